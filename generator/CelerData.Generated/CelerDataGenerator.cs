@@ -1,0 +1,123 @@
+using System;
+using System.Linq;
+using CelerData.Generated.Emitting;
+using CelerData.Generated.Model;
+using CelerData.Generated.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CelerData.Generated;
+
+/// <summary>
+/// Turns each OpenAPI spec declared as a <c>CelerDataSpec</c> item into a complete Refit client: models,
+/// interface, implementation, System.Text.Json context and DI registration, all in one build.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class CelerDataGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var specInputs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, cancellationToken) => SpecInputReader.Read(pair.Left, pair.Right, cancellationToken))
+            .Where(static input => input is not null)
+            .WithTrackingName(TrackingNames.SpecInputs);
+
+        var parsed = specInputs
+            .Select(static (input, cancellationToken) => SafeParse(input!, cancellationToken))
+            .WithTrackingName(TrackingNames.Parse);
+
+        var diagnostics = parsed
+            .Select(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        var models = parsed
+            .Select(static (result, _) => result.Model)
+            .Where(static model => model is not null)
+            .WithTrackingName(TrackingNames.Models);
+
+        var clientKeys = models
+            .Select(static (model, _) => new ClientKey(model!.Namespace + "." + model.ClientName, model.SpecPath))
+            .Collect()
+            .Select(static (keys, _) => keys.OrderBy(k => k.SpecPath, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.ClientKeys);
+
+        var hasRuntime = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(RegistrationEmitter.RuntimeMarkerType) is not null)
+            .WithTrackingName(TrackingNames.RuntimeReference);
+
+        var emitInputs = models
+            .Combine(clientKeys)
+            .Combine(hasRuntime)
+            .Select(static (pair, _) => new EmitInput(pair.Left.Left!, pair.Left.Right, pair.Right))
+            .WithTrackingName(TrackingNames.EmitInputs);
+
+        context.RegisterSourceOutput(diagnostics, static (production, items) =>
+        {
+            foreach (var item in items)
+            {
+                production.ReportDiagnostic(ToDiagnostic(item));
+            }
+        });
+
+        context.RegisterSourceOutput(emitInputs, static (production, input) => Emit(production, input));
+    }
+
+    private static ParseResult SafeParse(SpecInput input, System.Threading.CancellationToken cancellationToken)
+    {
+        try
+        {
+            return SpecParser.Parse(input, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug of ours must never take the compiler down (CS8785); it becomes a located error instead.
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError.Id, SpecLocation.FileStart(input.Path), exception.GetType().Name + ": " + exception.Message);
+            return new ParseResult(null, new[] { diagnostic }.ToEquatableArray());
+        }
+    }
+
+    private static void Emit(SourceProductionContext production, EmitInput input)
+    {
+        var model = input.Model;
+        var key = model.Namespace + "." + model.ClientName;
+        var owner = input.Keys.First(k => k.Key == key);
+        if (owner.SpecPath != model.SpecPath)
+        {
+            production.ReportDiagnostic(ToDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateClient.Id, SpecLocation.FileStart(model.SpecPath), owner.SpecPath, model.SpecPath, key)));
+            return;
+        }
+
+        try
+        {
+            var prefix = key + ".";
+            production.AddSource(prefix + "Models.g.cs", SourceText.From(ModelsEmitter.Emit(model), System.Text.Encoding.UTF8));
+            production.AddSource(prefix + "Api.g.cs", SourceText.From(ApiInterfaceEmitter.Emit(model), System.Text.Encoding.UTF8));
+            production.AddSource(prefix + "Implementation.g.cs", SourceText.From(ImplementationEmitter.Emit(model), System.Text.Encoding.UTF8));
+            production.AddSource(prefix + "JsonContext.g.cs", SourceText.From(JsonContextEmitter.Emit(model), System.Text.Encoding.UTF8));
+            if (input.HasRuntime)
+            {
+                production.AddSource(prefix + "Registration.g.cs", SourceText.From(RegistrationEmitter.Emit(model), System.Text.Encoding.UTF8));
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            production.ReportDiagnostic(ToDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError.Id, SpecLocation.FileStart(model.SpecPath), exception.GetType().Name + ": " + exception.Message)));
+        }
+    }
+
+    private static Diagnostic ToDiagnostic(DiagnosticInfo info)
+    {
+        var location = info.Location;
+        var span = new TextSpan(location.Start, Math.Max(0, location.End - location.Start));
+        var lines = new LinePositionSpan(new LinePosition(location.StartLine, location.StartColumn), new LinePosition(location.EndLine, location.EndColumn));
+        return Diagnostic.Create(DiagnosticDescriptors.Get(info.Id), Location.Create(location.Path, span, lines), info.Arguments.Cast<object>().ToArray());
+    }
+}
+
+/// <summary>Which spec owns a namespace-qualified client name.</summary>
+internal sealed record ClientKey(string Key, string SpecPath);
+
+/// <summary>Everything one spec's output depends on.</summary>
+internal sealed record EmitInput(SpecModel Model, EquatableArray<ClientKey> Keys, bool HasRuntime);

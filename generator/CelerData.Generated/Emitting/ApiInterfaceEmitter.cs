@@ -1,0 +1,61 @@
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Emitting;
+
+/// <summary>Writes <c>I{ClientName}Api</c>: a Refit interface with one method per operation.</summary>
+internal static class ApiInterfaceEmitter
+{
+    public static string Emit(SpecModel spec)
+    {
+        var writer = SourceWriter.CreateFile(nullableWarnings: true);
+        writer.Open("namespace " + spec.Namespace);
+        writer.Summary(spec.Title + (spec.Description is null ? string.Empty : "\n" + spec.Description));
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Open("public partial interface " + spec.InterfaceName);
+        var first = true;
+        foreach (var operation in spec.Operations)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            writer.Summary(operation.Summary ?? operation.Description ?? operation.HttpMethod + " " + operation.Path);
+            writer.Line("/// <remarks>");
+            if (operation.Summary is not null && operation.Description is not null)
+            {
+                foreach (var line in CSharp.DocLines(operation.Description))
+                {
+                    writer.Line("/// " + line);
+                }
+            }
+
+            writer.Line("/// <para>Sends <c>" + string.Join(" ", CSharp.DocLines(operation.HttpMethod + " " + Signatures.PathWithConstants(operation))) + "</c>; security: " + operation.Security + ".</para>");
+            writer.Line("/// </remarks>");
+
+            foreach (var parameter in operation.Parameters)
+            {
+                var text = parameter.Description ?? (parameter.Location == ParameterLocation.Body ? "The request body." : "The '" + parameter.WireName + "' " + parameter.Location.ToString().ToLowerInvariant() + " parameter.");
+                writer.Line("/// <param name=\"" + parameter.Name + "\">" + string.Join(" ", CSharp.DocLines(text)) + "</param>");
+            }
+
+            writer.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
+            if (operation.IsDeprecated)
+            {
+                writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+            }
+
+            if (Signatures.RefitVerb(operation.HttpMethod) is { } verb)
+            {
+                writer.Line("[global::Refit." + verb + "(" + CSharp.Literal(Signatures.PathWithConstants(operation)) + ")]");
+            }
+
+            writer.Line(Signatures.ReturnType(operation, spec.Namespace) + " " + operation.MethodName + "(" + Signatures.Parameters(operation, spec.Namespace, withAttributes: true, withDefaults: true) + ");");
+        }
+
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+}

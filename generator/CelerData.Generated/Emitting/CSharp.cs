@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using CelerData.Generated.Model;
+using CelerData.Generated.Parsing;
+
+namespace CelerData.Generated.Emitting;
+
+/// <summary>C# spelling: literals, doc text and type names.</summary>
+internal static class CSharp
+{
+    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"CelerData.Generated\", \"1.0.0\")]";
+
+    /// <summary>A C# string literal that holds exactly <paramref name="value"/>.</summary>
+    public static string Literal(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2);
+        builder.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                case '\0': builder.Append("\\0"); break;
+                default:
+                    if (char.IsControl(c) || char.IsSurrogate(c) || c == '\u2028' || c == '\u2029' || c == '\u0085' || c > '\u007E')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>Doc comment lines: XML-escaped, with no character that would end a comment line early.</summary>
+    public static IEnumerable<string> DocLines(string text)
+    {
+        var normalized = text.Replace("\r\n", "\n").Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n').Replace('\u0085', '\n');
+        foreach (var raw in normalized.Trim().Split('\n'))
+        {
+            var builder = new StringBuilder(raw.Length);
+            foreach (var c in raw.TrimEnd())
+            {
+                switch (c)
+                {
+                    case '&': builder.Append("&amp;"); break;
+                    case '<': builder.Append("&lt;"); break;
+                    case '>': builder.Append("&gt;"); break;
+                    default:
+                        builder.Append(char.IsControl(c) ? ' ' : c);
+                        break;
+                }
+            }
+
+            yield return builder.ToString();
+        }
+    }
+
+    /// <summary>The type as written in a declaration, with nullable annotations.</summary>
+    public static string Type(TypeRef type, string ns)
+    {
+        var core = type.Kind switch
+        {
+            TypeRefKind.Primitive => type.Name,
+            TypeRefKind.Model or TypeRefKind.Enum => "global::" + ns + "." + type.Name,
+            TypeRefKind.List => "global::System.Collections.Generic.IReadOnlyList<" + Type(type.Element!, ns) + ">",
+            _ => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Type(type.Element!, ns) + ">",
+        };
+        return type.IsNullable ? core + "?" : core;
+    }
+
+    /// <summary>The runtime type: nullable only where it makes a different type (<c>Nullable&lt;T&gt;</c>).</summary>
+    public static string RuntimeType(TypeRef type, string ns)
+    {
+        var core = type.Kind switch
+        {
+            TypeRefKind.Primitive => type.Name,
+            TypeRefKind.Model or TypeRefKind.Enum => "global::" + ns + "." + type.Name,
+            TypeRefKind.List => "global::System.Collections.Generic.IReadOnlyList<" + RuntimeType(type.Element!, ns) + ">",
+            _ => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + RuntimeType(type.Element!, ns) + ">",
+        };
+        return type.IsNullable && type.IsValueType ? core + "?" : core;
+    }
+
+    public static TypeRef Runtime(TypeRef type)
+    {
+        var element = type.Element is null ? null : Runtime(type.Element);
+        return type with { Element = element, IsNullable = type.IsNullable && type.IsValueType };
+    }
+
+    public static string Parameter(string name) => "@" + name;
+
+    public static string Escape(string identifier) => Identifiers.Escape(identifier);
+}

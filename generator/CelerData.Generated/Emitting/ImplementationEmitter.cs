@@ -1,0 +1,297 @@
+using System.Collections.Generic;
+using System.Linq;
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Emitting;
+
+/// <summary>
+/// Writes the implementation of <c>I{ClientName}Api</c> on Refit's public generated-request helpers and
+/// registers it with Refit the way Refit's own generator does, so <c>RestService.ForGenerated</c>,
+/// <c>RestService.For</c> and the HttpClientFactory registration all find it without reflection.
+/// </summary>
+internal static class ImplementationEmitter
+{
+    public const string SecurityOptionName = "CelerData.Generated.Security";
+
+    private static readonly HashSet<string> SpanFormattable = new(System.StringComparer.Ordinal)
+    {
+        "int", "long", "double", "float", "decimal", "global::System.Guid", "global::System.DateTimeOffset",
+        "global::System.DateOnly", "global::System.TimeOnly", "global::System.TimeSpan",
+    };
+
+    public static string Emit(SpecModel spec)
+    {
+        var ns = spec.Namespace;
+        var api = "global::" + ns + "." + spec.InterfaceName;
+        var writer = SourceWriter.CreateFile(nullableWarnings: false);
+        writer.Open("namespace " + ns);
+        writer.Line("/// <summary>Registers the generated implementation of " + spec.InterfaceName + " with Refit when the assembly loads.</summary>");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.Open("internal static class " + spec.RegistrationClassName);
+        writer.Line("/// <summary>Registers the factories Refit uses to create " + spec.InterfaceName + ".</summary>");
+        writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
+        writer.Line("[global::System.Diagnostics.CodeAnalysis.SuppressMessage(\"Usage\", \"CA2255\", Justification = \"Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.\")]");
+        writer.Open("internal static void Register()");
+        writer.Line("global::Refit.RestService.RegisterGeneratedFactory<" + api + ">(static (client, requestBuilder) => new global::" + ns + "." + spec.ImplementationName + "(client, requestBuilder));");
+        writer.Line("global::Refit.RestService.RegisterGeneratedSettingsFactory<" + api + ">(static (client, settings) => new global::" + ns + "." + spec.ImplementationName + "(client, settings));");
+        writer.Close();
+        writer.Close();
+        writer.Line();
+
+        writer.Line("/// <summary>The generated implementation of " + spec.InterfaceName + ".</summary>");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        writer.Open("internal sealed class " + spec.ImplementationName + " : " + api);
+        writer.Line("private static readonly global::System.Net.Http.HttpRequestOptionsKey<string> s_security = new(" + CSharp.Literal(SecurityOptionName) + ");");
+        writer.Line("private readonly global::Refit.RefitSettings _settings;");
+        writer.Line();
+        writer.Line("/// <summary>Creates the client over Refit's request builder.</summary>");
+        writer.Open("public " + spec.ImplementationName + "(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)");
+        writer.Line("Client = client;");
+        writer.Line("_settings = requestBuilder.Settings;");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Creates the client with Refit settings only.</summary>");
+        writer.Open("public " + spec.ImplementationName + "(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)");
+        writer.Line("Client = client;");
+        writer.Line("_settings = settings;");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>The HTTP client requests go through.</summary>");
+        writer.Line("public global::System.Net.Http.HttpClient Client { get; }");
+
+        foreach (var operation in spec.Operations)
+        {
+            writer.Line();
+            EmitOperation(writer, spec, operation, api);
+        }
+
+        foreach (var enumType in spec.Types.Where(t => t.Kind == TypeKind.Enum && IsFormatted(spec, t.Name)))
+        {
+            writer.Line();
+            EmitEnumFormatter(writer, ns, enumType);
+        }
+
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static bool IsFormatted(SpecModel spec, string enumName)
+        => spec.Operations.Any(o => o.Parameters.Any(p => p.Location != ParameterLocation.Body
+            && (p.Type.Name == enumName || p.Type.Element?.Name == enumName) && (p.Type.Kind == TypeRefKind.Enum || p.Type.Element?.Kind == TypeRefKind.Enum)));
+
+    private static void EmitOperation(SourceWriter writer, SpecModel spec, OperationModel operation, string api)
+    {
+        var ns = spec.Namespace;
+        writer.Line("/// <inheritdoc />");
+        writer.Open("public " + Signatures.ReturnType(operation, ns) + " " + operation.MethodName + "(" + Signatures.Parameters(operation, ns, withAttributes: false, withDefaults: false) + ")");
+        writer.Line("var __settings = _settings;");
+        var pathParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Path).ToList();
+        var queryParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
+        var template = Signatures.PathWithConstants(operation);
+        if (pathParameters.Count > 0 || queryParameters.Count > 0)
+        {
+            writer.Line("var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);");
+        }
+
+        string pathExpression;
+        if (pathParameters.Count > 0)
+        {
+            writer.Line("var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(");
+            writer.Indent();
+            writer.Line(CSharp.Literal(template) + ",");
+            writer.Line("__settings.AllowUnmatchedRouteParameters,");
+            writer.Line("new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]");
+            writer.Line("{");
+            writer.Indent();
+            foreach (var (parameter, start, end) in PlaceholderRanges(operation.Path, pathParameters))
+            {
+                writer.Line("((" + start + ", " + end + "), " + FormatValue(ns, CSharp.Parameter(parameter.Name), parameter.Type) + "),");
+            }
+
+            writer.Outdent();
+            writer.Line("});");
+            writer.Outdent();
+            pathExpression = "__path";
+        }
+        else
+        {
+            pathExpression = CSharp.Literal(template);
+        }
+
+        if (queryParameters.Count > 0)
+        {
+            writer.Line("var __query = new global::Refit.GeneratedQueryStringBuilder(" + pathExpression + ", " + (template.IndexOf('?') >= 0 ? "true" : "false") + ");");
+            foreach (var parameter in queryParameters)
+            {
+                EmitQuery(writer, ns, parameter);
+            }
+
+            pathExpression = "__query.Build()";
+        }
+
+        writer.Line("var __request = new global::System.Net.Http.HttpRequestMessage(");
+        writer.Indent();
+        writer.Line(HttpMethod(operation.HttpMethod) + ",");
+        writer.Line("global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, " + pathExpression + ", __settings.UrlResolution));");
+        writer.Outdent();
+
+        var body = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body);
+        if (body is not null)
+        {
+            writer.Line("__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<" + CSharp.Type(body.Type, ns) + ">(__settings, " + CSharp.Parameter(body.Name) + ", global::Refit.BodySerializationMethod.Default, !__settings.Buffered);");
+            writer.Line("__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);");
+        }
+
+        foreach (var header in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
+        {
+            writer.Line("global::Refit.GeneratedRequestRunner.SetHeader(__request, " + CSharp.Literal(header.WireName) + ", " + HeaderValue(ns, header) + ", __settings.ValidateHeaders);");
+        }
+
+        writer.Line("global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(" + api + "));");
+        writer.Line("global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, " + CSharp.Literal(operation.MethodName) + ");");
+        writer.Line("global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, " + CSharp.Literal(template) + ");");
+        var arguments = string.Join(", ", operation.Parameters.Select(p => CSharp.Parameter(p.Name)).Concat(new[] { "cancellationToken" }));
+        writer.Line("if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { " + arguments + " }); }");
+        writer.Line("__request.Options.Set(s_security, " + CSharp.Literal(operation.Security) + ");");
+        var bufferBody = body is null ? "false" : "__settings.Buffered";
+        var result = Signatures.ResultType(operation, ns);
+        if (result is null)
+        {
+            writer.Line("return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, " + bufferBody + ", cancellationToken);");
+        }
+        else
+        {
+            var dispose = operation.ResponseKind == ResponseKind.Stream ? "false" : "true";
+            writer.Line("return global::Refit.GeneratedRequestRunner.SendAsync<" + result + ", " + result + ">(this.Client, __request, __settings, false, " + dispose + ", " + bufferBody + ", cancellationToken);");
+        }
+
+        writer.Close();
+    }
+
+    private static IEnumerable<(ParameterModel Parameter, int Start, int End)> PlaceholderRanges(string path, List<ParameterModel> parameters)
+    {
+        var ranges = new List<(ParameterModel, int, int)>();
+        var index = 0;
+        while ((index = path.IndexOf('{', index)) >= 0)
+        {
+            var end = path.IndexOf('}', index);
+            var name = path.Substring(index + 1, end - index - 1);
+            var parameter = parameters.First(p => p.WireName == name);
+            ranges.Add((parameter, index, end + 1));
+            index = end + 1;
+        }
+
+        return ranges;
+    }
+
+    private static string HttpMethod(string method) => method switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        _ => "global::System.Net.Http.HttpMethod.Trace",
+    };
+
+    /// <summary>A value as Refit's default URL formatter renders it, or through the configured formatter.</summary>
+    private static string FormatValue(string ns, string expression, TypeRef type)
+    {
+        var valueExpression = type.IsNullable && type.IsValueType ? expression + ".Value" : expression;
+        var fast = DefaultFormat(valueExpression, type);
+        var configured = "global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, " + expression + ", global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(" + CSharp.RuntimeType(type, ns) + "))";
+        return "__useDefaultFormatting ? " + fast + " : " + configured;
+    }
+
+    private static string DefaultFormat(string expression, TypeRef type)
+    {
+        if (type.Kind == TypeRefKind.Enum)
+        {
+            return "__Format" + type.Name + "(" + expression + ")";
+        }
+
+        if (type.Name == "string")
+        {
+            return expression;
+        }
+
+        if (SpanFormattable.Contains(type.Name))
+        {
+            return "global::Refit.GeneratedRequestRunner.FormatInvariant(" + expression + ", null)";
+        }
+
+        return expression + ".ToString()";
+    }
+
+    private static void EmitQuery(SourceWriter writer, string ns, ParameterModel parameter)
+    {
+        var name = CSharp.Parameter(parameter.Name);
+        var key = CSharp.Literal(System.Uri.EscapeDataString(parameter.WireName));
+        var guarded = !parameter.IsRequired || !parameter.Type.IsValueType;
+        if (guarded)
+        {
+            writer.Open("if (" + name + " != null)");
+        }
+
+        if (parameter.Type.Kind == TypeRefKind.List)
+        {
+            var element = parameter.Type.Element!;
+            writer.Line("__query.BeginCollection(" + key + ", global::Refit.CollectionFormat.Multi, false);");
+            writer.Open("foreach (var __item in " + name + ")");
+            if (element.IsNullable)
+            {
+                writer.Line("__query.AddCollectionValue(global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, __item, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(" + CSharp.RuntimeType(parameter.Type, ns) + ")));");
+            }
+            else
+            {
+                writer.Line("__query.AddCollectionValue(__useDefaultFormatting ? " + DefaultFormat("__item", element) + " : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, __item, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(" + CSharp.RuntimeType(parameter.Type, ns) + ")));");
+            }
+
+            writer.Close();
+            writer.Line("__query.EndCollection();");
+        }
+        else
+        {
+            writer.Line("__query.AddPreEscapedKey(" + key + ", " + FormatValue(ns, name, parameter.Type) + ", false);");
+        }
+
+        if (guarded)
+        {
+            writer.Close();
+        }
+    }
+
+    private static string HeaderValue(string ns, ParameterModel header)
+    {
+        var name = CSharp.Parameter(header.Name);
+        if (header.Type.Kind == TypeRefKind.Enum)
+        {
+            return header.Type.IsNullable ? "(" + name + ".HasValue ? __Format" + header.Type.Name + "(" + name + ".Value) : null)" : "__Format" + header.Type.Name + "(" + name + ")";
+        }
+
+        return header.Type.IsNullable || !header.Type.IsValueType ? name + "?.ToString()" : name + ".ToString()";
+    }
+
+    private static void EmitEnumFormatter(SourceWriter writer, string ns, TypeModel type)
+    {
+        var enumType = "global::" + ns + "." + type.Name;
+        writer.Line("/// <summary>The wire value of a " + type.Name + ".</summary>");
+        writer.Open("private static string __Format" + type.Name + "(" + enumType + " value)");
+        writer.Open("switch (value)");
+        foreach (var member in type.EnumMembers)
+        {
+            writer.Line("case " + enumType + "." + member.Name + ":");
+            writer.Indent().Line("return " + CSharp.Literal(member.WireValue) + ";").Outdent();
+        }
+
+        writer.Line("default:");
+        writer.Indent().Line("return value.ToString();").Outdent();
+        writer.Close();
+        writer.Close();
+    }
+}

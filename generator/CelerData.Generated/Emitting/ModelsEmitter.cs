@@ -1,0 +1,149 @@
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Emitting;
+
+/// <summary>Writes the models: a sealed record per object schema, an enum and its JSON converter per string enum.</summary>
+internal static class ModelsEmitter
+{
+    public static string Emit(SpecModel spec)
+    {
+        var writer = SourceWriter.CreateFile(nullableWarnings: true);
+        writer.Open("namespace " + spec.Namespace);
+        var first = true;
+        foreach (var type in spec.Types)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            if (type.Kind == TypeKind.Enum)
+            {
+                EmitEnum(writer, spec, type);
+                writer.Line();
+                EmitEnumConverter(writer, spec, type);
+            }
+            else
+            {
+                EmitRecord(writer, spec, type);
+            }
+        }
+
+        writer.Close();
+        return writer.ToString();
+    }
+
+    private static void EmitRecord(SourceWriter writer, SpecModel spec, TypeModel type)
+    {
+        writer.Summary(type.Description ?? "The " + type.Name + " schema of " + spec.Title + ".");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        if (type.IsDeprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        }
+
+        writer.Open("public sealed partial record " + type.Name);
+        foreach (var property in type.Properties)
+        {
+            writer.Summary(property.Description ?? "The '" + property.WireName + "' property.");
+            writer.Line("[global::System.Text.Json.Serialization.JsonPropertyName(" + CSharp.Literal(property.WireName) + ")]");
+            if (property.IsDeprecated)
+            {
+                writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+            }
+
+            var modifier = property.IsRequired ? "public required " : "public ";
+            writer.Line(modifier + CSharp.Type(property.Type, spec.Namespace) + " " + property.Name + " { get; init; }");
+            writer.Line();
+        }
+
+        // Records print every property in ToString(); this keeps sensitive ones out.
+        writer.Open("private bool PrintMembers(global::System.Text.StringBuilder builder)");
+        var separator = string.Empty;
+        foreach (var property in type.Properties)
+        {
+            writer.Line("builder.Append(" + CSharp.Literal(separator + property.Name + " = ") + ");");
+            if (property.IsSensitive)
+            {
+                writer.Line("builder.Append(" + property.Name + " is null ? \"null\" : \"***\");");
+            }
+            else
+            {
+                writer.Line("builder.Append(" + property.Name + ");");
+            }
+
+            separator = ", ";
+        }
+
+        writer.Line("return " + (type.Properties.Count > 0 ? "true" : "false") + ";");
+        writer.Close();
+        writer.Close();
+    }
+
+    private static void EmitEnum(SourceWriter writer, SpecModel spec, TypeModel type)
+    {
+        writer.Summary(type.Description ?? "The values of " + type.Name + ".");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        if (type.IsDeprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        }
+
+        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(global::" + spec.Namespace + "." + type.Name + "JsonConverter))]");
+        writer.Open("public enum " + type.Name);
+        foreach (var member in type.EnumMembers)
+        {
+            writer.Summary("The wire value " + member.WireValue + ".");
+            writer.Line("[global::System.Runtime.Serialization.EnumMember(Value = " + CSharp.Literal(member.WireValue) + ")]");
+            writer.Line(member.Name + ",");
+        }
+
+        writer.Close();
+    }
+
+    private static void EmitEnumConverter(SourceWriter writer, SpecModel spec, TypeModel type)
+    {
+        var enumType = "global::" + spec.Namespace + "." + type.Name;
+        writer.Summary("Reads and writes " + type.Name + " as its wire values, without reflection.");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Open("public sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + enumType + ">");
+        for (var i = 0; i < type.EnumMembers.Count; i++)
+        {
+            writer.Line("private static readonly global::System.Text.Json.JsonEncodedText s_value" + i + " = global::System.Text.Json.JsonEncodedText.Encode(" + CSharp.Literal(type.EnumMembers[i].WireValue) + ");");
+        }
+
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Open("public override " + enumType + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.Open("if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)");
+        writer.Line("throw new global::System.Text.Json.JsonException(" + CSharp.Literal("Expected a string for " + type.Name + ".") + ");");
+        writer.Close();
+        writer.Line();
+        for (var i = 0; i < type.EnumMembers.Count; i++)
+        {
+            writer.Open("if (reader.ValueTextEquals(" + CSharp.Literal(type.EnumMembers[i].WireValue) + "))");
+            writer.Line("return " + enumType + "." + type.EnumMembers[i].Name + ";");
+            writer.Close();
+            writer.Line();
+        }
+
+        writer.Line("throw new global::System.Text.Json.JsonException(" + CSharp.Literal("The value is not one of the values of " + type.Name + ".") + ");");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Open("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + enumType + " value, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.Open("switch (value)");
+        for (var i = 0; i < type.EnumMembers.Count; i++)
+        {
+            writer.Line("case " + enumType + "." + type.EnumMembers[i].Name + ":");
+            writer.Indent().Line("writer.WriteStringValue(s_value" + i + ");").Line("return;").Outdent();
+        }
+
+        writer.Line("default:");
+        writer.Indent().Line("throw new global::System.Text.Json.JsonException(" + CSharp.Literal("The value is not one of the values of " + type.Name + ".") + ");").Outdent();
+        writer.Close();
+        writer.Close();
+        writer.Close();
+    }
+}

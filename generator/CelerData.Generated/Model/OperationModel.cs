@@ -1,0 +1,53 @@
+namespace CelerData.Generated.Model;
+
+/// <summary>Where a parameter goes in the request.</summary>
+internal enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+    Body,
+}
+
+/// <summary>What a successful response carries.</summary>
+internal enum ResponseKind
+{
+    /// <summary>Nothing the client reads: <c>Task</c>.</summary>
+    None,
+
+    /// <summary>JSON deserialized through the generated context: <c>Task&lt;T&gt;</c>.</summary>
+    Json,
+
+    /// <summary>Text: <c>Task&lt;string&gt;</c>.</summary>
+    Text,
+
+    /// <summary>Bytes: <c>Task&lt;Stream&gt;</c>.</summary>
+    Stream,
+}
+
+/// <summary>One operation of the API: one method of the interface.</summary>
+internal sealed record OperationModel(
+    string MethodName,
+    string OperationId,
+    string HttpMethod,
+    string Path,
+    string? Summary,
+    string? Description,
+    bool IsDeprecated,
+    string Security,
+    EquatableArray<ParameterModel> Parameters,
+    EquatableArray<ConstantQueryModel> ConstantQuery,
+    ResponseKind ResponseKind,
+    TypeRef? ResponseType);
+
+/// <summary>One parameter of an operation as the method exposes it.</summary>
+internal sealed record ParameterModel(
+    string Name,
+    string WireName,
+    ParameterLocation Location,
+    TypeRef Type,
+    bool IsRequired,
+    string? Description);
+
+/// <summary>A query parameter that can take only one value, sent as a constant.</summary>
+internal sealed record ConstantQueryModel(string WireName, string Value);

@@ -1,0 +1,35 @@
+namespace CelerData.Generated.Model;
+
+/// <summary>Everything the emitters need to write the client for one spec file.</summary>
+internal sealed record SpecModel(
+    string SpecPath,
+    string Namespace,
+    string ClientName,
+    string Title,
+    string? Description,
+    string? DefaultServerUrl,
+    EquatableArray<TypeModel> Types,
+    EquatableArray<OperationModel> Operations,
+    TokenOperationModel? TokenOperation)
+{
+    public string InterfaceName => "I" + ClientName + "Api";
+
+    public string ImplementationName => ClientName + "ApiImplementation";
+
+    public string JsonContextName => ClientName + "JsonContext";
+
+    public string ClientClassName => ClientName + "Client";
+
+    public string ExtensionsClassName => ClientName + "ServiceCollectionExtensions";
+
+    public string RegistrationClassName => ClientName + "ApiRegistration";
+}
+
+/// <summary>How the runtime reaches the token operation: its method and the model properties it maps.</summary>
+internal sealed record TokenOperationModel(
+    string MethodName,
+    string AccessTokenProperty,
+    string ExpiresInProperty,
+    string? RefreshTokenProperty,
+    string? TokenTypeProperty,
+    int? RequestsPerMinute);

@@ -1,0 +1,577 @@
+using System.Collections.Generic;
+using System.Linq;
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Parsing;
+
+/// <summary>Reads the paths of a spec into operations: parameters, body, response and security.</summary>
+internal sealed class OperationReader
+{
+    private static readonly string[] HttpMethods = { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+
+    private readonly ParseContext _context;
+    private readonly SchemaReader _schemas;
+    private readonly MappingNode _root;
+    private readonly NameScope _methodNames = new();
+    private readonly Dictionary<string, string> _operationIds = new(System.StringComparer.Ordinal);
+    private readonly List<OperationModel> _operations = new();
+    private readonly List<KeyValuePair<OperationModel, MappingNode>> _operationNodes = new();
+
+    public OperationReader(ParseContext context, SchemaReader schemas, MappingNode root)
+    {
+        _context = context;
+        _schemas = schemas;
+        _root = root;
+    }
+
+    public IReadOnlyList<OperationModel> Operations => _operations;
+
+    public IReadOnlyList<KeyValuePair<OperationModel, MappingNode>> OperationNodes => _operationNodes;
+
+    public void ReadPaths(MappingNode? paths)
+    {
+        if (paths is null)
+        {
+            return;
+        }
+
+        foreach (var pathEntry in paths.Entries)
+        {
+            _context.CancellationToken.ThrowIfCancellationRequested();
+            var path = pathEntry.Key.Value;
+            if (!path.StartsWith("/", System.StringComparison.Ordinal))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidValue.Id, pathEntry.Key, "paths", path, "a path that starts with '/'");
+                continue;
+            }
+
+            if (pathEntry.Value is not MappingNode pathItem)
+            {
+                _context.Report(DiagnosticDescriptors.WrongType.Id, pathEntry.Value, "paths." + path, "a path item mapping");
+                continue;
+            }
+
+            if (pathItem.Get("$ref") is { } pathReference)
+            {
+                _context.Report(DiagnosticDescriptors.Unsupported.Id, pathReference, "A path item '$ref' (" + path + ")", "the operations of this path are not generated");
+                continue;
+            }
+
+            var sharedParameters = _context.GetSequence(pathItem, "parameters", "paths." + path);
+            foreach (var entry in pathItem.Entries)
+            {
+                var method = entry.Key.Value;
+                if (System.Array.IndexOf(HttpMethods, method) < 0)
+                {
+                    continue;
+                }
+
+                if (entry.Value is not MappingNode operation)
+                {
+                    _context.Report(DiagnosticDescriptors.WrongType.Id, entry.Value, "paths." + path + "." + method, "an operation mapping");
+                    continue;
+                }
+
+                ReadOperation(path, method, entry.Key, operation, sharedParameters);
+            }
+        }
+    }
+
+    private void ReadOperation(string path, string method, ScalarNode methodNode, MappingNode operation, SequenceNode? sharedParameters)
+    {
+        var where = method.ToUpperInvariant() + " " + path;
+        var operationId = _context.GetString(operation, "operationId", where);
+        if (operationId is not null)
+        {
+            if (_operationIds.TryGetValue(operationId, out var firstUse))
+            {
+                _context.Report(DiagnosticDescriptors.DuplicateOperationId.Id, operation.Get("operationId")!, operationId, firstUse);
+                return;
+            }
+
+            _operationIds.Add(operationId, where);
+        }
+        else
+        {
+            operationId = method + " " + path;
+        }
+
+        var baseName = _context.GetCSharpName(operation, where) ?? Identifiers.ToPascalCase(operationId, "Operation") + "Async";
+        var typeHint = baseName.EndsWith("Async", System.StringComparison.Ordinal) ? baseName.Substring(0, baseName.Length - 5) : baseName;
+
+        foreach (var keyword in new[] { "callbacks" })
+        {
+            if (operation.Get(keyword) is not null)
+            {
+                _context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(operation, keyword), "'callbacks' (" + where + ")", "callback requests are not generated; the operation itself is");
+            }
+        }
+
+        var parameters = ReadParameters(operation, sharedParameters, where, typeHint, out var constants, out var skip);
+        if (skip)
+        {
+            return;
+        }
+
+        if (!CheckPathTemplate(path, parameters, methodNode, where))
+        {
+            return;
+        }
+
+        var body = ReadBody(operation, where, typeHint, out skip);
+        if (skip)
+        {
+            return;
+        }
+
+        var (responseKind, responseType) = ReadResponse(operation, where, typeHint);
+        var security = ReadSecurity(operation, where);
+
+        var ordered = Order(parameters, body);
+        var model = new OperationModel(
+            _methodNames.Claim(baseName),
+            operationId,
+            method.ToUpperInvariant(),
+            path,
+            Clean(_context.GetString(operation, "summary", where)),
+            Clean(_context.GetString(operation, "description", where)),
+            _context.GetBoolean(operation, "deprecated", where),
+            security,
+            ordered.ToEquatableArray(),
+            constants.ToEquatableArray(),
+            responseKind,
+            responseType);
+        _operations.Add(model);
+        _operationNodes.Add(new KeyValuePair<OperationModel, MappingNode>(model, operation));
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+
+    private static List<ParameterModel> Order(List<ParameterModel> parameters, ParameterModel? body)
+    {
+        var all = new List<ParameterModel>(parameters);
+        if (body is not null)
+        {
+            all.Add(body);
+        }
+
+        // C# wants optional parameters last; keep document order inside each group.
+        return all.Where(p => p.IsRequired).Concat(all.Where(p => !p.IsRequired)).ToList();
+    }
+
+    private List<ParameterModel> ReadParameters(MappingNode operation, SequenceNode? shared, string where, string typeHint, out List<ConstantQueryModel> constants, out bool skip)
+    {
+        skip = false;
+        constants = new List<ConstantQueryModel>();
+        var declared = new List<KeyValuePair<string, MappingNode>>();
+        foreach (var list in new[] { shared, _context.GetSequence(operation, "parameters", where) })
+        {
+            if (list is null)
+            {
+                continue;
+            }
+
+            foreach (var item in list.Items)
+            {
+                var parameter = ResolveParameter(item, where);
+                if (parameter is null)
+                {
+                    continue;
+                }
+
+                var name = _context.GetString(parameter, "name", where + " parameter", required: true);
+                var location = _context.GetString(parameter, "in", where + " parameter", required: true);
+                if (name is null || location is null)
+                {
+                    continue;
+                }
+
+                var key = location + ":" + name;
+                var existing = declared.FindIndex(d => d.Key == key);
+                if (existing >= 0)
+                {
+                    declared[existing] = new KeyValuePair<string, MappingNode>(key, parameter);
+                }
+                else
+                {
+                    declared.Add(new KeyValuePair<string, MappingNode>(key, parameter));
+                }
+            }
+        }
+
+        var scope = new NameScope(new[] { "cancellationToken" });
+        var result = new List<ParameterModel>();
+        foreach (var entry in declared)
+        {
+            var parameter = entry.Value;
+            var name = _context.GetString(parameter, "name", where)!;
+            var location = _context.GetString(parameter, "in", where)!;
+            var required = _context.GetBoolean(parameter, "required", where + " parameter " + name);
+            ParameterLocation parameterLocation;
+            switch (location)
+            {
+                case "path":
+                    parameterLocation = ParameterLocation.Path;
+                    required = true;
+                    break;
+                case "query":
+                    parameterLocation = ParameterLocation.Query;
+                    break;
+                case "header":
+                    parameterLocation = ParameterLocation.Header;
+                    if (name.Equals("Accept", System.StringComparison.OrdinalIgnoreCase)
+                        || name.Equals("Content-Type", System.StringComparison.OrdinalIgnoreCase)
+                        || name.Equals("Authorization", System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        // OpenAPI says these header parameters are ignored: content negotiation and security set them.
+                        continue;
+                    }
+
+                    break;
+                case "cookie":
+                    _context.Report(DiagnosticDescriptors.Unsupported.Id, parameter.Get("in")!, "The cookie parameter '" + name + "' (" + where + ")", required ? "the operation is not generated" : "the parameter is not sent");
+                    if (required)
+                    {
+                        skip = true;
+                        return result;
+                    }
+
+                    continue;
+                default:
+                    _context.Report(DiagnosticDescriptors.InvalidValue.Id, parameter.Get("in")!, "in", location, "path, query, header or cookie");
+                    continue;
+            }
+
+            var schemaNode = parameter.Get("schema");
+            if (schemaNode is null)
+            {
+                var reason = parameter.Get("content") is not null ? "A parameter described with 'content'" : "A parameter without 'schema'";
+                _context.Report(DiagnosticDescriptors.Unsupported.Id, parameter, reason + " ('" + name + "', " + where + ")", required ? "the operation is not generated" : "the parameter is not sent");
+                if (required)
+                {
+                    skip = true;
+                    return result;
+                }
+
+                continue;
+            }
+
+            if (required && parameterLocation == ParameterLocation.Query && SingleValue(schemaNode) is { } constant)
+            {
+                constants.Add(new ConstantQueryModel(name, constant));
+                continue;
+            }
+
+            var explicitName = _context.GetCSharpName(parameter, where + " parameter " + name);
+            var type = _schemas.Resolve(schemaNode, typeHint + Identifiers.ToPascalCase(name, "Parameter"));
+            if (!IsSimple(type, parameterLocation))
+            {
+                _context.Report(DiagnosticDescriptors.Unsupported.Id, schemaNode, "The " + location + " parameter '" + name + "' of an object type (" + where + ")", required ? "the operation is not generated" : "the parameter is not sent");
+                if (required)
+                {
+                    skip = true;
+                    return result;
+                }
+
+                continue;
+            }
+
+            result.Add(new ParameterModel(
+                scope.Claim(explicitName ?? Identifiers.ToCamelCase(name, "value")),
+                name,
+                parameterLocation,
+                required ? type : type.WithNullable(true),
+                required,
+                _context.GetDescription(parameter, name)));
+        }
+
+        return result;
+    }
+
+    private static bool IsSimple(TypeRef type, ParameterLocation location)
+    {
+        if (type.Kind == TypeRefKind.List)
+        {
+            return location == ParameterLocation.Query && type.Element is { } element && element.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && element.Name != PrimitiveTypes.Any.Name;
+        }
+
+        return type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && type.Name != PrimitiveTypes.Any.Name && type.Name != PrimitiveTypes.Bytes.Name;
+    }
+
+    private string? SingleValue(SpecNode schemaNode)
+    {
+        if (schemaNode is not MappingNode schema)
+        {
+            return null;
+        }
+
+        var resolved = _schemas.Follow(schema);
+        if (resolved?.Get("enum") is SequenceNode { Items.Count: 1 } values && values.Items[0] is ScalarNode { IsNull: false } value)
+        {
+            return value.Value;
+        }
+
+        return null;
+    }
+
+    private MappingNode? ResolveParameter(SpecNode item, string where)
+    {
+        if (item is not MappingNode parameter)
+        {
+            _context.Report(DiagnosticDescriptors.WrongType.Id, item, where + " parameters[]", "a parameter mapping");
+            return null;
+        }
+
+        return ResolveComponent(parameter, "parameter");
+    }
+
+    private MappingNode? ResolveComponent(MappingNode node, string what)
+    {
+        var current = node;
+        var seen = new HashSet<SpecNode>();
+        while (current.Get("$ref") is { } referenceNode)
+        {
+            if (!seen.Add(current))
+            {
+                _context.Report(DiagnosticDescriptors.ReferenceCycle.Id, referenceNode, (referenceNode as ScalarNode)?.Value ?? "$ref");
+                return null;
+            }
+
+            if (referenceNode is not ScalarNode reference)
+            {
+                _context.Report(DiagnosticDescriptors.WrongType.Id, referenceNode, "$ref", "a string");
+                return null;
+            }
+
+            if (!ReferenceResolver.IsLocal(reference.Value))
+            {
+                _context.Report(DiagnosticDescriptors.Unsupported.Id, reference, "The external reference '" + reference.Value + "'", "the " + what + " is skipped");
+                return null;
+            }
+
+            if (ReferenceResolver.Resolve(_context.Root, reference.Value) is not MappingNode target)
+            {
+                _context.Report(DiagnosticDescriptors.DanglingReference.Id, reference, reference.Value);
+                return null;
+            }
+
+            current = target;
+        }
+
+        return current;
+    }
+
+    private bool CheckPathTemplate(string path, List<ParameterModel> parameters, ScalarNode methodNode, string where)
+    {
+        var names = new List<string>();
+        var index = 0;
+        while ((index = path.IndexOf('{', index)) >= 0)
+        {
+            var end = path.IndexOf('}', index);
+            if (end < 0)
+            {
+                _context.Report(DiagnosticDescriptors.PathParameterMismatch.Id, methodNode, "The path '" + path + "' has a '{' without a closing '}'; " + where + " is not generated");
+                return false;
+            }
+
+            names.Add(path.Substring(index + 1, end - index - 1));
+            index = end + 1;
+        }
+
+        var ok = true;
+        foreach (var name in names)
+        {
+            if (!parameters.Any(p => p.Location == ParameterLocation.Path && p.WireName == name))
+            {
+                _context.Report(DiagnosticDescriptors.PathParameterMismatch.Id, methodNode, "The path '" + path + "' names '{" + name + "}' but " + where + " declares no path parameter '" + name + "'; the operation is not generated");
+                ok = false;
+            }
+        }
+
+        foreach (var parameter in parameters.Where(p => p.Location == ParameterLocation.Path))
+        {
+            if (!names.Contains(parameter.WireName))
+            {
+                _context.Report(DiagnosticDescriptors.PathParameterMismatch.Id, methodNode, "The path parameter '" + parameter.WireName + "' of " + where + " does not appear in the path '" + path + "'; the operation is not generated");
+                ok = false;
+            }
+        }
+
+        return ok;
+    }
+
+    private ParameterModel? ReadBody(MappingNode operation, string where, string typeHint, out bool skip)
+    {
+        skip = false;
+        var bodyNode = operation.Get("requestBody");
+        if (bodyNode is null)
+        {
+            return null;
+        }
+
+        if (bodyNode is not MappingNode bodyMapping || ResolveComponent(bodyMapping, "request body") is not { } body)
+        {
+            if (bodyNode is not MappingNode)
+            {
+                _context.Report(DiagnosticDescriptors.WrongType.Id, bodyNode, where + ".requestBody", "a mapping");
+            }
+
+            skip = true;
+            return null;
+        }
+
+        var content = _context.GetMapping(body, "content", where + ".requestBody", required: true);
+        if (content is null)
+        {
+            skip = true;
+            return null;
+        }
+
+        var json = content.Entries.FirstOrDefault(e => IsJson(e.Key.Value));
+        if (json.Key is null)
+        {
+            var types = string.Join(", ", content.Entries.Select(e => e.Key.Value));
+            _context.Report(DiagnosticDescriptors.Unsupported.Id, content, "A request body of type " + (types.Length == 0 ? "(none)" : types) + " (" + where + ")", "only JSON bodies are generated; the operation is not generated");
+            skip = true;
+            return null;
+        }
+
+        var required = _context.GetBoolean(body, "required", where + ".requestBody");
+        var type = json.Value is MappingNode media && media.Get("schema") is { } schema
+            ? _schemas.Resolve(schema, typeHint + "Request")
+            : PrimitiveTypes.Any;
+        return new ParameterModel("body", "body", ParameterLocation.Body, required ? type : type.WithNullable(true), required, _context.GetDescription(body, "requestBody"));
+    }
+
+    private static bool IsJson(string mediaType)
+    {
+        var type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
+        return type == "application/json" || type.EndsWith("+json", System.StringComparison.Ordinal) || type == "*/*" || type == "application/*";
+    }
+
+    private (ResponseKind Kind, TypeRef? Type) ReadResponse(MappingNode operation, string where, string typeHint)
+    {
+        var responses = _context.GetMapping(operation, "responses", where, required: !_context.IsOpenApi31);
+        if (responses is null)
+        {
+            return (ResponseKind.None, null);
+        }
+
+        var success = responses.Entries
+            .Where(e => e.Key.Value.Length == 3 && e.Key.Value[0] == '2')
+            .OrderBy(e => e.Key.Value, System.StringComparer.Ordinal)
+            .Select(e => e.Value)
+            .FirstOrDefault()
+            ?? responses.Get("default");
+        if (success is not MappingNode responseMapping || ResolveComponent(responseMapping, "response") is not { } response)
+        {
+            return (ResponseKind.None, null);
+        }
+
+        if (response.Get("links") is not null)
+        {
+            _context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(response, "links"), "'links' (" + where + ")", "links are documentation only; no code follows them");
+        }
+
+        var content = _context.GetMapping(response, "content", where + " response");
+        if (content is null || content.Entries.Count == 0)
+        {
+            return (ResponseKind.None, null);
+        }
+
+        var json = content.Entries.FirstOrDefault(e => IsJson(e.Key.Value));
+        if (json.Key is not null)
+        {
+            var type = json.Value is MappingNode media && media.Get("schema") is { } schema
+                ? _schemas.Resolve(schema, typeHint + "Response")
+                : PrimitiveTypes.Any;
+            return (ResponseKind.Json, type);
+        }
+
+        var first = content.Entries[0].Key.Value.ToLowerInvariant();
+        return first.StartsWith("text/", System.StringComparison.Ordinal)
+            ? (ResponseKind.Text, PrimitiveTypes.String)
+            : (ResponseKind.Stream, null);
+    }
+
+    private string ReadSecurity(MappingNode operation, string where)
+    {
+        var requirements = operation.Get("security") ?? _root.Get("security");
+        if (requirements is null)
+        {
+            return "none";
+        }
+
+        if (requirements is not SequenceNode list)
+        {
+            _context.Report(DiagnosticDescriptors.WrongType.Id, requirements, where + ".security", "a list of security requirements");
+            return "none";
+        }
+
+        if (list.Items.Count == 0)
+        {
+            return "none";
+        }
+
+        var schemes = _context.GetMapping(_context.GetMapping(_root, "components", "document") ?? EmptyMapping, "securitySchemes", "components");
+        foreach (var item in list.Items)
+        {
+            if (item is not MappingNode requirement)
+            {
+                _context.Report(DiagnosticDescriptors.WrongType.Id, item, where + ".security[]", "a security requirement mapping");
+                continue;
+            }
+
+            if (requirement.Entries.Count == 0)
+            {
+                return "none";
+            }
+
+            if (requirement.Entries.Count > 1)
+            {
+                continue;
+            }
+
+            var schemeName = requirement.Entries[0].Key;
+            var schemeNode = schemes?.Get(schemeName.Value) as MappingNode;
+            if (schemeNode is null)
+            {
+                _context.Report(DiagnosticDescriptors.DanglingReference.Id, schemeName, "#/components/securitySchemes/" + schemeName.Value);
+                continue;
+            }
+
+            var scheme = ResolveComponent(schemeNode, "security scheme");
+            var kind = scheme is null ? null : Classify(scheme);
+            if (kind is not null)
+            {
+                return kind;
+            }
+        }
+
+        _context.Report(DiagnosticDescriptors.Unsupported.Id, list, "The security requirement of " + where, "the runtime sends HTTP Basic or bearer credentials only (http basic, http bearer, oauth2, openIdConnect); the request is sent without credentials");
+        return "none";
+    }
+
+    private string? Classify(MappingNode scheme)
+    {
+        var type = _context.GetString(scheme, "type", "securityScheme");
+        switch (type)
+        {
+            case "http":
+                var httpScheme = _context.GetString(scheme, "scheme", "securityScheme")?.ToLowerInvariant();
+                return httpScheme switch
+                {
+                    "basic" => "basic",
+                    "bearer" => "bearer",
+                    _ => null,
+                };
+            case "oauth2":
+            case "openIdConnect":
+                return "bearer";
+            default:
+                return null;
+        }
+    }
+
+    private static readonly MappingNode EmptyMapping = new(new List<KeyValuePair<ScalarNode, SpecNode>>(), default, default);
+}

@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+using System.Threading;
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Parsing;
+
+/// <summary>What every reader of one spec shares: the file path, the diagnostics so far, typed field access.</summary>
+internal sealed class ParseContext
+{
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly HashSet<string> _reported = new(System.StringComparer.Ordinal);
+
+    public ParseContext(string path, SpecNode root, bool isOpenApi31, CancellationToken cancellationToken)
+    {
+        Path = path;
+        Root = root;
+        IsOpenApi31 = isOpenApi31;
+        CancellationToken = cancellationToken;
+    }
+
+    public string Path { get; }
+
+    public SpecNode Root { get; }
+
+    public bool IsOpenApi31 { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
+
+    public bool HasErrors { get; private set; }
+
+    public SpecLocation Locate(SpecNode node) => Locate(node.Start, node.End);
+
+    public SpecLocation Locate(TextPosition start, TextPosition end)
+        => new(Path, start.Offset, System.Math.Max(start.Offset, end.Offset), start.Line, start.Column, end.Line, end.Column);
+
+    public void Report(string id, SpecNode node, params string[] arguments) => Report(id, Locate(node), arguments);
+
+    public void Report(string id, SpecLocation location, params string[] arguments)
+    {
+        var diagnostic = DiagnosticInfo.Create(id, location, arguments);
+        // A node reached twice (a YAML alias, a schema used in many places) is reported once.
+        var key = id + "|" + location.Start.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + string.Join("|", arguments);
+        if (!_reported.Add(key))
+        {
+            return;
+        }
+
+        if (DiagnosticDescriptors.Get(id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+        {
+            HasErrors = true;
+        }
+
+        _diagnostics.Add(diagnostic);
+    }
+
+    /// <summary>The node for the key in a mapping, for locating a problem with the key itself.</summary>
+    public static SpecNode KeyOrSelf(MappingNode mapping, string key) => (SpecNode?)mapping.KeyNode(key) ?? mapping;
+
+    public MappingNode? GetMapping(MappingNode parent, string key, string where, bool required = false)
+    {
+        var node = parent.Get(key);
+        if (node is null || (node is ScalarNode scalar && scalar.IsNull && !required))
+        {
+            if (required)
+            {
+                Report(DiagnosticDescriptors.MissingField.Id, parent, key, where);
+            }
+
+            return null;
+        }
+
+        if (node is MappingNode mapping)
+        {
+            return mapping;
+        }
+
+        Report(DiagnosticDescriptors.WrongType.Id, node, where + "." + key, "a mapping");
+        return null;
+    }
+
+    public SequenceNode? GetSequence(MappingNode parent, string key, string where)
+    {
+        var node = parent.Get(key);
+        if (node is null || (node is ScalarNode scalar && scalar.IsNull))
+        {
+            return null;
+        }
+
+        if (node is SequenceNode sequence)
+        {
+            return sequence;
+        }
+
+        Report(DiagnosticDescriptors.WrongType.Id, node, where + "." + key, "a list");
+        return null;
+    }
+
+    public string? GetString(MappingNode parent, string key, string where, bool required = false)
+    {
+        var node = parent.Get(key);
+        if (node is null)
+        {
+            if (required)
+            {
+                Report(DiagnosticDescriptors.MissingField.Id, parent, key, where);
+            }
+
+            return null;
+        }
+
+        if (node is ScalarNode scalar && !(scalar.IsPlain && scalar.IsNull && !required))
+        {
+            return scalar.Value;
+        }
+
+        if (node is ScalarNode)
+        {
+            return null;
+        }
+
+        Report(DiagnosticDescriptors.WrongType.Id, node, where + "." + key, "a string");
+        return null;
+    }
+
+    public bool GetBoolean(MappingNode parent, string key, string where)
+    {
+        var node = parent.Get(key);
+        if (node is null)
+        {
+            return false;
+        }
+
+        if (node is ScalarNode scalar)
+        {
+            var value = scalar.AsBoolean();
+            if (value.HasValue)
+            {
+                return value.Value;
+            }
+
+            if (scalar.IsNull)
+            {
+                return false;
+            }
+        }
+
+        Report(DiagnosticDescriptors.WrongType.Id, node, where + "." + key, "true or false");
+        return false;
+    }
+
+    public string? GetDescription(MappingNode node, string where)
+    {
+        var description = GetString(node, "description", where);
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            description = GetString(node, "title", where);
+        }
+
+        return string.IsNullOrWhiteSpace(description) ? null : description!.Trim();
+    }
+
+    /// <summary>Reads <c>x-csharp-name</c>; an invalid one is reported and ignored.</summary>
+    public string? GetCSharpName(MappingNode node, string where)
+    {
+        var name = GetString(node, "x-csharp-name", where);
+        if (name is null)
+        {
+            return null;
+        }
+
+        if (Identifiers.IsValidIdentifier(name))
+        {
+            return name;
+        }
+
+        Report(DiagnosticDescriptors.InvalidValue.Id, node.Get("x-csharp-name")!, where + ".x-csharp-name", name, "a valid C# identifier");
+        return null;
+    }
+}

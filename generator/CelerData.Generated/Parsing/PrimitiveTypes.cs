@@ -1,0 +1,54 @@
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Parsing;
+
+/// <summary>The framework types that schema types and formats map to.</summary>
+internal static class PrimitiveTypes
+{
+    public static readonly TypeRef String = Reference("string");
+    public static readonly TypeRef Int32 = Value("int");
+    public static readonly TypeRef Int64 = Value("long");
+    public static readonly TypeRef Boolean = Value("bool");
+    public static readonly TypeRef Double = Value("double");
+    public static readonly TypeRef Single = Value("float");
+    public static readonly TypeRef Decimal = Value("decimal");
+    public static readonly TypeRef DateTimeOffset = Value("global::System.DateTimeOffset");
+    public static readonly TypeRef DateOnly = Value("global::System.DateOnly");
+    public static readonly TypeRef TimeOnly = Value("global::System.TimeOnly");
+    public static readonly TypeRef TimeSpan = Value("global::System.TimeSpan");
+    public static readonly TypeRef Guid = Value("global::System.Guid");
+    public static readonly TypeRef Bytes = Reference("byte[]");
+    public static readonly TypeRef Uri = Reference("global::System.Uri");
+    public static readonly TypeRef Any = Value("global::System.Text.Json.JsonElement");
+
+    public static TypeRef ForString(string? format) => format switch
+    {
+        "date-time" => DateTimeOffset,
+        "date" => DateOnly,
+        "time" => TimeOnly,
+        "duration" => TimeSpan,
+        "uuid" or "guid" => Guid,
+        "byte" or "binary" or "base64" => Bytes,
+        "uri" or "url" => Uri,
+        _ => String,
+    };
+
+    public static TypeRef ForInteger(string? format) => format switch
+    {
+        "int32" or "int16" or "int8" or "uint8" or "uint16" => Int32,
+        _ => Int64,
+    };
+
+    public static TypeRef ForNumber(string? format) => format switch
+    {
+        "float" => Single,
+        "decimal" => Decimal,
+        "int32" => Int32,
+        "int64" => Int64,
+        _ => Double,
+    };
+
+    private static TypeRef Value(string name) => new(TypeRefKind.Primitive, name, IsValueType: true, Element: null, IsNullable: false);
+
+    private static TypeRef Reference(string name) => new(TypeRefKind.Primitive, name, IsValueType: false, Element: null, IsNullable: false);
+}

@@ -1,0 +1,637 @@
+using System.Collections.Generic;
+using System.Linq;
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Parsing;
+
+/// <summary>
+/// Turns schemas into <see cref="TypeRef"/>s and the models they need. Named component schemas keep
+/// their names; inline object and enum schemas are named after where they appear. Object bodies are
+/// built from a queue, so recursive schemas never recurse here.
+/// </summary>
+internal sealed class SchemaReader
+{
+    private static readonly string[] RecordMembers =
+    {
+        "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        "PrintMembers", "Deconstruct", "Clone",
+    };
+
+    private readonly ParseContext _context;
+    private readonly NameScope _typeNames;
+    private readonly Dictionary<SpecNode, string> _declared = new();
+    private readonly Dictionary<SpecNode, TypeRef> _resolved = new();
+    private readonly HashSet<SpecNode> _following = new();
+    private readonly Queue<KeyValuePair<MappingNode, string>> _pendingObjects = new();
+    private readonly List<KeyValuePair<string, TypeModel?>> _types = new();
+    private readonly Dictionary<string, int> _typeIndex = new(System.StringComparer.Ordinal);
+
+    public SchemaReader(ParseContext context, IEnumerable<string> reservedTypeNames)
+    {
+        _context = context;
+        _typeNames = new NameScope(reservedTypeNames);
+    }
+
+    private enum Shape
+    {
+        Reference,
+        Object,
+        EmptyObject,
+        Dictionary,
+        Enum,
+        Array,
+        Primitive,
+        Composite,
+        Any,
+    }
+
+    /// <summary>Claims the names of the component schemas that become types, in document order.</summary>
+    public void DeclareComponents(MappingNode? schemas)
+    {
+        if (schemas is null)
+        {
+            return;
+        }
+
+        foreach (var entry in schemas.Entries)
+        {
+            if (entry.Value is not MappingNode schema)
+            {
+                _context.Report(DiagnosticDescriptors.WrongType.Id, entry.Value, "components.schemas." + entry.Key.Value, "a schema mapping");
+                continue;
+            }
+
+            var shape = Classify(schema);
+            if (shape is Shape.Object or Shape.EmptyObject or Shape.Enum)
+            {
+                var name = _context.GetCSharpName(schema, "components.schemas." + entry.Key.Value)
+                    ?? Identifiers.ToPascalCase(entry.Key.Value, "Model");
+                _declared[schema] = ClaimTypeName(name, shape == Shape.Enum);
+            }
+        }
+    }
+
+    /// <summary>Makes sure every component schema has its type, referenced or not.</summary>
+    public void ResolveComponents(MappingNode? schemas)
+    {
+        if (schemas is null)
+        {
+            return;
+        }
+
+        foreach (var entry in schemas.Entries)
+        {
+            if (entry.Value is MappingNode schema)
+            {
+                Resolve(schema, Identifiers.ToPascalCase(entry.Key.Value, "Model"));
+            }
+        }
+    }
+
+    /// <summary>Builds every object body still waiting and returns all types in the order their names were claimed.</summary>
+    public IReadOnlyList<TypeModel> Complete()
+    {
+        while (_pendingObjects.Count > 0)
+        {
+            _context.CancellationToken.ThrowIfCancellationRequested();
+            var next = _pendingObjects.Dequeue();
+            SetType(next.Value, BuildObject(next.Key, next.Value));
+        }
+
+        return _types.Where(t => t.Value is not null).Select(t => t.Value!).ToList();
+    }
+
+    /// <summary>The .NET type for a schema; <paramref name="nameHint"/> names an inline object or enum.</summary>
+    public TypeRef Resolve(SpecNode node, string nameHint)
+    {
+        _context.CancellationToken.ThrowIfCancellationRequested();
+        if (node is not MappingNode schema)
+        {
+            if (node is ScalarNode scalar && scalar.AsBoolean() == true)
+            {
+                return PrimitiveTypes.Any;
+            }
+
+            _context.Report(DiagnosticDescriptors.WrongType.Id, node, "schema", "a mapping");
+            return PrimitiveTypes.Any;
+        }
+
+        if (_resolved.TryGetValue(schema, out var known))
+        {
+            return known;
+        }
+
+        var result = ResolveUncached(schema, nameHint);
+        _resolved[schema] = result;
+        return result;
+    }
+
+    /// <summary>The schema a <c>$ref</c> leads to, following chains; null (reported) when it cannot be followed.</summary>
+    public MappingNode? Follow(MappingNode schema)
+    {
+        var current = schema;
+        var seen = new HashSet<SpecNode>();
+        while (current.Get("$ref") is { } referenceNode)
+        {
+            if (!seen.Add(current))
+            {
+                _context.Report(DiagnosticDescriptors.ReferenceCycle.Id, referenceNode, (referenceNode as ScalarNode)?.Value ?? "$ref");
+                return null;
+            }
+
+            var target = FollowOnce(referenceNode);
+            if (target is null)
+            {
+                return null;
+            }
+
+            current = target;
+        }
+
+        return current;
+    }
+
+    private MappingNode? FollowOnce(SpecNode referenceNode)
+    {
+        if (referenceNode is not ScalarNode { } scalar)
+        {
+            _context.Report(DiagnosticDescriptors.WrongType.Id, referenceNode, "$ref", "a string");
+            return null;
+        }
+
+        if (!ReferenceResolver.IsLocal(scalar.Value))
+        {
+            _context.Report(DiagnosticDescriptors.Unsupported.Id, referenceNode, "The external reference '" + scalar.Value + "'", "only references inside the same document are followed; the value is exposed as JsonElement");
+            return null;
+        }
+
+        var target = ReferenceResolver.Resolve(_context.Root, scalar.Value);
+        if (target is null)
+        {
+            _context.Report(DiagnosticDescriptors.DanglingReference.Id, referenceNode, scalar.Value);
+            return null;
+        }
+
+        if (target is not MappingNode mapping)
+        {
+            _context.Report(DiagnosticDescriptors.WrongType.Id, referenceNode, "the target of '" + scalar.Value + "'", "a schema mapping");
+            return null;
+        }
+
+        return mapping;
+    }
+
+    private TypeRef ResolveUncached(MappingNode schema, string nameHint)
+    {
+        var shape = Classify(schema);
+        var nullable = IsNullable(schema);
+        switch (shape)
+        {
+            case Shape.Reference:
+                return ResolveReference(schema, nameHint).WithNullable(nullable);
+            case Shape.Object:
+            case Shape.EmptyObject:
+                if (shape == Shape.EmptyObject && !_declared.ContainsKey(schema))
+                {
+                    return Dictionary(PrimitiveTypes.Any).WithNullable(nullable);
+                }
+
+                return ModelFor(schema, nameHint, TypeRefKind.Model).WithNullable(nullable);
+            case Shape.Enum:
+                return ModelFor(schema, nameHint, TypeRefKind.Enum).WithNullable(nullable);
+            case Shape.Dictionary:
+                {
+                    var additional = schema.Get("additionalProperties")!;
+                    var valueType = additional is ScalarNode ? PrimitiveTypes.Any : Resolve(additional, nameHint + "Value");
+                    return Dictionary(valueType).WithNullable(nullable);
+                }
+
+            case Shape.Array:
+                {
+                    var items = schema.Get("items");
+                    TypeRef element;
+                    if (items is null)
+                    {
+                        _context.Report(DiagnosticDescriptors.MissingField.Id, ParseContext.KeyOrSelf(schema, "type"), "items", "an array schema");
+                        element = PrimitiveTypes.Any;
+                    }
+                    else
+                    {
+                        element = Resolve(items, nameHint + "Item");
+                    }
+
+                    return new TypeRef(TypeRefKind.List, string.Empty, IsValueType: false, element, nullable);
+                }
+
+            case Shape.Composite:
+                return ResolveComposite(schema, nameHint).WithNullable(nullable);
+            case Shape.Primitive:
+                return Primitive(schema).WithNullable(nullable);
+            default:
+                return PrimitiveTypes.Any.WithNullable(nullable);
+        }
+    }
+
+    private TypeRef ResolveReference(MappingNode schema, string nameHint)
+    {
+        var referenceNode = schema.Get("$ref")!;
+        if (!_following.Add(schema))
+        {
+            _context.Report(DiagnosticDescriptors.ReferenceCycle.Id, referenceNode, (referenceNode as ScalarNode)?.Value ?? "$ref");
+            return PrimitiveTypes.Any;
+        }
+
+        try
+        {
+            var target = FollowOnce(referenceNode);
+            if (target is null)
+            {
+                return PrimitiveTypes.Any;
+            }
+
+            var reference = ((ScalarNode)referenceNode).Value;
+            var hint = Identifiers.ToPascalCase(reference.Substring(reference.LastIndexOf('/') + 1), nameHint);
+            return Resolve(target, hint);
+        }
+        finally
+        {
+            _following.Remove(schema);
+        }
+    }
+
+    private TypeRef ResolveComposite(MappingNode schema, string nameHint)
+    {
+        var keyword = schema.Get("oneOf") is not null ? "oneOf" : "anyOf";
+        var options = schema.Get(keyword) as SequenceNode;
+        if (options is not null)
+        {
+            // oneOf: [X, {type: 'null'}] is how 3.1 spells a nullable X.
+            var nonNull = options.Items.Where(item => !IsNullSchema(item)).ToList();
+            if (nonNull.Count == 1 && nonNull.Count < options.Items.Count)
+            {
+                return Resolve(nonNull[0], nameHint).WithNullable(true);
+            }
+
+            if (options.Items.Count == 1)
+            {
+                return Resolve(options.Items[0], nameHint);
+            }
+        }
+
+        _context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(schema, keyword), "'" + keyword + "' with several schemas", "the value is exposed as System.Text.Json.JsonElement");
+        return PrimitiveTypes.Any;
+    }
+
+    private static bool IsNullSchema(SpecNode node)
+        => node is MappingNode mapping && mapping.Get("type") is ScalarNode { Value: "null" };
+
+    private TypeRef ModelFor(MappingNode schema, string nameHint, TypeRefKind kind)
+    {
+        if (!_declared.TryGetValue(schema, out var name))
+        {
+            var explicitName = _context.GetCSharpName(schema, "schema");
+            name = ClaimTypeName(explicitName ?? nameHint, kind == TypeRefKind.Enum);
+            _declared[schema] = name;
+        }
+
+        var reference = new TypeRef(kind, name, IsValueType: kind == TypeRefKind.Enum, Element: null, IsNullable: false);
+        _resolved[schema] = reference;
+        if (kind == TypeRefKind.Enum)
+        {
+            SetType(name, BuildEnum(schema, name));
+        }
+        else
+        {
+            _pendingObjects.Enqueue(new KeyValuePair<MappingNode, string>(schema, name));
+        }
+
+        return reference;
+    }
+
+    private string ClaimTypeName(string name, bool isEnum)
+    {
+        // An enum brings its JSON converter, {Name}JsonConverter, so both names must be free.
+        var claimed = _typeNames.Claim(name);
+        while (isEnum && _typeNames.IsTaken(claimed + "JsonConverter"))
+        {
+            claimed = _typeNames.Claim(name);
+        }
+
+        if (isEnum)
+        {
+            _typeNames.Reserve(claimed + "JsonConverter");
+        }
+
+        _typeIndex[claimed] = _types.Count;
+        _types.Add(new KeyValuePair<string, TypeModel?>(claimed, null));
+        return claimed;
+    }
+
+    private void SetType(string name, TypeModel model) => _types[_typeIndex[name]] = new KeyValuePair<string, TypeModel?>(name, model);
+
+    private static TypeRef Dictionary(TypeRef value) => new(TypeRefKind.Dictionary, string.Empty, IsValueType: false, value, IsNullable: false);
+
+    private Shape Classify(MappingNode schema)
+    {
+        if (schema.Get("$ref") is not null)
+        {
+            return Shape.Reference;
+        }
+
+        if (schema.Get("allOf") is SequenceNode allOf)
+        {
+            var onlyReference = allOf.Items.Count == 1 && schema.Get("properties") is null;
+            return onlyReference ? Shape.Composite : Shape.Object;
+        }
+
+        var types = ReadTypes(schema);
+        if (schema.Get("enum") is SequenceNode values && values.Items.Count > 0
+            && (types.Count == 0 ? values.Items.All(v => v is ScalarNode s && (!s.IsPlain || s.IsNull || !IsNumberOrBool(s))) : types.Count == 1 && types[0] == "string"))
+        {
+            return Shape.Enum;
+        }
+
+        if (types.Count > 1)
+        {
+            return Shape.Any;
+        }
+
+        var type = types.Count == 1 ? types[0] : null;
+        if (type == "object" || (type is null && (schema.Get("properties") is not null || schema.Get("additionalProperties") is not null)))
+        {
+            if (schema.Get("properties") is MappingNode { Entries.Count: > 0 })
+            {
+                return Shape.Object;
+            }
+
+            var additional = schema.Get("additionalProperties");
+            if (additional is MappingNode || (additional is ScalarNode scalar && scalar.AsBoolean() == true))
+            {
+                return Shape.Dictionary;
+            }
+
+            return Shape.EmptyObject;
+        }
+
+        if (type == "array")
+        {
+            return Shape.Array;
+        }
+
+        if (type is "string" or "integer" or "number" or "boolean")
+        {
+            return Shape.Primitive;
+        }
+
+        if (schema.Get("oneOf") is not null || schema.Get("anyOf") is not null)
+        {
+            return Shape.Composite;
+        }
+
+        return Shape.Any;
+    }
+
+    private static bool IsNumberOrBool(ScalarNode scalar)
+        => scalar.AsBoolean() is not null || double.TryParse(scalar.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    private List<string> ReadTypes(MappingNode schema)
+    {
+        var result = new List<string>();
+        switch (schema.Get("type"))
+        {
+            case null:
+                break;
+            case ScalarNode scalar:
+                if (scalar.Value != "null")
+                {
+                    AddType(result, scalar);
+                }
+
+                break;
+            case SequenceNode sequence:
+                foreach (var item in sequence.Items)
+                {
+                    if (item is ScalarNode { Value: not "null" } itemScalar)
+                    {
+                        AddType(result, itemScalar);
+                    }
+                }
+
+                break;
+            case var other:
+                _context.Report(DiagnosticDescriptors.WrongType.Id, other, "type", "a string or a list of strings");
+                break;
+        }
+
+        return result;
+    }
+
+    private void AddType(List<string> types, ScalarNode scalar)
+    {
+        if (scalar.Value is "string" or "integer" or "number" or "boolean" or "object" or "array")
+        {
+            types.Add(scalar.Value);
+            return;
+        }
+
+        _context.Report(DiagnosticDescriptors.InvalidValue.Id, scalar, "type", scalar.Value, "one of string, integer, number, boolean, object, array or null");
+    }
+
+    private bool IsNullable(MappingNode schema)
+    {
+        if (_context.GetBoolean(schema, "nullable", "schema"))
+        {
+            return true;
+        }
+
+        if (schema.Get("type") is SequenceNode types && types.Items.Any(t => t is ScalarNode { Value: "null" }))
+        {
+            return true;
+        }
+
+        return schema.Get("enum") is SequenceNode values && values.Items.Any(v => v is ScalarNode s && s.IsNull);
+    }
+
+    private TypeRef Primitive(MappingNode schema)
+    {
+        var type = ReadTypes(schema).FirstOrDefault();
+        var format = schema.Get("format") is ScalarNode f ? f.Value : null;
+        return type switch
+        {
+            "string" => PrimitiveTypes.ForString(format),
+            "integer" => PrimitiveTypes.ForInteger(format),
+            "number" => PrimitiveTypes.ForNumber(format),
+            "boolean" => PrimitiveTypes.Boolean,
+            _ => PrimitiveTypes.Any,
+        };
+    }
+
+    private TypeModel BuildEnum(MappingNode schema, string name)
+    {
+        var members = new List<EnumMemberModel>();
+        var scope = new NameScope();
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var values = (SequenceNode)schema.Get("enum")!;
+        var varNames = schema.Get("x-enum-varnames") as SequenceNode;
+        for (var i = 0; i < values.Items.Count; i++)
+        {
+            if (values.Items[i] is not ScalarNode value || value.IsNull || !seen.Add(value.Value))
+            {
+                continue;
+            }
+
+            string? explicitName = null;
+            if (varNames is not null && i < varNames.Items.Count && varNames.Items[i] is ScalarNode varName && Identifiers.IsValidIdentifier(varName.Value))
+            {
+                explicitName = varName.Value;
+            }
+
+            members.Add(new EnumMemberModel(scope.Claim(explicitName ?? Identifiers.ToPascalCase(value.Value, "Value")), value.Value));
+        }
+
+        return new TypeModel(
+            TypeKind.Enum,
+            name,
+            _context.GetDescription(schema, name),
+            _context.GetBoolean(schema, "deprecated", name),
+            EquatableArray<PropertyModel>.Empty,
+            members.ToEquatableArray());
+    }
+
+    private TypeModel BuildObject(MappingNode schema, string name)
+    {
+        var members = new List<KeyValuePair<ScalarNode, SpecNode>>();
+        var required = new HashSet<string>(System.StringComparer.Ordinal);
+        CollectMembers(schema, members, required, new HashSet<SpecNode>(), name);
+
+        var scope = new NameScope(RecordMembers);
+        scope.Reserve(name);
+        var properties = new List<PropertyModel>();
+        foreach (var member in members)
+        {
+            _context.CancellationToken.ThrowIfCancellationRequested();
+            var wireName = member.Key.Value;
+            var propertySchema = member.Value as MappingNode;
+            var explicitName = propertySchema is null ? null : _context.GetCSharpName(propertySchema, name + "." + wireName);
+            var pascal = Identifiers.ToPascalCase(wireName, "Property");
+            var type = Resolve(member.Value, name + pascal);
+            var propertyName = explicitName ?? pascal;
+            if (scope.IsTaken(propertyName) || (type.Kind is TypeRefKind.Model or TypeRefKind.Enum && type.Name == propertyName))
+            {
+                propertyName += "Value";
+            }
+
+            propertyName = scope.Claim(propertyName);
+            var isRequired = required.Contains(wireName);
+            var resolvedSchema = propertySchema is null ? null : Follow(propertySchema);
+            var sensitive = propertySchema is not null
+                && (_context.GetBoolean(propertySchema, "x-sensitive", wireName)
+                    || (propertySchema.Get("format") is ScalarNode { Value: "password" })
+                    || (resolvedSchema is not null && resolvedSchema.Get("format") is ScalarNode { Value: "password" }));
+            properties.Add(new PropertyModel(
+                propertyName,
+                wireName,
+                isRequired ? type : type.WithNullable(true),
+                isRequired,
+                sensitive,
+                propertySchema is not null && _context.GetBoolean(propertySchema, "deprecated", wireName),
+                propertySchema is null ? null : _context.GetDescription(propertySchema, wireName)));
+        }
+
+        return new TypeModel(
+            TypeKind.Object,
+            name,
+            _context.GetDescription(schema, name),
+            _context.GetBoolean(schema, "deprecated", name),
+            properties.ToEquatableArray(),
+            EquatableArray<EnumMemberModel>.Empty);
+    }
+
+    private void CollectMembers(MappingNode schema, List<KeyValuePair<ScalarNode, SpecNode>> members, HashSet<string> required, HashSet<SpecNode> visiting, string owner)
+    {
+        if (!visiting.Add(schema))
+        {
+            _context.Report(DiagnosticDescriptors.ReferenceCycle.Id, schema, owner + " (allOf)");
+            return;
+        }
+
+        if (schema.Get("$ref") is { } referenceNode)
+        {
+            var target = FollowOnce(referenceNode);
+            if (target is not null)
+            {
+                CollectMembers(target, members, required, visiting, owner);
+            }
+
+            visiting.Remove(schema);
+            return;
+        }
+
+        if (_context.GetSequence(schema, "allOf", owner) is { } allOf)
+        {
+            foreach (var part in allOf.Items)
+            {
+                if (part is MappingNode partSchema)
+                {
+                    CollectMembers(partSchema, members, required, visiting, owner);
+                }
+                else
+                {
+                    _context.Report(DiagnosticDescriptors.WrongType.Id, part, owner + ".allOf[]", "a schema mapping");
+                }
+            }
+        }
+
+        foreach (var keyword in new[] { "oneOf", "anyOf" })
+        {
+            if (schema.Get(keyword) is not null)
+            {
+                _context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(schema, keyword), "'" + keyword + "' inside an object schema (" + owner + ")", "only the object's own properties are generated");
+            }
+        }
+
+        if (schema.Get("discriminator") is not null)
+        {
+            _context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(schema, "discriminator"), "'discriminator' (" + owner + ")", "polymorphic deserialization is not generated; the declared type is used");
+        }
+
+        if (_context.GetMapping(schema, "properties", owner) is { } properties)
+        {
+            foreach (var entry in properties.Entries)
+            {
+                var existing = members.FindIndex(m => m.Key.Value == entry.Key.Value);
+                if (existing >= 0)
+                {
+                    members[existing] = entry;
+                }
+                else
+                {
+                    members.Add(entry);
+                }
+            }
+
+            var additional = schema.Get("additionalProperties");
+            if (additional is MappingNode || (additional is ScalarNode scalar && scalar.AsBoolean() == true))
+            {
+                _context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(schema, "additionalProperties"), "'additionalProperties' beside 'properties' (" + owner + ")", "members beyond the declared properties are not kept");
+            }
+        }
+
+        if (_context.GetSequence(schema, "required", owner) is { } requiredList)
+        {
+            foreach (var item in requiredList.Items)
+            {
+                if (item is ScalarNode scalar)
+                {
+                    required.Add(scalar.Value);
+                }
+                else
+                {
+                    _context.Report(DiagnosticDescriptors.WrongType.Id, item, owner + ".required[]", "a property name");
+                }
+            }
+        }
+
+        visiting.Remove(schema);
+    }
+}

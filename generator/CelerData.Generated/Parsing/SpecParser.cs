@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Parsing;
+
+/// <summary>Reads one spec file into a <see cref="SpecModel"/>. Never throws for bad input: every problem is a located diagnostic.</summary>
+internal static class SpecParser
+{
+    public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken)
+    {
+        var fileStart = SpecLocation.FileStart(input.Path);
+        if (input.Text is null)
+        {
+            return Fail(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec.Id, fileStart, "the file could not be read"));
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Text))
+        {
+            return Fail(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec.Id, fileStart, "the file is empty"));
+        }
+
+        SpecNode root;
+        try
+        {
+            root = SpecTextReader.Read(input.Path, input.Text!);
+        }
+        catch (SpecSyntaxException exception)
+        {
+            var location = new SpecLocation(input.Path, exception.Start.Offset, Math.Max(exception.Start.Offset, exception.End.Offset), exception.Start.Line, exception.Start.Column, exception.End.Line, exception.End.Column);
+            return Fail(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax.Id, location, exception.Message));
+        }
+
+        return Read(input, root, cancellationToken);
+    }
+
+    private static ParseResult Fail(DiagnosticInfo diagnostic) => new(null, new[] { diagnostic }.ToEquatableArray());
+
+    private static ParseResult Read(SpecInput input, SpecNode rootNode, CancellationToken cancellationToken)
+    {
+        var probe = new ParseContext(input.Path, rootNode, isOpenApi31: false, cancellationToken);
+        if (rootNode is not MappingNode root)
+        {
+            probe.Report(DiagnosticDescriptors.NotOpenApi3.Id, rootNode, "the document is not a mapping");
+            return new ParseResult(null, probe.Diagnostics.ToEquatableArray());
+        }
+
+        ReportDuplicateKeys(probe, root, new HashSet<SpecNode>());
+        var version = CheckVersion(probe, root);
+        if (version is null)
+        {
+            return new ParseResult(null, probe.Diagnostics.ToEquatableArray());
+        }
+
+        var context = new ParseContext(input.Path, root, version == "3.1", cancellationToken);
+        foreach (var diagnostic in probe.Diagnostics)
+        {
+            context.Report(diagnostic.Id, diagnostic.Location, diagnostic.Arguments.ToArray());
+        }
+
+        var info = context.GetMapping(root, "info", "the document", required: true);
+        var title = info is null ? null : context.GetString(info, "title", "info", required: true);
+        if (info is not null)
+        {
+            context.GetString(info, "version", "info", required: true);
+        }
+
+        var names = ResolveNames(input, context, title);
+        var paths = context.GetMapping(root, "paths", "the document", required: version == "3.0");
+        if (root.Get("webhooks") is not null)
+        {
+            context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(root, "webhooks"), "'webhooks'", "webhooks are requests the API sends, not calls a client makes; nothing is generated for them");
+        }
+
+        var components = context.GetMapping(root, "components", "the document");
+        var schemas = components is null ? null : context.GetMapping(components, "schemas", "components");
+        var reservedTypeNames = new[]
+        {
+            "I" + names.ClientName + "Api", names.ClientName + "ApiImplementation", names.ClientName + "JsonContext",
+            names.ClientName + "Client", names.ClientName + "ServiceCollectionExtensions", names.ClientName + "ApiRegistration",
+        };
+        var schemaReader = new SchemaReader(context, reservedTypeNames);
+        schemaReader.DeclareComponents(schemas);
+        schemaReader.ResolveComponents(schemas);
+        var operationReader = new OperationReader(context, schemaReader, root);
+        operationReader.ReadPaths(paths);
+        var types = schemaReader.Complete();
+
+        var token = TokenOperationFinder.Find(context, root, operationReader.OperationNodes, types);
+        var model = new SpecModel(
+            input.Path,
+            names.Namespace,
+            names.ClientName,
+            title ?? names.ClientName,
+            info is null ? null : context.GetDescription(info, "info"),
+            DefaultServer(context, root),
+            types.ToEquatableArray(),
+            operationReader.Operations.ToEquatableArray(),
+            token);
+
+        // Code from a spec with errors would only add compiler errors on top of the located ones.
+        return new ParseResult(context.HasErrors || names.Invalid ? null : model, context.Diagnostics.ToEquatableArray());
+    }
+
+    private static string? CheckVersion(ParseContext context, MappingNode root)
+    {
+        if (root.Get("swagger") is { } swagger)
+        {
+            context.Report(DiagnosticDescriptors.NotOpenApi3.Id, swagger, "it is a Swagger " + ((swagger as ScalarNode)?.Value ?? "2.0") + " document; convert it to OpenAPI 3 first");
+            return null;
+        }
+
+        var openApi = root.Get("openapi");
+        if (openApi is null)
+        {
+            context.Report(DiagnosticDescriptors.MissingField.Id, root, "openapi", "the document");
+            return null;
+        }
+
+        if (openApi is not ScalarNode scalar)
+        {
+            context.Report(DiagnosticDescriptors.WrongType.Id, openApi, "openapi", "a version string such as 3.0.3");
+            return null;
+        }
+
+        if (scalar.Value.StartsWith("3.0", StringComparison.Ordinal))
+        {
+            return "3.0";
+        }
+
+        if (scalar.Value.StartsWith("3.1", StringComparison.Ordinal))
+        {
+            return "3.1";
+        }
+
+        context.Report(DiagnosticDescriptors.NotOpenApi3.Id, openApi, "its version is '" + scalar.Value + "'");
+        return null;
+    }
+
+    private static void ReportDuplicateKeys(ParseContext context, SpecNode node, HashSet<SpecNode> visited)
+    {
+        if (!visited.Add(node))
+        {
+            return;
+        }
+
+        switch (node)
+        {
+            case MappingNode mapping:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var entry in mapping.Entries)
+                {
+                    if (!seen.Add(entry.Key.Value))
+                    {
+                        context.Report(DiagnosticDescriptors.DuplicateKey.Id, entry.Key, entry.Key.Value);
+                    }
+
+                    ReportDuplicateKeys(context, entry.Value, visited);
+                }
+
+                break;
+            case SequenceNode sequence:
+                foreach (var item in sequence.Items)
+                {
+                    ReportDuplicateKeys(context, item, visited);
+                }
+
+                break;
+        }
+    }
+
+    private static (string Namespace, string ClientName, bool Invalid) ResolveNames(SpecInput input, ParseContext context, string? title)
+    {
+        var fileStart = SpecLocation.FileStart(input.Path);
+        var invalid = false;
+        var ns = string.IsNullOrWhiteSpace(input.Namespace) ? input.RootNamespace : input.Namespace!.Trim();
+        if (string.IsNullOrWhiteSpace(ns))
+        {
+            ns = "CelerData.Generated.Clients";
+        }
+        else if (!Identifiers.IsValidNamespace(ns!))
+        {
+            context.Report(DiagnosticDescriptors.InvalidMetadata.Id, fileStart, "Namespace", ns!, "namespace");
+            invalid = true;
+        }
+
+        string clientName;
+        if (!string.IsNullOrWhiteSpace(input.ClientName))
+        {
+            clientName = input.ClientName!.Trim();
+            if (!Identifiers.IsValidIdentifier(clientName))
+            {
+                context.Report(DiagnosticDescriptors.InvalidMetadata.Id, fileStart, "ClientName", clientName, "identifier");
+                invalid = true;
+            }
+        }
+        else
+        {
+            clientName = ClientNameFromTitle(title, input.Path);
+        }
+
+        return (ns!, clientName, invalid);
+    }
+
+    /// <summary>"CelerData Cloud API" becomes "CelerDataCloud": PascalCase, without a trailing "Api".</summary>
+    internal static string ClientNameFromTitle(string? title, string path)
+    {
+        var source = string.IsNullOrWhiteSpace(title) ? System.IO.Path.GetFileNameWithoutExtension(path) : title!;
+        var name = Identifiers.ToPascalCase(source, "Api");
+        if (name.Length > 3 && name.EndsWith("Api", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name.Substring(0, name.Length - 3);
+        }
+
+        return name;
+    }
+
+    private static string? DefaultServer(ParseContext context, MappingNode root)
+    {
+        if (context.GetSequence(root, "servers", "the document") is not { Items.Count: > 0 } servers || servers.Items[0] is not MappingNode server)
+        {
+            return null;
+        }
+
+        var url = context.GetString(server, "url", "servers[0]", required: true);
+        if (url is null)
+        {
+            return null;
+        }
+
+        if (context.GetMapping(server, "variables", "servers[0]") is { } variables)
+        {
+            foreach (var variable in variables.Entries)
+            {
+                if (variable.Value is MappingNode definition && context.GetString(definition, "default", "servers[0].variables." + variable.Key.Value, required: true) is { } value)
+                {
+                    url = url.Replace("{" + variable.Key.Value + "}", value);
+                }
+            }
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp)
+            ? absolute.ToString()
+            : null;
+    }
+}

@@ -1,0 +1,33 @@
+namespace CelerData.Generated.Parsing;
+
+/// <summary>Chooses the JSON or YAML reader for a spec file.</summary>
+internal static class SpecTextReader
+{
+    /// <summary>How deep a document may nest; deeper input is rejected with a diagnostic, never a stack overflow.</summary>
+    public const int MaxDepth = 128;
+
+    public static SpecNode Read(string path, string text)
+    {
+        return LooksLikeJson(path, text) ? JsonSpecReader.Read(text, MaxDepth) : YamlSpecReader.Read(text, MaxDepth);
+    }
+
+    private static bool LooksLikeJson(string path, string text)
+    {
+        if (path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var c in text)
+        {
+            if (c == '\uFEFF' || char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            return c == '{';
+        }
+
+        return false;
+    }
+}

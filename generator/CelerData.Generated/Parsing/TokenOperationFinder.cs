@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Parsing;
+
+/// <summary>
+/// Finds the operation the runtime calls for access tokens: one secured by HTTP Basic, taking no
+/// arguments, whose JSON response has <c>access_token</c> and <c>expires_in</c>.
+/// </summary>
+internal static class TokenOperationFinder
+{
+    public static TokenOperationModel? Find(ParseContext context, MappingNode root, IReadOnlyList<KeyValuePair<OperationModel, MappingNode>> operations, IReadOnlyList<TypeModel> types)
+    {
+        foreach (var entry in operations)
+        {
+            var operation = entry.Key;
+            if (operation.Security != "basic" || operation.Parameters.Count != 0 || operation.ResponseKind != ResponseKind.Json
+                || operation.ResponseType is not { Kind: TypeRefKind.Model } responseType)
+            {
+                continue;
+            }
+
+            var model = types.FirstOrDefault(t => t.Name == responseType.Name);
+            var accessToken = model?.Properties.FirstOrDefault(p => p.WireName == "access_token" && p.Type.Name == "string");
+            var expiresIn = model?.Properties.FirstOrDefault(p => p.WireName == "expires_in" && p.Type.Name is "int" or "long");
+            if (accessToken is null || expiresIn is null)
+            {
+                continue;
+            }
+
+            var refreshToken = model!.Properties.FirstOrDefault(p => p.WireName == "refresh_token" && p.Type.Name == "string");
+            var tokenType = model.Properties.FirstOrDefault(p => p.WireName == "token_type" && p.Type.Name == "string");
+            return new TokenOperationModel(
+                operation.MethodName,
+                accessToken.Name,
+                expiresIn.Name,
+                refreshToken?.Name,
+                tokenType?.Name,
+                ReadRateLimit(context, entry.Value));
+        }
+
+        return null;
+    }
+
+    private static int? ReadRateLimit(ParseContext context, MappingNode operation)
+    {
+        var node = operation.Get("x-rate-limit-per-minute");
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is ScalarNode scalar && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0)
+        {
+            return limit;
+        }
+
+        context.Report(DiagnosticDescriptors.InvalidValue.Id, node, "x-rate-limit-per-minute", (node as ScalarNode)?.Value ?? "(not a number)", "a positive whole number");
+        return null;
+    }
+}
