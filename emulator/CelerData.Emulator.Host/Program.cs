@@ -1,0 +1,3 @@
+using CelerData.Emulator;
+
+return await EmulatorHost.RunAsync(args);
