@@ -1,0 +1,61 @@
+using System;
+using System.Globalization;
+
+namespace CelerData.Generated.Runtime;
+
+/// <summary>
+/// Settings of a CelerData client. Bound from the configuration section <c>CelerData</c> and from the
+/// environment variables <c>CELERDATA_CLIENT_ID</c> and <c>CELERDATA_CLIENT_SECRET</c>, and validated at start.
+/// <see cref="ToString"/> never shows the secret.
+/// </summary>
+public sealed class CelerDataClientOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string ConfigurationSectionName = "CelerData";
+
+    /// <summary>The environment variable that holds the client ID.</summary>
+    public const string ClientIdEnvironmentVariable = "CELERDATA_CLIENT_ID";
+
+    /// <summary>The environment variable that holds the client secret.</summary>
+    public const string ClientSecretEnvironmentVariable = "CELERDATA_CLIENT_SECRET";
+
+    /// <summary>The client ID of the application key or service account. Must not hold <c>:</c> or control characters.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The client secret. Never logged, never shown by <see cref="ToString"/>.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The base address of the API; <see langword="null"/> uses the first server of the specification.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>How the Basic value is built; <see cref="BasicCredentialEncoding.Plain"/> by default.</summary>
+    public BasicCredentialEncoding CredentialEncoding { get; set; } = BasicCredentialEncoding.Plain;
+
+    /// <summary>
+    /// How long before it expires a token is replaced. <see langword="null"/> (the default) uses
+    /// the larger of 30 seconds and a tenth of the token's lifetime. A margin is never allowed to take
+    /// more than half a token's lifetime.
+    /// </summary>
+    public TimeSpan? TokenRefreshMargin { get; set; }
+
+    /// <summary>How many times a request answered with HTTP 429 is retried; 3 by default, 0 to 10.</summary>
+    public int MaxRateLimitRetries { get; set; } = 3;
+
+    /// <summary>
+    /// The longest wait the client makes on a 429 before retrying; a longer <c>Retry-After</c> fails at once
+    /// with a <see cref="CelerDataRateLimitedException"/>. One minute by default.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Shows the settings with the secret redacted.</summary>
+    /// <returns>A description that holds no secret.</returns>
+    public override string ToString() => string.Format(
+        CultureInfo.InvariantCulture,
+        "CelerDataClientOptions {{ ClientId = {0}, ClientSecret = {1}, BaseAddress = {2}, CredentialEncoding = {3} }}",
+        ClientId ?? "(none)",
+        string.IsNullOrEmpty(ClientSecret) ? "(none)" : "***",
+        BaseAddress?.ToString() ?? "(default)",
+        CredentialEncoding);
+
+    internal CelerDataClientOptions Clone() => (CelerDataClientOptions)MemberwiseClone();
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.Options;
+
+namespace CelerData.Generated.Runtime;
+
+/// <summary>Validates the options of one named client. No message repeats a credential.</summary>
+internal sealed class CelerDataClientOptionsValidator : IValidateOptions<CelerDataClientOptions>
+{
+    private readonly string _clientName;
+
+    public CelerDataClientOptionsValidator(string clientName)
+    {
+        _clientName = clientName;
+    }
+
+    public ValidateOptionsResult Validate(string? name, CelerDataClientOptions options)
+    {
+        if (!string.Equals(name, _clientName, StringComparison.Ordinal))
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var failures = Check(options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Returns every problem of <paramref name="options"/>; empty when they are valid.</summary>
+    public static List<string> Check(CelerDataClientOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrEmpty(options.ClientId))
+        {
+            failures.Add($"CelerData: the client ID is missing. Set '{CelerDataClientOptions.ConfigurationSectionName}:ClientId' or the environment variable {CelerDataClientOptions.ClientIdEnvironmentVariable}.");
+        }
+        else
+        {
+            if (options.ClientId.Contains(':', StringComparison.Ordinal))
+            {
+                failures.Add("CelerData: the client ID must not contain ':'.");
+            }
+
+            foreach (var c in options.ClientId)
+            {
+                if (char.IsControl(c))
+                {
+                    failures.Add("CelerData: the client ID must not contain control characters.");
+                    break;
+                }
+            }
+        }
+
+        if (string.IsNullOrEmpty(options.ClientSecret))
+        {
+            failures.Add($"CelerData: the client secret is missing. Set '{CelerDataClientOptions.ConfigurationSectionName}:ClientSecret' or the environment variable {CelerDataClientOptions.ClientSecretEnvironmentVariable}.");
+        }
+
+        if (options.BaseAddress is { } address)
+        {
+            if (!address.IsAbsoluteUri)
+            {
+                failures.Add("CelerData: the base address must be an absolute URI.");
+            }
+            else if (!TransportSecurity.IsSecure(address))
+            {
+                failures.Add($"CelerData: the base address '{address.Scheme}://{address.Authority}' is not HTTPS; plain HTTP is allowed only to loopback addresses.");
+            }
+        }
+
+        if (options.TokenRefreshMargin is { } margin && margin < TimeSpan.Zero)
+        {
+            failures.Add("CelerData: the token refresh margin must not be negative.");
+        }
+
+        if (options.MaxRateLimitRetries is < 0 or > 10)
+        {
+            failures.Add("CelerData: MaxRateLimitRetries must be between 0 and 10.");
+        }
+
+        if (options.MaxRetryDelay <= TimeSpan.Zero)
+        {
+            failures.Add("CelerData: MaxRetryDelay must be positive.");
+        }
+
+        if (!Enum.IsDefined(options.CredentialEncoding))
+        {
+            failures.Add("CelerData: CredentialEncoding is not a known value.");
+        }
+
+        return failures;
+    }
+}

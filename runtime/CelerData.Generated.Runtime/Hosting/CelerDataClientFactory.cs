@@ -1,0 +1,77 @@
+using System;
+using System.Net.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace CelerData.Generated.Runtime;
+
+/// <summary>Creates a client without dependency injection, for small console applications.</summary>
+public static class CelerDataClientFactory
+{
+    /// <summary>
+    /// Creates a client with the same handlers as <see cref="CelerDataServiceCollectionExtensions.AddCelerDataClient{TApi}"/>.
+    /// A client ID or secret missing from <paramref name="options"/> is read from <c>CELERDATA_CLIENT_ID</c> or
+    /// <c>CELERDATA_CLIENT_SECRET</c>.
+    /// </summary>
+    /// <typeparam name="TApi">The generated Refit interface.</typeparam>
+    /// <param name="descriptor">The generated description of the client.</param>
+    /// <param name="options">The options; copied, so later changes have no effect.</param>
+    /// <returns>The client, which the caller disposes.</returns>
+    /// <exception cref="OptionsValidationException">The options are not valid.</exception>
+    public static CelerDataClient<TApi> Create<TApi>(CelerDataClientDescriptor<TApi> descriptor, CelerDataClientOptions options)
+        where TApi : class
+        => Create(descriptor, options, primaryHandler: null, timeProvider: null, loggerFactory: null);
+
+    /// <summary>Creates a client over a given primary handler, clock and logger factory.</summary>
+    /// <typeparam name="TApi">The generated Refit interface.</typeparam>
+    /// <param name="descriptor">The generated description of the client.</param>
+    /// <param name="options">The options; copied, so later changes have no effect.</param>
+    /// <param name="primaryHandler">The handler that sends requests; a new <see cref="SocketsHttpHandler"/> when <see langword="null"/>. The client disposes it.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="loggerFactory">The logger factory; no logging when <see langword="null"/>.</param>
+    /// <returns>The client, which the caller disposes.</returns>
+    /// <exception cref="OptionsValidationException">The options are not valid.</exception>
+    public static CelerDataClient<TApi> Create<TApi>(
+        CelerDataClientDescriptor<TApi> descriptor,
+        CelerDataClientOptions options,
+        HttpMessageHandler? primaryHandler,
+        TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null)
+        where TApi : class
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(options);
+        descriptor.Validate();
+        var copy = options.Clone();
+        EnvironmentCredentials.FillMissing(copy);
+        var failures = CelerDataClientOptionsValidator.Check(copy);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(descriptor.Name, typeof(CelerDataClientOptions), failures);
+        }
+
+        var baseAddress = copy.BaseAddress ?? descriptor.DefaultBaseAddress;
+        TransportSecurity.EnsureSecure(baseAddress, descriptor.Name);
+        var primary = primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+
+        TApi? tokenApi = null;
+        var fetch = descriptor.FetchToken;
+        var runtime = new CelerDataClientRuntime(
+            descriptor.Name,
+            baseAddress,
+            descriptor.TokenRequestsPerMinute,
+            copy,
+            timeProvider ?? TimeProvider.System,
+            loggerFactory ?? NullLoggerFactory.Instance,
+            fetch is null ? null : cancellationToken => fetch(tokenApi!, cancellationToken));
+
+        // Both chains end in the same primary handler, which each chain would dispose; disposal is idempotent.
+        var tokenHttpClient = new HttpClient(HandlerPipeline.Build(HandlerPipeline.Token, runtime, primary)) { BaseAddress = baseAddress };
+        var apiHttpClient = new HttpClient(HandlerPipeline.Build(HandlerPipeline.Api, runtime, primary)) { BaseAddress = baseAddress };
+        tokenApi = RestService.ForGenerated<TApi>(tokenHttpClient, descriptor.JsonContext);
+        var api = RestService.ForGenerated<TApi>(apiHttpClient, descriptor.JsonContext);
+        return new CelerDataClient<TApi>(api, apiHttpClient, tokenHttpClient, runtime);
+    }
+}

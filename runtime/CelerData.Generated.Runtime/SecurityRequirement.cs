@@ -1,0 +1,26 @@
+using System.Net.Http;
+
+namespace CelerData.Generated.Runtime;
+
+/// <summary>
+/// The security requirement that generated clients record on each request, read by the
+/// authentication handlers. Generated code writes the option by name, so the names here are a
+/// contract with the generator.
+/// </summary>
+public static class SecurityRequirement
+{
+    /// <summary>The name of the request option that holds the requirement.</summary>
+    public const string OptionName = "CelerData.Generated.Security";
+
+    /// <summary>The operation sends no credentials.</summary>
+    public const string None = "none";
+
+    /// <summary>The operation sends HTTP Basic credentials (the token endpoint).</summary>
+    public const string Basic = "basic";
+
+    /// <summary>The operation sends <c>Authorization: Bearer &lt;access_token&gt;</c>.</summary>
+    public const string Bearer = "bearer";
+
+    /// <summary>The request option key under which the requirement is recorded.</summary>
+    public static readonly HttpRequestOptionsKey<string> Key = new(OptionName);
+}

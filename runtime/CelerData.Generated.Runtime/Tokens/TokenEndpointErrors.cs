@@ -1,0 +1,81 @@
+using System;
+using System.Net;
+using System.Text.Json;
+using Refit;
+
+namespace CelerData.Generated.Runtime;
+
+/// <summary>
+/// Maps what the generated token operation threw to the runtime's typed exceptions. The results never
+/// wrap Refit's exception, whose content is the raw response body.
+/// </summary>
+internal static class TokenEndpointErrors
+{
+    public static Exception Map(string clientName, Exception exception, TimeProvider timeProvider)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is CelerDataException typed)
+            {
+                return typed;
+            }
+        }
+
+        if (exception is OperationCanceledException)
+        {
+            return exception;
+        }
+
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is ApiException api)
+            {
+                return FromStatus(clientName, api, timeProvider);
+            }
+        }
+
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException)
+            {
+                return new CelerDataMalformedTokenResponseException(clientName, MalformedTokenResponseReason.NotJson);
+            }
+        }
+
+        return exception;
+    }
+
+    private static CelerDataException FromStatus(string clientName, ApiException api, TimeProvider timeProvider)
+    {
+        var status = api.StatusCode;
+        var code = (int)status;
+        if (code is >= 200 and < 300)
+        {
+            return new CelerDataMalformedTokenResponseException(clientName, MalformedTokenResponseReason.NotJson, status);
+        }
+
+        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return new CelerDataInvalidCredentialsException(clientName, status);
+        }
+
+        if (status == HttpStatusCode.TooManyRequests)
+        {
+            var now = timeProvider.GetUtcNow();
+            var wait = RetryAfter.Parse(api.Headers?.RetryAfter, now) ?? RetryAfter.DefaultWait;
+            return new CelerDataRateLimitedException(clientName, wait, now + wait, status);
+        }
+
+        if (code >= 500)
+        {
+            return new CelerDataServerErrorException(clientName, status);
+        }
+
+        if (code >= 400)
+        {
+            return new CelerDataBadRequestException(clientName, status);
+        }
+
+        return new CelerDataException($"The token endpoint of {clientName} answered with the unexpected status {code}.", status);
+    }
+}
