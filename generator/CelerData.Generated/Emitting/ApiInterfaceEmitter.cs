@@ -27,7 +27,7 @@ internal static class ApiInterfaceEmitter
             {
                 foreach (var line in CSharp.DocLines(operation.Description))
                 {
-                    writer.Line("/// " + line);
+                    writer.Line(line.Length == 0 ? "///" : "/// " + line);
                 }
             }
 

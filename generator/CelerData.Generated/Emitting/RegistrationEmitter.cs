@@ -36,7 +36,10 @@ internal static class RegistrationEmitter
             writer.Line("var token = await api." + token.MethodName + "(cancellationToken).ConfigureAwait(false);");
             var refresh = token.RefreshTokenProperty is null ? "null" : "token." + token.RefreshTokenProperty;
             var tokenType = token.TokenTypeProperty is null ? "null" : "token." + token.TokenTypeProperty;
-            writer.Line("return token is null ? throw new global::System.Text.Json.JsonException(\"The token endpoint returned an empty body.\") : new " + Runtime + ".TokenEndpointResponse(token." + token.AccessTokenProperty + ", token." + token.ExpiresInProperty + ", " + refresh + ", " + tokenType + ");");
+            writer.Line("// An empty body reads as null; the runtime reports it as a token response without access_token.");
+            writer.Line("return token is null");
+            writer.Indent().Line("? new " + Runtime + ".TokenEndpointResponse(null, null, null, null)");
+            writer.Line(": new " + Runtime + ".TokenEndpointResponse(token." + token.AccessTokenProperty + ", token." + token.ExpiresInProperty + ", " + refresh + ", " + tokenType + ");").Outdent();
             writer.Outdent();
             writer.Line("},");
             if (token.RequestsPerMinute is { } limit)

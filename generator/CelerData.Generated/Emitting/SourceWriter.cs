@@ -57,7 +57,7 @@ internal sealed class SourceWriter
         Line("/// <summary>");
         foreach (var line in CSharp.DocLines(text!))
         {
-            Line("/// " + line);
+            Line(line.Length == 0 ? "///" : "/// " + line);
         }
 
         return Line("/// </summary>");
