@@ -30,10 +30,10 @@ internal static class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, string rootNamespace = "Consumer")
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, out ImmutableArray<AdditionalText> texts, string rootNamespace = "Consumer")
     {
         var files = specs.ToList();
-        var texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
+        texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
         var options = new TestOptionsProvider(files, rootNamespace);
         return CSharpGeneratorDriver.Create(
             new[] { new CelerDataGenerator().AsSourceGenerator() },
@@ -47,8 +47,8 @@ internal static class GeneratorHarness
     public static GenerationResult Run(params SpecFile[] specs)
     {
         var compilation = CreateCompilation("namespace Consumer { internal static class Marker { } }");
-        var driver = CreateDriver(specs).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        return new GenerationResult(driver, compilation, output, generatorDiagnostics, driver.GetRunResult());
+        var driver = CreateDriver(specs, out var texts).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new GenerationResult(driver, compilation, output, generatorDiagnostics, driver.GetRunResult(), texts);
     }
 
     public static SpecFile LoadSpec(string path, string? ns = null, string? clientName = null)
@@ -89,7 +89,7 @@ internal static class GeneratorHarness
         }
     }
 
-    private sealed class InMemoryAdditionalText : AdditionalText
+    internal sealed class InMemoryAdditionalText : AdditionalText
     {
         private readonly SourceText _text;
 
@@ -166,8 +166,11 @@ internal sealed record GenerationResult(
     Compilation Input,
     Compilation Output,
     ImmutableArray<Diagnostic> GeneratorDiagnostics,
-    GeneratorDriverRunResult RunResult)
+    GeneratorDriverRunResult RunResult,
+    ImmutableArray<AdditionalText> Texts)
 {
+    public AdditionalText Text(string path) => Texts.Single(t => t.Path == path);
+
     public IReadOnlyList<GeneratedSourceResult> Sources => RunResult.Results.SelectMany(r => r.GeneratedSources).OrderBy(s => s.HintName, StringComparer.Ordinal).ToList();
 
     /// <summary>Compiler errors and warnings in the output (the generated code must have none).</summary>

@@ -1,0 +1,105 @@
+using System.Linq;
+using CelerData.Generated.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace CelerData.Generated.Tests.Generator;
+
+/// <summary>Names that are keywords, start with digits, hold symbols or collide after PascalCase still compile, deterministically.</summary>
+public sealed class HostileNameTests
+{
+    private const string Spec = """
+        openapi: 3.1.0
+        info:
+          title: "class \"Quoted\" */ API"
+          version: "1"
+          description: "Ends a comment */ and has <xml> & \u2028 separators"
+        paths:
+          /things/{class}/{1st}:
+            get:
+              operationId: "get-things"
+              summary: "</summary> <!-- injection"
+              parameters:
+                - { name: class, in: path, required: true, schema: { type: string } }
+                - { name: 1st, in: path, required: true, schema: { type: integer } }
+                - { name: namespace, in: query, schema: { type: string } }
+                - { name: cancellationToken, in: query, schema: { type: string } }
+                - { name: "x-weird header", in: header, schema: { type: string } }
+                - { name: "a&b=c d", in: query, schema: { type: string } }
+              responses:
+                "200":
+                  description: ok
+                  content:
+                    application/json:
+                      schema: { $ref: "#/components/schemas/default" }
+          /things:
+            get:
+              operationId: getThings
+              responses:
+                "204": { description: none }
+            post:
+              operationId: GetThings
+              responses:
+                "204": { description: none }
+        components:
+          schemas:
+            default:
+              type: object
+              required: [default]
+              properties:
+                default: { type: string }
+                Default: { type: string }
+                "123": { type: integer }
+                "$ref-ish": { type: string }
+                "new": { type: string }
+                "": { type: string }
+                "日本語": { type: string }
+                "quote\"d": { type: string }
+                "Equals": { type: string }
+                "ToString": { type: string }
+                "EqualityContract": { type: string }
+                "kind": { $ref: "#/components/schemas/1kind" }
+                "1kind": { $ref: "#/components/schemas/1kind" }
+            "1kind":
+              type: string
+              enum: ["", "a b", "A-B", "a_b", "null-ish", "class", "1", "\"", "\\", "é"]
+            Default_:
+              type: object
+              properties:
+                x: { type: string }
+            CelerDataJsonContext:
+              type: object
+              properties:
+                x: { type: string }
+            Options:
+              type: object
+              properties:
+                x: { type: string }
+        """;
+
+    [Fact]
+    public void CompilesCleanWithStableNames()
+    {
+        var result = GeneratorHarness.Run(new SpecFile("/specs/hostile.yaml", Spec, "Hostile.Names", "CelerData"));
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Empty(result.CompilationProblems());
+
+        var models = result.Sources.Single(s => s.HintName.EndsWith("Models.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("public sealed partial record Default\n", models, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial record Default2\n", models, StringComparison.Ordinal);
+        Assert.Contains("public required string DefaultValue { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public enum _1kind", models, StringComparison.Ordinal);
+        Assert.Contains("public sealed partial record CelerDataJsonContext2", models, StringComparison.Ordinal);
+
+        var api = result.Sources.Single(s => s.HintName.EndsWith("Api.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("GetThingsAsync(", api, StringComparison.Ordinal);
+        Assert.Contains("GetThingsAsync2(", api, StringComparison.Ordinal);
+        Assert.Contains("GetThingsAsync3(", api, StringComparison.Ordinal);
+        Assert.Contains("string @class, [global::Refit.AliasAs(\"1st\")] long @_1st", api, StringComparison.Ordinal);
+        Assert.Contains("string? @namespace", api, StringComparison.Ordinal);
+        Assert.Contains("string? @cancellationToken2", api, StringComparison.Ordinal);
+
+        var again = GeneratorHarness.Run(new SpecFile("/specs/hostile.yaml", Spec, "Hostile.Names", "CelerData"));
+        Assert.Equal(result.Sources.Select(s => s.SourceText.ToString()), again.Sources.Select(s => s.SourceText.ToString()));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Linq;
+using CelerData.Generated.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace CelerData.Generated.Tests.Generator;
+
+/// <summary>A spec edit regenerates; several specs live side by side; output is byte-identical for the same input.</summary>
+public sealed class IncrementalTests
+{
+    private const string Spec = "openapi: 3.0.3\ninfo:\n  title: Pets\n  version: '1'\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      responses:\n        '204': { description: none }\n";
+
+    [Fact]
+    public void EditingTheSpecRegeneratesOnlyThatSpec()
+    {
+        var pets = new SpecFile("/specs/pets.yaml", Spec, "Pets");
+        var other = new SpecFile("/specs/other.yaml", Spec.Replace("title: Pets", "title: Other", StringComparison.Ordinal), "Other");
+        var first = GeneratorHarness.Run(pets, other);
+        Assert.Empty(first.CompilationProblems());
+
+        var editedText = Spec + "  /pets/{id}:\n    delete:\n      operationId: deletePet\n      parameters:\n        - { name: id, in: path, required: true, schema: { type: string } }\n      responses:\n        '204': { description: none }\n";
+        var oldText = first.Driver.GetRunResult().Results[0].GeneratedSources.Length;
+        Assert.Equal(8, oldText);
+        var driver = first.Driver.ReplaceAdditionalText(first.Text("/specs/pets.yaml"), new GeneratorHarness.InMemoryAdditionalText("/specs/pets.yaml", editedText));
+        var rerun = driver.RunGeneratorsAndUpdateCompilation(first.Input, out var output, out _).GetRunResult();
+        var result = Assert.Single(rerun.Results);
+
+        var parseReasons = result.TrackedSteps[TrackingNames.Parse].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Contains(IncrementalStepRunReason.Modified, parseReasons);
+        Assert.Contains(IncrementalStepRunReason.Cached, parseReasons);
+        Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("DeletePetAsync(", StringComparison.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void SeveralSpecsEachGetTheirOwnNamespace()
+    {
+        var result = GeneratorHarness.Run(
+            new SpecFile("/specs/one.yaml", System.IO.File.ReadAllText(RepositoryPaths.Spec), "One.Cloud"),
+            new SpecFile("/specs/two.yaml", System.IO.File.ReadAllText(RepositoryPaths.Spec), "Two.Cloud"),
+            new SpecFile("/specs/pets.yaml", Spec));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationProblems());
+        Assert.NotNull(result.Output.GetTypeByMetadataName("One.Cloud.ICelerDataCloudApi"));
+        Assert.NotNull(result.Output.GetTypeByMetadataName("Two.Cloud.ICelerDataCloudApi"));
+        Assert.NotNull(result.Output.GetTypeByMetadataName("Consumer.IPetsApi"));
+    }
+
+    [Fact]
+    public void TheSameInputGivesByteIdenticalOutput()
+    {
+        var first = GeneratorHarness.Run(GeneratorHarness.LoadSpec(RepositoryPaths.Spec, "Same"));
+        var second = GeneratorHarness.Run(GeneratorHarness.LoadSpec(RepositoryPaths.Spec, "Same"));
+        Assert.Equal(
+            first.Sources.Select(s => s.HintName + s.SourceText),
+            second.Sources.Select(s => s.HintName + s.SourceText));
+        Assert.All(first.Sources, s => Assert.DoesNotContain("\r", s.SourceText.ToString(), StringComparison.Ordinal));
+    }
+}

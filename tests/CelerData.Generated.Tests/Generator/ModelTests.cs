@@ -1,0 +1,116 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using CelerData.Generated.Model;
+using CelerData.Generated.Parsing;
+using CelerData.Generated.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace CelerData.Generated.Tests.Generator;
+
+/// <summary>The cached model is plain data: it compares by value and holds nothing from the compilation.</summary>
+public sealed class ModelTests
+{
+    private static readonly HashSet<System.Type> AllowedLeaves = new() { typeof(string), typeof(int), typeof(bool) };
+
+    [Fact]
+    public void ModelTypesHoldNoSymbolsOrCompilationData()
+    {
+        var visited = new HashSet<System.Type>();
+        Walk(typeof(ParseResult), visited);
+        Assert.Contains(typeof(SpecModel), visited);
+        Assert.Contains(typeof(TypeRef), visited);
+        Assert.Contains(typeof(DiagnosticInfo), visited);
+    }
+
+    [Fact]
+    public void ParsingTheSameTextTwiceGivesEqualModels()
+    {
+        var text = File.ReadAllText(RepositoryPaths.Spec);
+        var first = SpecParser.Parse(new SpecInput("/a.yaml", text, "N", null, null), CancellationToken.None);
+        var second = SpecParser.Parse(new SpecInput("/a.yaml", text, "N", null, null), CancellationToken.None);
+        Assert.NotNull(first.Model);
+        Assert.Equal(first, second);
+        Assert.Equal(first.GetHashCode(), second.GetHashCode());
+
+        var edited = SpecParser.Parse(new SpecInput("/a.yaml", text.Replace("Create access token", "Create an access token", StringComparison.Ordinal), "N", null, null), CancellationToken.None);
+        Assert.NotEqual(first, edited);
+    }
+
+    [Fact]
+    public void TheTokenOperationIsFoundWithItsRateLimit()
+    {
+        var model = SpecParser.Parse(new SpecInput("/a.yaml", File.ReadAllText(RepositoryPaths.Spec), "N", null, null), CancellationToken.None).Model!;
+        Assert.Equal("CelerDataCloud", model.ClientName);
+        Assert.Equal(new TokenOperationModel("CreateAccessTokenAsync", "AccessToken", "ExpiresIn", "RefreshToken", "TokenType", 600), model.TokenOperation);
+        var token = model.Operations.Single(o => o.OperationId == "createAccessToken");
+        Assert.Equal("basic", token.Security);
+        Assert.Empty(token.Parameters);
+        Assert.Equal(new ConstantQueryModel("grant_type", "client_credentials"), Assert.Single(token.ConstantQuery));
+        Assert.All(model.Operations.Where(o => o != token), o => Assert.Equal("bearer", o.Security));
+        Assert.Equal("https://cloud-api.celerdata.com/", model.DefaultServerUrl);
+    }
+
+    [Theory]
+    [InlineData("CelerData Cloud API", "CelerDataCloud")]
+    [InlineData("Swagger Petstore", "SwaggerPetstore")]
+    [InlineData("api", "Api")]
+    [InlineData("  ", "FallbackName")]
+    [InlineData("1 2 3 API", "_123")]
+    public void ClientNamesComeFromTheTitle(string title, string expected)
+        => Assert.Equal(expected, SpecParser.ClientNameFromTitle(title, "/specs/fallback-name.yaml"));
+
+    [Theory]
+    [InlineData("access_token", "AccessToken")]
+    [InlineData("createAccessToken", "CreateAccessToken")]
+    [InlineData("x-rate-limit", "XRateLimit")]
+    [InlineData("1st", "_1st")]
+    [InlineData("$$$", "Fallback")]
+    [InlineData("HTTPServer", "HTTPServer")]
+    [InlineData("日本語", "日本語")]
+    public void PascalCase(string input, string expected) => Assert.Equal(expected, Identifiers.ToPascalCase(input, "Fallback"));
+
+    [Theory]
+    [InlineData("cluster_id", "clusterId")]
+    [InlineData("HTTPServer", "httpServer")]
+    [InlineData("ID", "id")]
+    [InlineData("X-Request-Id", "xRequestId")]
+    [InlineData("class", "class")]
+    public void CamelCase(string input, string expected) => Assert.Equal(expected, Identifiers.ToCamelCase(input, "value"));
+
+    private static void Walk(System.Type type, HashSet<System.Type> visited)
+    {
+        if (!visited.Add(type) || AllowedLeaves.Contains(type) || type.IsEnum)
+        {
+            return;
+        }
+
+        Assert.False(typeof(ISymbol).IsAssignableFrom(type), type + " is a symbol");
+        Assert.False(typeof(SyntaxNode).IsAssignableFrom(type), type + " is a syntax node");
+        Assert.False(typeof(Compilation).IsAssignableFrom(type), type + " is a compilation");
+        Assert.False(typeof(Location).IsAssignableFrom(type), type + " is a location");
+        Assert.False(typeof(SpecNode).IsAssignableFrom(type), type + " is a parse-tree node");
+
+        var underlying = System.Nullable.GetUnderlyingType(type);
+        if (underlying is not null)
+        {
+            Walk(underlying, visited);
+            return;
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(EquatableArray<>))
+        {
+            Walk(type.GetGenericArguments()[0], visited);
+            return;
+        }
+
+        Assert.True(type.Namespace == typeof(SpecModel).Namespace, type + " is not a model type of the generator");
+        Assert.True(typeof(System.IEquatable<>).MakeGenericType(type).IsAssignableFrom(type), type + " does not compare by value");
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            Walk(property.PropertyType, visited);
+        }
+    }
+}
