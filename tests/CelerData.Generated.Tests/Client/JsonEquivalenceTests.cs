@@ -1,0 +1,207 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Xunit;
+using Ours = CelerData.Generated.Tests.Features;
+using Reference = CelerData.Generated.Tests.HandWritten;
+
+namespace CelerData.Generated.Tests.Client;
+
+/// <summary>
+/// The emitted <c>FeaturesJsonContext</c> behaves exactly like the System.Text.Json generator's context for
+/// identical hand-written types: same values read, same bytes written, same failures at the same JSON path.
+/// </summary>
+public sealed class JsonEquivalenceTests
+{
+    private const string FullPet = """
+        {"name":"Rex","kind":"dog","birthday":"2020-02-29","weight":12.5,"tags":["a","b\u00e9"],"id":7,"created":"2024-01-02T03:04:05.678+01:00",
+         "owner_id":"0f8fad5b-d9cb-469f-a165-70867728950e","score":1.5,"price":19.99,"photo":"AQID","attributes":{"color":"brown","size":null},
+         "parent":{"name":"Old","id":1,"created":"2000-01-01T00:00:00Z"},"children":[{"name":"Pup","id":8,"created":"2024-06-01T00:00:00Z","kind":"Bird+"}],
+         "extra":{"any":[1,"two",null,{"x":true}]},"class":"mammal","pet":"yes","status":"sold"}
+        """;
+
+    public static IEnumerable<object[]> PetDocuments() => new[]
+    {
+        new object[] { "full", FullPet },
+        new object[] { "minimal", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z"}""" },
+        new object[] { "missing id", """{"name":"A","created":"2024-01-01T00:00:00Z"}""" },
+        new object[] { "missing created", """{"name":"A","id":1}""" },
+        new object[] { "missing name", """{"id":1,"created":"2024-01-01T00:00:00Z"}""" },
+        new object[] { "empty object", "{}" },
+        new object[] { "id as string", """{"name":"A","id":"1","created":"2024-01-01T00:00:00Z"}""" },
+        new object[] { "created as number", """{"name":"A","id":1,"created":5}""" },
+        new object[] { "tags as string", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","tags":"x"}""" },
+        new object[] { "null name", """{"name":null,"id":1,"created":"2024-01-01T00:00:00Z"}""" },
+        new object[] { "null id", """{"name":"A","id":null,"created":"2024-01-01T00:00:00Z"}""" },
+        new object[] { "null optionals", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","owner_id":null,"tags":null,"kind":null,"parent":null,"extra":null,"score":null}""" },
+        new object[] { "unknown properties", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","unknown":{"deep":[1,2,3]},"ID":99,"Name":"B"}""" },
+        new object[] { "escapes", """{"name":"\u0041\n\"\\\/\ud83d\ude00\t","id":1,"created":"2024-01-01T00:00:00Z","tags":["\u00e9","<script>"]}""" },
+        new object[] { "huge integer", """{"name":"A","id":99999999999999999999,"created":"2024-01-01T00:00:00Z"}""" },
+        new object[] { "exponent integer", """{"name":"A","id":1e3,"created":"2024-01-01T00:00:00Z"}""" },
+        new object[] { "huge double", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","weight":1e400}""" },
+        new object[] { "huge float", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","score":1e39}""" },
+        new object[] { "huge decimal", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","price":79228162514264337593543950336}""" },
+        new object[] { "unknown enum value", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","kind":"lizard"}""" },
+        new object[] { "enum as number", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","kind":1}""" },
+        new object[] { "enum unicode value", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","kind":"\u00fcn\u00efcode"}""" },
+        new object[] { "invalid date", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","birthday":"2023-02-30"}""" },
+        new object[] { "invalid guid", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","owner_id":"nope"}""" },
+        new object[] { "invalid base64", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","photo":"***"}""" },
+        new object[] { "nested missing required", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","children":[{"name":"B"}]}""" },
+        new object[] { "dictionary with wrong value", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z","attributes":{"a":1}}""" },
+        new object[] { "duplicate property", """{"name":"A","name":"B","id":1,"created":"2024-01-01T00:00:00Z"}""" },
+        new object[] { "trailing comma", """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z",}""" },
+        new object[] { "comment", """{"name":"A", /* c */ "id":1,"created":"2024-01-01T00:00:00Z"}""" },
+        new object[] { "array instead of object", "[]" },
+        new object[] { "null document", "null" },
+        new object[] { "truncated", """{"name":"A","id":1,"crea""" },
+        new object[] { "deep recursion", Deep(50) },
+    };
+
+    [Theory]
+    [MemberData(nameof(PetDocuments))]
+    public void PetsReadAndWriteTheSame(string name, string json)
+    {
+        Assert.NotNull(name);
+        Compare(json, Ours.FeaturesJsonContext.Default.Pet, Reference.HandWrittenJsonContext.Default.Pet);
+    }
+
+    [Theory]
+    [InlineData("""[{"name":"A","id":1,"created":"2024-01-01T00:00:00Z"},{"name":"B","id":2,"created":"2024-01-01T00:00:00Z","kind":"cat"}]""")]
+    [InlineData("[]")]
+    [InlineData("""[{"name":"A"}]""")]
+    [InlineData("""[null]""")]
+    public void PetListsReadAndWriteTheSame(string json)
+        => Compare(json, Ours.FeaturesJsonContext.Default.Options.GetTypeInfo(typeof(IReadOnlyList<Ours.Pet>)), Reference.HandWrittenJsonContext.Default.IReadOnlyListPet);
+
+    [Theory]
+    [InlineData("""{"access_token":"t","expires_in":3600,"token_type":"Bearer"}""")]
+    [InlineData("""{"access_token":"t","expires_in":3600,"refresh_token":"r","token_type":"Bearer"}""")]
+    [InlineData("""{"access_token":"t","token_type":"Bearer"}""")]
+    [InlineData("""{"access_token":"t","expires_in":"3600","token_type":"Bearer"}""")]
+    [InlineData("""{"access_token":"t","expires_in":4294967296,"token_type":"Bearer"}""")]
+    [InlineData("""{"access_token":null,"expires_in":1,"token_type":null}""")]
+    [InlineData("<html><body>502 Bad Gateway</body></html>")]
+    [InlineData("")]
+    public void TokensReadAndWriteTheSame(string json)
+        => Compare(json, Ours.FeaturesJsonContext.Default.Token, Reference.HandWrittenJsonContext.Default.Token);
+
+    [Theory]
+    [InlineData("""{"status":"ok","checks":{"db":true,"cache":false}}""")]
+    [InlineData("""{"status":"degraded"}""")]
+    [InlineData("""{"checks":{}}""")]
+    [InlineData("""{"status":"unknown"}""")]
+    public void HealthReadsAndWritesTheSame(string json)
+        => Compare(json, Ours.FeaturesJsonContext.Default.HealthResponse, Reference.HandWrittenJsonContext.Default.HealthResponse);
+
+    [Fact]
+    public void TheContextServesJsonSerializerThroughItsOptions()
+    {
+        var pet = JsonSerializer.Deserialize<Ours.Pet>(FullPet, Ours.FeaturesJsonContext.Default.Options)!;
+        Assert.Equal("Rex", pet.Name);
+        Assert.Equal(Ours.PetKind.Dog, pet.Kind);
+        Assert.Equal(Ours.PetKind.Bird, pet.Children![0].Kind);
+        Assert.Equal(new DateOnly(2020, 2, 29), pet.Birthday);
+        Assert.Equal("mammal", pet.Classification);
+        Assert.Equal("yes", pet.PetValue);
+        Assert.Equal(new byte[] { 1, 2, 3 }, pet.Photo);
+        Assert.Contains("\"kind\":\"dog\"", JsonSerializer.Serialize(pet, Ours.FeaturesJsonContext.Default.Options), StringComparison.Ordinal);
+        Assert.NotNull(Ours.FeaturesJsonContext.Default.GetTypeInfo(typeof(Ours.Token)));
+        Assert.Null(Ours.FeaturesJsonContext.Default.GetTypeInfo(typeof(System.Uri[])));
+    }
+
+    [Fact]
+    public void SensitiveValuesAreRedactedInToString()
+    {
+        var token = new Ours.Token { AccessToken = "secret-access", ExpiresIn = 60, RefreshToken = "secret-refresh", TokenType = "Bearer" };
+        var text = token.ToString();
+        Assert.DoesNotContain("secret", text, StringComparison.Ordinal);
+        Assert.Contains("AccessToken = ***", text, StringComparison.Ordinal);
+        Assert.Contains("ExpiresIn = 60", text, StringComparison.Ordinal);
+        Assert.Contains("RefreshToken = null", (token with { RefreshToken = null }).ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Reads with both contexts and compares values, failures and JSON paths; then writes with both, through
+    /// the fast path and through plain metadata. The reference is the System.Text.Json generator's metadata
+    /// path: its fast path writes a null <c>byte[]</c> as <c>""</c> (see <see cref="NullBytesStayNull"/>),
+    /// which its own metadata path does not, so ours follows the metadata path there.
+    /// </summary>
+    private static void Compare(string json, JsonTypeInfo ours, JsonTypeInfo reference)
+    {
+        var (ourValue, ourError) = Read(json, ours);
+        var (referenceValue, referenceError) = Read(json, reference);
+        Assert.Equal(referenceError?.GetType(), ourError?.GetType());
+        Assert.Equal((referenceError as JsonException)?.Path, (ourError as JsonException)?.Path);
+        Assert.Equal((referenceError as JsonException)?.LineNumber, (ourError as JsonException)?.LineNumber);
+        if (referenceError is not null)
+        {
+            return;
+        }
+
+        var referenceMetadata = Write(referenceValue, WithoutFastPath(reference));
+        var ourMetadata = Write(ourValue, WithoutFastPath(ours));
+        var ourFast = Write(ourValue, ours);
+        Assert.Equal(referenceMetadata, ourMetadata);
+        Assert.Equal(ourMetadata, ourFast);
+    }
+
+    [Fact]
+    public void NullBytesStayNull()
+    {
+        const string json = """{"name":"A","id":1,"created":"2024-01-01T00:00:00Z"}""";
+        var ours = JsonSerializer.Serialize(JsonSerializer.Deserialize(json, Ours.FeaturesJsonContext.Default.Pet)!, Ours.FeaturesJsonContext.Default.Pet);
+        var reference = JsonSerializer.Serialize(JsonSerializer.Deserialize(json, Reference.HandWrittenJsonContext.Default.Pet)!, Reference.HandWrittenJsonContext.Default.Pet);
+        Assert.Contains("\"photo\":null", ours, StringComparison.Ordinal);
+        Assert.Contains("\"photo\":\"\"", reference, StringComparison.Ordinal);
+    }
+
+    private static JsonTypeInfo WithoutFastPath(JsonTypeInfo typeInfo)
+    {
+        // A custom converter (one that converts nothing) makes the options incompatible with the generated
+        // ones, so System.Text.Json skips the generated serialize handler and writes from metadata.
+        var options = new JsonSerializerOptions { TypeInfoResolver = typeInfo.OriginatingResolver };
+        options.Converters.Add(new NothingConverter());
+        return options.GetTypeInfo(typeInfo.Type);
+    }
+
+    private sealed class NothingConverter : System.Text.Json.Serialization.JsonConverter<NothingConverter>
+    {
+        public override bool CanConvert(Type typeToConvert) => false;
+
+        public override NothingConverter Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
+
+        public override void Write(Utf8JsonWriter writer, NothingConverter value, JsonSerializerOptions options) => throw new NotSupportedException();
+    }
+
+    private static string Write(object? value, JsonTypeInfo typeInfo)
+    {
+        try
+        {
+            return JsonSerializer.Serialize(value, typeInfo);
+        }
+        catch (Exception exception) when (exception is ArgumentException or JsonException or InvalidOperationException)
+        {
+            return "threw " + exception.GetType().Name;
+        }
+    }
+
+    private static (object? Value, Exception? Error) Read(string json, JsonTypeInfo typeInfo)
+    {
+        try
+        {
+            return (JsonSerializer.Deserialize(json, typeInfo), null);
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            return (null, exception);
+        }
+    }
+
+    private static string Deep(int depth)
+    {
+        var open = string.Concat(Enumerable.Repeat("""{"name":"n","id":1,"created":"2024-01-01T00:00:00Z","parent":""", depth));
+        return open + "null" + new string('}', depth);
+    }
+}
