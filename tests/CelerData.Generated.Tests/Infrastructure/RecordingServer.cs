@@ -17,7 +17,7 @@ namespace CelerData.Generated.Tests.Infrastructure;
 internal sealed record RecordedRequest(string Method, string PathAndQuery, string? Authorization, string? ContentType, string Body, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>What the server answers next.</summary>
-internal sealed record ScriptedResponse(int Status, string Body, string ContentType = "application/json");
+public sealed record ScriptedResponse(int Status, string Body, string ContentType = "application/json");
 
 /// <summary>A real Kestrel server on a free loopback port that records requests and answers from a script.</summary>
 internal sealed class RecordingServer : IAsyncDisposable

@@ -12,6 +12,7 @@ namespace CelerData.Generated.Tests.HandWritten;
 [JsonSerializable(typeof(NewPet))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(IReadOnlyList<Pet>))]
+[JsonSerializable(typeof(PetKind))]
 internal sealed partial class HandWrittenJsonContext : JsonSerializerContext
 {
 }
