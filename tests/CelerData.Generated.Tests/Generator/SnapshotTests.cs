@@ -17,7 +17,7 @@ public sealed class SnapshotTests
         var result = GeneratorHarness.Run(GeneratorHarness.LoadSpec(RepositoryPaths.Spec, "CelerData.Cloud"));
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompilationProblems());
-        Assert.Equal(4, result.Sources.Count);
+        Assert.Equal(5, result.Sources.Count);
         VerifySources(nameof(CelerDataCloud), result);
         IncrementalAssert.CachedOnRerun(result);
     }
