@@ -4,6 +4,7 @@ using CelerData.Generated.Emitting;
 using CelerData.Generated.Model;
 using CelerData.Generated.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CelerData.Generated;
@@ -43,13 +44,14 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
             .Select(static (keys, _) => keys.OrderBy(k => k.SpecPath, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.ClientKeys);
 
-        var hasRuntime = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(RegistrationEmitter.RuntimeMarkerType) is not null)
-            .WithTrackingName(TrackingNames.RuntimeReference);
+        var capabilities = context.CompilationProvider
+            .Combine(context.ParseOptionsProvider)
+            .Select(static (pair, _) => ReadCapabilities(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.Capabilities);
 
         var emitInputs = models
             .Combine(clientKeys)
-            .Combine(hasRuntime)
+            .Combine(capabilities)
             .Select(static (pair, _) => new EmitInput(pair.Left.Left!, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.EmitInputs);
 
@@ -78,9 +80,24 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
         }
     }
 
+    private static ProjectCapabilities ReadCapabilities(Compilation compilation, ParseOptions parseOptions)
+        => new(
+            HasRefit: compilation.GetTypeByMetadataName("Refit.GeneratedRequestRunner") is not null,
+            HasModernFramework: compilation.GetTypeByMetadataName("System.Net.Http.HttpRequestOptionsKey`1") is not null
+                && compilation.GetTypeByMetadataName("System.DateOnly") is not null
+                && compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null,
+            HasCSharp11: parseOptions is not CSharpParseOptions csharp || csharp.LanguageVersion >= LanguageVersion.CSharp11,
+            HasRuntime: compilation.GetTypeByMetadataName(RegistrationEmitter.RuntimeMarkerType) is not null);
+
     private static void Emit(SourceProductionContext production, EmitInput input)
     {
         var model = input.Model;
+        if (input.Capabilities.Missing() is { } missing)
+        {
+            production.ReportDiagnostic(ToDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.MissingPrerequisite.Id, SpecLocation.FileStart(model.SpecPath), missing)));
+            return;
+        }
+
         var key = model.Namespace + "." + model.ClientName;
         var owner = input.Keys.First(k => k.Key == key);
         if (owner.SpecPath != model.SpecPath)
@@ -96,7 +113,7 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
             production.AddSource(prefix + "Api.g.cs", SourceText.From(ApiInterfaceEmitter.Emit(model), System.Text.Encoding.UTF8));
             production.AddSource(prefix + "Implementation.g.cs", SourceText.From(ImplementationEmitter.Emit(model), System.Text.Encoding.UTF8));
             production.AddSource(prefix + "JsonContext.g.cs", SourceText.From(JsonContextEmitter.Emit(model), System.Text.Encoding.UTF8));
-            if (input.HasRuntime)
+            if (input.Capabilities.HasRuntime)
             {
                 production.AddSource(prefix + "Registration.g.cs", SourceText.From(RegistrationEmitter.Emit(model), System.Text.Encoding.UTF8));
             }
@@ -120,4 +137,4 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
 internal sealed record ClientKey(string Key, string SpecPath);
 
 /// <summary>Everything one spec's output depends on.</summary>
-internal sealed record EmitInput(SpecModel Model, EquatableArray<ClientKey> Keys, bool HasRuntime);
+internal sealed record EmitInput(SpecModel Model, EquatableArray<ClientKey> Keys, ProjectCapabilities Capabilities);

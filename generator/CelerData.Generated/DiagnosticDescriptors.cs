@@ -120,6 +120,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor MissingPrerequisite = new(
+        "CDG0015",
+        "The project cannot compile the generated client",
+        "The generated client needs {0}; no code is generated for this spec until the project has it",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "CDG0099",
         "The generator failed on this spec",
@@ -143,6 +151,7 @@ internal static class DiagnosticDescriptors
         InvalidMetadata,
         PathParameterMismatch,
         InvalidValue,
+        MissingPrerequisite,
         InternalError);
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

@@ -8,8 +8,8 @@ internal static class TrackingNames
     public const string Models = nameof(Models);
     public const string Diagnostics = nameof(Diagnostics);
     public const string ClientKeys = nameof(ClientKeys);
-    public const string RuntimeReference = nameof(RuntimeReference);
+    public const string Capabilities = nameof(Capabilities);
     public const string EmitInputs = nameof(EmitInputs);
 
-    public static readonly string[] All = { SpecInputs, Parse, Models, Diagnostics, ClientKeys, RuntimeReference, EmitInputs };
+    public static readonly string[] All = { SpecInputs, Parse, Models, Diagnostics, ClientKeys, Capabilities, EmitInputs };
 }

@@ -276,6 +276,7 @@ internal sealed class OperationReader
                 continue;
             }
 
+            ReportSerializationStyle(parameter, name, location, type, where);
             result.Add(new ParameterModel(
                 scope.Claim(explicitName ?? Identifiers.ToCamelCase(name, "value")),
                 name,
@@ -286,6 +287,22 @@ internal sealed class OperationReader
         }
 
         return result;
+    }
+
+    /// <summary>Query values go out as form style with explode (repeated name=value), other values as simple style.</summary>
+    private void ReportSerializationStyle(MappingNode parameter, string name, string location, TypeRef type, string where)
+    {
+        var style = _context.GetString(parameter, "style", where + " parameter " + name);
+        var expected = location == "query" ? "form" : "simple";
+        if (style is not null && style != expected)
+        {
+            _context.Report(DiagnosticDescriptors.Unsupported.Id, parameter.Get("style")!, "'style: " + style + "' on the " + location + " parameter '" + name + "' (" + where + ")", "the value is sent in " + expected + " style");
+        }
+
+        if (location == "query" && type.Kind == TypeRefKind.List && parameter.Get("explode") is ScalarNode explode && explode.AsBoolean() == false)
+        {
+            _context.Report(DiagnosticDescriptors.Unsupported.Id, explode, "'explode: false' on the query parameter '" + name + "' (" + where + ")", "each value is sent as its own name=value pair");
+        }
     }
 
     private static bool IsSimple(TypeRef type, ParameterLocation location)

@@ -38,6 +38,8 @@ public sealed class DiagnosticTests
         new object[] { "CDG0014", Head + "paths:\n  /a:\n    get:\n      parameters:\n        - name: id\n          in: body\n          schema: { type: string }\n      responses: {}\n", 10, 15, "path, query, header or cookie" },
         new object[] { "CDG0014", Head + "paths:\n  /a:\n    get:\n      x-csharp-name: 'not valid'\n      responses: {}\n", 8, 22, "valid C# identifier" },
         new object[] { "CDG0014", Head + "paths:\n  a:\n    get:\n      responses: {}\n", 6, 3, "starts with '/'" },
+        new object[] { "CDG0007", Head + "paths:\n  /a:\n    get:\n      parameters:\n        - name: ids\n          in: query\n          explode: false\n          schema: { type: array, items: { type: string } }\n      responses: {}\n", 11, 20, "'explode: false'" },
+        new object[] { "CDG0007", Head + "paths:\n  /a:\n    get:\n      parameters:\n        - name: ids\n          in: query\n          style: deepObject\n          schema: { type: string }\n      responses: {}\n", 11, 18, "'style: deepObject'" },
         new object[] { "CDG0001", "openapi: 3.0.3\nx: " + new string('[', 500) + new string(']', 500) + "\n", 2, 1, "levels deep" },
         new object[] { "CDG0001", "{\"openapi\": \"3.0.3\", \"x\": " + new string('[', 500) + new string(']', 500) + "}", 1, 1, "levels deep" },
     };
@@ -99,6 +101,26 @@ public sealed class DiagnosticTests
         var diagnostic = Assert.Single(result.Diagnostics("CDG0012"));
         Assert.Contains(value, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void AnOldLanguageVersionIsReportedInsteadOfCodeThatCannotCompile()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.References, GeneratorHarness.ParseOptions.WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10), new SpecFile("/specs/a.yaml", Head + "paths: {}\n"));
+        var diagnostic = Assert.Single(result.Diagnostics("CDG0015"));
+        Assert.Contains("C# 11", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Equal("/specs/a.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void AMissingRefitReferenceIsReportedInsteadOfCodeThatCannotCompile()
+    {
+        var withoutRefit = GeneratorHarness.References.Where(r => !(r.Display ?? string.Empty).Contains("Refit", StringComparison.Ordinal)).ToList();
+        var result = GeneratorHarness.Run(withoutRefit, GeneratorHarness.ParseOptions, new SpecFile("/specs/a.yaml", Head + "paths: {}\n"));
+        Assert.Contains("Refit", Assert.Single(result.Diagnostics("CDG0015")).GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(result.Sources);
+        Assert.Empty(result.CompilationProblems());
     }
 
     [Fact]

@@ -23,14 +23,16 @@ internal static class GeneratorHarness
 
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
-    public static CSharpCompilation CreateCompilation(params string[] sources)
+    public static CSharpCompilation CreateCompilation(params string[] sources) => CreateCompilation(References, ParseOptions, sources);
+
+    public static CSharpCompilation CreateCompilation(IEnumerable<MetadataReference> references, CSharpParseOptions parseOptions, params string[] sources)
         => CSharpCompilation.Create(
             "Consumer",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, "Source" + i + ".cs")),
-            References,
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, "Source" + i + ".cs")),
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, out ImmutableArray<AdditionalText> texts, string rootNamespace = "Consumer")
+    public static GeneratorDriver CreateDriver(IEnumerable<SpecFile> specs, out ImmutableArray<AdditionalText> texts, string rootNamespace = "Consumer", CSharpParseOptions? parseOptions = null)
     {
         var files = specs.ToList();
         texts = files.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
@@ -38,16 +40,18 @@ internal static class GeneratorHarness
         return CSharpGeneratorDriver.Create(
             new[] { new CelerDataGenerator().AsSourceGenerator() },
             texts,
-            ParseOptions,
+            parseOptions ?? ParseOptions,
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
     /// <summary>Runs the generator once on an empty consumer and returns the result and the compiled output.</summary>
-    public static GenerationResult Run(params SpecFile[] specs)
+    public static GenerationResult Run(params SpecFile[] specs) => Run(References, ParseOptions, specs);
+
+    public static GenerationResult Run(IEnumerable<MetadataReference> references, CSharpParseOptions parseOptions, params SpecFile[] specs)
     {
-        var compilation = CreateCompilation("namespace Consumer { internal static class Marker { } }");
-        var driver = CreateDriver(specs, out var texts).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var compilation = CreateCompilation(references, parseOptions, "namespace Consumer { internal static class Marker { } }");
+        var driver = CreateDriver(specs, out var texts, parseOptions: parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GenerationResult(driver, compilation, output, generatorDiagnostics, driver.GetRunResult(), texts);
     }
 
