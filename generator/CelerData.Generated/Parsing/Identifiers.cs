@@ -18,8 +18,13 @@ internal static class Identifiers
         "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
     };
 
-    /// <summary>PascalCase: words split at anything that is not a letter or digit and at lower-to-upper changes.</summary>
-    public static string ToPascalCase(string value, string fallback)
+    /// <summary>C# allows 512 characters in an identifier; longer names are cut and keep a hash of the whole.</summary>
+    public const int MaxLength = 128;
+
+    /// <summary>PascalCase: words split at anything that is not a letter or digit; the first letter of each word is raised.</summary>
+    public static string ToPascalCase(string value, string fallback) => Limit(PascalCaseCore(value, fallback), value);
+
+    private static string PascalCaseCore(string value, string fallback)
     {
         var builder = new StringBuilder(value.Length);
         var startWord = true;
@@ -69,10 +74,28 @@ internal static class Identifiers
         return pascal.Substring(0, lowerCount).ToLowerInvariant() + pascal.Substring(lowerCount);
     }
 
+    /// <summary>Cuts an over-long identifier, appending a stable hash of the original so distinct names stay distinct.</summary>
+    public static string Limit(string identifier, string original, int maxLength = MaxLength)
+    {
+        if (identifier.Length <= maxLength)
+        {
+            return identifier;
+        }
+
+        // FNV-1a: stable across processes and platforms, unlike string.GetHashCode.
+        var hash = 2166136261u;
+        foreach (var c in original)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return identifier.Substring(0, maxLength - 9) + "_" + hash.ToString("X8", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Whether a name given by the user (x-csharp-name, ClientName) can be used as it is.</summary>
     public static bool IsValidIdentifier(string value)
     {
-        if (value.Length == 0 || Keywords.Contains(value))
+        if (value.Length == 0 || value.Length > MaxLength || Keywords.Contains(value))
         {
             return false;
         }

@@ -192,6 +192,7 @@ internal sealed class JsonSpecReader
 
     private string ReadString()
     {
+        var start = Position;
         _offset++;
         var builder = new StringBuilder();
         while (true)
@@ -205,7 +206,13 @@ internal sealed class JsonSpecReader
             if (c == '"')
             {
                 _offset++;
-                return builder.ToString();
+                var value = builder.ToString();
+                if (!SpecTextReader.IsWellFormedUtf16(value))
+                {
+                    throw new SpecSyntaxException("A string holds an unpaired UTF-16 surrogate.", start, Position);
+                }
+
+                return value;
             }
 
             if (c < ' ')

@@ -12,7 +12,8 @@ internal sealed class OperationReader
     private readonly ParseContext _context;
     private readonly SchemaReader _schemas;
     private readonly MappingNode _root;
-    private readonly NameScope _methodNames = new();
+    // The implementation class has a Client property, and every object has these members.
+    private readonly NameScope _methodNames = new(new[] { "Client", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" });
     private readonly Dictionary<string, string> _operationIds = new(System.StringComparer.Ordinal);
     private readonly List<OperationModel> _operations = new();
     private readonly List<KeyValuePair<OperationModel, MappingNode>> _operationNodes = new();

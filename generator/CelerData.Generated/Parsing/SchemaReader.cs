@@ -24,6 +24,10 @@ internal sealed class SchemaReader
     private readonly HashSet<SpecNode> _following = new();
     private readonly Queue<KeyValuePair<MappingNode, string>> _pendingObjects = new();
     private readonly List<KeyValuePair<string, TypeModel?>> _types = new();
+
+    // Chains of references and inline schemas are followed by recursion; this bounds it well inside any stack.
+    private const int MaxResolveDepth = 200;
+    private int _depth;
     private readonly Dictionary<string, int> _typeIndex = new(System.StringComparer.Ordinal);
 
     public SchemaReader(ParseContext context, IEnumerable<string> reservedTypeNames)
@@ -121,9 +125,23 @@ internal sealed class SchemaReader
             return known;
         }
 
-        var result = ResolveUncached(schema, nameHint);
-        _resolved[schema] = result;
-        return result;
+        if (_depth >= MaxResolveDepth)
+        {
+            _context.Report(DiagnosticDescriptors.Unsupported.Id, schema, "A chain of more than " + MaxResolveDepth + " nested schemas and references", "the value is exposed as System.Text.Json.JsonElement");
+            return PrimitiveTypes.Any;
+        }
+
+        _depth++;
+        try
+        {
+            var result = ResolveUncached(schema, nameHint);
+            _resolved[schema] = result;
+            return result;
+        }
+        finally
+        {
+            _depth--;
+        }
     }
 
     /// <summary>The schema a <c>$ref</c> leads to, following chains; null (reported) when it cannot be followed.</summary>
@@ -552,6 +570,13 @@ internal sealed class SchemaReader
         if (!visiting.Add(schema))
         {
             _context.Report(DiagnosticDescriptors.ReferenceCycle.Id, schema, owner + " (allOf)");
+            return;
+        }
+
+        if (visiting.Count > MaxResolveDepth)
+        {
+            _context.Report(DiagnosticDescriptors.Unsupported.Id, schema, "'allOf' nested more than " + MaxResolveDepth + " deep (" + owner + ")", "the deeper members are not generated");
+            visiting.Remove(schema);
             return;
         }
 

@@ -214,7 +214,8 @@ internal static class SpecParser
             name = name.Substring(0, name.Length - 3);
         }
 
-        return name;
+        // The client name becomes part of type and file names: keep it short.
+        return Identifiers.Limit(name, source, 64);
     }
 
     private static string? DefaultServer(ParseContext context, MappingNode root)

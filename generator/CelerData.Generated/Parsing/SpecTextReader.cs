@@ -11,6 +11,29 @@ internal static class SpecTextReader
         return LooksLikeJson(path, text) ? JsonSpecReader.Read(text, MaxDepth) : YamlSpecReader.Read(text, MaxDepth);
     }
 
+    /// <summary>Generated code encodes names with System.Text.Json, which rejects unpaired surrogates at run time.</summary>
+    public static bool IsWellFormedUtf16(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]))
+            {
+                if (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                {
+                    return false;
+                }
+
+                i++;
+            }
+            else if (char.IsLowSurrogate(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool LooksLikeJson(string path, string text)
     {
         if (path.EndsWith(".json", System.StringComparison.OrdinalIgnoreCase))

@@ -105,6 +105,11 @@ internal sealed class YamlSpecReader
             case Scalar scalar:
                 {
                     _parser.MoveNext();
+                    if (!SpecTextReader.IsWellFormedUtf16(scalar.Value))
+                    {
+                        throw new SpecSyntaxException("A value holds an unpaired UTF-16 surrogate.", ToPosition(scalar.Start), ToPosition(scalar.End));
+                    }
+
                     var node = new ScalarNode(scalar.Value, scalar.Style == ScalarStyle.Plain, ToPosition(scalar.Start), ToPosition(scalar.End));
                     Remember(scalar, node);
                     return node;

@@ -42,6 +42,7 @@ public sealed class DiagnosticTests
         new object[] { "CDG0007", Head + "paths:\n  /a:\n    get:\n      parameters:\n        - name: ids\n          in: query\n          style: deepObject\n          schema: { type: string }\n      responses: {}\n", 11, 18, "'style: deepObject'" },
         new object[] { "CDG0001", "openapi: 3.0.3\nx: " + new string('[', 500) + new string(']', 500) + "\n", 2, 1, "levels deep" },
         new object[] { "CDG0001", "{\"openapi\": \"3.0.3\", \"x\": " + new string('[', 500) + new string(']', 500) + "}", 1, 1, "levels deep" },
+        new object[] { "CDG0001", "{\"openapi\": \"3.0.3\", \"x\": \"\\ud800\"}", 1, 27, "unpaired UTF-16 surrogate" },
     };
 
     [Theory]

@@ -102,4 +102,42 @@ public sealed class HostileNameTests
         var again = GeneratorHarness.Run(new SpecFile("/specs/hostile.yaml", Spec, "Hostile.Names", "CelerData"));
         Assert.Equal(result.Sources.Select(s => s.SourceText.ToString()), again.Sources.Select(s => s.SourceText.ToString()));
     }
+
+    [Fact]
+    public void EnormousNamesAreCutDeterministicallyAndStayDistinct()
+    {
+        // YAML caps implicit keys at 1024 characters, so this spec is JSON.
+        var longName = new string('a', 5000);
+        var spec = "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"" + new string('T', 3000) + "\",\"version\":\"1\"},\"paths\":{\"/x\":{\"get\":{\"operationId\":\"" + longName
+            + "\",\"responses\":{\"200\":{\"description\":\"ok\",\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\",\"properties\":{\""
+            + longName + "b\":{\"type\":\"string\"},\"" + longName + "c\":{\"type\":\"string\"},\"" + longName + "\":{\"type\":\"string\",\"enum\":[\"" + longName + "x\",\"" + longName + "y\"]}}}}}}}}}}}";
+        var result = GeneratorHarness.Run(new SpecFile("/specs/long.json", spec, "Long"));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationProblems());
+        Assert.All(result.Sources, s => Assert.True(s.HintName.Length < 200, s.HintName));
+        var models = result.Sources.Single(s => s.HintName.EndsWith("Models.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Equal(3, models.Split('\n').Count(line => line.Contains("{ get; init; }", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void LongReferenceChainsDoNotOverflowTheStack()
+    {
+        var builder = new System.Text.StringBuilder("openapi: 3.0.3\ninfo:\n  title: Chain\n  version: '1'\npaths: {}\ncomponents:\n  schemas:\n");
+        builder.Append("    Holder: { type: object, properties: { first: { $ref: '#/components/schemas/R0' } } }\n");
+        for (var i = 0; i < 3000; i++)
+        {
+            builder.Append("    R").Append(i).Append(": { $ref: '#/components/schemas/R").Append(i + 1).Append("' }\n");
+        }
+
+        for (var i = 0; i < 300; i++)
+        {
+            builder.Append("    S").Append(i).Append(": { allOf: [ { $ref: '#/components/schemas/S").Append(i + 1).Append("' }, { type: object, description: level } ] }\n");
+        }
+
+        builder.Append("    S300: { type: object, properties: { end: { type: string } } }\n    R3000: { type: string }\n");
+        var result = GeneratorHarness.Run(new SpecFile("/specs/chain.yaml", builder.ToString(), "Chain"));
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "CDG0099");
+        Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "CDG0007");
+        Assert.Empty(result.CompilationProblems());
+    }
 }
