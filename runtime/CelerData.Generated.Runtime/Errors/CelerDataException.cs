@@ -18,6 +18,16 @@ public class CelerDataException : Exception
         StatusCode = statusCode;
     }
 
+    /// <summary>Creates the exception with the error that caused it.</summary>
+    /// <param name="message">A message that holds no secret.</param>
+    /// <param name="statusCode">The HTTP status that caused the error, when there was one.</param>
+    /// <param name="innerException">The cause; never an exception that carries a response body.</param>
+    protected CelerDataException(string message, HttpStatusCode? statusCode, Exception innerException)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+    }
+
     /// <summary>The HTTP status that caused the error, or <see langword="null"/> when none was received.</summary>
     public HttpStatusCode? StatusCode { get; }
 }

@@ -42,6 +42,15 @@ internal static class TokenEndpointErrors
             }
         }
 
+        // Refit wraps a transport failure (refused, reset, DNS, TLS) in ApiRequestException.
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Http.HttpRequestException transport)
+            {
+                return new CelerDataUnreachableException(clientName, transport);
+            }
+        }
+
         return exception;
     }
 
