@@ -118,8 +118,9 @@ internal static class Demo
     };
 
     /// <summary>
-    /// Finds a transport failure however it is wrapped: Refit 16 reports one as an <c>ApiRequestException</c> around the
-    /// <see cref="HttpRequestException"/>, and the token cache passes that through unmapped.
+    /// Finds a transport failure of an API call however it is wrapped: Refit 16 reports one as an
+    /// <c>ApiRequestException</c> around the <see cref="HttpRequestException"/>. (The token cache reports its own as
+    /// <see cref="CelerDataUnreachableException"/>.)
     /// </summary>
     private static T? Find<T>(Exception? exception)
         where T : Exception
