@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 
@@ -26,6 +27,23 @@ internal static class ApiMiddleware
             : EmulatorFaultScope.Resources;
         Credentials.CountUnder(context, Credentials.Identify(context.Request.Headers.Authorization.ToString(), state));
         var fault = EmulatorFaultKind.None;
+
+        // Counts are recorded before the client can see anything (before the response starts, or before a
+        // fault is written or the connection aborted), so a client that got its answer reads up-to-date stats.
+        var recorded = 0;
+        void RecordOnce(int status)
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0)
+            {
+                state.Stats.Record(Credentials.CountedClient(context), endpoint, status, fault != EmulatorFaultKind.None);
+            }
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            RecordOnce(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             var latency = state.Faults.LatencyFor(endpoint);
@@ -38,6 +56,7 @@ internal static class ApiMiddleware
             if (fault != EmulatorFaultKind.None)
             {
                 Log.FaultInjected(state.Logger, fault, context.Request.Method, path.Value ?? string.Empty);
+                RecordOnce(FaultResponder.StatusOf(fault));
                 await FaultResponder.WriteAsync(context, fault, retryAfterSeconds);
                 return;
             }
@@ -50,8 +69,7 @@ internal static class ApiMiddleware
         }
         finally
         {
-            var status = fault == EmulatorFaultKind.ConnectionReset ? 0 : context.Response.StatusCode;
-            state.Stats.Record(Credentials.CountedClient(context), endpoint, status, fault != EmulatorFaultKind.None);
+            RecordOnce(fault == EmulatorFaultKind.ConnectionReset ? 0 : context.Response.StatusCode);
         }
     }
 }

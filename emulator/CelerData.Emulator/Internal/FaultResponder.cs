@@ -23,6 +23,15 @@ internal static class FaultResponder
     private static readonly byte[] HtmlPage = Encoding.UTF8.GetBytes(
         "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n<body><h1>502 Bad Gateway</h1><p>The upstream server did not answer.</p></body></html>\n");
 
+    /// <summary>The status a fault answers with; 0 for a connection reset, which answers nothing.</summary>
+    public static int StatusOf(EmulatorFaultKind kind) => kind switch
+    {
+        EmulatorFaultKind.ServerError => StatusCodes.Status500InternalServerError,
+        EmulatorFaultKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        EmulatorFaultKind.ConnectionReset => 0,
+        _ => StatusCodes.Status200OK,
+    };
+
     public static async Task WriteAsync(HttpContext context, EmulatorFaultKind kind, int retryAfterSeconds)
     {
         var response = context.Response;
