@@ -64,7 +64,11 @@ internal static class ModelsEmitter
         foreach (var property in type.Properties)
         {
             writer.Line("builder.Append(" + CSharp.Literal(separator + property.Name + " = ") + ");");
-            if (property.IsSensitive)
+            if (property.IsSensitive && property.Type.IsValueType && !property.Type.IsNullable)
+            {
+                writer.Line("builder.Append(\"***\");");
+            }
+            else if (property.IsSensitive)
             {
                 writer.Line("builder.Append(" + property.Name + " is null ? \"null\" : \"***\");");
             }

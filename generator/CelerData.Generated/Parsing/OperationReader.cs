@@ -205,8 +205,8 @@ internal sealed class OperationReader
         foreach (var entry in declared)
         {
             var parameter = entry.Value;
-            var name = _context.GetString(parameter, "name", where)!;
-            var location = _context.GetString(parameter, "in", where)!;
+            var location = entry.Key.Substring(0, entry.Key.IndexOf(':'));
+            var name = entry.Key.Substring(location.Length + 1);
             var required = _context.GetBoolean(parameter, "required", where + " parameter " + name);
             ParameterLocation parameterLocation;
             switch (location)

@@ -10,15 +10,18 @@ internal sealed class ParseContext
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<string> _reported = new(System.StringComparer.Ordinal);
 
-    public ParseContext(string path, SpecNode root, bool isOpenApi31, CancellationToken cancellationToken)
+    public ParseContext(string path, SpecNode root, LineMap lines, bool isOpenApi31, CancellationToken cancellationToken)
     {
         Path = path;
+        Lines = lines;
         Root = root;
         IsOpenApi31 = isOpenApi31;
         CancellationToken = cancellationToken;
     }
 
     public string Path { get; }
+
+    public LineMap Lines { get; }
 
     public SpecNode Root { get; }
 
@@ -32,8 +35,14 @@ internal sealed class ParseContext
 
     public SpecLocation Locate(SpecNode node) => Locate(node.Start, node.End);
 
-    public SpecLocation Locate(TextPosition start, TextPosition end)
-        => new(Path, start.Offset, System.Math.Max(start.Offset, end.Offset), start.Line, start.Column, end.Line, end.Column);
+    public SpecLocation Locate(TextPosition start, TextPosition end) => Locate(Path, Lines, start, end);
+
+    public static SpecLocation Locate(string path, LineMap lines, TextPosition start, TextPosition end)
+    {
+        var from = lines.At(start.Offset);
+        var to = lines.At(System.Math.Max(start.Offset, end.Offset));
+        return new SpecLocation(path, from.Offset, to.Offset, from.Line, from.Column, to.Line, to.Column);
+    }
 
     public void Report(string id, SpecNode node, params string[] arguments) => Report(id, Locate(node), arguments);
 
@@ -100,24 +109,20 @@ internal sealed class ParseContext
     public string? GetString(MappingNode parent, string key, string where, bool required = false)
     {
         var node = parent.Get(key);
-        if (node is null)
+        if (node is null || (node is ScalarNode { IsNull: true }))
         {
+            // An explicit null ("name: ~") is as good as absent.
             if (required)
             {
-                Report(DiagnosticDescriptors.MissingField.Id, parent, key, where);
+                Report(DiagnosticDescriptors.MissingField.Id, node ?? parent, key, where);
             }
 
             return null;
         }
 
-        if (node is ScalarNode scalar && !(scalar.IsPlain && scalar.IsNull && !required))
+        if (node is ScalarNode scalar)
         {
             return scalar.Value;
-        }
-
-        if (node is ScalarNode)
-        {
-            return null;
         }
 
         Report(DiagnosticDescriptors.WrongType.Id, node, where + "." + key, "a string");

@@ -22,6 +22,7 @@ internal static class SpecParser
             return Fail(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec.Id, fileStart, "the file is empty"));
         }
 
+        var lines = new LineMap(input.Text!);
         SpecNode root;
         try
         {
@@ -29,18 +30,18 @@ internal static class SpecParser
         }
         catch (SpecSyntaxException exception)
         {
-            var location = new SpecLocation(input.Path, exception.Start.Offset, Math.Max(exception.Start.Offset, exception.End.Offset), exception.Start.Line, exception.Start.Column, exception.End.Line, exception.End.Column);
+            var location = ParseContext.Locate(input.Path, lines, exception.Start, exception.End);
             return Fail(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax.Id, location, exception.Message));
         }
 
-        return Read(input, root, cancellationToken);
+        return Read(input, root, lines, cancellationToken);
     }
 
     private static ParseResult Fail(DiagnosticInfo diagnostic) => new(null, new[] { diagnostic }.ToEquatableArray());
 
-    private static ParseResult Read(SpecInput input, SpecNode rootNode, CancellationToken cancellationToken)
+    private static ParseResult Read(SpecInput input, SpecNode rootNode, LineMap lines, CancellationToken cancellationToken)
     {
-        var probe = new ParseContext(input.Path, rootNode, isOpenApi31: false, cancellationToken);
+        var probe = new ParseContext(input.Path, rootNode, lines, isOpenApi31: false, cancellationToken);
         if (rootNode is not MappingNode root)
         {
             probe.Report(DiagnosticDescriptors.NotOpenApi3.Id, rootNode, "the document is not a mapping");
@@ -54,7 +55,7 @@ internal static class SpecParser
             return new ParseResult(null, probe.Diagnostics.ToEquatableArray());
         }
 
-        var context = new ParseContext(input.Path, root, version == "3.1", cancellationToken);
+        var context = new ParseContext(input.Path, root, lines, version == "3.1", cancellationToken);
         foreach (var diagnostic in probe.Diagnostics)
         {
             context.Report(diagnostic.Id, diagnostic.Location, diagnostic.Arguments.ToArray());

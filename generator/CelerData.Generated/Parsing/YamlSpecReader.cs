@@ -25,13 +25,20 @@ internal sealed class YamlSpecReader
 
     public static SpecNode Read(string text, int maxDepth)
     {
+        YamlSpecReader? reader = null;
         try
         {
-            return new YamlSpecReader(text, maxDepth).ReadStream();
+            reader = new YamlSpecReader(text, maxDepth);
+            return reader.ReadStream();
         }
         catch (YamlException exception)
         {
             throw new SpecSyntaxException(CleanMessage(exception.Message), ToPosition(exception.Start), ToPosition(exception.End));
+        }
+        catch (System.InvalidOperationException exception)
+        {
+            // YamlDotNet's parser can also give up with a state error on some malformed input; it is still a syntax error.
+            throw new SpecSyntaxException("The YAML could not be parsed (" + exception.Message + ").", reader?.LastPosition ?? default, reader?.LastPosition ?? default);
         }
     }
 
@@ -41,6 +48,9 @@ internal sealed class YamlSpecReader
         var marker = message.IndexOf("): ", System.StringComparison.Ordinal);
         return marker >= 0 && message.StartsWith("(", System.StringComparison.Ordinal) ? message.Substring(marker + 3) : message;
     }
+
+    /// <summary>Where the parser last was, for errors that carry no position of their own.</summary>
+    private TextPosition LastPosition => _parser.Current is null ? default : ToPosition(_parser.Current.End);
 
     private static TextPosition ToPosition(Mark mark)
         => new((int)System.Math.Max(0, mark.Index), (int)System.Math.Max(0, mark.Line - 1), (int)System.Math.Max(0, mark.Column - 1));
