@@ -15,7 +15,8 @@ internal sealed class CelerDataClientRuntime : IDisposable
         CelerDataClientOptions options,
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory,
-        Func<CancellationToken, Task<TokenEndpointResponse>>? fetchToken)
+        Func<CancellationToken, Task<TokenEndpointResponse>>? fetchToken,
+        DistributedTokenStore? sharedTokens = null)
     {
         Name = name;
         BaseAddress = baseAddress;
@@ -24,7 +25,9 @@ internal sealed class CelerDataClientRuntime : IDisposable
         Logger = loggerFactory.CreateLogger(Log.CategoryName);
         Credentials = new ClientCredentials(options.ClientId!, options.ClientSecret!, options.CredentialEncoding);
         TokenRequestLimiter = new TokenRequestLimiter(name, tokenRequestsPerMinute, timeProvider, Logger);
-        TokenCache = fetchToken is null ? null : new CelerDataTokenCache(name, fetchToken, timeProvider, options.TokenRefreshMargin, Logger);
+        TokenCache = fetchToken is null ? null : sharedTokens is null
+            ? new CelerDataTokenCache(name, fetchToken, timeProvider, options.TokenRefreshMargin, Logger)
+            : new CelerDataTokenCache(name, sharedTokens.Share(this, fetchToken), timeProvider, options.TokenRefreshMargin, Logger, token => _ = sharedTokens.InvalidateAsync(this, token));
     }
 
     public string Name { get; }

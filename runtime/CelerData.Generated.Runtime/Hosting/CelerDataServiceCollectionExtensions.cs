@@ -102,6 +102,7 @@ public static class CelerDataServiceCollectionExtensions
             {
                 var api = RestService.ForGenerated<TApi>(factory.CreateClient(descriptor.TokenClientName), descriptor.JsonContext);
                 return fetch(api, cancellationToken);
-            });
+            },
+            provider.GetKeyedService<DistributedTokenStore>(descriptor.Name));
     }
 }

@@ -17,6 +17,7 @@ public sealed class CelerDataTokenCache : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan? _refreshMargin;
     private readonly ILogger _logger;
+    private readonly Action<CelerDataAccessToken>? _invalidated;
     private readonly CancellationTokenSource _disposed = new();
     private readonly object _gate = new();
     private CelerDataAccessToken? _current;
@@ -27,8 +28,10 @@ public sealed class CelerDataTokenCache : IDisposable
         Func<CancellationToken, Task<TokenEndpointResponse>> fetch,
         TimeProvider timeProvider,
         TimeSpan? refreshMargin,
-        ILogger logger)
+        ILogger logger,
+        Action<CelerDataAccessToken>? invalidated = null)
     {
+        _invalidated = invalidated;
         _clientName = clientName;
         _fetch = fetch;
         _timeProvider = timeProvider;
@@ -76,6 +79,8 @@ public sealed class CelerDataTokenCache : IDisposable
                 _current = null;
             }
         }
+
+        _invalidated?.Invoke(token);
     }
 
     /// <summary>Drops the cached token, if any.</summary>
