@@ -3,8 +3,9 @@ using System.Net.Http;
 namespace CelerData.Generated.Runtime;
 
 /// <summary>
-/// The security requirement that generated clients record on each request, read by the
-/// authentication handlers. Generated code writes the option by name, so the names here are a
+/// The security requirement of a request, read by the authentication handlers. Generated clients record
+/// it per operation in <see cref="CelerDataClientDescriptor{TApi}.SecurityRequirements"/>; any client can
+/// also set the request option <see cref="OptionName"/>, which takes precedence. The values are a
 /// contract with the generator.
 /// </summary>
 public static class SecurityRequirement

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using CelerData.Generated.Runtime.Tests.Infrastructure;
@@ -29,6 +31,36 @@ public sealed class SecurityRequirementTests
         Assert.Null(request.Authorization);
         Assert.Equal(0, test.Stub.TokenCalls);
         Assert.True(test.Logs.HasEvent("NoSecurityRequirement"));
+    }
+
+    [Fact]
+    public async Task The_descriptor_records_requirements_by_method_name_and_a_request_option_wins()
+    {
+        var descriptor = TestApi.TestDescriptor.Create();
+        var stub = new StubHandler();
+        using var client = CelerDataClientFactory.Create(
+            new CelerDataClientDescriptor<TestApi.ITestCloudApi>
+            {
+                Name = descriptor.Name,
+                DefaultBaseAddress = descriptor.DefaultBaseAddress,
+                JsonContext = descriptor.JsonContext,
+                FetchToken = descriptor.FetchToken,
+                SecurityRequirements = new Dictionary<string, string>
+                {
+                    ["UnmarkedAsync"] = SecurityRequirement.Bearer,
+                    ["ListClustersAsync"] = SecurityRequirement.None,
+                },
+            },
+            Secrets.Options(),
+            stub);
+
+        await client.Api.UnmarkedAsync();
+        await client.Api.ListClustersAsync();
+
+        var sent = stub.Sent.Where(r => !r.PathAndQuery.StartsWith("/api/1.0/token", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, r => Assert.Equal("Bearer " + Secrets.AccessToken, r.Authorization));
+        Assert.Equal(1, stub.TokenCalls);
     }
 
     [Fact]
@@ -79,5 +111,6 @@ public sealed class SecurityRequirementTests
         Secrets.Options(),
         new FakeTimeProvider(),
         NullLoggerFactory.Instance,
-        _ => Task.FromResult(new TokenEndpointResponse(Secrets.AccessToken, 3600, null, "Bearer")));
+        _ => Task.FromResult(new TokenEndpointResponse(Secrets.AccessToken, 3600, null, "Bearer")),
+        securityRequirements: null);
 }

@@ -11,8 +11,6 @@ namespace CelerData.Generated.Emitting;
 /// </summary>
 internal static class ImplementationEmitter
 {
-    public const string SecurityOptionName = "CelerData.Generated.Security";
-
     private static readonly HashSet<string> SpanFormattable = new(System.StringComparer.Ordinal)
     {
         "int", "long", "double", "float", "decimal", "global::System.Guid", "global::System.DateTimeOffset",
@@ -43,7 +41,6 @@ internal static class ImplementationEmitter
         writer.Line(CSharp.GeneratedCodeAttribute);
         writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         writer.Open("internal sealed class " + spec.ImplementationName + " : " + api);
-        writer.Line("private static readonly global::System.Net.Http.HttpRequestOptionsKey<string> s_security = new(" + CSharp.Literal(SecurityOptionName) + ");");
         writer.Line("private readonly global::Refit.RefitSettings _settings;");
         writer.Line();
         writer.Line("/// <summary>Creates the client over Refit's request builder.</summary>");
@@ -155,7 +152,6 @@ internal static class ImplementationEmitter
         writer.Line("global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, " + CSharp.Literal(template) + ");");
         var arguments = string.Join(", ", operation.Parameters.Select(p => CSharp.Parameter(p.Name)).Concat(new[] { "cancellationToken" }));
         writer.Line("if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { " + arguments + " }); }");
-        writer.Line("__request.Options.Set(s_security, " + CSharp.Literal(operation.Security) + ");");
         var bufferBody = body is null ? "false" : "__settings.Buffered";
         var result = Signatures.ResultType(operation, ns);
         if (result is null)

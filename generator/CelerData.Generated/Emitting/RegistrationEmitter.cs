@@ -28,6 +28,16 @@ internal static class RegistrationEmitter
         writer.Line("Name = " + CSharp.Literal(spec.ClientName) + ",");
         writer.Line("DefaultBaseAddress = new global::System.Uri(" + CSharp.Literal(spec.DefaultServerUrl ?? "http://localhost/") + "),");
         writer.Line("JsonContext = global::" + ns + "." + spec.JsonContextName + ".Default,");
+        writer.Line("SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)");
+        writer.Line("{");
+        writer.Indent();
+        foreach (var operation in spec.Operations)
+        {
+            writer.Line("[" + CSharp.Literal(operation.MethodName) + "] = " + CSharp.Literal(operation.Security) + ",");
+        }
+
+        writer.Outdent();
+        writer.Line("},");
         if (spec.TokenOperation is { } token)
         {
             writer.Line("FetchToken = static async (api, cancellationToken) =>");

@@ -17,7 +17,7 @@ internal sealed class BasicAuthenticationHandler : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (SecurityRequirementReader.Is(request, SecurityRequirement.Basic))
+        if (SecurityRequirementReader.Is(request, _runtime, SecurityRequirement.Basic))
         {
             _runtime.EnsureSecure(request.RequestUri);
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", _runtime.Credentials.BasicValue);

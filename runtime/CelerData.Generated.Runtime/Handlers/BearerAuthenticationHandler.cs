@@ -22,7 +22,7 @@ internal sealed class BearerAuthenticationHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!SecurityRequirementReader.Is(request, SecurityRequirement.Bearer))
+        if (!SecurityRequirementReader.Is(request, _runtime, SecurityRequirement.Bearer))
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }

@@ -21,7 +21,7 @@ internal sealed class CredentialGuardHandler : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var requirement = SecurityRequirementReader.Read(request);
+        var requirement = SecurityRequirementReader.Read(request, _runtime);
         if (requirement is null)
         {
             Log.NoSecurityRequirement(_runtime.Logger, _runtime.Name, request.Method.Method, SecurityRequirementReader.PathOf(request));

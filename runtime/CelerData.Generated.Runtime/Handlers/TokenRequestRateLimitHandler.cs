@@ -16,7 +16,7 @@ internal sealed class TokenRequestRateLimitHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (SecurityRequirementReader.Is(request, SecurityRequirement.Basic))
+        if (SecurityRequirementReader.Is(request, _runtime, SecurityRequirement.Basic))
         {
             await _runtime.TokenRequestLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         }

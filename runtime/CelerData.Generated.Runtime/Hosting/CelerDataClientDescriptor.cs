@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,6 +22,15 @@ public sealed class CelerDataClientDescriptor<TApi>
 
     /// <summary>Calls the generated token operation and maps its model; <see langword="null"/> when the specification has none.</summary>
     public Func<TApi, CancellationToken, Task<TokenEndpointResponse>>? FetchToken { get; init; }
+
+    /// <summary>
+    /// The security requirement of each operation (<see cref="SecurityRequirement.Basic"/>,
+    /// <see cref="SecurityRequirement.Bearer"/> or <see cref="SecurityRequirement.None"/>) by interface method name,
+    /// as the generator read it from the specification. The handlers look a request up by the method name Refit
+    /// records on it, so generated requests carry no extra option. A request option under
+    /// <see cref="SecurityRequirement.Key"/> takes precedence (hand-written interfaces can set one with Refit's <c>[Property]</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? SecurityRequirements { get; init; }
 
     /// <summary>The token endpoint's allowance (<c>x-rate-limit-per-minute</c>); the client stays under it. 600 by default.</summary>
     public int TokenRequestsPerMinute { get; init; } = 600;

@@ -65,7 +65,8 @@ public static class CelerDataClientFactory
             copy,
             timeProvider ?? TimeProvider.System,
             loggerFactory ?? NullLoggerFactory.Instance,
-            fetch is null ? null : cancellationToken => fetch(tokenApi!, cancellationToken));
+            fetch is null ? null : cancellationToken => fetch(tokenApi!, cancellationToken),
+            descriptor.SecurityRequirements);
 
         // Both chains end in the same primary handler, which each chain would dispose; disposal is idempotent.
         var tokenHttpClient = new HttpClient(HandlerPipeline.Build(HandlerPipeline.Token, runtime, primary)) { BaseAddress = baseAddress };

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -16,9 +17,11 @@ internal sealed class CelerDataClientRuntime : IDisposable
         TimeProvider timeProvider,
         ILoggerFactory loggerFactory,
         Func<CancellationToken, Task<TokenEndpointResponse>>? fetchToken,
+        IReadOnlyDictionary<string, string>? securityRequirements,
         DistributedTokenStore? sharedTokens = null)
     {
         Name = name;
+        SecurityRequirements = securityRequirements;
         BaseAddress = baseAddress;
         Options = options;
         TimeProvider = timeProvider;
@@ -33,6 +36,9 @@ internal sealed class CelerDataClientRuntime : IDisposable
     public string Name { get; }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The requirement of each operation by method name, from the descriptor.</summary>
+    public IReadOnlyDictionary<string, string>? SecurityRequirements { get; }
 
     public CelerDataClientOptions Options { get; }
 

@@ -103,6 +103,7 @@ public static class CelerDataServiceCollectionExtensions
                 var api = RestService.ForGenerated<TApi>(factory.CreateClient(descriptor.TokenClientName), descriptor.JsonContext);
                 return fetch(api, cancellationToken);
             },
+            descriptor.SecurityRequirements,
             provider.GetKeyedService<DistributedTokenStore>(descriptor.Name));
     }
 }

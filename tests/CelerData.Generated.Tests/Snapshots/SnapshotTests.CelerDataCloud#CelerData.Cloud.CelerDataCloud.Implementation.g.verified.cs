@@ -27,7 +27,6 @@ namespace CelerData.Cloud
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal sealed class CelerDataCloudApiImplementation : global::CelerData.Cloud.ICelerDataCloudApi
     {
-        private static readonly global::System.Net.Http.HttpRequestOptionsKey<string> s_security = new("CelerData.Generated.Security");
         private readonly global::Refit.RefitSettings _settings;
 
         /// <summary>Creates the client over Refit's request builder.</summary>
@@ -58,7 +57,6 @@ namespace CelerData.Cloud
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateAccessTokenAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/token?grant_type=client_credentials");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            __request.Options.Set(s_security, "basic");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.AccessTokenResponse, global::CelerData.Cloud.AccessTokenResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -73,7 +71,6 @@ namespace CelerData.Cloud
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListClustersAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            __request.Options.Set(s_security, "bearer");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.ClusterListResponse, global::CelerData.Cloud.ClusterListResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -96,7 +93,6 @@ namespace CelerData.Cloud
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetClusterStateAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/state");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
-            __request.Options.Set(s_security, "bearer");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.ClusterStateResponse, global::CelerData.Cloud.ClusterStateResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
     }

@@ -16,6 +16,12 @@ namespace CelerData.Cloud
             Name = "CelerDataCloud",
             DefaultBaseAddress = new global::System.Uri("https://cloud-api.celerdata.com/"),
             JsonContext = global::CelerData.Cloud.CelerDataCloudJsonContext.Default,
+            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["CreateAccessTokenAsync"] = "basic",
+                ["ListClustersAsync"] = "bearer",
+                ["GetClusterStateAsync"] = "bearer",
+            },
             FetchToken = static async (api, cancellationToken) =>
             {
                 var token = await api.CreateAccessTokenAsync(cancellationToken).ConfigureAwait(false);

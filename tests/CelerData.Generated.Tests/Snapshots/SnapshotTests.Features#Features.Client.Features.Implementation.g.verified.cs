@@ -27,7 +27,6 @@ namespace Features.Client
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal sealed class FeaturesApiImplementation : global::Features.Client.IFeaturesApi
     {
-        private static readonly global::System.Net.Http.HttpRequestOptionsKey<string> s_security = new("CelerData.Generated.Security");
         private readonly global::Refit.RefitSettings _settings;
 
         /// <summary>Creates the client over Refit's request builder.</summary>
@@ -58,7 +57,6 @@ namespace Features.Client
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "IssueTokenAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/token?grant_type=client_credentials");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            __request.Options.Set(s_security, "basic");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::Features.Client.Token, global::Features.Client.Token>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -97,7 +95,6 @@ namespace Features.Client
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListPetsAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @limit, @kind, @tags, @since, @xRequestId, cancellationToken }); }
-            __request.Options.Set(s_security, "bearer");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -114,7 +111,6 @@ namespace Features.Client
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreatePetAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            __request.Options.Set(s_security, "bearer");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::Features.Client.Pet, global::Features.Client.Pet>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
         }
 
@@ -137,7 +133,6 @@ namespace Features.Client
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetPetAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, cancellationToken }); }
-            __request.Options.Set(s_security, "bearer");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::Features.Client.Pet, global::Features.Client.Pet>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -165,7 +160,6 @@ namespace Features.Client
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "DeletePetAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @force, cancellationToken }); }
-            __request.Options.Set(s_security, "bearer");
             return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
         }
 
@@ -189,7 +183,6 @@ namespace Features.Client
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ReadNotesAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}/notes/{noteKind}");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @noteKind, cancellationToken }); }
-            __request.Options.Set(s_security, "bearer");
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -204,7 +197,6 @@ namespace Features.Client
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "HealthAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/public/health");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::Features.Client.HealthResponse, global::Features.Client.HealthResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 

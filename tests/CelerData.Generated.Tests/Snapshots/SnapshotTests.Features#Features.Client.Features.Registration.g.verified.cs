@@ -16,6 +16,16 @@ namespace Features.Client
             Name = "Features",
             DefaultBaseAddress = new global::System.Uri("https://features.example.com/v1"),
             JsonContext = global::Features.Client.FeaturesJsonContext.Default,
+            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["IssueTokenAsync"] = "basic",
+                ["ListPetsAsync"] = "bearer",
+                ["CreatePetAsync"] = "bearer",
+                ["GetPetAsync"] = "bearer",
+                ["DeletePetAsync"] = "bearer",
+                ["ReadNotesAsync"] = "bearer",
+                ["HealthAsync"] = "none",
+            },
             FetchToken = static async (api, cancellationToken) =>
             {
                 var token = await api.IssueTokenAsync(cancellationToken).ConfigureAwait(false);

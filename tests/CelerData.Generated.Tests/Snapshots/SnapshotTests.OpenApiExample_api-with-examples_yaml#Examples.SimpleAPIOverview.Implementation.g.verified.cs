@@ -27,7 +27,6 @@ namespace Examples
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal sealed class SimpleAPIOverviewApiImplementation : global::Examples.ISimpleAPIOverviewApi
     {
-        private static readonly global::System.Net.Http.HttpRequestOptionsKey<string> s_security = new("CelerData.Generated.Security");
         private readonly global::Refit.RefitSettings _settings;
 
         /// <summary>Creates the client over Refit's request builder.</summary>
@@ -58,7 +57,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListVersionsv2Async");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -73,7 +71,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetVersionDetailsv2Async");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/v2");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
     }

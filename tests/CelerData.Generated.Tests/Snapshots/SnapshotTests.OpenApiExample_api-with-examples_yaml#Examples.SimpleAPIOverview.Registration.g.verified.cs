@@ -16,6 +16,11 @@ namespace Examples
             Name = "SimpleAPIOverview",
             DefaultBaseAddress = new global::System.Uri("http://localhost/"),
             JsonContext = global::Examples.SimpleAPIOverviewJsonContext.Default,
+            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["ListVersionsv2Async"] = "none",
+                ["GetVersionDetailsv2Async"] = "none",
+            },
         };
 
         /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>

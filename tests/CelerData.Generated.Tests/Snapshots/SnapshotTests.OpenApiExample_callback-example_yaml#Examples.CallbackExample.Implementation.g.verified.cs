@@ -27,7 +27,6 @@ namespace Examples
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal sealed class CallbackExampleApiImplementation : global::Examples.ICallbackExampleApi
     {
-        private static readonly global::System.Net.Http.HttpRequestOptionsKey<string> s_security = new("CelerData.Generated.Security");
         private readonly global::Refit.RefitSettings _settings;
 
         /// <summary>Creates the client over Refit's request builder.</summary>
@@ -64,7 +63,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "PostStreamsAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/streams");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @callbackUrl, cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.PostStreamsResponse, global::Examples.PostStreamsResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
     }

@@ -16,6 +16,10 @@ namespace Examples
             Name = "CallbackExample",
             DefaultBaseAddress = new global::System.Uri("http://localhost/"),
             JsonContext = global::Examples.CallbackExampleJsonContext.Default,
+            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["PostStreamsAsync"] = "none",
+            },
         };
 
         /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>

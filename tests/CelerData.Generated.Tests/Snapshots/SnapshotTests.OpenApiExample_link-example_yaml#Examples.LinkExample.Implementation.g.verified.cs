@@ -27,7 +27,6 @@ namespace Examples
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal sealed class LinkExampleApiImplementation : global::Examples.ILinkExampleApi
     {
-        private static readonly global::System.Net.Http.HttpRequestOptionsKey<string> s_security = new("CelerData.Generated.Security");
         private readonly global::Refit.RefitSettings _settings;
 
         /// <summary>Creates the client over Refit's request builder.</summary>
@@ -66,7 +65,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetUserByNameAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/users/{username}");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.User, global::Examples.User>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -89,7 +87,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetRepositoriesByOwnerAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Examples.Repository>, global::System.Collections.Generic.IReadOnlyList<global::Examples.Repository>>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -113,7 +110,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetRepositoryAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, @slug, cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.Repository, global::Examples.Repository>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -142,7 +138,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetPullRequestsByRepositoryAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}/pullrequests");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, @slug, @state, cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pullrequest>, global::System.Collections.Generic.IReadOnlyList<global::Examples.Pullrequest>>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -167,7 +162,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetPullRequestsByIdAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}/pullrequests/{pid}");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, @slug, @pid, cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.Pullrequest, global::Examples.Pullrequest>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -192,7 +186,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "MergePullRequestAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, @slug, @pid, cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
         }
 

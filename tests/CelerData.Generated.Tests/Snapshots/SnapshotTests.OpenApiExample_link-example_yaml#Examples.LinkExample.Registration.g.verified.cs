@@ -16,6 +16,15 @@ namespace Examples
             Name = "LinkExample",
             DefaultBaseAddress = new global::System.Uri("http://localhost/"),
             JsonContext = global::Examples.LinkExampleJsonContext.Default,
+            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["GetUserByNameAsync"] = "none",
+                ["GetRepositoriesByOwnerAsync"] = "none",
+                ["GetRepositoryAsync"] = "none",
+                ["GetPullRequestsByRepositoryAsync"] = "none",
+                ["GetPullRequestsByIdAsync"] = "none",
+                ["MergePullRequestAsync"] = "none",
+            },
         };
 
         /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>

@@ -27,7 +27,6 @@ namespace Examples
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal sealed class NonOAuthScopesExampleApiImplementation : global::Examples.INonOAuthScopesExampleApi
     {
-        private static readonly global::System.Net.Http.HttpRequestOptionsKey<string> s_security = new("CelerData.Generated.Security");
         private readonly global::Refit.RefitSettings _settings;
 
         /// <summary>Creates the client over Refit's request builder.</summary>
@@ -58,7 +57,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetUsersAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/users");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            __request.Options.Set(s_security, "bearer");
             return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
         }
     }

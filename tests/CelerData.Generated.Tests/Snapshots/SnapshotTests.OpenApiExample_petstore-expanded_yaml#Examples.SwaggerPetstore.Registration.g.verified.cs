@@ -16,6 +16,13 @@ namespace Examples
             Name = "SwaggerPetstore",
             DefaultBaseAddress = new global::System.Uri("https://petstore.swagger.io/v2"),
             JsonContext = global::Examples.SwaggerPetstoreJsonContext.Default,
+            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["FindPetsAsync"] = "none",
+                ["AddPetAsync"] = "none",
+                ["FindPetByIdAsync"] = "none",
+                ["DeletePetAsync"] = "none",
+            },
         };
 
         /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>

@@ -27,7 +27,6 @@ namespace Examples
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal sealed class SwaggerPetstoreApiImplementation : global::Examples.ISwaggerPetstoreApi
     {
-        private static readonly global::System.Net.Http.HttpRequestOptionsKey<string> s_security = new("CelerData.Generated.Security");
         private readonly global::Refit.RefitSettings _settings;
 
         /// <summary>Creates the client over Refit's request builder.</summary>
@@ -64,7 +63,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListPetsAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @limit, cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -81,7 +79,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreatePetsAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
         }
 
@@ -104,7 +101,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ShowPetByIdAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.Pet, global::Examples.Pet>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
     }

@@ -16,6 +16,12 @@ namespace Examples
             Name = "SwaggerPetstore",
             DefaultBaseAddress = new global::System.Uri("http://petstore.swagger.io/v1"),
             JsonContext = global::Examples.SwaggerPetstoreJsonContext.Default,
+            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["ListPetsAsync"] = "none",
+                ["CreatePetsAsync"] = "none",
+                ["ShowPetByIdAsync"] = "none",
+            },
         };
 
         /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>

@@ -27,7 +27,6 @@ namespace Examples
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal sealed class USPTODataSetApiImplementation : global::Examples.IUSPTODataSetApi
     {
-        private static readonly global::System.Net.Http.HttpRequestOptionsKey<string> s_security = new("CelerData.Generated.Security");
         private readonly global::Refit.RefitSettings _settings;
 
         /// <summary>Creates the client over Refit's request builder.</summary>
@@ -58,7 +57,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListDataSetsAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.DataSetList, global::Examples.DataSetList>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
@@ -82,7 +80,6 @@ namespace Examples
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListSearchableFieldsAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/{dataset}/{version}/fields");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @dataset, @version, cancellationToken }); }
-            __request.Options.Set(s_security, "none");
             return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
     }

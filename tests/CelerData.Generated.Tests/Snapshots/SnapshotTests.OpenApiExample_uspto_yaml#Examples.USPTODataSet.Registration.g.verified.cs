@@ -16,6 +16,11 @@ namespace Examples
             Name = "USPTODataSet",
             DefaultBaseAddress = new global::System.Uri("https://developer.uspto.gov/ds-api"),
             JsonContext = global::Examples.USPTODataSetJsonContext.Default,
+            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["ListDataSetsAsync"] = "none",
+                ["ListSearchableFieldsAsync"] = "none",
+            },
         };
 
         /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>

@@ -27,7 +27,6 @@ namespace Examples
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal sealed class WebhookExampleApiImplementation : global::Examples.IWebhookExampleApi
     {
-        private static readonly global::System.Net.Http.HttpRequestOptionsKey<string> s_security = new("CelerData.Generated.Security");
         private readonly global::Refit.RefitSettings _settings;
 
         /// <summary>Creates the client over Refit's request builder.</summary>

@@ -16,6 +16,9 @@ namespace Examples
             Name = "WebhookExample",
             DefaultBaseAddress = new global::System.Uri("http://localhost/"),
             JsonContext = global::Examples.WebhookExampleJsonContext.Default,
+            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+            },
         };
 
         /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
