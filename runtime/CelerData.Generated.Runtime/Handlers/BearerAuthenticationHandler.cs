@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -20,19 +19,20 @@ internal sealed class BearerAuthenticationHandler : DelegatingHandler
         _runtime = runtime;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (!SecurityRequirementReader.Is(request, _runtime, SecurityRequirement.Bearer))
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
+    // Requests that need no token pass straight through, without an async state machine.
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        => SecurityRequirementReader.Is(request, _runtime, SecurityRequirement.Bearer)
+            ? SendWithTokenAsync(request, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
 
+    private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         _runtime.EnsureSecure(request.RequestUri);
         var cache = _runtime.TokenCache ?? throw new CelerDataAuthenticationException(
             $"{_runtime.Name}: the operation needs a bearer token, but the specification has no token operation to obtain one.");
         var replayable = await RequestReplay.PrepareAsync(request, cancellationToken).ConfigureAwait(false);
         var token = await cache.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        request.Headers.Authorization = token.AuthorizationHeader;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
         {
@@ -51,7 +51,7 @@ internal sealed class BearerAuthenticationHandler : DelegatingHandler
         cache.Invalidate(token);
         response.Dispose();
         token = await cache.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+        request.Headers.Authorization = token.AuthorizationHeader;
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -14,13 +14,15 @@ internal sealed class TokenRequestRateLimitHandler : DelegatingHandler
         _runtime = runtime;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (SecurityRequirementReader.Is(request, _runtime, SecurityRequirement.Basic))
-        {
-            await _runtime.TokenRequestLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+    // Only token requests wait for a permit; every other request passes straight through, without an async state machine.
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        => SecurityRequirementReader.Is(request, _runtime, SecurityRequirement.Basic)
+            ? SendLimitedAsync(request, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
 
+    private async Task<HttpResponseMessage> SendLimitedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        await _runtime.TokenRequestLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

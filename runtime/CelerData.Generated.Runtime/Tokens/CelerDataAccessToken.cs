@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Net.Http.Headers;
 
 namespace CelerData.Generated.Runtime;
 
@@ -9,6 +10,7 @@ public sealed class CelerDataAccessToken
     internal CelerDataAccessToken(string value, DateTimeOffset issuedAt, DateTimeOffset expiresAt, DateTimeOffset refreshAt)
     {
         Value = value;
+        AuthorizationHeader = new AuthenticationHeaderValue("Bearer", value);
         IssuedAt = issuedAt;
         ExpiresAt = expiresAt;
         RefreshAt = refreshAt;
@@ -16,6 +18,9 @@ public sealed class CelerDataAccessToken
 
     /// <summary>The token, as sent in <c>Authorization: Bearer</c>.</summary>
     public string Value { get; }
+
+    /// <summary>The header value, made once per token: it is immutable, so every request can share it.</summary>
+    internal AuthenticationHeaderValue AuthorizationHeader { get; }
 
     /// <summary>When the token was requested.</summary>
     public DateTimeOffset IssuedAt { get; }
