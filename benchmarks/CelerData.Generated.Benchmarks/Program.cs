@@ -1,0 +1,44 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Running;
+using CelerData.Generated.Benchmarks.Contention;
+using CelerData.Generated.Benchmarks.Generator;
+
+namespace CelerData.Generated.Benchmarks;
+
+/// <summary>
+/// BenchmarkDotNet's switcher, plus the measurements it cannot make (see benchmarks/README.md):
+/// <c>make-specs</c>, <c>generate</c>, <c>contention-report</c>, <c>hyperfine-table</c> and <c>write-doc</c>.
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "make-specs":
+                SyntheticSpec.WriteAll(args.ElementAtOrDefault(1) ?? RepositoryPaths.SpecsDirectory, Sizes(args.ElementAtOrDefault(2) ?? "10,100,1000,5000"));
+                return 0;
+            case "generate":
+                return SpecToSource.Run(args[1], args[2]);
+            case "contention-report":
+                var rounds = int.Parse(args.ElementAtOrDefault(2) ?? "200", CultureInfo.InvariantCulture);
+                await File.WriteAllTextAsync(args[1], await ContentionReport.RunAsync(rounds).ConfigureAwait(false)).ConfigureAwait(false);
+                return 0;
+            case "hyperfine-table":
+                HyperfineTable.Write(args[1], args[2]);
+                return 0;
+            case "write-doc":
+                DocWriter.Fill(args[1], args[2]);
+                return 0;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
+        }
+    }
+
+    private static int[] Sizes(string list) => list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+}
