@@ -68,29 +68,22 @@ internal static class CSharp
     }
 
     /// <summary>The type as written in a declaration, with nullable annotations.</summary>
-    public static string Type(TypeRef type, string ns)
-    {
-        var core = type.Kind switch
-        {
-            TypeRefKind.Primitive => type.Name,
-            TypeRefKind.Model or TypeRefKind.Enum => "global::" + ns + "." + type.Name,
-            TypeRefKind.List => "global::System.Collections.Generic.IReadOnlyList<" + Type(type.Element!, ns) + ">",
-            _ => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Type(type.Element!, ns) + ">",
-        };
-        return type.IsNullable ? core + "?" : core;
-    }
+    public static string Type(TypeRef type, string ns) => Render(type, ns, runtime: false);
 
     /// <summary>The runtime type: nullable only where it makes a different type (<c>Nullable&lt;T&gt;</c>).</summary>
-    public static string RuntimeType(TypeRef type, string ns)
+    public static string RuntimeType(TypeRef type, string ns) => Render(type, ns, runtime: true);
+
+    private static string Render(TypeRef type, string ns, bool runtime)
     {
         var core = type.Kind switch
         {
             TypeRefKind.Primitive => type.Name,
             TypeRefKind.Model or TypeRefKind.Enum => "global::" + ns + "." + type.Name,
-            TypeRefKind.List => "global::System.Collections.Generic.IReadOnlyList<" + RuntimeType(type.Element!, ns) + ">",
-            _ => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + RuntimeType(type.Element!, ns) + ">",
+            TypeRefKind.List => "global::System.Collections.Generic.IReadOnlyList<" + Render(type.Element!, ns, runtime) + ">",
+            _ => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Render(type.Element!, ns, runtime) + ">",
         };
-        return type.IsNullable && type.IsValueType ? core + "?" : core;
+        var nullable = type.IsNullable && (!runtime || type.IsValueType);
+        return nullable ? core + "?" : core;
     }
 
     public static TypeRef Runtime(TypeRef type)
