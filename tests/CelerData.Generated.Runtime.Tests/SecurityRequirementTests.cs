@@ -36,23 +36,13 @@ public sealed class SecurityRequirementTests
     [Fact]
     public async Task The_descriptor_records_requirements_by_method_name_and_a_request_option_wins()
     {
-        var descriptor = TestApi.TestDescriptor.Create();
         var stub = new StubHandler();
-        using var client = CelerDataClientFactory.Create(
-            new CelerDataClientDescriptor<TestApi.ITestCloudApi>
-            {
-                Name = descriptor.Name,
-                DefaultBaseAddress = descriptor.DefaultBaseAddress,
-                JsonContext = descriptor.JsonContext,
-                FetchToken = descriptor.FetchToken,
-                SecurityRequirements = new Dictionary<string, string>
-                {
-                    ["UnmarkedAsync"] = SecurityRequirement.Bearer,
-                    ["ListClustersAsync"] = SecurityRequirement.None,
-                },
-            },
-            Secrets.Options(),
-            stub);
+        var requirements = new Dictionary<string, string>
+        {
+            ["UnmarkedAsync"] = SecurityRequirement.Bearer,
+            ["ListClustersAsync"] = SecurityRequirement.None,
+        };
+        using var client = CelerDataClientFactory.Create(TestApi.TestDescriptor.Create(securityRequirements: requirements), Secrets.Options(), stub);
 
         await client.Api.UnmarkedAsync();
         await client.Api.ListClustersAsync();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace CelerData.Generated.Runtime.Tests.TestApi;
 
@@ -7,8 +8,9 @@ public static class TestDescriptor
 {
     public const string Name = "TestCloud";
 
-    public static CelerDataClientDescriptor<ITestCloudApi> Create(Uri? baseAddress = null, int tokenRequestsPerMinute = 600) => new()
+    public static CelerDataClientDescriptor<ITestCloudApi> Create(Uri? baseAddress = null, int tokenRequestsPerMinute = 600, IReadOnlyDictionary<string, string>? securityRequirements = null) => new()
     {
+        SecurityRequirements = securityRequirements,
         Name = Name,
         DefaultBaseAddress = baseAddress ?? new Uri("https://cloud-api.test.invalid"),
         JsonContext = TestJsonContext.Default,
