@@ -273,6 +273,12 @@ internal static class JsonContextEmitter
             writer.Line();
             EmitPropertyInit(writer, spec, entry, model);
             writer.Line();
+            if (model.Properties.Count > 0)
+            {
+                EmitAccessors(writer, spec, entry, model);
+                writer.Line();
+            }
+
             EmitSerializeHandler(writer, spec, entry, model, byRuntime, propertyNames);
             if (model.Properties.Count > 0)
             {
@@ -298,10 +304,16 @@ internal static class JsonContextEmitter
         {
             // Every property is init-only, so like the System.Text.Json generator the object is created in one
             // step from all the values read, and required members are checked by the serializer.
+            // On .NET 9 and later the object is created empty and each init-only property set as it is read, through
+            // UnsafeAccessor (no reflection, AOT-safe): no argument array, no boxing, faster than the one-step path.
             var assignments = string.Join(", ", model.Properties.Select((p, i) => p.Name + " = (" + CSharp.RuntimeType(p.Type, ns) + ")args[" + i + "]"));
+            writer.Line("#if NET9_0_OR_GREATER");
+            writer.Line("ObjectCreator = static () => __New" + entry.Index + "(),");
+            writer.Line("#else");
             writer.Line("ObjectCreator = null,");
             writer.Line("ObjectWithParameterizedConstructorCreator = static args => new " + entry.RuntimeName + "() { " + assignments + " },");
             writer.Line("ConstructorParameterMetadataInitializer = __CtorParams" + entry.Index + ",");
+            writer.Line("#endif");
         }
 
         writer.Line("PropertyMetadataInitializer = _ => __Properties" + entry.Index + "(options),");
@@ -331,7 +343,11 @@ internal static class JsonContextEmitter
             writer.Line("DeclaringType = typeof(" + entry.RuntimeName + "),");
             writer.Line("Converter = null,");
             writer.Line("Getter = static obj => ((" + entry.RuntimeName + ")obj)." + property.Name + ",");
+            writer.Line("#if NET9_0_OR_GREATER");
+            writer.Line("Setter = static (obj, value) => __Set" + entry.Index + "_" + i + "((" + entry.RuntimeName + ")obj, value!),");
+            writer.Line("#else");
             writer.Line("Setter = static (obj, value) => throw new global::System.InvalidOperationException(\"Setting init-only properties is not supported in source generation mode.\"),");
+            writer.Line("#endif");
             writer.Line("IgnoreCondition = null,");
             writer.Line("HasJsonInclude = false,");
             writer.Line("IsExtensionData = false,");
@@ -358,6 +374,22 @@ internal static class JsonContextEmitter
         writer.Line();
         writer.Line("return properties;");
         writer.Close();
+    }
+
+    private static void EmitAccessors(SourceWriter writer, SpecModel spec, Entry entry, TypeModel model)
+    {
+        writer.Line("#if NET9_0_OR_GREATER");
+        writer.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]");
+        writer.Line("private static extern " + entry.RuntimeName + " __New" + entry.Index + "();");
+        for (var i = 0; i < model.Properties.Count; i++)
+        {
+            var property = model.Properties[i];
+            writer.Line();
+            writer.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = " + CSharp.Literal("set_" + property.Name) + ")]");
+            writer.Line("private static extern void __Set" + entry.Index + "_" + i + "(" + entry.RuntimeName + " obj, " + CSharp.RuntimeType(property.Type, spec.Namespace) + " value);");
+        }
+
+        writer.Line("#endif");
     }
 
     private static void EmitConstructorParameters(SourceWriter writer, SpecModel spec, Entry entry, TypeModel model)

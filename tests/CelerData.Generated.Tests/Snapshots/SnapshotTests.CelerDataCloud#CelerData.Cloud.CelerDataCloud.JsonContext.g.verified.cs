@@ -60,9 +60,13 @@ namespace CelerData.Cloud
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.AccessTokenResponse>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New0(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.AccessTokenResponse() { AccessToken = (string)args[0], ExpiresIn = (int)args[1], RefreshToken = (string)args[2], TokenType = (string)args[3] },
                     ConstructorParameterMetadataInitializer = __CtorParams0,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties0(options),
                     SerializeHandler = __Serialize0,
                 };
@@ -86,7 +90,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.AccessTokenResponse),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.AccessTokenResponse)obj).AccessToken,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_0((global::CelerData.Cloud.AccessTokenResponse)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -109,7 +117,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.AccessTokenResponse),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.AccessTokenResponse)obj).ExpiresIn,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_1((global::CelerData.Cloud.AccessTokenResponse)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -128,7 +140,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.AccessTokenResponse),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.AccessTokenResponse)obj).RefreshToken,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_2((global::CelerData.Cloud.AccessTokenResponse)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -151,7 +167,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.AccessTokenResponse),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.AccessTokenResponse)obj).TokenType,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_3((global::CelerData.Cloud.AccessTokenResponse)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -168,6 +188,23 @@ namespace CelerData.Cloud
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.AccessTokenResponse __New0();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccessToken")]
+        private static extern void __Set0_0(global::CelerData.Cloud.AccessTokenResponse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ExpiresIn")]
+        private static extern void __Set0_1(global::CelerData.Cloud.AccessTokenResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_RefreshToken")]
+        private static extern void __Set0_2(global::CelerData.Cloud.AccessTokenResponse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_TokenType")]
+        private static extern void __Set0_3(global::CelerData.Cloud.AccessTokenResponse obj, string value);
+        #endif
 
         private void __Serialize0(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccessTokenResponse? value)
         {
@@ -246,9 +283,13 @@ namespace CelerData.Cloud
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ClusterListResponse>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New1(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterListResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.ClusterList)args[2] },
                     ConstructorParameterMetadataInitializer = __CtorParams1,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties1(options),
                     SerializeHandler = __Serialize1,
                 };
@@ -272,7 +313,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterListResponse),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterListResponse)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set1_0((global::CelerData.Cloud.ClusterListResponse)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -291,7 +336,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterListResponse),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterListResponse)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set1_1((global::CelerData.Cloud.ClusterListResponse)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -309,7 +358,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterListResponse),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterListResponse)obj).Data,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set1_2((global::CelerData.Cloud.ClusterListResponse)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -321,6 +374,20 @@ namespace CelerData.Cloud
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.ClusterListResponse __New1();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set1_0(global::CelerData.Cloud.ClusterListResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set1_1(global::CelerData.Cloud.ClusterListResponse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
+        private static extern void __Set1_2(global::CelerData.Cloud.ClusterListResponse obj, global::CelerData.Cloud.ClusterList value);
+        #endif
 
         private void __Serialize1(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterListResponse? value)
         {
@@ -389,9 +456,13 @@ namespace CelerData.Cloud
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ClusterList>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New2(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterList() { Total = (int)args[0], List = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>)args[1] },
                     ConstructorParameterMetadataInitializer = __CtorParams2,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties2(options),
                     SerializeHandler = __Serialize2,
                 };
@@ -415,7 +486,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterList),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterList)obj).Total,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_0((global::CelerData.Cloud.ClusterList)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -434,7 +509,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterList),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterList)obj).List,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_1((global::CelerData.Cloud.ClusterList)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -451,6 +530,17 @@ namespace CelerData.Cloud
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.ClusterList __New2();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Total")]
+        private static extern void __Set2_0(global::CelerData.Cloud.ClusterList obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_List")]
+        private static extern void __Set2_1(global::CelerData.Cloud.ClusterList obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary> value);
+        #endif
 
         private void __Serialize2(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterList? value)
         {
@@ -508,9 +598,13 @@ namespace CelerData.Cloud
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ClusterSummary>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New3(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterSummary() { ClusterId = (string)args[0], ClusterName = (string)args[1], ClusterStateValue = (global::CelerData.Cloud.ClusterState?)args[2] },
                     ConstructorParameterMetadataInitializer = __CtorParams3,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties3(options),
                     SerializeHandler = __Serialize3,
                 };
@@ -534,7 +628,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterSummary),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterSummary)obj).ClusterId,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_0((global::CelerData.Cloud.ClusterSummary)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -557,7 +655,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterSummary),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterSummary)obj).ClusterName,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_1((global::CelerData.Cloud.ClusterSummary)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -575,7 +677,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterSummary),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterSummary)obj).ClusterStateValue,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_2((global::CelerData.Cloud.ClusterSummary)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -587,6 +693,20 @@ namespace CelerData.Cloud
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.ClusterSummary __New3();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterId")]
+        private static extern void __Set3_0(global::CelerData.Cloud.ClusterSummary obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterName")]
+        private static extern void __Set3_1(global::CelerData.Cloud.ClusterSummary obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterStateValue")]
+        private static extern void __Set3_2(global::CelerData.Cloud.ClusterSummary obj, global::CelerData.Cloud.ClusterState? value);
+        #endif
 
         private void __Serialize3(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterSummary? value)
         {
@@ -655,9 +775,13 @@ namespace CelerData.Cloud
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ClusterStateResponse>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New4(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterStateResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.ClusterStateData)args[2] },
                     ConstructorParameterMetadataInitializer = __CtorParams4,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties4(options),
                     SerializeHandler = __Serialize4,
                 };
@@ -681,7 +805,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterStateResponse),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterStateResponse)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set4_0((global::CelerData.Cloud.ClusterStateResponse)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -700,7 +828,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterStateResponse),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterStateResponse)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set4_1((global::CelerData.Cloud.ClusterStateResponse)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -718,7 +850,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterStateResponse),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterStateResponse)obj).Data,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set4_2((global::CelerData.Cloud.ClusterStateResponse)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -730,6 +866,20 @@ namespace CelerData.Cloud
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.ClusterStateResponse __New4();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set4_0(global::CelerData.Cloud.ClusterStateResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set4_1(global::CelerData.Cloud.ClusterStateResponse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
+        private static extern void __Set4_2(global::CelerData.Cloud.ClusterStateResponse obj, global::CelerData.Cloud.ClusterStateData value);
+        #endif
 
         private void __Serialize4(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterStateResponse? value)
         {
@@ -798,9 +948,13 @@ namespace CelerData.Cloud
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ClusterStateData>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New5(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterStateData() { ClusterStateValue = (global::CelerData.Cloud.ClusterState)args[0], AbnormalReason = (string)args[1] },
                     ConstructorParameterMetadataInitializer = __CtorParams5,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties5(options),
                     SerializeHandler = __Serialize5,
                 };
@@ -824,7 +978,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterStateData),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterStateData)obj).ClusterStateValue,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set5_0((global::CelerData.Cloud.ClusterStateData)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -843,7 +1001,11 @@ namespace CelerData.Cloud
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterStateData),
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterStateData)obj).AbnormalReason,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set5_1((global::CelerData.Cloud.ClusterStateData)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -855,6 +1017,17 @@ namespace CelerData.Cloud
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.ClusterStateData __New5();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterStateValue")]
+        private static extern void __Set5_0(global::CelerData.Cloud.ClusterStateData obj, global::CelerData.Cloud.ClusterState value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AbnormalReason")]
+        private static extern void __Set5_1(global::CelerData.Cloud.ClusterStateData obj, string value);
+        #endif
 
         private void __Serialize5(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterStateData? value)
         {

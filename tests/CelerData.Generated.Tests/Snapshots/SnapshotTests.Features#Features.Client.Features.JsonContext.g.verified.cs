@@ -70,9 +70,13 @@ namespace Features.Client
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Features.Client.Token>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New0(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Features.Client.Token() { AccessToken = (string)args[0], ExpiresIn = (int)args[1], RefreshToken = (string)args[2], TokenType = (string)args[3] },
                     ConstructorParameterMetadataInitializer = __CtorParams0,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties0(options),
                     SerializeHandler = __Serialize0,
                 };
@@ -96,7 +100,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Token),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Token)obj).AccessToken,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_0((global::Features.Client.Token)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -119,7 +127,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Token),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Token)obj).ExpiresIn,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_1((global::Features.Client.Token)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -138,7 +150,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Token),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Token)obj).RefreshToken,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_2((global::Features.Client.Token)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -156,7 +172,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Token),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Token)obj).TokenType,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_3((global::Features.Client.Token)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -173,6 +193,23 @@ namespace Features.Client
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Features.Client.Token __New0();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccessToken")]
+        private static extern void __Set0_0(global::Features.Client.Token obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ExpiresIn")]
+        private static extern void __Set0_1(global::Features.Client.Token obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_RefreshToken")]
+        private static extern void __Set0_2(global::Features.Client.Token obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_TokenType")]
+        private static extern void __Set0_3(global::Features.Client.Token obj, string value);
+        #endif
 
         private void __Serialize0(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Client.Token? value)
         {
@@ -271,9 +308,13 @@ namespace Features.Client
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Features.Client.NewPet>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New2(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Features.Client.NewPet() { Name = (string)args[0], Kind = (global::Features.Client.PetKind?)args[1], Birthday = (global::System.DateOnly?)args[2], Weight = (double?)args[3], Tags = (global::System.Collections.Generic.IReadOnlyList<string>)args[4] },
                     ConstructorParameterMetadataInitializer = __CtorParams2,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties2(options),
                     SerializeHandler = __Serialize2,
                 };
@@ -297,7 +338,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.NewPet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.NewPet)obj).Name,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_0((global::Features.Client.NewPet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -320,7 +365,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.NewPet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.NewPet)obj).Kind,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_1((global::Features.Client.NewPet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -338,7 +387,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.NewPet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.NewPet)obj).Birthday,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_2((global::Features.Client.NewPet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -356,7 +409,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.NewPet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.NewPet)obj).Weight,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_3((global::Features.Client.NewPet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -374,7 +431,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.NewPet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.NewPet)obj).Tags,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_4((global::Features.Client.NewPet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -386,6 +447,26 @@ namespace Features.Client
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Features.Client.NewPet __New2();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Name")]
+        private static extern void __Set2_0(global::Features.Client.NewPet obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Kind")]
+        private static extern void __Set2_1(global::Features.Client.NewPet obj, global::Features.Client.PetKind? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Birthday")]
+        private static extern void __Set2_2(global::Features.Client.NewPet obj, global::System.DateOnly? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Weight")]
+        private static extern void __Set2_3(global::Features.Client.NewPet obj, double? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tags")]
+        private static extern void __Set2_4(global::Features.Client.NewPet obj, global::System.Collections.Generic.IReadOnlyList<string> value);
+        #endif
 
         private void __Serialize2(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Client.NewPet? value)
         {
@@ -479,9 +560,13 @@ namespace Features.Client
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Features.Client.Pet>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New3(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Features.Client.Pet() { Name = (string)args[0], Kind = (global::Features.Client.PetKind?)args[1], Birthday = (global::System.DateOnly?)args[2], Weight = (double?)args[3], Tags = (global::System.Collections.Generic.IReadOnlyList<string>)args[4], Id = (long)args[5], Created = (global::System.DateTimeOffset)args[6], OwnerId = (global::System.Guid?)args[7], Score = (float?)args[8], Price = (decimal?)args[9], Photo = (byte[])args[10], Attributes = (global::System.Collections.Generic.IReadOnlyDictionary<string, string>)args[11], Parent = (global::Features.Client.Pet)args[12], Children = (global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>)args[13], Extra = (global::System.Text.Json.JsonElement?)args[14], Classification = (string)args[15], PetValue = (string)args[16], Status = (global::Features.Client.PetStatus?)args[17] },
                     ConstructorParameterMetadataInitializer = __CtorParams3,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties3(options),
                     SerializeHandler = __Serialize3,
                 };
@@ -505,7 +590,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Name,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_0((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -528,7 +617,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Kind,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_1((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -546,7 +639,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Birthday,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_2((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -564,7 +661,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Weight,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_3((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -582,7 +683,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Tags,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_4((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -600,7 +705,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Id,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_5((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -619,7 +728,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Created,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_6((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -638,7 +751,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).OwnerId,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_7((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -656,7 +773,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Score,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_8((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -674,7 +795,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Price,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_9((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -692,7 +817,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Photo,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_10((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -710,7 +839,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Attributes,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_11((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -728,7 +861,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Parent,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_12((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -746,7 +883,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Children,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_13((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -764,7 +905,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Extra,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_14((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -782,7 +927,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Classification,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_15((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -800,7 +949,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).PetValue,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_16((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -818,7 +971,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.Pet)obj).Status,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set3_17((global::Features.Client.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -830,6 +987,65 @@ namespace Features.Client
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Features.Client.Pet __New3();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Name")]
+        private static extern void __Set3_0(global::Features.Client.Pet obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Kind")]
+        private static extern void __Set3_1(global::Features.Client.Pet obj, global::Features.Client.PetKind? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Birthday")]
+        private static extern void __Set3_2(global::Features.Client.Pet obj, global::System.DateOnly? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Weight")]
+        private static extern void __Set3_3(global::Features.Client.Pet obj, double? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tags")]
+        private static extern void __Set3_4(global::Features.Client.Pet obj, global::System.Collections.Generic.IReadOnlyList<string> value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Id")]
+        private static extern void __Set3_5(global::Features.Client.Pet obj, long value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Created")]
+        private static extern void __Set3_6(global::Features.Client.Pet obj, global::System.DateTimeOffset value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_OwnerId")]
+        private static extern void __Set3_7(global::Features.Client.Pet obj, global::System.Guid? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Score")]
+        private static extern void __Set3_8(global::Features.Client.Pet obj, float? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Price")]
+        private static extern void __Set3_9(global::Features.Client.Pet obj, decimal? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Photo")]
+        private static extern void __Set3_10(global::Features.Client.Pet obj, byte[] value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Attributes")]
+        private static extern void __Set3_11(global::Features.Client.Pet obj, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Parent")]
+        private static extern void __Set3_12(global::Features.Client.Pet obj, global::Features.Client.Pet value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Children")]
+        private static extern void __Set3_13(global::Features.Client.Pet obj, global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet> value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Extra")]
+        private static extern void __Set3_14(global::Features.Client.Pet obj, global::System.Text.Json.JsonElement? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Classification")]
+        private static extern void __Set3_15(global::Features.Client.Pet obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PetValue")]
+        private static extern void __Set3_16(global::Features.Client.Pet obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Status")]
+        private static extern void __Set3_17(global::Features.Client.Pet obj, global::Features.Client.PetStatus? value);
+        #endif
 
         private void __Serialize3(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Client.Pet? value)
         {
@@ -1076,9 +1292,13 @@ namespace Features.Client
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Features.Client.HealthResponse>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New4(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Features.Client.HealthResponse() { Status = (global::Features.Client.HealthResponseStatus)args[0], Checks = (global::System.Collections.Generic.IReadOnlyDictionary<string, bool>)args[1] },
                     ConstructorParameterMetadataInitializer = __CtorParams4,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties4(options),
                     SerializeHandler = __Serialize4,
                 };
@@ -1102,7 +1322,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.HealthResponse),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.HealthResponse)obj).Status,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set4_0((global::Features.Client.HealthResponse)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -1121,7 +1345,11 @@ namespace Features.Client
                 DeclaringType = typeof(global::Features.Client.HealthResponse),
                 Converter = null,
                 Getter = static obj => ((global::Features.Client.HealthResponse)obj).Checks,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set4_1((global::Features.Client.HealthResponse)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -1133,6 +1361,17 @@ namespace Features.Client
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Features.Client.HealthResponse __New4();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Status")]
+        private static extern void __Set4_0(global::Features.Client.HealthResponse obj, global::Features.Client.HealthResponseStatus value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Checks")]
+        private static extern void __Set4_1(global::Features.Client.HealthResponse obj, global::System.Collections.Generic.IReadOnlyDictionary<string, bool> value);
+        #endif
 
         private void __Serialize4(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Client.HealthResponse? value)
         {

@@ -48,9 +48,13 @@ namespace Examples
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.PostStreamsResponse>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New0(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Examples.PostStreamsResponse() { SubscriptionId = (string)args[0] },
                     ConstructorParameterMetadataInitializer = __CtorParams0,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties0(options),
                     SerializeHandler = __Serialize0,
                 };
@@ -74,7 +78,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.PostStreamsResponse),
                 Converter = null,
                 Getter = static obj => ((global::Examples.PostStreamsResponse)obj).SubscriptionId,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_0((global::Examples.PostStreamsResponse)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -91,6 +99,14 @@ namespace Examples
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Examples.PostStreamsResponse __New0();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_SubscriptionId")]
+        private static extern void __Set0_0(global::Examples.PostStreamsResponse obj, string value);
+        #endif
 
         private void __Serialize0(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.PostStreamsResponse? value)
         {

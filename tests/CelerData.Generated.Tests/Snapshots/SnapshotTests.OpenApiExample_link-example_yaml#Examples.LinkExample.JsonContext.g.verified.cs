@@ -55,9 +55,13 @@ namespace Examples
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.User>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New0(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Examples.User() { Username = (string)args[0], Uuid = (string)args[1] },
                     ConstructorParameterMetadataInitializer = __CtorParams0,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties0(options),
                     SerializeHandler = __Serialize0,
                 };
@@ -81,7 +85,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.User),
                 Converter = null,
                 Getter = static obj => ((global::Examples.User)obj).Username,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_0((global::Examples.User)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -99,7 +107,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.User),
                 Converter = null,
                 Getter = static obj => ((global::Examples.User)obj).Uuid,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_1((global::Examples.User)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -111,6 +123,17 @@ namespace Examples
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Examples.User __New0();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Username")]
+        private static extern void __Set0_0(global::Examples.User obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Uuid")]
+        private static extern void __Set0_1(global::Examples.User obj, string value);
+        #endif
 
         private void __Serialize0(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.User? value)
         {
@@ -167,9 +190,13 @@ namespace Examples
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.Repository>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New1(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Examples.Repository() { Slug = (string)args[0], Owner = (global::Examples.User)args[1] },
                     ConstructorParameterMetadataInitializer = __CtorParams1,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties1(options),
                     SerializeHandler = __Serialize1,
                 };
@@ -193,7 +220,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Repository),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Repository)obj).Slug,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set1_0((global::Examples.Repository)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -211,7 +242,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Repository),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Repository)obj).Owner,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set1_1((global::Examples.Repository)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -223,6 +258,17 @@ namespace Examples
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Examples.Repository __New1();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Slug")]
+        private static extern void __Set1_0(global::Examples.Repository obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Owner")]
+        private static extern void __Set1_1(global::Examples.Repository obj, global::Examples.User value);
+        #endif
 
         private void __Serialize1(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.Repository? value)
         {
@@ -280,9 +326,13 @@ namespace Examples
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.Pullrequest>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New2(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Examples.Pullrequest() { Id = (long?)args[0], Title = (string)args[1], RepositoryValue = (global::Examples.Repository)args[2], Author = (global::Examples.User)args[3] },
                     ConstructorParameterMetadataInitializer = __CtorParams2,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties2(options),
                     SerializeHandler = __Serialize2,
                 };
@@ -306,7 +356,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Pullrequest),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Pullrequest)obj).Id,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_0((global::Examples.Pullrequest)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -324,7 +378,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Pullrequest),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Pullrequest)obj).Title,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_1((global::Examples.Pullrequest)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -342,7 +400,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Pullrequest),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Pullrequest)obj).RepositoryValue,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_2((global::Examples.Pullrequest)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -360,7 +422,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Pullrequest),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Pullrequest)obj).Author,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_3((global::Examples.Pullrequest)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -372,6 +438,23 @@ namespace Examples
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Examples.Pullrequest __New2();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Id")]
+        private static extern void __Set2_0(global::Examples.Pullrequest obj, long? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Title")]
+        private static extern void __Set2_1(global::Examples.Pullrequest obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_RepositoryValue")]
+        private static extern void __Set2_2(global::Examples.Pullrequest obj, global::Examples.Repository value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Author")]
+        private static extern void __Set2_3(global::Examples.Pullrequest obj, global::Examples.User value);
+        #endif
 
         private void __Serialize2(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.Pullrequest? value)
         {

@@ -52,9 +52,13 @@ namespace Examples
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.Pet>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New0(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Examples.Pet() { Name = (string)args[0], Tag = (string)args[1], Id = (long)args[2] },
                     ConstructorParameterMetadataInitializer = __CtorParams0,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties0(options),
                     SerializeHandler = __Serialize0,
                 };
@@ -78,7 +82,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Pet)obj).Name,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_0((global::Examples.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -101,7 +109,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Pet)obj).Tag,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_1((global::Examples.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -119,7 +131,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Pet)obj).Id,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_2((global::Examples.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -132,6 +148,20 @@ namespace Examples
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Examples.Pet __New0();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Name")]
+        private static extern void __Set0_0(global::Examples.Pet obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tag")]
+        private static extern void __Set0_1(global::Examples.Pet obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Id")]
+        private static extern void __Set0_2(global::Examples.Pet obj, long value);
+        #endif
 
         private void __Serialize0(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.Pet? value)
         {
@@ -199,9 +229,13 @@ namespace Examples
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.NewPet>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New1(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Examples.NewPet() { Name = (string)args[0], Tag = (string)args[1] },
                     ConstructorParameterMetadataInitializer = __CtorParams1,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties1(options),
                     SerializeHandler = __Serialize1,
                 };
@@ -225,7 +259,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.NewPet),
                 Converter = null,
                 Getter = static obj => ((global::Examples.NewPet)obj).Name,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set1_0((global::Examples.NewPet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -248,7 +286,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.NewPet),
                 Converter = null,
                 Getter = static obj => ((global::Examples.NewPet)obj).Tag,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set1_1((global::Examples.NewPet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -260,6 +302,17 @@ namespace Examples
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Examples.NewPet __New1();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Name")]
+        private static extern void __Set1_0(global::Examples.NewPet obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tag")]
+        private static extern void __Set1_1(global::Examples.NewPet obj, string value);
+        #endif
 
         private void __Serialize1(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.NewPet? value)
         {
@@ -316,9 +369,13 @@ namespace Examples
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.Error>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New2(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Examples.Error() { Code = (int)args[0], Message = (string)args[1] },
                     ConstructorParameterMetadataInitializer = __CtorParams2,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties2(options),
                     SerializeHandler = __Serialize2,
                 };
@@ -342,7 +399,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Error),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Error)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_0((global::Examples.Error)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -361,7 +422,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Error),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Error)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_1((global::Examples.Error)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -378,6 +443,17 @@ namespace Examples
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Examples.Error __New2();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set2_0(global::Examples.Error obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set2_1(global::Examples.Error obj, string value);
+        #endif
 
         private void __Serialize2(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.Error? value)
         {

@@ -53,9 +53,13 @@ namespace Examples
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.DataSetList>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New0(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Examples.DataSetList() { Total = (long?)args[0], Apis = (global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>)args[1] },
                     ConstructorParameterMetadataInitializer = __CtorParams0,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties0(options),
                     SerializeHandler = __Serialize0,
                 };
@@ -79,7 +83,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.DataSetList),
                 Converter = null,
                 Getter = static obj => ((global::Examples.DataSetList)obj).Total,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_0((global::Examples.DataSetList)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -97,7 +105,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.DataSetList),
                 Converter = null,
                 Getter = static obj => ((global::Examples.DataSetList)obj).Apis,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_1((global::Examples.DataSetList)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -109,6 +121,17 @@ namespace Examples
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Examples.DataSetList __New0();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Total")]
+        private static extern void __Set0_0(global::Examples.DataSetList obj, long? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Apis")]
+        private static extern void __Set0_1(global::Examples.DataSetList obj, global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem> value);
+        #endif
 
         private void __Serialize0(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.DataSetList? value)
         {
@@ -167,9 +190,13 @@ namespace Examples
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.DataSetListApisItem>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New1(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Examples.DataSetListApisItem() { ApiKey = (string)args[0], ApiVersionNumber = (string)args[1], ApiUrl = (string)args[2], ApiDocumentationUrl = (string)args[3] },
                     ConstructorParameterMetadataInitializer = __CtorParams1,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties1(options),
                     SerializeHandler = __Serialize1,
                 };
@@ -193,7 +220,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.DataSetListApisItem),
                 Converter = null,
                 Getter = static obj => ((global::Examples.DataSetListApisItem)obj).ApiKey,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set1_0((global::Examples.DataSetListApisItem)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -211,7 +242,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.DataSetListApisItem),
                 Converter = null,
                 Getter = static obj => ((global::Examples.DataSetListApisItem)obj).ApiVersionNumber,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set1_1((global::Examples.DataSetListApisItem)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -229,7 +264,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.DataSetListApisItem),
                 Converter = null,
                 Getter = static obj => ((global::Examples.DataSetListApisItem)obj).ApiUrl,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set1_2((global::Examples.DataSetListApisItem)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -247,7 +286,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.DataSetListApisItem),
                 Converter = null,
                 Getter = static obj => ((global::Examples.DataSetListApisItem)obj).ApiDocumentationUrl,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set1_3((global::Examples.DataSetListApisItem)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -259,6 +302,23 @@ namespace Examples
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Examples.DataSetListApisItem __New1();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ApiKey")]
+        private static extern void __Set1_0(global::Examples.DataSetListApisItem obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ApiVersionNumber")]
+        private static extern void __Set1_1(global::Examples.DataSetListApisItem obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ApiUrl")]
+        private static extern void __Set1_2(global::Examples.DataSetListApisItem obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ApiDocumentationUrl")]
+        private static extern void __Set1_3(global::Examples.DataSetListApisItem obj, string value);
+        #endif
 
         private void __Serialize1(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.DataSetListApisItem? value)
         {

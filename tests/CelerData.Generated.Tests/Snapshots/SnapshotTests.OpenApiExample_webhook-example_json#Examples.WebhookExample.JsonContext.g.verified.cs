@@ -50,9 +50,13 @@ namespace Examples
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.Pet>
                 {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New0(),
+                    #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::Examples.Pet() { Id = (long)args[0], Name = (string)args[1], Tag = (string)args[2] },
                     ConstructorParameterMetadataInitializer = __CtorParams0,
+                    #endif
                     PropertyMetadataInitializer = _ => __Properties0(options),
                     SerializeHandler = __Serialize0,
                 };
@@ -76,7 +80,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Pet)obj).Id,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_0((global::Examples.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -95,7 +103,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Pet)obj).Name,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_1((global::Examples.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -118,7 +130,11 @@ namespace Examples
                 DeclaringType = typeof(global::Examples.Pet),
                 Converter = null,
                 Getter = static obj => ((global::Examples.Pet)obj).Tag,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set0_2((global::Examples.Pet)obj, value!),
+                #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
                 IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
@@ -130,6 +146,20 @@ namespace Examples
 
             return properties;
         }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Examples.Pet __New0();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Id")]
+        private static extern void __Set0_0(global::Examples.Pet obj, long value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Name")]
+        private static extern void __Set0_1(global::Examples.Pet obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tag")]
+        private static extern void __Set0_2(global::Examples.Pet obj, string value);
+        #endif
 
         private void __Serialize0(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.Pet? value)
         {
