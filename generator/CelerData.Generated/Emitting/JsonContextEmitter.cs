@@ -282,8 +282,11 @@ internal static class JsonContextEmitter
             EmitSerializeHandler(writer, spec, entry, model, byRuntime, propertyNames);
             if (model.Properties.Count > 0)
             {
+                // Only the .NET 8 path creates the object from constructor parameters.
                 writer.Line();
+                writer.Line("#if !NET9_0_OR_GREATER");
                 EmitConstructorParameters(writer, spec, entry, model);
+                writer.Line("#endif");
             }
         }
     }
@@ -405,10 +408,6 @@ internal static class JsonContextEmitter
             writer.Line("Name = " + CSharp.Literal(property.Name) + ",");
             writer.Line("ParameterType = typeof(" + CSharp.RuntimeType(property.Type, spec.Namespace) + "),");
             writer.Line("Position = " + i + ",");
-            writer.Line("#if NET9_0_OR_GREATER");
-            writer.Line("IsNullable = " + (property.Type.IsNullable ? "true" : "false") + ",");
-            writer.Line("IsMemberInitializer = true,");
-            writer.Line("#endif");
             writer.Outdent();
             writer.Line("};");
         }

@@ -223,6 +223,7 @@ namespace CelerData.Cloud
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams0()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[4];
@@ -231,43 +232,28 @@ namespace CelerData.Cloud
                 Name = "AccessToken",
                 ParameterType = typeof(string),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "ExpiresIn",
                 ParameterType = typeof(int),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[2] = new()
             {
                 Name = "RefreshToken",
                 ParameterType = typeof(string),
                 Position = 2,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[3] = new()
             {
                 Name = "TokenType",
                 ParameterType = typeof(string),
                 Position = 3,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse>? _typeInfo1;
 
@@ -406,6 +392,7 @@ namespace CelerData.Cloud
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams1()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
@@ -414,33 +401,22 @@ namespace CelerData.Cloud
                 Name = "Code",
                 ParameterType = typeof(int),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Message",
                 ParameterType = typeof(string),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[2] = new()
             {
                 Name = "Data",
                 ParameterType = typeof(global::CelerData.Cloud.ClusterList),
                 Position = 2,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterList>? _typeInfo2;
 
@@ -558,6 +534,7 @@ namespace CelerData.Cloud
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams2()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
@@ -566,23 +543,16 @@ namespace CelerData.Cloud
                 Name = "Total",
                 ParameterType = typeof(int),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "List",
                 ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary>? _typeInfo3;
 
@@ -725,6 +695,7 @@ namespace CelerData.Cloud
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams3()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
@@ -733,33 +704,22 @@ namespace CelerData.Cloud
                 Name = "ClusterId",
                 ParameterType = typeof(string),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "ClusterName",
                 ParameterType = typeof(string),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[2] = new()
             {
                 Name = "ClusterStateValue",
                 ParameterType = typeof(global::CelerData.Cloud.ClusterState?),
                 Position = 2,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse>? _typeInfo4;
 
@@ -898,6 +858,7 @@ namespace CelerData.Cloud
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams4()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
@@ -906,33 +867,22 @@ namespace CelerData.Cloud
                 Name = "Code",
                 ParameterType = typeof(int),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Message",
                 ParameterType = typeof(string),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[2] = new()
             {
                 Name = "Data",
                 ParameterType = typeof(global::CelerData.Cloud.ClusterStateData),
                 Position = 2,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData>? _typeInfo5;
 
@@ -1045,6 +995,7 @@ namespace CelerData.Cloud
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams5()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
@@ -1053,23 +1004,16 @@ namespace CelerData.Cloud
                 Name = "ClusterStateValue",
                 ParameterType = typeof(global::CelerData.Cloud.ClusterState),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "AbnormalReason",
                 ParameterType = typeof(string),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState>? _typeInfo6;
 

@@ -228,6 +228,7 @@ namespace Features.Client
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams0()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[4];
@@ -236,43 +237,28 @@ namespace Features.Client
                 Name = "AccessToken",
                 ParameterType = typeof(string),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "ExpiresIn",
                 ParameterType = typeof(int),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[2] = new()
             {
                 Name = "RefreshToken",
                 ParameterType = typeof(string),
                 Position = 2,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[3] = new()
             {
                 Name = "TokenType",
                 ParameterType = typeof(string),
                 Position = 3,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetKind>? _typeInfo1;
 
@@ -490,6 +476,7 @@ namespace Features.Client
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams2()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[5];
@@ -498,53 +485,34 @@ namespace Features.Client
                 Name = "Name",
                 ParameterType = typeof(string),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Kind",
                 ParameterType = typeof(global::Features.Client.PetKind?),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[2] = new()
             {
                 Name = "Birthday",
                 ParameterType = typeof(global::System.DateOnly?),
                 Position = 2,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[3] = new()
             {
                 Name = "Weight",
                 ParameterType = typeof(double?),
                 Position = 3,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[4] = new()
             {
                 Name = "Tags",
                 ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<string>),
                 Position = 4,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.Pet>? _typeInfo3;
 
@@ -1092,6 +1060,7 @@ namespace Features.Client
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams3()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[18];
@@ -1100,183 +1069,112 @@ namespace Features.Client
                 Name = "Name",
                 ParameterType = typeof(string),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Kind",
                 ParameterType = typeof(global::Features.Client.PetKind?),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[2] = new()
             {
                 Name = "Birthday",
                 ParameterType = typeof(global::System.DateOnly?),
                 Position = 2,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[3] = new()
             {
                 Name = "Weight",
                 ParameterType = typeof(double?),
                 Position = 3,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[4] = new()
             {
                 Name = "Tags",
                 ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<string>),
                 Position = 4,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[5] = new()
             {
                 Name = "Id",
                 ParameterType = typeof(long),
                 Position = 5,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[6] = new()
             {
                 Name = "Created",
                 ParameterType = typeof(global::System.DateTimeOffset),
                 Position = 6,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[7] = new()
             {
                 Name = "OwnerId",
                 ParameterType = typeof(global::System.Guid?),
                 Position = 7,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[8] = new()
             {
                 Name = "Score",
                 ParameterType = typeof(float?),
                 Position = 8,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[9] = new()
             {
                 Name = "Price",
                 ParameterType = typeof(decimal?),
                 Position = 9,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[10] = new()
             {
                 Name = "Photo",
                 ParameterType = typeof(byte[]),
                 Position = 10,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[11] = new()
             {
                 Name = "Attributes",
                 ParameterType = typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>),
                 Position = 11,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[12] = new()
             {
                 Name = "Parent",
                 ParameterType = typeof(global::Features.Client.Pet),
                 Position = 12,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[13] = new()
             {
                 Name = "Children",
                 ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>),
                 Position = 13,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[14] = new()
             {
                 Name = "Extra",
                 ParameterType = typeof(global::System.Text.Json.JsonElement?),
                 Position = 14,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[15] = new()
             {
                 Name = "Classification",
                 ParameterType = typeof(string),
                 Position = 15,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[16] = new()
             {
                 Name = "PetValue",
                 ParameterType = typeof(string),
                 Position = 16,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[17] = new()
             {
                 Name = "Status",
                 ParameterType = typeof(global::Features.Client.PetStatus?),
                 Position = 17,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.HealthResponse>? _typeInfo4;
 
@@ -1390,6 +1288,7 @@ namespace Features.Client
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams4()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
@@ -1398,23 +1297,16 @@ namespace Features.Client
                 Name = "Status",
                 ParameterType = typeof(global::Features.Client.HealthResponseStatus),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Checks",
                 ParameterType = typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, bool>),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetStatus>? _typeInfo5;
 

@@ -122,6 +122,7 @@ namespace Examples
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams0()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[1];
@@ -130,13 +131,10 @@ namespace Examples
                 Name = "SubscriptionId",
                 ParameterType = typeof(string),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _typeInfo1;
 

@@ -150,6 +150,7 @@ namespace Examples
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams0()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
@@ -158,23 +159,16 @@ namespace Examples
                 Name = "Username",
                 ParameterType = typeof(string),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Uuid",
                 ParameterType = typeof(string),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Repository>? _typeInfo1;
 
@@ -286,6 +280,7 @@ namespace Examples
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams1()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
@@ -294,23 +289,16 @@ namespace Examples
                 Name = "Slug",
                 ParameterType = typeof(string),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Owner",
                 ParameterType = typeof(global::Examples.User),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Pullrequest>? _typeInfo2;
 
@@ -476,6 +464,7 @@ namespace Examples
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams2()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[4];
@@ -484,43 +473,28 @@ namespace Examples
                 Name = "Id",
                 ParameterType = typeof(long?),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Title",
                 ParameterType = typeof(string),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[2] = new()
             {
                 Name = "RepositoryValue",
                 ParameterType = typeof(global::Examples.Repository),
                 Position = 2,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[3] = new()
             {
                 Name = "Author",
                 ParameterType = typeof(global::Examples.User),
                 Position = 3,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.GetPullRequestsByRepositoryState>? _typeInfo3;
 

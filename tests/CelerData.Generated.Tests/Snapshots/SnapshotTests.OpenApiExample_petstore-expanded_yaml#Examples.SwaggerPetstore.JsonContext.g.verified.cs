@@ -179,6 +179,7 @@ namespace Examples
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams0()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
@@ -187,33 +188,22 @@ namespace Examples
                 Name = "Name",
                 ParameterType = typeof(string),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Tag",
                 ParameterType = typeof(string),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[2] = new()
             {
                 Name = "Id",
                 ParameterType = typeof(long),
                 Position = 2,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.NewPet>? _typeInfo1;
 
@@ -329,6 +319,7 @@ namespace Examples
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams1()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
@@ -337,23 +328,16 @@ namespace Examples
                 Name = "Name",
                 ParameterType = typeof(string),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Tag",
                 ParameterType = typeof(string),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Error>? _typeInfo2;
 
@@ -470,6 +454,7 @@ namespace Examples
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams2()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
@@ -478,23 +463,16 @@ namespace Examples
                 Name = "Code",
                 ParameterType = typeof(int),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Message",
                 ParameterType = typeof(string),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _typeInfo3;
 

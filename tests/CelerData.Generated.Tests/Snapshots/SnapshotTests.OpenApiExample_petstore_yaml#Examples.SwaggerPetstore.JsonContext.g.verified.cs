@@ -179,6 +179,7 @@ namespace Examples
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams0()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
@@ -187,33 +188,22 @@ namespace Examples
                 Name = "Id",
                 ParameterType = typeof(long),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Name",
                 ParameterType = typeof(string),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[2] = new()
             {
                 Name = "Tag",
                 ParameterType = typeof(string),
                 Position = 2,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Error>? _typeInfo1;
 
@@ -330,6 +320,7 @@ namespace Examples
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams1()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
@@ -338,23 +329,16 @@ namespace Examples
                 Name = "Code",
                 ParameterType = typeof(int),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Message",
                 ParameterType = typeof(string),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = false,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>? _typeInfo2;
 

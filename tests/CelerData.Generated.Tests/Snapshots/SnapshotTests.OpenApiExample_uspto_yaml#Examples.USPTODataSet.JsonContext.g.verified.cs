@@ -150,6 +150,7 @@ namespace Examples
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams0()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
@@ -158,23 +159,16 @@ namespace Examples
                 Name = "Total",
                 ParameterType = typeof(long?),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "Apis",
                 ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.DataSetListApisItem>? _typeInfo1;
 
@@ -337,6 +331,7 @@ namespace Examples
             writer.WriteEndObject();
         }
 
+        #if !NET9_0_OR_GREATER
         private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams1()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[4];
@@ -345,43 +340,28 @@ namespace Examples
                 Name = "ApiKey",
                 ParameterType = typeof(string),
                 Position = 0,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[1] = new()
             {
                 Name = "ApiVersionNumber",
                 ParameterType = typeof(string),
                 Position = 1,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[2] = new()
             {
                 Name = "ApiUrl",
                 ParameterType = typeof(string),
                 Position = 2,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             parameters[3] = new()
             {
                 Name = "ApiDocumentationUrl",
                 ParameterType = typeof(string),
                 Position = 3,
-                #if NET9_0_OR_GREATER
-                IsNullable = true,
-                IsMemberInitializer = true,
-                #endif
             };
             return parameters;
         }
+        #endif
 
         private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>? _typeInfo2;
 
