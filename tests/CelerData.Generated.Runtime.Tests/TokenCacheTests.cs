@@ -12,16 +12,37 @@ public sealed class TokenCacheTests
     private readonly FakeTimeProvider _time = new();
     private int _fetches;
 
+    private int _failFetch;
+
     private CelerDataTokenCache Cache(long expiresIn = 3600, TimeSpan? margin = null) => new(
         "Test",
         _ =>
         {
             var n = Interlocked.Increment(ref _fetches);
-            return Task.FromResult(new TokenEndpointResponse("token-" + n, expiresIn, null, "Bearer"));
+            return n == _failFetch
+                ? Task.FromException<TokenEndpointResponse>(new CelerDataServerErrorException("Test", System.Net.HttpStatusCode.ServiceUnavailable))
+                : Task.FromResult(new TokenEndpointResponse("token-" + n, expiresIn, null, "Bearer"));
         },
         _time,
         margin,
         NullLogger.Instance);
+
+    /// <summary>A refresh runs in the background; waits (in real time, briefly) until the cache hands out another token.</summary>
+    private static async Task<CelerDataAccessToken> NextTokenAsync(CelerDataTokenCache cache, CelerDataAccessToken previous)
+    {
+        for (var i = 0; i < 500; i++)
+        {
+            var token = await cache.GetAccessTokenAsync();
+            if (!ReferenceEquals(token, previous))
+            {
+                return token;
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException("The background refresh never delivered a new token.");
+    }
 
     [Fact]
     public async Task Token_is_reused_until_the_default_margin_of_ten_percent()
@@ -35,10 +56,44 @@ public sealed class TokenCacheTests
         Assert.Same(first, await cache.GetAccessTokenAsync());
         Assert.Equal(1, _fetches);
 
+        // Due for refresh: the current token is still valid, so it is handed out while one refresh runs.
         _time.Advance(TimeSpan.FromSeconds(1));
-        var second = await cache.GetAccessTokenAsync();
+        Assert.Same(first, await cache.GetAccessTokenAsync());
+        var second = await NextTokenAsync(cache, first);
         Assert.Equal("token-2", second.Value);
         Assert.Equal(2, _fetches);
+    }
+
+    [Fact]
+    public async Task Close_to_expiry_callers_wait_for_the_new_token()
+    {
+        using var cache = Cache(expiresIn: 3600);
+        var first = await cache.GetAccessTokenAsync();
+        _time.Advance(TimeSpan.FromSeconds(3600) - CelerDataTokenCache.ExpiryGuard + TimeSpan.FromSeconds(1));
+
+        var second = await cache.GetAccessTokenAsync();
+
+        Assert.NotSame(first, second);
+        Assert.Equal("token-2", second.Value);
+    }
+
+    [Fact]
+    public async Task A_failed_background_refresh_keeps_the_current_token_and_the_next_caller_retries()
+    {
+        using var cache = Cache(expiresIn: 3600);
+        _failFetch = 2;
+        var first = await cache.GetAccessTokenAsync();
+        _time.Advance(TimeSpan.FromSeconds(3300));
+
+        Assert.Same(first, await cache.GetAccessTokenAsync());
+        for (var i = 0; i < 500 && Volatile.Read(ref _fetches) < 2; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Same(first, await cache.GetAccessTokenAsync());
+        var third = await NextTokenAsync(cache, first);
+        Assert.Equal("token-3", third.Value);
     }
 
     [Theory]
@@ -65,7 +120,8 @@ public sealed class TokenCacheTests
         await cache.GetAccessTokenAsync();
         Assert.Equal(1, _fetches);
         _time.Advance(TimeSpan.FromSeconds(1));
-        await cache.GetAccessTokenAsync();
+        var first = await cache.GetAccessTokenAsync();
+        Assert.Equal("token-2", (await NextTokenAsync(cache, first)).Value);
         Assert.Equal(2, _fetches);
     }
 

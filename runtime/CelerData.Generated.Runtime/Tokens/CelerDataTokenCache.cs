@@ -9,6 +9,8 @@ namespace CelerData.Generated.Runtime;
 /// <summary>
 /// Holds the access token of one client until its refresh time. Concurrent callers share one in-flight
 /// fetch; a failed fetch is not cached; one caller's cancellation never cancels the fetch the others wait for.
+/// From the refresh time on, one fetch starts in the background while callers keep getting the current token,
+/// which is still valid; only in the last <see cref="ExpiryGuard"/> before expiry do callers wait for the new one.
 /// </summary>
 public sealed class CelerDataTokenCache : IDisposable
 {
@@ -22,6 +24,9 @@ public sealed class CelerDataTokenCache : IDisposable
     private readonly object _gate = new();
     private CelerDataAccessToken? _current;
     private Task<CelerDataAccessToken>? _inFlight;
+
+    /// <summary>How close to its expiry a token is no longer handed out while a refresh runs.</summary>
+    internal static readonly TimeSpan ExpiryGuard = TimeSpan.FromSeconds(5);
 
     internal CelerDataTokenCache(
         string clientName,
@@ -56,12 +61,18 @@ public sealed class CelerDataTokenCache : IDisposable
         lock (_gate)
         {
             current = _current;
-            if (current is not null && _timeProvider.GetUtcNow() < current.RefreshAt)
+            var now = _timeProvider.GetUtcNow();
+            if (current is not null && now < current.RefreshAt)
             {
                 return new ValueTask<CelerDataAccessToken>(current);
             }
 
-            fetch = _inFlight ??= FetchAsync();
+            fetch = _inFlight ??= StartFetch();
+            if (current is not null && now < current.ExpiresAt - ExpiryGuard)
+            {
+                // Due for refresh but still valid: the fetch runs for everyone while callers keep the current token.
+                return new ValueTask<CelerDataAccessToken>(current);
+            }
         }
 
         return new ValueTask<CelerDataAccessToken>(fetch.WaitAsync(cancellationToken));
@@ -101,6 +112,18 @@ public sealed class CelerDataTokenCache : IDisposable
         }
 
         _disposed.Dispose();
+    }
+
+    /// <summary>Starts a fetch whose failure is always observed: a background refresh may have no caller waiting on it.</summary>
+    private Task<CelerDataAccessToken> StartFetch()
+    {
+        var fetch = FetchAsync();
+        _ = fetch.ContinueWith(
+            static task => _ = task.Exception,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return fetch;
     }
 
     private async Task<CelerDataAccessToken> FetchAsync()
