@@ -344,40 +344,7 @@ internal sealed class OperationReader
     }
 
     private MappingNode? ResolveComponent(MappingNode node, string what)
-    {
-        var current = node;
-        var seen = new HashSet<SpecNode>();
-        while (current.Get("$ref") is { } referenceNode)
-        {
-            if (!seen.Add(current))
-            {
-                _context.Report(DiagnosticDescriptors.ReferenceCycle.Id, referenceNode, (referenceNode as ScalarNode)?.Value ?? "$ref");
-                return null;
-            }
-
-            if (referenceNode is not ScalarNode reference)
-            {
-                _context.Report(DiagnosticDescriptors.WrongType.Id, referenceNode, "$ref", "a string");
-                return null;
-            }
-
-            if (!ReferenceResolver.IsLocal(reference.Value))
-            {
-                _context.Report(DiagnosticDescriptors.Unsupported.Id, reference, "The external reference '" + reference.Value + "'", "the " + what + " is skipped");
-                return null;
-            }
-
-            if (ReferenceResolver.Resolve(_context.Root, reference.Value) is not MappingNode target)
-            {
-                _context.Report(DiagnosticDescriptors.DanglingReference.Id, reference, reference.Value);
-                return null;
-            }
-
-            current = target;
-        }
-
-        return current;
-    }
+        => _context.FollowReferences(node, "the " + what + " is skipped", "a " + what + " mapping");
 
     private bool CheckPathTemplate(string path, List<ParameterModel> parameters, ScalarNode methodNode, string where)
     {

@@ -10,12 +10,11 @@ internal sealed class ParseContext
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<string> _reported = new(System.StringComparer.Ordinal);
 
-    public ParseContext(string path, SpecNode root, LineMap lines, bool isOpenApi31, CancellationToken cancellationToken)
+    public ParseContext(string path, SpecNode root, LineMap lines, CancellationToken cancellationToken)
     {
         Path = path;
         Lines = lines;
         Root = root;
-        IsOpenApi31 = isOpenApi31;
         CancellationToken = cancellationToken;
     }
 
@@ -25,7 +24,8 @@ internal sealed class ParseContext
 
     public SpecNode Root { get; }
 
-    public bool IsOpenApi31 { get; }
+    /// <summary>Whether the document is OpenAPI 3.1 (set once the version is read; 3.0 until then).</summary>
+    public bool IsOpenApi31 { get; set; }
 
     public CancellationToken CancellationToken { get; }
 
@@ -182,5 +182,67 @@ internal sealed class ParseContext
 
         Report(DiagnosticDescriptors.InvalidValue.Id, node.Get("x-csharp-name")!, where + ".x-csharp-name", name, "a valid C# identifier");
         return null;
+    }
+
+    /// <summary>
+    /// Follows a chain of local <c>$ref</c>s from <paramref name="node"/> to the mapping it ends at; null (reported)
+    /// for a cycle, an external or dangling reference, or a target that is not a mapping.
+    /// </summary>
+    /// <param name="node">Where to start; returned as it is when it holds no <c>$ref</c>.</param>
+    /// <param name="externalConsequence">What happens instead when a reference leads outside the document.</param>
+    /// <param name="expected">What the target must be, for the message when it is not a mapping.</param>
+    public MappingNode? FollowReferences(MappingNode node, string externalConsequence, string expected)
+    {
+        var current = node;
+        var seen = new HashSet<SpecNode>();
+        while (current.Get("$ref") is { } referenceNode)
+        {
+            if (!seen.Add(current))
+            {
+                Report(DiagnosticDescriptors.ReferenceCycle.Id, referenceNode, (referenceNode as ScalarNode)?.Value ?? "$ref");
+                return null;
+            }
+
+            var target = FollowReference(referenceNode, externalConsequence, expected);
+            if (target is null)
+            {
+                return null;
+            }
+
+            current = target;
+        }
+
+        return current;
+    }
+
+    /// <summary>Follows one <c>$ref</c> value; null (reported) when it cannot be followed to a mapping.</summary>
+    public MappingNode? FollowReference(SpecNode referenceNode, string externalConsequence, string expected)
+    {
+        if (referenceNode is not ScalarNode scalar)
+        {
+            Report(DiagnosticDescriptors.WrongType.Id, referenceNode, "$ref", "a string");
+            return null;
+        }
+
+        if (!ReferenceResolver.IsLocal(scalar.Value))
+        {
+            Report(DiagnosticDescriptors.Unsupported.Id, referenceNode, "The external reference '" + scalar.Value + "'", externalConsequence);
+            return null;
+        }
+
+        var target = ReferenceResolver.Resolve(Root, scalar.Value);
+        if (target is null)
+        {
+            Report(DiagnosticDescriptors.DanglingReference.Id, referenceNode, scalar.Value);
+            return null;
+        }
+
+        if (target is not MappingNode mapping)
+        {
+            Report(DiagnosticDescriptors.WrongType.Id, referenceNode, "the target of '" + scalar.Value + "'", expected);
+            return null;
+        }
+
+        return mapping;
     }
 }

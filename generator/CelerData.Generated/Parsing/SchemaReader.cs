@@ -144,60 +144,12 @@ internal sealed class SchemaReader
         }
     }
 
+    private const string ExternalSchemaConsequence = "only references inside the same document are followed; the value is exposed as JsonElement";
+
     /// <summary>The schema a <c>$ref</c> leads to, following chains; null (reported) when it cannot be followed.</summary>
-    public MappingNode? Follow(MappingNode schema)
-    {
-        var current = schema;
-        var seen = new HashSet<SpecNode>();
-        while (current.Get("$ref") is { } referenceNode)
-        {
-            if (!seen.Add(current))
-            {
-                _context.Report(DiagnosticDescriptors.ReferenceCycle.Id, referenceNode, (referenceNode as ScalarNode)?.Value ?? "$ref");
-                return null;
-            }
+    public MappingNode? Follow(MappingNode schema) => _context.FollowReferences(schema, ExternalSchemaConsequence, "a schema mapping");
 
-            var target = FollowOnce(referenceNode);
-            if (target is null)
-            {
-                return null;
-            }
-
-            current = target;
-        }
-
-        return current;
-    }
-
-    private MappingNode? FollowOnce(SpecNode referenceNode)
-    {
-        if (referenceNode is not ScalarNode { } scalar)
-        {
-            _context.Report(DiagnosticDescriptors.WrongType.Id, referenceNode, "$ref", "a string");
-            return null;
-        }
-
-        if (!ReferenceResolver.IsLocal(scalar.Value))
-        {
-            _context.Report(DiagnosticDescriptors.Unsupported.Id, referenceNode, "The external reference '" + scalar.Value + "'", "only references inside the same document are followed; the value is exposed as JsonElement");
-            return null;
-        }
-
-        var target = ReferenceResolver.Resolve(_context.Root, scalar.Value);
-        if (target is null)
-        {
-            _context.Report(DiagnosticDescriptors.DanglingReference.Id, referenceNode, scalar.Value);
-            return null;
-        }
-
-        if (target is not MappingNode mapping)
-        {
-            _context.Report(DiagnosticDescriptors.WrongType.Id, referenceNode, "the target of '" + scalar.Value + "'", "a schema mapping");
-            return null;
-        }
-
-        return mapping;
-    }
+    private MappingNode? FollowOnce(SpecNode referenceNode) => _context.FollowReference(referenceNode, ExternalSchemaConsequence, "a schema mapping");
 
     private TypeRef ResolveUncached(MappingNode schema, string nameHint)
     {

@@ -41,26 +41,21 @@ internal static class SpecParser
 
     private static ParseResult Read(SpecInput input, SpecNode rootNode, LineMap lines, CancellationToken cancellationToken)
     {
-        var probe = new ParseContext(input.Path, rootNode, lines, isOpenApi31: false, cancellationToken);
+        var context = new ParseContext(input.Path, rootNode, lines, cancellationToken);
         if (rootNode is not MappingNode root)
         {
-            probe.Report(DiagnosticDescriptors.NotOpenApi3.Id, rootNode, "the document is not a mapping");
-            return new ParseResult(null, probe.Diagnostics.ToEquatableArray());
+            context.Report(DiagnosticDescriptors.NotOpenApi3.Id, rootNode, "the document is not a mapping");
+            return new ParseResult(null, context.Diagnostics.ToEquatableArray());
         }
 
-        ReportDuplicateKeys(probe, root, new HashSet<SpecNode>());
-        var version = CheckVersion(probe, root);
+        ReportDuplicateKeys(context, root, new HashSet<SpecNode>());
+        var version = CheckVersion(context, root);
         if (version is null)
         {
-            return new ParseResult(null, probe.Diagnostics.ToEquatableArray());
+            return new ParseResult(null, context.Diagnostics.ToEquatableArray());
         }
 
-        var context = new ParseContext(input.Path, root, lines, version == "3.1", cancellationToken);
-        foreach (var diagnostic in probe.Diagnostics)
-        {
-            context.Report(diagnostic.Id, diagnostic.Location, diagnostic.Arguments.ToArray());
-        }
-
+        context.IsOpenApi31 = version == "3.1";
         var info = context.GetMapping(root, "info", "the document", required: true);
         var title = info is null ? null : context.GetString(info, "title", "info", required: true);
         if (info is not null)
@@ -89,7 +84,7 @@ internal static class SpecParser
         operationReader.ReadPaths(paths);
         var types = schemaReader.Complete();
 
-        var token = TokenOperationFinder.Find(context, root, operationReader.OperationNodes, types);
+        var token = TokenOperationFinder.Find(context, operationReader.OperationNodes, types);
         var model = new SpecModel(
             input.Path,
             names.Namespace,

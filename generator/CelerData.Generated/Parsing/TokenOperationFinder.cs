@@ -11,7 +11,7 @@ namespace CelerData.Generated.Parsing;
 /// </summary>
 internal static class TokenOperationFinder
 {
-    public static TokenOperationModel? Find(ParseContext context, MappingNode root, IReadOnlyList<KeyValuePair<OperationModel, MappingNode>> operations, IReadOnlyList<TypeModel> types)
+    public static TokenOperationModel? Find(ParseContext context, IReadOnlyList<KeyValuePair<OperationModel, MappingNode>> operations, IReadOnlyList<TypeModel> types)
     {
         foreach (var entry in operations)
         {
