@@ -64,7 +64,8 @@ internal static class ImplementationEmitter
             EmitOperation(writer, spec, operation, api);
         }
 
-        foreach (var enumType in spec.Types.Where(t => t.Kind == TypeKind.Enum && IsFormatted(spec, t.Name)))
+        var formatted = FormattedEnums(spec);
+        foreach (var enumType in spec.Types.Where(t => t.Kind == TypeKind.Enum && formatted.Contains(t.Name)))
         {
             writer.Line();
             EmitEnumFormatter(writer, ns, enumType);
@@ -75,9 +76,16 @@ internal static class ImplementationEmitter
         return writer.ToString();
     }
 
-    private static bool IsFormatted(SpecModel spec, string enumName)
-        => spec.Operations.Any(o => o.Parameters.Any(p => p.Location != ParameterLocation.Body
-            && (p.Type.Name == enumName || p.Type.Element?.Name == enumName) && (p.Type.Kind == TypeRefKind.Enum || p.Type.Element?.Kind == TypeRefKind.Enum)));
+    /// <summary>The enums a path, query or header value (or list element) has: each needs a wire-value formatter.</summary>
+    private static HashSet<string> FormattedEnums(SpecModel spec)
+        => new(
+            spec.Operations
+                .SelectMany(o => o.Parameters)
+                .Where(p => p.Location != ParameterLocation.Body)
+                .Select(p => p.Type.Kind == TypeRefKind.Enum ? p.Type : p.Type.Element)
+                .Where(t => t is { Kind: TypeRefKind.Enum })
+                .Select(t => t!.Name),
+            System.StringComparer.Ordinal);
 
     private static void EmitOperation(SourceWriter writer, SpecModel spec, OperationModel operation, string api)
     {

@@ -68,14 +68,17 @@ internal static class JsonContextEmitter
         var context = "global::" + ns + "." + spec.JsonContextName;
         var entries = CollectTypes(spec);
         var byRuntime = entries.ToDictionary(e => e.RuntimeName, System.StringComparer.Ordinal);
-        var propertyNames = new List<string>();
+        var models = spec.Types.ToDictionary(t => t.Name, System.StringComparer.Ordinal);
+
+        // Each wire name is encoded once, numbered in order of first use.
+        var propertyNames = new Dictionary<string, int>(System.StringComparer.Ordinal);
         foreach (var model in spec.Types.Where(t => t.Kind == TypeKind.Object))
         {
             foreach (var property in model.Properties)
             {
-                if (!propertyNames.Contains(property.WireName))
+                if (!propertyNames.ContainsKey(property.WireName))
                 {
-                    propertyNames.Add(property.WireName);
+                    propertyNames.Add(property.WireName, propertyNames.Count);
                 }
             }
         }
@@ -87,9 +90,9 @@ internal static class JsonContextEmitter
         writer.Open("public partial class " + spec.JsonContextName + " : global::System.Text.Json.Serialization.JsonSerializerContext, " + Metadata + ".IJsonTypeInfoResolver");
         writer.Line("private static readonly " + Options + " s_defaultOptions = new();");
         writer.Line();
-        for (var i = 0; i < propertyNames.Count; i++)
+        foreach (var name in propertyNames.OrderBy(n => n.Value))
         {
-            writer.Line("private static readonly global::System.Text.Json.JsonEncodedText __Name" + i + " = global::System.Text.Json.JsonEncodedText.Encode(" + CSharp.Literal(propertyNames[i]) + ");");
+            writer.Line("private static readonly global::System.Text.Json.JsonEncodedText __Name" + name.Value + " = global::System.Text.Json.JsonEncodedText.Encode(" + CSharp.Literal(name.Key) + ");");
         }
 
         writer.Line();
@@ -111,7 +114,7 @@ internal static class JsonContextEmitter
         foreach (var entry in entries)
         {
             writer.Line();
-            EmitEntry(writer, spec, entry, byRuntime, propertyNames);
+            EmitEntry(writer, spec, entry, models, byRuntime, propertyNames);
         }
 
         writer.Line();
@@ -204,7 +207,7 @@ internal static class JsonContextEmitter
     private static string PublicMember(SpecModel spec, string name)
         => ReservedMembers.Contains(name) || name == spec.JsonContextName ? name + "TypeInfo" : name;
 
-    private static void EmitEntry(SourceWriter writer, SpecModel spec, Entry entry, Dictionary<string, Entry> byRuntime, List<string> propertyNames)
+    private static void EmitEntry(SourceWriter writer, SpecModel spec, Entry entry, Dictionary<string, TypeModel> models, Dictionary<string, Entry> byRuntime, Dictionary<string, int> propertyNames)
     {
         var info = Metadata + ".JsonTypeInfo<" + entry.RuntimeName + ">";
         writer.Line("private " + info + "? _typeInfo" + entry.Index + ";");
@@ -258,7 +261,7 @@ internal static class JsonContextEmitter
         }
         else
         {
-            EmitObjectInfo(writer, spec, entry);
+            EmitObjectInfo(writer, spec, entry, models[type.Name]);
         }
 
         writer.Close();
@@ -269,7 +272,7 @@ internal static class JsonContextEmitter
 
         if (type.Kind == TypeRefKind.Model && !type.IsNullable)
         {
-            var model = spec.Types.First(t => t.Name == type.Name);
+            var model = models[type.Name];
             writer.Line();
             EmitPropertyInit(writer, spec, entry, model);
             writer.Line();
@@ -291,9 +294,8 @@ internal static class JsonContextEmitter
         }
     }
 
-    private static void EmitObjectInfo(SourceWriter writer, SpecModel spec, Entry entry)
+    private static void EmitObjectInfo(SourceWriter writer, SpecModel spec, Entry entry, TypeModel model)
     {
-        var model = spec.Types.First(t => t.Name == entry.Type.Name);
         var ns = spec.Namespace;
         writer.Line("var objectInfo = new " + Metadata + ".JsonObjectInfoValues<" + entry.RuntimeName + ">");
         writer.Line("{");
@@ -416,7 +418,7 @@ internal static class JsonContextEmitter
         writer.Close();
     }
 
-    private static void EmitSerializeHandler(SourceWriter writer, SpecModel spec, Entry entry, TypeModel model, Dictionary<string, Entry> byRuntime, List<string> propertyNames)
+    private static void EmitSerializeHandler(SourceWriter writer, SpecModel spec, Entry entry, TypeModel model, Dictionary<string, Entry> byRuntime, Dictionary<string, int> propertyNames)
     {
         var ns = spec.Namespace;
         writer.Open("private void __Serialize" + entry.Index + "(global::System.Text.Json.Utf8JsonWriter writer, " + entry.RuntimeName + "? value)");
@@ -428,7 +430,7 @@ internal static class JsonContextEmitter
         writer.Line("writer.WriteStartObject();");
         foreach (var property in model.Properties)
         {
-            var name = "__Name" + propertyNames.IndexOf(property.WireName);
+            var name = "__Name" + propertyNames[property.WireName];
             var access = "value." + property.Name;
             var runtime = CSharp.RuntimeType(property.Type, ns);
             switch (runtime)
