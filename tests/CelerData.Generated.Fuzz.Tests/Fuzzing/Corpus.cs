@@ -9,8 +9,8 @@ namespace CelerData.Generated.Fuzz.Tests.Fuzzing;
 internal sealed record Seed(string Name, string Text, bool IsJson);
 
 /// <summary>
-/// The seeds: our spec, the feature spec of the generator tests, the OpenAPI examples of the shared folder
-/// beside the repository, and synthetic specs made from a fixed seed.
+/// The seeds: our spec, the feature spec of the generator tests, the OpenAPI examples kept in
+/// tests/specs/openapi-examples, and synthetic specs made from a fixed seed.
 /// </summary>
 internal static class Corpus
 {
@@ -23,11 +23,7 @@ internal static class Corpus
             seeds.Add(FromFile(path));
         }
 
-        var examples = Path.Combine(RepositoryRoot(), "..", "shared", "openapi-examples");
-        if (!Directory.Exists(examples))
-        {
-            throw new DirectoryNotFoundException("The OpenAPI examples are expected at " + Path.GetFullPath(examples) + " (<repo>/../shared/openapi-examples).");
-        }
+        var examples = Path.Combine(RepositoryRoot(), "tests", "specs", "openapi-examples");
 
         foreach (var path in Directory.GetFiles(examples).Where(p => p.EndsWith(".yaml", StringComparison.Ordinal) || p.EndsWith(".json", StringComparison.Ordinal)).OrderBy(p => p, StringComparer.Ordinal))
         {

@@ -3,7 +3,7 @@ using System.IO;
 
 namespace CelerData.Generated.Tests.Infrastructure;
 
-/// <summary>Finds files of the repository (and the shared folder beside it) from the test's output folder.</summary>
+/// <summary>Finds files of the repository from the test's output folder.</summary>
 internal static class RepositoryPaths
 {
     private static readonly Lazy<string> LazyRoot = new(FindRoot);
@@ -16,20 +16,8 @@ internal static class RepositoryPaths
 
     public static string Snapshots => Path.Combine(TestProject, "Snapshots");
 
-    /// <summary>The OpenAPI Specification project's example documents, kept in the shared folder beside the repository.</summary>
-    public static string OpenApiExamples
-    {
-        get
-        {
-            var path = Path.GetFullPath(Path.Combine(Root, "..", "shared", "openapi-examples"));
-            if (!Directory.Exists(path))
-            {
-                throw new DirectoryNotFoundException("The OpenAPI example documents are expected in " + path + " (the shared folder beside the repository).");
-            }
-
-            return path;
-        }
-    }
+    /// <summary>The OpenAPI Specification project's example documents, kept in the repository (tests/specs/openapi-examples).</summary>
+    public static string OpenApiExamples => Path.Combine(Root, "tests", "specs", "openapi-examples");
 
     private static string FindRoot()
     {
