@@ -75,7 +75,7 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A bug of ours must never take the compiler down (CS8785); it becomes a located error instead.
-            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError.Id, SpecLocation.FileStart(input.Path), exception.GetType().Name + ": " + exception.Message);
+            var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, SpecLocation.FileStart(input.Path), exception.GetType().Name + ": " + exception.Message);
             return new ParseResult(null, new[] { diagnostic }.ToEquatableArray());
         }
     }
@@ -94,7 +94,7 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
         var model = input.Model;
         if (input.Capabilities.Missing() is { } missing)
         {
-            production.ReportDiagnostic(ToDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.MissingPrerequisite.Id, SpecLocation.FileStart(model.SpecPath), missing)));
+            production.ReportDiagnostic(ToDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.MissingPrerequisite, SpecLocation.FileStart(model.SpecPath), missing)));
             return;
         }
 
@@ -102,7 +102,7 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
         var owner = input.Keys.First(k => k.Key == key);
         if (owner.SpecPath != model.SpecPath)
         {
-            production.ReportDiagnostic(ToDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateClient.Id, SpecLocation.FileStart(model.SpecPath), owner.SpecPath, model.SpecPath, key)));
+            production.ReportDiagnostic(ToDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateClient, SpecLocation.FileStart(model.SpecPath), owner.SpecPath, model.SpecPath, key)));
             return;
         }
 
@@ -120,7 +120,7 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            production.ReportDiagnostic(ToDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError.Id, SpecLocation.FileStart(model.SpecPath), exception.GetType().Name + ": " + exception.Message)));
+            production.ReportDiagnostic(ToDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, SpecLocation.FileStart(model.SpecPath), exception.GetType().Name + ": " + exception.Message)));
         }
     }
 
@@ -129,7 +129,7 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
         var location = info.Location;
         var span = new TextSpan(location.Start, Math.Max(0, location.End - location.Start));
         var lines = new LinePositionSpan(new LinePosition(location.StartLine, location.StartColumn), new LinePosition(location.EndLine, location.EndColumn));
-        return Diagnostic.Create(DiagnosticDescriptors.Get(info.Id), Location.Create(location.Path, span, lines), info.Arguments.Cast<object>().ToArray());
+        return Diagnostic.Create(info.Descriptor, Location.Create(location.Path, span, lines), info.Arguments.Cast<object>().ToArray());
     }
 }
 

@@ -1,9 +1,12 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace CelerData.Generated;
 
-/// <summary>Every diagnostic the generator reports. Ids are stable; each is listed in the AnalyzerReleases files and the README.</summary>
+/// <summary>
+/// Every diagnostic the generator reports. Ids are stable; each is listed in the AnalyzerReleases files and the README
+/// (a test finds them by reflection). Each kind of unsupported construct has an id of its own, so a project can
+/// silence one kind in .editorconfig and keep the rest. The descriptor travels with the diagnostic's data.
+/// </summary>
 internal static class DiagnosticDescriptors
 {
     private const string Category = "CelerData.Generated";
@@ -54,14 +57,6 @@ internal static class DiagnosticDescriptors
         "The operationId '{0}' is already used by {1}; operationIds must be unique",
         Category,
         DiagnosticSeverity.Error,
-        isEnabledByDefault: true);
-
-    public static readonly DiagnosticDescriptor Unsupported = new(
-        "CDG0007",
-        "The spec uses a construct the generator does not support",
-        "{0} is not supported: {1}",
-        Category,
-        DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor ReferenceCycle = new(
@@ -128,6 +123,158 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor SchemaTooDeep = new(
+        "CDG0020",
+        "Schemas nested too deep",
+        "A chain of more than {0} nested schemas and references is not followed; the value is exposed as System.Text.Json.JsonElement",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor CompositionNotSupported = new(
+        "CDG0021",
+        "oneOf or anyOf with several schemas",
+        "'{0}' with several schemas is not supported yet; the value is exposed as System.Text.Json.JsonElement",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor AllOfTooDeep = new(
+        "CDG0022",
+        "allOf nested too deep",
+        "'allOf' nested more than {0} deep ({1}) is not followed; the deeper members are not generated",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor CompositionInsideObject = new(
+        "CDG0023",
+        "oneOf or anyOf inside an object schema",
+        "'{0}' inside an object schema ({1}) is not supported yet; only the object's own properties are generated",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DiscriminatorNotSupported = new(
+        "CDG0024",
+        "discriminator is not supported",
+        "'discriminator' ({0}) is not supported yet; polymorphic deserialization is not generated and the declared type is used",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor AdditionalPropertiesBesideProperties = new(
+        "CDG0025",
+        "additionalProperties beside properties",
+        "'additionalProperties' beside 'properties' ({0}) is not supported yet; members beyond the declared properties are not kept",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ExternalSchemaReference = new(
+        "CDG0026",
+        "A schema reference leads outside the document",
+        "The external reference '{0}' is not followed (only references inside the same document are); the value is exposed as System.Text.Json.JsonElement",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ExternalComponentReference = new(
+        "CDG0027",
+        "A component reference leads outside the document",
+        "The external reference '{0}' is not followed (only references inside the same document are); the {1} is skipped",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor PathItemReference = new(
+        "CDG0028",
+        "A path item $ref",
+        "A path item '$ref' ({0}) is not supported yet; the operations of this path are not generated",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor CallbacksNotGenerated = new(
+        "CDG0029",
+        "Callbacks are not generated",
+        "'callbacks' ({0}) are requests the API sends, not calls a client makes; callback requests are not generated, the operation itself is",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor CookieParameterSkipped = new(
+        "CDG0030",
+        "A cookie parameter is not sent",
+        "The cookie parameter '{0}' ({1}) is not supported yet; {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ParameterWithoutSchema = new(
+        "CDG0031",
+        "A parameter without a schema",
+        "The parameter '{0}' ({1}) is described with {2} rather than 'schema', which is not supported yet; {3}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ObjectParameterSkipped = new(
+        "CDG0032",
+        "An object-typed parameter",
+        "The {0} parameter '{1}' ({2}) has an object type, which is not supported yet; {3}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ParameterStyleNotSupported = new(
+        "CDG0033",
+        "A parameter style is not supported",
+        "'style: {0}' on the {1} parameter '{2}' ({3}) is not supported yet; the value is sent in {4} style",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ExplodeFalseNotSupported = new(
+        "CDG0034",
+        "explode: false is not supported",
+        "'explode: false' on the query parameter '{0}' ({1}) is not supported yet; each value is sent as its own name=value pair",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RequestBodyMediaType = new(
+        "CDG0035",
+        "A request body media type is not supported",
+        "A request body of type {0} ({1}) is not supported yet (only JSON bodies are); the operation is not generated",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor LinksIgnored = new(
+        "CDG0036",
+        "Links are documentation only",
+        "'links' ({0}) are documentation only; no code follows them",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor SecuritySchemeNotSupported = new(
+        "CDG0037",
+        "A security requirement the runtime cannot serve",
+        "The security requirement of {0} is not supported: the runtime sends HTTP Basic or bearer credentials only (http basic, http bearer, oauth2, openIdConnect); the request is sent without credentials",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor WebhooksNotGenerated = new(
+        "CDG0038",
+        "Webhooks are not generated",
+        "'webhooks' are requests the API sends, not calls a client makes; nothing is generated for them",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "CDG0099",
         "The generator failed on this spec",
@@ -135,37 +282,4 @@ internal static class DiagnosticDescriptors
         Category,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
-
-    private static readonly Dictionary<string, DiagnosticDescriptor> ById = Index(
-        InvalidSyntax,
-        NotOpenApi3,
-        MissingField,
-        WrongType,
-        DanglingReference,
-        DuplicateOperationId,
-        Unsupported,
-        ReferenceCycle,
-        UnreadableSpec,
-        DuplicateKey,
-        DuplicateClient,
-        InvalidMetadata,
-        PathParameterMismatch,
-        InvalidValue,
-        MissingPrerequisite,
-        InternalError);
-
-    public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
-
-    public static DiagnosticDescriptor Get(string id) => ById[id];
-
-    private static Dictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
-    {
-        var index = new Dictionary<string, DiagnosticDescriptor>(System.StringComparer.Ordinal);
-        foreach (var descriptor in descriptors)
-        {
-            index.Add(descriptor.Id, descriptor);
-        }
-
-        return index;
-    }
 }

@@ -9,8 +9,9 @@ internal sealed record SpecLocation(string Path, int Start, int End, int StartLi
 }
 
 /// <summary>A diagnostic as data: turned into a Roslyn <c>Diagnostic</c> only when it is reported.</summary>
-internal sealed record DiagnosticInfo(string Id, SpecLocation Location, EquatableArray<string> Arguments)
+/// <remarks>The descriptor is equatable, so the record still compares by value for the incremental cache.</remarks>
+internal sealed record DiagnosticInfo(Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor, SpecLocation Location, EquatableArray<string> Arguments)
 {
-    public static DiagnosticInfo Create(string id, SpecLocation location, params string[] arguments)
-        => new(id, location, arguments.ToEquatableArray());
+    public static DiagnosticInfo Create(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments)
+        => new(descriptor, location, arguments.ToEquatableArray());
 }

@@ -42,19 +42,19 @@ internal sealed class OperationReader
             var path = pathEntry.Key.Value;
             if (!path.StartsWith("/", System.StringComparison.Ordinal))
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue.Id, pathEntry.Key, "paths", path, "a path that starts with '/'");
+                _context.Report(DiagnosticDescriptors.InvalidValue, pathEntry.Key, "paths", path, "a path that starts with '/'");
                 continue;
             }
 
             if (pathEntry.Value is not MappingNode pathItem)
             {
-                _context.Report(DiagnosticDescriptors.WrongType.Id, pathEntry.Value, "paths." + path, "a path item mapping");
+                _context.Report(DiagnosticDescriptors.WrongType, pathEntry.Value, "paths." + path, "a path item mapping");
                 continue;
             }
 
             if (pathItem.Get("$ref") is { } pathReference)
             {
-                _context.Report(DiagnosticDescriptors.Unsupported.Id, pathReference, "A path item '$ref' (" + path + ")", "the operations of this path are not generated");
+                _context.Report(DiagnosticDescriptors.PathItemReference, pathReference, path);
                 continue;
             }
 
@@ -69,7 +69,7 @@ internal sealed class OperationReader
 
                 if (entry.Value is not MappingNode operation)
                 {
-                    _context.Report(DiagnosticDescriptors.WrongType.Id, entry.Value, "paths." + path + "." + method, "an operation mapping");
+                    _context.Report(DiagnosticDescriptors.WrongType, entry.Value, "paths." + path + "." + method, "an operation mapping");
                     continue;
                 }
 
@@ -86,7 +86,7 @@ internal sealed class OperationReader
         {
             if (_operationIds.TryGetValue(operationId, out var firstUse))
             {
-                _context.Report(DiagnosticDescriptors.DuplicateOperationId.Id, operation.Get("operationId")!, operationId, firstUse);
+                _context.Report(DiagnosticDescriptors.DuplicateOperationId, operation.Get("operationId")!, operationId, firstUse);
                 return;
             }
 
@@ -104,7 +104,7 @@ internal sealed class OperationReader
         {
             if (operation.Get(keyword) is not null)
             {
-                _context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(operation, keyword), "'callbacks' (" + where + ")", "callback requests are not generated; the operation itself is");
+                _context.Report(DiagnosticDescriptors.CallbacksNotGenerated, ParseContext.KeyOrSelf(operation, keyword), where);
             }
         }
 
@@ -230,7 +230,7 @@ internal sealed class OperationReader
 
                     break;
                 case "cookie":
-                    _context.Report(DiagnosticDescriptors.Unsupported.Id, parameter.Get("in")!, "The cookie parameter '" + name + "' (" + where + ")", required ? "the operation is not generated" : "the parameter is not sent");
+                    _context.Report(DiagnosticDescriptors.CookieParameterSkipped, parameter.Get("in")!, name, where, SkipConsequence(required));
                     if (required)
                     {
                         skip = true;
@@ -239,15 +239,15 @@ internal sealed class OperationReader
 
                     continue;
                 default:
-                    _context.Report(DiagnosticDescriptors.InvalidValue.Id, parameter.Get("in")!, "in", location, "path, query, header or cookie");
+                    _context.Report(DiagnosticDescriptors.InvalidValue, parameter.Get("in")!, "in", location, "path, query, header or cookie");
                     continue;
             }
 
             var schemaNode = parameter.Get("schema");
             if (schemaNode is null)
             {
-                var reason = parameter.Get("content") is not null ? "A parameter described with 'content'" : "A parameter without 'schema'";
-                _context.Report(DiagnosticDescriptors.Unsupported.Id, parameter, reason + " ('" + name + "', " + where + ")", required ? "the operation is not generated" : "the parameter is not sent");
+                var description = parameter.Get("content") is not null ? "'content'" : "nothing";
+                _context.Report(DiagnosticDescriptors.ParameterWithoutSchema, parameter, name, where, description, SkipConsequence(required));
                 if (required)
                 {
                     skip = true;
@@ -267,7 +267,7 @@ internal sealed class OperationReader
             var type = _schemas.Resolve(schemaNode, typeHint + Identifiers.ToPascalCase(name, "Parameter"));
             if (!IsSimple(type, parameterLocation))
             {
-                _context.Report(DiagnosticDescriptors.Unsupported.Id, schemaNode, "The " + location + " parameter '" + name + "' of an object type (" + where + ")", required ? "the operation is not generated" : "the parameter is not sent");
+                _context.Report(DiagnosticDescriptors.ObjectParameterSkipped, schemaNode, location, name, where, SkipConsequence(required));
                 if (required)
                 {
                     skip = true;
@@ -297,14 +297,16 @@ internal sealed class OperationReader
         var expected = location == "query" ? "form" : "simple";
         if (style is not null && style != expected)
         {
-            _context.Report(DiagnosticDescriptors.Unsupported.Id, parameter.Get("style")!, "'style: " + style + "' on the " + location + " parameter '" + name + "' (" + where + ")", "the value is sent in " + expected + " style");
+            _context.Report(DiagnosticDescriptors.ParameterStyleNotSupported, parameter.Get("style")!, style, location, name, where, expected);
         }
 
         if (location == "query" && type.Kind == TypeRefKind.List && parameter.Get("explode") is ScalarNode explode && explode.AsBoolean() == false)
         {
-            _context.Report(DiagnosticDescriptors.Unsupported.Id, explode, "'explode: false' on the query parameter '" + name + "' (" + where + ")", "each value is sent as its own name=value pair");
+            _context.Report(DiagnosticDescriptors.ExplodeFalseNotSupported, explode, name, where);
         }
     }
+
+    private static string SkipConsequence(bool required) => required ? "the operation is not generated" : "the parameter is not sent";
 
     private static bool IsSimple(TypeRef type, ParameterLocation location)
     {
@@ -336,7 +338,7 @@ internal sealed class OperationReader
     {
         if (item is not MappingNode parameter)
         {
-            _context.Report(DiagnosticDescriptors.WrongType.Id, item, where + " parameters[]", "a parameter mapping");
+            _context.Report(DiagnosticDescriptors.WrongType, item, where + " parameters[]", "a parameter mapping");
             return null;
         }
 
@@ -344,7 +346,7 @@ internal sealed class OperationReader
     }
 
     private MappingNode? ResolveComponent(MappingNode node, string what)
-        => _context.FollowReferences(node, "the " + what + " is skipped", "a " + what + " mapping");
+        => _context.FollowReferences(node, what, "a " + what + " mapping");
 
     private bool CheckPathTemplate(string path, List<ParameterModel> parameters, ScalarNode methodNode, string where)
     {
@@ -355,7 +357,7 @@ internal sealed class OperationReader
             var end = path.IndexOf('}', index);
             if (end < 0)
             {
-                _context.Report(DiagnosticDescriptors.PathParameterMismatch.Id, methodNode, "The path '" + path + "' has a '{' without a closing '}'; " + where + " is not generated");
+                _context.Report(DiagnosticDescriptors.PathParameterMismatch, methodNode, "The path '" + path + "' has a '{' without a closing '}'; " + where + " is not generated");
                 return false;
             }
 
@@ -368,7 +370,7 @@ internal sealed class OperationReader
         {
             if (!parameters.Any(p => p.Location == ParameterLocation.Path && p.WireName == name))
             {
-                _context.Report(DiagnosticDescriptors.PathParameterMismatch.Id, methodNode, "The path '" + path + "' names '{" + name + "}' but " + where + " declares no path parameter '" + name + "'; the operation is not generated");
+                _context.Report(DiagnosticDescriptors.PathParameterMismatch, methodNode, "The path '" + path + "' names '{" + name + "}' but " + where + " declares no path parameter '" + name + "'; the operation is not generated");
                 ok = false;
             }
         }
@@ -377,7 +379,7 @@ internal sealed class OperationReader
         {
             if (!names.Contains(parameter.WireName))
             {
-                _context.Report(DiagnosticDescriptors.PathParameterMismatch.Id, methodNode, "The path parameter '" + parameter.WireName + "' of " + where + " does not appear in the path '" + path + "'; the operation is not generated");
+                _context.Report(DiagnosticDescriptors.PathParameterMismatch, methodNode, "The path parameter '" + parameter.WireName + "' of " + where + " does not appear in the path '" + path + "'; the operation is not generated");
                 ok = false;
             }
         }
@@ -398,7 +400,7 @@ internal sealed class OperationReader
         {
             if (bodyNode is not MappingNode)
             {
-                _context.Report(DiagnosticDescriptors.WrongType.Id, bodyNode, where + ".requestBody", "a mapping");
+                _context.Report(DiagnosticDescriptors.WrongType, bodyNode, where + ".requestBody", "a mapping");
             }
 
             skip = true;
@@ -416,7 +418,7 @@ internal sealed class OperationReader
         if (json.Key is null)
         {
             var types = string.Join(", ", content.Entries.Select(e => e.Key.Value));
-            _context.Report(DiagnosticDescriptors.Unsupported.Id, content, "A request body of type " + (types.Length == 0 ? "(none)" : types) + " (" + where + ")", "only JSON bodies are generated; the operation is not generated");
+            _context.Report(DiagnosticDescriptors.RequestBodyMediaType, content, types.Length == 0 ? "(none)" : types, where);
             skip = true;
             return null;
         }
@@ -455,7 +457,7 @@ internal sealed class OperationReader
 
         if (response.Get("links") is not null)
         {
-            _context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(response, "links"), "'links' (" + where + ")", "links are documentation only; no code follows them");
+            _context.Report(DiagnosticDescriptors.LinksIgnored, ParseContext.KeyOrSelf(response, "links"), where);
         }
 
         var content = _context.GetMapping(response, "content", where + " response");
@@ -489,7 +491,7 @@ internal sealed class OperationReader
 
         if (requirements is not SequenceNode list)
         {
-            _context.Report(DiagnosticDescriptors.WrongType.Id, requirements, where + ".security", "a list of security requirements");
+            _context.Report(DiagnosticDescriptors.WrongType, requirements, where + ".security", "a list of security requirements");
             return "none";
         }
 
@@ -503,7 +505,7 @@ internal sealed class OperationReader
         {
             if (item is not MappingNode requirement)
             {
-                _context.Report(DiagnosticDescriptors.WrongType.Id, item, where + ".security[]", "a security requirement mapping");
+                _context.Report(DiagnosticDescriptors.WrongType, item, where + ".security[]", "a security requirement mapping");
                 continue;
             }
 
@@ -521,7 +523,7 @@ internal sealed class OperationReader
             var schemeNode = schemes?.Get(schemeName.Value) as MappingNode;
             if (schemeNode is null)
             {
-                _context.Report(DiagnosticDescriptors.DanglingReference.Id, schemeName, "#/components/securitySchemes/" + schemeName.Value);
+                _context.Report(DiagnosticDescriptors.DanglingReference, schemeName, "#/components/securitySchemes/" + schemeName.Value);
                 continue;
             }
 
@@ -533,7 +535,7 @@ internal sealed class OperationReader
             }
         }
 
-        _context.Report(DiagnosticDescriptors.Unsupported.Id, list, "The security requirement of " + where, "the runtime sends HTTP Basic or bearer credentials only (http basic, http bearer, oauth2, openIdConnect); the request is sent without credentials");
+        _context.Report(DiagnosticDescriptors.SecuritySchemeNotSupported, list, where);
         return "none";
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using CelerData.Generated.Model;
+using Microsoft.CodeAnalysis;
 
 namespace CelerData.Generated.Parsing;
 
@@ -44,19 +45,19 @@ internal sealed class ParseContext
         return new SpecLocation(path, from.Offset, to.Offset, from.Line, from.Column, to.Line, to.Column);
     }
 
-    public void Report(string id, SpecNode node, params string[] arguments) => Report(id, Locate(node), arguments);
+    public void Report(DiagnosticDescriptor descriptor, SpecNode node, params string[] arguments) => Report(descriptor, Locate(node), arguments);
 
-    public void Report(string id, SpecLocation location, params string[] arguments)
+    public void Report(DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments)
     {
-        var diagnostic = DiagnosticInfo.Create(id, location, arguments);
+        var diagnostic = DiagnosticInfo.Create(descriptor, location, arguments);
         // A node reached twice (a YAML alias, a schema used in many places) is reported once.
-        var key = id + "|" + location.Start.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + string.Join("|", arguments);
+        var key = descriptor.Id + "|" + location.Start.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + string.Join("|", arguments);
         if (!_reported.Add(key))
         {
             return;
         }
 
-        if (DiagnosticDescriptors.Get(id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+        if (descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
         {
             HasErrors = true;
         }
@@ -74,7 +75,7 @@ internal sealed class ParseContext
         {
             if (required)
             {
-                Report(DiagnosticDescriptors.MissingField.Id, parent, key, where);
+                Report(DiagnosticDescriptors.MissingField, parent, key, where);
             }
 
             return null;
@@ -85,7 +86,7 @@ internal sealed class ParseContext
             return mapping;
         }
 
-        Report(DiagnosticDescriptors.WrongType.Id, node, where + "." + key, "a mapping");
+        Report(DiagnosticDescriptors.WrongType, node, where + "." + key, "a mapping");
         return null;
     }
 
@@ -102,7 +103,7 @@ internal sealed class ParseContext
             return sequence;
         }
 
-        Report(DiagnosticDescriptors.WrongType.Id, node, where + "." + key, "a list");
+        Report(DiagnosticDescriptors.WrongType, node, where + "." + key, "a list");
         return null;
     }
 
@@ -114,7 +115,7 @@ internal sealed class ParseContext
             // An explicit null ("name: ~") is as good as absent.
             if (required)
             {
-                Report(DiagnosticDescriptors.MissingField.Id, node ?? parent, key, where);
+                Report(DiagnosticDescriptors.MissingField, node ?? parent, key, where);
             }
 
             return null;
@@ -125,7 +126,7 @@ internal sealed class ParseContext
             return scalar.Value;
         }
 
-        Report(DiagnosticDescriptors.WrongType.Id, node, where + "." + key, "a string");
+        Report(DiagnosticDescriptors.WrongType, node, where + "." + key, "a string");
         return null;
     }
 
@@ -151,7 +152,7 @@ internal sealed class ParseContext
             }
         }
 
-        Report(DiagnosticDescriptors.WrongType.Id, node, where + "." + key, "true or false");
+        Report(DiagnosticDescriptors.WrongType, node, where + "." + key, "true or false");
         return false;
     }
 
@@ -180,18 +181,21 @@ internal sealed class ParseContext
             return name;
         }
 
-        Report(DiagnosticDescriptors.InvalidValue.Id, node.Get("x-csharp-name")!, where + ".x-csharp-name", name, "a valid C# identifier");
+        Report(DiagnosticDescriptors.InvalidValue, node.Get("x-csharp-name")!, where + ".x-csharp-name", name, "a valid C# identifier");
         return null;
     }
+
+    /// <summary>The component kind of a schema reference: an external one is exposed as JsonElement rather than skipped.</summary>
+    public const string ExternalSchema = "schema";
 
     /// <summary>
     /// Follows a chain of local <c>$ref</c>s from <paramref name="node"/> to the mapping it ends at; null (reported)
     /// for a cycle, an external or dangling reference, or a target that is not a mapping.
     /// </summary>
     /// <param name="node">Where to start; returned as it is when it holds no <c>$ref</c>.</param>
-    /// <param name="externalConsequence">What happens instead when a reference leads outside the document.</param>
+    /// <param name="externalComponent">What the reference stands for (a component kind such as "parameter", or <see cref="ExternalSchema"/>), to name what is skipped when it leads outside the document.</param>
     /// <param name="expected">What the target must be, for the message when it is not a mapping.</param>
-    public MappingNode? FollowReferences(MappingNode node, string externalConsequence, string expected)
+    public MappingNode? FollowReferences(MappingNode node, string externalComponent, string expected)
     {
         var current = node;
         var seen = new HashSet<SpecNode>();
@@ -199,11 +203,11 @@ internal sealed class ParseContext
         {
             if (!seen.Add(current))
             {
-                Report(DiagnosticDescriptors.ReferenceCycle.Id, referenceNode, (referenceNode as ScalarNode)?.Value ?? "$ref");
+                Report(DiagnosticDescriptors.ReferenceCycle, referenceNode, (referenceNode as ScalarNode)?.Value ?? "$ref");
                 return null;
             }
 
-            var target = FollowReference(referenceNode, externalConsequence, expected);
+            var target = FollowReference(referenceNode, externalComponent, expected);
             if (target is null)
             {
                 return null;
@@ -216,30 +220,38 @@ internal sealed class ParseContext
     }
 
     /// <summary>Follows one <c>$ref</c> value; null (reported) when it cannot be followed to a mapping.</summary>
-    public MappingNode? FollowReference(SpecNode referenceNode, string externalConsequence, string expected)
+    public MappingNode? FollowReference(SpecNode referenceNode, string externalComponent, string expected)
     {
         if (referenceNode is not ScalarNode scalar)
         {
-            Report(DiagnosticDescriptors.WrongType.Id, referenceNode, "$ref", "a string");
+            Report(DiagnosticDescriptors.WrongType, referenceNode, "$ref", "a string");
             return null;
         }
 
         if (!ReferenceResolver.IsLocal(scalar.Value))
         {
-            Report(DiagnosticDescriptors.Unsupported.Id, referenceNode, "The external reference '" + scalar.Value + "'", externalConsequence);
+            if (externalComponent == ExternalSchema)
+            {
+                Report(DiagnosticDescriptors.ExternalSchemaReference, referenceNode, scalar.Value);
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.ExternalComponentReference, referenceNode, scalar.Value, externalComponent);
+            }
+
             return null;
         }
 
         var target = ReferenceResolver.Resolve(Root, scalar.Value);
         if (target is null)
         {
-            Report(DiagnosticDescriptors.DanglingReference.Id, referenceNode, scalar.Value);
+            Report(DiagnosticDescriptors.DanglingReference, referenceNode, scalar.Value);
             return null;
         }
 
         if (target is not MappingNode mapping)
         {
-            Report(DiagnosticDescriptors.WrongType.Id, referenceNode, "the target of '" + scalar.Value + "'", expected);
+            Report(DiagnosticDescriptors.WrongType, referenceNode, "the target of '" + scalar.Value + "'", expected);
             return null;
         }
 

@@ -61,7 +61,7 @@ internal sealed class SchemaReader
         {
             if (entry.Value is not MappingNode schema)
             {
-                _context.Report(DiagnosticDescriptors.WrongType.Id, entry.Value, "components.schemas." + entry.Key.Value, "a schema mapping");
+                _context.Report(DiagnosticDescriptors.WrongType, entry.Value, "components.schemas." + entry.Key.Value, "a schema mapping");
                 continue;
             }
 
@@ -116,7 +116,7 @@ internal sealed class SchemaReader
                 return PrimitiveTypes.Any;
             }
 
-            _context.Report(DiagnosticDescriptors.WrongType.Id, node, "schema", "a mapping");
+            _context.Report(DiagnosticDescriptors.WrongType, node, "schema", "a mapping");
             return PrimitiveTypes.Any;
         }
 
@@ -127,7 +127,7 @@ internal sealed class SchemaReader
 
         if (_depth >= MaxResolveDepth)
         {
-            _context.Report(DiagnosticDescriptors.Unsupported.Id, schema, "A chain of more than " + MaxResolveDepth + " nested schemas and references", "the value is exposed as System.Text.Json.JsonElement");
+            _context.Report(DiagnosticDescriptors.SchemaTooDeep, schema, MaxResolveDepth.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return PrimitiveTypes.Any;
         }
 
@@ -144,12 +144,11 @@ internal sealed class SchemaReader
         }
     }
 
-    private const string ExternalSchemaConsequence = "only references inside the same document are followed; the value is exposed as JsonElement";
 
     /// <summary>The schema a <c>$ref</c> leads to, following chains; null (reported) when it cannot be followed.</summary>
-    public MappingNode? Follow(MappingNode schema) => _context.FollowReferences(schema, ExternalSchemaConsequence, "a schema mapping");
+    public MappingNode? Follow(MappingNode schema) => _context.FollowReferences(schema, ParseContext.ExternalSchema, "a schema mapping");
 
-    private MappingNode? FollowOnce(SpecNode referenceNode) => _context.FollowReference(referenceNode, ExternalSchemaConsequence, "a schema mapping");
+    private MappingNode? FollowOnce(SpecNode referenceNode) => _context.FollowReference(referenceNode, ParseContext.ExternalSchema, "a schema mapping");
 
     private TypeRef ResolveUncached(MappingNode schema, string nameHint)
     {
@@ -182,7 +181,7 @@ internal sealed class SchemaReader
                     TypeRef element;
                     if (items is null)
                     {
-                        _context.Report(DiagnosticDescriptors.MissingField.Id, ParseContext.KeyOrSelf(schema, "type"), "items", "an array schema");
+                        _context.Report(DiagnosticDescriptors.MissingField, ParseContext.KeyOrSelf(schema, "type"), "items", "an array schema");
                         element = PrimitiveTypes.Any;
                     }
                     else
@@ -207,7 +206,7 @@ internal sealed class SchemaReader
         var referenceNode = schema.Get("$ref")!;
         if (!_following.Add(schema))
         {
-            _context.Report(DiagnosticDescriptors.ReferenceCycle.Id, referenceNode, (referenceNode as ScalarNode)?.Value ?? "$ref");
+            _context.Report(DiagnosticDescriptors.ReferenceCycle, referenceNode, (referenceNode as ScalarNode)?.Value ?? "$ref");
             return PrimitiveTypes.Any;
         }
 
@@ -248,7 +247,7 @@ internal sealed class SchemaReader
             }
         }
 
-        _context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(schema, keyword), "'" + keyword + "' with several schemas", "the value is exposed as System.Text.Json.JsonElement");
+        _context.Report(DiagnosticDescriptors.CompositionNotSupported, ParseContext.KeyOrSelf(schema, keyword), keyword);
         return PrimitiveTypes.Any;
     }
 
@@ -389,7 +388,7 @@ internal sealed class SchemaReader
 
                 break;
             case var other:
-                _context.Report(DiagnosticDescriptors.WrongType.Id, other, "type", "a string or a list of strings");
+                _context.Report(DiagnosticDescriptors.WrongType, other, "type", "a string or a list of strings");
                 break;
         }
 
@@ -404,7 +403,7 @@ internal sealed class SchemaReader
             return;
         }
 
-        _context.Report(DiagnosticDescriptors.InvalidValue.Id, scalar, "type", scalar.Value, "one of string, integer, number, boolean, object, array or null");
+        _context.Report(DiagnosticDescriptors.InvalidValue, scalar, "type", scalar.Value, "one of string, integer, number, boolean, object, array or null");
     }
 
     private bool IsNullable(MappingNode schema)
@@ -521,13 +520,13 @@ internal sealed class SchemaReader
     {
         if (!visiting.Add(schema))
         {
-            _context.Report(DiagnosticDescriptors.ReferenceCycle.Id, schema, owner + " (allOf)");
+            _context.Report(DiagnosticDescriptors.ReferenceCycle, schema, owner + " (allOf)");
             return;
         }
 
         if (visiting.Count > MaxResolveDepth)
         {
-            _context.Report(DiagnosticDescriptors.Unsupported.Id, schema, "'allOf' nested more than " + MaxResolveDepth + " deep (" + owner + ")", "the deeper members are not generated");
+            _context.Report(DiagnosticDescriptors.AllOfTooDeep, schema, MaxResolveDepth.ToString(System.Globalization.CultureInfo.InvariantCulture), owner);
             visiting.Remove(schema);
             return;
         }
@@ -554,7 +553,7 @@ internal sealed class SchemaReader
                 }
                 else
                 {
-                    _context.Report(DiagnosticDescriptors.WrongType.Id, part, owner + ".allOf[]", "a schema mapping");
+                    _context.Report(DiagnosticDescriptors.WrongType, part, owner + ".allOf[]", "a schema mapping");
                 }
             }
         }
@@ -563,13 +562,13 @@ internal sealed class SchemaReader
         {
             if (schema.Get(keyword) is not null)
             {
-                _context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(schema, keyword), "'" + keyword + "' inside an object schema (" + owner + ")", "only the object's own properties are generated");
+                _context.Report(DiagnosticDescriptors.CompositionInsideObject, ParseContext.KeyOrSelf(schema, keyword), keyword, owner);
             }
         }
 
         if (schema.Get("discriminator") is not null)
         {
-            _context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(schema, "discriminator"), "'discriminator' (" + owner + ")", "polymorphic deserialization is not generated; the declared type is used");
+            _context.Report(DiagnosticDescriptors.DiscriminatorNotSupported, ParseContext.KeyOrSelf(schema, "discriminator"), owner);
         }
 
         if (_context.GetMapping(schema, "properties", owner) is { } properties)
@@ -590,7 +589,7 @@ internal sealed class SchemaReader
             var additional = schema.Get("additionalProperties");
             if (additional is MappingNode || (additional is ScalarNode scalar && scalar.AsBoolean() == true))
             {
-                _context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(schema, "additionalProperties"), "'additionalProperties' beside 'properties' (" + owner + ")", "members beyond the declared properties are not kept");
+                _context.Report(DiagnosticDescriptors.AdditionalPropertiesBesideProperties, ParseContext.KeyOrSelf(schema, "additionalProperties"), owner);
             }
         }
 
@@ -604,7 +603,7 @@ internal sealed class SchemaReader
                 }
                 else
                 {
-                    _context.Report(DiagnosticDescriptors.WrongType.Id, item, owner + ".required[]", "a property name");
+                    _context.Report(DiagnosticDescriptors.WrongType, item, owner + ".required[]", "a property name");
                 }
             }
         }

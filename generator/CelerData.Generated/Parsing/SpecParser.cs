@@ -14,12 +14,12 @@ internal static class SpecParser
         var fileStart = SpecLocation.FileStart(input.Path);
         if (input.Text is null)
         {
-            return Fail(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec.Id, fileStart, "the file could not be read"));
+            return Fail(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec, fileStart, "the file could not be read"));
         }
 
         if (string.IsNullOrWhiteSpace(input.Text))
         {
-            return Fail(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec.Id, fileStart, "the file is empty"));
+            return Fail(DiagnosticInfo.Create(DiagnosticDescriptors.UnreadableSpec, fileStart, "the file is empty"));
         }
 
         var lines = new LineMap(input.Text!);
@@ -31,7 +31,7 @@ internal static class SpecParser
         catch (SpecSyntaxException exception)
         {
             var location = ParseContext.Locate(input.Path, lines, exception.Start, exception.End);
-            return Fail(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax.Id, location, exception.Message));
+            return Fail(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSyntax, location, exception.Message));
         }
 
         return Read(input, root, lines, cancellationToken);
@@ -44,7 +44,7 @@ internal static class SpecParser
         var context = new ParseContext(input.Path, rootNode, lines, cancellationToken);
         if (rootNode is not MappingNode root)
         {
-            context.Report(DiagnosticDescriptors.NotOpenApi3.Id, rootNode, "the document is not a mapping");
+            context.Report(DiagnosticDescriptors.NotOpenApi3, rootNode, "the document is not a mapping");
             return new ParseResult(null, context.Diagnostics.ToEquatableArray());
         }
 
@@ -67,7 +67,7 @@ internal static class SpecParser
         var paths = context.GetMapping(root, "paths", "the document", required: version == "3.0");
         if (root.Get("webhooks") is not null)
         {
-            context.Report(DiagnosticDescriptors.Unsupported.Id, ParseContext.KeyOrSelf(root, "webhooks"), "'webhooks'", "webhooks are requests the API sends, not calls a client makes; nothing is generated for them");
+            context.Report(DiagnosticDescriptors.WebhooksNotGenerated, ParseContext.KeyOrSelf(root, "webhooks"));
         }
 
         var components = context.GetMapping(root, "components", "the document");
@@ -104,20 +104,20 @@ internal static class SpecParser
     {
         if (root.Get("swagger") is { } swagger)
         {
-            context.Report(DiagnosticDescriptors.NotOpenApi3.Id, swagger, "it is a Swagger " + ((swagger as ScalarNode)?.Value ?? "2.0") + " document; convert it to OpenAPI 3 first");
+            context.Report(DiagnosticDescriptors.NotOpenApi3, swagger, "it is a Swagger " + ((swagger as ScalarNode)?.Value ?? "2.0") + " document; convert it to OpenAPI 3 first");
             return null;
         }
 
         var openApi = root.Get("openapi");
         if (openApi is null)
         {
-            context.Report(DiagnosticDescriptors.MissingField.Id, root, "openapi", "the document");
+            context.Report(DiagnosticDescriptors.MissingField, root, "openapi", "the document");
             return null;
         }
 
         if (openApi is not ScalarNode scalar)
         {
-            context.Report(DiagnosticDescriptors.WrongType.Id, openApi, "openapi", "a version string such as 3.0.3");
+            context.Report(DiagnosticDescriptors.WrongType, openApi, "openapi", "a version string such as 3.0.3");
             return null;
         }
 
@@ -131,7 +131,7 @@ internal static class SpecParser
             return "3.1";
         }
 
-        context.Report(DiagnosticDescriptors.NotOpenApi3.Id, openApi, "its version is '" + scalar.Value + "'");
+        context.Report(DiagnosticDescriptors.NotOpenApi3, openApi, "its version is '" + scalar.Value + "'");
         return null;
     }
 
@@ -150,7 +150,7 @@ internal static class SpecParser
                 {
                     if (!seen.Add(entry.Key.Value))
                     {
-                        context.Report(DiagnosticDescriptors.DuplicateKey.Id, entry.Key, entry.Key.Value);
+                        context.Report(DiagnosticDescriptors.DuplicateKey, entry.Key, entry.Key.Value);
                     }
 
                     ReportDuplicateKeys(context, entry.Value, visited);
@@ -178,7 +178,7 @@ internal static class SpecParser
         }
         else if (!Identifiers.IsValidNamespace(ns!))
         {
-            context.Report(DiagnosticDescriptors.InvalidMetadata.Id, fileStart, "Namespace", ns!, "namespace");
+            context.Report(DiagnosticDescriptors.InvalidMetadata, fileStart, "Namespace", ns!, "namespace");
             invalid = true;
         }
 
@@ -188,7 +188,7 @@ internal static class SpecParser
             clientName = input.ClientName!.Trim();
             if (!Identifiers.IsValidIdentifier(clientName))
             {
-                context.Report(DiagnosticDescriptors.InvalidMetadata.Id, fileStart, "ClientName", clientName, "identifier");
+                context.Report(DiagnosticDescriptors.InvalidMetadata, fileStart, "ClientName", clientName, "identifier");
                 invalid = true;
             }
         }

@@ -57,7 +57,7 @@ internal static class TokenOperationFinder
             return limit;
         }
 
-        context.Report(DiagnosticDescriptors.InvalidValue.Id, node, "x-rate-limit-per-minute", (node as ScalarNode)?.Value ?? "(not a number)", "a positive whole number");
+        context.Report(DiagnosticDescriptors.InvalidValue, node, "x-rate-limit-per-minute", (node as ScalarNode)?.Value ?? "(not a number)", "a positive whole number");
         return null;
     }
 }

@@ -137,7 +137,7 @@ public sealed class HostileNameTests
         builder.Append("    S300: { type: object, properties: { end: { type: string } } }\n    R3000: { type: string }\n");
         var result = GeneratorHarness.Run(new SpecFile("/specs/chain.yaml", builder.ToString(), "Chain"));
         Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "CDG0099");
-        Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "CDG0007");
+        Assert.Contains(result.GeneratorDiagnostics, d => d.Id == "CDG0022");
         Assert.Empty(result.CompilationProblems());
     }
 }

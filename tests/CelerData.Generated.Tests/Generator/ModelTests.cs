@@ -13,7 +13,11 @@ namespace CelerData.Generated.Tests.Generator;
 /// <summary>The cached model is plain data: it compares by value and holds nothing from the compilation.</summary>
 public sealed class ModelTests
 {
-    private static readonly HashSet<System.Type> AllowedLeaves = new() { typeof(string), typeof(int), typeof(bool) };
+    /// <summary>
+    /// Values the model may hold as they are: immutable and compared by value. A diagnostic descriptor travels with
+    /// its diagnostic's data, as in the System.Text.Json generator; it is data (ids and message formats), not a symbol.
+    /// </summary>
+    private static readonly HashSet<System.Type> AllowedLeaves = new() { typeof(string), typeof(int), typeof(bool), typeof(DiagnosticDescriptor) };
 
     [Fact]
     public void ModelTypesHoldNoSymbolsOrCompilationData()
