@@ -39,7 +39,7 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Models);
 
         var clientKeys = models
-            .Select(static (model, _) => new ClientKey(model!.Namespace + "." + model.ClientName, model.SpecPath))
+            .Select(static (model, _) => new ClientKey(ClientKeyOf(model!), model!.SpecPath))
             .Collect()
             .Select(static (keys, _) => keys.OrderBy(k => k.SpecPath, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.ClientKeys);
@@ -49,10 +49,16 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
             .Select(static (pair, _) => ReadCapabilities(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Capabilities);
 
-        var emitInputs = models
+        // Each model keeps only the one fact it needs from the other specs: which spec owns its client name. Adding or
+        // editing another spec then leaves this spec's input equal, and its output cached.
+        var owned = models
             .Combine(clientKeys)
+            .Select(static (pair, _) => new OwnedModel(pair.Left!, OwnerOf(pair.Left!, pair.Right)))
+            .WithTrackingName(TrackingNames.ClientOwners);
+
+        var emitInputs = owned
             .Combine(capabilities)
-            .Select(static (pair, _) => new EmitInput(pair.Left.Left!, pair.Left.Right, pair.Right))
+            .Select(static (pair, _) => new EmitInput(pair.Left.Model, pair.Left.OwnerSpecPath, pair.Right))
             .WithTrackingName(TrackingNames.EmitInputs);
 
         context.RegisterSourceOutput(diagnostics, static (production, items) =>
@@ -80,6 +86,15 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
         }
     }
 
+    private static string ClientKeyOf(SpecModel model) => model.Namespace + "." + model.ClientName;
+
+    /// <summary>The spec that owns the model's client name: the first by path among those that generate it.</summary>
+    private static string OwnerOf(SpecModel model, EquatableArray<ClientKey> keys)
+    {
+        var key = ClientKeyOf(model);
+        return keys.First(k => k.Key == key).SpecPath;
+    }
+
     private static ProjectCapabilities ReadCapabilities(Compilation compilation, ParseOptions parseOptions)
         => new(
             HasRefit: compilation.GetTypeByMetadataName("Refit.GeneratedRequestRunner") is not null,
@@ -98,11 +113,10 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
             return;
         }
 
-        var key = model.Namespace + "." + model.ClientName;
-        var owner = input.Keys.First(k => k.Key == key);
-        if (owner.SpecPath != model.SpecPath)
+        var key = ClientKeyOf(model);
+        if (input.OwnerSpecPath != model.SpecPath)
         {
-            production.ReportDiagnostic(ToDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateClient, SpecLocation.FileStart(model.SpecPath), owner.SpecPath, model.SpecPath, key)));
+            production.ReportDiagnostic(ToDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateClient, SpecLocation.FileStart(model.SpecPath), input.OwnerSpecPath, model.SpecPath, key)));
             return;
         }
 
@@ -136,5 +150,8 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
 /// <summary>Which spec owns a namespace-qualified client name.</summary>
 internal sealed record ClientKey(string Key, string SpecPath);
 
+/// <summary>A spec's model and the spec that owns its client name (itself, unless another spec generates the same client).</summary>
+internal sealed record OwnedModel(SpecModel Model, string OwnerSpecPath);
+
 /// <summary>Everything one spec's output depends on.</summary>
-internal sealed record EmitInput(SpecModel Model, EquatableArray<ClientKey> Keys, ProjectCapabilities Capabilities);
+internal sealed record EmitInput(SpecModel Model, string OwnerSpecPath, ProjectCapabilities Capabilities);

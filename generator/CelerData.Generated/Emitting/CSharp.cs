@@ -9,7 +9,13 @@ namespace CelerData.Generated.Emitting;
 /// <summary>C# spelling: literals, doc text and type names.</summary>
 internal static class CSharp
 {
-    public const string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"CelerData.Generated\", \"1.0.0\")]";
+    /// <summary>The generator's version (the package version, from the assembly) stamped on every generated type.</summary>
+    public static readonly string GeneratorVersion = Version(typeof(CSharp).Assembly.GetName().Version);
+
+    public static readonly string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"CelerData.Generated\", \"" + GeneratorVersion + "\")]";
+
+    private static string Version(System.Version? version)
+        => version is null ? "0.0.0" : version.Major.ToString(CultureInfo.InvariantCulture) + "." + version.Minor.ToString(CultureInfo.InvariantCulture) + "." + System.Math.Max(0, version.Build).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A C# string literal that holds exactly <paramref name="value"/>.</summary>
     public static string Literal(string value)
@@ -93,6 +99,4 @@ internal static class CSharp
     }
 
     public static string Parameter(string name) => "@" + name;
-
-    public static string Escape(string identifier) => Identifiers.Escape(identifier);
 }

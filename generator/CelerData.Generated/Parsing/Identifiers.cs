@@ -130,11 +130,6 @@ internal static class Identifiers
         return value.Length > 0;
     }
 
-    public static bool IsKeyword(string value) => Keywords.Contains(value);
-
-    /// <summary>Writes an identifier so it is valid even when it is a keyword.</summary>
-    public static string Escape(string identifier) => Keywords.Contains(identifier) ? "@" + identifier : identifier;
-
     private static bool IsIdentifierChar(char c)
     {
         if (c == '_')

@@ -57,17 +57,4 @@ internal static class ReferenceResolver
 
         return current;
     }
-
-    /// <summary>The component name when the reference is <c>#/components/{section}/{name}</c>.</summary>
-    public static string? ComponentName(string reference, string section)
-    {
-        var prefix = "#/components/" + section + "/";
-        if (!reference.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var name = Uri.UnescapeDataString(reference.Substring(prefix.Length));
-        return name.IndexOf('/') >= 0 ? null : name.Replace("~1", "/").Replace("~0", "~");
-    }
 }

@@ -90,7 +90,8 @@ internal static class SpecParser
             names.Namespace,
             names.ClientName,
             title ?? names.ClientName,
-            info is null ? null : context.GetDescription(info, "info"),
+            // info.title is the summary already; a schema's title stands in for a missing description, the spec's does not.
+            info is null || string.IsNullOrWhiteSpace(context.GetString(info, "description", "info")) ? null : context.GetString(info, "description", "info")!.Trim(),
             DefaultServer(context, root),
             types.ToEquatableArray(),
             operationReader.Operations.ToEquatableArray(),

@@ -28,8 +28,32 @@ public sealed class IncrementalTests
         var parseReasons = result.TrackedSteps[TrackingNames.Parse].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.Contains(IncrementalStepRunReason.Modified, parseReasons);
         Assert.Contains(IncrementalStepRunReason.Cached, parseReasons);
+        var emitReasons = result.TrackedSteps[TrackingNames.EmitInputs].SelectMany(s => s.Outputs).Select(o => o.Reason).OrderBy(r => r).ToList();
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified }.OrderBy(r => r), emitReasons);
         Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("DeletePetAsync(", StringComparison.Ordinal));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void AddingASpecLeavesTheOthersCached()
+    {
+        var existing = new[]
+        {
+            new SpecFile("/specs/pets.yaml", Spec, "Pets"),
+            new SpecFile("/specs/other.yaml", Spec.Replace("title: Pets", "title: Other", StringComparison.Ordinal), "Other"),
+        };
+        var first = GeneratorHarness.Run(existing);
+        Assert.Empty(first.CompilationProblems());
+
+        var added = new SpecFile("/specs/third.yaml", Spec.Replace("title: Pets", "title: Third", StringComparison.Ordinal), "Third");
+        var driver = GeneratorHarness.AddSpec(first.Driver, existing, added);
+        var rerun = Assert.Single(driver.RunGenerators(first.Input).GetRunResult().Results);
+
+        var emitReasons = rerun.TrackedSteps[TrackingNames.EmitInputs].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(3, emitReasons.Count);
+        Assert.Equal(2, emitReasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        Assert.Single(emitReasons, IncrementalStepRunReason.New);
+        Assert.Contains(rerun.GeneratedSources, s => s.HintName.StartsWith("Third.Third.", StringComparison.Ordinal));
     }
 
     [Fact]

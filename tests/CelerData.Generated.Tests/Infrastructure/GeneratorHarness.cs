@@ -45,6 +45,12 @@ internal static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
+    /// <summary>Adds a spec to a driver that has run, as a project gains a CelerDataSpec item: its text and its item metadata.</summary>
+    public static GeneratorDriver AddSpec(GeneratorDriver driver, IEnumerable<SpecFile> existing, SpecFile added)
+        => driver
+            .AddAdditionalTexts(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(added.Path, added.Text)))
+            .WithUpdatedAnalyzerConfigOptions(new TestOptionsProvider(existing.Append(added).ToList(), "Consumer"));
+
     /// <summary>Runs the generator once on an empty consumer and returns the result and the compiled output.</summary>
     public static GenerationResult Run(params SpecFile[] specs) => Run(References, ParseOptions, specs);
 

@@ -15,7 +15,7 @@ namespace CelerData.Cloud
     ///
     /// Frequency: every endpoint allows 600 requests a minute.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface ICelerDataCloudApi
     {
         /// <summary>

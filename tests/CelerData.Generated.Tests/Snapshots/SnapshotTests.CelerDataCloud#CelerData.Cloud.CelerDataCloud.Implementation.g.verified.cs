@@ -8,7 +8,7 @@
 namespace CelerData.Cloud
 {
     /// <summary>Registers the generated implementation of ICelerDataCloudApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal static class CelerDataCloudApiRegistration
     {
@@ -23,7 +23,7 @@ namespace CelerData.Cloud
     }
 
     /// <summary>The generated implementation of ICelerDataCloudApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal sealed class CelerDataCloudApiImplementation : global::CelerData.Cloud.ICelerDataCloudApi
     {

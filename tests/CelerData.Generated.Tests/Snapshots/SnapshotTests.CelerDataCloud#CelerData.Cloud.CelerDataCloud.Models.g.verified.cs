@@ -9,7 +9,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// An access token for the CelerData Cloud Private API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record AccessTokenResponse
     {
         /// <summary>
@@ -53,7 +53,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterListResponse
     {
         /// <summary>
@@ -89,7 +89,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The ClusterList schema of CelerData Cloud API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterList
     {
         /// <summary>
@@ -117,7 +117,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The ClusterSummary schema of CelerData Cloud API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterSummary
     {
         /// <summary>
@@ -153,7 +153,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterStateResponse
     {
         /// <summary>
@@ -189,7 +189,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The ClusterStateData schema of CelerData Cloud API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterStateData
     {
         /// <summary>
@@ -217,7 +217,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The state of a cluster.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.ClusterStateJsonConverter))]
     public enum ClusterState
     {
@@ -271,7 +271,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// Reads and writes ClusterState as its wire values, without reflection.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class ClusterStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.ClusterState>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("Deploying");

@@ -7,7 +7,7 @@
 namespace CelerData.Cloud
 {
     /// <summary>Creates ICelerDataCloudApi clients: with the runtime's handlers, token cache and options.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class CelerDataCloudClient
     {
         /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata and token operation.</summary>
@@ -40,7 +40,7 @@ namespace CelerData.Cloud
     }
 
     /// <summary>Registers ICelerDataCloudApi with dependency injection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class CelerDataCloudServiceCollectionExtensions
     {
         /// <summary>

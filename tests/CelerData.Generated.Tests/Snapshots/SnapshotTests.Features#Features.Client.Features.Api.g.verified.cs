@@ -10,7 +10,7 @@ namespace Features.Client
     /// Features API
     /// Exercises every construct the generator supports.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface IFeaturesApi
     {
         /// <summary>

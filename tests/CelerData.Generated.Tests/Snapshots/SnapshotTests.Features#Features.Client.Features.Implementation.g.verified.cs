@@ -8,7 +8,7 @@
 namespace Features.Client
 {
     /// <summary>Registers the generated implementation of IFeaturesApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal static class FeaturesApiRegistration
     {
@@ -23,7 +23,7 @@ namespace Features.Client
     }
 
     /// <summary>The generated implementation of IFeaturesApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal sealed class FeaturesApiImplementation : global::Features.Client.IFeaturesApi
     {

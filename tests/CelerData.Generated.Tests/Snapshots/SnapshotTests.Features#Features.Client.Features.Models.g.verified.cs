@@ -9,7 +9,7 @@ namespace Features.Client
     /// <summary>
     /// The Token schema of Features API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Token
     {
         /// <summary>
@@ -53,7 +53,7 @@ namespace Features.Client
     /// <summary>
     /// The values of PetKind.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Client.PetKindJsonConverter))]
     public enum PetKind
     {
@@ -87,7 +87,7 @@ namespace Features.Client
     /// <summary>
     /// Reads and writes PetKind as its wire values, without reflection.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class PetKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Features.Client.PetKind>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("dog");
@@ -161,7 +161,7 @@ namespace Features.Client
     /// <summary>
     /// The NewPet schema of Features API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record NewPet
     {
         /// <summary>
@@ -213,7 +213,7 @@ namespace Features.Client
     /// <summary>
     /// The Pet schema of Features API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Pet
     {
         /// <summary>
@@ -369,7 +369,7 @@ namespace Features.Client
     /// <summary>
     /// The HealthResponse schema of Features API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record HealthResponse
     {
         /// <summary>
@@ -397,7 +397,7 @@ namespace Features.Client
     /// <summary>
     /// The values of PetStatus.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Client.PetStatusJsonConverter))]
     public enum PetStatus
     {
@@ -416,7 +416,7 @@ namespace Features.Client
     /// <summary>
     /// Reads and writes PetStatus as its wire values, without reflection.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Features.Client.PetStatus>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("available");
@@ -463,7 +463,7 @@ namespace Features.Client
     /// <summary>
     /// The values of HealthResponseStatus.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Client.HealthResponseStatusJsonConverter))]
     public enum HealthResponseStatus
     {
@@ -482,7 +482,7 @@ namespace Features.Client
     /// <summary>
     /// Reads and writes HealthResponseStatus as its wire values, without reflection.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class HealthResponseStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Features.Client.HealthResponseStatus>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("ok");

@@ -7,7 +7,7 @@
 namespace Features.Client
 {
     /// <summary>Creates IFeaturesApi clients: with the runtime's handlers, token cache and options.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class FeaturesClient
     {
         /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata and token operation.</summary>
@@ -43,7 +43,7 @@ namespace Features.Client
     }
 
     /// <summary>Registers IFeaturesApi with dependency injection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class FeaturesServiceCollectionExtensions
     {
         /// <summary>

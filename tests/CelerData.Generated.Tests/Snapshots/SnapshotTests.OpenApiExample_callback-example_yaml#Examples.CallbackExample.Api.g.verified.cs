@@ -8,9 +8,8 @@ namespace Examples
 {
     /// <summary>
     /// Callback Example
-    /// Callback Example
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface ICallbackExampleApi
     {
         /// <summary>

@@ -9,7 +9,7 @@ namespace Examples
     /// <summary>
     /// The User schema of Link Example.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record User
     {
         /// <summary>
@@ -37,7 +37,7 @@ namespace Examples
     /// <summary>
     /// The Repository schema of Link Example.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Repository
     {
         /// <summary>
@@ -65,7 +65,7 @@ namespace Examples
     /// <summary>
     /// The Pullrequest schema of Link Example.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Pullrequest
     {
         /// <summary>
@@ -109,7 +109,7 @@ namespace Examples
     /// <summary>
     /// The values of GetPullRequestsByRepositoryState.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Examples.GetPullRequestsByRepositoryStateJsonConverter))]
     public enum GetPullRequestsByRepositoryState
     {
@@ -133,7 +133,7 @@ namespace Examples
     /// <summary>
     /// Reads and writes GetPullRequestsByRepositoryState as its wire values, without reflection.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class GetPullRequestsByRepositoryStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Examples.GetPullRequestsByRepositoryState>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("open");

@@ -7,7 +7,7 @@
 namespace Examples
 {
     /// <summary>Creates ILinkExampleApi clients: with the runtime's handlers, token cache and options.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class LinkExampleClient
     {
         /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata and token operation.</summary>
@@ -34,7 +34,7 @@ namespace Examples
     }
 
     /// <summary>Registers ILinkExampleApi with dependency injection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class LinkExampleServiceCollectionExtensions
     {
         /// <summary>

@@ -10,7 +10,7 @@ namespace Examples
     /// Swagger Petstore
     /// A sample API that uses a petstore as an example to demonstrate features in the OpenAPI 3.0 specification
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface ISwaggerPetstoreApi
     {
         /// <summary>

@@ -9,7 +9,7 @@ namespace Examples
     /// <summary>
     /// The Pet schema of Swagger Petstore.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Pet
     {
         /// <summary>
@@ -45,7 +45,7 @@ namespace Examples
     /// <summary>
     /// The NewPet schema of Swagger Petstore.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record NewPet
     {
         /// <summary>
@@ -73,7 +73,7 @@ namespace Examples
     /// <summary>
     /// The Error schema of Swagger Petstore.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Error
     {
         /// <summary>

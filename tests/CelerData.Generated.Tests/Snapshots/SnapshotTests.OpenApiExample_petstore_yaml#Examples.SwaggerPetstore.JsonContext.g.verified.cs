@@ -10,7 +10,7 @@ namespace Examples
     /// <summary>
     /// System.Text.Json metadata for every model of Swagger Petstore, written out ahead of time: no reflection, safe for trimming and Native AOT.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial class SwaggerPetstoreJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
     {
         private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new();

@@ -8,7 +8,7 @@
 namespace Examples
 {
     /// <summary>Registers the generated implementation of IUSPTODataSetApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal static class USPTODataSetApiRegistration
     {
@@ -23,7 +23,7 @@ namespace Examples
     }
 
     /// <summary>The generated implementation of IUSPTODataSetApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     internal sealed class USPTODataSetApiImplementation : global::Examples.IUSPTODataSetApi
     {

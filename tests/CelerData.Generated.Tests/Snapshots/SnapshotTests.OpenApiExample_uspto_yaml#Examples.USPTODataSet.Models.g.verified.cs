@@ -9,7 +9,7 @@ namespace Examples
     /// <summary>
     /// The DataSetList schema of USPTO Data Set API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record DataSetList
     {
         /// <summary>
@@ -37,7 +37,7 @@ namespace Examples
     /// <summary>
     /// The DataSetListApisItem schema of USPTO Data Set API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record DataSetListApisItem
     {
         /// <summary>

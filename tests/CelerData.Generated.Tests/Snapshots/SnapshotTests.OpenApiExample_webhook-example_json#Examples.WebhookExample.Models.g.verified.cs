@@ -9,7 +9,7 @@ namespace Examples
     /// <summary>
     /// The Pet schema of Webhook Example.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Pet
     {
         /// <summary>

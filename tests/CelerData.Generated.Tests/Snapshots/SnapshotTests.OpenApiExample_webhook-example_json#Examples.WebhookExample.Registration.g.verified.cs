@@ -7,7 +7,7 @@
 namespace Examples
 {
     /// <summary>Creates IWebhookExampleApi clients: with the runtime's handlers, token cache and options.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class WebhookExampleClient
     {
         /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata and token operation.</summary>
@@ -28,7 +28,7 @@ namespace Examples
     }
 
     /// <summary>Registers IWebhookExampleApi with dependency injection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class WebhookExampleServiceCollectionExtensions
     {
         /// <summary>

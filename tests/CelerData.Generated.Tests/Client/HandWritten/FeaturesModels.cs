@@ -7,7 +7,7 @@ namespace CelerData.Generated.Tests.HandWritten
     /// <summary>
     /// The Token schema of Features API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Token
     {
         /// <summary>
@@ -51,7 +51,7 @@ namespace CelerData.Generated.Tests.HandWritten
     /// <summary>
     /// The values of PetKind.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Generated.Tests.HandWritten.PetKindJsonConverter))]
     public enum PetKind
     {
@@ -85,7 +85,7 @@ namespace CelerData.Generated.Tests.HandWritten
     /// <summary>
     /// Reads and writes PetKind as its wire values, without reflection.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class PetKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Generated.Tests.HandWritten.PetKind>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("dog");
@@ -159,7 +159,7 @@ namespace CelerData.Generated.Tests.HandWritten
     /// <summary>
     /// The NewPet schema of Features API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record NewPet
     {
         /// <summary>
@@ -211,7 +211,7 @@ namespace CelerData.Generated.Tests.HandWritten
     /// <summary>
     /// The Pet schema of Features API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Pet
     {
         /// <summary>
@@ -367,7 +367,7 @@ namespace CelerData.Generated.Tests.HandWritten
     /// <summary>
     /// The HealthResponse schema of Features API.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record HealthResponse
     {
         /// <summary>
@@ -395,7 +395,7 @@ namespace CelerData.Generated.Tests.HandWritten
     /// <summary>
     /// The values of PetStatus.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Generated.Tests.HandWritten.PetStatusJsonConverter))]
     public enum PetStatus
     {
@@ -414,7 +414,7 @@ namespace CelerData.Generated.Tests.HandWritten
     /// <summary>
     /// Reads and writes PetStatus as its wire values, without reflection.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Generated.Tests.HandWritten.PetStatus>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("available");
@@ -461,7 +461,7 @@ namespace CelerData.Generated.Tests.HandWritten
     /// <summary>
     /// The values of HealthResponseStatus.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Generated.Tests.HandWritten.HealthResponseStatusJsonConverter))]
     public enum HealthResponseStatus
     {
@@ -480,7 +480,7 @@ namespace CelerData.Generated.Tests.HandWritten
     /// <summary>
     /// Reads and writes HealthResponseStatus as its wire values, without reflection.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class HealthResponseStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Generated.Tests.HandWritten.HealthResponseStatus>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("ok");
