@@ -353,7 +353,7 @@ internal static class JsonContextEmitter
             writer.Line("#else");
             writer.Line("Setter = static (obj, value) => throw new global::System.InvalidOperationException(\"Setting init-only properties is not supported in source generation mode.\"),");
             writer.Line("#endif");
-            writer.Line("IgnoreCondition = null,");
+            writer.Line("IgnoreCondition = " + (property.Write == PropertyWrite.WhenNotNull ? "global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull" : "null") + ",");
             writer.Line("HasJsonInclude = false,");
             writer.Line("IsExtensionData = false,");
             writer.Line("NumberHandling = null,");
@@ -362,9 +362,14 @@ internal static class JsonContextEmitter
             writer.Outdent();
             writer.Line("};");
             writer.Line("properties[" + i + "] = " + Metadata + ".JsonMetadataServices.CreatePropertyInfo<" + propertyType + ">(options, info" + i + ");");
-            if (property.IsRequired)
+            if (property.IsRequiredOnRead)
             {
                 writer.Line("properties[" + i + "].IsRequired = true;");
+            }
+
+            if (property.Write == PropertyWrite.WhenSet)
+            {
+                writer.Line("properties[" + i + "].ShouldSerialize = static (obj, _) => ((" + entry.RuntimeName + ")obj)." + ModelsEmitter.SetField(property) + ";");
             }
 
             if (!property.Type.IsNullable && !property.Type.IsValueType)
@@ -433,6 +438,17 @@ internal static class JsonContextEmitter
             var name = "__Name" + propertyNames[property.WireName];
             var access = "value." + property.Name;
             var runtime = CSharp.RuntimeType(property.Type, ns);
+            var guard = property.Write switch
+            {
+                PropertyWrite.WhenNotNull => access + " is not null",
+                PropertyWrite.WhenSet => "value." + ModelsEmitter.SetField(property),
+                _ => null,
+            };
+            if (guard is not null)
+            {
+                writer.Open("if (" + guard + ")");
+            }
+
             switch (runtime)
             {
                 case "string":
@@ -449,6 +465,11 @@ internal static class JsonContextEmitter
                     writer.Line("writer.WritePropertyName(" + name + ");");
                     writer.Line("global::System.Text.Json.JsonSerializer.Serialize(writer, " + access + ", " + byRuntime[runtime].Member + ");");
                     break;
+            }
+
+            if (guard is not null)
+            {
+                writer.Close();
             }
         }
 

@@ -53,8 +53,28 @@ internal static class ModelsEmitter
                 writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
             }
 
-            var modifier = property.IsRequired ? "public required " : "public ";
-            writer.Line(modifier + CSharp.Type(property.Type, spec.Namespace) + " " + property.Name + " { get; init; }");
+            var propertyType = CSharp.Type(property.Type, spec.Namespace);
+            if (property.Write != PropertyWrite.Always)
+            {
+                writer.Line("[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
+            }
+
+            if (property.Write == PropertyWrite.WhenSet)
+            {
+                // The setter records that the caller (or the JSON read) set the property, so null is written only then.
+                writer.Line("public " + propertyType + " " + property.Name + " { get => " + ValueField(property) + "; init { " + ValueField(property) + " = value; " + SetField(property) + " = true; } }");
+                writer.Line();
+                writer.Line("private readonly " + propertyType + " " + ValueField(property) + ";");
+                writer.Line();
+                writer.Line("/// <summary>Whether " + property.Name + " was set, to null or not: only then is it written to JSON.</summary>");
+                writer.Line("internal readonly bool " + SetField(property) + ";");
+            }
+            else
+            {
+                var modifier = property.IsRequired ? "public required " : "public ";
+                writer.Line(modifier + propertyType + " " + property.Name + " { get; init; }");
+            }
+
             writer.Line();
         }
 
@@ -84,6 +104,12 @@ internal static class ModelsEmitter
         writer.Close();
         writer.Close();
     }
+
+    /// <summary>The field behind a property written only when set.</summary>
+    public static string ValueField(PropertyModel property) => "__value_" + property.Name;
+
+    /// <summary>The flag recording that a property written only when set was set.</summary>
+    public static string SetField(PropertyModel property) => "__set_" + property.Name;
 
     private static void EmitEnum(SourceWriter writer, SpecModel spec, TypeModel type)
     {

@@ -16,7 +16,23 @@ internal sealed record TypeModel(
     EquatableArray<PropertyModel> Properties,
     EquatableArray<EnumMemberModel> EnumMembers);
 
+/// <summary>When a property is written to JSON.</summary>
+internal enum PropertyWrite
+{
+    /// <summary>Always, <c>null</c> included: a required property the caller must set.</summary>
+    Always,
+
+    /// <summary>Only when it is not <c>null</c>: an optional property whose schema does not allow null, or a read-only one.</summary>
+    WhenNotNull,
+
+    /// <summary>Only when the caller set it, <c>null</c> included: an optional property whose schema allows null.</summary>
+    WhenSet,
+}
+
 /// <summary>One property of an object model.</summary>
+/// <param name="IsRequired">Whether the caller must set it (C# <c>required</c>): required in the schema and not read-only.</param>
+/// <param name="IsRequiredOnRead">Whether a JSON document without it fails to read: required in the schema and not write-only.</param>
+/// <param name="Write">When it is written to JSON.</param>
 internal sealed record PropertyModel(
     string Name,
     string WireName,
@@ -24,7 +40,9 @@ internal sealed record PropertyModel(
     bool IsRequired,
     bool IsSensitive,
     bool IsDeprecated,
-    string? Description);
+    string? Description,
+    bool IsRequiredOnRead,
+    PropertyWrite Write);
 
 /// <summary>One member of a string enum and the value it has on the wire.</summary>
 internal sealed record EnumMemberModel(string Name, string WireValue);

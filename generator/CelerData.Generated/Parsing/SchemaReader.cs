@@ -491,8 +491,13 @@ internal sealed class SchemaReader
             }
 
             propertyName = scope.Claim(propertyName);
-            var isRequired = required.Contains(wireName);
             var resolvedSchema = propertySchema is null ? null : Follow(propertySchema);
+            // readOnly: only servers send it, so a caller never has to; writeOnly: only callers send it, so reading never needs it.
+            var readOnly = IsFlagged(propertySchema, resolvedSchema, "readOnly", wireName);
+            var writeOnly = IsFlagged(propertySchema, resolvedSchema, "writeOnly", wireName);
+            var inSchema = required.Contains(wireName);
+            var isRequired = inSchema && !readOnly;
+            var write = isRequired ? PropertyWrite.Always : !readOnly && type.IsNullable ? PropertyWrite.WhenSet : PropertyWrite.WhenNotNull;
             var sensitive = propertySchema is not null
                 && (_context.GetBoolean(propertySchema, "x-sensitive", wireName)
                     || (propertySchema.Get("format") is ScalarNode { Value: "password" })
@@ -504,7 +509,9 @@ internal sealed class SchemaReader
                 isRequired,
                 sensitive,
                 propertySchema is not null && _context.GetBoolean(propertySchema, "deprecated", wireName),
-                propertySchema is null ? null : _context.GetDescription(propertySchema, wireName)));
+                propertySchema is null ? null : _context.GetDescription(propertySchema, wireName),
+                inSchema && !writeOnly,
+                write));
         }
 
         return new TypeModel(
@@ -515,6 +522,9 @@ internal sealed class SchemaReader
             properties.ToEquatableArray(),
             EquatableArray<EnumMemberModel>.Empty);
     }
+
+    private bool IsFlagged(MappingNode? schema, MappingNode? resolved, string keyword, string where)
+        => (schema is not null && _context.GetBoolean(schema, keyword, where)) || (resolved is not null && resolved != schema && _context.GetBoolean(resolved, keyword, where));
 
     private void CollectMembers(MappingNode schema, List<KeyValuePair<ScalarNode, SpecNode>> members, HashSet<string> required, HashSet<SpecNode> visiting, string owner)
     {

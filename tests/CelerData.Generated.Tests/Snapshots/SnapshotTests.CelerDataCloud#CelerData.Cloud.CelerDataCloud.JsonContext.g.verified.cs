@@ -327,7 +327,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -349,7 +349,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -385,9 +385,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterList);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
+            if (value.Data is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterList);
+            }
 
             writer.WriteEndObject();
         }
@@ -630,7 +636,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -652,7 +658,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -688,9 +694,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteString(__Name9, value.ClusterId);
-            writer.WriteString(__Name10, value.ClusterName);
-            writer.WritePropertyName(__Name11);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.ClusterStateValue, __TypeInfo10);
+            if (value.ClusterName is not null)
+            {
+                writer.WriteString(__Name10, value.ClusterName);
+            }
+            if (value.ClusterStateValue is not null)
+            {
+                writer.WritePropertyName(__Name11);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.ClusterStateValue, __TypeInfo10);
+            }
 
             writer.WriteEndObject();
         }
@@ -793,7 +805,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -815,7 +827,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -851,9 +863,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterStateData);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
+            if (value.Data is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterStateData);
+            }
 
             writer.WriteEndObject();
         }
@@ -964,6 +982,7 @@ namespace CelerData.Cloud
                 JsonPropertyName = "abnormal_reason",
             };
             properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+            properties[1].ShouldSerialize = static (obj, _) => ((global::CelerData.Cloud.ClusterStateData)obj).__set_AbnormalReason;
 
             return properties;
         }
@@ -990,7 +1009,10 @@ namespace CelerData.Cloud
             writer.WriteStartObject();
             writer.WritePropertyName(__Name11);
             global::System.Text.Json.JsonSerializer.Serialize(writer, value.ClusterStateValue, ClusterState);
-            writer.WriteString(__Name12, value.AbnormalReason);
+            if (value.__set_AbnormalReason)
+            {
+                writer.WriteString(__Name12, value.AbnormalReason);
+            }
 
             writer.WriteEndObject();
         }

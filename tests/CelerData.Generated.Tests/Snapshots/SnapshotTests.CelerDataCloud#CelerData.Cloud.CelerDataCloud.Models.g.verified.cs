@@ -66,12 +66,14 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterList? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -130,12 +132,14 @@ namespace CelerData.Cloud
         /// The name of the cluster.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("cluster_name")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterName { get; init; }
 
         /// <summary>
         /// The 'cluster_state' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("cluster_state")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterState? ClusterStateValue { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -166,12 +170,14 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterStateData? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -202,7 +208,13 @@ namespace CelerData.Cloud
         /// Why the cluster is abnormal, when it is.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("abnormal_reason")]
-        public string? AbnormalReason { get; init; }
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? AbnormalReason { get => __value_AbnormalReason; init { __value_AbnormalReason = value; __set_AbnormalReason = true; } }
+
+        private readonly string? __value_AbnormalReason;
+
+        /// <summary>Whether AbnormalReason was set, to null or not: only then is it written to JSON.</summary>
+        internal readonly bool __set_AbnormalReason;
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {

@@ -155,7 +155,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -222,7 +222,10 @@ namespace Features.Client
             writer.WriteStartObject();
             writer.WriteString(__Name0, value.AccessToken);
             writer.WriteNumber(__Name1, value.ExpiresIn);
-            writer.WriteString(__Name2, value.RefreshToken);
+            if (value.RefreshToken is not null)
+            {
+                writer.WriteString(__Name2, value.RefreshToken);
+            }
             writer.WriteString(__Name3, value.TokenType);
 
             writer.WriteEndObject();
@@ -356,7 +359,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -378,7 +381,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -400,7 +403,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -422,7 +425,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -464,14 +467,26 @@ namespace Features.Client
 
             writer.WriteStartObject();
             writer.WriteString(__Name4, value.Name);
-            writer.WritePropertyName(__Name5);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Kind, __TypeInfo9);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Birthday, __TypeInfo10);
-            writer.WritePropertyName(__Name7);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Weight, __TypeInfo12);
-            writer.WritePropertyName(__Name8);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Tags, __TypeInfo14);
+            if (value.Kind is not null)
+            {
+                writer.WritePropertyName(__Name5);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Kind, __TypeInfo9);
+            }
+            if (value.Birthday is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Birthday, __TypeInfo10);
+            }
+            if (value.Weight is not null)
+            {
+                writer.WritePropertyName(__Name7);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Weight, __TypeInfo12);
+            }
+            if (value.Tags is not null)
+            {
+                writer.WritePropertyName(__Name8);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Tags, __TypeInfo14);
+            }
 
             writer.WriteEndObject();
         }
@@ -590,7 +605,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -612,7 +627,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -634,7 +649,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -656,7 +671,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -732,6 +747,7 @@ namespace Features.Client
                 JsonPropertyName = "owner_id",
             };
             properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Guid?>(options, info7);
+            properties[7].ShouldSerialize = static (obj, _) => ((global::Features.Client.Pet)obj).__set_OwnerId;
 
             var info8 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<float?>
             {
@@ -746,7 +762,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -768,7 +784,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -790,7 +806,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -812,7 +828,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -834,7 +850,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -856,7 +872,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -878,7 +894,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -900,7 +916,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -922,7 +938,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -944,7 +960,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -1025,37 +1041,82 @@ namespace Features.Client
 
             writer.WriteStartObject();
             writer.WriteString(__Name4, value.Name);
-            writer.WritePropertyName(__Name5);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Kind, __TypeInfo9);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Birthday, __TypeInfo10);
-            writer.WritePropertyName(__Name7);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Weight, __TypeInfo12);
-            writer.WritePropertyName(__Name8);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Tags, __TypeInfo14);
+            if (value.Kind is not null)
+            {
+                writer.WritePropertyName(__Name5);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Kind, __TypeInfo9);
+            }
+            if (value.Birthday is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Birthday, __TypeInfo10);
+            }
+            if (value.Weight is not null)
+            {
+                writer.WritePropertyName(__Name7);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Weight, __TypeInfo12);
+            }
+            if (value.Tags is not null)
+            {
+                writer.WritePropertyName(__Name8);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Tags, __TypeInfo14);
+            }
             writer.WriteNumber(__Name9, value.Id);
             writer.WritePropertyName(__Name10);
             global::System.Text.Json.JsonSerializer.Serialize(writer, value.Created, __TypeInfo16);
-            writer.WritePropertyName(__Name11);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.OwnerId, __TypeInfo17);
-            writer.WritePropertyName(__Name12);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Score, __TypeInfo19);
-            writer.WritePropertyName(__Name13);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Price, __TypeInfo21);
-            writer.WritePropertyName(__Name14);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Photo, __TypeInfo23);
-            writer.WritePropertyName(__Name15);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Attributes, __TypeInfo24);
-            writer.WritePropertyName(__Name16);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Parent, Pet);
-            writer.WritePropertyName(__Name17);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Children, __TypeInfo25);
-            writer.WritePropertyName(__Name18);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Extra, __TypeInfo26);
-            writer.WriteString(__Name19, value.Classification);
-            writer.WriteString(__Name20, value.PetValue);
-            writer.WritePropertyName(__Name21);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Status, __TypeInfo28);
+            if (value.__set_OwnerId)
+            {
+                writer.WritePropertyName(__Name11);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.OwnerId, __TypeInfo17);
+            }
+            if (value.Score is not null)
+            {
+                writer.WritePropertyName(__Name12);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Score, __TypeInfo19);
+            }
+            if (value.Price is not null)
+            {
+                writer.WritePropertyName(__Name13);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Price, __TypeInfo21);
+            }
+            if (value.Photo is not null)
+            {
+                writer.WritePropertyName(__Name14);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Photo, __TypeInfo23);
+            }
+            if (value.Attributes is not null)
+            {
+                writer.WritePropertyName(__Name15);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Attributes, __TypeInfo24);
+            }
+            if (value.Parent is not null)
+            {
+                writer.WritePropertyName(__Name16);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Parent, Pet);
+            }
+            if (value.Children is not null)
+            {
+                writer.WritePropertyName(__Name17);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Children, __TypeInfo25);
+            }
+            if (value.Extra is not null)
+            {
+                writer.WritePropertyName(__Name18);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Extra, __TypeInfo26);
+            }
+            if (value.Classification is not null)
+            {
+                writer.WriteString(__Name19, value.Classification);
+            }
+            if (value.PetValue is not null)
+            {
+                writer.WriteString(__Name20, value.PetValue);
+            }
+            if (value.Status is not null)
+            {
+                writer.WritePropertyName(__Name21);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Status, __TypeInfo28);
+            }
 
             writer.WriteEndObject();
         }
@@ -1248,7 +1309,7 @@ namespace Features.Client
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -1282,8 +1343,11 @@ namespace Features.Client
             writer.WriteStartObject();
             writer.WritePropertyName(__Name21);
             global::System.Text.Json.JsonSerializer.Serialize(writer, value.Status, HealthResponseStatus);
-            writer.WritePropertyName(__Name22);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Checks, __TypeInfo29);
+            if (value.Checks is not null)
+            {
+                writer.WritePropertyName(__Name22);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Checks, __TypeInfo29);
+            }
 
             writer.WriteEndObject();
         }

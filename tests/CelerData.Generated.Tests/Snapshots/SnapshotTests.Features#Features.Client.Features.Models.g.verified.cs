@@ -28,6 +28,7 @@ namespace Features.Client
         /// The 'refresh_token' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("refresh_token")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? RefreshToken { get; init; }
 
         /// <summary>
@@ -174,24 +175,28 @@ namespace Features.Client
         /// The 'kind' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::Features.Client.PetKind? Kind { get; init; }
 
         /// <summary>
         /// The 'birthday' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("birthday")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.DateOnly? Birthday { get; init; }
 
         /// <summary>
         /// The 'weight' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; init; }
 
         /// <summary>
         /// The 'tags' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -226,24 +231,28 @@ namespace Features.Client
         /// The 'kind' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::Features.Client.PetKind? Kind { get; init; }
 
         /// <summary>
         /// The 'birthday' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("birthday")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.DateOnly? Birthday { get; init; }
 
         /// <summary>
         /// The 'weight' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("weight")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; init; }
 
         /// <summary>
         /// The 'tags' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
         /// <summary>
@@ -262,66 +271,82 @@ namespace Features.Client
         /// The 'owner_id' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("owner_id")]
-        public global::System.Guid? OwnerId { get; init; }
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Guid? OwnerId { get => __value_OwnerId; init { __value_OwnerId = value; __set_OwnerId = true; } }
+
+        private readonly global::System.Guid? __value_OwnerId;
+
+        /// <summary>Whether OwnerId was set, to null or not: only then is it written to JSON.</summary>
+        internal readonly bool __set_OwnerId;
 
         /// <summary>
         /// The 'score' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("score")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public float? Score { get; init; }
 
         /// <summary>
         /// The 'price' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("price")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public decimal? Price { get; init; }
 
         /// <summary>
         /// The 'photo' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("photo")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public byte[]? Photo { get; init; }
 
         /// <summary>
         /// The 'attributes' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
         /// <summary>
         /// The 'parent' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("parent")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::Features.Client.Pet? Parent { get; init; }
 
         /// <summary>
         /// The 'children' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("children")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>? Children { get; init; }
 
         /// <summary>
         /// The 'extra' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("extra")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Text.Json.JsonElement? Extra { get; init; }
 
         /// <summary>
         /// The 'class' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("class")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Classification { get; init; }
 
         /// <summary>
         /// The 'pet' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("pet")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? PetValue { get; init; }
 
         /// <summary>
         /// The 'status' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::Features.Client.PetStatus? Status { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -382,6 +407,7 @@ namespace Features.Client
         /// The 'checks' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("checks")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? Checks { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)

@@ -90,7 +90,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -112,7 +112,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -144,8 +144,14 @@ namespace Examples
             }
 
             writer.WriteStartObject();
-            writer.WriteString(__Name0, value.Username);
-            writer.WriteString(__Name1, value.Uuid);
+            if (value.Username is not null)
+            {
+                writer.WriteString(__Name0, value.Username);
+            }
+            if (value.Uuid is not null)
+            {
+                writer.WriteString(__Name1, value.Uuid);
+            }
 
             writer.WriteEndObject();
         }
@@ -219,7 +225,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -241,7 +247,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -273,9 +279,15 @@ namespace Examples
             }
 
             writer.WriteStartObject();
-            writer.WriteString(__Name2, value.Slug);
-            writer.WritePropertyName(__Name3);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Owner, User);
+            if (value.Slug is not null)
+            {
+                writer.WriteString(__Name2, value.Slug);
+            }
+            if (value.Owner is not null)
+            {
+                writer.WritePropertyName(__Name3);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Owner, User);
+            }
 
             writer.WriteEndObject();
         }
@@ -349,7 +361,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -371,7 +383,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -393,7 +405,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -415,7 +427,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -453,13 +465,25 @@ namespace Examples
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(__Name4);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Id, __TypeInfo5);
-            writer.WriteString(__Name5, value.Title);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.RepositoryValue, Repository);
-            writer.WritePropertyName(__Name7);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Author, User);
+            if (value.Id is not null)
+            {
+                writer.WritePropertyName(__Name4);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Id, __TypeInfo5);
+            }
+            if (value.Title is not null)
+            {
+                writer.WriteString(__Name5, value.Title);
+            }
+            if (value.RepositoryValue is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.RepositoryValue, Repository);
+            }
+            if (value.Author is not null)
+            {
+                writer.WritePropertyName(__Name7);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Author, User);
+            }
 
             writer.WriteEndObject();
         }

@@ -16,12 +16,14 @@ namespace Examples
         /// The 'username' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("username")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Username { get; init; }
 
         /// <summary>
         /// The 'uuid' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("uuid")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Uuid { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -44,12 +46,14 @@ namespace Examples
         /// The 'slug' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Slug { get; init; }
 
         /// <summary>
         /// The 'owner' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::Examples.User? Owner { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -72,24 +76,28 @@ namespace Examples
         /// The 'id' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; init; }
 
         /// <summary>
         /// The 'title' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("title")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; init; }
 
         /// <summary>
         /// The 'repository' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("repository")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::Examples.Repository? RepositoryValue { get; init; }
 
         /// <summary>
         /// The 'author' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("author")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::Examples.User? Author { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)

@@ -114,7 +114,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -173,7 +173,10 @@ namespace Examples
 
             writer.WriteStartObject();
             writer.WriteString(__Name0, value.Name);
-            writer.WriteString(__Name1, value.Tag);
+            if (value.Tag is not null)
+            {
+                writer.WriteString(__Name1, value.Tag);
+            }
             writer.WriteNumber(__Name2, value.Id);
 
             writer.WriteEndObject();
@@ -281,7 +284,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -314,7 +317,10 @@ namespace Examples
 
             writer.WriteStartObject();
             writer.WriteString(__Name0, value.Name);
-            writer.WriteString(__Name1, value.Tag);
+            if (value.Tag is not null)
+            {
+                writer.WriteString(__Name1, value.Tag);
+            }
 
             writer.WriteEndObject();
         }

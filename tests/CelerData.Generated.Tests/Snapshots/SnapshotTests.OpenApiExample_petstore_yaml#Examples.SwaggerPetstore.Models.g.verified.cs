@@ -28,6 +28,7 @@ namespace Examples
         /// The 'tag' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("tag")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Tag { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)

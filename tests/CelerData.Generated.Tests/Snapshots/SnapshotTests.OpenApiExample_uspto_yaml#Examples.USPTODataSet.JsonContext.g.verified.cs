@@ -88,7 +88,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -110,7 +110,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -142,10 +142,16 @@ namespace Examples
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(__Name0);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Total, __TypeInfo2);
-            writer.WritePropertyName(__Name1);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Apis, __TypeInfo4);
+            if (value.Total is not null)
+            {
+                writer.WritePropertyName(__Name0);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Total, __TypeInfo2);
+            }
+            if (value.Apis is not null)
+            {
+                writer.WritePropertyName(__Name1);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Apis, __TypeInfo4);
+            }
 
             writer.WriteEndObject();
         }
@@ -219,7 +225,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -241,7 +247,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -263,7 +269,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -285,7 +291,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -323,10 +329,22 @@ namespace Examples
             }
 
             writer.WriteStartObject();
-            writer.WriteString(__Name2, value.ApiKey);
-            writer.WriteString(__Name3, value.ApiVersionNumber);
-            writer.WriteString(__Name4, value.ApiUrl);
-            writer.WriteString(__Name5, value.ApiDocumentationUrl);
+            if (value.ApiKey is not null)
+            {
+                writer.WriteString(__Name2, value.ApiKey);
+            }
+            if (value.ApiVersionNumber is not null)
+            {
+                writer.WriteString(__Name3, value.ApiVersionNumber);
+            }
+            if (value.ApiUrl is not null)
+            {
+                writer.WriteString(__Name4, value.ApiUrl);
+            }
+            if (value.ApiDocumentationUrl is not null)
+            {
+                writer.WriteString(__Name5, value.ApiDocumentationUrl);
+            }
 
             writer.WriteEndObject();
         }

@@ -16,12 +16,14 @@ namespace Examples
         /// The 'total' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("total")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? Total { get; init; }
 
         /// <summary>
         /// The 'apis' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("apis")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>? Apis { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -44,24 +46,28 @@ namespace Examples
         /// To be used as a dataset parameter value
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("apiKey")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ApiKey { get; init; }
 
         /// <summary>
         /// To be used as a version parameter value
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("apiVersionNumber")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ApiVersionNumber { get; init; }
 
         /// <summary>
         /// The URL describing the dataset's fields
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("apiUrl")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ApiUrl { get; init; }
 
         /// <summary>
         /// A URL to the API console for each API
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("apiDocumentationUrl")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ApiDocumentationUrl { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)

@@ -135,7 +135,7 @@ namespace Examples
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -172,7 +172,10 @@ namespace Examples
             writer.WriteStartObject();
             writer.WriteNumber(__Name0, value.Id);
             writer.WriteString(__Name1, value.Name);
-            writer.WriteString(__Name2, value.Tag);
+            if (value.Tag is not null)
+            {
+                writer.WriteString(__Name2, value.Tag);
+            }
 
             writer.WriteEndObject();
         }
