@@ -1,0 +1,44 @@
+using CelerData.Generated.Emitting;
+using Xunit;
+
+namespace CelerData.Generated.Tests.Generator;
+
+/// <summary>The writer re-indents multi-line blocks and refuses to finish with a block left open.</summary>
+public sealed class SourceWriterTests
+{
+    [Fact]
+    public void ABlockIsWrittenAtTheCurrentIndentation()
+    {
+        var writer = new SourceWriter();
+        writer.Open("class C");
+        writer.Block("""
+                    void M()
+                    {
+                        Call();
+
+                    }
+                    """);
+        writer.Close();
+
+        Assert.Equal("class C\n{\n    void M()\n    {\n        Call();\n\n    }\n}\n", writer.ToString());
+    }
+
+    [Fact]
+    public void CarriageReturnsAreNormalized()
+    {
+        var writer = new SourceWriter();
+        writer.Block("a\r\n  b");
+
+        Assert.Equal("a\n  b\n", writer.ToString());
+    }
+
+    [Fact]
+    public void AnUnclosedBlockIsAnError()
+    {
+        var writer = new SourceWriter();
+        writer.Open("class C");
+
+        var error = Assert.Throws<InvalidOperationException>(() => writer.ToString());
+        Assert.Contains("1 level(s)", error.Message, StringComparison.Ordinal);
+    }
+}
