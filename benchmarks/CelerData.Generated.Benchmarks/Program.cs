@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -11,7 +12,7 @@ namespace CelerData.Generated.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet's switcher, plus the measurements it cannot make (see benchmarks/README.md):
-/// <c>make-specs</c>, <c>generate</c>, <c>contention-report</c>, <c>hyperfine-table</c> and <c>write-doc</c>.
+/// <c>make-specs</c>, <c>generate</c>, <c>measure-generate</c>, <c>measure-compile</c>, <c>contention-report</c>, <c>hyperfine-table</c> and <c>write-doc</c>.
 /// </summary>
 internal static class Program
 {
@@ -24,6 +25,10 @@ internal static class Program
                 return 0;
             case "generate":
                 return SpecToSource.Run(args[1], args[2]);
+            case "measure-generate":
+                return BigSpecMeasure.Generate(args[1], args[2], int.Parse(args.ElementAtOrDefault(3) ?? "3", CultureInfo.InvariantCulture), Metadata(args.Skip(4)));
+            case "measure-compile":
+                return BigSpecMeasure.Compile(args[1]);
             case "contention-report":
                 var rounds = int.Parse(args.ElementAtOrDefault(2) ?? "200", CultureInfo.InvariantCulture);
                 await File.WriteAllTextAsync(args[1], await ContentionReport.RunAsync(rounds).ConfigureAwait(false)).ConfigureAwait(false);
@@ -39,6 +44,10 @@ internal static class Program
                 return 0;
         }
     }
+
+    /// <summary>Item metadata as <c>Name=Value</c> arguments.</summary>
+    private static Dictionary<string, string> Metadata(IEnumerable<string> pairs)
+        => pairs.Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
 
     private static int[] Sizes(string list) => list.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 }

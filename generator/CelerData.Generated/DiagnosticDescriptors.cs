@@ -275,6 +275,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor FilterSelectsNothing = new(
+        "CDG0050",
+        "The operation filter selects no operation",
+        "The IncludeTags, IncludeOperationIds, ExcludeTags and ExcludeOperationIds metadata leave none of the {0} operations of the spec; the generated interface has no methods",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "CDG0099",
         "The generator failed on this spec",

@@ -28,12 +28,12 @@ public static class GeneratorInputs
 
     public static CSharpCompilation Compilation(IEnumerable<SyntaxTree> trees) => CSharpCompilation.Create("Consumer", trees, References, CompilationOptions);
 
-    public static GeneratorDriver Driver(ISourceGenerator generator, ImmutableArray<AdditionalText> texts)
+    public static GeneratorDriver Driver(ISourceGenerator generator, ImmutableArray<AdditionalText> texts, IReadOnlyDictionary<string, string>? metadata = null)
         => CSharpGeneratorDriver.Create(
             new[] { generator },
             texts,
             ParseOptions,
-            new SpecOptionsProvider(texts.Select(t => t.Path).ToHashSet(StringComparer.Ordinal)),
+            new SpecOptionsProvider(texts.Select(t => t.Path).ToHashSet(StringComparer.Ordinal), metadata ?? new Dictionary<string, string>()),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
 
     /// <summary>
@@ -99,10 +99,10 @@ public static class GeneratorInputs
         public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 
-    /// <summary>Marks the given additional files as specs, as the package's targets do.</summary>
-    private sealed class SpecOptionsProvider(HashSet<string> specPaths) : AnalyzerConfigOptionsProvider
+    /// <summary>Marks the given additional files as specs, as the package's targets do, with any further item metadata (name without prefix).</summary>
+    private sealed class SpecOptionsProvider(HashSet<string> specPaths, IReadOnlyDictionary<string, string> metadata) : AnalyzerConfigOptionsProvider
     {
-        private static readonly Options Spec = new(new Dictionary<string, string>
+        private readonly Options _spec = new(new Dictionary<string, string>(metadata.Select(m => KeyValuePair.Create("build_metadata.AdditionalFiles." + m.Key, m.Value)))
         {
             ["build_metadata.AdditionalFiles.CelerDataSpec"] = "true",
             ["build_metadata.AdditionalFiles.Namespace"] = "Synthetic.Client",
@@ -114,7 +114,7 @@ public static class GeneratorInputs
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Empty;
 
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => specPaths.Contains(textFile.Path) ? Spec : Empty;
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => specPaths.Contains(textFile.Path) ? _spec : Empty;
 
         private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
         {

@@ -18,12 +18,18 @@ internal sealed class OperationReader
     private readonly List<OperationModel> _operations = new();
     private readonly List<KeyValuePair<OperationModel, MappingNode>> _operationNodes = new();
 
-    public OperationReader(ParseContext context, SchemaReader schemas, MappingNode root)
+    private readonly OperationFilter? _filter;
+
+    public OperationReader(ParseContext context, SchemaReader schemas, MappingNode root, OperationFilter? filter)
     {
         _context = context;
         _schemas = schemas;
         _root = root;
+        _filter = filter;
     }
+
+    /// <summary>How many operations the filter left out, unread.</summary>
+    public int FilteredOut { get; private set; }
 
     public IReadOnlyList<OperationModel> Operations => _operations;
 
@@ -92,11 +98,14 @@ internal sealed class OperationReader
 
             _operationIds.Add(operationId, where);
         }
-        else
+
+        if (_filter is not null && !_filter.Keeps(Tags(operation), operationId))
         {
-            operationId = method + " " + path;
+            FilteredOut++;
+            return;
         }
 
+        operationId ??= method + " " + path;
         var baseName = _context.GetCSharpName(operation, where) ?? Identifiers.ToPascalCase(operationId, "Operation") + "Async";
         var typeHint = baseName.EndsWith("Async", System.StringComparison.Ordinal) ? baseName.Substring(0, baseName.Length - 5) : baseName;
 
@@ -145,6 +154,9 @@ internal sealed class OperationReader
         _operations.Add(model);
         _operationNodes.Add(new KeyValuePair<OperationModel, MappingNode>(model, operation));
     }
+
+    private static List<string> Tags(MappingNode operation)
+        => operation.Get("tags") is SequenceNode tags ? tags.Items.OfType<ScalarNode>().Select(t => t.Value).ToList() : new List<string>();
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 

@@ -80,9 +80,18 @@ internal static class SpecParser
         var schemaReader = new SchemaReader(context, reservedTypeNames);
         schemaReader.DeclareComponents(schemas);
         schemaReader.ResolveComponents(schemas);
-        var operationReader = new OperationReader(context, schemaReader, root);
+        var operationReader = new OperationReader(context, schemaReader, root, input.Filter);
         operationReader.ReadPaths(paths);
         var types = schemaReader.Complete();
+        if (input.Filter is not null)
+        {
+            if (operationReader.Operations.Count == 0 && operationReader.FilteredOut > 0)
+            {
+                context.Report(DiagnosticDescriptors.FilterSelectsNothing, SpecLocation.FileStart(input.Path), operationReader.FilteredOut.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            types = Reachable(types, operationReader.Operations);
+        }
 
         var token = TokenOperationFinder.Find(context, operationReader.OperationNodes, types);
         var model = new SpecModel(
@@ -99,6 +108,45 @@ internal static class SpecParser
 
         // Code from a spec with errors would only add compiler errors on top of the located ones.
         return new ParseResult(context.HasErrors || names.Invalid ? null : model, context.Diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The types the operations use, directly or through properties, in their original order.</summary>
+    private static IReadOnlyList<TypeModel> Reachable(IReadOnlyList<TypeModel> types, IReadOnlyList<OperationModel> operations)
+    {
+        var byName = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<TypeRef>();
+        foreach (var operation in operations)
+        {
+            foreach (var parameter in operation.Parameters)
+            {
+                pending.Push(parameter.Type);
+            }
+
+            if (operation.ResponseType is not null)
+            {
+                pending.Push(operation.ResponseType);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            if (type.Element is not null)
+            {
+                pending.Push(type.Element);
+            }
+
+            if (type.Kind is TypeRefKind.Model or TypeRefKind.Enum && byName.TryGetValue(type.Name, out var model) && reached.Add(type.Name))
+            {
+                foreach (var property in model.Properties)
+                {
+                    pending.Push(property.Type);
+                }
+            }
+        }
+
+        return types.Where(t => reached.Contains(t.Name)).ToList();
     }
 
     private static string? CheckVersion(ParseContext context, MappingNode root)

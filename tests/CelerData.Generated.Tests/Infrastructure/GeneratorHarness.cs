@@ -11,8 +11,8 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace CelerData.Generated.Tests.Infrastructure;
 
-/// <summary>A spec file handed to the generator as an additional file with the package's metadata.</summary>
-internal sealed record SpecFile(string Path, string Text, string? Namespace = null, string? ClientName = null);
+/// <summary>A spec file handed to the generator as an additional file with the package's metadata (any further item metadata by name).</summary>
+internal sealed record SpecFile(string Path, string Text, string? Namespace = null, string? ClientName = null, IReadOnlyDictionary<string, string>? Metadata = null);
 
 /// <summary>Runs the generator the way the compiler does and compiles what it produces.</summary>
 internal static class GeneratorHarness
@@ -134,6 +134,11 @@ internal static class GeneratorHarness
                     if (f.ClientName is not null)
                     {
                         values["build_metadata.AdditionalFiles.ClientName"] = f.ClientName;
+                    }
+
+                    foreach (var metadata in f.Metadata ?? new Dictionary<string, string>())
+                    {
+                        values["build_metadata.AdditionalFiles." + metadata.Key] = metadata.Value;
                     }
 
                     return new DictionaryOptions(values);
