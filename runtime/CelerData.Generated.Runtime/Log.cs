@@ -47,4 +47,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 10, EventName = "InsecureTransportRefused", Level = LogLevel.Error,
         Message = "{ClientName}: refused to send credentials over {Scheme} to {Host}")]
     public static partial void InsecureTransportRefused(ILogger logger, string clientName, string scheme, string host);
+
+    [LoggerMessage(EventId = 11, EventName = "ForeignOriginRefused", Level = LogLevel.Error,
+        Message = "{ClientName}: refused to send credentials to {Origin}, which is not the origin of the base address, or to follow a redirect there")]
+    public static partial void ForeignOriginRefused(ILogger logger, string clientName, string origin);
+
+    [LoggerMessage(EventId = 12, EventName = "CredentialsBackingOff", Level = LogLevel.Warning,
+        Message = "{ClientName}: the token endpoint refused the credentials; no token request for {BackoffMilliseconds} ms")]
+    public static partial void CredentialsBackingOff(ILogger logger, string clientName, long backoffMilliseconds);
 }

@@ -39,14 +39,14 @@ public sealed class CredentialsTests
     [InlineData("a\u0000b", "secret", "control characters")]
     public void Invalid_credentials_fail_validation(string? id, string? secret, string expected)
     {
-        var failures = CelerDataClientOptionsValidator.Check(new CelerDataClientOptions { ClientId = id, ClientSecret = secret });
+        var failures = CelerDataClientOptionsValidator.Check(new CelerDataClientOptions { ClientId = id, ClientSecret = secret }, "Test");
         Assert.Contains(failures, f => f.Contains(expected, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Valid_credentials_pass_validation()
     {
-        Assert.Empty(CelerDataClientOptionsValidator.Check(Secrets.Options()));
+        Assert.Empty(CelerDataClientOptionsValidator.Check(Secrets.Options(), "Test"));
     }
 
     [Fact]

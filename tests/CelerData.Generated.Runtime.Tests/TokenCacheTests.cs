@@ -130,10 +130,10 @@ public sealed class TokenCacheTests
     {
         using var cache = Cache();
         var first = await cache.GetAccessTokenAsync();
-        cache.Invalidate(first);
+        await cache.InvalidateAsync(first);
         var second = await cache.GetAccessTokenAsync();
         Assert.Equal("token-2", second.Value);
-        cache.Invalidate(first);
+        await cache.InvalidateAsync(first);
         Assert.Same(second, await cache.GetAccessTokenAsync());
         Assert.Equal(2, _fetches);
     }

@@ -4,13 +4,14 @@ using System.Globalization;
 namespace CelerData.Generated.Runtime;
 
 /// <summary>
-/// Settings of a CelerData client. Bound from the configuration section <c>CelerData</c> and from the
-/// environment variables <c>CELERDATA_CLIENT_ID</c> and <c>CELERDATA_CLIENT_SECRET</c>, and validated at start.
+/// Settings of a CelerData client. Bound from the configuration section <c>CelerData:{ClientName}</c> over the
+/// section <c>CelerData</c> (a value missing from the client's own section falls back to the shared one), and from
+/// the environment variables <c>CELERDATA_CLIENT_ID</c> and <c>CELERDATA_CLIENT_SECRET</c>; validated at start.
 /// <see cref="ToString"/> never shows the secret.
 /// </summary>
 public sealed class CelerDataClientOptions
 {
-    /// <summary>The configuration section the options are bound from.</summary>
+    /// <summary>The configuration section the options are bound from; each client's own section is nested in it under the client's name.</summary>
     public const string ConfigurationSectionName = "CelerData";
 
     /// <summary>The environment variable that holds the client ID.</summary>
@@ -46,6 +47,13 @@ public sealed class CelerDataClientOptions
     /// with a <see cref="CelerDataRateLimitedException"/>. One minute by default.
     /// </summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The longest a caller waits for a new access token: the whole fetch, including a wait for the client-side
+    /// token request limit and for another process's fetch through a shared cache. It then fails with a
+    /// <see cref="CelerDataTokenTimeoutException"/>. 30 seconds by default.
+    /// </summary>
+    public TimeSpan TokenFetchTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Shows the settings with the secret redacted.</summary>
     /// <returns>A description that holds no secret.</returns>

@@ -21,17 +21,17 @@ internal sealed class CelerDataClientOptionsValidator : IValidateOptions<CelerDa
             return ValidateOptionsResult.Skip;
         }
 
-        var failures = Check(options);
+        var failures = Check(options, _clientName);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     /// <summary>Returns every problem of <paramref name="options"/>; empty when they are valid.</summary>
-    public static List<string> Check(CelerDataClientOptions options)
+    public static List<string> Check(CelerDataClientOptions options, string clientName)
     {
         var failures = new List<string>();
         if (string.IsNullOrEmpty(options.ClientId))
         {
-            failures.Add($"CelerData: the client ID is missing. Set '{CelerDataClientOptions.ConfigurationSectionName}:ClientId' or the environment variable {CelerDataClientOptions.ClientIdEnvironmentVariable}.");
+            failures.Add($"CelerData: the client ID is missing. Set '{CelerDataClientOptions.ConfigurationSectionName}:{clientName}:ClientId' or '{CelerDataClientOptions.ConfigurationSectionName}:ClientId', or the environment variable {CelerDataClientOptions.ClientIdEnvironmentVariable}.");
         }
         else
         {
@@ -52,7 +52,7 @@ internal sealed class CelerDataClientOptionsValidator : IValidateOptions<CelerDa
 
         if (string.IsNullOrEmpty(options.ClientSecret))
         {
-            failures.Add($"CelerData: the client secret is missing. Set '{CelerDataClientOptions.ConfigurationSectionName}:ClientSecret' or the environment variable {CelerDataClientOptions.ClientSecretEnvironmentVariable}.");
+            failures.Add($"CelerData: the client secret is missing. Set '{CelerDataClientOptions.ConfigurationSectionName}:{clientName}:ClientSecret' or '{CelerDataClientOptions.ConfigurationSectionName}:ClientSecret', or the environment variable {CelerDataClientOptions.ClientSecretEnvironmentVariable}.");
         }
 
         if (options.BaseAddress is { } address)
@@ -80,6 +80,11 @@ internal sealed class CelerDataClientOptionsValidator : IValidateOptions<CelerDa
         if (options.MaxRetryDelay <= TimeSpan.Zero)
         {
             failures.Add("CelerData: MaxRetryDelay must be positive.");
+        }
+
+        if (options.TokenFetchTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("CelerData: TokenFetchTimeout must be positive.");
         }
 
         if (!Enum.IsDefined(options.CredentialEncoding))

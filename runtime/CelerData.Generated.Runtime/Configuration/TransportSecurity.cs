@@ -2,7 +2,10 @@ using System;
 
 namespace CelerData.Generated.Runtime;
 
-/// <summary>Credentials travel only over HTTPS, or over plain HTTP to a loopback address.</summary>
+/// <summary>
+/// Where credentials may travel: only over HTTPS, or over plain HTTP to a loopback address, and only to the
+/// origin (scheme, host and port) of the client's base address.
+/// </summary>
 internal static class TransportSecurity
 {
     public static bool IsSecure(Uri? uri) =>
@@ -20,4 +23,15 @@ internal static class TransportSecurity
                 uri is { IsAbsoluteUri: true } ? uri.Host : "(none)");
         }
     }
+
+    /// <summary>Whether <paramref name="uri"/> has the scheme, host and port of <paramref name="origin"/> (the default port counts as given).</summary>
+    public static bool IsSameOrigin(Uri origin, Uri? uri) =>
+        uri is { IsAbsoluteUri: true }
+        && string.Equals(origin.Scheme, uri.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(origin.IdnHost, uri.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && origin.Port == uri.Port;
+
+    /// <summary>Describes where <paramref name="uri"/> points without its path or query, for messages and log lines.</summary>
+    public static string OriginOf(Uri? uri) =>
+        uri is { IsAbsoluteUri: true } ? uri.Scheme + "://" + uri.Authority : "(relative)";
 }

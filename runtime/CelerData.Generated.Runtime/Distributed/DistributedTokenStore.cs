@@ -31,7 +31,7 @@ internal sealed class DistributedTokenStore
     }
 
     /// <summary>Wraps <paramref name="fetch"/> so that the fleet shares what it fetches.</summary>
-    public Func<CancellationToken, Task<TokenEndpointResponse>> Share(CelerDataClientRuntime runtime, Func<CancellationToken, Task<TokenEndpointResponse>> fetch)
+    public Func<CancellationToken, Task<TokenEndpointResponse>> Share(CelerDataClientRuntime runtime, RefusedTokens refused, Func<CancellationToken, Task<TokenEndpointResponse>> fetch)
     {
         if (!TokenProtector.IsSupported)
         {
@@ -40,10 +40,13 @@ internal sealed class DistributedTokenStore
         }
 
         var protector = new TokenProtector(_options.KeyPrefix, runtime.BaseAddress, runtime.Credentials.ClientId, runtime.Options.ClientSecret!);
-        return cancellationToken => GetOrFetchAsync(runtime, protector, fetch, cancellationToken);
+        return cancellationToken => GetOrFetchAsync(runtime, protector, refused, fetch, cancellationToken);
     }
 
-    /// <summary>Removes the shared token if it is <paramref name="rejected"/> (the server answered 401 to it).</summary>
+    /// <summary>
+    /// Removes the shared token if it is <paramref name="rejected"/> (the server answered 401 to it); the 401 path waits
+    /// for this before it fetches again, so that the refetch cannot read the refused token back.
+    /// </summary>
     public async Task InvalidateAsync(CelerDataClientRuntime runtime, CelerDataAccessToken rejected)
     {
         if (!TokenProtector.IsSupported || StoreIsResting(runtime.TimeProvider))
@@ -69,6 +72,7 @@ internal sealed class DistributedTokenStore
     private async Task<TokenEndpointResponse> GetOrFetchAsync(
         CelerDataClientRuntime runtime,
         TokenProtector protector,
+        RefusedTokens refused,
         Func<CancellationToken, Task<TokenEndpointResponse>> fetch,
         CancellationToken cancellationToken)
     {
@@ -79,7 +83,7 @@ internal sealed class DistributedTokenStore
 
         try
         {
-            if (await ReadAsync(runtime, protector, cancellationToken).ConfigureAwait(false) is { } found)
+            if (await ReadAsync(runtime, protector, refused, cancellationToken).ConfigureAwait(false) is { } found)
             {
                 return found;
             }
@@ -98,7 +102,7 @@ internal sealed class DistributedTokenStore
                     try
                     {
                         // Another process may have published between our read and taking the lock.
-                        return await ReadAsync(runtime, protector, cancellationToken).ConfigureAwait(false)
+                        return await ReadAsync(runtime, protector, refused, cancellationToken).ConfigureAwait(false)
                             ?? await FetchAndPublishAsync(runtime, protector, fetch, cancellationToken).ConfigureAwait(false);
                     }
                     finally
@@ -108,7 +112,7 @@ internal sealed class DistributedTokenStore
                 }
 
                 await Task.Delay(_options.PollInterval, runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
-                if (await ReadAsync(runtime, protector, cancellationToken).ConfigureAwait(false) is { } published)
+                if (await ReadAsync(runtime, protector, refused, cancellationToken).ConfigureAwait(false) is { } published)
                 {
                     return published;
                 }
@@ -127,18 +131,19 @@ internal sealed class DistributedTokenStore
         }
     }
 
-    private async Task<TokenEndpointResponse?> ReadAsync(CelerDataClientRuntime runtime, TokenProtector protector, CancellationToken cancellationToken)
+    /// <summary>The shared token, unless there is none, it is due for refresh, or a server refused it.</summary>
+    private async Task<TokenEndpointResponse?> ReadAsync(CelerDataClientRuntime runtime, TokenProtector protector, RefusedTokens refused, CancellationToken cancellationToken)
     {
         var entry = await Bounded(_cache.GetAsync(protector.CacheKey, cancellationToken), cancellationToken).ConfigureAwait(false);
         var token = protector.Open(entry);
         var now = runtime.TimeProvider.GetUtcNow();
-        if (token is null || now >= token.RefreshAt || token.ExpiresAt - now < MinimumRemaining)
+        if (token is null || now >= token.RefreshAt || token.ExpiresAt - now < MinimumRemaining || refused.Contains(token.AccessToken))
         {
             return null;
         }
 
         var remaining = (long)Math.Floor((token.ExpiresAt - now).TotalSeconds);
-        return new TokenEndpointResponse(token.AccessToken, remaining, null, token.TokenType);
+        return new TokenEndpointResponse(token.AccessToken, remaining, null, token.TokenType) { Shared = true };
     }
 
     private async Task<TokenEndpointResponse> FetchAndPublishAsync(

@@ -35,6 +35,9 @@ public sealed class CelerDataMalformedTokenResponseException : CelerDataAuthenti
         MalformedTokenResponseReason.NonPositiveExpiresIn => "expires_in is zero or negative",
         MalformedTokenResponseReason.ExpiresInTooLong => "expires_in is longer than a year",
         MalformedTokenResponseReason.UnsupportedTokenType => "token_type is not Bearer",
+        MalformedTokenResponseReason.AccessTokenTooLong => "access_token is longer than 8192 characters",
+        MalformedTokenResponseReason.ResponseTooLarge => "the body is larger than 64 KiB",
+        MalformedTokenResponseReason.TruncatedBody => "the body ended before its announced length",
         _ => reason.ToString(),
     };
 }

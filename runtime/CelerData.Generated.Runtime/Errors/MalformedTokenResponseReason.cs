@@ -23,4 +23,13 @@ public enum MalformedTokenResponseReason
 
     /// <summary>The <c>token_type</c> was missing or not <c>Bearer</c> (in any letter case).</summary>
     UnsupportedTokenType,
+
+    /// <summary>The <c>access_token</c> is longer than the runtime accepts (8,192 characters).</summary>
+    AccessTokenTooLong,
+
+    /// <summary>The response body is larger than the runtime reads from a token endpoint (64 KiB).</summary>
+    ResponseTooLarge,
+
+    /// <summary>The body ended before its announced length, or the connection broke while it was read.</summary>
+    TruncatedBody,
 }

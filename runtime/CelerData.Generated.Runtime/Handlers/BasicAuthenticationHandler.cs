@@ -5,24 +5,40 @@ using System.Threading.Tasks;
 
 namespace CelerData.Generated.Runtime;
 
-/// <summary>Adds <c>Authorization: Basic</c> to requests that record <see cref="SecurityRequirement.Basic"/> (the token endpoint).</summary>
+/// <summary>
+/// Adds <c>Authorization: Basic</c> to requests that record <see cref="SecurityRequirement.Basic"/> (the token
+/// endpoint), only toward the base address's origin, and removes it again once the response is in or the send
+/// failed, so that no request message an exception holds carries the Basic value.
+/// </summary>
 internal sealed class BasicAuthenticationHandler : DelegatingHandler
 {
-    private readonly CelerDataClientRuntime _runtime;
+    private readonly RequestSecurity _security;
+    private readonly CredentialScope _scope;
+    private readonly ClientCredentials _credentials;
 
-    public BasicAuthenticationHandler(CelerDataClientRuntime runtime)
+    public BasicAuthenticationHandler(RequestSecurity security, CredentialScope scope, ClientCredentials credentials)
     {
-        _runtime = runtime;
+        _security = security;
+        _scope = scope;
+        _credentials = credentials;
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (SecurityRequirementReader.Is(request, _runtime, SecurityRequirement.Basic))
-        {
-            _runtime.EnsureSecure(request.RequestUri);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", _runtime.Credentials.BasicValue);
-        }
+        => _security.Read(request) == Security.Basic
+            ? SendWithCredentialsAsync(request, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
 
-        return base.SendAsync(request, cancellationToken);
+    private async Task<HttpResponseMessage> SendWithCredentialsAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        _scope.EnsureAllowed(request.RequestUri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", _credentials.BasicValue);
+        try
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            request.Headers.Authorization = null;
+        }
     }
 }

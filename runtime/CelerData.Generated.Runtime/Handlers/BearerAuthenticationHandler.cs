@@ -7,51 +7,67 @@ namespace CelerData.Generated.Runtime;
 
 /// <summary>
 /// Adds <c>Authorization: Bearer</c> from the token cache to requests that record
-/// <see cref="SecurityRequirement.Bearer"/>. On a 401 it drops that token, fetches a new one and
-/// retries once, when the request content can be replayed.
+/// <see cref="SecurityRequirement.Bearer"/>, only toward the base address's origin. On a 401 from that origin it
+/// drops the token (waiting until the shared cache has dropped it too), fetches a new one and retries once, when the
+/// request content can be replayed. The header is removed once the response is in or the send failed, so that no
+/// request message an exception holds carries a token.
 /// </summary>
 internal sealed class BearerAuthenticationHandler : DelegatingHandler
 {
-    private readonly CelerDataClientRuntime _runtime;
+    private readonly RequestSecurity _security;
+    private readonly CredentialScope _scope;
+    private readonly CelerDataTokenCache? _cache;
 
-    public BearerAuthenticationHandler(CelerDataClientRuntime runtime)
+    public BearerAuthenticationHandler(RequestSecurity security, CredentialScope scope, CelerDataTokenCache? cache)
     {
-        _runtime = runtime;
+        _security = security;
+        _scope = scope;
+        _cache = cache;
     }
 
     // Requests that need no token pass straight through, without an async state machine.
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        => SecurityRequirementReader.Is(request, _runtime, SecurityRequirement.Bearer)
+        => _security.Read(request) == Security.Bearer
             ? SendWithTokenAsync(request, cancellationToken)
             : base.SendAsync(request, cancellationToken);
 
     private async Task<HttpResponseMessage> SendWithTokenAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        _runtime.EnsureSecure(request.RequestUri);
-        var cache = _runtime.TokenCache ?? throw new CelerDataAuthenticationException(
-            $"{_runtime.Name}: the operation needs a bearer token, but the specification has no token operation to obtain one.");
+        _scope.EnsureAllowed(request.RequestUri);
+        var cache = _cache ?? throw new CelerDataAuthenticationException(
+            $"{_scope.ClientName}: the operation needs a bearer token, but the specification has no token operation to obtain one.");
         var replayable = await RequestReplay.PrepareAsync(request, cancellationToken).ConfigureAwait(false);
-        var token = await cache.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = token.AuthorizationHeader;
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        try
         {
-            return response;
-        }
+            var token = await cache.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+            request.Headers.Authorization = token.AuthorizationHeader;
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.Unauthorized)
+            {
+                return response;
+            }
 
-        var path = SecurityRequirementReader.PathOf(request);
-        if (!replayable)
+            var path = RequestSecurity.PathOf(request);
+            if (!replayable)
+            {
+                Log.NotRetriedAfter401(_scope.Logger, _scope.ClientName, request.Method.Method, path);
+                await cache.InvalidateAsync(token).ConfigureAwait(false);
+                return response;
+            }
+
+            Log.TokenRejected(_scope.Logger, _scope.ClientName, request.Method.Method, path);
+            response.Dispose();
+            await cache.InvalidateAsync(token).ConfigureAwait(false);
+            token = await cache.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+
+            // The guard below checks the origin again: a redirect may have changed the request's address.
+            _scope.EnsureAllowed(request.RequestUri);
+            request.Headers.Authorization = token.AuthorizationHeader;
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
         {
-            Log.NotRetriedAfter401(_runtime.Logger, _runtime.Name, request.Method.Method, path);
-            cache.Invalidate(token);
-            return response;
+            request.Headers.Authorization = null;
         }
-
-        Log.TokenRejected(_runtime.Logger, _runtime.Name, request.Method.Method, path);
-        cache.Invalidate(token);
-        response.Dispose();
-        token = await cache.GetAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-        request.Headers.Authorization = token.AuthorizationHeader;
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -5,39 +5,66 @@ using System.Threading.Tasks;
 namespace CelerData.Generated.Runtime;
 
 /// <summary>
-/// The last handler before the wire. A request that needs credentials and has none is refused; a request
-/// that carries credentials to an insecure address is refused. A request that records no requirement is
-/// sent as it is, without credentials: only generated operations, which always record one, get credentials,
-/// so a hand-built request can never carry the token to an address the specification does not name.
+/// The last handler before the wire. A request that needs credentials and has none is refused; a request that
+/// carries credentials anywhere but the base address's origin over a secure transport is refused. A request that
+/// records no requirement is sent as it is, without credentials: only generated operations, which always record
+/// one, get credentials, so a hand-built request can never carry the token to an address the specification does
+/// not name. When the primary handler followed a redirect to another origin (the default primary handler follows
+/// none), the response is dropped and the request fails: credentialed requests never follow a cross-origin redirect,
+/// so the 401 retry above can never send a new token there.
 /// </summary>
 internal sealed class CredentialGuardHandler : DelegatingHandler
 {
-    private readonly CelerDataClientRuntime _runtime;
+    private readonly RequestSecurity _security;
+    private readonly CredentialScope _scope;
 
-    public CredentialGuardHandler(CelerDataClientRuntime runtime)
+    public CredentialGuardHandler(RequestSecurity security, CredentialScope scope)
     {
-        _runtime = runtime;
+        _security = security;
+        _scope = scope;
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var requirement = SecurityRequirementReader.Read(request, _runtime);
-        if (requirement is null)
+        var requirement = _security.Read(request);
+        switch (requirement)
         {
-            Log.NoSecurityRequirement(_runtime.Logger, _runtime.Name, request.Method.Method, SecurityRequirementReader.PathOf(request));
-        }
-        else if (!string.Equals(requirement, SecurityRequirement.None, System.StringComparison.OrdinalIgnoreCase)
-            && request.Headers.Authorization is null)
-        {
-            throw new CelerDataAuthenticationException(
-                $"{_runtime.Name}: a request that needs '{requirement}' credentials reached the wire without them and was not sent.");
+            case Security.Unrecorded:
+                Log.NoSecurityRequirement(_scope.Logger, _scope.ClientName, request.Method.Method, RequestSecurity.PathOf(request));
+                break;
+            case Security.None:
+                break;
+            default:
+                if (request.Headers.Authorization is null)
+                {
+                    throw new CelerDataAuthenticationException(
+                        $"{_scope.ClientName}: a request that needs '{requirement.ToString().ToLowerInvariant()}' credentials reached the wire without them and was not sent.");
+                }
+
+                break;
         }
 
-        if (request.Headers.Authorization is not null)
+        if (request.Headers.Authorization is null)
         {
-            _runtime.EnsureSecure(request.RequestUri);
+            return base.SendAsync(request, cancellationToken);
         }
 
-        return base.SendAsync(request, cancellationToken);
+        _scope.EnsureAllowed(request.RequestUri);
+        return SendCredentialedAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendCredentialedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var final = response.RequestMessage?.RequestUri ?? request.RequestUri;
+        if (_scope.Allows(final))
+        {
+            return response;
+        }
+
+        response.Dispose();
+        var origin = TransportSecurity.OriginOf(final);
+        Log.ForeignOriginRefused(_scope.Logger, _scope.ClientName, origin);
+        throw new CelerDataForeignOriginException(_scope.ClientName, origin);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace CelerData.Generated.Runtime;
 
@@ -10,22 +11,30 @@ namespace CelerData.Generated.Runtime;
 /// Retries a request answered with 429 after the wait its <c>Retry-After</c> asks for (seconds or an HTTP date)
 /// plus a little jitter, at most <see cref="CelerDataClientOptions.MaxRateLimitRetries"/> times and never
 /// waiting longer than <see cref="CelerDataClientOptions.MaxRetryDelay"/>; then throws
-/// <see cref="CelerDataRateLimitedException"/>, which says when to try again.
+/// <see cref="CelerDataRateLimitedException"/>, which says when to try again. A <c>Retry-After</c> too far ahead
+/// (even beyond what .NET parses) fails at once.
 /// </summary>
 internal sealed class RateLimitRetryHandler : DelegatingHandler
 {
     private static readonly TimeSpan MinJitter = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxJitter = TimeSpan.FromSeconds(1);
-    private readonly CelerDataClientRuntime _runtime;
+    private readonly string _clientName;
+    private readonly int _maxRetries;
+    private readonly TimeSpan _maxDelay;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
 
-    public RateLimitRetryHandler(CelerDataClientRuntime runtime)
+    public RateLimitRetryHandler(string clientName, int maxRetries, TimeSpan maxDelay, TimeProvider timeProvider, ILogger logger)
     {
-        _runtime = runtime;
+        _clientName = clientName;
+        _maxRetries = maxRetries;
+        _maxDelay = maxDelay;
+        _timeProvider = timeProvider;
+        _logger = logger;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var options = _runtime.Options;
         var replayable = await RequestReplay.PrepareAsync(request, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
@@ -35,20 +44,22 @@ internal sealed class RateLimitRetryHandler : DelegatingHandler
                 return response;
             }
 
-            var now = _runtime.TimeProvider.GetUtcNow();
-            var wait = RetryAfter.Parse(response.Headers.RetryAfter, now) ?? Backoff(attempt);
+            Telemetry.TooManyRequests.Add(1, Telemetry.Client(_clientName));
+            var now = _timeProvider.GetUtcNow();
+            var wait = RetryAfter.Parse(response.Headers, now) ?? Backoff(attempt);
             response.Dispose();
-            var path = SecurityRequirementReader.PathOf(request);
-            if (!replayable || attempt > options.MaxRateLimitRetries || wait > options.MaxRetryDelay)
+            var path = RequestSecurity.PathOf(request);
+            if (!replayable || attempt > _maxRetries || wait > _maxDelay)
             {
                 var retryAt = now + wait;
-                Log.RateLimitedGivingUp(_runtime.Logger, _runtime.Name, request.Method.Method, path, retryAt);
-                throw new CelerDataRateLimitedException(_runtime.Name, wait, retryAt, HttpStatusCode.TooManyRequests);
+                Log.RateLimitedGivingUp(_logger, _clientName, request.Method.Method, path, retryAt);
+                throw new CelerDataRateLimitedException(_clientName, wait, retryAt, HttpStatusCode.TooManyRequests);
             }
 
             var delay = wait + Jitter(wait);
-            Log.RateLimitedRetrying(_runtime.Logger, _runtime.Name, request.Method.Method, path, attempt, (long)delay.TotalMilliseconds);
-            await Task.Delay(delay, _runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
+            Log.RateLimitedRetrying(_logger, _clientName, request.Method.Method, path, attempt, (long)delay.TotalMilliseconds);
+            Telemetry.RateLimitWaited(_clientName, "server", delay.TotalSeconds);
+            await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -7,22 +7,24 @@ namespace CelerData.Generated.Runtime;
 /// <summary>Holds requests that record <see cref="SecurityRequirement.Basic"/> (token requests) to the client-side limit.</summary>
 internal sealed class TokenRequestRateLimitHandler : DelegatingHandler
 {
-    private readonly CelerDataClientRuntime _runtime;
+    private readonly RequestSecurity _security;
+    private readonly TokenRequestLimiter _limiter;
 
-    public TokenRequestRateLimitHandler(CelerDataClientRuntime runtime)
+    public TokenRequestRateLimitHandler(RequestSecurity security, TokenRequestLimiter limiter)
     {
-        _runtime = runtime;
+        _security = security;
+        _limiter = limiter;
     }
 
     // Only token requests wait for a permit; every other request passes straight through, without an async state machine.
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        => SecurityRequirementReader.Is(request, _runtime, SecurityRequirement.Basic)
+        => _security.Read(request) == Security.Basic
             ? SendLimitedAsync(request, cancellationToken)
             : base.SendAsync(request, cancellationToken);
 
     private async Task<HttpResponseMessage> SendLimitedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await _runtime.TokenRequestLimiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _limiter.WaitAsync(cancellationToken).ConfigureAwait(false);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -28,7 +28,11 @@ public static class CelerDataClientFactory
     /// <typeparam name="TApi">The generated Refit interface.</typeparam>
     /// <param name="descriptor">The generated description of the client.</param>
     /// <param name="options">The options; copied, so later changes have no effect.</param>
-    /// <param name="primaryHandler">The handler that sends requests; a new <see cref="SocketsHttpHandler"/> when <see langword="null"/>. The client disposes it.</param>
+    /// <param name="primaryHandler">
+    /// The handler that sends requests; when <see langword="null"/>, a new <see cref="SocketsHttpHandler"/> that follows
+    /// no redirect. The client disposes it. Whatever it does, a credentialed request it redirects to another origin
+    /// fails with <see cref="CelerDataForeignOriginException"/> and is never retried there.
+    /// </param>
     /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="loggerFactory">The logger factory; no logging when <see langword="null"/>.</param>
     /// <returns>The client, which the caller disposes.</returns>
@@ -46,7 +50,7 @@ public static class CelerDataClientFactory
         descriptor.Validate();
         var copy = options.Clone();
         EnvironmentCredentials.FillMissing(copy);
-        var failures = CelerDataClientOptionsValidator.Check(copy);
+        var failures = CelerDataClientOptionsValidator.Check(copy, descriptor.Name);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(descriptor.Name, typeof(CelerDataClientOptions), failures);
@@ -54,7 +58,7 @@ public static class CelerDataClientFactory
 
         var baseAddress = copy.BaseAddress ?? descriptor.DefaultBaseAddress;
         TransportSecurity.EnsureSecure(baseAddress, descriptor.Name);
-        var primary = primaryHandler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var primary = primaryHandler ?? HandlerPipeline.CreatePrimary();
 
         TApi? tokenApi = null;
         var fetch = descriptor.FetchToken;

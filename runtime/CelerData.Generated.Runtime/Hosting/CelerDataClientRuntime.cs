@@ -6,7 +6,10 @@ using Microsoft.Extensions.Logging;
 
 namespace CelerData.Generated.Runtime;
 
-/// <summary>What the handlers of one client share: validated options, credentials, clock, logger, token cache and limiter.</summary>
+/// <summary>
+/// Builds and owns the parts of one client: credentials, the credential scope, the security lookup, the token
+/// request limiter and the token cache. Handlers are given only the parts they use.
+/// </summary>
 internal sealed class CelerDataClientRuntime : IDisposable
 {
     public CelerDataClientRuntime(
@@ -21,24 +24,25 @@ internal sealed class CelerDataClientRuntime : IDisposable
         DistributedTokenStore? sharedTokens = null)
     {
         Name = name;
-        SecurityRequirements = securityRequirements;
-        BaseAddress = baseAddress;
         Options = options;
         TimeProvider = timeProvider;
         Logger = loggerFactory.CreateLogger(Log.CategoryName);
+        Security = new RequestSecurity(securityRequirements);
+        Scope = new CredentialScope(name, baseAddress, Logger);
         Credentials = new ClientCredentials(options.ClientId!, options.ClientSecret!, options.CredentialEncoding);
         TokenRequestLimiter = new TokenRequestLimiter(name, tokenRequestsPerMinute, timeProvider, Logger);
-        TokenCache = fetchToken is null ? null : sharedTokens is null
-            ? new CelerDataTokenCache(name, fetchToken, timeProvider, options.TokenRefreshMargin, Logger)
-            : new CelerDataTokenCache(name, sharedTokens.Share(this, fetchToken), timeProvider, options.TokenRefreshMargin, Logger, token => _ = sharedTokens.InvalidateAsync(this, token));
+        var refused = new RefusedTokens(timeProvider);
+        if (fetchToken is not null)
+        {
+            var fetch = sharedTokens is null ? fetchToken : sharedTokens.Share(this, refused, fetchToken);
+            Func<CelerDataAccessToken, Task>? invalidated = sharedTokens is null ? null : token => sharedTokens.InvalidateAsync(this, token);
+            TokenCache = new CelerDataTokenCache(name, fetch, timeProvider, options.TokenRefreshMargin, Logger, options.TokenFetchTimeout, refused, invalidated);
+        }
     }
 
     public string Name { get; }
 
-    public Uri BaseAddress { get; }
-
-    /// <summary>The requirement of each operation by method name, from the descriptor.</summary>
-    public IReadOnlyDictionary<string, string>? SecurityRequirements { get; }
+    public Uri BaseAddress => Scope.BaseAddress;
 
     public CelerDataClientOptions Options { get; }
 
@@ -46,20 +50,15 @@ internal sealed class CelerDataClientRuntime : IDisposable
 
     public ILogger Logger { get; }
 
+    public RequestSecurity Security { get; }
+
+    public CredentialScope Scope { get; }
+
     public ClientCredentials Credentials { get; }
 
     public TokenRequestLimiter TokenRequestLimiter { get; }
 
     public CelerDataTokenCache? TokenCache { get; }
-
-    public void EnsureSecure(Uri? uri)
-    {
-        if (!TransportSecurity.IsSecure(uri))
-        {
-            Log.InsecureTransportRefused(Logger, Name, uri is { IsAbsoluteUri: true } ? uri.Scheme : "(relative)", uri is { IsAbsoluteUri: true } ? uri.Host : "(none)");
-            TransportSecurity.EnsureSecure(uri, Name);
-        }
-    }
 
     public void Dispose()
     {

@@ -21,9 +21,12 @@ public static class CelerDataServiceCollectionExtensions
     /// </summary>
     /// <remarks>
     /// Options are read, lowest precedence first, from the environment variables <c>CELERDATA_CLIENT_ID</c> and
-    /// <c>CELERDATA_CLIENT_SECRET</c>, the configuration section <c>CelerData</c> (when an <see cref="IConfiguration"/>
-    /// is registered) and <paramref name="configure"/>. They are validated at start (with a host) or on first use.
-    /// A <see cref="TimeProvider"/> and an <see cref="ILoggerFactory"/> are used when registered.
+    /// <c>CELERDATA_CLIENT_SECRET</c>, the configuration section <c>CelerData</c>, the client's own section
+    /// <c>CelerData:{Name}</c> (both when an <see cref="IConfiguration"/> is registered) and <paramref name="configure"/>;
+    /// so two clients can have two credentials. They are validated at start (with a host) or on first use.
+    /// A <see cref="TimeProvider"/> and an <see cref="ILoggerFactory"/> are used when registered. The primary
+    /// handlers follow no redirect; a credentialed request redirected to another origin by a primary handler set
+    /// by the application fails with <see cref="CelerDataForeignOriginException"/>.
     /// </remarks>
     /// <typeparam name="TApi">The generated Refit interface.</typeparam>
     /// <param name="services">The service collection.</param>
@@ -43,11 +46,13 @@ public static class CelerDataServiceCollectionExtensions
 
         services.AddOptions<CelerDataClientOptions>(name)
             .Configure(EnvironmentCredentials.FillMissing)
-            .Configure<IServiceProvider>(static (options, provider) =>
+            .Configure<IServiceProvider>((options, provider) =>
             {
                 if (provider.GetService<IConfiguration>() is { } configuration)
                 {
-                    configuration.GetSection(CelerDataClientOptions.ConfigurationSectionName).Bind(options);
+                    var shared = configuration.GetSection(CelerDataClientOptions.ConfigurationSectionName);
+                    shared.Bind(options);
+                    shared.GetSection(name).Bind(options);
                 }
             })
             .Configure(options => configure?.Invoke(options))
@@ -61,10 +66,12 @@ public static class CelerDataServiceCollectionExtensions
         }
 
         var tokenClient = services.AddHttpClient(descriptor.TokenClientName, (provider, client) => client.BaseAddress = Runtime(provider, name).BaseAddress);
+        tokenClient.ConfigurePrimaryHttpMessageHandler(static (primary, _) => HandlerPipeline.RefuseRedirects(primary));
         AddHandlers(tokenClient, name, HandlerPipeline.Token);
 
         var apiClient = services.AddHttpClient(name, (provider, client) => client.BaseAddress = Runtime(provider, name).BaseAddress);
         apiClient.AddTypedClient(httpClient => RestService.ForGenerated<TApi>(httpClient, descriptor.JsonContext));
+        apiClient.ConfigurePrimaryHttpMessageHandler(static (primary, _) => HandlerPipeline.RefuseRedirects(primary));
         AddHandlers(apiClient, name, HandlerPipeline.Api);
         return apiClient;
     }

@@ -6,8 +6,9 @@ using Refit;
 namespace CelerData.Generated.Runtime;
 
 /// <summary>
-/// Maps what the generated token operation threw to the runtime's typed exceptions. The results never
-/// wrap Refit's exception, whose content is the raw response body.
+/// Maps what the generated token operation threw to the runtime's typed exceptions. The results never wrap Refit's
+/// exceptions, which hold the raw response body and the request message: whatever is not recognised becomes a
+/// <see cref="CelerDataAuthenticationException"/> that names only the exception's type.
 /// </summary>
 internal static class TokenEndpointErrors
 {
@@ -21,9 +22,21 @@ internal static class TokenEndpointErrors
             }
         }
 
-        if (exception is OperationCanceledException)
+        for (var e = exception; e is not null; e = e.InnerException)
         {
-            return exception;
+            if (e is TimeoutException)
+            {
+                return new CelerDataTokenTimeoutException(clientName, null);
+            }
+        }
+
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is OperationCanceledException)
+            {
+                // The cache's own disposal: nothing waits for the result.
+                return new OperationCanceledException("The token cache of " + clientName + " was disposed.");
+            }
         }
 
         for (var e = exception; e is not null; e = e.InnerException)
@@ -51,7 +64,7 @@ internal static class TokenEndpointErrors
             }
         }
 
-        return exception;
+        return new CelerDataAuthenticationException("The access token of " + clientName + " could not be obtained (" + exception.GetType().Name + ").");
     }
 
     private static CelerDataException FromStatus(string clientName, ApiException api, TimeProvider timeProvider)
@@ -71,7 +84,7 @@ internal static class TokenEndpointErrors
         if (status == HttpStatusCode.TooManyRequests)
         {
             var now = timeProvider.GetUtcNow();
-            var wait = RetryAfter.Parse(api.Headers?.RetryAfter, now) ?? RetryAfter.DefaultWait;
+            var wait = RetryAfter.Parse(api.Headers, now) ?? RetryAfter.DefaultWait;
             return new CelerDataRateLimitedException(clientName, wait, now + wait, status);
         }
 

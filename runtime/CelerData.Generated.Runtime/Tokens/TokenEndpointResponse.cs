@@ -33,6 +33,9 @@ public sealed class TokenEndpointResponse
     /// <summary>The token type; must be <c>Bearer</c> in any letter case.</summary>
     public string? TokenType { get; }
 
+    /// <summary>Whether the response was read from the shared token cache rather than the token endpoint.</summary>
+    internal bool Shared { get; init; }
+
     /// <summary>Describes the response with both tokens redacted.</summary>
     /// <returns>A description that holds no token.</returns>
     public override string ToString() => string.Format(

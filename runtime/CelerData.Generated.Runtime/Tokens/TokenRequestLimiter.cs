@@ -14,12 +14,14 @@ internal sealed class TokenRequestLimiter : IDisposable
     private readonly string _clientName;
     private readonly int _permitsPerMinute;
     private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
 
     public TokenRequestLimiter(string clientName, int permitsPerMinute, TimeProvider timeProvider, ILogger logger)
     {
         _clientName = clientName;
         _permitsPerMinute = permitsPerMinute;
         _logger = logger;
+        _timeProvider = timeProvider;
         _limiter = new SlidingLogRateLimiter(permitsPerMinute, Window, timeProvider);
     }
 
@@ -34,7 +36,9 @@ internal sealed class TokenRequestLimiter : IDisposable
         }
 
         Log.TokenRequestThrottled(_logger, _clientName, _permitsPerMinute);
+        var started = _timeProvider.GetTimestamp();
         using var queued = await _limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        Telemetry.RateLimitWaited(_clientName, "client", _timeProvider.GetElapsedTime(started).TotalSeconds);
     }
 
     public void Dispose() => _limiter.Dispose();

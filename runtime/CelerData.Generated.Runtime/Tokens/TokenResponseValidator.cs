@@ -6,6 +6,9 @@ namespace CelerData.Generated.Runtime;
 internal static class TokenResponseValidator
 {
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(365);
+
+    /// <summary>The longest access token accepted: far above any real token, far below what a header can carry.</summary>
+    public const int MaxAccessTokenLength = 8192;
     private static readonly TimeSpan MinimumDefaultMargin = TimeSpan.FromSeconds(30);
 
     public static CelerDataAccessToken Validate(
@@ -22,6 +25,11 @@ internal static class TokenResponseValidator
         if (string.IsNullOrEmpty(response.AccessToken))
         {
             throw new CelerDataMalformedTokenResponseException(clientName, MalformedTokenResponseReason.MissingAccessToken);
+        }
+
+        if (response.AccessToken.Length > MaxAccessTokenLength)
+        {
+            throw new CelerDataMalformedTokenResponseException(clientName, MalformedTokenResponseReason.AccessTokenTooLong);
         }
 
         foreach (var c in response.AccessToken)
