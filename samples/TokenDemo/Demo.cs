@@ -87,7 +87,7 @@ internal static class Demo
         await output.WriteLineAsync(Invariant($"3. GET /api/1.0/clusters with the cached bearer token: {clusters.Data?.Total ?? 0} cluster(s)")).ConfigureAwait(false);
         foreach (var cluster in clusters.Data?.List ?? [])
         {
-            await output.WriteLineAsync(Invariant($"   {cluster.ClusterId}  {cluster.ClusterName ?? "(no name)"}  {cluster.ClusterStateValue?.ToString() ?? "(no state)"}")).ConfigureAwait(false);
+            await output.WriteLineAsync(Invariant($"   {cluster.ClusterId}  {cluster.ClusterName ?? "(no name)"}")).ConfigureAwait(false);
         }
 
         if (target.Emulator is { } emulator)

@@ -135,7 +135,7 @@ var clusters = await client.Api.ListClustersAsync();
 Console.WriteLine($"clusters: code {clusters.Code}, {clusters.Data?.Total} cluster(s)");
 Console.WriteLine($"token requests: {emulator.Stats.ForClient(emulator.Client.ClientId).TokenRequests}, cached: {ReferenceEquals(token, again)}");
 Console.WriteLine("methods: " + string.Join(", ", typeof(ICelerDataCloudApi).GetMethods().Select(m => m.Name).Order(StringComparer.Ordinal)));
-//ACCOUNTS
+//REGIONS
 CS
 
 build() { # build LOG: builds with warnings as errors and asserts that none was reported
@@ -160,29 +160,29 @@ timed build build "$logs/build1.log"
 
 step "2. Run: a token from the in-process emulator"
 timed run run_app "$logs/run1.log" dotnet "$app/bin/Release/net10.0/Consumer.dll"
-if grep -q "ListAccountsAsync" "$logs/run1.log"; then fail "ListAccountsAsync exists before the spec declares it"; fi
-echo "as expected, ICelerDataCloudApi has no ListAccountsAsync yet"
+if grep -q "ListRegionsAsync" "$logs/run1.log"; then fail "ListRegionsAsync exists before the spec declares it"; fi
+echo "as expected, ICelerDataCloudApi has no ListRegionsAsync yet"
 
-step "3. Add GET /api/1.0/accounts (operationId listAccounts) to the spec and rebuild without cleaning"
+step "3. Add GET /api/1.0/regions (operationId listRegions) to the spec and rebuild without cleaning"
 awk '
   { print }
   /^paths:/ {
-    print "  /api/1.0/accounts:"
+    print "  /api/1.0/regions:"
     print "    get:"
-    print "      operationId: listAccounts"
-    print "      summary: List accounts"
+    print "      operationId: listRegions"
+    print "      summary: List regions (an operation the CelerData spec does not declare)"
     print "      security:"
     print "        - clientCredentials: []"
     print "      responses:"
     print "        \"200\":"
-    print "          description: The accounts, in the response envelope."
+    print "          description: The regions, in the response envelope."
     print "          content:"
     print "            application/json:"
     print "              schema:"
-    print "                $ref: \"#/components/schemas/AccountListResponse\""
+    print "                $ref: \"#/components/schemas/RegionListResponse\""
   }
   /^  schemas:/ {
-    print "    AccountListResponse:"
+    print "    RegionListResponse:"
     print "      type: object"
     print "      required:"
     print "        - code"
@@ -199,27 +199,27 @@ awk '
   }
 ' "$app/celerdata-cloud.openapi.yaml" > "$app/spec.edited"
 mv "$app/spec.edited" "$app/celerdata-cloud.openapi.yaml"
-grep -q "operationId: listAccounts" "$app/celerdata-cloud.openapi.yaml" || fail "the spec edit did not apply"
+grep -q "operationId: listRegions" "$app/celerdata-cloud.openapi.yaml" || fail "the spec edit did not apply"
 # The app now calls the new method: it compiles only if the generator saw the edited spec. The emulator has no such
 # endpoint, so any HTTP answer (404) proves the request was built and sent with the cached bearer token.
-cat > "$app/accounts.cs.part" <<'CS'
+cat > "$app/regions.cs.part" <<'CS'
 try
 {
-    var accounts = await client.Api.ListAccountsAsync();
-    Console.WriteLine($"accounts: code {accounts.Code}");
+    var regions = await client.Api.ListRegionsAsync();
+    Console.WriteLine($"regions: code answered, {(regions is null ? "no" : "a")} body");
 }
 catch (Refit.ApiException exception)
 {
-    Console.WriteLine($"accounts: ListAccountsAsync sent {exception.HttpMethod} {exception.Uri?.AbsolutePath}, HTTP {(int)exception.StatusCode}");
+    Console.WriteLine($"regions: ListRegionsAsync sent {exception.HttpMethod} {exception.Uri?.AbsolutePath}, HTTP {(int)exception.StatusCode}");
 }
 CS
-sed -i -e "/^\/\/ACCOUNTS$/r $app/accounts.cs.part" -e '/^\/\/ACCOUNTS$/d' "$app/Program.cs"
-rm "$app/accounts.cs.part"
+sed -i -e "/^\/\/REGIONS$/r $app/regions.cs.part" -e '/^\/\/REGIONS$/d' "$app/Program.cs"
+rm "$app/regions.cs.part"
 timed rebuild build "$logs/build2.log"
 timed run-after-edit run_app "$logs/run2.log" dotnet "$app/bin/Release/net10.0/Consumer.dll"
-grep -q "^methods: .*ListAccountsAsync" "$logs/run2.log" || fail "ICelerDataCloudApi has no ListAccountsAsync after the rebuild"
-grep -q "^accounts: .*GET /api/1.0/accounts" "$logs/run2.log" || grep -q "^accounts: code" "$logs/run2.log" || fail "ListAccountsAsync sent no request"
-echo "ListAccountsAsync appeared after an incremental build"
+grep -q "^methods: .*ListRegionsAsync" "$logs/run2.log" || fail "ICelerDataCloudApi has no ListRegionsAsync after the rebuild"
+grep -q "^regions: .*GET /api/1.0/regions" "$logs/run2.log" || grep -q "^regions: code" "$logs/run2.log" || fail "ListRegionsAsync sent no request"
+echo "ListRegionsAsync appeared after an incremental build"
 
 step "4. Publish Native AOT"
 publish() {

@@ -28,6 +28,55 @@ namespace CelerData.Cloud
         private static readonly global::System.Text.Json.JsonEncodedText __Name10 = global::System.Text.Json.JsonEncodedText.Encode("cluster_name");
         private static readonly global::System.Text.Json.JsonEncodedText __Name11 = global::System.Text.Json.JsonEncodedText.Encode("cluster_state");
         private static readonly global::System.Text.Json.JsonEncodedText __Name12 = global::System.Text.Json.JsonEncodedText.Encode("abnormal_reason");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name13 = global::System.Text.Json.JsonEncodedText.Encode("action_id");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name14 = global::System.Text.Json.JsonEncodedText.Encode("scripts");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name15 = global::System.Text.Json.JsonEncodedText.Encode("parallel");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name16 = global::System.Text.Json.JsonEncodedText.Encode("timeout");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name17 = global::System.Text.Json.JsonEncodedText.Encode("script_path");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name18 = global::System.Text.Json.JsonEncodedText.Encode("logs_dir");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name19 = global::System.Text.Json.JsonEncodedText.Encode("warehouse_id");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name20 = global::System.Text.Json.JsonEncodedText.Encode("warehouse_name");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name21 = global::System.Text.Json.JsonEncodedText.Encode("node_count");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name22 = global::System.Text.Json.JsonEncodedText.Encode("state");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name23 = global::System.Text.Json.JsonEncodedText.Encode("is_default");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name24 = global::System.Text.Json.JsonEncodedText.Encode("infra_action_state");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name25 = global::System.Text.Json.JsonEncodedText.Encode("err_msg");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name26 = global::System.Text.Json.JsonEncodedText.Encode("vm_cate");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name27 = global::System.Text.Json.JsonEncodedText.Encode("iops");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name28 = global::System.Text.Json.JsonEncodedText.Encode("throughput");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name29 = global::System.Text.Json.JsonEncodedText.Encode("vm_vol_size");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name30 = global::System.Text.Json.JsonEncodedText.Encode("vm_vol_num");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name31 = global::System.Text.Json.JsonEncodedText.Encode("vm_num");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name32 = global::System.Text.Json.JsonEncodedText.Encode("account_id");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name33 = global::System.Text.Json.JsonEncodedText.Encode("total_usage");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name34 = global::System.Text.Json.JsonEncodedText.Encode("details");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name35 = global::System.Text.Json.JsonEncodedText.Encode("usage");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name36 = global::System.Text.Json.JsonEncodedText.Encode("date");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name37 = global::System.Text.Json.JsonEncodedText.Encode("time_stamp");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name38 = global::System.Text.Json.JsonEncodedText.Encode("account_ids");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name39 = global::System.Text.Json.JsonEncodedText.Encode("start_date");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name40 = global::System.Text.Json.JsonEncodedText.Encode("end_date");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name41 = global::System.Text.Json.JsonEncodedText.Encode("show_daily_detail");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name42 = global::System.Text.Json.JsonEncodedText.Encode("accounts");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name43 = global::System.Text.Json.JsonEncodedText.Encode("account_name");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name44 = global::System.Text.Json.JsonEncodedText.Encode("account_email");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name45 = global::System.Text.Json.JsonEncodedText.Encode("clusters");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name46 = global::System.Text.Json.JsonEncodedText.Encode("daily_usages");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name47 = global::System.Text.Json.JsonEncodedText.Encode("begin_month");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name48 = global::System.Text.Json.JsonEncodedText.Encode("end_month");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name49 = global::System.Text.Json.JsonEncodedText.Encode("bill_list");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name50 = global::System.Text.Json.JsonEncodedText.Encode("period");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name51 = global::System.Text.Json.JsonEncodedText.Encode("charge_usage");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name52 = global::System.Text.Json.JsonEncodedText.Encode("charge_price");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name53 = global::System.Text.Json.JsonEncodedText.Encode("bill_state");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name54 = global::System.Text.Json.JsonEncodedText.Encode("pay_state");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name55 = global::System.Text.Json.JsonEncodedText.Encode("pay_method");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name56 = global::System.Text.Json.JsonEncodedText.Encode("pay_info_details");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name57 = global::System.Text.Json.JsonEncodedText.Encode("amount");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name58 = global::System.Text.Json.JsonEncodedText.Encode("currency");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name59 = global::System.Text.Json.JsonEncodedText.Encode("email");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name60 = global::System.Text.Json.JsonEncodedText.Encode("is_root_account");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name61 = global::System.Text.Json.JsonEncodedText.Encode("create_at");
 
         /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
         public static global::CelerData.Cloud.CelerDataCloudJsonContext Default { get; } = new global::CelerData.Cloud.CelerDataCloudJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
@@ -255,29 +304,289 @@ namespace CelerData.Cloud
         }
         #endif
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse>? _typeInfo1;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ErrorResponse>? _typeInfo1;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.ErrorResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ErrorResponse> ErrorResponse
+        {
+            get => _typeInfo1 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ErrorResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ErrorResponse));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ErrorResponse> __Create1(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ErrorResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ErrorResponse> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ErrorResponse>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New1(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ErrorResponse() { Code = (int)args[0], Message = (string)args[1] },
+                    ConstructorParameterMetadataInitializer = __CtorParams1,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties1(options),
+                    SerializeHandler = __Serialize1,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.ErrorResponse>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties1(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ErrorResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ErrorResponse)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set1_0((global::CelerData.Cloud.ErrorResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Code",
+                JsonPropertyName = "code",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
+            properties[0].IsRequired = true;
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ErrorResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ErrorResponse)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set1_1((global::CelerData.Cloud.ErrorResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Message",
+                JsonPropertyName = "message",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.ErrorResponse __New1();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set1_0(global::CelerData.Cloud.ErrorResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set1_1(global::CelerData.Cloud.ErrorResponse obj, string value);
+        #endif
+
+        private void __Serialize1(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ErrorResponse? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber(__Name4, value.Code);
+            writer.WriteString(__Name5, value.Message);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams1()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
+            parameters[0] = new()
+            {
+                Name = "Code",
+                ParameterType = typeof(int),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Message",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.EmptyResponse>? _typeInfo2;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.EmptyResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.EmptyResponse> EmptyResponse
+        {
+            get => _typeInfo2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.EmptyResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.EmptyResponse));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.EmptyResponse> __Create2(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.EmptyResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.EmptyResponse> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.EmptyResponse>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New2(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.EmptyResponse() { Code = (int)args[0], Message = (string)args[1] },
+                    ConstructorParameterMetadataInitializer = __CtorParams2,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties2(options),
+                    SerializeHandler = __Serialize2,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.EmptyResponse>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties2(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.EmptyResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.EmptyResponse)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_0((global::CelerData.Cloud.EmptyResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Code",
+                JsonPropertyName = "code",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
+            properties[0].IsRequired = true;
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.EmptyResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.EmptyResponse)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set2_1((global::CelerData.Cloud.EmptyResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Message",
+                JsonPropertyName = "message",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.EmptyResponse __New2();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set2_0(global::CelerData.Cloud.EmptyResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set2_1(global::CelerData.Cloud.EmptyResponse obj, string value);
+        #endif
+
+        private void __Serialize2(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.EmptyResponse? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber(__Name4, value.Code);
+            writer.WriteString(__Name5, value.Message);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams2()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
+            parameters[0] = new()
+            {
+                Name = "Code",
+                ParameterType = typeof(int),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Message",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse>? _typeInfo3;
 
         /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterListResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse> ClusterListResponse
         {
-            get => _typeInfo1 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterListResponse));
+            get => _typeInfo3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterListResponse));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse> __Create1(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse> __Create3(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ClusterListResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse> jsonTypeInfo))
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ClusterListResponse>
                 {
                     #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New1(),
+                    ObjectCreator = static () => __New3(),
                     #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterListResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.ClusterList)args[2] },
-                    ConstructorParameterMetadataInitializer = __CtorParams1,
+                    ConstructorParameterMetadataInitializer = __CtorParams3,
                     #endif
-                    PropertyMetadataInitializer = _ => __Properties1(options),
-                    SerializeHandler = __Serialize1,
+                    PropertyMetadataInitializer = _ => __Properties3(options),
+                    SerializeHandler = __Serialize3,
                 };
                 jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.ClusterListResponse>(options, objectInfo);
                 jsonTypeInfo.NumberHandling = null;
@@ -287,7 +596,7 @@ namespace CelerData.Cloud
             return jsonTypeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties1(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties3(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
 
@@ -300,7 +609,7 @@ namespace CelerData.Cloud
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterListResponse)obj).Code,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set1_0((global::CelerData.Cloud.ClusterListResponse)obj, value!),
+                Setter = static (obj, value) => __Set3_0((global::CelerData.Cloud.ClusterListResponse)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
@@ -323,11 +632,11 @@ namespace CelerData.Cloud
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterListResponse)obj).Message,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set1_1((global::CelerData.Cloud.ClusterListResponse)obj, value!),
+                Setter = static (obj, value) => __Set3_1((global::CelerData.Cloud.ClusterListResponse)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -345,11 +654,11 @@ namespace CelerData.Cloud
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterListResponse)obj).Data,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set1_2((global::CelerData.Cloud.ClusterListResponse)obj, value!),
+                Setter = static (obj, value) => __Set3_2((global::CelerData.Cloud.ClusterListResponse)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -363,19 +672,19 @@ namespace CelerData.Cloud
 
         #if NET9_0_OR_GREATER
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::CelerData.Cloud.ClusterListResponse __New1();
+        private static extern global::CelerData.Cloud.ClusterListResponse __New3();
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
-        private static extern void __Set1_0(global::CelerData.Cloud.ClusterListResponse obj, int value);
+        private static extern void __Set3_0(global::CelerData.Cloud.ClusterListResponse obj, int value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
-        private static extern void __Set1_1(global::CelerData.Cloud.ClusterListResponse obj, string value);
+        private static extern void __Set3_1(global::CelerData.Cloud.ClusterListResponse obj, string value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
-        private static extern void __Set1_2(global::CelerData.Cloud.ClusterListResponse obj, global::CelerData.Cloud.ClusterList value);
+        private static extern void __Set3_2(global::CelerData.Cloud.ClusterListResponse obj, global::CelerData.Cloud.ClusterList value);
         #endif
 
-        private void __Serialize1(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterListResponse? value)
+        private void __Serialize3(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterListResponse? value)
         {
             if (value is null)
             {
@@ -385,21 +694,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            if (value.Message is not null)
-            {
-                writer.WriteString(__Name5, value.Message);
-            }
-            if (value.Data is not null)
-            {
-                writer.WritePropertyName(__Name6);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterList);
-            }
+            writer.WriteString(__Name5, value.Message);
+            writer.WritePropertyName(__Name6);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterList);
 
             writer.WriteEndObject();
         }
 
         #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams1()
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams3()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
             parameters[0] = new()
@@ -424,29 +727,29 @@ namespace CelerData.Cloud
         }
         #endif
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterList>? _typeInfo2;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterList>? _typeInfo4;
 
         /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterList"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterList> ClusterList
         {
-            get => _typeInfo2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterList>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterList));
+            get => _typeInfo4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterList>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterList));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterList> __Create2(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterList> __Create4(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ClusterList>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterList> jsonTypeInfo))
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ClusterList>
                 {
                     #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New2(),
+                    ObjectCreator = static () => __New4(),
                     #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterList() { Total = (int)args[0], List = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>)args[1] },
-                    ConstructorParameterMetadataInitializer = __CtorParams2,
+                    ConstructorParameterMetadataInitializer = __CtorParams4,
                     #endif
-                    PropertyMetadataInitializer = _ => __Properties2(options),
-                    SerializeHandler = __Serialize2,
+                    PropertyMetadataInitializer = _ => __Properties4(options),
+                    SerializeHandler = __Serialize4,
                 };
                 jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.ClusterList>(options, objectInfo);
                 jsonTypeInfo.NumberHandling = null;
@@ -456,7 +759,7 @@ namespace CelerData.Cloud
             return jsonTypeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties2(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties4(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
 
@@ -469,7 +772,7 @@ namespace CelerData.Cloud
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterList)obj).Total,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_0((global::CelerData.Cloud.ClusterList)obj, value!),
+                Setter = static (obj, value) => __Set4_0((global::CelerData.Cloud.ClusterList)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
@@ -492,7 +795,7 @@ namespace CelerData.Cloud
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterList)obj).List,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_1((global::CelerData.Cloud.ClusterList)obj, value!),
+                Setter = static (obj, value) => __Set4_1((global::CelerData.Cloud.ClusterList)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
@@ -515,16 +818,16 @@ namespace CelerData.Cloud
 
         #if NET9_0_OR_GREATER
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::CelerData.Cloud.ClusterList __New2();
+        private static extern global::CelerData.Cloud.ClusterList __New4();
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Total")]
-        private static extern void __Set2_0(global::CelerData.Cloud.ClusterList obj, int value);
+        private static extern void __Set4_0(global::CelerData.Cloud.ClusterList obj, int value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_List")]
-        private static extern void __Set2_1(global::CelerData.Cloud.ClusterList obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary> value);
+        private static extern void __Set4_1(global::CelerData.Cloud.ClusterList obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary> value);
         #endif
 
-        private void __Serialize2(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterList? value)
+        private void __Serialize4(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterList? value)
         {
             if (value is null)
             {
@@ -535,13 +838,13 @@ namespace CelerData.Cloud
             writer.WriteStartObject();
             writer.WriteNumber(__Name7, value.Total);
             writer.WritePropertyName(__Name8);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.List, __TypeInfo9);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.List, __TypeInfo42);
 
             writer.WriteEndObject();
         }
 
         #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams2()
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams4()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
             parameters[0] = new()
@@ -560,29 +863,29 @@ namespace CelerData.Cloud
         }
         #endif
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary>? _typeInfo3;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary>? _typeInfo5;
 
         /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterSummary"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary> ClusterSummary
         {
-            get => _typeInfo3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterSummary));
+            get => _typeInfo5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterSummary));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary> __Create3(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary> __Create5(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ClusterSummary>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary> jsonTypeInfo))
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ClusterSummary>
                 {
                     #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New3(),
+                    ObjectCreator = static () => __New5(),
                     #else
                     ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterSummary() { ClusterId = (string)args[0], ClusterName = (string)args[1], ClusterStateValue = (global::CelerData.Cloud.ClusterState?)args[2] },
-                    ConstructorParameterMetadataInitializer = __CtorParams3,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterSummary() { ClusterId = (string)args[0], ClusterName = (string)args[1] },
+                    ConstructorParameterMetadataInitializer = __CtorParams5,
                     #endif
-                    PropertyMetadataInitializer = _ => __Properties3(options),
-                    SerializeHandler = __Serialize3,
+                    PropertyMetadataInitializer = _ => __Properties5(options),
+                    SerializeHandler = __Serialize5,
                 };
                 jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.ClusterSummary>(options, objectInfo);
                 jsonTypeInfo.NumberHandling = null;
@@ -592,9 +895,9 @@ namespace CelerData.Cloud
             return jsonTypeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties3(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties5(global::System.Text.Json.JsonSerializerOptions options)
         {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
 
             var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
             {
@@ -605,7 +908,7 @@ namespace CelerData.Cloud
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterSummary)obj).ClusterId,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_0((global::CelerData.Cloud.ClusterSummary)obj, value!),
+                Setter = static (obj, value) => __Set5_0((global::CelerData.Cloud.ClusterSummary)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
@@ -632,11 +935,11 @@ namespace CelerData.Cloud
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterSummary)obj).ClusterName,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_1((global::CelerData.Cloud.ClusterSummary)obj, value!),
+                Setter = static (obj, value) => __Set5_1((global::CelerData.Cloud.ClusterSummary)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -645,46 +948,21 @@ namespace CelerData.Cloud
             };
             properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
 
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.ClusterState?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::CelerData.Cloud.ClusterSummary),
-                Converter = null,
-                Getter = static obj => ((global::CelerData.Cloud.ClusterSummary)obj).ClusterStateValue,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_2((global::CelerData.Cloud.ClusterSummary)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ClusterStateValue",
-                JsonPropertyName = "cluster_state",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.ClusterState?>(options, info2);
-
             return properties;
         }
 
         #if NET9_0_OR_GREATER
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::CelerData.Cloud.ClusterSummary __New3();
+        private static extern global::CelerData.Cloud.ClusterSummary __New5();
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterId")]
-        private static extern void __Set3_0(global::CelerData.Cloud.ClusterSummary obj, string value);
+        private static extern void __Set5_0(global::CelerData.Cloud.ClusterSummary obj, string value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterName")]
-        private static extern void __Set3_1(global::CelerData.Cloud.ClusterSummary obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterStateValue")]
-        private static extern void __Set3_2(global::CelerData.Cloud.ClusterSummary obj, global::CelerData.Cloud.ClusterState? value);
+        private static extern void __Set5_1(global::CelerData.Cloud.ClusterSummary obj, string value);
         #endif
 
-        private void __Serialize3(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterSummary? value)
+        private void __Serialize5(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterSummary? value)
         {
             if (value is null)
             {
@@ -694,23 +972,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteString(__Name9, value.ClusterId);
-            if (value.ClusterName is not null)
-            {
-                writer.WriteString(__Name10, value.ClusterName);
-            }
-            if (value.ClusterStateValue is not null)
-            {
-                writer.WritePropertyName(__Name11);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.ClusterStateValue, __TypeInfo10);
-            }
+            writer.WriteString(__Name10, value.ClusterName);
 
             writer.WriteEndObject();
         }
 
         #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams3()
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams5()
         {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
             parameters[0] = new()
             {
                 Name = "ClusterId",
@@ -723,39 +993,33 @@ namespace CelerData.Cloud
                 ParameterType = typeof(string),
                 Position = 1,
             };
-            parameters[2] = new()
-            {
-                Name = "ClusterStateValue",
-                ParameterType = typeof(global::CelerData.Cloud.ClusterState?),
-                Position = 2,
-            };
             return parameters;
         }
         #endif
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse>? _typeInfo4;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse>? _typeInfo6;
 
         /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterStateResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse> ClusterStateResponse
         {
-            get => _typeInfo4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterStateResponse));
+            get => _typeInfo6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterStateResponse));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse> __Create4(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse> __Create6(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ClusterStateResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse> jsonTypeInfo))
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ClusterStateResponse>
                 {
                     #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New4(),
+                    ObjectCreator = static () => __New6(),
                     #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterStateResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.ClusterStateData)args[2] },
-                    ConstructorParameterMetadataInitializer = __CtorParams4,
+                    ConstructorParameterMetadataInitializer = __CtorParams6,
                     #endif
-                    PropertyMetadataInitializer = _ => __Properties4(options),
-                    SerializeHandler = __Serialize4,
+                    PropertyMetadataInitializer = _ => __Properties6(options),
+                    SerializeHandler = __Serialize6,
                 };
                 jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.ClusterStateResponse>(options, objectInfo);
                 jsonTypeInfo.NumberHandling = null;
@@ -765,7 +1029,7 @@ namespace CelerData.Cloud
             return jsonTypeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties4(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties6(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
 
@@ -778,7 +1042,7 @@ namespace CelerData.Cloud
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterStateResponse)obj).Code,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_0((global::CelerData.Cloud.ClusterStateResponse)obj, value!),
+                Setter = static (obj, value) => __Set6_0((global::CelerData.Cloud.ClusterStateResponse)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
@@ -801,11 +1065,11 @@ namespace CelerData.Cloud
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterStateResponse)obj).Message,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_1((global::CelerData.Cloud.ClusterStateResponse)obj, value!),
+                Setter = static (obj, value) => __Set6_1((global::CelerData.Cloud.ClusterStateResponse)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -823,11 +1087,11 @@ namespace CelerData.Cloud
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterStateResponse)obj).Data,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_2((global::CelerData.Cloud.ClusterStateResponse)obj, value!),
+                Setter = static (obj, value) => __Set6_2((global::CelerData.Cloud.ClusterStateResponse)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                IgnoreCondition = null,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -841,19 +1105,19 @@ namespace CelerData.Cloud
 
         #if NET9_0_OR_GREATER
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::CelerData.Cloud.ClusterStateResponse __New4();
+        private static extern global::CelerData.Cloud.ClusterStateResponse __New6();
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
-        private static extern void __Set4_0(global::CelerData.Cloud.ClusterStateResponse obj, int value);
+        private static extern void __Set6_0(global::CelerData.Cloud.ClusterStateResponse obj, int value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
-        private static extern void __Set4_1(global::CelerData.Cloud.ClusterStateResponse obj, string value);
+        private static extern void __Set6_1(global::CelerData.Cloud.ClusterStateResponse obj, string value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
-        private static extern void __Set4_2(global::CelerData.Cloud.ClusterStateResponse obj, global::CelerData.Cloud.ClusterStateData value);
+        private static extern void __Set6_2(global::CelerData.Cloud.ClusterStateResponse obj, global::CelerData.Cloud.ClusterStateData value);
         #endif
 
-        private void __Serialize4(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterStateResponse? value)
+        private void __Serialize6(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterStateResponse? value)
         {
             if (value is null)
             {
@@ -863,21 +1127,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            if (value.Message is not null)
-            {
-                writer.WriteString(__Name5, value.Message);
-            }
-            if (value.Data is not null)
-            {
-                writer.WritePropertyName(__Name6);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterStateData);
-            }
+            writer.WriteString(__Name5, value.Message);
+            writer.WritePropertyName(__Name6);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterStateData);
 
             writer.WriteEndObject();
         }
 
         #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams4()
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams6()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
             parameters[0] = new()
@@ -902,29 +1160,29 @@ namespace CelerData.Cloud
         }
         #endif
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData>? _typeInfo5;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData>? _typeInfo7;
 
         /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterStateData"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData> ClusterStateData
         {
-            get => _typeInfo5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterStateData));
+            get => _typeInfo7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterStateData));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData> __Create5(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData> __Create7(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ClusterStateData>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData> jsonTypeInfo))
             {
                 var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ClusterStateData>
                 {
                     #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New5(),
+                    ObjectCreator = static () => __New7(),
                     #else
                     ObjectCreator = null,
                     ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterStateData() { ClusterStateValue = (global::CelerData.Cloud.ClusterState)args[0], AbnormalReason = (string)args[1] },
-                    ConstructorParameterMetadataInitializer = __CtorParams5,
+                    ConstructorParameterMetadataInitializer = __CtorParams7,
                     #endif
-                    PropertyMetadataInitializer = _ => __Properties5(options),
-                    SerializeHandler = __Serialize5,
+                    PropertyMetadataInitializer = _ => __Properties7(options),
+                    SerializeHandler = __Serialize7,
                 };
                 jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.ClusterStateData>(options, objectInfo);
                 jsonTypeInfo.NumberHandling = null;
@@ -934,7 +1192,7 @@ namespace CelerData.Cloud
             return jsonTypeInfo;
         }
 
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties5(global::System.Text.Json.JsonSerializerOptions options)
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties7(global::System.Text.Json.JsonSerializerOptions options)
         {
             var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
 
@@ -947,7 +1205,7 @@ namespace CelerData.Cloud
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterStateData)obj).ClusterStateValue,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set5_0((global::CelerData.Cloud.ClusterStateData)obj, value!),
+                Setter = static (obj, value) => __Set7_0((global::CelerData.Cloud.ClusterStateData)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
@@ -970,7 +1228,7 @@ namespace CelerData.Cloud
                 Converter = null,
                 Getter = static obj => ((global::CelerData.Cloud.ClusterStateData)obj).AbnormalReason,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set5_1((global::CelerData.Cloud.ClusterStateData)obj, value!),
+                Setter = static (obj, value) => __Set7_1((global::CelerData.Cloud.ClusterStateData)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
@@ -982,23 +1240,22 @@ namespace CelerData.Cloud
                 JsonPropertyName = "abnormal_reason",
             };
             properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
-            properties[1].ShouldSerialize = static (obj, _) => ((global::CelerData.Cloud.ClusterStateData)obj).__set_AbnormalReason;
 
             return properties;
         }
 
         #if NET9_0_OR_GREATER
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::CelerData.Cloud.ClusterStateData __New5();
+        private static extern global::CelerData.Cloud.ClusterStateData __New7();
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterStateValue")]
-        private static extern void __Set5_0(global::CelerData.Cloud.ClusterStateData obj, global::CelerData.Cloud.ClusterState value);
+        private static extern void __Set7_0(global::CelerData.Cloud.ClusterStateData obj, global::CelerData.Cloud.ClusterState value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AbnormalReason")]
-        private static extern void __Set5_1(global::CelerData.Cloud.ClusterStateData obj, string value);
+        private static extern void __Set7_1(global::CelerData.Cloud.ClusterStateData obj, string value);
         #endif
 
-        private void __Serialize5(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterStateData? value)
+        private void __Serialize7(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterStateData? value)
         {
             if (value is null)
             {
@@ -1009,16 +1266,13 @@ namespace CelerData.Cloud
             writer.WriteStartObject();
             writer.WritePropertyName(__Name11);
             global::System.Text.Json.JsonSerializer.Serialize(writer, value.ClusterStateValue, ClusterState);
-            if (value.__set_AbnormalReason)
-            {
-                writer.WriteString(__Name12, value.AbnormalReason);
-            }
+            writer.WriteString(__Name12, value.AbnormalReason);
 
             writer.WriteEndObject();
         }
 
         #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams5()
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams7()
         {
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
             parameters[0] = new()
@@ -1037,15 +1291,15 @@ namespace CelerData.Cloud
         }
         #endif
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState>? _typeInfo6;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState>? _typeInfo8;
 
         /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterState"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState> ClusterState
         {
-            get => _typeInfo6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterState));
+            get => _typeInfo8 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterState));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState> __Create6(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState> __Create8(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ClusterState>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState> jsonTypeInfo))
             {
@@ -1057,14 +1311,5028 @@ namespace CelerData.Cloud
             return jsonTypeInfo;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _typeInfo7;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>? _typeInfo9;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __TypeInfo7
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.ActionResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse> ActionResponse
         {
-            get => _typeInfo7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+            get => _typeInfo9 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __Create7(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse> __Create9(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ActionResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ActionResponse>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New9(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ActionResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.ActionData)args[2] },
+                    ConstructorParameterMetadataInitializer = __CtorParams9,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties9(options),
+                    SerializeHandler = __Serialize9,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.ActionResponse>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties9(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ActionResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ActionResponse)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set9_0((global::CelerData.Cloud.ActionResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Code",
+                JsonPropertyName = "code",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
+            properties[0].IsRequired = true;
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ActionResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ActionResponse)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set9_1((global::CelerData.Cloud.ActionResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Message",
+                JsonPropertyName = "message",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.ActionData>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ActionResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ActionResponse)obj).Data,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set9_2((global::CelerData.Cloud.ActionResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Data",
+                JsonPropertyName = "data",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.ActionData>(options, info2);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.ActionResponse __New9();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set9_0(global::CelerData.Cloud.ActionResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set9_1(global::CelerData.Cloud.ActionResponse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
+        private static extern void __Set9_2(global::CelerData.Cloud.ActionResponse obj, global::CelerData.Cloud.ActionData value);
+        #endif
+
+        private void __Serialize9(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ActionResponse? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber(__Name4, value.Code);
+            writer.WriteString(__Name5, value.Message);
+            writer.WritePropertyName(__Name6);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ActionData);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams9()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
+            parameters[0] = new()
+            {
+                Name = "Code",
+                ParameterType = typeof(int),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Message",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Data",
+                ParameterType = typeof(global::CelerData.Cloud.ActionData),
+                Position = 2,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionData>? _typeInfo10;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.ActionData"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionData> ActionData
+        {
+            get => _typeInfo10 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionData>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ActionData));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionData> __Create10(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ActionData>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionData> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ActionData>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New10(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ActionData() { ActionId = (string)args[0] },
+                    ConstructorParameterMetadataInitializer = __CtorParams10,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties10(options),
+                    SerializeHandler = __Serialize10,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.ActionData>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties10(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ActionData),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ActionData)obj).ActionId,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set10_0((global::CelerData.Cloud.ActionData)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "ActionId",
+                JsonPropertyName = "action_id",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+            properties[0].IsRequired = true;
+            #if NET9_0_OR_GREATER
+            properties[0].IsGetNullable = false;
+            properties[0].IsSetNullable = false;
+            #endif
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.ActionData __New10();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ActionId")]
+        private static extern void __Set10_0(global::CelerData.Cloud.ActionData obj, string value);
+        #endif
+
+        private void __Serialize10(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ActionData? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name13, value.ActionId);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams10()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[1];
+            parameters[0] = new()
+            {
+                Name = "ActionId",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DeploymentScriptsRequest>? _typeInfo11;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.DeploymentScriptsRequest"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DeploymentScriptsRequest> DeploymentScriptsRequest
+        {
+            get => _typeInfo11 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DeploymentScriptsRequest>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.DeploymentScriptsRequest));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DeploymentScriptsRequest> __Create11(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.DeploymentScriptsRequest>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DeploymentScriptsRequest> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.DeploymentScriptsRequest>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New11(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.DeploymentScriptsRequest() { Scripts = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>)args[0], Parallel = (bool?)args[1], Timeout = (int?)args[2] },
+                    ConstructorParameterMetadataInitializer = __CtorParams11,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties11(options),
+                    SerializeHandler = __Serialize11,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.DeploymentScriptsRequest>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties11(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.DeploymentScriptsRequest),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.DeploymentScriptsRequest)obj).Scripts,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set11_0((global::CelerData.Cloud.DeploymentScriptsRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Scripts",
+                JsonPropertyName = "scripts",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>>(options, info0);
+            properties[0].IsRequired = true;
+            #if NET9_0_OR_GREATER
+            properties[0].IsGetNullable = false;
+            properties[0].IsSetNullable = false;
+            #endif
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<bool?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.DeploymentScriptsRequest),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.DeploymentScriptsRequest)obj).Parallel,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set11_1((global::CelerData.Cloud.DeploymentScriptsRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Parallel",
+                JsonPropertyName = "parallel",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<bool?>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.DeploymentScriptsRequest),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.DeploymentScriptsRequest)obj).Timeout,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set11_2((global::CelerData.Cloud.DeploymentScriptsRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Timeout",
+                JsonPropertyName = "timeout",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, info2);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.DeploymentScriptsRequest __New11();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Scripts")]
+        private static extern void __Set11_0(global::CelerData.Cloud.DeploymentScriptsRequest obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript> value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Parallel")]
+        private static extern void __Set11_1(global::CelerData.Cloud.DeploymentScriptsRequest obj, bool? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Timeout")]
+        private static extern void __Set11_2(global::CelerData.Cloud.DeploymentScriptsRequest obj, int? value);
+        #endif
+
+        private void __Serialize11(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.DeploymentScriptsRequest? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WritePropertyName(__Name14);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Scripts, __TypeInfo43);
+            writer.WritePropertyName(__Name15);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Parallel, __TypeInfo44);
+            writer.WritePropertyName(__Name16);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Timeout, __TypeInfo46);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams11()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
+            parameters[0] = new()
+            {
+                Name = "Scripts",
+                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Parallel",
+                ParameterType = typeof(bool?),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Timeout",
+                ParameterType = typeof(int?),
+                Position = 2,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DeploymentScript>? _typeInfo12;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.DeploymentScript"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DeploymentScript> DeploymentScript
+        {
+            get => _typeInfo12 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DeploymentScript>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.DeploymentScript));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DeploymentScript> __Create12(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.DeploymentScript>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DeploymentScript> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.DeploymentScript>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New12(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.DeploymentScript() { ScriptPath = (string)args[0], LogsDir = (string)args[1] },
+                    ConstructorParameterMetadataInitializer = __CtorParams12,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties12(options),
+                    SerializeHandler = __Serialize12,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.DeploymentScript>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties12(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.DeploymentScript),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.DeploymentScript)obj).ScriptPath,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set12_0((global::CelerData.Cloud.DeploymentScript)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "ScriptPath",
+                JsonPropertyName = "script_path",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+            properties[0].IsRequired = true;
+            #if NET9_0_OR_GREATER
+            properties[0].IsGetNullable = false;
+            properties[0].IsSetNullable = false;
+            #endif
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.DeploymentScript),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.DeploymentScript)obj).LogsDir,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set12_1((global::CelerData.Cloud.DeploymentScript)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "LogsDir",
+                JsonPropertyName = "logs_dir",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.DeploymentScript __New12();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ScriptPath")]
+        private static extern void __Set12_0(global::CelerData.Cloud.DeploymentScript obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_LogsDir")]
+        private static extern void __Set12_1(global::CelerData.Cloud.DeploymentScript obj, string value);
+        #endif
+
+        private void __Serialize12(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.DeploymentScript? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name17, value.ScriptPath);
+            writer.WriteString(__Name18, value.LogsDir);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams12()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
+            parameters[0] = new()
+            {
+                Name = "ScriptPath",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "LogsDir",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseListResponse>? _typeInfo13;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.WarehouseListResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseListResponse> WarehouseListResponse
+        {
+            get => _typeInfo13 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseListResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.WarehouseListResponse));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseListResponse> __Create13(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.WarehouseListResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseListResponse> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.WarehouseListResponse>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New13(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.WarehouseListResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.WarehouseList)args[2] },
+                    ConstructorParameterMetadataInitializer = __CtorParams13,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties13(options),
+                    SerializeHandler = __Serialize13,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.WarehouseListResponse>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties13(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.WarehouseListResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.WarehouseListResponse)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set13_0((global::CelerData.Cloud.WarehouseListResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Code",
+                JsonPropertyName = "code",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
+            properties[0].IsRequired = true;
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.WarehouseListResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.WarehouseListResponse)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set13_1((global::CelerData.Cloud.WarehouseListResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Message",
+                JsonPropertyName = "message",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.WarehouseList>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.WarehouseListResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.WarehouseListResponse)obj).Data,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set13_2((global::CelerData.Cloud.WarehouseListResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Data",
+                JsonPropertyName = "data",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.WarehouseList>(options, info2);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.WarehouseListResponse __New13();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set13_0(global::CelerData.Cloud.WarehouseListResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set13_1(global::CelerData.Cloud.WarehouseListResponse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
+        private static extern void __Set13_2(global::CelerData.Cloud.WarehouseListResponse obj, global::CelerData.Cloud.WarehouseList value);
+        #endif
+
+        private void __Serialize13(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.WarehouseListResponse? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber(__Name4, value.Code);
+            writer.WriteString(__Name5, value.Message);
+            writer.WritePropertyName(__Name6);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, WarehouseList);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams13()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
+            parameters[0] = new()
+            {
+                Name = "Code",
+                ParameterType = typeof(int),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Message",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Data",
+                ParameterType = typeof(global::CelerData.Cloud.WarehouseList),
+                Position = 2,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseList>? _typeInfo14;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.WarehouseList"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseList> WarehouseList
+        {
+            get => _typeInfo14 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseList>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.WarehouseList));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseList> __Create14(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.WarehouseList>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseList> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.WarehouseList>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New14(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.WarehouseList() { Total = (int)args[0], List = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>)args[1] },
+                    ConstructorParameterMetadataInitializer = __CtorParams14,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties14(options),
+                    SerializeHandler = __Serialize14,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.WarehouseList>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties14(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.WarehouseList),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.WarehouseList)obj).Total,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set14_0((global::CelerData.Cloud.WarehouseList)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Total",
+                JsonPropertyName = "total",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
+            properties[0].IsRequired = true;
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.WarehouseList),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.WarehouseList)obj).List,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set14_1((global::CelerData.Cloud.WarehouseList)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "List",
+                JsonPropertyName = "list",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>>(options, info1);
+            properties[1].IsRequired = true;
+            #if NET9_0_OR_GREATER
+            properties[1].IsGetNullable = false;
+            properties[1].IsSetNullable = false;
+            #endif
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.WarehouseList __New14();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Total")]
+        private static extern void __Set14_0(global::CelerData.Cloud.WarehouseList obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_List")]
+        private static extern void __Set14_1(global::CelerData.Cloud.WarehouseList obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse> value);
+        #endif
+
+        private void __Serialize14(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.WarehouseList? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber(__Name7, value.Total);
+            writer.WritePropertyName(__Name8);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.List, __TypeInfo47);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams14()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
+            parameters[0] = new()
+            {
+                Name = "Total",
+                ParameterType = typeof(int),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "List",
+                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>),
+                Position = 1,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseResponse>? _typeInfo15;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.WarehouseResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseResponse> WarehouseResponse
+        {
+            get => _typeInfo15 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.WarehouseResponse));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseResponse> __Create15(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.WarehouseResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseResponse> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.WarehouseResponse>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New15(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.WarehouseResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.Warehouse)args[2] },
+                    ConstructorParameterMetadataInitializer = __CtorParams15,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties15(options),
+                    SerializeHandler = __Serialize15,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.WarehouseResponse>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties15(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.WarehouseResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.WarehouseResponse)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set15_0((global::CelerData.Cloud.WarehouseResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Code",
+                JsonPropertyName = "code",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
+            properties[0].IsRequired = true;
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.WarehouseResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.WarehouseResponse)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set15_1((global::CelerData.Cloud.WarehouseResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Message",
+                JsonPropertyName = "message",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.Warehouse>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.WarehouseResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.WarehouseResponse)obj).Data,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set15_2((global::CelerData.Cloud.WarehouseResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Data",
+                JsonPropertyName = "data",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.Warehouse>(options, info2);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.WarehouseResponse __New15();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set15_0(global::CelerData.Cloud.WarehouseResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set15_1(global::CelerData.Cloud.WarehouseResponse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
+        private static extern void __Set15_2(global::CelerData.Cloud.WarehouseResponse obj, global::CelerData.Cloud.Warehouse value);
+        #endif
+
+        private void __Serialize15(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.WarehouseResponse? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber(__Name4, value.Code);
+            writer.WriteString(__Name5, value.Message);
+            writer.WritePropertyName(__Name6);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, Warehouse);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams15()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
+            parameters[0] = new()
+            {
+                Name = "Code",
+                ParameterType = typeof(int),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Message",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Data",
+                ParameterType = typeof(global::CelerData.Cloud.Warehouse),
+                Position = 2,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Warehouse>? _typeInfo16;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.Warehouse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Warehouse> Warehouse
+        {
+            get => _typeInfo16 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Warehouse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.Warehouse));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Warehouse> __Create16(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.Warehouse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Warehouse> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.Warehouse>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New16(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.Warehouse() { WarehouseId = (string)args[0], WarehouseName = (string)args[1], NodeCount = (int?)args[2], State = (global::CelerData.Cloud.WarehouseState?)args[3], IsDefault = (bool?)args[4] },
+                    ConstructorParameterMetadataInitializer = __CtorParams16,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties16(options),
+                    SerializeHandler = __Serialize16,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.Warehouse>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties16(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Warehouse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Warehouse)obj).WarehouseId,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set16_0((global::CelerData.Cloud.Warehouse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "WarehouseId",
+                JsonPropertyName = "warehouse_id",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+            properties[0].IsRequired = true;
+            #if NET9_0_OR_GREATER
+            properties[0].IsGetNullable = false;
+            properties[0].IsSetNullable = false;
+            #endif
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Warehouse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Warehouse)obj).WarehouseName,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set16_1((global::CelerData.Cloud.Warehouse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "WarehouseName",
+                JsonPropertyName = "warehouse_name",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Warehouse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Warehouse)obj).NodeCount,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set16_2((global::CelerData.Cloud.Warehouse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "NodeCount",
+                JsonPropertyName = "node_count",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, info2);
+
+            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.WarehouseState?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Warehouse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Warehouse)obj).State,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set16_3((global::CelerData.Cloud.Warehouse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "State",
+                JsonPropertyName = "state",
+            };
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.WarehouseState?>(options, info3);
+
+            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<bool?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Warehouse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Warehouse)obj).IsDefault,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set16_4((global::CelerData.Cloud.Warehouse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "IsDefault",
+                JsonPropertyName = "is_default",
+            };
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<bool?>(options, info4);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.Warehouse __New16();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_WarehouseId")]
+        private static extern void __Set16_0(global::CelerData.Cloud.Warehouse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_WarehouseName")]
+        private static extern void __Set16_1(global::CelerData.Cloud.Warehouse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_NodeCount")]
+        private static extern void __Set16_2(global::CelerData.Cloud.Warehouse obj, int? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_State")]
+        private static extern void __Set16_3(global::CelerData.Cloud.Warehouse obj, global::CelerData.Cloud.WarehouseState? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_IsDefault")]
+        private static extern void __Set16_4(global::CelerData.Cloud.Warehouse obj, bool? value);
+        #endif
+
+        private void __Serialize16(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.Warehouse? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name19, value.WarehouseId);
+            writer.WriteString(__Name20, value.WarehouseName);
+            writer.WritePropertyName(__Name21);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.NodeCount, __TypeInfo46);
+            writer.WritePropertyName(__Name22);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.State, __TypeInfo48);
+            writer.WritePropertyName(__Name23);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.IsDefault, __TypeInfo44);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams16()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[5];
+            parameters[0] = new()
+            {
+                Name = "WarehouseId",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "WarehouseName",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "NodeCount",
+                ParameterType = typeof(int?),
+                Position = 2,
+            };
+            parameters[3] = new()
+            {
+                Name = "State",
+                ParameterType = typeof(global::CelerData.Cloud.WarehouseState?),
+                Position = 3,
+            };
+            parameters[4] = new()
+            {
+                Name = "IsDefault",
+                ParameterType = typeof(bool?),
+                Position = 4,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseState>? _typeInfo17;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.WarehouseState"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseState> WarehouseState
+        {
+            get => _typeInfo17 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseState>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.WarehouseState));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseState> __Create17(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.WarehouseState>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseState> jsonTypeInfo))
+            {
+                global::System.Text.Json.Serialization.JsonConverter converter = ExpandConverter(typeof(global::CelerData.Cloud.WarehouseState), new global::CelerData.Cloud.WarehouseStateJsonConverter(), options);
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CelerData.Cloud.WarehouseState>(options, converter);
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateResponse>? _typeInfo18;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.InfraActionStateResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateResponse> InfraActionStateResponse
+        {
+            get => _typeInfo18 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.InfraActionStateResponse));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateResponse> __Create18(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.InfraActionStateResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateResponse> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.InfraActionStateResponse>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New18(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.InfraActionStateResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.InfraActionStateData)args[2] },
+                    ConstructorParameterMetadataInitializer = __CtorParams18,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties18(options),
+                    SerializeHandler = __Serialize18,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.InfraActionStateResponse>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties18(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.InfraActionStateResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.InfraActionStateResponse)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set18_0((global::CelerData.Cloud.InfraActionStateResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Code",
+                JsonPropertyName = "code",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
+            properties[0].IsRequired = true;
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.InfraActionStateResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.InfraActionStateResponse)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set18_1((global::CelerData.Cloud.InfraActionStateResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Message",
+                JsonPropertyName = "message",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.InfraActionStateData>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.InfraActionStateResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.InfraActionStateResponse)obj).Data,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set18_2((global::CelerData.Cloud.InfraActionStateResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Data",
+                JsonPropertyName = "data",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.InfraActionStateData>(options, info2);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.InfraActionStateResponse __New18();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set18_0(global::CelerData.Cloud.InfraActionStateResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set18_1(global::CelerData.Cloud.InfraActionStateResponse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
+        private static extern void __Set18_2(global::CelerData.Cloud.InfraActionStateResponse obj, global::CelerData.Cloud.InfraActionStateData value);
+        #endif
+
+        private void __Serialize18(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.InfraActionStateResponse? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber(__Name4, value.Code);
+            writer.WriteString(__Name5, value.Message);
+            writer.WritePropertyName(__Name6);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, InfraActionStateData);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams18()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
+            parameters[0] = new()
+            {
+                Name = "Code",
+                ParameterType = typeof(int),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Message",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Data",
+                ParameterType = typeof(global::CelerData.Cloud.InfraActionStateData),
+                Position = 2,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateData>? _typeInfo19;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.InfraActionStateData"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateData> InfraActionStateData
+        {
+            get => _typeInfo19 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateData>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.InfraActionStateData));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateData> __Create19(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.InfraActionStateData>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateData> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.InfraActionStateData>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New19(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.InfraActionStateData() { InfraActionStateValue = (global::CelerData.Cloud.InfraActionState)args[0], ErrMsg = (string)args[1] },
+                    ConstructorParameterMetadataInitializer = __CtorParams19,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties19(options),
+                    SerializeHandler = __Serialize19,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.InfraActionStateData>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties19(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.InfraActionState>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.InfraActionStateData),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.InfraActionStateData)obj).InfraActionStateValue,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set19_0((global::CelerData.Cloud.InfraActionStateData)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "InfraActionStateValue",
+                JsonPropertyName = "infra_action_state",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.InfraActionState>(options, info0);
+            properties[0].IsRequired = true;
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.InfraActionStateData),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.InfraActionStateData)obj).ErrMsg,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set19_1((global::CelerData.Cloud.InfraActionStateData)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "ErrMsg",
+                JsonPropertyName = "err_msg",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.InfraActionStateData __New19();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_InfraActionStateValue")]
+        private static extern void __Set19_0(global::CelerData.Cloud.InfraActionStateData obj, global::CelerData.Cloud.InfraActionState value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ErrMsg")]
+        private static extern void __Set19_1(global::CelerData.Cloud.InfraActionStateData obj, string value);
+        #endif
+
+        private void __Serialize19(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.InfraActionStateData? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WritePropertyName(__Name24);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.InfraActionStateValue, InfraActionState);
+            writer.WriteString(__Name25, value.ErrMsg);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams19()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
+            parameters[0] = new()
+            {
+                Name = "InfraActionStateValue",
+                ParameterType = typeof(global::CelerData.Cloud.InfraActionState),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "ErrMsg",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionState>? _typeInfo20;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.InfraActionState"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionState> InfraActionState
+        {
+            get => _typeInfo20 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionState>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.InfraActionState));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionState> __Create20(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.InfraActionState>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionState> jsonTypeInfo))
+            {
+                global::System.Text.Json.Serialization.JsonConverter converter = ExpandConverter(typeof(global::CelerData.Cloud.InfraActionState), new global::CelerData.Cloud.InfraActionStateJsonConverter(), options);
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CelerData.Cloud.InfraActionState>(options, converter);
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseSizeRequest>? _typeInfo21;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.ScaleWarehouseSizeRequest"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseSizeRequest> ScaleWarehouseSizeRequest
+        {
+            get => _typeInfo21 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseSizeRequest>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseSizeRequest> __Create21(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseSizeRequest> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ScaleWarehouseSizeRequest>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New21(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ScaleWarehouseSizeRequest() { VmCate = (string)args[0], Iops = (int?)args[1], Throughput = (int?)args[2], VmVolSize = (int?)args[3], VmVolNum = (int?)args[4] },
+                    ConstructorParameterMetadataInitializer = __CtorParams21,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties21(options),
+                    SerializeHandler = __Serialize21,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties21(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ScaleWarehouseSizeRequest)obj).VmCate,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set21_0((global::CelerData.Cloud.ScaleWarehouseSizeRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "VmCate",
+                JsonPropertyName = "vm_cate",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+            properties[0].IsRequired = true;
+            #if NET9_0_OR_GREATER
+            properties[0].IsGetNullable = false;
+            properties[0].IsSetNullable = false;
+            #endif
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ScaleWarehouseSizeRequest)obj).Iops,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set21_1((global::CelerData.Cloud.ScaleWarehouseSizeRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Iops",
+                JsonPropertyName = "iops",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ScaleWarehouseSizeRequest)obj).Throughput,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set21_2((global::CelerData.Cloud.ScaleWarehouseSizeRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Throughput",
+                JsonPropertyName = "throughput",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, info2);
+
+            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ScaleWarehouseSizeRequest)obj).VmVolSize,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set21_3((global::CelerData.Cloud.ScaleWarehouseSizeRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "VmVolSize",
+                JsonPropertyName = "vm_vol_size",
+            };
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, info3);
+
+            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ScaleWarehouseSizeRequest)obj).VmVolNum,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set21_4((global::CelerData.Cloud.ScaleWarehouseSizeRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "VmVolNum",
+                JsonPropertyName = "vm_vol_num",
+            };
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, info4);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.ScaleWarehouseSizeRequest __New21();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_VmCate")]
+        private static extern void __Set21_0(global::CelerData.Cloud.ScaleWarehouseSizeRequest obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Iops")]
+        private static extern void __Set21_1(global::CelerData.Cloud.ScaleWarehouseSizeRequest obj, int? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Throughput")]
+        private static extern void __Set21_2(global::CelerData.Cloud.ScaleWarehouseSizeRequest obj, int? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_VmVolSize")]
+        private static extern void __Set21_3(global::CelerData.Cloud.ScaleWarehouseSizeRequest obj, int? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_VmVolNum")]
+        private static extern void __Set21_4(global::CelerData.Cloud.ScaleWarehouseSizeRequest obj, int? value);
+        #endif
+
+        private void __Serialize21(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ScaleWarehouseSizeRequest? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name26, value.VmCate);
+            writer.WritePropertyName(__Name27);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Iops, __TypeInfo46);
+            writer.WritePropertyName(__Name28);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Throughput, __TypeInfo46);
+            writer.WritePropertyName(__Name29);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.VmVolSize, __TypeInfo46);
+            writer.WritePropertyName(__Name30);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.VmVolNum, __TypeInfo46);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams21()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[5];
+            parameters[0] = new()
+            {
+                Name = "VmCate",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Iops",
+                ParameterType = typeof(int?),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Throughput",
+                ParameterType = typeof(int?),
+                Position = 2,
+            };
+            parameters[3] = new()
+            {
+                Name = "VmVolSize",
+                ParameterType = typeof(int?),
+                Position = 3,
+            };
+            parameters[4] = new()
+            {
+                Name = "VmVolNum",
+                ParameterType = typeof(int?),
+                Position = 4,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseNumRequest>? _typeInfo22;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.ScaleWarehouseNumRequest"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseNumRequest> ScaleWarehouseNumRequest
+        {
+            get => _typeInfo22 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseNumRequest>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ScaleWarehouseNumRequest));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseNumRequest> __Create22(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ScaleWarehouseNumRequest>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseNumRequest> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ScaleWarehouseNumRequest>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New22(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ScaleWarehouseNumRequest() { VmNum = (int)args[0] },
+                    ConstructorParameterMetadataInitializer = __CtorParams22,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties22(options),
+                    SerializeHandler = __Serialize22,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.ScaleWarehouseNumRequest>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties22(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ScaleWarehouseNumRequest),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ScaleWarehouseNumRequest)obj).VmNum,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set22_0((global::CelerData.Cloud.ScaleWarehouseNumRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "VmNum",
+                JsonPropertyName = "vm_num",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
+            properties[0].IsRequired = true;
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.ScaleWarehouseNumRequest __New22();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_VmNum")]
+        private static extern void __Set22_0(global::CelerData.Cloud.ScaleWarehouseNumRequest obj, int value);
+        #endif
+
+        private void __Serialize22(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ScaleWarehouseNumRequest? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber(__Name31, value.VmNum);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams22()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[1];
+            parameters[0] = new()
+            {
+                Name = "VmNum",
+                ParameterType = typeof(int),
+                Position = 0,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountUsageResponse>? _typeInfo23;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountUsageResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountUsageResponse> AccountUsageResponse
+        {
+            get => _typeInfo23 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountUsageResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.AccountUsageResponse));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountUsageResponse> __Create23(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.AccountUsageResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountUsageResponse> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.AccountUsageResponse>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New23(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.AccountUsageResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.AccountUsage)args[2] },
+                    ConstructorParameterMetadataInitializer = __CtorParams23,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties23(options),
+                    SerializeHandler = __Serialize23,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.AccountUsageResponse>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties23(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountUsageResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountUsageResponse)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set23_0((global::CelerData.Cloud.AccountUsageResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Code",
+                JsonPropertyName = "code",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
+            properties[0].IsRequired = true;
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountUsageResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountUsageResponse)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set23_1((global::CelerData.Cloud.AccountUsageResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Message",
+                JsonPropertyName = "message",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.AccountUsage>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountUsageResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountUsageResponse)obj).Data,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set23_2((global::CelerData.Cloud.AccountUsageResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Data",
+                JsonPropertyName = "data",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.AccountUsage>(options, info2);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.AccountUsageResponse __New23();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set23_0(global::CelerData.Cloud.AccountUsageResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set23_1(global::CelerData.Cloud.AccountUsageResponse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
+        private static extern void __Set23_2(global::CelerData.Cloud.AccountUsageResponse obj, global::CelerData.Cloud.AccountUsage value);
+        #endif
+
+        private void __Serialize23(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountUsageResponse? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber(__Name4, value.Code);
+            writer.WriteString(__Name5, value.Message);
+            writer.WritePropertyName(__Name6);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, AccountUsage);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams23()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
+            parameters[0] = new()
+            {
+                Name = "Code",
+                ParameterType = typeof(int),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Message",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Data",
+                ParameterType = typeof(global::CelerData.Cloud.AccountUsage),
+                Position = 2,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountUsage>? _typeInfo24;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountUsage"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountUsage> AccountUsage
+        {
+            get => _typeInfo24 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountUsage>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.AccountUsage));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountUsage> __Create24(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.AccountUsage>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountUsage> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.AccountUsage>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New24(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.AccountUsage() { AccountId = (string)args[0], TotalUsage = (string)args[1], Details = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>)args[2] },
+                    ConstructorParameterMetadataInitializer = __CtorParams24,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties24(options),
+                    SerializeHandler = __Serialize24,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.AccountUsage>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties24(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountUsage)obj).AccountId,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set24_0((global::CelerData.Cloud.AccountUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "AccountId",
+                JsonPropertyName = "account_id",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountUsage)obj).TotalUsage,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set24_1((global::CelerData.Cloud.AccountUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "TotalUsage",
+                JsonPropertyName = "total_usage",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountUsage)obj).Details,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set24_2((global::CelerData.Cloud.AccountUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Details",
+                JsonPropertyName = "details",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>>(options, info2);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.AccountUsage __New24();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccountId")]
+        private static extern void __Set24_0(global::CelerData.Cloud.AccountUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_TotalUsage")]
+        private static extern void __Set24_1(global::CelerData.Cloud.AccountUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Details")]
+        private static extern void __Set24_2(global::CelerData.Cloud.AccountUsage obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage> value);
+        #endif
+
+        private void __Serialize24(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountUsage? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name32, value.AccountId);
+            writer.WriteString(__Name33, value.TotalUsage);
+            writer.WritePropertyName(__Name34);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Details, __TypeInfo49);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams24()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
+            parameters[0] = new()
+            {
+                Name = "AccountId",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "TotalUsage",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Details",
+                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>),
+                Position = 2,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterUsageResponse>? _typeInfo25;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterUsageResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterUsageResponse> ClusterUsageResponse
+        {
+            get => _typeInfo25 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterUsageResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterUsageResponse));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterUsageResponse> __Create25(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ClusterUsageResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterUsageResponse> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ClusterUsageResponse>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New25(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterUsageResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.ClusterUsage)args[2] },
+                    ConstructorParameterMetadataInitializer = __CtorParams25,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties25(options),
+                    SerializeHandler = __Serialize25,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.ClusterUsageResponse>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties25(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ClusterUsageResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ClusterUsageResponse)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set25_0((global::CelerData.Cloud.ClusterUsageResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Code",
+                JsonPropertyName = "code",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
+            properties[0].IsRequired = true;
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ClusterUsageResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ClusterUsageResponse)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set25_1((global::CelerData.Cloud.ClusterUsageResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Message",
+                JsonPropertyName = "message",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.ClusterUsage>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ClusterUsageResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ClusterUsageResponse)obj).Data,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set25_2((global::CelerData.Cloud.ClusterUsageResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Data",
+                JsonPropertyName = "data",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.ClusterUsage>(options, info2);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.ClusterUsageResponse __New25();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set25_0(global::CelerData.Cloud.ClusterUsageResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set25_1(global::CelerData.Cloud.ClusterUsageResponse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
+        private static extern void __Set25_2(global::CelerData.Cloud.ClusterUsageResponse obj, global::CelerData.Cloud.ClusterUsage value);
+        #endif
+
+        private void __Serialize25(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterUsageResponse? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber(__Name4, value.Code);
+            writer.WriteString(__Name5, value.Message);
+            writer.WritePropertyName(__Name6);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterUsage);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams25()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
+            parameters[0] = new()
+            {
+                Name = "Code",
+                ParameterType = typeof(int),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Message",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Data",
+                ParameterType = typeof(global::CelerData.Cloud.ClusterUsage),
+                Position = 2,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterUsage>? _typeInfo26;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterUsage"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterUsage> ClusterUsage
+        {
+            get => _typeInfo26 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterUsage>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterUsage));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterUsage> __Create26(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ClusterUsage>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterUsage> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ClusterUsage>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New26(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterUsage() { ClusterId = (string)args[0], ClusterName = (string)args[1], TotalUsage = (string)args[2], Details = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>)args[3] },
+                    ConstructorParameterMetadataInitializer = __CtorParams26,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties26(options),
+                    SerializeHandler = __Serialize26,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.ClusterUsage>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties26(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ClusterUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ClusterUsage)obj).ClusterId,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set26_0((global::CelerData.Cloud.ClusterUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "ClusterId",
+                JsonPropertyName = "cluster_id",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ClusterUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ClusterUsage)obj).ClusterName,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set26_1((global::CelerData.Cloud.ClusterUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "ClusterName",
+                JsonPropertyName = "cluster_name",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ClusterUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ClusterUsage)obj).TotalUsage,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set26_2((global::CelerData.Cloud.ClusterUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "TotalUsage",
+                JsonPropertyName = "total_usage",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+
+            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ClusterUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ClusterUsage)obj).Details,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set26_3((global::CelerData.Cloud.ClusterUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Details",
+                JsonPropertyName = "details",
+            };
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>>(options, info3);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.ClusterUsage __New26();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterId")]
+        private static extern void __Set26_0(global::CelerData.Cloud.ClusterUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterName")]
+        private static extern void __Set26_1(global::CelerData.Cloud.ClusterUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_TotalUsage")]
+        private static extern void __Set26_2(global::CelerData.Cloud.ClusterUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Details")]
+        private static extern void __Set26_3(global::CelerData.Cloud.ClusterUsage obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage> value);
+        #endif
+
+        private void __Serialize26(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterUsage? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name9, value.ClusterId);
+            writer.WriteString(__Name10, value.ClusterName);
+            writer.WriteString(__Name33, value.TotalUsage);
+            writer.WritePropertyName(__Name34);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Details, __TypeInfo49);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams26()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[4];
+            parameters[0] = new()
+            {
+                Name = "ClusterId",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "ClusterName",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "TotalUsage",
+                ParameterType = typeof(string),
+                Position = 2,
+            };
+            parameters[3] = new()
+            {
+                Name = "Details",
+                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>),
+                Position = 3,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DailyUsage>? _typeInfo27;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.DailyUsage"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DailyUsage> DailyUsage
+        {
+            get => _typeInfo27 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DailyUsage>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.DailyUsage));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DailyUsage> __Create27(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.DailyUsage>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.DailyUsage> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.DailyUsage>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New27(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.DailyUsage() { Usage = (string)args[0], Date = (int?)args[1], TimeStamp = (long?)args[2] },
+                    ConstructorParameterMetadataInitializer = __CtorParams27,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties27(options),
+                    SerializeHandler = __Serialize27,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.DailyUsage>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties27(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.DailyUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.DailyUsage)obj).Usage,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set27_0((global::CelerData.Cloud.DailyUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Usage",
+                JsonPropertyName = "usage",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.DailyUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.DailyUsage)obj).Date,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set27_1((global::CelerData.Cloud.DailyUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Date",
+                JsonPropertyName = "date",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.DailyUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.DailyUsage)obj).TimeStamp,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set27_2((global::CelerData.Cloud.DailyUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "TimeStamp",
+                JsonPropertyName = "time_stamp",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, info2);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.DailyUsage __New27();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Usage")]
+        private static extern void __Set27_0(global::CelerData.Cloud.DailyUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Date")]
+        private static extern void __Set27_1(global::CelerData.Cloud.DailyUsage obj, int? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_TimeStamp")]
+        private static extern void __Set27_2(global::CelerData.Cloud.DailyUsage obj, long? value);
+        #endif
+
+        private void __Serialize27(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.DailyUsage? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name35, value.Usage);
+            writer.WritePropertyName(__Name36);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Date, __TypeInfo46);
+            writer.WritePropertyName(__Name37);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.TimeStamp, __TypeInfo50);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams27()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
+            parameters[0] = new()
+            {
+                Name = "Usage",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Date",
+                ParameterType = typeof(int?),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "TimeStamp",
+                ParameterType = typeof(long?),
+                Position = 2,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageRequest>? _typeInfo28;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.OrganizationUsageRequest"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageRequest> OrganizationUsageRequest
+        {
+            get => _typeInfo28 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageRequest>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.OrganizationUsageRequest));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageRequest> __Create28(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.OrganizationUsageRequest>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageRequest> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.OrganizationUsageRequest>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New28(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.OrganizationUsageRequest() { AccountIds = (global::System.Collections.Generic.IReadOnlyList<string>)args[0], StartDate = (string)args[1], EndDate = (string)args[2], ShowDailyDetail = (bool?)args[3] },
+                    ConstructorParameterMetadataInitializer = __CtorParams28,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties28(options),
+                    SerializeHandler = __Serialize28,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.OrganizationUsageRequest>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties28(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<string>>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.OrganizationUsageRequest),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.OrganizationUsageRequest)obj).AccountIds,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set28_0((global::CelerData.Cloud.OrganizationUsageRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "AccountIds",
+                JsonPropertyName = "account_ids",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<string>>(options, info0);
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.OrganizationUsageRequest),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.OrganizationUsageRequest)obj).StartDate,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set28_1((global::CelerData.Cloud.OrganizationUsageRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "StartDate",
+                JsonPropertyName = "start_date",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+            properties[1].IsRequired = true;
+            #if NET9_0_OR_GREATER
+            properties[1].IsGetNullable = false;
+            properties[1].IsSetNullable = false;
+            #endif
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.OrganizationUsageRequest),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.OrganizationUsageRequest)obj).EndDate,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set28_2((global::CelerData.Cloud.OrganizationUsageRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "EndDate",
+                JsonPropertyName = "end_date",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+            properties[2].IsRequired = true;
+            #if NET9_0_OR_GREATER
+            properties[2].IsGetNullable = false;
+            properties[2].IsSetNullable = false;
+            #endif
+
+            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<bool?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.OrganizationUsageRequest),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.OrganizationUsageRequest)obj).ShowDailyDetail,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set28_3((global::CelerData.Cloud.OrganizationUsageRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "ShowDailyDetail",
+                JsonPropertyName = "show_daily_detail",
+            };
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<bool?>(options, info3);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.OrganizationUsageRequest __New28();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccountIds")]
+        private static extern void __Set28_0(global::CelerData.Cloud.OrganizationUsageRequest obj, global::System.Collections.Generic.IReadOnlyList<string> value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_StartDate")]
+        private static extern void __Set28_1(global::CelerData.Cloud.OrganizationUsageRequest obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_EndDate")]
+        private static extern void __Set28_2(global::CelerData.Cloud.OrganizationUsageRequest obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ShowDailyDetail")]
+        private static extern void __Set28_3(global::CelerData.Cloud.OrganizationUsageRequest obj, bool? value);
+        #endif
+
+        private void __Serialize28(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.OrganizationUsageRequest? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WritePropertyName(__Name38);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.AccountIds, __TypeInfo52);
+            writer.WriteString(__Name39, value.StartDate);
+            writer.WriteString(__Name40, value.EndDate);
+            writer.WritePropertyName(__Name41);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.ShowDailyDetail, __TypeInfo44);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams28()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[4];
+            parameters[0] = new()
+            {
+                Name = "AccountIds",
+                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<string>),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "StartDate",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "EndDate",
+                ParameterType = typeof(string),
+                Position = 2,
+            };
+            parameters[3] = new()
+            {
+                Name = "ShowDailyDetail",
+                ParameterType = typeof(bool?),
+                Position = 3,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageResponse>? _typeInfo29;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.OrganizationUsageResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageResponse> OrganizationUsageResponse
+        {
+            get => _typeInfo29 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.OrganizationUsageResponse));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageResponse> __Create29(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.OrganizationUsageResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageResponse> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.OrganizationUsageResponse>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New29(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.OrganizationUsageResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.OrganizationUsage)args[2] },
+                    ConstructorParameterMetadataInitializer = __CtorParams29,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties29(options),
+                    SerializeHandler = __Serialize29,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.OrganizationUsageResponse>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties29(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.OrganizationUsageResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.OrganizationUsageResponse)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set29_0((global::CelerData.Cloud.OrganizationUsageResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Code",
+                JsonPropertyName = "code",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
+            properties[0].IsRequired = true;
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.OrganizationUsageResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.OrganizationUsageResponse)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set29_1((global::CelerData.Cloud.OrganizationUsageResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Message",
+                JsonPropertyName = "message",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.OrganizationUsage>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.OrganizationUsageResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.OrganizationUsageResponse)obj).Data,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set29_2((global::CelerData.Cloud.OrganizationUsageResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Data",
+                JsonPropertyName = "data",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.OrganizationUsage>(options, info2);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.OrganizationUsageResponse __New29();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set29_0(global::CelerData.Cloud.OrganizationUsageResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set29_1(global::CelerData.Cloud.OrganizationUsageResponse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
+        private static extern void __Set29_2(global::CelerData.Cloud.OrganizationUsageResponse obj, global::CelerData.Cloud.OrganizationUsage value);
+        #endif
+
+        private void __Serialize29(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.OrganizationUsageResponse? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber(__Name4, value.Code);
+            writer.WriteString(__Name5, value.Message);
+            writer.WritePropertyName(__Name6);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, OrganizationUsage);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams29()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
+            parameters[0] = new()
+            {
+                Name = "Code",
+                ParameterType = typeof(int),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Message",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Data",
+                ParameterType = typeof(global::CelerData.Cloud.OrganizationUsage),
+                Position = 2,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsage>? _typeInfo30;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.OrganizationUsage"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsage> OrganizationUsage
+        {
+            get => _typeInfo30 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsage>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.OrganizationUsage));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsage> __Create30(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.OrganizationUsage>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsage> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.OrganizationUsage>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New30(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.OrganizationUsage() { TotalUsage = (string)args[0], Accounts = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>)args[1] },
+                    ConstructorParameterMetadataInitializer = __CtorParams30,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties30(options),
+                    SerializeHandler = __Serialize30,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.OrganizationUsage>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties30(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.OrganizationUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.OrganizationUsage)obj).TotalUsage,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set30_0((global::CelerData.Cloud.OrganizationUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "TotalUsage",
+                JsonPropertyName = "total_usage",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.OrganizationUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.OrganizationUsage)obj).Accounts,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set30_1((global::CelerData.Cloud.OrganizationUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Accounts",
+                JsonPropertyName = "accounts",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>>(options, info1);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.OrganizationUsage __New30();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_TotalUsage")]
+        private static extern void __Set30_0(global::CelerData.Cloud.OrganizationUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Accounts")]
+        private static extern void __Set30_1(global::CelerData.Cloud.OrganizationUsage obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage> value);
+        #endif
+
+        private void __Serialize30(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.OrganizationUsage? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name33, value.TotalUsage);
+            writer.WritePropertyName(__Name42);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Accounts, __TypeInfo53);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams30()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
+            parameters[0] = new()
+            {
+                Name = "TotalUsage",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Accounts",
+                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>),
+                Position = 1,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountClusterUsage>? _typeInfo31;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountClusterUsage"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountClusterUsage> AccountClusterUsage
+        {
+            get => _typeInfo31 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountClusterUsage>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.AccountClusterUsage));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountClusterUsage> __Create31(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.AccountClusterUsage>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountClusterUsage> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.AccountClusterUsage>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New31(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.AccountClusterUsage() { AccountId = (string)args[0], AccountName = (string)args[1], AccountEmail = (string)args[2], TotalUsage = (string)args[3], Clusters = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>)args[4] },
+                    ConstructorParameterMetadataInitializer = __CtorParams31,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties31(options),
+                    SerializeHandler = __Serialize31,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.AccountClusterUsage>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties31(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountClusterUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountClusterUsage)obj).AccountId,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set31_0((global::CelerData.Cloud.AccountClusterUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "AccountId",
+                JsonPropertyName = "account_id",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountClusterUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountClusterUsage)obj).AccountName,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set31_1((global::CelerData.Cloud.AccountClusterUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "AccountName",
+                JsonPropertyName = "account_name",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountClusterUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountClusterUsage)obj).AccountEmail,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set31_2((global::CelerData.Cloud.AccountClusterUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "AccountEmail",
+                JsonPropertyName = "account_email",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+
+            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountClusterUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountClusterUsage)obj).TotalUsage,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set31_3((global::CelerData.Cloud.AccountClusterUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "TotalUsage",
+                JsonPropertyName = "total_usage",
+            };
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info3);
+
+            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountClusterUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountClusterUsage)obj).Clusters,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set31_4((global::CelerData.Cloud.AccountClusterUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Clusters",
+                JsonPropertyName = "clusters",
+            };
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>>(options, info4);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.AccountClusterUsage __New31();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccountId")]
+        private static extern void __Set31_0(global::CelerData.Cloud.AccountClusterUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccountName")]
+        private static extern void __Set31_1(global::CelerData.Cloud.AccountClusterUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccountEmail")]
+        private static extern void __Set31_2(global::CelerData.Cloud.AccountClusterUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_TotalUsage")]
+        private static extern void __Set31_3(global::CelerData.Cloud.AccountClusterUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Clusters")]
+        private static extern void __Set31_4(global::CelerData.Cloud.AccountClusterUsage obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage> value);
+        #endif
+
+        private void __Serialize31(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountClusterUsage? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name32, value.AccountId);
+            writer.WriteString(__Name43, value.AccountName);
+            writer.WriteString(__Name44, value.AccountEmail);
+            writer.WriteString(__Name33, value.TotalUsage);
+            writer.WritePropertyName(__Name45);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Clusters, __TypeInfo54);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams31()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[5];
+            parameters[0] = new()
+            {
+                Name = "AccountId",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "AccountName",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "AccountEmail",
+                ParameterType = typeof(string),
+                Position = 2,
+            };
+            parameters[3] = new()
+            {
+                Name = "TotalUsage",
+                ParameterType = typeof(string),
+                Position = 3,
+            };
+            parameters[4] = new()
+            {
+                Name = "Clusters",
+                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>),
+                Position = 4,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterDailyUsage>? _typeInfo32;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterDailyUsage"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterDailyUsage> ClusterDailyUsage
+        {
+            get => _typeInfo32 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterDailyUsage>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterDailyUsage));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterDailyUsage> __Create32(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ClusterDailyUsage>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterDailyUsage> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.ClusterDailyUsage>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New32(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterDailyUsage() { ClusterId = (string)args[0], ClusterName = (string)args[1], TotalUsage = (string)args[2], DailyUsages = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>)args[3] },
+                    ConstructorParameterMetadataInitializer = __CtorParams32,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties32(options),
+                    SerializeHandler = __Serialize32,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.ClusterDailyUsage>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties32(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ClusterDailyUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ClusterDailyUsage)obj).ClusterId,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set32_0((global::CelerData.Cloud.ClusterDailyUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "ClusterId",
+                JsonPropertyName = "cluster_id",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ClusterDailyUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ClusterDailyUsage)obj).ClusterName,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set32_1((global::CelerData.Cloud.ClusterDailyUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "ClusterName",
+                JsonPropertyName = "cluster_name",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ClusterDailyUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ClusterDailyUsage)obj).TotalUsage,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set32_2((global::CelerData.Cloud.ClusterDailyUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "TotalUsage",
+                JsonPropertyName = "total_usage",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+
+            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.ClusterDailyUsage),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.ClusterDailyUsage)obj).DailyUsages,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set32_3((global::CelerData.Cloud.ClusterDailyUsage)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "DailyUsages",
+                JsonPropertyName = "daily_usages",
+            };
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>>(options, info3);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.ClusterDailyUsage __New32();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterId")]
+        private static extern void __Set32_0(global::CelerData.Cloud.ClusterDailyUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterName")]
+        private static extern void __Set32_1(global::CelerData.Cloud.ClusterDailyUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_TotalUsage")]
+        private static extern void __Set32_2(global::CelerData.Cloud.ClusterDailyUsage obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_DailyUsages")]
+        private static extern void __Set32_3(global::CelerData.Cloud.ClusterDailyUsage obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage> value);
+        #endif
+
+        private void __Serialize32(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterDailyUsage? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name9, value.ClusterId);
+            writer.WriteString(__Name10, value.ClusterName);
+            writer.WriteString(__Name33, value.TotalUsage);
+            writer.WritePropertyName(__Name46);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.DailyUsages, __TypeInfo49);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams32()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[4];
+            parameters[0] = new()
+            {
+                Name = "ClusterId",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "ClusterName",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "TotalUsage",
+                ParameterType = typeof(string),
+                Position = 2,
+            };
+            parameters[3] = new()
+            {
+                Name = "DailyUsages",
+                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>),
+                Position = 3,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillListResponse>? _typeInfo33;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.BillListResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillListResponse> BillListResponse
+        {
+            get => _typeInfo33 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillListResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.BillListResponse));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillListResponse> __Create33(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.BillListResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillListResponse> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.BillListResponse>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New33(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.BillListResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.BillList)args[2] },
+                    ConstructorParameterMetadataInitializer = __CtorParams33,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties33(options),
+                    SerializeHandler = __Serialize33,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.BillListResponse>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties33(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.BillListResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.BillListResponse)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set33_0((global::CelerData.Cloud.BillListResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Code",
+                JsonPropertyName = "code",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
+            properties[0].IsRequired = true;
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.BillListResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.BillListResponse)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set33_1((global::CelerData.Cloud.BillListResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Message",
+                JsonPropertyName = "message",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.BillList>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.BillListResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.BillListResponse)obj).Data,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set33_2((global::CelerData.Cloud.BillListResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Data",
+                JsonPropertyName = "data",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.BillList>(options, info2);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.BillListResponse __New33();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set33_0(global::CelerData.Cloud.BillListResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set33_1(global::CelerData.Cloud.BillListResponse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
+        private static extern void __Set33_2(global::CelerData.Cloud.BillListResponse obj, global::CelerData.Cloud.BillList value);
+        #endif
+
+        private void __Serialize33(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.BillListResponse? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber(__Name4, value.Code);
+            writer.WriteString(__Name5, value.Message);
+            writer.WritePropertyName(__Name6);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, BillList);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams33()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
+            parameters[0] = new()
+            {
+                Name = "Code",
+                ParameterType = typeof(int),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Message",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Data",
+                ParameterType = typeof(global::CelerData.Cloud.BillList),
+                Position = 2,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillList>? _typeInfo34;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.BillList"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillList> BillList
+        {
+            get => _typeInfo34 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillList>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.BillList));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillList> __Create34(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.BillList>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillList> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.BillList>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New34(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.BillList() { AccountId = (string)args[0], BeginMonth = (int?)args[1], EndMonth = (int?)args[2], BillListValue = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>)args[3] },
+                    ConstructorParameterMetadataInitializer = __CtorParams34,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties34(options),
+                    SerializeHandler = __Serialize34,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.BillList>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties34(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.BillList),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.BillList)obj).AccountId,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set34_0((global::CelerData.Cloud.BillList)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "AccountId",
+                JsonPropertyName = "account_id",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.BillList),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.BillList)obj).BeginMonth,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set34_1((global::CelerData.Cloud.BillList)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "BeginMonth",
+                JsonPropertyName = "begin_month",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.BillList),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.BillList)obj).EndMonth,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set34_2((global::CelerData.Cloud.BillList)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "EndMonth",
+                JsonPropertyName = "end_month",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int?>(options, info2);
+
+            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.BillList),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.BillList)obj).BillListValue,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set34_3((global::CelerData.Cloud.BillList)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "BillListValue",
+                JsonPropertyName = "bill_list",
+            };
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>>(options, info3);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.BillList __New34();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccountId")]
+        private static extern void __Set34_0(global::CelerData.Cloud.BillList obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_BeginMonth")]
+        private static extern void __Set34_1(global::CelerData.Cloud.BillList obj, int? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_EndMonth")]
+        private static extern void __Set34_2(global::CelerData.Cloud.BillList obj, int? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_BillListValue")]
+        private static extern void __Set34_3(global::CelerData.Cloud.BillList obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill> value);
+        #endif
+
+        private void __Serialize34(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.BillList? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name32, value.AccountId);
+            writer.WritePropertyName(__Name47);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.BeginMonth, __TypeInfo46);
+            writer.WritePropertyName(__Name48);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.EndMonth, __TypeInfo46);
+            writer.WritePropertyName(__Name49);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.BillListValue, __TypeInfo55);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams34()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[4];
+            parameters[0] = new()
+            {
+                Name = "AccountId",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "BeginMonth",
+                ParameterType = typeof(int?),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "EndMonth",
+                ParameterType = typeof(int?),
+                Position = 2,
+            };
+            parameters[3] = new()
+            {
+                Name = "BillListValue",
+                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>),
+                Position = 3,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Bill>? _typeInfo35;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.Bill"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Bill> Bill
+        {
+            get => _typeInfo35 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Bill>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.Bill));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Bill> __Create35(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.Bill>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Bill> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.Bill>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New35(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.Bill() { Period = (string)args[0], AccountId = (string)args[1], ChargeUsage = (string)args[2], ChargePrice = (string)args[3], BillState = (string)args[4], PayState = (string)args[5], PayMethod = (string)args[6], PayInfoDetails = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>)args[7] },
+                    ConstructorParameterMetadataInitializer = __CtorParams35,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties35(options),
+                    SerializeHandler = __Serialize35,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.Bill>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties35(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[8];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Bill),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Bill)obj).Period,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set35_0((global::CelerData.Cloud.Bill)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Period",
+                JsonPropertyName = "period",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Bill),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Bill)obj).AccountId,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set35_1((global::CelerData.Cloud.Bill)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "AccountId",
+                JsonPropertyName = "account_id",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Bill),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Bill)obj).ChargeUsage,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set35_2((global::CelerData.Cloud.Bill)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "ChargeUsage",
+                JsonPropertyName = "charge_usage",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+
+            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Bill),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Bill)obj).ChargePrice,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set35_3((global::CelerData.Cloud.Bill)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "ChargePrice",
+                JsonPropertyName = "charge_price",
+            };
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info3);
+
+            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Bill),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Bill)obj).BillState,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set35_4((global::CelerData.Cloud.Bill)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "BillState",
+                JsonPropertyName = "bill_state",
+            };
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info4);
+
+            var info5 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Bill),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Bill)obj).PayState,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set35_5((global::CelerData.Cloud.Bill)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "PayState",
+                JsonPropertyName = "pay_state",
+            };
+            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info5);
+
+            var info6 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Bill),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Bill)obj).PayMethod,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set35_6((global::CelerData.Cloud.Bill)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "PayMethod",
+                JsonPropertyName = "pay_method",
+            };
+            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info6);
+
+            var info7 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Bill),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Bill)obj).PayInfoDetails,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set35_7((global::CelerData.Cloud.Bill)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "PayInfoDetails",
+                JsonPropertyName = "pay_info_details",
+            };
+            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>>(options, info7);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.Bill __New35();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Period")]
+        private static extern void __Set35_0(global::CelerData.Cloud.Bill obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccountId")]
+        private static extern void __Set35_1(global::CelerData.Cloud.Bill obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ChargeUsage")]
+        private static extern void __Set35_2(global::CelerData.Cloud.Bill obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ChargePrice")]
+        private static extern void __Set35_3(global::CelerData.Cloud.Bill obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_BillState")]
+        private static extern void __Set35_4(global::CelerData.Cloud.Bill obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PayState")]
+        private static extern void __Set35_5(global::CelerData.Cloud.Bill obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PayMethod")]
+        private static extern void __Set35_6(global::CelerData.Cloud.Bill obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PayInfoDetails")]
+        private static extern void __Set35_7(global::CelerData.Cloud.Bill obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment> value);
+        #endif
+
+        private void __Serialize35(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.Bill? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name50, value.Period);
+            writer.WriteString(__Name32, value.AccountId);
+            writer.WriteString(__Name51, value.ChargeUsage);
+            writer.WriteString(__Name52, value.ChargePrice);
+            writer.WriteString(__Name53, value.BillState);
+            writer.WriteString(__Name54, value.PayState);
+            writer.WriteString(__Name55, value.PayMethod);
+            writer.WritePropertyName(__Name56);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.PayInfoDetails, __TypeInfo56);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams35()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[8];
+            parameters[0] = new()
+            {
+                Name = "Period",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "AccountId",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "ChargeUsage",
+                ParameterType = typeof(string),
+                Position = 2,
+            };
+            parameters[3] = new()
+            {
+                Name = "ChargePrice",
+                ParameterType = typeof(string),
+                Position = 3,
+            };
+            parameters[4] = new()
+            {
+                Name = "BillState",
+                ParameterType = typeof(string),
+                Position = 4,
+            };
+            parameters[5] = new()
+            {
+                Name = "PayState",
+                ParameterType = typeof(string),
+                Position = 5,
+            };
+            parameters[6] = new()
+            {
+                Name = "PayMethod",
+                ParameterType = typeof(string),
+                Position = 6,
+            };
+            parameters[7] = new()
+            {
+                Name = "PayInfoDetails",
+                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>),
+                Position = 7,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Payment>? _typeInfo36;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.Payment"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Payment> Payment
+        {
+            get => _typeInfo36 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Payment>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.Payment));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Payment> __Create36(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.Payment>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Payment> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.Payment>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New36(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.Payment() { PayMethod = (string)args[0], Amount = (string)args[1], Currency = (string)args[2], State = (string)args[3] },
+                    ConstructorParameterMetadataInitializer = __CtorParams36,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties36(options),
+                    SerializeHandler = __Serialize36,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.Payment>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties36(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Payment),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Payment)obj).PayMethod,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set36_0((global::CelerData.Cloud.Payment)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "PayMethod",
+                JsonPropertyName = "pay_method",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Payment),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Payment)obj).Amount,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set36_1((global::CelerData.Cloud.Payment)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Amount",
+                JsonPropertyName = "amount",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Payment),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Payment)obj).Currency,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set36_2((global::CelerData.Cloud.Payment)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Currency",
+                JsonPropertyName = "currency",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+
+            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Payment),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Payment)obj).State,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set36_3((global::CelerData.Cloud.Payment)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "State",
+                JsonPropertyName = "state",
+            };
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info3);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.Payment __New36();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PayMethod")]
+        private static extern void __Set36_0(global::CelerData.Cloud.Payment obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Amount")]
+        private static extern void __Set36_1(global::CelerData.Cloud.Payment obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Currency")]
+        private static extern void __Set36_2(global::CelerData.Cloud.Payment obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_State")]
+        private static extern void __Set36_3(global::CelerData.Cloud.Payment obj, string value);
+        #endif
+
+        private void __Serialize36(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.Payment? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name55, value.PayMethod);
+            writer.WriteString(__Name57, value.Amount);
+            writer.WriteString(__Name58, value.Currency);
+            writer.WriteString(__Name22, value.State);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams36()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[4];
+            parameters[0] = new()
+            {
+                Name = "PayMethod",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Amount",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Currency",
+                ParameterType = typeof(string),
+                Position = 2,
+            };
+            parameters[3] = new()
+            {
+                Name = "State",
+                ParameterType = typeof(string),
+                Position = 3,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountListResponse>? _typeInfo37;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountListResponse"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountListResponse> AccountListResponse
+        {
+            get => _typeInfo37 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountListResponse>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.AccountListResponse));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountListResponse> __Create37(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.AccountListResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountListResponse> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.AccountListResponse>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New37(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.AccountListResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>)args[2] },
+                    ConstructorParameterMetadataInitializer = __CtorParams37,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties37(options),
+                    SerializeHandler = __Serialize37,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.AccountListResponse>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties37(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountListResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountListResponse)obj).Code,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set37_0((global::CelerData.Cloud.AccountListResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Code",
+                JsonPropertyName = "code",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
+            properties[0].IsRequired = true;
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountListResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountListResponse)obj).Message,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set37_1((global::CelerData.Cloud.AccountListResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Message",
+                JsonPropertyName = "message",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.AccountListResponse),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.AccountListResponse)obj).Data,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set37_2((global::CelerData.Cloud.AccountListResponse)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Data",
+                JsonPropertyName = "data",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>>(options, info2);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.AccountListResponse __New37();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
+        private static extern void __Set37_0(global::CelerData.Cloud.AccountListResponse obj, int value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
+        private static extern void __Set37_1(global::CelerData.Cloud.AccountListResponse obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
+        private static extern void __Set37_2(global::CelerData.Cloud.AccountListResponse obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account> value);
+        #endif
+
+        private void __Serialize37(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountListResponse? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteNumber(__Name4, value.Code);
+            writer.WriteString(__Name5, value.Message);
+            writer.WritePropertyName(__Name6);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, __TypeInfo57);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams37()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
+            parameters[0] = new()
+            {
+                Name = "Code",
+                ParameterType = typeof(int),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Message",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Data",
+                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>),
+                Position = 2,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Account>? _typeInfo38;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.Account"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Account> Account
+        {
+            get => _typeInfo38 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Account>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.Account));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Account> __Create38(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.Account>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Account> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.Account>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New38(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.Account() { AccountId = (string)args[0], AccountName = (string)args[1], Email = (string)args[2], State = (global::CelerData.Cloud.AccountState?)args[3], IsRootAccount = (bool?)args[4], CreateAt = (long?)args[5] },
+                    ConstructorParameterMetadataInitializer = __CtorParams38,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties38(options),
+                    SerializeHandler = __Serialize38,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.Account>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties38(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[6];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Account),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Account)obj).AccountId,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set38_0((global::CelerData.Cloud.Account)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "AccountId",
+                JsonPropertyName = "account_id",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
+            properties[0].IsRequired = true;
+            #if NET9_0_OR_GREATER
+            properties[0].IsGetNullable = false;
+            properties[0].IsSetNullable = false;
+            #endif
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Account),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Account)obj).AccountName,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set38_1((global::CelerData.Cloud.Account)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "AccountName",
+                JsonPropertyName = "account_name",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Account),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Account)obj).Email,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set38_2((global::CelerData.Cloud.Account)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Email",
+                JsonPropertyName = "email",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+
+            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.AccountState?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Account),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Account)obj).State,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set38_3((global::CelerData.Cloud.Account)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "State",
+                JsonPropertyName = "state",
+            };
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.AccountState?>(options, info3);
+
+            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<bool?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Account),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Account)obj).IsRootAccount,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set38_4((global::CelerData.Cloud.Account)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "IsRootAccount",
+                JsonPropertyName = "is_root_account",
+            };
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<bool?>(options, info4);
+
+            var info5 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::CelerData.Cloud.Account),
+                Converter = null,
+                Getter = static obj => ((global::CelerData.Cloud.Account)obj).CreateAt,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set38_5((global::CelerData.Cloud.Account)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "CreateAt",
+                JsonPropertyName = "create_at",
+            };
+            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, info5);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::CelerData.Cloud.Account __New38();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccountId")]
+        private static extern void __Set38_0(global::CelerData.Cloud.Account obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccountName")]
+        private static extern void __Set38_1(global::CelerData.Cloud.Account obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Email")]
+        private static extern void __Set38_2(global::CelerData.Cloud.Account obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_State")]
+        private static extern void __Set38_3(global::CelerData.Cloud.Account obj, global::CelerData.Cloud.AccountState? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_IsRootAccount")]
+        private static extern void __Set38_4(global::CelerData.Cloud.Account obj, bool? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_CreateAt")]
+        private static extern void __Set38_5(global::CelerData.Cloud.Account obj, long? value);
+        #endif
+
+        private void __Serialize38(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.Account? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WriteString(__Name32, value.AccountId);
+            writer.WriteString(__Name43, value.AccountName);
+            writer.WriteString(__Name59, value.Email);
+            writer.WritePropertyName(__Name22);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.State, __TypeInfo58);
+            writer.WritePropertyName(__Name60);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.IsRootAccount, __TypeInfo44);
+            writer.WritePropertyName(__Name61);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.CreateAt, __TypeInfo50);
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams38()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[6];
+            parameters[0] = new()
+            {
+                Name = "AccountId",
+                ParameterType = typeof(string),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "AccountName",
+                ParameterType = typeof(string),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Email",
+                ParameterType = typeof(string),
+                Position = 2,
+            };
+            parameters[3] = new()
+            {
+                Name = "State",
+                ParameterType = typeof(global::CelerData.Cloud.AccountState?),
+                Position = 3,
+            };
+            parameters[4] = new()
+            {
+                Name = "IsRootAccount",
+                ParameterType = typeof(bool?),
+                Position = 4,
+            };
+            parameters[5] = new()
+            {
+                Name = "CreateAt",
+                ParameterType = typeof(long?),
+                Position = 5,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountState>? _typeInfo39;
+
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountState"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountState> AccountState
+        {
+            get => _typeInfo39 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountState>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.AccountState));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountState> __Create39(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.AccountState>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountState> jsonTypeInfo))
+            {
+                global::System.Text.Json.Serialization.JsonConverter converter = ExpandConverter(typeof(global::CelerData.Cloud.AccountState), new global::CelerData.Cloud.AccountStateJsonConverter(), options);
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CelerData.Cloud.AccountState>(options, converter);
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _typeInfo40;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __TypeInfo40
+        {
+            get => _typeInfo40 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __Create40(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<string>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> jsonTypeInfo))
             {
@@ -1075,14 +6343,14 @@ namespace CelerData.Cloud
             return jsonTypeInfo;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>? _typeInfo8;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>? _typeInfo41;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> __TypeInfo8
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> __TypeInfo41
         {
-            get => _typeInfo8 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
+            get => _typeInfo41 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> __Create8(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> __Create41(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<int>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> jsonTypeInfo))
             {
@@ -1093,14 +6361,14 @@ namespace CelerData.Cloud
             return jsonTypeInfo;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>>? _typeInfo9;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>>? _typeInfo42;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>> __TypeInfo9
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>> __TypeInfo42
         {
-            get => _typeInfo9 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>));
+            get => _typeInfo42 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>> __Create9(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>> __Create42(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>> jsonTypeInfo))
             {
@@ -1117,18 +6385,342 @@ namespace CelerData.Cloud
             return jsonTypeInfo;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState?>? _typeInfo10;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>>? _typeInfo43;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState?> __TypeInfo10
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>> __TypeInfo43
         {
-            get => _typeInfo10 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState?>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterState?));
+            get => _typeInfo43 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState?> __Create10(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>> __Create43(global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.ClusterState?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterState?> jsonTypeInfo))
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>> jsonTypeInfo))
             {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CelerData.Cloud.ClusterState?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::CelerData.Cloud.ClusterState>(options));
+                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>>
+                {
+                    ObjectCreator = null,
+                    SerializeHandler = null,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>, global::CelerData.Cloud.DeploymentScript>(options, info);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?>? _typeInfo44;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> __TypeInfo44
+        {
+            get => _typeInfo44 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?>)Options.GetTypeInfo(typeof(bool?));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> __Create44(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<bool?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> jsonTypeInfo))
+            {
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<bool>(options));
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>? _typeInfo45;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> __TypeInfo45
+        {
+            get => _typeInfo45 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> __Create45(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<bool>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> jsonTypeInfo))
+            {
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>? _typeInfo46;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> __TypeInfo46
+        {
+            get => _typeInfo46 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?>)Options.GetTypeInfo(typeof(int?));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> __Create46(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<int?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int?> jsonTypeInfo))
+            {
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<int>(options));
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>>? _typeInfo47;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>> __TypeInfo47
+        {
+            get => _typeInfo47 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>> __Create47(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>> jsonTypeInfo))
+            {
+                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>>
+                {
+                    ObjectCreator = null,
+                    SerializeHandler = null,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>, global::CelerData.Cloud.Warehouse>(options, info);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseState?>? _typeInfo48;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseState?> __TypeInfo48
+        {
+            get => _typeInfo48 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseState?>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.WarehouseState?));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseState?> __Create48(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.WarehouseState?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseState?> jsonTypeInfo))
+            {
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CelerData.Cloud.WarehouseState?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::CelerData.Cloud.WarehouseState>(options));
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>>? _typeInfo49;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>> __TypeInfo49
+        {
+            get => _typeInfo49 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>> __Create49(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>> jsonTypeInfo))
+            {
+                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>>
+                {
+                    ObjectCreator = null,
+                    SerializeHandler = null,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>, global::CelerData.Cloud.DailyUsage>(options, info);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>? _typeInfo50;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> __TypeInfo50
+        {
+            get => _typeInfo50 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>)Options.GetTypeInfo(typeof(long?));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> __Create50(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<long?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> jsonTypeInfo))
+            {
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<long>(options));
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>? _typeInfo51;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __TypeInfo51
+        {
+            get => _typeInfo51 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __Create51(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<long>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> jsonTypeInfo))
+            {
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>? _typeInfo52;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> __TypeInfo52
+        {
+            get => _typeInfo52 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<string>));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> __Create52(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<string>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> jsonTypeInfo))
+            {
+                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<string>>
+                {
+                    ObjectCreator = null,
+                    SerializeHandler = null,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<string>, string>(options, info);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>>? _typeInfo53;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>> __TypeInfo53
+        {
+            get => _typeInfo53 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>> __Create53(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>> jsonTypeInfo))
+            {
+                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>>
+                {
+                    ObjectCreator = null,
+                    SerializeHandler = null,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>, global::CelerData.Cloud.AccountClusterUsage>(options, info);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>>? _typeInfo54;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>> __TypeInfo54
+        {
+            get => _typeInfo54 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>> __Create54(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>> jsonTypeInfo))
+            {
+                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>>
+                {
+                    ObjectCreator = null,
+                    SerializeHandler = null,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>, global::CelerData.Cloud.ClusterDailyUsage>(options, info);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>>? _typeInfo55;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>> __TypeInfo55
+        {
+            get => _typeInfo55 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>> __Create55(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>> jsonTypeInfo))
+            {
+                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>>
+                {
+                    ObjectCreator = null,
+                    SerializeHandler = null,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>, global::CelerData.Cloud.Bill>(options, info);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>>? _typeInfo56;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>> __TypeInfo56
+        {
+            get => _typeInfo56 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>> __Create56(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>> jsonTypeInfo))
+            {
+                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>>
+                {
+                    ObjectCreator = null,
+                    SerializeHandler = null,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>, global::CelerData.Cloud.Payment>(options, info);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>>? _typeInfo57;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>> __TypeInfo57
+        {
+            get => _typeInfo57 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>> __Create57(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>> jsonTypeInfo))
+            {
+                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>>
+                {
+                    ObjectCreator = null,
+                    SerializeHandler = null,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>, global::CelerData.Cloud.Account>(options, info);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountState?>? _typeInfo58;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountState?> __TypeInfo58
+        {
+            get => _typeInfo58 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountState?>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.AccountState?));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountState?> __Create58(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.AccountState?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountState?> jsonTypeInfo))
+            {
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::CelerData.Cloud.AccountState?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::CelerData.Cloud.AccountState>(options));
             }
 
             jsonTypeInfo.OriginatingResolver = this;
@@ -1148,45 +6740,237 @@ namespace CelerData.Cloud
             {
                 return __Create0(options);
             }
-            if (type == typeof(global::CelerData.Cloud.ClusterListResponse))
+            if (type == typeof(global::CelerData.Cloud.ErrorResponse))
             {
                 return __Create1(options);
             }
-            if (type == typeof(global::CelerData.Cloud.ClusterList))
+            if (type == typeof(global::CelerData.Cloud.EmptyResponse))
             {
                 return __Create2(options);
             }
-            if (type == typeof(global::CelerData.Cloud.ClusterSummary))
+            if (type == typeof(global::CelerData.Cloud.ClusterListResponse))
             {
                 return __Create3(options);
             }
-            if (type == typeof(global::CelerData.Cloud.ClusterStateResponse))
+            if (type == typeof(global::CelerData.Cloud.ClusterList))
             {
                 return __Create4(options);
             }
-            if (type == typeof(global::CelerData.Cloud.ClusterStateData))
+            if (type == typeof(global::CelerData.Cloud.ClusterSummary))
             {
                 return __Create5(options);
             }
-            if (type == typeof(global::CelerData.Cloud.ClusterState))
+            if (type == typeof(global::CelerData.Cloud.ClusterStateResponse))
             {
                 return __Create6(options);
             }
-            if (type == typeof(string))
+            if (type == typeof(global::CelerData.Cloud.ClusterStateData))
             {
                 return __Create7(options);
             }
-            if (type == typeof(int))
+            if (type == typeof(global::CelerData.Cloud.ClusterState))
             {
                 return __Create8(options);
             }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>))
+            if (type == typeof(global::CelerData.Cloud.ActionResponse))
             {
                 return __Create9(options);
             }
-            if (type == typeof(global::CelerData.Cloud.ClusterState?))
+            if (type == typeof(global::CelerData.Cloud.ActionData))
             {
                 return __Create10(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.DeploymentScriptsRequest))
+            {
+                return __Create11(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.DeploymentScript))
+            {
+                return __Create12(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.WarehouseListResponse))
+            {
+                return __Create13(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.WarehouseList))
+            {
+                return __Create14(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.WarehouseResponse))
+            {
+                return __Create15(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.Warehouse))
+            {
+                return __Create16(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.WarehouseState))
+            {
+                return __Create17(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.InfraActionStateResponse))
+            {
+                return __Create18(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.InfraActionStateData))
+            {
+                return __Create19(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.InfraActionState))
+            {
+                return __Create20(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest))
+            {
+                return __Create21(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.ScaleWarehouseNumRequest))
+            {
+                return __Create22(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.AccountUsageResponse))
+            {
+                return __Create23(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.AccountUsage))
+            {
+                return __Create24(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.ClusterUsageResponse))
+            {
+                return __Create25(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.ClusterUsage))
+            {
+                return __Create26(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.DailyUsage))
+            {
+                return __Create27(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.OrganizationUsageRequest))
+            {
+                return __Create28(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.OrganizationUsageResponse))
+            {
+                return __Create29(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.OrganizationUsage))
+            {
+                return __Create30(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.AccountClusterUsage))
+            {
+                return __Create31(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.ClusterDailyUsage))
+            {
+                return __Create32(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.BillListResponse))
+            {
+                return __Create33(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.BillList))
+            {
+                return __Create34(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.Bill))
+            {
+                return __Create35(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.Payment))
+            {
+                return __Create36(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.AccountListResponse))
+            {
+                return __Create37(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.Account))
+            {
+                return __Create38(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.AccountState))
+            {
+                return __Create39(options);
+            }
+            if (type == typeof(string))
+            {
+                return __Create40(options);
+            }
+            if (type == typeof(int))
+            {
+                return __Create41(options);
+            }
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>))
+            {
+                return __Create42(options);
+            }
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>))
+            {
+                return __Create43(options);
+            }
+            if (type == typeof(bool?))
+            {
+                return __Create44(options);
+            }
+            if (type == typeof(bool))
+            {
+                return __Create45(options);
+            }
+            if (type == typeof(int?))
+            {
+                return __Create46(options);
+            }
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>))
+            {
+                return __Create47(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.WarehouseState?))
+            {
+                return __Create48(options);
+            }
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>))
+            {
+                return __Create49(options);
+            }
+            if (type == typeof(long?))
+            {
+                return __Create50(options);
+            }
+            if (type == typeof(long))
+            {
+                return __Create51(options);
+            }
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>))
+            {
+                return __Create52(options);
+            }
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>))
+            {
+                return __Create53(options);
+            }
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>))
+            {
+                return __Create54(options);
+            }
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>))
+            {
+                return __Create55(options);
+            }
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>))
+            {
+                return __Create56(options);
+            }
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>))
+            {
+                return __Create57(options);
+            }
+            if (type == typeof(global::CelerData.Cloud.AccountState?))
+            {
+                return __Create58(options);
             }
             return null;
         }

@@ -51,6 +51,62 @@ namespace CelerData.Cloud
     }
 
     /// <summary>
+    /// The response envelope of a failure: a code other than 20000 and a message explaining it.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record ErrorResponse
+    {
+        /// <summary>
+        /// The failure code; 40004 when the named object does not exist. Other codes are not documented.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        public required int Code { get; init; }
+
+        /// <summary>
+        /// Explains the failure. Do not decide success from it; only `code` says.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Code = ");
+            builder.Append(Code);
+            builder.Append(", Message = ");
+            builder.Append(Message);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The response envelope of an operation whose result has no `data`: `code` 20000 is success.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record EmptyResponse
+    {
+        /// <summary>
+        /// 20000 on success; any other code is a failure.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        public required int Code { get; init; }
+
+        /// <summary>
+        /// Explains a failure; may be empty on success.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Code = ");
+            builder.Append(Code);
+            builder.Append(", Message = ");
+            builder.Append(Message);
+            return true;
+        }
+    }
+
+    /// <summary>
     /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
@@ -66,14 +122,12 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterList? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -89,19 +143,19 @@ namespace CelerData.Cloud
     }
 
     /// <summary>
-    /// The ClusterList schema of CelerData Cloud API.
+    /// Every cluster of the account.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterList
     {
         /// <summary>
-        /// The number of clusters.
+        /// The number of clusters of the account.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("total")]
         public required int Total { get; init; }
 
         /// <summary>
-        /// The 'list' property.
+        /// The clusters.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("list")]
         public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary> List { get; init; }
@@ -117,7 +171,7 @@ namespace CelerData.Cloud
     }
 
     /// <summary>
-    /// The ClusterSummary schema of CelerData Cloud API.
+    /// A cluster, as the list names it; its state comes from `getClusterState`.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterSummary
@@ -132,15 +186,7 @@ namespace CelerData.Cloud
         /// The name of the cluster.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("cluster_name")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterName { get; init; }
-
-        /// <summary>
-        /// The 'cluster_state' property.
-        /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("cluster_state")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Cloud.ClusterState? ClusterStateValue { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
@@ -148,8 +194,6 @@ namespace CelerData.Cloud
             builder.Append(ClusterId);
             builder.Append(", ClusterName = ");
             builder.Append(ClusterName);
-            builder.Append(", ClusterStateValue = ");
-            builder.Append(ClusterStateValue);
             return true;
         }
     }
@@ -170,14 +214,12 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterStateData? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -193,7 +235,7 @@ namespace CelerData.Cloud
     }
 
     /// <summary>
-    /// The ClusterStateData schema of CelerData Cloud API.
+    /// The state of a cluster.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterStateData
@@ -205,16 +247,10 @@ namespace CelerData.Cloud
         public required global::CelerData.Cloud.ClusterState ClusterStateValue { get; init; }
 
         /// <summary>
-        /// Why the cluster is abnormal, when it is.
+        /// Why the cluster is abnormal, when it is; empty or null otherwise.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("abnormal_reason")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public string? AbnormalReason { get => __value_AbnormalReason; init { __value_AbnormalReason = value; __set_AbnormalReason = true; } }
-
-        private readonly string? __value_AbnormalReason;
-
-        /// <summary>Whether AbnormalReason was set, to null or not: only then is it written to JSON.</summary>
-        internal readonly bool __set_AbnormalReason;
+        public string? AbnormalReason { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
@@ -227,7 +263,7 @@ namespace CelerData.Cloud
     }
 
     /// <summary>
-    /// The state of a cluster.
+    /// The state of a cluster. The service may add states; clients should expect others.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.ClusterStateJsonConverter))]
@@ -386,6 +422,1373 @@ namespace CelerData.Cloud
                     return;
                 default:
                     throw new global::System.Text.Json.JsonException("The value is not one of the values of ClusterState.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The response envelope of an operation that starts an action: `code` 20000 is success, any other code is a failure that `message` explains.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record ActionResponse
+    {
+        /// <summary>
+        /// 20000 on success.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        public required int Code { get; init; }
+
+        /// <summary>
+        /// Explains a failure.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; init; }
+
+        /// <summary>
+        /// The 'data' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        public global::CelerData.Cloud.ActionData? Data { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Code = ");
+            builder.Append(Code);
+            builder.Append(", Message = ");
+            builder.Append(Message);
+            builder.Append(", Data = ");
+            builder.Append(Data);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// An action the service started.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record ActionData
+    {
+        /// <summary>
+        /// The ID of the action; pass it as `order_id` to `getInfraActionState`.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("action_id")]
+        public required string ActionId { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("ActionId = ");
+            builder.Append(ActionId);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The scripts a cluster runs on its nodes.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record DeploymentScriptsRequest
+    {
+        /// <summary>
+        /// The scripts, with where their logs go.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("scripts")]
+        public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript> Scripts { get; init; }
+
+        /// <summary>
+        /// Whether several scripts run in parallel.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("parallel")]
+        public bool? Parallel { get; init; }
+
+        /// <summary>
+        /// The time all the scripts may take together. The unit is not documented (the example, 3600, suggests seconds).
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("timeout")]
+        public int? Timeout { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Scripts = ");
+            builder.Append(Scripts);
+            builder.Append(", Parallel = ");
+            builder.Append(Parallel);
+            builder.Append(", Timeout = ");
+            builder.Append(Timeout);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// One script and the folder for its logs.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record DeploymentScript
+    {
+        /// <summary>
+        /// The S3 path of the script, for example `s3://bucket/path/setup.sh`.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("script_path")]
+        public required string ScriptPath { get; init; }
+
+        /// <summary>
+        /// The S3 folder the script's logs go to, for example `s3://bucket/log/`. Whether it is required is not documented.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("logs_dir")]
+        public string? LogsDir { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("ScriptPath = ");
+            builder.Append(ScriptPath);
+            builder.Append(", LogsDir = ");
+            builder.Append(LogsDir);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record WarehouseListResponse
+    {
+        /// <summary>
+        /// 20000 on success.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        public required int Code { get; init; }
+
+        /// <summary>
+        /// Explains a failure.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; init; }
+
+        /// <summary>
+        /// The 'data' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        public global::CelerData.Cloud.WarehouseList? Data { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Code = ");
+            builder.Append(Code);
+            builder.Append(", Message = ");
+            builder.Append(Message);
+            builder.Append(", Data = ");
+            builder.Append(Data);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Every warehouse of a cluster.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record WarehouseList
+    {
+        /// <summary>
+        /// The number of warehouses of the cluster.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("total")]
+        public required int Total { get; init; }
+
+        /// <summary>
+        /// The warehouses.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("list")]
+        public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse> List { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Total = ");
+            builder.Append(Total);
+            builder.Append(", List = ");
+            builder.Append(List);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record WarehouseResponse
+    {
+        /// <summary>
+        /// 20000 on success.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        public required int Code { get; init; }
+
+        /// <summary>
+        /// Explains a failure.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; init; }
+
+        /// <summary>
+        /// The 'data' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        public global::CelerData.Cloud.Warehouse? Data { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Code = ");
+            builder.Append(Code);
+            builder.Append(", Message = ");
+            builder.Append(Message);
+            builder.Append(", Data = ");
+            builder.Append(Data);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// A warehouse of an elastic cluster.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record Warehouse
+    {
+        /// <summary>
+        /// The ID of the warehouse.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("warehouse_id")]
+        public required string WarehouseId { get; init; }
+
+        /// <summary>
+        /// The name of the warehouse.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("warehouse_name")]
+        public string? WarehouseName { get; init; }
+
+        /// <summary>
+        /// The number of compute nodes of the warehouse.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("node_count")]
+        public int? NodeCount { get; init; }
+
+        /// <summary>
+        /// The 'state' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("state")]
+        public global::CelerData.Cloud.WarehouseState? State { get; init; }
+
+        /// <summary>
+        /// Whether this is the cluster's default warehouse, which cannot be suspended or resumed.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("is_default")]
+        public bool? IsDefault { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("WarehouseId = ");
+            builder.Append(WarehouseId);
+            builder.Append(", WarehouseName = ");
+            builder.Append(WarehouseName);
+            builder.Append(", NodeCount = ");
+            builder.Append(NodeCount);
+            builder.Append(", State = ");
+            builder.Append(State);
+            builder.Append(", IsDefault = ");
+            builder.Append(IsDefault);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The state of a warehouse. The service may add states; clients should expect others.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.WarehouseStateJsonConverter))]
+    public enum WarehouseState
+    {
+        /// <summary>
+        /// The wire value CREATING.
+        /// </summary>
+        [global::System.Runtime.Serialization.EnumMember(Value = "CREATING")]
+        CREATING,
+        /// <summary>
+        /// The wire value RUNNING.
+        /// </summary>
+        [global::System.Runtime.Serialization.EnumMember(Value = "RUNNING")]
+        RUNNING,
+        /// <summary>
+        /// The wire value SUSPENDED.
+        /// </summary>
+        [global::System.Runtime.Serialization.EnumMember(Value = "SUSPENDED")]
+        SUSPENDED,
+        /// <summary>
+        /// The wire value STOP.
+        /// </summary>
+        [global::System.Runtime.Serialization.EnumMember(Value = "STOP")]
+        STOP,
+        /// <summary>
+        /// The wire value ERROR.
+        /// </summary>
+        [global::System.Runtime.Serialization.EnumMember(Value = "ERROR")]
+        ERROR,
+    }
+
+    /// <summary>
+    /// Reads and writes WarehouseState as its wire values, without reflection.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed class WarehouseStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.WarehouseState>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("CREATING");
+        private static readonly global::System.Text.Json.JsonEncodedText s_value1 = global::System.Text.Json.JsonEncodedText.Encode("RUNNING");
+        private static readonly global::System.Text.Json.JsonEncodedText s_value2 = global::System.Text.Json.JsonEncodedText.Encode("SUSPENDED");
+        private static readonly global::System.Text.Json.JsonEncodedText s_value3 = global::System.Text.Json.JsonEncodedText.Encode("STOP");
+        private static readonly global::System.Text.Json.JsonEncodedText s_value4 = global::System.Text.Json.JsonEncodedText.Encode("ERROR");
+
+        /// <inheritdoc/>
+        public override global::CelerData.Cloud.WarehouseState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a string for WarehouseState.");
+            }
+
+            if (reader.ValueTextEquals("CREATING"))
+            {
+                return global::CelerData.Cloud.WarehouseState.CREATING;
+            }
+
+            if (reader.ValueTextEquals("RUNNING"))
+            {
+                return global::CelerData.Cloud.WarehouseState.RUNNING;
+            }
+
+            if (reader.ValueTextEquals("SUSPENDED"))
+            {
+                return global::CelerData.Cloud.WarehouseState.SUSPENDED;
+            }
+
+            if (reader.ValueTextEquals("STOP"))
+            {
+                return global::CelerData.Cloud.WarehouseState.STOP;
+            }
+
+            if (reader.ValueTextEquals("ERROR"))
+            {
+                return global::CelerData.Cloud.WarehouseState.ERROR;
+            }
+
+            throw new global::System.Text.Json.JsonException("The value is not one of the values of WarehouseState.");
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.WarehouseState value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value)
+            {
+                case global::CelerData.Cloud.WarehouseState.CREATING:
+                    writer.WriteStringValue(s_value0);
+                    return;
+                case global::CelerData.Cloud.WarehouseState.RUNNING:
+                    writer.WriteStringValue(s_value1);
+                    return;
+                case global::CelerData.Cloud.WarehouseState.SUSPENDED:
+                    writer.WriteStringValue(s_value2);
+                    return;
+                case global::CelerData.Cloud.WarehouseState.STOP:
+                    writer.WriteStringValue(s_value3);
+                    return;
+                case global::CelerData.Cloud.WarehouseState.ERROR:
+                    writer.WriteStringValue(s_value4);
+                    return;
+                default:
+                    throw new global::System.Text.Json.JsonException("The value is not one of the values of WarehouseState.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record InfraActionStateResponse
+    {
+        /// <summary>
+        /// 20000 on success.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        public required int Code { get; init; }
+
+        /// <summary>
+        /// Explains a failure.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; init; }
+
+        /// <summary>
+        /// The 'data' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        public global::CelerData.Cloud.InfraActionStateData? Data { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Code = ");
+            builder.Append(Code);
+            builder.Append(", Message = ");
+            builder.Append(Message);
+            builder.Append(", Data = ");
+            builder.Append(Data);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The state of an action.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record InfraActionStateData
+    {
+        /// <summary>
+        /// The 'infra_action_state' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("infra_action_state")]
+        public required global::CelerData.Cloud.InfraActionState InfraActionStateValue { get; init; }
+
+        /// <summary>
+        /// Why the action failed; sent only when it is `FAILED`.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("err_msg")]
+        public string? ErrMsg { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("InfraActionStateValue = ");
+            builder.Append(InfraActionStateValue);
+            builder.Append(", ErrMsg = ");
+            builder.Append(ErrMsg);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The state of an action: `ONGOING` until it ends in one of the others. The documentation's
+    /// sample shows `Succeeded`, in another case, so clients should compare without regard to case
+    /// and expect other values.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.InfraActionStateJsonConverter))]
+    public enum InfraActionState
+    {
+        /// <summary>
+        /// The wire value ONGOING.
+        /// </summary>
+        [global::System.Runtime.Serialization.EnumMember(Value = "ONGOING")]
+        ONGOING,
+        /// <summary>
+        /// The wire value SUCCEEDED.
+        /// </summary>
+        [global::System.Runtime.Serialization.EnumMember(Value = "SUCCEEDED")]
+        SUCCEEDED,
+        /// <summary>
+        /// The wire value FAILED.
+        /// </summary>
+        [global::System.Runtime.Serialization.EnumMember(Value = "FAILED")]
+        FAILED,
+        /// <summary>
+        /// The wire value CANCELED.
+        /// </summary>
+        [global::System.Runtime.Serialization.EnumMember(Value = "CANCELED")]
+        CANCELED,
+    }
+
+    /// <summary>
+    /// Reads and writes InfraActionState as its wire values, without reflection.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed class InfraActionStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.InfraActionState>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("ONGOING");
+        private static readonly global::System.Text.Json.JsonEncodedText s_value1 = global::System.Text.Json.JsonEncodedText.Encode("SUCCEEDED");
+        private static readonly global::System.Text.Json.JsonEncodedText s_value2 = global::System.Text.Json.JsonEncodedText.Encode("FAILED");
+        private static readonly global::System.Text.Json.JsonEncodedText s_value3 = global::System.Text.Json.JsonEncodedText.Encode("CANCELED");
+
+        /// <inheritdoc/>
+        public override global::CelerData.Cloud.InfraActionState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a string for InfraActionState.");
+            }
+
+            if (reader.ValueTextEquals("ONGOING"))
+            {
+                return global::CelerData.Cloud.InfraActionState.ONGOING;
+            }
+
+            if (reader.ValueTextEquals("SUCCEEDED"))
+            {
+                return global::CelerData.Cloud.InfraActionState.SUCCEEDED;
+            }
+
+            if (reader.ValueTextEquals("FAILED"))
+            {
+                return global::CelerData.Cloud.InfraActionState.FAILED;
+            }
+
+            if (reader.ValueTextEquals("CANCELED"))
+            {
+                return global::CelerData.Cloud.InfraActionState.CANCELED;
+            }
+
+            throw new global::System.Text.Json.JsonException("The value is not one of the values of InfraActionState.");
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.InfraActionState value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value)
+            {
+                case global::CelerData.Cloud.InfraActionState.ONGOING:
+                    writer.WriteStringValue(s_value0);
+                    return;
+                case global::CelerData.Cloud.InfraActionState.SUCCEEDED:
+                    writer.WriteStringValue(s_value1);
+                    return;
+                case global::CelerData.Cloud.InfraActionState.FAILED:
+                    writer.WriteStringValue(s_value2);
+                    return;
+                case global::CelerData.Cloud.InfraActionState.CANCELED:
+                    writer.WriteStringValue(s_value3);
+                    return;
+                default:
+                    throw new global::System.Text.Json.JsonException("The value is not one of the values of InfraActionState.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The node type to scale a warehouse to, and the disks when moving from local to cloud storage.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record ScaleWarehouseSizeRequest
+    {
+        /// <summary>
+        /// The node (virtual machine) type to scale to, for example `m6i.4xlarge`. The documentation's
+        /// table says integer, its example a type name; a string is sent.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("vm_cate")]
+        public required string VmCate { get; init; }
+
+        /// <summary>
+        /// The IOPS of each cloud disk; only when moving from local to cloud storage.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("iops")]
+        public int? Iops { get; init; }
+
+        /// <summary>
+        /// The throughput of each cloud disk; only when moving from local to cloud storage. The unit is not documented.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("throughput")]
+        public int? Throughput { get; init; }
+
+        /// <summary>
+        /// The size of each cloud disk; only when moving from local to cloud storage. Unit: GB.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("vm_vol_size")]
+        public int? VmVolSize { get; init; }
+
+        /// <summary>
+        /// The number of cloud disks of each node; only when moving from local to cloud storage.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("vm_vol_num")]
+        public int? VmVolNum { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("VmCate = ");
+            builder.Append(VmCate);
+            builder.Append(", Iops = ");
+            builder.Append(Iops);
+            builder.Append(", Throughput = ");
+            builder.Append(Throughput);
+            builder.Append(", VmVolSize = ");
+            builder.Append(VmVolSize);
+            builder.Append(", VmVolNum = ");
+            builder.Append(VmVolNum);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The number of nodes to scale a warehouse to.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record ScaleWarehouseNumRequest
+    {
+        /// <summary>
+        /// The number of compute nodes the warehouse should have.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("vm_num")]
+        public required int VmNum { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("VmNum = ");
+            builder.Append(VmNum);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record AccountUsageResponse
+    {
+        /// <summary>
+        /// 20000 on success.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        public required int Code { get; init; }
+
+        /// <summary>
+        /// Explains a failure.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; init; }
+
+        /// <summary>
+        /// The 'data' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        public global::CelerData.Cloud.AccountUsage? Data { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Code = ");
+            builder.Append(Code);
+            builder.Append(", Message = ");
+            builder.Append(Message);
+            builder.Append(", Data = ");
+            builder.Append(Data);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The CCU usage of an account over a range of days.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record AccountUsage
+    {
+        /// <summary>
+        /// The ID of the account.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
+        public string? AccountId { get; init; }
+
+        /// <summary>
+        /// The CCU used over the range, a decimal number sent as a string (for example `1534.833393`).
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
+        public string? TotalUsage { get; init; }
+
+        /// <summary>
+        /// The usage of each day; sent only when `show_detail` is true.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("details")]
+        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? Details { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("AccountId = ");
+            builder.Append(AccountId);
+            builder.Append(", TotalUsage = ");
+            builder.Append(TotalUsage);
+            builder.Append(", Details = ");
+            builder.Append(Details);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record ClusterUsageResponse
+    {
+        /// <summary>
+        /// 20000 on success.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        public required int Code { get; init; }
+
+        /// <summary>
+        /// Explains a failure.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; init; }
+
+        /// <summary>
+        /// The 'data' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        public global::CelerData.Cloud.ClusterUsage? Data { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Code = ");
+            builder.Append(Code);
+            builder.Append(", Message = ");
+            builder.Append(Message);
+            builder.Append(", Data = ");
+            builder.Append(Data);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The CCU usage of a cluster over a range of days.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record ClusterUsage
+    {
+        /// <summary>
+        /// The ID of the cluster.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("cluster_id")]
+        public string? ClusterId { get; init; }
+
+        /// <summary>
+        /// The name of the cluster.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("cluster_name")]
+        public string? ClusterName { get; init; }
+
+        /// <summary>
+        /// The CCU used over the range, a decimal number sent as a string.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
+        public string? TotalUsage { get; init; }
+
+        /// <summary>
+        /// The usage of each day; sent only when `show_detail` is true.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("details")]
+        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? Details { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("ClusterId = ");
+            builder.Append(ClusterId);
+            builder.Append(", ClusterName = ");
+            builder.Append(ClusterName);
+            builder.Append(", TotalUsage = ");
+            builder.Append(TotalUsage);
+            builder.Append(", Details = ");
+            builder.Append(Details);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The CCU usage of one day.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record DailyUsage
+    {
+        /// <summary>
+        /// The CCU used that day, a decimal number sent as a string.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("usage")]
+        public string? Usage { get; init; }
+
+        /// <summary>
+        /// The day, as the number yyyyMMdd (for example 20230701).
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("date")]
+        public int? Date { get; init; }
+
+        /// <summary>
+        /// The start of the day in seconds since 1970 (UTC); sent by the organisation usage only.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("time_stamp")]
+        public long? TimeStamp { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Usage = ");
+            builder.Append(Usage);
+            builder.Append(", Date = ");
+            builder.Append(Date);
+            builder.Append(", TimeStamp = ");
+            builder.Append(TimeStamp);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Which accounts and days to report the usage of.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record OrganizationUsageRequest
+    {
+        /// <summary>
+        /// The accounts to report; every account of the organisation when absent.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("account_ids")]
+        public global::System.Collections.Generic.IReadOnlyList<string>? AccountIds { get; init; }
+
+        /// <summary>
+        /// The first day of the range. Format: yyyyMMdd.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("start_date")]
+        public required string StartDate { get; init; }
+
+        /// <summary>
+        /// The last day of the range, not before `start_date`, at most 31 days after it. Format: yyyyMMdd.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("end_date")]
+        public required string EndDate { get; init; }
+
+        /// <summary>
+        /// Whether to return the usage of each day of each cluster. Defaults to false.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("show_daily_detail")]
+        public bool? ShowDailyDetail { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("AccountIds = ");
+            builder.Append(AccountIds);
+            builder.Append(", StartDate = ");
+            builder.Append(StartDate);
+            builder.Append(", EndDate = ");
+            builder.Append(EndDate);
+            builder.Append(", ShowDailyDetail = ");
+            builder.Append(ShowDailyDetail);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record OrganizationUsageResponse
+    {
+        /// <summary>
+        /// 20000 on success.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        public required int Code { get; init; }
+
+        /// <summary>
+        /// Explains a failure.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; init; }
+
+        /// <summary>
+        /// The 'data' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        public global::CelerData.Cloud.OrganizationUsage? Data { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Code = ");
+            builder.Append(Code);
+            builder.Append(", Message = ");
+            builder.Append(Message);
+            builder.Append(", Data = ");
+            builder.Append(Data);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The CCU usage of the organisation's accounts and their clusters.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record OrganizationUsage
+    {
+        /// <summary>
+        /// The CCU used by every account reported, a decimal number sent as a string.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
+        public string? TotalUsage { get; init; }
+
+        /// <summary>
+        /// The usage of each account.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("accounts")]
+        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>? Accounts { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("TotalUsage = ");
+            builder.Append(TotalUsage);
+            builder.Append(", Accounts = ");
+            builder.Append(Accounts);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The CCU usage of one account of the organisation and of its clusters.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record AccountClusterUsage
+    {
+        /// <summary>
+        /// The ID of the account.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
+        public string? AccountId { get; init; }
+
+        /// <summary>
+        /// The name of the account.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("account_name")]
+        public string? AccountName { get; init; }
+
+        /// <summary>
+        /// The email address of the account.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("account_email")]
+        public string? AccountEmail { get; init; }
+
+        /// <summary>
+        /// The CCU used by the account, a decimal number sent as a string.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
+        public string? TotalUsage { get; init; }
+
+        /// <summary>
+        /// The usage of each cluster of the account.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("clusters")]
+        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>? Clusters { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("AccountId = ");
+            builder.Append(AccountId);
+            builder.Append(", AccountName = ");
+            builder.Append(AccountName);
+            builder.Append(", AccountEmail = ");
+            builder.Append(AccountEmail);
+            builder.Append(", TotalUsage = ");
+            builder.Append(TotalUsage);
+            builder.Append(", Clusters = ");
+            builder.Append(Clusters);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The CCU usage of one cluster in the organisation report.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record ClusterDailyUsage
+    {
+        /// <summary>
+        /// The ID of the cluster.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("cluster_id")]
+        public string? ClusterId { get; init; }
+
+        /// <summary>
+        /// The name of the cluster.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("cluster_name")]
+        public string? ClusterName { get; init; }
+
+        /// <summary>
+        /// The CCU used by the cluster, a decimal number sent as a string.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
+        public string? TotalUsage { get; init; }
+
+        /// <summary>
+        /// The usage of each day; sent only when `show_daily_detail` is true.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("daily_usages")]
+        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? DailyUsages { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("ClusterId = ");
+            builder.Append(ClusterId);
+            builder.Append(", ClusterName = ");
+            builder.Append(ClusterName);
+            builder.Append(", TotalUsage = ");
+            builder.Append(TotalUsage);
+            builder.Append(", DailyUsages = ");
+            builder.Append(DailyUsages);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record BillListResponse
+    {
+        /// <summary>
+        /// 20000 on success.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        public required int Code { get; init; }
+
+        /// <summary>
+        /// Explains a failure.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; init; }
+
+        /// <summary>
+        /// The 'data' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        public global::CelerData.Cloud.BillList? Data { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Code = ");
+            builder.Append(Code);
+            builder.Append(", Message = ");
+            builder.Append(Message);
+            builder.Append(", Data = ");
+            builder.Append(Data);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The monthly bills of an account over a range of months.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record BillList
+    {
+        /// <summary>
+        /// The ID of the account.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
+        public string? AccountId { get; init; }
+
+        /// <summary>
+        /// The first month of the range, as the number yyyyMM.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("begin_month")]
+        public int? BeginMonth { get; init; }
+
+        /// <summary>
+        /// The last month of the range, as the number yyyyMM.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("end_month")]
+        public int? EndMonth { get; init; }
+
+        /// <summary>
+        /// One bill a month.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("bill_list")]
+        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>? BillListValue { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("AccountId = ");
+            builder.Append(AccountId);
+            builder.Append(", BeginMonth = ");
+            builder.Append(BeginMonth);
+            builder.Append(", EndMonth = ");
+            builder.Append(EndMonth);
+            builder.Append(", BillListValue = ");
+            builder.Append(BillListValue);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The bill of one month.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record Bill
+    {
+        /// <summary>
+        /// The month billed, yyyyMM.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("period")]
+        public string? Period { get; init; }
+
+        /// <summary>
+        /// The ID of the account.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
+        public string? AccountId { get; init; }
+
+        /// <summary>
+        /// The CCU charged, a decimal number sent as a string.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("charge_usage")]
+        public string? ChargeUsage { get; init; }
+
+        /// <summary>
+        /// The amount charged, a decimal number sent as a string. The currency is not documented.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("charge_price")]
+        public string? ChargePrice { get; init; }
+
+        /// <summary>
+        /// The state of the bill, for example `PAID`. The other values are not documented.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("bill_state")]
+        public string? BillState { get; init; }
+
+        /// <summary>
+        /// The state of the payment, for example `SUCCESS`. The other values are not documented.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("pay_state")]
+        public string? PayState { get; init; }
+
+        /// <summary>
+        /// How the bill was paid, for example `AccountBalance`. The other values are not documented.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("pay_method")]
+        public string? PayMethod { get; init; }
+
+        /// <summary>
+        /// The payments of the bill.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("pay_info_details")]
+        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>? PayInfoDetails { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Period = ");
+            builder.Append(Period);
+            builder.Append(", AccountId = ");
+            builder.Append(AccountId);
+            builder.Append(", ChargeUsage = ");
+            builder.Append(ChargeUsage);
+            builder.Append(", ChargePrice = ");
+            builder.Append(ChargePrice);
+            builder.Append(", BillState = ");
+            builder.Append(BillState);
+            builder.Append(", PayState = ");
+            builder.Append(PayState);
+            builder.Append(", PayMethod = ");
+            builder.Append(PayMethod);
+            builder.Append(", PayInfoDetails = ");
+            builder.Append(PayInfoDetails);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// One payment of a bill.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record Payment
+    {
+        /// <summary>
+        /// How it was paid, for example `AccountBalance`.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("pay_method")]
+        public string? PayMethod { get; init; }
+
+        /// <summary>
+        /// The amount paid, a decimal number sent as a string.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("amount")]
+        public string? Amount { get; init; }
+
+        /// <summary>
+        /// The currency of the amount, for example `CCU`.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("currency")]
+        public string? Currency { get; init; }
+
+        /// <summary>
+        /// The state of the payment, for example `SUCCESS`. The other values are not documented.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("state")]
+        public string? State { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("PayMethod = ");
+            builder.Append(PayMethod);
+            builder.Append(", Amount = ");
+            builder.Append(Amount);
+            builder.Append(", Currency = ");
+            builder.Append(Currency);
+            builder.Append(", State = ");
+            builder.Append(State);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record AccountListResponse
+    {
+        /// <summary>
+        /// 20000 on success.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        public required int Code { get; init; }
+
+        /// <summary>
+        /// Explains a failure.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        public string? Message { get; init; }
+
+        /// <summary>
+        /// The accounts of the organisation.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>? Data { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Code = ");
+            builder.Append(Code);
+            builder.Append(", Message = ");
+            builder.Append(Message);
+            builder.Append(", Data = ");
+            builder.Append(Data);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// An account of the organisation.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed partial record Account
+    {
+        /// <summary>
+        /// The ID of the account.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
+        public required string AccountId { get; init; }
+
+        /// <summary>
+        /// The name of the account.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("account_name")]
+        public string? AccountName { get; init; }
+
+        /// <summary>
+        /// The email address of the account.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+        public string? Email { get; init; }
+
+        /// <summary>
+        /// The 'state' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("state")]
+        public global::CelerData.Cloud.AccountState? State { get; init; }
+
+        /// <summary>
+        /// Whether this is the organisation's root account.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("is_root_account")]
+        public bool? IsRootAccount { get; init; }
+
+        /// <summary>
+        /// When the account was created, in milliseconds since 1970 (UTC); documented only as a timestamp.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("create_at")]
+        public long? CreateAt { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("AccountId = ");
+            builder.Append(AccountId);
+            builder.Append(", AccountName = ");
+            builder.Append(AccountName);
+            builder.Append(", Email = ");
+            builder.Append(Email);
+            builder.Append(", State = ");
+            builder.Append(State);
+            builder.Append(", IsRootAccount = ");
+            builder.Append(IsRootAccount);
+            builder.Append(", CreateAt = ");
+            builder.Append(CreateAt);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The state of an account: `IN_USE`, or `NO_ACCOUNT_NAME` until it is activated from the confirmation email. The service may add states.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.AccountStateJsonConverter))]
+    public enum AccountState
+    {
+        /// <summary>
+        /// The wire value IN_USE.
+        /// </summary>
+        [global::System.Runtime.Serialization.EnumMember(Value = "IN_USE")]
+        INUSE,
+        /// <summary>
+        /// The wire value NO_ACCOUNT_NAME.
+        /// </summary>
+        [global::System.Runtime.Serialization.EnumMember(Value = "NO_ACCOUNT_NAME")]
+        NOACCOUNTNAME,
+    }
+
+    /// <summary>
+    /// Reads and writes AccountState as its wire values, without reflection.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    public sealed class AccountStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.AccountState>
+    {
+        private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("IN_USE");
+        private static readonly global::System.Text.Json.JsonEncodedText s_value1 = global::System.Text.Json.JsonEncodedText.Encode("NO_ACCOUNT_NAME");
+
+        /// <inheritdoc/>
+        public override global::CelerData.Cloud.AccountState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a string for AccountState.");
+            }
+
+            if (reader.ValueTextEquals("IN_USE"))
+            {
+                return global::CelerData.Cloud.AccountState.INUSE;
+            }
+
+            if (reader.ValueTextEquals("NO_ACCOUNT_NAME"))
+            {
+                return global::CelerData.Cloud.AccountState.NOACCOUNTNAME;
+            }
+
+            throw new global::System.Text.Json.JsonException("The value is not one of the values of AccountState.");
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountState value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            switch (value)
+            {
+                case global::CelerData.Cloud.AccountState.INUSE:
+                    writer.WriteStringValue(s_value0);
+                    return;
+                case global::CelerData.Cloud.AccountState.NOACCOUNTNAME:
+                    writer.WriteStringValue(s_value1);
+                    return;
+                default:
+                    throw new global::System.Text.Json.JsonException("The value is not one of the values of AccountState.");
             }
         }
     }
