@@ -13,8 +13,8 @@ namespace CelerData.Emulator;
 
 /// <summary>
 /// A CelerData Cloud emulator running in this process on Kestrel: the token endpoint
-/// (<c>POST /api/1.0/token</c>), bearer-secured <c>GET /api/1.0/clusters</c> and
-/// <c>GET /api/1.0/clusters/{cluster_id}/state</c>, and diagnostics under <c>/_emulator/</c>.
+/// (<c>POST /api/1.0/token</c>), every bearer-secured operation of the CelerData Cloud API over
+/// stateful clusters, warehouses and actions, and diagnostics under <c>/_emulator/</c>.
 /// Stops when disposed.
 /// </summary>
 /// <example>
@@ -48,8 +48,11 @@ public sealed class CelerDataEmulator : IAsyncDisposable
     /// <summary>Every accepted client.</summary>
     public IReadOnlyList<EmulatorClient> Clients => _state.Clients;
 
-    /// <summary>The ID of the one cluster the emulator reports.</summary>
-    public string ClusterId => _state.ClusterId;
+    /// <summary>The ID of the first cluster (with the demo data, the running one).</summary>
+    public string ClusterId => _state.Cloud.ClusterNames()[0].Id;
+
+    /// <summary>A snapshot of the clusters and warehouses as they are now (actions that are due have ended).</summary>
+    public IReadOnlyList<EmulatorCluster> Clusters => _state.Cloud.Snapshot();
 
     /// <summary>A snapshot of the requests counted since start or the last <see cref="Reset"/>.</summary>
     public EmulatorStats Stats => _state.Stats.Snapshot();
@@ -104,6 +107,19 @@ public sealed class CelerDataEmulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(faults);
         _state.SetFaults(faults);
+    }
+
+    /// <summary>Sets how the actions started from now on end.</summary>
+    /// <param name="outcome">Success, failure or cancellation.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outcome"/> is not a defined value.</exception>
+    public void SetActionOutcome(EmulatorActionOutcome outcome)
+    {
+        if (!Enum.IsDefined(outcome))
+        {
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Not a known outcome.");
+        }
+
+        _state.Cloud.SetOutcome(outcome);
     }
 
     /// <summary>Stops injecting faults and latency.</summary>

@@ -32,6 +32,12 @@ public sealed class EmulatorFaultOptions
     /// <summary>The requests the faults apply to. Defaults to every API request.</summary>
     public EmulatorFaultScope Scope { get; set; }
 
+    /// <summary>
+    /// The one operation the faults and latency apply to, by its <c>operationId</c> in the spec (for
+    /// example <c>suspendWarehouse</c>); <see langword="null"/> (the default) for every operation in <see cref="Scope"/>.
+    /// </summary>
+    public string? Operation { get; set; }
+
     /// <summary>Returns a copy of these options.</summary>
     /// <returns>An independent copy.</returns>
     public EmulatorFaultOptions Clone() => new()
@@ -42,6 +48,7 @@ public sealed class EmulatorFaultOptions
         Rate = Rate,
         RetryAfterSeconds = RetryAfterSeconds,
         Scope = Scope,
+        Operation = Operation,
     };
 
     /// <summary>Lists what is wrong with these options.</summary>
@@ -72,6 +79,11 @@ public sealed class EmulatorFaultOptions
         if (double.IsNaN(Rate) || Rate < 0 || Rate > 1)
         {
             errors.Add("Faults:Rate must be between 0 and 1.");
+        }
+
+        if (Operation is not null && !Internal.Operations.All.Contains(Operation))
+        {
+            errors.Add($"Faults:Operation '{Operation}' is not an operationId of the CelerData Cloud API.");
         }
 
         if (RetryAfterSeconds < 0)

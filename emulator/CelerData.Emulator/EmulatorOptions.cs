@@ -24,8 +24,14 @@ public sealed class EmulatorOptions
     /// <summary>The address the standalone host listens on when no <c>--urls</c> is given.</summary>
     public const string DefaultHostUrls = "http://127.0.0.1:5099";
 
-    /// <summary>The ID of the one cluster the emulator reports by default.</summary>
+    /// <summary>The ID of the first demo cluster (the running one).</summary>
     public const string DefaultClusterId = "c1a5e2d0-0000-4000-8000-000000000001";
+
+    /// <summary>The ID of the second demo cluster (the suspended one).</summary>
+    public const string DefaultSuspendedClusterId = "c1a5e2d0-0000-4000-8000-000000000002";
+
+    /// <summary>The ID of the demo warehouse that can be suspended and resumed (<c>etl</c>, in the first demo cluster).</summary>
+    public const string DefaultWarehouseId = "0a7e5b6c-0000-4000-8000-000000000002";
 
     /// <summary>
     /// The addresses to listen on, separated by <c>;</c>, as for ASP.NET Core's <c>urls</c>.
@@ -49,11 +55,31 @@ public sealed class EmulatorOptions
     /// </summary>
     public int RateLimitPerMinute { get; set; } = 600;
 
-    /// <summary>The ID of the one cluster the bearer-secured endpoints report.</summary>
+    /// <summary>The ID of the first demo cluster, used when <see cref="Clusters"/> is empty.</summary>
     public string ClusterId { get; set; } = DefaultClusterId;
 
-    /// <summary>The name of the one cluster the bearer-secured endpoints report. Defaults to <c>demo</c>.</summary>
+    /// <summary>The name of the first demo cluster, used when <see cref="Clusters"/> is empty. Defaults to <c>demo</c>.</summary>
     public string ClusterName { get; set; } = "demo";
+
+    /// <summary>
+    /// The clusters and warehouses the emulator starts with. When empty, the demo data: cluster
+    /// <see cref="ClusterId"/> (<c>Running</c>) with a default warehouse and the warehouse
+    /// <see cref="DefaultWarehouseId"/> (<c>etl</c>, <c>RUNNING</c>, 3 nodes), and cluster
+    /// <see cref="DefaultSuspendedClusterId"/> (<c>archive</c>, <c>Suspended</c>) with its default warehouse.
+    /// </summary>
+    public IList<EmulatorCluster> Clusters { get; } = new List<EmulatorCluster>();
+
+    /// <summary>How long an action (suspend, resume, scale) stays <c>ONGOING</c> on <see cref="TimeProvider"/>. Defaults to 3 seconds.</summary>
+    public TimeSpan ActionDuration { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How actions end; change it at run time with <see cref="CelerDataEmulator.SetActionOutcome"/>. Defaults to success.</summary>
+    public EmulatorActionOutcome ActionOutcome { get; set; }
+
+    /// <summary>The ID of the one account, reported by usage, bills and accounts. Defaults to <c>emulated01</c>.</summary>
+    public string AccountId { get; set; } = "emulated01";
+
+    /// <summary>The name of the one account. Defaults to <c>Emulated account</c>.</summary>
+    public string AccountName { get; set; } = "Emulated account";
 
     /// <summary>The faults to inject from the start; change them at run time with <see cref="CelerDataEmulator.SetFaults"/>.</summary>
     public EmulatorFaultOptions Faults { get; set; } = new();
@@ -74,8 +100,12 @@ public sealed class EmulatorOptions
     /// Reads options from configuration: the <c>urls</c> key (what <c>--urls</c> sets) and the
     /// <c>Emulator</c> section (<c>AllowNonLoopback</c>, <c>Clients:N:ClientId</c>,
     /// <c>Clients:N:ClientSecret</c>, <c>ExpiresInSeconds</c>, <c>RateLimitPerMinute</c>,
-    /// <c>ClusterId</c>, <c>ClusterName</c>, <c>Faults:Latency</c>, <c>Faults:Kind</c>,
-    /// <c>Faults:Count</c>, <c>Faults:Rate</c>, <c>Faults:RetryAfterSeconds</c>, <c>Faults:Scope</c>).
+    /// <c>ClusterId</c>, <c>ClusterName</c>, <c>Clusters:N:ClusterId</c>, <c>Clusters:N:ClusterName</c>,
+    /// <c>Clusters:N:State</c>, <c>Clusters:N:Warehouses:M:WarehouseId</c> (and <c>WarehouseName</c>,
+    /// <c>NodeCount</c>, <c>State</c>, <c>IsDefault</c>), <c>ActionDuration</c>, <c>ActionOutcome</c>,
+    /// <c>AccountId</c>, <c>AccountName</c>, <c>Faults:Latency</c>, <c>Faults:Kind</c>,
+    /// <c>Faults:Count</c>, <c>Faults:Rate</c>, <c>Faults:RetryAfterSeconds</c>, <c>Faults:Scope</c>,
+    /// <c>Faults:Operation</c>).
     /// </summary>
     /// <param name="configuration">The root configuration.</param>
     /// <param name="defaultUrls">The addresses to use when <c>urls</c> is not set.</param>
@@ -93,7 +123,34 @@ public sealed class EmulatorOptions
             RateLimitPerMinute = ReadInt(section, nameof(RateLimitPerMinute)) ?? 600,
             ClusterId = NonEmpty(section[nameof(ClusterId)]) ?? DefaultClusterId,
             ClusterName = NonEmpty(section[nameof(ClusterName)]) ?? "demo",
+            ActionDuration = ReadTimeSpan(section, nameof(ActionDuration)) ?? TimeSpan.FromSeconds(3),
+            ActionOutcome = ReadEnum<EmulatorActionOutcome>(section, nameof(ActionOutcome)) ?? EmulatorActionOutcome.Succeed,
+            AccountId = NonEmpty(section[nameof(AccountId)]) ?? "emulated01",
+            AccountName = NonEmpty(section[nameof(AccountName)]) ?? "Emulated account",
         };
+
+        foreach (var child in section.GetSection(nameof(Clusters)).GetChildren())
+        {
+            var cluster = new EmulatorCluster
+            {
+                ClusterId = child[nameof(EmulatorCluster.ClusterId)] ?? string.Empty,
+                ClusterName = child[nameof(EmulatorCluster.ClusterName)] ?? string.Empty,
+                State = NonEmpty(child[nameof(EmulatorCluster.State)]) ?? "Running",
+            };
+            foreach (var warehouse in child.GetSection(nameof(EmulatorCluster.Warehouses)).GetChildren())
+            {
+                cluster.Warehouses.Add(new EmulatorWarehouse
+                {
+                    WarehouseId = warehouse[nameof(EmulatorWarehouse.WarehouseId)] ?? string.Empty,
+                    WarehouseName = warehouse[nameof(EmulatorWarehouse.WarehouseName)] ?? string.Empty,
+                    NodeCount = ReadInt(warehouse, nameof(EmulatorWarehouse.NodeCount)) ?? 2,
+                    State = NonEmpty(warehouse[nameof(EmulatorWarehouse.State)]) ?? "RUNNING",
+                    IsDefault = ReadBool(warehouse, nameof(EmulatorWarehouse.IsDefault)) ?? false,
+                });
+            }
+
+            options.Clusters.Add(cluster);
+        }
 
         foreach (var child in section.GetSection(nameof(Clients)).GetChildren())
         {
@@ -111,6 +168,7 @@ public sealed class EmulatorOptions
             Rate = ReadDouble(faults, nameof(EmulatorFaultOptions.Rate)) ?? 1.0,
             RetryAfterSeconds = ReadInt(faults, nameof(EmulatorFaultOptions.RetryAfterSeconds)) ?? 1,
             Scope = ReadEnum<EmulatorFaultScope>(faults, nameof(EmulatorFaultOptions.Scope)) ?? EmulatorFaultScope.AllApi,
+            Operation = NonEmpty(faults[nameof(EmulatorFaultOptions.Operation)]),
         };
         return options;
     }
@@ -172,6 +230,22 @@ public sealed class EmulatorOptions
             errors.Add("ClusterId must be set.");
         }
 
+        ValidateClusters(errors);
+        if (ActionDuration < TimeSpan.Zero)
+        {
+            errors.Add("ActionDuration must not be negative.");
+        }
+
+        if (!Enum.IsDefined(ActionOutcome))
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"ActionOutcome {(int)ActionOutcome} is not a known outcome."));
+        }
+
+        if (string.IsNullOrEmpty(AccountId))
+        {
+            errors.Add("AccountId must be set.");
+        }
+
         if (Faults is null)
         {
             errors.Add("Faults must be set.");
@@ -194,6 +268,54 @@ public sealed class EmulatorOptions
 
     internal IReadOnlyList<EmulatorClient> EffectiveClients() =>
         Clients.Count == 0 ? [EmulatorClient.Demo] : [.. Clients];
+
+    internal IReadOnlyList<EmulatorCluster> EffectiveClusters()
+    {
+        if (Clusters.Count > 0)
+        {
+            return [.. Clusters];
+        }
+
+        var running = new EmulatorCluster { ClusterId = ClusterId, ClusterName = ClusterName, State = "Running" };
+        running.Warehouses.Add(new EmulatorWarehouse { WarehouseId = "0a7e5b6c-0000-4000-8000-000000000001", WarehouseName = "default_warehouse", NodeCount = 2, IsDefault = true });
+        running.Warehouses.Add(new EmulatorWarehouse { WarehouseId = DefaultWarehouseId, WarehouseName = "etl", NodeCount = 3 });
+        var suspended = new EmulatorCluster { ClusterId = DefaultSuspendedClusterId, ClusterName = "archive", State = "Suspended" };
+        suspended.Warehouses.Add(new EmulatorWarehouse { WarehouseId = "0a7e5b6c-0000-4000-8000-000000000003", WarehouseName = "default_warehouse", NodeCount = 1, State = "SUSPENDED", IsDefault = true });
+        return string.Equals(ClusterId, DefaultSuspendedClusterId, StringComparison.Ordinal) ? [running] : [running, suspended];
+    }
+
+    private void ValidateClusters(List<string> errors)
+    {
+        var clusterIds = new HashSet<string>(StringComparer.Ordinal);
+        var warehouseIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Clusters.Count; i++)
+        {
+            var cluster = Clusters[i];
+            if (cluster is null || string.IsNullOrEmpty(cluster.ClusterId) || !clusterIds.Add(cluster.ClusterId))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"Clusters:{i}:ClusterId must be set and unique."));
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(cluster.State))
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"Clusters:{i}:State must be set."));
+            }
+
+            for (var j = 0; j < cluster.Warehouses.Count; j++)
+            {
+                var warehouse = cluster.Warehouses[j];
+                if (warehouse is null || string.IsNullOrEmpty(warehouse.WarehouseId) || !warehouseIds.Add(warehouse.WarehouseId))
+                {
+                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"Clusters:{i}:Warehouses:{j}:WarehouseId must be set and unique across clusters."));
+                }
+                else if (warehouse.NodeCount < 0 || string.IsNullOrEmpty(warehouse.State))
+                {
+                    errors.Add(string.Create(CultureInfo.InvariantCulture, $"Clusters:{i}:Warehouses:{j} needs a State and a NodeCount of at least 0."));
+                }
+            }
+        }
+    }
 
     private void ValidateUrl(string url, List<string> errors)
     {

@@ -12,7 +12,7 @@ namespace CelerData.Emulator.Tests;
 public sealed class ClusterEndpointTests
 {
     [Fact]
-    public async Task Clusters_lists_the_demo_cluster_in_the_envelope_for_an_issued_token()
+    public async Task Clusters_lists_the_demo_clusters_in_the_envelope_for_an_issued_token()
     {
         await using var session = await EmulatorSession.StartAsync();
         var (accessToken, _, _) = await session.GetTokenAsync();
@@ -21,7 +21,7 @@ public sealed class ClusterEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            $$$"""{"code":20000,"message":"success","data":{"total":1,"list":[{"cluster_id":"{{{EmulatorOptions.DefaultClusterId}}}","cluster_name":"demo","cluster_state":"Running"}]}}""",
+            $$$"""{"code":20000,"message":"success","data":{"total":2,"list":[{"cluster_id":"{{{EmulatorOptions.DefaultClusterId}}}","cluster_name":"demo"},{"cluster_id":"{{{EmulatorOptions.DefaultSuspendedClusterId}}}","cluster_name":"archive"}]}}""",
             await response.Content.ReadAsStringAsync());
     }
 
@@ -34,7 +34,7 @@ public sealed class ClusterEndpointTests
         using var response = await session.GetWithBearerAsync("api/1.0/clusters", accessToken);
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var cluster = json.RootElement.GetProperty("data").GetProperty("list").EnumerateArray().Single();
+        var cluster = json.RootElement.GetProperty("data").GetProperty("list").EnumerateArray().First();
         Assert.Equal("cluster-7", cluster.GetProperty("cluster_id").GetString());
         Assert.Equal("analytics", cluster.GetProperty("cluster_name").GetString());
         Assert.Equal("cluster-7", session.Emulator.ClusterId);

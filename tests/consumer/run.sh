@@ -151,7 +151,7 @@ run_app() { # run_app LOG COMMAND...: runs the app and checks it got one token f
   if ! "$@" > "$log" 2>&1; then cat "$log"; fail "the app failed"; fi
   cat "$log"
   grep -qE '^token: [A-Z0-9]{4}… \(48 characters\)' "$log" || fail "the app printed no redacted token"
-  grep -q '^clusters: code 20000, 1 cluster(s)' "$log" || fail "the app listed no cluster"
+  grep -q '^clusters: code 20000, 2 cluster(s)' "$log" || fail "the app listed no cluster"
   grep -q '^token requests: 1, cached: True' "$log" || fail "the token was not fetched exactly once and then cached"
 }
 

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace CelerData.Emulator.Internal;
 
@@ -25,6 +26,8 @@ internal static class ApiMiddleware
         var endpoint = path.Equals(TokenEndpoint.Path, StringComparison.OrdinalIgnoreCase)
             ? EmulatorFaultScope.Token
             : EmulatorFaultScope.Resources;
+        // Routing ran before this middleware: the endpoint, named by its operationId, is known.
+        var operation = context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
         Credentials.CountUnder(context, Credentials.Identify(context.Request.Headers.Authorization.ToString(), state));
         var fault = EmulatorFaultKind.None;
 
@@ -46,13 +49,13 @@ internal static class ApiMiddleware
         });
         try
         {
-            var latency = state.Faults.LatencyFor(endpoint);
+            var latency = state.Faults.LatencyFor(endpoint, operation);
             if (latency > TimeSpan.Zero)
             {
                 await Task.Delay(latency, state.TimeProvider, context.RequestAborted);
             }
 
-            (fault, var retryAfterSeconds) = state.Faults.Take(endpoint);
+            (fault, var retryAfterSeconds) = state.Faults.Take(endpoint, operation);
             if (fault != EmulatorFaultKind.None)
             {
                 Log.FaultInjected(state.Logger, fault, context.Request.Method, path.Value ?? string.Empty);

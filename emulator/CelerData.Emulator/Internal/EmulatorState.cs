@@ -13,12 +13,13 @@ internal sealed class EmulatorState
         Clients = options.EffectiveClients();
         ExpiresInSeconds = options.ExpiresInSeconds;
         RateLimitPerMinute = options.RateLimitPerMinute;
-        ClusterId = options.ClusterId;
-        ClusterName = options.ClusterName;
+        AccountId = options.AccountId;
+        AccountName = options.AccountName;
         Logger = logger;
         Tokens = new TokenStore(TimeProvider, TimeSpan.FromSeconds(options.ExpiresInSeconds));
         RateLimiter = new ClientRateLimiter(TimeProvider, options.RateLimitPerMinute);
         Faults = new FaultState(options.Faults);
+        Cloud = new CloudState(options.EffectiveClusters(), TimeProvider, options.ActionDuration, options.ActionOutcome);
     }
 
     public TimeProvider TimeProvider { get; }
@@ -29,9 +30,11 @@ internal sealed class EmulatorState
 
     public int RateLimitPerMinute { get; }
 
-    public string ClusterId { get; }
+    public string AccountId { get; }
 
-    public string ClusterName { get; }
+    public string AccountName { get; }
+
+    public CloudState Cloud { get; }
 
     public ILogger Logger { get; }
 

@@ -9,8 +9,6 @@ namespace CelerData.Emulator.Internal;
 /// <summary>Writes the broken responses of each <see cref="EmulatorFaultKind"/>.</summary>
 internal static class FaultResponder
 {
-    public const int ServerErrorCode = 50000;
-
     private static readonly TimeSpan TruncationSettleTime = TimeSpan.FromMilliseconds(100);
 
     // Ends in the middle of an object, so no JSON parser accepts it.
@@ -41,7 +39,7 @@ internal static class FaultResponder
                 await Responses.WriteJsonAsync(
                     context,
                     StatusCodes.Status500InternalServerError,
-                    new ErrorEnvelope(ServerErrorCode, "Emulated server error."),
+                    new ErrorEnvelope(EnvelopeCodes.ServerError, "Emulated server error."),
                     EmulatorJsonContext.Default.ErrorEnvelope);
                 break;
             case EmulatorFaultKind.MalformedJson:
@@ -67,7 +65,7 @@ internal static class FaultResponder
                 await Responses.WriteJsonAsync(
                     context,
                     StatusCodes.Status429TooManyRequests,
-                    new ErrorEnvelope(ClusterEndpoints.TooManyRequestsCode, "Emulated rate limit."),
+                    new ErrorEnvelope(EnvelopeCodes.TooManyRequests, "Emulated rate limit."),
                     EmulatorJsonContext.Default.ErrorEnvelope);
                 break;
             case EmulatorFaultKind.ConnectionReset:

@@ -37,21 +37,21 @@ internal sealed class FaultState
 
     public void Clear() => Set(new EmulatorFaultOptions());
 
-    public TimeSpan LatencyFor(EmulatorFaultScope target)
+    public TimeSpan LatencyFor(EmulatorFaultScope target, string? operation)
     {
         lock (_gate)
         {
-            return Applies(_faults.Scope, target) ? _faults.Latency : TimeSpan.Zero;
+            return Applies(target, operation) ? _faults.Latency : TimeSpan.Zero;
         }
     }
 
     /// <summary>Decides whether this request gets a fault, and consumes one of <see cref="EmulatorFaultOptions.Count"/> if so.</summary>
-    public (EmulatorFaultKind Kind, int RetryAfterSeconds) Take(EmulatorFaultScope target)
+    public (EmulatorFaultKind Kind, int RetryAfterSeconds) Take(EmulatorFaultScope target, string? operation)
     {
         lock (_gate)
         {
             if (_faults.Kind == EmulatorFaultKind.None
-                || !Applies(_faults.Scope, target)
+                || !Applies(target, operation)
                 || _faults.Count <= 0
                 || (_faults.Rate < 1.0 && Random.Shared.NextDouble() >= _faults.Rate))
             {
@@ -67,6 +67,7 @@ internal sealed class FaultState
         }
     }
 
-    private static bool Applies(EmulatorFaultScope configured, EmulatorFaultScope target) =>
-        configured == EmulatorFaultScope.AllApi || configured == target;
+    private bool Applies(EmulatorFaultScope target, string? operation) =>
+        (_faults.Scope == EmulatorFaultScope.AllApi || _faults.Scope == target)
+        && (_faults.Operation is null || string.Equals(_faults.Operation, operation, StringComparison.Ordinal));
 }
