@@ -376,7 +376,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -409,7 +409,10 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
 
             writer.WriteEndObject();
         }
@@ -506,7 +509,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -539,7 +542,10 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
 
             writer.WriteEndObject();
         }
@@ -636,7 +642,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -658,7 +664,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -694,9 +700,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterList);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
+            if (value.Data is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterList);
+            }
 
             writer.WriteEndObject();
         }
@@ -939,7 +951,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -972,7 +984,10 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteString(__Name9, value.ClusterId);
-            writer.WriteString(__Name10, value.ClusterName);
+            if (value.ClusterName is not null)
+            {
+                writer.WriteString(__Name10, value.ClusterName);
+            }
 
             writer.WriteEndObject();
         }
@@ -1069,7 +1084,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -1091,7 +1106,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -1127,9 +1142,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterStateData);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
+            if (value.Data is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterStateData);
+            }
 
             writer.WriteEndObject();
         }
@@ -1240,6 +1261,7 @@ namespace CelerData.Cloud
                 JsonPropertyName = "abnormal_reason",
             };
             properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+            properties[1].ShouldSerialize = static (obj, _) => ((global::CelerData.Cloud.ClusterStateData)obj).__set_AbnormalReason;
 
             return properties;
         }
@@ -1266,7 +1288,10 @@ namespace CelerData.Cloud
             writer.WriteStartObject();
             writer.WritePropertyName(__Name11);
             global::System.Text.Json.JsonSerializer.Serialize(writer, value.ClusterStateValue, ClusterState);
-            writer.WriteString(__Name12, value.AbnormalReason);
+            if (value.__set_AbnormalReason)
+            {
+                writer.WriteString(__Name12, value.AbnormalReason);
+            }
 
             writer.WriteEndObject();
         }
@@ -1383,7 +1408,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -1405,7 +1430,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -1441,9 +1466,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ActionData);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
+            if (value.Data is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ActionData);
+            }
 
             writer.WriteEndObject();
         }
@@ -1652,7 +1683,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -1674,7 +1705,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -1711,10 +1742,16 @@ namespace CelerData.Cloud
             writer.WriteStartObject();
             writer.WritePropertyName(__Name14);
             global::System.Text.Json.JsonSerializer.Serialize(writer, value.Scripts, __TypeInfo43);
-            writer.WritePropertyName(__Name15);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Parallel, __TypeInfo44);
-            writer.WritePropertyName(__Name16);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Timeout, __TypeInfo46);
+            if (value.Parallel is not null)
+            {
+                writer.WritePropertyName(__Name15);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Parallel, __TypeInfo44);
+            }
+            if (value.Timeout is not null)
+            {
+                writer.WritePropertyName(__Name16);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Timeout, __TypeInfo46);
+            }
 
             writer.WriteEndObject();
         }
@@ -1821,7 +1858,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -1854,7 +1891,10 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteString(__Name17, value.ScriptPath);
-            writer.WriteString(__Name18, value.LogsDir);
+            if (value.LogsDir is not null)
+            {
+                writer.WriteString(__Name18, value.LogsDir);
+            }
 
             writer.WriteEndObject();
         }
@@ -1951,7 +1991,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -1973,7 +2013,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -2009,9 +2049,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, WarehouseList);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
+            if (value.Data is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, WarehouseList);
+            }
 
             writer.WriteEndObject();
         }
@@ -2250,7 +2296,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -2272,7 +2318,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -2308,9 +2354,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, Warehouse);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
+            if (value.Data is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, Warehouse);
+            }
 
             writer.WriteEndObject();
         }
@@ -2417,7 +2469,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -2439,7 +2491,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -2461,7 +2513,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -2483,7 +2535,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -2525,13 +2577,25 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteString(__Name19, value.WarehouseId);
-            writer.WriteString(__Name20, value.WarehouseName);
-            writer.WritePropertyName(__Name21);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.NodeCount, __TypeInfo46);
-            writer.WritePropertyName(__Name22);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.State, __TypeInfo48);
-            writer.WritePropertyName(__Name23);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.IsDefault, __TypeInfo44);
+            if (value.WarehouseName is not null)
+            {
+                writer.WriteString(__Name20, value.WarehouseName);
+            }
+            if (value.NodeCount is not null)
+            {
+                writer.WritePropertyName(__Name21);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.NodeCount, __TypeInfo46);
+            }
+            if (value.State is not null)
+            {
+                writer.WritePropertyName(__Name22);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.State, __TypeInfo48);
+            }
+            if (value.IsDefault is not null)
+            {
+                writer.WritePropertyName(__Name23);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.IsDefault, __TypeInfo44);
+            }
 
             writer.WriteEndObject();
         }
@@ -2666,7 +2730,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -2688,7 +2752,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -2724,9 +2788,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, InfraActionStateData);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
+            if (value.Data is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, InfraActionStateData);
+            }
 
             writer.WriteEndObject();
         }
@@ -2837,6 +2907,7 @@ namespace CelerData.Cloud
                 JsonPropertyName = "err_msg",
             };
             properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
+            properties[1].ShouldSerialize = static (obj, _) => ((global::CelerData.Cloud.InfraActionStateData)obj).__set_ErrMsg;
 
             return properties;
         }
@@ -2863,7 +2934,10 @@ namespace CelerData.Cloud
             writer.WriteStartObject();
             writer.WritePropertyName(__Name24);
             global::System.Text.Json.JsonSerializer.Serialize(writer, value.InfraActionStateValue, InfraActionState);
-            writer.WriteString(__Name25, value.ErrMsg);
+            if (value.__set_ErrMsg)
+            {
+                writer.WriteString(__Name25, value.ErrMsg);
+            }
 
             writer.WriteEndObject();
         }
@@ -2984,7 +3058,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3006,7 +3080,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3028,7 +3102,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3050,7 +3124,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3092,14 +3166,26 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteString(__Name26, value.VmCate);
-            writer.WritePropertyName(__Name27);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Iops, __TypeInfo46);
-            writer.WritePropertyName(__Name28);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Throughput, __TypeInfo46);
-            writer.WritePropertyName(__Name29);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.VmVolSize, __TypeInfo46);
-            writer.WritePropertyName(__Name30);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.VmVolNum, __TypeInfo46);
+            if (value.Iops is not null)
+            {
+                writer.WritePropertyName(__Name27);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Iops, __TypeInfo46);
+            }
+            if (value.Throughput is not null)
+            {
+                writer.WritePropertyName(__Name28);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Throughput, __TypeInfo46);
+            }
+            if (value.VmVolSize is not null)
+            {
+                writer.WritePropertyName(__Name29);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.VmVolSize, __TypeInfo46);
+            }
+            if (value.VmVolNum is not null)
+            {
+                writer.WritePropertyName(__Name30);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.VmVolNum, __TypeInfo46);
+            }
 
             writer.WriteEndObject();
         }
@@ -3312,7 +3398,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3334,7 +3420,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3370,9 +3456,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, AccountUsage);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
+            if (value.Data is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, AccountUsage);
+            }
 
             writer.WriteEndObject();
         }
@@ -3452,7 +3544,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3474,7 +3566,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3496,7 +3588,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3531,10 +3623,19 @@ namespace CelerData.Cloud
             }
 
             writer.WriteStartObject();
-            writer.WriteString(__Name32, value.AccountId);
-            writer.WriteString(__Name33, value.TotalUsage);
-            writer.WritePropertyName(__Name34);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Details, __TypeInfo49);
+            if (value.AccountId is not null)
+            {
+                writer.WriteString(__Name32, value.AccountId);
+            }
+            if (value.TotalUsage is not null)
+            {
+                writer.WriteString(__Name33, value.TotalUsage);
+            }
+            if (value.Details is not null)
+            {
+                writer.WritePropertyName(__Name34);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Details, __TypeInfo49);
+            }
 
             writer.WriteEndObject();
         }
@@ -3637,7 +3738,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3659,7 +3760,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3695,9 +3796,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterUsage);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
+            if (value.Data is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, ClusterUsage);
+            }
 
             writer.WriteEndObject();
         }
@@ -3777,7 +3884,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3799,7 +3906,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3821,7 +3928,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3843,7 +3950,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3881,11 +3988,23 @@ namespace CelerData.Cloud
             }
 
             writer.WriteStartObject();
-            writer.WriteString(__Name9, value.ClusterId);
-            writer.WriteString(__Name10, value.ClusterName);
-            writer.WriteString(__Name33, value.TotalUsage);
-            writer.WritePropertyName(__Name34);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Details, __TypeInfo49);
+            if (value.ClusterId is not null)
+            {
+                writer.WriteString(__Name9, value.ClusterId);
+            }
+            if (value.ClusterName is not null)
+            {
+                writer.WriteString(__Name10, value.ClusterName);
+            }
+            if (value.TotalUsage is not null)
+            {
+                writer.WriteString(__Name33, value.TotalUsage);
+            }
+            if (value.Details is not null)
+            {
+                writer.WritePropertyName(__Name34);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Details, __TypeInfo49);
+            }
 
             writer.WriteEndObject();
         }
@@ -3971,7 +4090,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -3993,7 +4112,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4015,7 +4134,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4050,11 +4169,20 @@ namespace CelerData.Cloud
             }
 
             writer.WriteStartObject();
-            writer.WriteString(__Name35, value.Usage);
-            writer.WritePropertyName(__Name36);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Date, __TypeInfo46);
-            writer.WritePropertyName(__Name37);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.TimeStamp, __TypeInfo50);
+            if (value.Usage is not null)
+            {
+                writer.WriteString(__Name35, value.Usage);
+            }
+            if (value.Date is not null)
+            {
+                writer.WritePropertyName(__Name36);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Date, __TypeInfo46);
+            }
+            if (value.TimeStamp is not null)
+            {
+                writer.WritePropertyName(__Name37);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.TimeStamp, __TypeInfo50);
+            }
 
             writer.WriteEndObject();
         }
@@ -4134,7 +4262,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4210,7 +4338,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4248,12 +4376,18 @@ namespace CelerData.Cloud
             }
 
             writer.WriteStartObject();
-            writer.WritePropertyName(__Name38);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.AccountIds, __TypeInfo52);
+            if (value.AccountIds is not null)
+            {
+                writer.WritePropertyName(__Name38);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.AccountIds, __TypeInfo52);
+            }
             writer.WriteString(__Name39, value.StartDate);
             writer.WriteString(__Name40, value.EndDate);
-            writer.WritePropertyName(__Name41);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.ShowDailyDetail, __TypeInfo44);
+            if (value.ShowDailyDetail is not null)
+            {
+                writer.WritePropertyName(__Name41);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.ShowDailyDetail, __TypeInfo44);
+            }
 
             writer.WriteEndObject();
         }
@@ -4362,7 +4496,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4384,7 +4518,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4420,9 +4554,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, OrganizationUsage);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
+            if (value.Data is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, OrganizationUsage);
+            }
 
             writer.WriteEndObject();
         }
@@ -4502,7 +4642,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4524,7 +4664,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4556,9 +4696,15 @@ namespace CelerData.Cloud
             }
 
             writer.WriteStartObject();
-            writer.WriteString(__Name33, value.TotalUsage);
-            writer.WritePropertyName(__Name42);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Accounts, __TypeInfo53);
+            if (value.TotalUsage is not null)
+            {
+                writer.WriteString(__Name33, value.TotalUsage);
+            }
+            if (value.Accounts is not null)
+            {
+                writer.WritePropertyName(__Name42);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Accounts, __TypeInfo53);
+            }
 
             writer.WriteEndObject();
         }
@@ -4632,7 +4778,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4654,7 +4800,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4676,7 +4822,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4698,7 +4844,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4720,7 +4866,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4761,12 +4907,27 @@ namespace CelerData.Cloud
             }
 
             writer.WriteStartObject();
-            writer.WriteString(__Name32, value.AccountId);
-            writer.WriteString(__Name43, value.AccountName);
-            writer.WriteString(__Name44, value.AccountEmail);
-            writer.WriteString(__Name33, value.TotalUsage);
-            writer.WritePropertyName(__Name45);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Clusters, __TypeInfo54);
+            if (value.AccountId is not null)
+            {
+                writer.WriteString(__Name32, value.AccountId);
+            }
+            if (value.AccountName is not null)
+            {
+                writer.WriteString(__Name43, value.AccountName);
+            }
+            if (value.AccountEmail is not null)
+            {
+                writer.WriteString(__Name44, value.AccountEmail);
+            }
+            if (value.TotalUsage is not null)
+            {
+                writer.WriteString(__Name33, value.TotalUsage);
+            }
+            if (value.Clusters is not null)
+            {
+                writer.WritePropertyName(__Name45);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Clusters, __TypeInfo54);
+            }
 
             writer.WriteEndObject();
         }
@@ -4858,7 +5019,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4880,7 +5041,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4902,7 +5063,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4924,7 +5085,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -4962,11 +5123,23 @@ namespace CelerData.Cloud
             }
 
             writer.WriteStartObject();
-            writer.WriteString(__Name9, value.ClusterId);
-            writer.WriteString(__Name10, value.ClusterName);
-            writer.WriteString(__Name33, value.TotalUsage);
-            writer.WritePropertyName(__Name46);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.DailyUsages, __TypeInfo49);
+            if (value.ClusterId is not null)
+            {
+                writer.WriteString(__Name9, value.ClusterId);
+            }
+            if (value.ClusterName is not null)
+            {
+                writer.WriteString(__Name10, value.ClusterName);
+            }
+            if (value.TotalUsage is not null)
+            {
+                writer.WriteString(__Name33, value.TotalUsage);
+            }
+            if (value.DailyUsages is not null)
+            {
+                writer.WritePropertyName(__Name46);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.DailyUsages, __TypeInfo49);
+            }
 
             writer.WriteEndObject();
         }
@@ -5021,7 +5194,7 @@ namespace CelerData.Cloud
                     ObjectCreator = static () => __New33(),
                     #else
                     ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.BillListResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.BillList)args[2] },
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.BillListResponse() { Code = (int)args[0], Message = (string)args[1], Data = (global::CelerData.Cloud.Bills)args[2] },
                     ConstructorParameterMetadataInitializer = __CtorParams33,
                     #endif
                     PropertyMetadataInitializer = _ => __Properties33(options),
@@ -5075,7 +5248,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5084,7 +5257,7 @@ namespace CelerData.Cloud
             };
             properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
 
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.BillList>
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::CelerData.Cloud.Bills>
             {
                 IsProperty = true,
                 IsPublic = true,
@@ -5097,14 +5270,14 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
                 PropertyName = "Data",
                 JsonPropertyName = "data",
             };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.BillList>(options, info2);
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.Bills>(options, info2);
 
             return properties;
         }
@@ -5120,7 +5293,7 @@ namespace CelerData.Cloud
         private static extern void __Set33_1(global::CelerData.Cloud.BillListResponse obj, string value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Data")]
-        private static extern void __Set33_2(global::CelerData.Cloud.BillListResponse obj, global::CelerData.Cloud.BillList value);
+        private static extern void __Set33_2(global::CelerData.Cloud.BillListResponse obj, global::CelerData.Cloud.Bills value);
         #endif
 
         private void __Serialize33(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.BillListResponse? value)
@@ -5133,9 +5306,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, BillList);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
+            if (value.Data is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, Bills);
+            }
 
             writer.WriteEndObject();
         }
@@ -5159,38 +5338,38 @@ namespace CelerData.Cloud
             parameters[2] = new()
             {
                 Name = "Data",
-                ParameterType = typeof(global::CelerData.Cloud.BillList),
+                ParameterType = typeof(global::CelerData.Cloud.Bills),
                 Position = 2,
             };
             return parameters;
         }
         #endif
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillList>? _typeInfo34;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Bills>? _typeInfo34;
 
-        /// <summary>Metadata for <see cref="global::CelerData.Cloud.BillList"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillList> BillList
+        /// <summary>Metadata for <see cref="global::CelerData.Cloud.Bills"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Bills> Bills
         {
-            get => _typeInfo34 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillList>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.BillList));
+            get => _typeInfo34 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Bills>)Options.GetTypeInfo(typeof(global::CelerData.Cloud.Bills));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillList> __Create34(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Bills> __Create34(global::System.Text.Json.JsonSerializerOptions options)
         {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.BillList>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillList> jsonTypeInfo))
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::CelerData.Cloud.Bills>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.Bills> jsonTypeInfo))
             {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.BillList>
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::CelerData.Cloud.Bills>
                 {
                     #if NET9_0_OR_GREATER
                     ObjectCreator = static () => __New34(),
                     #else
                     ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.BillList() { AccountId = (string)args[0], BeginMonth = (int?)args[1], EndMonth = (int?)args[2], BillListValue = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>)args[3] },
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.Bills() { AccountId = (string)args[0], BeginMonth = (int?)args[1], EndMonth = (int?)args[2], BillList = (global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>)args[3] },
                     ConstructorParameterMetadataInitializer = __CtorParams34,
                     #endif
                     PropertyMetadataInitializer = _ => __Properties34(options),
                     SerializeHandler = __Serialize34,
                 };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.BillList>(options, objectInfo);
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::CelerData.Cloud.Bills>(options, objectInfo);
                 jsonTypeInfo.NumberHandling = null;
             }
 
@@ -5207,15 +5386,15 @@ namespace CelerData.Cloud
                 IsProperty = true,
                 IsPublic = true,
                 IsVirtual = false,
-                DeclaringType = typeof(global::CelerData.Cloud.BillList),
+                DeclaringType = typeof(global::CelerData.Cloud.Bills),
                 Converter = null,
-                Getter = static obj => ((global::CelerData.Cloud.BillList)obj).AccountId,
+                Getter = static obj => ((global::CelerData.Cloud.Bills)obj).AccountId,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set34_0((global::CelerData.Cloud.BillList)obj, value!),
+                Setter = static (obj, value) => __Set34_0((global::CelerData.Cloud.Bills)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5229,15 +5408,15 @@ namespace CelerData.Cloud
                 IsProperty = true,
                 IsPublic = true,
                 IsVirtual = false,
-                DeclaringType = typeof(global::CelerData.Cloud.BillList),
+                DeclaringType = typeof(global::CelerData.Cloud.Bills),
                 Converter = null,
-                Getter = static obj => ((global::CelerData.Cloud.BillList)obj).BeginMonth,
+                Getter = static obj => ((global::CelerData.Cloud.Bills)obj).BeginMonth,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set34_1((global::CelerData.Cloud.BillList)obj, value!),
+                Setter = static (obj, value) => __Set34_1((global::CelerData.Cloud.Bills)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5251,15 +5430,15 @@ namespace CelerData.Cloud
                 IsProperty = true,
                 IsPublic = true,
                 IsVirtual = false,
-                DeclaringType = typeof(global::CelerData.Cloud.BillList),
+                DeclaringType = typeof(global::CelerData.Cloud.Bills),
                 Converter = null,
-                Getter = static obj => ((global::CelerData.Cloud.BillList)obj).EndMonth,
+                Getter = static obj => ((global::CelerData.Cloud.Bills)obj).EndMonth,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set34_2((global::CelerData.Cloud.BillList)obj, value!),
+                Setter = static (obj, value) => __Set34_2((global::CelerData.Cloud.Bills)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5273,19 +5452,19 @@ namespace CelerData.Cloud
                 IsProperty = true,
                 IsPublic = true,
                 IsVirtual = false,
-                DeclaringType = typeof(global::CelerData.Cloud.BillList),
+                DeclaringType = typeof(global::CelerData.Cloud.Bills),
                 Converter = null,
-                Getter = static obj => ((global::CelerData.Cloud.BillList)obj).BillListValue,
+                Getter = static obj => ((global::CelerData.Cloud.Bills)obj).BillList,
                 #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set34_3((global::CelerData.Cloud.BillList)obj, value!),
+                Setter = static (obj, value) => __Set34_3((global::CelerData.Cloud.Bills)obj, value!),
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
-                PropertyName = "BillListValue",
+                PropertyName = "BillList",
                 JsonPropertyName = "bill_list",
             };
             properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>>(options, info3);
@@ -5295,22 +5474,22 @@ namespace CelerData.Cloud
 
         #if NET9_0_OR_GREATER
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::CelerData.Cloud.BillList __New34();
+        private static extern global::CelerData.Cloud.Bills __New34();
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccountId")]
-        private static extern void __Set34_0(global::CelerData.Cloud.BillList obj, string value);
+        private static extern void __Set34_0(global::CelerData.Cloud.Bills obj, string value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_BeginMonth")]
-        private static extern void __Set34_1(global::CelerData.Cloud.BillList obj, int? value);
+        private static extern void __Set34_1(global::CelerData.Cloud.Bills obj, int? value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_EndMonth")]
-        private static extern void __Set34_2(global::CelerData.Cloud.BillList obj, int? value);
+        private static extern void __Set34_2(global::CelerData.Cloud.Bills obj, int? value);
 
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_BillListValue")]
-        private static extern void __Set34_3(global::CelerData.Cloud.BillList obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill> value);
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_BillList")]
+        private static extern void __Set34_3(global::CelerData.Cloud.Bills obj, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill> value);
         #endif
 
-        private void __Serialize34(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.BillList? value)
+        private void __Serialize34(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.Bills? value)
         {
             if (value is null)
             {
@@ -5319,13 +5498,25 @@ namespace CelerData.Cloud
             }
 
             writer.WriteStartObject();
-            writer.WriteString(__Name32, value.AccountId);
-            writer.WritePropertyName(__Name47);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.BeginMonth, __TypeInfo46);
-            writer.WritePropertyName(__Name48);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.EndMonth, __TypeInfo46);
-            writer.WritePropertyName(__Name49);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.BillListValue, __TypeInfo55);
+            if (value.AccountId is not null)
+            {
+                writer.WriteString(__Name32, value.AccountId);
+            }
+            if (value.BeginMonth is not null)
+            {
+                writer.WritePropertyName(__Name47);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.BeginMonth, __TypeInfo46);
+            }
+            if (value.EndMonth is not null)
+            {
+                writer.WritePropertyName(__Name48);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.EndMonth, __TypeInfo46);
+            }
+            if (value.BillList is not null)
+            {
+                writer.WritePropertyName(__Name49);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.BillList, __TypeInfo55);
+            }
 
             writer.WriteEndObject();
         }
@@ -5354,7 +5545,7 @@ namespace CelerData.Cloud
             };
             parameters[3] = new()
             {
-                Name = "BillListValue",
+                Name = "BillList",
                 ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>),
                 Position = 3,
             };
@@ -5411,7 +5602,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5433,7 +5624,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5455,7 +5646,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5477,7 +5668,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5499,7 +5690,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5521,7 +5712,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5543,7 +5734,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5565,7 +5756,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5615,15 +5806,39 @@ namespace CelerData.Cloud
             }
 
             writer.WriteStartObject();
-            writer.WriteString(__Name50, value.Period);
-            writer.WriteString(__Name32, value.AccountId);
-            writer.WriteString(__Name51, value.ChargeUsage);
-            writer.WriteString(__Name52, value.ChargePrice);
-            writer.WriteString(__Name53, value.BillState);
-            writer.WriteString(__Name54, value.PayState);
-            writer.WriteString(__Name55, value.PayMethod);
-            writer.WritePropertyName(__Name56);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.PayInfoDetails, __TypeInfo56);
+            if (value.Period is not null)
+            {
+                writer.WriteString(__Name50, value.Period);
+            }
+            if (value.AccountId is not null)
+            {
+                writer.WriteString(__Name32, value.AccountId);
+            }
+            if (value.ChargeUsage is not null)
+            {
+                writer.WriteString(__Name51, value.ChargeUsage);
+            }
+            if (value.ChargePrice is not null)
+            {
+                writer.WriteString(__Name52, value.ChargePrice);
+            }
+            if (value.BillState is not null)
+            {
+                writer.WriteString(__Name53, value.BillState);
+            }
+            if (value.PayState is not null)
+            {
+                writer.WriteString(__Name54, value.PayState);
+            }
+            if (value.PayMethod is not null)
+            {
+                writer.WriteString(__Name55, value.PayMethod);
+            }
+            if (value.PayInfoDetails is not null)
+            {
+                writer.WritePropertyName(__Name56);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.PayInfoDetails, __TypeInfo56);
+            }
 
             writer.WriteEndObject();
         }
@@ -5733,7 +5948,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5755,7 +5970,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5777,7 +5992,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5799,7 +6014,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5837,10 +6052,22 @@ namespace CelerData.Cloud
             }
 
             writer.WriteStartObject();
-            writer.WriteString(__Name55, value.PayMethod);
-            writer.WriteString(__Name57, value.Amount);
-            writer.WriteString(__Name58, value.Currency);
-            writer.WriteString(__Name22, value.State);
+            if (value.PayMethod is not null)
+            {
+                writer.WriteString(__Name55, value.PayMethod);
+            }
+            if (value.Amount is not null)
+            {
+                writer.WriteString(__Name57, value.Amount);
+            }
+            if (value.Currency is not null)
+            {
+                writer.WriteString(__Name58, value.Currency);
+            }
+            if (value.State is not null)
+            {
+                writer.WriteString(__Name22, value.State);
+            }
 
             writer.WriteEndObject();
         }
@@ -5949,7 +6176,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -5971,7 +6198,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -6007,9 +6234,15 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteNumber(__Name4, value.Code);
-            writer.WriteString(__Name5, value.Message);
-            writer.WritePropertyName(__Name6);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, __TypeInfo57);
+            if (value.Message is not null)
+            {
+                writer.WriteString(__Name5, value.Message);
+            }
+            if (value.Data is not null)
+            {
+                writer.WritePropertyName(__Name6);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Data, __TypeInfo57);
+            }
 
             writer.WriteEndObject();
         }
@@ -6116,7 +6349,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -6138,7 +6371,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -6160,7 +6393,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -6182,7 +6415,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -6204,7 +6437,7 @@ namespace CelerData.Cloud
                 #else
                 Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
                 #endif
-                IgnoreCondition = null,
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
@@ -6249,14 +6482,29 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WriteString(__Name32, value.AccountId);
-            writer.WriteString(__Name43, value.AccountName);
-            writer.WriteString(__Name59, value.Email);
-            writer.WritePropertyName(__Name22);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.State, __TypeInfo58);
-            writer.WritePropertyName(__Name60);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.IsRootAccount, __TypeInfo44);
-            writer.WritePropertyName(__Name61);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.CreateAt, __TypeInfo50);
+            if (value.AccountName is not null)
+            {
+                writer.WriteString(__Name43, value.AccountName);
+            }
+            if (value.Email is not null)
+            {
+                writer.WriteString(__Name59, value.Email);
+            }
+            if (value.State is not null)
+            {
+                writer.WritePropertyName(__Name22);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.State, __TypeInfo58);
+            }
+            if (value.IsRootAccount is not null)
+            {
+                writer.WritePropertyName(__Name60);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.IsRootAccount, __TypeInfo44);
+            }
+            if (value.CreateAt is not null)
+            {
+                writer.WritePropertyName(__Name61);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.CreateAt, __TypeInfo50);
+            }
 
             writer.WriteEndObject();
         }
@@ -6872,7 +7120,7 @@ namespace CelerData.Cloud
             {
                 return __Create33(options);
             }
-            if (type == typeof(global::CelerData.Cloud.BillList))
+            if (type == typeof(global::CelerData.Cloud.Bills))
             {
                 return __Create34(options);
             }

@@ -53,7 +53,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The response envelope of a failure: a code other than 20000 and a message explaining it.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ErrorResponse
     {
         /// <summary>
@@ -66,6 +66,7 @@ namespace CelerData.Cloud
         /// Explains the failure. Do not decide success from it; only `code` says.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -81,7 +82,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The response envelope of an operation whose result has no `data`: `code` 20000 is success.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record EmptyResponse
     {
         /// <summary>
@@ -94,6 +95,7 @@ namespace CelerData.Cloud
         /// Explains a failure; may be empty on success.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -122,12 +124,14 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterList? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -186,6 +190,7 @@ namespace CelerData.Cloud
         /// The name of the cluster.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("cluster_name")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterName { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -214,12 +219,14 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterStateData? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -250,7 +257,13 @@ namespace CelerData.Cloud
         /// Why the cluster is abnormal, when it is; empty or null otherwise.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("abnormal_reason")]
-        public string? AbnormalReason { get; init; }
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? AbnormalReason { get => __value_AbnormalReason; init { __value_AbnormalReason = value; __set_AbnormalReason = true; } }
+
+        private readonly string? __value_AbnormalReason;
+
+        /// <summary>Whether AbnormalReason was set, to null or not: only then is it written to JSON.</summary>
+        internal readonly bool __set_AbnormalReason;
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
@@ -429,7 +442,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The response envelope of an operation that starts an action: `code` 20000 is success, any other code is a failure that `message` explains.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ActionResponse
     {
         /// <summary>
@@ -442,12 +455,14 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ActionData? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -465,7 +480,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// An action the service started.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ActionData
     {
         /// <summary>
@@ -485,7 +500,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The scripts a cluster runs on its nodes.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record DeploymentScriptsRequest
     {
         /// <summary>
@@ -498,12 +513,14 @@ namespace CelerData.Cloud
         /// Whether several scripts run in parallel.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("parallel")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Parallel { get; init; }
 
         /// <summary>
         /// The time all the scripts may take together. The unit is not documented (the example, 3600, suggests seconds).
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("timeout")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Timeout { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -521,7 +538,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// One script and the folder for its logs.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record DeploymentScript
     {
         /// <summary>
@@ -534,6 +551,7 @@ namespace CelerData.Cloud
         /// The S3 folder the script's logs go to, for example `s3://bucket/log/`. Whether it is required is not documented.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("logs_dir")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? LogsDir { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -549,7 +567,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record WarehouseListResponse
     {
         /// <summary>
@@ -562,12 +580,14 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.WarehouseList? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -585,7 +605,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// Every warehouse of a cluster.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record WarehouseList
     {
         /// <summary>
@@ -613,7 +633,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record WarehouseResponse
     {
         /// <summary>
@@ -626,12 +646,14 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.Warehouse? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -649,7 +671,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// A warehouse of an elastic cluster.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Warehouse
     {
         /// <summary>
@@ -662,24 +684,28 @@ namespace CelerData.Cloud
         /// The name of the warehouse.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("warehouse_name")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? WarehouseName { get; init; }
 
         /// <summary>
         /// The number of compute nodes of the warehouse.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("node_count")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? NodeCount { get; init; }
 
         /// <summary>
         /// The 'state' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("state")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.WarehouseState? State { get; init; }
 
         /// <summary>
         /// Whether this is the cluster's default warehouse, which cannot be suspended or resumed.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("is_default")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsDefault { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -701,7 +727,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The state of a warehouse. The service may add states; clients should expect others.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.WarehouseStateJsonConverter))]
     public enum WarehouseState
     {
@@ -709,33 +735,33 @@ namespace CelerData.Cloud
         /// The wire value CREATING.
         /// </summary>
         [global::System.Runtime.Serialization.EnumMember(Value = "CREATING")]
-        CREATING,
+        Creating,
         /// <summary>
         /// The wire value RUNNING.
         /// </summary>
         [global::System.Runtime.Serialization.EnumMember(Value = "RUNNING")]
-        RUNNING,
+        Running,
         /// <summary>
         /// The wire value SUSPENDED.
         /// </summary>
         [global::System.Runtime.Serialization.EnumMember(Value = "SUSPENDED")]
-        SUSPENDED,
+        Suspended,
         /// <summary>
         /// The wire value STOP.
         /// </summary>
         [global::System.Runtime.Serialization.EnumMember(Value = "STOP")]
-        STOP,
+        Stop,
         /// <summary>
         /// The wire value ERROR.
         /// </summary>
         [global::System.Runtime.Serialization.EnumMember(Value = "ERROR")]
-        ERROR,
+        Error,
     }
 
     /// <summary>
     /// Reads and writes WarehouseState as its wire values, without reflection.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class WarehouseStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.WarehouseState>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("CREATING");
@@ -754,27 +780,27 @@ namespace CelerData.Cloud
 
             if (reader.ValueTextEquals("CREATING"))
             {
-                return global::CelerData.Cloud.WarehouseState.CREATING;
+                return global::CelerData.Cloud.WarehouseState.Creating;
             }
 
             if (reader.ValueTextEquals("RUNNING"))
             {
-                return global::CelerData.Cloud.WarehouseState.RUNNING;
+                return global::CelerData.Cloud.WarehouseState.Running;
             }
 
             if (reader.ValueTextEquals("SUSPENDED"))
             {
-                return global::CelerData.Cloud.WarehouseState.SUSPENDED;
+                return global::CelerData.Cloud.WarehouseState.Suspended;
             }
 
             if (reader.ValueTextEquals("STOP"))
             {
-                return global::CelerData.Cloud.WarehouseState.STOP;
+                return global::CelerData.Cloud.WarehouseState.Stop;
             }
 
             if (reader.ValueTextEquals("ERROR"))
             {
-                return global::CelerData.Cloud.WarehouseState.ERROR;
+                return global::CelerData.Cloud.WarehouseState.Error;
             }
 
             throw new global::System.Text.Json.JsonException("The value is not one of the values of WarehouseState.");
@@ -785,19 +811,19 @@ namespace CelerData.Cloud
         {
             switch (value)
             {
-                case global::CelerData.Cloud.WarehouseState.CREATING:
+                case global::CelerData.Cloud.WarehouseState.Creating:
                     writer.WriteStringValue(s_value0);
                     return;
-                case global::CelerData.Cloud.WarehouseState.RUNNING:
+                case global::CelerData.Cloud.WarehouseState.Running:
                     writer.WriteStringValue(s_value1);
                     return;
-                case global::CelerData.Cloud.WarehouseState.SUSPENDED:
+                case global::CelerData.Cloud.WarehouseState.Suspended:
                     writer.WriteStringValue(s_value2);
                     return;
-                case global::CelerData.Cloud.WarehouseState.STOP:
+                case global::CelerData.Cloud.WarehouseState.Stop:
                     writer.WriteStringValue(s_value3);
                     return;
-                case global::CelerData.Cloud.WarehouseState.ERROR:
+                case global::CelerData.Cloud.WarehouseState.Error:
                     writer.WriteStringValue(s_value4);
                     return;
                 default:
@@ -809,7 +835,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record InfraActionStateResponse
     {
         /// <summary>
@@ -822,12 +848,14 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.InfraActionStateData? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -845,7 +873,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The state of an action.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record InfraActionStateData
     {
         /// <summary>
@@ -858,7 +886,13 @@ namespace CelerData.Cloud
         /// Why the action failed; sent only when it is `FAILED`.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("err_msg")]
-        public string? ErrMsg { get; init; }
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? ErrMsg { get => __value_ErrMsg; init { __value_ErrMsg = value; __set_ErrMsg = true; } }
+
+        private readonly string? __value_ErrMsg;
+
+        /// <summary>Whether ErrMsg was set, to null or not: only then is it written to JSON.</summary>
+        internal readonly bool __set_ErrMsg;
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
@@ -875,7 +909,7 @@ namespace CelerData.Cloud
     /// sample shows `Succeeded`, in another case, so clients should compare without regard to case
     /// and expect other values.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.InfraActionStateJsonConverter))]
     public enum InfraActionState
     {
@@ -883,28 +917,28 @@ namespace CelerData.Cloud
         /// The wire value ONGOING.
         /// </summary>
         [global::System.Runtime.Serialization.EnumMember(Value = "ONGOING")]
-        ONGOING,
+        Ongoing,
         /// <summary>
         /// The wire value SUCCEEDED.
         /// </summary>
         [global::System.Runtime.Serialization.EnumMember(Value = "SUCCEEDED")]
-        SUCCEEDED,
+        Succeeded,
         /// <summary>
         /// The wire value FAILED.
         /// </summary>
         [global::System.Runtime.Serialization.EnumMember(Value = "FAILED")]
-        FAILED,
+        Failed,
         /// <summary>
         /// The wire value CANCELED.
         /// </summary>
         [global::System.Runtime.Serialization.EnumMember(Value = "CANCELED")]
-        CANCELED,
+        Canceled,
     }
 
     /// <summary>
     /// Reads and writes InfraActionState as its wire values, without reflection.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class InfraActionStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.InfraActionState>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("ONGOING");
@@ -922,22 +956,22 @@ namespace CelerData.Cloud
 
             if (reader.ValueTextEquals("ONGOING"))
             {
-                return global::CelerData.Cloud.InfraActionState.ONGOING;
+                return global::CelerData.Cloud.InfraActionState.Ongoing;
             }
 
             if (reader.ValueTextEquals("SUCCEEDED"))
             {
-                return global::CelerData.Cloud.InfraActionState.SUCCEEDED;
+                return global::CelerData.Cloud.InfraActionState.Succeeded;
             }
 
             if (reader.ValueTextEquals("FAILED"))
             {
-                return global::CelerData.Cloud.InfraActionState.FAILED;
+                return global::CelerData.Cloud.InfraActionState.Failed;
             }
 
             if (reader.ValueTextEquals("CANCELED"))
             {
-                return global::CelerData.Cloud.InfraActionState.CANCELED;
+                return global::CelerData.Cloud.InfraActionState.Canceled;
             }
 
             throw new global::System.Text.Json.JsonException("The value is not one of the values of InfraActionState.");
@@ -948,16 +982,16 @@ namespace CelerData.Cloud
         {
             switch (value)
             {
-                case global::CelerData.Cloud.InfraActionState.ONGOING:
+                case global::CelerData.Cloud.InfraActionState.Ongoing:
                     writer.WriteStringValue(s_value0);
                     return;
-                case global::CelerData.Cloud.InfraActionState.SUCCEEDED:
+                case global::CelerData.Cloud.InfraActionState.Succeeded:
                     writer.WriteStringValue(s_value1);
                     return;
-                case global::CelerData.Cloud.InfraActionState.FAILED:
+                case global::CelerData.Cloud.InfraActionState.Failed:
                     writer.WriteStringValue(s_value2);
                     return;
-                case global::CelerData.Cloud.InfraActionState.CANCELED:
+                case global::CelerData.Cloud.InfraActionState.Canceled:
                     writer.WriteStringValue(s_value3);
                     return;
                 default:
@@ -969,7 +1003,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The node type to scale a warehouse to, and the disks when moving from local to cloud storage.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ScaleWarehouseSizeRequest
     {
         /// <summary>
@@ -983,24 +1017,28 @@ namespace CelerData.Cloud
         /// The IOPS of each cloud disk; only when moving from local to cloud storage.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("iops")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Iops { get; init; }
 
         /// <summary>
         /// The throughput of each cloud disk; only when moving from local to cloud storage. The unit is not documented.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("throughput")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Throughput { get; init; }
 
         /// <summary>
         /// The size of each cloud disk; only when moving from local to cloud storage. Unit: GB.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("vm_vol_size")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? VmVolSize { get; init; }
 
         /// <summary>
         /// The number of cloud disks of each node; only when moving from local to cloud storage.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("vm_vol_num")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? VmVolNum { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1022,7 +1060,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The number of nodes to scale a warehouse to.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ScaleWarehouseNumRequest
     {
         /// <summary>
@@ -1042,7 +1080,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record AccountUsageResponse
     {
         /// <summary>
@@ -1055,12 +1093,14 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.AccountUsage? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1078,25 +1118,28 @@ namespace CelerData.Cloud
     /// <summary>
     /// The CCU usage of an account over a range of days.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record AccountUsage
     {
         /// <summary>
         /// The ID of the account.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountId { get; init; }
 
         /// <summary>
         /// The CCU used over the range, a decimal number sent as a string (for example `1534.833393`).
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
         /// <summary>
         /// The usage of each day; sent only when `show_detail` is true.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("details")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? Details { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1114,7 +1157,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterUsageResponse
     {
         /// <summary>
@@ -1127,12 +1170,14 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterUsage? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1150,31 +1195,35 @@ namespace CelerData.Cloud
     /// <summary>
     /// The CCU usage of a cluster over a range of days.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterUsage
     {
         /// <summary>
         /// The ID of the cluster.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("cluster_id")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterId { get; init; }
 
         /// <summary>
         /// The name of the cluster.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("cluster_name")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterName { get; init; }
 
         /// <summary>
         /// The CCU used over the range, a decimal number sent as a string.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
         /// <summary>
         /// The usage of each day; sent only when `show_detail` is true.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("details")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? Details { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1194,25 +1243,28 @@ namespace CelerData.Cloud
     /// <summary>
     /// The CCU usage of one day.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record DailyUsage
     {
         /// <summary>
         /// The CCU used that day, a decimal number sent as a string.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("usage")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Usage { get; init; }
 
         /// <summary>
         /// The day, as the number yyyyMMdd (for example 20230701).
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("date")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? Date { get; init; }
 
         /// <summary>
         /// The start of the day in seconds since 1970 (UTC); sent by the organisation usage only.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("time_stamp")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? TimeStamp { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1230,13 +1282,14 @@ namespace CelerData.Cloud
     /// <summary>
     /// Which accounts and days to report the usage of.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record OrganizationUsageRequest
     {
         /// <summary>
         /// The accounts to report; every account of the organisation when absent.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("account_ids")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? AccountIds { get; init; }
 
         /// <summary>
@@ -1255,6 +1308,7 @@ namespace CelerData.Cloud
         /// Whether to return the usage of each day of each cluster. Defaults to false.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("show_daily_detail")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? ShowDailyDetail { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1274,7 +1328,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record OrganizationUsageResponse
     {
         /// <summary>
@@ -1287,12 +1341,14 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.OrganizationUsage? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1310,19 +1366,21 @@ namespace CelerData.Cloud
     /// <summary>
     /// The CCU usage of the organisation's accounts and their clusters.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record OrganizationUsage
     {
         /// <summary>
         /// The CCU used by every account reported, a decimal number sent as a string.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
         /// <summary>
         /// The usage of each account.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("accounts")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>? Accounts { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1338,37 +1396,42 @@ namespace CelerData.Cloud
     /// <summary>
     /// The CCU usage of one account of the organisation and of its clusters.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record AccountClusterUsage
     {
         /// <summary>
         /// The ID of the account.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountId { get; init; }
 
         /// <summary>
         /// The name of the account.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("account_name")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountName { get; init; }
 
         /// <summary>
         /// The email address of the account.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("account_email")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountEmail { get; init; }
 
         /// <summary>
         /// The CCU used by the account, a decimal number sent as a string.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
         /// <summary>
         /// The usage of each cluster of the account.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("clusters")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>? Clusters { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1390,31 +1453,35 @@ namespace CelerData.Cloud
     /// <summary>
     /// The CCU usage of one cluster in the organisation report.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterDailyUsage
     {
         /// <summary>
         /// The ID of the cluster.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("cluster_id")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterId { get; init; }
 
         /// <summary>
         /// The name of the cluster.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("cluster_name")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterName { get; init; }
 
         /// <summary>
         /// The CCU used by the cluster, a decimal number sent as a string.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
         /// <summary>
         /// The usage of each day; sent only when `show_daily_detail` is true.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("daily_usages")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? DailyUsages { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1434,7 +1501,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record BillListResponse
     {
         /// <summary>
@@ -1447,13 +1514,15 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        public global::CelerData.Cloud.BillList? Data { get; init; }
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::CelerData.Cloud.Bills? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
@@ -1470,32 +1539,36 @@ namespace CelerData.Cloud
     /// <summary>
     /// The monthly bills of an account over a range of months.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
-    public sealed partial record BillList
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    public sealed partial record Bills
     {
         /// <summary>
         /// The ID of the account.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountId { get; init; }
 
         /// <summary>
         /// The first month of the range, as the number yyyyMM.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("begin_month")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? BeginMonth { get; init; }
 
         /// <summary>
         /// The last month of the range, as the number yyyyMM.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("end_month")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public int? EndMonth { get; init; }
 
         /// <summary>
         /// One bill a month.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("bill_list")]
-        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>? BillListValue { get; init; }
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>? BillList { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
@@ -1505,8 +1578,8 @@ namespace CelerData.Cloud
             builder.Append(BeginMonth);
             builder.Append(", EndMonth = ");
             builder.Append(EndMonth);
-            builder.Append(", BillListValue = ");
-            builder.Append(BillListValue);
+            builder.Append(", BillList = ");
+            builder.Append(BillList);
             return true;
         }
     }
@@ -1514,55 +1587,63 @@ namespace CelerData.Cloud
     /// <summary>
     /// The bill of one month.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Bill
     {
         /// <summary>
         /// The month billed, yyyyMM.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("period")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Period { get; init; }
 
         /// <summary>
         /// The ID of the account.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountId { get; init; }
 
         /// <summary>
         /// The CCU charged, a decimal number sent as a string.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("charge_usage")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ChargeUsage { get; init; }
 
         /// <summary>
         /// The amount charged, a decimal number sent as a string. The currency is not documented.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("charge_price")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? ChargePrice { get; init; }
 
         /// <summary>
         /// The state of the bill, for example `PAID`. The other values are not documented.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("bill_state")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? BillState { get; init; }
 
         /// <summary>
         /// The state of the payment, for example `SUCCESS`. The other values are not documented.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("pay_state")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? PayState { get; init; }
 
         /// <summary>
         /// How the bill was paid, for example `AccountBalance`. The other values are not documented.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("pay_method")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? PayMethod { get; init; }
 
         /// <summary>
         /// The payments of the bill.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("pay_info_details")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>? PayInfoDetails { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1590,31 +1671,35 @@ namespace CelerData.Cloud
     /// <summary>
     /// One payment of a bill.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Payment
     {
         /// <summary>
         /// How it was paid, for example `AccountBalance`.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("pay_method")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? PayMethod { get; init; }
 
         /// <summary>
         /// The amount paid, a decimal number sent as a string.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("amount")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Amount { get; init; }
 
         /// <summary>
         /// The currency of the amount, for example `CCU`.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("currency")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Currency { get; init; }
 
         /// <summary>
         /// The state of the payment, for example `SUCCESS`. The other values are not documented.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("state")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? State { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1634,7 +1719,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record AccountListResponse
     {
         /// <summary>
@@ -1647,12 +1732,14 @@ namespace CelerData.Cloud
         /// Explains a failure.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The accounts of the organisation.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("data")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1670,7 +1757,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// An account of the organisation.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Account
     {
         /// <summary>
@@ -1683,30 +1770,35 @@ namespace CelerData.Cloud
         /// The name of the account.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("account_name")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountName { get; init; }
 
         /// <summary>
         /// The email address of the account.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("email")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public string? Email { get; init; }
 
         /// <summary>
         /// The 'state' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("state")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.AccountState? State { get; init; }
 
         /// <summary>
         /// Whether this is the organisation's root account.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("is_root_account")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsRootAccount { get; init; }
 
         /// <summary>
         /// When the account was created, in milliseconds since 1970 (UTC); documented only as a timestamp.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("create_at")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
         public long? CreateAt { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1730,7 +1822,7 @@ namespace CelerData.Cloud
     /// <summary>
     /// The state of an account: `IN_USE`, or `NO_ACCOUNT_NAME` until it is activated from the confirmation email. The service may add states.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.AccountStateJsonConverter))]
     public enum AccountState
     {
@@ -1738,18 +1830,18 @@ namespace CelerData.Cloud
         /// The wire value IN_USE.
         /// </summary>
         [global::System.Runtime.Serialization.EnumMember(Value = "IN_USE")]
-        INUSE,
+        InUse,
         /// <summary>
         /// The wire value NO_ACCOUNT_NAME.
         /// </summary>
         [global::System.Runtime.Serialization.EnumMember(Value = "NO_ACCOUNT_NAME")]
-        NOACCOUNTNAME,
+        NoAccountName,
     }
 
     /// <summary>
     /// Reads and writes AccountState as its wire values, without reflection.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "1.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class AccountStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.AccountState>
     {
         private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("IN_USE");
@@ -1765,12 +1857,12 @@ namespace CelerData.Cloud
 
             if (reader.ValueTextEquals("IN_USE"))
             {
-                return global::CelerData.Cloud.AccountState.INUSE;
+                return global::CelerData.Cloud.AccountState.InUse;
             }
 
             if (reader.ValueTextEquals("NO_ACCOUNT_NAME"))
             {
-                return global::CelerData.Cloud.AccountState.NOACCOUNTNAME;
+                return global::CelerData.Cloud.AccountState.NoAccountName;
             }
 
             throw new global::System.Text.Json.JsonException("The value is not one of the values of AccountState.");
@@ -1781,10 +1873,10 @@ namespace CelerData.Cloud
         {
             switch (value)
             {
-                case global::CelerData.Cloud.AccountState.INUSE:
+                case global::CelerData.Cloud.AccountState.InUse:
                     writer.WriteStringValue(s_value0);
                     return;
-                case global::CelerData.Cloud.AccountState.NOACCOUNTNAME:
+                case global::CelerData.Cloud.AccountState.NoAccountName:
                     writer.WriteStringValue(s_value1);
                     return;
                 default:

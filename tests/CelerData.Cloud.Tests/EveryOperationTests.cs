@@ -1,0 +1,136 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading.Tasks;
+using CelerData.Emulator;
+using CelerData.Generated.Runtime;
+using Refit;
+using Xunit;
+
+namespace CelerData.Cloud.Tests;
+
+/// <summary>
+/// Every generated method, through the CelerData.Cloud client: against the emulator behind a Prism proxy (Prism validates the
+/// client's requests and the emulator's answers against spec/), and against a Prism mock (the requests, and the spec's examples).
+/// A boolean query parameter is left out here: the generated client sends it as <c>True</c>/<c>False</c>, which Prism
+/// rejects (the spec's boolean is <c>true</c>/<c>false</c>); <see cref="HelperTests"/> covers <c>GetClusterUsageAsync</c>,
+/// whose <c>show_detail</c> is required, against the emulator alone.
+/// </summary>
+public sealed class EveryOperationTests
+{
+    private const string Warehouse = EmulatorOptions.DefaultWarehouseId;
+
+    [Fact]
+    public async Task Every_operation_works_against_the_emulator_and_Prism_finds_no_violation_either_way()
+    {
+        await using var emulator = await CelerDataEmulator.StartAsync(new EmulatorOptions { ActionDuration = TimeSpan.Zero });
+        await using var prism = await Prism.ProxyAsync(emulator.BaseAddress);
+        using var client = CelerDataCloudClient.Create(new CelerDataClientOptions
+        {
+            ClientId = emulator.Client.ClientId,
+            ClientSecret = emulator.Client.ClientSecret,
+            BaseAddress = prism.BaseAddress,
+        });
+        var api = client.Api;
+        var cluster = emulator.ClusterId;
+
+        var token = await api.CreateAccessTokenAsync();
+        var clusters = await api.ListClustersAsync();
+        var state = await api.GetClusterStateAsync(cluster);
+        var missing = await api.GetClusterStateAsync("no-such-cluster");
+        var warehouses = await api.ListWarehousesAsync(cluster);
+        var warehouse = await api.GetWarehouseAsync(Warehouse);
+        var scaleNum = await api.ScaleWarehouseNumAsync(Warehouse, new ScaleWarehouseNumRequest { VmNum = 4 });
+        var scaleNumState = await api.GetInfraActionStateAsync(cluster, scaleNum.Data!.ActionId);
+        var scaled = await api.GetWarehouseAsync(Warehouse);
+        var scaleSize = await api.ScaleWarehouseSizeAsync(Warehouse, new ScaleWarehouseSizeRequest { VmCate = "m6i.4xlarge", Iops = 5000, Throughput = 400, VmVolSize = 100, VmVolNum = 2 });
+        await api.GetInfraActionStateAsync(cluster, scaleSize.Data!.ActionId);
+        var suspendWarehouse = await api.SuspendWarehouseAsync(Warehouse);
+        await api.GetInfraActionStateAsync(cluster, suspendWarehouse.Data!.ActionId);
+        var resumeWarehouse = await api.ResumeWarehouseAsync(Warehouse);
+        await api.GetInfraActionStateAsync(cluster, resumeWarehouse.Data!.ActionId);
+        var scripts = await api.DeclareDeploymentScriptsAsync(cluster, new DeploymentScriptsRequest
+        {
+            Scripts = [new DeploymentScript { ScriptPath = "s3://bucket/setup.sh", LogsDir = "s3://bucket/logs/" }],
+            Parallel = true,
+            Timeout = 3600,
+        });
+        var accountUsage = await api.GetAccountUsageAsync("20250601", "20250602", null);
+        var organisation = await api.GetOrganizationClusterUsageAsync(new OrganizationUsageRequest
+        {
+            AccountIds = ["emulated01"],
+            StartDate = "20250601",
+            EndDate = "20250602",
+            ShowDailyDetail = true,
+        });
+        var bills = await api.ListBillsAsync("202501", "202502");
+        var accounts = await api.ListAccountsAsync();
+        var suspendCluster = await api.SuspendClusterAsync(cluster);
+        await api.GetInfraActionStateAsync(cluster, suspendCluster.Data!.ActionId);
+        var suspended = await api.GetClusterStateAsync(cluster);
+        var resumeCluster = await api.ResumeClusterAsync(cluster);
+        await api.GetInfraActionStateAsync(cluster, resumeCluster.Data!.ActionId);
+
+        Assert.Equal("Bearer", token.TokenType);
+        Assert.Equal(2, clusters.Data!.Total);
+        Assert.Equal(ClusterState.Running, state.Data!.ClusterStateValue);
+        Assert.Equal(40004, missing.Code);
+        Assert.Null(missing.Data);
+        Assert.Equal(["default_warehouse", "etl"], warehouses.Data!.List.Select(w => w.WarehouseName));
+        Assert.Equal(WarehouseState.Running, warehouse.Data!.State);
+        Assert.Equal(InfraActionState.Succeeded, scaleNumState.Data!.InfraActionStateValue);
+        Assert.Equal(4, scaled.Data!.NodeCount);
+        Assert.Equal(20000, scripts.Code);
+        Assert.Equal("75.000000", accountUsage.Data!.TotalUsage);
+        Assert.Null(accountUsage.Data!.Details);
+        Assert.Equal("75.000000", organisation.Data!.TotalUsage);
+        Assert.Equal(["202501", "202502"], bills.Data!.BillList!.Select(b => b.Period));
+        Assert.Equal(AccountState.InUse, Assert.Single(accounts.Data!).State);
+        Assert.Equal(ClusterState.Suspended, suspended.Data!.ClusterStateValue);
+        Assert.Equal("Running", emulator.Clusters[0].State);
+
+        // 26 requests, the two tokens (the explicit call and the cache's) included; Prism logs each forwarded answer and any violation of the spec, request or response.
+        var log = await prism.WaitForLinesAsync("Received forward response", 26);
+        Assert.Equal(26, log.Count(line => line.Contains("Received forward response", StringComparison.Ordinal)));
+        Assert.DoesNotContain(log, line => line.Contains("Violation", StringComparison.Ordinal) || line.Contains("did not pass", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Every_request_the_client_sends_passes_Prism_s_validation_and_the_examples_read_back()
+    {
+        await using var prism = await Prism.MockAsync();
+        using var http = new HttpClient { BaseAddress = prism.BaseAddress };
+        var api = RestService.ForGenerated<ICelerDataCloudApi>(http, CelerDataCloudJsonContext.Default);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("client:secret")));
+        var token = await api.CreateAccessTokenAsync();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+
+        var codes = new[]
+        {
+            (await api.ListClustersAsync()).Code,
+            (await api.GetClusterStateAsync("c-1")).Code,
+            (await api.SuspendClusterAsync("c-1")).Code,
+            (await api.ResumeClusterAsync("c-1")).Code,
+            (await api.DeclareDeploymentScriptsAsync("c-1", new DeploymentScriptsRequest { Scripts = [new DeploymentScript { ScriptPath = "s3://b/a.sh", LogsDir = "s3://b/l/" }], Parallel = false, Timeout = 60 })).Code,
+            (await api.ListWarehousesAsync("c-1")).Code,
+            (await api.GetInfraActionStateAsync("c-1", "a-1")).Code,
+            (await api.GetWarehouseAsync("w-1")).Code,
+            (await api.SuspendWarehouseAsync("w-1")).Code,
+            (await api.ResumeWarehouseAsync("w-1")).Code,
+            (await api.ScaleWarehouseSizeAsync("w-1", new ScaleWarehouseSizeRequest { VmCate = "m6i.4xlarge", Iops = 3000, Throughput = 125, VmVolSize = 100, VmVolNum = 1 })).Code,
+            (await api.ScaleWarehouseNumAsync("w-1", new ScaleWarehouseNumRequest { VmNum = 2 })).Code,
+            (await api.GetAccountUsageAsync("20250601", "20250630", null)).Code,
+            (await api.GetOrganizationClusterUsageAsync(new OrganizationUsageRequest { AccountIds = ["a"], StartDate = "20250601", EndDate = "20250630", ShowDailyDetail = false })).Code,
+            (await api.ListBillsAsync("202501", "202506")).Code,
+            (await api.ListAccountsAsync()).Code,
+        };
+
+        Assert.Equal("M2M3YZLLNMETNWJLZC0ZZMI1LWIYY2UTMZQ3YJG3MTA5MDA5", token.AccessToken);
+        Assert.All(codes, code => Assert.Equal(20000, code));
+        var log = await prism.WaitForLinesAsync("passed the validation rules", 17);
+        Assert.Equal(17, log.Count(line => line.Contains("Request received", StringComparison.Ordinal)));
+        Assert.DoesNotContain(log, line => line.Contains("did not pass the validation rules", StringComparison.Ordinal));
+    }
+}
