@@ -6,7 +6,7 @@
 #
 # It builds with warnings as errors, runs the app against the in-process emulator, adds an operation to the spec and
 # rebuilds without cleaning (the new method must appear, and must not have existed before), publishes Native AOT with no
-# warning and runs the native binary. --record writes the timings and the binary size to docs/consumer-test.md.
+# warning and runs the native binary; then does the same with the ready client CelerData.Cloud (no spec in the project). --record writes the timings and the binary size to docs/consumer-test.md.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -39,7 +39,7 @@ timed() { # timed NAME COMMAND...: runs COMMAND and records how long it took
 
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props" | head -n 1)"
 [ -n "$version" ] || fail "no <Version> in Directory.Build.props"
-for id in CelerData.Generated CelerData.Generated.Runtime CelerData.Emulator; do
+for id in CelerData.Generated CelerData.Generated.Runtime CelerData.Emulator CelerData.Cloud; do
   [ -f "$packages/$id.$version.nupkg" ] || fail "$packages/$id.$version.nupkg is missing: run 'dotnet pack CelerData.Generated.sln -c Release -o artifacts/packages' first"
 done
 
@@ -56,10 +56,20 @@ if grep -q '^lib/' <<< "$listing"; then fail "CelerData.Generated has a lib/ fol
 nuspec="$(unzip -p "$generator" CelerData.Generated.nuspec)"
 grep -q "<dependency id=\"CelerData.Generated.Runtime\" version=\"$version\"" <<< "$nuspec" || fail "CelerData.Generated does not depend on CelerData.Generated.Runtime $version"
 grep -q '<dependency id="Refit" version="16.4.0"' <<< "$nuspec" || fail "CelerData.Generated does not depend on Refit 16.4.0"
-for id in CelerData.Generated CelerData.Generated.Runtime CelerData.Emulator; do
+for id in CelerData.Generated CelerData.Generated.Runtime CelerData.Emulator CelerData.Cloud; do
   [ -f "$packages/$id.$version.snupkg" ] || fail "$id has no symbol package"
 done
-echo "CelerData.Generated: analyzer and YamlDotNet under analyzers/dotnet/cs, build/ and buildTransitive/, no lib/, depends on the runtime $version and Refit 16.4.0; all three have symbols"
+echo "CelerData.Generated: analyzer and YamlDotNet under analyzers/dotnet/cs, build/ and buildTransitive/, no lib/, depends on the runtime $version and Refit 16.4.0; all four have symbols"
+cloud="$packages/CelerData.Cloud.$version.nupkg"
+cloud_listing="$(unzip -Z1 "$cloud")"
+for entry in lib/net8.0/CelerData.Cloud.dll lib/net10.0/CelerData.Cloud.dll README.md; do
+  grep -qx "$entry" <<< "$cloud_listing" || fail "CelerData.Cloud has no $entry"
+done
+if grep -q '^analyzers/' <<< "$cloud_listing"; then fail "CelerData.Cloud carries an analyzer: the generator must stay out of it"; fi
+cloud_nuspec="$(unzip -p "$cloud" CelerData.Cloud.nuspec)"
+grep -q "<dependency id=\"CelerData.Generated.Runtime\" version=\"$version\"" <<< "$cloud_nuspec" || fail "CelerData.Cloud does not depend on CelerData.Generated.Runtime $version"
+if grep -q '<dependency id="CelerData.Generated"' <<< "$cloud_nuspec"; then fail "CelerData.Cloud depends on the generator"; fi
+echo "CelerData.Cloud: lib/net8.0 and lib/net10.0, no analyzer, depends on the runtime $version and not on the generator"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/celerdata-consumer.XXXXXX")"
 case "$work" in "$repo"/*) fail "the work folder $work is inside the repository" ;; esac
@@ -239,6 +249,75 @@ step "5. Run the native binary"
 timed run-native run_app "$logs/run-native.log" "$binary"
 size="$(stat -c %s "$binary")"
 echo "native binary: $size bytes"
+
+step "6. CelerData.Cloud from the local feed: the ready client, no spec (build, run, Native AOT)"
+cloud_app="$work/cloud-app"
+mkdir -p "$cloud_app"
+cp "$app/nuget.config" "$cloud_app/"
+cat > "$cloud_app/CloudConsumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <IsAotCompatible>true</IsAotCompatible>
+    <InvariantGlobalization>true</InvariantGlobalization>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="CelerData.Cloud" Version="$version" />
+    <PackageReference Include="CelerData.Emulator" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+cat > "$cloud_app/Program.cs" <<'CS'
+using CelerData.Cloud;
+using CelerData.Emulator;
+using CelerData.Generated.Runtime;
+
+await using var emulator = await CelerDataEmulator.StartAsync(new EmulatorOptions { ActionDuration = TimeSpan.FromMilliseconds(300) });
+using var client = CelerDataCloudClient.Create(new CelerDataClientOptions
+{
+    BaseAddress = emulator.BaseAddress,
+    ClientId = emulator.Client.ClientId,
+    ClientSecret = emulator.Client.ClientSecret,
+});
+
+var warehouses = new List<ClusterWarehouse>();
+await foreach (var item in client.Api.EnumerateWarehousesAsync())
+{
+    warehouses.Add(item);
+}
+
+Console.WriteLine($"warehouses: {warehouses.Count}");
+var target = warehouses.First(w => w.Warehouse.IsDefault != true && w.Warehouse.State == WarehouseState.Running);
+var action = await client.Api.SuspendWarehouseAsync(target.Warehouse.WarehouseId);
+var done = await client.Api.WaitForActionAsync(target.Cluster.ClusterId, action.Data!.ActionId, new ActionWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(100) });
+var after = await client.Api.GetWarehouseAsync(target.Warehouse.WarehouseId);
+Console.WriteLine($"suspend: {done.InfraActionStateValue}, warehouse {after.Data!.State}");
+CS
+cloud_check() { # cloud_check LOG COMMAND...: runs the cloud app and checks what it printed
+  local log="$1"
+  shift
+  if ! "$@" > "$log" 2>&1; then cat "$log"; fail "the CelerData.Cloud app failed"; fi
+  cat "$log"
+  grep -q '^warehouses: 3$' "$log" || fail "the CelerData.Cloud app did not list the three demo warehouses"
+  grep -q '^suspend: Succeeded, warehouse Suspended$' "$log" || fail "the CelerData.Cloud app did not suspend a warehouse and wait for it"
+}
+if ! dotnet build "$cloud_app" -c Release -warnaserror > "$logs/cloud-build.log" 2>&1; then cat "$logs/cloud-build.log"; fail "the CelerData.Cloud app did not build"; fi
+if grep -iE "warning [A-Z]+[0-9]+" "$logs/cloud-build.log"; then fail "the CelerData.Cloud app build reported warnings"; fi
+timed cloud-run cloud_check "$logs/cloud-run.log" dotnet "$cloud_app/bin/Release/net10.0/CloudConsumer.dll"
+cloud_publish() {
+  if ! dotnet publish "$cloud_app" -c Release -r linux-x64 -p:PublishAot=true -o "$work/cloud-publish" > "$logs/cloud-publish.log" 2>&1; then
+    cat "$logs/cloud-publish.log"
+    fail "the CelerData.Cloud app publish failed"
+  fi
+  if grep -i "warning" "$logs/cloud-publish.log"; then fail "the CelerData.Cloud app publish reported warnings (above)"; fi
+  echo "published with 0 IL/AOT warnings"
+}
+timed cloud-publish cloud_publish
+timed cloud-run-native cloud_check "$logs/cloud-run-native.log" "$work/cloud-publish/CloudConsumer"
 
 step "Summary"
 printf '%-16s %8s\n' step seconds
