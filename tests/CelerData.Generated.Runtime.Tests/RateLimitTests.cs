@@ -10,6 +10,20 @@ namespace CelerData.Generated.Runtime.Tests;
 
 public sealed class RateLimitTests
 {
+    /// <summary>
+    /// Waits (real time) until the first request has reached the stub, then a moment for the client to start its wait:
+    /// on a loaded machine a fixed 50 ms was not always enough, and the clock then moved before the 429 was answered.
+    /// </summary>
+    private static async Task FirstCallAsync(Func<int> calls)
+    {
+        for (var i = 0; i < 500 && calls() == 0; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(50);
+    }
+
     private static HttpResponseMessage TooMany(Action<HttpResponseMessage>? retryAfter = null)
     {
         var response = StubHandler.Status(HttpStatusCode.TooManyRequests);
@@ -26,7 +40,7 @@ public sealed class RateLimitTests
             : StubHandler.Json("""{"code":20000}""");
 
         var call = test.Api.ListClustersAsync();
-        await Task.Delay(50);
+        await FirstCallAsync(() => test.Stub.ApiCalls);
         test.Time.Advance(TimeSpan.FromSeconds(4.9));
         await Task.Delay(50);
         Assert.Equal(1, test.Stub.ApiCalls);
@@ -46,7 +60,7 @@ public sealed class RateLimitTests
             : StubHandler.Json(Secrets.TokenJson());
 
         var call = test.Cache.GetAccessTokenAsync().AsTask();
-        await Task.Delay(50);
+        await FirstCallAsync(() => test.Stub.TokenCalls);
         test.Time.Advance(TimeSpan.FromSeconds(7.9));
         await Task.Delay(50);
         Assert.Equal(1, test.Stub.TokenCalls);
