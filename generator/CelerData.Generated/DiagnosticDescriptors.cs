@@ -99,6 +99,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidEnumStyle = new(
+        "CDG0016",
+        "CelerDataSpec EnumStyle is not Open or Closed",
+        "The EnumStyle '{0}' given for this spec is not Open or Closed",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor PathParameterMismatch = new(
         "CDG0013",
         "A path template and its parameters disagree",

@@ -15,6 +15,7 @@ internal static class SpecInputReader
     public const string IncludeOperationIdsMetadata = "build_metadata.AdditionalFiles.IncludeOperationIds";
     public const string ExcludeTagsMetadata = "build_metadata.AdditionalFiles.ExcludeTags";
     public const string ExcludeOperationIdsMetadata = "build_metadata.AdditionalFiles.ExcludeOperationIds";
+    public const string EnumStyleMetadata = "build_metadata.AdditionalFiles.EnumStyle";
     public const string RootNamespaceProperty = "build_property.RootNamespace";
 
     public static SpecInput? Read(AdditionalText file, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
@@ -32,9 +33,10 @@ internal static class SpecInputReader
         fileOptions.TryGetValue(IncludeOperationIdsMetadata, out var includeOperationIds);
         fileOptions.TryGetValue(ExcludeTagsMetadata, out var excludeTags);
         fileOptions.TryGetValue(ExcludeOperationIdsMetadata, out var excludeOperationIds);
+        fileOptions.TryGetValue(EnumStyleMetadata, out var enumStyle);
         var filter = OperationFilter.From(includeTags, includeOperationIds, excludeTags, excludeOperationIds);
         var text = file.GetText(cancellationToken)?.ToString();
-        return new SpecInput(file.Path, text, Blank(ns), Blank(clientName), Blank(rootNamespace), filter);
+        return new SpecInput(file.Path, text, Blank(ns), Blank(clientName), Blank(rootNamespace), filter, Blank(enumStyle));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

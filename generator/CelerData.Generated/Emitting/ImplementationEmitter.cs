@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using CelerData.Generated.Model;
+using CelerData.Generated.Parsing;
 
 namespace CelerData.Generated.Emitting;
 
@@ -285,6 +286,12 @@ internal static class ImplementationEmitter
     {
         var enumType = "global::" + ns + "." + type.Name;
         writer.Line("/// <summary>The wire value of a " + type.Name + ".</summary>");
+        if (type.IsOpenEnum)
+        {
+            writer.Line("private static string __Format" + type.Name + "(" + enumType + " value) => value." + OpenEnumNames.Value + ";");
+            return;
+        }
+
         writer.Open("private static string __Format" + type.Name + "(" + enumType + " value)");
         writer.Open("switch (value)");
         foreach (var member in type.EnumMembers)

@@ -2,7 +2,7 @@ using CelerData.Generated.Model;
 
 namespace CelerData.Generated.Emitting;
 
-/// <summary>Writes the models: a sealed record per object schema, an enum and its JSON converter per string enum.</summary>
+/// <summary>Writes the models: a sealed record per object schema; per string enum an open enum struct (<see cref="OpenEnumEmitter"/>) or a C# enum, with its JSON converter.</summary>
 internal static class ModelsEmitter
 {
     public static string Emit(SpecModel spec)
@@ -18,7 +18,11 @@ internal static class ModelsEmitter
             }
 
             first = false;
-            if (type.Kind == TypeKind.Enum)
+            if (type.IsOpenEnum)
+            {
+                OpenEnumEmitter.Emit(writer, spec, type);
+            }
+            else if (type.Kind == TypeKind.Enum)
             {
                 EmitEnum(writer, spec, type);
                 writer.Line();

@@ -7,14 +7,20 @@ internal enum TypeKind
     Enum,
 }
 
-/// <summary>A generated model: a sealed record (objects) or an enum (string enums).</summary>
+/// <summary>A generated model: a sealed record (objects), an open enum struct or a C# enum (string enums).</summary>
+/// <param name="OpenEnumUnknownMember">For an open enum, the name of the <c>KnownValue</c> member that stands for any other value; null for a C# enum and for objects.</param>
 internal sealed record TypeModel(
     TypeKind Kind,
     string Name,
     string? Description,
     bool IsDeprecated,
     EquatableArray<PropertyModel> Properties,
-    EquatableArray<EnumMemberModel> EnumMembers);
+    EquatableArray<EnumMemberModel> EnumMembers,
+    string? OpenEnumUnknownMember = null)
+{
+    /// <summary>Whether this enum is an open value type that keeps values the spec does not list.</summary>
+    public bool IsOpenEnum => OpenEnumUnknownMember is not null;
+}
 
 /// <summary>When a property is written to JSON.</summary>
 internal enum PropertyWrite

@@ -18,6 +18,7 @@ internal sealed class SchemaReader
     };
 
     private readonly ParseContext _context;
+    private readonly bool _openEnums;
     private readonly NameScope _typeNames;
     private readonly Dictionary<SpecNode, string> _declared = new();
     private readonly Dictionary<SpecNode, TypeRef> _resolved = new();
@@ -30,9 +31,11 @@ internal sealed class SchemaReader
     private int _depth;
     private readonly Dictionary<string, int> _typeIndex = new(System.StringComparer.Ordinal);
 
-    public SchemaReader(ParseContext context, IEnumerable<string> reservedTypeNames)
+    /// <param name="openEnums">Whether string enums become open value types (<see cref="OpenEnumNames"/>) rather than C# enums.</param>
+    public SchemaReader(ParseContext context, IEnumerable<string> reservedTypeNames, bool openEnums)
     {
         _context = context;
+        _openEnums = openEnums;
         _typeNames = new NameScope(reservedTypeNames);
     }
 
@@ -281,7 +284,7 @@ internal sealed class SchemaReader
     {
         // An enum brings its JSON converter, {Name}JsonConverter, so both names must be free.
         var claimed = _typeNames.Claim(name);
-        while (isEnum && _typeNames.IsTaken(claimed + "JsonConverter"))
+        while (isEnum && (_typeNames.IsTaken(claimed + "JsonConverter") || (_openEnums && OpenEnumNames.IsMember(claimed))))
         {
             claimed = _typeNames.Claim(name);
         }
@@ -438,7 +441,7 @@ internal sealed class SchemaReader
     private TypeModel BuildEnum(MappingNode schema, string name)
     {
         var members = new List<EnumMemberModel>();
-        var scope = new NameScope();
+        var scope = _openEnums ? OpenEnumNames.MemberScope(name) : new NameScope();
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         var values = (SequenceNode)schema.Get("enum")!;
         var varNames = schema.Get("x-enum-varnames") as SequenceNode;
@@ -464,7 +467,8 @@ internal sealed class SchemaReader
             _context.GetDescription(schema, name),
             _context.GetBoolean(schema, "deprecated", name),
             EquatableArray<PropertyModel>.Empty,
-            members.ToEquatableArray());
+            members.ToEquatableArray(),
+            _openEnums ? scope.Claim(OpenEnumNames.UnknownMember) : null);
     }
 
     private TypeModel BuildObject(MappingNode schema, string name)

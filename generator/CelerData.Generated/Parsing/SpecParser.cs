@@ -77,7 +77,8 @@ internal static class SpecParser
             "I" + names.ClientName + "Api", names.ClientName + "ApiImplementation", names.ClientName + "JsonContext",
             names.ClientName + "Client", names.ClientName + "ServiceCollectionExtensions", names.ClientName + "ApiRegistration",
         };
-        var schemaReader = new SchemaReader(context, reservedTypeNames);
+        var openEnums = ResolveEnumStyle(input, context);
+        var schemaReader = new SchemaReader(context, reservedTypeNames, openEnums ?? true);
         schemaReader.DeclareComponents(schemas);
         schemaReader.ResolveComponents(schemas);
         var operationReader = new OperationReader(context, schemaReader, root, input.Filter);
@@ -107,7 +108,25 @@ internal static class SpecParser
             token);
 
         // Code from a spec with errors would only add compiler errors on top of the located ones.
-        return new ParseResult(context.HasErrors || names.Invalid ? null : model, context.Diagnostics.ToEquatableArray());
+        return new ParseResult(context.HasErrors || names.Invalid || openEnums is null ? null : model, context.Diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>Whether string enums are open (the default, or EnumStyle="Open") or C# enums (EnumStyle="Closed"); null, with CDG0016, for any other value.</summary>
+    private static bool? ResolveEnumStyle(SpecInput input, ParseContext context)
+    {
+        var style = input.EnumStyle?.Trim();
+        if (string.IsNullOrEmpty(style) || string.Equals(style, "Open", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (string.Equals(style, "Closed", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        context.Report(DiagnosticDescriptors.InvalidEnumStyle, SpecLocation.FileStart(input.Path), style!);
+        return null;
     }
 
     /// <summary>The types the operations use, directly or through properties, in their original order.</summary>

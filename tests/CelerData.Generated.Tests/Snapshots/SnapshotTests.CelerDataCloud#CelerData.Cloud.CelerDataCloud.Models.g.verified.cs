@@ -278,73 +278,170 @@ namespace CelerData.Cloud
     /// <summary>
     /// The state of a cluster. The service may add states; clients should expect others.
     /// </summary>
+    /// <remarks>
+    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
+    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
+    /// wire value, ordinal. <c>default</c> has the empty wire value.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.ClusterStateJsonConverter))]
-    public enum ClusterState
+    public readonly partial struct ClusterState : global::System.IEquatable<ClusterState>
     {
+        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+        public enum KnownValue
+        {
+            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
+            Unknown = 0,
+
+            /// <summary>
+            /// The wire value Deploying.
+            /// </summary>
+            Deploying,
+
+            /// <summary>
+            /// The wire value Running.
+            /// </summary>
+            Running,
+
+            /// <summary>
+            /// The wire value Scaling.
+            /// </summary>
+            Scaling,
+
+            /// <summary>
+            /// The wire value Abnormal.
+            /// </summary>
+            Abnormal,
+
+            /// <summary>
+            /// The wire value Suspending.
+            /// </summary>
+            Suspending,
+
+            /// <summary>
+            /// The wire value Suspended.
+            /// </summary>
+            Suspended,
+
+            /// <summary>
+            /// The wire value Resuming.
+            /// </summary>
+            Resuming,
+
+            /// <summary>
+            /// The wire value Releasing.
+            /// </summary>
+            Releasing,
+
+            /// <summary>
+            /// The wire value Released.
+            /// </summary>
+            Released,
+        }
+
         /// <summary>
         /// The wire value Deploying.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "Deploying")]
-        Deploying,
+        public static readonly ClusterState Deploying = new ClusterState("Deploying");
+
         /// <summary>
         /// The wire value Running.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "Running")]
-        Running,
+        public static readonly ClusterState Running = new ClusterState("Running");
+
         /// <summary>
         /// The wire value Scaling.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "Scaling")]
-        Scaling,
+        public static readonly ClusterState Scaling = new ClusterState("Scaling");
+
         /// <summary>
         /// The wire value Abnormal.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "Abnormal")]
-        Abnormal,
+        public static readonly ClusterState Abnormal = new ClusterState("Abnormal");
+
         /// <summary>
         /// The wire value Suspending.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "Suspending")]
-        Suspending,
+        public static readonly ClusterState Suspending = new ClusterState("Suspending");
+
         /// <summary>
         /// The wire value Suspended.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "Suspended")]
-        Suspended,
+        public static readonly ClusterState Suspended = new ClusterState("Suspended");
+
         /// <summary>
         /// The wire value Resuming.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "Resuming")]
-        Resuming,
+        public static readonly ClusterState Resuming = new ClusterState("Resuming");
+
         /// <summary>
         /// The wire value Releasing.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "Releasing")]
-        Releasing,
+        public static readonly ClusterState Releasing = new ClusterState("Releasing");
+
         /// <summary>
         /// The wire value Released.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "Released")]
-        Released,
+        public static readonly ClusterState Released = new ClusterState("Released");
+
+        private readonly string? _value;
+
+        private readonly KnownValue _known;
+
+        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public ClusterState(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _known = value switch
+            {
+                "Deploying" => KnownValue.Deploying,
+                "Running" => KnownValue.Running,
+                "Scaling" => KnownValue.Scaling,
+                "Abnormal" => KnownValue.Abnormal,
+                "Suspending" => KnownValue.Suspending,
+                "Suspended" => KnownValue.Suspended,
+                "Resuming" => KnownValue.Resuming,
+                "Releasing" => KnownValue.Releasing,
+                "Released" => KnownValue.Released,
+                _ => KnownValue.Unknown,
+            };
+        }
+
+        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+        public KnownValue Known => _known;
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => _known != KnownValue.Unknown;
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public bool Equals(ClusterState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is ClusterState other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public static bool operator ==(ClusterState left, ClusterState right) => left.Equals(right);
+
+        /// <summary>Whether the wire values differ (ordinal).</summary>
+        public static bool operator !=(ClusterState left, ClusterState right) => !left.Equals(right);
     }
 
     /// <summary>
-    /// Reads and writes ClusterState as its wire values, without reflection.
+    /// Reads and writes ClusterState as its wire value, listed or not, without reflection.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class ClusterStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.ClusterState>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("Deploying");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value1 = global::System.Text.Json.JsonEncodedText.Encode("Running");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value2 = global::System.Text.Json.JsonEncodedText.Encode("Scaling");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value3 = global::System.Text.Json.JsonEncodedText.Encode("Abnormal");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value4 = global::System.Text.Json.JsonEncodedText.Encode("Suspending");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value5 = global::System.Text.Json.JsonEncodedText.Encode("Suspended");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value6 = global::System.Text.Json.JsonEncodedText.Encode("Resuming");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value7 = global::System.Text.Json.JsonEncodedText.Encode("Releasing");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value8 = global::System.Text.Json.JsonEncodedText.Encode("Released");
-
         /// <inheritdoc/>
         public override global::CelerData.Cloud.ClusterState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -398,44 +495,13 @@ namespace CelerData.Cloud
                 return global::CelerData.Cloud.ClusterState.Released;
             }
 
-            throw new global::System.Text.Json.JsonException("The value is not one of the values of ClusterState.");
+            return new global::CelerData.Cloud.ClusterState(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterState value, global::System.Text.Json.JsonSerializerOptions options)
         {
-            switch (value)
-            {
-                case global::CelerData.Cloud.ClusterState.Deploying:
-                    writer.WriteStringValue(s_value0);
-                    return;
-                case global::CelerData.Cloud.ClusterState.Running:
-                    writer.WriteStringValue(s_value1);
-                    return;
-                case global::CelerData.Cloud.ClusterState.Scaling:
-                    writer.WriteStringValue(s_value2);
-                    return;
-                case global::CelerData.Cloud.ClusterState.Abnormal:
-                    writer.WriteStringValue(s_value3);
-                    return;
-                case global::CelerData.Cloud.ClusterState.Suspending:
-                    writer.WriteStringValue(s_value4);
-                    return;
-                case global::CelerData.Cloud.ClusterState.Suspended:
-                    writer.WriteStringValue(s_value5);
-                    return;
-                case global::CelerData.Cloud.ClusterState.Resuming:
-                    writer.WriteStringValue(s_value6);
-                    return;
-                case global::CelerData.Cloud.ClusterState.Releasing:
-                    writer.WriteStringValue(s_value7);
-                    return;
-                case global::CelerData.Cloud.ClusterState.Released:
-                    writer.WriteStringValue(s_value8);
-                    return;
-                default:
-                    throw new global::System.Text.Json.JsonException("The value is not one of the values of ClusterState.");
-            }
+            writer.WriteStringValue(value.Value);
         }
     }
 

@@ -201,23 +201,6 @@ namespace Features.Client
         }
 
         /// <summary>The wire value of a PetKind.</summary>
-        private static string __FormatPetKind(global::Features.Client.PetKind value)
-        {
-            switch (value)
-            {
-                case global::Features.Client.PetKind.Dog:
-                    return "dog";
-                case global::Features.Client.PetKind.Cat:
-                    return "cat";
-                case global::Features.Client.PetKind.HamsterLike:
-                    return "hamster-like";
-                case global::Features.Client.PetKind.Bird:
-                    return "Bird+";
-                case global::Features.Client.PetKind.Ünïcode:
-                    return "\u00FCn\u00EFcode";
-                default:
-                    return value.ToString();
-            }
-        }
+        private static string __FormatPetKind(global::Features.Client.PetKind value) => value.Value;
     }
 }

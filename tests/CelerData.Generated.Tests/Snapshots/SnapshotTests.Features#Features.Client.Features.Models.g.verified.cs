@@ -54,49 +54,126 @@ namespace Features.Client
     /// <summary>
     /// The values of PetKind.
     /// </summary>
+    /// <remarks>
+    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
+    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
+    /// wire value, ordinal. <c>default</c> has the empty wire value.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Client.PetKindJsonConverter))]
-    public enum PetKind
+    public readonly partial struct PetKind : global::System.IEquatable<PetKind>
     {
+        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+        public enum KnownValue
+        {
+            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
+            Unknown = 0,
+
+            /// <summary>
+            /// The wire value dog.
+            /// </summary>
+            Dog,
+
+            /// <summary>
+            /// The wire value cat.
+            /// </summary>
+            Cat,
+
+            /// <summary>
+            /// The wire value hamster-like.
+            /// </summary>
+            HamsterLike,
+
+            /// <summary>
+            /// The wire value Bird+.
+            /// </summary>
+            Bird,
+
+            /// <summary>
+            /// The wire value ünïcode.
+            /// </summary>
+            Ünïcode,
+        }
+
         /// <summary>
         /// The wire value dog.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "dog")]
-        Dog,
+        public static readonly PetKind Dog = new PetKind("dog");
+
         /// <summary>
         /// The wire value cat.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "cat")]
-        Cat,
+        public static readonly PetKind Cat = new PetKind("cat");
+
         /// <summary>
         /// The wire value hamster-like.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "hamster-like")]
-        HamsterLike,
+        public static readonly PetKind HamsterLike = new PetKind("hamster-like");
+
         /// <summary>
         /// The wire value Bird+.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "Bird+")]
-        Bird,
+        public static readonly PetKind Bird = new PetKind("Bird+");
+
         /// <summary>
         /// The wire value ünïcode.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "\u00FCn\u00EFcode")]
-        Ünïcode,
+        public static readonly PetKind Ünïcode = new PetKind("\u00FCn\u00EFcode");
+
+        private readonly string? _value;
+
+        private readonly KnownValue _known;
+
+        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public PetKind(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _known = value switch
+            {
+                "dog" => KnownValue.Dog,
+                "cat" => KnownValue.Cat,
+                "hamster-like" => KnownValue.HamsterLike,
+                "Bird+" => KnownValue.Bird,
+                "\u00FCn\u00EFcode" => KnownValue.Ünïcode,
+                _ => KnownValue.Unknown,
+            };
+        }
+
+        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+        public KnownValue Known => _known;
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => _known != KnownValue.Unknown;
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public bool Equals(PetKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is PetKind other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public static bool operator ==(PetKind left, PetKind right) => left.Equals(right);
+
+        /// <summary>Whether the wire values differ (ordinal).</summary>
+        public static bool operator !=(PetKind left, PetKind right) => !left.Equals(right);
     }
 
     /// <summary>
-    /// Reads and writes PetKind as its wire values, without reflection.
+    /// Reads and writes PetKind as its wire value, listed or not, without reflection.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class PetKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Features.Client.PetKind>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("dog");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value1 = global::System.Text.Json.JsonEncodedText.Encode("cat");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value2 = global::System.Text.Json.JsonEncodedText.Encode("hamster-like");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value3 = global::System.Text.Json.JsonEncodedText.Encode("Bird+");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value4 = global::System.Text.Json.JsonEncodedText.Encode("\u00FCn\u00EFcode");
-
         /// <inheritdoc/>
         public override global::Features.Client.PetKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -130,32 +207,13 @@ namespace Features.Client
                 return global::Features.Client.PetKind.Ünïcode;
             }
 
-            throw new global::System.Text.Json.JsonException("The value is not one of the values of PetKind.");
+            return new global::Features.Client.PetKind(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Client.PetKind value, global::System.Text.Json.JsonSerializerOptions options)
         {
-            switch (value)
-            {
-                case global::Features.Client.PetKind.Dog:
-                    writer.WriteStringValue(s_value0);
-                    return;
-                case global::Features.Client.PetKind.Cat:
-                    writer.WriteStringValue(s_value1);
-                    return;
-                case global::Features.Client.PetKind.HamsterLike:
-                    writer.WriteStringValue(s_value2);
-                    return;
-                case global::Features.Client.PetKind.Bird:
-                    writer.WriteStringValue(s_value3);
-                    return;
-                case global::Features.Client.PetKind.Ünïcode:
-                    writer.WriteStringValue(s_value4);
-                    return;
-                default:
-                    throw new global::System.Text.Json.JsonException("The value is not one of the values of PetKind.");
-            }
+            writer.WriteStringValue(value.Value);
         }
     }
 
@@ -423,31 +481,93 @@ namespace Features.Client
     /// <summary>
     /// The values of PetStatus.
     /// </summary>
+    /// <remarks>
+    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
+    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
+    /// wire value, ordinal. <c>default</c> has the empty wire value.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Client.PetStatusJsonConverter))]
-    public enum PetStatus
+    public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
     {
+        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+        public enum KnownValue
+        {
+            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
+            Unknown = 0,
+
+            /// <summary>
+            /// The wire value available.
+            /// </summary>
+            Available,
+
+            /// <summary>
+            /// The wire value sold.
+            /// </summary>
+            Sold,
+        }
+
         /// <summary>
         /// The wire value available.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "available")]
-        Available,
+        public static readonly PetStatus Available = new PetStatus("available");
+
         /// <summary>
         /// The wire value sold.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "sold")]
-        Sold,
+        public static readonly PetStatus Sold = new PetStatus("sold");
+
+        private readonly string? _value;
+
+        private readonly KnownValue _known;
+
+        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public PetStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _known = value switch
+            {
+                "available" => KnownValue.Available,
+                "sold" => KnownValue.Sold,
+                _ => KnownValue.Unknown,
+            };
+        }
+
+        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+        public KnownValue Known => _known;
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => _known != KnownValue.Unknown;
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public bool Equals(PetStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is PetStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public static bool operator ==(PetStatus left, PetStatus right) => left.Equals(right);
+
+        /// <summary>Whether the wire values differ (ordinal).</summary>
+        public static bool operator !=(PetStatus left, PetStatus right) => !left.Equals(right);
     }
 
     /// <summary>
-    /// Reads and writes PetStatus as its wire values, without reflection.
+    /// Reads and writes PetStatus as its wire value, listed or not, without reflection.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Features.Client.PetStatus>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("available");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value1 = global::System.Text.Json.JsonEncodedText.Encode("sold");
-
         /// <inheritdoc/>
         public override global::Features.Client.PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -466,54 +586,106 @@ namespace Features.Client
                 return global::Features.Client.PetStatus.Sold;
             }
 
-            throw new global::System.Text.Json.JsonException("The value is not one of the values of PetStatus.");
+            return new global::Features.Client.PetStatus(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Client.PetStatus value, global::System.Text.Json.JsonSerializerOptions options)
         {
-            switch (value)
-            {
-                case global::Features.Client.PetStatus.Available:
-                    writer.WriteStringValue(s_value0);
-                    return;
-                case global::Features.Client.PetStatus.Sold:
-                    writer.WriteStringValue(s_value1);
-                    return;
-                default:
-                    throw new global::System.Text.Json.JsonException("The value is not one of the values of PetStatus.");
-            }
+            writer.WriteStringValue(value.Value);
         }
     }
 
     /// <summary>
     /// The values of HealthResponseStatus.
     /// </summary>
+    /// <remarks>
+    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
+    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
+    /// wire value, ordinal. <c>default</c> has the empty wire value.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Client.HealthResponseStatusJsonConverter))]
-    public enum HealthResponseStatus
+    public readonly partial struct HealthResponseStatus : global::System.IEquatable<HealthResponseStatus>
     {
+        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+        public enum KnownValue
+        {
+            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
+            Unknown = 0,
+
+            /// <summary>
+            /// The wire value ok.
+            /// </summary>
+            Ok,
+
+            /// <summary>
+            /// The wire value degraded.
+            /// </summary>
+            Degraded,
+        }
+
         /// <summary>
         /// The wire value ok.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "ok")]
-        Ok,
+        public static readonly HealthResponseStatus Ok = new HealthResponseStatus("ok");
+
         /// <summary>
         /// The wire value degraded.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "degraded")]
-        Degraded,
+        public static readonly HealthResponseStatus Degraded = new HealthResponseStatus("degraded");
+
+        private readonly string? _value;
+
+        private readonly KnownValue _known;
+
+        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public HealthResponseStatus(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _known = value switch
+            {
+                "ok" => KnownValue.Ok,
+                "degraded" => KnownValue.Degraded,
+                _ => KnownValue.Unknown,
+            };
+        }
+
+        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+        public KnownValue Known => _known;
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => _known != KnownValue.Unknown;
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public bool Equals(HealthResponseStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is HealthResponseStatus other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public static bool operator ==(HealthResponseStatus left, HealthResponseStatus right) => left.Equals(right);
+
+        /// <summary>Whether the wire values differ (ordinal).</summary>
+        public static bool operator !=(HealthResponseStatus left, HealthResponseStatus right) => !left.Equals(right);
     }
 
     /// <summary>
-    /// Reads and writes HealthResponseStatus as its wire values, without reflection.
+    /// Reads and writes HealthResponseStatus as its wire value, listed or not, without reflection.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class HealthResponseStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Features.Client.HealthResponseStatus>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("ok");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value1 = global::System.Text.Json.JsonEncodedText.Encode("degraded");
-
         /// <inheritdoc/>
         public override global::Features.Client.HealthResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -532,23 +704,13 @@ namespace Features.Client
                 return global::Features.Client.HealthResponseStatus.Degraded;
             }
 
-            throw new global::System.Text.Json.JsonException("The value is not one of the values of HealthResponseStatus.");
+            return new global::Features.Client.HealthResponseStatus(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Client.HealthResponseStatus value, global::System.Text.Json.JsonSerializerOptions options)
         {
-            switch (value)
-            {
-                case global::Features.Client.HealthResponseStatus.Ok:
-                    writer.WriteStringValue(s_value0);
-                    return;
-                case global::Features.Client.HealthResponseStatus.Degraded:
-                    writer.WriteStringValue(s_value1);
-                    return;
-                default:
-                    throw new global::System.Text.Json.JsonException("The value is not one of the values of HealthResponseStatus.");
-            }
+            writer.WriteStringValue(value.Value);
         }
     }
 }

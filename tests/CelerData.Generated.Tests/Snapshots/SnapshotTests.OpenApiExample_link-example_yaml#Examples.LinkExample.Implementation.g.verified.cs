@@ -190,19 +190,6 @@ namespace Examples
         }
 
         /// <summary>The wire value of a GetPullRequestsByRepositoryState.</summary>
-        private static string __FormatGetPullRequestsByRepositoryState(global::Examples.GetPullRequestsByRepositoryState value)
-        {
-            switch (value)
-            {
-                case global::Examples.GetPullRequestsByRepositoryState.Open:
-                    return "open";
-                case global::Examples.GetPullRequestsByRepositoryState.Merged:
-                    return "merged";
-                case global::Examples.GetPullRequestsByRepositoryState.Declined:
-                    return "declined";
-                default:
-                    return value.ToString();
-            }
-        }
+        private static string __FormatGetPullRequestsByRepositoryState(global::Examples.GetPullRequestsByRepositoryState value) => value.Value;
     }
 }

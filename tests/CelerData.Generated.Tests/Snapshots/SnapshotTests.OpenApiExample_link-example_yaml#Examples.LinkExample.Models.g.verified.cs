@@ -117,37 +117,104 @@ namespace Examples
     /// <summary>
     /// The values of GetPullRequestsByRepositoryState.
     /// </summary>
+    /// <remarks>
+    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
+    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
+    /// wire value, ordinal. <c>default</c> has the empty wire value.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Examples.GetPullRequestsByRepositoryStateJsonConverter))]
-    public enum GetPullRequestsByRepositoryState
+    public readonly partial struct GetPullRequestsByRepositoryState : global::System.IEquatable<GetPullRequestsByRepositoryState>
     {
+        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+        public enum KnownValue
+        {
+            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
+            Unknown = 0,
+
+            /// <summary>
+            /// The wire value open.
+            /// </summary>
+            Open,
+
+            /// <summary>
+            /// The wire value merged.
+            /// </summary>
+            Merged,
+
+            /// <summary>
+            /// The wire value declined.
+            /// </summary>
+            Declined,
+        }
+
         /// <summary>
         /// The wire value open.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "open")]
-        Open,
+        public static readonly GetPullRequestsByRepositoryState Open = new GetPullRequestsByRepositoryState("open");
+
         /// <summary>
         /// The wire value merged.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "merged")]
-        Merged,
+        public static readonly GetPullRequestsByRepositoryState Merged = new GetPullRequestsByRepositoryState("merged");
+
         /// <summary>
         /// The wire value declined.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "declined")]
-        Declined,
+        public static readonly GetPullRequestsByRepositoryState Declined = new GetPullRequestsByRepositoryState("declined");
+
+        private readonly string? _value;
+
+        private readonly KnownValue _known;
+
+        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public GetPullRequestsByRepositoryState(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _known = value switch
+            {
+                "open" => KnownValue.Open,
+                "merged" => KnownValue.Merged,
+                "declined" => KnownValue.Declined,
+                _ => KnownValue.Unknown,
+            };
+        }
+
+        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+        public KnownValue Known => _known;
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => _known != KnownValue.Unknown;
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public bool Equals(GetPullRequestsByRepositoryState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is GetPullRequestsByRepositoryState other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public static bool operator ==(GetPullRequestsByRepositoryState left, GetPullRequestsByRepositoryState right) => left.Equals(right);
+
+        /// <summary>Whether the wire values differ (ordinal).</summary>
+        public static bool operator !=(GetPullRequestsByRepositoryState left, GetPullRequestsByRepositoryState right) => !left.Equals(right);
     }
 
     /// <summary>
-    /// Reads and writes GetPullRequestsByRepositoryState as its wire values, without reflection.
+    /// Reads and writes GetPullRequestsByRepositoryState as its wire value, listed or not, without reflection.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class GetPullRequestsByRepositoryStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Examples.GetPullRequestsByRepositoryState>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("open");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value1 = global::System.Text.Json.JsonEncodedText.Encode("merged");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value2 = global::System.Text.Json.JsonEncodedText.Encode("declined");
-
         /// <inheritdoc/>
         public override global::Examples.GetPullRequestsByRepositoryState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -171,26 +238,13 @@ namespace Examples
                 return global::Examples.GetPullRequestsByRepositoryState.Declined;
             }
 
-            throw new global::System.Text.Json.JsonException("The value is not one of the values of GetPullRequestsByRepositoryState.");
+            return new global::Examples.GetPullRequestsByRepositoryState(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.GetPullRequestsByRepositoryState value, global::System.Text.Json.JsonSerializerOptions options)
         {
-            switch (value)
-            {
-                case global::Examples.GetPullRequestsByRepositoryState.Open:
-                    writer.WriteStringValue(s_value0);
-                    return;
-                case global::Examples.GetPullRequestsByRepositoryState.Merged:
-                    writer.WriteStringValue(s_value1);
-                    return;
-                case global::Examples.GetPullRequestsByRepositoryState.Declined:
-                    writer.WriteStringValue(s_value2);
-                    return;
-                default:
-                    throw new global::System.Text.Json.JsonException("The value is not one of the values of GetPullRequestsByRepositoryState.");
-            }
+            writer.WriteStringValue(value.Value);
         }
     }
 }
