@@ -49,12 +49,13 @@ public static class CelerDataCloudApiExtensions
             var data = Envelope.Data(nameof(ICelerDataCloudApi.GetInfraActionStateAsync), response.Code, response.Message, response.Data);
             var elapsed = time.GetElapsedTime(started);
             options.Progress?.Report(new ActionProgress(actionId, data.InfraActionStateValue, polls, elapsed));
-            switch (data.InfraActionStateValue)
+            // A state the spec does not list (one the service added later) is polled on like ONGOING.
+            switch (data.InfraActionStateValue.Known)
             {
-                case InfraActionState.Succeeded:
+                case InfraActionState.KnownValue.Succeeded:
                     return data;
-                case InfraActionState.Failed:
-                case InfraActionState.Canceled:
+                case InfraActionState.KnownValue.Failed:
+                case InfraActionState.KnownValue.Canceled:
                     throw new CelerDataActionFailedException(clusterId, actionId, data.InfraActionStateValue, data.ErrMsg);
             }
 

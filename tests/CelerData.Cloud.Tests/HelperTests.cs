@@ -41,9 +41,9 @@ public sealed class HelperTests
     }
 
     [Theory]
-    [InlineData(EmulatorActionOutcome.Fail, InfraActionState.Failed)]
-    [InlineData(EmulatorActionOutcome.Cancel, InfraActionState.Canceled)]
-    public async Task WaitForAction_throws_typed_when_the_action_fails_or_is_canceled(EmulatorActionOutcome outcome, InfraActionState expected)
+    [InlineData(EmulatorActionOutcome.Fail, InfraActionState.KnownValue.Failed)]
+    [InlineData(EmulatorActionOutcome.Cancel, InfraActionState.KnownValue.Canceled)]
+    public async Task WaitForAction_throws_typed_when_the_action_fails_or_is_canceled(EmulatorActionOutcome outcome, InfraActionState.KnownValue expected)
     {
         var time = new FakeTimeProvider();
         await using var session = await Session.StartAsync(time, TimeSpan.FromSeconds(3));
@@ -52,7 +52,7 @@ public sealed class HelperTests
 
         var error = await Assert.ThrowsAsync<CelerDataActionFailedException>(() => Drive(time, session.Api.WaitForActionAsync(EmulatorOptions.DefaultSuspendedClusterId, actionId, new ActionWaitOptions { TimeProvider = time })));
 
-        Assert.Equal(expected, error.State);
+        Assert.Equal(expected, error.State.Known);
         Assert.Equal(actionId, error.ActionId);
         Assert.Equal(EmulatorOptions.DefaultSuspendedClusterId, error.ClusterId);
         Assert.Equal(outcome == EmulatorActionOutcome.Fail, error.Reason is not null);

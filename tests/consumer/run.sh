@@ -303,7 +303,7 @@ cloud_check() { # cloud_check LOG COMMAND...: runs the cloud app and checks what
   if ! "$@" > "$log" 2>&1; then cat "$log"; fail "the CelerData.Cloud app failed"; fi
   cat "$log"
   grep -q '^warehouses: 3$' "$log" || fail "the CelerData.Cloud app did not list the three demo warehouses"
-  grep -q '^suspend: Succeeded, warehouse Suspended$' "$log" || fail "the CelerData.Cloud app did not suspend a warehouse and wait for it"
+  grep -q '^suspend: SUCCEEDED, warehouse SUSPENDED$' "$log" || fail "the CelerData.Cloud app did not suspend a warehouse and wait for it"
 }
 if ! dotnet build "$cloud_app" -c Release -warnaserror > "$logs/cloud-build.log" 2>&1; then cat "$logs/cloud-build.log"; fail "the CelerData.Cloud app did not build"; fi
 if grep -iE "warning [A-Z]+[0-9]+" "$logs/cloud-build.log"; then fail "the CelerData.Cloud app build reported warnings"; fi
