@@ -1,3 +1,4 @@
+using System.Linq;
 using CelerData.Generated.Model;
 using CelerData.Generated.Parsing;
 
@@ -78,10 +79,12 @@ internal static class OpenEnumEmitter
         writer.Line("public string " + OpenEnumNames.Value + " => _value ?? string.Empty;");
         writer.Line();
         writer.Line("/// <summary>Which listed value this is, <see cref=\"" + known + "." + unknown + "\"/> for any other.</summary>");
-        writer.Line("public " + known + " " + OpenEnumNames.Known + " => _known;");
+        var empty = type.EnumMembers.FirstOrDefault(m => m.WireValue.Length == 0);
+        // default has the empty wire value: when the spec lists it, default is that listed value.
+        writer.Line("public " + known + " " + OpenEnumNames.Known + " => " + (empty is null ? "_known;" : "_value is null ? " + known + "." + empty.Name + " : _known;"));
         writer.Line();
         writer.Line("/// <summary>Whether the value is one the API description lists.</summary>");
-        writer.Line("public bool " + OpenEnumNames.IsKnown + " => _known != " + known + "." + unknown + ";");
+        writer.Line("public bool " + OpenEnumNames.IsKnown + " => " + OpenEnumNames.Known + " != " + known + "." + unknown + ";");
         writer.Line();
         writer.Line("/// <summary>The wire value.</summary>");
         writer.Line("public override string ToString() => " + OpenEnumNames.Value + ";");

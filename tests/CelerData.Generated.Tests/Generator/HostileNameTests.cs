@@ -88,7 +88,9 @@ public sealed class HostileNameTests
         Assert.Contains("public sealed partial record Default\n", models, StringComparison.Ordinal);
         Assert.Contains("public sealed partial record Default2\n", models, StringComparison.Ordinal);
         Assert.Contains("public required string DefaultValue { get; init; }", models, StringComparison.Ordinal);
-        Assert.Contains("public enum _1kind", models, StringComparison.Ordinal);
+        Assert.Contains("public readonly partial struct _1kind ", models, StringComparison.Ordinal);
+        // The spec lists the empty value, so default (empty wire value) is that listed value.
+        Assert.Contains("public KnownValue Known => _value is null ? KnownValue.Value2 : _known;", models, StringComparison.Ordinal);
         Assert.Contains("public sealed partial record CelerDataJsonContext2", models, StringComparison.Ordinal);
 
         var api = result.Sources.Single(s => s.HintName.EndsWith("Api.g.cs", StringComparison.Ordinal)).SourceText.ToString();

@@ -415,7 +415,7 @@ namespace CelerData.Cloud
         public KnownValue Known => _known;
 
         /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => _known != KnownValue.Unknown;
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -793,49 +793,126 @@ namespace CelerData.Cloud
     /// <summary>
     /// The state of a warehouse. The service may add states; clients should expect others.
     /// </summary>
+    /// <remarks>
+    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
+    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
+    /// wire value, ordinal. <c>default</c> has the empty wire value.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.WarehouseStateJsonConverter))]
-    public enum WarehouseState
+    public readonly partial struct WarehouseState : global::System.IEquatable<WarehouseState>
     {
+        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+        public enum KnownValue
+        {
+            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
+            Unknown = 0,
+
+            /// <summary>
+            /// The wire value CREATING.
+            /// </summary>
+            Creating,
+
+            /// <summary>
+            /// The wire value RUNNING.
+            /// </summary>
+            Running,
+
+            /// <summary>
+            /// The wire value SUSPENDED.
+            /// </summary>
+            Suspended,
+
+            /// <summary>
+            /// The wire value STOP.
+            /// </summary>
+            Stop,
+
+            /// <summary>
+            /// The wire value ERROR.
+            /// </summary>
+            Error,
+        }
+
         /// <summary>
         /// The wire value CREATING.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "CREATING")]
-        Creating,
+        public static readonly WarehouseState Creating = new WarehouseState("CREATING");
+
         /// <summary>
         /// The wire value RUNNING.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "RUNNING")]
-        Running,
+        public static readonly WarehouseState Running = new WarehouseState("RUNNING");
+
         /// <summary>
         /// The wire value SUSPENDED.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "SUSPENDED")]
-        Suspended,
+        public static readonly WarehouseState Suspended = new WarehouseState("SUSPENDED");
+
         /// <summary>
         /// The wire value STOP.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "STOP")]
-        Stop,
+        public static readonly WarehouseState Stop = new WarehouseState("STOP");
+
         /// <summary>
         /// The wire value ERROR.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "ERROR")]
-        Error,
+        public static readonly WarehouseState Error = new WarehouseState("ERROR");
+
+        private readonly string? _value;
+
+        private readonly KnownValue _known;
+
+        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public WarehouseState(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _known = value switch
+            {
+                "CREATING" => KnownValue.Creating,
+                "RUNNING" => KnownValue.Running,
+                "SUSPENDED" => KnownValue.Suspended,
+                "STOP" => KnownValue.Stop,
+                "ERROR" => KnownValue.Error,
+                _ => KnownValue.Unknown,
+            };
+        }
+
+        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+        public KnownValue Known => _known;
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public bool Equals(WarehouseState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is WarehouseState other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public static bool operator ==(WarehouseState left, WarehouseState right) => left.Equals(right);
+
+        /// <summary>Whether the wire values differ (ordinal).</summary>
+        public static bool operator !=(WarehouseState left, WarehouseState right) => !left.Equals(right);
     }
 
     /// <summary>
-    /// Reads and writes WarehouseState as its wire values, without reflection.
+    /// Reads and writes WarehouseState as its wire value, listed or not, without reflection.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class WarehouseStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.WarehouseState>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("CREATING");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value1 = global::System.Text.Json.JsonEncodedText.Encode("RUNNING");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value2 = global::System.Text.Json.JsonEncodedText.Encode("SUSPENDED");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value3 = global::System.Text.Json.JsonEncodedText.Encode("STOP");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value4 = global::System.Text.Json.JsonEncodedText.Encode("ERROR");
-
         /// <inheritdoc/>
         public override global::CelerData.Cloud.WarehouseState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -869,32 +946,13 @@ namespace CelerData.Cloud
                 return global::CelerData.Cloud.WarehouseState.Error;
             }
 
-            throw new global::System.Text.Json.JsonException("The value is not one of the values of WarehouseState.");
+            return new global::CelerData.Cloud.WarehouseState(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.WarehouseState value, global::System.Text.Json.JsonSerializerOptions options)
         {
-            switch (value)
-            {
-                case global::CelerData.Cloud.WarehouseState.Creating:
-                    writer.WriteStringValue(s_value0);
-                    return;
-                case global::CelerData.Cloud.WarehouseState.Running:
-                    writer.WriteStringValue(s_value1);
-                    return;
-                case global::CelerData.Cloud.WarehouseState.Suspended:
-                    writer.WriteStringValue(s_value2);
-                    return;
-                case global::CelerData.Cloud.WarehouseState.Stop:
-                    writer.WriteStringValue(s_value3);
-                    return;
-                case global::CelerData.Cloud.WarehouseState.Error:
-                    writer.WriteStringValue(s_value4);
-                    return;
-                default:
-                    throw new global::System.Text.Json.JsonException("The value is not one of the values of WarehouseState.");
-            }
+            writer.WriteStringValue(value.Value);
         }
     }
 
@@ -975,43 +1033,115 @@ namespace CelerData.Cloud
     /// sample shows `Succeeded`, in another case, so clients should compare without regard to case
     /// and expect other values.
     /// </summary>
+    /// <remarks>
+    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
+    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
+    /// wire value, ordinal. <c>default</c> has the empty wire value.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.InfraActionStateJsonConverter))]
-    public enum InfraActionState
+    public readonly partial struct InfraActionState : global::System.IEquatable<InfraActionState>
     {
+        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+        public enum KnownValue
+        {
+            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
+            Unknown = 0,
+
+            /// <summary>
+            /// The wire value ONGOING.
+            /// </summary>
+            Ongoing,
+
+            /// <summary>
+            /// The wire value SUCCEEDED.
+            /// </summary>
+            Succeeded,
+
+            /// <summary>
+            /// The wire value FAILED.
+            /// </summary>
+            Failed,
+
+            /// <summary>
+            /// The wire value CANCELED.
+            /// </summary>
+            Canceled,
+        }
+
         /// <summary>
         /// The wire value ONGOING.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "ONGOING")]
-        Ongoing,
+        public static readonly InfraActionState Ongoing = new InfraActionState("ONGOING");
+
         /// <summary>
         /// The wire value SUCCEEDED.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "SUCCEEDED")]
-        Succeeded,
+        public static readonly InfraActionState Succeeded = new InfraActionState("SUCCEEDED");
+
         /// <summary>
         /// The wire value FAILED.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "FAILED")]
-        Failed,
+        public static readonly InfraActionState Failed = new InfraActionState("FAILED");
+
         /// <summary>
         /// The wire value CANCELED.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "CANCELED")]
-        Canceled,
+        public static readonly InfraActionState Canceled = new InfraActionState("CANCELED");
+
+        private readonly string? _value;
+
+        private readonly KnownValue _known;
+
+        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public InfraActionState(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _known = value switch
+            {
+                "ONGOING" => KnownValue.Ongoing,
+                "SUCCEEDED" => KnownValue.Succeeded,
+                "FAILED" => KnownValue.Failed,
+                "CANCELED" => KnownValue.Canceled,
+                _ => KnownValue.Unknown,
+            };
+        }
+
+        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+        public KnownValue Known => _known;
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public bool Equals(InfraActionState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is InfraActionState other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public static bool operator ==(InfraActionState left, InfraActionState right) => left.Equals(right);
+
+        /// <summary>Whether the wire values differ (ordinal).</summary>
+        public static bool operator !=(InfraActionState left, InfraActionState right) => !left.Equals(right);
     }
 
     /// <summary>
-    /// Reads and writes InfraActionState as its wire values, without reflection.
+    /// Reads and writes InfraActionState as its wire value, listed or not, without reflection.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class InfraActionStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.InfraActionState>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("ONGOING");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value1 = global::System.Text.Json.JsonEncodedText.Encode("SUCCEEDED");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value2 = global::System.Text.Json.JsonEncodedText.Encode("FAILED");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value3 = global::System.Text.Json.JsonEncodedText.Encode("CANCELED");
-
         /// <inheritdoc/>
         public override global::CelerData.Cloud.InfraActionState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -1040,29 +1170,13 @@ namespace CelerData.Cloud
                 return global::CelerData.Cloud.InfraActionState.Canceled;
             }
 
-            throw new global::System.Text.Json.JsonException("The value is not one of the values of InfraActionState.");
+            return new global::CelerData.Cloud.InfraActionState(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.InfraActionState value, global::System.Text.Json.JsonSerializerOptions options)
         {
-            switch (value)
-            {
-                case global::CelerData.Cloud.InfraActionState.Ongoing:
-                    writer.WriteStringValue(s_value0);
-                    return;
-                case global::CelerData.Cloud.InfraActionState.Succeeded:
-                    writer.WriteStringValue(s_value1);
-                    return;
-                case global::CelerData.Cloud.InfraActionState.Failed:
-                    writer.WriteStringValue(s_value2);
-                    return;
-                case global::CelerData.Cloud.InfraActionState.Canceled:
-                    writer.WriteStringValue(s_value3);
-                    return;
-                default:
-                    throw new global::System.Text.Json.JsonException("The value is not one of the values of InfraActionState.");
-            }
+            writer.WriteStringValue(value.Value);
         }
     }
 
@@ -1888,31 +2002,93 @@ namespace CelerData.Cloud
     /// <summary>
     /// The state of an account: `IN_USE`, or `NO_ACCOUNT_NAME` until it is activated from the confirmation email. The service may add states.
     /// </summary>
+    /// <remarks>
+    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
+    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
+    /// wire value, ordinal. <c>default</c> has the empty wire value.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.AccountStateJsonConverter))]
-    public enum AccountState
+    public readonly partial struct AccountState : global::System.IEquatable<AccountState>
     {
+        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+        public enum KnownValue
+        {
+            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
+            Unknown = 0,
+
+            /// <summary>
+            /// The wire value IN_USE.
+            /// </summary>
+            InUse,
+
+            /// <summary>
+            /// The wire value NO_ACCOUNT_NAME.
+            /// </summary>
+            NoAccountName,
+        }
+
         /// <summary>
         /// The wire value IN_USE.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "IN_USE")]
-        InUse,
+        public static readonly AccountState InUse = new AccountState("IN_USE");
+
         /// <summary>
         /// The wire value NO_ACCOUNT_NAME.
         /// </summary>
-        [global::System.Runtime.Serialization.EnumMember(Value = "NO_ACCOUNT_NAME")]
-        NoAccountName,
+        public static readonly AccountState NoAccountName = new AccountState("NO_ACCOUNT_NAME");
+
+        private readonly string? _value;
+
+        private readonly KnownValue _known;
+
+        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public AccountState(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _known = value switch
+            {
+                "IN_USE" => KnownValue.InUse,
+                "NO_ACCOUNT_NAME" => KnownValue.NoAccountName,
+                _ => KnownValue.Unknown,
+            };
+        }
+
+        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+        public KnownValue Known => _known;
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public bool Equals(AccountState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is AccountState other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public static bool operator ==(AccountState left, AccountState right) => left.Equals(right);
+
+        /// <summary>Whether the wire values differ (ordinal).</summary>
+        public static bool operator !=(AccountState left, AccountState right) => !left.Equals(right);
     }
 
     /// <summary>
-    /// Reads and writes AccountState as its wire values, without reflection.
+    /// Reads and writes AccountState as its wire value, listed or not, without reflection.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class AccountStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.AccountState>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_value0 = global::System.Text.Json.JsonEncodedText.Encode("IN_USE");
-        private static readonly global::System.Text.Json.JsonEncodedText s_value1 = global::System.Text.Json.JsonEncodedText.Encode("NO_ACCOUNT_NAME");
-
         /// <inheritdoc/>
         public override global::CelerData.Cloud.AccountState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
         {
@@ -1931,23 +2107,13 @@ namespace CelerData.Cloud
                 return global::CelerData.Cloud.AccountState.NoAccountName;
             }
 
-            throw new global::System.Text.Json.JsonException("The value is not one of the values of AccountState.");
+            return new global::CelerData.Cloud.AccountState(reader.GetString()!);
         }
 
         /// <inheritdoc/>
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountState value, global::System.Text.Json.JsonSerializerOptions options)
         {
-            switch (value)
-            {
-                case global::CelerData.Cloud.AccountState.InUse:
-                    writer.WriteStringValue(s_value0);
-                    return;
-                case global::CelerData.Cloud.AccountState.NoAccountName:
-                    writer.WriteStringValue(s_value1);
-                    return;
-                default:
-                    throw new global::System.Text.Json.JsonException("The value is not one of the values of AccountState.");
-            }
+            writer.WriteStringValue(value.Value);
         }
     }
 }

@@ -147,7 +147,7 @@ namespace Features.Client
         public KnownValue Known => _known;
 
         /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => _known != KnownValue.Unknown;
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -541,7 +541,7 @@ namespace Features.Client
         public KnownValue Known => _known;
 
         /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => _known != KnownValue.Unknown;
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -659,7 +659,7 @@ namespace Features.Client
         public KnownValue Known => _known;
 
         /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => _known != KnownValue.Unknown;
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;

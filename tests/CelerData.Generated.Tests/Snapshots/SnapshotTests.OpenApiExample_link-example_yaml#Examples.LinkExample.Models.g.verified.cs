@@ -188,7 +188,7 @@ namespace Examples
         public KnownValue Known => _known;
 
         /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => _known != KnownValue.Unknown;
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;

@@ -145,7 +145,7 @@ namespace CelerData.Generated.Tests.HandWritten
         public KnownValue Known => _known;
 
         /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => _known != KnownValue.Unknown;
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -539,7 +539,7 @@ namespace CelerData.Generated.Tests.HandWritten
         public KnownValue Known => _known;
 
         /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => _known != KnownValue.Unknown;
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -657,7 +657,7 @@ namespace CelerData.Generated.Tests.HandWritten
         public KnownValue Known => _known;
 
         /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => _known != KnownValue.Unknown;
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
