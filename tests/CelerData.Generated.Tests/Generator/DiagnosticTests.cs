@@ -40,6 +40,7 @@ public sealed class DiagnosticTests
         ["ParameterInBody"] = new("CDG0014", Head + "paths:\n  /a:\n    get:\n      parameters:\n        - name: id\n          in: body\n          schema: { type: string }\n      responses: {}\n", 10, 15, "path, query, header or cookie"),
         ["InvalidCSharpName"] = new("CDG0014", Head + "paths:\n  /a:\n    get:\n      x-csharp-name: 'not valid'\n      responses: {}\n", 8, 22, "valid C# identifier"),
         ["PathWithoutSlash"] = new("CDG0014", Head + "paths:\n  a:\n    get:\n      responses: {}\n", 6, 3, "starts with '/'"),
+        ["RateLimitNotANumber"] = new("CDG0014", Head + "paths:\n  /a:\n    get:\n      x-rate-limit-per-minute: many\n      responses: {}\n", 8, 32, "'x-rate-limit-per-minute' has the value 'many'"),
         ["ExplodeFalse"] = new("CDG0034", Head + "paths:\n  /a:\n    get:\n      parameters:\n        - name: ids\n          in: query\n          explode: false\n          schema: { type: array, items: { type: string } }\n      responses: {}\n", 11, 20, "'explode: false'"),
         ["DeepObjectStyle"] = new("CDG0033", Head + "paths:\n  /a:\n    get:\n      parameters:\n        - name: ids\n          in: query\n          style: deepObject\n          schema: { type: string }\n      responses: {}\n", 11, 18, "'style: deepObject'"),
         ["YamlNestedTooDeep"] = new("CDG0001", "openapi: 3.0.3\nx: " + new string('[', 500) + new string(']', 500) + "\n", 2, 1, "levels deep"),
@@ -48,6 +49,27 @@ public sealed class DiagnosticTests
     };
 
     public static TheoryData<string> Cases() => new(AllCases.Keys);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void IsReportedWhereTheProblemIs(string name)
+    {
+        var (id, spec, line, column, message) = AllCases[name];
+        var path = "/specs/case.yaml";
+        var result = GeneratorHarness.Run(new SpecFile(path, spec));
+        var diagnostic = result.GeneratorDiagnostics.FirstOrDefault(d => d.Id == id);
+        Assert.True(diagnostic is not null, "Expected " + id + " but got: " + string.Join("; ", result.GeneratorDiagnostics));
+        var span = diagnostic!.Location.GetLineSpan();
+        Assert.Equal(path, span.Path);
+        if (id != "CDG0001" || !message.Contains("levels deep", StringComparison.Ordinal))
+        {
+            Assert.Equal((line, column), (span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1));
+        }
+
+        Assert.Contains(message, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(result.CompilationProblems());
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "CDG0099");
+    }
 
     [Fact]
     public void ErrorsStopCodeFromBeingEmitted()
