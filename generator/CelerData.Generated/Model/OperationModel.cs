@@ -26,6 +26,7 @@ internal enum ResponseKind
 }
 
 /// <summary>One operation of the API: one method of the interface.</summary>
+/// <param name="RequestsPerMinute">The operation's <c>x-rate-limit-per-minute</c>, when the spec gives one.</param>
 internal sealed record OperationModel(
     string MethodName,
     string OperationId,
@@ -38,7 +39,8 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     EquatableArray<ConstantQueryModel> ConstantQuery,
     ResponseKind ResponseKind,
-    TypeRef? ResponseType);
+    TypeRef? ResponseType,
+    int? RequestsPerMinute);
 
 /// <summary>One parameter of an operation as the method exposes it.</summary>
 internal sealed record ParameterModel(

@@ -16,7 +16,6 @@ internal sealed class OperationReader
     private readonly NameScope _methodNames = new(new[] { "Client", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" });
     private readonly Dictionary<string, string> _operationIds = new(System.StringComparer.Ordinal);
     private readonly List<OperationModel> _operations = new();
-    private readonly List<KeyValuePair<OperationModel, MappingNode>> _operationNodes = new();
 
     private readonly OperationFilter? _filter;
 
@@ -33,7 +32,6 @@ internal sealed class OperationReader
 
     public IReadOnlyList<OperationModel> Operations => _operations;
 
-    public IReadOnlyList<KeyValuePair<OperationModel, MappingNode>> OperationNodes => _operationNodes;
 
     public void ReadPaths(MappingNode? paths)
     {
@@ -150,9 +148,9 @@ internal sealed class OperationReader
             ordered.ToEquatableArray(),
             constants.ToEquatableArray(),
             responseKind,
-            responseType);
+            responseType,
+            ReadRateLimit(operation));
         _operations.Add(model);
-        _operationNodes.Add(new KeyValuePair<OperationModel, MappingNode>(model, operation));
     }
 
     private static List<string> Tags(MappingNode operation)
@@ -316,6 +314,24 @@ internal sealed class OperationReader
         {
             _context.Report(DiagnosticDescriptors.ExplodeFalseNotSupported, explode, name, where);
         }
+    }
+
+    /// <summary>The operation's <c>x-rate-limit-per-minute</c>: a positive whole number, or null (a bad value is reported).</summary>
+    private int? ReadRateLimit(MappingNode operation)
+    {
+        var node = operation.Get("x-rate-limit-per-minute");
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is ScalarNode scalar && int.TryParse(scalar.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit > 0)
+        {
+            return limit;
+        }
+
+        _context.Report(DiagnosticDescriptors.InvalidValue, node, "x-rate-limit-per-minute", (node as ScalarNode)?.Value ?? "(not a number)", "a positive whole number");
+        return null;
     }
 
     private static string SkipConsequence(bool required) => required ? "the operation is not generated" : "the parameter is not sent";

@@ -94,7 +94,7 @@ internal static class SpecParser
             types = Reachable(types, operationReader.Operations);
         }
 
-        var token = TokenOperationFinder.Find(context, operationReader.OperationNodes, types);
+        var token = TokenOperationFinder.Find(operationReader.Operations, types);
         var model = new SpecModel(
             input.Path,
             names.Namespace,

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using CelerData.Generated.Model;
 
@@ -7,15 +6,14 @@ namespace CelerData.Generated.Parsing;
 
 /// <summary>
 /// Finds the operation the runtime calls for access tokens: one secured by HTTP Basic, taking no
-/// arguments, whose JSON response has <c>access_token</c> and <c>expires_in</c>.
+/// arguments, whose JSON response has <c>access_token</c> and <c>expires_in</c>. It reads the model only.
 /// </summary>
 internal static class TokenOperationFinder
 {
-    public static TokenOperationModel? Find(ParseContext context, IReadOnlyList<KeyValuePair<OperationModel, MappingNode>> operations, IReadOnlyList<TypeModel> types)
+    public static TokenOperationModel? Find(IReadOnlyList<OperationModel> operations, IReadOnlyList<TypeModel> types)
     {
-        foreach (var entry in operations)
+        foreach (var operation in operations)
         {
-            var operation = entry.Key;
             if (operation.Security != "basic" || operation.Parameters.Count != 0 || operation.ResponseKind != ResponseKind.Json
                 || operation.ResponseType is not { Kind: TypeRefKind.Model } responseType)
             {
@@ -38,26 +36,9 @@ internal static class TokenOperationFinder
                 expiresIn.Name,
                 refreshToken?.Name,
                 tokenType?.Name,
-                ReadRateLimit(context, entry.Value));
+                operation.RequestsPerMinute);
         }
 
-        return null;
-    }
-
-    private static int? ReadRateLimit(ParseContext context, MappingNode operation)
-    {
-        var node = operation.Get("x-rate-limit-per-minute");
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (node is ScalarNode scalar && int.TryParse(scalar.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0)
-        {
-            return limit;
-        }
-
-        context.Report(DiagnosticDescriptors.InvalidValue, node, "x-rate-limit-per-minute", (node as ScalarNode)?.Value ?? "(not a number)", "a positive whole number");
         return null;
     }
 }
