@@ -120,6 +120,13 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
             return;
         }
 
+        if (!input.Capabilities.HasRuntime && model.Operations.Any(o => o.Envelope is not null))
+        {
+            // The unwrapped methods throw the runtime's typed exceptions; without it they keep the envelope types.
+            production.ReportDiagnostic(ToDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.EnvelopeNeedsRuntime, SpecLocation.FileStart(model.SpecPath))));
+            model = model with { Operations = model.Operations.Select(o => o with { Envelope = null }).ToEquatableArray() };
+        }
+
         try
         {
             var prefix = key + ".";

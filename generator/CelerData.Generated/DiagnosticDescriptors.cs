@@ -283,6 +283,22 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor InvalidEnvelope = new(
+        "CDG0039",
+        "An x-response-envelope declaration is malformed",
+        "The x-response-envelope declaration of {0} is ignored: '{1}' must be {2}",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor EnvelopeNeedsRuntime = new(
+        "CDG0040",
+        "Envelope unwrapping needs CelerData.Generated.Runtime",
+        "The spec declares x-response-envelope, but the project does not reference CelerData.Generated.Runtime, whose typed exceptions the unwrapped methods throw; the methods return the envelope types",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor FilterSelectsNothing = new(
         "CDG0050",
         "The operation filter selects no operation",

@@ -65,6 +65,12 @@ internal static class ImplementationEmitter
             EmitOperation(writer, spec, operation, api);
         }
 
+        if (spec.Operations.Any(o => o.Envelope is not null))
+        {
+            writer.Line();
+            EnvelopeEmitter.EmitHelper(writer);
+        }
+
         var formatted = FormattedEnums(spec);
         foreach (var enumType in spec.Types.Where(t => t.Kind == TypeKind.Enum && formatted.Contains(t.Name)))
         {
@@ -92,7 +98,7 @@ internal static class ImplementationEmitter
     {
         var ns = spec.Namespace;
         writer.Line("/// <inheritdoc />");
-        writer.Open("public " + Signatures.ReturnType(operation, ns) + " " + operation.MethodName + "(" + Signatures.Parameters(operation, ns, withAttributes: false, withDefaults: false) + ")");
+        writer.Open("public " + (operation.Envelope is null ? string.Empty : "async ") + Signatures.ReturnType(operation, ns) + " " + operation.MethodName + "(" + Signatures.Parameters(operation, ns, withAttributes: false, withDefaults: false) + ")");
         writer.Line("var __settings = _settings;");
         var pathParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Path).ToList();
         var queryParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
@@ -163,7 +169,11 @@ internal static class ImplementationEmitter
         writer.Line("if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { " + arguments + " }); }");
         var bufferBody = body is null ? "false" : "__settings.Buffered";
         var result = Signatures.ResultType(operation, ns);
-        if (result is null)
+        if (operation.Envelope is { } envelope)
+        {
+            EnvelopeEmitter.EmitSend(writer, spec, operation, envelope, bufferBody);
+        }
+        else if (result is null)
         {
             writer.Line("return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, " + bufferBody + ", cancellationToken);");
         }

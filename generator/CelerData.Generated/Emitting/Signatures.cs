@@ -8,7 +8,7 @@ namespace CelerData.Generated.Emitting;
 /// <summary>The pieces of an operation's C# signature that the interface and its implementation share.</summary>
 internal static class Signatures
 {
-    public static string ReturnType(OperationModel operation, string ns) => operation.ResponseKind switch
+    public static string ReturnType(OperationModel operation, string ns) => operation.Envelope is { } envelope ? EnvelopeEmitter.ReturnType(envelope, ns) : operation.ResponseKind switch
     {
         ResponseKind.Json => "global::System.Threading.Tasks.Task<" + CSharp.Type(operation.ResponseType!, ns) + ">",
         ResponseKind.Text => "global::System.Threading.Tasks.Task<string>",

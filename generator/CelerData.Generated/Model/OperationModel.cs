@@ -26,6 +26,7 @@ internal enum ResponseKind
 }
 
 /// <summary>One operation of the API: one method of the interface.</summary>
+/// <param name="Envelope">How the success response is unwrapped, when it is an envelope (set by <c>EnvelopePlanner</c>).</param>
 /// <param name="RequestsPerMinute">The operation's <c>x-rate-limit-per-minute</c>, when the spec gives one.</param>
 internal sealed record OperationModel(
     string MethodName,
@@ -40,7 +41,8 @@ internal sealed record OperationModel(
     EquatableArray<ConstantQueryModel> ConstantQuery,
     ResponseKind ResponseKind,
     TypeRef? ResponseType,
-    int? RequestsPerMinute);
+    int? RequestsPerMinute,
+    EnvelopeModel? Envelope);
 
 /// <summary>One parameter of an operation as the method exposes it.</summary>
 internal sealed record ParameterModel(

@@ -16,6 +16,8 @@ internal sealed class OperationReader
     private readonly NameScope _methodNames = new(new[] { "Client", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" });
     private readonly Dictionary<string, string> _operationIds = new(System.StringComparer.Ordinal);
     private readonly List<OperationModel> _operations = new();
+    private readonly Dictionary<string, EnvelopeDeclaration> _envelopes = new(System.StringComparer.Ordinal);
+    private readonly EnvelopeDeclaration? _documentEnvelope;
 
     private readonly OperationFilter? _filter;
 
@@ -25,6 +27,7 @@ internal sealed class OperationReader
         _schemas = schemas;
         _root = root;
         _filter = filter;
+        _documentEnvelope = EnvelopeReader.Read(context, root, "the document", out _);
     }
 
     /// <summary>How many operations the filter left out, unread.</summary>
@@ -32,6 +35,8 @@ internal sealed class OperationReader
 
     public IReadOnlyList<OperationModel> Operations => _operations;
 
+    /// <summary>The envelope declaration in force for each operation that has one, by method name.</summary>
+    public IReadOnlyDictionary<string, EnvelopeDeclaration> Envelopes => _envelopes;
 
     public void ReadPaths(MappingNode? paths)
     {
@@ -136,8 +141,16 @@ internal sealed class OperationReader
         var security = ReadSecurity(operation, where);
 
         var ordered = Order(parameters, body);
+        var methodName = _methodNames.Claim(baseName);
+        var ownEnvelope = EnvelopeReader.Read(_context, operation, where, out var envelopeDisabled);
+        var envelope = envelopeDisabled ? null : operation.Get(EnvelopeReader.Key) is null ? _documentEnvelope : ownEnvelope;
+        if (envelope is not null)
+        {
+            _envelopes[methodName] = envelope;
+        }
+
         var model = new OperationModel(
-            _methodNames.Claim(baseName),
+            methodName,
             operationId,
             method.ToUpperInvariant(),
             path,
@@ -149,7 +162,8 @@ internal sealed class OperationReader
             constants.ToEquatableArray(),
             responseKind,
             responseType,
-            ReadRateLimit(operation));
+            ReadRateLimit(operation),
+            Envelope: null);
         _operations.Add(model);
     }
 

@@ -94,7 +94,8 @@ internal static class SpecParser
             types = Reachable(types, operationReader.Operations);
         }
 
-        var token = TokenOperationFinder.Find(operationReader.Operations, types);
+        var operations = EnvelopePlanner.Plan(operationReader.Operations, operationReader.Envelopes, types);
+        var token = TokenOperationFinder.Find(operations, types);
         var model = new SpecModel(
             input.Path,
             names.Namespace,
@@ -104,7 +105,7 @@ internal static class SpecParser
             info is null || string.IsNullOrWhiteSpace(context.GetString(info, "description", "info")) ? null : context.GetString(info, "description", "info")!.Trim(),
             DefaultServer(context, root),
             types.ToEquatableArray(),
-            operationReader.Operations.ToEquatableArray(),
+            operations.ToEquatableArray(),
             token);
 
         // Code from a spec with errors would only add compiler errors on top of the located ones.

@@ -23,6 +23,16 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Envelope()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.LoadSpec(Path.Combine(RepositoryPaths.TestProject, "Specs", "envelope.openapi.yaml"), "Envelopes"));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationProblems());
+        VerifySources(nameof(Envelope), result);
+        IncrementalAssert.CachedOnRerun(result);
+    }
+
+    [Fact]
     public void Features()
     {
         var result = GeneratorHarness.Run(GeneratorHarness.LoadSpec(Path.Combine(RepositoryPaths.TestProject, "Specs", "features.openapi.yaml"), "Features.Client"));

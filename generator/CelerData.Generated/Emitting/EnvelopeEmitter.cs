@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Linq;
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Emitting;
+
+/// <summary>
+/// Writes how an enveloped operation answers: the response is read as <c>ApiResponse&lt;Envelope&gt;</c> (so an
+/// envelope sent with an error status is read too), any code but a success code throws the runtime's
+/// <c>CelerDataApiException</c> (<c>CelerDataNotFoundException</c> for a not-found code) carrying the operation, the
+/// code, the server's message and the HTTP status, and a success returns the data.
+/// </summary>
+internal static class EnvelopeEmitter
+{
+    private const string Runtime = "global::CelerData.Generated.Runtime.";
+    private const string ReadEnvelope = "__ReadEnvelope";
+
+    /// <summary>The method's return type: <c>Task&lt;Data&gt;</c>, or <c>Task</c> when the envelope has no data.</summary>
+    public static string ReturnType(EnvelopeModel envelope, string ns)
+        => envelope.DataType is null
+            ? "global::System.Threading.Tasks.Task"
+            : "global::System.Threading.Tasks.Task<" + CSharp.Type(envelope.DataType, ns) + ">";
+
+    /// <summary>Sends the request built so far and unwraps the answer; the method is <c>async</c>.</summary>
+    public static void EmitSend(SourceWriter writer, SpecModel spec, OperationModel operation, EnvelopeModel envelope, string bufferBody)
+    {
+        var ns = spec.Namespace;
+        var type = CSharp.Type(operation.ResponseType!.WithNullable(false), ns);
+        var operationId = CSharp.Literal(operation.OperationId);
+        var message = envelope.MessageProperty is null ? "null" : "__envelope." + envelope.MessageProperty;
+        var code = "__envelope." + envelope.CodeProperty;
+        writer.Line("using var __response = await global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<" + type + ">, " + type + ">(this.Client, __request, __settings, true, true, " + bufferBody + ", cancellationToken).ConfigureAwait(false);");
+        writer.Line("var __envelope = __response!.IsSuccessStatusCode && __response.Error is null");
+        writer.Indent();
+        writer.Line("? __response.Content");
+        writer.Line(": " + ReadEnvelope + "(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type + ">)global::" + ns + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(" + type + "))!);");
+        writer.Outdent();
+        writer.Open("if (__envelope is null)");
+        writer.Line("throw (global::System.Exception?)__response.Error ?? new " + Runtime + "CelerDataApiException(" + operationId + ", null, null, __response.StatusCode);");
+        writer.Close();
+        writer.Line();
+        writer.Line("var __succeeded = " + Condition(code, envelope.SuccessCodes) + ";");
+        writer.Open("if (!__succeeded || !__response.IsSuccessStatusCode)");
+        writer.Open("if (__succeeded)");
+        writer.Line("throw (global::System.Exception?)__response.Error ?? new " + Runtime + "CelerDataApiException(" + operationId + ", " + code + ", " + message + ", __response.StatusCode);");
+        writer.Close();
+        writer.Line();
+        if (envelope.NotFoundCodes.Count > 0)
+        {
+            writer.Open("if (" + Condition(code, envelope.NotFoundCodes) + ")");
+            writer.Line("throw new " + Runtime + "CelerDataNotFoundException(" + operationId + ", " + (envelope.CodeIsNullable ? code + ".GetValueOrDefault()" : code) + ", " + message + ", __response.StatusCode);");
+            writer.Close();
+            writer.Line();
+        }
+
+        writer.Line("throw new " + Runtime + "CelerDataApiException(" + operationId + ", " + code + ", " + message + ", __response.StatusCode);");
+        writer.Close();
+        if (envelope.DataProperty is null)
+        {
+            return;
+        }
+
+        writer.Line();
+        var data = "__envelope." + envelope.DataProperty;
+        if (envelope.DataIsRequired && envelope.DataType!.IsValueType)
+        {
+            writer.Line("return " + data + ";");
+        }
+        else
+        {
+            writer.Line("return " + data + " ?? throw new " + Runtime + "CelerDataApiException(" + operationId + ", null, " + message + ", __response.StatusCode);");
+        }
+    }
+
+    /// <summary>The helper that reads an envelope sent with an error status; written once per client that needs it.</summary>
+    public static void EmitHelper(SourceWriter writer)
+    {
+        writer.Block($$"""
+            /// <summary>The envelope in the body of an error response, or null when the body is not one.</summary>
+            private static T? {{ReadEnvelope}}<T>(global::System.Exception? error, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+                where T : class
+            {
+                if (error is not global::Refit.ApiException { Content: { Length: > 0 } content })
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return global::System.Text.Json.JsonSerializer.Deserialize(content, typeInfo);
+                }
+                catch (global::System.Text.Json.JsonException)
+                {
+                    return null;
+                }
+            }
+            """);
+    }
+
+    private static string Condition(string code, EquatableArray<long> codes)
+        => "(" + string.Join(" || ", codes.Select(c => code + " == " + c.ToString(CultureInfo.InvariantCulture) + (c > int.MaxValue || c < int.MinValue ? "L" : string.Empty))) + ")";
+}
