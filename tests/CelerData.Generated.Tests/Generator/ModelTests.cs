@@ -17,7 +17,7 @@ public sealed class ModelTests
     /// Values the model may hold as they are: immutable and compared by value. A diagnostic descriptor travels with
     /// its diagnostic's data, as in the System.Text.Json generator; it is data (ids and message formats), not a symbol.
     /// </summary>
-    private static readonly HashSet<System.Type> AllowedLeaves = new() { typeof(string), typeof(int), typeof(bool), typeof(DiagnosticDescriptor) };
+    private static readonly HashSet<System.Type> AllowedLeaves = new() { typeof(string), typeof(int), typeof(long), typeof(bool), typeof(DiagnosticDescriptor) };
 
     [Fact]
     public void ModelTypesHoldNoSymbolsOrCompilationData()
