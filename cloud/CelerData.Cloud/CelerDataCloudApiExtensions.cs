@@ -1,3 +1,4 @@
+using CelerData.Generated.Runtime;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -25,7 +26,7 @@ public static class CelerDataCloudApiExtensions
     /// <returns>The final state, <see cref="InfraActionState.Succeeded"/>.</returns>
     /// <exception cref="CelerDataActionFailedException">The action ended <c>FAILED</c> or <c>CANCELED</c>.</exception>
     /// <exception cref="CelerDataActionTimeoutException">The action was still going when the timeout ran out.</exception>
-    /// <exception cref="CelerDataCloudResponseException">The service answered a failure code (40004: no such cluster or action).</exception>
+    /// <exception cref="CelerDataApiException">The service answered a failure code (40004: no such cluster or action).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task<InfraActionStateData> WaitForActionAsync(
         this ICelerDataCloudApi api,
@@ -45,8 +46,7 @@ public static class CelerDataCloudApiExtensions
         var delay = options.InitialDelay;
         for (var polls = 1; ; polls++)
         {
-            var response = await api.GetInfraActionStateAsync(clusterId, actionId, cancellationToken).ConfigureAwait(false);
-            var data = Envelope.Data(nameof(ICelerDataCloudApi.GetInfraActionStateAsync), response.Code, response.Message, response.Data);
+            var data = await api.GetInfraActionStateAsync(clusterId, actionId, cancellationToken).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(started);
             options.Progress?.Report(new ActionProgress(actionId, data.InfraActionStateValue, polls, elapsed));
             // A state the spec does not list (one the service added later) is polled on like ONGOING.
@@ -74,12 +74,11 @@ public static class CelerDataCloudApiExtensions
     /// <param name="api">The client.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The clusters.</returns>
-    /// <exception cref="CelerDataCloudResponseException">The service answered a failure code.</exception>
+    /// <exception cref="CelerDataApiException">The service answered a failure code.</exception>
     public static async Task<IReadOnlyList<ClusterSummary>> GetClustersAsync(this ICelerDataCloudApi api, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var response = await api.ListClustersAsync(cancellationToken).ConfigureAwait(false);
-        return Envelope.Data(nameof(ICelerDataCloudApi.ListClustersAsync), response.Code, response.Message, response.Data).List;
+        return (await api.ListClustersAsync(cancellationToken).ConfigureAwait(false)).List;
     }
 
     /// <summary>Every warehouse of a cluster.</summary>
@@ -87,20 +86,19 @@ public static class CelerDataCloudApiExtensions
     /// <param name="clusterId">The cluster.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The warehouses.</returns>
-    /// <exception cref="CelerDataCloudResponseException">The service answered a failure code (40004: no such cluster).</exception>
+    /// <exception cref="CelerDataApiException">The service answered a failure code (<see cref="CelerDataNotFoundException"/> for 40004: no such cluster).</exception>
     public static async Task<IReadOnlyList<Warehouse>> GetWarehousesAsync(this ICelerDataCloudApi api, string clusterId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentException.ThrowIfNullOrEmpty(clusterId);
-        var response = await api.ListWarehousesAsync(clusterId, cancellationToken).ConfigureAwait(false);
-        return Envelope.Data(nameof(ICelerDataCloudApi.ListWarehousesAsync), response.Code, response.Message, response.Data).List;
+        return (await api.ListWarehousesAsync(clusterId, cancellationToken).ConfigureAwait(false)).List;
     }
 
     /// <summary>Every warehouse of every cluster, with its cluster: one request for the clusters, then one per cluster as the enumeration reaches it.</summary>
     /// <param name="api">The client.</param>
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The warehouses, cluster by cluster in the order the API lists them.</returns>
-    /// <exception cref="CelerDataCloudResponseException">The service answered a failure code.</exception>
+    /// <exception cref="CelerDataApiException">The service answered a failure code.</exception>
     public static async IAsyncEnumerable<ClusterWarehouse> EnumerateWarehousesAsync(this ICelerDataCloudApi api, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -123,7 +121,7 @@ public static class CelerDataCloudApiExtensions
     /// <param name="cancellationToken">Cancels the requests.</param>
     /// <returns>The usage of each day the service reports, in order.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
-    /// <exception cref="CelerDataCloudResponseException">The service answered a failure code.</exception>
+    /// <exception cref="CelerDataApiException">The service answered a failure code.</exception>
     public static async IAsyncEnumerable<DailyUsage> EnumerateAccountUsageAsync(this ICelerDataCloudApi api, DateOnly from, DateOnly to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -131,8 +129,7 @@ public static class CelerDataCloudApiExtensions
         for (var start = from; start <= to; start = start.AddDays(MaxUsageDays))
         {
             var end = start.AddDays(MaxUsageDays - 1) < to ? start.AddDays(MaxUsageDays - 1) : to;
-            var response = await api.GetAccountUsageAsync(Day(start), Day(end), true, cancellationToken).ConfigureAwait(false);
-            var usage = Envelope.Data(nameof(ICelerDataCloudApi.GetAccountUsageAsync), response.Code, response.Message, response.Data);
+            var usage = await api.GetAccountUsageAsync(Day(start), Day(end), true, cancellationToken).ConfigureAwait(false);
             foreach (var day in usage.Details ?? [])
             {
                 yield return day;

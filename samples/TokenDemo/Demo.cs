@@ -108,15 +108,15 @@ internal static class Demo
             var warehouse = candidate.Warehouse;
             await output.WriteLineAsync(Invariant($"4. Suspending warehouse {warehouse.WarehouseName} of {candidate.Cluster.ClusterName}:")).ConfigureAwait(false);
             var suspend = await api.SuspendWarehouseAsync(warehouse.WarehouseId, cancellationToken).ConfigureAwait(false);
-            await WaitAsync(api, candidate.Cluster.ClusterId, Data("PATCH warehouses/{id}/suspend", suspend.Code, suspend.Message, suspend.Data).ActionId, output, cancellationToken).ConfigureAwait(false);
+            await WaitAsync(api, candidate.Cluster.ClusterId, suspend.ActionId, output, cancellationToken).ConfigureAwait(false);
             var suspended = await api.GetWarehouseAsync(warehouse.WarehouseId, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync(Invariant($"   the warehouse is now {Data("GET warehouses/{id}", suspended.Code, suspended.Message, suspended.Data).State}")).ConfigureAwait(false);
+            await output.WriteLineAsync(Invariant($"   the warehouse is now {suspended.State}")).ConfigureAwait(false);
 
             await output.WriteLineAsync(Invariant($"5. Resuming warehouse {warehouse.WarehouseName}:")).ConfigureAwait(false);
             var resume = await api.ResumeWarehouseAsync(warehouse.WarehouseId, cancellationToken).ConfigureAwait(false);
-            await WaitAsync(api, candidate.Cluster.ClusterId, Data("PATCH warehouses/{id}/resume", resume.Code, resume.Message, resume.Data).ActionId, output, cancellationToken).ConfigureAwait(false);
+            await WaitAsync(api, candidate.Cluster.ClusterId, resume.ActionId, output, cancellationToken).ConfigureAwait(false);
             var resumed = await api.GetWarehouseAsync(warehouse.WarehouseId, cancellationToken).ConfigureAwait(false);
-            await output.WriteLineAsync(Invariant($"   the warehouse is now {Data("GET warehouses/{id}", resumed.Code, resumed.Message, resumed.Data).State}")).ConfigureAwait(false);
+            await output.WriteLineAsync(Invariant($"   the warehouse is now {resumed.State}")).ConfigureAwait(false);
         }
 
         if (target.Emulator is { } emulator)
@@ -142,13 +142,13 @@ internal static class Demo
             {
                 warehouses = await api.GetWarehousesAsync(cluster.ClusterId, cancellationToken).ConfigureAwait(false);
             }
-            catch (CelerDataCloudResponseException)
+            catch (CelerDataApiException)
             {
                 // Only elastic clusters have warehouses; the service refuses the list for the others.
                 warehouses = [];
             }
 
-            rows.Add(new ClusterRow(cluster, Data("GET clusters/{id}/state", state.Code, state.Message, state.Data).ClusterStateValue, warehouses));
+            rows.Add(new ClusterRow(cluster, state.ClusterStateValue, warehouses));
         }
 
         return rows;
@@ -187,11 +187,6 @@ internal static class Demo
         var widths = Enumerable.Range(0, 5).Select(column => lines.Max(line => line[column].Length)).ToArray();
         return string.Join(Environment.NewLine, lines.Select(line => "   " + string.Join("  ", line.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd()));
     }
-
-    /// <summary>The result of a response envelope, or the failure it reports.</summary>
-    private static T Data<T>(string operation, int code, string? message, T? data)
-        where T : class =>
-        code == 20000 && data is not null ? data : throw new DemoFailureException(Invariant($"{operation} answered code {code}: {message ?? "(no message)"}"));
 
     /// <summary>Shows the first four characters of a token and its length, never the rest.</summary>
     internal static string Redact(string token) =>

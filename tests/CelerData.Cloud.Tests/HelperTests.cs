@@ -22,7 +22,7 @@ public sealed class HelperTests
     {
         var time = new FakeTimeProvider();
         await using var session = await Session.StartAsync(time, TimeSpan.FromSeconds(20));
-        var actionId = (await session.Api.SuspendWarehouseAsync(Warehouse)).Data!.ActionId;
+        var actionId = (await session.Api.SuspendWarehouseAsync(Warehouse)).ActionId;
         var progress = new Recorder();
 
         var result = await Drive(time, session.Api.WaitForActionAsync(session.ClusterId, actionId, new ActionWaitOptions { TimeProvider = time, Progress = progress }));
@@ -37,7 +37,7 @@ public sealed class HelperTests
         Assert.True(reports[^1].Elapsed >= TimeSpan.FromSeconds(20), $"ended after {reports[^1].Elapsed}");
         var gaps = reports.Zip(reports.Skip(1), (a, b) => b.Elapsed - a.Elapsed).ToList();
         Assert.Equal(gaps.OrderBy(g => g), gaps);
-        Assert.Equal(WarehouseState.Suspended, (await session.Api.GetWarehouseAsync(Warehouse)).Data!.State);
+        Assert.Equal(WarehouseState.Suspended, (await session.Api.GetWarehouseAsync(Warehouse)).State);
     }
 
     [Theory]
@@ -48,7 +48,7 @@ public sealed class HelperTests
         var time = new FakeTimeProvider();
         await using var session = await Session.StartAsync(time, TimeSpan.FromSeconds(3));
         session.Emulator.SetActionOutcome(outcome);
-        var actionId = (await session.Api.ResumeClusterAsync(EmulatorOptions.DefaultSuspendedClusterId)).Data!.ActionId;
+        var actionId = (await session.Api.ResumeClusterAsync(EmulatorOptions.DefaultSuspendedClusterId)).ActionId;
 
         var error = await Assert.ThrowsAsync<CelerDataActionFailedException>(() => Drive(time, session.Api.WaitForActionAsync(EmulatorOptions.DefaultSuspendedClusterId, actionId, new ActionWaitOptions { TimeProvider = time })));
 
@@ -56,7 +56,7 @@ public sealed class HelperTests
         Assert.Equal(actionId, error.ActionId);
         Assert.Equal(EmulatorOptions.DefaultSuspendedClusterId, error.ClusterId);
         Assert.Equal(outcome == EmulatorActionOutcome.Fail, error.Reason is not null);
-        Assert.Equal(ClusterState.Suspended, (await session.Api.GetClusterStateAsync(EmulatorOptions.DefaultSuspendedClusterId)).Data!.ClusterStateValue);
+        Assert.Equal(ClusterState.Suspended, (await session.Api.GetClusterStateAsync(EmulatorOptions.DefaultSuspendedClusterId)).ClusterStateValue);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class HelperTests
     {
         var time = new FakeTimeProvider();
         await using var session = await Session.StartAsync(time, TimeSpan.FromHours(1));
-        var actionId = (await session.Api.ScaleWarehouseNumAsync(Warehouse, new ScaleWarehouseNumRequest { VmNum = 5 })).Data!.ActionId;
+        var actionId = (await session.Api.ScaleWarehouseNumAsync(Warehouse, new ScaleWarehouseNumRequest { VmNum = 5 })).ActionId;
         var progress = new Recorder();
 
         var error = await Assert.ThrowsAsync<CelerDataActionTimeoutException>(() => Drive(time, session.Api.WaitForActionAsync(session.ClusterId, actionId, new ActionWaitOptions { TimeProvider = time, Timeout = TimeSpan.FromMinutes(1), Progress = progress })));
@@ -80,7 +80,7 @@ public sealed class HelperTests
     {
         var time = new FakeTimeProvider();
         await using var session = await Session.StartAsync(time, TimeSpan.FromHours(1));
-        var actionId = (await session.Api.SuspendWarehouseAsync(Warehouse)).Data!.ActionId;
+        var actionId = (await session.Api.SuspendWarehouseAsync(Warehouse)).ActionId;
         using var cancellation = new CancellationTokenSource();
         var progress = new Recorder(onReport: _ => cancellation.Cancel());
 
@@ -95,11 +95,11 @@ public sealed class HelperTests
         var time = new FakeTimeProvider();
         await using var session = await Session.StartAsync(time, TimeSpan.FromSeconds(1));
 
-        var error = await Assert.ThrowsAsync<CelerDataCloudResponseException>(() => session.Api.WaitForActionAsync(session.ClusterId, "no-such-action", new ActionWaitOptions { TimeProvider = time }));
+        var error = await Assert.ThrowsAsync<CelerDataNotFoundException>(() => session.Api.WaitForActionAsync(session.ClusterId, "no-such-action", new ActionWaitOptions { TimeProvider = time }));
 
         Assert.True(error.IsNotFound);
         Assert.Equal(40004, error.Code);
-        Assert.Equal("GetInfraActionStateAsync", error.Operation);
+        Assert.Equal("getInfraActionState", error.OperationId);
         Assert.Contains("does not exist", error.ServerMessage, StringComparison.Ordinal);
     }
 
@@ -121,7 +121,7 @@ public sealed class HelperTests
         Assert.Equal(
             [("demo", "default_warehouse"), ("demo", "etl"), ("archive", "default_warehouse")],
             all.Select(w => (w.Cluster.ClusterName!, w.Warehouse.WarehouseName!)));
-        var error = await Assert.ThrowsAsync<CelerDataCloudResponseException>(() => session.Api.GetWarehousesAsync("no-such-cluster"));
+        var error = await Assert.ThrowsAsync<CelerDataNotFoundException>(() => session.Api.GetWarehousesAsync("no-such-cluster"));
         Assert.True(error.IsNotFound);
     }
 
@@ -150,11 +150,11 @@ public sealed class HelperTests
         await using var session = await Session.StartAsync(new FakeTimeProvider(), TimeSpan.Zero);
 
         var usage = await session.Api.GetClusterUsageAsync(EmulatorOptions.DefaultSuspendedClusterId, "20250601", "20250603", true);
-        var missing = await session.Api.GetClusterUsageAsync("no-such-cluster", "20250601", "20250603", false);
+        var missing = await Assert.ThrowsAsync<CelerDataNotFoundException>(() => session.Api.GetClusterUsageAsync("no-such-cluster", "20250601", "20250603", false));
 
-        Assert.Equal("archive", usage.Data!.ClusterName);
-        Assert.Equal("75.000000", usage.Data.TotalUsage); // 25 CCU a day for the second cluster
-        Assert.Equal([20250601, 20250602, 20250603], usage.Data.Details!.Select(d => d.Date));
+        Assert.Equal("archive", usage.ClusterName);
+        Assert.Equal("75.000000", usage.TotalUsage); // 25 CCU a day for the second cluster
+        Assert.Equal([20250601, 20250602, 20250603], usage.Details!.Select(d => d.Date));
         Assert.Equal(40004, missing.Code);
     }
 

@@ -37,7 +37,7 @@ public sealed class DistributedTokenCacheTests
 
         foreach (var member in members)
         {
-            Assert.Equal(20000, (await member.GetRequiredService<ICelerDataCloudApi>().ListClustersAsync()).Code);
+            Assert.NotEmpty((await member.GetRequiredService<ICelerDataCloudApi>().ListClustersAsync()).List);
         }
 
         Assert.Equal(1, emulator.Stats.ForClient("first-client").TokenRequests);
@@ -71,8 +71,8 @@ public sealed class DistributedTokenCacheTests
         await using (var third = Member(emulator, configuration, emulator.Client, prefix, logs))
         await using (var fourth = Member(emulator, configuration, emulator.Client, prefix, logs))
         {
-            Assert.Equal(20000, (await third.GetRequiredService<ICelerDataCloudApi>().ListClustersAsync()).Code);
-            Assert.Equal(20000, (await fourth.GetRequiredService<ICelerDataCloudApi>().ListClustersAsync()).Code);
+            Assert.NotEmpty((await third.GetRequiredService<ICelerDataCloudApi>().ListClustersAsync()).List);
+            Assert.NotEmpty((await fourth.GetRequiredService<ICelerDataCloudApi>().ListClustersAsync()).List);
             Assert.Equal(3, emulator.Stats.ForClient(clientId).TokenRequests);
             Assert.Contains(logs.Lines, line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("the shared token cache failed", StringComparison.Ordinal));
         }

@@ -38,7 +38,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
         Assert.NotNull(ExceptionChain.Find<OperationCanceledException>(error));
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), "cancellation took " + stopwatch.Elapsed);
         session.Emulator.ClearFaults();
-        Assert.Equal(20000, (await session.Api.ListClustersAsync()).Code);
+        Assert.NotEmpty((await session.Api.ListClustersAsync()).List);
         Assert.Equal(0, session.RequestsWithoutValidCredentials());
     }
 
@@ -60,7 +60,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
         Assert.NotNull(ExceptionChain.Find<TimeoutException>(error));
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), "the timeout took " + stopwatch.Elapsed);
         emulator.ClearFaults();
-        Assert.Equal(20000, (await api.ListClustersAsync()).Code);
+        Assert.NotEmpty((await api.ListClustersAsync()).List);
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
         Assert.NotNull(ExceptionChain.Find<OperationCanceledException>(error));
 
         // The fetch the cancelled caller started goes on for the others; it completes once the latency has passed.
-        Assert.Equal(20000, (await session.Api.ListClustersAsync()).Code);
+        Assert.NotEmpty((await session.Api.ListClustersAsync()).List);
         Assert.Equal(1, session.Stats.TokenRequests);
     }
 
@@ -170,7 +170,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
     public async Task A_storm_of_500s_from_the_api_fails_each_call_once_and_keeps_the_token()
     {
         await using var session = await ClientSession.StartAsync();
-        Assert.Equal(20000, (await session.Api.ListClustersAsync()).Code);
+        Assert.NotEmpty((await session.Api.ListClustersAsync()).List);
         session.Emulator.SetFaults(new EmulatorFaultOptions { Kind = EmulatorFaultKind.ServerError, Scope = EmulatorFaultScope.Resources });
 
         for (var i = 0; i < 10; i++)
@@ -192,7 +192,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
         await using var session = await ClientSession.StartAsync(client: options => options.MaxRateLimitRetries = 2);
         if (scope == EmulatorFaultScope.Resources)
         {
-            Assert.Equal(20000, (await session.Api.ListClustersAsync()).Code);
+            Assert.NotEmpty((await session.Api.ListClustersAsync()).List);
             session.Emulator.Reset();
         }
 
@@ -214,7 +214,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
         await using var session = await ClientSession.StartAsync();
         session.Emulator.SetFaults(new EmulatorFaultOptions { Kind = EmulatorFaultKind.TooManyRequests, Count = 2, RetryAfterSeconds = 0 });
 
-        Assert.Equal(20000, (await session.Api.ListClustersAsync()).Code);
+        Assert.NotEmpty((await session.Api.ListClustersAsync()).List);
 
         Assert.Equal(2, session.Stats.FaultsInjected);
         Assert.Equal(0, session.RequestsWithoutValidCredentials());
@@ -247,10 +247,11 @@ public sealed class HostileServerTests(ITestOutputHelper output)
             using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try
             {
-                var result = round % 2 == 0
-                    ? (await session.Api.ListClustersAsync(cancellation.Token)).Code
-                    : (await session.Api.GetClusterStateAsync(session.Emulator.ClusterId, cancellation.Token)).Code;
-                Assert.Equal(20000, result);
+                // A method returns only when the envelope's code was 20000; it throws for any other.
+                var answered = round % 2 == 0
+                    ? (object)(await session.Api.ListClustersAsync(cancellation.Token)).List
+                    : (await session.Api.GetClusterStateAsync(session.Emulator.ClusterId, cancellation.Token)).ClusterStateValue;
+                Assert.NotNull(answered);
                 successes++;
             }
             catch (Exception error) when (IsExpected(error))
@@ -277,8 +278,8 @@ public sealed class HostileServerTests(ITestOutputHelper output)
     private static async Task AssertRecoversAsync(ClientSession session)
     {
         session.Emulator.ClearFaults();
-        Assert.Equal(20000, (await session.Api.ListClustersAsync()).Code);
-        Assert.Equal("Running", (await session.Api.GetClusterStateAsync(session.Emulator.ClusterId)).Data?.ClusterStateValue.ToString());
+        Assert.NotEmpty((await session.Api.ListClustersAsync()).List);
+        Assert.Equal("Running", (await session.Api.GetClusterStateAsync(session.Emulator.ClusterId)).ClusterStateValue.ToString());
         Assert.Equal(0, session.RequestsWithoutValidCredentials());
     }
 }

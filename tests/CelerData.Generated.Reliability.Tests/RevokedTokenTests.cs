@@ -39,14 +39,14 @@ public sealed class RevokedTokenTests
             await using var second = Member(server.BaseAddress, redis.Configuration, prefix);
             var firstApi = first.GetRequiredService<ICelerDataCloudApi>();
             var secondApi = second.GetRequiredService<ICelerDataCloudApi>();
-            Assert.Equal(20000, (await firstApi.ListClustersAsync()).Code);
-            Assert.Equal(20000, (await secondApi.ListClustersAsync()).Code);
+            Assert.NotEmpty((await firstApi.ListClustersAsync()).List);
+            Assert.NotEmpty((await secondApi.ListClustersAsync()).List);
             Assert.Equal(1, server.TokensIssued);
 
             var revoked = server.RevokeAll();
 
-            Assert.Equal(20000, (await firstApi.ListClustersAsync()).Code);
-            Assert.Equal(20000, (await secondApi.ListClustersAsync()).Code);
+            Assert.NotEmpty((await firstApi.ListClustersAsync()).List);
+            Assert.NotEmpty((await secondApi.ListClustersAsync()).List);
             Assert.True(server.TokensIssued == 2, "run " + run + ": token requests " + server.TokensIssued);
             Assert.True(server.Refusals(revoked) == 2, "run " + run + ": the revoked token was sent " + server.Refusals(revoked) + " times");
         }

@@ -66,7 +66,7 @@ public sealed class SecurityTests
         await using var session = await ClientSession.StartAsync();
         Assert.Equal("http", session.Emulator.BaseAddress.Scheme);
 
-        Assert.Equal(20000, (await session.Api.ListClustersAsync()).Code);
+        Assert.NotEmpty((await session.Api.ListClustersAsync()).List);
         Assert.Equal(1, session.Stats.TokenRequests);
         Assert.Equal(0, session.RequestsWithoutValidCredentials());
     }

@@ -47,7 +47,7 @@ while (settings.Calls is { } limit ? calls < limit : stopwatch.Elapsed < setting
     try
     {
         var clusters = await api.ListClustersAsync(CancellationToken.None).ConfigureAwait(false);
-        if (clusters.Code != 20000)
+        if (clusters.List.Count == 0)
         {
             errors++;
         }

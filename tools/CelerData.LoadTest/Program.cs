@@ -52,7 +52,7 @@ async Task CallerAsync()
         try
         {
             var response = await client.Api.ListClustersAsync(CancellationToken.None);
-            if (response.Code != 20000)
+            if (response.List.Count == 0)
             {
                 Interlocked.Increment(ref errors);
             }

@@ -5,7 +5,7 @@ using CelerData.Generated.Model;
 namespace CelerData.Generated.Emitting;
 
 /// <summary>
-/// Writes how an enveloped operation answers: the response is read as <c>ApiResponse&lt;Envelope&gt;</c> (so an
+/// Writes how an enveloped operation answers: the response is read (in a private async method per operation) as <c>ApiResponse&lt;Envelope&gt;</c> (so an
 /// envelope sent with an error status is read too), any code but a success code throws the runtime's
 /// <c>CelerDataApiException</c> (<c>CelerDataNotFoundException</c> for a not-found code) carrying the operation, the
 /// code, the server's message and the HTTP status, and a success returns the data.
@@ -21,15 +21,27 @@ internal static class EnvelopeEmitter
             ? "global::System.Threading.Tasks.Task"
             : "global::System.Threading.Tasks.Task<" + CSharp.Type(envelope.DataType, ns) + ">";
 
-    /// <summary>Sends the request built so far and unwraps the answer; the method is <c>async</c>.</summary>
-    public static void EmitSend(SourceWriter writer, SpecModel spec, OperationModel operation, EnvelopeModel envelope, string bufferBody)
+    /// <summary>
+    /// Sends the request built so far and hands the answer to the operation's unwrapping method: the request is built in
+    /// a method that is not async, because Refit's query-string builder is a ref struct.
+    /// </summary>
+    public static void EmitSend(SourceWriter writer, SpecModel spec, OperationModel operation, string bufferBody)
+    {
+        var type = CSharp.Type(operation.ResponseType!.WithNullable(false), spec.Namespace);
+        writer.Line("return " + UnwrapName(operation) + "(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<" + type + ">, " + type + ">(this.Client, __request, __settings, true, true, " + bufferBody + ", cancellationToken));");
+    }
+
+    /// <summary>The private async method that reads the envelope of one operation and returns its data or throws.</summary>
+    public static void EmitUnwrap(SourceWriter writer, SpecModel spec, OperationModel operation, EnvelopeModel envelope)
     {
         var ns = spec.Namespace;
         var type = CSharp.Type(operation.ResponseType!.WithNullable(false), ns);
         var operationId = CSharp.Literal(operation.OperationId);
         var message = envelope.MessageProperty is null ? "null" : "__envelope." + envelope.MessageProperty;
         var code = "__envelope." + envelope.CodeProperty;
-        writer.Line("using var __response = await global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<" + type + ">, " + type + ">(this.Client, __request, __settings, true, true, " + bufferBody + ", cancellationToken).ConfigureAwait(false);");
+        writer.Line("/// <summary>Reads the envelope " + operation.MethodName + " answered with: its data on a success code, the runtime's typed exception otherwise.</summary>");
+        writer.Open("private static async " + ReturnType(envelope, ns) + " " + UnwrapName(operation) + "(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<" + type + ">?> __send)");
+        writer.Line("using var __response = await __send.ConfigureAwait(false);");
         writer.Line("var __envelope = __response!.IsSuccessStatusCode && __response.Error is null");
         writer.Indent();
         writer.Line("? __response.Content");
@@ -57,6 +69,7 @@ internal static class EnvelopeEmitter
         writer.Close();
         if (envelope.DataProperty is null)
         {
+            writer.Close();
             return;
         }
 
@@ -70,6 +83,8 @@ internal static class EnvelopeEmitter
         {
             writer.Line("return " + data + " ?? throw new " + Runtime + "CelerDataApiException(" + operationId + ", null, " + message + ", __response.StatusCode);");
         }
+
+        writer.Close();
     }
 
     /// <summary>The helper that reads an envelope sent with an error status; written once per client that needs it.</summary>
@@ -96,6 +111,8 @@ internal static class EnvelopeEmitter
             }
             """);
     }
+
+    private static string UnwrapName(OperationModel operation) => "__Unwrap" + operation.MethodName;
 
     private static string Condition(string code, EquatableArray<long> codes)
         => "(" + string.Join(" || ", codes.Select(c => code + " == " + c.ToString(CultureInfo.InvariantCulture) + (c > int.MaxValue || c < int.MinValue ? "L" : string.Empty))) + ")";

@@ -63,6 +63,11 @@ internal static class ImplementationEmitter
         {
             writer.Line();
             EmitOperation(writer, spec, operation, api);
+            if (operation.Envelope is { } envelope)
+            {
+                writer.Line();
+                EnvelopeEmitter.EmitUnwrap(writer, spec, operation, envelope);
+            }
         }
 
         if (spec.Operations.Any(o => o.Envelope is not null))
@@ -98,7 +103,7 @@ internal static class ImplementationEmitter
     {
         var ns = spec.Namespace;
         writer.Line("/// <inheritdoc />");
-        writer.Open("public " + (operation.Envelope is null ? string.Empty : "async ") + Signatures.ReturnType(operation, ns) + " " + operation.MethodName + "(" + Signatures.Parameters(operation, ns, withAttributes: false, withDefaults: false) + ")");
+        writer.Open("public " + Signatures.ReturnType(operation, ns) + " " + operation.MethodName + "(" + Signatures.Parameters(operation, ns, withAttributes: false, withDefaults: false) + ")");
         writer.Line("var __settings = _settings;");
         var pathParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Path).ToList();
         var queryParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
@@ -169,9 +174,9 @@ internal static class ImplementationEmitter
         writer.Line("if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { " + arguments + " }); }");
         var bufferBody = body is null ? "false" : "__settings.Buffered";
         var result = Signatures.ResultType(operation, ns);
-        if (operation.Envelope is { } envelope)
+        if (operation.Envelope is not null)
         {
-            EnvelopeEmitter.EmitSend(writer, spec, operation, envelope, bufferBody);
+            EnvelopeEmitter.EmitSend(writer, spec, operation, bufferBody);
         }
         else if (result is null)
         {

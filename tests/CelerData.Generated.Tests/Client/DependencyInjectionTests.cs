@@ -33,8 +33,8 @@ public sealed class DependencyInjectionTests
         var again = await api.ListClustersAsync();
 
         Assert.Equal("Bearer", token.TokenType);
-        Assert.Equal(20000, clusters.Code);
-        Assert.Equal(20000, again.Code);
+        Assert.NotEmpty(clusters.List);
+        Assert.Equal(clusters.Total, again.Total);
         // One token from the explicit call, one fetched by the cache for the bearer calls: never one per call.
         Assert.Equal(2, emulator.Stats.TokenRequests);
         Assert.Equal(2, emulator.Stats.ApiRequests);

@@ -49,7 +49,7 @@ namespace CelerData.Cloud
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Get("/api/1.0/clusters")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterListResponse> ListClustersAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterList> ListClustersAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Get cluster state
@@ -63,7 +63,7 @@ namespace CelerData.Cloud
         /// <param name="clusterId">The ID of the cluster.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Get("/api/1.0/clusters/{cluster_id}/state")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterStateResponse> GetClusterStateAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterStateData> GetClusterStateAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Suspend a cluster
@@ -78,7 +78,7 @@ namespace CelerData.Cloud
         /// <param name="clusterId">The ID of the cluster.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Patch("/api/1.0/clusters/{cluster_id}/suspend")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionResponse> SuspendClusterAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendClusterAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Resume a cluster
@@ -93,7 +93,7 @@ namespace CelerData.Cloud
         /// <param name="clusterId">The ID of the cluster.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Patch("/api/1.0/clusters/{cluster_id}/resume")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionResponse> ResumeClusterAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeClusterAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Declare scripts for a cluster
@@ -109,7 +109,7 @@ namespace CelerData.Cloud
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Post("/api/1.0/clusters/{cluster_id}/deployment-scripts")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.EmptyResponse> DeclareDeploymentScriptsAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Body] global::CelerData.Cloud.DeploymentScriptsRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task DeclareDeploymentScriptsAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Body] global::CelerData.Cloud.DeploymentScriptsRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List the warehouses of a cluster
@@ -123,7 +123,7 @@ namespace CelerData.Cloud
         /// <param name="clusterId">The ID of the cluster.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Get("/api/1.0/clusters/{cluster_id}/warehouses")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseListResponse> ListWarehousesAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseList> ListWarehousesAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Get the state of an action
@@ -139,7 +139,7 @@ namespace CelerData.Cloud
         /// <param name="orderId">The ID of the action, as the suspend, resume or scale call returned it (`action_id`).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Get("/api/1.0/clusters/{cluster_id}/infra-action/state")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.InfraActionStateResponse> GetInfraActionStateAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Query] [global::Refit.AliasAs("order_id")] string @orderId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.InfraActionStateData> GetInfraActionStateAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Query] [global::Refit.AliasAs("order_id")] string @orderId, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Get a warehouse
@@ -153,7 +153,7 @@ namespace CelerData.Cloud
         /// <param name="warehouseId">The ID of the warehouse.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Get("/api/1.0/warehouses/{warehouse_id}")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseResponse> GetWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.Warehouse> GetWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Suspend a warehouse
@@ -168,7 +168,7 @@ namespace CelerData.Cloud
         /// <param name="warehouseId">The ID of the warehouse.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Patch("/api/1.0/warehouses/{warehouse_id}/suspend")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionResponse> SuspendWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Resume a warehouse
@@ -183,7 +183,7 @@ namespace CelerData.Cloud
         /// <param name="warehouseId">The ID of the warehouse.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Patch("/api/1.0/warehouses/{warehouse_id}/resume")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionResponse> ResumeWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Scale a warehouse up or down
@@ -200,7 +200,7 @@ namespace CelerData.Cloud
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Post("/api/1.0/warehouses/{warehouse_id}/scale-size")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionResponse> ScaleWarehouseSizeAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, [global::Refit.Body] global::CelerData.Cloud.ScaleWarehouseSizeRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseSizeAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, [global::Refit.Body] global::CelerData.Cloud.ScaleWarehouseSizeRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Scale a warehouse in or out
@@ -216,7 +216,7 @@ namespace CelerData.Cloud
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Post("/api/1.0/warehouses/{warehouse_id}/scale-num")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionResponse> ScaleWarehouseNumAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, [global::Refit.Body] global::CelerData.Cloud.ScaleWarehouseNumRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseNumAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, [global::Refit.Body] global::CelerData.Cloud.ScaleWarehouseNumRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Get the CCU usage of the account
@@ -232,7 +232,7 @@ namespace CelerData.Cloud
         /// <param name="showDetail">Whether to return the usage of each day in `details`.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Get("/api/1.0/usages")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountUsageResponse> GetAccountUsageAsync([global::Refit.Query] [global::Refit.AliasAs("start_date")] string @startDate, [global::Refit.Query] [global::Refit.AliasAs("end_date")] string @endDate, [global::Refit.Query] [global::Refit.AliasAs("show_detail")] bool? @showDetail = default, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountUsage> GetAccountUsageAsync([global::Refit.Query] [global::Refit.AliasAs("start_date")] string @startDate, [global::Refit.Query] [global::Refit.AliasAs("end_date")] string @endDate, [global::Refit.Query] [global::Refit.AliasAs("show_detail")] bool? @showDetail = default, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Get the CCU usage of a cluster
@@ -249,7 +249,7 @@ namespace CelerData.Cloud
         /// <param name="showDetail">Whether to return the usage of each day in `details` (documented as required for this operation).</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Get("/api/1.0/usages/{cluster_id}")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterUsageResponse> GetClusterUsageAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Query] [global::Refit.AliasAs("start_date")] string @startDate, [global::Refit.Query] [global::Refit.AliasAs("end_date")] string @endDate, [global::Refit.Query] [global::Refit.AliasAs("show_detail")] bool @showDetail, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterUsage> GetClusterUsageAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Query] [global::Refit.AliasAs("start_date")] string @startDate, [global::Refit.Query] [global::Refit.AliasAs("end_date")] string @endDate, [global::Refit.Query] [global::Refit.AliasAs("show_detail")] bool @showDetail, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Get the CCU usage of the organisation's clusters
@@ -266,7 +266,7 @@ namespace CelerData.Cloud
         /// <param name="body">The request body.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Post("/api/1.0/org/cluster/usage")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.OrganizationUsageResponse> GetOrganizationClusterUsageAsync([global::Refit.Body] global::CelerData.Cloud.OrganizationUsageRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.OrganizationUsage> GetOrganizationClusterUsageAsync([global::Refit.Body] global::CelerData.Cloud.OrganizationUsageRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List the bills of the account
@@ -281,7 +281,7 @@ namespace CelerData.Cloud
         /// <param name="endMonth">The last month of the range, not before `start_month`, at most 36 months after it. Format: yyyyMM.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Get("/api/1.0/bills")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.BillListResponse> ListBillsAsync([global::Refit.Query] [global::Refit.AliasAs("start_month")] string @startMonth, [global::Refit.Query] [global::Refit.AliasAs("end_month")] string @endMonth, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::CelerData.Cloud.Bills> ListBillsAsync([global::Refit.Query] [global::Refit.AliasAs("start_month")] string @startMonth, [global::Refit.Query] [global::Refit.AliasAs("end_month")] string @endMonth, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List the accounts of the organisation
@@ -295,6 +295,6 @@ namespace CelerData.Cloud
         /// </remarks>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Get("/api/1.0/accounts")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountListResponse> ListAccountsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>> ListAccountsAsync(global::System.Threading.CancellationToken cancellationToken = default);
     }
 }

@@ -47,7 +47,7 @@ namespace Envelopes
         public global::System.Net.Http.HttpClient Client { get; }
 
         /// <inheritdoc />
-        public async global::System.Threading.Tasks.Task<global::Envelopes.Order> GetOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<global::Envelopes.Order> GetOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
             var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
@@ -65,7 +65,13 @@ namespace Envelopes
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetOrderAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/orders/{id}");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
-            using var __response = await global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.OrderEnvelope>, global::Envelopes.OrderEnvelope>(this.Client, __request, __settings, true, true, false, cancellationToken).ConfigureAwait(false);
+            return __UnwrapGetOrderAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.OrderEnvelope>, global::Envelopes.OrderEnvelope>(this.Client, __request, __settings, true, true, false, cancellationToken));
+        }
+
+        /// <summary>Reads the envelope GetOrderAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+        private static async global::System.Threading.Tasks.Task<global::Envelopes.Order> __UnwrapGetOrderAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Envelopes.OrderEnvelope>?> __send)
+        {
+            using var __response = await __send.ConfigureAwait(false);
             var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
                 ? __response.Content
                 : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.OrderEnvelope>)global::Envelopes.ShopJsonContext.Default.GetTypeInfo(typeof(global::Envelopes.OrderEnvelope))!);
@@ -94,7 +100,7 @@ namespace Envelopes
         }
 
         /// <inheritdoc />
-        public async global::System.Threading.Tasks.Task CancelOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task CancelOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
             var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
@@ -112,7 +118,13 @@ namespace Envelopes
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CancelOrderAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/orders/{id}/cancel");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
-            using var __response = await global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.CancelOrderResponse>, global::Envelopes.CancelOrderResponse>(this.Client, __request, __settings, true, true, false, cancellationToken).ConfigureAwait(false);
+            return __UnwrapCancelOrderAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.CancelOrderResponse>, global::Envelopes.CancelOrderResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+        }
+
+        /// <summary>Reads the envelope CancelOrderAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+        private static async global::System.Threading.Tasks.Task __UnwrapCancelOrderAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Envelopes.CancelOrderResponse>?> __send)
+        {
+            using var __response = await __send.ConfigureAwait(false);
             var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
                 ? __response.Content
                 : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CancelOrderResponse>)global::Envelopes.ShopJsonContext.Default.GetTypeInfo(typeof(global::Envelopes.CancelOrderResponse))!);
@@ -153,7 +165,7 @@ namespace Envelopes
         }
 
         /// <inheritdoc />
-        public async global::System.Threading.Tasks.Task<global::Envelopes.CountOrdersResponseResult> CountOrdersAsync(global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<global::Envelopes.CountOrdersResponseResult> CountOrdersAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
             var __request = new global::System.Net.Http.HttpRequestMessage(
@@ -163,7 +175,13 @@ namespace Envelopes
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CountOrdersAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/count");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            using var __response = await global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.CountOrdersResponse>, global::Envelopes.CountOrdersResponse>(this.Client, __request, __settings, true, true, false, cancellationToken).ConfigureAwait(false);
+            return __UnwrapCountOrdersAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.CountOrdersResponse>, global::Envelopes.CountOrdersResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+        }
+
+        /// <summary>Reads the envelope CountOrdersAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+        private static async global::System.Threading.Tasks.Task<global::Envelopes.CountOrdersResponseResult> __UnwrapCountOrdersAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Envelopes.CountOrdersResponse>?> __send)
+        {
+            using var __response = await __send.ConfigureAwait(false);
             var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
                 ? __response.Content
                 : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CountOrdersResponse>)global::Envelopes.ShopJsonContext.Default.GetTypeInfo(typeof(global::Envelopes.CountOrdersResponse))!);
@@ -192,7 +210,7 @@ namespace Envelopes
         }
 
         /// <inheritdoc />
-        public async global::System.Threading.Tasks.Task<int> GetVersionAsync(global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<int> GetVersionAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
             var __request = new global::System.Net.Http.HttpRequestMessage(
@@ -202,7 +220,13 @@ namespace Envelopes
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetVersionAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/version");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            using var __response = await global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.GetVersionResponse>, global::Envelopes.GetVersionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken).ConfigureAwait(false);
+            return __UnwrapGetVersionAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.GetVersionResponse>, global::Envelopes.GetVersionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+        }
+
+        /// <summary>Reads the envelope GetVersionAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+        private static async global::System.Threading.Tasks.Task<int> __UnwrapGetVersionAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Envelopes.GetVersionResponse>?> __send)
+        {
+            using var __response = await __send.ConfigureAwait(false);
             var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
                 ? __response.Content
                 : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.GetVersionResponse>)global::Envelopes.ShopJsonContext.Default.GetTypeInfo(typeof(global::Envelopes.GetVersionResponse))!);
