@@ -175,8 +175,10 @@ public sealed class HostileServerTests(ITestOutputHelper output)
 
         for (var i = 0; i < 10; i++)
         {
-            var error = await Assert.ThrowsAsync<ApiException>(() => session.Api.ListClustersAsync());
+            // The emulator's 500 carries an envelope, so the failure is typed with its code and status.
+            var error = await Assert.ThrowsAsync<CelerDataApiException>(() => session.Api.ListClustersAsync());
             Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+            Assert.NotNull(error.Code);
         }
 
         Assert.Equal(11, session.Stats.ApiRequests);
