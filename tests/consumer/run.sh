@@ -293,9 +293,9 @@ await foreach (var item in client.Api.EnumerateWarehousesAsync())
 Console.WriteLine($"warehouses: {warehouses.Count}");
 var target = warehouses.First(w => w.Warehouse.IsDefault != true && w.Warehouse.State == WarehouseState.Running);
 var action = await client.Api.SuspendWarehouseAsync(target.Warehouse.WarehouseId);
-var done = await client.Api.WaitForActionAsync(target.Cluster.ClusterId, action.Data!.ActionId, new ActionWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(100) });
+var done = await client.Api.WaitForActionAsync(target.Cluster.ClusterId, action.ActionId, new ActionWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(100) });
 var after = await client.Api.GetWarehouseAsync(target.Warehouse.WarehouseId);
-Console.WriteLine($"suspend: {done.InfraActionStateValue}, warehouse {after.Data!.State}");
+Console.WriteLine($"suspend: {done.InfraActionStateValue}, warehouse {after.State}");
 CS
 cloud_check() { # cloud_check LOG COMMAND...: runs the cloud app and checks what it printed
   local log="$1"

@@ -14,6 +14,10 @@ public static class RuntimeClients
         ClientId = "benchmark-client",
         ClientSecret = "benchmark-secret",
         BaseAddress = CannedToken.BaseAddress,
+
+        // The contention rig moves a fake clock by up to an hour between rounds while a refresh may be in flight; the
+        // fetch timeout runs on that clock, so it must outlast the moves (the endpoint itself answers in microseconds).
+        TokenFetchTimeout = TimeSpan.FromDays(1),
     };
 
     public static CelerDataClient<ICelerDataCloudApi> Create(HttpMessageHandler primary, TimeProvider? timeProvider = null)
