@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using CelerData.Emulator;
 using CelerData.Generated.Reliability.Tests.Infrastructure;
 using CelerData.Generated.Runtime;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reliability.Cloud;
@@ -87,6 +88,70 @@ public sealed class DistributedTokenCacheTests
         }
 
         Assert.DoesNotContain(logs.Lines, line => line.Contains(emulator.Client.ClientSecret, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_redis_token_cache_never_touches_the_applications_distributed_cache()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var emulator = await CelerDataEmulator.StartAsync(new EmulatorOptions { RateLimitPerMinute = 0 });
+        var appCache = new RecordingCache();
+        var services = new ServiceCollection();
+        services.AddSingleton<IDistributedCache>(appCache);
+        services.AddCelerDataCloudClient(options =>
+            {
+                options.ClientId = emulator.Client.ClientId;
+                options.ClientSecret = emulator.Client.ClientSecret;
+                options.BaseAddress = emulator.BaseAddress;
+            })
+            .AddCelerDataRedisTokenCache(redis.Configuration, options => options.KeyPrefix = "celerdata:test:" + Guid.NewGuid().ToString("N") + ":");
+        Assert.DoesNotContain(services, d => d.ServiceType.Namespace?.Contains("StackExchangeRedis", StringComparison.Ordinal) == true);
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(20000, (await provider.GetRequiredService<ICelerDataCloudApi>().ListClustersAsync()).Code);
+
+        Assert.Same(appCache, provider.GetRequiredService<IDistributedCache>());
+        Assert.Equal(0, appCache.Calls);
+        Assert.Single(services, d => d.ServiceType == typeof(IDistributedCache));
+        await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        Assert.NotEmpty(connection.GetServer(connection.GetEndPoints()[0]).Keys(pattern: "celerdata:test:*"));
+    }
+
+    [Fact]
+    public void The_core_runtime_does_not_reference_StackExchange_Redis()
+    {
+        Assert.DoesNotContain(typeof(CelerDataTokenCache).Assembly.GetReferencedAssemblies(), a => a.Name!.Contains("Redis", StringComparison.Ordinal));
+        Assert.Contains(typeof(CelerDataRedisTokenCacheExtensions).Assembly.GetReferencedAssemblies(), a => a.Name == "StackExchange.Redis");
+    }
+
+    /// <summary>An application's own distributed cache, counting every call.</summary>
+    private sealed class RecordingCache : IDistributedCache
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public byte[]? Get(string key) => Count<byte[]?>(null);
+
+        public Task<byte[]?> GetAsync(string key, System.Threading.CancellationToken token = default) => Task.FromResult(Count<byte[]?>(null));
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options) => Count(0);
+
+        public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, System.Threading.CancellationToken token = default) => Task.FromResult(Count(0));
+
+        public void Refresh(string key) => Count(0);
+
+        public Task RefreshAsync(string key, System.Threading.CancellationToken token = default) => Task.FromResult(Count(0));
+
+        public void Remove(string key) => Count(0);
+
+        public Task RemoveAsync(string key, System.Threading.CancellationToken token = default) => Task.FromResult(Count(0));
+
+        private T Count<T>(T value)
+        {
+            System.Threading.Interlocked.Increment(ref _calls);
+            return value;
+        }
     }
 
     private static ServiceProvider Member(CelerDataEmulator emulator, string redis, EmulatorClient client, string prefix, CapturingLoggerProvider? logs)

@@ -94,6 +94,46 @@ public sealed class FleetTokenSharingTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Six_processes_and_a_token_endpoint_slower_than_the_lock_expiry_make_one_token_request()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var emulator = await StartEmulatorAsync(expiresInSeconds: 3600);
+        emulator.SetFaults(new EmulatorFaultOptions { Latency = TimeSpan.FromSeconds(8), Scope = EmulatorFaultScope.Token });
+        var startAt = DateTimeOffset.UtcNow.AddSeconds(6).ToUnixTimeMilliseconds();
+
+        // The lock lasts 1.5 s without renewal; the fetch takes 8 s: only renewal keeps the other five waiting for it.
+        var results = await FleetProcess.RunAsync(6, ClientId, Secret, Arguments(emulator, redis.Configuration, startAt, "--calls", "3", "--lock-expiry", "1.5", "--fetch-timeout", "40"), TimeSpan.FromSeconds(120));
+
+        Report(results);
+        Assert.All(results, r => Assert.True(r.ExitCode == 0 && r.Output.Contains("calls=3 errors=0", StringComparison.Ordinal), r.Output + r.Errors));
+        Assert.Equal(1, emulator.Stats.ForClient(ClientId).TokenRequests);
+        Assert.Equal(18, emulator.Stats.ForClient(ClientId).ApiRequests);
+        AssertNoSecretsIn(results);
+    }
+
+    [Fact]
+    public async Task A_fleet_with_refused_credentials_backs_off_together()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var emulator = await StartEmulatorAsync(expiresInSeconds: 3600);
+        var startAt = DateTimeOffset.UtcNow.AddSeconds(5).ToUnixTimeMilliseconds();
+
+        var results = await FleetProcess.RunAsync(4, ClientId, "WrongSecret0123456789abcdefABCDEF0123456", Arguments(emulator, redis.Configuration, startAt, "--seconds", "6"), TimeSpan.FromSeconds(90));
+
+        Report(results);
+        var calls = results.Sum(r => int.Parse(Regex.Match(r.Output, "calls=([0-9]+)").Groups[1].Value, CultureInfo.InvariantCulture));
+        var stats = emulator.Stats;
+        var tokenRequests = stats.ForClient(ClientId).TokenRequests + stats.ForClient(EmulatorStats.UnknownClient).TokenRequests + stats.ForClient(EmulatorStats.AnonymousClient).TokenRequests;
+        output.WriteLine($"{calls} calls, {tokenRequests} token requests");
+        Assert.All(results, r => Assert.Contains("CelerDataInvalidCredentialsException", r.Errors, StringComparison.Ordinal));
+
+        // Refusals at about 0, 1, 3 s (and 7 s, past the run) for the whole fleet; each process alone would make 3 or 4.
+        Assert.InRange(tokenRequests, 1, 6);
+        Assert.True(calls > 100, "calls: " + calls);
+        Assert.Equal(0, stats.ForClient(ClientId).ApiRequests + stats.ForClient(EmulatorStats.UnknownClient).ApiRequests);
+    }
+
+    [Fact]
     public async Task With_redis_down_each_process_fetches_its_own_token_warns_and_loses_no_call()
     {
         await using var emulator = await StartEmulatorAsync(expiresInSeconds: 3600);

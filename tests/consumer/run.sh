@@ -39,7 +39,7 @@ timed() { # timed NAME COMMAND...: runs COMMAND and records how long it took
 
 version="$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$repo/Directory.Build.props" | head -n 1)"
 [ -n "$version" ] || fail "no <Version> in Directory.Build.props"
-for id in CelerData.Generated CelerData.Generated.Runtime CelerData.Emulator CelerData.Cloud; do
+for id in CelerData.Generated CelerData.Generated.Runtime CelerData.Generated.Runtime.Redis CelerData.Emulator CelerData.Cloud; do
   [ -f "$packages/$id.$version.nupkg" ] || fail "$packages/$id.$version.nupkg is missing: run 'dotnet pack CelerData.Generated.sln -c Release -o artifacts/packages' first"
 done
 
@@ -56,10 +56,15 @@ if grep -q '^lib/' <<< "$listing"; then fail "CelerData.Generated has a lib/ fol
 nuspec="$(unzip -p "$generator" CelerData.Generated.nuspec)"
 grep -q "<dependency id=\"CelerData.Generated.Runtime\" version=\"$version\"" <<< "$nuspec" || fail "CelerData.Generated does not depend on CelerData.Generated.Runtime $version"
 grep -q '<dependency id="Refit" version="16.4.0"' <<< "$nuspec" || fail "CelerData.Generated does not depend on Refit 16.4.0"
-for id in CelerData.Generated CelerData.Generated.Runtime CelerData.Emulator CelerData.Cloud; do
+for id in CelerData.Generated CelerData.Generated.Runtime CelerData.Generated.Runtime.Redis CelerData.Emulator CelerData.Cloud; do
   [ -f "$packages/$id.$version.snupkg" ] || fail "$id has no symbol package"
 done
-echo "CelerData.Generated: analyzer and YamlDotNet under analyzers/dotnet/cs, build/ and buildTransitive/, no lib/, depends on the runtime $version and Refit 16.4.0; all four have symbols"
+runtime_nuspec="$(unzip -p "$packages/CelerData.Generated.Runtime.$version.nupkg" CelerData.Generated.Runtime.nuspec)"
+if grep -qi 'StackExchange' <<< "$runtime_nuspec"; then fail "CelerData.Generated.Runtime depends on a Redis package"; fi
+redis_nuspec="$(unzip -p "$packages/CelerData.Generated.Runtime.Redis.$version.nupkg" CelerData.Generated.Runtime.Redis.nuspec)"
+grep -q "<dependency id=\"CelerData.Generated.Runtime\" version=\"$version\"" <<< "$redis_nuspec" || fail "CelerData.Generated.Runtime.Redis does not depend on CelerData.Generated.Runtime $version"
+grep -q '<dependency id="StackExchange.Redis"' <<< "$redis_nuspec" || fail "CelerData.Generated.Runtime.Redis does not depend on StackExchange.Redis"
+echo "CelerData.Generated: analyzer and YamlDotNet under analyzers/dotnet/cs, build/ and buildTransitive/, no lib/, depends on the runtime $version and Refit 16.4.0; the runtime has no Redis dependency, CelerData.Generated.Runtime.Redis has; all five have symbols"
 cloud="$packages/CelerData.Cloud.$version.nupkg"
 cloud_listing="$(unzip -Z1 "$cloud")"
 for entry in lib/net8.0/CelerData.Cloud.dll lib/net10.0/CelerData.Cloud.dll README.md; do

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace CelerData.FleetClient;
 
 /// <summary>The command line of one fleet member.</summary>
-internal sealed record FleetSettings(Uri BaseAddress, string Redis, DateTimeOffset StartAt, TimeSpan Duration, int? Calls, TimeSpan? Margin, string KeyPrefix)
+internal sealed record FleetSettings(Uri BaseAddress, string Redis, DateTimeOffset StartAt, TimeSpan Duration, int? Calls, TimeSpan? Margin, string KeyPrefix, TimeSpan? LockExpiry, TimeSpan? FetchTimeout)
 {
     public static FleetSettings Parse(string[] args)
     {
@@ -15,6 +15,8 @@ internal sealed record FleetSettings(Uri BaseAddress, string Redis, DateTimeOffs
         int? calls = null;
         TimeSpan? margin = null;
         var prefix = "celerdata:token:";
+        TimeSpan? lockExpiry = null;
+        TimeSpan? fetchTimeout = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
@@ -41,6 +43,12 @@ internal sealed record FleetSettings(Uri BaseAddress, string Redis, DateTimeOffs
                 case "--key-prefix":
                     prefix = value;
                     break;
+                case "--lock-expiry":
+                    lockExpiry = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
+                    break;
+                case "--fetch-timeout":
+                    fetchTimeout = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
+                    break;
                 default:
                     throw new ArgumentException("Unknown option " + args[i]);
             }
@@ -53,6 +61,8 @@ internal sealed record FleetSettings(Uri BaseAddress, string Redis, DateTimeOffs
             duration,
             calls,
             margin,
-            prefix);
+            prefix,
+            lockExpiry,
+            fetchTimeout);
     }
 }

@@ -16,6 +16,8 @@ using Microsoft.Extensions.Logging;
 //   --start-at MS        Unix time in milliseconds to wait for, so that every process starts at once
 //   --seconds T | --calls N   how long, or how many calls, to run
 //   --margin S           the token refresh margin in seconds
+//   --lock-expiry S      the fleet lock's expiry without renewal, in seconds
+//   --fetch-timeout S    the token fetch timeout, in seconds
 var settings = FleetSettings.Parse(args);
 var services = new ServiceCollection();
 services.AddLogging(logging => logging.AddProvider(new StandardErrorLoggerProvider()).SetMinimumLevel(LogLevel.Debug));
@@ -23,11 +25,19 @@ services.AddCelerDataCloudClient(options =>
     {
         options.BaseAddress = settings.BaseAddress;
         options.TokenRefreshMargin = settings.Margin;
+        if (settings.FetchTimeout is { } fetchTimeout)
+        {
+            options.TokenFetchTimeout = fetchTimeout;
+        }
     })
     .AddCelerDataRedisTokenCache(settings.Redis, options =>
     {
         options.StoreTimeout = TimeSpan.FromSeconds(5);
         options.KeyPrefix = settings.KeyPrefix;
+        if (settings.LockExpiry is { } lockExpiry)
+        {
+            options.LockExpiry = lockExpiry;
+        }
     });
 
 await using var provider = services.BuildServiceProvider();
@@ -55,7 +65,7 @@ while (settings.Calls is { } limit ? calls < limit : stopwatch.Elapsed < setting
     catch (Exception exception)
     {
         errors++;
-        await Console.Error.WriteLineAsync("call failed: " + exception.GetType().Name).ConfigureAwait(false);
+        await Console.Error.WriteLineAsync("call failed: " + exception.GetType().Name + " " + Innermost(exception).GetType().Name).ConfigureAwait(false);
     }
 
     if (settings.Calls is null)
@@ -66,3 +76,5 @@ while (settings.Calls is { } limit ? calls < limit : stopwatch.Elapsed < setting
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"calls={calls} errors={errors}"));
 return errors == 0 ? 0 : 1;
+
+static Exception Innermost(Exception exception) => exception.InnerException is { } inner ? Innermost(inner) : exception;

@@ -9,13 +9,11 @@ public sealed class CelerDataDistributedTokenCacheOptions
     public string KeyPrefix { get; set; } = "celerdata:token:";
 
     /// <summary>
-    /// How long the process that fetches a token holds the fleet-wide lock at most (the lock expires by itself if
-    /// the process dies). 10 seconds by default.
+    /// How long the fleet-wide lock lasts without renewal. The process that fetches renews it while its fetch runs
+    /// (which <see cref="CelerDataClientOptions.TokenFetchTimeout"/> bounds), so this bounds only how long a process that
+    /// died while fetching keeps the others waiting. 10 seconds by default.
     /// </summary>
     public TimeSpan LockExpiry { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>How long a process waits for another process's fetch before it fetches a token itself. 15 seconds by default.</summary>
-    public TimeSpan WaitForOtherFetch { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How often a waiting process looks for the token another process is fetching. 50 ms by default.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
@@ -33,7 +31,7 @@ public sealed class CelerDataDistributedTokenCacheOptions
             throw new ArgumentException("KeyPrefix must be set.", nameof(KeyPrefix));
         }
 
-        foreach (var (value, name) in new[] { (LockExpiry, nameof(LockExpiry)), (WaitForOtherFetch, nameof(WaitForOtherFetch)), (PollInterval, nameof(PollInterval)), (StoreTimeout, nameof(StoreTimeout)) })
+        foreach (var (value, name) in new[] { (LockExpiry, nameof(LockExpiry)), (PollInterval, nameof(PollInterval)), (StoreTimeout, nameof(StoreTimeout)) })
         {
             if (value <= TimeSpan.Zero)
             {

@@ -13,10 +13,6 @@ internal static partial class Log
         Message = "{ClientName}: published the access token to the shared cache for {Seconds} s")]
     public static partial void TokenShared(ILogger logger, string clientName, long seconds);
 
-    [LoggerMessage(EventId = 22, EventName = "TokenSharingWaitExpired", Level = LogLevel.Warning,
-        Message = "{ClientName}: no token was published by the process holding the lock within {WaitMilliseconds} ms; fetching one here")]
-    public static partial void TokenSharingWaitExpired(ILogger logger, string clientName, long waitMilliseconds);
-
     [LoggerMessage(EventId = 23, EventName = "TokenSharingUnavailable", Level = LogLevel.Warning,
         Message = "{ClientName}: tokens are not shared: {Reason}")]
     public static partial void TokenSharingUnavailable(ILogger logger, string clientName, string reason);

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Caching.Distributed;
@@ -7,13 +8,15 @@ using Microsoft.Extensions.Caching.Distributed;
 namespace CelerData.Generated.Runtime;
 
 /// <summary>
-/// Shares one client's tokens with every process that uses the same base address and credentials, through the
-/// registered <see cref="IDistributedCache"/> (the client's <see cref="CelerDataTokenCache"/> is the in-memory level in
-/// front of it, with its own single-flight fetch; HybridCache is not used because it is not trim- or AOT-safe,
-/// dotnet/extensions#5624). A process that finds no fresh token takes
-/// the fleet-wide lock (when an <see cref="ICelerDataTokenLock"/> is registered), looks again, and only then fetches
-/// and publishes; the others wait for the published token. Whenever the cache or the lock fails or is slow, the
-/// process logs a warning and fetches its own token: sharing saves requests, it is never needed to get a token.
+/// Shares one client's tokens with every process that uses the same base address and credentials, through a
+/// <see cref="IDistributedCache"/> (the client's <see cref="CelerDataTokenCache"/> is the in-memory level in front of
+/// it, with its own single-flight fetch; HybridCache is not used because it is not trim- or AOT-safe,
+/// dotnet/extensions#5624). A process that finds no fresh token takes the fleet-wide lock (when an
+/// <see cref="ICelerDataTokenLock"/> is given), looks again, and only then fetches and publishes; the others wait for
+/// what the holder publishes, for as long as the caller's fetch timeout allows: the token, or the record that the
+/// token endpoint refused the credentials, which they answer with the same typed exception. Whenever the cache or the
+/// lock fails or is slow, the process logs a warning and fetches its own token: sharing saves requests, it is never
+/// needed to get a token.
 /// </summary>
 internal sealed class DistributedTokenStore
 {
@@ -30,7 +33,7 @@ internal sealed class DistributedTokenStore
         _options = options;
     }
 
-    /// <summary>Wraps <paramref name="fetch"/> so that the fleet shares what it fetches.</summary>
+    /// <summary>Wraps <paramref name="fetch"/> so that the fleet shares what it fetches; tokens in <paramref name="refused"/> are never read back.</summary>
     public Func<CancellationToken, Task<TokenEndpointResponse>> Share(CelerDataClientRuntime runtime, RefusedTokens refused, Func<CancellationToken, Task<TokenEndpointResponse>> fetch)
     {
         if (!TokenProtector.IsSupported)
@@ -39,7 +42,7 @@ internal sealed class DistributedTokenStore
             return fetch;
         }
 
-        var protector = new TokenProtector(_options.KeyPrefix, runtime.BaseAddress, runtime.Credentials.ClientId, runtime.Options.ClientSecret!);
+        var protector = Protector(runtime);
         return cancellationToken => GetOrFetchAsync(runtime, protector, refused, fetch, cancellationToken);
     }
 
@@ -54,7 +57,7 @@ internal sealed class DistributedTokenStore
             return;
         }
 
-        var protector = new TokenProtector(_options.KeyPrefix, runtime.BaseAddress, runtime.Credentials.ClientId, runtime.Options.ClientSecret!);
+        var protector = Protector(runtime);
         try
         {
             var shared = protector.Open(await Bounded(_cache.GetAsync(protector.CacheKey), CancellationToken.None).ConfigureAwait(false));
@@ -68,6 +71,9 @@ internal sealed class DistributedTokenStore
             StoreFailed(runtime, exception.InnerException!);
         }
     }
+
+    private TokenProtector Protector(CelerDataClientRuntime runtime) =>
+        new(_options.KeyPrefix, runtime.BaseAddress, runtime.Credentials.ClientId, runtime.Options.ClientSecret!);
 
     private async Task<TokenEndpointResponse> GetOrFetchAsync(
         CelerDataClientRuntime runtime,
@@ -88,12 +94,14 @@ internal sealed class DistributedTokenStore
                 return found;
             }
 
+            await ThrowIfRefusedAsync(runtime, protector, cancellationToken).ConfigureAwait(false);
             if (_lock is null)
             {
                 return await FetchAndPublishAsync(runtime, protector, fetch, cancellationToken).ConfigureAwait(false);
             }
 
-            var waitUntil = runtime.TimeProvider.GetUtcNow() + _options.WaitForOtherFetch;
+            // Waits as long as another process holds the lock (it renews it while its fetch runs); the caller's fetch
+            // timeout bounds the wait.
             while (true)
             {
                 var handle = await Bounded(_lock.TryAcquireAsync(protector.LockKey, _options.LockExpiry, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
@@ -102,8 +110,13 @@ internal sealed class DistributedTokenStore
                     try
                     {
                         // Another process may have published between our read and taking the lock.
-                        return await ReadAsync(runtime, protector, refused, cancellationToken).ConfigureAwait(false)
-                            ?? await FetchAndPublishAsync(runtime, protector, fetch, cancellationToken).ConfigureAwait(false);
+                        if (await ReadAsync(runtime, protector, refused, cancellationToken).ConfigureAwait(false) is { } published)
+                        {
+                            return published;
+                        }
+
+                        await ThrowIfRefusedAsync(runtime, protector, cancellationToken).ConfigureAwait(false);
+                        return await FetchAndPublishAsync(runtime, protector, fetch, cancellationToken).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -112,16 +125,12 @@ internal sealed class DistributedTokenStore
                 }
 
                 await Task.Delay(_options.PollInterval, runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
-                if (await ReadAsync(runtime, protector, refused, cancellationToken).ConfigureAwait(false) is { } published)
+                if (await ReadAsync(runtime, protector, refused, cancellationToken).ConfigureAwait(false) is { } fetched)
                 {
-                    return published;
+                    return fetched;
                 }
 
-                if (runtime.TimeProvider.GetUtcNow() >= waitUntil)
-                {
-                    Log.TokenSharingWaitExpired(runtime.Logger, runtime.Name, (long)_options.WaitForOtherFetch.TotalMilliseconds);
-                    return await FetchAndPublishAsync(runtime, protector, fetch, cancellationToken).ConfigureAwait(false);
-                }
+                await ThrowIfRefusedAsync(runtime, protector, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (SharedStoreException exception)
@@ -146,6 +155,19 @@ internal sealed class DistributedTokenStore
         return new TokenEndpointResponse(token.AccessToken, remaining, null, token.TokenType) { Shared = true };
     }
 
+    /// <summary>Throws what the token endpoint answered another process of the fleet, while that refusal lasts.</summary>
+    private async Task ThrowIfRefusedAsync(CelerDataClientRuntime runtime, TokenProtector protector, CancellationToken cancellationToken)
+    {
+        var entry = await Bounded(_cache.GetAsync(protector.RefusalKey, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (protector.OpenRefusal(entry) is { } refusal && runtime.TimeProvider.GetUtcNow() < refusal.Until)
+        {
+            var status = (HttpStatusCode)refusal.StatusCode;
+            throw status == HttpStatusCode.BadRequest
+                ? new CelerDataBadRequestException(runtime.Name, status)
+                : new CelerDataInvalidCredentialsException(runtime.Name, status);
+        }
+    }
+
     private async Task<TokenEndpointResponse> FetchAndPublishAsync(
         CelerDataClientRuntime runtime,
         TokenProtector protector,
@@ -153,7 +175,22 @@ internal sealed class DistributedTokenStore
         CancellationToken cancellationToken)
     {
         var issuedAt = runtime.TimeProvider.GetUtcNow();
-        var response = await fetch(cancellationToken).ConfigureAwait(false);
+        TokenEndpointResponse response;
+        try
+        {
+            response = await fetch(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (TokenEndpointErrors.Map(runtime.Name, exception, runtime.TimeProvider) is CelerDataException { StatusCode: { } status }
+                and (CelerDataInvalidCredentialsException or CelerDataBadRequestException))
+            {
+                await PublishRefusalAsync(runtime, protector, status, cancellationToken).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
         CelerDataAccessToken validated;
         try
         {
@@ -175,6 +212,7 @@ internal sealed class DistributedTokenStore
         try
         {
             await Bounded(_cache.SetAsync(protector.CacheKey, entry, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime }, cancellationToken), cancellationToken).ConfigureAwait(false);
+            await Bounded(_cache.RemoveAsync(protector.RefusalKey, cancellationToken), cancellationToken).ConfigureAwait(false);
             Log.TokenShared(runtime.Logger, runtime.Name, (long)lifetime.TotalSeconds);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -183,6 +221,30 @@ internal sealed class DistributedTokenStore
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// Records for the fleet that the token endpoint refused the credentials: no process fetches for 1 s, doubling with
+    /// each refusal that follows within a minute of the last one's end, up to a minute.
+    /// </summary>
+    private async Task PublishRefusalAsync(CelerDataClientRuntime runtime, TokenProtector protector, HttpStatusCode status, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var now = runtime.TimeProvider.GetUtcNow();
+            var previous = protector.OpenRefusal(await Bounded(_cache.GetAsync(protector.RefusalKey, cancellationToken), cancellationToken).ConfigureAwait(false));
+            var backoff = previous is not null && now - previous.Until < CelerDataTokenCache.MaxBackoff
+                ? TimeSpan.FromTicks(Math.Min(previous.Backoff.Ticks * 2, CelerDataTokenCache.MaxBackoff.Ticks))
+                : CelerDataTokenCache.FirstBackoff;
+            var entry = protector.SealRefusal(new SharedRefusal((int)status, now + backoff, backoff));
+            await Bounded(
+                _cache.SetAsync(protector.RefusalKey, entry, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = backoff + CelerDataTokenCache.MaxBackoff }, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (SharedStoreException exception)
+        {
+            StoreFailed(runtime, exception.InnerException!);
+        }
     }
 
     /// <summary>Releases the lock; a failure only means it expires by itself.</summary>

@@ -34,7 +34,66 @@ internal sealed class TokenProtector
 
     public string LockKey { get; }
 
+    /// <summary>The key of the shared record that the token endpoint refused these credentials.</summary>
+    public string RefusalKey => CacheKey + ":refused";
+
     public static bool IsSupported => AesGcm.IsSupported;
+
+    /// <summary>Seals a record that the token endpoint refused the credentials: its status, until when, and the backoff.</summary>
+    public byte[] SealRefusal(SharedRefusal refusal)
+    {
+        var plain = new byte[4 + 8 + 8];
+        BinaryPrimitives.WriteInt32LittleEndian(plain, refusal.StatusCode);
+        BinaryPrimitives.WriteInt64LittleEndian(plain.AsSpan(4), refusal.Until.ToUnixTimeMilliseconds());
+        BinaryPrimitives.WriteInt64LittleEndian(plain.AsSpan(12), (long)refusal.Backoff.TotalMilliseconds);
+        return SealBytes(plain, Encoding.UTF8.GetBytes(RefusalKey));
+    }
+
+    /// <summary>The refusal in <paramref name="sealedEntry"/>, or <see langword="null"/> when it is not one this key sealed.</summary>
+    public SharedRefusal? OpenRefusal(byte[]? sealedEntry)
+    {
+        var plain = OpenBytes(sealedEntry, Encoding.UTF8.GetBytes(RefusalKey));
+        if (plain is not { Length: 20 })
+        {
+            return null;
+        }
+
+        return new SharedRefusal(
+            BinaryPrimitives.ReadInt32LittleEndian(plain),
+            DateTimeOffset.FromUnixTimeMilliseconds(BinaryPrimitives.ReadInt64LittleEndian(plain.AsSpan(4))),
+            TimeSpan.FromMilliseconds(BinaryPrimitives.ReadInt64LittleEndian(plain.AsSpan(12))));
+    }
+
+    private byte[] SealBytes(byte[] plain, byte[] associatedData)
+    {
+        var sealedEntry = new byte[1 + NonceSize + TagSize + plain.Length];
+        sealedEntry[0] = Version;
+        var nonce = sealedEntry.AsSpan(1, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_key, TagSize);
+        aes.Encrypt(nonce, plain, sealedEntry.AsSpan(1 + NonceSize + TagSize), sealedEntry.AsSpan(1 + NonceSize, TagSize), associatedData);
+        return sealedEntry;
+    }
+
+    private byte[]? OpenBytes(byte[]? sealedEntry, byte[] associatedData)
+    {
+        if (sealedEntry is null || sealedEntry.Length < 1 + NonceSize + TagSize || sealedEntry[0] != Version)
+        {
+            return null;
+        }
+
+        var plain = new byte[sealedEntry.Length - 1 - NonceSize - TagSize];
+        try
+        {
+            using var aes = new AesGcm(_key, TagSize);
+            aes.Decrypt(sealedEntry.AsSpan(1, NonceSize), sealedEntry.AsSpan(1 + NonceSize + TagSize), sealedEntry.AsSpan(1 + NonceSize, TagSize), plain, associatedData);
+            return plain;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
 
     public byte[] Seal(SharedToken token)
     {
@@ -97,3 +156,6 @@ internal sealed record SharedToken(string AccessToken, string TokenType, DateTim
 {
     public override string ToString() => "SharedToken { AccessToken = ***, ExpiresAt = " + ExpiresAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture) + " }";
 }
+
+/// <summary>The token endpoint refused the credentials with <see cref="StatusCode"/>; no process fetches before <see cref="Until"/>.</summary>
+internal sealed record SharedRefusal(int StatusCode, DateTimeOffset Until, TimeSpan Backoff);

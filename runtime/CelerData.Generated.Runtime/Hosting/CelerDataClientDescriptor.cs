@@ -32,6 +32,12 @@ public sealed class CelerDataClientDescriptor<TApi>
     /// </summary>
     public IReadOnlyDictionary<string, string>? SecurityRequirements { get; init; }
 
+    /// <summary>
+    /// The specification's <c>operationId</c> of each operation by interface method name. The runtime's spans record
+    /// it as <c>celerdata.operation.id</c>; without it they record only the method name (<c>code.function.name</c>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? OperationIds { get; init; }
+
     /// <summary>The token endpoint's allowance (<c>x-rate-limit-per-minute</c>); the client stays under it. 600 by default.</summary>
     public int TokenRequestsPerMinute { get; init; } = 600;
 

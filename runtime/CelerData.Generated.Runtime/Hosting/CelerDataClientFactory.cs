@@ -70,7 +70,9 @@ public static class CelerDataClientFactory
             timeProvider ?? TimeProvider.System,
             loggerFactory ?? NullLoggerFactory.Instance,
             fetch is null ? null : cancellationToken => fetch(tokenApi!, cancellationToken),
-            descriptor.SecurityRequirements);
+            descriptor.SecurityRequirements,
+            sharedTokens: null,
+            descriptor.OperationIds);
 
         // Both chains end in the same primary handler, which each chain would dispose; disposal is idempotent.
         var tokenHttpClient = new HttpClient(HandlerPipeline.Build(HandlerPipeline.Token, runtime, primary)) { BaseAddress = baseAddress };

@@ -21,8 +21,10 @@ internal sealed class CelerDataClientRuntime : IDisposable
         ILoggerFactory loggerFactory,
         Func<CancellationToken, Task<TokenEndpointResponse>>? fetchToken,
         IReadOnlyDictionary<string, string>? securityRequirements,
-        DistributedTokenStore? sharedTokens = null)
+        DistributedTokenStore? sharedTokens = null,
+        IReadOnlyDictionary<string, string>? operationIds = null)
     {
+        Operations = new OperationNames(operationIds);
         Name = name;
         Options = options;
         TimeProvider = timeProvider;
@@ -51,6 +53,8 @@ internal sealed class CelerDataClientRuntime : IDisposable
     public ILogger Logger { get; }
 
     public RequestSecurity Security { get; }
+
+    public OperationNames Operations { get; }
 
     public CredentialScope Scope { get; }
 

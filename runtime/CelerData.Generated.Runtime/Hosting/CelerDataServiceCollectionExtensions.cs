@@ -111,6 +111,7 @@ public static class CelerDataServiceCollectionExtensions
                 return fetch(api, cancellationToken);
             },
             descriptor.SecurityRequirements,
-            provider.GetKeyedService<DistributedTokenStore>(descriptor.Name));
+            provider.GetKeyedService<DistributedTokenStore>(descriptor.Name),
+            descriptor.OperationIds);
     }
 }

@@ -6,14 +6,16 @@ namespace CelerData.Generated.Runtime;
 
 /// <summary>
 /// The handlers of both pipelines, outermost first, each made from only the parts of the client it uses. The
-/// bearer handler is outermost so that its 401 retry goes through everything below it again; the token response
+/// telemetry handler is outermost, so that one span covers a call with its retries; the bearer handler comes next so
+/// that its 401 retry goes through everything below it again; the token response
 /// limit reads the body once, after any 429 retry; the 429 handler sits above the token limiter so that each retry
 /// of a token request takes a permit; the guard is last, right before the wire. The token pipeline has no bearer
 /// handler, so fetching a token can never recurse into the cache. The primary handler follows no redirect.
 /// </summary>
 internal static class HandlerPipeline
 {
-    public static readonly IReadOnlyList<Func<CelerDataClientRuntime, DelegatingHandler>> Token =
+    // Declared first: the pipelines below are initialized in textual order and include it.
+    private static readonly IReadOnlyList<Func<CelerDataClientRuntime, DelegatingHandler>> TokenCore =
     [
         runtime => new BasicAuthenticationHandler(runtime.Security, runtime.Scope, runtime.Credentials),
         runtime => new TokenResponseSizeLimitHandler(runtime.Security, runtime.Name),
@@ -22,10 +24,17 @@ internal static class HandlerPipeline
         runtime => new CredentialGuardHandler(runtime.Security, runtime.Scope),
     ];
 
+    public static readonly IReadOnlyList<Func<CelerDataClientRuntime, DelegatingHandler>> Token =
+    [
+        runtime => new TelemetryHandler(runtime.Name, runtime.Operations),
+        .. TokenCore,
+    ];
+
     public static readonly IReadOnlyList<Func<CelerDataClientRuntime, DelegatingHandler>> Api =
     [
+        runtime => new TelemetryHandler(runtime.Name, runtime.Operations),
         runtime => new BearerAuthenticationHandler(runtime.Security, runtime.Scope, runtime.TokenCache),
-        .. Token,
+        .. TokenCore,
     ];
 
     /// <summary>The primary handler of a client the runtime creates: pooled connections recycled every 5 minutes, no redirects.</summary>

@@ -8,10 +8,16 @@ public static class TestDescriptor
 {
     public const string Name = "TestCloud";
 
-    public static CelerDataClientDescriptor<ITestCloudApi> Create(Uri? baseAddress = null, int tokenRequestsPerMinute = 600, IReadOnlyDictionary<string, string>? securityRequirements = null) => new()
+    public static CelerDataClientDescriptor<ITestCloudApi> Create(
+        Uri? baseAddress = null,
+        int tokenRequestsPerMinute = 600,
+        IReadOnlyDictionary<string, string>? securityRequirements = null,
+        string name = Name,
+        IReadOnlyDictionary<string, string>? operationIds = null) => new()
     {
         SecurityRequirements = securityRequirements,
-        Name = Name,
+        OperationIds = operationIds,
+        Name = name,
         DefaultBaseAddress = baseAddress ?? new Uri("https://cloud-api.test.invalid"),
         JsonContext = TestJsonContext.Default,
         TokenRequestsPerMinute = tokenRequestsPerMinute,

@@ -2,14 +2,14 @@ using System;
 using System.Threading.Tasks;
 using StackExchange.Redis;
 
-namespace CelerData.Generated.Runtime;
+namespace CelerData.Generated.Runtime.Redis;
 
 /// <summary>
-/// One Redis connection shared by the distributed cache and the token lock. Connects on first use and never
+/// The package's own Redis connection, shared by its token store and lock (never the application's). Connects on first use and never
 /// aborts on a failed connect: while Redis is down, commands fail and the client falls back to its own fetches,
 /// and once Redis is back the connection recovers by itself.
 /// </summary>
-public sealed class RedisConnection : IAsyncDisposable
+internal sealed class RedisConnection : IAsyncDisposable, IDisposable
 {
     private readonly Lazy<Task<IConnectionMultiplexer>> _connection;
 
@@ -26,6 +26,9 @@ public sealed class RedisConnection : IAsyncDisposable
     /// <summary>The connection, once connected (or connecting in the background).</summary>
     /// <returns>The multiplexer.</returns>
     public Task<IConnectionMultiplexer> GetAsync() => _connection.Value;
+
+    /// <summary>Closes the connection if it was opened.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Closes the connection if it was opened.</summary>
     /// <returns>A task that completes when the connection is closed.</returns>
