@@ -108,7 +108,7 @@ public sealed class DistributedTokenCacheTests
         Assert.DoesNotContain(services, d => d.ServiceType.Namespace?.Contains("StackExchangeRedis", StringComparison.Ordinal) == true);
         await using var provider = services.BuildServiceProvider();
 
-        Assert.Equal(20000, (await provider.GetRequiredService<ICelerDataCloudApi>().ListClustersAsync()).Code);
+        Assert.NotEmpty((await provider.GetRequiredService<ICelerDataCloudApi>().ListClustersAsync()).List);
 
         Assert.Same(appCache, provider.GetRequiredService<IDistributedCache>());
         Assert.Equal(0, appCache.Calls);
