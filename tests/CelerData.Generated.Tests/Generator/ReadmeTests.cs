@@ -17,6 +17,7 @@ public sealed class ReadmeTests
             .Select(m => m.Groups[1].Value)
             .Select(name => Regex.Replace(name, "\\(.*\\)$", string.Empty))
             .Select(name => name.StartsWith("services.", StringComparison.Ordinal) ? name.Substring("services.".Length) : name)
+            .Where(name => Regex.IsMatch(name, "^[A-Za-z_{][A-Za-z0-9_{}.]*$")) // C# names, not configuration keys such as CelerData:{ClientName}
             .Distinct(StringComparer.Ordinal)
             .ToList();
         Assert.True(names.Count >= 6, "The README names " + names.Count + " generated members: " + string.Join(", ", names));
