@@ -32,11 +32,12 @@ public sealed class HelperTests
         Assert.All(reports.SkipLast(1), p => Assert.Equal(InfraActionState.Ongoing, p.State));
         Assert.Equal(InfraActionState.Succeeded, reports[^1].State);
         Assert.Equal(Enumerable.Range(1, reports.Count), reports.Select(p => p.Polls));
-        // Polls at 0, 1, 3, 7, 15 and 30 s (waits of 1, 2, 4, 8, then at most 15): six, where a poll a second would make 21.
-        Assert.Equal(6, reports.Count);
+        // Nominally polls at 0, 1, 3, 7, 15 and 30 s (waits of 1, 2, 4, 8, then at most 15): six, where a poll a second would
+        // make 21. The clock also moves while a poll is on the wire, which can only lengthen a gap or save a poll.
+        Assert.InRange(reports.Count, 5, 6);
         Assert.True(reports[^1].Elapsed >= TimeSpan.FromSeconds(20), $"ended after {reports[^1].Elapsed}");
         var gaps = reports.Zip(reports.Skip(1), (a, b) => b.Elapsed - a.Elapsed).ToList();
-        Assert.Equal(gaps.OrderBy(g => g), gaps);
+        Assert.All(gaps.Take(4).Select((gap, i) => (gap, nominal: TimeSpan.FromSeconds(1 << i))), g => Assert.True(g.gap >= g.nominal, $"waited {g.gap}, less than {g.nominal}"));
         Assert.Equal(WarehouseState.Suspended, (await session.Api.GetWarehouseAsync(Warehouse)).State);
     }
 
