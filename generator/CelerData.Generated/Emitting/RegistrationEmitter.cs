@@ -21,7 +21,7 @@ internal static class RegistrationEmitter
         writer.Line("/// <summary>Creates " + spec.InterfaceName + " clients: with the runtime's handlers, token cache and options.</summary>");
         writer.Line(CSharp.GeneratedCodeAttribute);
         writer.Open("public static partial class " + spec.ClientClassName);
-        writer.Line("/// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata and token operation.</summary>");
+        writer.Line("/// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>");
         writer.Line("public static " + Runtime + ".CelerDataClientDescriptor<" + api + "> Descriptor { get; } = new()");
         writer.Line("{");
         writer.Indent();
@@ -34,6 +34,19 @@ internal static class RegistrationEmitter
         foreach (var operation in spec.Operations)
         {
             writer.Line("[" + CSharp.Literal(operation.MethodName) + "] = " + CSharp.Literal(operation.Security) + ",");
+        }
+
+        writer.Outdent();
+        writer.Line("},");
+        writer.Line("OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)");
+        writer.Line("{");
+        writer.Indent();
+        foreach (var operation in spec.Operations)
+        {
+            if (operation.HasDeclaredOperationId)
+            {
+                writer.Line("[" + CSharp.Literal(operation.MethodName) + "] = " + CSharp.Literal(operation.OperationId) + ",");
+            }
         }
 
         writer.Outdent();

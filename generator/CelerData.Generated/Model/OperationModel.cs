@@ -42,7 +42,14 @@ internal sealed record OperationModel(
     ResponseKind ResponseKind,
     TypeRef? ResponseType,
     int? RequestsPerMinute,
-    EnvelopeModel? Envelope);
+    EnvelopeModel? Envelope)
+{
+    /// <summary>
+    /// Whether the spec gave the operation an <c>operationId</c>; without one, <see cref="OperationId"/> is
+    /// <c>{method} {path}</c>, which names the operation in errors but is not reported as an operationId.
+    /// </summary>
+    public bool HasDeclaredOperationId { get; init; }
+}
 
 /// <summary>One parameter of an operation as the method exposes it.</summary>
 internal sealed record ParameterModel(

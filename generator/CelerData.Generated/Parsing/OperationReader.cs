@@ -108,6 +108,7 @@ internal sealed class OperationReader
             return;
         }
 
+        var hasDeclaredOperationId = operationId is not null;
         operationId ??= method + " " + path;
         var baseName = _context.GetCSharpName(operation, where) ?? Identifiers.ToPascalCase(operationId, "Operation") + "Async";
         var typeHint = baseName.EndsWith("Async", System.StringComparison.Ordinal) ? baseName.Substring(0, baseName.Length - 5) : baseName;
@@ -163,7 +164,10 @@ internal sealed class OperationReader
             responseKind,
             responseType,
             ReadRateLimit(operation),
-            Envelope: null);
+            Envelope: null)
+        {
+            HasDeclaredOperationId = hasDeclaredOperationId,
+        };
         _operations.Add(model);
     }
 

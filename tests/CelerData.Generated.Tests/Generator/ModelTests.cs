@@ -57,6 +57,31 @@ public sealed class ModelTests
         Assert.Equal("https://cloud-api.celerdata.com/", model.DefaultServerUrl);
     }
 
+    [Fact]
+    public void OnlyOperationIdsTheSpecDeclaresReachTheDescriptor()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Ids, version: "1" }
+            paths:
+              /named:
+                get:
+                  operationId: getNamed
+                  responses: { "204": { description: none } }
+              /unnamed:
+                get:
+                  responses: { "204": { description: none } }
+            """;
+        var model = SpecParser.Parse(new SpecInput("/ids.yaml", Spec, "Ids", null, null), CancellationToken.None).Model!;
+        Assert.Equal([("getNamed", true), ("get /unnamed", false)], model.Operations.Select(o => (o.OperationId, o.HasDeclaredOperationId)));
+
+        var registration = GeneratorHarness.Run(new SpecFile("/ids.yaml", Spec, "Ids")).Sources.Single(s => s.HintName.EndsWith("Registration.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        var operationIds = registration[registration.IndexOf("OperationIds =", StringComparison.Ordinal)..];
+        operationIds = operationIds[..operationIds.IndexOf("},", StringComparison.Ordinal)];
+        Assert.Contains("[\"GetNamedAsync\"] = \"getNamed\",", operationIds, StringComparison.Ordinal);
+        Assert.DoesNotContain("unnamed", operationIds, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("CelerData Cloud API", "CelerDataCloud")]
     [InlineData("Swagger Petstore", "SwaggerPetstore")]

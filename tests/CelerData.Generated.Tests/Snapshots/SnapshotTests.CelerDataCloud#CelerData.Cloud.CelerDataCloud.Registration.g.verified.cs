@@ -10,7 +10,7 @@ namespace CelerData.Cloud
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class CelerDataCloudClient
     {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata and token operation.</summary>
+        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
         public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::CelerData.Cloud.ICelerDataCloudApi> Descriptor { get; } = new()
         {
             Name = "CelerDataCloud",
@@ -36,6 +36,27 @@ namespace CelerData.Cloud
                 ["GetOrganizationClusterUsageAsync"] = "bearer",
                 ["ListBillsAsync"] = "bearer",
                 ["ListAccountsAsync"] = "bearer",
+            },
+            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["CreateAccessTokenAsync"] = "createAccessToken",
+                ["ListClustersAsync"] = "listClusters",
+                ["GetClusterStateAsync"] = "getClusterState",
+                ["SuspendClusterAsync"] = "suspendCluster",
+                ["ResumeClusterAsync"] = "resumeCluster",
+                ["DeclareDeploymentScriptsAsync"] = "declareDeploymentScripts",
+                ["ListWarehousesAsync"] = "listWarehouses",
+                ["GetInfraActionStateAsync"] = "getInfraActionState",
+                ["GetWarehouseAsync"] = "getWarehouse",
+                ["SuspendWarehouseAsync"] = "suspendWarehouse",
+                ["ResumeWarehouseAsync"] = "resumeWarehouse",
+                ["ScaleWarehouseSizeAsync"] = "scaleWarehouseSize",
+                ["ScaleWarehouseNumAsync"] = "scaleWarehouseNum",
+                ["GetAccountUsageAsync"] = "getAccountUsage",
+                ["GetClusterUsageAsync"] = "getClusterUsage",
+                ["GetOrganizationClusterUsageAsync"] = "getOrganizationClusterUsage",
+                ["ListBillsAsync"] = "listBills",
+                ["ListAccountsAsync"] = "listAccounts",
             },
             FetchToken = static async (api, cancellationToken) =>
             {

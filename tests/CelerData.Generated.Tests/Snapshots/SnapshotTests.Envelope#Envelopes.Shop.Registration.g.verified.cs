@@ -10,7 +10,7 @@ namespace Envelopes
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class ShopClient
     {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata and token operation.</summary>
+        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
         public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Envelopes.IShopApi> Descriptor { get; } = new()
         {
             Name = "Shop",
@@ -23,6 +23,14 @@ namespace Envelopes
                 ["ListOrdersRawAsync"] = "none",
                 ["CountOrdersAsync"] = "none",
                 ["GetVersionAsync"] = "none",
+            },
+            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["GetOrderAsync"] = "getOrder",
+                ["CancelOrderAsync"] = "cancelOrder",
+                ["ListOrdersRawAsync"] = "listOrdersRaw",
+                ["CountOrdersAsync"] = "countOrders",
+                ["GetVersionAsync"] = "getVersion",
             },
         };
 

@@ -10,7 +10,7 @@ namespace Features.Client
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class FeaturesClient
     {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata and token operation.</summary>
+        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
         public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Features.Client.IFeaturesApi> Descriptor { get; } = new()
         {
             Name = "Features",
@@ -25,6 +25,16 @@ namespace Features.Client
                 ["DeletePetAsync"] = "bearer",
                 ["ReadNotesAsync"] = "bearer",
                 ["HealthAsync"] = "none",
+            },
+            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["IssueTokenAsync"] = "issueToken",
+                ["ListPetsAsync"] = "list-pets",
+                ["CreatePetAsync"] = "createPet",
+                ["GetPetAsync"] = "getPet",
+                ["DeletePetAsync"] = "deletePet",
+                ["ReadNotesAsync"] = "getNotes",
+                ["HealthAsync"] = "health",
             },
             FetchToken = static async (api, cancellationToken) =>
             {

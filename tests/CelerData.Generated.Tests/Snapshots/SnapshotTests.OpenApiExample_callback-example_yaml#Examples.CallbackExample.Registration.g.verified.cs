@@ -10,7 +10,7 @@ namespace Examples
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class CallbackExampleClient
     {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata and token operation.</summary>
+        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
         public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Examples.ICallbackExampleApi> Descriptor { get; } = new()
         {
             Name = "CallbackExample",
@@ -19,6 +19,9 @@ namespace Examples
             SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
             {
                 ["PostStreamsAsync"] = "none",
+            },
+            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
             },
         };
 

@@ -10,7 +10,7 @@ namespace Examples
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class LinkExampleClient
     {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata and token operation.</summary>
+        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
         public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Examples.ILinkExampleApi> Descriptor { get; } = new()
         {
             Name = "LinkExample",
@@ -24,6 +24,15 @@ namespace Examples
                 ["GetPullRequestsByRepositoryAsync"] = "none",
                 ["GetPullRequestsByIdAsync"] = "none",
                 ["MergePullRequestAsync"] = "none",
+            },
+            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["GetUserByNameAsync"] = "getUserByName",
+                ["GetRepositoriesByOwnerAsync"] = "getRepositoriesByOwner",
+                ["GetRepositoryAsync"] = "getRepository",
+                ["GetPullRequestsByRepositoryAsync"] = "getPullRequestsByRepository",
+                ["GetPullRequestsByIdAsync"] = "getPullRequestsById",
+                ["MergePullRequestAsync"] = "mergePullRequest",
             },
         };
 

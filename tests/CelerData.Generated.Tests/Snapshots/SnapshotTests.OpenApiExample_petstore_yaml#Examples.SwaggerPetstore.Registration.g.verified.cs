@@ -10,7 +10,7 @@ namespace Examples
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class SwaggerPetstoreClient
     {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata and token operation.</summary>
+        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
         public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Examples.ISwaggerPetstoreApi> Descriptor { get; } = new()
         {
             Name = "SwaggerPetstore",
@@ -21,6 +21,12 @@ namespace Examples
                 ["ListPetsAsync"] = "none",
                 ["CreatePetsAsync"] = "none",
                 ["ShowPetByIdAsync"] = "none",
+            },
+            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["ListPetsAsync"] = "listPets",
+                ["CreatePetsAsync"] = "createPets",
+                ["ShowPetByIdAsync"] = "showPetById",
             },
         };
 

@@ -10,7 +10,7 @@ namespace Examples
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class USPTODataSetClient
     {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata and token operation.</summary>
+        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
         public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Examples.IUSPTODataSetApi> Descriptor { get; } = new()
         {
             Name = "USPTODataSet",
@@ -20,6 +20,11 @@ namespace Examples
             {
                 ["ListDataSetsAsync"] = "none",
                 ["ListSearchableFieldsAsync"] = "none",
+            },
+            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["ListDataSetsAsync"] = "list-data-sets",
+                ["ListSearchableFieldsAsync"] = "list-searchable-fields",
             },
         };
 

@@ -10,13 +10,16 @@ namespace Examples
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public static partial class WebhookExampleClient
     {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata and token operation.</summary>
+        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
         public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Examples.IWebhookExampleApi> Descriptor { get; } = new()
         {
             Name = "WebhookExample",
             DefaultBaseAddress = new global::System.Uri("http://localhost/"),
             JsonContext = global::Examples.WebhookExampleJsonContext.Default,
             SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+            },
+            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
             {
             },
         };
