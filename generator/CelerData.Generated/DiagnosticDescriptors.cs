@@ -299,6 +299,22 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor ArrayWithoutItems = new(
+        "CDG0045",
+        "An array schema without items",
+        "The array schema ({0}) has no 'items'; its elements are exposed as System.Text.Json.JsonElement",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnknownSecurityScheme = new(
+        "CDG0046",
+        "A security requirement names no scheme",
+        "The security requirement of {0} names '{1}', which is not in components.securitySchemes; that requirement is dropped",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor FilterSelectsNothing = new(
         "CDG0050",
         "The operation filter selects no operation",

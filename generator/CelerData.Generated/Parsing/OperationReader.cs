@@ -89,6 +89,8 @@ internal sealed class OperationReader
 
     private void ReadOperation(string path, string method, ScalarNode methodNode, MappingNode operation, SequenceNode? sharedParameters)
     {
+        // An error found while reading this operation leaves it out; the rest of the spec is still generated.
+        var errorsBefore = _context.ErrorsFound;
         var where = method.ToUpperInvariant() + " " + path;
         var operationId = _context.GetString(operation, "operationId", where);
         if (operationId is not null)
@@ -140,6 +142,11 @@ internal sealed class OperationReader
 
         var (responseKind, responseType) = ReadResponse(operation, where, typeHint);
         var security = ReadSecurity(operation, where);
+
+        if (_context.ErrorsFound > errorsBefore)
+        {
+            return;
+        }
 
         var ordered = Order(parameters, body);
         var methodName = _methodNames.Claim(baseName);
@@ -547,6 +554,7 @@ internal sealed class OperationReader
         }
 
         var schemes = _context.GetMapping(_context.GetMapping(_root, "components", "document") ?? EmptyMapping, "securitySchemes", "components");
+        var unsupported = false;
         foreach (var item in list.Items)
         {
             if (item is not MappingNode requirement)
@@ -562,6 +570,7 @@ internal sealed class OperationReader
 
             if (requirement.Entries.Count > 1)
             {
+                unsupported = true;
                 continue;
             }
 
@@ -569,10 +578,11 @@ internal sealed class OperationReader
             var schemeNode = schemes?.Get(schemeName.Value) as MappingNode;
             if (schemeNode is null)
             {
-                _context.Report(DiagnosticDescriptors.DanglingReference, schemeName, "#/components/securitySchemes/" + schemeName.Value);
+                _context.Report(DiagnosticDescriptors.UnknownSecurityScheme, schemeName, where, schemeName.Value);
                 continue;
             }
 
+            unsupported = true;
             var scheme = ResolveComponent(schemeNode, "security scheme");
             var kind = scheme is null ? null : Classify(scheme);
             if (kind is not null)
@@ -581,7 +591,12 @@ internal sealed class OperationReader
             }
         }
 
-        _context.Report(DiagnosticDescriptors.SecuritySchemeNotSupported, list, where);
+        // Requirements that only name missing schemes are already reported; the rest the runtime cannot serve.
+        if (unsupported)
+        {
+            _context.Report(DiagnosticDescriptors.SecuritySchemeNotSupported, list, where);
+        }
+
         return "none";
     }
 

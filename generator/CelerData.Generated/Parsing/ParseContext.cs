@@ -32,7 +32,8 @@ internal sealed class ParseContext
 
     public IReadOnlyList<DiagnosticInfo> Diagnostics => _diagnostics;
 
-    public bool HasErrors { get; private set; }
+    /// <summary>How many errors were found so far, counting a repeated one (reported once) each time it is found again.</summary>
+    public int ErrorsFound { get; private set; }
 
     public SpecLocation Locate(SpecNode node) => Locate(node.Start, node.End);
 
@@ -49,17 +50,17 @@ internal sealed class ParseContext
 
     public void Report(DiagnosticDescriptor descriptor, SpecLocation location, params string[] arguments)
     {
+        if (descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+        {
+            ErrorsFound++;
+        }
+
         var diagnostic = DiagnosticInfo.Create(descriptor, location, arguments);
         // A node reached twice (a YAML alias, a schema used in many places) is reported once.
         var key = descriptor.Id + "|" + location.Start.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + string.Join("|", arguments);
         if (!_reported.Add(key))
         {
             return;
-        }
-
-        if (descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
-        {
-            HasErrors = true;
         }
 
         _diagnostics.Add(diagnostic);

@@ -184,7 +184,7 @@ internal sealed class SchemaReader
                     TypeRef element;
                     if (items is null)
                     {
-                        _context.Report(DiagnosticDescriptors.MissingField, ParseContext.KeyOrSelf(schema, "type"), "items", "an array schema");
+                        _context.Report(DiagnosticDescriptors.ArrayWithoutItems, ParseContext.KeyOrSelf(schema, "type"), nameHint);
                         element = PrimitiveTypes.Any;
                     }
                     else

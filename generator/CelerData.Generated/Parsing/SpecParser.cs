@@ -78,12 +78,16 @@ internal static class SpecParser
             names.ClientName + "Client", names.ClientName + "ServiceCollectionExtensions", names.ClientName + "ApiRegistration",
         };
         var openEnums = ResolveEnumStyle(input, context);
+        // Errors in schemas and operations are contained where they are found (the value becomes JsonElement, the
+        // operation is left out); only errors in the rest of the document stop the code.
+        var errorsBeforeContent = context.ErrorsFound;
         var schemaReader = new SchemaReader(context, reservedTypeNames, openEnums ?? true);
         schemaReader.DeclareComponents(schemas);
         schemaReader.ResolveComponents(schemas);
         var operationReader = new OperationReader(context, schemaReader, root, input.Filter);
         operationReader.ReadPaths(paths);
         var types = schemaReader.Complete();
+        var contentErrors = context.ErrorsFound - errorsBeforeContent;
         if (input.Filter is not null)
         {
             if (operationReader.Operations.Count == 0 && operationReader.FilteredOut > 0)
@@ -108,8 +112,9 @@ internal static class SpecParser
             operations.ToEquatableArray(),
             token);
 
-        // Code from a spec with errors would only add compiler errors on top of the located ones.
-        return new ParseResult(context.HasErrors || names.Invalid || openEnums is null ? null : model, context.Diagnostics.ToEquatableArray());
+        // Code from a document-level error would only add compiler errors on top of the located ones.
+        var documentErrors = context.ErrorsFound - contentErrors;
+        return new ParseResult(documentErrors > 0 || names.Invalid || openEnums is null ? null : model, context.Diagnostics.ToEquatableArray());
     }
 
     /// <summary>Whether string enums are open (the default, or EnumStyle="Open") or C# enums (EnumStyle="Closed"); null, with CDG0016, for any other value.</summary>

@@ -50,10 +50,15 @@ public sealed class DiagnosticTests
         ["DeepObjectStyle"] = new("CDG0033", Head + "paths:\n  /a:\n    get:\n      parameters:\n        - name: ids\n          in: query\n          style: deepObject\n          schema: { type: string }\n      responses: {}\n", 11, 18, "'style: deepObject'"),
         ["YamlNestedTooDeep"] = new("CDG0001", "openapi: 3.0.3\nx: " + new string('[', 500) + new string(']', 500) + "\n", 2, 1, "levels deep"),
         ["JsonNestedTooDeep"] = new("CDG0001", "{\"openapi\": \"3.0.3\", \"x\": " + new string('[', 500) + new string(']', 500) + "}", 1, 1, "levels deep"),
+        ["ArrayWithoutItems"] = new("CDG0045", Head + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: array\n", 9, 7, "has no 'items'"),
+        ["UnknownSecurityScheme"] = new("CDG0046", Head + "paths:\n  /a:\n    get:\n      security:\n        - missing: []\n      responses: {}\n", 9, 11, "names 'missing'"),
         ["UnpairedSurrogate"] = new("CDG0001", "{\"openapi\": \"3.0.3\", \"x\": \"\\ud800\"}", 1, 27, "unpaired UTF-16 surrogate"),
     };
 
     public static TheoryData<string> Cases() => new(AllCases.Keys);
+
+    /// <summary>The spec text of one named case.</summary>
+    internal static string Spec(string name) => AllCases[name].Spec;
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -77,9 +82,9 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void ErrorsStopCodeFromBeingEmitted()
+    public void DocumentErrorsStopCodeFromBeingEmitted()
     {
-        var result = GeneratorHarness.Run(new SpecFile("/specs/broken.yaml", Head + "paths:\n  /a:\n    get:\n      operationId: same\n      responses: {}\n  /b:\n    get:\n      operationId: same\n      responses: {}\n"));
+        var result = GeneratorHarness.Run(new SpecFile("/specs/broken.yaml", "openapi: 3.0.3\ninfo:\n  version: '1'\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses: {}\n"));
         Assert.Contains(result.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Empty(result.Sources);
     }
