@@ -141,8 +141,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor CompositionNotSupported = new(
         "CDG0021",
-        "oneOf or anyOf with several schemas",
-        "'{0}' with several schemas is not supported yet; the value is exposed as System.Text.Json.JsonElement",
+        "oneOf or anyOf without alternatives",
+        "'{0}' without any alternative to generate; the value is exposed as System.Text.Json.JsonElement",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

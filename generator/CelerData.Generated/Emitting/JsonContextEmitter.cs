@@ -234,7 +234,7 @@ internal static class JsonContextEmitter
         {
             writer.Line("jsonTypeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + entry.RuntimeName + ">(options, " + Metadata + ".JsonMetadataServices." + Converters[type.Name] + ");");
         }
-        else if (type.Kind == TypeRefKind.Enum)
+        else if (type.Kind == TypeRefKind.Enum || IsUnion(type, models))
         {
             writer.Line("global::System.Text.Json.Serialization.JsonConverter converter = ExpandConverter(typeof(" + entry.RuntimeName + "), new global::" + ns + "." + type.Name + "JsonConverter(), options);");
             writer.Line("jsonTypeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + entry.RuntimeName + ">(options, converter);");
@@ -270,7 +270,7 @@ internal static class JsonContextEmitter
         writer.Line("return jsonTypeInfo;");
         writer.Close();
 
-        if (type.Kind == TypeRefKind.Model && !type.IsNullable)
+        if (type.Kind == TypeRefKind.Model && !type.IsNullable && !IsUnion(type, models))
         {
             var model = models[type.Name];
             writer.Line();
@@ -293,6 +293,10 @@ internal static class JsonContextEmitter
             }
         }
     }
+
+    /// <summary>Whether a model type is a union, which reads and writes through its own converter like an enum.</summary>
+    private static bool IsUnion(TypeRef type, Dictionary<string, TypeModel> models)
+        => type.Kind == TypeRefKind.Model && models[type.Name].Kind == TypeKind.Union;
 
     private static void EmitObjectInfo(SourceWriter writer, SpecModel spec, Entry entry, TypeModel model)
     {

@@ -2,7 +2,7 @@ using CelerData.Generated.Model;
 
 namespace CelerData.Generated.Emitting;
 
-/// <summary>Writes the models: a sealed record per object schema; per string enum an open enum struct (<see cref="OpenEnumEmitter"/>) or a C# enum, with its JSON converter.</summary>
+/// <summary>Writes the models: a sealed record per object schema; per string enum an open enum struct (<see cref="OpenEnumEmitter"/>) or a C# enum, with its JSON converter; a union class per oneOf/anyOf (<see cref="UnionEmitter"/>).</summary>
 internal static class ModelsEmitter
 {
     public static string Emit(SpecModel spec)
@@ -27,6 +27,10 @@ internal static class ModelsEmitter
                 EmitEnum(writer, spec, type);
                 writer.Line();
                 EmitEnumConverter(writer, spec, type);
+            }
+            else if (type.Kind == TypeKind.Union)
+            {
+                UnionEmitter.Emit(writer, spec, type);
             }
             else
             {

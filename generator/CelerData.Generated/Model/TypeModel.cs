@@ -5,10 +5,15 @@ internal enum TypeKind
 {
     Object,
     Enum,
+
+    /// <summary>A <c>oneOf</c>/<c>anyOf</c> of several schemas: the raw JSON and one accessor per alternative.</summary>
+    Union,
 }
 
-/// <summary>A generated model: a sealed record (objects), an open enum struct or a C# enum (string enums).</summary>
-/// <param name="OpenEnumUnknownMember">For an open enum, the name of the <c>KnownValue</c> member that stands for any other value; null for a C# enum and for objects.</param>
+/// <summary>A generated model: a sealed record (objects), an open enum struct or a C# enum (string enums), or a union class (oneOf/anyOf).</summary>
+/// <param name="Properties">For a union, its alternatives in document order: the name of each accessor and its type.</param>
+/// <param name="OpenEnumUnknownMember">For an open enum, the name of the <c>KnownValue</c> member that stands for any other value; null for a C# enum, objects and unions.</param>
+/// <param name="Union">For a union, how an alternative is recognised.</param>
 internal sealed record TypeModel(
     TypeKind Kind,
     string Name,
@@ -16,11 +21,20 @@ internal sealed record TypeModel(
     bool IsDeprecated,
     EquatableArray<PropertyModel> Properties,
     EquatableArray<EnumMemberModel> EnumMembers,
-    string? OpenEnumUnknownMember = null)
+    string? OpenEnumUnknownMember = null,
+    UnionModel? Union = null)
 {
     /// <summary>Whether this enum is an open value type that keeps values the spec does not list.</summary>
     public bool IsOpenEnum => OpenEnumUnknownMember is not null;
 }
+
+/// <summary>How the alternatives of a union are told apart.</summary>
+/// <param name="DiscriminatorProperty">The property whose string value names the alternative, or null: each alternative is tried by reading the JSON as it.</param>
+/// <param name="Cases">Per alternative (in the order of the model's properties), the discriminator values that select it.</param>
+internal sealed record UnionModel(string? DiscriminatorProperty, EquatableArray<UnionCaseModel> Cases);
+
+/// <summary>The discriminator values that select one alternative of a union.</summary>
+internal sealed record UnionCaseModel(EquatableArray<string> DiscriminatorValues);
 
 /// <summary>When a property is written to JSON.</summary>
 internal enum PropertyWrite

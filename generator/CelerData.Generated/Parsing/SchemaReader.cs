@@ -9,7 +9,7 @@ namespace CelerData.Generated.Parsing;
 /// their names; inline object and enum schemas are named after where they appear. Object bodies are
 /// built from a queue, so recursive schemas never recurse here.
 /// </summary>
-internal sealed class SchemaReader
+internal sealed partial class SchemaReader
 {
     private static readonly string[] RecordMembers =
     {
@@ -69,11 +69,12 @@ internal sealed class SchemaReader
             }
 
             var shape = Classify(schema);
-            if (shape is Shape.Object or Shape.EmptyObject or Shape.Enum)
+            var isUnion = shape == Shape.Composite && IsUnion(schema);
+            if (shape is Shape.Object or Shape.EmptyObject or Shape.Enum || isUnion)
             {
                 var name = _context.GetCSharpName(schema, "components.schemas." + entry.Key.Value)
                     ?? Identifiers.ToPascalCase(entry.Key.Value, "Model");
-                _declared[schema] = ClaimTypeName(name, shape == Shape.Enum);
+                _declared[schema] = ClaimTypeName(name, shape == Shape.Enum ? TypeKind.Enum : isUnion ? TypeKind.Union : TypeKind.Object);
             }
         }
     }
@@ -196,7 +197,12 @@ internal sealed class SchemaReader
                 }
 
             case Shape.Composite:
-                return ResolveComposite(schema, nameHint).WithNullable(nullable);
+                {
+                    // oneOf: [null, X] makes the composite nullable by itself.
+                    var composite = ResolveComposite(schema, nameHint);
+                    return composite.WithNullable(nullable || composite.IsNullable);
+                }
+
             case Shape.Primitive:
                 return Primitive(schema).WithNullable(nullable);
             default:
@@ -248,9 +254,22 @@ internal sealed class SchemaReader
             {
                 return Resolve(options.Items[0], nameHint);
             }
+
+            if (nonNull.Count > 1)
+            {
+                return Union(schema, nonNull, nameHint).WithNullable(nonNull.Count < options.Items.Count);
+            }
         }
 
-        _context.Report(DiagnosticDescriptors.CompositionNotSupported, ParseContext.KeyOrSelf(schema, keyword), keyword);
+        if (schema.Get(keyword) is { } notAList and not SequenceNode)
+        {
+            _context.Report(DiagnosticDescriptors.WrongType, notAList, keyword, "a list of schemas");
+        }
+        else
+        {
+            _context.Report(DiagnosticDescriptors.CompositionNotSupported, ParseContext.KeyOrSelf(schema, keyword), keyword);
+        }
+
         return PrimitiveTypes.Any;
     }
 
@@ -262,7 +281,7 @@ internal sealed class SchemaReader
         if (!_declared.TryGetValue(schema, out var name))
         {
             var explicitName = _context.GetCSharpName(schema, "schema");
-            name = ClaimTypeName(explicitName ?? nameHint, kind == TypeRefKind.Enum);
+            name = ClaimTypeName(explicitName ?? nameHint, kind == TypeRefKind.Enum ? TypeKind.Enum : TypeKind.Object);
             _declared[schema] = name;
         }
 
@@ -280,16 +299,17 @@ internal sealed class SchemaReader
         return reference;
     }
 
-    private string ClaimTypeName(string name, bool isEnum)
+    private string ClaimTypeName(string name, TypeKind kind)
     {
-        // An enum brings its JSON converter, {Name}JsonConverter, so both names must be free.
+        // An enum or a union brings its JSON converter, {Name}JsonConverter, so both names must be free; an open enum's
+        // name must also differ from the members its struct declares.
         var claimed = _typeNames.Claim(name);
-        while (isEnum && (_typeNames.IsTaken(claimed + "JsonConverter") || (_openEnums && OpenEnumNames.IsMember(claimed))))
+        while ((kind != TypeKind.Object && _typeNames.IsTaken(claimed + "JsonConverter")) || (kind == TypeKind.Enum && _openEnums && OpenEnumNames.IsMember(claimed)))
         {
             claimed = _typeNames.Claim(name);
         }
 
-        if (isEnum)
+        if (kind != TypeKind.Object)
         {
             _typeNames.Reserve(claimed + "JsonConverter");
         }
@@ -317,6 +337,13 @@ internal sealed class SchemaReader
         }
 
         var types = ReadTypes(schema);
+        // 'type: object' beside oneOf/anyOf (and no properties of its own) is common and says nothing more.
+        if ((schema.Get("oneOf") ?? schema.Get("anyOf")) is not null && schema.Get("properties") is null && schema.Get("enum") is null
+            && (types.Count == 0 || (types.Count == 1 && types[0] == "object")))
+        {
+            return Shape.Composite;
+        }
+
         if (schema.Get("enum") is SequenceNode values && values.Items.Count > 0
             && (types.Count == 0 ? values.Items.All(v => v is ScalarNode s && (!s.IsPlain || s.IsNull || !IsNumberOrBool(s))) : types.Count == 1 && types[0] == "string"))
         {

@@ -42,6 +42,16 @@ public sealed class SnapshotTests
         IncrementalAssert.CachedOnRerun(result);
     }
 
+    [Fact]
+    public void Unions()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.LoadSpec(Path.Combine(RepositoryPaths.TestProject, "Specs", "unions.openapi.yaml"), "Unions.Client"));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationProblems());
+        VerifySources(nameof(Unions), result);
+        IncrementalAssert.CachedOnRerun(result);
+    }
+
     public static IEnumerable<object[]> OpenApiExamples()
         => Directory.GetFiles(RepositoryPaths.OpenApiExamples)
             .Where(f => f.EndsWith(".yaml", System.StringComparison.Ordinal) || f.EndsWith(".json", System.StringComparison.Ordinal))

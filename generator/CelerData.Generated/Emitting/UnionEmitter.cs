@@ -1,0 +1,110 @@
+using System.Linq;
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Emitting;
+
+/// <summary>
+/// Writes a union (oneOf/anyOf of several schemas) and its JSON converter: the class keeps the raw JSON value and
+/// has, per alternative, <c>TryGet{Alternative}</c> to read it as that alternative and <c>From{Alternative}</c> to
+/// build one. Reading goes through the client's JSON context, so it is free of reflection.
+/// </summary>
+internal static class UnionEmitter
+{
+    private const string Json = "global::System.Text.Json";
+
+    public static void Emit(SourceWriter writer, SpecModel spec, TypeModel type)
+    {
+        EmitUnion(writer, spec, type);
+        writer.Line();
+        EmitConverter(writer, spec, type);
+    }
+
+    private static void EmitUnion(SourceWriter writer, SpecModel spec, TypeModel type)
+    {
+        var union = type.Union!;
+        var alternatives = string.Join(", ", type.Properties.Select(p => p.Name));
+        writer.Summary(type.Description ?? "One of " + alternatives + ".");
+        writer.Line("/// <remarks>");
+        var rule = union.DiscriminatorProperty is null
+            ? "An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match."
+            : "An alternative matches when the discriminator property '" + union.DiscriminatorProperty + "' has one of its values; an unknown value matches none and the JSON is still kept in Raw.";
+        foreach (var line in CSharp.DocLines(rule))
+        {
+            writer.Line("/// " + line);
+        }
+
+        writer.Line("/// </remarks>");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        if (type.IsDeprecated)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        }
+
+        writer.Line("[" + Json + ".Serialization.JsonConverter(typeof(global::" + spec.Namespace + "." + type.Name + "JsonConverter))]");
+        writer.Open("public sealed partial class " + type.Name);
+        writer.Line("internal " + type.Name + "(" + Json + ".JsonElement raw) => Raw = raw;");
+        writer.Line();
+        writer.Line("/// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>");
+        writer.Line("public " + Json + ".JsonElement Raw { get; }");
+        writer.Line();
+        if (union.DiscriminatorProperty is not null)
+        {
+            writer.Summary("The value of the discriminator property '" + union.DiscriminatorProperty + "', or null when the JSON is not an object with that property as a string.");
+            writer.Line("public string? DiscriminatorValue => Raw.ValueKind == " + Json + ".JsonValueKind.Object && Raw.TryGetProperty(" + CSharp.Literal(union.DiscriminatorProperty) + ", out var value) && value.ValueKind == " + Json + ".JsonValueKind.String ? value.GetString() : null;");
+            writer.Line();
+        }
+
+        writer.Line("/// <summary>Holds a copy of <paramref name=\"raw\"/> as it is, whichever alternative it is.</summary>");
+        writer.Line("public static " + type.Name + " FromRaw(" + Json + ".JsonElement raw) => new(raw.Clone());");
+        for (var i = 0; i < type.Properties.Count; i++)
+        {
+            var alternative = type.Properties[i];
+            var caseType = CSharp.Type(alternative.Type, spec.Namespace);
+            var values = union.Cases[i].DiscriminatorValues;
+            writer.Line();
+            writer.Line("/// <summary>Holds <paramref name=\"value\"/> as the " + alternative.Name + " alternative.</summary>");
+            writer.Line("public static " + type.Name + " From" + alternative.Name + "(" + caseType + " value) => new(" + Json + ".JsonSerializer.SerializeToElement(value, __Info<" + caseType + ">()));");
+            writer.Line();
+            writer.Summary(values.Count > 0
+                ? "Reads the value as the " + alternative.Name + " alternative when the discriminator is " + string.Join(" or ", values.Select(v => "'" + v + "'")) + "; false, never an exception, otherwise."
+                : "Reads the value as the " + alternative.Name + " alternative; false, never an exception, when it does not read as one.");
+            writer.Open("public bool TryGet" + alternative.Name + "([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out " + caseType + "? value)");
+            writer.Line("value = default;");
+            if (values.Count > 0)
+            {
+                writer.Open("if (DiscriminatorValue is not (" + string.Join(" or ", values.Select(CSharp.Literal)) + "))");
+                writer.Line("return false;");
+                writer.Close();
+                writer.Line();
+            }
+
+            writer.Open("try");
+            writer.Line("value = " + Json + ".JsonSerializer.Deserialize(Raw, __Info<" + caseType + ">());");
+            writer.Close();
+            writer.Open("catch (" + Json + ".JsonException)");
+            writer.Line("return false;");
+            writer.Close();
+            writer.Line();
+            writer.Line("return value is not null;");
+            writer.Close();
+        }
+
+        writer.Line();
+        writer.Line("private static " + Json + ".Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (" + Json + ".Serialization.Metadata.JsonTypeInfo<T>)global::" + spec.Namespace + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(T))!;");
+        writer.Close();
+    }
+
+    private static void EmitConverter(SourceWriter writer, SpecModel spec, TypeModel type)
+    {
+        var unionType = "global::" + spec.Namespace + "." + type.Name;
+        writer.Summary("Reads and writes " + type.Name + " as the JSON value it holds, without reflection.");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Open("public sealed class " + type.Name + "JsonConverter : " + Json + ".Serialization.JsonConverter<" + unionType + ">");
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public override " + unionType + " Read(ref " + Json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => new(" + Json + ".JsonElement.ParseValue(ref reader));");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + unionType + " value, " + Json + ".JsonSerializerOptions options) => value.Raw.WriteTo(writer);");
+        writer.Close();
+    }
+}
