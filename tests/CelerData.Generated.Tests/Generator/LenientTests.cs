@@ -115,4 +115,21 @@ public sealed class LenientTests
         Assert.Contains("string? Fine", models, System.StringComparison.Ordinal);
         Assert.Empty(result.CompilationProblems());
     }
+
+    [Fact]
+    public void EnvelopedOperationsStayUnwrappedBesideALeftOutOperationAndAnArrayWithoutItems()
+    {
+        var envelope = "          content:\n            application/json:\n              schema:\n                type: object\n                required: [code]\n"
+            + "                properties:\n                  code: { type: integer }\n                  data: { type: array }\n";
+        var result = GeneratorHarness.Run(new SpecFile("/specs/a.yaml", Head
+            + "x-response-envelope: { code: code, data: data, success: [0] }\n"
+            + "paths:\n  /a:\n    get:\n      operationId: getA\n      parameters:\n        - name: id\n          in: body\n          schema: { type: string }\n"
+            + "      responses:\n        '200':\n          description: ok\n" + envelope
+            + "  /b:\n    get:\n      operationId: getB\n      security:\n        - missing: []\n      responses:\n        '200':\n          description: ok\n" + envelope));
+        Assert.Equal(new[] { "CDG0014", "CDG0045", "CDG0046" }, result.GeneratorDiagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToArray());
+        var api = Api(result);
+        Assert.DoesNotContain("GetAAsync", api, System.StringComparison.Ordinal);
+        Assert.Contains("Task<global::System.Collections.Generic.IReadOnlyList<global::System.Text.Json.JsonElement>> GetBAsync(", api, System.StringComparison.Ordinal);
+        Assert.Empty(result.CompilationProblems());
+    }
 }
