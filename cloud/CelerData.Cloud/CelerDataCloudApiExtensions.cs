@@ -48,15 +48,15 @@ public static class CelerDataCloudApiExtensions
         {
             var data = await api.GetInfraActionStateAsync(clusterId, actionId, cancellationToken).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(started);
-            options.Progress?.Report(new ActionProgress(actionId, data.InfraActionStateValue, polls, elapsed));
+            options.Progress?.Report(new ActionProgress(actionId, data.InfraActionState, polls, elapsed));
             // A state the spec does not list (one the service added later) is polled on like ONGOING.
-            switch (data.InfraActionStateValue.Known)
+            switch (data.InfraActionState.Known)
             {
                 case InfraActionState.KnownValue.Succeeded:
                     return data;
                 case InfraActionState.KnownValue.Failed:
                 case InfraActionState.KnownValue.Canceled:
-                    throw new CelerDataActionFailedException(clusterId, actionId, data.InfraActionStateValue, data.ErrMsg);
+                    throw new CelerDataActionFailedException(clusterId, actionId, data.InfraActionState, data.ErrMsg);
             }
 
             var remaining = options.Timeout - elapsed;

@@ -148,7 +148,7 @@ internal static class Demo
                 warehouses = [];
             }
 
-            rows.Add(new ClusterRow(cluster, state.ClusterStateValue, warehouses));
+            rows.Add(new ClusterRow(cluster, state.ClusterState, warehouses));
         }
 
         return rows;
@@ -158,7 +158,7 @@ internal static class Demo
     {
         var progress = new LineProgress(output);
         var final = await api.WaitForActionAsync(clusterId, actionId, new ActionWaitOptions { Progress = progress, Timeout = TimeSpan.FromMinutes(20) }, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync(Invariant($"   action {actionId}: {final.InfraActionStateValue}")).ConfigureAwait(false);
+        await output.WriteLineAsync(Invariant($"   action {actionId}: {final.InfraActionState}")).ConfigureAwait(false);
     }
 
     private static string Table(List<ClusterRow> rows)

@@ -75,19 +75,19 @@ public sealed class EveryOperationTests
 
         Assert.Equal("Bearer", token.TokenType);
         Assert.Equal(2, clusters.Total);
-        Assert.Equal(ClusterState.Running, state.ClusterStateValue);
+        Assert.Equal(ClusterState.Running, state.ClusterState);
         Assert.Equal(40004, missing.Code);
         Assert.Equal("getClusterState", missing.OperationId);
         Assert.Equal(["default_warehouse", "etl"], warehouses.List.Select(w => w.WarehouseName));
         Assert.Equal(WarehouseState.Running, warehouse.State);
-        Assert.Equal(InfraActionState.Succeeded, scaleNumState.InfraActionStateValue);
+        Assert.Equal(InfraActionState.Succeeded, scaleNumState.InfraActionState);
         Assert.Equal(4, scaled.NodeCount);
         Assert.Equal("75.000000", accountUsage.TotalUsage);
         Assert.Null(accountUsage.Details);
         Assert.Equal("75.000000", organisation.TotalUsage);
         Assert.Equal(["202501", "202502"], bills.BillList!.Select(b => b.Period));
         Assert.Equal(AccountState.InUse, Assert.Single(accounts).State);
-        Assert.Equal(ClusterState.Suspended, suspended.ClusterStateValue);
+        Assert.Equal(ClusterState.Suspended, suspended.ClusterState);
         Assert.Equal("Running", emulator.Clusters[0].State);
 
         // 26 requests, the two tokens (the explicit call and the cache's) included; Prism logs each forwarded answer and any violation of the spec, request or response.

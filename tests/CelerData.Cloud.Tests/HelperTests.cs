@@ -27,7 +27,7 @@ public sealed class HelperTests
 
         var result = await Drive(time, session.Api.WaitForActionAsync(session.ClusterId, actionId, new ActionWaitOptions { TimeProvider = time, Progress = progress }));
 
-        Assert.Equal(InfraActionState.Succeeded, result.InfraActionStateValue);
+        Assert.Equal(InfraActionState.Succeeded, result.InfraActionState);
         var reports = progress.Reports;
         Assert.All(reports.SkipLast(1), p => Assert.Equal(InfraActionState.Ongoing, p.State));
         Assert.Equal(InfraActionState.Succeeded, reports[^1].State);
@@ -57,7 +57,7 @@ public sealed class HelperTests
         Assert.Equal(actionId, error.ActionId);
         Assert.Equal(EmulatorOptions.DefaultSuspendedClusterId, error.ClusterId);
         Assert.Equal(outcome == EmulatorActionOutcome.Fail, error.Reason is not null);
-        Assert.Equal(ClusterState.Suspended, (await session.Api.GetClusterStateAsync(EmulatorOptions.DefaultSuspendedClusterId)).ClusterStateValue);
+        Assert.Equal(ClusterState.Suspended, (await session.Api.GetClusterStateAsync(EmulatorOptions.DefaultSuspendedClusterId)).ClusterState);
     }
 
     [Fact]

@@ -252,7 +252,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
                 // A method returns only when the envelope's code was 20000; it throws for any other.
                 var answered = round % 2 == 0
                     ? (object)(await session.Api.ListClustersAsync(cancellation.Token)).List
-                    : (await session.Api.GetClusterStateAsync(session.Emulator.ClusterId, cancellation.Token)).ClusterStateValue;
+                    : (await session.Api.GetClusterStateAsync(session.Emulator.ClusterId, cancellation.Token)).ClusterState;
                 Assert.NotNull(answered);
                 successes++;
             }
@@ -281,7 +281,7 @@ public sealed class HostileServerTests(ITestOutputHelper output)
     {
         session.Emulator.ClearFaults();
         Assert.NotEmpty((await session.Api.ListClustersAsync()).List);
-        Assert.Equal("Running", (await session.Api.GetClusterStateAsync(session.Emulator.ClusterId)).ClusterStateValue.ToString());
+        Assert.Equal("Running", (await session.Api.GetClusterStateAsync(session.Emulator.ClusterId)).ClusterState.ToString());
         Assert.Equal(0, session.RequestsWithoutValidCredentials());
     }
 }

@@ -300,7 +300,7 @@ var target = warehouses.First(w => w.Warehouse.IsDefault != true && w.Warehouse.
 var action = await client.Api.SuspendWarehouseAsync(target.Warehouse.WarehouseId);
 var done = await client.Api.WaitForActionAsync(target.Cluster.ClusterId, action.ActionId, new ActionWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(100) });
 var after = await client.Api.GetWarehouseAsync(target.Warehouse.WarehouseId);
-Console.WriteLine($"suspend: {done.InfraActionStateValue}, warehouse {after.State}");
+Console.WriteLine($"suspend: {done.InfraActionState}, warehouse {after.State}");
 CS
 cloud_check() { # cloud_check LOG COMMAND...: runs the cloud app and checks what it printed
   local log="$1"

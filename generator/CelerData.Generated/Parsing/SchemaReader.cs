@@ -516,7 +516,9 @@ internal sealed partial class SchemaReader
             var pascal = Identifiers.ToPascalCase(wireName, "Property");
             var type = Resolve(member.Value, name + pascal);
             var propertyName = explicitName ?? pascal;
-            if (scope.IsTaken(propertyName) || (type.Kind is TypeRefKind.Model or TypeRefKind.Enum && type.Name == propertyName))
+            // A property may share its type's name (C# binds `ClusterState ClusterState` by context); it is
+            // renamed only on a real collision: the enclosing type or another member.
+            if (scope.IsTaken(propertyName))
             {
                 propertyName += "Value";
             }

@@ -51,7 +51,7 @@ public sealed class TokenEndToEndTests
         var state = await client.Api.GetClusterStateAsync(emulator.ClusterId);
 
         Assert.NotEmpty(clusters.List);
-        Assert.Equal(ClusterState.Running, state.ClusterStateValue);
+        Assert.Equal(ClusterState.Running, state.ClusterState);
         Assert.Equal(1, emulator.Stats.TokenRequests);
         Assert.Equal(2, emulator.Stats.ApiRequests);
     }

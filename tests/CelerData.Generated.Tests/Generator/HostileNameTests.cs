@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using CelerData.Generated.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -103,6 +104,49 @@ public sealed class HostileNameTests
 
         var again = GeneratorHarness.Run(new SpecFile("/specs/hostile.yaml", Spec, "Hostile.Names", "CelerData"));
         Assert.Equal(result.Sources.Select(s => s.SourceText.ToString()), again.Sources.Select(s => s.SourceText.ToString()));
+    }
+
+    [Theory]
+    [InlineData("Open")]
+    [InlineData("Closed")]
+    public void APropertyNamedLikeItsTypeKeepsItsNameAndOnlyRealCollisionsAreRenamed(string enumStyle)
+    {
+        const string Shapes = """
+            openapi: 3.0.3
+            info: { title: Shapes, version: "1" }
+            paths:
+              /holder:
+                get:
+                  operationId: getHolder
+                  responses:
+                    "200":
+                      description: ok
+                      content:
+                        application/json:
+                          schema: { $ref: "#/components/schemas/Holder" }
+            components:
+              schemas:
+                Shade: { type: string, enum: [light, dark] }
+                Owner: { type: object, properties: { name: { type: string } } }
+                Holder:
+                  type: object
+                  required: [shade]
+                  properties:
+                    shade: { $ref: "#/components/schemas/Shade" }
+                    owner: { $ref: "#/components/schemas/Owner" }
+                    holder: { type: string }
+                    Owner: { type: integer }
+            """;
+        var result = GeneratorHarness.Run(new SpecFile("/specs/shapes.yaml", Shapes, "Shapes", Metadata: new Dictionary<string, string> { ["EnumStyle"] = enumStyle }));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationProblems());
+
+        var models = result.Sources.Single(s => s.HintName.EndsWith("Models.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("public required global::Shapes.Shade Shade { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public global::Shapes.Owner? Owner { get; init; }", models, StringComparison.Ordinal);
+        // The enclosing type's name and another member's name are real collisions.
+        Assert.Contains("public string? HolderValue { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public long? OwnerValue { get; init; }", models, StringComparison.Ordinal);
     }
 
     [Fact]

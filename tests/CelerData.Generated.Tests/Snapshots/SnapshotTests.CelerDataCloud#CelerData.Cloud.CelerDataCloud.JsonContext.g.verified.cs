@@ -1199,7 +1199,7 @@ namespace CelerData.Cloud
                     ObjectCreator = static () => __New7(),
                     #else
                     ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterStateData() { ClusterStateValue = (global::CelerData.Cloud.ClusterState)args[0], AbnormalReason = (string)args[1] },
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.ClusterStateData() { ClusterState = (global::CelerData.Cloud.ClusterState)args[0], AbnormalReason = (string)args[1] },
                     ConstructorParameterMetadataInitializer = __CtorParams7,
                     #endif
                     PropertyMetadataInitializer = _ => __Properties7(options),
@@ -1224,7 +1224,7 @@ namespace CelerData.Cloud
                 IsVirtual = false,
                 DeclaringType = typeof(global::CelerData.Cloud.ClusterStateData),
                 Converter = null,
-                Getter = static obj => ((global::CelerData.Cloud.ClusterStateData)obj).ClusterStateValue,
+                Getter = static obj => ((global::CelerData.Cloud.ClusterStateData)obj).ClusterState,
                 #if NET9_0_OR_GREATER
                 Setter = static (obj, value) => __Set7_0((global::CelerData.Cloud.ClusterStateData)obj, value!),
                 #else
@@ -1234,7 +1234,7 @@ namespace CelerData.Cloud
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
-                PropertyName = "ClusterStateValue",
+                PropertyName = "ClusterState",
                 JsonPropertyName = "cluster_state",
             };
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.ClusterState>(options, info0);
@@ -1270,7 +1270,7 @@ namespace CelerData.Cloud
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
         private static extern global::CelerData.Cloud.ClusterStateData __New7();
 
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterStateValue")]
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClusterState")]
         private static extern void __Set7_0(global::CelerData.Cloud.ClusterStateData obj, global::CelerData.Cloud.ClusterState value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AbnormalReason")]
@@ -1287,7 +1287,7 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WritePropertyName(__Name11);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.ClusterStateValue, ClusterState);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.ClusterState, ClusterState);
             if (value.__set_AbnormalReason)
             {
                 writer.WriteString(__Name12, value.AbnormalReason);
@@ -1302,7 +1302,7 @@ namespace CelerData.Cloud
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
             parameters[0] = new()
             {
-                Name = "ClusterStateValue",
+                Name = "ClusterState",
                 ParameterType = typeof(global::CelerData.Cloud.ClusterState),
                 Position = 0,
             };
@@ -2845,7 +2845,7 @@ namespace CelerData.Cloud
                     ObjectCreator = static () => __New19(),
                     #else
                     ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.InfraActionStateData() { InfraActionStateValue = (global::CelerData.Cloud.InfraActionState)args[0], ErrMsg = (string)args[1] },
+                    ObjectWithParameterizedConstructorCreator = static args => new global::CelerData.Cloud.InfraActionStateData() { InfraActionState = (global::CelerData.Cloud.InfraActionState)args[0], ErrMsg = (string)args[1] },
                     ConstructorParameterMetadataInitializer = __CtorParams19,
                     #endif
                     PropertyMetadataInitializer = _ => __Properties19(options),
@@ -2870,7 +2870,7 @@ namespace CelerData.Cloud
                 IsVirtual = false,
                 DeclaringType = typeof(global::CelerData.Cloud.InfraActionStateData),
                 Converter = null,
-                Getter = static obj => ((global::CelerData.Cloud.InfraActionStateData)obj).InfraActionStateValue,
+                Getter = static obj => ((global::CelerData.Cloud.InfraActionStateData)obj).InfraActionState,
                 #if NET9_0_OR_GREATER
                 Setter = static (obj, value) => __Set19_0((global::CelerData.Cloud.InfraActionStateData)obj, value!),
                 #else
@@ -2880,7 +2880,7 @@ namespace CelerData.Cloud
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
-                PropertyName = "InfraActionStateValue",
+                PropertyName = "InfraActionState",
                 JsonPropertyName = "infra_action_state",
             };
             properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::CelerData.Cloud.InfraActionState>(options, info0);
@@ -2916,7 +2916,7 @@ namespace CelerData.Cloud
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
         private static extern global::CelerData.Cloud.InfraActionStateData __New19();
 
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_InfraActionStateValue")]
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_InfraActionState")]
         private static extern void __Set19_0(global::CelerData.Cloud.InfraActionStateData obj, global::CelerData.Cloud.InfraActionState value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ErrMsg")]
@@ -2933,7 +2933,7 @@ namespace CelerData.Cloud
 
             writer.WriteStartObject();
             writer.WritePropertyName(__Name24);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.InfraActionStateValue, InfraActionState);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.InfraActionState, InfraActionState);
             if (value.__set_ErrMsg)
             {
                 writer.WriteString(__Name25, value.ErrMsg);
@@ -2948,7 +2948,7 @@ namespace CelerData.Cloud
             var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
             parameters[0] = new()
             {
-                Name = "InfraActionStateValue",
+                Name = "InfraActionState",
                 ParameterType = typeof(global::CelerData.Cloud.InfraActionState),
                 Position = 0,
             };

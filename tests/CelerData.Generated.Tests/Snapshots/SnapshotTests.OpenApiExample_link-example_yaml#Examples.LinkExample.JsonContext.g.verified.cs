@@ -330,7 +330,7 @@ namespace Examples
                     ObjectCreator = static () => __New2(),
                     #else
                     ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Examples.Pullrequest() { Id = (long?)args[0], Title = (string)args[1], RepositoryValue = (global::Examples.Repository)args[2], Author = (global::Examples.User)args[3] },
+                    ObjectWithParameterizedConstructorCreator = static args => new global::Examples.Pullrequest() { Id = (long?)args[0], Title = (string)args[1], Repository = (global::Examples.Repository)args[2], Author = (global::Examples.User)args[3] },
                     ConstructorParameterMetadataInitializer = __CtorParams2,
                     #endif
                     PropertyMetadataInitializer = _ => __Properties2(options),
@@ -399,7 +399,7 @@ namespace Examples
                 IsVirtual = false,
                 DeclaringType = typeof(global::Examples.Pullrequest),
                 Converter = null,
-                Getter = static obj => ((global::Examples.Pullrequest)obj).RepositoryValue,
+                Getter = static obj => ((global::Examples.Pullrequest)obj).Repository,
                 #if NET9_0_OR_GREATER
                 Setter = static (obj, value) => __Set2_2((global::Examples.Pullrequest)obj, value!),
                 #else
@@ -409,7 +409,7 @@ namespace Examples
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
-                PropertyName = "RepositoryValue",
+                PropertyName = "Repository",
                 JsonPropertyName = "repository",
             };
             properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Examples.Repository>(options, info2);
@@ -449,7 +449,7 @@ namespace Examples
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Title")]
         private static extern void __Set2_1(global::Examples.Pullrequest obj, string value);
 
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_RepositoryValue")]
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Repository")]
         private static extern void __Set2_2(global::Examples.Pullrequest obj, global::Examples.Repository value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Author")]
@@ -474,10 +474,10 @@ namespace Examples
             {
                 writer.WriteString(__Name5, value.Title);
             }
-            if (value.RepositoryValue is not null)
+            if (value.Repository is not null)
             {
                 writer.WritePropertyName(__Name6);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.RepositoryValue, Repository);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Repository, Repository);
             }
             if (value.Author is not null)
             {
@@ -506,7 +506,7 @@ namespace Examples
             };
             parameters[2] = new()
             {
-                Name = "RepositoryValue",
+                Name = "Repository",
                 ParameterType = typeof(global::Examples.Repository),
                 Position = 2,
             };

@@ -91,7 +91,7 @@ namespace Examples
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("repository")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Examples.Repository? RepositoryValue { get; init; }
+        public global::Examples.Repository? Repository { get; init; }
 
         /// <summary>
         /// The 'author' property.
@@ -106,8 +106,8 @@ namespace Examples
             builder.Append(Id);
             builder.Append(", Title = ");
             builder.Append(Title);
-            builder.Append(", RepositoryValue = ");
-            builder.Append(RepositoryValue);
+            builder.Append(", Repository = ");
+            builder.Append(Repository);
             builder.Append(", Author = ");
             builder.Append(Author);
             return true;

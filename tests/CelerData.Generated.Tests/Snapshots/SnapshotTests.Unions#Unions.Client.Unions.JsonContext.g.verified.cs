@@ -677,7 +677,7 @@ namespace Unions.Client
                     ObjectCreator = static () => __New7(),
                     #else
                     ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Unions.Client.Owner() { Name = (string)args[0], PetValue = (global::Unions.Client.Pet)args[1], ShapeValue = (global::Unions.Client.Shape)args[2], Tag = (global::Unions.Client.OwnerTag)args[3], Nickname = (string)args[4], Best = (global::Unions.Client.Cat)args[5], Choice = (global::Unions.Client.OwnerChoice)args[6] },
+                    ObjectWithParameterizedConstructorCreator = static args => new global::Unions.Client.Owner() { Name = (string)args[0], Pet = (global::Unions.Client.Pet)args[1], Shape = (global::Unions.Client.Shape)args[2], Tag = (global::Unions.Client.OwnerTag)args[3], Nickname = (string)args[4], Best = (global::Unions.Client.Cat)args[5], Choice = (global::Unions.Client.OwnerChoice)args[6] },
                     ConstructorParameterMetadataInitializer = __CtorParams7,
                     #endif
                     PropertyMetadataInitializer = _ => __Properties7(options),
@@ -729,7 +729,7 @@ namespace Unions.Client
                 IsVirtual = false,
                 DeclaringType = typeof(global::Unions.Client.Owner),
                 Converter = null,
-                Getter = static obj => ((global::Unions.Client.Owner)obj).PetValue,
+                Getter = static obj => ((global::Unions.Client.Owner)obj).Pet,
                 #if NET9_0_OR_GREATER
                 Setter = static (obj, value) => __Set7_1((global::Unions.Client.Owner)obj, value!),
                 #else
@@ -739,7 +739,7 @@ namespace Unions.Client
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
-                PropertyName = "PetValue",
+                PropertyName = "Pet",
                 JsonPropertyName = "pet",
             };
             properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Unions.Client.Pet>(options, info1);
@@ -751,7 +751,7 @@ namespace Unions.Client
                 IsVirtual = false,
                 DeclaringType = typeof(global::Unions.Client.Owner),
                 Converter = null,
-                Getter = static obj => ((global::Unions.Client.Owner)obj).ShapeValue,
+                Getter = static obj => ((global::Unions.Client.Owner)obj).Shape,
                 #if NET9_0_OR_GREATER
                 Setter = static (obj, value) => __Set7_2((global::Unions.Client.Owner)obj, value!),
                 #else
@@ -761,7 +761,7 @@ namespace Unions.Client
                 HasJsonInclude = false,
                 IsExtensionData = false,
                 NumberHandling = null,
-                PropertyName = "ShapeValue",
+                PropertyName = "Shape",
                 JsonPropertyName = "shape",
             };
             properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Unions.Client.Shape>(options, info2);
@@ -867,10 +867,10 @@ namespace Unions.Client
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Name")]
         private static extern void __Set7_0(global::Unions.Client.Owner obj, string value);
 
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PetValue")]
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Pet")]
         private static extern void __Set7_1(global::Unions.Client.Owner obj, global::Unions.Client.Pet value);
 
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ShapeValue")]
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Shape")]
         private static extern void __Set7_2(global::Unions.Client.Owner obj, global::Unions.Client.Shape value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tag")]
@@ -896,15 +896,15 @@ namespace Unions.Client
 
             writer.WriteStartObject();
             writer.WriteString(__Name5, value.Name);
-            if (value.PetValue is not null)
+            if (value.Pet is not null)
             {
                 writer.WritePropertyName(__Name6);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.PetValue, Pet);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Pet, Pet);
             }
-            if (value.ShapeValue is not null)
+            if (value.Shape is not null)
             {
                 writer.WritePropertyName(__Name7);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.ShapeValue, Shape);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Shape, Shape);
             }
             if (value.Tag is not null)
             {
@@ -941,13 +941,13 @@ namespace Unions.Client
             };
             parameters[1] = new()
             {
-                Name = "PetValue",
+                Name = "Pet",
                 ParameterType = typeof(global::Unions.Client.Pet),
                 Position = 1,
             };
             parameters[2] = new()
             {
-                Name = "ShapeValue",
+                Name = "Shape",
                 ParameterType = typeof(global::Unions.Client.Shape),
                 Position = 2,
             };

@@ -332,14 +332,14 @@ namespace Unions.Client
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("pet")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Unions.Client.Pet? PetValue { get; init; }
+        public global::Unions.Client.Pet? Pet { get; init; }
 
         /// <summary>
         /// The 'shape' property.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonPropertyName("shape")]
         [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Unions.Client.Shape? ShapeValue { get; init; }
+        public global::Unions.Client.Shape? Shape { get; init; }
 
         /// <summary>
         /// The 'tag' property.
@@ -388,10 +388,10 @@ namespace Unions.Client
         {
             builder.Append("Name = ");
             builder.Append(Name);
-            builder.Append(", PetValue = ");
-            builder.Append(PetValue);
-            builder.Append(", ShapeValue = ");
-            builder.Append(ShapeValue);
+            builder.Append(", Pet = ");
+            builder.Append(Pet);
+            builder.Append(", Shape = ");
+            builder.Append(Shape);
             builder.Append(", Tag = ");
             builder.Append(Tag);
             builder.Append(", Nickname = ");
