@@ -131,7 +131,7 @@ public sealed class UnionTests
         using var client = Compile();
         var cat = client.Create("Cat", new Dictionary<string, object?> { ["PetType"] = "cat", ["Lives"] = 9L });
         var pet = client.Type("Pet").GetMethod("FromCat", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, new[] { cat })!;
-        var owner = client.Create("Owner", new Dictionary<string, object?> { ["Name"] = "o", ["PetValue"] = pet });
+        var owner = client.Create("Owner", new Dictionary<string, object?> { ["Name"] = "o", ["Pet"] = pet });
         Assert.Equal("""{"name":"o","pet":{"petType":"cat","lives":9}}""", client.Write(owner, client.Type("Owner")));
 
         var fromRaw = client.Type("Shape").GetMethod("FromRaw")!.Invoke(null, new object[] { JsonDocument.Parse("""{"side":3}""").RootElement })!;
