@@ -303,7 +303,8 @@ internal static class ImplementationEmitter
         writer.Line("/// <summary>The wire value of a " + type.Name + ".</summary>");
         if (type.IsOpenEnum)
         {
-            writer.Line("private static string __Format" + type.Name + "(" + enumType + " value) => value." + OpenEnumNames.Value + ";");
+            // An open enum's ToString() is its wire value (invariant digits for an integer enum).
+            writer.Line("private static string __Format" + type.Name + "(" + enumType + " value) => value.ToString();");
             return;
         }
 

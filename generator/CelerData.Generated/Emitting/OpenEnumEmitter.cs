@@ -5,7 +5,7 @@ using CelerData.Generated.Parsing;
 namespace CelerData.Generated.Emitting;
 
 /// <summary>
-/// Writes an open enum: a readonly struct around the wire value with the spec's values as static members, a nested
+/// Writes an open enum: a readonly struct around the wire value (a string, or a long for integer enums) with the spec's values as static members, a nested
 /// C# enum of them to switch on, and its JSON converter. A value the spec does not list reads, compares and writes
 /// back unchanged instead of failing, so a value the service adds later does not break deserialization.
 /// </summary>
@@ -27,7 +27,7 @@ internal static class OpenEnumEmitter
         writer.Line("/// <remarks>");
         writer.Line("/// An open enum: a value the API description does not list reads without error, is kept and written back as it");
         writer.Line("/// came (<see cref=\"IsKnown\"/> is false, <see cref=\"Known\"/> is <see cref=\"" + known + "." + unknown + "\"/>). Equality is by");
-        writer.Line("/// wire value, ordinal. <c>default</c> has the empty wire value.");
+        writer.Line(type.IsIntegerEnum ? "/// wire value. <c>default</c> has the wire value 0." : "/// wire value, ordinal. <c>default</c> has the empty wire value.");
         writer.Line("/// </remarks>");
         writer.Line(CSharp.GeneratedCodeAttribute);
         if (type.IsDeprecated)
@@ -53,10 +53,34 @@ internal static class OpenEnumEmitter
         foreach (var member in type.EnumMembers)
         {
             writer.Summary("The wire value " + member.WireValue + ".");
-            writer.Line("public static readonly " + name + " " + member.Name + " = new " + name + "(" + CSharp.Literal(member.WireValue) + ");");
+            var literal = type.IsIntegerEnum ? member.WireValue + "L" : CSharp.Literal(member.WireValue);
+            writer.Line("public static readonly " + name + " " + member.Name + " = new " + name + "(" + literal + ");");
             writer.Line();
         }
 
+        if (type.IsIntegerEnum)
+        {
+            EmitIntegerMembers(writer, type);
+        }
+        else
+        {
+            EmitStringMembers(writer, type);
+        }
+
+        var ordinal = type.IsIntegerEnum ? string.Empty : " (ordinal)";
+        writer.Line("/// <summary>Whether both have the same wire value" + ordinal + ".</summary>");
+        writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
+        writer.Line();
+        writer.Line("/// <summary>Whether the wire values differ" + ordinal + ".</summary>");
+        writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
+        writer.Close();
+    }
+
+    private static void EmitStringMembers(SourceWriter writer, TypeModel type)
+    {
+        var name = type.Name;
+        var known = OpenEnumNames.KnownValue;
+        var unknown = type.OpenEnumUnknownMember!;
         writer.Line("private readonly string? _value;");
         writer.Line();
         writer.Line("private readonly " + known + " _known;");
@@ -98,12 +122,48 @@ internal static class OpenEnumEmitter
         writer.Line("/// <inheritdoc/>");
         writer.Line("public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(" + OpenEnumNames.Value + ");");
         writer.Line();
-        writer.Line("/// <summary>Whether both have the same wire value (ordinal).</summary>");
-        writer.Line("public static bool operator ==(" + name + " left, " + name + " right) => left.Equals(right);");
+    }
+
+    /// <summary>An integer enum's members: the wire value is a <c>long</c>; <c>default</c> is 0, listed or not.</summary>
+    private static void EmitIntegerMembers(SourceWriter writer, TypeModel type)
+    {
+        var name = type.Name;
+        var known = OpenEnumNames.KnownValue;
+        var unknown = type.OpenEnumUnknownMember!;
+        writer.Line("/// <summary>A value with the given wire value, known or not.</summary>");
+        writer.Line("public " + name + "(long value) => " + OpenEnumNames.Value + " = value;");
         writer.Line();
-        writer.Line("/// <summary>Whether the wire values differ (ordinal).</summary>");
-        writer.Line("public static bool operator !=(" + name + " left, " + name + " right) => !left.Equals(right);");
-        writer.Close();
+        writer.Line("/// <summary>The wire value (0 for <c>default</c>).</summary>");
+        writer.Line("public long " + OpenEnumNames.Value + " { get; }");
+        writer.Line();
+        writer.Line("/// <summary>Which listed value this is, <see cref=\"" + known + "." + unknown + "\"/> for any other.</summary>");
+        writer.Line("public " + known + " " + OpenEnumNames.Known + " => " + OpenEnumNames.Value + " switch");
+        writer.Line("{");
+        writer.Indent();
+        foreach (var member in type.EnumMembers)
+        {
+            writer.Line(member.WireValue + "L => " + known + "." + member.Name + ",");
+        }
+
+        writer.Line("_ => " + known + "." + unknown + ",");
+        writer.Outdent();
+        writer.Line("};");
+        writer.Line();
+        writer.Line("/// <summary>Whether the value is one the API description lists.</summary>");
+        writer.Line("public bool " + OpenEnumNames.IsKnown + " => " + OpenEnumNames.Known + " != " + known + "." + unknown + ";");
+        writer.Line();
+        writer.Line("/// <summary>The wire value in invariant digits.</summary>");
+        writer.Line("public override string ToString() => " + OpenEnumNames.Value + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+        writer.Line();
+        writer.Line("/// <summary>Whether both have the same wire value.</summary>");
+        writer.Line("public bool Equals(" + name + " other) => " + OpenEnumNames.Value + " == other." + OpenEnumNames.Value + ";");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public override bool Equals(object? obj) => obj is " + name + " other && Equals(other);");
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Line("public override int GetHashCode() => " + OpenEnumNames.Value + ".GetHashCode();");
+        writer.Line();
     }
 
     private static void EmitConverter(SourceWriter writer, SpecModel spec, TypeModel type)
@@ -112,6 +172,20 @@ internal static class OpenEnumEmitter
         writer.Summary("Reads and writes " + type.Name + " as its wire value, listed or not, without reflection.");
         writer.Line(CSharp.GeneratedCodeAttribute);
         writer.Open("public sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + enumType + ">");
+        if (type.IsIntegerEnum)
+        {
+            EmitIntegerConversion(writer, type, enumType);
+        }
+        else
+        {
+            EmitStringConversion(writer, type, enumType);
+        }
+
+        writer.Close();
+    }
+
+    private static void EmitStringConversion(SourceWriter writer, TypeModel type, string enumType)
+    {
         writer.Line("/// <inheritdoc/>");
         writer.Open("public override " + enumType + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
         writer.Open("if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)");
@@ -134,6 +208,22 @@ internal static class OpenEnumEmitter
         writer.Open("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + enumType + " value, global::System.Text.Json.JsonSerializerOptions options)");
         writer.Line("writer.WriteStringValue(value." + OpenEnumNames.Value + ");");
         writer.Close();
+    }
+
+    private static void EmitIntegerConversion(SourceWriter writer, TypeModel type, string enumType)
+    {
+        writer.Line("/// <inheritdoc/>");
+        writer.Open("public override " + enumType + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.Open("if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number || !reader.TryGetInt64(out var value))");
+        writer.Line("throw new global::System.Text.Json.JsonException(" + CSharp.Literal("Expected a whole number for " + type.Name + ".") + ");");
+        writer.Close();
+        writer.Line();
+        writer.Line("return new " + enumType + "(value);");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <inheritdoc/>");
+        writer.Open("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + enumType + " value, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.Line("writer.WriteNumberValue(value." + OpenEnumNames.Value + ");");
         writer.Close();
     }
 }

@@ -14,6 +14,7 @@ internal enum TypeKind
 /// <param name="Properties">For a union, its alternatives in document order: the name of each accessor and its type.</param>
 /// <param name="OpenEnumUnknownMember">For an open enum, the name of the <c>KnownValue</c> member that stands for any other value; null for a C# enum, objects and unions.</param>
 /// <param name="Union">For a union, how an alternative is recognised.</param>
+/// <param name="IsIntegerEnum">For an open enum, whether its wire values are integers (a struct around <c>long</c>) rather than strings.</param>
 internal sealed record TypeModel(
     TypeKind Kind,
     string Name,
@@ -22,7 +23,8 @@ internal sealed record TypeModel(
     EquatableArray<PropertyModel> Properties,
     EquatableArray<EnumMemberModel> EnumMembers,
     string? OpenEnumUnknownMember = null,
-    UnionModel? Union = null)
+    UnionModel? Union = null,
+    bool IsIntegerEnum = false)
 {
     /// <summary>Whether this enum is an open value type that keeps values the spec does not list.</summary>
     public bool IsOpenEnum => OpenEnumUnknownMember is not null;

@@ -350,6 +350,13 @@ internal sealed partial class SchemaReader
             return Shape.Enum;
         }
 
+        // Integer enums are open value types too; EnumStyle="Closed" keeps them plain integers, as they always were.
+        if (_openEnums && schema.Get("enum") is SequenceNode integers && integers.Items.Any(v => v is ScalarNode { IsNull: false })
+            && types.Count == 1 && types[0] == "integer" && integers.Items.All(v => v is ScalarNode s && (s.IsNull || IntegerValue(s) is not null)))
+        {
+            return Shape.Enum;
+        }
+
         if (types.Count > 1)
         {
             return Shape.Any;
@@ -389,6 +396,12 @@ internal sealed partial class SchemaReader
 
         return Shape.Any;
     }
+
+    /// <summary>The whole number a scalar holds, in its canonical spelling (<c>07</c> is <c>7</c>), or null.</summary>
+    private static string? IntegerValue(ScalarNode scalar)
+        => long.TryParse(scalar.Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     private static bool IsNumberOrBool(ScalarNode scalar)
         => scalar.AsBoolean() is not null || double.TryParse(scalar.Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
@@ -471,10 +484,18 @@ internal sealed partial class SchemaReader
         var scope = _openEnums ? OpenEnumNames.MemberScope(name) : new NameScope();
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         var values = (SequenceNode)schema.Get("enum")!;
-        var varNames = schema.Get("x-enum-varnames") as SequenceNode;
+        var isInteger = _openEnums && ReadTypes(schema) is { Count: 1 } types && types[0] == "integer";
+        // x-enum-varnames (OpenAPI Generator) or x-enumNames (NSwag) name the values.
+        var varNames = (schema.Get("x-enum-varnames") ?? schema.Get("x-enumNames")) as SequenceNode;
         for (var i = 0; i < values.Items.Count; i++)
         {
-            if (values.Items[i] is not ScalarNode value || value.IsNull || !seen.Add(value.Value))
+            if (values.Items[i] is not ScalarNode value || value.IsNull)
+            {
+                continue;
+            }
+
+            var wireValue = isInteger ? IntegerValue(value)! : value.Value;
+            if (!seen.Add(wireValue))
             {
                 continue;
             }
@@ -485,7 +506,10 @@ internal sealed partial class SchemaReader
                 explicitName = varName.Value;
             }
 
-            members.Add(new EnumMemberModel(scope.Claim(explicitName ?? Identifiers.ToPascalCase(value.Value, "Value")), value.Value));
+            var generated = isInteger
+                ? (wireValue[0] == '-' ? "ValueMinus" + wireValue.Substring(1) : "Value" + wireValue)
+                : Identifiers.ToPascalCase(value.Value, "Value");
+            members.Add(new EnumMemberModel(scope.Claim(explicitName ?? generated), wireValue));
         }
 
         return new TypeModel(
@@ -495,7 +519,8 @@ internal sealed partial class SchemaReader
             _context.GetBoolean(schema, "deprecated", name),
             EquatableArray<PropertyModel>.Empty,
             members.ToEquatableArray(),
-            _openEnums ? scope.Claim(OpenEnumNames.UnknownMember) : null);
+            _openEnums ? scope.Claim(OpenEnumNames.UnknownMember) : null,
+            IsIntegerEnum: isInteger);
     }
 
     private TypeModel BuildObject(MappingNode schema, string name)

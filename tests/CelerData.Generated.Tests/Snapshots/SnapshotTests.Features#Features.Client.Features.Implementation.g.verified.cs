@@ -201,6 +201,6 @@ namespace Features.Client
         }
 
         /// <summary>The wire value of a PetKind.</summary>
-        private static string __FormatPetKind(global::Features.Client.PetKind value) => value.Value;
+        private static string __FormatPetKind(global::Features.Client.PetKind value) => value.ToString();
     }
 }

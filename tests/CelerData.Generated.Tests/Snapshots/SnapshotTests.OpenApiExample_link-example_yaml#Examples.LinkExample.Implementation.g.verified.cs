@@ -190,6 +190,6 @@ namespace Examples
         }
 
         /// <summary>The wire value of a GetPullRequestsByRepositoryState.</summary>
-        private static string __FormatGetPullRequestsByRepositoryState(global::Examples.GetPullRequestsByRepositoryState value) => value.Value;
+        private static string __FormatGetPullRequestsByRepositoryState(global::Examples.GetPullRequestsByRepositoryState value) => value.ToString();
     }
 }
