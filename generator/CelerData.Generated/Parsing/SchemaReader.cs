@@ -25,6 +25,7 @@ internal sealed partial class SchemaReader
     private readonly HashSet<SpecNode> _following = new();
     private readonly Queue<KeyValuePair<MappingNode, string>> _pendingObjects = new();
     private readonly List<KeyValuePair<string, TypeModel?>> _types = new();
+    private readonly List<string> _inlineNames = new();
 
     // Chains of references and inline schemas are followed by recursion; this bounds it well inside any stack.
     private const int MaxResolveDepth = 200;
@@ -95,6 +96,9 @@ internal sealed partial class SchemaReader
             }
         }
     }
+
+    /// <summary>The types named after where an inline schema appears (not components, not <c>x-csharp-name</c>).</summary>
+    public IReadOnlyList<string> InlineNames => _inlineNames;
 
     /// <summary>Builds every object body still waiting and returns all types in the order their names were claimed.</summary>
     public IReadOnlyList<TypeModel> Complete()
@@ -283,6 +287,10 @@ internal sealed partial class SchemaReader
             var explicitName = _context.GetCSharpName(schema, "schema");
             name = ClaimTypeName(explicitName ?? nameHint, kind == TypeRefKind.Enum ? TypeKind.Enum : TypeKind.Object);
             _declared[schema] = name;
+            if (explicitName is null)
+            {
+                _inlineNames.Add(name);
+            }
         }
 
         var reference = new TypeRef(kind, name, IsValueType: kind == TypeRefKind.Enum, Element: null, IsNullable: false);

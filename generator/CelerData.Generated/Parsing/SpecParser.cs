@@ -98,8 +98,9 @@ internal static class SpecParser
             types = Reachable(types, operationReader.Operations);
         }
 
-        var operations = EnvelopePlanner.Plan(operationReader.Operations, operationReader.Envelopes, types);
-        var token = TokenOperationFinder.Find(operations, types);
+        var (mergedTypes, mergedOperations) = TypeDeduplicator.Merge(types, operationReader.Operations, schemaReader.InlineNames);
+        var operations = EnvelopePlanner.Plan(mergedOperations, operationReader.Envelopes, mergedTypes);
+        var token = TokenOperationFinder.Find(operations, mergedTypes);
         var model = new SpecModel(
             input.Path,
             names.Namespace,
@@ -108,7 +109,7 @@ internal static class SpecParser
             // info.title is the summary already; a schema's title stands in for a missing description, the spec's does not.
             info is null || string.IsNullOrWhiteSpace(context.GetString(info, "description", "info")) ? null : context.GetString(info, "description", "info")!.Trim(),
             DefaultServer(context, root),
-            types.ToEquatableArray(),
+            mergedTypes.ToEquatableArray(),
             operations.ToEquatableArray(),
             token);
 
