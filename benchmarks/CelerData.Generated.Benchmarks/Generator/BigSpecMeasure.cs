@@ -27,9 +27,13 @@ public static class BigSpecMeasure
         for (var i = 0; i < runs; i++)
         {
             var watch = Stopwatch.StartNew();
-            result = GeneratorInputs.Driver(new CelerDataGenerator().AsSourceGenerator(), [spec], metadata).RunGenerators(compilation).GetRunResult();
+            result = GeneratorInputs.Driver(new CelerDataGenerator().AsSourceGenerator(), [spec], metadata, trackSteps: true).RunGenerators(compilation).GetRunResult();
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
+
+        var steps = result!.Results[0].TrackedSteps
+            .Select(step => step.Key + " " + step.Value.Sum(run => run.ElapsedTime.TotalMilliseconds).ToString("F0", CultureInfo.InvariantCulture) + " ms")
+            .ToList();
 
         Directory.CreateDirectory(outputDirectory);
         long total = 0;
@@ -47,6 +51,7 @@ public static class BigSpecMeasure
         Console.WriteLine("| **Total** | **" + total.ToString("N0", CultureInfo.InvariantCulture) + "** |");
         Console.WriteLine();
         Console.WriteLine("Generator full runs (ms, first is cold): " + string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture))));
+        Console.WriteLine("Tracked steps of the last run (the rest is emitting): " + string.Join("; ", steps));
         var warnings = result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Console.WriteLine("Generator diagnostics (warning or error): " + warnings.Count);
         foreach (var group in warnings.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -78,7 +83,8 @@ public static class BigSpecMeasure
         Console.WriteLine("Parse: " + parsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s; parse + compile + emit: "
             + total.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s; allocated "
             + (allocated / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) + " MB; peak working set "
-            + (process.PeakWorkingSet64 / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) + " MB; assembly "
+            + (process.PeakWorkingSet64 / 1048576.0).ToString("F0", CultureInfo.InvariantCulture) + " MB; processor time "
+            + process.TotalProcessorTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture) + " s; assembly "
             + peStream.Length.ToString("N0", CultureInfo.InvariantCulture) + " bytes; warnings and errors: " + problems.Count);
         foreach (var problem in problems.Take(10))
         {

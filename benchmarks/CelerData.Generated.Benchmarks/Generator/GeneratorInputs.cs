@@ -28,13 +28,13 @@ public static class GeneratorInputs
 
     public static CSharpCompilation Compilation(IEnumerable<SyntaxTree> trees) => CSharpCompilation.Create("Consumer", trees, References, CompilationOptions);
 
-    public static GeneratorDriver Driver(ISourceGenerator generator, ImmutableArray<AdditionalText> texts, IReadOnlyDictionary<string, string>? metadata = null)
+    public static GeneratorDriver Driver(ISourceGenerator generator, ImmutableArray<AdditionalText> texts, IReadOnlyDictionary<string, string>? metadata = null, bool trackSteps = false)
         => CSharpGeneratorDriver.Create(
             new[] { generator },
             texts,
             ParseOptions,
             new SpecOptionsProvider(texts.Select(t => t.Path).ToHashSet(StringComparer.Ordinal), metadata ?? new Dictionary<string, string>()),
-            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: false));
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>
     /// The System.Text.Json source generator that ships in the targeting pack of the running .NET, loaded from

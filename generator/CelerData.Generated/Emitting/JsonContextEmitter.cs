@@ -5,39 +5,75 @@ using CelerData.Generated.Model;
 namespace CelerData.Generated.Emitting;
 
 /// <summary>
-/// Writes <c>{ClientName}JsonContext</c>: complete System.Text.Json metadata for every model, in the
-/// shape the System.Text.Json source generator gives an identical hand-written type. The System.Text.Json
-/// generator never sees code another generator emits, so this generator writes the metadata itself.
+/// Writes <c>{ClientName}JsonContext</c>: a <c>JsonSerializerContext</c> whose models, lists and dictionaries are
+/// read and written by generated code (a <c>Utf8JsonReader</c> loop matching UTF-8 property names, a writer with
+/// pre-encoded names) behind one shared converter class, and whose primitives use System.Text.Json's own
+/// converters. It reads the same values, writes the same bytes and fails with the same exception at the same JSON
+/// path as the System.Text.Json generator's metadata for the same types. No reflection: safe for trimming and
+/// Native AOT. The shared pieces (converter, list and dictionary loops, error paths) are written once per client.
 /// </summary>
 internal static class JsonContextEmitter
 {
-    private const string Metadata = "global::System.Text.Json.Serialization.Metadata";
-    private const string Options = "global::System.Text.Json.JsonSerializerOptions";
+    // The file declares these aliases, which keep the many references to System.Text.Json short.
+    private const string Json = "__Json";
+    private const string Metadata = "__Meta";
+    private const string Options = "__Json.JsonSerializerOptions";
+    private const string Reader = "ref __Json.Utf8JsonReader reader";
+    private const string Writer = "__Json.Utf8JsonWriter writer";
+    private const string Services = "__Meta.JsonMetadataServices";
 
-    private static readonly Dictionary<string, string> Converters = new(System.StringComparer.Ordinal)
+    /// <summary>How a primitive is read and written: System.Text.Json's converter, and the reader and writer calls it makes.</summary>
+    private sealed class Primitive
     {
-        ["string"] = "StringConverter",
-        ["int"] = "Int32Converter",
-        ["long"] = "Int64Converter",
-        ["bool"] = "BooleanConverter",
-        ["double"] = "DoubleConverter",
-        ["float"] = "SingleConverter",
-        ["decimal"] = "DecimalConverter",
-        ["global::System.DateTimeOffset"] = "DateTimeOffsetConverter",
-        ["global::System.DateOnly"] = "DateOnlyConverter",
-        ["global::System.TimeOnly"] = "TimeOnlyConverter",
-        ["global::System.TimeSpan"] = "TimeSpanConverter",
-        ["global::System.Guid"] = "GuidConverter",
-        ["byte[]"] = "ByteArrayConverter",
-        ["global::System.Uri"] = "UriConverter",
-        ["global::System.Text.Json.JsonElement"] = "JsonElementConverter",
+        public Primitive(string converter, string? read, string? writeValue, string? writeProperty, bool isReference)
+        {
+            Converter = converter;
+            Read = read;
+            WriteValue = writeValue;
+            WriteProperty = writeProperty;
+            IsReference = isReference;
+        }
+
+        /// <summary>The System.Text.Json converter property of <c>JsonMetadataServices</c>.</summary>
+        public string Converter { get; }
+
+        /// <summary>The reader call the converter makes, or null to call the converter.</summary>
+        public string? Read { get; }
+
+        /// <summary>The writer call for a value, or null to call the converter.</summary>
+        public string? WriteValue { get; }
+
+        /// <summary>The writer call for a name and a value, or null.</summary>
+        public string? WriteProperty { get; }
+
+        /// <summary>Whether null is read without calling the converter (System.Text.Json does so for reference types).</summary>
+        public bool IsReference { get; }
+    }
+
+    private static readonly Dictionary<string, Primitive> Primitives = new(System.StringComparer.Ordinal)
+    {
+        ["string"] = new("StringConverter", "GetString", "WriteStringValue", "WriteString", isReference: true),
+        ["int"] = new("Int32Converter", "GetInt32", "WriteNumberValue", "WriteNumber", isReference: false),
+        ["long"] = new("Int64Converter", "GetInt64", "WriteNumberValue", "WriteNumber", isReference: false),
+        ["bool"] = new("BooleanConverter", "GetBoolean", "WriteBooleanValue", "WriteBoolean", isReference: false),
+        ["double"] = new("DoubleConverter", "GetDouble", "WriteNumberValue", "WriteNumber", isReference: false),
+        ["float"] = new("SingleConverter", "GetSingle", "WriteNumberValue", "WriteNumber", isReference: false),
+        ["decimal"] = new("DecimalConverter", "GetDecimal", "WriteNumberValue", "WriteNumber", isReference: false),
+        ["global::System.DateTimeOffset"] = new("DateTimeOffsetConverter", "GetDateTimeOffset", "WriteStringValue", "WriteString", isReference: false),
+        ["global::System.Guid"] = new("GuidConverter", "GetGuid", "WriteStringValue", "WriteString", isReference: false),
+        ["global::System.DateOnly"] = new("DateOnlyConverter", null, null, null, isReference: false),
+        ["global::System.TimeOnly"] = new("TimeOnlyConverter", null, null, null, isReference: false),
+        ["global::System.TimeSpan"] = new("TimeSpanConverter", null, null, null, isReference: false),
+        ["byte[]"] = new("ByteArrayConverter", null, null, null, isReference: true),
+        ["global::System.Uri"] = new("UriConverter", null, null, null, isReference: true),
+        ["global::System.Text.Json.JsonElement"] = new("JsonElementConverter", null, null, null, isReference: false),
     };
 
     private static readonly HashSet<string> ReservedMembers = new(System.StringComparer.Ordinal)
     {
         "Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo", "Equals", "GetHashCode", "ToString",
-        "GetType", "MemberwiseClone", "Finalize", "TryGetTypeInfoForRuntimeCustomConverter", "GetRuntimeConverterForType",
-        "ExpandConverter",
+        "GetType", "MemberwiseClone", "Finalize", "Info", "Converter", "__ReadList", "__WriteList", "__ReadDictionary",
+        "__WriteDictionary", "Fail", "Wrap", "CanWrap", "NameOf", "Segment",
     };
 
     private sealed class Entry
@@ -62,12 +98,36 @@ internal static class JsonContextEmitter
         public int Index { get; }
     }
 
+    /// <summary>What the per-type code refers to: the entries by runtime name and the encoded property names.</summary>
+    private sealed class Plan
+    {
+        public Plan(SpecModel spec, Dictionary<string, Entry> byRuntime, Dictionary<string, TypeModel> models, Dictionary<string, int> names)
+        {
+            Spec = spec;
+            ByRuntime = byRuntime;
+            Models = models;
+            Names = names;
+        }
+
+        public SpecModel Spec { get; }
+
+        public Dictionary<string, Entry> ByRuntime { get; }
+
+        public Dictionary<string, TypeModel> Models { get; }
+
+        public Dictionary<string, int> Names { get; }
+
+        public Entry EntryFor(TypeRef type) => ByRuntime[CSharp.RuntimeType(CSharp.Runtime(type), Spec.Namespace)];
+
+        /// <summary>Whether a type reads and writes through its own generated <c>{Name}JsonConverter</c>: enums and unions.</summary>
+        public bool HasOwnConverter(TypeRef type) => IsConverterBacked(type, Models);
+    }
+
     public static string Emit(SpecModel spec)
     {
         var ns = spec.Namespace;
         var context = "global::" + ns + "." + spec.JsonContextName;
         var entries = CollectTypes(spec);
-        var byRuntime = entries.ToDictionary(e => e.RuntimeName, System.StringComparer.Ordinal);
         var models = spec.Types.ToDictionary(t => t.Name, System.StringComparer.Ordinal);
 
         // Each wire name is encoded once, numbered in order of first use.
@@ -83,16 +143,26 @@ internal static class JsonContextEmitter
             }
         }
 
+        var plan = new Plan(spec, entries.ToDictionary(e => e.RuntimeName, System.StringComparer.Ordinal), models, propertyNames);
         var writer = SourceWriter.CreateFile(nullableWarnings: false);
-        writer.Open("namespace " + ns);
-        writer.Summary("System.Text.Json metadata for every model of " + spec.Title + ", written out ahead of time: no reflection, safe for trimming and Native AOT.");
+        writer.Line("using __Json = global::System.Text.Json;");
+        writer.Line("using __Meta = global::System.Text.Json.Serialization.Metadata;");
+        writer.Line();
+        writer.Line("namespace " + ns + ";");
+        writer.Line();
+        writer.Summary("System.Text.Json metadata and generated readers and writers for every model of " + spec.Title + ": no reflection, safe for trimming and Native AOT.");
         writer.Line(CSharp.GeneratedCodeAttribute);
-        writer.Open("public partial class " + spec.JsonContextName + " : global::System.Text.Json.Serialization.JsonSerializerContext, " + Metadata + ".IJsonTypeInfoResolver");
+        writer.Open("public partial class " + spec.JsonContextName + " : __Json.Serialization.JsonSerializerContext, " + Metadata + ".IJsonTypeInfoResolver");
         writer.Line("private static readonly " + Options + " s_defaultOptions = new();");
         writer.Line();
         foreach (var name in propertyNames.OrderBy(n => n.Value))
         {
-            writer.Line("private static readonly global::System.Text.Json.JsonEncodedText __Name" + name.Value + " = global::System.Text.Json.JsonEncodedText.Encode(" + CSharp.Literal(name.Key) + ");");
+            writer.Line("private static readonly " + Json + ".JsonEncodedText __Name" + name.Value + " = " + Json + ".JsonEncodedText.Encode(" + CSharp.Literal(name.Key) + ");");
+        }
+
+        foreach (var entry in entries.Where(e => !e.Type.IsNullable && plan.HasOwnConverter(e.Type)))
+        {
+            writer.Line("private static readonly global::" + ns + "." + entry.Type.Name + "JsonConverter __Own" + entry.Index + " = new();");
         }
 
         writer.Line();
@@ -111,10 +181,13 @@ internal static class JsonContextEmitter
         writer.Open("public " + spec.JsonContextName + "(" + Options + " options) : base(options)");
         writer.Close();
 
-        foreach (var entry in entries)
+        // Models and enums have public metadata properties; lists, dictionaries and primitives are reached through Options.
+        foreach (var entry in entries.Where(e => e.IsPublic))
         {
             writer.Line();
-            EmitEntry(writer, spec, entry, models, byRuntime, propertyNames);
+            writer.Line("private " + Metadata + ".JsonTypeInfo<" + entry.RuntimeName + ">? _t" + entry.Index + ";");
+            writer.Line("/// <summary>Metadata for <see cref=\"" + entry.RuntimeName + "\"/>.</summary>");
+            writer.Line("public " + Metadata + ".JsonTypeInfo<" + entry.RuntimeName + "> " + entry.Member + " => __Get(ref _t" + entry.Index + ");");
         }
 
         writer.Line();
@@ -127,16 +200,32 @@ internal static class JsonContextEmitter
         writer.Open(Metadata + ".JsonTypeInfo? " + Metadata + ".IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, " + Options + " options)");
         foreach (var entry in entries)
         {
-            writer.Open("if (type == typeof(" + entry.RuntimeName + "))");
-            writer.Line("return __Create" + entry.Index + "(options);");
-            writer.Close();
+            writer.Line("if (type == typeof(" + entry.RuntimeName + ")) return __Info(options, " + ConverterFor(plan, entry) + ");");
         }
 
         writer.Line("return null;");
         writer.Close();
+
+        foreach (var entry in entries)
+        {
+            switch (entry.Type.Kind)
+            {
+                case TypeRefKind.Model when !entry.Type.IsNullable && !plan.HasOwnConverter(entry.Type):
+                    writer.Line();
+                    EmitModelReader(writer, plan, entry, models[entry.Type.Name]);
+                    writer.Line();
+                    EmitModelWriter(writer, plan, entry, models[entry.Type.Name]);
+                    break;
+                case TypeRefKind.List:
+                case TypeRefKind.Dictionary:
+                    writer.Line();
+                    EmitCollection(writer, plan, entry);
+                    break;
+            }
+        }
+
         writer.Line();
-        EmitConverterHelpers(writer);
-        writer.Close();
+        EmitShared(writer);
         writer.Close();
         return writer.ToString();
     }
@@ -204,233 +293,222 @@ internal static class JsonContextEmitter
         return entries;
     }
 
+    /// <summary>Whether a type reads and writes through its own generated <c>{Name}JsonConverter</c>: enums and unions.</summary>
+    private static bool IsConverterBacked(TypeRef type, Dictionary<string, TypeModel> models)
+        => type.Kind == TypeRefKind.Enum || (type.Kind == TypeRefKind.Model && models[type.Name].Kind == TypeKind.Union);
+
     private static string PublicMember(SpecModel spec, string name)
         => ReservedMembers.Contains(name) || name == spec.JsonContextName ? name + "TypeInfo" : name;
 
-    private static void EmitEntry(SourceWriter writer, SpecModel spec, Entry entry, Dictionary<string, TypeModel> models, Dictionary<string, Entry> byRuntime, Dictionary<string, int> propertyNames)
+    /// <summary>The converter behind an entry's metadata.</summary>
+    private static string ConverterFor(Plan plan, Entry entry)
     {
-        var info = Metadata + ".JsonTypeInfo<" + entry.RuntimeName + ">";
-        writer.Line("private " + info + "? _typeInfo" + entry.Index + ";");
-        writer.Line();
-        if (entry.IsPublic)
-        {
-            writer.Line("/// <summary>Metadata for <see cref=\"" + entry.RuntimeName + "\"/>.</summary>");
-        }
-
-        writer.Line((entry.IsPublic ? "public " : "private ") + info + " " + entry.Member);
-        writer.Line("{");
-        writer.Indent().Line("get => _typeInfo" + entry.Index + " ??= (" + info + ")Options.GetTypeInfo(typeof(" + entry.RuntimeName + "));").Outdent();
-        writer.Line("}");
-        writer.Line();
-        writer.Open("private " + info + " __Create" + entry.Index + "(" + Options + " options)");
-        writer.Open("if (!TryGetTypeInfoForRuntimeCustomConverter<" + entry.RuntimeName + ">(options, out " + info + " jsonTypeInfo))");
         var type = entry.Type;
-        var ns = spec.Namespace;
         if (type.IsNullable)
         {
-            writer.Line("jsonTypeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + entry.RuntimeName + ">(options, " + Metadata + ".JsonMetadataServices.GetNullableConverter<" + CSharp.RuntimeType(type with { IsNullable = false }, ns) + ">(options));");
+            return Services + ".GetNullableConverter<" + CSharp.RuntimeType(type with { IsNullable = false }, plan.Spec.Namespace) + ">(options)";
         }
-        else if (type.Kind == TypeRefKind.Primitive)
+
+        if (plan.HasOwnConverter(type))
         {
-            writer.Line("jsonTypeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + entry.RuntimeName + ">(options, " + Metadata + ".JsonMetadataServices." + Converters[type.Name] + ");");
+            return "__Own" + entry.Index;
         }
-        else if (type.Kind == TypeRefKind.Enum || IsUnion(type, models))
+
+        return type.Kind switch
         {
-            writer.Line("global::System.Text.Json.Serialization.JsonConverter converter = ExpandConverter(typeof(" + entry.RuntimeName + "), new global::" + ns + "." + type.Name + "JsonConverter(), options);");
-            writer.Line("jsonTypeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<" + entry.RuntimeName + ">(options, converter);");
+            TypeRefKind.Primitive => Services + "." + Primitives[type.Name].Converter,
+            _ => "new __Converter<" + entry.RuntimeName + ">(__Read" + entry.Index + ", __Write" + entry.Index + ")",
+        };
+    }
+
+    /// <summary>An expression that reads a value of <paramref name="type"/> at the reader's current token.</summary>
+    private static string ReadExpression(Plan plan, TypeRef type)
+    {
+        var runtime = CSharp.Runtime(type);
+        var entry = plan.EntryFor(runtime);
+        if (runtime.IsNullable)
+        {
+            return "__Null(ref reader) ? null : " + ReadExpression(plan, runtime with { IsNullable = false });
         }
-        else if (type.Kind == TypeRefKind.List)
+
+        switch (runtime.Kind)
         {
-            var element = CSharp.RuntimeType(type.Element!, ns);
-            writer.Line("var info = new " + Metadata + ".JsonCollectionInfoValues<" + entry.RuntimeName + ">");
-            writer.Line("{");
-            writer.Indent().Line("ObjectCreator = null,").Line("SerializeHandler = null,").Outdent();
-            writer.Line("};");
-            writer.Line("jsonTypeInfo = " + Metadata + ".JsonMetadataServices.CreateIEnumerableInfo<" + entry.RuntimeName + ", " + element + ">(options, info);");
-            writer.Line("jsonTypeInfo.NumberHandling = null;");
+            case TypeRefKind.Primitive:
+                var primitive = Primitives[runtime.Name];
+                if (primitive.Read is not null)
+                {
+                    return "reader." + primitive.Read + "()";
+                }
+
+                var call = Services + "." + primitive.Converter + ".Read(ref reader, typeof(" + entry.RuntimeName + "), options)";
+                return primitive.IsReference ? "__Null(ref reader) ? null : " + call : call;
+            case TypeRefKind.Enum:
+                return "__Own" + entry.Index + ".Read(ref reader, typeof(" + entry.RuntimeName + "), options)";
+            case TypeRefKind.Model when plan.HasOwnConverter(runtime):
+                // A union is a class: System.Text.Json reads null itself and never hands it to the converter.
+                return "__Null(ref reader) ? null : __Own" + entry.Index + ".Read(ref reader, typeof(" + entry.RuntimeName + "), options)";
+            default:
+                return "__Read" + entry.Index + "(ref reader, options)";
         }
-        else if (type.Kind == TypeRefKind.Dictionary)
+    }
+
+    /// <summary>One statement that writes <paramref name="value"/> of <paramref name="type"/>, after its name when <paramref name="name"/> is given.</summary>
+    private static string WriteStatement(Plan plan, TypeRef type, string value, string? name)
+    {
+        var runtime = CSharp.Runtime(type);
+        var entry = plan.EntryFor(runtime);
+        if (runtime.IsNullable)
         {
-            var value = CSharp.RuntimeType(type.Element!, ns);
-            writer.Line("var info = new " + Metadata + ".JsonCollectionInfoValues<" + entry.RuntimeName + ">");
-            writer.Line("{");
-            writer.Indent().Line("ObjectCreator = static () => new global::System.Collections.Generic.Dictionary<string, " + value + ">(),").Line("SerializeHandler = null,").Outdent();
-            writer.Line("};");
-            writer.Line("jsonTypeInfo = " + Metadata + ".JsonMetadataServices.CreateIReadOnlyDictionaryInfo<" + entry.RuntimeName + ", string, " + value + ">(options, info);");
-            writer.Line("jsonTypeInfo.NumberHandling = null;");
+            var present = WriteStatement(plan, runtime with { IsNullable = false }, "__value", name);
+            return "if (" + value + " is { } __value) " + present + " else " + (name is null ? "writer.WriteNullValue();" : "writer.WriteNull(" + name + ");");
+        }
+
+        if (runtime.Kind == TypeRefKind.Primitive && Primitives[runtime.Name] is { WriteProperty: { } writeProperty, WriteValue: { } writeValue })
+        {
+            return name is null ? "writer." + writeValue + "(" + value + ");" : "writer." + writeProperty + "(" + name + ", " + value + ");";
+        }
+
+        var prefix = name is null ? string.Empty : "writer.WritePropertyName(" + name + "); ";
+        switch (runtime.Kind)
+        {
+            case TypeRefKind.Primitive when Primitives[runtime.Name].IsReference:
+                // System.Text.Json writes null itself and never hands it to the converter of a reference type.
+                return "{ " + prefix + "if (" + value + " is null) writer.WriteNullValue(); else " + Services + "." + Primitives[runtime.Name].Converter + ".Write(writer, " + value + ", options); }";
+            case TypeRefKind.Primitive:
+                return "{ " + prefix + Services + "." + Primitives[runtime.Name].Converter + ".Write(writer, " + value + ", options); }";
+            case TypeRefKind.Enum:
+                return "{ " + prefix + "__Own" + entry.Index + ".Write(writer, " + value + ", options); }";
+            case TypeRefKind.Model when plan.HasOwnConverter(runtime):
+                return "{ " + prefix + "if (" + value + " is null) writer.WriteNullValue(); else __Own" + entry.Index + ".Write(writer, " + value + ", options); }";
+            default:
+                return "{ " + prefix + "__Write" + entry.Index + "(writer, " + value + ", options); }";
+        }
+    }
+
+    /// <summary>
+    /// The reader of a model: a loop over the properties that matches each UTF-8 name to an index, reads the value
+    /// into a local, and on failure puts the property's segment in front of the JSON path; then the required check
+    /// and one object initializer.
+    /// </summary>
+    private static void EmitModelReader(SourceWriter writer, Plan plan, Entry entry, TypeModel model)
+    {
+        var ns = plan.Spec.Namespace;
+        var properties = model.Properties;
+        writer.Line("private static readonly string[] __Paths" + entry.Index + " = { " + string.Join(", ", properties.Select(p => CSharp.Literal(PathSegment(p.WireName)))) + " };");
+        writer.Line();
+        writer.Open("private static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options)");
+        writer.Open("if (!__Start(ref reader, typeof(" + entry.RuntimeName + ")))");
+        writer.Line("return null;");
+        writer.Close();
+        writer.Line();
+        for (var i = 0; i < properties.Count; i++)
+        {
+            writer.Line(CSharp.RuntimeType(properties[i].Type, ns) + " __p" + i + " = default;");
+        }
+
+        // Seen: the required properties, checked at the end, and the ones written only when set, whose flag stays
+        // down when the document leaves them out.
+        var required = properties.Select((p, i) => (p, i)).Where(x => x.p.IsRequiredOnRead).Select(x => x.i).ToList();
+        var tracked = properties.Select((p, i) => (p, i)).Where(x => x.p.IsRequiredOnRead || x.p.Write == PropertyWrite.WhenSet).Select(x => x.i).ToList();
+        if (tracked.Count > 0)
+        {
+            writer.Line("bool " + string.Join(", ", tracked.Select(i => "__s" + i + " = false")) + ";");
+        }
+
+        writer.Line("int __i = -1;");
+        writer.Open("try");
+        writer.Open("while (__Next(ref reader, out var __name))");
+        writer.Line("__i = __Match" + entry.Index + "(__name);");
+        writer.Line("reader.Read();");
+        writer.Open("switch (__i)");
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var seen = tracked.Contains(i) ? " __s" + i + " = true;" : string.Empty;
+            writer.Line("case " + i + ": __p" + i + " = " + ReadExpression(plan, properties[i].Type) + ";" + seen + " break;");
+        }
+
+        writer.Line("default: reader.Skip(); break;");
+        writer.Close();
+        writer.Line("__i = -1;");
+        writer.Close();
+        writer.Close();
+        writer.Open("catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))");
+        writer.Line("throw __Wrap(exception, __Paths" + entry.Index + "[__i], ref reader);");
+        writer.Close();
+        writer.Line();
+        if (required.Count > 0)
+        {
+            writer.Open("if (" + string.Join(" || ", required.Select(index => "!__s" + index)) + ")");
+            writer.Line("throw __Missing(typeof(" + entry.RuntimeName + "), ref reader, " + string.Join(", ", required.Select(index => "__s" + index + " ? null : " + CSharp.Literal(properties[index].WireName))) + ");");
+            writer.Close();
+            writer.Line();
+        }
+
+        var whenSet = properties.Select((p, i) => (p, i)).Where(x => x.p.Write == PropertyWrite.WhenSet).ToList();
+        var result = whenSet.Count == 0 ? "return" : "var __result =";
+        if (properties.Count == 0)
+        {
+            writer.Line(result + " new " + entry.RuntimeName + "();");
         }
         else
         {
-            EmitObjectInfo(writer, spec, entry, models[type.Name]);
-        }
-
-        writer.Close();
-        writer.Line();
-        writer.Line("jsonTypeInfo.OriginatingResolver = this;");
-        writer.Line("return jsonTypeInfo;");
-        writer.Close();
-
-        if (type.Kind == TypeRefKind.Model && !type.IsNullable && !IsUnion(type, models))
-        {
-            var model = models[type.Name];
-            writer.Line();
-            EmitPropertyInit(writer, spec, entry, model);
-            writer.Line();
-            if (model.Properties.Count > 0)
-            {
-                EmitAccessors(writer, spec, entry, model);
-                writer.Line();
-            }
-
-            EmitSerializeHandler(writer, spec, entry, model, byRuntime, propertyNames);
-            if (model.Properties.Count > 0)
-            {
-                // Only the .NET 8 path creates the object from constructor parameters.
-                writer.Line();
-                writer.Line("#if !NET9_0_OR_GREATER");
-                EmitConstructorParameters(writer, spec, entry, model);
-                writer.Line("#endif");
-            }
-        }
-    }
-
-    /// <summary>Whether a model type is a union, which reads and writes through its own converter like an enum.</summary>
-    private static bool IsUnion(TypeRef type, Dictionary<string, TypeModel> models)
-        => type.Kind == TypeRefKind.Model && models[type.Name].Kind == TypeKind.Union;
-
-    private static void EmitObjectInfo(SourceWriter writer, SpecModel spec, Entry entry, TypeModel model)
-    {
-        var ns = spec.Namespace;
-        writer.Line("var objectInfo = new " + Metadata + ".JsonObjectInfoValues<" + entry.RuntimeName + ">");
-        writer.Line("{");
-        writer.Indent();
-        if (model.Properties.Count == 0)
-        {
-            writer.Line("ObjectCreator = static () => new " + entry.RuntimeName + "(),");
-            writer.Line("ObjectWithParameterizedConstructorCreator = null,");
-        }
-        else
-        {
-            // Every property is init-only, so like the System.Text.Json generator the object is created in one
-            // step from all the values read, and required members are checked by the serializer.
-            // On .NET 9 and later the object is created empty and each init-only property set as it is read, through
-            // UnsafeAccessor (no reflection, AOT-safe): no argument array, no boxing, faster than the one-step path.
-            var assignments = string.Join(", ", model.Properties.Select((p, i) => p.Name + " = (" + CSharp.RuntimeType(p.Type, ns) + ")args[" + i + "]"));
-            writer.Line("#if NET9_0_OR_GREATER");
-            writer.Line("ObjectCreator = static () => __New" + entry.Index + "(),");
-            writer.Line("#else");
-            writer.Line("ObjectCreator = null,");
-            writer.Line("ObjectWithParameterizedConstructorCreator = static args => new " + entry.RuntimeName + "() { " + assignments + " },");
-            writer.Line("ConstructorParameterMetadataInitializer = __CtorParams" + entry.Index + ",");
-            writer.Line("#endif");
-        }
-
-        writer.Line("PropertyMetadataInitializer = _ => __Properties" + entry.Index + "(options),");
-        writer.Line("SerializeHandler = __Serialize" + entry.Index + ",");
-        writer.Outdent();
-        writer.Line("};");
-        writer.Line("jsonTypeInfo = " + Metadata + ".JsonMetadataServices.CreateObjectInfo<" + entry.RuntimeName + ">(options, objectInfo);");
-        writer.Line("jsonTypeInfo.NumberHandling = null;");
-    }
-
-    private static void EmitPropertyInit(SourceWriter writer, SpecModel spec, Entry entry, TypeModel model)
-    {
-        var ns = spec.Namespace;
-        writer.Open("private static " + Metadata + ".JsonPropertyInfo[] __Properties" + entry.Index + "(" + Options + " options)");
-        writer.Line("var properties = new " + Metadata + ".JsonPropertyInfo[" + model.Properties.Count + "];");
-        for (var i = 0; i < model.Properties.Count; i++)
-        {
-            var property = model.Properties[i];
-            var propertyType = CSharp.RuntimeType(property.Type, ns);
-            writer.Line();
-            writer.Line("var info" + i + " = new " + Metadata + ".JsonPropertyInfoValues<" + propertyType + ">");
+            writer.Line(result + " new " + entry.RuntimeName + "()");
             writer.Line("{");
             writer.Indent();
-            writer.Line("IsProperty = true,");
-            writer.Line("IsPublic = true,");
-            writer.Line("IsVirtual = false,");
-            writer.Line("DeclaringType = typeof(" + entry.RuntimeName + "),");
-            writer.Line("Converter = null,");
-            writer.Line("Getter = static obj => ((" + entry.RuntimeName + ")obj)." + property.Name + ",");
-            writer.Line("#if NET9_0_OR_GREATER");
-            writer.Line("Setter = static (obj, value) => __Set" + entry.Index + "_" + i + "((" + entry.RuntimeName + ")obj, value!),");
-            writer.Line("#else");
-            writer.Line("Setter = static (obj, value) => throw new global::System.InvalidOperationException(\"Setting init-only properties is not supported in source generation mode.\"),");
-            writer.Line("#endif");
-            writer.Line("IgnoreCondition = " + (property.Write == PropertyWrite.WhenNotNull ? "global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull" : "null") + ",");
-            writer.Line("HasJsonInclude = false,");
-            writer.Line("IsExtensionData = false,");
-            writer.Line("NumberHandling = null,");
-            writer.Line("PropertyName = " + CSharp.Literal(property.Name) + ",");
-            writer.Line("JsonPropertyName = " + CSharp.Literal(property.WireName) + ",");
-            writer.Outdent();
-            writer.Line("};");
-            writer.Line("properties[" + i + "] = " + Metadata + ".JsonMetadataServices.CreatePropertyInfo<" + propertyType + ">(options, info" + i + ");");
-            if (property.IsRequiredOnRead)
+            for (var i = 0; i < properties.Count; i++)
             {
-                writer.Line("properties[" + i + "].IsRequired = true;");
+                writer.Line(properties[i].Name + " = __p" + i + ",");
             }
 
-            if (property.Write == PropertyWrite.WhenSet)
-            {
-                writer.Line("properties[" + i + "].ShouldSerialize = static (obj, _) => ((" + entry.RuntimeName + ")obj)." + ModelsEmitter.SetField(property) + ";");
-            }
-
-            if (!property.Type.IsNullable && !property.Type.IsValueType)
-            {
-                writer.Line("#if NET9_0_OR_GREATER");
-                writer.Line("properties[" + i + "].IsGetNullable = false;");
-                writer.Line("properties[" + i + "].IsSetNullable = false;");
-                writer.Line("#endif");
-            }
-        }
-
-        writer.Line();
-        writer.Line("return properties;");
-        writer.Close();
-    }
-
-    private static void EmitAccessors(SourceWriter writer, SpecModel spec, Entry entry, TypeModel model)
-    {
-        writer.Line("#if NET9_0_OR_GREATER");
-        writer.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]");
-        writer.Line("private static extern " + entry.RuntimeName + " __New" + entry.Index + "();");
-        for (var i = 0; i < model.Properties.Count; i++)
-        {
-            var property = model.Properties[i];
-            writer.Line();
-            writer.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = " + CSharp.Literal("set_" + property.Name) + ")]");
-            writer.Line("private static extern void __Set" + entry.Index + "_" + i + "(" + entry.RuntimeName + " obj, " + CSharp.RuntimeType(property.Type, spec.Namespace) + " value);");
-        }
-
-        writer.Line("#endif");
-    }
-
-    private static void EmitConstructorParameters(SourceWriter writer, SpecModel spec, Entry entry, TypeModel model)
-    {
-        writer.Open("private static " + Metadata + ".JsonParameterInfoValues[] __CtorParams" + entry.Index + "()");
-        writer.Line("var parameters = new " + Metadata + ".JsonParameterInfoValues[" + model.Properties.Count + "];");
-        for (var i = 0; i < model.Properties.Count; i++)
-        {
-            var property = model.Properties[i];
-            writer.Line("parameters[" + i + "] = new()");
-            writer.Line("{");
-            writer.Indent();
-            writer.Line("Name = " + CSharp.Literal(property.Name) + ",");
-            writer.Line("ParameterType = typeof(" + CSharp.RuntimeType(property.Type, spec.Namespace) + "),");
-            writer.Line("Position = " + i + ",");
             writer.Outdent();
             writer.Line("};");
         }
 
-        writer.Line("return parameters;");
+        if (whenSet.Count > 0)
+        {
+            // The initializer set every property; one the document left out is unset again, so it is not written back.
+            foreach (var (property, i) in whenSet)
+            {
+                writer.Line("__result." + ModelsEmitter.SetField(property) + " = __s" + i + ";");
+            }
+
+            writer.Line("return __result;");
+        }
+
+        writer.Close();
+        writer.Line();
+        EmitMatcher(writer, entry, model);
+    }
+
+    /// <summary>The index of the property a UTF-8 name belongs to, or -1: by length, then by bytes.</summary>
+    private static void EmitMatcher(SourceWriter writer, Entry entry, TypeModel model)
+    {
+        writer.Open("private static int __Match" + entry.Index + "(global::System.ReadOnlySpan<byte> name)");
+        var byLength = model.Properties
+            .Select((p, i) => (Length: System.Text.Encoding.UTF8.GetByteCount(p.WireName), Index: i))
+            .GroupBy(p => p.Length)
+            .OrderBy(g => g.Key)
+            .ToList();
+        if (byLength.Count > 0)
+        {
+            writer.Open("switch (name.Length)");
+            foreach (var group in byLength)
+            {
+                // Wire names are unique in a model, so at most one comparison succeeds.
+                var tests = group.Select(p => "if (__Is(name, " + CSharp.Literal(model.Properties[p.Index].WireName) + "u8)) return " + p.Index + ";");
+                writer.Line("case " + group.Key + ": " + string.Join(" ", tests) + " break;");
+            }
+
+            writer.Close();
+        }
+
+        writer.Line("return -1;");
         writer.Close();
     }
 
-    private static void EmitSerializeHandler(SourceWriter writer, SpecModel spec, Entry entry, TypeModel model, Dictionary<string, Entry> byRuntime, Dictionary<string, int> propertyNames)
+    private static void EmitModelWriter(SourceWriter writer, Plan plan, Entry entry, TypeModel model)
     {
-        var ns = spec.Namespace;
-        writer.Open("private void __Serialize" + entry.Index + "(global::System.Text.Json.Utf8JsonWriter writer, " + entry.RuntimeName + "? value)");
+        writer.Open("private static void __Write" + entry.Index + "(" + Writer + ", " + entry.RuntimeName + "? value, " + Options + " options)");
         writer.Open("if (value is null)");
         writer.Line("writer.WriteNullValue();");
         writer.Line("return;");
@@ -439,86 +517,239 @@ internal static class JsonContextEmitter
         writer.Line("writer.WriteStartObject();");
         foreach (var property in model.Properties)
         {
-            var name = "__Name" + propertyNames[property.WireName];
-            var access = "value." + property.Name;
-            var runtime = CSharp.RuntimeType(property.Type, ns);
+            var statement = WriteStatement(plan, property.Type, "value." + property.Name, "__Name" + plan.Names[property.WireName]);
             var guard = property.Write switch
             {
-                PropertyWrite.WhenNotNull => access + " is not null",
+                PropertyWrite.WhenNotNull => "value." + property.Name + " is not null",
                 PropertyWrite.WhenSet => "value." + ModelsEmitter.SetField(property),
                 _ => null,
             };
-            if (guard is not null)
-            {
-                writer.Open("if (" + guard + ")");
-            }
-
-            switch (runtime)
-            {
-                case "string":
-                    writer.Line("writer.WriteString(" + name + ", " + access + ");");
-                    break;
-                case "bool":
-                    writer.Line("writer.WriteBoolean(" + name + ", " + access + ");");
-                    break;
-                case "int":
-                case "long":
-                    writer.Line("writer.WriteNumber(" + name + ", " + access + ");");
-                    break;
-                default:
-                    writer.Line("writer.WritePropertyName(" + name + ");");
-                    writer.Line("global::System.Text.Json.JsonSerializer.Serialize(writer, " + access + ", " + byRuntime[runtime].Member + ");");
-                    break;
-            }
-
-            if (guard is not null)
-            {
-                writer.Close();
-            }
+            writer.Line(guard is null ? statement : "if (" + guard + ") { " + statement + " }");
         }
 
-        writer.Line();
         writer.Line("writer.WriteEndObject();");
         writer.Close();
     }
 
-    private static void EmitConverterHelpers(SourceWriter writer)
+    private static void EmitCollection(SourceWriter writer, Plan plan, Entry entry)
     {
-        writer.Open("private static bool TryGetTypeInfoForRuntimeCustomConverter<TJsonMetadataType>(" + Options + " options, out " + Metadata + ".JsonTypeInfo<TJsonMetadataType> jsonTypeInfo)");
-        writer.Line("global::System.Text.Json.Serialization.JsonConverter? converter = GetRuntimeConverterForType(typeof(TJsonMetadataType), options);");
-        writer.Open("if (converter != null)");
-        writer.Line("jsonTypeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<TJsonMetadataType>(options, converter);");
-        writer.Line("return true;");
-        writer.Close();
+        var element = entry.Type.Element!;
+        var elementType = CSharp.RuntimeType(element, plan.Spec.Namespace);
+        var kind = entry.Type.Kind == TypeRefKind.List ? "List" : "Dictionary";
+        writer.Line("private static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options) => __Read" + kind + "<" + elementType + ">(ref reader, static (" + Reader + ", " + Options + " options) => " + ReadExpression(plan, element) + ", options);");
         writer.Line();
-        writer.Line("jsonTypeInfo = null;");
-        writer.Line("return false;");
-        writer.Close();
+        writer.Line("private static void __Write" + entry.Index + "(" + Writer + ", " + entry.RuntimeName + "? value, " + Options + " options) => __Write" + kind + "<" + elementType + ">(writer, value, static (" + Writer + ", " + elementType + " value, " + Options + " options) => { " + WriteStatement(plan, element, "value", null) + " }, options);");
+    }
+
+    /// <summary>The characters that make System.Text.Json write a property name in a path as <c>['name']</c>.</summary>
+    private const string SpecialPathCharacters = ". '/\"[]()\t\n\r\f\b\\\u0085\u2028\u2029";
+
+    /// <summary>
+    /// The JSON path segment System.Text.Json writes for a property name: <c>.name</c>, or <c>['name']</c> when the
+    /// name holds a character that would make the dotted form ambiguous.
+    /// </summary>
+    internal static string PathSegment(string name)
+    {
+        return name.IndexOfAny(SpecialPathCharacters.ToCharArray()) < 0 ? "." + name : "['" + name.Replace("'", "\\'") + "']";
+    }
+
+    /// <summary>The pieces every client shares: one converter class, the list and dictionary loops and the error paths.</summary>
+    private static void EmitShared(SourceWriter writer)
+    {
+        var exception = "global::System.Exception";
+        var jsonException = Json + ".JsonException";
+        writer.Block("""
+            /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+            private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+            {
+                if (reader.TokenType == __Json.JsonTokenType.Null)
+                {
+                    return false;
+                }
+
+                return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+            }
+
+            /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+            private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+            {
+                reader.Read();
+                if (reader.TokenType == __Json.JsonTokenType.EndObject)
+                {
+                    name = default;
+                    return false;
+                }
+
+                name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+                return true;
+            }
+
+            private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+            private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+            private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+            /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+            private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+                => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+
+            """);
+        writer.Line("private delegate T __ReadValue<T>(" + Reader + ", " + Options + " options);");
         writer.Line();
-        writer.Open("private static global::System.Text.Json.Serialization.JsonConverter? GetRuntimeConverterForType(global::System.Type type, " + Options + " options)");
+        writer.Line("private delegate void __WriteValue<T>(" + Writer + ", T value, " + Options + " options);");
+        writer.Line();
+        writer.Open(Metadata + ".JsonTypeInfo<T> __Info<T>(" + Options + " options, __Json.Serialization.JsonConverter<T> converter)");
         writer.Open("for (int i = 0; i < options.Converters.Count; i++)");
-        writer.Line("global::System.Text.Json.Serialization.JsonConverter? converter = options.Converters[i];");
-        writer.Open("if (converter?.CanConvert(type) == true)");
-        writer.Line("return ExpandConverter(type, converter, options, validateCanConvert: false);");
+        writer.Open("if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))");
+        writer.Line("converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);");
+        writer.Line("break;");
         writer.Close();
         writer.Close();
         writer.Line();
-        writer.Line("return null;");
+        writer.Line("var typeInfo = " + Metadata + ".JsonMetadataServices.CreateValueInfo<T>(options, converter);");
+        writer.Line("typeInfo.OriginatingResolver = this;");
+        writer.Line("return typeInfo;");
         writer.Close();
         writer.Line();
-        writer.Open("private static global::System.Text.Json.Serialization.JsonConverter ExpandConverter(global::System.Type type, global::System.Text.Json.Serialization.JsonConverter converter, " + Options + " options, bool validateCanConvert = true)");
-        writer.Open("if (validateCanConvert && !converter.CanConvert(type))");
-        writer.Line("throw new global::System.InvalidOperationException(string.Format(\"The converter '{0}' is not compatible with the type '{1}'.\", converter.GetType(), type));");
-        writer.Close();
-        writer.Line();
-        writer.Open("if (converter is global::System.Text.Json.Serialization.JsonConverterFactory factory)");
-        writer.Line("converter = factory.CreateConverter(type, options);");
-        writer.Open("if (converter is null || converter is global::System.Text.Json.Serialization.JsonConverterFactory)");
-        writer.Line("throw new global::System.InvalidOperationException(string.Format(\"The converter '{0}' cannot return null or a JsonConverterFactory instance.\", factory.GetType()));");
-        writer.Close();
+        writer.Open("private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, " + Options + " options)");
+        writer.Open("if (converter is __Json.Serialization.JsonConverterFactory factory)");
+        writer.Line("converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException(\"The converter factory '\" + factory.GetType() + \"' returned null for '\" + type + \"'.\");");
         writer.Close();
         writer.Line();
         writer.Line("return converter;");
         writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Reads and writes one type through the generated methods.</summary>");
+        writer.Open("private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>");
+        writer.Line("private readonly __ReadValue<T?> _read;");
+        writer.Line("private readonly __WriteValue<T?> _write;");
+        writer.Line();
+        writer.Open("public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)");
+        writer.Line("_read = read;");
+        writer.Line("_write = write;");
+        writer.Close();
+        writer.Line();
+        writer.Line("public override T? Read(" + Reader + ", global::System.Type typeToConvert, " + Options + " options) => _read(ref reader, options);");
+        writer.Line();
+        writer.Line("public override void Write(" + Writer + ", T value, " + Options + " options) => _write(writer, value, options);");
+        writer.Close();
+        writer.Line();
+        writer.Open("private static global::System.Collections.Generic.List<T>? __ReadList<T>(" + Reader + ", __ReadValue<T> read, " + Options + " options)");
+        writer.Open("if (reader.TokenType == " + Json + ".JsonTokenType.Null)");
+        writer.Line("return null;");
+        writer.Close();
+        writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.StartArray)");
+        writer.Line("throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);");
+        writer.Close();
+        writer.Line();
+        writer.Line("var list = new global::System.Collections.Generic.List<T>();");
+        writer.Open("while (true)");
+        writer.Open("try");
+        writer.Line("reader.Read();");
+        writer.Open("if (reader.TokenType == " + Json + ".JsonTokenType.EndArray)");
+        writer.Line("return list;");
+        writer.Close();
+        writer.Line();
+        writer.Line("list.Add(read(ref reader, options));");
+        writer.Close();
+        writer.Open("catch (" + exception + " exception) when (__CanWrap(exception))");
+        writer.Line("throw __Wrap(exception, \"[\" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", ref reader);");
+        writer.Close();
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        writer.Open("private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(" + Reader + ", __ReadValue<T> read, " + Options + " options)");
+        writer.Open("if (reader.TokenType == " + Json + ".JsonTokenType.Null)");
+        writer.Line("return null;");
+        writer.Close();
+        writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.StartObject)");
+        writer.Line("throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);");
+        writer.Close();
+        writer.Line();
+        writer.Line("var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();");
+        writer.Open("while (true)");
+        writer.Line("reader.Read();");
+        writer.Open("if (reader.TokenType == " + Json + ".JsonTokenType.EndObject)");
+        writer.Line("return dictionary;");
+        writer.Close();
+        writer.Line();
+        writer.Line("var key = reader.GetString()!;");
+        writer.Open("try");
+        writer.Line("reader.Read();");
+        writer.Line("dictionary[key] = read(ref reader, options);");
+        writer.Close();
+        writer.Open("catch (" + exception + " exception) when (__CanWrap(exception))");
+        writer.Line("throw __Wrap(exception, __Segment(key), ref reader);");
+        writer.Close();
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        writer.Open("private static void __WriteList<T>(" + Writer + ", global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, " + Options + " options)");
+        writer.Open("if (list is null)");
+        writer.Line("writer.WriteNullValue();");
+        writer.Line("return;");
+        writer.Close();
+        writer.Line();
+        writer.Line("writer.WriteStartArray();");
+        writer.Open("for (int i = 0; i < list.Count; i++)");
+        writer.Line("write(writer, list[i], options);");
+        writer.Close();
+        writer.Line();
+        writer.Line("writer.WriteEndArray();");
+        writer.Close();
+        writer.Line();
+        writer.Open("private static void __WriteDictionary<T>(" + Writer + ", global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, " + Options + " options)");
+        writer.Open("if (dictionary is null)");
+        writer.Line("writer.WriteNullValue();");
+        writer.Line("return;");
+        writer.Close();
+        writer.Line();
+        writer.Line("writer.WriteStartObject();");
+        writer.Open("foreach (var pair in dictionary)");
+        writer.Line("writer.WritePropertyName(pair.Key);");
+        writer.Line("write(writer, pair.Value, options);");
+        writer.Close();
+        writer.Line();
+        writer.Line("writer.WriteEndObject();");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>");
+        writer.Line("private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? \".\" + key : \"['\" + key.Replace(\"'\", \"\\\\'\") + \"']\";");
+        writer.Line();
+        writer.Line("private static readonly char[] __Special = " + CSharp.Literal(SpecialPathCharacters) + ".ToCharArray();");
+        writer.Line();
+        writer.Line("/// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>");
+        writer.Line("private static bool __CanWrap(" + exception + " exception) => exception is " + jsonException + " || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == \"System.Text.Json.Rethrowable\");");
+        writer.Line();
+        writer.Line("/// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>");
+        writer.Open("private static " + jsonException + " __Wrap(" + exception + " exception, string segment, " + Reader + ")");
+        writer.Line("var inner = exception as " + jsonException + ";");
+        writer.Line("var path = \"$\" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);");
+        writer.Line("var line = inner?.LineNumber ?? __LineNumber(ref reader);");
+        writer.Line("var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);");
+        writer.Line("var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;");
+        writer.Line("return new " + jsonException + "(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);");
+        writer.Close();
+        writer.Line();
+        writer.Line("private static " + jsonException + " __Fail(global::System.Type type, " + Reader + ") => __Fail(\"The JSON value could not be converted to \" + type + \".\", ref reader);");
+        writer.Line();
+        writer.Open("private static " + jsonException + " __Fail(string message, " + Reader + ")");
+        writer.Line("long? line = __LineNumber(ref reader);");
+        writer.Line("long? position = __BytePositionInLine(ref reader);");
+        writer.Line("return new " + jsonException + "(__Message(message, \"$\", line, position), \"$\", line, position);");
+        writer.Close();
+        writer.Line();
+        writer.Open("private static string __Message(string message, string path, long? line, long? position)");
+        writer.Line("var end = message.IndexOf(\" Path: \", global::System.StringComparison.Ordinal);");
+        writer.Line("return (end < 0 ? message : message.Substring(0, end)) + \" Path: \" + path + \" | LineNumber: \" + line + \" | BytePositionInLine: \" + position + \".\";");
+        writer.Close();
+        writer.Line();
+        writer.Line("// The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.");
+        writer.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = \"_lineNumber\")]");
+        writer.Line("private static extern ref long __LineNumber(" + Reader + ");");
+        writer.Line();
+        writer.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = \"_bytePositionInLine\")]");
+        writer.Line("private static extern ref long __BytePositionInLine(" + Reader + ");");
     }
 }

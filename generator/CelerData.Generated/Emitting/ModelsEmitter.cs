@@ -8,6 +8,9 @@ internal static class ModelsEmitter
     public static string Emit(SpecModel spec)
     {
         var writer = SourceWriter.CreateFile(nullableWarnings: true);
+        // Every property carries System.Text.Json attributes: the alias keeps them short.
+        writer.Line("using __Ser = global::System.Text.Json.Serialization;");
+        writer.Line();
         writer.Open("namespace " + spec.Namespace);
         var first = true;
         foreach (var type in spec.Types)
@@ -55,7 +58,7 @@ internal static class ModelsEmitter
         foreach (var property in type.Properties)
         {
             writer.Summary(property.Description ?? "The '" + property.WireName + "' property.");
-            writer.Line("[global::System.Text.Json.Serialization.JsonPropertyName(" + CSharp.Literal(property.WireName) + ")]");
+            writer.Line("[__Ser.JsonPropertyName(" + CSharp.Literal(property.WireName) + ")]");
             if (property.IsDeprecated)
             {
                 writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
@@ -64,7 +67,7 @@ internal static class ModelsEmitter
             var propertyType = CSharp.Type(property.Type, spec.Namespace);
             if (property.Write != PropertyWrite.Always)
             {
-                writer.Line("[global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]");
+                writer.Line("[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]");
             }
 
             if (property.Write == PropertyWrite.WhenSet)
@@ -75,7 +78,7 @@ internal static class ModelsEmitter
                 writer.Line("private readonly " + propertyType + " " + ValueField(property) + ";");
                 writer.Line();
                 writer.Line("/// <summary>Whether " + property.Name + " was set, to null or not: only then is it written to JSON.</summary>");
-                writer.Line("internal readonly bool " + SetField(property) + ";");
+                writer.Line("internal bool " + SetField(property) + ";");
             }
             else
             {

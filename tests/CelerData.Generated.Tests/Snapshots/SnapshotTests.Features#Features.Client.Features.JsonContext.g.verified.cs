@@ -5,2049 +5,738 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
-namespace Features.Client
+using __Json = global::System.Text.Json;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
+namespace Features.Client;
+
+/// <summary>
+/// System.Text.Json metadata and generated readers and writers for every model of Features API: no reflection, safe for trimming and Native AOT.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerContext, __Meta.IJsonTypeInfoResolver
 {
-    /// <summary>
-    /// System.Text.Json metadata for every model of Features API, written out ahead of time: no reflection, safe for trimming and Native AOT.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial class FeaturesJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
+
+    private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("access_token");
+    private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("expires_in");
+    private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("refresh_token");
+    private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("token_type");
+    private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("name");
+    private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("kind");
+    private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("birthday");
+    private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("weight");
+    private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("tags");
+    private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("id");
+    private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("created");
+    private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("owner_id");
+    private static readonly __Json.JsonEncodedText __Name12 = __Json.JsonEncodedText.Encode("score");
+    private static readonly __Json.JsonEncodedText __Name13 = __Json.JsonEncodedText.Encode("price");
+    private static readonly __Json.JsonEncodedText __Name14 = __Json.JsonEncodedText.Encode("photo");
+    private static readonly __Json.JsonEncodedText __Name15 = __Json.JsonEncodedText.Encode("attributes");
+    private static readonly __Json.JsonEncodedText __Name16 = __Json.JsonEncodedText.Encode("parent");
+    private static readonly __Json.JsonEncodedText __Name17 = __Json.JsonEncodedText.Encode("children");
+    private static readonly __Json.JsonEncodedText __Name18 = __Json.JsonEncodedText.Encode("extra");
+    private static readonly __Json.JsonEncodedText __Name19 = __Json.JsonEncodedText.Encode("class");
+    private static readonly __Json.JsonEncodedText __Name20 = __Json.JsonEncodedText.Encode("pet");
+    private static readonly __Json.JsonEncodedText __Name21 = __Json.JsonEncodedText.Encode("status");
+    private static readonly __Json.JsonEncodedText __Name22 = __Json.JsonEncodedText.Encode("checks");
+    private static readonly global::Features.Client.PetKindJsonConverter __Enum1 = new();
+    private static readonly global::Features.Client.PetStatusJsonConverter __Enum5 = new();
+    private static readonly global::Features.Client.HealthResponseStatusJsonConverter __Enum6 = new();
+
+    /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
+    public static global::Features.Client.FeaturesJsonContext Default { get; } = new global::Features.Client.FeaturesJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
+
+    /// <summary>The options this context's metadata was generated for.</summary>
+    protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+    /// <summary>Creates a context with its own copy of the default options.</summary>
+    public FeaturesJsonContext() : base(null)
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new();
-
-        private static readonly global::System.Text.Json.JsonEncodedText __Name0 = global::System.Text.Json.JsonEncodedText.Encode("access_token");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name1 = global::System.Text.Json.JsonEncodedText.Encode("expires_in");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name2 = global::System.Text.Json.JsonEncodedText.Encode("refresh_token");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name3 = global::System.Text.Json.JsonEncodedText.Encode("token_type");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name4 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name5 = global::System.Text.Json.JsonEncodedText.Encode("kind");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name6 = global::System.Text.Json.JsonEncodedText.Encode("birthday");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name7 = global::System.Text.Json.JsonEncodedText.Encode("weight");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name8 = global::System.Text.Json.JsonEncodedText.Encode("tags");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name9 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name10 = global::System.Text.Json.JsonEncodedText.Encode("created");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name11 = global::System.Text.Json.JsonEncodedText.Encode("owner_id");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name12 = global::System.Text.Json.JsonEncodedText.Encode("score");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name13 = global::System.Text.Json.JsonEncodedText.Encode("price");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name14 = global::System.Text.Json.JsonEncodedText.Encode("photo");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name15 = global::System.Text.Json.JsonEncodedText.Encode("attributes");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name16 = global::System.Text.Json.JsonEncodedText.Encode("parent");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name17 = global::System.Text.Json.JsonEncodedText.Encode("children");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name18 = global::System.Text.Json.JsonEncodedText.Encode("extra");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name19 = global::System.Text.Json.JsonEncodedText.Encode("class");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name20 = global::System.Text.Json.JsonEncodedText.Encode("pet");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name21 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name22 = global::System.Text.Json.JsonEncodedText.Encode("checks");
-
-        /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
-        public static global::Features.Client.FeaturesJsonContext Default { get; } = new global::Features.Client.FeaturesJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
-
-        /// <summary>The options this context's metadata was generated for.</summary>
-        protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
-
-        /// <summary>Creates a context with its own copy of the default options.</summary>
-        public FeaturesJsonContext() : base(null)
-        {
-        }
-
-        /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-        /// <param name="options">The options to bind; they must not be bound to another context.</param>
-        public FeaturesJsonContext(global::System.Text.Json.JsonSerializerOptions options) : base(options)
-        {
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.Token>? _typeInfo0;
-
-        /// <summary>Metadata for <see cref="global::Features.Client.Token"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.Token> Token
-        {
-            get => _typeInfo0 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.Token>)Options.GetTypeInfo(typeof(global::Features.Client.Token));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.Token> __Create0(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Features.Client.Token>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.Token> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Features.Client.Token>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New0(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Features.Client.Token() { AccessToken = (string)args[0], ExpiresIn = (int)args[1], RefreshToken = (string)args[2], TokenType = (string)args[3] },
-                    ConstructorParameterMetadataInitializer = __CtorParams0,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties0(options),
-                    SerializeHandler = __Serialize0,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Features.Client.Token>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties0(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Token),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Token)obj).AccessToken,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_0((global::Features.Client.Token)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "AccessToken",
-                JsonPropertyName = "access_token",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-            properties[0].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = false;
-            properties[0].IsSetNullable = false;
-            #endif
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Token),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Token)obj).ExpiresIn,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_1((global::Features.Client.Token)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ExpiresIn",
-                JsonPropertyName = "expires_in",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info1);
-            properties[1].IsRequired = true;
-
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Token),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Token)obj).RefreshToken,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_2((global::Features.Client.Token)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "RefreshToken",
-                JsonPropertyName = "refresh_token",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
-
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Token),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Token)obj).TokenType,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_3((global::Features.Client.Token)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "TokenType",
-                JsonPropertyName = "token_type",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info3);
-            properties[3].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[3].IsGetNullable = false;
-            properties[3].IsSetNullable = false;
-            #endif
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Features.Client.Token __New0();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccessToken")]
-        private static extern void __Set0_0(global::Features.Client.Token obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ExpiresIn")]
-        private static extern void __Set0_1(global::Features.Client.Token obj, int value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_RefreshToken")]
-        private static extern void __Set0_2(global::Features.Client.Token obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_TokenType")]
-        private static extern void __Set0_3(global::Features.Client.Token obj, string value);
-        #endif
-
-        private void __Serialize0(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Client.Token? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString(__Name0, value.AccessToken);
-            writer.WriteNumber(__Name1, value.ExpiresIn);
-            if (value.RefreshToken is not null)
-            {
-                writer.WriteString(__Name2, value.RefreshToken);
-            }
-            writer.WriteString(__Name3, value.TokenType);
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams0()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[4];
-            parameters[0] = new()
-            {
-                Name = "AccessToken",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "ExpiresIn",
-                ParameterType = typeof(int),
-                Position = 1,
-            };
-            parameters[2] = new()
-            {
-                Name = "RefreshToken",
-                ParameterType = typeof(string),
-                Position = 2,
-            };
-            parameters[3] = new()
-            {
-                Name = "TokenType",
-                ParameterType = typeof(string),
-                Position = 3,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetKind>? _typeInfo1;
-
-        /// <summary>Metadata for <see cref="global::Features.Client.PetKind"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetKind> PetKind
-        {
-            get => _typeInfo1 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetKind>)Options.GetTypeInfo(typeof(global::Features.Client.PetKind));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetKind> __Create1(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Features.Client.PetKind>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetKind> jsonTypeInfo))
-            {
-                global::System.Text.Json.Serialization.JsonConverter converter = ExpandConverter(typeof(global::Features.Client.PetKind), new global::Features.Client.PetKindJsonConverter(), options);
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Features.Client.PetKind>(options, converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.NewPet>? _typeInfo2;
-
-        /// <summary>Metadata for <see cref="global::Features.Client.NewPet"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.NewPet> NewPet
-        {
-            get => _typeInfo2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.NewPet>)Options.GetTypeInfo(typeof(global::Features.Client.NewPet));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.NewPet> __Create2(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Features.Client.NewPet>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.NewPet> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Features.Client.NewPet>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New2(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Features.Client.NewPet() { Name = (string)args[0], Kind = (global::Features.Client.PetKind?)args[1], Birthday = (global::System.DateOnly?)args[2], Weight = (double?)args[3], Tags = (global::System.Collections.Generic.IReadOnlyList<string>)args[4] },
-                    ConstructorParameterMetadataInitializer = __CtorParams2,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties2(options),
-                    SerializeHandler = __Serialize2,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Features.Client.NewPet>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties2(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[5];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.NewPet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.NewPet)obj).Name,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_0((global::Features.Client.NewPet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Name",
-                JsonPropertyName = "name",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-            properties[0].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = false;
-            properties[0].IsSetNullable = false;
-            #endif
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Features.Client.PetKind?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.NewPet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.NewPet)obj).Kind,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_1((global::Features.Client.NewPet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Kind",
-                JsonPropertyName = "kind",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Features.Client.PetKind?>(options, info1);
-
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateOnly?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.NewPet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.NewPet)obj).Birthday,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_2((global::Features.Client.NewPet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Birthday",
-                JsonPropertyName = "birthday",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateOnly?>(options, info2);
-
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<double?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.NewPet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.NewPet)obj).Weight,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_3((global::Features.Client.NewPet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Weight",
-                JsonPropertyName = "weight",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<double?>(options, info3);
-
-            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.NewPet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.NewPet)obj).Tags,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_4((global::Features.Client.NewPet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Tags",
-                JsonPropertyName = "tags",
-            };
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<string>>(options, info4);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Features.Client.NewPet __New2();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Name")]
-        private static extern void __Set2_0(global::Features.Client.NewPet obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Kind")]
-        private static extern void __Set2_1(global::Features.Client.NewPet obj, global::Features.Client.PetKind? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Birthday")]
-        private static extern void __Set2_2(global::Features.Client.NewPet obj, global::System.DateOnly? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Weight")]
-        private static extern void __Set2_3(global::Features.Client.NewPet obj, double? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tags")]
-        private static extern void __Set2_4(global::Features.Client.NewPet obj, global::System.Collections.Generic.IReadOnlyList<string> value);
-        #endif
-
-        private void __Serialize2(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Client.NewPet? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString(__Name4, value.Name);
-            if (value.Kind is not null)
-            {
-                writer.WritePropertyName(__Name5);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Kind, __TypeInfo9);
-            }
-            if (value.Birthday is not null)
-            {
-                writer.WritePropertyName(__Name6);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Birthday, __TypeInfo10);
-            }
-            if (value.Weight is not null)
-            {
-                writer.WritePropertyName(__Name7);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Weight, __TypeInfo12);
-            }
-            if (value.Tags is not null)
-            {
-                writer.WritePropertyName(__Name8);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Tags, __TypeInfo14);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams2()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[5];
-            parameters[0] = new()
-            {
-                Name = "Name",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Kind",
-                ParameterType = typeof(global::Features.Client.PetKind?),
-                Position = 1,
-            };
-            parameters[2] = new()
-            {
-                Name = "Birthday",
-                ParameterType = typeof(global::System.DateOnly?),
-                Position = 2,
-            };
-            parameters[3] = new()
-            {
-                Name = "Weight",
-                ParameterType = typeof(double?),
-                Position = 3,
-            };
-            parameters[4] = new()
-            {
-                Name = "Tags",
-                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<string>),
-                Position = 4,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.Pet>? _typeInfo3;
-
-        /// <summary>Metadata for <see cref="global::Features.Client.Pet"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.Pet> Pet
-        {
-            get => _typeInfo3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.Pet>)Options.GetTypeInfo(typeof(global::Features.Client.Pet));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.Pet> __Create3(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Features.Client.Pet>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.Pet> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Features.Client.Pet>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New3(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Features.Client.Pet() { Name = (string)args[0], Kind = (global::Features.Client.PetKind?)args[1], Birthday = (global::System.DateOnly?)args[2], Weight = (double?)args[3], Tags = (global::System.Collections.Generic.IReadOnlyList<string>)args[4], Id = (long)args[5], Created = (global::System.DateTimeOffset)args[6], OwnerId = (global::System.Guid?)args[7], Score = (float?)args[8], Price = (decimal?)args[9], Photo = (byte[])args[10], Attributes = (global::System.Collections.Generic.IReadOnlyDictionary<string, string>)args[11], Parent = (global::Features.Client.Pet)args[12], Children = (global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>)args[13], Extra = (global::System.Text.Json.JsonElement?)args[14], Classification = (string)args[15], PetValue = (string)args[16], Status = (global::Features.Client.PetStatus?)args[17] },
-                    ConstructorParameterMetadataInitializer = __CtorParams3,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties3(options),
-                    SerializeHandler = __Serialize3,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Features.Client.Pet>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties3(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[18];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Name,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_0((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Name",
-                JsonPropertyName = "name",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-            properties[0].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = false;
-            properties[0].IsSetNullable = false;
-            #endif
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Features.Client.PetKind?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Kind,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_1((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Kind",
-                JsonPropertyName = "kind",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Features.Client.PetKind?>(options, info1);
-
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateOnly?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Birthday,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_2((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Birthday",
-                JsonPropertyName = "birthday",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateOnly?>(options, info2);
-
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<double?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Weight,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_3((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Weight",
-                JsonPropertyName = "weight",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<double?>(options, info3);
-
-            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Tags,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_4((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Tags",
-                JsonPropertyName = "tags",
-            };
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<string>>(options, info4);
-
-            var info5 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Id,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_5((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Id",
-                JsonPropertyName = "id",
-            };
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long>(options, info5);
-            properties[5].IsRequired = true;
-
-            var info6 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Created,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_6((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Created",
-                JsonPropertyName = "created",
-            };
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset>(options, info6);
-            properties[6].IsRequired = true;
-
-            var info7 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Guid?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).OwnerId,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_7((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "OwnerId",
-                JsonPropertyName = "owner_id",
-            };
-            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Guid?>(options, info7);
-            properties[7].ShouldSerialize = static (obj, _) => ((global::Features.Client.Pet)obj).__set_OwnerId;
-
-            var info8 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<float?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Score,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_8((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Score",
-                JsonPropertyName = "score",
-            };
-            properties[8] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<float?>(options, info8);
-
-            var info9 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<decimal?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Price,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_9((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Price",
-                JsonPropertyName = "price",
-            };
-            properties[9] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<decimal?>(options, info9);
-
-            var info10 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<byte[]>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Photo,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_10((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Photo",
-                JsonPropertyName = "photo",
-            };
-            properties[10] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<byte[]>(options, info10);
-
-            var info11 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Attributes,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_11((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Attributes",
-                JsonPropertyName = "attributes",
-            };
-            properties[11] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(options, info11);
-
-            var info12 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Features.Client.Pet>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Parent,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_12((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Parent",
-                JsonPropertyName = "parent",
-            };
-            properties[12] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Features.Client.Pet>(options, info12);
-
-            var info13 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Children,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_13((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Children",
-                JsonPropertyName = "children",
-            };
-            properties[13] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>>(options, info13);
-
-            var info14 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Text.Json.JsonElement?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Extra,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_14((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Extra",
-                JsonPropertyName = "extra",
-            };
-            properties[14] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Text.Json.JsonElement?>(options, info14);
-
-            var info15 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Classification,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_15((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Classification",
-                JsonPropertyName = "class",
-            };
-            properties[15] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info15);
-
-            var info16 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).PetValue,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_16((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "PetValue",
-                JsonPropertyName = "pet",
-            };
-            properties[16] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info16);
-
-            var info17 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Features.Client.PetStatus?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.Pet)obj).Status,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_17((global::Features.Client.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Status",
-                JsonPropertyName = "status",
-            };
-            properties[17] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Features.Client.PetStatus?>(options, info17);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Features.Client.Pet __New3();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Name")]
-        private static extern void __Set3_0(global::Features.Client.Pet obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Kind")]
-        private static extern void __Set3_1(global::Features.Client.Pet obj, global::Features.Client.PetKind? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Birthday")]
-        private static extern void __Set3_2(global::Features.Client.Pet obj, global::System.DateOnly? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Weight")]
-        private static extern void __Set3_3(global::Features.Client.Pet obj, double? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tags")]
-        private static extern void __Set3_4(global::Features.Client.Pet obj, global::System.Collections.Generic.IReadOnlyList<string> value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Id")]
-        private static extern void __Set3_5(global::Features.Client.Pet obj, long value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Created")]
-        private static extern void __Set3_6(global::Features.Client.Pet obj, global::System.DateTimeOffset value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_OwnerId")]
-        private static extern void __Set3_7(global::Features.Client.Pet obj, global::System.Guid? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Score")]
-        private static extern void __Set3_8(global::Features.Client.Pet obj, float? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Price")]
-        private static extern void __Set3_9(global::Features.Client.Pet obj, decimal? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Photo")]
-        private static extern void __Set3_10(global::Features.Client.Pet obj, byte[] value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Attributes")]
-        private static extern void __Set3_11(global::Features.Client.Pet obj, global::System.Collections.Generic.IReadOnlyDictionary<string, string> value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Parent")]
-        private static extern void __Set3_12(global::Features.Client.Pet obj, global::Features.Client.Pet value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Children")]
-        private static extern void __Set3_13(global::Features.Client.Pet obj, global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet> value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Extra")]
-        private static extern void __Set3_14(global::Features.Client.Pet obj, global::System.Text.Json.JsonElement? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Classification")]
-        private static extern void __Set3_15(global::Features.Client.Pet obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PetValue")]
-        private static extern void __Set3_16(global::Features.Client.Pet obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Status")]
-        private static extern void __Set3_17(global::Features.Client.Pet obj, global::Features.Client.PetStatus? value);
-        #endif
-
-        private void __Serialize3(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Client.Pet? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString(__Name4, value.Name);
-            if (value.Kind is not null)
-            {
-                writer.WritePropertyName(__Name5);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Kind, __TypeInfo9);
-            }
-            if (value.Birthday is not null)
-            {
-                writer.WritePropertyName(__Name6);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Birthday, __TypeInfo10);
-            }
-            if (value.Weight is not null)
-            {
-                writer.WritePropertyName(__Name7);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Weight, __TypeInfo12);
-            }
-            if (value.Tags is not null)
-            {
-                writer.WritePropertyName(__Name8);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Tags, __TypeInfo14);
-            }
-            writer.WriteNumber(__Name9, value.Id);
-            writer.WritePropertyName(__Name10);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Created, __TypeInfo16);
-            if (value.__set_OwnerId)
-            {
-                writer.WritePropertyName(__Name11);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.OwnerId, __TypeInfo17);
-            }
-            if (value.Score is not null)
-            {
-                writer.WritePropertyName(__Name12);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Score, __TypeInfo19);
-            }
-            if (value.Price is not null)
-            {
-                writer.WritePropertyName(__Name13);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Price, __TypeInfo21);
-            }
-            if (value.Photo is not null)
-            {
-                writer.WritePropertyName(__Name14);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Photo, __TypeInfo23);
-            }
-            if (value.Attributes is not null)
-            {
-                writer.WritePropertyName(__Name15);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Attributes, __TypeInfo24);
-            }
-            if (value.Parent is not null)
-            {
-                writer.WritePropertyName(__Name16);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Parent, Pet);
-            }
-            if (value.Children is not null)
-            {
-                writer.WritePropertyName(__Name17);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Children, __TypeInfo25);
-            }
-            if (value.Extra is not null)
-            {
-                writer.WritePropertyName(__Name18);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Extra, __TypeInfo26);
-            }
-            if (value.Classification is not null)
-            {
-                writer.WriteString(__Name19, value.Classification);
-            }
-            if (value.PetValue is not null)
-            {
-                writer.WriteString(__Name20, value.PetValue);
-            }
-            if (value.Status is not null)
-            {
-                writer.WritePropertyName(__Name21);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Status, __TypeInfo28);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams3()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[18];
-            parameters[0] = new()
-            {
-                Name = "Name",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Kind",
-                ParameterType = typeof(global::Features.Client.PetKind?),
-                Position = 1,
-            };
-            parameters[2] = new()
-            {
-                Name = "Birthday",
-                ParameterType = typeof(global::System.DateOnly?),
-                Position = 2,
-            };
-            parameters[3] = new()
-            {
-                Name = "Weight",
-                ParameterType = typeof(double?),
-                Position = 3,
-            };
-            parameters[4] = new()
-            {
-                Name = "Tags",
-                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<string>),
-                Position = 4,
-            };
-            parameters[5] = new()
-            {
-                Name = "Id",
-                ParameterType = typeof(long),
-                Position = 5,
-            };
-            parameters[6] = new()
-            {
-                Name = "Created",
-                ParameterType = typeof(global::System.DateTimeOffset),
-                Position = 6,
-            };
-            parameters[7] = new()
-            {
-                Name = "OwnerId",
-                ParameterType = typeof(global::System.Guid?),
-                Position = 7,
-            };
-            parameters[8] = new()
-            {
-                Name = "Score",
-                ParameterType = typeof(float?),
-                Position = 8,
-            };
-            parameters[9] = new()
-            {
-                Name = "Price",
-                ParameterType = typeof(decimal?),
-                Position = 9,
-            };
-            parameters[10] = new()
-            {
-                Name = "Photo",
-                ParameterType = typeof(byte[]),
-                Position = 10,
-            };
-            parameters[11] = new()
-            {
-                Name = "Attributes",
-                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>),
-                Position = 11,
-            };
-            parameters[12] = new()
-            {
-                Name = "Parent",
-                ParameterType = typeof(global::Features.Client.Pet),
-                Position = 12,
-            };
-            parameters[13] = new()
-            {
-                Name = "Children",
-                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>),
-                Position = 13,
-            };
-            parameters[14] = new()
-            {
-                Name = "Extra",
-                ParameterType = typeof(global::System.Text.Json.JsonElement?),
-                Position = 14,
-            };
-            parameters[15] = new()
-            {
-                Name = "Classification",
-                ParameterType = typeof(string),
-                Position = 15,
-            };
-            parameters[16] = new()
-            {
-                Name = "PetValue",
-                ParameterType = typeof(string),
-                Position = 16,
-            };
-            parameters[17] = new()
-            {
-                Name = "Status",
-                ParameterType = typeof(global::Features.Client.PetStatus?),
-                Position = 17,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.HealthResponse>? _typeInfo4;
-
-        /// <summary>Metadata for <see cref="global::Features.Client.HealthResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.HealthResponse> HealthResponse
-        {
-            get => _typeInfo4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.HealthResponse>)Options.GetTypeInfo(typeof(global::Features.Client.HealthResponse));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.HealthResponse> __Create4(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Features.Client.HealthResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.HealthResponse> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Features.Client.HealthResponse>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New4(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Features.Client.HealthResponse() { Status = (global::Features.Client.HealthResponseStatus)args[0], Checks = (global::System.Collections.Generic.IReadOnlyDictionary<string, bool>)args[1] },
-                    ConstructorParameterMetadataInitializer = __CtorParams4,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties4(options),
-                    SerializeHandler = __Serialize4,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Features.Client.HealthResponse>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties4(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Features.Client.HealthResponseStatus>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.HealthResponse),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.HealthResponse)obj).Status,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_0((global::Features.Client.HealthResponse)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Status",
-                JsonPropertyName = "status",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Features.Client.HealthResponseStatus>(options, info0);
-            properties[0].IsRequired = true;
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyDictionary<string, bool>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Features.Client.HealthResponse),
-                Converter = null,
-                Getter = static obj => ((global::Features.Client.HealthResponse)obj).Checks,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_1((global::Features.Client.HealthResponse)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Checks",
-                JsonPropertyName = "checks",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, bool>>(options, info1);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Features.Client.HealthResponse __New4();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Status")]
-        private static extern void __Set4_0(global::Features.Client.HealthResponse obj, global::Features.Client.HealthResponseStatus value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Checks")]
-        private static extern void __Set4_1(global::Features.Client.HealthResponse obj, global::System.Collections.Generic.IReadOnlyDictionary<string, bool> value);
-        #endif
-
-        private void __Serialize4(global::System.Text.Json.Utf8JsonWriter writer, global::Features.Client.HealthResponse? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WritePropertyName(__Name21);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Status, HealthResponseStatus);
-            if (value.Checks is not null)
-            {
-                writer.WritePropertyName(__Name22);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Checks, __TypeInfo29);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams4()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
-            parameters[0] = new()
-            {
-                Name = "Status",
-                ParameterType = typeof(global::Features.Client.HealthResponseStatus),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Checks",
-                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, bool>),
-                Position = 1,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetStatus>? _typeInfo5;
-
-        /// <summary>Metadata for <see cref="global::Features.Client.PetStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetStatus> PetStatus
-        {
-            get => _typeInfo5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetStatus>)Options.GetTypeInfo(typeof(global::Features.Client.PetStatus));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetStatus> __Create5(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Features.Client.PetStatus>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetStatus> jsonTypeInfo))
-            {
-                global::System.Text.Json.Serialization.JsonConverter converter = ExpandConverter(typeof(global::Features.Client.PetStatus), new global::Features.Client.PetStatusJsonConverter(), options);
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Features.Client.PetStatus>(options, converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.HealthResponseStatus>? _typeInfo6;
-
-        /// <summary>Metadata for <see cref="global::Features.Client.HealthResponseStatus"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.HealthResponseStatus> HealthResponseStatus
-        {
-            get => _typeInfo6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.HealthResponseStatus>)Options.GetTypeInfo(typeof(global::Features.Client.HealthResponseStatus));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.HealthResponseStatus> __Create6(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Features.Client.HealthResponseStatus>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.HealthResponseStatus> jsonTypeInfo))
-            {
-                global::System.Text.Json.Serialization.JsonConverter converter = ExpandConverter(typeof(global::Features.Client.HealthResponseStatus), new global::Features.Client.HealthResponseStatusJsonConverter(), options);
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Features.Client.HealthResponseStatus>(options, converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _typeInfo7;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __TypeInfo7
-        {
-            get => _typeInfo7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __Create7(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<string>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>? _typeInfo8;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> __TypeInfo8
-        {
-            get => _typeInfo8 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> __Create8(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<int>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetKind?>? _typeInfo9;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetKind?> __TypeInfo9
-        {
-            get => _typeInfo9 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetKind?>)Options.GetTypeInfo(typeof(global::Features.Client.PetKind?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetKind?> __Create9(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Features.Client.PetKind?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetKind?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Features.Client.PetKind?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::Features.Client.PetKind>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?>? _typeInfo10;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?> __TypeInfo10
-        {
-            get => _typeInfo10 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?>)Options.GetTypeInfo(typeof(global::System.DateOnly?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?> __Create10(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.DateOnly?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateOnly?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.DateOnly>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly>? _typeInfo11;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly> __TypeInfo11
-        {
-            get => _typeInfo11 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly>)Options.GetTypeInfo(typeof(global::System.DateOnly));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly> __Create11(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.DateOnly>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateOnly> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateOnly>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateOnlyConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?>? _typeInfo12;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?> __TypeInfo12
-        {
-            get => _typeInfo12 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?>)Options.GetTypeInfo(typeof(double?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?> __Create12(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<double?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<double?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<double>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double>? _typeInfo13;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> __TypeInfo13
-        {
-            get => _typeInfo13 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double>)Options.GetTypeInfo(typeof(double));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> __Create13(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<double>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<double>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>? _typeInfo14;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> __TypeInfo14
-        {
-            get => _typeInfo14 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<string>));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> __Create14(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<string>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> jsonTypeInfo))
-            {
-                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<string>>
-                {
-                    ObjectCreator = null,
-                    SerializeHandler = null,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<string>, string>(options, info);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>? _typeInfo15;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __TypeInfo15
-        {
-            get => _typeInfo15 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __Create15(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<long>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>? _typeInfo16;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> __TypeInfo16
-        {
-            get => _typeInfo16 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> __Create16(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.DateTimeOffset>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid?>? _typeInfo17;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid?> __TypeInfo17
-        {
-            get => _typeInfo17 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid?>)Options.GetTypeInfo(typeof(global::System.Guid?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid?> __Create17(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Guid?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Guid?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.Guid>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid>? _typeInfo18;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid> __TypeInfo18
-        {
-            get => _typeInfo18 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid>)Options.GetTypeInfo(typeof(global::System.Guid));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid> __Create18(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Guid>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Guid> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Guid>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GuidConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float?>? _typeInfo19;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float?> __TypeInfo19
-        {
-            get => _typeInfo19 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float?>)Options.GetTypeInfo(typeof(float?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float?> __Create19(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<float?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<float?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<float>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float>? _typeInfo20;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float> __TypeInfo20
-        {
-            get => _typeInfo20 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float>)Options.GetTypeInfo(typeof(float));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float> __Create20(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<float>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<float> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<float>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.SingleConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal?>? _typeInfo21;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal?> __TypeInfo21
-        {
-            get => _typeInfo21 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal?>)Options.GetTypeInfo(typeof(decimal?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal?> __Create21(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<decimal?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<decimal?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<decimal>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal>? _typeInfo22;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal> __TypeInfo22
-        {
-            get => _typeInfo22 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal>)Options.GetTypeInfo(typeof(decimal));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal> __Create22(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<decimal>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<decimal> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<decimal>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DecimalConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]>? _typeInfo23;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]> __TypeInfo23
-        {
-            get => _typeInfo23 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]>)Options.GetTypeInfo(typeof(byte[]));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]> __Create23(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<byte[]>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<byte[]>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.ByteArrayConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>? _typeInfo24;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> __TypeInfo24
-        {
-            get => _typeInfo24 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> __Create24(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, string>> jsonTypeInfo))
-            {
-                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>
-                {
-                    ObjectCreator = static () => new global::System.Collections.Generic.Dictionary<string, string>(),
-                    SerializeHandler = null,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIReadOnlyDictionaryInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, string>, string, string>(options, info);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>>? _typeInfo25;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>> __TypeInfo25
-        {
-            get => _typeInfo25 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>> __Create25(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>> jsonTypeInfo))
-            {
-                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>>
-                {
-                    ObjectCreator = null,
-                    SerializeHandler = null,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>, global::Features.Client.Pet>(options, info);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?>? _typeInfo26;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> __TypeInfo26
-        {
-            get => _typeInfo26 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> __Create26(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Text.Json.JsonElement?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.Text.Json.JsonElement>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>? _typeInfo27;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> __TypeInfo27
-        {
-            get => _typeInfo27 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> __Create27(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Text.Json.JsonElement>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetStatus?>? _typeInfo28;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetStatus?> __TypeInfo28
-        {
-            get => _typeInfo28 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetStatus?>)Options.GetTypeInfo(typeof(global::Features.Client.PetStatus?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetStatus?> __Create28(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Features.Client.PetStatus?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Features.Client.PetStatus?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Features.Client.PetStatus?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::Features.Client.PetStatus>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, bool>>? _typeInfo29;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, bool>> __TypeInfo29
-        {
-            get => _typeInfo29 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, bool>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, bool>));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, bool>> __Create29(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, bool>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, bool>> jsonTypeInfo))
-            {
-                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyDictionary<string, bool>>
-                {
-                    ObjectCreator = static () => new global::System.Collections.Generic.Dictionary<string, bool>(),
-                    SerializeHandler = null,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIReadOnlyDictionaryInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, bool>, string, bool>(options, info);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>? _typeInfo30;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> __TypeInfo30
-        {
-            get => _typeInfo30 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> __Create30(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<bool>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        /// <inheritdoc/>
-        public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-        {
-            Options.TryGetTypeInfo(type, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
-            return typeInfo;
-        }
-
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    }
+
+    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+    /// <param name="options">The options to bind; they must not be bound to another context.</param>
+    public FeaturesJsonContext(__Json.JsonSerializerOptions options) : base(options)
+    {
+    }
+
+    private __Meta.JsonTypeInfo<global::Features.Client.Token>? _t0;
+    /// <summary>Metadata for <see cref="global::Features.Client.Token"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Features.Client.Token> Token => __Get(ref _t0);
+
+    private __Meta.JsonTypeInfo<global::Features.Client.PetKind>? _t1;
+    /// <summary>Metadata for <see cref="global::Features.Client.PetKind"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Features.Client.PetKind> PetKind => __Get(ref _t1);
+
+    private __Meta.JsonTypeInfo<global::Features.Client.NewPet>? _t2;
+    /// <summary>Metadata for <see cref="global::Features.Client.NewPet"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Features.Client.NewPet> NewPet => __Get(ref _t2);
+
+    private __Meta.JsonTypeInfo<global::Features.Client.Pet>? _t3;
+    /// <summary>Metadata for <see cref="global::Features.Client.Pet"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Features.Client.Pet> Pet => __Get(ref _t3);
+
+    private __Meta.JsonTypeInfo<global::Features.Client.HealthResponse>? _t4;
+    /// <summary>Metadata for <see cref="global::Features.Client.HealthResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Features.Client.HealthResponse> HealthResponse => __Get(ref _t4);
+
+    private __Meta.JsonTypeInfo<global::Features.Client.PetStatus>? _t5;
+    /// <summary>Metadata for <see cref="global::Features.Client.PetStatus"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Features.Client.PetStatus> PetStatus => __Get(ref _t5);
+
+    private __Meta.JsonTypeInfo<global::Features.Client.HealthResponseStatus>? _t6;
+    /// <summary>Metadata for <see cref="global::Features.Client.HealthResponseStatus"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Features.Client.HealthResponseStatus> HealthResponseStatus => __Get(ref _t6);
+
+    /// <inheritdoc/>
+    public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+    {
+        Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
+        return typeInfo;
+    }
+
+    __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(global::Features.Client.Token)) return __Info(options, new __Converter<global::Features.Client.Token>(__Read0, __Write0));
+        if (type == typeof(global::Features.Client.PetKind)) return __Info(options, __Enum1);
+        if (type == typeof(global::Features.Client.NewPet)) return __Info(options, new __Converter<global::Features.Client.NewPet>(__Read2, __Write2));
+        if (type == typeof(global::Features.Client.Pet)) return __Info(options, new __Converter<global::Features.Client.Pet>(__Read3, __Write3));
+        if (type == typeof(global::Features.Client.HealthResponse)) return __Info(options, new __Converter<global::Features.Client.HealthResponse>(__Read4, __Write4));
+        if (type == typeof(global::Features.Client.PetStatus)) return __Info(options, __Enum5);
+        if (type == typeof(global::Features.Client.HealthResponseStatus)) return __Info(options, __Enum6);
+        if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
+        if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
+        if (type == typeof(global::Features.Client.PetKind?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::Features.Client.PetKind>(options));
+        if (type == typeof(global::System.DateOnly?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.DateOnly>(options));
+        if (type == typeof(global::System.DateOnly)) return __Info(options, __Meta.JsonMetadataServices.DateOnlyConverter);
+        if (type == typeof(double?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<double>(options));
+        if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<string>>(__Read14, __Write14));
+        if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
+        if (type == typeof(global::System.DateTimeOffset)) return __Info(options, __Meta.JsonMetadataServices.DateTimeOffsetConverter);
+        if (type == typeof(global::System.Guid?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.Guid>(options));
+        if (type == typeof(global::System.Guid)) return __Info(options, __Meta.JsonMetadataServices.GuidConverter);
+        if (type == typeof(float?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<float>(options));
+        if (type == typeof(float)) return __Info(options, __Meta.JsonMetadataServices.SingleConverter);
+        if (type == typeof(decimal?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<decimal>(options));
+        if (type == typeof(decimal)) return __Info(options, __Meta.JsonMetadataServices.DecimalConverter);
+        if (type == typeof(byte[])) return __Info(options, __Meta.JsonMetadataServices.ByteArrayConverter);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(__Read24, __Write24));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>>(__Read25, __Write25));
+        if (type == typeof(global::System.Text.Json.JsonElement?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.Text.Json.JsonElement>(options));
+        if (type == typeof(global::System.Text.Json.JsonElement)) return __Info(options, __Meta.JsonMetadataServices.JsonElementConverter);
+        if (type == typeof(global::Features.Client.PetStatus?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::Features.Client.PetStatus>(options));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, bool>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyDictionary<string, bool>>(__Read29, __Write29));
+        if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
+        return null;
+    }
+
+    private static readonly string[] __Paths0 = { ".access_token", ".expires_in", ".refresh_token", ".token_type" };
+
+    private static global::Features.Client.Token? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Features.Client.Token)))
         {
-            if (type == typeof(global::Features.Client.Token))
-            {
-                return __Create0(options);
-            }
-            if (type == typeof(global::Features.Client.PetKind))
-            {
-                return __Create1(options);
-            }
-            if (type == typeof(global::Features.Client.NewPet))
-            {
-                return __Create2(options);
-            }
-            if (type == typeof(global::Features.Client.Pet))
-            {
-                return __Create3(options);
-            }
-            if (type == typeof(global::Features.Client.HealthResponse))
-            {
-                return __Create4(options);
-            }
-            if (type == typeof(global::Features.Client.PetStatus))
-            {
-                return __Create5(options);
-            }
-            if (type == typeof(global::Features.Client.HealthResponseStatus))
-            {
-                return __Create6(options);
-            }
-            if (type == typeof(string))
-            {
-                return __Create7(options);
-            }
-            if (type == typeof(int))
-            {
-                return __Create8(options);
-            }
-            if (type == typeof(global::Features.Client.PetKind?))
-            {
-                return __Create9(options);
-            }
-            if (type == typeof(global::System.DateOnly?))
-            {
-                return __Create10(options);
-            }
-            if (type == typeof(global::System.DateOnly))
-            {
-                return __Create11(options);
-            }
-            if (type == typeof(double?))
-            {
-                return __Create12(options);
-            }
-            if (type == typeof(double))
-            {
-                return __Create13(options);
-            }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>))
-            {
-                return __Create14(options);
-            }
-            if (type == typeof(long))
-            {
-                return __Create15(options);
-            }
-            if (type == typeof(global::System.DateTimeOffset))
-            {
-                return __Create16(options);
-            }
-            if (type == typeof(global::System.Guid?))
-            {
-                return __Create17(options);
-            }
-            if (type == typeof(global::System.Guid))
-            {
-                return __Create18(options);
-            }
-            if (type == typeof(float?))
-            {
-                return __Create19(options);
-            }
-            if (type == typeof(float))
-            {
-                return __Create20(options);
-            }
-            if (type == typeof(decimal?))
-            {
-                return __Create21(options);
-            }
-            if (type == typeof(decimal))
-            {
-                return __Create22(options);
-            }
-            if (type == typeof(byte[]))
-            {
-                return __Create23(options);
-            }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>))
-            {
-                return __Create24(options);
-            }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>))
-            {
-                return __Create25(options);
-            }
-            if (type == typeof(global::System.Text.Json.JsonElement?))
-            {
-                return __Create26(options);
-            }
-            if (type == typeof(global::System.Text.Json.JsonElement))
-            {
-                return __Create27(options);
-            }
-            if (type == typeof(global::Features.Client.PetStatus?))
-            {
-                return __Create28(options);
-            }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, bool>))
-            {
-                return __Create29(options);
-            }
-            if (type == typeof(bool))
-            {
-                return __Create30(options);
-            }
             return null;
         }
 
-        private static bool TryGetTypeInfoForRuntimeCustomConverter<TJsonMetadataType>(global::System.Text.Json.JsonSerializerOptions options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TJsonMetadataType> jsonTypeInfo)
+        string __p0 = default;
+        int __p1 = default;
+        string __p2 = default;
+        string __p3 = default;
+        bool __s0 = false, __s1 = false, __s3 = false;
+        int __i = -1;
+        try
         {
-            global::System.Text.Json.Serialization.JsonConverter? converter = GetRuntimeConverterForType(typeof(TJsonMetadataType), options);
-            if (converter != null)
+            while (__Next(ref reader, out var __name))
             {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TJsonMetadataType>(options, converter);
-                return true;
+                __i = __Match0(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = reader.GetInt32(); __s1 = true; break;
+                    case 2: __p2 = reader.GetString(); break;
+                    case 3: __p3 = reader.GetString(); __s3 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
             }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths0[__i], ref reader);
+        }
 
-            jsonTypeInfo = null;
+        if (!__s0 || !__s1 || !__s3)
+        {
+            throw __Missing(typeof(global::Features.Client.Token), ref reader, __s0 ? null : "access_token", __s1 ? null : "expires_in", __s3 ? null : "token_type");
+        }
+
+        return new global::Features.Client.Token()
+        {
+            AccessToken = __p0,
+            ExpiresIn = __p1,
+            RefreshToken = __p2,
+            TokenType = __p3,
+        };
+    }
+
+    private static int __Match0(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 10: if (__Is(name, "expires_in"u8)) return 1; if (__Is(name, "token_type"u8)) return 3; break;
+            case 12: if (__Is(name, "access_token"u8)) return 0; break;
+            case 13: if (__Is(name, "refresh_token"u8)) return 2; break;
+        }
+        return -1;
+    }
+
+    private static void __Write0(__Json.Utf8JsonWriter writer, global::Features.Client.Token? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name0, value.AccessToken);
+        writer.WriteNumber(__Name1, value.ExpiresIn);
+        if (value.RefreshToken is not null) { writer.WriteString(__Name2, value.RefreshToken); }
+        writer.WriteString(__Name3, value.TokenType);
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths2 = { ".name", ".kind", ".birthday", ".weight", ".tags" };
+
+    private static global::Features.Client.NewPet? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Features.Client.NewPet)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        global::Features.Client.PetKind? __p1 = default;
+        global::System.DateOnly? __p2 = default;
+        double? __p3 = default;
+        global::System.Collections.Generic.IReadOnlyList<string> __p4 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match2(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = __Null(ref reader) ? null : __Enum1.Read(ref reader, typeof(global::Features.Client.PetKind), options); break;
+                    case 2: __p2 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.DateOnlyConverter.Read(ref reader, typeof(global::System.DateOnly), options); break;
+                    case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
+                    case 4: __p4 = __Read14(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths2[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Features.Client.NewPet), ref reader, __s0 ? null : "name");
+        }
+
+        return new global::Features.Client.NewPet()
+        {
+            Name = __p0,
+            Kind = __p1,
+            Birthday = __p2,
+            Weight = __p3,
+            Tags = __p4,
+        };
+    }
+
+    private static int __Match2(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "name"u8)) return 0; if (__Is(name, "kind"u8)) return 1; if (__Is(name, "tags"u8)) return 4; break;
+            case 6: if (__Is(name, "weight"u8)) return 3; break;
+            case 8: if (__Is(name, "birthday"u8)) return 2; break;
+        }
+        return -1;
+    }
+
+    private static void __Write2(__Json.Utf8JsonWriter writer, global::Features.Client.NewPet? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name4, value.Name);
+        if (value.Kind is not null) { if (value.Kind is { } __value) { writer.WritePropertyName(__Name5); __Enum1.Write(writer, __value, options); } else writer.WriteNull(__Name5); }
+        if (value.Birthday is not null) { if (value.Birthday is { } __value) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __value, options); } else writer.WriteNull(__Name6); }
+        if (value.Weight is not null) { if (value.Weight is { } __value) writer.WriteNumber(__Name7, __value); else writer.WriteNull(__Name7); }
+        if (value.Tags is not null) { { writer.WritePropertyName(__Name8); __Write14(writer, value.Tags, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths3 = { ".name", ".kind", ".birthday", ".weight", ".tags", ".id", ".created", ".owner_id", ".score", ".price", ".photo", ".attributes", ".parent", ".children", ".extra", ".class", ".pet", ".status" };
+
+    private static global::Features.Client.Pet? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Features.Client.Pet)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        global::Features.Client.PetKind? __p1 = default;
+        global::System.DateOnly? __p2 = default;
+        double? __p3 = default;
+        global::System.Collections.Generic.IReadOnlyList<string> __p4 = default;
+        long __p5 = default;
+        global::System.DateTimeOffset __p6 = default;
+        global::System.Guid? __p7 = default;
+        float? __p8 = default;
+        decimal? __p9 = default;
+        byte[] __p10 = default;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, string> __p11 = default;
+        global::Features.Client.Pet __p12 = default;
+        global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet> __p13 = default;
+        global::System.Text.Json.JsonElement? __p14 = default;
+        string __p15 = default;
+        string __p16 = default;
+        global::Features.Client.PetStatus? __p17 = default;
+        bool __s0 = false, __s5 = false, __s6 = false, __s7 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match3(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = __Null(ref reader) ? null : __Enum1.Read(ref reader, typeof(global::Features.Client.PetKind), options); break;
+                    case 2: __p2 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.DateOnlyConverter.Read(ref reader, typeof(global::System.DateOnly), options); break;
+                    case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
+                    case 4: __p4 = __Read14(ref reader, options); break;
+                    case 5: __p5 = reader.GetInt64(); __s5 = true; break;
+                    case 6: __p6 = reader.GetDateTimeOffset(); __s6 = true; break;
+                    case 7: __p7 = __Null(ref reader) ? null : reader.GetGuid(); __s7 = true; break;
+                    case 8: __p8 = __Null(ref reader) ? null : reader.GetSingle(); break;
+                    case 9: __p9 = __Null(ref reader) ? null : reader.GetDecimal(); break;
+                    case 10: __p10 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options); break;
+                    case 11: __p11 = __Read24(ref reader, options); break;
+                    case 12: __p12 = __Read3(ref reader, options); break;
+                    case 13: __p13 = __Read25(ref reader, options); break;
+                    case 14: __p14 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options); break;
+                    case 15: __p15 = reader.GetString(); break;
+                    case 16: __p16 = reader.GetString(); break;
+                    case 17: __p17 = __Null(ref reader) ? null : __Enum5.Read(ref reader, typeof(global::Features.Client.PetStatus), options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths3[__i], ref reader);
+        }
+
+        if (!__s0 || !__s5 || !__s6)
+        {
+            throw __Missing(typeof(global::Features.Client.Pet), ref reader, __s0 ? null : "name", __s5 ? null : "id", __s6 ? null : "created");
+        }
+
+        var __result = new global::Features.Client.Pet()
+        {
+            Name = __p0,
+            Kind = __p1,
+            Birthday = __p2,
+            Weight = __p3,
+            Tags = __p4,
+            Id = __p5,
+            Created = __p6,
+            OwnerId = __p7,
+            Score = __p8,
+            Price = __p9,
+            Photo = __p10,
+            Attributes = __p11,
+            Parent = __p12,
+            Children = __p13,
+            Extra = __p14,
+            Classification = __p15,
+            PetValue = __p16,
+            Status = __p17,
+        };
+        __result.__set_OwnerId = __s7;
+        return __result;
+    }
+
+    private static int __Match3(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 2: if (__Is(name, "id"u8)) return 5; break;
+            case 3: if (__Is(name, "pet"u8)) return 16; break;
+            case 4: if (__Is(name, "name"u8)) return 0; if (__Is(name, "kind"u8)) return 1; if (__Is(name, "tags"u8)) return 4; break;
+            case 5: if (__Is(name, "score"u8)) return 8; if (__Is(name, "price"u8)) return 9; if (__Is(name, "photo"u8)) return 10; if (__Is(name, "extra"u8)) return 14; if (__Is(name, "class"u8)) return 15; break;
+            case 6: if (__Is(name, "weight"u8)) return 3; if (__Is(name, "parent"u8)) return 12; if (__Is(name, "status"u8)) return 17; break;
+            case 7: if (__Is(name, "created"u8)) return 6; break;
+            case 8: if (__Is(name, "birthday"u8)) return 2; if (__Is(name, "owner_id"u8)) return 7; if (__Is(name, "children"u8)) return 13; break;
+            case 10: if (__Is(name, "attributes"u8)) return 11; break;
+        }
+        return -1;
+    }
+
+    private static void __Write3(__Json.Utf8JsonWriter writer, global::Features.Client.Pet? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name4, value.Name);
+        if (value.Kind is not null) { if (value.Kind is { } __value) { writer.WritePropertyName(__Name5); __Enum1.Write(writer, __value, options); } else writer.WriteNull(__Name5); }
+        if (value.Birthday is not null) { if (value.Birthday is { } __value) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __value, options); } else writer.WriteNull(__Name6); }
+        if (value.Weight is not null) { if (value.Weight is { } __value) writer.WriteNumber(__Name7, __value); else writer.WriteNull(__Name7); }
+        if (value.Tags is not null) { { writer.WritePropertyName(__Name8); __Write14(writer, value.Tags, options); } }
+        writer.WriteNumber(__Name9, value.Id);
+        writer.WriteString(__Name10, value.Created);
+        if (value.__set_OwnerId) { if (value.OwnerId is { } __value) writer.WriteString(__Name11, __value); else writer.WriteNull(__Name11); }
+        if (value.Score is not null) { if (value.Score is { } __value) writer.WriteNumber(__Name12, __value); else writer.WriteNull(__Name12); }
+        if (value.Price is not null) { if (value.Price is { } __value) writer.WriteNumber(__Name13, __value); else writer.WriteNull(__Name13); }
+        if (value.Photo is not null) { { writer.WritePropertyName(__Name14); if (value.Photo is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Photo, options); } }
+        if (value.Attributes is not null) { { writer.WritePropertyName(__Name15); __Write24(writer, value.Attributes, options); } }
+        if (value.Parent is not null) { { writer.WritePropertyName(__Name16); __Write3(writer, value.Parent, options); } }
+        if (value.Children is not null) { { writer.WritePropertyName(__Name17); __Write25(writer, value.Children, options); } }
+        if (value.Extra is not null) { if (value.Extra is { } __value) { writer.WritePropertyName(__Name18); __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, __value, options); } else writer.WriteNull(__Name18); }
+        if (value.Classification is not null) { writer.WriteString(__Name19, value.Classification); }
+        if (value.PetValue is not null) { writer.WriteString(__Name20, value.PetValue); }
+        if (value.Status is not null) { if (value.Status is { } __value) { writer.WritePropertyName(__Name21); __Enum5.Write(writer, __value, options); } else writer.WriteNull(__Name21); }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths4 = { ".status", ".checks" };
+
+    private static global::Features.Client.HealthResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Features.Client.HealthResponse)))
+        {
+            return null;
+        }
+
+        global::Features.Client.HealthResponseStatus __p0 = default;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, bool> __p1 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match4(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = __Enum6.Read(ref reader, typeof(global::Features.Client.HealthResponseStatus), options); __s0 = true; break;
+                    case 1: __p1 = __Read29(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths4[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Features.Client.HealthResponse), ref reader, __s0 ? null : "status");
+        }
+
+        return new global::Features.Client.HealthResponse()
+        {
+            Status = __p0,
+            Checks = __p1,
+        };
+    }
+
+    private static int __Match4(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6: if (__Is(name, "status"u8)) return 0; if (__Is(name, "checks"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write4(__Json.Utf8JsonWriter writer, global::Features.Client.HealthResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        { writer.WritePropertyName(__Name21); __Enum6.Write(writer, value.Status, options); }
+        if (value.Checks is not null) { { writer.WritePropertyName(__Name22); __Write29(writer, value.Checks, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+
+    private static void __Write14(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+
+    private static void __Write24(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Features.Client.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read3(ref reader, options), options);
+
+    private static void __Write25(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Features.Client.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, global::Features.Client.Pet value, __Json.JsonSerializerOptions options) => { { __Write3(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<bool>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetBoolean(), options);
+
+    private static void __Write29(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<bool>(writer, value, static (__Json.Utf8JsonWriter writer, bool value, __Json.JsonSerializerOptions options) => { writer.WriteBooleanValue(value); }, options);
+
+    /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+    private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
             return false;
         }
 
-        private static global::System.Text.Json.Serialization.JsonConverter? GetRuntimeConverterForType(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            for (int i = 0; i < options.Converters.Count; i++)
-            {
-                global::System.Text.Json.Serialization.JsonConverter? converter = options.Converters[i];
-                if (converter?.CanConvert(type) == true)
-                {
-                    return ExpandConverter(type, converter, options, validateCanConvert: false);
-                }
-            }
+        return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+    }
 
+    /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+    private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+    {
+        reader.Read();
+        if (reader.TokenType == __Json.JsonTokenType.EndObject)
+        {
+            name = default;
+            return false;
+        }
+
+        name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        return true;
+    }
+
+    private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+    /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+    private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+        => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+
+    private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
+
+    private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
+
+    __Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+    {
+        for (int i = 0; i < options.Converters.Count; i++)
+        {
+            if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
+            {
+                converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
+                break;
+            }
+        }
+
+        var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+        typeInfo.OriginatingResolver = this;
+        return typeInfo;
+    }
+
+    private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
+    {
+        if (converter is __Json.Serialization.JsonConverterFactory factory)
+        {
+            converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
+        }
+
+        return converter;
+    }
+
+    /// <summary>Reads and writes one type through the generated methods.</summary>
+    private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
+    {
+        private readonly __ReadValue<T?> _read;
+        private readonly __WriteValue<T?> _write;
+
+        public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
+        {
+            _read = read;
+            _write = write;
+        }
+
+        public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
+
+        public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
+    }
+
+    private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
             return null;
         }
-
-        private static global::System.Text.Json.Serialization.JsonConverter ExpandConverter(global::System.Type type, global::System.Text.Json.Serialization.JsonConverter converter, global::System.Text.Json.JsonSerializerOptions options, bool validateCanConvert = true)
+        if (reader.TokenType != __Json.JsonTokenType.StartArray)
         {
-            if (validateCanConvert && !converter.CanConvert(type))
-            {
-                throw new global::System.InvalidOperationException(string.Format("The converter '{0}' is not compatible with the type '{1}'.", converter.GetType(), type));
-            }
+            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
+        }
 
-            if (converter is global::System.Text.Json.Serialization.JsonConverterFactory factory)
+        var list = new global::System.Collections.Generic.List<T>();
+        while (true)
+        {
+            try
             {
-                converter = factory.CreateConverter(type, options);
-                if (converter is null || converter is global::System.Text.Json.Serialization.JsonConverterFactory)
+                reader.Read();
+                if (reader.TokenType == __Json.JsonTokenType.EndArray)
                 {
-                    throw new global::System.InvalidOperationException(string.Format("The converter '{0}' cannot return null or a JsonConverterFactory instance.", factory.GetType()));
+                    return list;
                 }
-            }
 
-            return converter;
+                list.Add(read(ref reader, options));
+            }
+            catch (global::System.Exception exception) when (__CanWrap(exception))
+            {
+                throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
+            }
         }
     }
+
+    private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
+            return null;
+        }
+        if (reader.TokenType != __Json.JsonTokenType.StartObject)
+        {
+            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
+        }
+
+        var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
+        while (true)
+        {
+            reader.Read();
+            if (reader.TokenType == __Json.JsonTokenType.EndObject)
+            {
+                return dictionary;
+            }
+
+            var key = reader.GetString()!;
+            try
+            {
+                reader.Read();
+                dictionary[key] = read(ref reader, options);
+            }
+            catch (global::System.Exception exception) when (__CanWrap(exception))
+            {
+                throw __Wrap(exception, __Segment(key), ref reader);
+            }
+        }
+    }
+
+    private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+    {
+        if (list is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        for (int i = 0; i < list.Count; i++)
+        {
+            write(writer, list[i], options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+    {
+        if (dictionary is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (var pair in dictionary)
+        {
+            writer.WritePropertyName(pair.Key);
+            write(writer, pair.Value, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
+    private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
+
+    private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
+
+    /// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
+    private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
+
+    /// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
+    private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
+    {
+        var inner = exception as __Json.JsonException;
+        var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
+        var line = inner?.LineNumber ?? __LineNumber(ref reader);
+        var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
+        var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
+        return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
+    }
+
+    private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
+
+    private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
+    {
+        long? line = __LineNumber(ref reader);
+        long? position = __BytePositionInLine(ref reader);
+        return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
+    }
+
+    private static string __Message(string message, string path, long? line, long? position)
+    {
+        var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
+        return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
+    }
+
+    // The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
+    private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
+    private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
 }

@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
+using __Ser = global::System.Text.Json.Serialization;
+
 namespace Examples
 {
     /// <summary>
@@ -15,7 +17,7 @@ namespace Examples
         /// <summary>
         /// this unique identifier allows management of the subscription
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("subscriptionId")]
+        [__Ser.JsonPropertyName("subscriptionId")]
         public required string SubscriptionId { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)

@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
+using __Ser = global::System.Text.Json.Serialization;
+
 namespace Examples
 {
     /// <summary>
@@ -15,15 +17,15 @@ namespace Examples
         /// <summary>
         /// The 'username' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("username")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("username")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Username { get; init; }
 
         /// <summary>
         /// The 'uuid' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("uuid")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("uuid")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Uuid { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -45,15 +47,15 @@ namespace Examples
         /// <summary>
         /// The 'slug' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("slug")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("slug")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Slug { get; init; }
 
         /// <summary>
         /// The 'owner' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("owner")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("owner")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Examples.User? Owner { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -75,29 +77,29 @@ namespace Examples
         /// <summary>
         /// The 'id' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("id")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; init; }
 
         /// <summary>
         /// The 'title' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("title")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("title")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; init; }
 
         /// <summary>
         /// The 'repository' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("repository")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Examples.Repository? Repository { get; init; }
+        [__Ser.JsonPropertyName("repository")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+        public global::Examples.Repository? RepositoryValue { get; init; }
 
         /// <summary>
         /// The 'author' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("author")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("author")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Examples.User? Author { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -106,8 +108,8 @@ namespace Examples
             builder.Append(Id);
             builder.Append(", Title = ");
             builder.Append(Title);
-            builder.Append(", Repository = ");
-            builder.Append(Repository);
+            builder.Append(", RepositoryValue = ");
+            builder.Append(RepositoryValue);
             builder.Append(", Author = ");
             builder.Append(Author);
             return true;

@@ -5,643 +5,508 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
-namespace Examples
+using __Json = global::System.Text.Json;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
+namespace Examples;
+
+/// <summary>
+/// System.Text.Json metadata and generated readers and writers for every model of Swagger Petstore: no reflection, safe for trimming and Native AOT.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSerializerContext, __Meta.IJsonTypeInfoResolver
 {
-    /// <summary>
-    /// System.Text.Json metadata for every model of Swagger Petstore, written out ahead of time: no reflection, safe for trimming and Native AOT.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial class SwaggerPetstoreJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
+
+    private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("name");
+    private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("tag");
+    private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("id");
+    private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("code");
+    private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("message");
+
+    /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
+    public static global::Examples.SwaggerPetstoreJsonContext Default { get; } = new global::Examples.SwaggerPetstoreJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
+
+    /// <summary>The options this context's metadata was generated for.</summary>
+    protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+    /// <summary>Creates a context with its own copy of the default options.</summary>
+    public SwaggerPetstoreJsonContext() : base(null)
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new();
+    }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __Name0 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name1 = global::System.Text.Json.JsonEncodedText.Encode("tag");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name2 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name3 = global::System.Text.Json.JsonEncodedText.Encode("code");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name4 = global::System.Text.Json.JsonEncodedText.Encode("message");
+    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+    /// <param name="options">The options to bind; they must not be bound to another context.</param>
+    public SwaggerPetstoreJsonContext(__Json.JsonSerializerOptions options) : base(options)
+    {
+    }
 
-        /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
-        public static global::Examples.SwaggerPetstoreJsonContext Default { get; } = new global::Examples.SwaggerPetstoreJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+    private __Meta.JsonTypeInfo<global::Examples.Pet>? _t0;
+    /// <summary>Metadata for <see cref="global::Examples.Pet"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Examples.Pet> Pet => __Get(ref _t0);
 
-        /// <summary>The options this context's metadata was generated for.</summary>
-        protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+    private __Meta.JsonTypeInfo<global::Examples.NewPet>? _t1;
+    /// <summary>Metadata for <see cref="global::Examples.NewPet"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Examples.NewPet> NewPet => __Get(ref _t1);
 
-        /// <summary>Creates a context with its own copy of the default options.</summary>
-        public SwaggerPetstoreJsonContext() : base(null)
+    private __Meta.JsonTypeInfo<global::Examples.Error>? _t2;
+    /// <summary>Metadata for <see cref="global::Examples.Error"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Examples.Error> Error => __Get(ref _t2);
+
+    /// <inheritdoc/>
+    public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+    {
+        Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
+        return typeInfo;
+    }
+
+    __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(global::Examples.Pet)) return __Info(options, new __Converter<global::Examples.Pet>(__Read0, __Write0));
+        if (type == typeof(global::Examples.NewPet)) return __Info(options, new __Converter<global::Examples.NewPet>(__Read1, __Write1));
+        if (type == typeof(global::Examples.Error)) return __Info(options, new __Converter<global::Examples.Error>(__Read2, __Write2));
+        if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
+        if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
+        if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>>(__Read6, __Write6));
+        return null;
+    }
+
+    private static readonly string[] __Paths0 = { ".name", ".tag", ".id" };
+
+    private static global::Examples.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Examples.Pet)))
         {
-        }
-
-        /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-        /// <param name="options">The options to bind; they must not be bound to another context.</param>
-        public SwaggerPetstoreJsonContext(global::System.Text.Json.JsonSerializerOptions options) : base(options)
-        {
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Pet>? _typeInfo0;
-
-        /// <summary>Metadata for <see cref="global::Examples.Pet"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Pet> Pet
-        {
-            get => _typeInfo0 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Pet>)Options.GetTypeInfo(typeof(global::Examples.Pet));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Pet> __Create0(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Examples.Pet>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Pet> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.Pet>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New0(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Examples.Pet() { Name = (string)args[0], Tag = (string)args[1], Id = (long)args[2] },
-                    ConstructorParameterMetadataInitializer = __CtorParams0,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties0(options),
-                    SerializeHandler = __Serialize0,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Examples.Pet>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties0(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Examples.Pet)obj).Name,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_0((global::Examples.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Name",
-                JsonPropertyName = "name",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-            properties[0].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = false;
-            properties[0].IsSetNullable = false;
-            #endif
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Examples.Pet)obj).Tag,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_1((global::Examples.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Tag",
-                JsonPropertyName = "tag",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
-
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.Pet),
-                Converter = null,
-                Getter = static obj => ((global::Examples.Pet)obj).Id,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_2((global::Examples.Pet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Id",
-                JsonPropertyName = "id",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long>(options, info2);
-            properties[2].IsRequired = true;
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Examples.Pet __New0();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Name")]
-        private static extern void __Set0_0(global::Examples.Pet obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tag")]
-        private static extern void __Set0_1(global::Examples.Pet obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Id")]
-        private static extern void __Set0_2(global::Examples.Pet obj, long value);
-        #endif
-
-        private void __Serialize0(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.Pet? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString(__Name0, value.Name);
-            if (value.Tag is not null)
-            {
-                writer.WriteString(__Name1, value.Tag);
-            }
-            writer.WriteNumber(__Name2, value.Id);
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams0()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
-            parameters[0] = new()
-            {
-                Name = "Name",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Tag",
-                ParameterType = typeof(string),
-                Position = 1,
-            };
-            parameters[2] = new()
-            {
-                Name = "Id",
-                ParameterType = typeof(long),
-                Position = 2,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.NewPet>? _typeInfo1;
-
-        /// <summary>Metadata for <see cref="global::Examples.NewPet"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.NewPet> NewPet
-        {
-            get => _typeInfo1 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.NewPet>)Options.GetTypeInfo(typeof(global::Examples.NewPet));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.NewPet> __Create1(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Examples.NewPet>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.NewPet> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.NewPet>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New1(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Examples.NewPet() { Name = (string)args[0], Tag = (string)args[1] },
-                    ConstructorParameterMetadataInitializer = __CtorParams1,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties1(options),
-                    SerializeHandler = __Serialize1,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Examples.NewPet>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties1(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.NewPet),
-                Converter = null,
-                Getter = static obj => ((global::Examples.NewPet)obj).Name,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set1_0((global::Examples.NewPet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Name",
-                JsonPropertyName = "name",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-            properties[0].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = false;
-            properties[0].IsSetNullable = false;
-            #endif
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.NewPet),
-                Converter = null,
-                Getter = static obj => ((global::Examples.NewPet)obj).Tag,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set1_1((global::Examples.NewPet)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Tag",
-                JsonPropertyName = "tag",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Examples.NewPet __New1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Name")]
-        private static extern void __Set1_0(global::Examples.NewPet obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tag")]
-        private static extern void __Set1_1(global::Examples.NewPet obj, string value);
-        #endif
-
-        private void __Serialize1(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.NewPet? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString(__Name0, value.Name);
-            if (value.Tag is not null)
-            {
-                writer.WriteString(__Name1, value.Tag);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams1()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
-            parameters[0] = new()
-            {
-                Name = "Name",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Tag",
-                ParameterType = typeof(string),
-                Position = 1,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Error>? _typeInfo2;
-
-        /// <summary>Metadata for <see cref="global::Examples.Error"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Error> Error
-        {
-            get => _typeInfo2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Error>)Options.GetTypeInfo(typeof(global::Examples.Error));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Error> __Create2(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Examples.Error>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.Error> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.Error>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New2(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Examples.Error() { Code = (int)args[0], Message = (string)args[1] },
-                    ConstructorParameterMetadataInitializer = __CtorParams2,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties2(options),
-                    SerializeHandler = __Serialize2,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Examples.Error>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties2(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.Error),
-                Converter = null,
-                Getter = static obj => ((global::Examples.Error)obj).Code,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_0((global::Examples.Error)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Code",
-                JsonPropertyName = "code",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
-            properties[0].IsRequired = true;
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.Error),
-                Converter = null,
-                Getter = static obj => ((global::Examples.Error)obj).Message,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_1((global::Examples.Error)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Message",
-                JsonPropertyName = "message",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
-            properties[1].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[1].IsGetNullable = false;
-            properties[1].IsSetNullable = false;
-            #endif
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Examples.Error __New2();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
-        private static extern void __Set2_0(global::Examples.Error obj, int value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Message")]
-        private static extern void __Set2_1(global::Examples.Error obj, string value);
-        #endif
-
-        private void __Serialize2(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.Error? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteNumber(__Name3, value.Code);
-            writer.WriteString(__Name4, value.Message);
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams2()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
-            parameters[0] = new()
-            {
-                Name = "Code",
-                ParameterType = typeof(int),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Message",
-                ParameterType = typeof(string),
-                Position = 1,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _typeInfo3;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __TypeInfo3
-        {
-            get => _typeInfo3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __Create3(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<string>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>? _typeInfo4;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __TypeInfo4
-        {
-            get => _typeInfo4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __Create4(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<long>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>? _typeInfo5;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> __TypeInfo5
-        {
-            get => _typeInfo5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> __Create5(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<int>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>>? _typeInfo6;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>> __TypeInfo6
-        {
-            get => _typeInfo6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>> __Create6(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>> jsonTypeInfo))
-            {
-                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>>
-                {
-                    ObjectCreator = null,
-                    SerializeHandler = null,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>, global::Examples.Pet>(options, info);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        /// <inheritdoc/>
-        public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-        {
-            Options.TryGetTypeInfo(type, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
-            return typeInfo;
-        }
-
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::Examples.Pet))
-            {
-                return __Create0(options);
-            }
-            if (type == typeof(global::Examples.NewPet))
-            {
-                return __Create1(options);
-            }
-            if (type == typeof(global::Examples.Error))
-            {
-                return __Create2(options);
-            }
-            if (type == typeof(string))
-            {
-                return __Create3(options);
-            }
-            if (type == typeof(long))
-            {
-                return __Create4(options);
-            }
-            if (type == typeof(int))
-            {
-                return __Create5(options);
-            }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>))
-            {
-                return __Create6(options);
-            }
             return null;
         }
 
-        private static bool TryGetTypeInfoForRuntimeCustomConverter<TJsonMetadataType>(global::System.Text.Json.JsonSerializerOptions options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TJsonMetadataType> jsonTypeInfo)
+        string __p0 = default;
+        string __p1 = default;
+        long __p2 = default;
+        bool __s0 = false, __s2 = false;
+        int __i = -1;
+        try
         {
-            global::System.Text.Json.Serialization.JsonConverter? converter = GetRuntimeConverterForType(typeof(TJsonMetadataType), options);
-            if (converter != null)
+            while (__Next(ref reader, out var __name))
             {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TJsonMetadataType>(options, converter);
-                return true;
+                __i = __Match0(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = reader.GetInt64(); __s2 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
             }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths0[__i], ref reader);
+        }
 
-            jsonTypeInfo = null;
+        if (!__s0 || !__s2)
+        {
+            throw __Missing(typeof(global::Examples.Pet), ref reader, __s0 ? null : "name", __s2 ? null : "id");
+        }
+
+        return new global::Examples.Pet()
+        {
+            Name = __p0,
+            Tag = __p1,
+            Id = __p2,
+        };
+    }
+
+    private static int __Match0(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 2: if (__Is(name, "id"u8)) return 2; break;
+            case 3: if (__Is(name, "tag"u8)) return 1; break;
+            case 4: if (__Is(name, "name"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write0(__Json.Utf8JsonWriter writer, global::Examples.Pet? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name0, value.Name);
+        if (value.Tag is not null) { writer.WriteString(__Name1, value.Tag); }
+        writer.WriteNumber(__Name2, value.Id);
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths1 = { ".name", ".tag" };
+
+    private static global::Examples.NewPet? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Examples.NewPet)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        string __p1 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match1(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths1[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Examples.NewPet), ref reader, __s0 ? null : "name");
+        }
+
+        return new global::Examples.NewPet()
+        {
+            Name = __p0,
+            Tag = __p1,
+        };
+    }
+
+    private static int __Match1(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 3: if (__Is(name, "tag"u8)) return 1; break;
+            case 4: if (__Is(name, "name"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write1(__Json.Utf8JsonWriter writer, global::Examples.NewPet? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name0, value.Name);
+        if (value.Tag is not null) { writer.WriteString(__Name1, value.Tag); }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths2 = { ".code", ".message" };
+
+    private static global::Examples.Error? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Examples.Error)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        string __p1 = default;
+        bool __s0 = false, __s1 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match2(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); __s1 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths2[__i], ref reader);
+        }
+
+        if (!__s0 || !__s1)
+        {
+            throw __Missing(typeof(global::Examples.Error), ref reader, __s0 ? null : "code", __s1 ? null : "message");
+        }
+
+        return new global::Examples.Error()
+        {
+            Code = __p0,
+            Message = __p1,
+        };
+    }
+
+    private static int __Match2(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "code"u8)) return 0; break;
+            case 7: if (__Is(name, "message"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write2(__Json.Utf8JsonWriter writer, global::Examples.Error? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name3, value.Code);
+        writer.WriteString(__Name4, value.Message);
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Examples.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read0(ref reader, options), options);
+
+    private static void __Write6(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Examples.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, global::Examples.Pet value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
+
+    /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+    private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
             return false;
         }
 
-        private static global::System.Text.Json.Serialization.JsonConverter? GetRuntimeConverterForType(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            for (int i = 0; i < options.Converters.Count; i++)
-            {
-                global::System.Text.Json.Serialization.JsonConverter? converter = options.Converters[i];
-                if (converter?.CanConvert(type) == true)
-                {
-                    return ExpandConverter(type, converter, options, validateCanConvert: false);
-                }
-            }
+        return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+    }
 
+    /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+    private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+    {
+        reader.Read();
+        if (reader.TokenType == __Json.JsonTokenType.EndObject)
+        {
+            name = default;
+            return false;
+        }
+
+        name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        return true;
+    }
+
+    private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+    /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+    private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+        => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+
+    private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
+
+    private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
+
+    __Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+    {
+        for (int i = 0; i < options.Converters.Count; i++)
+        {
+            if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
+            {
+                converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
+                break;
+            }
+        }
+
+        var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+        typeInfo.OriginatingResolver = this;
+        return typeInfo;
+    }
+
+    private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
+    {
+        if (converter is __Json.Serialization.JsonConverterFactory factory)
+        {
+            converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
+        }
+
+        return converter;
+    }
+
+    /// <summary>Reads and writes one type through the generated methods.</summary>
+    private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
+    {
+        private readonly __ReadValue<T?> _read;
+        private readonly __WriteValue<T?> _write;
+
+        public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
+        {
+            _read = read;
+            _write = write;
+        }
+
+        public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
+
+        public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
+    }
+
+    private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
             return null;
         }
-
-        private static global::System.Text.Json.Serialization.JsonConverter ExpandConverter(global::System.Type type, global::System.Text.Json.Serialization.JsonConverter converter, global::System.Text.Json.JsonSerializerOptions options, bool validateCanConvert = true)
+        if (reader.TokenType != __Json.JsonTokenType.StartArray)
         {
-            if (validateCanConvert && !converter.CanConvert(type))
-            {
-                throw new global::System.InvalidOperationException(string.Format("The converter '{0}' is not compatible with the type '{1}'.", converter.GetType(), type));
-            }
+            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
+        }
 
-            if (converter is global::System.Text.Json.Serialization.JsonConverterFactory factory)
+        var list = new global::System.Collections.Generic.List<T>();
+        while (true)
+        {
+            try
             {
-                converter = factory.CreateConverter(type, options);
-                if (converter is null || converter is global::System.Text.Json.Serialization.JsonConverterFactory)
+                reader.Read();
+                if (reader.TokenType == __Json.JsonTokenType.EndArray)
                 {
-                    throw new global::System.InvalidOperationException(string.Format("The converter '{0}' cannot return null or a JsonConverterFactory instance.", factory.GetType()));
+                    return list;
                 }
-            }
 
-            return converter;
+                list.Add(read(ref reader, options));
+            }
+            catch (global::System.Exception exception) when (__CanWrap(exception))
+            {
+                throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
+            }
         }
     }
+
+    private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
+            return null;
+        }
+        if (reader.TokenType != __Json.JsonTokenType.StartObject)
+        {
+            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
+        }
+
+        var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
+        while (true)
+        {
+            reader.Read();
+            if (reader.TokenType == __Json.JsonTokenType.EndObject)
+            {
+                return dictionary;
+            }
+
+            var key = reader.GetString()!;
+            try
+            {
+                reader.Read();
+                dictionary[key] = read(ref reader, options);
+            }
+            catch (global::System.Exception exception) when (__CanWrap(exception))
+            {
+                throw __Wrap(exception, __Segment(key), ref reader);
+            }
+        }
+    }
+
+    private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+    {
+        if (list is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        for (int i = 0; i < list.Count; i++)
+        {
+            write(writer, list[i], options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+    {
+        if (dictionary is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (var pair in dictionary)
+        {
+            writer.WritePropertyName(pair.Key);
+            write(writer, pair.Value, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
+    private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
+
+    private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
+
+    /// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
+    private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
+
+    /// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
+    private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
+    {
+        var inner = exception as __Json.JsonException;
+        var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
+        var line = inner?.LineNumber ?? __LineNumber(ref reader);
+        var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
+        var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
+        return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
+    }
+
+    private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
+
+    private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
+    {
+        long? line = __LineNumber(ref reader);
+        long? position = __BytePositionInLine(ref reader);
+        return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
+    }
+
+    private static string __Message(string message, string path, long? line, long? position)
+    {
+        var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
+        return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
+    }
+
+    // The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
+    private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
+    private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
 }

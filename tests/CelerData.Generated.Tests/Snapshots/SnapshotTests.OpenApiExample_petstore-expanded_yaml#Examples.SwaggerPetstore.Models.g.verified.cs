@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
+using __Ser = global::System.Text.Json.Serialization;
+
 namespace Examples
 {
     /// <summary>
@@ -15,20 +17,20 @@ namespace Examples
         /// <summary>
         /// The 'name' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+        [__Ser.JsonPropertyName("name")]
         public required string Name { get; init; }
 
         /// <summary>
         /// The 'tag' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("tag")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("tag")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Tag { get; init; }
 
         /// <summary>
         /// The 'id' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+        [__Ser.JsonPropertyName("id")]
         public required long Id { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -52,14 +54,14 @@ namespace Examples
         /// <summary>
         /// The 'name' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+        [__Ser.JsonPropertyName("name")]
         public required string Name { get; init; }
 
         /// <summary>
         /// The 'tag' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("tag")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("tag")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Tag { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -81,13 +83,13 @@ namespace Examples
         /// <summary>
         /// The 'code' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// The 'message' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
+        [__Ser.JsonPropertyName("message")]
         public required string Message { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)

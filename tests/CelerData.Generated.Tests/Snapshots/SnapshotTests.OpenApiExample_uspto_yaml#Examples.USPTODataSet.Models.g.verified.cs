@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
+using __Ser = global::System.Text.Json.Serialization;
+
 namespace Examples
 {
     /// <summary>
@@ -15,15 +17,15 @@ namespace Examples
         /// <summary>
         /// The 'total' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("total")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? Total { get; init; }
 
         /// <summary>
         /// The 'apis' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("apis")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("apis")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>? Apis { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -45,29 +47,29 @@ namespace Examples
         /// <summary>
         /// To be used as a dataset parameter value
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("apiKey")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("apiKey")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ApiKey { get; init; }
 
         /// <summary>
         /// To be used as a version parameter value
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("apiVersionNumber")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("apiVersionNumber")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ApiVersionNumber { get; init; }
 
         /// <summary>
         /// The URL describing the dataset's fields
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("apiUrl")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("apiUrl")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ApiUrl { get; init; }
 
         /// <summary>
         /// A URL to the API console for each API
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("apiDocumentationUrl")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("apiDocumentationUrl")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ApiDocumentationUrl { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)

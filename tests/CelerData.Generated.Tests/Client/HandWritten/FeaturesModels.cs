@@ -2,6 +2,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
+using __Ser = global::System.Text.Json.Serialization;
+
 namespace CelerData.Generated.Tests.HandWritten
 {
     /// <summary>
@@ -13,26 +15,26 @@ namespace CelerData.Generated.Tests.HandWritten
         /// <summary>
         /// The 'access_token' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("access_token")]
+        [__Ser.JsonPropertyName("access_token")]
         public required string AccessToken { get; init; }
 
         /// <summary>
         /// The 'expires_in' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("expires_in")]
+        [__Ser.JsonPropertyName("expires_in")]
         public required int ExpiresIn { get; init; }
 
         /// <summary>
         /// The 'refresh_token' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("refresh_token")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("refresh_token")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? RefreshToken { get; init; }
 
         /// <summary>
         /// The 'token_type' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("token_type")]
+        [__Ser.JsonPropertyName("token_type")]
         public required string TokenType { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -224,35 +226,35 @@ namespace CelerData.Generated.Tests.HandWritten
         /// <summary>
         /// The 'name' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+        [__Ser.JsonPropertyName("name")]
         public required string Name { get; init; }
 
         /// <summary>
         /// The 'kind' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("kind")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Generated.Tests.HandWritten.PetKind? Kind { get; init; }
 
         /// <summary>
         /// The 'birthday' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("birthday")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("birthday")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.DateOnly? Birthday { get; init; }
 
         /// <summary>
         /// The 'weight' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("weight")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("weight")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; init; }
 
         /// <summary>
         /// The 'tags' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("tags")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -280,129 +282,129 @@ namespace CelerData.Generated.Tests.HandWritten
         /// <summary>
         /// The 'name' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+        [__Ser.JsonPropertyName("name")]
         public required string Name { get; init; }
 
         /// <summary>
         /// The 'kind' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("kind")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Generated.Tests.HandWritten.PetKind? Kind { get; init; }
 
         /// <summary>
         /// The 'birthday' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("birthday")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("birthday")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.DateOnly? Birthday { get; init; }
 
         /// <summary>
         /// The 'weight' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("weight")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("weight")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; init; }
 
         /// <summary>
         /// The 'tags' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("tags")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
         /// <summary>
         /// The 'id' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+        [__Ser.JsonPropertyName("id")]
         public required long Id { get; init; }
 
         /// <summary>
         /// The 'created' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("created")]
+        [__Ser.JsonPropertyName("created")]
         public required global::System.DateTimeOffset Created { get; init; }
 
         /// <summary>
         /// The 'owner_id' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("owner_id")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("owner_id")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Guid? OwnerId { get => __value_OwnerId; init { __value_OwnerId = value; __set_OwnerId = true; } }
 
         private readonly global::System.Guid? __value_OwnerId;
 
         /// <summary>Whether OwnerId was set, to null or not: only then is it written to JSON.</summary>
-        internal readonly bool __set_OwnerId;
+        internal bool __set_OwnerId;
 
         /// <summary>
         /// The 'score' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("score")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("score")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public float? Score { get; init; }
 
         /// <summary>
         /// The 'price' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("price")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("price")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public decimal? Price { get; init; }
 
         /// <summary>
         /// The 'photo' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("photo")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("photo")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public byte[]? Photo { get; init; }
 
         /// <summary>
         /// The 'attributes' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("attributes")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("attributes")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
         /// <summary>
         /// The 'parent' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("parent")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("parent")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Generated.Tests.HandWritten.Pet? Parent { get; init; }
 
         /// <summary>
         /// The 'children' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("children")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("children")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Generated.Tests.HandWritten.Pet>? Children { get; init; }
 
         /// <summary>
         /// The 'extra' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("extra")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("extra")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Text.Json.JsonElement? Extra { get; init; }
 
         /// <summary>
         /// The 'class' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("class")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("class")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Classification { get; init; }
 
         /// <summary>
         /// The 'pet' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("pet")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("pet")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? PetValue { get; init; }
 
         /// <summary>
         /// The 'status' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("status")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Generated.Tests.HandWritten.PetStatus? Status { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -456,14 +458,14 @@ namespace CelerData.Generated.Tests.HandWritten
         /// <summary>
         /// The 'status' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+        [__Ser.JsonPropertyName("status")]
         public required global::CelerData.Generated.Tests.HandWritten.HealthResponseStatus Status { get; init; }
 
         /// <summary>
         /// The 'checks' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("checks")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("checks")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? Checks { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
