@@ -360,7 +360,8 @@ internal static class JsonContextEmitter
         if (runtime.IsNullable)
         {
             var present = WriteStatement(plan, runtime with { IsNullable = false }, "__value", name);
-            return "if (" + value + " is { } __value) " + present + " else " + (name is null ? "writer.WriteNullValue();" : "writer.WriteNull(" + name + ");");
+            // In braces: a pattern variable of an if statement is in scope for the rest of the enclosing block.
+            return "{ if (" + value + " is { } __value) " + present + " else " + (name is null ? "writer.WriteNullValue();" : "writer.WriteNull(" + name + ");") + " }";
         }
 
         if (runtime.Kind == TypeRefKind.Primitive && Primitives[runtime.Name] is { WriteProperty: { } writeProperty, WriteValue: { } writeValue })

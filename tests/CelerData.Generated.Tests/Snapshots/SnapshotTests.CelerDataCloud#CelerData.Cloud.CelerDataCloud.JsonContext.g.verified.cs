@@ -391,7 +391,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         writer.WriteStartObject();
         writer.WriteString(__Name9, value.ClusterId);
         if (value.ClusterName is not null) { writer.WriteString(__Name10, value.ClusterName); }
-        if (value.ClusterStateValue is not null) { if (value.ClusterStateValue is { } __value) { writer.WritePropertyName(__Name11); __Enum6.Write(writer, __value, options); } else writer.WriteNull(__Name11); }
+        if (value.ClusterStateValue is not null) { { if (value.ClusterStateValue is { } __value) { writer.WritePropertyName(__Name11); __Enum6.Write(writer, __value, options); } else writer.WriteNull(__Name11); } }
         writer.WriteEndObject();
     }
 

@@ -286,9 +286,9 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
         writer.WriteStartObject();
         writer.WriteString(__Name4, value.Name);
-        if (value.Kind is not null) { if (value.Kind is { } __value) { writer.WritePropertyName(__Name5); __Enum1.Write(writer, __value, options); } else writer.WriteNull(__Name5); }
-        if (value.Birthday is not null) { if (value.Birthday is { } __value) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __value, options); } else writer.WriteNull(__Name6); }
-        if (value.Weight is not null) { if (value.Weight is { } __value) writer.WriteNumber(__Name7, __value); else writer.WriteNull(__Name7); }
+        if (value.Kind is not null) { { if (value.Kind is { } __value) { writer.WritePropertyName(__Name5); __Enum1.Write(writer, __value, options); } else writer.WriteNull(__Name5); } }
+        if (value.Birthday is not null) { { if (value.Birthday is { } __value) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __value, options); } else writer.WriteNull(__Name6); } }
+        if (value.Weight is not null) { { if (value.Weight is { } __value) writer.WriteNumber(__Name7, __value); else writer.WriteNull(__Name7); } }
         if (value.Tags is not null) { { writer.WritePropertyName(__Name8); __Write14(writer, value.Tags, options); } }
         writer.WriteEndObject();
     }
@@ -414,23 +414,23 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
         writer.WriteStartObject();
         writer.WriteString(__Name4, value.Name);
-        if (value.Kind is not null) { if (value.Kind is { } __value) { writer.WritePropertyName(__Name5); __Enum1.Write(writer, __value, options); } else writer.WriteNull(__Name5); }
-        if (value.Birthday is not null) { if (value.Birthday is { } __value) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __value, options); } else writer.WriteNull(__Name6); }
-        if (value.Weight is not null) { if (value.Weight is { } __value) writer.WriteNumber(__Name7, __value); else writer.WriteNull(__Name7); }
+        if (value.Kind is not null) { { if (value.Kind is { } __value) { writer.WritePropertyName(__Name5); __Enum1.Write(writer, __value, options); } else writer.WriteNull(__Name5); } }
+        if (value.Birthday is not null) { { if (value.Birthday is { } __value) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __value, options); } else writer.WriteNull(__Name6); } }
+        if (value.Weight is not null) { { if (value.Weight is { } __value) writer.WriteNumber(__Name7, __value); else writer.WriteNull(__Name7); } }
         if (value.Tags is not null) { { writer.WritePropertyName(__Name8); __Write14(writer, value.Tags, options); } }
         writer.WriteNumber(__Name9, value.Id);
         writer.WriteString(__Name10, value.Created);
-        if (value.__set_OwnerId) { if (value.OwnerId is { } __value) writer.WriteString(__Name11, __value); else writer.WriteNull(__Name11); }
-        if (value.Score is not null) { if (value.Score is { } __value) writer.WriteNumber(__Name12, __value); else writer.WriteNull(__Name12); }
-        if (value.Price is not null) { if (value.Price is { } __value) writer.WriteNumber(__Name13, __value); else writer.WriteNull(__Name13); }
+        if (value.__set_OwnerId) { { if (value.OwnerId is { } __value) writer.WriteString(__Name11, __value); else writer.WriteNull(__Name11); } }
+        if (value.Score is not null) { { if (value.Score is { } __value) writer.WriteNumber(__Name12, __value); else writer.WriteNull(__Name12); } }
+        if (value.Price is not null) { { if (value.Price is { } __value) writer.WriteNumber(__Name13, __value); else writer.WriteNull(__Name13); } }
         if (value.Photo is not null) { { writer.WritePropertyName(__Name14); if (value.Photo is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Photo, options); } }
         if (value.Attributes is not null) { { writer.WritePropertyName(__Name15); __Write24(writer, value.Attributes, options); } }
         if (value.Parent is not null) { { writer.WritePropertyName(__Name16); __Write3(writer, value.Parent, options); } }
         if (value.Children is not null) { { writer.WritePropertyName(__Name17); __Write25(writer, value.Children, options); } }
-        if (value.Extra is not null) { if (value.Extra is { } __value) { writer.WritePropertyName(__Name18); __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, __value, options); } else writer.WriteNull(__Name18); }
+        if (value.Extra is not null) { { if (value.Extra is { } __value) { writer.WritePropertyName(__Name18); __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, __value, options); } else writer.WriteNull(__Name18); } }
         if (value.Classification is not null) { writer.WriteString(__Name19, value.Classification); }
         if (value.PetValue is not null) { writer.WriteString(__Name20, value.PetValue); }
-        if (value.Status is not null) { if (value.Status is { } __value) { writer.WritePropertyName(__Name21); __Enum5.Write(writer, __value, options); } else writer.WriteNull(__Name21); }
+        if (value.Status is not null) { { if (value.Status is { } __value) { writer.WritePropertyName(__Name21); __Enum5.Write(writer, __value, options); } else writer.WriteNull(__Name21); } }
         writer.WriteEndObject();
     }
 

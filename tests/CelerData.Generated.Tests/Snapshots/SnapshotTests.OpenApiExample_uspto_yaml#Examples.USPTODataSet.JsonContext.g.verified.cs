@@ -126,7 +126,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
         }
 
         writer.WriteStartObject();
-        if (value.Total is not null) { if (value.Total is { } __value) writer.WriteNumber(__Name0, __value); else writer.WriteNull(__Name0); }
+        if (value.Total is not null) { { if (value.Total is { } __value) writer.WriteNumber(__Name0, __value); else writer.WriteNull(__Name0); } }
         if (value.Apis is not null) { { writer.WritePropertyName(__Name1); __Write4(writer, value.Apis, options); } }
         writer.WriteEndObject();
     }
