@@ -31,7 +31,59 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
     private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("cluster_name");
     private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("cluster_state");
     private static readonly __Json.JsonEncodedText __Name12 = __Json.JsonEncodedText.Encode("abnormal_reason");
-    private static readonly global::CelerData.Cloud.ClusterStateJsonConverter __Enum6 = new();
+    private static readonly __Json.JsonEncodedText __Name13 = __Json.JsonEncodedText.Encode("action_id");
+    private static readonly __Json.JsonEncodedText __Name14 = __Json.JsonEncodedText.Encode("scripts");
+    private static readonly __Json.JsonEncodedText __Name15 = __Json.JsonEncodedText.Encode("parallel");
+    private static readonly __Json.JsonEncodedText __Name16 = __Json.JsonEncodedText.Encode("timeout");
+    private static readonly __Json.JsonEncodedText __Name17 = __Json.JsonEncodedText.Encode("script_path");
+    private static readonly __Json.JsonEncodedText __Name18 = __Json.JsonEncodedText.Encode("logs_dir");
+    private static readonly __Json.JsonEncodedText __Name19 = __Json.JsonEncodedText.Encode("warehouse_id");
+    private static readonly __Json.JsonEncodedText __Name20 = __Json.JsonEncodedText.Encode("warehouse_name");
+    private static readonly __Json.JsonEncodedText __Name21 = __Json.JsonEncodedText.Encode("node_count");
+    private static readonly __Json.JsonEncodedText __Name22 = __Json.JsonEncodedText.Encode("state");
+    private static readonly __Json.JsonEncodedText __Name23 = __Json.JsonEncodedText.Encode("is_default");
+    private static readonly __Json.JsonEncodedText __Name24 = __Json.JsonEncodedText.Encode("infra_action_state");
+    private static readonly __Json.JsonEncodedText __Name25 = __Json.JsonEncodedText.Encode("err_msg");
+    private static readonly __Json.JsonEncodedText __Name26 = __Json.JsonEncodedText.Encode("vm_cate");
+    private static readonly __Json.JsonEncodedText __Name27 = __Json.JsonEncodedText.Encode("iops");
+    private static readonly __Json.JsonEncodedText __Name28 = __Json.JsonEncodedText.Encode("throughput");
+    private static readonly __Json.JsonEncodedText __Name29 = __Json.JsonEncodedText.Encode("vm_vol_size");
+    private static readonly __Json.JsonEncodedText __Name30 = __Json.JsonEncodedText.Encode("vm_vol_num");
+    private static readonly __Json.JsonEncodedText __Name31 = __Json.JsonEncodedText.Encode("vm_num");
+    private static readonly __Json.JsonEncodedText __Name32 = __Json.JsonEncodedText.Encode("account_id");
+    private static readonly __Json.JsonEncodedText __Name33 = __Json.JsonEncodedText.Encode("total_usage");
+    private static readonly __Json.JsonEncodedText __Name34 = __Json.JsonEncodedText.Encode("details");
+    private static readonly __Json.JsonEncodedText __Name35 = __Json.JsonEncodedText.Encode("usage");
+    private static readonly __Json.JsonEncodedText __Name36 = __Json.JsonEncodedText.Encode("date");
+    private static readonly __Json.JsonEncodedText __Name37 = __Json.JsonEncodedText.Encode("time_stamp");
+    private static readonly __Json.JsonEncodedText __Name38 = __Json.JsonEncodedText.Encode("account_ids");
+    private static readonly __Json.JsonEncodedText __Name39 = __Json.JsonEncodedText.Encode("start_date");
+    private static readonly __Json.JsonEncodedText __Name40 = __Json.JsonEncodedText.Encode("end_date");
+    private static readonly __Json.JsonEncodedText __Name41 = __Json.JsonEncodedText.Encode("show_daily_detail");
+    private static readonly __Json.JsonEncodedText __Name42 = __Json.JsonEncodedText.Encode("accounts");
+    private static readonly __Json.JsonEncodedText __Name43 = __Json.JsonEncodedText.Encode("account_name");
+    private static readonly __Json.JsonEncodedText __Name44 = __Json.JsonEncodedText.Encode("account_email");
+    private static readonly __Json.JsonEncodedText __Name45 = __Json.JsonEncodedText.Encode("clusters");
+    private static readonly __Json.JsonEncodedText __Name46 = __Json.JsonEncodedText.Encode("daily_usages");
+    private static readonly __Json.JsonEncodedText __Name47 = __Json.JsonEncodedText.Encode("begin_month");
+    private static readonly __Json.JsonEncodedText __Name48 = __Json.JsonEncodedText.Encode("end_month");
+    private static readonly __Json.JsonEncodedText __Name49 = __Json.JsonEncodedText.Encode("bill_list");
+    private static readonly __Json.JsonEncodedText __Name50 = __Json.JsonEncodedText.Encode("period");
+    private static readonly __Json.JsonEncodedText __Name51 = __Json.JsonEncodedText.Encode("charge_usage");
+    private static readonly __Json.JsonEncodedText __Name52 = __Json.JsonEncodedText.Encode("charge_price");
+    private static readonly __Json.JsonEncodedText __Name53 = __Json.JsonEncodedText.Encode("bill_state");
+    private static readonly __Json.JsonEncodedText __Name54 = __Json.JsonEncodedText.Encode("pay_state");
+    private static readonly __Json.JsonEncodedText __Name55 = __Json.JsonEncodedText.Encode("pay_method");
+    private static readonly __Json.JsonEncodedText __Name56 = __Json.JsonEncodedText.Encode("pay_info_details");
+    private static readonly __Json.JsonEncodedText __Name57 = __Json.JsonEncodedText.Encode("amount");
+    private static readonly __Json.JsonEncodedText __Name58 = __Json.JsonEncodedText.Encode("currency");
+    private static readonly __Json.JsonEncodedText __Name59 = __Json.JsonEncodedText.Encode("email");
+    private static readonly __Json.JsonEncodedText __Name60 = __Json.JsonEncodedText.Encode("is_root_account");
+    private static readonly __Json.JsonEncodedText __Name61 = __Json.JsonEncodedText.Encode("create_at");
+    private static readonly global::CelerData.Cloud.ClusterStateJsonConverter __Enum8 = new();
+    private static readonly global::CelerData.Cloud.WarehouseStateJsonConverter __Enum17 = new();
+    private static readonly global::CelerData.Cloud.InfraActionStateJsonConverter __Enum20 = new();
+    private static readonly global::CelerData.Cloud.AccountStateJsonConverter __Enum39 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::CelerData.Cloud.CelerDataCloudJsonContext Default { get; } = new global::CelerData.Cloud.CelerDataCloudJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -54,29 +106,161 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
     /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccessTokenResponse"/>.</summary>
     public __Meta.JsonTypeInfo<global::CelerData.Cloud.AccessTokenResponse> AccessTokenResponse => __Get(ref _t0);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse>? _t1;
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ErrorResponse>? _t1;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ErrorResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ErrorResponse> ErrorResponse => __Get(ref _t1);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.EmptyResponse>? _t2;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.EmptyResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.EmptyResponse> EmptyResponse => __Get(ref _t2);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse>? _t3;
     /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterListResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse> ClusterListResponse => __Get(ref _t1);
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse> ClusterListResponse => __Get(ref _t3);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterList>? _t2;
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterList>? _t4;
     /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterList"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterList> ClusterList => __Get(ref _t2);
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterList> ClusterList => __Get(ref _t4);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary>? _t3;
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary>? _t5;
     /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterSummary"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary> ClusterSummary => __Get(ref _t3);
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary> ClusterSummary => __Get(ref _t5);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse>? _t4;
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse>? _t6;
     /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterStateResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse> ClusterStateResponse => __Get(ref _t4);
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse> ClusterStateResponse => __Get(ref _t6);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData>? _t5;
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData>? _t7;
     /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterStateData"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData> ClusterStateData => __Get(ref _t5);
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData> ClusterStateData => __Get(ref _t7);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterState>? _t6;
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterState>? _t8;
     /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterState"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterState> ClusterState => __Get(ref _t6);
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterState> ClusterState => __Get(ref _t8);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>? _t9;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ActionResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ActionResponse> ActionResponse => __Get(ref _t9);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ActionData>? _t10;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ActionData"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ActionData> ActionData => __Get(ref _t10);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.DeploymentScriptsRequest>? _t11;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.DeploymentScriptsRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.DeploymentScriptsRequest> DeploymentScriptsRequest => __Get(ref _t11);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.DeploymentScript>? _t12;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.DeploymentScript"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.DeploymentScript> DeploymentScript => __Get(ref _t12);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseListResponse>? _t13;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.WarehouseListResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseListResponse> WarehouseListResponse => __Get(ref _t13);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseList>? _t14;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.WarehouseList"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseList> WarehouseList => __Get(ref _t14);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseResponse>? _t15;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.WarehouseResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseResponse> WarehouseResponse => __Get(ref _t15);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.Warehouse>? _t16;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.Warehouse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.Warehouse> Warehouse => __Get(ref _t16);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseState>? _t17;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.WarehouseState"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseState> WarehouseState => __Get(ref _t17);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateResponse>? _t18;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.InfraActionStateResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateResponse> InfraActionStateResponse => __Get(ref _t18);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateData>? _t19;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.InfraActionStateData"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateData> InfraActionStateData => __Get(ref _t19);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.InfraActionState>? _t20;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.InfraActionState"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.InfraActionState> InfraActionState => __Get(ref _t20);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseSizeRequest>? _t21;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ScaleWarehouseSizeRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseSizeRequest> ScaleWarehouseSizeRequest => __Get(ref _t21);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseNumRequest>? _t22;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ScaleWarehouseNumRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseNumRequest> ScaleWarehouseNumRequest => __Get(ref _t22);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountUsageResponse>? _t23;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountUsageResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountUsageResponse> AccountUsageResponse => __Get(ref _t23);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountUsage>? _t24;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountUsage"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountUsage> AccountUsage => __Get(ref _t24);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterUsageResponse>? _t25;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterUsageResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterUsageResponse> ClusterUsageResponse => __Get(ref _t25);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterUsage>? _t26;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterUsage"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterUsage> ClusterUsage => __Get(ref _t26);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.DailyUsage>? _t27;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.DailyUsage"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.DailyUsage> DailyUsage => __Get(ref _t27);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageRequest>? _t28;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.OrganizationUsageRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageRequest> OrganizationUsageRequest => __Get(ref _t28);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageResponse>? _t29;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.OrganizationUsageResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageResponse> OrganizationUsageResponse => __Get(ref _t29);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsage>? _t30;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.OrganizationUsage"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsage> OrganizationUsage => __Get(ref _t30);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountClusterUsage>? _t31;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountClusterUsage"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountClusterUsage> AccountClusterUsage => __Get(ref _t31);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterDailyUsage>? _t32;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterDailyUsage"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterDailyUsage> ClusterDailyUsage => __Get(ref _t32);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.BillListResponse>? _t33;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.BillListResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.BillListResponse> BillListResponse => __Get(ref _t33);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.Bills>? _t34;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.Bills"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.Bills> Bills => __Get(ref _t34);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.Bill>? _t35;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.Bill"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.Bill> Bill => __Get(ref _t35);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.Payment>? _t36;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.Payment"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.Payment> Payment => __Get(ref _t36);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountListResponse>? _t37;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountListResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountListResponse> AccountListResponse => __Get(ref _t37);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.Account>? _t38;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.Account"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.Account> Account => __Get(ref _t38);
+
+    private __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountState>? _t39;
+    /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountState"/>.</summary>
+    public __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountState> AccountState => __Get(ref _t39);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -88,16 +272,64 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
         if (type == typeof(global::CelerData.Cloud.AccessTokenResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.AccessTokenResponse>(__Read0, __Write0));
-        if (type == typeof(global::CelerData.Cloud.ClusterListResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterListResponse>(__Read1, __Write1));
-        if (type == typeof(global::CelerData.Cloud.ClusterList)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterList>(__Read2, __Write2));
-        if (type == typeof(global::CelerData.Cloud.ClusterSummary)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterSummary>(__Read3, __Write3));
-        if (type == typeof(global::CelerData.Cloud.ClusterStateResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterStateResponse>(__Read4, __Write4));
-        if (type == typeof(global::CelerData.Cloud.ClusterStateData)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterStateData>(__Read5, __Write5));
-        if (type == typeof(global::CelerData.Cloud.ClusterState)) return __Info(options, __Enum6);
+        if (type == typeof(global::CelerData.Cloud.ErrorResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ErrorResponse>(__Read1, __Write1));
+        if (type == typeof(global::CelerData.Cloud.EmptyResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.EmptyResponse>(__Read2, __Write2));
+        if (type == typeof(global::CelerData.Cloud.ClusterListResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterListResponse>(__Read3, __Write3));
+        if (type == typeof(global::CelerData.Cloud.ClusterList)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterList>(__Read4, __Write4));
+        if (type == typeof(global::CelerData.Cloud.ClusterSummary)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterSummary>(__Read5, __Write5));
+        if (type == typeof(global::CelerData.Cloud.ClusterStateResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterStateResponse>(__Read6, __Write6));
+        if (type == typeof(global::CelerData.Cloud.ClusterStateData)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterStateData>(__Read7, __Write7));
+        if (type == typeof(global::CelerData.Cloud.ClusterState)) return __Info(options, __Enum8);
+        if (type == typeof(global::CelerData.Cloud.ActionResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ActionResponse>(__Read9, __Write9));
+        if (type == typeof(global::CelerData.Cloud.ActionData)) return __Info(options, new __Converter<global::CelerData.Cloud.ActionData>(__Read10, __Write10));
+        if (type == typeof(global::CelerData.Cloud.DeploymentScriptsRequest)) return __Info(options, new __Converter<global::CelerData.Cloud.DeploymentScriptsRequest>(__Read11, __Write11));
+        if (type == typeof(global::CelerData.Cloud.DeploymentScript)) return __Info(options, new __Converter<global::CelerData.Cloud.DeploymentScript>(__Read12, __Write12));
+        if (type == typeof(global::CelerData.Cloud.WarehouseListResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.WarehouseListResponse>(__Read13, __Write13));
+        if (type == typeof(global::CelerData.Cloud.WarehouseList)) return __Info(options, new __Converter<global::CelerData.Cloud.WarehouseList>(__Read14, __Write14));
+        if (type == typeof(global::CelerData.Cloud.WarehouseResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.WarehouseResponse>(__Read15, __Write15));
+        if (type == typeof(global::CelerData.Cloud.Warehouse)) return __Info(options, new __Converter<global::CelerData.Cloud.Warehouse>(__Read16, __Write16));
+        if (type == typeof(global::CelerData.Cloud.WarehouseState)) return __Info(options, __Enum17);
+        if (type == typeof(global::CelerData.Cloud.InfraActionStateResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.InfraActionStateResponse>(__Read18, __Write18));
+        if (type == typeof(global::CelerData.Cloud.InfraActionStateData)) return __Info(options, new __Converter<global::CelerData.Cloud.InfraActionStateData>(__Read19, __Write19));
+        if (type == typeof(global::CelerData.Cloud.InfraActionState)) return __Info(options, __Enum20);
+        if (type == typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest)) return __Info(options, new __Converter<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(__Read21, __Write21));
+        if (type == typeof(global::CelerData.Cloud.ScaleWarehouseNumRequest)) return __Info(options, new __Converter<global::CelerData.Cloud.ScaleWarehouseNumRequest>(__Read22, __Write22));
+        if (type == typeof(global::CelerData.Cloud.AccountUsageResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.AccountUsageResponse>(__Read23, __Write23));
+        if (type == typeof(global::CelerData.Cloud.AccountUsage)) return __Info(options, new __Converter<global::CelerData.Cloud.AccountUsage>(__Read24, __Write24));
+        if (type == typeof(global::CelerData.Cloud.ClusterUsageResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterUsageResponse>(__Read25, __Write25));
+        if (type == typeof(global::CelerData.Cloud.ClusterUsage)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterUsage>(__Read26, __Write26));
+        if (type == typeof(global::CelerData.Cloud.DailyUsage)) return __Info(options, new __Converter<global::CelerData.Cloud.DailyUsage>(__Read27, __Write27));
+        if (type == typeof(global::CelerData.Cloud.OrganizationUsageRequest)) return __Info(options, new __Converter<global::CelerData.Cloud.OrganizationUsageRequest>(__Read28, __Write28));
+        if (type == typeof(global::CelerData.Cloud.OrganizationUsageResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.OrganizationUsageResponse>(__Read29, __Write29));
+        if (type == typeof(global::CelerData.Cloud.OrganizationUsage)) return __Info(options, new __Converter<global::CelerData.Cloud.OrganizationUsage>(__Read30, __Write30));
+        if (type == typeof(global::CelerData.Cloud.AccountClusterUsage)) return __Info(options, new __Converter<global::CelerData.Cloud.AccountClusterUsage>(__Read31, __Write31));
+        if (type == typeof(global::CelerData.Cloud.ClusterDailyUsage)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterDailyUsage>(__Read32, __Write32));
+        if (type == typeof(global::CelerData.Cloud.BillListResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.BillListResponse>(__Read33, __Write33));
+        if (type == typeof(global::CelerData.Cloud.Bills)) return __Info(options, new __Converter<global::CelerData.Cloud.Bills>(__Read34, __Write34));
+        if (type == typeof(global::CelerData.Cloud.Bill)) return __Info(options, new __Converter<global::CelerData.Cloud.Bill>(__Read35, __Write35));
+        if (type == typeof(global::CelerData.Cloud.Payment)) return __Info(options, new __Converter<global::CelerData.Cloud.Payment>(__Read36, __Write36));
+        if (type == typeof(global::CelerData.Cloud.AccountListResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.AccountListResponse>(__Read37, __Write37));
+        if (type == typeof(global::CelerData.Cloud.Account)) return __Info(options, new __Converter<global::CelerData.Cloud.Account>(__Read38, __Write38));
+        if (type == typeof(global::CelerData.Cloud.AccountState)) return __Info(options, __Enum39);
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>>(__Read9, __Write9));
-        if (type == typeof(global::CelerData.Cloud.ClusterState?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::CelerData.Cloud.ClusterState>(options));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>>(__Read42, __Write42));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>>(__Read43, __Write43));
+        if (type == typeof(bool?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<bool>(options));
+        if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
+        if (type == typeof(int?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<int>(options));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>>(__Read47, __Write47));
+        if (type == typeof(global::CelerData.Cloud.WarehouseState?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::CelerData.Cloud.WarehouseState>(options));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>>(__Read49, __Write49));
+        if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
+        if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<string>>(__Read52, __Write52));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>>(__Read53, __Write53));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>>(__Read54, __Write54));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>>(__Read55, __Write55));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>>(__Read56, __Write56));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>>(__Read57, __Write57));
+        if (type == typeof(global::CelerData.Cloud.AccountState?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::CelerData.Cloud.AccountState>(options));
         return null;
     }
 
@@ -179,9 +411,147 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         writer.WriteEndObject();
     }
 
-    private static readonly string[] __Paths1 = { ".code", ".message", ".data" };
+    private static readonly string[] __Paths1 = { ".code", ".message" };
 
-    private static global::CelerData.Cloud.ClusterListResponse? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::CelerData.Cloud.ErrorResponse? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ErrorResponse)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        string __p1 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match1(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths1[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.ErrorResponse), ref reader, __s0 ? null : "code");
+        }
+
+        return new global::CelerData.Cloud.ErrorResponse()
+        {
+            Code = __p0,
+            Message = __p1,
+        };
+    }
+
+    private static int __Match1(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "code"u8)) return 0; break;
+            case 7: if (__Is(name, "message"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write1(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ErrorResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name4, value.Code);
+        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths2 = { ".code", ".message" };
+
+    private static global::CelerData.Cloud.EmptyResponse? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.EmptyResponse)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        string __p1 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match2(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths2[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.EmptyResponse), ref reader, __s0 ? null : "code");
+        }
+
+        return new global::CelerData.Cloud.EmptyResponse()
+        {
+            Code = __p0,
+            Message = __p1,
+        };
+    }
+
+    private static int __Match2(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "code"u8)) return 0; break;
+            case 7: if (__Is(name, "message"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write2(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.EmptyResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name4, value.Code);
+        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths3 = { ".code", ".message", ".data" };
+
+    private static global::CelerData.Cloud.ClusterListResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterListResponse)))
         {
@@ -197,13 +567,13 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         {
             while (__Next(ref reader, out var __name))
             {
-                __i = __Match1(__name);
+                __i = __Match3(__name);
                 reader.Read();
                 switch (__i)
                 {
                     case 0: __p0 = reader.GetInt32(); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read2(ref reader, options); break;
+                    case 2: __p2 = __Read4(ref reader, options); break;
                     default: reader.Skip(); break;
                 }
                 __i = -1;
@@ -211,7 +581,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
         catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
         {
-            throw __Wrap(exception, __Paths1[__i], ref reader);
+            throw __Wrap(exception, __Paths3[__i], ref reader);
         }
 
         if (!__s0)
@@ -227,7 +597,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         };
     }
 
-    private static int __Match1(global::System.ReadOnlySpan<byte> name)
+    private static int __Match3(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
@@ -237,7 +607,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write1(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterListResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write3(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterListResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -248,13 +618,13 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
         if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
-        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write2(writer, value.Data, options); } }
+        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write4(writer, value.Data, options); } }
         writer.WriteEndObject();
     }
 
-    private static readonly string[] __Paths2 = { ".total", ".list" };
+    private static readonly string[] __Paths4 = { ".total", ".list" };
 
-    private static global::CelerData.Cloud.ClusterList? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::CelerData.Cloud.ClusterList? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterList)))
         {
@@ -269,12 +639,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         {
             while (__Next(ref reader, out var __name))
             {
-                __i = __Match2(__name);
+                __i = __Match4(__name);
                 reader.Read();
                 switch (__i)
                 {
                     case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = __Read9(ref reader, options); __s1 = true; break;
+                    case 1: __p1 = __Read42(ref reader, options); __s1 = true; break;
                     default: reader.Skip(); break;
                 }
                 __i = -1;
@@ -282,7 +652,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
         catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
         {
-            throw __Wrap(exception, __Paths2[__i], ref reader);
+            throw __Wrap(exception, __Paths4[__i], ref reader);
         }
 
         if (!__s0 || !__s1)
@@ -297,7 +667,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         };
     }
 
-    private static int __Match2(global::System.ReadOnlySpan<byte> name)
+    private static int __Match4(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
@@ -307,7 +677,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write2(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterList? value, __Json.JsonSerializerOptions options)
+    private static void __Write4(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterList? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -317,13 +687,13 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name7, value.Total);
-        { writer.WritePropertyName(__Name8); __Write9(writer, value.List, options); }
+        { writer.WritePropertyName(__Name8); __Write42(writer, value.List, options); }
         writer.WriteEndObject();
     }
 
-    private static readonly string[] __Paths3 = { ".cluster_id", ".cluster_name", ".cluster_state" };
+    private static readonly string[] __Paths5 = { ".cluster_id", ".cluster_name" };
 
-    private static global::CelerData.Cloud.ClusterSummary? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::CelerData.Cloud.ClusterSummary? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterSummary)))
         {
@@ -332,20 +702,18 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         string __p0 = default;
         string __p1 = default;
-        global::CelerData.Cloud.ClusterState? __p2 = default;
         bool __s0 = false;
         int __i = -1;
         try
         {
             while (__Next(ref reader, out var __name))
             {
-                __i = __Match3(__name);
+                __i = __Match5(__name);
                 reader.Read();
                 switch (__i)
                 {
                     case 0: __p0 = reader.GetString(); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Null(ref reader) ? null : __Enum6.Read(ref reader, typeof(global::CelerData.Cloud.ClusterState), options); break;
                     default: reader.Skip(); break;
                 }
                 __i = -1;
@@ -353,7 +721,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
         catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
         {
-            throw __Wrap(exception, __Paths3[__i], ref reader);
+            throw __Wrap(exception, __Paths5[__i], ref reader);
         }
 
         if (!__s0)
@@ -365,22 +733,20 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         {
             ClusterId = __p0,
             ClusterName = __p1,
-            ClusterStateValue = __p2,
         };
     }
 
-    private static int __Match3(global::System.ReadOnlySpan<byte> name)
+    private static int __Match5(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
             case 10: if (__Is(name, "cluster_id"u8)) return 0; break;
             case 12: if (__Is(name, "cluster_name"u8)) return 1; break;
-            case 13: if (__Is(name, "cluster_state"u8)) return 2; break;
         }
         return -1;
     }
 
-    private static void __Write3(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterSummary? value, __Json.JsonSerializerOptions options)
+    private static void __Write5(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterSummary? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -391,13 +757,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         writer.WriteStartObject();
         writer.WriteString(__Name9, value.ClusterId);
         if (value.ClusterName is not null) { writer.WriteString(__Name10, value.ClusterName); }
-        if (value.ClusterStateValue is not null) { { if (value.ClusterStateValue is { } __value) { writer.WritePropertyName(__Name11); __Enum6.Write(writer, __value, options); } else writer.WriteNull(__Name11); } }
         writer.WriteEndObject();
     }
 
-    private static readonly string[] __Paths4 = { ".code", ".message", ".data" };
+    private static readonly string[] __Paths6 = { ".code", ".message", ".data" };
 
-    private static global::CelerData.Cloud.ClusterStateResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::CelerData.Cloud.ClusterStateResponse? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterStateResponse)))
         {
@@ -413,13 +778,13 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         {
             while (__Next(ref reader, out var __name))
             {
-                __i = __Match4(__name);
+                __i = __Match6(__name);
                 reader.Read();
                 switch (__i)
                 {
                     case 0: __p0 = reader.GetInt32(); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read5(ref reader, options); break;
+                    case 2: __p2 = __Read7(ref reader, options); break;
                     default: reader.Skip(); break;
                 }
                 __i = -1;
@@ -427,7 +792,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
         catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
         {
-            throw __Wrap(exception, __Paths4[__i], ref reader);
+            throw __Wrap(exception, __Paths6[__i], ref reader);
         }
 
         if (!__s0)
@@ -443,7 +808,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         };
     }
 
-    private static int __Match4(global::System.ReadOnlySpan<byte> name)
+    private static int __Match6(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
@@ -453,7 +818,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write4(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterStateResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write6(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterStateResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -464,13 +829,13 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
         if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
-        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write5(writer, value.Data, options); } }
+        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write7(writer, value.Data, options); } }
         writer.WriteEndObject();
     }
 
-    private static readonly string[] __Paths5 = { ".cluster_state", ".abnormal_reason" };
+    private static readonly string[] __Paths7 = { ".cluster_state", ".abnormal_reason" };
 
-    private static global::CelerData.Cloud.ClusterStateData? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::CelerData.Cloud.ClusterStateData? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterStateData)))
         {
@@ -485,11 +850,11 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         {
             while (__Next(ref reader, out var __name))
             {
-                __i = __Match5(__name);
+                __i = __Match7(__name);
                 reader.Read();
                 switch (__i)
                 {
-                    case 0: __p0 = __Enum6.Read(ref reader, typeof(global::CelerData.Cloud.ClusterState), options); __s0 = true; break;
+                    case 0: __p0 = __Enum8.Read(ref reader, typeof(global::CelerData.Cloud.ClusterState), options); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); __s1 = true; break;
                     default: reader.Skip(); break;
                 }
@@ -498,7 +863,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
         catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
         {
-            throw __Wrap(exception, __Paths5[__i], ref reader);
+            throw __Wrap(exception, __Paths7[__i], ref reader);
         }
 
         if (!__s0)
@@ -515,7 +880,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return __result;
     }
 
-    private static int __Match5(global::System.ReadOnlySpan<byte> name)
+    private static int __Match7(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
@@ -525,7 +890,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write5(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterStateData? value, __Json.JsonSerializerOptions options)
+    private static void __Write7(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterStateData? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -534,14 +899,2107 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        { writer.WritePropertyName(__Name11); __Enum6.Write(writer, value.ClusterStateValue, options); }
+        { writer.WritePropertyName(__Name11); __Enum8.Write(writer, value.ClusterStateValue, options); }
         if (value.__set_AbnormalReason) { writer.WriteString(__Name12, value.AbnormalReason); }
         writer.WriteEndObject();
     }
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.ClusterSummary>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read3(ref reader, options), options);
+    private static readonly string[] __Paths9 = { ".code", ".message", ".data" };
 
-    private static void __Write9(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.ClusterSummary>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterSummary value, __Json.JsonSerializerOptions options) => { { __Write3(writer, value, options); } }, options);
+    private static global::CelerData.Cloud.ActionResponse? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ActionResponse)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        string __p1 = default;
+        global::CelerData.Cloud.ActionData __p2 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match9(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Read10(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths9[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.ActionResponse), ref reader, __s0 ? null : "code");
+        }
+
+        return new global::CelerData.Cloud.ActionResponse()
+        {
+            Code = __p0,
+            Message = __p1,
+            Data = __p2,
+        };
+    }
+
+    private static int __Match9(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+            case 7: if (__Is(name, "message"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write9(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ActionResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name4, value.Code);
+        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
+        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write10(writer, value.Data, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths10 = { ".action_id" };
+
+    private static global::CelerData.Cloud.ActionData? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ActionData)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match10(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths10[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.ActionData), ref reader, __s0 ? null : "action_id");
+        }
+
+        return new global::CelerData.Cloud.ActionData()
+        {
+            ActionId = __p0,
+        };
+    }
+
+    private static int __Match10(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 9: if (__Is(name, "action_id"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write10(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ActionData? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name13, value.ActionId);
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths11 = { ".scripts", ".parallel", ".timeout" };
+
+    private static global::CelerData.Cloud.DeploymentScriptsRequest? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.DeploymentScriptsRequest)))
+        {
+            return null;
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript> __p0 = default;
+        bool? __p1 = default;
+        int? __p2 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match11(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = __Read43(ref reader, options); __s0 = true; break;
+                    case 1: __p1 = __Null(ref reader) ? null : reader.GetBoolean(); break;
+                    case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths11[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.DeploymentScriptsRequest), ref reader, __s0 ? null : "scripts");
+        }
+
+        return new global::CelerData.Cloud.DeploymentScriptsRequest()
+        {
+            Scripts = __p0,
+            Parallel = __p1,
+            Timeout = __p2,
+        };
+    }
+
+    private static int __Match11(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 7: if (__Is(name, "scripts"u8)) return 0; if (__Is(name, "timeout"u8)) return 2; break;
+            case 8: if (__Is(name, "parallel"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write11(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.DeploymentScriptsRequest? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        { writer.WritePropertyName(__Name14); __Write43(writer, value.Scripts, options); }
+        if (value.Parallel is not null) { { if (value.Parallel is { } __value) writer.WriteBoolean(__Name15, __value); else writer.WriteNull(__Name15); } }
+        if (value.Timeout is not null) { { if (value.Timeout is { } __value) writer.WriteNumber(__Name16, __value); else writer.WriteNull(__Name16); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths12 = { ".script_path", ".logs_dir" };
+
+    private static global::CelerData.Cloud.DeploymentScript? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.DeploymentScript)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        string __p1 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match12(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths12[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.DeploymentScript), ref reader, __s0 ? null : "script_path");
+        }
+
+        return new global::CelerData.Cloud.DeploymentScript()
+        {
+            ScriptPath = __p0,
+            LogsDir = __p1,
+        };
+    }
+
+    private static int __Match12(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 8: if (__Is(name, "logs_dir"u8)) return 1; break;
+            case 11: if (__Is(name, "script_path"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write12(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.DeploymentScript? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name17, value.ScriptPath);
+        if (value.LogsDir is not null) { writer.WriteString(__Name18, value.LogsDir); }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths13 = { ".code", ".message", ".data" };
+
+    private static global::CelerData.Cloud.WarehouseListResponse? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.WarehouseListResponse)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        string __p1 = default;
+        global::CelerData.Cloud.WarehouseList __p2 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match13(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Read14(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths13[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.WarehouseListResponse), ref reader, __s0 ? null : "code");
+        }
+
+        return new global::CelerData.Cloud.WarehouseListResponse()
+        {
+            Code = __p0,
+            Message = __p1,
+            Data = __p2,
+        };
+    }
+
+    private static int __Match13(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+            case 7: if (__Is(name, "message"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write13(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.WarehouseListResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name4, value.Code);
+        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
+        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write14(writer, value.Data, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths14 = { ".total", ".list" };
+
+    private static global::CelerData.Cloud.WarehouseList? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.WarehouseList)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse> __p1 = default;
+        bool __s0 = false, __s1 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match14(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = __Read47(ref reader, options); __s1 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths14[__i], ref reader);
+        }
+
+        if (!__s0 || !__s1)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.WarehouseList), ref reader, __s0 ? null : "total", __s1 ? null : "list");
+        }
+
+        return new global::CelerData.Cloud.WarehouseList()
+        {
+            Total = __p0,
+            List = __p1,
+        };
+    }
+
+    private static int __Match14(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "list"u8)) return 1; break;
+            case 5: if (__Is(name, "total"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write14(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.WarehouseList? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name7, value.Total);
+        { writer.WritePropertyName(__Name8); __Write47(writer, value.List, options); }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths15 = { ".code", ".message", ".data" };
+
+    private static global::CelerData.Cloud.WarehouseResponse? __Read15(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.WarehouseResponse)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        string __p1 = default;
+        global::CelerData.Cloud.Warehouse __p2 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match15(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Read16(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths15[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.WarehouseResponse), ref reader, __s0 ? null : "code");
+        }
+
+        return new global::CelerData.Cloud.WarehouseResponse()
+        {
+            Code = __p0,
+            Message = __p1,
+            Data = __p2,
+        };
+    }
+
+    private static int __Match15(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+            case 7: if (__Is(name, "message"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write15(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.WarehouseResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name4, value.Code);
+        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
+        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write16(writer, value.Data, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths16 = { ".warehouse_id", ".warehouse_name", ".node_count", ".state", ".is_default" };
+
+    private static global::CelerData.Cloud.Warehouse? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.Warehouse)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        string __p1 = default;
+        int? __p2 = default;
+        global::CelerData.Cloud.WarehouseState? __p3 = default;
+        bool? __p4 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match16(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
+                    case 3: __p3 = __Null(ref reader) ? null : __Enum17.Read(ref reader, typeof(global::CelerData.Cloud.WarehouseState), options); break;
+                    case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths16[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.Warehouse), ref reader, __s0 ? null : "warehouse_id");
+        }
+
+        return new global::CelerData.Cloud.Warehouse()
+        {
+            WarehouseId = __p0,
+            WarehouseName = __p1,
+            NodeCount = __p2,
+            State = __p3,
+            IsDefault = __p4,
+        };
+    }
+
+    private static int __Match16(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 5: if (__Is(name, "state"u8)) return 3; break;
+            case 10: if (__Is(name, "node_count"u8)) return 2; if (__Is(name, "is_default"u8)) return 4; break;
+            case 12: if (__Is(name, "warehouse_id"u8)) return 0; break;
+            case 14: if (__Is(name, "warehouse_name"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write16(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Warehouse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name19, value.WarehouseId);
+        if (value.WarehouseName is not null) { writer.WriteString(__Name20, value.WarehouseName); }
+        if (value.NodeCount is not null) { { if (value.NodeCount is { } __value) writer.WriteNumber(__Name21, __value); else writer.WriteNull(__Name21); } }
+        if (value.State is not null) { { if (value.State is { } __value) { writer.WritePropertyName(__Name22); __Enum17.Write(writer, __value, options); } else writer.WriteNull(__Name22); } }
+        if (value.IsDefault is not null) { { if (value.IsDefault is { } __value) writer.WriteBoolean(__Name23, __value); else writer.WriteNull(__Name23); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths18 = { ".code", ".message", ".data" };
+
+    private static global::CelerData.Cloud.InfraActionStateResponse? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.InfraActionStateResponse)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        string __p1 = default;
+        global::CelerData.Cloud.InfraActionStateData __p2 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match18(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Read19(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths18[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.InfraActionStateResponse), ref reader, __s0 ? null : "code");
+        }
+
+        return new global::CelerData.Cloud.InfraActionStateResponse()
+        {
+            Code = __p0,
+            Message = __p1,
+            Data = __p2,
+        };
+    }
+
+    private static int __Match18(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+            case 7: if (__Is(name, "message"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write18(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.InfraActionStateResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name4, value.Code);
+        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
+        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write19(writer, value.Data, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths19 = { ".infra_action_state", ".err_msg" };
+
+    private static global::CelerData.Cloud.InfraActionStateData? __Read19(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.InfraActionStateData)))
+        {
+            return null;
+        }
+
+        global::CelerData.Cloud.InfraActionState __p0 = default;
+        string __p1 = default;
+        bool __s0 = false, __s1 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match19(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = __Enum20.Read(ref reader, typeof(global::CelerData.Cloud.InfraActionState), options); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); __s1 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths19[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.InfraActionStateData), ref reader, __s0 ? null : "infra_action_state");
+        }
+
+        var __result = new global::CelerData.Cloud.InfraActionStateData()
+        {
+            InfraActionStateValue = __p0,
+            ErrMsg = __p1,
+        };
+        __result.__set_ErrMsg = __s1;
+        return __result;
+    }
+
+    private static int __Match19(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 7: if (__Is(name, "err_msg"u8)) return 1; break;
+            case 18: if (__Is(name, "infra_action_state"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write19(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.InfraActionStateData? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        { writer.WritePropertyName(__Name24); __Enum20.Write(writer, value.InfraActionStateValue, options); }
+        if (value.__set_ErrMsg) { writer.WriteString(__Name25, value.ErrMsg); }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths21 = { ".vm_cate", ".iops", ".throughput", ".vm_vol_size", ".vm_vol_num" };
+
+    private static global::CelerData.Cloud.ScaleWarehouseSizeRequest? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        int? __p1 = default;
+        int? __p2 = default;
+        int? __p3 = default;
+        int? __p4 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match21(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
+                    case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
+                    case 3: __p3 = __Null(ref reader) ? null : reader.GetInt32(); break;
+                    case 4: __p4 = __Null(ref reader) ? null : reader.GetInt32(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths21[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest), ref reader, __s0 ? null : "vm_cate");
+        }
+
+        return new global::CelerData.Cloud.ScaleWarehouseSizeRequest()
+        {
+            VmCate = __p0,
+            Iops = __p1,
+            Throughput = __p2,
+            VmVolSize = __p3,
+            VmVolNum = __p4,
+        };
+    }
+
+    private static int __Match21(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "iops"u8)) return 1; break;
+            case 7: if (__Is(name, "vm_cate"u8)) return 0; break;
+            case 10: if (__Is(name, "throughput"u8)) return 2; if (__Is(name, "vm_vol_num"u8)) return 4; break;
+            case 11: if (__Is(name, "vm_vol_size"u8)) return 3; break;
+        }
+        return -1;
+    }
+
+    private static void __Write21(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ScaleWarehouseSizeRequest? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name26, value.VmCate);
+        if (value.Iops is not null) { { if (value.Iops is { } __value) writer.WriteNumber(__Name27, __value); else writer.WriteNull(__Name27); } }
+        if (value.Throughput is not null) { { if (value.Throughput is { } __value) writer.WriteNumber(__Name28, __value); else writer.WriteNull(__Name28); } }
+        if (value.VmVolSize is not null) { { if (value.VmVolSize is { } __value) writer.WriteNumber(__Name29, __value); else writer.WriteNull(__Name29); } }
+        if (value.VmVolNum is not null) { { if (value.VmVolNum is { } __value) writer.WriteNumber(__Name30, __value); else writer.WriteNull(__Name30); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths22 = { ".vm_num" };
+
+    private static global::CelerData.Cloud.ScaleWarehouseNumRequest? __Read22(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ScaleWarehouseNumRequest)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match22(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths22[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.ScaleWarehouseNumRequest), ref reader, __s0 ? null : "vm_num");
+        }
+
+        return new global::CelerData.Cloud.ScaleWarehouseNumRequest()
+        {
+            VmNum = __p0,
+        };
+    }
+
+    private static int __Match22(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6: if (__Is(name, "vm_num"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write22(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ScaleWarehouseNumRequest? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name31, value.VmNum);
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths23 = { ".code", ".message", ".data" };
+
+    private static global::CelerData.Cloud.AccountUsageResponse? __Read23(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.AccountUsageResponse)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        string __p1 = default;
+        global::CelerData.Cloud.AccountUsage __p2 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match23(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Read24(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths23[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.AccountUsageResponse), ref reader, __s0 ? null : "code");
+        }
+
+        return new global::CelerData.Cloud.AccountUsageResponse()
+        {
+            Code = __p0,
+            Message = __p1,
+            Data = __p2,
+        };
+    }
+
+    private static int __Match23(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+            case 7: if (__Is(name, "message"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write23(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountUsageResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name4, value.Code);
+        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
+        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write24(writer, value.Data, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths24 = { ".account_id", ".total_usage", ".details" };
+
+    private static global::CelerData.Cloud.AccountUsage? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.AccountUsage)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        string __p1 = default;
+        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage> __p2 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match24(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Read49(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths24[__i], ref reader);
+        }
+
+        return new global::CelerData.Cloud.AccountUsage()
+        {
+            AccountId = __p0,
+            TotalUsage = __p1,
+            Details = __p2,
+        };
+    }
+
+    private static int __Match24(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 7: if (__Is(name, "details"u8)) return 2; break;
+            case 10: if (__Is(name, "account_id"u8)) return 0; break;
+            case 11: if (__Is(name, "total_usage"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write24(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountUsage? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.AccountId is not null) { writer.WriteString(__Name32, value.AccountId); }
+        if (value.TotalUsage is not null) { writer.WriteString(__Name33, value.TotalUsage); }
+        if (value.Details is not null) { { writer.WritePropertyName(__Name34); __Write49(writer, value.Details, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths25 = { ".code", ".message", ".data" };
+
+    private static global::CelerData.Cloud.ClusterUsageResponse? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterUsageResponse)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        string __p1 = default;
+        global::CelerData.Cloud.ClusterUsage __p2 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match25(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Read26(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths25[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.ClusterUsageResponse), ref reader, __s0 ? null : "code");
+        }
+
+        return new global::CelerData.Cloud.ClusterUsageResponse()
+        {
+            Code = __p0,
+            Message = __p1,
+            Data = __p2,
+        };
+    }
+
+    private static int __Match25(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+            case 7: if (__Is(name, "message"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write25(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterUsageResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name4, value.Code);
+        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
+        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write26(writer, value.Data, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths26 = { ".cluster_id", ".cluster_name", ".total_usage", ".details" };
+
+    private static global::CelerData.Cloud.ClusterUsage? __Read26(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterUsage)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        string __p1 = default;
+        string __p2 = default;
+        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage> __p3 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match26(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = reader.GetString(); break;
+                    case 3: __p3 = __Read49(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths26[__i], ref reader);
+        }
+
+        return new global::CelerData.Cloud.ClusterUsage()
+        {
+            ClusterId = __p0,
+            ClusterName = __p1,
+            TotalUsage = __p2,
+            Details = __p3,
+        };
+    }
+
+    private static int __Match26(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 7: if (__Is(name, "details"u8)) return 3; break;
+            case 10: if (__Is(name, "cluster_id"u8)) return 0; break;
+            case 11: if (__Is(name, "total_usage"u8)) return 2; break;
+            case 12: if (__Is(name, "cluster_name"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write26(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterUsage? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.ClusterId is not null) { writer.WriteString(__Name9, value.ClusterId); }
+        if (value.ClusterName is not null) { writer.WriteString(__Name10, value.ClusterName); }
+        if (value.TotalUsage is not null) { writer.WriteString(__Name33, value.TotalUsage); }
+        if (value.Details is not null) { { writer.WritePropertyName(__Name34); __Write49(writer, value.Details, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths27 = { ".usage", ".date", ".time_stamp" };
+
+    private static global::CelerData.Cloud.DailyUsage? __Read27(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.DailyUsage)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        int? __p1 = default;
+        long? __p2 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match27(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
+                    case 2: __p2 = __Null(ref reader) ? null : reader.GetInt64(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths27[__i], ref reader);
+        }
+
+        return new global::CelerData.Cloud.DailyUsage()
+        {
+            Usage = __p0,
+            Date = __p1,
+            TimeStamp = __p2,
+        };
+    }
+
+    private static int __Match27(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "date"u8)) return 1; break;
+            case 5: if (__Is(name, "usage"u8)) return 0; break;
+            case 10: if (__Is(name, "time_stamp"u8)) return 2; break;
+        }
+        return -1;
+    }
+
+    private static void __Write27(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.DailyUsage? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.Usage is not null) { writer.WriteString(__Name35, value.Usage); }
+        if (value.Date is not null) { { if (value.Date is { } __value) writer.WriteNumber(__Name36, __value); else writer.WriteNull(__Name36); } }
+        if (value.TimeStamp is not null) { { if (value.TimeStamp is { } __value) writer.WriteNumber(__Name37, __value); else writer.WriteNull(__Name37); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths28 = { ".account_ids", ".start_date", ".end_date", ".show_daily_detail" };
+
+    private static global::CelerData.Cloud.OrganizationUsageRequest? __Read28(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.OrganizationUsageRequest)))
+        {
+            return null;
+        }
+
+        global::System.Collections.Generic.IReadOnlyList<string> __p0 = default;
+        string __p1 = default;
+        string __p2 = default;
+        bool? __p3 = default;
+        bool __s1 = false, __s2 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match28(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = __Read52(ref reader, options); break;
+                    case 1: __p1 = reader.GetString(); __s1 = true; break;
+                    case 2: __p2 = reader.GetString(); __s2 = true; break;
+                    case 3: __p3 = __Null(ref reader) ? null : reader.GetBoolean(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths28[__i], ref reader);
+        }
+
+        if (!__s1 || !__s2)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.OrganizationUsageRequest), ref reader, __s1 ? null : "start_date", __s2 ? null : "end_date");
+        }
+
+        return new global::CelerData.Cloud.OrganizationUsageRequest()
+        {
+            AccountIds = __p0,
+            StartDate = __p1,
+            EndDate = __p2,
+            ShowDailyDetail = __p3,
+        };
+    }
+
+    private static int __Match28(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 8: if (__Is(name, "end_date"u8)) return 2; break;
+            case 10: if (__Is(name, "start_date"u8)) return 1; break;
+            case 11: if (__Is(name, "account_ids"u8)) return 0; break;
+            case 17: if (__Is(name, "show_daily_detail"u8)) return 3; break;
+        }
+        return -1;
+    }
+
+    private static void __Write28(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.OrganizationUsageRequest? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.AccountIds is not null) { { writer.WritePropertyName(__Name38); __Write52(writer, value.AccountIds, options); } }
+        writer.WriteString(__Name39, value.StartDate);
+        writer.WriteString(__Name40, value.EndDate);
+        if (value.ShowDailyDetail is not null) { { if (value.ShowDailyDetail is { } __value) writer.WriteBoolean(__Name41, __value); else writer.WriteNull(__Name41); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths29 = { ".code", ".message", ".data" };
+
+    private static global::CelerData.Cloud.OrganizationUsageResponse? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.OrganizationUsageResponse)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        string __p1 = default;
+        global::CelerData.Cloud.OrganizationUsage __p2 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match29(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Read30(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths29[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.OrganizationUsageResponse), ref reader, __s0 ? null : "code");
+        }
+
+        return new global::CelerData.Cloud.OrganizationUsageResponse()
+        {
+            Code = __p0,
+            Message = __p1,
+            Data = __p2,
+        };
+    }
+
+    private static int __Match29(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+            case 7: if (__Is(name, "message"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write29(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.OrganizationUsageResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name4, value.Code);
+        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
+        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write30(writer, value.Data, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths30 = { ".total_usage", ".accounts" };
+
+    private static global::CelerData.Cloud.OrganizationUsage? __Read30(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.OrganizationUsage)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage> __p1 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match30(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    case 1: __p1 = __Read53(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths30[__i], ref reader);
+        }
+
+        return new global::CelerData.Cloud.OrganizationUsage()
+        {
+            TotalUsage = __p0,
+            Accounts = __p1,
+        };
+    }
+
+    private static int __Match30(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 8: if (__Is(name, "accounts"u8)) return 1; break;
+            case 11: if (__Is(name, "total_usage"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write30(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.OrganizationUsage? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.TotalUsage is not null) { writer.WriteString(__Name33, value.TotalUsage); }
+        if (value.Accounts is not null) { { writer.WritePropertyName(__Name42); __Write53(writer, value.Accounts, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths31 = { ".account_id", ".account_name", ".account_email", ".total_usage", ".clusters" };
+
+    private static global::CelerData.Cloud.AccountClusterUsage? __Read31(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.AccountClusterUsage)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        string __p1 = default;
+        string __p2 = default;
+        string __p3 = default;
+        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage> __p4 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match31(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = reader.GetString(); break;
+                    case 3: __p3 = reader.GetString(); break;
+                    case 4: __p4 = __Read54(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths31[__i], ref reader);
+        }
+
+        return new global::CelerData.Cloud.AccountClusterUsage()
+        {
+            AccountId = __p0,
+            AccountName = __p1,
+            AccountEmail = __p2,
+            TotalUsage = __p3,
+            Clusters = __p4,
+        };
+    }
+
+    private static int __Match31(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 8: if (__Is(name, "clusters"u8)) return 4; break;
+            case 10: if (__Is(name, "account_id"u8)) return 0; break;
+            case 11: if (__Is(name, "total_usage"u8)) return 3; break;
+            case 12: if (__Is(name, "account_name"u8)) return 1; break;
+            case 13: if (__Is(name, "account_email"u8)) return 2; break;
+        }
+        return -1;
+    }
+
+    private static void __Write31(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountClusterUsage? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.AccountId is not null) { writer.WriteString(__Name32, value.AccountId); }
+        if (value.AccountName is not null) { writer.WriteString(__Name43, value.AccountName); }
+        if (value.AccountEmail is not null) { writer.WriteString(__Name44, value.AccountEmail); }
+        if (value.TotalUsage is not null) { writer.WriteString(__Name33, value.TotalUsage); }
+        if (value.Clusters is not null) { { writer.WritePropertyName(__Name45); __Write54(writer, value.Clusters, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths32 = { ".cluster_id", ".cluster_name", ".total_usage", ".daily_usages" };
+
+    private static global::CelerData.Cloud.ClusterDailyUsage? __Read32(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterDailyUsage)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        string __p1 = default;
+        string __p2 = default;
+        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage> __p3 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match32(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = reader.GetString(); break;
+                    case 3: __p3 = __Read49(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths32[__i], ref reader);
+        }
+
+        return new global::CelerData.Cloud.ClusterDailyUsage()
+        {
+            ClusterId = __p0,
+            ClusterName = __p1,
+            TotalUsage = __p2,
+            DailyUsages = __p3,
+        };
+    }
+
+    private static int __Match32(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 10: if (__Is(name, "cluster_id"u8)) return 0; break;
+            case 11: if (__Is(name, "total_usage"u8)) return 2; break;
+            case 12: if (__Is(name, "cluster_name"u8)) return 1; if (__Is(name, "daily_usages"u8)) return 3; break;
+        }
+        return -1;
+    }
+
+    private static void __Write32(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterDailyUsage? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.ClusterId is not null) { writer.WriteString(__Name9, value.ClusterId); }
+        if (value.ClusterName is not null) { writer.WriteString(__Name10, value.ClusterName); }
+        if (value.TotalUsage is not null) { writer.WriteString(__Name33, value.TotalUsage); }
+        if (value.DailyUsages is not null) { { writer.WritePropertyName(__Name46); __Write49(writer, value.DailyUsages, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths33 = { ".code", ".message", ".data" };
+
+    private static global::CelerData.Cloud.BillListResponse? __Read33(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.BillListResponse)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        string __p1 = default;
+        global::CelerData.Cloud.Bills __p2 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match33(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Read34(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths33[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.BillListResponse), ref reader, __s0 ? null : "code");
+        }
+
+        return new global::CelerData.Cloud.BillListResponse()
+        {
+            Code = __p0,
+            Message = __p1,
+            Data = __p2,
+        };
+    }
+
+    private static int __Match33(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+            case 7: if (__Is(name, "message"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write33(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.BillListResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name4, value.Code);
+        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
+        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write34(writer, value.Data, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths34 = { ".account_id", ".begin_month", ".end_month", ".bill_list" };
+
+    private static global::CelerData.Cloud.Bills? __Read34(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.Bills)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        int? __p1 = default;
+        int? __p2 = default;
+        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill> __p3 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match34(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
+                    case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
+                    case 3: __p3 = __Read55(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths34[__i], ref reader);
+        }
+
+        return new global::CelerData.Cloud.Bills()
+        {
+            AccountId = __p0,
+            BeginMonth = __p1,
+            EndMonth = __p2,
+            BillList = __p3,
+        };
+    }
+
+    private static int __Match34(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 9: if (__Is(name, "end_month"u8)) return 2; if (__Is(name, "bill_list"u8)) return 3; break;
+            case 10: if (__Is(name, "account_id"u8)) return 0; break;
+            case 11: if (__Is(name, "begin_month"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write34(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Bills? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.AccountId is not null) { writer.WriteString(__Name32, value.AccountId); }
+        if (value.BeginMonth is not null) { { if (value.BeginMonth is { } __value) writer.WriteNumber(__Name47, __value); else writer.WriteNull(__Name47); } }
+        if (value.EndMonth is not null) { { if (value.EndMonth is { } __value) writer.WriteNumber(__Name48, __value); else writer.WriteNull(__Name48); } }
+        if (value.BillList is not null) { { writer.WritePropertyName(__Name49); __Write55(writer, value.BillList, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths35 = { ".period", ".account_id", ".charge_usage", ".charge_price", ".bill_state", ".pay_state", ".pay_method", ".pay_info_details" };
+
+    private static global::CelerData.Cloud.Bill? __Read35(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.Bill)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        string __p1 = default;
+        string __p2 = default;
+        string __p3 = default;
+        string __p4 = default;
+        string __p5 = default;
+        string __p6 = default;
+        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment> __p7 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match35(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = reader.GetString(); break;
+                    case 3: __p3 = reader.GetString(); break;
+                    case 4: __p4 = reader.GetString(); break;
+                    case 5: __p5 = reader.GetString(); break;
+                    case 6: __p6 = reader.GetString(); break;
+                    case 7: __p7 = __Read56(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths35[__i], ref reader);
+        }
+
+        return new global::CelerData.Cloud.Bill()
+        {
+            Period = __p0,
+            AccountId = __p1,
+            ChargeUsage = __p2,
+            ChargePrice = __p3,
+            BillState = __p4,
+            PayState = __p5,
+            PayMethod = __p6,
+            PayInfoDetails = __p7,
+        };
+    }
+
+    private static int __Match35(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6: if (__Is(name, "period"u8)) return 0; break;
+            case 9: if (__Is(name, "pay_state"u8)) return 5; break;
+            case 10: if (__Is(name, "account_id"u8)) return 1; if (__Is(name, "bill_state"u8)) return 4; if (__Is(name, "pay_method"u8)) return 6; break;
+            case 12: if (__Is(name, "charge_usage"u8)) return 2; if (__Is(name, "charge_price"u8)) return 3; break;
+            case 16: if (__Is(name, "pay_info_details"u8)) return 7; break;
+        }
+        return -1;
+    }
+
+    private static void __Write35(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Bill? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.Period is not null) { writer.WriteString(__Name50, value.Period); }
+        if (value.AccountId is not null) { writer.WriteString(__Name32, value.AccountId); }
+        if (value.ChargeUsage is not null) { writer.WriteString(__Name51, value.ChargeUsage); }
+        if (value.ChargePrice is not null) { writer.WriteString(__Name52, value.ChargePrice); }
+        if (value.BillState is not null) { writer.WriteString(__Name53, value.BillState); }
+        if (value.PayState is not null) { writer.WriteString(__Name54, value.PayState); }
+        if (value.PayMethod is not null) { writer.WriteString(__Name55, value.PayMethod); }
+        if (value.PayInfoDetails is not null) { { writer.WritePropertyName(__Name56); __Write56(writer, value.PayInfoDetails, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths36 = { ".pay_method", ".amount", ".currency", ".state" };
+
+    private static global::CelerData.Cloud.Payment? __Read36(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.Payment)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        string __p1 = default;
+        string __p2 = default;
+        string __p3 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match36(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = reader.GetString(); break;
+                    case 3: __p3 = reader.GetString(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths36[__i], ref reader);
+        }
+
+        return new global::CelerData.Cloud.Payment()
+        {
+            PayMethod = __p0,
+            Amount = __p1,
+            Currency = __p2,
+            State = __p3,
+        };
+    }
+
+    private static int __Match36(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 5: if (__Is(name, "state"u8)) return 3; break;
+            case 6: if (__Is(name, "amount"u8)) return 1; break;
+            case 8: if (__Is(name, "currency"u8)) return 2; break;
+            case 10: if (__Is(name, "pay_method"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write36(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Payment? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.PayMethod is not null) { writer.WriteString(__Name55, value.PayMethod); }
+        if (value.Amount is not null) { writer.WriteString(__Name57, value.Amount); }
+        if (value.Currency is not null) { writer.WriteString(__Name58, value.Currency); }
+        if (value.State is not null) { writer.WriteString(__Name22, value.State); }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths37 = { ".code", ".message", ".data" };
+
+    private static global::CelerData.Cloud.AccountListResponse? __Read37(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.AccountListResponse)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        string __p1 = default;
+        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account> __p2 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match37(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Read57(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths37[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.AccountListResponse), ref reader, __s0 ? null : "code");
+        }
+
+        return new global::CelerData.Cloud.AccountListResponse()
+        {
+            Code = __p0,
+            Message = __p1,
+            Data = __p2,
+        };
+    }
+
+    private static int __Match37(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+            case 7: if (__Is(name, "message"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write37(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountListResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name4, value.Code);
+        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
+        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write57(writer, value.Data, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths38 = { ".account_id", ".account_name", ".email", ".state", ".is_root_account", ".create_at" };
+
+    private static global::CelerData.Cloud.Account? __Read38(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::CelerData.Cloud.Account)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        string __p1 = default;
+        string __p2 = default;
+        global::CelerData.Cloud.AccountState? __p3 = default;
+        bool? __p4 = default;
+        long? __p5 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match38(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = reader.GetString(); break;
+                    case 3: __p3 = __Null(ref reader) ? null : __Enum39.Read(ref reader, typeof(global::CelerData.Cloud.AccountState), options); break;
+                    case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
+                    case 5: __p5 = __Null(ref reader) ? null : reader.GetInt64(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths38[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::CelerData.Cloud.Account), ref reader, __s0 ? null : "account_id");
+        }
+
+        return new global::CelerData.Cloud.Account()
+        {
+            AccountId = __p0,
+            AccountName = __p1,
+            Email = __p2,
+            State = __p3,
+            IsRootAccount = __p4,
+            CreateAt = __p5,
+        };
+    }
+
+    private static int __Match38(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 5: if (__Is(name, "email"u8)) return 2; if (__Is(name, "state"u8)) return 3; break;
+            case 9: if (__Is(name, "create_at"u8)) return 5; break;
+            case 10: if (__Is(name, "account_id"u8)) return 0; break;
+            case 12: if (__Is(name, "account_name"u8)) return 1; break;
+            case 15: if (__Is(name, "is_root_account"u8)) return 4; break;
+        }
+        return -1;
+    }
+
+    private static void __Write38(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Account? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name32, value.AccountId);
+        if (value.AccountName is not null) { writer.WriteString(__Name43, value.AccountName); }
+        if (value.Email is not null) { writer.WriteString(__Name59, value.Email); }
+        if (value.State is not null) { { if (value.State is { } __value) { writer.WritePropertyName(__Name22); __Enum39.Write(writer, __value, options); } else writer.WriteNull(__Name22); } }
+        if (value.IsRootAccount is not null) { { if (value.IsRootAccount is { } __value) writer.WriteBoolean(__Name60, __value); else writer.WriteNull(__Name60); } }
+        if (value.CreateAt is not null) { { if (value.CreateAt is { } __value) writer.WriteNumber(__Name61, __value); else writer.WriteNull(__Name61); } }
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>? __Read42(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.ClusterSummary>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read5(ref reader, options), options);
+
+    private static void __Write42(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.ClusterSummary>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterSummary value, __Json.JsonSerializerOptions options) => { { __Write5(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>? __Read43(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.DeploymentScript>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read12(ref reader, options), options);
+
+    private static void __Write43(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.DeploymentScript>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.DeploymentScript value, __Json.JsonSerializerOptions options) => { { __Write12(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>? __Read47(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.Warehouse>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read16(ref reader, options), options);
+
+    private static void __Write47(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.Warehouse>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Warehouse value, __Json.JsonSerializerOptions options) => { { __Write16(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? __Read49(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.DailyUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read27(ref reader, options), options);
+
+    private static void __Write49(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.DailyUsage>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.DailyUsage value, __Json.JsonSerializerOptions options) => { { __Write27(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<string>? __Read52(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+
+    private static void __Write52(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>? __Read53(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.AccountClusterUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read31(ref reader, options), options);
+
+    private static void __Write53(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.AccountClusterUsage>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountClusterUsage value, __Json.JsonSerializerOptions options) => { { __Write31(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>? __Read54(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.ClusterDailyUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read32(ref reader, options), options);
+
+    private static void __Write54(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.ClusterDailyUsage>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterDailyUsage value, __Json.JsonSerializerOptions options) => { { __Write32(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>? __Read55(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.Bill>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read35(ref reader, options), options);
+
+    private static void __Write55(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.Bill>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Bill value, __Json.JsonSerializerOptions options) => { { __Write35(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>? __Read56(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.Payment>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read36(ref reader, options), options);
+
+    private static void __Write56(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.Payment>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Payment value, __Json.JsonSerializerOptions options) => { { __Write36(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>? __Read57(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.Account>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read38(ref reader, options), options);
+
+    private static void __Write57(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.Account>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Account value, __Json.JsonSerializerOptions options) => { { __Write38(writer, value, options); } }, options);
 
     /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
     private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
