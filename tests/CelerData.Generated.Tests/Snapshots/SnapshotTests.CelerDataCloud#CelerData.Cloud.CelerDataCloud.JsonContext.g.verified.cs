@@ -80,10 +80,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
     private static readonly __Json.JsonEncodedText __Name59 = __Json.JsonEncodedText.Encode("email");
     private static readonly __Json.JsonEncodedText __Name60 = __Json.JsonEncodedText.Encode("is_root_account");
     private static readonly __Json.JsonEncodedText __Name61 = __Json.JsonEncodedText.Encode("create_at");
-    private static readonly global::CelerData.Cloud.ClusterStateJsonConverter __Enum8 = new();
-    private static readonly global::CelerData.Cloud.WarehouseStateJsonConverter __Enum17 = new();
-    private static readonly global::CelerData.Cloud.InfraActionStateJsonConverter __Enum20 = new();
-    private static readonly global::CelerData.Cloud.AccountStateJsonConverter __Enum39 = new();
+    private static readonly global::CelerData.Cloud.ClusterStateJsonConverter __Own8 = new();
+    private static readonly global::CelerData.Cloud.WarehouseStateJsonConverter __Own17 = new();
+    private static readonly global::CelerData.Cloud.InfraActionStateJsonConverter __Own20 = new();
+    private static readonly global::CelerData.Cloud.AccountStateJsonConverter __Own39 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::CelerData.Cloud.CelerDataCloudJsonContext Default { get; } = new global::CelerData.Cloud.CelerDataCloudJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -279,7 +279,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         if (type == typeof(global::CelerData.Cloud.ClusterSummary)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterSummary>(__Read5, __Write5));
         if (type == typeof(global::CelerData.Cloud.ClusterStateResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterStateResponse>(__Read6, __Write6));
         if (type == typeof(global::CelerData.Cloud.ClusterStateData)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterStateData>(__Read7, __Write7));
-        if (type == typeof(global::CelerData.Cloud.ClusterState)) return __Info(options, __Enum8);
+        if (type == typeof(global::CelerData.Cloud.ClusterState)) return __Info(options, __Own8);
         if (type == typeof(global::CelerData.Cloud.ActionResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ActionResponse>(__Read9, __Write9));
         if (type == typeof(global::CelerData.Cloud.ActionData)) return __Info(options, new __Converter<global::CelerData.Cloud.ActionData>(__Read10, __Write10));
         if (type == typeof(global::CelerData.Cloud.DeploymentScriptsRequest)) return __Info(options, new __Converter<global::CelerData.Cloud.DeploymentScriptsRequest>(__Read11, __Write11));
@@ -288,10 +288,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         if (type == typeof(global::CelerData.Cloud.WarehouseList)) return __Info(options, new __Converter<global::CelerData.Cloud.WarehouseList>(__Read14, __Write14));
         if (type == typeof(global::CelerData.Cloud.WarehouseResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.WarehouseResponse>(__Read15, __Write15));
         if (type == typeof(global::CelerData.Cloud.Warehouse)) return __Info(options, new __Converter<global::CelerData.Cloud.Warehouse>(__Read16, __Write16));
-        if (type == typeof(global::CelerData.Cloud.WarehouseState)) return __Info(options, __Enum17);
+        if (type == typeof(global::CelerData.Cloud.WarehouseState)) return __Info(options, __Own17);
         if (type == typeof(global::CelerData.Cloud.InfraActionStateResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.InfraActionStateResponse>(__Read18, __Write18));
         if (type == typeof(global::CelerData.Cloud.InfraActionStateData)) return __Info(options, new __Converter<global::CelerData.Cloud.InfraActionStateData>(__Read19, __Write19));
-        if (type == typeof(global::CelerData.Cloud.InfraActionState)) return __Info(options, __Enum20);
+        if (type == typeof(global::CelerData.Cloud.InfraActionState)) return __Info(options, __Own20);
         if (type == typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest)) return __Info(options, new __Converter<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(__Read21, __Write21));
         if (type == typeof(global::CelerData.Cloud.ScaleWarehouseNumRequest)) return __Info(options, new __Converter<global::CelerData.Cloud.ScaleWarehouseNumRequest>(__Read22, __Write22));
         if (type == typeof(global::CelerData.Cloud.AccountUsageResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.AccountUsageResponse>(__Read23, __Write23));
@@ -310,7 +310,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         if (type == typeof(global::CelerData.Cloud.Payment)) return __Info(options, new __Converter<global::CelerData.Cloud.Payment>(__Read36, __Write36));
         if (type == typeof(global::CelerData.Cloud.AccountListResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.AccountListResponse>(__Read37, __Write37));
         if (type == typeof(global::CelerData.Cloud.Account)) return __Info(options, new __Converter<global::CelerData.Cloud.Account>(__Read38, __Write38));
-        if (type == typeof(global::CelerData.Cloud.AccountState)) return __Info(options, __Enum39);
+        if (type == typeof(global::CelerData.Cloud.AccountState)) return __Info(options, __Own39);
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>>(__Read42, __Write42));
@@ -854,7 +854,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
                 reader.Read();
                 switch (__i)
                 {
-                    case 0: __p0 = __Enum8.Read(ref reader, typeof(global::CelerData.Cloud.ClusterState), options); __s0 = true; break;
+                    case 0: __p0 = __Own8.Read(ref reader, typeof(global::CelerData.Cloud.ClusterState), options); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); __s1 = true; break;
                     default: reader.Skip(); break;
                 }
@@ -899,7 +899,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        { writer.WritePropertyName(__Name11); __Enum8.Write(writer, value.ClusterStateValue, options); }
+        { writer.WritePropertyName(__Name11); __Own8.Write(writer, value.ClusterStateValue, options); }
         if (value.__set_AbnormalReason) { writer.WriteString(__Name12, value.AbnormalReason); }
         writer.WriteEndObject();
     }
@@ -1425,7 +1425,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
                     case 0: __p0 = reader.GetString(); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); break;
                     case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
-                    case 3: __p3 = __Null(ref reader) ? null : __Enum17.Read(ref reader, typeof(global::CelerData.Cloud.WarehouseState), options); break;
+                    case 3: __p3 = __Null(ref reader) ? null : __Own17.Read(ref reader, typeof(global::CelerData.Cloud.WarehouseState), options); break;
                     case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
                     default: reader.Skip(); break;
                 }
@@ -1476,7 +1476,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         writer.WriteString(__Name19, value.WarehouseId);
         if (value.WarehouseName is not null) { writer.WriteString(__Name20, value.WarehouseName); }
         if (value.NodeCount is not null) { { if (value.NodeCount is { } __value) writer.WriteNumber(__Name21, __value); else writer.WriteNull(__Name21); } }
-        if (value.State is not null) { { if (value.State is { } __value) { writer.WritePropertyName(__Name22); __Enum17.Write(writer, __value, options); } else writer.WriteNull(__Name22); } }
+        if (value.State is not null) { { if (value.State is { } __value) { writer.WritePropertyName(__Name22); __Own17.Write(writer, __value, options); } else writer.WriteNull(__Name22); } }
         if (value.IsDefault is not null) { { if (value.IsDefault is { } __value) writer.WriteBoolean(__Name23, __value); else writer.WriteNull(__Name23); } }
         writer.WriteEndObject();
     }
@@ -1575,7 +1575,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
                 reader.Read();
                 switch (__i)
                 {
-                    case 0: __p0 = __Enum20.Read(ref reader, typeof(global::CelerData.Cloud.InfraActionState), options); __s0 = true; break;
+                    case 0: __p0 = __Own20.Read(ref reader, typeof(global::CelerData.Cloud.InfraActionState), options); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); __s1 = true; break;
                     default: reader.Skip(); break;
                 }
@@ -1620,7 +1620,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        { writer.WritePropertyName(__Name24); __Enum20.Write(writer, value.InfraActionStateValue, options); }
+        { writer.WritePropertyName(__Name24); __Own20.Write(writer, value.InfraActionStateValue, options); }
         if (value.__set_ErrMsg) { writer.WriteString(__Name25, value.ErrMsg); }
         writer.WriteEndObject();
     }
@@ -2901,7 +2901,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
                     case 0: __p0 = reader.GetString(); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); break;
                     case 2: __p2 = reader.GetString(); break;
-                    case 3: __p3 = __Null(ref reader) ? null : __Enum39.Read(ref reader, typeof(global::CelerData.Cloud.AccountState), options); break;
+                    case 3: __p3 = __Null(ref reader) ? null : __Own39.Read(ref reader, typeof(global::CelerData.Cloud.AccountState), options); break;
                     case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
                     case 5: __p5 = __Null(ref reader) ? null : reader.GetInt64(); break;
                     default: reader.Skip(); break;
@@ -2955,7 +2955,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         writer.WriteString(__Name32, value.AccountId);
         if (value.AccountName is not null) { writer.WriteString(__Name43, value.AccountName); }
         if (value.Email is not null) { writer.WriteString(__Name59, value.Email); }
-        if (value.State is not null) { { if (value.State is { } __value) { writer.WritePropertyName(__Name22); __Enum39.Write(writer, __value, options); } else writer.WriteNull(__Name22); } }
+        if (value.State is not null) { { if (value.State is { } __value) { writer.WritePropertyName(__Name22); __Own39.Write(writer, __value, options); } else writer.WriteNull(__Name22); } }
         if (value.IsRootAccount is not null) { { if (value.IsRootAccount is { } __value) writer.WriteBoolean(__Name60, __value); else writer.WriteNull(__Name60); } }
         if (value.CreateAt is not null) { { if (value.CreateAt is { } __value) writer.WriteNumber(__Name61, __value); else writer.WriteNull(__Name61); } }
         writer.WriteEndObject();

@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
+using __Ser = global::System.Text.Json.Serialization;
+
 namespace CelerData.Cloud
 {
     /// <summary>
@@ -15,25 +17,25 @@ namespace CelerData.Cloud
         /// <summary>
         /// The access token generated.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("access_token")]
+        [__Ser.JsonPropertyName("access_token")]
         public required string AccessToken { get; init; }
 
         /// <summary>
         /// The amount of time after which the access token will expire. Unit: seconds.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("expires_in")]
+        [__Ser.JsonPropertyName("expires_in")]
         public required int ExpiresIn { get; init; }
 
         /// <summary>
         /// The refresh token generated along with the access token.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("refresh_token")]
+        [__Ser.JsonPropertyName("refresh_token")]
         public required string RefreshToken { get; init; }
 
         /// <summary>
         /// The type of token generated.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("token_type")]
+        [__Ser.JsonPropertyName("token_type")]
         public required string TokenType { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -59,14 +61,14 @@ namespace CelerData.Cloud
         /// <summary>
         /// The failure code; 40004 when the named object does not exist. Other codes are not documented.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// Explains the failure. Do not decide success from it; only `code` says.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("message")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -88,14 +90,14 @@ namespace CelerData.Cloud
         /// <summary>
         /// 20000 on success; any other code is a failure.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// Explains a failure; may be empty on success.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("message")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -117,21 +119,21 @@ namespace CelerData.Cloud
         /// <summary>
         /// 20000 on success.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// Explains a failure.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("message")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("data")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterList? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -155,13 +157,13 @@ namespace CelerData.Cloud
         /// <summary>
         /// The number of clusters of the account.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("total")]
+        [__Ser.JsonPropertyName("total")]
         public required int Total { get; init; }
 
         /// <summary>
         /// The clusters.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("list")]
+        [__Ser.JsonPropertyName("list")]
         public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary> List { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -183,14 +185,14 @@ namespace CelerData.Cloud
         /// <summary>
         /// The ID of the cluster.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("cluster_id")]
+        [__Ser.JsonPropertyName("cluster_id")]
         public required string ClusterId { get; init; }
 
         /// <summary>
         /// The name of the cluster.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("cluster_name")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("cluster_name")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterName { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -212,21 +214,21 @@ namespace CelerData.Cloud
         /// <summary>
         /// 20000 on success.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// Explains a failure.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("message")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("data")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterStateData? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -250,25 +252,25 @@ namespace CelerData.Cloud
         /// <summary>
         /// The 'cluster_state' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("cluster_state")]
-        public required global::CelerData.Cloud.ClusterState ClusterState { get; init; }
+        [__Ser.JsonPropertyName("cluster_state")]
+        public required global::CelerData.Cloud.ClusterState ClusterStateValue { get; init; }
 
         /// <summary>
         /// Why the cluster is abnormal, when it is; empty or null otherwise.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("abnormal_reason")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("abnormal_reason")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AbnormalReason { get => __value_AbnormalReason; init { __value_AbnormalReason = value; __set_AbnormalReason = true; } }
 
         private readonly string? __value_AbnormalReason;
 
         /// <summary>Whether AbnormalReason was set, to null or not: only then is it written to JSON.</summary>
-        internal readonly bool __set_AbnormalReason;
+        internal bool __set_AbnormalReason;
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("ClusterState = ");
-            builder.Append(ClusterState);
+            builder.Append("ClusterStateValue = ");
+            builder.Append(ClusterStateValue);
             builder.Append(", AbnormalReason = ");
             builder.Append(AbnormalReason);
             return true;
@@ -514,21 +516,21 @@ namespace CelerData.Cloud
         /// <summary>
         /// 20000 on success.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// Explains a failure.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("message")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("data")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ActionData? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -552,7 +554,7 @@ namespace CelerData.Cloud
         /// <summary>
         /// The ID of the action; pass it as `order_id` to `getInfraActionState`.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("action_id")]
+        [__Ser.JsonPropertyName("action_id")]
         public required string ActionId { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -572,21 +574,21 @@ namespace CelerData.Cloud
         /// <summary>
         /// The scripts, with where their logs go.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("scripts")]
+        [__Ser.JsonPropertyName("scripts")]
         public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript> Scripts { get; init; }
 
         /// <summary>
         /// Whether several scripts run in parallel.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("parallel")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("parallel")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Parallel { get; init; }
 
         /// <summary>
         /// The time all the scripts may take together. The unit is not documented (the example, 3600, suggests seconds).
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("timeout")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("timeout")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? Timeout { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -610,14 +612,14 @@ namespace CelerData.Cloud
         /// <summary>
         /// The S3 path of the script, for example `s3://bucket/path/setup.sh`.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("script_path")]
+        [__Ser.JsonPropertyName("script_path")]
         public required string ScriptPath { get; init; }
 
         /// <summary>
         /// The S3 folder the script's logs go to, for example `s3://bucket/log/`. Whether it is required is not documented.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("logs_dir")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("logs_dir")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? LogsDir { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -639,21 +641,21 @@ namespace CelerData.Cloud
         /// <summary>
         /// 20000 on success.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// Explains a failure.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("message")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("data")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.WarehouseList? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -677,13 +679,13 @@ namespace CelerData.Cloud
         /// <summary>
         /// The number of warehouses of the cluster.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("total")]
+        [__Ser.JsonPropertyName("total")]
         public required int Total { get; init; }
 
         /// <summary>
         /// The warehouses.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("list")]
+        [__Ser.JsonPropertyName("list")]
         public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse> List { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -705,21 +707,21 @@ namespace CelerData.Cloud
         /// <summary>
         /// 20000 on success.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// Explains a failure.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("message")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("data")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.Warehouse? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -743,35 +745,35 @@ namespace CelerData.Cloud
         /// <summary>
         /// The ID of the warehouse.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("warehouse_id")]
+        [__Ser.JsonPropertyName("warehouse_id")]
         public required string WarehouseId { get; init; }
 
         /// <summary>
         /// The name of the warehouse.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("warehouse_name")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("warehouse_name")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? WarehouseName { get; init; }
 
         /// <summary>
         /// The number of compute nodes of the warehouse.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("node_count")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("node_count")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? NodeCount { get; init; }
 
         /// <summary>
         /// The 'state' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("state")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.WarehouseState? State { get; init; }
 
         /// <summary>
         /// Whether this is the cluster's default warehouse, which cannot be suspended or resumed.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("is_default")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("is_default")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsDefault { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -965,21 +967,21 @@ namespace CelerData.Cloud
         /// <summary>
         /// 20000 on success.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// Explains a failure.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("message")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("data")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.InfraActionStateData? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1003,25 +1005,25 @@ namespace CelerData.Cloud
         /// <summary>
         /// The 'infra_action_state' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("infra_action_state")]
-        public required global::CelerData.Cloud.InfraActionState InfraActionState { get; init; }
+        [__Ser.JsonPropertyName("infra_action_state")]
+        public required global::CelerData.Cloud.InfraActionState InfraActionStateValue { get; init; }
 
         /// <summary>
         /// Why the action failed; sent only when it is `FAILED`.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("err_msg")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("err_msg")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ErrMsg { get => __value_ErrMsg; init { __value_ErrMsg = value; __set_ErrMsg = true; } }
 
         private readonly string? __value_ErrMsg;
 
         /// <summary>Whether ErrMsg was set, to null or not: only then is it written to JSON.</summary>
-        internal readonly bool __set_ErrMsg;
+        internal bool __set_ErrMsg;
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("InfraActionState = ");
-            builder.Append(InfraActionState);
+            builder.Append("InfraActionStateValue = ");
+            builder.Append(InfraActionStateValue);
             builder.Append(", ErrMsg = ");
             builder.Append(ErrMsg);
             return true;
@@ -1190,35 +1192,35 @@ namespace CelerData.Cloud
         /// The node (virtual machine) type to scale to, for example `m6i.4xlarge`. The documentation's
         /// table says integer, its example a type name; a string is sent.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("vm_cate")]
+        [__Ser.JsonPropertyName("vm_cate")]
         public required string VmCate { get; init; }
 
         /// <summary>
         /// The IOPS of each cloud disk; only when moving from local to cloud storage.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("iops")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("iops")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? Iops { get; init; }
 
         /// <summary>
         /// The throughput of each cloud disk; only when moving from local to cloud storage. The unit is not documented.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("throughput")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("throughput")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? Throughput { get; init; }
 
         /// <summary>
         /// The size of each cloud disk; only when moving from local to cloud storage. Unit: GB.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("vm_vol_size")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("vm_vol_size")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? VmVolSize { get; init; }
 
         /// <summary>
         /// The number of cloud disks of each node; only when moving from local to cloud storage.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("vm_vol_num")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("vm_vol_num")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? VmVolNum { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1246,7 +1248,7 @@ namespace CelerData.Cloud
         /// <summary>
         /// The number of compute nodes the warehouse should have.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("vm_num")]
+        [__Ser.JsonPropertyName("vm_num")]
         public required int VmNum { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1266,21 +1268,21 @@ namespace CelerData.Cloud
         /// <summary>
         /// 20000 on success.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// Explains a failure.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("message")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("data")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.AccountUsage? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1304,22 +1306,22 @@ namespace CelerData.Cloud
         /// <summary>
         /// The ID of the account.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("account_id")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountId { get; init; }
 
         /// <summary>
         /// The CCU used over the range, a decimal number sent as a string (for example `1534.833393`).
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("total_usage")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
         /// <summary>
         /// The usage of each day; sent only when `show_detail` is true.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("details")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("details")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? Details { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1343,21 +1345,21 @@ namespace CelerData.Cloud
         /// <summary>
         /// 20000 on success.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// Explains a failure.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("message")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("data")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterUsage? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1381,29 +1383,29 @@ namespace CelerData.Cloud
         /// <summary>
         /// The ID of the cluster.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("cluster_id")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("cluster_id")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterId { get; init; }
 
         /// <summary>
         /// The name of the cluster.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("cluster_name")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("cluster_name")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterName { get; init; }
 
         /// <summary>
         /// The CCU used over the range, a decimal number sent as a string.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("total_usage")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
         /// <summary>
         /// The usage of each day; sent only when `show_detail` is true.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("details")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("details")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? Details { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1429,22 +1431,22 @@ namespace CelerData.Cloud
         /// <summary>
         /// The CCU used that day, a decimal number sent as a string.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("usage")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("usage")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Usage { get; init; }
 
         /// <summary>
         /// The day, as the number yyyyMMdd (for example 20230701).
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("date")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("date")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? Date { get; init; }
 
         /// <summary>
         /// The start of the day in seconds since 1970 (UTC); sent by the organisation usage only.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("time_stamp")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("time_stamp")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? TimeStamp { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1468,27 +1470,27 @@ namespace CelerData.Cloud
         /// <summary>
         /// The accounts to report; every account of the organisation when absent.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("account_ids")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("account_ids")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? AccountIds { get; init; }
 
         /// <summary>
         /// The first day of the range. Format: yyyyMMdd.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("start_date")]
+        [__Ser.JsonPropertyName("start_date")]
         public required string StartDate { get; init; }
 
         /// <summary>
         /// The last day of the range, not before `start_date`, at most 31 days after it. Format: yyyyMMdd.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("end_date")]
+        [__Ser.JsonPropertyName("end_date")]
         public required string EndDate { get; init; }
 
         /// <summary>
         /// Whether to return the usage of each day of each cluster. Defaults to false.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("show_daily_detail")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("show_daily_detail")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public bool? ShowDailyDetail { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1514,21 +1516,21 @@ namespace CelerData.Cloud
         /// <summary>
         /// 20000 on success.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// Explains a failure.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("message")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("data")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.OrganizationUsage? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1552,15 +1554,15 @@ namespace CelerData.Cloud
         /// <summary>
         /// The CCU used by every account reported, a decimal number sent as a string.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("total_usage")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
         /// <summary>
         /// The usage of each account.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("accounts")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("accounts")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>? Accounts { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1582,36 +1584,36 @@ namespace CelerData.Cloud
         /// <summary>
         /// The ID of the account.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("account_id")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountId { get; init; }
 
         /// <summary>
         /// The name of the account.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("account_name")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("account_name")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountName { get; init; }
 
         /// <summary>
         /// The email address of the account.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("account_email")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("account_email")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountEmail { get; init; }
 
         /// <summary>
         /// The CCU used by the account, a decimal number sent as a string.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("total_usage")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
         /// <summary>
         /// The usage of each cluster of the account.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("clusters")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("clusters")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>? Clusters { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1639,29 +1641,29 @@ namespace CelerData.Cloud
         /// <summary>
         /// The ID of the cluster.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("cluster_id")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("cluster_id")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterId { get; init; }
 
         /// <summary>
         /// The name of the cluster.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("cluster_name")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("cluster_name")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterName { get; init; }
 
         /// <summary>
         /// The CCU used by the cluster, a decimal number sent as a string.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("total_usage")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("total_usage")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
         /// <summary>
         /// The usage of each day; sent only when `show_daily_detail` is true.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("daily_usages")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("daily_usages")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? DailyUsages { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1687,21 +1689,21 @@ namespace CelerData.Cloud
         /// <summary>
         /// 20000 on success.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// Explains a failure.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("message")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The 'data' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("data")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.Bills? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1725,29 +1727,29 @@ namespace CelerData.Cloud
         /// <summary>
         /// The ID of the account.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("account_id")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountId { get; init; }
 
         /// <summary>
         /// The first month of the range, as the number yyyyMM.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("begin_month")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("begin_month")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? BeginMonth { get; init; }
 
         /// <summary>
         /// The last month of the range, as the number yyyyMM.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("end_month")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("end_month")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? EndMonth { get; init; }
 
         /// <summary>
         /// One bill a month.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("bill_list")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("bill_list")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>? BillList { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1773,57 +1775,57 @@ namespace CelerData.Cloud
         /// <summary>
         /// The month billed, yyyyMM.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("period")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("period")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Period { get; init; }
 
         /// <summary>
         /// The ID of the account.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("account_id")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountId { get; init; }
 
         /// <summary>
         /// The CCU charged, a decimal number sent as a string.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("charge_usage")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("charge_usage")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ChargeUsage { get; init; }
 
         /// <summary>
         /// The amount charged, a decimal number sent as a string. The currency is not documented.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("charge_price")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("charge_price")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ChargePrice { get; init; }
 
         /// <summary>
         /// The state of the bill, for example `PAID`. The other values are not documented.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("bill_state")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("bill_state")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? BillState { get; init; }
 
         /// <summary>
         /// The state of the payment, for example `SUCCESS`. The other values are not documented.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("pay_state")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("pay_state")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? PayState { get; init; }
 
         /// <summary>
         /// How the bill was paid, for example `AccountBalance`. The other values are not documented.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("pay_method")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("pay_method")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? PayMethod { get; init; }
 
         /// <summary>
         /// The payments of the bill.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("pay_info_details")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("pay_info_details")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>? PayInfoDetails { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1857,29 +1859,29 @@ namespace CelerData.Cloud
         /// <summary>
         /// How it was paid, for example `AccountBalance`.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("pay_method")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("pay_method")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? PayMethod { get; init; }
 
         /// <summary>
         /// The amount paid, a decimal number sent as a string.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("amount")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("amount")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Amount { get; init; }
 
         /// <summary>
         /// The currency of the amount, for example `CCU`.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("currency")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("currency")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Currency { get; init; }
 
         /// <summary>
         /// The state of the payment, for example `SUCCESS`. The other values are not documented.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("state")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? State { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1905,21 +1907,21 @@ namespace CelerData.Cloud
         /// <summary>
         /// 20000 on success.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
         /// <summary>
         /// Explains a failure.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("message")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("message")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
         /// <summary>
         /// The accounts of the organisation.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("data")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("data")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>? Data { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -1943,42 +1945,42 @@ namespace CelerData.Cloud
         /// <summary>
         /// The ID of the account.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("account_id")]
+        [__Ser.JsonPropertyName("account_id")]
         public required string AccountId { get; init; }
 
         /// <summary>
         /// The name of the account.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("account_name")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("account_name")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountName { get; init; }
 
         /// <summary>
         /// The email address of the account.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("email")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("email")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Email { get; init; }
 
         /// <summary>
         /// The 'state' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("state")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("state")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.AccountState? State { get; init; }
 
         /// <summary>
         /// Whether this is the organisation's root account.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("is_root_account")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("is_root_account")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsRootAccount { get; init; }
 
         /// <summary>
         /// When the account was created, in milliseconds since 1970 (UTC); documented only as a timestamp.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("create_at")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("create_at")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? CreateAt { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)

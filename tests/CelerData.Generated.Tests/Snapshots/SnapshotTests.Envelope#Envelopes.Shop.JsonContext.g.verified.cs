@@ -5,1095 +5,723 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
-namespace Envelopes
+using __Json = global::System.Text.Json;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
+namespace Envelopes;
+
+/// <summary>
+/// System.Text.Json metadata and generated readers and writers for every model of Shop: no reflection, safe for trimming and Native AOT.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContext, __Meta.IJsonTypeInfoResolver
 {
-    /// <summary>
-    /// System.Text.Json metadata for every model of Shop, written out ahead of time: no reflection, safe for trimming and Native AOT.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial class ShopJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
+
+    private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("status");
+    private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("error");
+    private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("result");
+    private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("id");
+    private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("total");
+    private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("code");
+    private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("value");
+    private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("count");
+
+    /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
+    public static global::Envelopes.ShopJsonContext Default { get; } = new global::Envelopes.ShopJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
+
+    /// <summary>The options this context's metadata was generated for.</summary>
+    protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+    /// <summary>Creates a context with its own copy of the default options.</summary>
+    public ShopJsonContext() : base(null)
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new();
+    }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __Name0 = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name1 = global::System.Text.Json.JsonEncodedText.Encode("error");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name2 = global::System.Text.Json.JsonEncodedText.Encode("result");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name3 = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name4 = global::System.Text.Json.JsonEncodedText.Encode("total");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name5 = global::System.Text.Json.JsonEncodedText.Encode("code");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name6 = global::System.Text.Json.JsonEncodedText.Encode("value");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name7 = global::System.Text.Json.JsonEncodedText.Encode("count");
+    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+    /// <param name="options">The options to bind; they must not be bound to another context.</param>
+    public ShopJsonContext(__Json.JsonSerializerOptions options) : base(options)
+    {
+    }
 
-        /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
-        public static global::Envelopes.ShopJsonContext Default { get; } = new global::Envelopes.ShopJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+    private __Meta.JsonTypeInfo<global::Envelopes.OrderEnvelope>? _t0;
+    /// <summary>Metadata for <see cref="global::Envelopes.OrderEnvelope"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Envelopes.OrderEnvelope> OrderEnvelope => __Get(ref _t0);
 
-        /// <summary>The options this context's metadata was generated for.</summary>
-        protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+    private __Meta.JsonTypeInfo<global::Envelopes.Order>? _t1;
+    /// <summary>Metadata for <see cref="global::Envelopes.Order"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Envelopes.Order> Order => __Get(ref _t1);
 
-        /// <summary>Creates a context with its own copy of the default options.</summary>
-        public ShopJsonContext() : base(null)
+    private __Meta.JsonTypeInfo<global::Envelopes.CancelOrderResponse>? _t2;
+    /// <summary>Metadata for <see cref="global::Envelopes.CancelOrderResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Envelopes.CancelOrderResponse> CancelOrderResponse => __Get(ref _t2);
+
+    private __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponse>? _t3;
+    /// <summary>Metadata for <see cref="global::Envelopes.CountOrdersResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponse> CountOrdersResponse => __Get(ref _t3);
+
+    private __Meta.JsonTypeInfo<global::Envelopes.GetVersionResponse>? _t4;
+    /// <summary>Metadata for <see cref="global::Envelopes.GetVersionResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Envelopes.GetVersionResponse> GetVersionResponse => __Get(ref _t4);
+
+    private __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponseResult>? _t5;
+    /// <summary>Metadata for <see cref="global::Envelopes.CountOrdersResponseResult"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponseResult> CountOrdersResponseResult => __Get(ref _t5);
+
+    /// <inheritdoc/>
+    public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+    {
+        Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
+        return typeInfo;
+    }
+
+    __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(global::Envelopes.OrderEnvelope)) return __Info(options, new __Converter<global::Envelopes.OrderEnvelope>(__Read0, __Write0));
+        if (type == typeof(global::Envelopes.Order)) return __Info(options, new __Converter<global::Envelopes.Order>(__Read1, __Write1));
+        if (type == typeof(global::Envelopes.CancelOrderResponse)) return __Info(options, new __Converter<global::Envelopes.CancelOrderResponse>(__Read2, __Write2));
+        if (type == typeof(global::Envelopes.CountOrdersResponse)) return __Info(options, new __Converter<global::Envelopes.CountOrdersResponse>(__Read3, __Write3));
+        if (type == typeof(global::Envelopes.GetVersionResponse)) return __Info(options, new __Converter<global::Envelopes.GetVersionResponse>(__Read4, __Write4));
+        if (type == typeof(global::Envelopes.CountOrdersResponseResult)) return __Info(options, new __Converter<global::Envelopes.CountOrdersResponseResult>(__Read5, __Write5));
+        if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
+        if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
+        if (type == typeof(double?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<double>(options));
+        if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
+        if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
+        if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
+        return null;
+    }
+
+    private static readonly string[] __Paths0 = { ".status", ".error", ".result" };
+
+    private static global::Envelopes.OrderEnvelope? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Envelopes.OrderEnvelope)))
         {
-        }
-
-        /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-        /// <param name="options">The options to bind; they must not be bound to another context.</param>
-        public ShopJsonContext(global::System.Text.Json.JsonSerializerOptions options) : base(options)
-        {
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.OrderEnvelope>? _typeInfo0;
-
-        /// <summary>Metadata for <see cref="global::Envelopes.OrderEnvelope"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.OrderEnvelope> OrderEnvelope
-        {
-            get => _typeInfo0 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.OrderEnvelope>)Options.GetTypeInfo(typeof(global::Envelopes.OrderEnvelope));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.OrderEnvelope> __Create0(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Envelopes.OrderEnvelope>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.OrderEnvelope> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Envelopes.OrderEnvelope>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New0(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Envelopes.OrderEnvelope() { Status = (int)args[0], Error = (string)args[1], Result = (global::Envelopes.Order)args[2] },
-                    ConstructorParameterMetadataInitializer = __CtorParams0,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties0(options),
-                    SerializeHandler = __Serialize0,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Envelopes.OrderEnvelope>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties0(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Envelopes.OrderEnvelope),
-                Converter = null,
-                Getter = static obj => ((global::Envelopes.OrderEnvelope)obj).Status,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_0((global::Envelopes.OrderEnvelope)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Status",
-                JsonPropertyName = "status",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
-            properties[0].IsRequired = true;
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Envelopes.OrderEnvelope),
-                Converter = null,
-                Getter = static obj => ((global::Envelopes.OrderEnvelope)obj).Error,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_1((global::Envelopes.OrderEnvelope)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Error",
-                JsonPropertyName = "error",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
-
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Envelopes.Order>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Envelopes.OrderEnvelope),
-                Converter = null,
-                Getter = static obj => ((global::Envelopes.OrderEnvelope)obj).Result,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_2((global::Envelopes.OrderEnvelope)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Result",
-                JsonPropertyName = "result",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Envelopes.Order>(options, info2);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Envelopes.OrderEnvelope __New0();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Status")]
-        private static extern void __Set0_0(global::Envelopes.OrderEnvelope obj, int value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Error")]
-        private static extern void __Set0_1(global::Envelopes.OrderEnvelope obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Result")]
-        private static extern void __Set0_2(global::Envelopes.OrderEnvelope obj, global::Envelopes.Order value);
-        #endif
-
-        private void __Serialize0(global::System.Text.Json.Utf8JsonWriter writer, global::Envelopes.OrderEnvelope? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteNumber(__Name0, value.Status);
-            if (value.Error is not null)
-            {
-                writer.WriteString(__Name1, value.Error);
-            }
-            if (value.Result is not null)
-            {
-                writer.WritePropertyName(__Name2);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Result, Order);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams0()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
-            parameters[0] = new()
-            {
-                Name = "Status",
-                ParameterType = typeof(int),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Error",
-                ParameterType = typeof(string),
-                Position = 1,
-            };
-            parameters[2] = new()
-            {
-                Name = "Result",
-                ParameterType = typeof(global::Envelopes.Order),
-                Position = 2,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.Order>? _typeInfo1;
-
-        /// <summary>Metadata for <see cref="global::Envelopes.Order"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.Order> Order
-        {
-            get => _typeInfo1 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.Order>)Options.GetTypeInfo(typeof(global::Envelopes.Order));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.Order> __Create1(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Envelopes.Order>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.Order> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Envelopes.Order>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New1(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Envelopes.Order() { Id = (string)args[0], Total = (double?)args[1] },
-                    ConstructorParameterMetadataInitializer = __CtorParams1,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties1(options),
-                    SerializeHandler = __Serialize1,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Envelopes.Order>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties1(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Envelopes.Order),
-                Converter = null,
-                Getter = static obj => ((global::Envelopes.Order)obj).Id,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set1_0((global::Envelopes.Order)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Id",
-                JsonPropertyName = "id",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-            properties[0].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = false;
-            properties[0].IsSetNullable = false;
-            #endif
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<double?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Envelopes.Order),
-                Converter = null,
-                Getter = static obj => ((global::Envelopes.Order)obj).Total,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set1_1((global::Envelopes.Order)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Total",
-                JsonPropertyName = "total",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<double?>(options, info1);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Envelopes.Order __New1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Id")]
-        private static extern void __Set1_0(global::Envelopes.Order obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Total")]
-        private static extern void __Set1_1(global::Envelopes.Order obj, double? value);
-        #endif
-
-        private void __Serialize1(global::System.Text.Json.Utf8JsonWriter writer, global::Envelopes.Order? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString(__Name3, value.Id);
-            if (value.Total is not null)
-            {
-                writer.WritePropertyName(__Name4);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Total, __TypeInfo8);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams1()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
-            parameters[0] = new()
-            {
-                Name = "Id",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Total",
-                ParameterType = typeof(double?),
-                Position = 1,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CancelOrderResponse>? _typeInfo2;
-
-        /// <summary>Metadata for <see cref="global::Envelopes.CancelOrderResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CancelOrderResponse> CancelOrderResponse
-        {
-            get => _typeInfo2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CancelOrderResponse>)Options.GetTypeInfo(typeof(global::Envelopes.CancelOrderResponse));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CancelOrderResponse> __Create2(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Envelopes.CancelOrderResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CancelOrderResponse> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Envelopes.CancelOrderResponse>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New2(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Envelopes.CancelOrderResponse() { Status = (int)args[0], Error = (string)args[1] },
-                    ConstructorParameterMetadataInitializer = __CtorParams2,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties2(options),
-                    SerializeHandler = __Serialize2,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Envelopes.CancelOrderResponse>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties2(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Envelopes.CancelOrderResponse),
-                Converter = null,
-                Getter = static obj => ((global::Envelopes.CancelOrderResponse)obj).Status,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_0((global::Envelopes.CancelOrderResponse)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Status",
-                JsonPropertyName = "status",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
-            properties[0].IsRequired = true;
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Envelopes.CancelOrderResponse),
-                Converter = null,
-                Getter = static obj => ((global::Envelopes.CancelOrderResponse)obj).Error,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_1((global::Envelopes.CancelOrderResponse)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Error",
-                JsonPropertyName = "error",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Envelopes.CancelOrderResponse __New2();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Status")]
-        private static extern void __Set2_0(global::Envelopes.CancelOrderResponse obj, int value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Error")]
-        private static extern void __Set2_1(global::Envelopes.CancelOrderResponse obj, string value);
-        #endif
-
-        private void __Serialize2(global::System.Text.Json.Utf8JsonWriter writer, global::Envelopes.CancelOrderResponse? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteNumber(__Name0, value.Status);
-            if (value.Error is not null)
-            {
-                writer.WriteString(__Name1, value.Error);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams2()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
-            parameters[0] = new()
-            {
-                Name = "Status",
-                ParameterType = typeof(int),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Error",
-                ParameterType = typeof(string),
-                Position = 1,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CountOrdersResponse>? _typeInfo3;
-
-        /// <summary>Metadata for <see cref="global::Envelopes.CountOrdersResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CountOrdersResponse> CountOrdersResponse
-        {
-            get => _typeInfo3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CountOrdersResponse>)Options.GetTypeInfo(typeof(global::Envelopes.CountOrdersResponse));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CountOrdersResponse> __Create3(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Envelopes.CountOrdersResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CountOrdersResponse> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Envelopes.CountOrdersResponse>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New3(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Envelopes.CountOrdersResponse() { Status = (long?)args[0], Error = (string)args[1], Result = (global::Envelopes.CountOrdersResponseResult)args[2] },
-                    ConstructorParameterMetadataInitializer = __CtorParams3,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties3(options),
-                    SerializeHandler = __Serialize3,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Envelopes.CountOrdersResponse>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties3(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Envelopes.CountOrdersResponse),
-                Converter = null,
-                Getter = static obj => ((global::Envelopes.CountOrdersResponse)obj).Status,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_0((global::Envelopes.CountOrdersResponse)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Status",
-                JsonPropertyName = "status",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, info0);
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Envelopes.CountOrdersResponse),
-                Converter = null,
-                Getter = static obj => ((global::Envelopes.CountOrdersResponse)obj).Error,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_1((global::Envelopes.CountOrdersResponse)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Error",
-                JsonPropertyName = "error",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
-
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Envelopes.CountOrdersResponseResult>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Envelopes.CountOrdersResponse),
-                Converter = null,
-                Getter = static obj => ((global::Envelopes.CountOrdersResponse)obj).Result,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_2((global::Envelopes.CountOrdersResponse)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Result",
-                JsonPropertyName = "result",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Envelopes.CountOrdersResponseResult>(options, info2);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Envelopes.CountOrdersResponse __New3();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Status")]
-        private static extern void __Set3_0(global::Envelopes.CountOrdersResponse obj, long? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Error")]
-        private static extern void __Set3_1(global::Envelopes.CountOrdersResponse obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Result")]
-        private static extern void __Set3_2(global::Envelopes.CountOrdersResponse obj, global::Envelopes.CountOrdersResponseResult value);
-        #endif
-
-        private void __Serialize3(global::System.Text.Json.Utf8JsonWriter writer, global::Envelopes.CountOrdersResponse? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (value.Status is not null)
-            {
-                writer.WritePropertyName(__Name0);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Status, __TypeInfo10);
-            }
-            if (value.Error is not null)
-            {
-                writer.WriteString(__Name1, value.Error);
-            }
-            if (value.Result is not null)
-            {
-                writer.WritePropertyName(__Name2);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Result, CountOrdersResponseResult);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams3()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
-            parameters[0] = new()
-            {
-                Name = "Status",
-                ParameterType = typeof(long?),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Error",
-                ParameterType = typeof(string),
-                Position = 1,
-            };
-            parameters[2] = new()
-            {
-                Name = "Result",
-                ParameterType = typeof(global::Envelopes.CountOrdersResponseResult),
-                Position = 2,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.GetVersionResponse>? _typeInfo4;
-
-        /// <summary>Metadata for <see cref="global::Envelopes.GetVersionResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.GetVersionResponse> GetVersionResponse
-        {
-            get => _typeInfo4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.GetVersionResponse>)Options.GetTypeInfo(typeof(global::Envelopes.GetVersionResponse));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.GetVersionResponse> __Create4(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Envelopes.GetVersionResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.GetVersionResponse> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Envelopes.GetVersionResponse>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New4(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Envelopes.GetVersionResponse() { Code = (long)args[0], Value = (int)args[1] },
-                    ConstructorParameterMetadataInitializer = __CtorParams4,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties4(options),
-                    SerializeHandler = __Serialize4,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Envelopes.GetVersionResponse>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties4(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Envelopes.GetVersionResponse),
-                Converter = null,
-                Getter = static obj => ((global::Envelopes.GetVersionResponse)obj).Code,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_0((global::Envelopes.GetVersionResponse)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Code",
-                JsonPropertyName = "code",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long>(options, info0);
-            properties[0].IsRequired = true;
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Envelopes.GetVersionResponse),
-                Converter = null,
-                Getter = static obj => ((global::Envelopes.GetVersionResponse)obj).Value,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_1((global::Envelopes.GetVersionResponse)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Value",
-                JsonPropertyName = "value",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info1);
-            properties[1].IsRequired = true;
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Envelopes.GetVersionResponse __New4();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Code")]
-        private static extern void __Set4_0(global::Envelopes.GetVersionResponse obj, long value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Value")]
-        private static extern void __Set4_1(global::Envelopes.GetVersionResponse obj, int value);
-        #endif
-
-        private void __Serialize4(global::System.Text.Json.Utf8JsonWriter writer, global::Envelopes.GetVersionResponse? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteNumber(__Name5, value.Code);
-            writer.WriteNumber(__Name6, value.Value);
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams4()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
-            parameters[0] = new()
-            {
-                Name = "Code",
-                ParameterType = typeof(long),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Value",
-                ParameterType = typeof(int),
-                Position = 1,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CountOrdersResponseResult>? _typeInfo5;
-
-        /// <summary>Metadata for <see cref="global::Envelopes.CountOrdersResponseResult"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CountOrdersResponseResult> CountOrdersResponseResult
-        {
-            get => _typeInfo5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CountOrdersResponseResult>)Options.GetTypeInfo(typeof(global::Envelopes.CountOrdersResponseResult));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CountOrdersResponseResult> __Create5(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Envelopes.CountOrdersResponseResult>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CountOrdersResponseResult> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Envelopes.CountOrdersResponseResult>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New5(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Envelopes.CountOrdersResponseResult() { Count = (int)args[0] },
-                    ConstructorParameterMetadataInitializer = __CtorParams5,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties5(options),
-                    SerializeHandler = __Serialize5,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Envelopes.CountOrdersResponseResult>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties5(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<int>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Envelopes.CountOrdersResponseResult),
-                Converter = null,
-                Getter = static obj => ((global::Envelopes.CountOrdersResponseResult)obj).Count,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set5_0((global::Envelopes.CountOrdersResponseResult)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Count",
-                JsonPropertyName = "count",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<int>(options, info0);
-            properties[0].IsRequired = true;
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Envelopes.CountOrdersResponseResult __New5();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Count")]
-        private static extern void __Set5_0(global::Envelopes.CountOrdersResponseResult obj, int value);
-        #endif
-
-        private void __Serialize5(global::System.Text.Json.Utf8JsonWriter writer, global::Envelopes.CountOrdersResponseResult? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteNumber(__Name7, value.Count);
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams5()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[1];
-            parameters[0] = new()
-            {
-                Name = "Count",
-                ParameterType = typeof(int),
-                Position = 0,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>? _typeInfo6;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> __TypeInfo6
-        {
-            get => _typeInfo6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int>)Options.GetTypeInfo(typeof(int));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> __Create6(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<int>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<int> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<int>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int32Converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _typeInfo7;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __TypeInfo7
-        {
-            get => _typeInfo7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __Create7(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<string>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?>? _typeInfo8;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?> __TypeInfo8
-        {
-            get => _typeInfo8 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?>)Options.GetTypeInfo(typeof(double?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?> __Create8(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<double?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<double?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<double>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double>? _typeInfo9;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> __TypeInfo9
-        {
-            get => _typeInfo9 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double>)Options.GetTypeInfo(typeof(double));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> __Create9(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<double>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<double>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>? _typeInfo10;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> __TypeInfo10
-        {
-            get => _typeInfo10 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>)Options.GetTypeInfo(typeof(long?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> __Create10(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<long?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<long>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>? _typeInfo11;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __TypeInfo11
-        {
-            get => _typeInfo11 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __Create11(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<long>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        /// <inheritdoc/>
-        public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-        {
-            Options.TryGetTypeInfo(type, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
-            return typeInfo;
-        }
-
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::Envelopes.OrderEnvelope))
-            {
-                return __Create0(options);
-            }
-            if (type == typeof(global::Envelopes.Order))
-            {
-                return __Create1(options);
-            }
-            if (type == typeof(global::Envelopes.CancelOrderResponse))
-            {
-                return __Create2(options);
-            }
-            if (type == typeof(global::Envelopes.CountOrdersResponse))
-            {
-                return __Create3(options);
-            }
-            if (type == typeof(global::Envelopes.GetVersionResponse))
-            {
-                return __Create4(options);
-            }
-            if (type == typeof(global::Envelopes.CountOrdersResponseResult))
-            {
-                return __Create5(options);
-            }
-            if (type == typeof(int))
-            {
-                return __Create6(options);
-            }
-            if (type == typeof(string))
-            {
-                return __Create7(options);
-            }
-            if (type == typeof(double?))
-            {
-                return __Create8(options);
-            }
-            if (type == typeof(double))
-            {
-                return __Create9(options);
-            }
-            if (type == typeof(long?))
-            {
-                return __Create10(options);
-            }
-            if (type == typeof(long))
-            {
-                return __Create11(options);
-            }
             return null;
         }
 
-        private static bool TryGetTypeInfoForRuntimeCustomConverter<TJsonMetadataType>(global::System.Text.Json.JsonSerializerOptions options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TJsonMetadataType> jsonTypeInfo)
+        int __p0 = default;
+        string __p1 = default;
+        global::Envelopes.Order __p2 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
         {
-            global::System.Text.Json.Serialization.JsonConverter? converter = GetRuntimeConverterForType(typeof(TJsonMetadataType), options);
-            if (converter != null)
+            while (__Next(ref reader, out var __name))
             {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TJsonMetadataType>(options, converter);
-                return true;
+                __i = __Match0(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Read1(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
             }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths0[__i], ref reader);
+        }
 
-            jsonTypeInfo = null;
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Envelopes.OrderEnvelope), ref reader, __s0 ? null : "status");
+        }
+
+        return new global::Envelopes.OrderEnvelope()
+        {
+            Status = __p0,
+            Error = __p1,
+            Result = __p2,
+        };
+    }
+
+    private static int __Match0(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 5: if (__Is(name, "error"u8)) return 1; break;
+            case 6: if (__Is(name, "status"u8)) return 0; if (__Is(name, "result"u8)) return 2; break;
+        }
+        return -1;
+    }
+
+    private static void __Write0(__Json.Utf8JsonWriter writer, global::Envelopes.OrderEnvelope? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name0, value.Status);
+        if (value.Error is not null) { writer.WriteString(__Name1, value.Error); }
+        if (value.Result is not null) { { writer.WritePropertyName(__Name2); __Write1(writer, value.Result, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths1 = { ".id", ".total" };
+
+    private static global::Envelopes.Order? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Envelopes.Order)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        double? __p1 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match1(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = __Null(ref reader) ? null : reader.GetDouble(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths1[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Envelopes.Order), ref reader, __s0 ? null : "id");
+        }
+
+        return new global::Envelopes.Order()
+        {
+            Id = __p0,
+            Total = __p1,
+        };
+    }
+
+    private static int __Match1(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 2: if (__Is(name, "id"u8)) return 0; break;
+            case 5: if (__Is(name, "total"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write1(__Json.Utf8JsonWriter writer, global::Envelopes.Order? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name3, value.Id);
+        if (value.Total is not null) { { if (value.Total is { } __value) writer.WriteNumber(__Name4, __value); else writer.WriteNull(__Name4); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths2 = { ".status", ".error" };
+
+    private static global::Envelopes.CancelOrderResponse? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Envelopes.CancelOrderResponse)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        string __p1 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match2(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths2[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Envelopes.CancelOrderResponse), ref reader, __s0 ? null : "status");
+        }
+
+        return new global::Envelopes.CancelOrderResponse()
+        {
+            Status = __p0,
+            Error = __p1,
+        };
+    }
+
+    private static int __Match2(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 5: if (__Is(name, "error"u8)) return 1; break;
+            case 6: if (__Is(name, "status"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write2(__Json.Utf8JsonWriter writer, global::Envelopes.CancelOrderResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name0, value.Status);
+        if (value.Error is not null) { writer.WriteString(__Name1, value.Error); }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths3 = { ".status", ".error", ".result" };
+
+    private static global::Envelopes.CountOrdersResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Envelopes.CountOrdersResponse)))
+        {
+            return null;
+        }
+
+        long? __p0 = default;
+        string __p1 = default;
+        global::Envelopes.CountOrdersResponseResult __p2 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match3(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = __Null(ref reader) ? null : reader.GetInt64(); break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Read5(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths3[__i], ref reader);
+        }
+
+        return new global::Envelopes.CountOrdersResponse()
+        {
+            Status = __p0,
+            Error = __p1,
+            Result = __p2,
+        };
+    }
+
+    private static int __Match3(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 5: if (__Is(name, "error"u8)) return 1; break;
+            case 6: if (__Is(name, "status"u8)) return 0; if (__Is(name, "result"u8)) return 2; break;
+        }
+        return -1;
+    }
+
+    private static void __Write3(__Json.Utf8JsonWriter writer, global::Envelopes.CountOrdersResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.Status is not null) { { if (value.Status is { } __value) writer.WriteNumber(__Name0, __value); else writer.WriteNull(__Name0); } }
+        if (value.Error is not null) { writer.WriteString(__Name1, value.Error); }
+        if (value.Result is not null) { { writer.WritePropertyName(__Name2); __Write5(writer, value.Result, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths4 = { ".code", ".value" };
+
+    private static global::Envelopes.GetVersionResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Envelopes.GetVersionResponse)))
+        {
+            return null;
+        }
+
+        long __p0 = default;
+        int __p1 = default;
+        bool __s0 = false, __s1 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match4(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt64(); __s0 = true; break;
+                    case 1: __p1 = reader.GetInt32(); __s1 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths4[__i], ref reader);
+        }
+
+        if (!__s0 || !__s1)
+        {
+            throw __Missing(typeof(global::Envelopes.GetVersionResponse), ref reader, __s0 ? null : "code", __s1 ? null : "value");
+        }
+
+        return new global::Envelopes.GetVersionResponse()
+        {
+            Code = __p0,
+            Value = __p1,
+        };
+    }
+
+    private static int __Match4(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "code"u8)) return 0; break;
+            case 5: if (__Is(name, "value"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write4(__Json.Utf8JsonWriter writer, global::Envelopes.GetVersionResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name5, value.Code);
+        writer.WriteNumber(__Name6, value.Value);
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths5 = { ".count" };
+
+    private static global::Envelopes.CountOrdersResponseResult? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Envelopes.CountOrdersResponseResult)))
+        {
+            return null;
+        }
+
+        int __p0 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match5(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths5[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Envelopes.CountOrdersResponseResult), ref reader, __s0 ? null : "count");
+        }
+
+        return new global::Envelopes.CountOrdersResponseResult()
+        {
+            Count = __p0,
+        };
+    }
+
+    private static int __Match5(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 5: if (__Is(name, "count"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write5(__Json.Utf8JsonWriter writer, global::Envelopes.CountOrdersResponseResult? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name7, value.Count);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+    private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
             return false;
         }
 
-        private static global::System.Text.Json.Serialization.JsonConverter? GetRuntimeConverterForType(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            for (int i = 0; i < options.Converters.Count; i++)
-            {
-                global::System.Text.Json.Serialization.JsonConverter? converter = options.Converters[i];
-                if (converter?.CanConvert(type) == true)
-                {
-                    return ExpandConverter(type, converter, options, validateCanConvert: false);
-                }
-            }
+        return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+    }
 
+    /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+    private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+    {
+        reader.Read();
+        if (reader.TokenType == __Json.JsonTokenType.EndObject)
+        {
+            name = default;
+            return false;
+        }
+
+        name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        return true;
+    }
+
+    private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+    /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+    private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+        => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+
+    private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
+
+    private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
+
+    __Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+    {
+        for (int i = 0; i < options.Converters.Count; i++)
+        {
+            if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
+            {
+                converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
+                break;
+            }
+        }
+
+        var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+        typeInfo.OriginatingResolver = this;
+        return typeInfo;
+    }
+
+    private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
+    {
+        if (converter is __Json.Serialization.JsonConverterFactory factory)
+        {
+            converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
+        }
+
+        return converter;
+    }
+
+    /// <summary>Reads and writes one type through the generated methods.</summary>
+    private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
+    {
+        private readonly __ReadValue<T?> _read;
+        private readonly __WriteValue<T?> _write;
+
+        public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
+        {
+            _read = read;
+            _write = write;
+        }
+
+        public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
+
+        public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
+    }
+
+    private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
             return null;
         }
-
-        private static global::System.Text.Json.Serialization.JsonConverter ExpandConverter(global::System.Type type, global::System.Text.Json.Serialization.JsonConverter converter, global::System.Text.Json.JsonSerializerOptions options, bool validateCanConvert = true)
+        if (reader.TokenType != __Json.JsonTokenType.StartArray)
         {
-            if (validateCanConvert && !converter.CanConvert(type))
-            {
-                throw new global::System.InvalidOperationException(string.Format("The converter '{0}' is not compatible with the type '{1}'.", converter.GetType(), type));
-            }
+            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
+        }
 
-            if (converter is global::System.Text.Json.Serialization.JsonConverterFactory factory)
+        var list = new global::System.Collections.Generic.List<T>();
+        while (true)
+        {
+            try
             {
-                converter = factory.CreateConverter(type, options);
-                if (converter is null || converter is global::System.Text.Json.Serialization.JsonConverterFactory)
+                reader.Read();
+                if (reader.TokenType == __Json.JsonTokenType.EndArray)
                 {
-                    throw new global::System.InvalidOperationException(string.Format("The converter '{0}' cannot return null or a JsonConverterFactory instance.", factory.GetType()));
+                    return list;
                 }
-            }
 
-            return converter;
+                list.Add(read(ref reader, options));
+            }
+            catch (global::System.Exception exception) when (__CanWrap(exception))
+            {
+                throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
+            }
         }
     }
+
+    private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
+            return null;
+        }
+        if (reader.TokenType != __Json.JsonTokenType.StartObject)
+        {
+            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
+        }
+
+        var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
+        while (true)
+        {
+            reader.Read();
+            if (reader.TokenType == __Json.JsonTokenType.EndObject)
+            {
+                return dictionary;
+            }
+
+            var key = reader.GetString()!;
+            try
+            {
+                reader.Read();
+                dictionary[key] = read(ref reader, options);
+            }
+            catch (global::System.Exception exception) when (__CanWrap(exception))
+            {
+                throw __Wrap(exception, __Segment(key), ref reader);
+            }
+        }
+    }
+
+    private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+    {
+        if (list is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        for (int i = 0; i < list.Count; i++)
+        {
+            write(writer, list[i], options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+    {
+        if (dictionary is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (var pair in dictionary)
+        {
+            writer.WritePropertyName(pair.Key);
+            write(writer, pair.Value, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
+    private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
+
+    private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
+
+    /// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
+    private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
+
+    /// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
+    private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
+    {
+        var inner = exception as __Json.JsonException;
+        var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
+        var line = inner?.LineNumber ?? __LineNumber(ref reader);
+        var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
+        var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
+        return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
+    }
+
+    private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
+
+    private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
+    {
+        long? line = __LineNumber(ref reader);
+        long? position = __BytePositionInLine(ref reader);
+        return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
+    }
+
+    private static string __Message(string message, string path, long? line, long? position)
+    {
+        var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
+        return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
+    }
+
+    // The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
+    private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
+    private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
 }

@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
+using __Ser = global::System.Text.Json.Serialization;
+
 namespace Envelopes
 {
     /// <summary>
@@ -15,21 +17,21 @@ namespace Envelopes
         /// <summary>
         /// The 'status' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+        [__Ser.JsonPropertyName("status")]
         public required int Status { get; init; }
 
         /// <summary>
         /// The 'error' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("error")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Error { get; init; }
 
         /// <summary>
         /// The 'result' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("result")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Envelopes.Order? Result { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -53,14 +55,14 @@ namespace Envelopes
         /// <summary>
         /// The 'id' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+        [__Ser.JsonPropertyName("id")]
         public required string Id { get; init; }
 
         /// <summary>
         /// The 'total' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("total")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("total")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public double? Total { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -82,14 +84,14 @@ namespace Envelopes
         /// <summary>
         /// The 'status' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
+        [__Ser.JsonPropertyName("status")]
         public required int Status { get; init; }
 
         /// <summary>
         /// The 'error' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("error")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Error { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -111,22 +113,22 @@ namespace Envelopes
         /// <summary>
         /// The 'status' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("status")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("status")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? Status { get; init; }
 
         /// <summary>
         /// The 'error' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("error")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("error")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Error { get; init; }
 
         /// <summary>
         /// The 'result' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("result")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("result")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Envelopes.CountOrdersResponseResult? Result { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -150,13 +152,13 @@ namespace Envelopes
         /// <summary>
         /// The 'code' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("code")]
+        [__Ser.JsonPropertyName("code")]
         public required long Code { get; init; }
 
         /// <summary>
         /// The 'value' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("value")]
+        [__Ser.JsonPropertyName("value")]
         public required int Value { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -178,7 +180,7 @@ namespace Envelopes
         /// <summary>
         /// The 'count' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("count")]
+        [__Ser.JsonPropertyName("count")]
         public required int Count { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)

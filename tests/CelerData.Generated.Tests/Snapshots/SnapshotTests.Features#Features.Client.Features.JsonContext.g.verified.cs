@@ -41,9 +41,9 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
     private static readonly __Json.JsonEncodedText __Name20 = __Json.JsonEncodedText.Encode("pet");
     private static readonly __Json.JsonEncodedText __Name21 = __Json.JsonEncodedText.Encode("status");
     private static readonly __Json.JsonEncodedText __Name22 = __Json.JsonEncodedText.Encode("checks");
-    private static readonly global::Features.Client.PetKindJsonConverter __Enum1 = new();
-    private static readonly global::Features.Client.PetStatusJsonConverter __Enum5 = new();
-    private static readonly global::Features.Client.HealthResponseStatusJsonConverter __Enum6 = new();
+    private static readonly global::Features.Client.PetKindJsonConverter __Own1 = new();
+    private static readonly global::Features.Client.PetStatusJsonConverter __Own5 = new();
+    private static readonly global::Features.Client.HealthResponseStatusJsonConverter __Own6 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::Features.Client.FeaturesJsonContext Default { get; } = new global::Features.Client.FeaturesJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -100,12 +100,12 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
         if (type == typeof(global::Features.Client.Token)) return __Info(options, new __Converter<global::Features.Client.Token>(__Read0, __Write0));
-        if (type == typeof(global::Features.Client.PetKind)) return __Info(options, __Enum1);
+        if (type == typeof(global::Features.Client.PetKind)) return __Info(options, __Own1);
         if (type == typeof(global::Features.Client.NewPet)) return __Info(options, new __Converter<global::Features.Client.NewPet>(__Read2, __Write2));
         if (type == typeof(global::Features.Client.Pet)) return __Info(options, new __Converter<global::Features.Client.Pet>(__Read3, __Write3));
         if (type == typeof(global::Features.Client.HealthResponse)) return __Info(options, new __Converter<global::Features.Client.HealthResponse>(__Read4, __Write4));
-        if (type == typeof(global::Features.Client.PetStatus)) return __Info(options, __Enum5);
-        if (type == typeof(global::Features.Client.HealthResponseStatus)) return __Info(options, __Enum6);
+        if (type == typeof(global::Features.Client.PetStatus)) return __Info(options, __Own5);
+        if (type == typeof(global::Features.Client.HealthResponseStatus)) return __Info(options, __Own6);
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
         if (type == typeof(global::Features.Client.PetKind?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::Features.Client.PetKind>(options));
@@ -236,7 +236,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
                 switch (__i)
                 {
                     case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : __Enum1.Read(ref reader, typeof(global::Features.Client.PetKind), options); break;
+                    case 1: __p1 = __Null(ref reader) ? null : __Own1.Read(ref reader, typeof(global::Features.Client.PetKind), options); break;
                     case 2: __p2 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.DateOnlyConverter.Read(ref reader, typeof(global::System.DateOnly), options); break;
                     case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
                     case 4: __p4 = __Read14(ref reader, options); break;
@@ -286,7 +286,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
         writer.WriteStartObject();
         writer.WriteString(__Name4, value.Name);
-        if (value.Kind is not null) { { if (value.Kind is { } __value) { writer.WritePropertyName(__Name5); __Enum1.Write(writer, __value, options); } else writer.WriteNull(__Name5); } }
+        if (value.Kind is not null) { { if (value.Kind is { } __value) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __value, options); } else writer.WriteNull(__Name5); } }
         if (value.Birthday is not null) { { if (value.Birthday is { } __value) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __value, options); } else writer.WriteNull(__Name6); } }
         if (value.Weight is not null) { { if (value.Weight is { } __value) writer.WriteNumber(__Name7, __value); else writer.WriteNull(__Name7); } }
         if (value.Tags is not null) { { writer.WritePropertyName(__Name8); __Write14(writer, value.Tags, options); } }
@@ -331,7 +331,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
                 switch (__i)
                 {
                     case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : __Enum1.Read(ref reader, typeof(global::Features.Client.PetKind), options); break;
+                    case 1: __p1 = __Null(ref reader) ? null : __Own1.Read(ref reader, typeof(global::Features.Client.PetKind), options); break;
                     case 2: __p2 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.DateOnlyConverter.Read(ref reader, typeof(global::System.DateOnly), options); break;
                     case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
                     case 4: __p4 = __Read14(ref reader, options); break;
@@ -347,7 +347,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
                     case 14: __p14 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options); break;
                     case 15: __p15 = reader.GetString(); break;
                     case 16: __p16 = reader.GetString(); break;
-                    case 17: __p17 = __Null(ref reader) ? null : __Enum5.Read(ref reader, typeof(global::Features.Client.PetStatus), options); break;
+                    case 17: __p17 = __Null(ref reader) ? null : __Own5.Read(ref reader, typeof(global::Features.Client.PetStatus), options); break;
                     default: reader.Skip(); break;
                 }
                 __i = -1;
@@ -414,7 +414,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
         writer.WriteStartObject();
         writer.WriteString(__Name4, value.Name);
-        if (value.Kind is not null) { { if (value.Kind is { } __value) { writer.WritePropertyName(__Name5); __Enum1.Write(writer, __value, options); } else writer.WriteNull(__Name5); } }
+        if (value.Kind is not null) { { if (value.Kind is { } __value) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __value, options); } else writer.WriteNull(__Name5); } }
         if (value.Birthday is not null) { { if (value.Birthday is { } __value) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __value, options); } else writer.WriteNull(__Name6); } }
         if (value.Weight is not null) { { if (value.Weight is { } __value) writer.WriteNumber(__Name7, __value); else writer.WriteNull(__Name7); } }
         if (value.Tags is not null) { { writer.WritePropertyName(__Name8); __Write14(writer, value.Tags, options); } }
@@ -430,7 +430,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
         if (value.Extra is not null) { { if (value.Extra is { } __value) { writer.WritePropertyName(__Name18); __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, __value, options); } else writer.WriteNull(__Name18); } }
         if (value.Classification is not null) { writer.WriteString(__Name19, value.Classification); }
         if (value.PetValue is not null) { writer.WriteString(__Name20, value.PetValue); }
-        if (value.Status is not null) { { if (value.Status is { } __value) { writer.WritePropertyName(__Name21); __Enum5.Write(writer, __value, options); } else writer.WriteNull(__Name21); } }
+        if (value.Status is not null) { { if (value.Status is { } __value) { writer.WritePropertyName(__Name21); __Own5.Write(writer, __value, options); } else writer.WriteNull(__Name21); } }
         writer.WriteEndObject();
     }
 
@@ -455,7 +455,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
                 reader.Read();
                 switch (__i)
                 {
-                    case 0: __p0 = __Enum6.Read(ref reader, typeof(global::Features.Client.HealthResponseStatus), options); __s0 = true; break;
+                    case 0: __p0 = __Own6.Read(ref reader, typeof(global::Features.Client.HealthResponseStatus), options); __s0 = true; break;
                     case 1: __p1 = __Read29(ref reader, options); break;
                     default: reader.Skip(); break;
                 }
@@ -497,7 +497,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
         }
 
         writer.WriteStartObject();
-        { writer.WritePropertyName(__Name21); __Enum6.Write(writer, value.Status, options); }
+        { writer.WritePropertyName(__Name21); __Own6.Write(writer, value.Status, options); }
         if (value.Checks is not null) { { writer.WritePropertyName(__Name22); __Write29(writer, value.Checks, options); } }
         writer.WriteEndObject();
     }

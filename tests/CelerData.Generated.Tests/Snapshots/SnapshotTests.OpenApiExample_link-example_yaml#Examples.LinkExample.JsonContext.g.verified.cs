@@ -26,7 +26,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
     private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("title");
     private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("repository");
     private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("author");
-    private static readonly global::Examples.GetPullRequestsByRepositoryStateJsonConverter __Enum3 = new();
+    private static readonly global::Examples.GetPullRequestsByRepositoryStateJsonConverter __Own3 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::Examples.LinkExampleJsonContext Default { get; } = new global::Examples.LinkExampleJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -73,7 +73,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
         if (type == typeof(global::Examples.User)) return __Info(options, new __Converter<global::Examples.User>(__Read0, __Write0));
         if (type == typeof(global::Examples.Repository)) return __Info(options, new __Converter<global::Examples.Repository>(__Read1, __Write1));
         if (type == typeof(global::Examples.Pullrequest)) return __Info(options, new __Converter<global::Examples.Pullrequest>(__Read2, __Write2));
-        if (type == typeof(global::Examples.GetPullRequestsByRepositoryState)) return __Info(options, __Enum3);
+        if (type == typeof(global::Examples.GetPullRequestsByRepositoryState)) return __Info(options, __Own3);
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
         if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);

@@ -5,1260 +5,774 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
-namespace Unions.Client
+using __Json = global::System.Text.Json;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
+namespace Unions.Client;
+
+/// <summary>
+/// System.Text.Json metadata and generated readers and writers for every model of Unions: no reflection, safe for trimming and Native AOT.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerContext, __Meta.IJsonTypeInfoResolver
 {
-    /// <summary>
-    /// System.Text.Json metadata for every model of Unions, written out ahead of time: no reflection, safe for trimming and Native AOT.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial class UnionsJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
+
+    private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("petType");
+    private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("lives");
+    private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("bark");
+    private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("radius");
+    private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("side");
+    private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("name");
+    private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("pet");
+    private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("shape");
+    private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("tag");
+    private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("nickname");
+    private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("best");
+    private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("choice");
+    private static readonly global::Unions.Client.PetJsonConverter __Own0 = new();
+    private static readonly global::Unions.Client.ShapeJsonConverter __Own4 = new();
+    private static readonly global::Unions.Client.OwnerTagJsonConverter __Own8 = new();
+    private static readonly global::Unions.Client.OwnerChoiceJsonConverter __Own9 = new();
+
+    /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
+    public static global::Unions.Client.UnionsJsonContext Default { get; } = new global::Unions.Client.UnionsJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
+
+    /// <summary>The options this context's metadata was generated for.</summary>
+    protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+    /// <summary>Creates a context with its own copy of the default options.</summary>
+    public UnionsJsonContext() : base(null)
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new();
+    }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __Name0 = global::System.Text.Json.JsonEncodedText.Encode("petType");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name1 = global::System.Text.Json.JsonEncodedText.Encode("lives");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name2 = global::System.Text.Json.JsonEncodedText.Encode("bark");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name3 = global::System.Text.Json.JsonEncodedText.Encode("radius");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name4 = global::System.Text.Json.JsonEncodedText.Encode("side");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name5 = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name6 = global::System.Text.Json.JsonEncodedText.Encode("pet");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name7 = global::System.Text.Json.JsonEncodedText.Encode("shape");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name8 = global::System.Text.Json.JsonEncodedText.Encode("tag");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name9 = global::System.Text.Json.JsonEncodedText.Encode("nickname");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name10 = global::System.Text.Json.JsonEncodedText.Encode("best");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name11 = global::System.Text.Json.JsonEncodedText.Encode("choice");
+    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+    /// <param name="options">The options to bind; they must not be bound to another context.</param>
+    public UnionsJsonContext(__Json.JsonSerializerOptions options) : base(options)
+    {
+    }
 
-        /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
-        public static global::Unions.Client.UnionsJsonContext Default { get; } = new global::Unions.Client.UnionsJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+    private __Meta.JsonTypeInfo<global::Unions.Client.Pet>? _t0;
+    /// <summary>Metadata for <see cref="global::Unions.Client.Pet"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Unions.Client.Pet> Pet => __Get(ref _t0);
 
-        /// <summary>The options this context's metadata was generated for.</summary>
-        protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+    private __Meta.JsonTypeInfo<global::Unions.Client.Cat>? _t1;
+    /// <summary>Metadata for <see cref="global::Unions.Client.Cat"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Unions.Client.Cat> Cat => __Get(ref _t1);
 
-        /// <summary>Creates a context with its own copy of the default options.</summary>
-        public UnionsJsonContext() : base(null)
+    private __Meta.JsonTypeInfo<global::Unions.Client.Dog>? _t2;
+    /// <summary>Metadata for <see cref="global::Unions.Client.Dog"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Unions.Client.Dog> Dog => __Get(ref _t2);
+
+    private __Meta.JsonTypeInfo<global::Unions.Client.Lizard>? _t3;
+    /// <summary>Metadata for <see cref="global::Unions.Client.Lizard"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Unions.Client.Lizard> Lizard => __Get(ref _t3);
+
+    private __Meta.JsonTypeInfo<global::Unions.Client.Shape>? _t4;
+    /// <summary>Metadata for <see cref="global::Unions.Client.Shape"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Unions.Client.Shape> Shape => __Get(ref _t4);
+
+    private __Meta.JsonTypeInfo<global::Unions.Client.Circle>? _t5;
+    /// <summary>Metadata for <see cref="global::Unions.Client.Circle"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Unions.Client.Circle> Circle => __Get(ref _t5);
+
+    private __Meta.JsonTypeInfo<global::Unions.Client.Square>? _t6;
+    /// <summary>Metadata for <see cref="global::Unions.Client.Square"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Unions.Client.Square> Square => __Get(ref _t6);
+
+    private __Meta.JsonTypeInfo<global::Unions.Client.Owner>? _t7;
+    /// <summary>Metadata for <see cref="global::Unions.Client.Owner"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Unions.Client.Owner> Owner => __Get(ref _t7);
+
+    private __Meta.JsonTypeInfo<global::Unions.Client.OwnerTag>? _t8;
+    /// <summary>Metadata for <see cref="global::Unions.Client.OwnerTag"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Unions.Client.OwnerTag> OwnerTag => __Get(ref _t8);
+
+    private __Meta.JsonTypeInfo<global::Unions.Client.OwnerChoice>? _t9;
+    /// <summary>Metadata for <see cref="global::Unions.Client.OwnerChoice"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Unions.Client.OwnerChoice> OwnerChoice => __Get(ref _t9);
+
+    /// <inheritdoc/>
+    public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+    {
+        Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
+        return typeInfo;
+    }
+
+    __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(global::Unions.Client.Pet)) return __Info(options, __Own0);
+        if (type == typeof(global::Unions.Client.Cat)) return __Info(options, new __Converter<global::Unions.Client.Cat>(__Read1, __Write1));
+        if (type == typeof(global::Unions.Client.Dog)) return __Info(options, new __Converter<global::Unions.Client.Dog>(__Read2, __Write2));
+        if (type == typeof(global::Unions.Client.Lizard)) return __Info(options, new __Converter<global::Unions.Client.Lizard>(__Read3, __Write3));
+        if (type == typeof(global::Unions.Client.Shape)) return __Info(options, __Own4);
+        if (type == typeof(global::Unions.Client.Circle)) return __Info(options, new __Converter<global::Unions.Client.Circle>(__Read5, __Write5));
+        if (type == typeof(global::Unions.Client.Square)) return __Info(options, new __Converter<global::Unions.Client.Square>(__Read6, __Write6));
+        if (type == typeof(global::Unions.Client.Owner)) return __Info(options, new __Converter<global::Unions.Client.Owner>(__Read7, __Write7));
+        if (type == typeof(global::Unions.Client.OwnerTag)) return __Info(options, __Own8);
+        if (type == typeof(global::Unions.Client.OwnerChoice)) return __Info(options, __Own9);
+        if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
+        if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
+        if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<string>>(__Read13, __Write13));
+        if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>>(__Read15, __Write15));
+        return null;
+    }
+
+    private static readonly string[] __Paths1 = { ".petType", ".lives" };
+
+    private static global::Unions.Client.Cat? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Unions.Client.Cat)))
         {
-        }
-
-        /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-        /// <param name="options">The options to bind; they must not be bound to another context.</param>
-        public UnionsJsonContext(global::System.Text.Json.JsonSerializerOptions options) : base(options)
-        {
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Pet>? _typeInfo0;
-
-        /// <summary>Metadata for <see cref="global::Unions.Client.Pet"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Pet> Pet
-        {
-            get => _typeInfo0 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Pet>)Options.GetTypeInfo(typeof(global::Unions.Client.Pet));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Pet> __Create0(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Unions.Client.Pet>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Pet> jsonTypeInfo))
-            {
-                global::System.Text.Json.Serialization.JsonConverter converter = ExpandConverter(typeof(global::Unions.Client.Pet), new global::Unions.Client.PetJsonConverter(), options);
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Unions.Client.Pet>(options, converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Cat>? _typeInfo1;
-
-        /// <summary>Metadata for <see cref="global::Unions.Client.Cat"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Cat> Cat
-        {
-            get => _typeInfo1 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Cat>)Options.GetTypeInfo(typeof(global::Unions.Client.Cat));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Cat> __Create1(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Unions.Client.Cat>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Cat> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Unions.Client.Cat>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New1(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Unions.Client.Cat() { PetType = (string)args[0], Lives = (long)args[1] },
-                    ConstructorParameterMetadataInitializer = __CtorParams1,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties1(options),
-                    SerializeHandler = __Serialize1,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Unions.Client.Cat>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties1(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Cat),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Cat)obj).PetType,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set1_0((global::Unions.Client.Cat)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "PetType",
-                JsonPropertyName = "petType",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-            properties[0].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = false;
-            properties[0].IsSetNullable = false;
-            #endif
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Cat),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Cat)obj).Lives,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set1_1((global::Unions.Client.Cat)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Lives",
-                JsonPropertyName = "lives",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long>(options, info1);
-            properties[1].IsRequired = true;
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Unions.Client.Cat __New1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PetType")]
-        private static extern void __Set1_0(global::Unions.Client.Cat obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Lives")]
-        private static extern void __Set1_1(global::Unions.Client.Cat obj, long value);
-        #endif
-
-        private void __Serialize1(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Cat? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString(__Name0, value.PetType);
-            writer.WriteNumber(__Name1, value.Lives);
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams1()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
-            parameters[0] = new()
-            {
-                Name = "PetType",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Lives",
-                ParameterType = typeof(long),
-                Position = 1,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Dog>? _typeInfo2;
-
-        /// <summary>Metadata for <see cref="global::Unions.Client.Dog"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Dog> Dog
-        {
-            get => _typeInfo2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Dog>)Options.GetTypeInfo(typeof(global::Unions.Client.Dog));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Dog> __Create2(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Unions.Client.Dog>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Dog> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Unions.Client.Dog>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New2(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Unions.Client.Dog() { PetType = (string)args[0], Bark = (string)args[1] },
-                    ConstructorParameterMetadataInitializer = __CtorParams2,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties2(options),
-                    SerializeHandler = __Serialize2,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Unions.Client.Dog>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties2(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Dog),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Dog)obj).PetType,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_0((global::Unions.Client.Dog)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "PetType",
-                JsonPropertyName = "petType",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-            properties[0].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = false;
-            properties[0].IsSetNullable = false;
-            #endif
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Dog),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Dog)obj).Bark,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_1((global::Unions.Client.Dog)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Bark",
-                JsonPropertyName = "bark",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
-            properties[1].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[1].IsGetNullable = false;
-            properties[1].IsSetNullable = false;
-            #endif
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Unions.Client.Dog __New2();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PetType")]
-        private static extern void __Set2_0(global::Unions.Client.Dog obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Bark")]
-        private static extern void __Set2_1(global::Unions.Client.Dog obj, string value);
-        #endif
-
-        private void __Serialize2(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Dog? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString(__Name0, value.PetType);
-            writer.WriteString(__Name2, value.Bark);
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams2()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
-            parameters[0] = new()
-            {
-                Name = "PetType",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Bark",
-                ParameterType = typeof(string),
-                Position = 1,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Lizard>? _typeInfo3;
-
-        /// <summary>Metadata for <see cref="global::Unions.Client.Lizard"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Lizard> Lizard
-        {
-            get => _typeInfo3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Lizard>)Options.GetTypeInfo(typeof(global::Unions.Client.Lizard));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Lizard> __Create3(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Unions.Client.Lizard>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Lizard> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Unions.Client.Lizard>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New3(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Unions.Client.Lizard() { PetType = (string)args[0] },
-                    ConstructorParameterMetadataInitializer = __CtorParams3,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties3(options),
-                    SerializeHandler = __Serialize3,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Unions.Client.Lizard>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties3(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Lizard),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Lizard)obj).PetType,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_0((global::Unions.Client.Lizard)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "PetType",
-                JsonPropertyName = "petType",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-            properties[0].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = false;
-            properties[0].IsSetNullable = false;
-            #endif
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Unions.Client.Lizard __New3();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PetType")]
-        private static extern void __Set3_0(global::Unions.Client.Lizard obj, string value);
-        #endif
-
-        private void __Serialize3(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Lizard? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString(__Name0, value.PetType);
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams3()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[1];
-            parameters[0] = new()
-            {
-                Name = "PetType",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Shape>? _typeInfo4;
-
-        /// <summary>Metadata for <see cref="global::Unions.Client.Shape"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Shape> Shape
-        {
-            get => _typeInfo4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Shape>)Options.GetTypeInfo(typeof(global::Unions.Client.Shape));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Shape> __Create4(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Unions.Client.Shape>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Shape> jsonTypeInfo))
-            {
-                global::System.Text.Json.Serialization.JsonConverter converter = ExpandConverter(typeof(global::Unions.Client.Shape), new global::Unions.Client.ShapeJsonConverter(), options);
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Unions.Client.Shape>(options, converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Circle>? _typeInfo5;
-
-        /// <summary>Metadata for <see cref="global::Unions.Client.Circle"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Circle> Circle
-        {
-            get => _typeInfo5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Circle>)Options.GetTypeInfo(typeof(global::Unions.Client.Circle));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Circle> __Create5(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Unions.Client.Circle>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Circle> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Unions.Client.Circle>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New5(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Unions.Client.Circle() { Radius = (double)args[0] },
-                    ConstructorParameterMetadataInitializer = __CtorParams5,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties5(options),
-                    SerializeHandler = __Serialize5,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Unions.Client.Circle>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties5(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<double>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Circle),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Circle)obj).Radius,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set5_0((global::Unions.Client.Circle)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Radius",
-                JsonPropertyName = "radius",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<double>(options, info0);
-            properties[0].IsRequired = true;
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Unions.Client.Circle __New5();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Radius")]
-        private static extern void __Set5_0(global::Unions.Client.Circle obj, double value);
-        #endif
-
-        private void __Serialize5(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Circle? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WritePropertyName(__Name3);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Radius, __TypeInfo12);
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams5()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[1];
-            parameters[0] = new()
-            {
-                Name = "Radius",
-                ParameterType = typeof(double),
-                Position = 0,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Square>? _typeInfo6;
-
-        /// <summary>Metadata for <see cref="global::Unions.Client.Square"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Square> Square
-        {
-            get => _typeInfo6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Square>)Options.GetTypeInfo(typeof(global::Unions.Client.Square));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Square> __Create6(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Unions.Client.Square>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Square> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Unions.Client.Square>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New6(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Unions.Client.Square() { Side = (double)args[0] },
-                    ConstructorParameterMetadataInitializer = __CtorParams6,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties6(options),
-                    SerializeHandler = __Serialize6,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Unions.Client.Square>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties6(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<double>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Square),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Square)obj).Side,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set6_0((global::Unions.Client.Square)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Side",
-                JsonPropertyName = "side",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<double>(options, info0);
-            properties[0].IsRequired = true;
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Unions.Client.Square __New6();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Side")]
-        private static extern void __Set6_0(global::Unions.Client.Square obj, double value);
-        #endif
-
-        private void __Serialize6(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Square? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WritePropertyName(__Name4);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.Side, __TypeInfo12);
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams6()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[1];
-            parameters[0] = new()
-            {
-                Name = "Side",
-                ParameterType = typeof(double),
-                Position = 0,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Owner>? _typeInfo7;
-
-        /// <summary>Metadata for <see cref="global::Unions.Client.Owner"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Owner> Owner
-        {
-            get => _typeInfo7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Owner>)Options.GetTypeInfo(typeof(global::Unions.Client.Owner));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Owner> __Create7(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Unions.Client.Owner>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.Owner> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Unions.Client.Owner>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New7(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Unions.Client.Owner() { Name = (string)args[0], Pet = (global::Unions.Client.Pet)args[1], Shape = (global::Unions.Client.Shape)args[2], Tag = (global::Unions.Client.OwnerTag)args[3], Nickname = (string)args[4], Best = (global::Unions.Client.Cat)args[5], Choice = (global::Unions.Client.OwnerChoice)args[6] },
-                    ConstructorParameterMetadataInitializer = __CtorParams7,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties7(options),
-                    SerializeHandler = __Serialize7,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Unions.Client.Owner>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties7(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[7];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Owner),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Owner)obj).Name,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set7_0((global::Unions.Client.Owner)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Name",
-                JsonPropertyName = "name",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-            properties[0].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = false;
-            properties[0].IsSetNullable = false;
-            #endif
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Unions.Client.Pet>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Owner),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Owner)obj).Pet,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set7_1((global::Unions.Client.Owner)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Pet",
-                JsonPropertyName = "pet",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Unions.Client.Pet>(options, info1);
-
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Unions.Client.Shape>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Owner),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Owner)obj).Shape,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set7_2((global::Unions.Client.Owner)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Shape",
-                JsonPropertyName = "shape",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Unions.Client.Shape>(options, info2);
-
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Unions.Client.OwnerTag>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Owner),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Owner)obj).Tag,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set7_3((global::Unions.Client.Owner)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Tag",
-                JsonPropertyName = "tag",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Unions.Client.OwnerTag>(options, info3);
-
-            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Owner),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Owner)obj).Nickname,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set7_4((global::Unions.Client.Owner)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Nickname",
-                JsonPropertyName = "nickname",
-            };
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info4);
-            properties[4].ShouldSerialize = static (obj, _) => ((global::Unions.Client.Owner)obj).__set_Nickname;
-
-            var info5 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Unions.Client.Cat>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Owner),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Owner)obj).Best,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set7_5((global::Unions.Client.Owner)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Best",
-                JsonPropertyName = "best",
-            };
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Unions.Client.Cat>(options, info5);
-            properties[5].ShouldSerialize = static (obj, _) => ((global::Unions.Client.Owner)obj).__set_Best;
-
-            var info6 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Unions.Client.OwnerChoice>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Unions.Client.Owner),
-                Converter = null,
-                Getter = static obj => ((global::Unions.Client.Owner)obj).Choice,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set7_6((global::Unions.Client.Owner)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Choice",
-                JsonPropertyName = "choice",
-            };
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Unions.Client.OwnerChoice>(options, info6);
-            properties[6].ShouldSerialize = static (obj, _) => ((global::Unions.Client.Owner)obj).__set_Choice;
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Unions.Client.Owner __New7();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Name")]
-        private static extern void __Set7_0(global::Unions.Client.Owner obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Pet")]
-        private static extern void __Set7_1(global::Unions.Client.Owner obj, global::Unions.Client.Pet value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Shape")]
-        private static extern void __Set7_2(global::Unions.Client.Owner obj, global::Unions.Client.Shape value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tag")]
-        private static extern void __Set7_3(global::Unions.Client.Owner obj, global::Unions.Client.OwnerTag value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Nickname")]
-        private static extern void __Set7_4(global::Unions.Client.Owner obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Best")]
-        private static extern void __Set7_5(global::Unions.Client.Owner obj, global::Unions.Client.Cat value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Choice")]
-        private static extern void __Set7_6(global::Unions.Client.Owner obj, global::Unions.Client.OwnerChoice value);
-        #endif
-
-        private void __Serialize7(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Owner? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString(__Name5, value.Name);
-            if (value.Pet is not null)
-            {
-                writer.WritePropertyName(__Name6);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Pet, Pet);
-            }
-            if (value.Shape is not null)
-            {
-                writer.WritePropertyName(__Name7);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Shape, Shape);
-            }
-            if (value.Tag is not null)
-            {
-                writer.WritePropertyName(__Name8);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Tag, OwnerTag);
-            }
-            if (value.__set_Nickname)
-            {
-                writer.WriteString(__Name9, value.Nickname);
-            }
-            if (value.__set_Best)
-            {
-                writer.WritePropertyName(__Name10);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Best, Cat);
-            }
-            if (value.__set_Choice)
-            {
-                writer.WritePropertyName(__Name11);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Choice, OwnerChoice);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams7()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[7];
-            parameters[0] = new()
-            {
-                Name = "Name",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Pet",
-                ParameterType = typeof(global::Unions.Client.Pet),
-                Position = 1,
-            };
-            parameters[2] = new()
-            {
-                Name = "Shape",
-                ParameterType = typeof(global::Unions.Client.Shape),
-                Position = 2,
-            };
-            parameters[3] = new()
-            {
-                Name = "Tag",
-                ParameterType = typeof(global::Unions.Client.OwnerTag),
-                Position = 3,
-            };
-            parameters[4] = new()
-            {
-                Name = "Nickname",
-                ParameterType = typeof(string),
-                Position = 4,
-            };
-            parameters[5] = new()
-            {
-                Name = "Best",
-                ParameterType = typeof(global::Unions.Client.Cat),
-                Position = 5,
-            };
-            parameters[6] = new()
-            {
-                Name = "Choice",
-                ParameterType = typeof(global::Unions.Client.OwnerChoice),
-                Position = 6,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.OwnerTag>? _typeInfo8;
-
-        /// <summary>Metadata for <see cref="global::Unions.Client.OwnerTag"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.OwnerTag> OwnerTag
-        {
-            get => _typeInfo8 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.OwnerTag>)Options.GetTypeInfo(typeof(global::Unions.Client.OwnerTag));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.OwnerTag> __Create8(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Unions.Client.OwnerTag>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.OwnerTag> jsonTypeInfo))
-            {
-                global::System.Text.Json.Serialization.JsonConverter converter = ExpandConverter(typeof(global::Unions.Client.OwnerTag), new global::Unions.Client.OwnerTagJsonConverter(), options);
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Unions.Client.OwnerTag>(options, converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.OwnerChoice>? _typeInfo9;
-
-        /// <summary>Metadata for <see cref="global::Unions.Client.OwnerChoice"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.OwnerChoice> OwnerChoice
-        {
-            get => _typeInfo9 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.OwnerChoice>)Options.GetTypeInfo(typeof(global::Unions.Client.OwnerChoice));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.OwnerChoice> __Create9(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Unions.Client.OwnerChoice>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Unions.Client.OwnerChoice> jsonTypeInfo))
-            {
-                global::System.Text.Json.Serialization.JsonConverter converter = ExpandConverter(typeof(global::Unions.Client.OwnerChoice), new global::Unions.Client.OwnerChoiceJsonConverter(), options);
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Unions.Client.OwnerChoice>(options, converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _typeInfo10;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __TypeInfo10
-        {
-            get => _typeInfo10 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __Create10(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<string>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>? _typeInfo11;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __TypeInfo11
-        {
-            get => _typeInfo11 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __Create11(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<long>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double>? _typeInfo12;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> __TypeInfo12
-        {
-            get => _typeInfo12 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double>)Options.GetTypeInfo(typeof(double));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> __Create12(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<double>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<double> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<double>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DoubleConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>? _typeInfo13;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> __TypeInfo13
-        {
-            get => _typeInfo13 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<string>));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> __Create13(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<string>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> jsonTypeInfo))
-            {
-                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<string>>
-                {
-                    ObjectCreator = null,
-                    SerializeHandler = null,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<string>, string>(options, info);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>? _typeInfo14;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> __TypeInfo14
-        {
-            get => _typeInfo14 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> __Create14(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<bool>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>>? _typeInfo15;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>> __TypeInfo15
-        {
-            get => _typeInfo15 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>> __Create15(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>> jsonTypeInfo))
-            {
-                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>>
-                {
-                    ObjectCreator = null,
-                    SerializeHandler = null,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>, global::Unions.Client.Pet>(options, info);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        /// <inheritdoc/>
-        public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-        {
-            Options.TryGetTypeInfo(type, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
-            return typeInfo;
-        }
-
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::Unions.Client.Pet))
-            {
-                return __Create0(options);
-            }
-            if (type == typeof(global::Unions.Client.Cat))
-            {
-                return __Create1(options);
-            }
-            if (type == typeof(global::Unions.Client.Dog))
-            {
-                return __Create2(options);
-            }
-            if (type == typeof(global::Unions.Client.Lizard))
-            {
-                return __Create3(options);
-            }
-            if (type == typeof(global::Unions.Client.Shape))
-            {
-                return __Create4(options);
-            }
-            if (type == typeof(global::Unions.Client.Circle))
-            {
-                return __Create5(options);
-            }
-            if (type == typeof(global::Unions.Client.Square))
-            {
-                return __Create6(options);
-            }
-            if (type == typeof(global::Unions.Client.Owner))
-            {
-                return __Create7(options);
-            }
-            if (type == typeof(global::Unions.Client.OwnerTag))
-            {
-                return __Create8(options);
-            }
-            if (type == typeof(global::Unions.Client.OwnerChoice))
-            {
-                return __Create9(options);
-            }
-            if (type == typeof(string))
-            {
-                return __Create10(options);
-            }
-            if (type == typeof(long))
-            {
-                return __Create11(options);
-            }
-            if (type == typeof(double))
-            {
-                return __Create12(options);
-            }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>))
-            {
-                return __Create13(options);
-            }
-            if (type == typeof(bool))
-            {
-                return __Create14(options);
-            }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>))
-            {
-                return __Create15(options);
-            }
             return null;
         }
 
-        private static bool TryGetTypeInfoForRuntimeCustomConverter<TJsonMetadataType>(global::System.Text.Json.JsonSerializerOptions options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TJsonMetadataType> jsonTypeInfo)
+        string __p0 = default;
+        long __p1 = default;
+        bool __s0 = false, __s1 = false;
+        int __i = -1;
+        try
         {
-            global::System.Text.Json.Serialization.JsonConverter? converter = GetRuntimeConverterForType(typeof(TJsonMetadataType), options);
-            if (converter != null)
+            while (__Next(ref reader, out var __name))
             {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TJsonMetadataType>(options, converter);
-                return true;
+                __i = __Match1(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = reader.GetInt64(); __s1 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
             }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths1[__i], ref reader);
+        }
 
-            jsonTypeInfo = null;
+        if (!__s0 || !__s1)
+        {
+            throw __Missing(typeof(global::Unions.Client.Cat), ref reader, __s0 ? null : "petType", __s1 ? null : "lives");
+        }
+
+        return new global::Unions.Client.Cat()
+        {
+            PetType = __p0,
+            Lives = __p1,
+        };
+    }
+
+    private static int __Match1(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 5: if (__Is(name, "lives"u8)) return 1; break;
+            case 7: if (__Is(name, "petType"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write1(__Json.Utf8JsonWriter writer, global::Unions.Client.Cat? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name0, value.PetType);
+        writer.WriteNumber(__Name1, value.Lives);
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths2 = { ".petType", ".bark" };
+
+    private static global::Unions.Client.Dog? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Unions.Client.Dog)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        string __p1 = default;
+        bool __s0 = false, __s1 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match2(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); __s1 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths2[__i], ref reader);
+        }
+
+        if (!__s0 || !__s1)
+        {
+            throw __Missing(typeof(global::Unions.Client.Dog), ref reader, __s0 ? null : "petType", __s1 ? null : "bark");
+        }
+
+        return new global::Unions.Client.Dog()
+        {
+            PetType = __p0,
+            Bark = __p1,
+        };
+    }
+
+    private static int __Match2(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "bark"u8)) return 1; break;
+            case 7: if (__Is(name, "petType"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write2(__Json.Utf8JsonWriter writer, global::Unions.Client.Dog? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name0, value.PetType);
+        writer.WriteString(__Name2, value.Bark);
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths3 = { ".petType" };
+
+    private static global::Unions.Client.Lizard? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Unions.Client.Lizard)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match3(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths3[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Unions.Client.Lizard), ref reader, __s0 ? null : "petType");
+        }
+
+        return new global::Unions.Client.Lizard()
+        {
+            PetType = __p0,
+        };
+    }
+
+    private static int __Match3(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 7: if (__Is(name, "petType"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write3(__Json.Utf8JsonWriter writer, global::Unions.Client.Lizard? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name0, value.PetType);
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths5 = { ".radius" };
+
+    private static global::Unions.Client.Circle? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Unions.Client.Circle)))
+        {
+            return null;
+        }
+
+        double __p0 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match5(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetDouble(); __s0 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths5[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Unions.Client.Circle), ref reader, __s0 ? null : "radius");
+        }
+
+        return new global::Unions.Client.Circle()
+        {
+            Radius = __p0,
+        };
+    }
+
+    private static int __Match5(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6: if (__Is(name, "radius"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write5(__Json.Utf8JsonWriter writer, global::Unions.Client.Circle? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name3, value.Radius);
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths6 = { ".side" };
+
+    private static global::Unions.Client.Square? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Unions.Client.Square)))
+        {
+            return null;
+        }
+
+        double __p0 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match6(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetDouble(); __s0 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths6[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Unions.Client.Square), ref reader, __s0 ? null : "side");
+        }
+
+        return new global::Unions.Client.Square()
+        {
+            Side = __p0,
+        };
+    }
+
+    private static int __Match6(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "side"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write6(__Json.Utf8JsonWriter writer, global::Unions.Client.Square? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name4, value.Side);
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths7 = { ".name", ".pet", ".shape", ".tag", ".nickname", ".best", ".choice" };
+
+    private static global::Unions.Client.Owner? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Unions.Client.Owner)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        global::Unions.Client.Pet __p1 = default;
+        global::Unions.Client.Shape __p2 = default;
+        global::Unions.Client.OwnerTag __p3 = default;
+        string __p4 = default;
+        global::Unions.Client.Cat __p5 = default;
+        global::Unions.Client.OwnerChoice __p6 = default;
+        bool __s0 = false, __s4 = false, __s5 = false, __s6 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match7(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = __Null(ref reader) ? null : __Own0.Read(ref reader, typeof(global::Unions.Client.Pet), options); break;
+                    case 2: __p2 = __Null(ref reader) ? null : __Own4.Read(ref reader, typeof(global::Unions.Client.Shape), options); break;
+                    case 3: __p3 = __Null(ref reader) ? null : __Own8.Read(ref reader, typeof(global::Unions.Client.OwnerTag), options); break;
+                    case 4: __p4 = reader.GetString(); __s4 = true; break;
+                    case 5: __p5 = __Read1(ref reader, options); __s5 = true; break;
+                    case 6: __p6 = __Null(ref reader) ? null : __Own9.Read(ref reader, typeof(global::Unions.Client.OwnerChoice), options); __s6 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths7[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Unions.Client.Owner), ref reader, __s0 ? null : "name");
+        }
+
+        var __result = new global::Unions.Client.Owner()
+        {
+            Name = __p0,
+            PetValue = __p1,
+            ShapeValue = __p2,
+            Tag = __p3,
+            Nickname = __p4,
+            Best = __p5,
+            Choice = __p6,
+        };
+        __result.__set_Nickname = __s4;
+        __result.__set_Best = __s5;
+        __result.__set_Choice = __s6;
+        return __result;
+    }
+
+    private static int __Match7(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 3: if (__Is(name, "pet"u8)) return 1; if (__Is(name, "tag"u8)) return 3; break;
+            case 4: if (__Is(name, "name"u8)) return 0; if (__Is(name, "best"u8)) return 5; break;
+            case 5: if (__Is(name, "shape"u8)) return 2; break;
+            case 6: if (__Is(name, "choice"u8)) return 6; break;
+            case 8: if (__Is(name, "nickname"u8)) return 4; break;
+        }
+        return -1;
+    }
+
+    private static void __Write7(__Json.Utf8JsonWriter writer, global::Unions.Client.Owner? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name5, value.Name);
+        if (value.PetValue is not null) { { writer.WritePropertyName(__Name6); if (value.PetValue is null) writer.WriteNullValue(); else __Own0.Write(writer, value.PetValue, options); } }
+        if (value.ShapeValue is not null) { { writer.WritePropertyName(__Name7); if (value.ShapeValue is null) writer.WriteNullValue(); else __Own4.Write(writer, value.ShapeValue, options); } }
+        if (value.Tag is not null) { { writer.WritePropertyName(__Name8); if (value.Tag is null) writer.WriteNullValue(); else __Own8.Write(writer, value.Tag, options); } }
+        if (value.__set_Nickname) { writer.WriteString(__Name9, value.Nickname); }
+        if (value.__set_Best) { { writer.WritePropertyName(__Name10); __Write1(writer, value.Best, options); } }
+        if (value.__set_Choice) { { writer.WritePropertyName(__Name11); if (value.Choice is null) writer.WriteNullValue(); else __Own9.Write(writer, value.Choice, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyList<string>? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+
+    private static void __Write13(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>? __Read15(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Unions.Client.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Own0.Read(ref reader, typeof(global::Unions.Client.Pet), options), options);
+
+    private static void __Write15(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Unions.Client.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, global::Unions.Client.Pet value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Own0.Write(writer, value, options); } }, options);
+
+    /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+    private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
             return false;
         }
 
-        private static global::System.Text.Json.Serialization.JsonConverter? GetRuntimeConverterForType(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            for (int i = 0; i < options.Converters.Count; i++)
-            {
-                global::System.Text.Json.Serialization.JsonConverter? converter = options.Converters[i];
-                if (converter?.CanConvert(type) == true)
-                {
-                    return ExpandConverter(type, converter, options, validateCanConvert: false);
-                }
-            }
+        return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+    }
 
+    /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+    private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+    {
+        reader.Read();
+        if (reader.TokenType == __Json.JsonTokenType.EndObject)
+        {
+            name = default;
+            return false;
+        }
+
+        name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        return true;
+    }
+
+    private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+    /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+    private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+        => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+
+    private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
+
+    private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
+
+    __Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+    {
+        for (int i = 0; i < options.Converters.Count; i++)
+        {
+            if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
+            {
+                converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
+                break;
+            }
+        }
+
+        var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+        typeInfo.OriginatingResolver = this;
+        return typeInfo;
+    }
+
+    private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
+    {
+        if (converter is __Json.Serialization.JsonConverterFactory factory)
+        {
+            converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
+        }
+
+        return converter;
+    }
+
+    /// <summary>Reads and writes one type through the generated methods.</summary>
+    private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
+    {
+        private readonly __ReadValue<T?> _read;
+        private readonly __WriteValue<T?> _write;
+
+        public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
+        {
+            _read = read;
+            _write = write;
+        }
+
+        public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
+
+        public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
+    }
+
+    private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
             return null;
         }
-
-        private static global::System.Text.Json.Serialization.JsonConverter ExpandConverter(global::System.Type type, global::System.Text.Json.Serialization.JsonConverter converter, global::System.Text.Json.JsonSerializerOptions options, bool validateCanConvert = true)
+        if (reader.TokenType != __Json.JsonTokenType.StartArray)
         {
-            if (validateCanConvert && !converter.CanConvert(type))
-            {
-                throw new global::System.InvalidOperationException(string.Format("The converter '{0}' is not compatible with the type '{1}'.", converter.GetType(), type));
-            }
+            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
+        }
 
-            if (converter is global::System.Text.Json.Serialization.JsonConverterFactory factory)
+        var list = new global::System.Collections.Generic.List<T>();
+        while (true)
+        {
+            try
             {
-                converter = factory.CreateConverter(type, options);
-                if (converter is null || converter is global::System.Text.Json.Serialization.JsonConverterFactory)
+                reader.Read();
+                if (reader.TokenType == __Json.JsonTokenType.EndArray)
                 {
-                    throw new global::System.InvalidOperationException(string.Format("The converter '{0}' cannot return null or a JsonConverterFactory instance.", factory.GetType()));
+                    return list;
                 }
-            }
 
-            return converter;
+                list.Add(read(ref reader, options));
+            }
+            catch (global::System.Exception exception) when (__CanWrap(exception))
+            {
+                throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
+            }
         }
     }
+
+    private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
+            return null;
+        }
+        if (reader.TokenType != __Json.JsonTokenType.StartObject)
+        {
+            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
+        }
+
+        var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
+        while (true)
+        {
+            reader.Read();
+            if (reader.TokenType == __Json.JsonTokenType.EndObject)
+            {
+                return dictionary;
+            }
+
+            var key = reader.GetString()!;
+            try
+            {
+                reader.Read();
+                dictionary[key] = read(ref reader, options);
+            }
+            catch (global::System.Exception exception) when (__CanWrap(exception))
+            {
+                throw __Wrap(exception, __Segment(key), ref reader);
+            }
+        }
+    }
+
+    private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+    {
+        if (list is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        for (int i = 0; i < list.Count; i++)
+        {
+            write(writer, list[i], options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+    {
+        if (dictionary is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (var pair in dictionary)
+        {
+            writer.WritePropertyName(pair.Key);
+            write(writer, pair.Value, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
+    private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
+
+    private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
+
+    /// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
+    private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
+
+    /// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
+    private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
+    {
+        var inner = exception as __Json.JsonException;
+        var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
+        var line = inner?.LineNumber ?? __LineNumber(ref reader);
+        var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
+        var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
+        return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
+    }
+
+    private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
+
+    private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
+    {
+        long? line = __LineNumber(ref reader);
+        long? position = __BytePositionInLine(ref reader);
+        return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
+    }
+
+    private static string __Message(string message, string path, long? line, long? position)
+    {
+        var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
+        return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
+    }
+
+    // The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
+    private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
+    private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
 }

@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
+using __Ser = global::System.Text.Json.Serialization;
+
 namespace Unions.Client
 {
     /// <summary>
@@ -132,13 +134,13 @@ namespace Unions.Client
         /// <summary>
         /// The 'petType' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("petType")]
+        [__Ser.JsonPropertyName("petType")]
         public required string PetType { get; init; }
 
         /// <summary>
         /// The 'lives' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("lives")]
+        [__Ser.JsonPropertyName("lives")]
         public required long Lives { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -160,13 +162,13 @@ namespace Unions.Client
         /// <summary>
         /// The 'petType' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("petType")]
+        [__Ser.JsonPropertyName("petType")]
         public required string PetType { get; init; }
 
         /// <summary>
         /// The 'bark' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("bark")]
+        [__Ser.JsonPropertyName("bark")]
         public required string Bark { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -188,7 +190,7 @@ namespace Unions.Client
         /// <summary>
         /// The 'petType' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("petType")]
+        [__Ser.JsonPropertyName("petType")]
         public required string PetType { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -284,7 +286,7 @@ namespace Unions.Client
         /// <summary>
         /// The 'radius' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("radius")]
+        [__Ser.JsonPropertyName("radius")]
         public required double Radius { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -304,7 +306,7 @@ namespace Unions.Client
         /// <summary>
         /// The 'side' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("side")]
+        [__Ser.JsonPropertyName("side")]
         public required double Side { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -324,74 +326,74 @@ namespace Unions.Client
         /// <summary>
         /// The 'name' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("name")]
+        [__Ser.JsonPropertyName("name")]
         public required string Name { get; init; }
 
         /// <summary>
         /// The 'pet' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("pet")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Unions.Client.Pet? Pet { get; init; }
+        [__Ser.JsonPropertyName("pet")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+        public global::Unions.Client.Pet? PetValue { get; init; }
 
         /// <summary>
         /// The 'shape' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("shape")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Unions.Client.Shape? Shape { get; init; }
+        [__Ser.JsonPropertyName("shape")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+        public global::Unions.Client.Shape? ShapeValue { get; init; }
 
         /// <summary>
         /// The 'tag' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("tag")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("tag")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Unions.Client.OwnerTag? Tag { get; init; }
 
         /// <summary>
         /// The 'nickname' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("nickname")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("nickname")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Nickname { get => __value_Nickname; init { __value_Nickname = value; __set_Nickname = true; } }
 
         private readonly string? __value_Nickname;
 
         /// <summary>Whether Nickname was set, to null or not: only then is it written to JSON.</summary>
-        internal readonly bool __set_Nickname;
+        internal bool __set_Nickname;
 
         /// <summary>
         /// The 'best' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("best")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("best")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Unions.Client.Cat? Best { get => __value_Best; init { __value_Best = value; __set_Best = true; } }
 
         private readonly global::Unions.Client.Cat? __value_Best;
 
         /// <summary>Whether Best was set, to null or not: only then is it written to JSON.</summary>
-        internal readonly bool __set_Best;
+        internal bool __set_Best;
 
         /// <summary>
         /// The 'choice' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("choice")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("choice")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Unions.Client.OwnerChoice? Choice { get => __value_Choice; init { __value_Choice = value; __set_Choice = true; } }
 
         private readonly global::Unions.Client.OwnerChoice? __value_Choice;
 
         /// <summary>Whether Choice was set, to null or not: only then is it written to JSON.</summary>
-        internal readonly bool __set_Choice;
+        internal bool __set_Choice;
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
             builder.Append("Name = ");
             builder.Append(Name);
-            builder.Append(", Pet = ");
-            builder.Append(Pet);
-            builder.Append(", Shape = ");
-            builder.Append(Shape);
+            builder.Append(", PetValue = ");
+            builder.Append(PetValue);
+            builder.Append(", ShapeValue = ");
+            builder.Append(ShapeValue);
             builder.Append(", Tag = ");
             builder.Append(Tag);
             builder.Append(", Nickname = ");
