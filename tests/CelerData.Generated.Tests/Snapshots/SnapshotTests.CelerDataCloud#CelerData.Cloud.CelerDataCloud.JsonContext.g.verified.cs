@@ -873,7 +873,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         var __result = new global::CelerData.Cloud.ClusterStateData()
         {
-            ClusterStateValue = __p0,
+            ClusterState = __p0,
             AbnormalReason = __p1,
         };
         __result.__set_AbnormalReason = __s1;
@@ -899,7 +899,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        { writer.WritePropertyName(__Name11); __Own8.Write(writer, value.ClusterStateValue, options); }
+        { writer.WritePropertyName(__Name11); __Own8.Write(writer, value.ClusterState, options); }
         if (value.__set_AbnormalReason) { writer.WriteString(__Name12, value.AbnormalReason); }
         writer.WriteEndObject();
     }
@@ -1594,7 +1594,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         var __result = new global::CelerData.Cloud.InfraActionStateData()
         {
-            InfraActionStateValue = __p0,
+            InfraActionState = __p0,
             ErrMsg = __p1,
         };
         __result.__set_ErrMsg = __s1;
@@ -1620,7 +1620,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        { writer.WritePropertyName(__Name24); __Own20.Write(writer, value.InfraActionStateValue, options); }
+        { writer.WritePropertyName(__Name24); __Own20.Write(writer, value.InfraActionState, options); }
         if (value.__set_ErrMsg) { writer.WriteString(__Name25, value.ErrMsg); }
         writer.WriteEndObject();
     }

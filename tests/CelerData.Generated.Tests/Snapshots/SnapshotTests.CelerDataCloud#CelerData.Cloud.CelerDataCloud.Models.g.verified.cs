@@ -253,7 +253,7 @@ namespace CelerData.Cloud
         /// The 'cluster_state' property.
         /// </summary>
         [__Ser.JsonPropertyName("cluster_state")]
-        public required global::CelerData.Cloud.ClusterState ClusterStateValue { get; init; }
+        public required global::CelerData.Cloud.ClusterState ClusterState { get; init; }
 
         /// <summary>
         /// Why the cluster is abnormal, when it is; empty or null otherwise.
@@ -269,8 +269,8 @@ namespace CelerData.Cloud
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("ClusterStateValue = ");
-            builder.Append(ClusterStateValue);
+            builder.Append("ClusterState = ");
+            builder.Append(ClusterState);
             builder.Append(", AbnormalReason = ");
             builder.Append(AbnormalReason);
             return true;
@@ -1006,7 +1006,7 @@ namespace CelerData.Cloud
         /// The 'infra_action_state' property.
         /// </summary>
         [__Ser.JsonPropertyName("infra_action_state")]
-        public required global::CelerData.Cloud.InfraActionState InfraActionStateValue { get; init; }
+        public required global::CelerData.Cloud.InfraActionState InfraActionState { get; init; }
 
         /// <summary>
         /// Why the action failed; sent only when it is `FAILED`.
@@ -1022,8 +1022,8 @@ namespace CelerData.Cloud
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("InfraActionStateValue = ");
-            builder.Append(InfraActionStateValue);
+            builder.Append("InfraActionState = ");
+            builder.Append(InfraActionState);
             builder.Append(", ErrMsg = ");
             builder.Append(ErrMsg);
             return true;

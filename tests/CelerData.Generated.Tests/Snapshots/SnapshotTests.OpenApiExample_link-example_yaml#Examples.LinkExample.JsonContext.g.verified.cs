@@ -248,7 +248,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
         {
             Id = __p0,
             Title = __p1,
-            RepositoryValue = __p2,
+            Repository = __p2,
             Author = __p3,
         };
     }
@@ -276,7 +276,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
         writer.WriteStartObject();
         if (value.Id is not null) { { if (value.Id is { } __value) writer.WriteNumber(__Name4, __value); else writer.WriteNull(__Name4); } }
         if (value.Title is not null) { writer.WriteString(__Name5, value.Title); }
-        if (value.RepositoryValue is not null) { { writer.WritePropertyName(__Name6); __Write1(writer, value.RepositoryValue, options); } }
+        if (value.Repository is not null) { { writer.WritePropertyName(__Name6); __Write1(writer, value.Repository, options); } }
         if (value.Author is not null) { { writer.WritePropertyName(__Name7); __Write0(writer, value.Author, options); } }
         writer.WriteEndObject();
     }

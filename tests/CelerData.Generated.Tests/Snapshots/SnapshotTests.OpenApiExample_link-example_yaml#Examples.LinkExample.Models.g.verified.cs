@@ -93,7 +93,7 @@ namespace Examples
         /// </summary>
         [__Ser.JsonPropertyName("repository")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Examples.Repository? RepositoryValue { get; init; }
+        public global::Examples.Repository? Repository { get; init; }
 
         /// <summary>
         /// The 'author' property.
@@ -108,8 +108,8 @@ namespace Examples
             builder.Append(Id);
             builder.Append(", Title = ");
             builder.Append(Title);
-            builder.Append(", RepositoryValue = ");
-            builder.Append(RepositoryValue);
+            builder.Append(", Repository = ");
+            builder.Append(Repository);
             builder.Append(", Author = ");
             builder.Append(Author);
             return true;

@@ -501,8 +501,8 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         var __result = new global::Unions.Client.Owner()
         {
             Name = __p0,
-            PetValue = __p1,
-            ShapeValue = __p2,
+            Pet = __p1,
+            Shape = __p2,
             Tag = __p3,
             Nickname = __p4,
             Best = __p5,
@@ -537,8 +537,8 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
         writer.WriteStartObject();
         writer.WriteString(__Name5, value.Name);
-        if (value.PetValue is not null) { { writer.WritePropertyName(__Name6); if (value.PetValue is null) writer.WriteNullValue(); else __Own0.Write(writer, value.PetValue, options); } }
-        if (value.ShapeValue is not null) { { writer.WritePropertyName(__Name7); if (value.ShapeValue is null) writer.WriteNullValue(); else __Own4.Write(writer, value.ShapeValue, options); } }
+        if (value.Pet is not null) { { writer.WritePropertyName(__Name6); if (value.Pet is null) writer.WriteNullValue(); else __Own0.Write(writer, value.Pet, options); } }
+        if (value.Shape is not null) { { writer.WritePropertyName(__Name7); if (value.Shape is null) writer.WriteNullValue(); else __Own4.Write(writer, value.Shape, options); } }
         if (value.Tag is not null) { { writer.WritePropertyName(__Name8); if (value.Tag is null) writer.WriteNullValue(); else __Own8.Write(writer, value.Tag, options); } }
         if (value.__set_Nickname) { writer.WriteString(__Name9, value.Nickname); }
         if (value.__set_Best) { { writer.WritePropertyName(__Name10); __Write1(writer, value.Best, options); } }

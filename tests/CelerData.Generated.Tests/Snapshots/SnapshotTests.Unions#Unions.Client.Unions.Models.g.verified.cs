@@ -334,14 +334,14 @@ namespace Unions.Client
         /// </summary>
         [__Ser.JsonPropertyName("pet")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Unions.Client.Pet? PetValue { get; init; }
+        public global::Unions.Client.Pet? Pet { get; init; }
 
         /// <summary>
         /// The 'shape' property.
         /// </summary>
         [__Ser.JsonPropertyName("shape")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Unions.Client.Shape? ShapeValue { get; init; }
+        public global::Unions.Client.Shape? Shape { get; init; }
 
         /// <summary>
         /// The 'tag' property.
@@ -390,10 +390,10 @@ namespace Unions.Client
         {
             builder.Append("Name = ");
             builder.Append(Name);
-            builder.Append(", PetValue = ");
-            builder.Append(PetValue);
-            builder.Append(", ShapeValue = ");
-            builder.Append(ShapeValue);
+            builder.Append(", Pet = ");
+            builder.Append(Pet);
+            builder.Append(", Shape = ");
+            builder.Append(Shape);
             builder.Append(", Tag = ");
             builder.Append(Tag);
             builder.Append(", Nickname = ");
