@@ -58,8 +58,16 @@ internal static class ModelsEmitter
         foreach (var property in type.Properties)
         {
             writer.Summary(property.Description ?? "The '" + property.WireName + "' property.");
+            // C# warns on an obsolete required member of a type that is not obsolete itself (CS9042), and every caller
+            // would have to set it anyway: such a property says it is deprecated in its documentation instead.
+            var obsolete = property.IsDeprecated && (!property.IsRequired || type.IsDeprecated);
+            if (property.IsDeprecated && !obsolete)
+            {
+                writer.Line("/// <remarks>Deprecated in the API description, but still required.</remarks>");
+            }
+
             writer.Line("[__Ser.JsonPropertyName(" + CSharp.Literal(property.WireName) + ")]");
-            if (property.IsDeprecated)
+            if (obsolete)
             {
                 writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
             }
