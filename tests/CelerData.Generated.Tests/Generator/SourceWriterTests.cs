@@ -3,9 +3,27 @@ using Xunit;
 
 namespace CelerData.Generated.Tests.Generator;
 
-/// <summary>The writer re-indents multi-line blocks and refuses to finish with a block left open.</summary>
+/// <summary>The writer re-indents multi-line blocks, writes summaries as short as they can be, and refuses to finish with a block left open.</summary>
 public sealed class SourceWriterTests
 {
+    [Fact]
+    public void AOneLineSummaryStaysOnOneLine()
+    {
+        var writer = new SourceWriter();
+        writer.Summary("  Reads <a> & b.  ");
+
+        Assert.Equal("/// <summary>Reads &lt;a&gt; &amp; b.</summary>\n", writer.ToString());
+    }
+
+    [Fact]
+    public void ASummaryOfSeveralLinesIsABlock()
+    {
+        var writer = new SourceWriter();
+        writer.Summary("First.\n\nThird.");
+
+        Assert.Equal("/// <summary>\n/// First.\n///\n/// Third.\n/// </summary>\n", writer.ToString());
+    }
+
     [Fact]
     public void ABlockIsWrittenAtTheCurrentIndentation()
     {

@@ -25,9 +25,7 @@ namespace CelerData.Cloud
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface ICelerDataCloudApi
     {
-        /// <summary>
-        /// Create access token
-        /// </summary>
+        /// <summary>Create access token</summary>
         /// <remarks>
         /// Creates an access token which can be used to access the CelerData Cloud Private API.
         ///
@@ -38,9 +36,7 @@ namespace CelerData.Cloud
         [global::Refit.Post("/api/1.0/token?grant_type=client_credentials")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccessTokenResponse> CreateAccessTokenAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// List clusters
-        /// </summary>
+        /// <summary>List clusters</summary>
         /// <remarks>
         /// Lists every cluster of the account, in one response (the API does not page).
         ///
@@ -51,9 +47,7 @@ namespace CelerData.Cloud
         [global::Refit.Get("/api/1.0/clusters")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterList> ListClustersAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Get cluster state
-        /// </summary>
+        /// <summary>Get cluster state</summary>
         /// <remarks>
         /// Returns the state of one cluster, and why it is abnormal when it is.
         ///
@@ -65,9 +59,7 @@ namespace CelerData.Cloud
         [global::Refit.Get("/api/1.0/clusters/{cluster_id}/state")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterStateData> GetClusterStateAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Suspend a cluster
-        /// </summary>
+        /// <summary>Suspend a cluster</summary>
         /// <remarks>
         /// Starts suspending a cluster and returns the ID of the action. Suspending takes minutes:
         /// follow the action with `getInfraActionState` (or the cluster with `getClusterState`).
@@ -80,9 +72,7 @@ namespace CelerData.Cloud
         [global::Refit.Patch("/api/1.0/clusters/{cluster_id}/suspend")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendClusterAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Resume a cluster
-        /// </summary>
+        /// <summary>Resume a cluster</summary>
         /// <remarks>
         /// Starts resuming a suspended cluster and returns the ID of the action. Resuming takes
         /// minutes: follow the action with `getInfraActionState` (or the cluster with `getClusterState`).
@@ -95,9 +85,7 @@ namespace CelerData.Cloud
         [global::Refit.Patch("/api/1.0/clusters/{cluster_id}/resume")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeClusterAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Declare scripts for a cluster
-        /// </summary>
+        /// <summary>Declare scripts for a cluster</summary>
         /// <remarks>
         /// Declares the scripts a cluster runs on its nodes; the latest declaration is run the next
         /// time the cluster scales.
@@ -111,9 +99,7 @@ namespace CelerData.Cloud
         [global::Refit.Post("/api/1.0/clusters/{cluster_id}/deployment-scripts")]
         global::System.Threading.Tasks.Task DeclareDeploymentScriptsAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Body] global::CelerData.Cloud.DeploymentScriptsRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// List the warehouses of a cluster
-        /// </summary>
+        /// <summary>List the warehouses of a cluster</summary>
         /// <remarks>
         /// Lists every warehouse of an elastic cluster, in one response (the API does not page).
         ///
@@ -125,9 +111,7 @@ namespace CelerData.Cloud
         [global::Refit.Get("/api/1.0/clusters/{cluster_id}/warehouses")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseList> ListWarehousesAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Get the state of an action
-        /// </summary>
+        /// <summary>Get the state of an action</summary>
         /// <remarks>
         /// Returns the state of an action (suspend, resume, scale) on a cluster or on one of its
         /// warehouses. `ONGOING` until it ends in `SUCCEEDED`, `FAILED` or `CANCELED`.
@@ -141,9 +125,7 @@ namespace CelerData.Cloud
         [global::Refit.Get("/api/1.0/clusters/{cluster_id}/infra-action/state")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.InfraActionStateData> GetInfraActionStateAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Query] [global::Refit.AliasAs("order_id")] string @orderId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Get a warehouse
-        /// </summary>
+        /// <summary>Get a warehouse</summary>
         /// <remarks>
         /// Returns one warehouse.
         ///
@@ -155,9 +137,7 @@ namespace CelerData.Cloud
         [global::Refit.Get("/api/1.0/warehouses/{warehouse_id}")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.Warehouse> GetWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Suspend a warehouse
-        /// </summary>
+        /// <summary>Suspend a warehouse</summary>
         /// <remarks>
         /// Starts suspending a warehouse and returns the ID of the action; follow it with
         /// `getInfraActionState` on the warehouse's cluster. The default warehouse cannot be suspended.
@@ -170,9 +150,7 @@ namespace CelerData.Cloud
         [global::Refit.Patch("/api/1.0/warehouses/{warehouse_id}/suspend")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Resume a warehouse
-        /// </summary>
+        /// <summary>Resume a warehouse</summary>
         /// <remarks>
         /// Starts resuming a suspended warehouse and returns the ID of the action; follow it with
         /// `getInfraActionState` on the warehouse's cluster. The default warehouse cannot be resumed.
@@ -185,9 +163,7 @@ namespace CelerData.Cloud
         [global::Refit.Patch("/api/1.0/warehouses/{warehouse_id}/resume")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Scale a warehouse up or down
-        /// </summary>
+        /// <summary>Scale a warehouse up or down</summary>
         /// <remarks>
         /// Starts changing the node type of a warehouse and returns the ID of the action; follow it
         /// with `getInfraActionState` on the warehouse's cluster. The documentation shows no sample
@@ -202,9 +178,7 @@ namespace CelerData.Cloud
         [global::Refit.Post("/api/1.0/warehouses/{warehouse_id}/scale-size")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseSizeAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, [global::Refit.Body] global::CelerData.Cloud.ScaleWarehouseSizeRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Scale a warehouse in or out
-        /// </summary>
+        /// <summary>Scale a warehouse in or out</summary>
         /// <remarks>
         /// Starts changing the number of nodes of a warehouse and returns the ID of the action;
         /// follow it with `getInfraActionState` on the warehouse's cluster.
@@ -218,9 +192,7 @@ namespace CelerData.Cloud
         [global::Refit.Post("/api/1.0/warehouses/{warehouse_id}/scale-num")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseNumAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, [global::Refit.Body] global::CelerData.Cloud.ScaleWarehouseNumRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Get the CCU usage of the account
-        /// </summary>
+        /// <summary>Get the CCU usage of the account</summary>
         /// <remarks>
         /// Returns the CCU usage of the account the token belongs to over at most 32 days.
         ///
@@ -234,9 +206,7 @@ namespace CelerData.Cloud
         [global::Refit.Get("/api/1.0/usages")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountUsage> GetAccountUsageAsync([global::Refit.Query] [global::Refit.AliasAs("start_date")] string @startDate, [global::Refit.Query] [global::Refit.AliasAs("end_date")] string @endDate, [global::Refit.Query] [global::Refit.AliasAs("show_detail")] bool? @showDetail = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Get the CCU usage of a cluster
-        /// </summary>
+        /// <summary>Get the CCU usage of a cluster</summary>
         /// <remarks>
         /// Returns the CCU usage of one cluster over at most 32 days.
         ///
@@ -251,9 +221,7 @@ namespace CelerData.Cloud
         [global::Refit.Get("/api/1.0/usages/{cluster_id}")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterUsage> GetClusterUsageAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Query] [global::Refit.AliasAs("start_date")] string @startDate, [global::Refit.Query] [global::Refit.AliasAs("end_date")] string @endDate, [global::Refit.Query] [global::Refit.AliasAs("show_detail")] bool @showDetail, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Get the CCU usage of the organisation's clusters
-        /// </summary>
+        /// <summary>Get the CCU usage of the organisation's clusters</summary>
         /// <remarks>
         /// Returns the CCU usage of every cluster of the organisation, or of the named accounts, over
         /// at most 32 days. Needs the application key of a member of the organisation's root account.
@@ -268,9 +236,7 @@ namespace CelerData.Cloud
         [global::Refit.Post("/api/1.0/org/cluster/usage")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.OrganizationUsage> GetOrganizationClusterUsageAsync([global::Refit.Body] global::CelerData.Cloud.OrganizationUsageRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// List the bills of the account
-        /// </summary>
+        /// <summary>List the bills of the account</summary>
         /// <remarks>
         /// Returns the monthly bills of the account the token belongs to over at most 37 months.
         ///
@@ -283,9 +249,7 @@ namespace CelerData.Cloud
         [global::Refit.Get("/api/1.0/bills")]
         global::System.Threading.Tasks.Task<global::CelerData.Cloud.Bills> ListBillsAsync([global::Refit.Query] [global::Refit.AliasAs("start_month")] string @startMonth, [global::Refit.Query] [global::Refit.AliasAs("end_month")] string @endMonth, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// List the accounts of the organisation
-        /// </summary>
+        /// <summary>List the accounts of the organisation</summary>
         /// <remarks>
         /// Lists every account of the organisation, in one response (the API does not page). Needs the
         /// Organization Management privilege.

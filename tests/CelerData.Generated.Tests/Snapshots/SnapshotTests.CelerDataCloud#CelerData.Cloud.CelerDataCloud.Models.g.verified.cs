@@ -8,33 +8,23 @@ using __Ser = global::System.Text.Json.Serialization;
 
 namespace CelerData.Cloud
 {
-    /// <summary>
-    /// An access token for the CelerData Cloud Private API.
-    /// </summary>
+    /// <summary>An access token for the CelerData Cloud Private API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record AccessTokenResponse
     {
-        /// <summary>
-        /// The access token generated.
-        /// </summary>
+        /// <summary>The access token generated.</summary>
         [__Ser.JsonPropertyName("access_token")]
         public required string AccessToken { get; init; }
 
-        /// <summary>
-        /// The amount of time after which the access token will expire. Unit: seconds.
-        /// </summary>
+        /// <summary>The amount of time after which the access token will expire. Unit: seconds.</summary>
         [__Ser.JsonPropertyName("expires_in")]
         public required int ExpiresIn { get; init; }
 
-        /// <summary>
-        /// The refresh token generated along with the access token.
-        /// </summary>
+        /// <summary>The refresh token generated along with the access token.</summary>
         [__Ser.JsonPropertyName("refresh_token")]
         public required string RefreshToken { get; init; }
 
-        /// <summary>
-        /// The type of token generated.
-        /// </summary>
+        /// <summary>The type of token generated.</summary>
         [__Ser.JsonPropertyName("token_type")]
         public required string TokenType { get; init; }
 
@@ -52,21 +42,15 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The response envelope of a failure: a code other than 20000 and a message explaining it.
-    /// </summary>
+    /// <summary>The response envelope of a failure: a code other than 20000 and a message explaining it.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ErrorResponse
     {
-        /// <summary>
-        /// The failure code; 40004 when the named object does not exist. Other codes are not documented.
-        /// </summary>
+        /// <summary>The failure code; 40004 when the named object does not exist. Other codes are not documented.</summary>
         [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
-        /// <summary>
-        /// Explains the failure. Do not decide success from it; only `code` says.
-        /// </summary>
+        /// <summary>Explains the failure. Do not decide success from it; only `code` says.</summary>
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
@@ -81,21 +65,15 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The response envelope of an operation whose result has no `data`: `code` 20000 is success.
-    /// </summary>
+    /// <summary>The response envelope of an operation whose result has no `data`: `code` 20000 is success.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record EmptyResponse
     {
-        /// <summary>
-        /// 20000 on success; any other code is a failure.
-        /// </summary>
+        /// <summary>20000 on success; any other code is a failure.</summary>
         [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
-        /// <summary>
-        /// Explains a failure; may be empty on success.
-        /// </summary>
+        /// <summary>Explains a failure; may be empty on success.</summary>
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
@@ -110,28 +88,20 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
-    /// </summary>
+    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterListResponse
     {
-        /// <summary>
-        /// 20000 on success.
-        /// </summary>
+        /// <summary>20000 on success.</summary>
         [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
-        /// <summary>
-        /// Explains a failure.
-        /// </summary>
+        /// <summary>Explains a failure.</summary>
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
-        /// <summary>
-        /// The 'data' property.
-        /// </summary>
+        /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterList? Data { get; init; }
@@ -148,21 +118,15 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// Every cluster of the account.
-    /// </summary>
+    /// <summary>Every cluster of the account.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterList
     {
-        /// <summary>
-        /// The number of clusters of the account.
-        /// </summary>
+        /// <summary>The number of clusters of the account.</summary>
         [__Ser.JsonPropertyName("total")]
         public required int Total { get; init; }
 
-        /// <summary>
-        /// The clusters.
-        /// </summary>
+        /// <summary>The clusters.</summary>
         [__Ser.JsonPropertyName("list")]
         public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary> List { get; init; }
 
@@ -176,21 +140,15 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// A cluster, as the list names it; its state comes from `getClusterState`.
-    /// </summary>
+    /// <summary>A cluster, as the list names it; its state comes from `getClusterState`.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterSummary
     {
-        /// <summary>
-        /// The ID of the cluster.
-        /// </summary>
+        /// <summary>The ID of the cluster.</summary>
         [__Ser.JsonPropertyName("cluster_id")]
         public required string ClusterId { get; init; }
 
-        /// <summary>
-        /// The name of the cluster.
-        /// </summary>
+        /// <summary>The name of the cluster.</summary>
         [__Ser.JsonPropertyName("cluster_name")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterName { get; init; }
@@ -205,28 +163,20 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
-    /// </summary>
+    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterStateResponse
     {
-        /// <summary>
-        /// 20000 on success.
-        /// </summary>
+        /// <summary>20000 on success.</summary>
         [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
-        /// <summary>
-        /// Explains a failure.
-        /// </summary>
+        /// <summary>Explains a failure.</summary>
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
-        /// <summary>
-        /// The 'data' property.
-        /// </summary>
+        /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterStateData? Data { get; init; }
@@ -243,21 +193,15 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The state of a cluster.
-    /// </summary>
+    /// <summary>The state of a cluster.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterStateData
     {
-        /// <summary>
-        /// The 'cluster_state' property.
-        /// </summary>
+        /// <summary>The 'cluster_state' property.</summary>
         [__Ser.JsonPropertyName("cluster_state")]
         public required global::CelerData.Cloud.ClusterState ClusterState { get; init; }
 
-        /// <summary>
-        /// Why the cluster is abnormal, when it is; empty or null otherwise.
-        /// </summary>
+        /// <summary>Why the cluster is abnormal, when it is; empty or null otherwise.</summary>
         [__Ser.JsonPropertyName("abnormal_reason")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AbnormalReason { get => __value_AbnormalReason; init { __value_AbnormalReason = value; __set_AbnormalReason = true; } }
@@ -277,9 +221,7 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The state of a cluster. The service may add states; clients should expect others.
-    /// </summary>
+    /// <summary>The state of a cluster. The service may add states; clients should expect others.</summary>
     /// <remarks>
     /// An open enum: a value the API description does not list reads without error, is kept and written back as it
     /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
@@ -295,95 +237,59 @@ namespace CelerData.Cloud
             /// <summary>A value the API description does not list (or <c>default</c>).</summary>
             Unknown = 0,
 
-            /// <summary>
-            /// The wire value Deploying.
-            /// </summary>
+            /// <summary>The wire value Deploying.</summary>
             Deploying,
 
-            /// <summary>
-            /// The wire value Running.
-            /// </summary>
+            /// <summary>The wire value Running.</summary>
             Running,
 
-            /// <summary>
-            /// The wire value Scaling.
-            /// </summary>
+            /// <summary>The wire value Scaling.</summary>
             Scaling,
 
-            /// <summary>
-            /// The wire value Abnormal.
-            /// </summary>
+            /// <summary>The wire value Abnormal.</summary>
             Abnormal,
 
-            /// <summary>
-            /// The wire value Suspending.
-            /// </summary>
+            /// <summary>The wire value Suspending.</summary>
             Suspending,
 
-            /// <summary>
-            /// The wire value Suspended.
-            /// </summary>
+            /// <summary>The wire value Suspended.</summary>
             Suspended,
 
-            /// <summary>
-            /// The wire value Resuming.
-            /// </summary>
+            /// <summary>The wire value Resuming.</summary>
             Resuming,
 
-            /// <summary>
-            /// The wire value Releasing.
-            /// </summary>
+            /// <summary>The wire value Releasing.</summary>
             Releasing,
 
-            /// <summary>
-            /// The wire value Released.
-            /// </summary>
+            /// <summary>The wire value Released.</summary>
             Released,
         }
 
-        /// <summary>
-        /// The wire value Deploying.
-        /// </summary>
+        /// <summary>The wire value Deploying.</summary>
         public static readonly ClusterState Deploying = new ClusterState("Deploying");
 
-        /// <summary>
-        /// The wire value Running.
-        /// </summary>
+        /// <summary>The wire value Running.</summary>
         public static readonly ClusterState Running = new ClusterState("Running");
 
-        /// <summary>
-        /// The wire value Scaling.
-        /// </summary>
+        /// <summary>The wire value Scaling.</summary>
         public static readonly ClusterState Scaling = new ClusterState("Scaling");
 
-        /// <summary>
-        /// The wire value Abnormal.
-        /// </summary>
+        /// <summary>The wire value Abnormal.</summary>
         public static readonly ClusterState Abnormal = new ClusterState("Abnormal");
 
-        /// <summary>
-        /// The wire value Suspending.
-        /// </summary>
+        /// <summary>The wire value Suspending.</summary>
         public static readonly ClusterState Suspending = new ClusterState("Suspending");
 
-        /// <summary>
-        /// The wire value Suspended.
-        /// </summary>
+        /// <summary>The wire value Suspended.</summary>
         public static readonly ClusterState Suspended = new ClusterState("Suspended");
 
-        /// <summary>
-        /// The wire value Resuming.
-        /// </summary>
+        /// <summary>The wire value Resuming.</summary>
         public static readonly ClusterState Resuming = new ClusterState("Resuming");
 
-        /// <summary>
-        /// The wire value Releasing.
-        /// </summary>
+        /// <summary>The wire value Releasing.</summary>
         public static readonly ClusterState Releasing = new ClusterState("Releasing");
 
-        /// <summary>
-        /// The wire value Released.
-        /// </summary>
+        /// <summary>The wire value Released.</summary>
         public static readonly ClusterState Released = new ClusterState("Released");
 
         private readonly string? _value;
@@ -438,9 +344,7 @@ namespace CelerData.Cloud
         public static bool operator !=(ClusterState left, ClusterState right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// Reads and writes ClusterState as its wire value, listed or not, without reflection.
-    /// </summary>
+    /// <summary>Reads and writes ClusterState as its wire value, listed or not, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class ClusterStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.ClusterState>
     {
@@ -507,28 +411,20 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The response envelope of an operation that starts an action: `code` 20000 is success, any other code is a failure that `message` explains.
-    /// </summary>
+    /// <summary>The response envelope of an operation that starts an action: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ActionResponse
     {
-        /// <summary>
-        /// 20000 on success.
-        /// </summary>
+        /// <summary>20000 on success.</summary>
         [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
-        /// <summary>
-        /// Explains a failure.
-        /// </summary>
+        /// <summary>Explains a failure.</summary>
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
-        /// <summary>
-        /// The 'data' property.
-        /// </summary>
+        /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ActionData? Data { get; init; }
@@ -545,15 +441,11 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// An action the service started.
-    /// </summary>
+    /// <summary>An action the service started.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ActionData
     {
-        /// <summary>
-        /// The ID of the action; pass it as `order_id` to `getInfraActionState`.
-        /// </summary>
+        /// <summary>The ID of the action; pass it as `order_id` to `getInfraActionState`.</summary>
         [__Ser.JsonPropertyName("action_id")]
         public required string ActionId { get; init; }
 
@@ -565,28 +457,20 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The scripts a cluster runs on its nodes.
-    /// </summary>
+    /// <summary>The scripts a cluster runs on its nodes.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record DeploymentScriptsRequest
     {
-        /// <summary>
-        /// The scripts, with where their logs go.
-        /// </summary>
+        /// <summary>The scripts, with where their logs go.</summary>
         [__Ser.JsonPropertyName("scripts")]
         public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript> Scripts { get; init; }
 
-        /// <summary>
-        /// Whether several scripts run in parallel.
-        /// </summary>
+        /// <summary>Whether several scripts run in parallel.</summary>
         [__Ser.JsonPropertyName("parallel")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Parallel { get; init; }
 
-        /// <summary>
-        /// The time all the scripts may take together. The unit is not documented (the example, 3600, suggests seconds).
-        /// </summary>
+        /// <summary>The time all the scripts may take together. The unit is not documented (the example, 3600, suggests seconds).</summary>
         [__Ser.JsonPropertyName("timeout")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? Timeout { get; init; }
@@ -603,21 +487,15 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// One script and the folder for its logs.
-    /// </summary>
+    /// <summary>One script and the folder for its logs.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record DeploymentScript
     {
-        /// <summary>
-        /// The S3 path of the script, for example `s3://bucket/path/setup.sh`.
-        /// </summary>
+        /// <summary>The S3 path of the script, for example `s3://bucket/path/setup.sh`.</summary>
         [__Ser.JsonPropertyName("script_path")]
         public required string ScriptPath { get; init; }
 
-        /// <summary>
-        /// The S3 folder the script's logs go to, for example `s3://bucket/log/`. Whether it is required is not documented.
-        /// </summary>
+        /// <summary>The S3 folder the script's logs go to, for example `s3://bucket/log/`. Whether it is required is not documented.</summary>
         [__Ser.JsonPropertyName("logs_dir")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? LogsDir { get; init; }
@@ -632,28 +510,20 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
-    /// </summary>
+    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record WarehouseListResponse
     {
-        /// <summary>
-        /// 20000 on success.
-        /// </summary>
+        /// <summary>20000 on success.</summary>
         [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
-        /// <summary>
-        /// Explains a failure.
-        /// </summary>
+        /// <summary>Explains a failure.</summary>
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
-        /// <summary>
-        /// The 'data' property.
-        /// </summary>
+        /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.WarehouseList? Data { get; init; }
@@ -670,21 +540,15 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// Every warehouse of a cluster.
-    /// </summary>
+    /// <summary>Every warehouse of a cluster.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record WarehouseList
     {
-        /// <summary>
-        /// The number of warehouses of the cluster.
-        /// </summary>
+        /// <summary>The number of warehouses of the cluster.</summary>
         [__Ser.JsonPropertyName("total")]
         public required int Total { get; init; }
 
-        /// <summary>
-        /// The warehouses.
-        /// </summary>
+        /// <summary>The warehouses.</summary>
         [__Ser.JsonPropertyName("list")]
         public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse> List { get; init; }
 
@@ -698,28 +562,20 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
-    /// </summary>
+    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record WarehouseResponse
     {
-        /// <summary>
-        /// 20000 on success.
-        /// </summary>
+        /// <summary>20000 on success.</summary>
         [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
-        /// <summary>
-        /// Explains a failure.
-        /// </summary>
+        /// <summary>Explains a failure.</summary>
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
-        /// <summary>
-        /// The 'data' property.
-        /// </summary>
+        /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.Warehouse? Data { get; init; }
@@ -736,42 +592,30 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// A warehouse of an elastic cluster.
-    /// </summary>
+    /// <summary>A warehouse of an elastic cluster.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Warehouse
     {
-        /// <summary>
-        /// The ID of the warehouse.
-        /// </summary>
+        /// <summary>The ID of the warehouse.</summary>
         [__Ser.JsonPropertyName("warehouse_id")]
         public required string WarehouseId { get; init; }
 
-        /// <summary>
-        /// The name of the warehouse.
-        /// </summary>
+        /// <summary>The name of the warehouse.</summary>
         [__Ser.JsonPropertyName("warehouse_name")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? WarehouseName { get; init; }
 
-        /// <summary>
-        /// The number of compute nodes of the warehouse.
-        /// </summary>
+        /// <summary>The number of compute nodes of the warehouse.</summary>
         [__Ser.JsonPropertyName("node_count")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? NodeCount { get; init; }
 
-        /// <summary>
-        /// The 'state' property.
-        /// </summary>
+        /// <summary>The 'state' property.</summary>
         [__Ser.JsonPropertyName("state")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.WarehouseState? State { get; init; }
 
-        /// <summary>
-        /// Whether this is the cluster's default warehouse, which cannot be suspended or resumed.
-        /// </summary>
+        /// <summary>Whether this is the cluster's default warehouse, which cannot be suspended or resumed.</summary>
         [__Ser.JsonPropertyName("is_default")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsDefault { get; init; }
@@ -792,9 +636,7 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The state of a warehouse. The service may add states; clients should expect others.
-    /// </summary>
+    /// <summary>The state of a warehouse. The service may add states; clients should expect others.</summary>
     /// <remarks>
     /// An open enum: a value the API description does not list reads without error, is kept and written back as it
     /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
@@ -810,55 +652,35 @@ namespace CelerData.Cloud
             /// <summary>A value the API description does not list (or <c>default</c>).</summary>
             Unknown = 0,
 
-            /// <summary>
-            /// The wire value CREATING.
-            /// </summary>
+            /// <summary>The wire value CREATING.</summary>
             Creating,
 
-            /// <summary>
-            /// The wire value RUNNING.
-            /// </summary>
+            /// <summary>The wire value RUNNING.</summary>
             Running,
 
-            /// <summary>
-            /// The wire value SUSPENDED.
-            /// </summary>
+            /// <summary>The wire value SUSPENDED.</summary>
             Suspended,
 
-            /// <summary>
-            /// The wire value STOP.
-            /// </summary>
+            /// <summary>The wire value STOP.</summary>
             Stop,
 
-            /// <summary>
-            /// The wire value ERROR.
-            /// </summary>
+            /// <summary>The wire value ERROR.</summary>
             Error,
         }
 
-        /// <summary>
-        /// The wire value CREATING.
-        /// </summary>
+        /// <summary>The wire value CREATING.</summary>
         public static readonly WarehouseState Creating = new WarehouseState("CREATING");
 
-        /// <summary>
-        /// The wire value RUNNING.
-        /// </summary>
+        /// <summary>The wire value RUNNING.</summary>
         public static readonly WarehouseState Running = new WarehouseState("RUNNING");
 
-        /// <summary>
-        /// The wire value SUSPENDED.
-        /// </summary>
+        /// <summary>The wire value SUSPENDED.</summary>
         public static readonly WarehouseState Suspended = new WarehouseState("SUSPENDED");
 
-        /// <summary>
-        /// The wire value STOP.
-        /// </summary>
+        /// <summary>The wire value STOP.</summary>
         public static readonly WarehouseState Stop = new WarehouseState("STOP");
 
-        /// <summary>
-        /// The wire value ERROR.
-        /// </summary>
+        /// <summary>The wire value ERROR.</summary>
         public static readonly WarehouseState Error = new WarehouseState("ERROR");
 
         private readonly string? _value;
@@ -909,9 +731,7 @@ namespace CelerData.Cloud
         public static bool operator !=(WarehouseState left, WarehouseState right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// Reads and writes WarehouseState as its wire value, listed or not, without reflection.
-    /// </summary>
+    /// <summary>Reads and writes WarehouseState as its wire value, listed or not, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class WarehouseStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.WarehouseState>
     {
@@ -958,28 +778,20 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
-    /// </summary>
+    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record InfraActionStateResponse
     {
-        /// <summary>
-        /// 20000 on success.
-        /// </summary>
+        /// <summary>20000 on success.</summary>
         [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
-        /// <summary>
-        /// Explains a failure.
-        /// </summary>
+        /// <summary>Explains a failure.</summary>
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
-        /// <summary>
-        /// The 'data' property.
-        /// </summary>
+        /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.InfraActionStateData? Data { get; init; }
@@ -996,21 +808,15 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The state of an action.
-    /// </summary>
+    /// <summary>The state of an action.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record InfraActionStateData
     {
-        /// <summary>
-        /// The 'infra_action_state' property.
-        /// </summary>
+        /// <summary>The 'infra_action_state' property.</summary>
         [__Ser.JsonPropertyName("infra_action_state")]
         public required global::CelerData.Cloud.InfraActionState InfraActionState { get; init; }
 
-        /// <summary>
-        /// Why the action failed; sent only when it is `FAILED`.
-        /// </summary>
+        /// <summary>Why the action failed; sent only when it is `FAILED`.</summary>
         [__Ser.JsonPropertyName("err_msg")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ErrMsg { get => __value_ErrMsg; init { __value_ErrMsg = value; __set_ErrMsg = true; } }
@@ -1050,45 +856,29 @@ namespace CelerData.Cloud
             /// <summary>A value the API description does not list (or <c>default</c>).</summary>
             Unknown = 0,
 
-            /// <summary>
-            /// The wire value ONGOING.
-            /// </summary>
+            /// <summary>The wire value ONGOING.</summary>
             Ongoing,
 
-            /// <summary>
-            /// The wire value SUCCEEDED.
-            /// </summary>
+            /// <summary>The wire value SUCCEEDED.</summary>
             Succeeded,
 
-            /// <summary>
-            /// The wire value FAILED.
-            /// </summary>
+            /// <summary>The wire value FAILED.</summary>
             Failed,
 
-            /// <summary>
-            /// The wire value CANCELED.
-            /// </summary>
+            /// <summary>The wire value CANCELED.</summary>
             Canceled,
         }
 
-        /// <summary>
-        /// The wire value ONGOING.
-        /// </summary>
+        /// <summary>The wire value ONGOING.</summary>
         public static readonly InfraActionState Ongoing = new InfraActionState("ONGOING");
 
-        /// <summary>
-        /// The wire value SUCCEEDED.
-        /// </summary>
+        /// <summary>The wire value SUCCEEDED.</summary>
         public static readonly InfraActionState Succeeded = new InfraActionState("SUCCEEDED");
 
-        /// <summary>
-        /// The wire value FAILED.
-        /// </summary>
+        /// <summary>The wire value FAILED.</summary>
         public static readonly InfraActionState Failed = new InfraActionState("FAILED");
 
-        /// <summary>
-        /// The wire value CANCELED.
-        /// </summary>
+        /// <summary>The wire value CANCELED.</summary>
         public static readonly InfraActionState Canceled = new InfraActionState("CANCELED");
 
         private readonly string? _value;
@@ -1138,9 +928,7 @@ namespace CelerData.Cloud
         public static bool operator !=(InfraActionState left, InfraActionState right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// Reads and writes InfraActionState as its wire value, listed or not, without reflection.
-    /// </summary>
+    /// <summary>Reads and writes InfraActionState as its wire value, listed or not, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class InfraActionStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.InfraActionState>
     {
@@ -1182,9 +970,7 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The node type to scale a warehouse to, and the disks when moving from local to cloud storage.
-    /// </summary>
+    /// <summary>The node type to scale a warehouse to, and the disks when moving from local to cloud storage.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ScaleWarehouseSizeRequest
     {
@@ -1195,30 +981,22 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("vm_cate")]
         public required string VmCate { get; init; }
 
-        /// <summary>
-        /// The IOPS of each cloud disk; only when moving from local to cloud storage.
-        /// </summary>
+        /// <summary>The IOPS of each cloud disk; only when moving from local to cloud storage.</summary>
         [__Ser.JsonPropertyName("iops")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? Iops { get; init; }
 
-        /// <summary>
-        /// The throughput of each cloud disk; only when moving from local to cloud storage. The unit is not documented.
-        /// </summary>
+        /// <summary>The throughput of each cloud disk; only when moving from local to cloud storage. The unit is not documented.</summary>
         [__Ser.JsonPropertyName("throughput")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? Throughput { get; init; }
 
-        /// <summary>
-        /// The size of each cloud disk; only when moving from local to cloud storage. Unit: GB.
-        /// </summary>
+        /// <summary>The size of each cloud disk; only when moving from local to cloud storage. Unit: GB.</summary>
         [__Ser.JsonPropertyName("vm_vol_size")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? VmVolSize { get; init; }
 
-        /// <summary>
-        /// The number of cloud disks of each node; only when moving from local to cloud storage.
-        /// </summary>
+        /// <summary>The number of cloud disks of each node; only when moving from local to cloud storage.</summary>
         [__Ser.JsonPropertyName("vm_vol_num")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? VmVolNum { get; init; }
@@ -1239,15 +1017,11 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The number of nodes to scale a warehouse to.
-    /// </summary>
+    /// <summary>The number of nodes to scale a warehouse to.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ScaleWarehouseNumRequest
     {
-        /// <summary>
-        /// The number of compute nodes the warehouse should have.
-        /// </summary>
+        /// <summary>The number of compute nodes the warehouse should have.</summary>
         [__Ser.JsonPropertyName("vm_num")]
         public required int VmNum { get; init; }
 
@@ -1259,28 +1033,20 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
-    /// </summary>
+    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record AccountUsageResponse
     {
-        /// <summary>
-        /// 20000 on success.
-        /// </summary>
+        /// <summary>20000 on success.</summary>
         [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
-        /// <summary>
-        /// Explains a failure.
-        /// </summary>
+        /// <summary>Explains a failure.</summary>
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
-        /// <summary>
-        /// The 'data' property.
-        /// </summary>
+        /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.AccountUsage? Data { get; init; }
@@ -1297,29 +1063,21 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The CCU usage of an account over a range of days.
-    /// </summary>
+    /// <summary>The CCU usage of an account over a range of days.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record AccountUsage
     {
-        /// <summary>
-        /// The ID of the account.
-        /// </summary>
+        /// <summary>The ID of the account.</summary>
         [__Ser.JsonPropertyName("account_id")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountId { get; init; }
 
-        /// <summary>
-        /// The CCU used over the range, a decimal number sent as a string (for example `1534.833393`).
-        /// </summary>
+        /// <summary>The CCU used over the range, a decimal number sent as a string (for example `1534.833393`).</summary>
         [__Ser.JsonPropertyName("total_usage")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
-        /// <summary>
-        /// The usage of each day; sent only when `show_detail` is true.
-        /// </summary>
+        /// <summary>The usage of each day; sent only when `show_detail` is true.</summary>
         [__Ser.JsonPropertyName("details")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? Details { get; init; }
@@ -1336,28 +1094,20 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
-    /// </summary>
+    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterUsageResponse
     {
-        /// <summary>
-        /// 20000 on success.
-        /// </summary>
+        /// <summary>20000 on success.</summary>
         [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
-        /// <summary>
-        /// Explains a failure.
-        /// </summary>
+        /// <summary>Explains a failure.</summary>
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
-        /// <summary>
-        /// The 'data' property.
-        /// </summary>
+        /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterUsage? Data { get; init; }
@@ -1374,36 +1124,26 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The CCU usage of a cluster over a range of days.
-    /// </summary>
+    /// <summary>The CCU usage of a cluster over a range of days.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterUsage
     {
-        /// <summary>
-        /// The ID of the cluster.
-        /// </summary>
+        /// <summary>The ID of the cluster.</summary>
         [__Ser.JsonPropertyName("cluster_id")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterId { get; init; }
 
-        /// <summary>
-        /// The name of the cluster.
-        /// </summary>
+        /// <summary>The name of the cluster.</summary>
         [__Ser.JsonPropertyName("cluster_name")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterName { get; init; }
 
-        /// <summary>
-        /// The CCU used over the range, a decimal number sent as a string.
-        /// </summary>
+        /// <summary>The CCU used over the range, a decimal number sent as a string.</summary>
         [__Ser.JsonPropertyName("total_usage")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
-        /// <summary>
-        /// The usage of each day; sent only when `show_detail` is true.
-        /// </summary>
+        /// <summary>The usage of each day; sent only when `show_detail` is true.</summary>
         [__Ser.JsonPropertyName("details")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? Details { get; init; }
@@ -1422,29 +1162,21 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The CCU usage of one day.
-    /// </summary>
+    /// <summary>The CCU usage of one day.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record DailyUsage
     {
-        /// <summary>
-        /// The CCU used that day, a decimal number sent as a string.
-        /// </summary>
+        /// <summary>The CCU used that day, a decimal number sent as a string.</summary>
         [__Ser.JsonPropertyName("usage")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Usage { get; init; }
 
-        /// <summary>
-        /// The day, as the number yyyyMMdd (for example 20230701).
-        /// </summary>
+        /// <summary>The day, as the number yyyyMMdd (for example 20230701).</summary>
         [__Ser.JsonPropertyName("date")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? Date { get; init; }
 
-        /// <summary>
-        /// The start of the day in seconds since 1970 (UTC); sent by the organisation usage only.
-        /// </summary>
+        /// <summary>The start of the day in seconds since 1970 (UTC); sent by the organisation usage only.</summary>
         [__Ser.JsonPropertyName("time_stamp")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? TimeStamp { get; init; }
@@ -1461,34 +1193,24 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// Which accounts and days to report the usage of.
-    /// </summary>
+    /// <summary>Which accounts and days to report the usage of.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record OrganizationUsageRequest
     {
-        /// <summary>
-        /// The accounts to report; every account of the organisation when absent.
-        /// </summary>
+        /// <summary>The accounts to report; every account of the organisation when absent.</summary>
         [__Ser.JsonPropertyName("account_ids")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? AccountIds { get; init; }
 
-        /// <summary>
-        /// The first day of the range. Format: yyyyMMdd.
-        /// </summary>
+        /// <summary>The first day of the range. Format: yyyyMMdd.</summary>
         [__Ser.JsonPropertyName("start_date")]
         public required string StartDate { get; init; }
 
-        /// <summary>
-        /// The last day of the range, not before `start_date`, at most 31 days after it. Format: yyyyMMdd.
-        /// </summary>
+        /// <summary>The last day of the range, not before `start_date`, at most 31 days after it. Format: yyyyMMdd.</summary>
         [__Ser.JsonPropertyName("end_date")]
         public required string EndDate { get; init; }
 
-        /// <summary>
-        /// Whether to return the usage of each day of each cluster. Defaults to false.
-        /// </summary>
+        /// <summary>Whether to return the usage of each day of each cluster. Defaults to false.</summary>
         [__Ser.JsonPropertyName("show_daily_detail")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public bool? ShowDailyDetail { get; init; }
@@ -1507,28 +1229,20 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
-    /// </summary>
+    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record OrganizationUsageResponse
     {
-        /// <summary>
-        /// 20000 on success.
-        /// </summary>
+        /// <summary>20000 on success.</summary>
         [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
-        /// <summary>
-        /// Explains a failure.
-        /// </summary>
+        /// <summary>Explains a failure.</summary>
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
-        /// <summary>
-        /// The 'data' property.
-        /// </summary>
+        /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.OrganizationUsage? Data { get; init; }
@@ -1545,22 +1259,16 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The CCU usage of the organisation's accounts and their clusters.
-    /// </summary>
+    /// <summary>The CCU usage of the organisation's accounts and their clusters.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record OrganizationUsage
     {
-        /// <summary>
-        /// The CCU used by every account reported, a decimal number sent as a string.
-        /// </summary>
+        /// <summary>The CCU used by every account reported, a decimal number sent as a string.</summary>
         [__Ser.JsonPropertyName("total_usage")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
-        /// <summary>
-        /// The usage of each account.
-        /// </summary>
+        /// <summary>The usage of each account.</summary>
         [__Ser.JsonPropertyName("accounts")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>? Accounts { get; init; }
@@ -1575,43 +1283,31 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The CCU usage of one account of the organisation and of its clusters.
-    /// </summary>
+    /// <summary>The CCU usage of one account of the organisation and of its clusters.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record AccountClusterUsage
     {
-        /// <summary>
-        /// The ID of the account.
-        /// </summary>
+        /// <summary>The ID of the account.</summary>
         [__Ser.JsonPropertyName("account_id")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountId { get; init; }
 
-        /// <summary>
-        /// The name of the account.
-        /// </summary>
+        /// <summary>The name of the account.</summary>
         [__Ser.JsonPropertyName("account_name")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountName { get; init; }
 
-        /// <summary>
-        /// The email address of the account.
-        /// </summary>
+        /// <summary>The email address of the account.</summary>
         [__Ser.JsonPropertyName("account_email")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountEmail { get; init; }
 
-        /// <summary>
-        /// The CCU used by the account, a decimal number sent as a string.
-        /// </summary>
+        /// <summary>The CCU used by the account, a decimal number sent as a string.</summary>
         [__Ser.JsonPropertyName("total_usage")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
-        /// <summary>
-        /// The usage of each cluster of the account.
-        /// </summary>
+        /// <summary>The usage of each cluster of the account.</summary>
         [__Ser.JsonPropertyName("clusters")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>? Clusters { get; init; }
@@ -1632,36 +1328,26 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The CCU usage of one cluster in the organisation report.
-    /// </summary>
+    /// <summary>The CCU usage of one cluster in the organisation report.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ClusterDailyUsage
     {
-        /// <summary>
-        /// The ID of the cluster.
-        /// </summary>
+        /// <summary>The ID of the cluster.</summary>
         [__Ser.JsonPropertyName("cluster_id")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterId { get; init; }
 
-        /// <summary>
-        /// The name of the cluster.
-        /// </summary>
+        /// <summary>The name of the cluster.</summary>
         [__Ser.JsonPropertyName("cluster_name")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterName { get; init; }
 
-        /// <summary>
-        /// The CCU used by the cluster, a decimal number sent as a string.
-        /// </summary>
+        /// <summary>The CCU used by the cluster, a decimal number sent as a string.</summary>
         [__Ser.JsonPropertyName("total_usage")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? TotalUsage { get; init; }
 
-        /// <summary>
-        /// The usage of each day; sent only when `show_daily_detail` is true.
-        /// </summary>
+        /// <summary>The usage of each day; sent only when `show_daily_detail` is true.</summary>
         [__Ser.JsonPropertyName("daily_usages")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? DailyUsages { get; init; }
@@ -1680,28 +1366,20 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
-    /// </summary>
+    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record BillListResponse
     {
-        /// <summary>
-        /// 20000 on success.
-        /// </summary>
+        /// <summary>20000 on success.</summary>
         [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
-        /// <summary>
-        /// Explains a failure.
-        /// </summary>
+        /// <summary>Explains a failure.</summary>
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
-        /// <summary>
-        /// The 'data' property.
-        /// </summary>
+        /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.Bills? Data { get; init; }
@@ -1718,36 +1396,26 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The monthly bills of an account over a range of months.
-    /// </summary>
+    /// <summary>The monthly bills of an account over a range of months.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Bills
     {
-        /// <summary>
-        /// The ID of the account.
-        /// </summary>
+        /// <summary>The ID of the account.</summary>
         [__Ser.JsonPropertyName("account_id")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountId { get; init; }
 
-        /// <summary>
-        /// The first month of the range, as the number yyyyMM.
-        /// </summary>
+        /// <summary>The first month of the range, as the number yyyyMM.</summary>
         [__Ser.JsonPropertyName("begin_month")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? BeginMonth { get; init; }
 
-        /// <summary>
-        /// The last month of the range, as the number yyyyMM.
-        /// </summary>
+        /// <summary>The last month of the range, as the number yyyyMM.</summary>
         [__Ser.JsonPropertyName("end_month")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? EndMonth { get; init; }
 
-        /// <summary>
-        /// One bill a month.
-        /// </summary>
+        /// <summary>One bill a month.</summary>
         [__Ser.JsonPropertyName("bill_list")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>? BillList { get; init; }
@@ -1766,64 +1434,46 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The bill of one month.
-    /// </summary>
+    /// <summary>The bill of one month.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Bill
     {
-        /// <summary>
-        /// The month billed, yyyyMM.
-        /// </summary>
+        /// <summary>The month billed, yyyyMM.</summary>
         [__Ser.JsonPropertyName("period")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Period { get; init; }
 
-        /// <summary>
-        /// The ID of the account.
-        /// </summary>
+        /// <summary>The ID of the account.</summary>
         [__Ser.JsonPropertyName("account_id")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountId { get; init; }
 
-        /// <summary>
-        /// The CCU charged, a decimal number sent as a string.
-        /// </summary>
+        /// <summary>The CCU charged, a decimal number sent as a string.</summary>
         [__Ser.JsonPropertyName("charge_usage")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ChargeUsage { get; init; }
 
-        /// <summary>
-        /// The amount charged, a decimal number sent as a string. The currency is not documented.
-        /// </summary>
+        /// <summary>The amount charged, a decimal number sent as a string. The currency is not documented.</summary>
         [__Ser.JsonPropertyName("charge_price")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ChargePrice { get; init; }
 
-        /// <summary>
-        /// The state of the bill, for example `PAID`. The other values are not documented.
-        /// </summary>
+        /// <summary>The state of the bill, for example `PAID`. The other values are not documented.</summary>
         [__Ser.JsonPropertyName("bill_state")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? BillState { get; init; }
 
-        /// <summary>
-        /// The state of the payment, for example `SUCCESS`. The other values are not documented.
-        /// </summary>
+        /// <summary>The state of the payment, for example `SUCCESS`. The other values are not documented.</summary>
         [__Ser.JsonPropertyName("pay_state")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? PayState { get; init; }
 
-        /// <summary>
-        /// How the bill was paid, for example `AccountBalance`. The other values are not documented.
-        /// </summary>
+        /// <summary>How the bill was paid, for example `AccountBalance`. The other values are not documented.</summary>
         [__Ser.JsonPropertyName("pay_method")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? PayMethod { get; init; }
 
-        /// <summary>
-        /// The payments of the bill.
-        /// </summary>
+        /// <summary>The payments of the bill.</summary>
         [__Ser.JsonPropertyName("pay_info_details")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>? PayInfoDetails { get; init; }
@@ -1850,36 +1500,26 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// One payment of a bill.
-    /// </summary>
+    /// <summary>One payment of a bill.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Payment
     {
-        /// <summary>
-        /// How it was paid, for example `AccountBalance`.
-        /// </summary>
+        /// <summary>How it was paid, for example `AccountBalance`.</summary>
         [__Ser.JsonPropertyName("pay_method")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? PayMethod { get; init; }
 
-        /// <summary>
-        /// The amount paid, a decimal number sent as a string.
-        /// </summary>
+        /// <summary>The amount paid, a decimal number sent as a string.</summary>
         [__Ser.JsonPropertyName("amount")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Amount { get; init; }
 
-        /// <summary>
-        /// The currency of the amount, for example `CCU`.
-        /// </summary>
+        /// <summary>The currency of the amount, for example `CCU`.</summary>
         [__Ser.JsonPropertyName("currency")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Currency { get; init; }
 
-        /// <summary>
-        /// The state of the payment, for example `SUCCESS`. The other values are not documented.
-        /// </summary>
+        /// <summary>The state of the payment, for example `SUCCESS`. The other values are not documented.</summary>
         [__Ser.JsonPropertyName("state")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? State { get; init; }
@@ -1898,28 +1538,20 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.
-    /// </summary>
+    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record AccountListResponse
     {
-        /// <summary>
-        /// 20000 on success.
-        /// </summary>
+        /// <summary>20000 on success.</summary>
         [__Ser.JsonPropertyName("code")]
         public required int Code { get; init; }
 
-        /// <summary>
-        /// Explains a failure.
-        /// </summary>
+        /// <summary>Explains a failure.</summary>
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
 
-        /// <summary>
-        /// The accounts of the organisation.
-        /// </summary>
+        /// <summary>The accounts of the organisation.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>? Data { get; init; }
@@ -1936,49 +1568,35 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// An account of the organisation.
-    /// </summary>
+    /// <summary>An account of the organisation.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Account
     {
-        /// <summary>
-        /// The ID of the account.
-        /// </summary>
+        /// <summary>The ID of the account.</summary>
         [__Ser.JsonPropertyName("account_id")]
         public required string AccountId { get; init; }
 
-        /// <summary>
-        /// The name of the account.
-        /// </summary>
+        /// <summary>The name of the account.</summary>
         [__Ser.JsonPropertyName("account_name")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccountName { get; init; }
 
-        /// <summary>
-        /// The email address of the account.
-        /// </summary>
+        /// <summary>The email address of the account.</summary>
         [__Ser.JsonPropertyName("email")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Email { get; init; }
 
-        /// <summary>
-        /// The 'state' property.
-        /// </summary>
+        /// <summary>The 'state' property.</summary>
         [__Ser.JsonPropertyName("state")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.AccountState? State { get; init; }
 
-        /// <summary>
-        /// Whether this is the organisation's root account.
-        /// </summary>
+        /// <summary>Whether this is the organisation's root account.</summary>
         [__Ser.JsonPropertyName("is_root_account")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsRootAccount { get; init; }
 
-        /// <summary>
-        /// When the account was created, in milliseconds since 1970 (UTC); documented only as a timestamp.
-        /// </summary>
+        /// <summary>When the account was created, in milliseconds since 1970 (UTC); documented only as a timestamp.</summary>
         [__Ser.JsonPropertyName("create_at")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? CreateAt { get; init; }
@@ -2001,9 +1619,7 @@ namespace CelerData.Cloud
         }
     }
 
-    /// <summary>
-    /// The state of an account: `IN_USE`, or `NO_ACCOUNT_NAME` until it is activated from the confirmation email. The service may add states.
-    /// </summary>
+    /// <summary>The state of an account: `IN_USE`, or `NO_ACCOUNT_NAME` until it is activated from the confirmation email. The service may add states.</summary>
     /// <remarks>
     /// An open enum: a value the API description does not list reads without error, is kept and written back as it
     /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
@@ -2019,25 +1635,17 @@ namespace CelerData.Cloud
             /// <summary>A value the API description does not list (or <c>default</c>).</summary>
             Unknown = 0,
 
-            /// <summary>
-            /// The wire value IN_USE.
-            /// </summary>
+            /// <summary>The wire value IN_USE.</summary>
             InUse,
 
-            /// <summary>
-            /// The wire value NO_ACCOUNT_NAME.
-            /// </summary>
+            /// <summary>The wire value NO_ACCOUNT_NAME.</summary>
             NoAccountName,
         }
 
-        /// <summary>
-        /// The wire value IN_USE.
-        /// </summary>
+        /// <summary>The wire value IN_USE.</summary>
         public static readonly AccountState InUse = new AccountState("IN_USE");
 
-        /// <summary>
-        /// The wire value NO_ACCOUNT_NAME.
-        /// </summary>
+        /// <summary>The wire value NO_ACCOUNT_NAME.</summary>
         public static readonly AccountState NoAccountName = new AccountState("NO_ACCOUNT_NAME");
 
         private readonly string? _value;
@@ -2085,9 +1693,7 @@ namespace CelerData.Cloud
         public static bool operator !=(AccountState left, AccountState right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// Reads and writes AccountState as its wire value, listed or not, without reflection.
-    /// </summary>
+    /// <summary>Reads and writes AccountState as its wire value, listed or not, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class AccountStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.AccountState>
     {

@@ -13,9 +13,7 @@ namespace Envelopes
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface IShopApi
     {
-        /// <summary>
-        /// GET /orders/{id}
-        /// </summary>
+        /// <summary>GET /orders/{id}</summary>
         /// <remarks>
         /// <para>Sends <c>GET /orders/{id}</c>; security: none.</para>
         /// </remarks>
@@ -24,9 +22,7 @@ namespace Envelopes
         [global::Refit.Get("/orders/{id}")]
         global::System.Threading.Tasks.Task<global::Envelopes.Order> GetOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// POST /orders/{id}/cancel
-        /// </summary>
+        /// <summary>POST /orders/{id}/cancel</summary>
         /// <remarks>
         /// <para>Sends <c>POST /orders/{id}/cancel</c>; security: none.</para>
         /// </remarks>
@@ -35,9 +31,7 @@ namespace Envelopes
         [global::Refit.Post("/orders/{id}/cancel")]
         global::System.Threading.Tasks.Task CancelOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /orders
-        /// </summary>
+        /// <summary>GET /orders</summary>
         /// <remarks>
         /// <para>Sends <c>GET /orders</c>; security: none.</para>
         /// </remarks>
@@ -45,9 +39,7 @@ namespace Envelopes
         [global::Refit.Get("/orders")]
         global::System.Threading.Tasks.Task<global::Envelopes.OrderEnvelope> ListOrdersRawAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /count
-        /// </summary>
+        /// <summary>GET /count</summary>
         /// <remarks>
         /// <para>Sends <c>GET /count</c>; security: none.</para>
         /// </remarks>
@@ -55,9 +47,7 @@ namespace Envelopes
         [global::Refit.Get("/count")]
         global::System.Threading.Tasks.Task<global::Envelopes.CountOrdersResponseResult> CountOrdersAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /version
-        /// </summary>
+        /// <summary>GET /version</summary>
         /// <remarks>
         /// <para>Sends <c>GET /version</c>; security: none.</para>
         /// </remarks>

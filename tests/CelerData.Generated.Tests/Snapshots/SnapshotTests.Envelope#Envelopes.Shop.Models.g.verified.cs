@@ -8,28 +8,20 @@ using __Ser = global::System.Text.Json.Serialization;
 
 namespace Envelopes
 {
-    /// <summary>
-    /// The OrderEnvelope schema of Shop.
-    /// </summary>
+    /// <summary>The OrderEnvelope schema of Shop.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record OrderEnvelope
     {
-        /// <summary>
-        /// The 'status' property.
-        /// </summary>
+        /// <summary>The 'status' property.</summary>
         [__Ser.JsonPropertyName("status")]
         public required int Status { get; init; }
 
-        /// <summary>
-        /// The 'error' property.
-        /// </summary>
+        /// <summary>The 'error' property.</summary>
         [__Ser.JsonPropertyName("error")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Error { get; init; }
 
-        /// <summary>
-        /// The 'result' property.
-        /// </summary>
+        /// <summary>The 'result' property.</summary>
         [__Ser.JsonPropertyName("result")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Envelopes.Order? Result { get; init; }
@@ -46,21 +38,15 @@ namespace Envelopes
         }
     }
 
-    /// <summary>
-    /// The Order schema of Shop.
-    /// </summary>
+    /// <summary>The Order schema of Shop.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Order
     {
-        /// <summary>
-        /// The 'id' property.
-        /// </summary>
+        /// <summary>The 'id' property.</summary>
         [__Ser.JsonPropertyName("id")]
         public required string Id { get; init; }
 
-        /// <summary>
-        /// The 'total' property.
-        /// </summary>
+        /// <summary>The 'total' property.</summary>
         [__Ser.JsonPropertyName("total")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public double? Total { get; init; }
@@ -75,21 +61,15 @@ namespace Envelopes
         }
     }
 
-    /// <summary>
-    /// The CancelOrderResponse schema of Shop.
-    /// </summary>
+    /// <summary>The CancelOrderResponse schema of Shop.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record CancelOrderResponse
     {
-        /// <summary>
-        /// The 'status' property.
-        /// </summary>
+        /// <summary>The 'status' property.</summary>
         [__Ser.JsonPropertyName("status")]
         public required int Status { get; init; }
 
-        /// <summary>
-        /// The 'error' property.
-        /// </summary>
+        /// <summary>The 'error' property.</summary>
         [__Ser.JsonPropertyName("error")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Error { get; init; }
@@ -104,29 +84,21 @@ namespace Envelopes
         }
     }
 
-    /// <summary>
-    /// The CountOrdersResponse schema of Shop.
-    /// </summary>
+    /// <summary>The CountOrdersResponse schema of Shop.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record CountOrdersResponse
     {
-        /// <summary>
-        /// The 'status' property.
-        /// </summary>
+        /// <summary>The 'status' property.</summary>
         [__Ser.JsonPropertyName("status")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? Status { get; init; }
 
-        /// <summary>
-        /// The 'error' property.
-        /// </summary>
+        /// <summary>The 'error' property.</summary>
         [__Ser.JsonPropertyName("error")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Error { get; init; }
 
-        /// <summary>
-        /// The 'result' property.
-        /// </summary>
+        /// <summary>The 'result' property.</summary>
         [__Ser.JsonPropertyName("result")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Envelopes.CountOrdersResponseResult? Result { get; init; }
@@ -143,21 +115,15 @@ namespace Envelopes
         }
     }
 
-    /// <summary>
-    /// The GetVersionResponse schema of Shop.
-    /// </summary>
+    /// <summary>The GetVersionResponse schema of Shop.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record GetVersionResponse
     {
-        /// <summary>
-        /// The 'code' property.
-        /// </summary>
+        /// <summary>The 'code' property.</summary>
         [__Ser.JsonPropertyName("code")]
         public required long Code { get; init; }
 
-        /// <summary>
-        /// The 'value' property.
-        /// </summary>
+        /// <summary>The 'value' property.</summary>
         [__Ser.JsonPropertyName("value")]
         public required int Value { get; init; }
 
@@ -171,15 +137,11 @@ namespace Envelopes
         }
     }
 
-    /// <summary>
-    /// The CountOrdersResponseResult schema of Shop.
-    /// </summary>
+    /// <summary>The CountOrdersResponseResult schema of Shop.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record CountOrdersResponseResult
     {
-        /// <summary>
-        /// The 'count' property.
-        /// </summary>
+        /// <summary>The 'count' property.</summary>
         [__Ser.JsonPropertyName("count")]
         public required int Count { get; init; }
 

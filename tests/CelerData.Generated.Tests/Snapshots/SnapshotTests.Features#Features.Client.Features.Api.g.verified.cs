@@ -13,9 +13,7 @@ namespace Features.Client
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface IFeaturesApi
     {
-        /// <summary>
-        /// POST /token
-        /// </summary>
+        /// <summary>POST /token</summary>
         /// <remarks>
         /// <para>Sends <c>POST /token?grant_type=client_credentials</c>; security: basic.</para>
         /// </remarks>
@@ -23,9 +21,7 @@ namespace Features.Client
         [global::Refit.Post("/token?grant_type=client_credentials")]
         global::System.Threading.Tasks.Task<global::Features.Client.Token> IssueTokenAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// List pets
-        /// </summary>
+        /// <summary>List pets</summary>
         /// <remarks>
         /// <para>Sends <c>GET /pets</c>; security: bearer.</para>
         /// </remarks>
@@ -38,9 +34,7 @@ namespace Features.Client
         [global::Refit.Get("/pets")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>> ListPetsAsync([global::Refit.Query] int? @limit = default, [global::Refit.Query] global::Features.Client.PetKind? @kind = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? @tags = default, [global::Refit.Query] global::System.DateTimeOffset? @since = default, [global::Refit.Header("X-Request-Id")] global::System.Guid? @xRequestId = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// POST /pets
-        /// </summary>
+        /// <summary>POST /pets</summary>
         /// <remarks>
         /// <para>Sends <c>POST /pets</c>; security: bearer.</para>
         /// </remarks>
@@ -49,9 +43,7 @@ namespace Features.Client
         [global::Refit.Post("/pets")]
         global::System.Threading.Tasks.Task<global::Features.Client.Pet> CreatePetAsync([global::Refit.Body] global::Features.Client.NewPet @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /pets/{petId}
-        /// </summary>
+        /// <summary>GET /pets/{petId}</summary>
         /// <remarks>
         /// <para>Sends <c>GET /pets/{petId}</c>; security: bearer.</para>
         /// </remarks>
@@ -60,9 +52,7 @@ namespace Features.Client
         [global::Refit.Get("/pets/{petId}")]
         global::System.Threading.Tasks.Task<global::Features.Client.Pet> GetPetAsync(long @petId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// DELETE /pets/{petId}
-        /// </summary>
+        /// <summary>DELETE /pets/{petId}</summary>
         /// <remarks>
         /// <para>Sends <c>DELETE /pets/{petId}</c>; security: bearer.</para>
         /// </remarks>
@@ -73,9 +63,7 @@ namespace Features.Client
         [global::Refit.Delete("/pets/{petId}")]
         global::System.Threading.Tasks.Task DeletePetAsync(long @petId, [global::Refit.Query] bool? @force = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /pets/{petId}/notes/{noteKind}
-        /// </summary>
+        /// <summary>GET /pets/{petId}/notes/{noteKind}</summary>
         /// <remarks>
         /// <para>Sends <c>GET /pets/{petId}/notes/{noteKind}</c>; security: bearer.</para>
         /// </remarks>
@@ -85,9 +73,7 @@ namespace Features.Client
         [global::Refit.Get("/pets/{petId}/notes/{noteKind}")]
         global::System.Threading.Tasks.Task<string> ReadNotesAsync(long @petId, global::Features.Client.PetKind @noteKind, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /public/health
-        /// </summary>
+        /// <summary>GET /public/health</summary>
         /// <remarks>
         /// <para>Sends <c>GET /public/health</c>; security: none.</para>
         /// </remarks>

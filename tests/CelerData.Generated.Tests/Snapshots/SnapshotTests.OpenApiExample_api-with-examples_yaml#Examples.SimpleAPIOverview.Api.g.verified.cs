@@ -6,15 +6,11 @@
 
 namespace Examples
 {
-    /// <summary>
-    /// Simple API overview
-    /// </summary>
+    /// <summary>Simple API overview</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface ISimpleAPIOverviewApi
     {
-        /// <summary>
-        /// List API versions
-        /// </summary>
+        /// <summary>List API versions</summary>
         /// <remarks>
         /// <para>Sends <c>GET /</c>; security: none.</para>
         /// </remarks>
@@ -22,9 +18,7 @@ namespace Examples
         [global::Refit.Get("/")]
         global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListVersionsv2Async(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Show API version details
-        /// </summary>
+        /// <summary>Show API version details</summary>
         /// <remarks>
         /// <para>Sends <c>GET /v2</c>; security: none.</para>
         /// </remarks>

@@ -6,15 +6,11 @@
 
 namespace Examples
 {
-    /// <summary>
-    /// Callback Example
-    /// </summary>
+    /// <summary>Callback Example</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface ICallbackExampleApi
     {
-        /// <summary>
-        /// subscribes a client to receive out-of-band data
-        /// </summary>
+        /// <summary>subscribes a client to receive out-of-band data</summary>
         /// <remarks>
         /// <para>Sends <c>POST /streams</c>; security: none.</para>
         /// </remarks>

@@ -8,15 +8,11 @@ using __Ser = global::System.Text.Json.Serialization;
 
 namespace Examples
 {
-    /// <summary>
-    /// subscription information
-    /// </summary>
+    /// <summary>subscription information</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record PostStreamsResponse
     {
-        /// <summary>
-        /// this unique identifier allows management of the subscription
-        /// </summary>
+        /// <summary>this unique identifier allows management of the subscription</summary>
         [__Ser.JsonPropertyName("subscriptionId")]
         public required string SubscriptionId { get; init; }
 

@@ -6,15 +6,11 @@
 
 namespace Examples
 {
-    /// <summary>
-    /// Link Example
-    /// </summary>
+    /// <summary>Link Example</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface ILinkExampleApi
     {
-        /// <summary>
-        /// GET /2.0/users/{username}
-        /// </summary>
+        /// <summary>GET /2.0/users/{username}</summary>
         /// <remarks>
         /// <para>Sends <c>GET /2.0/users/{username}</c>; security: none.</para>
         /// </remarks>
@@ -23,9 +19,7 @@ namespace Examples
         [global::Refit.Get("/2.0/users/{username}")]
         global::System.Threading.Tasks.Task<global::Examples.User> GetUserByNameAsync(string @username, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /2.0/repositories/{username}
-        /// </summary>
+        /// <summary>GET /2.0/repositories/{username}</summary>
         /// <remarks>
         /// <para>Sends <c>GET /2.0/repositories/{username}</c>; security: none.</para>
         /// </remarks>
@@ -34,9 +28,7 @@ namespace Examples
         [global::Refit.Get("/2.0/repositories/{username}")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Repository>> GetRepositoriesByOwnerAsync(string @username, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /2.0/repositories/{username}/{slug}
-        /// </summary>
+        /// <summary>GET /2.0/repositories/{username}/{slug}</summary>
         /// <remarks>
         /// <para>Sends <c>GET /2.0/repositories/{username}/{slug}</c>; security: none.</para>
         /// </remarks>
@@ -46,9 +38,7 @@ namespace Examples
         [global::Refit.Get("/2.0/repositories/{username}/{slug}")]
         global::System.Threading.Tasks.Task<global::Examples.Repository> GetRepositoryAsync(string @username, string @slug, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /2.0/repositories/{username}/{slug}/pullrequests
-        /// </summary>
+        /// <summary>GET /2.0/repositories/{username}/{slug}/pullrequests</summary>
         /// <remarks>
         /// <para>Sends <c>GET /2.0/repositories/{username}/{slug}/pullrequests</c>; security: none.</para>
         /// </remarks>
@@ -59,9 +49,7 @@ namespace Examples
         [global::Refit.Get("/2.0/repositories/{username}/{slug}/pullrequests")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pullrequest>> GetPullRequestsByRepositoryAsync(string @username, string @slug, [global::Refit.Query] global::Examples.GetPullRequestsByRepositoryState? @state = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}
-        /// </summary>
+        /// <summary>GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}</summary>
         /// <remarks>
         /// <para>Sends <c>GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}</c>; security: none.</para>
         /// </remarks>
@@ -72,9 +60,7 @@ namespace Examples
         [global::Refit.Get("/2.0/repositories/{username}/{slug}/pullrequests/{pid}")]
         global::System.Threading.Tasks.Task<global::Examples.Pullrequest> GetPullRequestsByIdAsync(string @username, string @slug, string @pid, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// POST /2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge
-        /// </summary>
+        /// <summary>POST /2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge</summary>
         /// <remarks>
         /// <para>Sends <c>POST /2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge</c>; security: none.</para>
         /// </remarks>

@@ -8,22 +8,16 @@ using __Ser = global::System.Text.Json.Serialization;
 
 namespace Examples
 {
-    /// <summary>
-    /// The User schema of Link Example.
-    /// </summary>
+    /// <summary>The User schema of Link Example.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record User
     {
-        /// <summary>
-        /// The 'username' property.
-        /// </summary>
+        /// <summary>The 'username' property.</summary>
         [__Ser.JsonPropertyName("username")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Username { get; init; }
 
-        /// <summary>
-        /// The 'uuid' property.
-        /// </summary>
+        /// <summary>The 'uuid' property.</summary>
         [__Ser.JsonPropertyName("uuid")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Uuid { get; init; }
@@ -38,22 +32,16 @@ namespace Examples
         }
     }
 
-    /// <summary>
-    /// The Repository schema of Link Example.
-    /// </summary>
+    /// <summary>The Repository schema of Link Example.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Repository
     {
-        /// <summary>
-        /// The 'slug' property.
-        /// </summary>
+        /// <summary>The 'slug' property.</summary>
         [__Ser.JsonPropertyName("slug")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Slug { get; init; }
 
-        /// <summary>
-        /// The 'owner' property.
-        /// </summary>
+        /// <summary>The 'owner' property.</summary>
         [__Ser.JsonPropertyName("owner")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Examples.User? Owner { get; init; }
@@ -68,36 +56,26 @@ namespace Examples
         }
     }
 
-    /// <summary>
-    /// The Pullrequest schema of Link Example.
-    /// </summary>
+    /// <summary>The Pullrequest schema of Link Example.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Pullrequest
     {
-        /// <summary>
-        /// The 'id' property.
-        /// </summary>
+        /// <summary>The 'id' property.</summary>
         [__Ser.JsonPropertyName("id")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? Id { get; init; }
 
-        /// <summary>
-        /// The 'title' property.
-        /// </summary>
+        /// <summary>The 'title' property.</summary>
         [__Ser.JsonPropertyName("title")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Title { get; init; }
 
-        /// <summary>
-        /// The 'repository' property.
-        /// </summary>
+        /// <summary>The 'repository' property.</summary>
         [__Ser.JsonPropertyName("repository")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Examples.Repository? Repository { get; init; }
 
-        /// <summary>
-        /// The 'author' property.
-        /// </summary>
+        /// <summary>The 'author' property.</summary>
         [__Ser.JsonPropertyName("author")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Examples.User? Author { get; init; }
@@ -116,9 +94,7 @@ namespace Examples
         }
     }
 
-    /// <summary>
-    /// The values of GetPullRequestsByRepositoryState.
-    /// </summary>
+    /// <summary>The values of GetPullRequestsByRepositoryState.</summary>
     /// <remarks>
     /// An open enum: a value the API description does not list reads without error, is kept and written back as it
     /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
@@ -134,35 +110,23 @@ namespace Examples
             /// <summary>A value the API description does not list (or <c>default</c>).</summary>
             Unknown = 0,
 
-            /// <summary>
-            /// The wire value open.
-            /// </summary>
+            /// <summary>The wire value open.</summary>
             Open,
 
-            /// <summary>
-            /// The wire value merged.
-            /// </summary>
+            /// <summary>The wire value merged.</summary>
             Merged,
 
-            /// <summary>
-            /// The wire value declined.
-            /// </summary>
+            /// <summary>The wire value declined.</summary>
             Declined,
         }
 
-        /// <summary>
-        /// The wire value open.
-        /// </summary>
+        /// <summary>The wire value open.</summary>
         public static readonly GetPullRequestsByRepositoryState Open = new GetPullRequestsByRepositoryState("open");
 
-        /// <summary>
-        /// The wire value merged.
-        /// </summary>
+        /// <summary>The wire value merged.</summary>
         public static readonly GetPullRequestsByRepositoryState Merged = new GetPullRequestsByRepositoryState("merged");
 
-        /// <summary>
-        /// The wire value declined.
-        /// </summary>
+        /// <summary>The wire value declined.</summary>
         public static readonly GetPullRequestsByRepositoryState Declined = new GetPullRequestsByRepositoryState("declined");
 
         private readonly string? _value;
@@ -211,9 +175,7 @@ namespace Examples
         public static bool operator !=(GetPullRequestsByRepositoryState left, GetPullRequestsByRepositoryState right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// Reads and writes GetPullRequestsByRepositoryState as its wire value, listed or not, without reflection.
-    /// </summary>
+    /// <summary>Reads and writes GetPullRequestsByRepositoryState as its wire value, listed or not, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class GetPullRequestsByRepositoryStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Examples.GetPullRequestsByRepositoryState>
     {

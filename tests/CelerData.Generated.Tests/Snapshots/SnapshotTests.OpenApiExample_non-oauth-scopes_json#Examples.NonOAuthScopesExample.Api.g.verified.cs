@@ -6,15 +6,11 @@
 
 namespace Examples
 {
-    /// <summary>
-    /// Non-oAuth Scopes example
-    /// </summary>
+    /// <summary>Non-oAuth Scopes example</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface INonOAuthScopesExampleApi
     {
-        /// <summary>
-        /// GET /users
-        /// </summary>
+        /// <summary>GET /users</summary>
         /// <remarks>
         /// <para>Sends <c>GET /users</c>; security: bearer.</para>
         /// </remarks>

@@ -28,9 +28,7 @@ namespace Examples
         [global::Refit.Get("/pets")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>> FindPetsAsync([global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? @tags = default, [global::Refit.Query] int? @limit = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Creates a new pet in the store. Duplicates are allowed
-        /// </summary>
+        /// <summary>Creates a new pet in the store. Duplicates are allowed</summary>
         /// <remarks>
         /// <para>Sends <c>POST /pets</c>; security: none.</para>
         /// </remarks>
@@ -39,9 +37,7 @@ namespace Examples
         [global::Refit.Post("/pets")]
         global::System.Threading.Tasks.Task<global::Examples.Pet> AddPetAsync([global::Refit.Body] global::Examples.NewPet @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Returns a user based on a single ID, if the user does not have access to the pet
-        /// </summary>
+        /// <summary>Returns a user based on a single ID, if the user does not have access to the pet</summary>
         /// <remarks>
         /// <para>Sends <c>GET /pets/{id}</c>; security: none.</para>
         /// </remarks>
@@ -50,9 +46,7 @@ namespace Examples
         [global::Refit.Get("/pets/{id}")]
         global::System.Threading.Tasks.Task<global::Examples.Pet> FindPetByIdAsync(long @id, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// deletes a single pet based on the ID supplied
-        /// </summary>
+        /// <summary>deletes a single pet based on the ID supplied</summary>
         /// <remarks>
         /// <para>Sends <c>DELETE /pets/{id}</c>; security: none.</para>
         /// </remarks>

@@ -6,15 +6,11 @@
 
 namespace Examples
 {
-    /// <summary>
-    /// Swagger Petstore
-    /// </summary>
+    /// <summary>Swagger Petstore</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface ISwaggerPetstoreApi
     {
-        /// <summary>
-        /// List all pets
-        /// </summary>
+        /// <summary>List all pets</summary>
         /// <remarks>
         /// <para>Sends <c>GET /pets</c>; security: none.</para>
         /// </remarks>
@@ -23,9 +19,7 @@ namespace Examples
         [global::Refit.Get("/pets")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>> ListPetsAsync([global::Refit.Query] int? @limit = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Create a pet
-        /// </summary>
+        /// <summary>Create a pet</summary>
         /// <remarks>
         /// <para>Sends <c>POST /pets</c>; security: none.</para>
         /// </remarks>
@@ -34,9 +28,7 @@ namespace Examples
         [global::Refit.Post("/pets")]
         global::System.Threading.Tasks.Task CreatePetsAsync([global::Refit.Body] global::Examples.Pet @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Info for a specific pet
-        /// </summary>
+        /// <summary>Info for a specific pet</summary>
         /// <remarks>
         /// <para>Sends <c>GET /pets/{petId}</c>; security: none.</para>
         /// </remarks>

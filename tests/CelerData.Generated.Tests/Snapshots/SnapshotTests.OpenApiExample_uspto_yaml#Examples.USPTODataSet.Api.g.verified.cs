@@ -13,9 +13,7 @@ namespace Examples
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface IUSPTODataSetApi
     {
-        /// <summary>
-        /// List available data sets
-        /// </summary>
+        /// <summary>List available data sets</summary>
         /// <remarks>
         /// <para>Sends <c>GET /</c>; security: none.</para>
         /// </remarks>
@@ -23,9 +21,7 @@ namespace Examples
         [global::Refit.Get("/")]
         global::System.Threading.Tasks.Task<global::Examples.DataSetList> ListDataSetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Provides the general information about the API and the list of fields that can be used to query the dataset.
-        /// </summary>
+        /// <summary>Provides the general information about the API and the list of fields that can be used to query the dataset.</summary>
         /// <remarks>
         /// This GET API returns the list of all the searchable field names that are in the oa_citations. Please see the 'fields' attribute which returns an array of field names. Each field or a combination of fields can be searched using the syntax options shown below.
         /// <para>Sends <c>GET /{dataset}/{version}/fields</c>; security: none.</para>

@@ -13,9 +13,7 @@ namespace Unions.Client
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface IUnionsApi
     {
-        /// <summary>
-        /// GET /pets
-        /// </summary>
+        /// <summary>GET /pets</summary>
         /// <remarks>
         /// <para>Sends <c>GET /pets</c>; security: none.</para>
         /// </remarks>
@@ -23,9 +21,7 @@ namespace Unions.Client
         [global::Refit.Get("/pets")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// POST /owners
-        /// </summary>
+        /// <summary>POST /owners</summary>
         /// <remarks>
         /// <para>Sends <c>POST /owners</c>; security: none.</para>
         /// </remarks>

@@ -8,9 +8,7 @@ using __Ser = global::System.Text.Json.Serialization;
 
 namespace Unions.Client
 {
-    /// <summary>
-    /// A cat or a dog, told apart by petType.
-    /// </summary>
+    /// <summary>A cat or a dog, told apart by petType.</summary>
     /// <remarks>
     /// An alternative matches when the discriminator property 'petType' has one of its values; an unknown value matches none and the JSON is still kept in Raw.
     /// </remarks>
@@ -23,9 +21,7 @@ namespace Unions.Client
         /// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>
         public global::System.Text.Json.JsonElement Raw { get; }
 
-        /// <summary>
-        /// The value of the discriminator property 'petType', or null when the JSON is not an object with that property as a string.
-        /// </summary>
+        /// <summary>The value of the discriminator property 'petType', or null when the JSON is not an object with that property as a string.</summary>
         public string? DiscriminatorValue => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty("petType", out var value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString() : null;
 
         /// <summary>Holds a copy of <paramref name="raw"/> as it is, whichever alternative it is.</summary>
@@ -34,9 +30,7 @@ namespace Unions.Client
         /// <summary>Holds <paramref name="value"/> as the Cat alternative.</summary>
         public static Pet FromCat(global::Unions.Client.Cat value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Cat>()));
 
-        /// <summary>
-        /// Reads the value as the Cat alternative when the discriminator is 'cat' or 'kitten'; false, never an exception, otherwise.
-        /// </summary>
+        /// <summary>Reads the value as the Cat alternative when the discriminator is 'cat' or 'kitten'; false, never an exception, otherwise.</summary>
         public bool TryGetCat([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Cat? value)
         {
             value = default;
@@ -60,9 +54,7 @@ namespace Unions.Client
         /// <summary>Holds <paramref name="value"/> as the Dog alternative.</summary>
         public static Pet FromDog(global::Unions.Client.Dog value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Dog>()));
 
-        /// <summary>
-        /// Reads the value as the Dog alternative when the discriminator is 'dog'; false, never an exception, otherwise.
-        /// </summary>
+        /// <summary>Reads the value as the Dog alternative when the discriminator is 'dog'; false, never an exception, otherwise.</summary>
         public bool TryGetDog([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Dog? value)
         {
             value = default;
@@ -86,9 +78,7 @@ namespace Unions.Client
         /// <summary>Holds <paramref name="value"/> as the Lizard alternative.</summary>
         public static Pet FromLizard(global::Unions.Client.Lizard value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Lizard>()));
 
-        /// <summary>
-        /// Reads the value as the Lizard alternative when the discriminator is 'Lizard'; false, never an exception, otherwise.
-        /// </summary>
+        /// <summary>Reads the value as the Lizard alternative when the discriminator is 'Lizard'; false, never an exception, otherwise.</summary>
         public bool TryGetLizard([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Lizard? value)
         {
             value = default;
@@ -112,9 +102,7 @@ namespace Unions.Client
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
     }
 
-    /// <summary>
-    /// Reads and writes Pet as the JSON value it holds, without reflection.
-    /// </summary>
+    /// <summary>Reads and writes Pet as the JSON value it holds, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.Pet>
     {
@@ -125,21 +113,15 @@ namespace Unions.Client
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Pet value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
     }
 
-    /// <summary>
-    /// The Cat schema of Unions.
-    /// </summary>
+    /// <summary>The Cat schema of Unions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Cat
     {
-        /// <summary>
-        /// The 'petType' property.
-        /// </summary>
+        /// <summary>The 'petType' property.</summary>
         [__Ser.JsonPropertyName("petType")]
         public required string PetType { get; init; }
 
-        /// <summary>
-        /// The 'lives' property.
-        /// </summary>
+        /// <summary>The 'lives' property.</summary>
         [__Ser.JsonPropertyName("lives")]
         public required long Lives { get; init; }
 
@@ -153,21 +135,15 @@ namespace Unions.Client
         }
     }
 
-    /// <summary>
-    /// The Dog schema of Unions.
-    /// </summary>
+    /// <summary>The Dog schema of Unions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Dog
     {
-        /// <summary>
-        /// The 'petType' property.
-        /// </summary>
+        /// <summary>The 'petType' property.</summary>
         [__Ser.JsonPropertyName("petType")]
         public required string PetType { get; init; }
 
-        /// <summary>
-        /// The 'bark' property.
-        /// </summary>
+        /// <summary>The 'bark' property.</summary>
         [__Ser.JsonPropertyName("bark")]
         public required string Bark { get; init; }
 
@@ -181,15 +157,11 @@ namespace Unions.Client
         }
     }
 
-    /// <summary>
-    /// The Lizard schema of Unions.
-    /// </summary>
+    /// <summary>The Lizard schema of Unions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Lizard
     {
-        /// <summary>
-        /// The 'petType' property.
-        /// </summary>
+        /// <summary>The 'petType' property.</summary>
         [__Ser.JsonPropertyName("petType")]
         public required string PetType { get; init; }
 
@@ -201,9 +173,7 @@ namespace Unions.Client
         }
     }
 
-    /// <summary>
-    /// One of Circle, Square.
-    /// </summary>
+    /// <summary>One of Circle, Square.</summary>
     /// <remarks>
     /// An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match.
     /// </remarks>
@@ -222,9 +192,7 @@ namespace Unions.Client
         /// <summary>Holds <paramref name="value"/> as the Circle alternative.</summary>
         public static Shape FromCircle(global::Unions.Client.Circle value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Circle>()));
 
-        /// <summary>
-        /// Reads the value as the Circle alternative; false, never an exception, when it does not read as one.
-        /// </summary>
+        /// <summary>Reads the value as the Circle alternative; false, never an exception, when it does not read as one.</summary>
         public bool TryGetCircle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Circle? value)
         {
             value = default;
@@ -243,9 +211,7 @@ namespace Unions.Client
         /// <summary>Holds <paramref name="value"/> as the Square alternative.</summary>
         public static Shape FromSquare(global::Unions.Client.Square value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Square>()));
 
-        /// <summary>
-        /// Reads the value as the Square alternative; false, never an exception, when it does not read as one.
-        /// </summary>
+        /// <summary>Reads the value as the Square alternative; false, never an exception, when it does not read as one.</summary>
         public bool TryGetSquare([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Square? value)
         {
             value = default;
@@ -264,9 +230,7 @@ namespace Unions.Client
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
     }
 
-    /// <summary>
-    /// Reads and writes Shape as the JSON value it holds, without reflection.
-    /// </summary>
+    /// <summary>Reads and writes Shape as the JSON value it holds, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class ShapeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.Shape>
     {
@@ -277,15 +241,11 @@ namespace Unions.Client
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Shape value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
     }
 
-    /// <summary>
-    /// The Circle schema of Unions.
-    /// </summary>
+    /// <summary>The Circle schema of Unions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Circle
     {
-        /// <summary>
-        /// The 'radius' property.
-        /// </summary>
+        /// <summary>The 'radius' property.</summary>
         [__Ser.JsonPropertyName("radius")]
         public required double Radius { get; init; }
 
@@ -297,15 +257,11 @@ namespace Unions.Client
         }
     }
 
-    /// <summary>
-    /// The Square schema of Unions.
-    /// </summary>
+    /// <summary>The Square schema of Unions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Square
     {
-        /// <summary>
-        /// The 'side' property.
-        /// </summary>
+        /// <summary>The 'side' property.</summary>
         [__Ser.JsonPropertyName("side")]
         public required double Side { get; init; }
 
@@ -317,42 +273,30 @@ namespace Unions.Client
         }
     }
 
-    /// <summary>
-    /// The Owner schema of Unions.
-    /// </summary>
+    /// <summary>The Owner schema of Unions.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Owner
     {
-        /// <summary>
-        /// The 'name' property.
-        /// </summary>
+        /// <summary>The 'name' property.</summary>
         [__Ser.JsonPropertyName("name")]
         public required string Name { get; init; }
 
-        /// <summary>
-        /// The 'pet' property.
-        /// </summary>
+        /// <summary>The 'pet' property.</summary>
         [__Ser.JsonPropertyName("pet")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Unions.Client.Pet? Pet { get; init; }
 
-        /// <summary>
-        /// The 'shape' property.
-        /// </summary>
+        /// <summary>The 'shape' property.</summary>
         [__Ser.JsonPropertyName("shape")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Unions.Client.Shape? Shape { get; init; }
 
-        /// <summary>
-        /// The 'tag' property.
-        /// </summary>
+        /// <summary>The 'tag' property.</summary>
         [__Ser.JsonPropertyName("tag")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Unions.Client.OwnerTag? Tag { get; init; }
 
-        /// <summary>
-        /// The 'nickname' property.
-        /// </summary>
+        /// <summary>The 'nickname' property.</summary>
         [__Ser.JsonPropertyName("nickname")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Nickname { get => __value_Nickname; init { __value_Nickname = value; __set_Nickname = true; } }
@@ -362,9 +306,7 @@ namespace Unions.Client
         /// <summary>Whether Nickname was set, to null or not: only then is it written to JSON.</summary>
         internal bool __set_Nickname;
 
-        /// <summary>
-        /// The 'best' property.
-        /// </summary>
+        /// <summary>The 'best' property.</summary>
         [__Ser.JsonPropertyName("best")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Unions.Client.Cat? Best { get => __value_Best; init { __value_Best = value; __set_Best = true; } }
@@ -374,9 +316,7 @@ namespace Unions.Client
         /// <summary>Whether Best was set, to null or not: only then is it written to JSON.</summary>
         internal bool __set_Best;
 
-        /// <summary>
-        /// The 'choice' property.
-        /// </summary>
+        /// <summary>The 'choice' property.</summary>
         [__Ser.JsonPropertyName("choice")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Unions.Client.OwnerChoice? Choice { get => __value_Choice; init { __value_Choice = value; __set_Choice = true; } }
@@ -406,9 +346,7 @@ namespace Unions.Client
         }
     }
 
-    /// <summary>
-    /// One of String, Int64, ListOfString.
-    /// </summary>
+    /// <summary>One of String, Int64, ListOfString.</summary>
     /// <remarks>
     /// An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match.
     /// </remarks>
@@ -427,9 +365,7 @@ namespace Unions.Client
         /// <summary>Holds <paramref name="value"/> as the String alternative.</summary>
         public static OwnerTag FromString(string value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<string>()));
 
-        /// <summary>
-        /// Reads the value as the String alternative; false, never an exception, when it does not read as one.
-        /// </summary>
+        /// <summary>Reads the value as the String alternative; false, never an exception, when it does not read as one.</summary>
         public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
         {
             value = default;
@@ -448,9 +384,7 @@ namespace Unions.Client
         /// <summary>Holds <paramref name="value"/> as the Int64 alternative.</summary>
         public static OwnerTag FromInt64(long value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<long>()));
 
-        /// <summary>
-        /// Reads the value as the Int64 alternative; false, never an exception, when it does not read as one.
-        /// </summary>
+        /// <summary>Reads the value as the Int64 alternative; false, never an exception, when it does not read as one.</summary>
         public bool TryGetInt64([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out long? value)
         {
             value = default;
@@ -469,9 +403,7 @@ namespace Unions.Client
         /// <summary>Holds <paramref name="value"/> as the ListOfString alternative.</summary>
         public static OwnerTag FromListOfString(global::System.Collections.Generic.IReadOnlyList<string> value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::System.Collections.Generic.IReadOnlyList<string>>()));
 
-        /// <summary>
-        /// Reads the value as the ListOfString alternative; false, never an exception, when it does not read as one.
-        /// </summary>
+        /// <summary>Reads the value as the ListOfString alternative; false, never an exception, when it does not read as one.</summary>
         public bool TryGetListOfString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<string>? value)
         {
             value = default;
@@ -490,9 +422,7 @@ namespace Unions.Client
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
     }
 
-    /// <summary>
-    /// Reads and writes OwnerTag as the JSON value it holds, without reflection.
-    /// </summary>
+    /// <summary>Reads and writes OwnerTag as the JSON value it holds, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class OwnerTagJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.OwnerTag>
     {
@@ -503,9 +433,7 @@ namespace Unions.Client
         public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.OwnerTag value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
     }
 
-    /// <summary>
-    /// One of Shape, Boolean.
-    /// </summary>
+    /// <summary>One of Shape, Boolean.</summary>
     /// <remarks>
     /// An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match.
     /// </remarks>
@@ -524,9 +452,7 @@ namespace Unions.Client
         /// <summary>Holds <paramref name="value"/> as the Shape alternative.</summary>
         public static OwnerChoice FromShape(global::Unions.Client.Shape value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Shape>()));
 
-        /// <summary>
-        /// Reads the value as the Shape alternative; false, never an exception, when it does not read as one.
-        /// </summary>
+        /// <summary>Reads the value as the Shape alternative; false, never an exception, when it does not read as one.</summary>
         public bool TryGetShape([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Shape? value)
         {
             value = default;
@@ -545,9 +471,7 @@ namespace Unions.Client
         /// <summary>Holds <paramref name="value"/> as the Boolean alternative.</summary>
         public static OwnerChoice FromBoolean(bool value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<bool>()));
 
-        /// <summary>
-        /// Reads the value as the Boolean alternative; false, never an exception, when it does not read as one.
-        /// </summary>
+        /// <summary>Reads the value as the Boolean alternative; false, never an exception, when it does not read as one.</summary>
         public bool TryGetBoolean([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out bool? value)
         {
             value = default;
@@ -566,9 +490,7 @@ namespace Unions.Client
         private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
     }
 
-    /// <summary>
-    /// Reads and writes OwnerChoice as the JSON value it holds, without reflection.
-    /// </summary>
+    /// <summary>Reads and writes OwnerChoice as the JSON value it holds, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class OwnerChoiceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.OwnerChoice>
     {

@@ -11,9 +11,7 @@ namespace CelerData.Generated.Tests.HandWritten
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface IFeaturesApi
     {
-        /// <summary>
-        /// POST /token
-        /// </summary>
+        /// <summary>POST /token</summary>
         /// <remarks>
         /// <para>Sends <c>POST /token?grant_type=client_credentials</c>; security: basic.</para>
         /// </remarks>
@@ -21,9 +19,7 @@ namespace CelerData.Generated.Tests.HandWritten
         [global::Refit.Post("/token?grant_type=client_credentials")]
         global::System.Threading.Tasks.Task<global::CelerData.Generated.Tests.HandWritten.Token> IssueTokenAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// List pets
-        /// </summary>
+        /// <summary>List pets</summary>
         /// <remarks>
         /// <para>Sends <c>GET /pets</c>; security: bearer.</para>
         /// </remarks>
@@ -36,9 +32,7 @@ namespace CelerData.Generated.Tests.HandWritten
         [global::Refit.Get("/pets")]
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Generated.Tests.HandWritten.Pet>> ListPetsAsync([global::Refit.Query] int? @limit = default, [global::Refit.Query] global::CelerData.Generated.Tests.HandWritten.PetKind? @kind = default, [global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? @tags = default, [global::Refit.Query] global::System.DateTimeOffset? @since = default, [global::Refit.Header("X-Request-Id")] global::System.Guid? @xRequestId = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// POST /pets
-        /// </summary>
+        /// <summary>POST /pets</summary>
         /// <remarks>
         /// <para>Sends <c>POST /pets</c>; security: bearer.</para>
         /// </remarks>
@@ -47,9 +41,7 @@ namespace CelerData.Generated.Tests.HandWritten
         [global::Refit.Post("/pets")]
         global::System.Threading.Tasks.Task<global::CelerData.Generated.Tests.HandWritten.Pet> CreatePetAsync([global::Refit.Body] global::CelerData.Generated.Tests.HandWritten.NewPet @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /pets/{petId}
-        /// </summary>
+        /// <summary>GET /pets/{petId}</summary>
         /// <remarks>
         /// <para>Sends <c>GET /pets/{petId}</c>; security: bearer.</para>
         /// </remarks>
@@ -58,9 +50,7 @@ namespace CelerData.Generated.Tests.HandWritten
         [global::Refit.Get("/pets/{petId}")]
         global::System.Threading.Tasks.Task<global::CelerData.Generated.Tests.HandWritten.Pet> GetPetAsync(long @petId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// DELETE /pets/{petId}
-        /// </summary>
+        /// <summary>DELETE /pets/{petId}</summary>
         /// <remarks>
         /// <para>Sends <c>DELETE /pets/{petId}</c>; security: bearer.</para>
         /// </remarks>
@@ -71,9 +61,7 @@ namespace CelerData.Generated.Tests.HandWritten
         [global::Refit.Delete("/pets/{petId}")]
         global::System.Threading.Tasks.Task DeletePetAsync(long @petId, [global::Refit.Query] bool? @force = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /pets/{petId}/notes/{noteKind}
-        /// </summary>
+        /// <summary>GET /pets/{petId}/notes/{noteKind}</summary>
         /// <remarks>
         /// <para>Sends <c>GET /pets/{petId}/notes/{noteKind}</c>; security: bearer.</para>
         /// </remarks>
@@ -83,9 +71,7 @@ namespace CelerData.Generated.Tests.HandWritten
         [global::Refit.Get("/pets/{petId}/notes/{noteKind}")]
         global::System.Threading.Tasks.Task<string> ReadNotesAsync(long @petId, global::CelerData.Generated.Tests.HandWritten.PetKind @noteKind, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /public/health
-        /// </summary>
+        /// <summary>GET /public/health</summary>
         /// <remarks>
         /// <para>Sends <c>GET /public/health</c>; security: none.</para>
         /// </remarks>

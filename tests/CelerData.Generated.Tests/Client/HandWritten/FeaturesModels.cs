@@ -6,34 +6,24 @@ using __Ser = global::System.Text.Json.Serialization;
 
 namespace CelerData.Generated.Tests.HandWritten
 {
-    /// <summary>
-    /// The Token schema of Features API.
-    /// </summary>
+    /// <summary>The Token schema of Features API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Token
     {
-        /// <summary>
-        /// The 'access_token' property.
-        /// </summary>
+        /// <summary>The 'access_token' property.</summary>
         [__Ser.JsonPropertyName("access_token")]
         public required string AccessToken { get; init; }
 
-        /// <summary>
-        /// The 'expires_in' property.
-        /// </summary>
+        /// <summary>The 'expires_in' property.</summary>
         [__Ser.JsonPropertyName("expires_in")]
         public required int ExpiresIn { get; init; }
 
-        /// <summary>
-        /// The 'refresh_token' property.
-        /// </summary>
+        /// <summary>The 'refresh_token' property.</summary>
         [__Ser.JsonPropertyName("refresh_token")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? RefreshToken { get; init; }
 
-        /// <summary>
-        /// The 'token_type' property.
-        /// </summary>
+        /// <summary>The 'token_type' property.</summary>
         [__Ser.JsonPropertyName("token_type")]
         public required string TokenType { get; init; }
 
@@ -51,9 +41,7 @@ namespace CelerData.Generated.Tests.HandWritten
         }
     }
 
-    /// <summary>
-    /// The values of PetKind.
-    /// </summary>
+    /// <summary>The values of PetKind.</summary>
     /// <remarks>
     /// An open enum: a value the API description does not list reads without error, is kept and written back as it
     /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
@@ -69,55 +57,35 @@ namespace CelerData.Generated.Tests.HandWritten
             /// <summary>A value the API description does not list (or <c>default</c>).</summary>
             Unknown = 0,
 
-            /// <summary>
-            /// The wire value dog.
-            /// </summary>
+            /// <summary>The wire value dog.</summary>
             Dog,
 
-            /// <summary>
-            /// The wire value cat.
-            /// </summary>
+            /// <summary>The wire value cat.</summary>
             Cat,
 
-            /// <summary>
-            /// The wire value hamster-like.
-            /// </summary>
+            /// <summary>The wire value hamster-like.</summary>
             HamsterLike,
 
-            /// <summary>
-            /// The wire value Bird+.
-            /// </summary>
+            /// <summary>The wire value Bird+.</summary>
             Bird,
 
-            /// <summary>
-            /// The wire value ünïcode.
-            /// </summary>
+            /// <summary>The wire value ünïcode.</summary>
             Ünïcode,
         }
 
-        /// <summary>
-        /// The wire value dog.
-        /// </summary>
+        /// <summary>The wire value dog.</summary>
         public static readonly PetKind Dog = new PetKind("dog");
 
-        /// <summary>
-        /// The wire value cat.
-        /// </summary>
+        /// <summary>The wire value cat.</summary>
         public static readonly PetKind Cat = new PetKind("cat");
 
-        /// <summary>
-        /// The wire value hamster-like.
-        /// </summary>
+        /// <summary>The wire value hamster-like.</summary>
         public static readonly PetKind HamsterLike = new PetKind("hamster-like");
 
-        /// <summary>
-        /// The wire value Bird+.
-        /// </summary>
+        /// <summary>The wire value Bird+.</summary>
         public static readonly PetKind Bird = new PetKind("Bird+");
 
-        /// <summary>
-        /// The wire value ünïcode.
-        /// </summary>
+        /// <summary>The wire value ünïcode.</summary>
         public static readonly PetKind Ünïcode = new PetKind("\u00FCn\u00EFcode");
 
         private readonly string? _value;
@@ -168,9 +136,7 @@ namespace CelerData.Generated.Tests.HandWritten
         public static bool operator !=(PetKind left, PetKind right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// Reads and writes PetKind as its wire value, listed or not, without reflection.
-    /// </summary>
+    /// <summary>Reads and writes PetKind as its wire value, listed or not, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class PetKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Generated.Tests.HandWritten.PetKind>
     {
@@ -217,42 +183,30 @@ namespace CelerData.Generated.Tests.HandWritten
         }
     }
 
-    /// <summary>
-    /// The NewPet schema of Features API.
-    /// </summary>
+    /// <summary>The NewPet schema of Features API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record NewPet
     {
-        /// <summary>
-        /// The 'name' property.
-        /// </summary>
+        /// <summary>The 'name' property.</summary>
         [__Ser.JsonPropertyName("name")]
         public required string Name { get; init; }
 
-        /// <summary>
-        /// The 'kind' property.
-        /// </summary>
+        /// <summary>The 'kind' property.</summary>
         [__Ser.JsonPropertyName("kind")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Generated.Tests.HandWritten.PetKind? Kind { get; init; }
 
-        /// <summary>
-        /// The 'birthday' property.
-        /// </summary>
+        /// <summary>The 'birthday' property.</summary>
         [__Ser.JsonPropertyName("birthday")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.DateOnly? Birthday { get; init; }
 
-        /// <summary>
-        /// The 'weight' property.
-        /// </summary>
+        /// <summary>The 'weight' property.</summary>
         [__Ser.JsonPropertyName("weight")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; init; }
 
-        /// <summary>
-        /// The 'tags' property.
-        /// </summary>
+        /// <summary>The 'tags' property.</summary>
         [__Ser.JsonPropertyName("tags")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
@@ -273,61 +227,43 @@ namespace CelerData.Generated.Tests.HandWritten
         }
     }
 
-    /// <summary>
-    /// The Pet schema of Features API.
-    /// </summary>
+    /// <summary>The Pet schema of Features API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Pet
     {
-        /// <summary>
-        /// The 'name' property.
-        /// </summary>
+        /// <summary>The 'name' property.</summary>
         [__Ser.JsonPropertyName("name")]
         public required string Name { get; init; }
 
-        /// <summary>
-        /// The 'kind' property.
-        /// </summary>
+        /// <summary>The 'kind' property.</summary>
         [__Ser.JsonPropertyName("kind")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Generated.Tests.HandWritten.PetKind? Kind { get; init; }
 
-        /// <summary>
-        /// The 'birthday' property.
-        /// </summary>
+        /// <summary>The 'birthday' property.</summary>
         [__Ser.JsonPropertyName("birthday")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.DateOnly? Birthday { get; init; }
 
-        /// <summary>
-        /// The 'weight' property.
-        /// </summary>
+        /// <summary>The 'weight' property.</summary>
         [__Ser.JsonPropertyName("weight")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public double? Weight { get; init; }
 
-        /// <summary>
-        /// The 'tags' property.
-        /// </summary>
+        /// <summary>The 'tags' property.</summary>
         [__Ser.JsonPropertyName("tags")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
-        /// <summary>
-        /// The 'id' property.
-        /// </summary>
+        /// <summary>The 'id' property.</summary>
         [__Ser.JsonPropertyName("id")]
         public required long Id { get; init; }
 
-        /// <summary>
-        /// The 'created' property.
-        /// </summary>
+        /// <summary>The 'created' property.</summary>
         [__Ser.JsonPropertyName("created")]
         public required global::System.DateTimeOffset Created { get; init; }
 
-        /// <summary>
-        /// The 'owner_id' property.
-        /// </summary>
+        /// <summary>The 'owner_id' property.</summary>
         [__Ser.JsonPropertyName("owner_id")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Guid? OwnerId { get => __value_OwnerId; init { __value_OwnerId = value; __set_OwnerId = true; } }
@@ -337,72 +273,52 @@ namespace CelerData.Generated.Tests.HandWritten
         /// <summary>Whether OwnerId was set, to null or not: only then is it written to JSON.</summary>
         internal bool __set_OwnerId;
 
-        /// <summary>
-        /// The 'score' property.
-        /// </summary>
+        /// <summary>The 'score' property.</summary>
         [__Ser.JsonPropertyName("score")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public float? Score { get; init; }
 
-        /// <summary>
-        /// The 'price' property.
-        /// </summary>
+        /// <summary>The 'price' property.</summary>
         [__Ser.JsonPropertyName("price")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public decimal? Price { get; init; }
 
-        /// <summary>
-        /// The 'photo' property.
-        /// </summary>
+        /// <summary>The 'photo' property.</summary>
         [__Ser.JsonPropertyName("photo")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public byte[]? Photo { get; init; }
 
-        /// <summary>
-        /// The 'attributes' property.
-        /// </summary>
+        /// <summary>The 'attributes' property.</summary>
         [__Ser.JsonPropertyName("attributes")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
-        /// <summary>
-        /// The 'parent' property.
-        /// </summary>
+        /// <summary>The 'parent' property.</summary>
         [__Ser.JsonPropertyName("parent")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Generated.Tests.HandWritten.Pet? Parent { get; init; }
 
-        /// <summary>
-        /// The 'children' property.
-        /// </summary>
+        /// <summary>The 'children' property.</summary>
         [__Ser.JsonPropertyName("children")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Generated.Tests.HandWritten.Pet>? Children { get; init; }
 
-        /// <summary>
-        /// The 'extra' property.
-        /// </summary>
+        /// <summary>The 'extra' property.</summary>
         [__Ser.JsonPropertyName("extra")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Text.Json.JsonElement? Extra { get; init; }
 
-        /// <summary>
-        /// The 'class' property.
-        /// </summary>
+        /// <summary>The 'class' property.</summary>
         [__Ser.JsonPropertyName("class")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Classification { get; init; }
 
-        /// <summary>
-        /// The 'pet' property.
-        /// </summary>
+        /// <summary>The 'pet' property.</summary>
         [__Ser.JsonPropertyName("pet")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? PetValue { get; init; }
 
-        /// <summary>
-        /// The 'status' property.
-        /// </summary>
+        /// <summary>The 'status' property.</summary>
         [__Ser.JsonPropertyName("status")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Generated.Tests.HandWritten.PetStatus? Status { get; init; }
@@ -449,21 +365,15 @@ namespace CelerData.Generated.Tests.HandWritten
         }
     }
 
-    /// <summary>
-    /// The HealthResponse schema of Features API.
-    /// </summary>
+    /// <summary>The HealthResponse schema of Features API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record HealthResponse
     {
-        /// <summary>
-        /// The 'status' property.
-        /// </summary>
+        /// <summary>The 'status' property.</summary>
         [__Ser.JsonPropertyName("status")]
         public required global::CelerData.Generated.Tests.HandWritten.HealthResponseStatus Status { get; init; }
 
-        /// <summary>
-        /// The 'checks' property.
-        /// </summary>
+        /// <summary>The 'checks' property.</summary>
         [__Ser.JsonPropertyName("checks")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? Checks { get; init; }
@@ -478,9 +388,7 @@ namespace CelerData.Generated.Tests.HandWritten
         }
     }
 
-    /// <summary>
-    /// The values of PetStatus.
-    /// </summary>
+    /// <summary>The values of PetStatus.</summary>
     /// <remarks>
     /// An open enum: a value the API description does not list reads without error, is kept and written back as it
     /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
@@ -496,25 +404,17 @@ namespace CelerData.Generated.Tests.HandWritten
             /// <summary>A value the API description does not list (or <c>default</c>).</summary>
             Unknown = 0,
 
-            /// <summary>
-            /// The wire value available.
-            /// </summary>
+            /// <summary>The wire value available.</summary>
             Available,
 
-            /// <summary>
-            /// The wire value sold.
-            /// </summary>
+            /// <summary>The wire value sold.</summary>
             Sold,
         }
 
-        /// <summary>
-        /// The wire value available.
-        /// </summary>
+        /// <summary>The wire value available.</summary>
         public static readonly PetStatus Available = new PetStatus("available");
 
-        /// <summary>
-        /// The wire value sold.
-        /// </summary>
+        /// <summary>The wire value sold.</summary>
         public static readonly PetStatus Sold = new PetStatus("sold");
 
         private readonly string? _value;
@@ -562,9 +462,7 @@ namespace CelerData.Generated.Tests.HandWritten
         public static bool operator !=(PetStatus left, PetStatus right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// Reads and writes PetStatus as its wire value, listed or not, without reflection.
-    /// </summary>
+    /// <summary>Reads and writes PetStatus as its wire value, listed or not, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Generated.Tests.HandWritten.PetStatus>
     {
@@ -596,9 +494,7 @@ namespace CelerData.Generated.Tests.HandWritten
         }
     }
 
-    /// <summary>
-    /// The values of HealthResponseStatus.
-    /// </summary>
+    /// <summary>The values of HealthResponseStatus.</summary>
     /// <remarks>
     /// An open enum: a value the API description does not list reads without error, is kept and written back as it
     /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
@@ -614,25 +510,17 @@ namespace CelerData.Generated.Tests.HandWritten
             /// <summary>A value the API description does not list (or <c>default</c>).</summary>
             Unknown = 0,
 
-            /// <summary>
-            /// The wire value ok.
-            /// </summary>
+            /// <summary>The wire value ok.</summary>
             Ok,
 
-            /// <summary>
-            /// The wire value degraded.
-            /// </summary>
+            /// <summary>The wire value degraded.</summary>
             Degraded,
         }
 
-        /// <summary>
-        /// The wire value ok.
-        /// </summary>
+        /// <summary>The wire value ok.</summary>
         public static readonly HealthResponseStatus Ok = new HealthResponseStatus("ok");
 
-        /// <summary>
-        /// The wire value degraded.
-        /// </summary>
+        /// <summary>The wire value degraded.</summary>
         public static readonly HealthResponseStatus Degraded = new HealthResponseStatus("degraded");
 
         private readonly string? _value;
@@ -680,9 +568,7 @@ namespace CelerData.Generated.Tests.HandWritten
         public static bool operator !=(HealthResponseStatus left, HealthResponseStatus right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// Reads and writes HealthResponseStatus as its wire value, listed or not, without reflection.
-    /// </summary>
+    /// <summary>Reads and writes HealthResponseStatus as its wire value, listed or not, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class HealthResponseStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Generated.Tests.HandWritten.HealthResponseStatus>
     {
