@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 
 namespace CelerData.Generated.Runtime;
@@ -6,8 +8,8 @@ namespace CelerData.Generated.Runtime;
 /// <summary>
 /// Settings of a CelerData client. Bound from the configuration section <c>CelerData:{ClientName}</c> over the
 /// section <c>CelerData</c> (a value missing from the client's own section falls back to the shared one), and from
-/// the environment variables <c>CELERDATA_CLIENT_ID</c> and <c>CELERDATA_CLIENT_SECRET</c>; validated at start.
-/// <see cref="ToString"/> never shows the secret.
+/// the environment variables <c>CELERDATA_CLIENT_ID</c>, <c>CELERDATA_CLIENT_SECRET</c> and <c>CELERDATA_API_KEY</c>;
+/// validated at start. <see cref="ToString"/> never shows the secret or an API key.
 /// </summary>
 public sealed class CelerDataClientOptions
 {
@@ -20,11 +22,27 @@ public sealed class CelerDataClientOptions
     /// <summary>The environment variable that holds the client secret.</summary>
     public const string ClientSecretEnvironmentVariable = "CELERDATA_CLIENT_SECRET";
 
+    /// <summary>The environment variable that holds the API key (<see cref="ApiKey"/>).</summary>
+    public const string ApiKeyEnvironmentVariable = "CELERDATA_API_KEY";
+
     /// <summary>The client ID of the application key or service account. Must not hold <c>:</c> or control characters.</summary>
     public string? ClientId { get; set; }
 
     /// <summary>The client secret. Never logged, never shown by <see cref="ToString"/>.</summary>
     public string? ClientSecret { get; set; }
+
+    /// <summary>
+    /// The key sent for every <c>apiKey</c> security scheme of the specification that <see cref="ApiKeys"/> does not
+    /// name. Sent only to the base address's origin; never logged, never shown by <see cref="ToString"/>, never in an
+    /// exception. Must not hold control characters.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Keys by the name of the specification's <c>apiKey</c> security scheme (<c>CelerData:{ClientName}:ApiKeys:{scheme}</c>),
+    /// for an API whose schemes take different keys; they take precedence over <see cref="ApiKey"/>. Guarded like it.
+    /// </summary>
+    public IDictionary<string, string>? ApiKeys { get; set; }
 
     /// <summary>The base address of the API; <see langword="null"/> uses the first server of the specification.</summary>
     public Uri? BaseAddress { get; set; }
@@ -59,11 +77,26 @@ public sealed class CelerDataClientOptions
     /// <returns>A description that holds no secret.</returns>
     public override string ToString() => string.Format(
         CultureInfo.InvariantCulture,
-        "CelerDataClientOptions {{ ClientId = {0}, ClientSecret = {1}, BaseAddress = {2}, CredentialEncoding = {3} }}",
+        "CelerDataClientOptions {{ ClientId = {0}, ClientSecret = {1}, ApiKey = {2}, ApiKeys = {3}, BaseAddress = {4}, CredentialEncoding = {5} }}",
         ClientId ?? "(none)",
         string.IsNullOrEmpty(ClientSecret) ? "(none)" : "***",
+        string.IsNullOrEmpty(ApiKey) ? "(none)" : "***",
+        ApiKeys is null || ApiKeys.Count == 0 ? "(none)" : "[" + string.Join(", ", ApiKeys.Keys.Order(StringComparer.Ordinal).Select(scheme => scheme + " = ***")) + "]",
         BaseAddress?.ToString() ?? "(default)",
         CredentialEncoding);
 
-    internal CelerDataClientOptions Clone() => (CelerDataClientOptions)MemberwiseClone();
+    /// <summary>The key for the <c>apiKey</c> scheme <paramref name="scheme"/>: its own in <see cref="ApiKeys"/>, else <see cref="ApiKey"/>; null when neither is set.</summary>
+    internal string? ApiKeyFor(string scheme)
+        => ApiKeys is not null && ApiKeys.TryGetValue(scheme, out var own) && !string.IsNullOrEmpty(own) ? own
+            : string.IsNullOrEmpty(ApiKey) ? null : ApiKey;
+
+    /// <summary>Whether any API key is set.</summary>
+    internal bool HasApiKey => !string.IsNullOrEmpty(ApiKey) || (ApiKeys is not null && ApiKeys.Values.Any(key => !string.IsNullOrEmpty(key)));
+
+    internal CelerDataClientOptions Clone()
+    {
+        var copy = (CelerDataClientOptions)MemberwiseClone();
+        copy.ApiKeys = ApiKeys is null ? null : new Dictionary<string, string>(ApiKeys, StringComparer.Ordinal);
+        return copy;
+    }
 }

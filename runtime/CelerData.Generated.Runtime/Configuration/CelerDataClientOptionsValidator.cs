@@ -8,10 +8,12 @@ namespace CelerData.Generated.Runtime;
 internal sealed class CelerDataClientOptionsValidator : IValidateOptions<CelerDataClientOptions>
 {
     private readonly string _clientName;
+    private readonly bool _usesClientCredentials;
 
-    public CelerDataClientOptionsValidator(string clientName)
+    public CelerDataClientOptionsValidator(string clientName, bool usesClientCredentials)
     {
         _clientName = clientName;
+        _usesClientCredentials = usesClientCredentials;
     }
 
     public ValidateOptionsResult Validate(string? name, CelerDataClientOptions options)
@@ -21,14 +23,26 @@ internal sealed class CelerDataClientOptionsValidator : IValidateOptions<CelerDa
             return ValidateOptionsResult.Skip;
         }
 
-        var failures = Check(options, _clientName);
+        var failures = Check(options, _clientName, _usesClientCredentials);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    /// <summary>Returns every problem of <paramref name="options"/>; empty when they are valid.</summary>
-    public static List<string> Check(CelerDataClientOptions options, string clientName)
+    /// <summary>
+    /// Returns every problem of <paramref name="options"/>; empty when they are valid. A client ID and secret are
+    /// required when the client uses them (<paramref name="usesClientCredentials"/>: a token operation or Basic
+    /// credentials), unless neither is set and an API key is; half of them is always a problem.
+    /// </summary>
+    public static List<string> Check(CelerDataClientOptions options, string clientName, bool usesClientCredentials = true)
     {
         var failures = new List<string>();
+        var noClientCredentials = string.IsNullOrEmpty(options.ClientId) && string.IsNullOrEmpty(options.ClientSecret);
+        if (noClientCredentials && (!usesClientCredentials || options.HasApiKey))
+        {
+            CheckApiKeys(options, failures);
+            CheckSettings(options, failures);
+            return failures;
+        }
+
         if (string.IsNullOrEmpty(options.ClientId))
         {
             failures.Add($"CelerData: the client ID is missing. Set '{CelerDataClientOptions.ConfigurationSectionName}:{clientName}:ClientId' or '{CelerDataClientOptions.ConfigurationSectionName}:ClientId', or the environment variable {CelerDataClientOptions.ClientIdEnvironmentVariable}.");
@@ -55,6 +69,46 @@ internal sealed class CelerDataClientOptionsValidator : IValidateOptions<CelerDa
             failures.Add($"CelerData: the client secret is missing. Set '{CelerDataClientOptions.ConfigurationSectionName}:{clientName}:ClientSecret' or '{CelerDataClientOptions.ConfigurationSectionName}:ClientSecret', or the environment variable {CelerDataClientOptions.ClientSecretEnvironmentVariable}.");
         }
 
+        CheckApiKeys(options, failures);
+        CheckSettings(options, failures);
+        return failures;
+    }
+
+    /// <summary>An API key with a control character could split a header; the message names the scheme, never the key.</summary>
+    private static void CheckApiKeys(CelerDataClientOptions options, List<string> failures)
+    {
+        if (HasControlCharacter(options.ApiKey))
+        {
+            failures.Add("CelerData: the API key must not contain control characters.");
+        }
+
+        if (options.ApiKeys is not null)
+        {
+            foreach (var (scheme, key) in options.ApiKeys)
+            {
+                if (HasControlCharacter(key))
+                {
+                    failures.Add($"CelerData: the API key of scheme '{scheme}' must not contain control characters.");
+                }
+            }
+        }
+    }
+
+    private static bool HasControlCharacter(string? value)
+    {
+        foreach (var c in value ?? string.Empty)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void CheckSettings(CelerDataClientOptions options, List<string> failures)
+    {
         if (options.BaseAddress is { } address)
         {
             if (!address.IsAbsoluteUri)
@@ -91,7 +145,5 @@ internal sealed class CelerDataClientOptionsValidator : IValidateOptions<CelerDa
         {
             failures.Add("CelerData: CredentialEncoding is not a known value.");
         }
-
-        return failures;
     }
 }

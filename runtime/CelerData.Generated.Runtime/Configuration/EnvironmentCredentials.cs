@@ -2,7 +2,7 @@ using System;
 
 namespace CelerData.Generated.Runtime;
 
-/// <summary>Reads <c>CELERDATA_CLIENT_ID</c> and <c>CELERDATA_CLIENT_SECRET</c>.</summary>
+/// <summary>Reads <c>CELERDATA_CLIENT_ID</c>, <c>CELERDATA_CLIENT_SECRET</c> and <c>CELERDATA_API_KEY</c>.</summary>
 internal static class EnvironmentCredentials
 {
     /// <summary>Copies each variable that is set into <paramref name="options"/>, unless it already has a value.</summary>
@@ -16,6 +16,11 @@ internal static class EnvironmentCredentials
         if (string.IsNullOrEmpty(options.ClientSecret))
         {
             options.ClientSecret = Read(CelerDataClientOptions.ClientSecretEnvironmentVariable) ?? options.ClientSecret;
+        }
+
+        if (string.IsNullOrEmpty(options.ApiKey))
+        {
+            options.ApiKey = Read(CelerDataClientOptions.ApiKeyEnvironmentVariable) ?? options.ApiKey;
         }
     }
 

@@ -73,7 +73,11 @@ internal sealed class DistributedTokenStore
     }
 
     private TokenProtector Protector(CelerDataClientRuntime runtime) =>
-        new(_options.KeyPrefix, runtime.BaseAddress, runtime.Credentials.ClientId, runtime.Options.ClientSecret!);
+        new(
+            _options.KeyPrefix,
+            runtime.BaseAddress,
+            runtime.Credentials?.ClientId ?? throw new CelerDataAuthenticationException($"{runtime.Name}: a token is needed, but no client ID and secret are configured."),
+            runtime.Options.ClientSecret!);
 
     private async Task<TokenEndpointResponse> GetOrFetchAsync(
         CelerDataClientRuntime runtime,

@@ -14,9 +14,9 @@ internal sealed class BasicAuthenticationHandler : DelegatingHandler
 {
     private readonly RequestSecurity _security;
     private readonly CredentialScope _scope;
-    private readonly ClientCredentials _credentials;
+    private readonly ClientCredentials? _credentials;
 
-    public BasicAuthenticationHandler(RequestSecurity security, CredentialScope scope, ClientCredentials credentials)
+    public BasicAuthenticationHandler(RequestSecurity security, CredentialScope scope, ClientCredentials? credentials)
     {
         _security = security;
         _scope = scope;
@@ -24,14 +24,16 @@ internal sealed class BasicAuthenticationHandler : DelegatingHandler
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        => _security.Read(request) == Security.Basic
+        => _security.Read(request).Authorization == Security.Basic
             ? SendWithCredentialsAsync(request, cancellationToken)
             : base.SendAsync(request, cancellationToken);
 
     private async Task<HttpResponseMessage> SendWithCredentialsAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         _scope.EnsureAllowed(request.RequestUri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", _credentials.BasicValue);
+        var credentials = _credentials ?? throw new CelerDataAuthenticationException(
+            $"{_scope.ClientName}: the operation needs Basic credentials, but no client ID and secret are configured.");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials.BasicValue);
         try
         {
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,7 @@ internal sealed class BearerAuthenticationHandler : DelegatingHandler
 
     // Requests that need no token pass straight through, without an async state machine.
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        => _security.Read(request) == Security.Bearer
+        => _security.Read(request).Authorization == Security.Bearer
             ? SendWithTokenAsync(request, cancellationToken)
             : base.SendAsync(request, cancellationToken);
 

@@ -5,8 +5,8 @@ using System.Threading.Tasks;
 namespace CelerData.Generated.Runtime;
 
 /// <summary>
-/// The last handler before the wire. A request that needs credentials and has none is refused; a request that
-/// carries credentials anywhere but the base address's origin over a secure transport is refused. A request that
+/// The last handler before the wire. A request that needs credentials (an <c>Authorization</c> credential or API
+/// keys) and has none is refused; a request that carries credentials anywhere but the base address's origin over a secure transport is refused. A request that
 /// records no requirement is sent as it is, without credentials: only generated operations, which always record
 /// one, get credentials, so a hand-built request can never carry the token to an address the specification does
 /// not name. When the primary handler followed a redirect to another origin (the default primary handler follows
@@ -27,7 +27,7 @@ internal sealed class CredentialGuardHandler : DelegatingHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var requirement = _security.Read(request);
-        switch (requirement)
+        switch (requirement.Authorization)
         {
             case Security.Unrecorded:
                 Log.NoSecurityRequirement(_scope.Logger, _scope.ClientName, request.Method.Method, RequestSecurity.PathOf(request));
@@ -38,13 +38,20 @@ internal sealed class CredentialGuardHandler : DelegatingHandler
                 if (request.Headers.Authorization is null)
                 {
                     throw new CelerDataAuthenticationException(
-                        $"{_scope.ClientName}: a request that needs '{requirement.ToString().ToLowerInvariant()}' credentials reached the wire without them and was not sent.");
+                        $"{_scope.ClientName}: a request that needs '{requirement.Authorization.ToString().ToLowerInvariant()}' credentials reached the wire without them and was not sent.");
                 }
 
                 break;
         }
 
-        if (request.Headers.Authorization is null)
+        var carriesApiKeys = request.Options.TryGetValue(ApiKeyAuthenticationHandler.Carried, out var carried) && carried;
+        if (requirement.ApiKeys.Count > 0 && !carriesApiKeys)
+        {
+            throw new CelerDataAuthenticationException(
+                $"{_scope.ClientName}: a request that needs API keys reached the wire without them and was not sent.");
+        }
+
+        if (request.Headers.Authorization is null && !carriesApiKeys)
         {
             return base.SendAsync(request, cancellationToken);
         }

@@ -18,7 +18,7 @@ internal sealed class TokenRequestRateLimitHandler : DelegatingHandler
 
     // Only token requests wait for a permit; every other request passes straight through, without an async state machine.
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        => _security.Read(request) == Security.Basic
+        => _security.Read(request).Authorization == Security.Basic
             ? SendLimitedAsync(request, cancellationToken)
             : base.SendAsync(request, cancellationToken);
 

@@ -26,7 +26,7 @@ internal sealed class TokenResponseSizeLimitHandler : DelegatingHandler
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        => _security.Read(request) == Security.Basic
+        => _security.Read(request).Authorization == Security.Basic
             ? SendLimitedAsync(request, cancellationToken)
             : base.SendAsync(request, cancellationToken);
 

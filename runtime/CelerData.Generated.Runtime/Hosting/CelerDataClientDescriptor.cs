@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
@@ -33,6 +34,13 @@ public sealed class CelerDataClientDescriptor<TApi>
     public IReadOnlyDictionary<string, string>? SecurityRequirements { get; init; }
 
     /// <summary>
+    /// The specification's <c>apiKey</c> security schemes by name, as <see cref="SecurityRequirements"/> name them
+    /// after <see cref="SecurityRequirement.ApiKeyPrefix"/>. Their keys come from <see cref="CelerDataClientOptions.ApiKeys"/>
+    /// or <see cref="CelerDataClientOptions.ApiKey"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, CelerDataApiKeyScheme>? ApiKeySchemes { get; init; }
+
+    /// <summary>
     /// The specification's <c>operationId</c> of each operation by interface method name. The runtime's spans record
     /// it as <c>celerdata.operation.id</c>; without it they record only the method name (<c>code.function.name</c>).
     /// </summary>
@@ -42,6 +50,11 @@ public sealed class CelerDataClientDescriptor<TApi>
     public int TokenRequestsPerMinute { get; init; } = 600;
 
     internal string TokenClientName => Name + ".Token";
+
+    /// <summary>Whether a client ID and secret serve anything: a token operation or an operation that sends Basic credentials.</summary>
+    internal bool UsesClientCredentials =>
+        FetchToken is not null
+        || (SecurityRequirements is not null && SecurityRequirements.Values.Any(RequestSecurity.MentionsBasic));
 
     internal void Validate()
     {

@@ -12,8 +12,8 @@ public static class CelerDataClientFactory
 {
     /// <summary>
     /// Creates a client with the same handlers as <see cref="CelerDataServiceCollectionExtensions.AddCelerDataClient{TApi}"/>.
-    /// A client ID or secret missing from <paramref name="options"/> is read from <c>CELERDATA_CLIENT_ID</c> or
-    /// <c>CELERDATA_CLIENT_SECRET</c>.
+    /// A client ID, secret or API key missing from <paramref name="options"/> is read from <c>CELERDATA_CLIENT_ID</c>,
+    /// <c>CELERDATA_CLIENT_SECRET</c> or <c>CELERDATA_API_KEY</c>.
     /// </summary>
     /// <typeparam name="TApi">The generated Refit interface.</typeparam>
     /// <param name="descriptor">The generated description of the client.</param>
@@ -50,7 +50,7 @@ public static class CelerDataClientFactory
         descriptor.Validate();
         var copy = options.Clone();
         EnvironmentCredentials.FillMissing(copy);
-        var failures = CelerDataClientOptionsValidator.Check(copy, descriptor.Name);
+        var failures = CelerDataClientOptionsValidator.Check(copy, descriptor.Name, descriptor.UsesClientCredentials);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(descriptor.Name, typeof(CelerDataClientOptions), failures);
@@ -72,7 +72,8 @@ public static class CelerDataClientFactory
             fetch is null ? null : cancellationToken => fetch(tokenApi!, cancellationToken),
             descriptor.SecurityRequirements,
             sharedTokens: null,
-            descriptor.OperationIds);
+            descriptor.OperationIds,
+            descriptor.ApiKeySchemes);
 
         // Both chains end in the same primary handler, which each chain would dispose; disposal is idempotent.
         var tokenHttpClient = new HttpClient(HandlerPipeline.Build(HandlerPipeline.Token, runtime, primary)) { BaseAddress = baseAddress };

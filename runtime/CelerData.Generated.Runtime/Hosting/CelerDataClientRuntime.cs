@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace CelerData.Generated.Runtime;
 
 /// <summary>
-/// Builds and owns the parts of one client: credentials, the credential scope, the security lookup, the token
+/// Builds and owns the parts of one client: client credentials, the credential scope, the security lookup, the token
 /// request limiter and the token cache. Handlers are given only the parts they use.
 /// </summary>
 internal sealed class CelerDataClientRuntime : IDisposable
@@ -22,16 +22,19 @@ internal sealed class CelerDataClientRuntime : IDisposable
         Func<CancellationToken, Task<TokenEndpointResponse>>? fetchToken,
         IReadOnlyDictionary<string, string>? securityRequirements,
         DistributedTokenStore? sharedTokens = null,
-        IReadOnlyDictionary<string, string>? operationIds = null)
+        IReadOnlyDictionary<string, string>? operationIds = null,
+        IReadOnlyDictionary<string, CelerDataApiKeyScheme>? apiKeySchemes = null)
     {
         Operations = new OperationNames(operationIds);
         Name = name;
         Options = options;
         TimeProvider = timeProvider;
         Logger = loggerFactory.CreateLogger(Log.CategoryName);
-        Security = new RequestSecurity(securityRequirements);
+        Credentials = string.IsNullOrEmpty(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret)
+            ? null
+            : new ClientCredentials(options.ClientId, options.ClientSecret, options.CredentialEncoding);
+        Security = new RequestSecurity(securityRequirements, apiKeySchemes, options.ApiKeyFor, fetchToken is not null && Credentials is not null, Credentials is not null);
         Scope = new CredentialScope(name, baseAddress, Logger);
-        Credentials = new ClientCredentials(options.ClientId!, options.ClientSecret!, options.CredentialEncoding);
         TokenRequestLimiter = new TokenRequestLimiter(name, tokenRequestsPerMinute, timeProvider, Logger);
         var refused = new RefusedTokens(timeProvider);
         if (fetchToken is not null)
@@ -58,7 +61,8 @@ internal sealed class CelerDataClientRuntime : IDisposable
 
     public CredentialScope Scope { get; }
 
-    public ClientCredentials Credentials { get; }
+    /// <summary>The client ID and secret; null when the options hold none (an API that takes only API keys).</summary>
+    public ClientCredentials? Credentials { get; }
 
     public TokenRequestLimiter TokenRequestLimiter { get; }
 

@@ -20,13 +20,15 @@ public static class CelerDataServiceCollectionExtensions
     /// and its <see cref="CelerDataTokenCache"/> as a keyed singleton under the same name.
     /// </summary>
     /// <remarks>
-    /// Options are read, lowest precedence first, from the environment variables <c>CELERDATA_CLIENT_ID</c> and
-    /// <c>CELERDATA_CLIENT_SECRET</c>, the configuration section <c>CelerData</c>, the client's own section
+    /// Options are read, lowest precedence first, from the environment variables <c>CELERDATA_CLIENT_ID</c>,
+    /// <c>CELERDATA_CLIENT_SECRET</c> and <c>CELERDATA_API_KEY</c>, the configuration section <c>CelerData</c>, the client's own section
     /// <c>CelerData:{Name}</c> (both when an <see cref="IConfiguration"/> is registered) and <paramref name="configure"/>;
     /// so two clients can have two credentials. They are validated at start (with a host) or on first use.
     /// A <see cref="TimeProvider"/> and an <see cref="ILoggerFactory"/> are used when registered. The primary
     /// handlers follow no redirect; a credentialed request redirected to another origin by a primary handler set
-    /// by the application fails with <see cref="CelerDataForeignOriginException"/>.
+    /// by the application fails with <see cref="CelerDataForeignOriginException"/>. The clients have none of
+    /// <c>IHttpClientFactory</c>'s default logging handlers: their trace records carry request headers (a token, an API
+    /// key) unredacted in their structured state; the runtime logs requests itself, without credentials.
     /// </remarks>
     /// <typeparam name="TApi">The generated Refit interface.</typeparam>
     /// <param name="services">The service collection.</param>
@@ -57,7 +59,7 @@ public static class CelerDataServiceCollectionExtensions
             })
             .Configure(options => configure?.Invoke(options))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CelerDataClientOptions>>(new CelerDataClientOptionsValidator(name));
+        services.AddSingleton<IValidateOptions<CelerDataClientOptions>>(new CelerDataClientOptionsValidator(name, descriptor.UsesClientCredentials));
         services.TryAddKeyedSingleton(name, (provider, _) => CreateRuntime(provider, descriptor));
         if (descriptor.FetchToken is not null)
         {
@@ -67,11 +69,13 @@ public static class CelerDataServiceCollectionExtensions
 
         var tokenClient = services.AddHttpClient(descriptor.TokenClientName, (provider, client) => client.BaseAddress = Runtime(provider, name).BaseAddress);
         tokenClient.ConfigurePrimaryHttpMessageHandler(static (primary, _) => HandlerPipeline.RefuseRedirects(primary));
+        tokenClient.RemoveAllLoggers();
         AddHandlers(tokenClient, name, HandlerPipeline.Token);
 
         var apiClient = services.AddHttpClient(name, (provider, client) => client.BaseAddress = Runtime(provider, name).BaseAddress);
         apiClient.AddTypedClient(httpClient => RestService.ForGenerated<TApi>(httpClient, descriptor.JsonContext));
         apiClient.ConfigurePrimaryHttpMessageHandler(static (primary, _) => HandlerPipeline.RefuseRedirects(primary));
+        apiClient.RemoveAllLoggers();
         AddHandlers(apiClient, name, HandlerPipeline.Api);
         return apiClient;
     }
@@ -112,6 +116,7 @@ public static class CelerDataServiceCollectionExtensions
             },
             descriptor.SecurityRequirements,
             provider.GetKeyedService<DistributedTokenStore>(descriptor.Name),
-            descriptor.OperationIds);
+            descriptor.OperationIds,
+            descriptor.ApiKeySchemes);
     }
 }

@@ -7,7 +7,7 @@ namespace CelerData.Generated.Runtime;
 /// <summary>
 /// The handlers of both pipelines, outermost first, each made from only the parts of the client it uses. The
 /// telemetry handler is outermost, so that one span covers a call with its retries; the bearer handler comes next so
-/// that its 401 retry goes through everything below it again; the token response
+/// that its 401 retry goes through everything below it again (API keys included); the token response
 /// limit reads the body once, after any 429 retry; the 429 handler sits above the token limiter so that each retry
 /// of a token request takes a permit; the guard is last, right before the wire. The token pipeline has no bearer
 /// handler, so fetching a token can never recurse into the cache. The primary handler follows no redirect.
@@ -17,6 +17,7 @@ internal static class HandlerPipeline
     // Declared first: the pipelines below are initialized in textual order and include it.
     private static readonly IReadOnlyList<Func<CelerDataClientRuntime, DelegatingHandler>> TokenCore =
     [
+        runtime => new ApiKeyAuthenticationHandler(runtime.Security, runtime.Scope),
         runtime => new BasicAuthenticationHandler(runtime.Security, runtime.Scope, runtime.Credentials),
         runtime => new TokenResponseSizeLimitHandler(runtime.Security, runtime.Name),
         runtime => new RateLimitRetryHandler(runtime.Name, runtime.Options.MaxRateLimitRetries, runtime.Options.MaxRetryDelay, runtime.TimeProvider, runtime.Logger),

@@ -13,9 +13,11 @@ public static class TestDescriptor
         int tokenRequestsPerMinute = 600,
         IReadOnlyDictionary<string, string>? securityRequirements = null,
         string name = Name,
-        IReadOnlyDictionary<string, string>? operationIds = null) => new()
+        IReadOnlyDictionary<string, string>? operationIds = null,
+        IReadOnlyDictionary<string, CelerDataApiKeyScheme>? apiKeySchemes = null) => new()
     {
         SecurityRequirements = securityRequirements,
+        ApiKeySchemes = apiKeySchemes,
         OperationIds = operationIds,
         Name = name,
         DefaultBaseAddress = baseAddress ?? new Uri("https://cloud-api.test.invalid"),
