@@ -270,7 +270,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor SecuritySchemeNotSupported = new(
         "CDG0037",
         "A security requirement the runtime cannot serve",
-        "The security requirement of {0} is not supported: the runtime sends HTTP Basic or bearer credentials only (http basic, http bearer, oauth2, openIdConnect); the request is sent without credentials",
+        "No security requirement of {0} is supported: the runtime sends HTTP Basic or bearer credentials (http basic, http bearer, oauth2, openIdConnect, one per requirement) and apiKey keys in a header (an HTTP token other than Content-* and Cookie), a query parameter or a cookie; the request is sent without credentials",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

@@ -38,6 +38,20 @@ internal static class RegistrationEmitter
 
         writer.Outdent();
         writer.Line("},");
+        if (spec.ApiKeySchemes.Count > 0)
+        {
+            writer.Line("ApiKeySchemes = new global::System.Collections.Generic.Dictionary<string, " + Runtime + ".CelerDataApiKeyScheme>(global::System.StringComparer.Ordinal)");
+            writer.Line("{");
+            writer.Indent();
+            foreach (var scheme in spec.ApiKeySchemes)
+            {
+                writer.Line("[" + CSharp.Literal(scheme.Name) + "] = new(" + Runtime + ".ApiKeyLocation." + scheme.Location + ", " + CSharp.Literal(scheme.ParameterName) + "),");
+            }
+
+            writer.Outdent();
+            writer.Line("},");
+        }
+
         writer.Line("OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)");
         writer.Line("{");
         writer.Indent();

@@ -10,7 +10,8 @@ internal sealed record SpecModel(
     string? DefaultServerUrl,
     EquatableArray<TypeModel> Types,
     EquatableArray<OperationModel> Operations,
-    TokenOperationModel? TokenOperation)
+    TokenOperationModel? TokenOperation,
+    EquatableArray<ApiKeySchemeModel> ApiKeySchemes)
 {
     public string InterfaceName => "I" + ClientName + "Api";
 
@@ -33,3 +34,8 @@ internal sealed record TokenOperationModel(
     string? RefreshTokenProperty,
     string? TokenTypeProperty,
     int? RequestsPerMinute);
+
+/// <summary>An <c>apiKey</c> security scheme some operation uses: its name in components.securitySchemes and where the key goes.</summary>
+/// <param name="Location">The runtime's <c>ApiKeyLocation</c> member: <c>Header</c>, <c>Query</c> or <c>Cookie</c>.</param>
+/// <param name="ParameterName">The name of the header, query parameter or cookie.</param>
+internal sealed record ApiKeySchemeModel(string Name, string Location, string ParameterName);

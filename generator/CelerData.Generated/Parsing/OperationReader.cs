@@ -18,6 +18,7 @@ internal sealed class OperationReader
     private readonly List<OperationModel> _operations = new();
     private readonly Dictionary<string, EnvelopeDeclaration> _envelopes = new(System.StringComparer.Ordinal);
     private readonly EnvelopeDeclaration? _documentEnvelope;
+    private readonly Dictionary<string, ApiKeySchemeModel> _apiKeySchemes = new(System.StringComparer.Ordinal);
 
     private readonly OperationFilter? _filter;
 
@@ -34,6 +35,16 @@ internal sealed class OperationReader
     public int FilteredOut { get; private set; }
 
     public IReadOnlyList<OperationModel> Operations => _operations;
+
+    /// <summary>The <c>apiKey</c> schemes the operations' security requirements name, in the order they were first named.</summary>
+    public IReadOnlyList<ApiKeySchemeModel> ApiKeySchemes
+    {
+        get
+        {
+            var named = new HashSet<string>(_operations.SelectMany(o => o.Security.Split('|', '&')).Select(part => part.Trim()), System.StringComparer.Ordinal);
+            return _apiKeySchemes.Values.Where(scheme => named.Contains(ApiKeyPrefix + scheme.Name)).ToList();
+        }
+    }
 
     /// <summary>The envelope declaration in force for each operation that has one, by method name.</summary>
     public IReadOnlyDictionary<string, EnvelopeDeclaration> Envelopes => _envelopes;
@@ -534,6 +545,11 @@ internal sealed class OperationReader
             : (ResponseKind.Stream, null);
     }
 
+    /// <summary>
+    /// The operation's security requirements as the runtime reads them (see the runtime's <c>SecurityRequirement</c>):
+    /// the alternatives it can serve, in order, joined by " | ", each the schemes it needs together joined by " &amp; ".
+    /// An empty requirement makes credentials optional ("none"); the alternatives after it are never used.
+    /// </summary>
     private string ReadSecurity(MappingNode operation, string where)
     {
         var requirements = operation.Get("security") ?? _root.Get("security");
@@ -548,12 +564,8 @@ internal sealed class OperationReader
             return "none";
         }
 
-        if (list.Items.Count == 0)
-        {
-            return "none";
-        }
-
         var schemes = _context.GetMapping(_context.GetMapping(_root, "components", "document") ?? EmptyMapping, "securitySchemes", "components");
+        var alternatives = new List<string>();
         var unsupported = false;
         foreach (var item in list.Items)
         {
@@ -565,42 +577,80 @@ internal sealed class OperationReader
 
             if (requirement.Entries.Count == 0)
             {
-                return "none";
+                alternatives.Add("none");
+                break;
             }
 
-            if (requirement.Entries.Count > 1)
+            var parts = ReadRequirement(requirement, schemes, where, out var dangling);
+            if (dangling)
+            {
+                continue;
+            }
+
+            if (parts is null)
             {
                 unsupported = true;
-                continue;
             }
-
-            var schemeName = requirement.Entries[0].Key;
-            var schemeNode = schemes?.Get(schemeName.Value) as MappingNode;
-            if (schemeNode is null)
+            else if (!alternatives.Contains(parts))
             {
-                _context.Report(DiagnosticDescriptors.UnknownSecurityScheme, schemeName, where, schemeName.Value);
-                continue;
-            }
-
-            unsupported = true;
-            var scheme = ResolveComponent(schemeNode, "security scheme");
-            var kind = scheme is null ? null : Classify(scheme);
-            if (kind is not null)
-            {
-                return kind;
+                alternatives.Add(parts);
             }
         }
 
         // Requirements that only name missing schemes are already reported; the rest the runtime cannot serve.
-        if (unsupported)
+        if (alternatives.Count == 0 && unsupported)
         {
             _context.Report(DiagnosticDescriptors.SecuritySchemeNotSupported, list, where);
         }
 
-        return "none";
+        return alternatives.Count == 0 ? "none" : string.Join(" | ", alternatives);
     }
 
-    private string? Classify(MappingNode scheme)
+    /// <summary>
+    /// One requirement: the schemes it needs together, joined by " &amp; "; null when the runtime cannot serve one of
+    /// them or two would both need the Authorization header. <paramref name="dangling"/> when it names a scheme that
+    /// components.securitySchemes lacks (reported, CDG0046).
+    /// </summary>
+    private string? ReadRequirement(MappingNode requirement, MappingNode? schemes, string where, out bool dangling)
+    {
+        dangling = false;
+        var parts = new List<string>();
+        var authorizations = 0;
+        string? failed = null;
+        foreach (var entry in requirement.Entries)
+        {
+            var schemeName = entry.Key;
+            if (schemes?.Get(schemeName.Value) is not MappingNode schemeNode)
+            {
+                _context.Report(DiagnosticDescriptors.UnknownSecurityScheme, schemeName, where, schemeName.Value);
+                dangling = true;
+                return null;
+            }
+
+            var scheme = ResolveComponent(schemeNode, "security scheme");
+            var part = scheme is null ? null : Classify(schemeName.Value, scheme);
+            if (part is null)
+            {
+                failed = schemeName.Value;
+                continue;
+            }
+
+            if (part.StartsWith(ApiKeyPrefix, System.StringComparison.Ordinal))
+            {
+                authorizations += _apiKeySchemes[schemeName.Value].ParameterName.Equals("Authorization", System.StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            }
+            else
+            {
+                authorizations++;
+            }
+
+            parts.Add(part);
+        }
+
+        return failed is not null || authorizations > 1 ? null : string.Join(" & ", parts);
+    }
+
+    private string? Classify(string name, MappingNode scheme)
     {
         var type = _context.GetString(scheme, "type", "securityScheme");
         switch (type)
@@ -616,10 +666,49 @@ internal sealed class OperationReader
             case "oauth2":
             case "openIdConnect":
                 return "bearer";
+            case "apiKey":
+                return ClassifyApiKey(name, scheme);
             default:
                 return null;
         }
     }
+
+    /// <summary>
+    /// An apiKey scheme the runtime can send: in a header (whose name is an HTTP token and no content header), a query
+    /// parameter or a cookie; the scheme's name must not hold the separators of the requirement string.
+    /// </summary>
+    private string? ClassifyApiKey(string name, MappingNode scheme)
+    {
+        var location = _context.GetString(scheme, "in", "securityScheme");
+        var parameter = _context.GetString(scheme, "name", "securityScheme");
+        if (string.IsNullOrEmpty(parameter) || name.IndexOfAny(new[] { '|', '&' }) >= 0 || name.Trim() != name)
+        {
+            return null;
+        }
+
+        var model = location switch
+        {
+            "header" when IsHeaderName(parameter!) => new ApiKeySchemeModel(name, "Header", parameter!),
+            "query" => new ApiKeySchemeModel(name, "Query", parameter!),
+            "cookie" when IsHeaderName(parameter!) => new ApiKeySchemeModel(name, "Cookie", parameter!),
+            _ => null,
+        };
+        if (model is null)
+        {
+            return null;
+        }
+
+        _apiKeySchemes[name] = model;
+        return ApiKeyPrefix + name;
+    }
+
+    /// <summary>Whether <paramref name="name"/> is an HTTP token (RFC 9110) that does not name a content header.</summary>
+    private static bool IsHeaderName(string name)
+        => name.All(c => c < 127 && (char.IsLetterOrDigit(c) || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0))
+            && !name.StartsWith("Content-", System.StringComparison.OrdinalIgnoreCase)
+            && !name.Equals("Cookie", System.StringComparison.OrdinalIgnoreCase);
+
+    private const string ApiKeyPrefix = "apikey:";
 
     private static readonly MappingNode EmptyMapping = new(new List<KeyValuePair<ScalarNode, SpecNode>>(), default, default);
 }

@@ -111,7 +111,8 @@ internal static class SpecParser
             DefaultServer(context, root),
             mergedTypes.ToEquatableArray(),
             operations.ToEquatableArray(),
-            token);
+            token,
+            operationReader.ApiKeySchemes.ToEquatableArray());
 
         // Code from a document-level error would only add compiler errors on top of the located ones.
         var documentErrors = context.ErrorsFound - contentErrors;

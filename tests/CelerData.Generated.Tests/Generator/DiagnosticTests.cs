@@ -52,6 +52,7 @@ public sealed class DiagnosticTests
         ["JsonNestedTooDeep"] = new("CDG0001", "{\"openapi\": \"3.0.3\", \"x\": " + new string('[', 500) + new string(']', 500) + "}", 1, 1, "levels deep"),
         ["ArrayWithoutItems"] = new("CDG0045", Head + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: array\n", 9, 7, "has no 'items'"),
         ["UnknownSecurityScheme"] = new("CDG0046", Head + "paths:\n  /a:\n    get:\n      security:\n        - missing: []\n      responses: {}\n", 9, 11, "names 'missing'"),
+        ["UnservableSecurity"] = new("CDG0037", Head + "paths:\n  /a:\n    get:\n      security:\n        - digest: []\n      responses: {}\ncomponents:\n  securitySchemes:\n    digest: { type: http, scheme: digest }\n", 9, 9, "No security requirement of GET /a is supported"),
         ["UnpairedSurrogate"] = new("CDG0001", "{\"openapi\": \"3.0.3\", \"x\": \"\\ud800\"}", 1, 27, "unpaired UTF-16 surrogate"),
     };
 

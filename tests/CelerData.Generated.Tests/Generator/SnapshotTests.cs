@@ -23,6 +23,16 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void ApiKeys()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.LoadSpec(Path.Combine(RepositoryPaths.TestProject, "Specs", "apikeys.openapi.yaml"), "KeyShop"));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationProblems());
+        VerifySources(nameof(ApiKeys), result);
+        IncrementalAssert.CachedOnRerun(result);
+    }
+
+    [Fact]
     public void Envelope()
     {
         var result = GeneratorHarness.Run(GeneratorHarness.LoadSpec(Path.Combine(RepositoryPaths.TestProject, "Specs", "envelope.openapi.yaml"), "Envelopes"));

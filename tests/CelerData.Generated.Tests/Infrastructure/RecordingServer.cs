@@ -49,7 +49,7 @@ internal sealed class RecordingServer : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             var headers = context.Request.Headers
-                .Where(h => h.Key.StartsWith("X-", StringComparison.OrdinalIgnoreCase))
+                .Where(h => h.Key.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || h.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase))
                 .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             server!._requests.Enqueue(new RecordedRequest(
                 context.Request.Method,
