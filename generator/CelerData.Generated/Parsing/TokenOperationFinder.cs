@@ -14,7 +14,8 @@ internal static class TokenOperationFinder
     {
         foreach (var operation in operations)
         {
-            if (operation.Security != "basic" || operation.Parameters.Count != 0 || operation.ResponseKind != ResponseKind.Json
+            // Its first alternative must be Basic ("basic", or "basic | bearer" when the spec also lists others).
+            if (operation.Security.Split('|')[0].Trim() != "basic" || operation.Parameters.Count != 0 || operation.ResponseKind != ResponseKind.Json
                 || operation.ResponseType is not { Kind: TypeRefKind.Model } responseType)
             {
                 continue;

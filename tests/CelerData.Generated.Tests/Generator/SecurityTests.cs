@@ -76,4 +76,20 @@ public sealed class SecurityTests
         Assert.Empty(diagnostics);
         Assert.Contains("ApiKeyLocation.Header, \"Authorization\")", registration, System.StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ATokenOperationWhoseFirstAlternativeIsBasicIsStillTheTokenOperation()
+    {
+        var result = GeneratorHarness.Run(new SpecFile("/specs/a.yaml", Head
+            + "paths:\n  /token:\n    post:\n      operationId: createToken\n      security:\n        - basic: []\n        - key: []\n"
+            + "      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n"
+            + "                type: object\n                required: [access_token, expires_in]\n"
+            + "                properties:\n                  access_token: { type: string }\n                  expires_in: { type: integer }\n"
+            + "components:\n  securitySchemes:\n    basic: { type: http, scheme: basic }\n    key: { type: apiKey, in: header, name: X-Key }\n"));
+
+        var registration = result.Sources.Single(s => s.HintName.EndsWith(".Registration.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("[\"CreateTokenAsync\"] = \"basic | apikey:key\",", registration, System.StringComparison.Ordinal);
+        Assert.Contains("FetchToken = ", registration, System.StringComparison.Ordinal);
+        Assert.Empty(result.CompilationProblems());
+    }
 }
