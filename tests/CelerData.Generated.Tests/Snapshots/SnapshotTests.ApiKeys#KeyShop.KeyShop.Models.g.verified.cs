@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
+using __Ser = global::System.Text.Json.Serialization;
+
 namespace KeyShop
 {
     /// <summary>
@@ -15,7 +17,7 @@ namespace KeyShop
         /// <summary>
         /// The 'id' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("id")]
+        [__Ser.JsonPropertyName("id")]
         public required string Id { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -35,7 +37,7 @@ namespace KeyShop
         /// <summary>
         /// The 'items' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("items")]
+        [__Ser.JsonPropertyName("items")]
         public required global::System.Collections.Generic.IReadOnlyList<global::KeyShop.Item> Items { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
