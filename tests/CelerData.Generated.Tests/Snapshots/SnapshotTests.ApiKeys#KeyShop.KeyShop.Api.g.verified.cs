@@ -13,9 +13,7 @@ namespace KeyShop
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface IKeyShopApi
     {
-        /// <summary>
-        /// GET /items
-        /// </summary>
+        /// <summary>GET /items</summary>
         /// <remarks>
         /// <para>Sends <c>GET /items</c>; security: apikey:headerKey.</para>
         /// </remarks>
@@ -23,9 +21,7 @@ namespace KeyShop
         [global::Refit.Get("/items")]
         global::System.Threading.Tasks.Task<global::KeyShop.ItemList> ListItemsAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /search
-        /// </summary>
+        /// <summary>GET /search</summary>
         /// <remarks>
         /// <para>Sends <c>GET /search</c>; security: apikey:queryKey.</para>
         /// </remarks>
@@ -34,9 +30,7 @@ namespace KeyShop
         [global::Refit.Get("/search")]
         global::System.Threading.Tasks.Task<global::KeyShop.ItemList> SearchItemsAsync([global::Refit.Query] string @q, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /profile
-        /// </summary>
+        /// <summary>GET /profile</summary>
         /// <remarks>
         /// <para>Sends <c>GET /profile</c>; security: apikey:cookieKey.</para>
         /// </remarks>
@@ -44,9 +38,7 @@ namespace KeyShop
         [global::Refit.Get("/profile")]
         global::System.Threading.Tasks.Task<global::KeyShop.Item> GetProfileAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// POST /orders
-        /// </summary>
+        /// <summary>POST /orders</summary>
         /// <remarks>
         /// <para>Sends <c>POST /orders</c>; security: apikey:headerKey &amp; apikey:appId.</para>
         /// </remarks>
@@ -54,9 +46,7 @@ namespace KeyShop
         [global::Refit.Post("/orders")]
         global::System.Threading.Tasks.Task CreateOrderAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /reports
-        /// </summary>
+        /// <summary>GET /reports</summary>
         /// <remarks>
         /// <para>Sends <c>GET /reports</c>; security: bearer | apikey:queryKey.</para>
         /// </remarks>
@@ -64,9 +54,7 @@ namespace KeyShop
         [global::Refit.Get("/reports")]
         global::System.Threading.Tasks.Task<global::KeyShop.ItemList> ListReportsAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /catalog
-        /// </summary>
+        /// <summary>GET /catalog</summary>
         /// <remarks>
         /// <para>Sends <c>GET /catalog</c>; security: apikey:headerKey | none.</para>
         /// </remarks>
@@ -74,9 +62,7 @@ namespace KeyShop
         [global::Refit.Get("/catalog")]
         global::System.Threading.Tasks.Task<global::KeyShop.ItemList> GetCatalogAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// GET /health
-        /// </summary>
+        /// <summary>GET /health</summary>
         /// <remarks>
         /// <para>Sends <c>GET /health</c>; security: none.</para>
         /// </remarks>

@@ -8,15 +8,11 @@ using __Ser = global::System.Text.Json.Serialization;
 
 namespace KeyShop
 {
-    /// <summary>
-    /// The Item schema of Key Shop.
-    /// </summary>
+    /// <summary>The Item schema of Key Shop.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Item
     {
-        /// <summary>
-        /// The 'id' property.
-        /// </summary>
+        /// <summary>The 'id' property.</summary>
         [__Ser.JsonPropertyName("id")]
         public required string Id { get; init; }
 
@@ -28,15 +24,11 @@ namespace KeyShop
         }
     }
 
-    /// <summary>
-    /// The ItemList schema of Key Shop.
-    /// </summary>
+    /// <summary>The ItemList schema of Key Shop.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record ItemList
     {
-        /// <summary>
-        /// The 'items' property.
-        /// </summary>
+        /// <summary>The 'items' property.</summary>
         [__Ser.JsonPropertyName("items")]
         public required global::System.Collections.Generic.IReadOnlyList<global::KeyShop.Item> Items { get; init; }
 
