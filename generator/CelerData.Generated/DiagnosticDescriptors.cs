@@ -211,14 +211,6 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
-    public static readonly DiagnosticDescriptor CookieParameterSkipped = new(
-        "CDG0030",
-        "A cookie parameter is not sent",
-        "The cookie parameter '{0}' ({1}) is not supported yet; {2}",
-        Category,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
-
     public static readonly DiagnosticDescriptor ParameterWithoutSchema = new(
         "CDG0031",
         "A parameter without a schema",
@@ -229,24 +221,16 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ObjectParameterSkipped = new(
         "CDG0032",
-        "An object-typed parameter",
-        "The {0} parameter '{1}' ({2}) has an object type, which is not supported yet; {3}",
+        "A parameter type without a parameter serialization",
+        "The {0} parameter '{1}' ({2}) has a type no parameter style serializes (a list of objects or lists, a map, binary or untyped); {3}",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor ParameterStyleNotSupported = new(
         "CDG0033",
-        "A parameter style is not supported",
-        "'style: {0}' on the {1} parameter '{2}' ({3}) is not supported yet; the value is sent in {4} style",
-        Category,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true);
-
-    public static readonly DiagnosticDescriptor ExplodeFalseNotSupported = new(
-        "CDG0034",
-        "explode: false is not supported",
-        "'explode: false' on the query parameter '{0}' ({1}) is not supported yet; each value is sent as its own name=value pair",
+        "A parameter style does not apply",
+        "'style: {0}' does not apply to the {1} parameter '{2}' ({3}) or its type; the value is sent in {4} style",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

@@ -22,8 +22,8 @@ internal static class EnvelopeEmitter
             : "global::System.Threading.Tasks.Task<" + CSharp.Type(envelope.DataType, ns) + ">";
 
     /// <summary>
-    /// Sends the request built so far and hands the answer to the operation's unwrapping method: the request is built in
-    /// a method that is not async, because Refit's query-string builder is a ref struct.
+    /// Sends the request built so far and hands the answer to the operation's unwrapping method, so the method that builds
+    /// the request stays synchronous and only the unwrapping awaits.
     /// </summary>
     public static void EmitSend(SourceWriter writer, SpecModel spec, OperationModel operation, string bufferBody)
     {

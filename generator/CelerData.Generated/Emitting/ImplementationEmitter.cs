@@ -12,12 +12,6 @@ namespace CelerData.Generated.Emitting;
 /// </summary>
 internal static class ImplementationEmitter
 {
-    private static readonly HashSet<string> SpanFormattable = new(System.StringComparer.Ordinal)
-    {
-        "int", "long", "double", "float", "decimal", "global::System.Guid", "global::System.DateTimeOffset",
-        "global::System.DateOnly", "global::System.TimeOnly", "global::System.TimeSpan",
-    };
-
     public static string Emit(SpecModel spec)
     {
         var ns = spec.Namespace;
@@ -76,6 +70,8 @@ internal static class ImplementationEmitter
             EnvelopeEmitter.EmitHelper(writer);
         }
 
+        writer.Line();
+        ParameterEmitter.EmitHelpers(writer);
         var formatted = FormattedEnums(spec);
         foreach (var enumType in spec.Types.Where(t => t.Kind == TypeKind.Enum && formatted.Contains(t.Name)))
         {
@@ -105,67 +101,35 @@ internal static class ImplementationEmitter
         writer.Line("/// <inheritdoc />");
         writer.Open("public " + Signatures.ReturnType(operation, ns) + " " + operation.MethodName + "(" + Signatures.Parameters(operation, ns, withAttributes: false, withDefaults: false) + ")");
         writer.Line("var __settings = _settings;");
-        var pathParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Path).ToList();
-        var queryParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
         var template = Signatures.PathWithConstants(operation);
-        if (pathParameters.Count > 0 || queryParameters.Count > 0)
-        {
-            writer.Line("var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);");
-        }
-
-        string pathExpression;
-        if (pathParameters.Count > 0)
-        {
-            writer.Line("var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(");
-            writer.Indent();
-            writer.Line(CSharp.Literal(template) + ",");
-            writer.Line("__settings.AllowUnmatchedRouteParameters,");
-            writer.Line("new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]");
-            writer.Line("{");
-            writer.Indent();
-            foreach (var (parameter, start, end) in PlaceholderRanges(operation.Path, pathParameters))
-            {
-                writer.Line("((" + start + ", " + end + "), " + FormatValue(ns, CSharp.Parameter(parameter.Name), parameter.Type) + "),");
-            }
-
-            writer.Outdent();
-            writer.Line("});");
-            writer.Outdent();
-            pathExpression = "__path";
-        }
-        else
-        {
-            pathExpression = CSharp.Literal(template);
-        }
-
-        if (queryParameters.Count > 0)
-        {
-            writer.Line("var __query = new global::Refit.GeneratedQueryStringBuilder(" + pathExpression + ", " + (template.IndexOf('?') >= 0 ? "true" : "false") + ");");
-            foreach (var parameter in queryParameters)
-            {
-                EmitQuery(writer, ns, parameter);
-            }
-
-            pathExpression = "__query.Build()";
-        }
-
+        ParameterEmitter.EmitUri(writer, spec, operation);
         writer.Line("var __request = new global::System.Net.Http.HttpRequestMessage(");
         writer.Indent();
         writer.Line(HttpMethod(operation.HttpMethod) + ",");
-        writer.Line("global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, " + pathExpression + ", __settings.UrlResolution));");
+        writer.Line("global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));");
         writer.Outdent();
 
         var body = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body);
         if (body is not null)
         {
-            writer.Line("__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<" + CSharp.Type(body.Type, ns) + ">(__settings, " + CSharp.Parameter(body.Name) + ", global::Refit.BodySerializationMethod.Default, !__settings.Buffered);");
+            if (body.Type.Kind is TypeRefKind.List or TypeRefKind.Dictionary)
+            {
+                // Serialized through the declared type's metadata, whatever collection the caller passes (a List<T>, an
+                // array): the content serializer would look up metadata for the runtime type, which the context lacks.
+                var declared = CSharp.Type(body.Type.WithNullable(false), ns);
+                var info = "(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + declared + ">)global::" + ns + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(" + declared + "))!";
+                var content = "global::System.Net.Http.Json.JsonContent.Create<" + declared + ">(" + CSharp.Parameter(body.Name) + (body.Type.IsNullable ? "!" : string.Empty) + ", " + info + ")";
+                writer.Line("__request.Content = " + (body.Type.IsNullable ? CSharp.Parameter(body.Name) + " is null ? null : " : string.Empty) + content + ";");
+            }
+            else
+            {
+                writer.Line("__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<" + CSharp.Type(body.Type, ns) + ">(__settings, " + CSharp.Parameter(body.Name) + ", global::Refit.BodySerializationMethod.Default, !__settings.Buffered);");
+            }
+
             writer.Line("__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);");
         }
 
-        foreach (var header in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
-        {
-            writer.Line("global::Refit.GeneratedRequestRunner.SetHeader(__request, " + CSharp.Literal(header.WireName) + ", " + HeaderValue(ns, header) + ", __settings.ValidateHeaders);");
-        }
+        ParameterEmitter.EmitHeaders(writer, spec, operation);
 
         writer.Line("global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(" + api + "));");
         writer.Line("global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, " + CSharp.Literal(operation.MethodName) + ");");
@@ -185,26 +149,14 @@ internal static class ImplementationEmitter
         else
         {
             var dispose = operation.ResponseKind == ResponseKind.Stream ? "false" : "true";
-            writer.Line("return global::Refit.GeneratedRequestRunner.SendAsync<" + result + ", " + result + ">(this.Client, __request, __settings, false, " + dispose + ", " + bufferBody + ", cancellationToken);");
+            var send = "global::Refit.GeneratedRequestRunner.SendAsync<" + result + ", " + result + ">(this.Client, __request, __settings, false, " + dispose + ", " + bufferBody + ", cancellationToken)";
+
+            // Refit hands a string result over as the raw body: a JSON string keeps its quotes unless read as JSON.
+            var jsonString = operation.ResponseKind == ResponseKind.Json && operation.ResponseType is { Kind: TypeRefKind.Primitive, Name: "string" };
+            writer.Line("return " + (jsonString ? "__Wire.JsonString(" + send + ")" : send) + ";");
         }
 
         writer.Close();
-    }
-
-    private static IEnumerable<(ParameterModel Parameter, int Start, int End)> PlaceholderRanges(string path, List<ParameterModel> parameters)
-    {
-        var ranges = new List<(ParameterModel, int, int)>();
-        var index = 0;
-        while ((index = path.IndexOf('{', index)) >= 0)
-        {
-            var end = path.IndexOf('}', index);
-            var name = path.Substring(index + 1, end - index - 1);
-            var parameter = parameters.First(p => p.WireName == name);
-            ranges.Add((parameter, index, end + 1));
-            index = end + 1;
-        }
-
-        return ranges;
     }
 
     private static string HttpMethod(string method) => method switch
@@ -218,84 +170,6 @@ internal static class ImplementationEmitter
         "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
         _ => "global::System.Net.Http.HttpMethod.Trace",
     };
-
-    /// <summary>A value as Refit's default URL formatter renders it, or through the configured formatter.</summary>
-    private static string FormatValue(string ns, string expression, TypeRef type)
-    {
-        var valueExpression = type.IsNullable && type.IsValueType ? expression + ".Value" : expression;
-        var fast = DefaultFormat(valueExpression, type);
-        var configured = "global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, " + expression + ", global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(" + CSharp.RuntimeType(type, ns) + "))";
-        return "__useDefaultFormatting ? " + fast + " : " + configured;
-    }
-
-    private static string DefaultFormat(string expression, TypeRef type)
-    {
-        if (type.Kind == TypeRefKind.Enum)
-        {
-            return "__Format" + type.Name + "(" + expression + ")";
-        }
-
-        if (type.Name == "string")
-        {
-            return expression;
-        }
-
-        if (SpanFormattable.Contains(type.Name))
-        {
-            return "global::Refit.GeneratedRequestRunner.FormatInvariant(" + expression + ", null)";
-        }
-
-        return expression + ".ToString()";
-    }
-
-    private static void EmitQuery(SourceWriter writer, string ns, ParameterModel parameter)
-    {
-        var name = CSharp.Parameter(parameter.Name);
-        var key = CSharp.Literal(System.Uri.EscapeDataString(parameter.WireName));
-        var guarded = !parameter.IsRequired || !parameter.Type.IsValueType;
-        if (guarded)
-        {
-            writer.Open("if (" + name + " != null)");
-        }
-
-        if (parameter.Type.Kind == TypeRefKind.List)
-        {
-            var element = parameter.Type.Element!;
-            writer.Line("__query.BeginCollection(" + key + ", global::Refit.CollectionFormat.Multi, false);");
-            writer.Open("foreach (var __item in " + name + ")");
-            if (element.IsNullable)
-            {
-                writer.Line("__query.AddCollectionValue(global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, __item, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(" + CSharp.RuntimeType(parameter.Type, ns) + ")));");
-            }
-            else
-            {
-                writer.Line("__query.AddCollectionValue(__useDefaultFormatting ? " + DefaultFormat("__item", element) + " : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, __item, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(" + CSharp.RuntimeType(parameter.Type, ns) + ")));");
-            }
-
-            writer.Close();
-            writer.Line("__query.EndCollection();");
-        }
-        else
-        {
-            writer.Line("__query.AddPreEscapedKey(" + key + ", " + FormatValue(ns, name, parameter.Type) + ", false);");
-        }
-
-        if (guarded)
-        {
-            writer.Close();
-        }
-    }
-
-    private static string HeaderValue(string ns, ParameterModel header)
-    {
-        var name = CSharp.Parameter(header.Name);
-        if (header.Type.Kind == TypeRefKind.Enum)
-        {
-            return header.Type.IsNullable ? "(" + name + ".HasValue ? __Format" + header.Type.Name + "(" + name + ".Value) : null)" : "__Format" + header.Type.Name + "(" + name + ")";
-        }
-
-        return header.Type.IsNullable || !header.Type.IsValueType ? name + "?.ToString()" : name + ".ToString()";
-    }
 
     private static void EmitEnumFormatter(SourceWriter writer, string ns, TypeModel type)
     {

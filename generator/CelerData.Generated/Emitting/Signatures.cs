@@ -58,6 +58,7 @@ internal static class Signatures
             ParameterLocation.Query when parameter.Type.Kind == TypeRefKind.List => "[global::Refit.Query(global::Refit.CollectionFormat.Multi)] " + alias,
             ParameterLocation.Query => "[global::Refit.Query] " + alias,
             ParameterLocation.Header => "[global::Refit.Header(" + CSharp.Literal(parameter.WireName) + ")] ",
+            ParameterLocation.Cookie => "[global::Refit.Header(\"Cookie\")] ",
             _ => "[global::Refit.Body] ",
         };
     }

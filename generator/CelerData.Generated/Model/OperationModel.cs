@@ -6,6 +6,7 @@ internal enum ParameterLocation
     Path,
     Query,
     Header,
+    Cookie,
     Body,
 }
 
@@ -52,13 +53,19 @@ internal sealed record OperationModel(
 }
 
 /// <summary>One parameter of an operation as the method exposes it.</summary>
+/// <param name="Style">How the value is serialized (OpenAPI <c>style</c>: form, spaceDelimited, pipeDelimited, deepObject, simple, label, matrix); empty for the body.</param>
+/// <param name="Explode">Whether arrays and objects are exploded into separate parameters or name-value pairs.</param>
+/// <param name="AllowReserved">Whether RFC 3986 reserved characters of a query value go unencoded.</param>
 internal sealed record ParameterModel(
     string Name,
     string WireName,
     ParameterLocation Location,
     TypeRef Type,
     bool IsRequired,
-    string? Description);
+    string? Description,
+    string Style = "",
+    bool Explode = false,
+    bool AllowReserved = false);
 
 /// <summary>A query parameter that can take only one value, sent as a constant.</summary>
 internal sealed record ConstantQueryModel(string WireName, string Value);

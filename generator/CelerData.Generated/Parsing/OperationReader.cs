@@ -276,14 +276,8 @@ internal sealed class OperationReader
 
                     break;
                 case "cookie":
-                    _context.Report(DiagnosticDescriptors.CookieParameterSkipped, parameter.Get("in")!, name, where, SkipConsequence(required));
-                    if (required)
-                    {
-                        skip = true;
-                        return result;
-                    }
-
-                    continue;
+                    parameterLocation = ParameterLocation.Cookie;
+                    break;
                 default:
                     _context.Report(DiagnosticDescriptors.InvalidValue, parameter.Get("in")!, "in", location, "path, query, header or cookie");
                     continue;
@@ -311,7 +305,7 @@ internal sealed class OperationReader
 
             var explicitName = _context.GetCSharpName(parameter, where + " parameter " + name);
             var type = _schemas.Resolve(schemaNode, typeHint + Identifiers.ToPascalCase(name, "Parameter"));
-            if (!IsSimple(type, parameterLocation))
+            if (!IsSerializable(type))
             {
                 _context.Report(DiagnosticDescriptors.ObjectParameterSkipped, schemaNode, location, name, where, SkipConsequence(required));
                 if (required)
@@ -323,33 +317,54 @@ internal sealed class OperationReader
                 continue;
             }
 
-            ReportSerializationStyle(parameter, name, location, type, where);
+            var style = ReadStyle(parameter, name, location, type, where);
+            var explode = parameter.Get("explode") is ScalarNode explodeNode && explodeNode.AsBoolean() is { } exploded ? exploded : style == "form";
             result.Add(new ParameterModel(
                 scope.Claim(explicitName ?? Identifiers.ToCamelCase(name, "value")),
                 name,
                 parameterLocation,
                 required ? type : type.WithNullable(true),
                 required,
-                _context.GetDescription(parameter, name)));
+                _context.GetDescription(parameter, name),
+                style,
+                explode,
+                parameterLocation == ParameterLocation.Query && _context.GetBoolean(parameter, "allowReserved", where + " parameter " + name)));
         }
 
         return result;
     }
 
-    /// <summary>Query values go out as form style with explode (repeated name=value), other values as simple style.</summary>
-    private void ReportSerializationStyle(MappingNode parameter, string name, string location, TypeRef type, string where)
+    /// <summary>
+    /// The parameter's serialization style: the declared one where OpenAPI defines it for the location and type,
+    /// otherwise (reported) the location's default: form for query and cookie, simple for path and header.
+    /// </summary>
+    private string ReadStyle(MappingNode parameter, string name, string location, TypeRef type, string where)
     {
+        var fallback = location is "query" or "cookie" ? "form" : "simple";
         var style = _context.GetString(parameter, "style", where + " parameter " + name);
-        var expected = location == "query" ? "form" : "simple";
-        if (style is not null && style != expected)
+        if (style is null || style == fallback)
         {
-            _context.Report(DiagnosticDescriptors.ParameterStyleNotSupported, parameter.Get("style")!, style, location, name, where, expected);
+            return fallback;
         }
 
-        if (location == "query" && type.Kind == TypeRefKind.List && parameter.Get("explode") is ScalarNode explode && explode.AsBoolean() == false)
+        var applies = location switch
         {
-            _context.Report(DiagnosticDescriptors.ExplodeFalseNotSupported, explode, name, where);
+            "query" => style switch
+            {
+                "spaceDelimited" or "pipeDelimited" => type.Kind is TypeRefKind.List or TypeRefKind.Model,
+                "deepObject" => type.Kind == TypeRefKind.Model,
+                _ => false,
+            },
+            "path" => style is "label" or "matrix",
+            _ => false,
+        };
+        if (!applies)
+        {
+            _context.Report(DiagnosticDescriptors.ParameterStyleNotSupported, parameter.Get("style")!, style, location, name, where, fallback);
+            return fallback;
         }
+
+        return style;
     }
 
     /// <summary>The operation's <c>x-rate-limit-per-minute</c>: a positive whole number, or null (a bad value is reported).</summary>
@@ -372,15 +387,22 @@ internal sealed class OperationReader
 
     private static string SkipConsequence(bool required) => required ? "the operation is not generated" : "the parameter is not sent";
 
-    private static bool IsSimple(TypeRef type, ParameterLocation location)
+    /// <summary>
+    /// Whether a value of this type has a serialization in every parameter style: scalars, enums, lists of them,
+    /// and objects (written through their JSON metadata as name-value pairs).
+    /// </summary>
+    private static bool IsSerializable(TypeRef type)
     {
         if (type.Kind == TypeRefKind.List)
         {
-            return location == ParameterLocation.Query && type.Element is { } element && element.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && element.Name != PrimitiveTypes.Any.Name;
+            return type.Element is { } element && IsScalar(element);
         }
 
-        return type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && type.Name != PrimitiveTypes.Any.Name && type.Name != PrimitiveTypes.Bytes.Name;
+        return type.Kind == TypeRefKind.Model || IsScalar(type);
     }
+
+    private static bool IsScalar(TypeRef type)
+        => type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && type.Name != PrimitiveTypes.Any.Name && type.Name != PrimitiveTypes.Bytes.Name;
 
     private string? SingleValue(SpecNode schemaNode)
     {

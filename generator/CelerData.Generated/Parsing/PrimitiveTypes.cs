@@ -14,22 +14,20 @@ internal static class PrimitiveTypes
     public static readonly TypeRef Decimal = Value("decimal");
     public static readonly TypeRef DateTimeOffset = Value("global::System.DateTimeOffset");
     public static readonly TypeRef DateOnly = Value("global::System.DateOnly");
-    public static readonly TypeRef TimeOnly = Value("global::System.TimeOnly");
-    public static readonly TypeRef TimeSpan = Value("global::System.TimeSpan");
     public static readonly TypeRef Guid = Value("global::System.Guid");
     public static readonly TypeRef Bytes = Reference("byte[]");
-    public static readonly TypeRef Uri = Reference("global::System.Uri");
     public static readonly TypeRef Any = Value("global::System.Text.Json.JsonElement");
 
     public static TypeRef ForString(string? format) => format switch
     {
         "date-time" => DateTimeOffset,
         "date" => DateOnly,
-        "time" => TimeOnly,
-        "duration" => TimeSpan,
         "uuid" or "guid" => Guid,
         "byte" or "binary" or "base64" => Bytes,
-        "uri" or "url" => Uri,
+
+        // time (RFC 3339 full-time, with an offset), duration (ISO 8601) and uri (RFC 3986) have no .NET type that
+        // reads and writes every value the standards allow (TimeOnly drops offsets, TimeSpan speaks another format,
+        // System.Uri rejects some URIs): they stay strings.
         _ => String,
     };
 

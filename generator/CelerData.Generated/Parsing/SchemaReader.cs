@@ -23,6 +23,7 @@ internal sealed partial class SchemaReader
     private readonly Dictionary<SpecNode, string> _declared = new();
     private readonly Dictionary<SpecNode, TypeRef> _resolved = new();
     private readonly HashSet<SpecNode> _following = new();
+    private readonly HashSet<SpecNode> _classifying = new();
     private readonly Queue<KeyValuePair<MappingNode, string>> _pendingObjects = new();
     private readonly List<KeyValuePair<string, TypeModel?>> _types = new();
     private readonly List<string> _inlineNames = new();
@@ -50,8 +51,18 @@ internal sealed partial class SchemaReader
         Array,
         Primitive,
         Composite,
+
+        /// <summary>An <c>allOf</c> whose only substantive member is not an object to merge: that member's type.</summary>
+        AllOfMember,
         Any,
     }
+
+    /// <summary>Keywords that describe a value without constraining its type: a schema made of them only adds nothing to merge.</summary>
+    private static readonly HashSet<string> AnnotationKeywords = new(System.StringComparer.Ordinal)
+    {
+        "description", "title", "nullable", "readOnly", "writeOnly", "deprecated", "example", "examples", "default",
+        "externalDocs", "xml", "$comment",
+    };
 
     /// <summary>Claims the names of the component schemas that become types, in document order.</summary>
     public void DeclareComponents(MappingNode? schemas)
@@ -207,6 +218,14 @@ internal sealed partial class SchemaReader
                     return composite.WithNullable(nullable || composite.IsNullable);
                 }
 
+            case Shape.AllOfMember:
+                {
+                    var allOf = (SequenceNode)schema.Get("allOf")!;
+                    var member = Resolve(AllOfMember(allOf)!, nameHint);
+                    var annotatedNull = allOf.Items.Any(item => item is MappingNode m && IsAnnotationOnly(m) && IsNullable(m));
+                    return member.WithNullable(nullable || annotatedNull || member.IsNullable);
+                }
+
             case Shape.Primitive:
                 return Primitive(schema).WithNullable(nullable);
             default:
@@ -277,6 +296,32 @@ internal sealed partial class SchemaReader
         return PrimitiveTypes.Any;
     }
 
+    /// <summary>
+    /// The member an <c>allOf</c> stands for when there are no objects to merge: the only member that is more than
+    /// annotations (a description, nullable, ...), or the first of several that are not objects (a string with a
+    /// pattern and a string with a length, say). Null when an object member asks for a merged record.
+    /// </summary>
+    private SpecNode? AllOfMember(SequenceNode allOf)
+    {
+        var substantive = allOf.Items.Where(item => item is not MappingNode m || !IsAnnotationOnly(m)).ToList();
+        if (substantive.Count == 0)
+        {
+            return null;
+        }
+
+        if (substantive.Count == 1)
+        {
+            return substantive[0];
+        }
+
+        return substantive.All(item => item is MappingNode m && (Follow(m) is not { } target || Classify(target) is not (Shape.Object or Shape.EmptyObject or Shape.Reference)))
+            ? substantive[0]
+            : null;
+    }
+
+    private static bool IsAnnotationOnly(MappingNode schema)
+        => schema.Entries.All(e => AnnotationKeywords.Contains(e.Key.Value) || e.Key.Value.StartsWith("x-", System.StringComparison.Ordinal));
+
     private static bool IsNullSchema(SpecNode node)
         => node is MappingNode mapping && mapping.Get("type") is ScalarNode { Value: "null" };
 
@@ -340,8 +385,19 @@ internal sealed partial class SchemaReader
 
         if (schema.Get("allOf") is SequenceNode allOf)
         {
-            var onlyReference = allOf.Items.Count == 1 && schema.Get("properties") is null;
-            return onlyReference ? Shape.Composite : Shape.Object;
+            if (!_classifying.Add(schema))
+            {
+                return Shape.Object;
+            }
+
+            try
+            {
+                return schema.Get("properties") is null && AllOfMember(allOf) is not null ? Shape.AllOfMember : Shape.Object;
+            }
+            finally
+            {
+                _classifying.Remove(schema);
+            }
         }
 
         var types = ReadTypes(schema);

@@ -50,9 +50,11 @@ namespace CelerData.Cloud
         public global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccessTokenResponse> CreateAccessTokenAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
+            var __path = "/api/1.0/token";
+            var __uri = __path + "?grant_type=client_credentials";
             var __request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, "/api/1.0/token?grant_type=client_credentials", __settings.UrlResolution));
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateAccessTokenAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/token?grant_type=client_credentials");
@@ -61,927 +63,231 @@ namespace CelerData.Cloud
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterList> ListClustersAsync(global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterListResponse> ListClustersAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
+            var __path = "/api/1.0/clusters";
+            var __uri = __path;
             var __request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, "/api/1.0/clusters", __settings.UrlResolution));
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListClustersAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return __UnwrapListClustersAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterListResponse>, global::CelerData.Cloud.ClusterListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ListClustersAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterList> __UnwrapListClustersAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterListResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterListResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listClusters", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listClusters", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("listClusters", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("listClusters", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("listClusters", null, __envelope.Message, __response.StatusCode);
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.ClusterListResponse, global::CelerData.Cloud.ClusterListResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterStateData> GetClusterStateAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterStateResponse> GetClusterStateAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(
-                "/api/1.0/clusters/{cluster_id}/state",
-                __settings.AllowUnmatchedRouteParameters,
-                new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]
-                {
-                    ((18, 30), __useDefaultFormatting ? @clusterId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @clusterId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))),
-                });
+            var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/state";
+            var __uri = __path;
             var __request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __path, __settings.UrlResolution));
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetClusterStateAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/state");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
-            return __UnwrapGetClusterStateAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterStateResponse>, global::CelerData.Cloud.ClusterStateResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.ClusterStateResponse, global::CelerData.Cloud.ClusterStateResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
-        /// <summary>Reads the envelope GetClusterStateAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterStateData> __UnwrapGetClusterStateAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterStateResponse>?> __send)
+        /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
+        private static class __Wire
         {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterStateResponse))!);
-            if (__envelope is null)
+            private const string Reserved = ":/?#[]@!$&'()*+,;=";
+
+            public static string Text(string value) => value;
+
+            public static string Text(bool value) => value ? "true" : "false";
+
+            public static string Text(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public static string Text(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public static string Text(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public static string Text(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public static string Text(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public static string Text(global::System.Guid value) => value.ToString("D");
+
+            public static string Text(global::System.DateTimeOffset value) => value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public static string Text(global::System.DateOnly value) => value.ToString("yyyy'-'MM'-'dd", global::System.Globalization.CultureInfo.InvariantCulture);
+
+            /// <summary>The value of a JSON string response (the body without its quotes and escapes); any other JSON as it came.</summary>
+            public static async global::System.Threading.Tasks.Task<string> JsonString(global::System.Threading.Tasks.Task<string> body)
             {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterState", null, null, __response.StatusCode);
+                return Unquote(await body.ConfigureAwait(false));
             }
 
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
+            private static string Unquote(string text)
             {
-                if (__succeeded)
+                var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(text));
+                return reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : text;
+            }
+
+            /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
+            public static string Encode(string value, bool allowReserved)
+            {
+                var builder = new global::System.Text.StringBuilder(value.Length);
+                foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
                 {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterState", __envelope.Code, __envelope.Message, __response.StatusCode);
+                    var c = (char)b;
+                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
+                    {
+                        builder.Append(c);
+                    }
+                    else
+                    {
+                        builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
+                    }
                 }
 
-                if ((__envelope.Code == 40004))
+                return builder.ToString();
+            }
+
+            /// <summary>The members of an object, through its JSON metadata, as name and text (nested values as JSON); nulls left out.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> Properties<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+            {
+                var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
+                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                Flatten(element, null, false, pairs);
+                return pairs;
+            }
+
+            /// <summary>The members of an object as deepObject names (<c>name[member][inner]</c>) and texts.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> DeepProperties<T>(string name, T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+            {
+                var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
+                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                Flatten(element, name, true, pairs);
+                return pairs;
+            }
+
+            private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
+            {
+                foreach (var property in element.EnumerateObject())
                 {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getClusterState", __envelope.Code, __envelope.Message, __response.StatusCode);
+                    var key = prefix is null ? property.Name : prefix + "[" + property.Name + "]";
+                    switch (property.Value.ValueKind)
+                    {
+                        case global::System.Text.Json.JsonValueKind.Null:
+                            break;
+                        case global::System.Text.Json.JsonValueKind.Object when deep:
+                            Flatten(property.Value, key, true, pairs);
+                            break;
+                        case global::System.Text.Json.JsonValueKind.String:
+                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetString()!));
+                            break;
+                        default:
+                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetRawText()));
+                            break;
+                    }
+                }
+            }
+
+            /// <summary>Appends one query pair.</summary>
+            public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
+            {
+                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+            }
+
+            /// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
+            public static void QueryItems(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<string> items, string style, bool explode, bool allowReserved)
+            {
+                if (explode)
+                {
+                    foreach (var item in items)
+                    {
+                        Query(query, name, item, allowReserved);
+                    }
+
+                    return;
                 }
 
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterState", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterState", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendClusterAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(
-                "/api/1.0/clusters/{cluster_id}/suspend",
-                __settings.AllowUnmatchedRouteParameters,
-                new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]
+                var encoded = new global::System.Collections.Generic.List<string>(items.Count);
+                foreach (var item in items)
                 {
-                    ((18, 30), __useDefaultFormatting ? @clusterId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @clusterId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))),
-                });
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Patch,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __path, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SuspendClusterAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/suspend");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
-            return __UnwrapSuspendClusterAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope SuspendClusterAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapSuspendClusterAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("suspendCluster", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("suspendCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
+                    encoded.Add(Encode(item, allowReserved));
                 }
 
-                if ((__envelope.Code == 40004))
+                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+            }
+
+            /// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>
+            public static void QueryPairs(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string style, bool explode, bool allowReserved)
+            {
+                if (explode || style == "deepObject")
                 {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("suspendCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
+                    foreach (var pair in pairs)
+                    {
+                        query.Append(query.Length == 0 ? "" : "&").Append(Encode(pair.Key, false).Replace("%5B", "[").Replace("%5D", "]")).Append('=').Append(Encode(pair.Value, allowReserved));
+                    }
+
+                    return;
                 }
 
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("suspendCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("suspendCluster", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeClusterAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(
-                "/api/1.0/clusters/{cluster_id}/resume",
-                __settings.AllowUnmatchedRouteParameters,
-                new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]
+                var encoded = new global::System.Collections.Generic.List<string>(pairs.Count * 2);
+                foreach (var pair in pairs)
                 {
-                    ((18, 30), __useDefaultFormatting ? @clusterId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @clusterId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))),
-                });
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Patch,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __path, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ResumeClusterAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/resume");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
-            return __UnwrapResumeClusterAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ResumeClusterAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapResumeClusterAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("resumeCluster", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("resumeCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
+                    encoded.Add(Encode(pair.Key, allowReserved));
+                    encoded.Add(Encode(pair.Value, allowReserved));
                 }
 
-                if ((__envelope.Code == 40004))
+                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+            }
+
+            private static string Delimiter(string style) => style switch
+            {
+                "spaceDelimited" => "%20",
+                "pipeDelimited" => "%7C",
+                _ => ",",
+            };
+
+            /// <summary>A path, header or cookie value in simple, label, matrix or form style (items: an array or one scalar; pairs: an object).</summary>
+            public static string Styled(string name, string style, bool explode, global::System.Collections.Generic.IReadOnlyList<string>? items, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>>? pairs, bool encode)
+            {
+                global::System.Func<string, string> e = encode ? static text => Encode(text, false) : static text => text;
+                var parts = new global::System.Collections.Generic.List<string>();
+                if (items is not null)
                 {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("resumeCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
+                    foreach (var item in items)
+                    {
+                        parts.Add(style == "matrix" && explode ? ";" + e(name) + "=" + e(item) : e(item));
+                    }
+                }
+                else if (pairs is not null)
+                {
+                    foreach (var pair in pairs)
+                    {
+                        if (explode)
+                        {
+                            parts.Add((style == "matrix" ? ";" : "") + e(pair.Key) + "=" + e(pair.Value));
+                        }
+                        else
+                        {
+                            parts.Add(e(pair.Key));
+                            parts.Add(e(pair.Value));
+                        }
+                    }
                 }
 
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("resumeCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("resumeCluster", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task DeclareDeploymentScriptsAsync(string @clusterId, global::CelerData.Cloud.DeploymentScriptsRequest @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(
-                "/api/1.0/clusters/{cluster_id}/deployment-scripts",
-                __settings.AllowUnmatchedRouteParameters,
-                new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]
+                switch (style)
                 {
-                    ((18, 30), __useDefaultFormatting ? @clusterId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @clusterId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))),
-                });
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __path, __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.DeploymentScriptsRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "DeclareDeploymentScriptsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/deployment-scripts");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @body, cancellationToken }); }
-            return __UnwrapDeclareDeploymentScriptsAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.EmptyResponse>, global::CelerData.Cloud.EmptyResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope DeclareDeploymentScriptsAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task __UnwrapDeclareDeploymentScriptsAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.EmptyResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.EmptyResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.EmptyResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("declareDeploymentScripts", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("declareDeploymentScripts", __envelope.Code, __envelope.Message, __response.StatusCode);
+                    case "label":
+                        return "." + string.Join(explode ? "." : ",", parts);
+                    case "matrix":
+                        return explode ? string.Concat(parts) : ";" + e(name) + "=" + string.Join(",", parts);
+                    case "form":
+                        return explode && pairs is not null ? string.Join("; ", parts) : e(name) + "=" + string.Join(",", parts);
+                    default:
+                        return string.Join(",", parts);
                 }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("declareDeploymentScripts", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("declareDeploymentScripts", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseList> ListWarehousesAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(
-                "/api/1.0/clusters/{cluster_id}/warehouses",
-                __settings.AllowUnmatchedRouteParameters,
-                new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]
-                {
-                    ((18, 30), __useDefaultFormatting ? @clusterId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @clusterId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))),
-                });
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __path, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListWarehousesAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/warehouses");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
-            return __UnwrapListWarehousesAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseListResponse>, global::CelerData.Cloud.WarehouseListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ListWarehousesAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseList> __UnwrapListWarehousesAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseListResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseListResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.WarehouseListResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listWarehouses", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listWarehouses", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("listWarehouses", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("listWarehouses", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("listWarehouses", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.InfraActionStateData> GetInfraActionStateAsync(string @clusterId, string @orderId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(
-                "/api/1.0/clusters/{cluster_id}/infra-action/state",
-                __settings.AllowUnmatchedRouteParameters,
-                new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]
-                {
-                    ((18, 30), __useDefaultFormatting ? @clusterId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @clusterId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))),
-                });
-            var __query = new global::Refit.GeneratedQueryStringBuilder(__path, false);
-            if (@orderId != null)
-            {
-                __query.AddPreEscapedKey("order_id", __useDefaultFormatting ? @orderId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @orderId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)), false);
-            }
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __query.Build(), __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetInfraActionStateAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/infra-action/state");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @orderId, cancellationToken }); }
-            return __UnwrapGetInfraActionStateAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.InfraActionStateResponse>, global::CelerData.Cloud.InfraActionStateResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope GetInfraActionStateAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.InfraActionStateData> __UnwrapGetInfraActionStateAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.InfraActionStateResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.InfraActionStateResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getInfraActionState", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getInfraActionState", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getInfraActionState", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getInfraActionState", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getInfraActionState", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.Warehouse> GetWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(
-                "/api/1.0/warehouses/{warehouse_id}",
-                __settings.AllowUnmatchedRouteParameters,
-                new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]
-                {
-                    ((20, 34), __useDefaultFormatting ? @warehouseId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @warehouseId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))),
-                });
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __path, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetWarehouseAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
-            return __UnwrapGetWarehouseAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseResponse>, global::CelerData.Cloud.WarehouseResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope GetWarehouseAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.Warehouse> __UnwrapGetWarehouseAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.WarehouseResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getWarehouse", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getWarehouse", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(
-                "/api/1.0/warehouses/{warehouse_id}/suspend",
-                __settings.AllowUnmatchedRouteParameters,
-                new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]
-                {
-                    ((20, 34), __useDefaultFormatting ? @warehouseId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @warehouseId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))),
-                });
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Patch,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __path, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SuspendWarehouseAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/suspend");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
-            return __UnwrapSuspendWarehouseAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope SuspendWarehouseAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapSuspendWarehouseAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("suspendWarehouse", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("suspendWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("suspendWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("suspendWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("suspendWarehouse", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(
-                "/api/1.0/warehouses/{warehouse_id}/resume",
-                __settings.AllowUnmatchedRouteParameters,
-                new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]
-                {
-                    ((20, 34), __useDefaultFormatting ? @warehouseId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @warehouseId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))),
-                });
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Patch,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __path, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ResumeWarehouseAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/resume");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
-            return __UnwrapResumeWarehouseAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ResumeWarehouseAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapResumeWarehouseAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("resumeWarehouse", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("resumeWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("resumeWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("resumeWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("resumeWarehouse", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseSizeAsync(string @warehouseId, global::CelerData.Cloud.ScaleWarehouseSizeRequest @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(
-                "/api/1.0/warehouses/{warehouse_id}/scale-size",
-                __settings.AllowUnmatchedRouteParameters,
-                new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]
-                {
-                    ((20, 34), __useDefaultFormatting ? @warehouseId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @warehouseId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))),
-                });
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __path, __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ScaleWarehouseSizeAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/scale-size");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
-            return __UnwrapScaleWarehouseSizeAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ScaleWarehouseSizeAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapScaleWarehouseSizeAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseSize", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseSize", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("scaleWarehouseSize", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseSize", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseSize", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseNumAsync(string @warehouseId, global::CelerData.Cloud.ScaleWarehouseNumRequest @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(
-                "/api/1.0/warehouses/{warehouse_id}/scale-num",
-                __settings.AllowUnmatchedRouteParameters,
-                new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]
-                {
-                    ((20, 34), __useDefaultFormatting ? @warehouseId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @warehouseId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))),
-                });
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __path, __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseNumRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ScaleWarehouseNumAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/scale-num");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
-            return __UnwrapScaleWarehouseNumAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ScaleWarehouseNumAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapScaleWarehouseNumAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseNum", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseNum", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("scaleWarehouseNum", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseNum", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseNum", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountUsage> GetAccountUsageAsync(string @startDate, string @endDate, bool? @showDetail, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __query = new global::Refit.GeneratedQueryStringBuilder("/api/1.0/usages", false);
-            if (@startDate != null)
-            {
-                __query.AddPreEscapedKey("start_date", __useDefaultFormatting ? @startDate : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @startDate, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)), false);
-            }
-            if (@endDate != null)
-            {
-                __query.AddPreEscapedKey("end_date", __useDefaultFormatting ? @endDate : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @endDate, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)), false);
-            }
-            if (@showDetail != null)
-            {
-                __query.AddPreEscapedKey("show_detail", __useDefaultFormatting ? @showDetail.Value.ToString() : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @showDetail, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(bool?)), false);
-            }
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __query.Build(), __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetAccountUsageAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/usages");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startDate, @endDate, @showDetail, cancellationToken }); }
-            return __UnwrapGetAccountUsageAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.AccountUsageResponse>, global::CelerData.Cloud.AccountUsageResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope GetAccountUsageAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountUsage> __UnwrapGetAccountUsageAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.AccountUsageResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountUsageResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.AccountUsageResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getAccountUsage", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getAccountUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getAccountUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getAccountUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getAccountUsage", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterUsage> GetClusterUsageAsync(string @clusterId, string @startDate, string @endDate, bool @showDetail, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __path = global::Refit.GeneratedRequestRunner.BuildRequestPath(
-                "/api/1.0/usages/{cluster_id}",
-                __settings.AllowUnmatchedRouteParameters,
-                new global::System.ValueTuple<global::System.ValueTuple<int, int>, string>[]
-                {
-                    ((16, 28), __useDefaultFormatting ? @clusterId : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @clusterId, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string))),
-                });
-            var __query = new global::Refit.GeneratedQueryStringBuilder(__path, false);
-            if (@startDate != null)
-            {
-                __query.AddPreEscapedKey("start_date", __useDefaultFormatting ? @startDate : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @startDate, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)), false);
-            }
-            if (@endDate != null)
-            {
-                __query.AddPreEscapedKey("end_date", __useDefaultFormatting ? @endDate : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @endDate, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)), false);
-            }
-            __query.AddPreEscapedKey("show_detail", __useDefaultFormatting ? @showDetail.ToString() : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @showDetail, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(bool)), false);
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __query.Build(), __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetClusterUsageAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/usages/{cluster_id}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @startDate, @endDate, @showDetail, cancellationToken }); }
-            return __UnwrapGetClusterUsageAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterUsageResponse>, global::CelerData.Cloud.ClusterUsageResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope GetClusterUsageAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterUsage> __UnwrapGetClusterUsageAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterUsageResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterUsageResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterUsageResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterUsage", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterUsage", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.OrganizationUsage> GetOrganizationClusterUsageAsync(global::CelerData.Cloud.OrganizationUsageRequest @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, "/api/1.0/org/cluster/usage", __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.OrganizationUsageRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetOrganizationClusterUsageAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/org/cluster/usage");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return __UnwrapGetOrganizationClusterUsageAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.OrganizationUsageResponse>, global::CelerData.Cloud.OrganizationUsageResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope GetOrganizationClusterUsageAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.OrganizationUsage> __UnwrapGetOrganizationClusterUsageAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.OrganizationUsageResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.OrganizationUsageResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getOrganizationClusterUsage", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getOrganizationClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getOrganizationClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getOrganizationClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getOrganizationClusterUsage", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.Bills> ListBillsAsync(string @startMonth, string @endMonth, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __query = new global::Refit.GeneratedQueryStringBuilder("/api/1.0/bills", false);
-            if (@startMonth != null)
-            {
-                __query.AddPreEscapedKey("start_month", __useDefaultFormatting ? @startMonth : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @startMonth, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)), false);
-            }
-            if (@endMonth != null)
-            {
-                __query.AddPreEscapedKey("end_month", __useDefaultFormatting ? @endMonth : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @endMonth, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)), false);
-            }
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __query.Build(), __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListBillsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/bills");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startMonth, @endMonth, cancellationToken }); }
-            return __UnwrapListBillsAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.BillListResponse>, global::CelerData.Cloud.BillListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ListBillsAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.Bills> __UnwrapListBillsAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.BillListResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillListResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.BillListResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listBills", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listBills", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("listBills", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("listBills", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("listBills", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>> ListAccountsAsync(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, "/api/1.0/accounts", __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListAccountsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/accounts");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return __UnwrapListAccountsAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.AccountListResponse>, global::CelerData.Cloud.AccountListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ListAccountsAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>> __UnwrapListAccountsAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.AccountListResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountListResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.AccountListResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listAccounts", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listAccounts", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("listAccounts", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("listAccounts", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("listAccounts", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <summary>The envelope in the body of an error response, or null when the body is not one.</summary>
-        private static T? __ReadEnvelope<T>(global::System.Exception? error, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
-            where T : class
-        {
-            if (error is not global::Refit.ApiException { Content: { Length: > 0 } content })
-            {
-                return null;
-            }
-
-            try
-            {
-                return global::System.Text.Json.JsonSerializer.Deserialize(content, typeInfo);
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return null;
             }
         }
     }

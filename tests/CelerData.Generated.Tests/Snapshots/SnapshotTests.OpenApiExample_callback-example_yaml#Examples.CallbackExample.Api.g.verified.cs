@@ -17,6 +17,6 @@ namespace Examples
         /// <param name="callbackUrl">the location where data will be sent.  Must be network accessible by the source server</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Post("/streams")]
-        global::System.Threading.Tasks.Task<global::Examples.PostStreamsResponse> PostStreamsAsync([global::Refit.Query] global::System.Uri @callbackUrl, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Examples.PostStreamsResponse> PostStreamsAsync([global::Refit.Query] string @callbackUrl, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }

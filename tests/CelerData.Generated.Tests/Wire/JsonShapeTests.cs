@@ -80,6 +80,49 @@ public sealed class JsonShapeTests
         Assert.Equal("""{"id":1,"name":"a","password":"p","nickname":null}""", client.Write(client.Read("""{"id":1,"name":"a","password":"p","nickname":null}""", account), account));
     }
 
+    [Fact]
+    public void AnAllOfWrappingOneNonObjectIsThatTypeAndAMapIsADictionary()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Shapes, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                ProductCode: { type: string, pattern: '^[A-Z]-[0-9]+$' }
+                Tags: { type: array, items: { type: string } }
+                Order:
+                  type: object
+                  required: [code]
+                  properties:
+                    code:
+                      allOf:
+                        - $ref: '#/components/schemas/ProductCode'
+                        - description: The product's code.
+                    tags:
+                      allOf: [ { $ref: '#/components/schemas/Tags' } ]
+                      nullable: true
+                    when: { allOf: [ { type: string, format: date-time }, { nullable: true } ] }
+                    counts: { type: object, additionalProperties: { type: integer } }
+                    window: { type: string, format: duration }
+                    at: { type: string, format: time }
+                    link: { type: string, format: uri }
+            """;
+        using var client = CompiledClient.Compile(new SpecFile("/shapes.yaml", spec, "AllOf"));
+        var order = client.Type("Order");
+
+        Assert.Equal(typeof(string), order.GetProperty("Code")!.PropertyType);
+        Assert.Equal(typeof(IReadOnlyList<string>), order.GetProperty("Tags")!.PropertyType);
+        Assert.Equal(typeof(DateTimeOffset?), order.GetProperty("When")!.PropertyType);
+        Assert.Equal(typeof(IReadOnlyDictionary<string, long>), order.GetProperty("Counts")!.PropertyType);
+        Assert.Null(client.Assembly.GetType("AllOf.ProductCode"));
+        Assert.Null(client.Assembly.GetType("AllOf.Tags"));
+
+        // Values the standards allow that TimeOnly and TimeSpan reject: a time with an offset, an ISO 8601 duration.
+        const string json = """{"code":"A-1","tags":["x"],"when":null,"counts":{"a":1},"window":"P1DT2H","at":"14:15:22Z","link":"urn:isbn:0451450523"}""";
+        Assert.Equal(json, client.Write(client.Read(json, order), order));
+    }
+
     private static bool IsRequiredMember(System.Type type, string property)
         => type.GetProperty(property)!.GetCustomAttributes(inherit: false).Any(a => a.GetType().Name == nameof(RequiredMemberAttribute));
 }

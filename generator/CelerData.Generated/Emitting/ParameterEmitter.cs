@@ -1,0 +1,358 @@
+using System.Collections.Generic;
+using System.Linq;
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Emitting;
+
+/// <summary>
+/// Writes how path, query, header and cookie parameters go on the wire by OpenAPI's rules, not Refit's defaults:
+/// <c>true</c>/<c>false</c>, RFC 3339 date-times, <c>yyyy-MM-dd</c> dates, invariant numbers, enum wire values,
+/// arrays and objects per <c>style</c> and <c>explode</c>, percent-encoding per <c>allowReserved</c>; objects are
+/// turned into name-value pairs through their JSON metadata (no reflection). The helpers are emitted once per client,
+/// as the nested class <c>__Wire</c> of the implementation.
+/// </summary>
+internal static class ParameterEmitter
+{
+    private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+    private const string Pairs = "global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>>";
+    private const string Items = "global::System.Collections.Generic.IReadOnlyList<string>";
+
+    /// <summary>A path template split into the path itself and the literal query it carries after a '?' or '#' (sent as constant query parameters).</summary>
+    public static (string Path, string Query) SplitTemplate(OperationModel operation)
+    {
+        var path = operation.Path;
+        var literal = new List<string>();
+        foreach (var separator in new[] { '#', '?' })
+        {
+            var index = path.IndexOf(separator);
+            if (index >= 0)
+            {
+                literal.Insert(0, path.Substring(index + 1));
+                path = path.Substring(0, index);
+            }
+        }
+
+        literal.AddRange(operation.ConstantQuery.Select(c => System.Uri.EscapeDataString(c.WireName) + "=" + System.Uri.EscapeDataString(c.Value)));
+        return (path.Length == 0 ? "/" : path, string.Join("&", literal.Where(l => l.Length > 0)));
+    }
+
+    /// <summary>Writes the statements that build <c>__uri</c>: the path with its parameters and the query string.</summary>
+    public static void EmitUri(SourceWriter writer, SpecModel spec, OperationModel operation)
+    {
+        var (path, literalQuery) = SplitTemplate(operation);
+        var pieces = new List<string>();
+        var index = 0;
+        var cursor = 0;
+        while ((index = path.IndexOf('{', cursor)) >= 0)
+        {
+            var end = path.IndexOf('}', index);
+            var name = path.Substring(index + 1, end - index - 1);
+            var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.WireName == name);
+            if (index > cursor)
+            {
+                pieces.Add(CSharp.Literal(path.Substring(cursor, index - cursor)));
+            }
+
+            pieces.Add(PathValue(spec, parameter));
+            cursor = end + 1;
+        }
+
+        if (cursor < path.Length)
+        {
+            pieces.Add(CSharp.Literal(path.Substring(cursor)));
+        }
+
+        writer.Line("var __path = " + (pieces.Count == 0 ? "\"\"" : string.Join(" + ", pieces)) + ";");
+        var queryParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
+        if (queryParameters.Count == 0)
+        {
+            writer.Line("var __uri = " + (literalQuery.Length == 0 ? "__path" : "__path + " + CSharp.Literal("?" + literalQuery)) + ";");
+            return;
+        }
+
+        writer.Line("var __query = new global::System.Text.StringBuilder(" + (literalQuery.Length == 0 ? string.Empty : CSharp.Literal(literalQuery)) + ");");
+        foreach (var parameter in queryParameters)
+        {
+            Guarded(writer, parameter, () => EmitQuery(writer, spec, parameter));
+        }
+
+        writer.Line("var __uri = __query.Length == 0 ? __path : __path + \"?\" + __query.ToString();");
+    }
+
+    /// <summary>Writes the statements that set the header and cookie parameters on <c>__request</c>.</summary>
+    public static void EmitHeaders(SourceWriter writer, SpecModel spec, OperationModel operation)
+    {
+        foreach (var header in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
+        {
+            var value = header.Type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum ? Text(Value(header), header.Type) : Styled(spec, header, encode: false);
+            Guarded(writer, header, () => writer.Line("global::Refit.GeneratedRequestRunner.SetHeader(__request, " + CSharp.Literal(header.WireName) + ", " + value + ", __settings.ValidateHeaders);"));
+        }
+
+        var cookies = operation.Parameters.Where(p => p.Location == ParameterLocation.Cookie).ToList();
+        if (cookies.Count == 0)
+        {
+            return;
+        }
+
+        writer.Line("var __cookies = new global::System.Collections.Generic.List<string>();");
+        foreach (var cookie in cookies)
+        {
+            Guarded(writer, cookie, () => writer.Line("__cookies.Add(" + Styled(spec, cookie, encode: true) + ");"));
+        }
+
+        writer.Open("if (__cookies.Count > 0)");
+        writer.Line("global::Refit.GeneratedRequestRunner.SetHeader(__request, \"Cookie\", string.Join(\"; \", __cookies), __settings.ValidateHeaders);");
+        writer.Close();
+    }
+
+    /// <summary>Writes the nested helper class the generated parameter code calls.</summary>
+    public static void EmitHelpers(SourceWriter writer)
+    {
+        writer.Line("/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>");
+        writer.Open("private static class __Wire");
+        writer.Line("private const string Reserved = \":/?#[]@!$&'()*+,;=\";");
+        writer.Line();
+        foreach (var (type, body) in new[]
+        {
+            ("string", "value"),
+            ("bool", "value ? \"true\" : \"false\""),
+            ("int", "value.ToString(" + Invariant + ")"),
+            ("long", "value.ToString(" + Invariant + ")"),
+            ("float", "value.ToString(\"R\", " + Invariant + ")"),
+            ("double", "value.ToString(\"R\", " + Invariant + ")"),
+            ("decimal", "value.ToString(" + Invariant + ")"),
+            ("global::System.Guid", "value.ToString(\"D\")"),
+            ("global::System.DateTimeOffset", "value.ToString(\"yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz\", " + Invariant + ")"),
+            ("global::System.DateOnly", "value.ToString(\"yyyy'-'MM'-'dd\", " + Invariant + ")"),
+        })
+        {
+            writer.Line("public static string Text(" + type + " value) => " + body + ";");
+            writer.Line();
+        }
+
+        writer.Line("/// <summary>The value of a JSON string response (the body without its quotes and escapes); any other JSON as it came.</summary>");
+        writer.Open("public static async global::System.Threading.Tasks.Task<string> JsonString(global::System.Threading.Tasks.Task<string> body)");
+        writer.Line("return Unquote(await body.ConfigureAwait(false));");
+        writer.Close();
+        writer.Line();
+        writer.Open("private static string Unquote(string text)");
+        writer.Line("var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(text));");
+        writer.Line("return reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : text;");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>");
+        writer.Open("public static string Encode(string value, bool allowReserved)");
+        writer.Line("var builder = new global::System.Text.StringBuilder(value.Length);");
+        writer.Open("foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))");
+        writer.Line("var c = (char)b;");
+        writer.Open("if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))");
+        writer.Line("builder.Append(c);");
+        writer.Close();
+        writer.Open("else");
+        writer.Line("builder.Append('%').Append(b.ToString(\"X2\", " + Invariant + "));");
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        writer.Line("return builder.ToString();");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>The members of an object, through its JSON metadata, as name and text (nested values as JSON); nulls left out.</summary>");
+        writer.Open("public static " + Pairs + " Properties<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)");
+        writer.Line("var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);");
+        writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+        writer.Line("Flatten(element, null, false, pairs);");
+        writer.Line("return pairs;");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>The members of an object as deepObject names (<c>name[member][inner]</c>) and texts.</summary>");
+        writer.Open("public static " + Pairs + " DeepProperties<T>(string name, T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)");
+        writer.Line("var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);");
+        writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+        writer.Line("Flatten(element, name, true, pairs);");
+        writer.Line("return pairs;");
+        writer.Close();
+        writer.Line();
+        writer.Open("private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)");
+        writer.Open("foreach (var property in element.EnumerateObject())");
+        writer.Line("var key = prefix is null ? property.Name : prefix + \"[\" + property.Name + \"]\";");
+        writer.Open("switch (property.Value.ValueKind)");
+        writer.Line("case global::System.Text.Json.JsonValueKind.Null:");
+        writer.Indent().Line("break;").Outdent();
+        writer.Line("case global::System.Text.Json.JsonValueKind.Object when deep:");
+        writer.Indent().Line("Flatten(property.Value, key, true, pairs);").Line("break;").Outdent();
+        writer.Line("case global::System.Text.Json.JsonValueKind.String:");
+        writer.Indent().Line("pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetString()!));").Line("break;").Outdent();
+        writer.Line("default:");
+        writer.Indent().Line("pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetRawText()));").Line("break;").Outdent();
+        writer.Close();
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Appends one query pair.</summary>");
+        writer.Open("public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)");
+        writer.Line("query.Append(query.Length == 0 ? \"\" : \"&\").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>");
+        writer.Open("public static void QueryItems(global::System.Text.StringBuilder query, string name, " + Items + " items, string style, bool explode, bool allowReserved)");
+        writer.Open("if (explode)");
+        writer.Open("foreach (var item in items)");
+        writer.Line("Query(query, name, item, allowReserved);");
+        writer.Close();
+        writer.Line();
+        writer.Line("return;");
+        writer.Close();
+        writer.Line();
+        writer.Line("var encoded = new global::System.Collections.Generic.List<string>(items.Count);");
+        writer.Open("foreach (var item in items)");
+        writer.Line("encoded.Add(Encode(item, allowReserved));");
+        writer.Close();
+        writer.Line();
+        writer.Line("query.Append(query.Length == 0 ? \"\" : \"&\").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));");
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>");
+        writer.Open("public static void QueryPairs(global::System.Text.StringBuilder query, string name, " + Pairs + " pairs, string style, bool explode, bool allowReserved)");
+        writer.Open("if (explode || style == \"deepObject\")");
+        writer.Open("foreach (var pair in pairs)");
+        writer.Line("query.Append(query.Length == 0 ? \"\" : \"&\").Append(Encode(pair.Key, false).Replace(\"%5B\", \"[\").Replace(\"%5D\", \"]\")).Append('=').Append(Encode(pair.Value, allowReserved));");
+        writer.Close();
+        writer.Line();
+        writer.Line("return;");
+        writer.Close();
+        writer.Line();
+        writer.Line("var encoded = new global::System.Collections.Generic.List<string>(pairs.Count * 2);");
+        writer.Open("foreach (var pair in pairs)");
+        writer.Line("encoded.Add(Encode(pair.Key, allowReserved));");
+        writer.Line("encoded.Add(Encode(pair.Value, allowReserved));");
+        writer.Close();
+        writer.Line();
+        writer.Line("query.Append(query.Length == 0 ? \"\" : \"&\").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));");
+        writer.Close();
+        writer.Line();
+        writer.Open("private static string Delimiter(string style) => style switch");
+        writer.Line("\"spaceDelimited\" => \"%20\",");
+        writer.Line("\"pipeDelimited\" => \"%7C\",");
+        writer.Line("_ => \",\",");
+        writer.Close(";");
+        writer.Line();
+        writer.Line("/// <summary>A path, header or cookie value in simple, label, matrix or form style (items: an array or one scalar; pairs: an object).</summary>");
+        writer.Open("public static string Styled(string name, string style, bool explode, " + Items + "? items, " + Pairs + "? pairs, bool encode)");
+        writer.Line("global::System.Func<string, string> e = encode ? static text => Encode(text, false) : static text => text;");
+        writer.Line("var parts = new global::System.Collections.Generic.List<string>();");
+        writer.Open("if (items is not null)");
+        writer.Open("foreach (var item in items)");
+        writer.Line("parts.Add(style == \"matrix\" && explode ? \";\" + e(name) + \"=\" + e(item) : e(item));");
+        writer.Close();
+        writer.Close();
+        writer.Open("else if (pairs is not null)");
+        writer.Open("foreach (var pair in pairs)");
+        writer.Open("if (explode)");
+        writer.Line("parts.Add((style == \"matrix\" ? \";\" : \"\") + e(pair.Key) + \"=\" + e(pair.Value));");
+        writer.Close();
+        writer.Open("else");
+        writer.Line("parts.Add(e(pair.Key));");
+        writer.Line("parts.Add(e(pair.Value));");
+        writer.Close();
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        writer.Open("switch (style)");
+        writer.Line("case \"label\":");
+        writer.Indent().Line("return \".\" + string.Join(explode ? \".\" : \",\", parts);").Outdent();
+        writer.Line("case \"matrix\":");
+        writer.Indent().Line("return explode ? string.Concat(parts) : \";\" + e(name) + \"=\" + string.Join(\",\", parts);").Outdent();
+        writer.Line("case \"form\":");
+        writer.Indent().Line("return explode && pairs is not null ? string.Join(\"; \", parts) : e(name) + \"=\" + string.Join(\",\", parts);").Outdent();
+        writer.Line("default:");
+        writer.Indent().Line("return string.Join(\",\", parts);").Outdent();
+        writer.Close();
+        writer.Close();
+        writer.Close();
+    }
+
+    private static void Guarded(SourceWriter writer, ParameterModel parameter, System.Action emit)
+    {
+        var guarded = !parameter.IsRequired || !parameter.Type.IsValueType;
+        if (guarded)
+        {
+            writer.Open("if (" + CSharp.Parameter(parameter.Name) + " != null)");
+        }
+
+        emit();
+        if (guarded)
+        {
+            writer.Close();
+        }
+    }
+
+    private static string PathValue(SpecModel spec, ParameterModel parameter)
+        => parameter.Style == "simple" && parameter.Type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum
+            ? "__Wire.Encode(" + Text(Value(parameter), parameter.Type) + ", false)"
+            : Styled(spec, parameter, encode: true);
+
+    private static void EmitQuery(SourceWriter writer, SpecModel spec, ParameterModel parameter)
+    {
+        var name = CSharp.Literal(parameter.WireName);
+        var allowReserved = parameter.AllowReserved ? "true" : "false";
+        var style = CSharp.Literal(parameter.Style);
+        var explode = parameter.Explode ? "true" : "false";
+        switch (parameter.Type.Kind)
+        {
+            case TypeRefKind.List:
+                writer.Line("__Wire.QueryItems(__query, " + name + ", " + ItemsOf(CSharp.Parameter(parameter.Name), parameter.Type) + ", " + style + ", " + explode + ", " + allowReserved + ");");
+                break;
+            case TypeRefKind.Model:
+                writer.Line("__Wire.QueryPairs(__query, " + name + ", " + PairsOf(spec, parameter) + ", " + style + ", " + explode + ", " + allowReserved + ");");
+                break;
+            default:
+                writer.Line("__Wire.Query(__query, " + name + ", " + Text(Value(parameter), parameter.Type) + ", " + allowReserved + ");");
+                break;
+        }
+    }
+
+    private static string Styled(SpecModel spec, ParameterModel parameter, bool encode)
+    {
+        string items = "null", pairs = "null";
+        switch (parameter.Type.Kind)
+        {
+            case TypeRefKind.List:
+                items = ItemsOf(CSharp.Parameter(parameter.Name), parameter.Type);
+                break;
+            case TypeRefKind.Model:
+                pairs = PairsOf(spec, parameter);
+                break;
+            default:
+                items = "new[] { " + Text(Value(parameter), parameter.Type) + " }";
+                break;
+        }
+
+        return "__Wire.Styled(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Literal(parameter.Style) + ", " + (parameter.Explode ? "true" : "false") + ", " + items + ", " + pairs + ", " + (encode ? "true" : "false") + ")";
+    }
+
+    /// <summary>The parameter's value (non-null inside the null guard).</summary>
+    private static string Value(ParameterModel parameter)
+        => CSharp.Parameter(parameter.Name) + (parameter.Type.IsNullable && parameter.Type.IsValueType ? ".Value" : string.Empty);
+
+    private static string ItemsOf(string expression, TypeRef list)
+    {
+        var element = list.Element!;
+        var item = element.IsNullable
+            ? "__item is null ? string.Empty : " + Text(element.IsValueType ? "__item.Value" : "__item", element)
+            : Text("__item", element);
+        return "global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(" + expression + ", static __item => " + item + "))";
+    }
+
+    private static string PairsOf(SpecModel spec, ParameterModel parameter)
+    {
+        var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
+        var info = "global::" + spec.Namespace + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(" + type + "))!";
+        return parameter.Style == "deepObject"
+            ? "__Wire.DeepProperties<" + type + ">(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Parameter(parameter.Name) + ", " + info + ")"
+            : "__Wire.Properties<" + type + ">(" + CSharp.Parameter(parameter.Name) + ", " + info + ")";
+    }
+
+    /// <summary>The wire text of a scalar value: an enum's wire value, a primitive by OpenAPI's format.</summary>
+    private static string Text(string expression, TypeRef type)
+        => type.Kind == TypeRefKind.Enum ? "__Format" + type.Name + "(" + expression + ")" : "__Wire.Text(" + expression + ")";
+}

