@@ -94,6 +94,291 @@ namespace CelerData.Cloud
             return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.ClusterStateResponse, global::CelerData.Cloud.ClusterStateResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionResponse> SuspendClusterAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/suspend";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Patch,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SuspendClusterAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/suspend");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.ActionResponse, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionResponse> ResumeClusterAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/resume";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Patch,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ResumeClusterAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/resume");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.ActionResponse, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.EmptyResponse> DeclareDeploymentScriptsAsync(string @clusterId, global::CelerData.Cloud.DeploymentScriptsRequest @body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/deployment-scripts";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.DeploymentScriptsRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "DeclareDeploymentScriptsAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/deployment-scripts");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @body, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.EmptyResponse, global::CelerData.Cloud.EmptyResponse>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseListResponse> ListWarehousesAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/warehouses";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Get,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListWarehousesAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/warehouses");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.WarehouseListResponse, global::CelerData.Cloud.WarehouseListResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.InfraActionStateResponse> GetInfraActionStateAsync(string @clusterId, string @orderId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/infra-action/state";
+            var __query = new global::System.Text.StringBuilder();
+            if (@orderId != null)
+            {
+                __Wire.Query(__query, "order_id", __Wire.Text(@orderId), false);
+            }
+            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Get,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetInfraActionStateAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/infra-action/state");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @orderId, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.InfraActionStateResponse, global::CelerData.Cloud.InfraActionStateResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseResponse> GetWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false);
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Get,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetWarehouseAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.WarehouseResponse, global::CelerData.Cloud.WarehouseResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionResponse> SuspendWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/suspend";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Patch,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SuspendWarehouseAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/suspend");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.ActionResponse, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionResponse> ResumeWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/resume";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Patch,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ResumeWarehouseAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/resume");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.ActionResponse, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionResponse> ScaleWarehouseSizeAsync(string @warehouseId, global::CelerData.Cloud.ScaleWarehouseSizeRequest @body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/scale-size";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ScaleWarehouseSizeAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/scale-size");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.ActionResponse, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionResponse> ScaleWarehouseNumAsync(string @warehouseId, global::CelerData.Cloud.ScaleWarehouseNumRequest @body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/scale-num";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseNumRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ScaleWarehouseNumAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/scale-num");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.ActionResponse, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountUsageResponse> GetAccountUsageAsync(string @startDate, string @endDate, bool? @showDetail, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/usages";
+            var __query = new global::System.Text.StringBuilder();
+            if (@startDate != null)
+            {
+                __Wire.Query(__query, "start_date", __Wire.Text(@startDate), false);
+            }
+            if (@endDate != null)
+            {
+                __Wire.Query(__query, "end_date", __Wire.Text(@endDate), false);
+            }
+            if (@showDetail != null)
+            {
+                __Wire.Query(__query, "show_detail", __Wire.Text(@showDetail.Value), false);
+            }
+            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Get,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetAccountUsageAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/usages");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startDate, @endDate, @showDetail, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.AccountUsageResponse, global::CelerData.Cloud.AccountUsageResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterUsageResponse> GetClusterUsageAsync(string @clusterId, string @startDate, string @endDate, bool @showDetail, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/usages/" + __Wire.Encode(__Wire.Text(@clusterId), false);
+            var __query = new global::System.Text.StringBuilder();
+            if (@startDate != null)
+            {
+                __Wire.Query(__query, "start_date", __Wire.Text(@startDate), false);
+            }
+            if (@endDate != null)
+            {
+                __Wire.Query(__query, "end_date", __Wire.Text(@endDate), false);
+            }
+            __Wire.Query(__query, "show_detail", __Wire.Text(@showDetail), false);
+            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Get,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetClusterUsageAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/usages/{cluster_id}");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @startDate, @endDate, @showDetail, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.ClusterUsageResponse, global::CelerData.Cloud.ClusterUsageResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.OrganizationUsageResponse> GetOrganizationClusterUsageAsync(global::CelerData.Cloud.OrganizationUsageRequest @body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/org/cluster/usage";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.OrganizationUsageRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetOrganizationClusterUsageAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/org/cluster/usage");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.OrganizationUsageResponse, global::CelerData.Cloud.OrganizationUsageResponse>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.BillListResponse> ListBillsAsync(string @startMonth, string @endMonth, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/bills";
+            var __query = new global::System.Text.StringBuilder();
+            if (@startMonth != null)
+            {
+                __Wire.Query(__query, "start_month", __Wire.Text(@startMonth), false);
+            }
+            if (@endMonth != null)
+            {
+                __Wire.Query(__query, "end_month", __Wire.Text(@endMonth), false);
+            }
+            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Get,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListBillsAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/bills");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startMonth, @endMonth, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.BillListResponse, global::CelerData.Cloud.BillListResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountListResponse> ListAccountsAsync(global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/api/1.0/accounts";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Get,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListAccountsAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/accounts");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.AccountListResponse, global::CelerData.Cloud.AccountListResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+        }
+
         /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
         private static class __Wire
         {
