@@ -14,9 +14,7 @@ namespace CelerData.Cloud.Tests;
 /// <summary>
 /// Every generated method, through the CelerData.Cloud client: against the emulator behind a Prism proxy (Prism validates the
 /// client's requests and the emulator's answers against spec/), and against a Prism mock (the requests, and the spec's examples).
-/// A boolean query parameter is left out here: the generated client sends it as <c>True</c>/<c>False</c>, which Prism
-/// rejects (the spec's boolean is <c>true</c>/<c>false</c>); <see cref="HelperTests"/> covers <c>GetClusterUsageAsync</c>,
-/// whose <c>show_detail</c> is required, against the emulator alone.
+/// The boolean query parameter <c>show_detail</c> is sent both ways: Prism accepts only the spec's <c>true</c>/<c>false</c>.
 /// </summary>
 public sealed class EveryOperationTests
 {
@@ -58,6 +56,9 @@ public sealed class EveryOperationTests
             Timeout = 3600,
         });
         var accountUsage = await api.GetAccountUsageAsync("20250601", "20250602", null);
+        var accountDetail = await api.GetAccountUsageAsync("20250601", "20250602", true);
+        var clusterUsage = await api.GetClusterUsageAsync(cluster, "20250601", "20250602", false);
+        var clusterDetail = await api.GetClusterUsageAsync(cluster, "20250601", "20250602", true);
         var organisation = await api.GetOrganizationClusterUsageAsync(new OrganizationUsageRequest
         {
             AccountIds = ["emulated01"],
@@ -84,15 +85,18 @@ public sealed class EveryOperationTests
         Assert.Equal(4, scaled.NodeCount);
         Assert.Equal("75.000000", accountUsage.TotalUsage);
         Assert.Null(accountUsage.Details);
+        Assert.Equal(2, accountDetail.Details!.Count);
+        Assert.Null(clusterUsage.Details);
+        Assert.Equal(2, clusterDetail.Details!.Count);
         Assert.Equal("75.000000", organisation.TotalUsage);
         Assert.Equal(["202501", "202502"], bills.BillList!.Select(b => b.Period));
         Assert.Equal(AccountState.InUse, Assert.Single(accounts).State);
         Assert.Equal(ClusterState.Suspended, suspended.ClusterState);
         Assert.Equal("Running", emulator.Clusters[0].State);
 
-        // 26 requests, the two tokens (the explicit call and the cache's) included; Prism logs each forwarded answer and any violation of the spec, request or response.
-        var log = await prism.WaitForLinesAsync("Received forward response", 26);
-        Assert.Equal(26, log.Count(line => line.Contains("Received forward response", StringComparison.Ordinal)));
+        // 29 requests, the two tokens (the explicit call and the cache's) included; Prism logs each forwarded answer and any violation of the spec, request or response.
+        var log = await prism.WaitForLinesAsync("Received forward response", 29);
+        Assert.Equal(29, log.Count(line => line.Contains("Received forward response", StringComparison.Ordinal)));
         Assert.DoesNotContain(log, line => line.Contains("Violation", StringComparison.Ordinal) || line.Contains("did not pass", StringComparison.Ordinal));
     }
 
@@ -122,6 +126,8 @@ public sealed class EveryOperationTests
             () => api.ScaleWarehouseSizeAsync("w-1", new ScaleWarehouseSizeRequest { VmCate = "m6i.4xlarge", Iops = 3000, Throughput = 125, VmVolSize = 100, VmVolNum = 1 }),
             () => api.ScaleWarehouseNumAsync("w-1", new ScaleWarehouseNumRequest { VmNum = 2 }),
             () => api.GetAccountUsageAsync("20250601", "20250630", null),
+            () => api.GetAccountUsageAsync("20250601", "20250630", true),
+            () => api.GetClusterUsageAsync("c-1", "20250601", "20250630", false),
             () => api.GetOrganizationClusterUsageAsync(new OrganizationUsageRequest { AccountIds = ["a"], StartDate = "20250601", EndDate = "20250630", ShowDailyDetail = false }),
             () => api.ListBillsAsync("202501", "202506"),
             () => api.ListAccountsAsync(),
@@ -132,9 +138,9 @@ public sealed class EveryOperationTests
         }
 
         Assert.Equal("M2M3YZLLNMETNWJLZC0ZZMI1LWIYY2UTMZQ3YJG3MTA5MDA5", token.AccessToken);
-        Assert.Equal(16, calls.Length);
-        var log = await prism.WaitForLinesAsync("passed the validation rules", 17);
-        Assert.Equal(17, log.Count(line => line.Contains("Request received", StringComparison.Ordinal)));
+        Assert.Equal(18, calls.Length);
+        var log = await prism.WaitForLinesAsync("passed the validation rules", 19);
+        Assert.Equal(19, log.Count(line => line.Contains("Request received", StringComparison.Ordinal)));
         Assert.DoesNotContain(log, line => line.Contains("did not pass the validation rules", StringComparison.Ordinal));
     }
 }

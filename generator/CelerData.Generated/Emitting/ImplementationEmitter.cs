@@ -71,7 +71,7 @@ internal static class ImplementationEmitter
         }
 
         writer.Line();
-        ParameterEmitter.EmitHelpers(writer);
+        ParameterEmitter.EmitHelpers(writer, ParameterEmitter.HasUnionParameters(spec));
         var formatted = FormattedEnums(spec);
         foreach (var enumType in spec.Types.Where(t => t.Kind == TypeKind.Enum && formatted.Contains(t.Name)))
         {

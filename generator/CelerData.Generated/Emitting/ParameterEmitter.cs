@@ -8,8 +8,9 @@ namespace CelerData.Generated.Emitting;
 /// Writes how path, query, header and cookie parameters go on the wire by OpenAPI's rules, not Refit's defaults:
 /// <c>true</c>/<c>false</c>, RFC 3339 date-times, <c>yyyy-MM-dd</c> dates, invariant numbers, enum wire values,
 /// arrays and objects per <c>style</c> and <c>explode</c>, percent-encoding per <c>allowReserved</c>; objects are
-/// turned into name-value pairs through their JSON metadata (no reflection). The helpers are emitted once per client,
-/// as the nested class <c>__Wire</c> of the implementation.
+/// turned into name-value pairs through their JSON metadata (no reflection); a union (<c>oneOf</c>/<c>anyOf</c>) is
+/// written as the JSON value it holds: an object as an object, an array as an array, a string or number as itself.
+/// The helpers are emitted once per client, as the nested class <c>__Wire</c> of the implementation.
 /// </summary>
 internal static class ParameterEmitter
 {
@@ -105,8 +106,12 @@ internal static class ParameterEmitter
         writer.Close();
     }
 
-    /// <summary>Writes the nested helper class the generated parameter code calls.</summary>
-    public static void EmitHelpers(SourceWriter writer)
+    /// <summary>Whether a path, query, header or cookie parameter of the spec is a union (which needs the JSON helpers).</summary>
+    public static bool HasUnionParameters(SpecModel spec)
+        => spec.Operations.SelectMany(o => o.Parameters).Any(p => p.Location != ParameterLocation.Body && IsUnion(spec, p.Type));
+
+    /// <summary>Writes the nested helper class the generated parameter code calls (with the union helpers when <paramref name="unions"/>).</summary>
+    public static void EmitHelpers(SourceWriter writer, bool unions)
     {
         writer.Line("/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>");
         writer.Open("private static class __Wire");
@@ -268,7 +273,64 @@ internal static class ParameterEmitter
         writer.Indent().Line("return string.Join(\",\", parts);").Outdent();
         writer.Close();
         writer.Close();
+        if (unions)
+        {
+            EmitUnionHelpers(writer);
+        }
+
         writer.Close();
+    }
+
+    /// <summary>The helpers that write a union parameter as the JSON value it holds.</summary>
+    private static void EmitUnionHelpers(SourceWriter writer)
+    {
+        const string Element = "global::System.Text.Json.JsonElement";
+        const string Kind = "global::System.Text.Json.JsonValueKind";
+        writer.Line();
+        writer.Line("/// <summary>A value as the JSON element its metadata writes.</summary>");
+        writer.Line("public static " + Element + " Json<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)");
+        writer.Indent().Line("=> global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);").Outdent();
+        writer.Line();
+        writer.Line("/// <summary>Appends a JSON value: an object as an object, an array as an array, anything else as one value; null as nothing.</summary>");
+        writer.Open("public static void QueryJson(global::System.Text.StringBuilder query, string name, " + Element + " element, string style, bool explode, bool allowReserved)");
+        writer.Open("switch (element.ValueKind)");
+        writer.Line("case " + Kind + ".Object:");
+        writer.Indent();
+        writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+        writer.Line("Flatten(element, style == \"deepObject\" ? name : null, style == \"deepObject\", pairs);");
+        writer.Line("QueryPairs(query, name, pairs, style, explode, allowReserved);");
+        writer.Line("break;");
+        writer.Outdent();
+        writer.Line("case " + Kind + ".Array:");
+        writer.Indent().Line("QueryItems(query, name, JsonItems(element), style, explode, allowReserved);").Line("break;").Outdent();
+        writer.Line("case " + Kind + ".Null:");
+        writer.Indent().Line("break;").Outdent();
+        writer.Line("default:");
+        writer.Indent().Line("Query(query, name, JsonText(element), allowReserved);").Line("break;").Outdent();
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>A JSON value in a path, header or cookie style: an object as pairs, an array as items, anything else as one item.</summary>");
+        writer.Open("public static string StyledJson(string name, string style, bool explode, " + Element + " element, bool encode)");
+        writer.Open("if (element.ValueKind == " + Kind + ".Object)");
+        writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+        writer.Line("Flatten(element, null, false, pairs);");
+        writer.Line("return Styled(name, style, explode, null, pairs, encode);");
+        writer.Close();
+        writer.Line();
+        writer.Line("return Styled(name, style, explode, element.ValueKind == " + Kind + ".Array ? JsonItems(element) : new[] { JsonText(element) }, null, encode);");
+        writer.Close();
+        writer.Line();
+        writer.Open("private static " + Items + " JsonItems(" + Element + " array)");
+        writer.Line("var items = new global::System.Collections.Generic.List<string>();");
+        writer.Open("foreach (var item in array.EnumerateArray())");
+        writer.Line("items.Add(JsonText(item));");
+        writer.Close();
+        writer.Line();
+        writer.Line("return items;");
+        writer.Close();
+        writer.Line();
+        writer.Line("private static string JsonText(" + Element + " element) => element.ValueKind == " + Kind + ".String ? element.GetString()! : element.GetRawText();");
     }
 
     private static void Guarded(SourceWriter writer, ParameterModel parameter, System.Action emit)
@@ -302,6 +364,9 @@ internal static class ParameterEmitter
             case TypeRefKind.List:
                 writer.Line("__Wire.QueryItems(__query, " + name + ", " + ItemsOf(CSharp.Parameter(parameter.Name), parameter.Type) + ", " + style + ", " + explode + ", " + allowReserved + ");");
                 break;
+            case TypeRefKind.Model when IsUnion(spec, parameter.Type):
+                writer.Line("__Wire.QueryJson(__query, " + name + ", " + JsonOf(spec, parameter) + ", " + style + ", " + explode + ", " + allowReserved + ");");
+                break;
             case TypeRefKind.Model:
                 writer.Line("__Wire.QueryPairs(__query, " + name + ", " + PairsOf(spec, parameter) + ", " + style + ", " + explode + ", " + allowReserved + ");");
                 break;
@@ -313,6 +378,11 @@ internal static class ParameterEmitter
 
     private static string Styled(SpecModel spec, ParameterModel parameter, bool encode)
     {
+        if (IsUnion(spec, parameter.Type))
+        {
+            return "__Wire.StyledJson(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Literal(parameter.Style) + ", " + (parameter.Explode ? "true" : "false") + ", " + JsonOf(spec, parameter) + ", " + (encode ? "true" : "false") + ")";
+        }
+
         string items = "null", pairs = "null";
         switch (parameter.Type.Kind)
         {
@@ -351,6 +421,15 @@ internal static class ParameterEmitter
             ? "__Wire.DeepProperties<" + type + ">(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Parameter(parameter.Name) + ", " + info + ")"
             : "__Wire.Properties<" + type + ">(" + CSharp.Parameter(parameter.Name) + ", " + info + ")";
     }
+
+    private static string JsonOf(SpecModel spec, ParameterModel parameter)
+    {
+        var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
+        return "__Wire.Json<" + type + ">(" + CSharp.Parameter(parameter.Name) + ", global::" + spec.Namespace + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(" + type + "))!)";
+    }
+
+    private static bool IsUnion(SpecModel spec, TypeRef type)
+        => type.Kind == TypeRefKind.Model && spec.Types.Any(t => t.Kind == TypeKind.Union && t.Name == type.Name);
 
     /// <summary>The wire text of a scalar value: an enum's wire value, a primitive by OpenAPI's format.</summary>
     private static string Text(string expression, TypeRef type)

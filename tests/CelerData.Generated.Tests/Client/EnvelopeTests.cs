@@ -147,6 +147,21 @@ public sealed class EnvelopeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEnvelopedOperationSendsItsParametersByTheDescriptionsRules()
+    {
+        var state = _client.Type("OrderState");
+        _server.Next = new ScriptedResponse(200, """{"status":0,"result":{"count":3}}""");
+        var since = new DateTimeOffset(2024, 1, 15, 10, 30, 0, TimeSpan.FromHours(2));
+
+        var count = await Call("CountOrdersAsync", true, since, _client.Read("\"in-transit\"", state)!, _client.Read("\"returned\"", state)!);
+
+        Assert.Equal(3, count!.GetType().GetProperty("Count")!.GetValue(count));
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal("/count?open=true&since=2024-01-15T10%3A30%3A00%2B02%3A00&state=in-transit", request.PathAndQuery);
+        Assert.Equal("returned", request.Headers["X-Order-State"]);
+    }
+
+    [Fact]
     public async Task AnOperationThatOptsOutKeepsTheEnvelope()
     {
         _server.Next = new ScriptedResponse(200, """{"status":404,"error":"none"}""");

@@ -50,9 +50,11 @@ namespace KeyShop
         public global::System.Threading.Tasks.Task<global::KeyShop.ItemList> ListItemsAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
+            var __path = "/items";
+            var __uri = __path;
             var __request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, "/items", __settings.UrlResolution));
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListItemsAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/items");
@@ -64,15 +66,16 @@ namespace KeyShop
         public global::System.Threading.Tasks.Task<global::KeyShop.ItemList> SearchItemsAsync(string @q, global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
-            var __useDefaultFormatting = global::Refit.GeneratedRequestRunner.UsesDefaultUrlParameterFormatting(__settings);
-            var __query = new global::Refit.GeneratedQueryStringBuilder("/search", false);
+            var __path = "/search";
+            var __query = new global::System.Text.StringBuilder();
             if (@q != null)
             {
-                __query.AddPreEscapedKey("q", __useDefaultFormatting ? @q : global::Refit.GeneratedRequestRunner.FormatUrlParameter(__settings, @q, global::Refit.GeneratedParameterAttributeProvider.Empty, typeof(string)), false);
+                __Wire.Query(__query, "q", __Wire.Text(@q), false);
             }
+            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
             var __request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __query.Build(), __settings.UrlResolution));
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SearchItemsAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/search");
@@ -84,9 +87,11 @@ namespace KeyShop
         public global::System.Threading.Tasks.Task<global::KeyShop.Item> GetProfileAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
+            var __path = "/profile";
+            var __uri = __path;
             var __request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, "/profile", __settings.UrlResolution));
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetProfileAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/profile");
@@ -98,9 +103,11 @@ namespace KeyShop
         public global::System.Threading.Tasks.Task CreateOrderAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
+            var __path = "/orders";
+            var __uri = __path;
             var __request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, "/orders", __settings.UrlResolution));
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateOrderAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/orders");
@@ -112,9 +119,11 @@ namespace KeyShop
         public global::System.Threading.Tasks.Task<global::KeyShop.ItemList> ListReportsAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
+            var __path = "/reports";
+            var __uri = __path;
             var __request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, "/reports", __settings.UrlResolution));
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListReportsAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/reports");
@@ -126,9 +135,11 @@ namespace KeyShop
         public global::System.Threading.Tasks.Task<global::KeyShop.ItemList> GetCatalogAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
+            var __path = "/catalog";
+            var __uri = __path;
             var __request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, "/catalog", __settings.UrlResolution));
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetCatalogAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/catalog");
@@ -140,14 +151,213 @@ namespace KeyShop
         public global::System.Threading.Tasks.Task GetHealthAsync(global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
+            var __path = "/health";
+            var __uri = __path;
             var __request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, "/health", __settings.UrlResolution));
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetHealthAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/health");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
             return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
+        }
+
+        /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
+        private static class __Wire
+        {
+            private const string Reserved = ":/?#[]@!$&'()*+,;=";
+
+            public static string Text(string value) => value;
+
+            public static string Text(bool value) => value ? "true" : "false";
+
+            public static string Text(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public static string Text(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public static string Text(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public static string Text(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public static string Text(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public static string Text(global::System.Guid value) => value.ToString("D");
+
+            public static string Text(global::System.DateTimeOffset value) => value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+
+            public static string Text(global::System.DateOnly value) => value.ToString("yyyy'-'MM'-'dd", global::System.Globalization.CultureInfo.InvariantCulture);
+
+            /// <summary>The value of a JSON string response (the body without its quotes and escapes); any other JSON as it came.</summary>
+            public static async global::System.Threading.Tasks.Task<string> JsonString(global::System.Threading.Tasks.Task<string> body)
+            {
+                return Unquote(await body.ConfigureAwait(false));
+            }
+
+            private static string Unquote(string text)
+            {
+                var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(text));
+                return reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : text;
+            }
+
+            /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
+            public static string Encode(string value, bool allowReserved)
+            {
+                var builder = new global::System.Text.StringBuilder(value.Length);
+                foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
+                {
+                    var c = (char)b;
+                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
+                    {
+                        builder.Append(c);
+                    }
+                    else
+                    {
+                        builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
+                    }
+                }
+
+                return builder.ToString();
+            }
+
+            /// <summary>The members of an object, through its JSON metadata, as name and text (nested values as JSON); nulls left out.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> Properties<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+            {
+                var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
+                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                Flatten(element, null, false, pairs);
+                return pairs;
+            }
+
+            /// <summary>The members of an object as deepObject names (<c>name[member][inner]</c>) and texts.</summary>
+            public static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> DeepProperties<T>(string name, T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+            {
+                var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
+                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                Flatten(element, name, true, pairs);
+                return pairs;
+            }
+
+            private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    var key = prefix is null ? property.Name : prefix + "[" + property.Name + "]";
+                    switch (property.Value.ValueKind)
+                    {
+                        case global::System.Text.Json.JsonValueKind.Null:
+                            break;
+                        case global::System.Text.Json.JsonValueKind.Object when deep:
+                            Flatten(property.Value, key, true, pairs);
+                            break;
+                        case global::System.Text.Json.JsonValueKind.String:
+                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetString()!));
+                            break;
+                        default:
+                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetRawText()));
+                            break;
+                    }
+                }
+            }
+
+            /// <summary>Appends one query pair.</summary>
+            public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
+            {
+                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+            }
+
+            /// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
+            public static void QueryItems(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<string> items, string style, bool explode, bool allowReserved)
+            {
+                if (explode)
+                {
+                    foreach (var item in items)
+                    {
+                        Query(query, name, item, allowReserved);
+                    }
+
+                    return;
+                }
+
+                var encoded = new global::System.Collections.Generic.List<string>(items.Count);
+                foreach (var item in items)
+                {
+                    encoded.Add(Encode(item, allowReserved));
+                }
+
+                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+            }
+
+            /// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>
+            public static void QueryPairs(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string style, bool explode, bool allowReserved)
+            {
+                if (explode || style == "deepObject")
+                {
+                    foreach (var pair in pairs)
+                    {
+                        query.Append(query.Length == 0 ? "" : "&").Append(Encode(pair.Key, false).Replace("%5B", "[").Replace("%5D", "]")).Append('=').Append(Encode(pair.Value, allowReserved));
+                    }
+
+                    return;
+                }
+
+                var encoded = new global::System.Collections.Generic.List<string>(pairs.Count * 2);
+                foreach (var pair in pairs)
+                {
+                    encoded.Add(Encode(pair.Key, allowReserved));
+                    encoded.Add(Encode(pair.Value, allowReserved));
+                }
+
+                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+            }
+
+            private static string Delimiter(string style) => style switch
+            {
+                "spaceDelimited" => "%20",
+                "pipeDelimited" => "%7C",
+                _ => ",",
+            };
+
+            /// <summary>A path, header or cookie value in simple, label, matrix or form style (items: an array or one scalar; pairs: an object).</summary>
+            public static string Styled(string name, string style, bool explode, global::System.Collections.Generic.IReadOnlyList<string>? items, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>>? pairs, bool encode)
+            {
+                global::System.Func<string, string> e = encode ? static text => Encode(text, false) : static text => text;
+                var parts = new global::System.Collections.Generic.List<string>();
+                if (items is not null)
+                {
+                    foreach (var item in items)
+                    {
+                        parts.Add(style == "matrix" && explode ? ";" + e(name) + "=" + e(item) : e(item));
+                    }
+                }
+                else if (pairs is not null)
+                {
+                    foreach (var pair in pairs)
+                    {
+                        if (explode)
+                        {
+                            parts.Add((style == "matrix" ? ";" : "") + e(pair.Key) + "=" + e(pair.Value));
+                        }
+                        else
+                        {
+                            parts.Add(e(pair.Key));
+                            parts.Add(e(pair.Value));
+                        }
+                    }
+                }
+
+                switch (style)
+                {
+                    case "label":
+                        return "." + string.Join(explode ? "." : ",", parts);
+                    case "matrix":
+                        return explode ? string.Concat(parts) : ";" + e(name) + "=" + string.Join(",", parts);
+                    case "form":
+                        return explode && pairs is not null ? string.Join("; ", parts) : e(name) + "=" + string.Join(",", parts);
+                    default:
+                        return string.Join(",", parts);
+                }
+            }
         }
     }
 }

@@ -43,9 +43,13 @@ namespace Envelopes
         /// <remarks>
         /// <para>Sends <c>GET /count</c>; security: none.</para>
         /// </remarks>
+        /// <param name="open">The 'open' query parameter.</param>
+        /// <param name="since">The 'since' query parameter.</param>
+        /// <param name="state">The 'state' query parameter.</param>
+        /// <param name="xOrderState">The 'X-Order-State' header parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Get("/count")]
-        global::System.Threading.Tasks.Task<global::Envelopes.CountOrdersResponseResult> CountOrdersAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Envelopes.CountOrdersResponseResult> CountOrdersAsync([global::Refit.Query] bool? @open = default, [global::Refit.Query] global::System.DateTimeOffset? @since = default, [global::Refit.Query] global::Envelopes.OrderState? @state = default, [global::Refit.Header("X-Order-State")] global::Envelopes.OrderState? @xOrderState = default, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>GET /version</summary>
         /// <remarks>

@@ -24,6 +24,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
     private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("code");
     private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("value");
     private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("count");
+    private static readonly global::Envelopes.OrderStateJsonConverter __Own2 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::Envelopes.ShopJsonContext Default { get; } = new global::Envelopes.ShopJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -50,21 +51,25 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
     /// <summary>Metadata for <see cref="global::Envelopes.Order"/>.</summary>
     public __Meta.JsonTypeInfo<global::Envelopes.Order> Order => __Get(ref _t1);
 
-    private __Meta.JsonTypeInfo<global::Envelopes.CancelOrderResponse>? _t2;
+    private __Meta.JsonTypeInfo<global::Envelopes.OrderState>? _t2;
+    /// <summary>Metadata for <see cref="global::Envelopes.OrderState"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Envelopes.OrderState> OrderState => __Get(ref _t2);
+
+    private __Meta.JsonTypeInfo<global::Envelopes.CancelOrderResponse>? _t3;
     /// <summary>Metadata for <see cref="global::Envelopes.CancelOrderResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Envelopes.CancelOrderResponse> CancelOrderResponse => __Get(ref _t2);
+    public __Meta.JsonTypeInfo<global::Envelopes.CancelOrderResponse> CancelOrderResponse => __Get(ref _t3);
 
-    private __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponse>? _t3;
+    private __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponse>? _t4;
     /// <summary>Metadata for <see cref="global::Envelopes.CountOrdersResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponse> CountOrdersResponse => __Get(ref _t3);
+    public __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponse> CountOrdersResponse => __Get(ref _t4);
 
-    private __Meta.JsonTypeInfo<global::Envelopes.GetVersionResponse>? _t4;
+    private __Meta.JsonTypeInfo<global::Envelopes.GetVersionResponse>? _t5;
     /// <summary>Metadata for <see cref="global::Envelopes.GetVersionResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Envelopes.GetVersionResponse> GetVersionResponse => __Get(ref _t4);
+    public __Meta.JsonTypeInfo<global::Envelopes.GetVersionResponse> GetVersionResponse => __Get(ref _t5);
 
-    private __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponseResult>? _t5;
+    private __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponseResult>? _t6;
     /// <summary>Metadata for <see cref="global::Envelopes.CountOrdersResponseResult"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponseResult> CountOrdersResponseResult => __Get(ref _t5);
+    public __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponseResult> CountOrdersResponseResult => __Get(ref _t6);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -77,10 +82,11 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
     {
         if (type == typeof(global::Envelopes.OrderEnvelope)) return __Info(options, new __Converter<global::Envelopes.OrderEnvelope>(__Read0, __Write0));
         if (type == typeof(global::Envelopes.Order)) return __Info(options, new __Converter<global::Envelopes.Order>(__Read1, __Write1));
-        if (type == typeof(global::Envelopes.CancelOrderResponse)) return __Info(options, new __Converter<global::Envelopes.CancelOrderResponse>(__Read2, __Write2));
-        if (type == typeof(global::Envelopes.CountOrdersResponse)) return __Info(options, new __Converter<global::Envelopes.CountOrdersResponse>(__Read3, __Write3));
-        if (type == typeof(global::Envelopes.GetVersionResponse)) return __Info(options, new __Converter<global::Envelopes.GetVersionResponse>(__Read4, __Write4));
-        if (type == typeof(global::Envelopes.CountOrdersResponseResult)) return __Info(options, new __Converter<global::Envelopes.CountOrdersResponseResult>(__Read5, __Write5));
+        if (type == typeof(global::Envelopes.OrderState)) return __Info(options, __Own2);
+        if (type == typeof(global::Envelopes.CancelOrderResponse)) return __Info(options, new __Converter<global::Envelopes.CancelOrderResponse>(__Read3, __Write3));
+        if (type == typeof(global::Envelopes.CountOrdersResponse)) return __Info(options, new __Converter<global::Envelopes.CountOrdersResponse>(__Read4, __Write4));
+        if (type == typeof(global::Envelopes.GetVersionResponse)) return __Info(options, new __Converter<global::Envelopes.GetVersionResponse>(__Read5, __Write5));
+        if (type == typeof(global::Envelopes.CountOrdersResponseResult)) return __Info(options, new __Converter<global::Envelopes.CountOrdersResponseResult>(__Read6, __Write6));
         if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(double?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<double>(options));
@@ -232,9 +238,9 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         writer.WriteEndObject();
     }
 
-    private static readonly string[] __Paths2 = { ".status", ".error" };
+    private static readonly string[] __Paths3 = { ".status", ".error" };
 
-    private static global::Envelopes.CancelOrderResponse? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::Envelopes.CancelOrderResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::Envelopes.CancelOrderResponse)))
         {
@@ -249,7 +255,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         {
             while (__Next(ref reader, out var __name))
             {
-                __i = __Match2(__name);
+                __i = __Match3(__name);
                 reader.Read();
                 switch (__i)
                 {
@@ -262,7 +268,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         }
         catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
         {
-            throw __Wrap(exception, __Paths2[__i], ref reader);
+            throw __Wrap(exception, __Paths3[__i], ref reader);
         }
 
         if (!__s0)
@@ -277,7 +283,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         };
     }
 
-    private static int __Match2(global::System.ReadOnlySpan<byte> name)
+    private static int __Match3(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
@@ -287,7 +293,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         return -1;
     }
 
-    private static void __Write2(__Json.Utf8JsonWriter writer, global::Envelopes.CancelOrderResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write3(__Json.Utf8JsonWriter writer, global::Envelopes.CancelOrderResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -301,9 +307,9 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         writer.WriteEndObject();
     }
 
-    private static readonly string[] __Paths3 = { ".status", ".error", ".result" };
+    private static readonly string[] __Paths4 = { ".status", ".error", ".result" };
 
-    private static global::Envelopes.CountOrdersResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::Envelopes.CountOrdersResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::Envelopes.CountOrdersResponse)))
         {
@@ -318,13 +324,13 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         {
             while (__Next(ref reader, out var __name))
             {
-                __i = __Match3(__name);
+                __i = __Match4(__name);
                 reader.Read();
                 switch (__i)
                 {
                     case 0: __p0 = __Null(ref reader) ? null : reader.GetInt64(); break;
                     case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read5(ref reader, options); break;
+                    case 2: __p2 = __Read6(ref reader, options); break;
                     default: reader.Skip(); break;
                 }
                 __i = -1;
@@ -332,7 +338,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         }
         catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
         {
-            throw __Wrap(exception, __Paths3[__i], ref reader);
+            throw __Wrap(exception, __Paths4[__i], ref reader);
         }
 
         return new global::Envelopes.CountOrdersResponse()
@@ -343,7 +349,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         };
     }
 
-    private static int __Match3(global::System.ReadOnlySpan<byte> name)
+    private static int __Match4(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
@@ -353,7 +359,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         return -1;
     }
 
-    private static void __Write3(__Json.Utf8JsonWriter writer, global::Envelopes.CountOrdersResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write4(__Json.Utf8JsonWriter writer, global::Envelopes.CountOrdersResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -364,13 +370,13 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         writer.WriteStartObject();
         if (value.Status is not null) { { if (value.Status is { } __value) writer.WriteNumber(__Name0, __value); else writer.WriteNull(__Name0); } }
         if (value.Error is not null) { writer.WriteString(__Name1, value.Error); }
-        if (value.Result is not null) { { writer.WritePropertyName(__Name2); __Write5(writer, value.Result, options); } }
+        if (value.Result is not null) { { writer.WritePropertyName(__Name2); __Write6(writer, value.Result, options); } }
         writer.WriteEndObject();
     }
 
-    private static readonly string[] __Paths4 = { ".code", ".value" };
+    private static readonly string[] __Paths5 = { ".code", ".value" };
 
-    private static global::Envelopes.GetVersionResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::Envelopes.GetVersionResponse? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::Envelopes.GetVersionResponse)))
         {
@@ -385,7 +391,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         {
             while (__Next(ref reader, out var __name))
             {
-                __i = __Match4(__name);
+                __i = __Match5(__name);
                 reader.Read();
                 switch (__i)
                 {
@@ -398,7 +404,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         }
         catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
         {
-            throw __Wrap(exception, __Paths4[__i], ref reader);
+            throw __Wrap(exception, __Paths5[__i], ref reader);
         }
 
         if (!__s0 || !__s1)
@@ -413,7 +419,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         };
     }
 
-    private static int __Match4(global::System.ReadOnlySpan<byte> name)
+    private static int __Match5(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
@@ -423,7 +429,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         return -1;
     }
 
-    private static void __Write4(__Json.Utf8JsonWriter writer, global::Envelopes.GetVersionResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write5(__Json.Utf8JsonWriter writer, global::Envelopes.GetVersionResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -437,9 +443,9 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         writer.WriteEndObject();
     }
 
-    private static readonly string[] __Paths5 = { ".count" };
+    private static readonly string[] __Paths6 = { ".count" };
 
-    private static global::Envelopes.CountOrdersResponseResult? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::Envelopes.CountOrdersResponseResult? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::Envelopes.CountOrdersResponseResult)))
         {
@@ -453,7 +459,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         {
             while (__Next(ref reader, out var __name))
             {
-                __i = __Match5(__name);
+                __i = __Match6(__name);
                 reader.Read();
                 switch (__i)
                 {
@@ -465,7 +471,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         }
         catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
         {
-            throw __Wrap(exception, __Paths5[__i], ref reader);
+            throw __Wrap(exception, __Paths6[__i], ref reader);
         }
 
         if (!__s0)
@@ -479,7 +485,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         };
     }
 
-    private static int __Match5(global::System.ReadOnlySpan<byte> name)
+    private static int __Match6(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
@@ -488,7 +494,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         return -1;
     }
 
-    private static void __Write5(__Json.Utf8JsonWriter writer, global::Envelopes.CountOrdersResponseResult? value, __Json.JsonSerializerOptions options)
+    private static void __Write6(__Json.Utf8JsonWriter writer, global::Envelopes.CountOrdersResponseResult? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {

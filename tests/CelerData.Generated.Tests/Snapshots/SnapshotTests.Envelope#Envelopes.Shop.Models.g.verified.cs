@@ -61,6 +61,112 @@ namespace Envelopes
         }
     }
 
+    /// <summary>The values of OrderState.</summary>
+    /// <remarks>
+    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
+    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
+    /// wire value, ordinal. <c>default</c> has the empty wire value.
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Envelopes.OrderStateJsonConverter))]
+    public readonly partial struct OrderState : global::System.IEquatable<OrderState>
+    {
+        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+        public enum KnownValue
+        {
+            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
+            Unknown = 0,
+
+            /// <summary>The wire value in-transit.</summary>
+            InTransit,
+
+            /// <summary>The wire value delivered.</summary>
+            Delivered,
+        }
+
+        /// <summary>The wire value in-transit.</summary>
+        public static readonly OrderState InTransit = new OrderState("in-transit");
+
+        /// <summary>The wire value delivered.</summary>
+        public static readonly OrderState Delivered = new OrderState("delivered");
+
+        private readonly string? _value;
+
+        private readonly KnownValue _known;
+
+        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+        public OrderState(string value)
+        {
+            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+            _known = value switch
+            {
+                "in-transit" => KnownValue.InTransit,
+                "delivered" => KnownValue.Delivered,
+                _ => KnownValue.Unknown,
+            };
+        }
+
+        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
+        public string Value => _value ?? string.Empty;
+
+        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+        public KnownValue Known => _known;
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
+
+        /// <summary>The wire value.</summary>
+        public override string ToString() => Value;
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public bool Equals(OrderState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+        /// <inheritdoc/>
+        public override bool Equals(object? obj) => obj is OrderState other && Equals(other);
+
+        /// <inheritdoc/>
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether both have the same wire value (ordinal).</summary>
+        public static bool operator ==(OrderState left, OrderState right) => left.Equals(right);
+
+        /// <summary>Whether the wire values differ (ordinal).</summary>
+        public static bool operator !=(OrderState left, OrderState right) => !left.Equals(right);
+    }
+
+    /// <summary>Reads and writes OrderState as its wire value, listed or not, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    public sealed class OrderStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Envelopes.OrderState>
+    {
+        /// <inheritdoc/>
+        public override global::Envelopes.OrderState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a string for OrderState.");
+            }
+
+            if (reader.ValueTextEquals("in-transit"))
+            {
+                return global::Envelopes.OrderState.InTransit;
+            }
+
+            if (reader.ValueTextEquals("delivered"))
+            {
+                return global::Envelopes.OrderState.Delivered;
+            }
+
+            return new global::Envelopes.OrderState(reader.GetString()!);
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Envelopes.OrderState value, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.Value);
+        }
+    }
+
     /// <summary>The CancelOrderResponse schema of Shop.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record CancelOrderResponse

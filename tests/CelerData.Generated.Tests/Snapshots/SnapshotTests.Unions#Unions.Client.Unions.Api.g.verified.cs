@@ -29,5 +29,18 @@ namespace Unions.Client
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Post("/owners")]
         global::System.Threading.Tasks.Task<global::Unions.Client.Owner> CreateOwnerAsync([global::Refit.Body] global::Unions.Client.Owner @body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>Union parameters, written as the JSON value they hold.</summary>
+        /// <remarks>
+        /// <para>Sends <c>GET /search/{key}</c>; security: none.</para>
+        /// </remarks>
+        /// <param name="key">The 'key' path parameter.</param>
+        /// <param name="tag">The 'tag' query parameter.</param>
+        /// <param name="shape">The 'shape' query parameter.</param>
+        /// <param name="where">The 'where' query parameter.</param>
+        /// <param name="xTag">The 'X-Tag' header parameter.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        [global::Refit.Get("/search/{key}")]
+        global::System.Threading.Tasks.Task SearchAsync(global::Unions.Client.Tag @key, [global::Refit.Query] global::Unions.Client.Tag? @tag = default, [global::Refit.Query] global::Unions.Client.Shape? @shape = default, [global::Refit.Query] global::Unions.Client.Shape? @where = default, [global::Refit.Header("X-Tag")] global::Unions.Client.Tag? @xTag = default, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }

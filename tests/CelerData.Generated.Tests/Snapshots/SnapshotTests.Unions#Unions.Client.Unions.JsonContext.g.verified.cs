@@ -28,10 +28,11 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
     private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("nickname");
     private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("best");
     private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("choice");
-    private static readonly global::Unions.Client.PetJsonConverter __Own0 = new();
-    private static readonly global::Unions.Client.ShapeJsonConverter __Own4 = new();
-    private static readonly global::Unions.Client.OwnerTagJsonConverter __Own8 = new();
-    private static readonly global::Unions.Client.OwnerChoiceJsonConverter __Own9 = new();
+    private static readonly global::Unions.Client.TagJsonConverter __Own0 = new();
+    private static readonly global::Unions.Client.PetJsonConverter __Own1 = new();
+    private static readonly global::Unions.Client.ShapeJsonConverter __Own5 = new();
+    private static readonly global::Unions.Client.OwnerTagJsonConverter __Own9 = new();
+    private static readonly global::Unions.Client.OwnerChoiceJsonConverter __Own10 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::Unions.Client.UnionsJsonContext Default { get; } = new global::Unions.Client.UnionsJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -50,45 +51,49 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
     {
     }
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Pet>? _t0;
+    private __Meta.JsonTypeInfo<global::Unions.Client.Tag>? _t0;
+    /// <summary>Metadata for <see cref="global::Unions.Client.Tag"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Unions.Client.Tag> Tag => __Get(ref _t0);
+
+    private __Meta.JsonTypeInfo<global::Unions.Client.Pet>? _t1;
     /// <summary>Metadata for <see cref="global::Unions.Client.Pet"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Pet> Pet => __Get(ref _t0);
+    public __Meta.JsonTypeInfo<global::Unions.Client.Pet> Pet => __Get(ref _t1);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Cat>? _t1;
+    private __Meta.JsonTypeInfo<global::Unions.Client.Cat>? _t2;
     /// <summary>Metadata for <see cref="global::Unions.Client.Cat"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Cat> Cat => __Get(ref _t1);
+    public __Meta.JsonTypeInfo<global::Unions.Client.Cat> Cat => __Get(ref _t2);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Dog>? _t2;
+    private __Meta.JsonTypeInfo<global::Unions.Client.Dog>? _t3;
     /// <summary>Metadata for <see cref="global::Unions.Client.Dog"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Dog> Dog => __Get(ref _t2);
+    public __Meta.JsonTypeInfo<global::Unions.Client.Dog> Dog => __Get(ref _t3);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Lizard>? _t3;
+    private __Meta.JsonTypeInfo<global::Unions.Client.Lizard>? _t4;
     /// <summary>Metadata for <see cref="global::Unions.Client.Lizard"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Lizard> Lizard => __Get(ref _t3);
+    public __Meta.JsonTypeInfo<global::Unions.Client.Lizard> Lizard => __Get(ref _t4);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Shape>? _t4;
+    private __Meta.JsonTypeInfo<global::Unions.Client.Shape>? _t5;
     /// <summary>Metadata for <see cref="global::Unions.Client.Shape"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Shape> Shape => __Get(ref _t4);
+    public __Meta.JsonTypeInfo<global::Unions.Client.Shape> Shape => __Get(ref _t5);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Circle>? _t5;
+    private __Meta.JsonTypeInfo<global::Unions.Client.Circle>? _t6;
     /// <summary>Metadata for <see cref="global::Unions.Client.Circle"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Circle> Circle => __Get(ref _t5);
+    public __Meta.JsonTypeInfo<global::Unions.Client.Circle> Circle => __Get(ref _t6);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Square>? _t6;
+    private __Meta.JsonTypeInfo<global::Unions.Client.Square>? _t7;
     /// <summary>Metadata for <see cref="global::Unions.Client.Square"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Square> Square => __Get(ref _t6);
+    public __Meta.JsonTypeInfo<global::Unions.Client.Square> Square => __Get(ref _t7);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Owner>? _t7;
+    private __Meta.JsonTypeInfo<global::Unions.Client.Owner>? _t8;
     /// <summary>Metadata for <see cref="global::Unions.Client.Owner"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Owner> Owner => __Get(ref _t7);
+    public __Meta.JsonTypeInfo<global::Unions.Client.Owner> Owner => __Get(ref _t8);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.OwnerTag>? _t8;
+    private __Meta.JsonTypeInfo<global::Unions.Client.OwnerTag>? _t9;
     /// <summary>Metadata for <see cref="global::Unions.Client.OwnerTag"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.OwnerTag> OwnerTag => __Get(ref _t8);
+    public __Meta.JsonTypeInfo<global::Unions.Client.OwnerTag> OwnerTag => __Get(ref _t9);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.OwnerChoice>? _t9;
+    private __Meta.JsonTypeInfo<global::Unions.Client.OwnerChoice>? _t10;
     /// <summary>Metadata for <see cref="global::Unions.Client.OwnerChoice"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.OwnerChoice> OwnerChoice => __Get(ref _t9);
+    public __Meta.JsonTypeInfo<global::Unions.Client.OwnerChoice> OwnerChoice => __Get(ref _t10);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -99,28 +104,29 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Unions.Client.Pet)) return __Info(options, __Own0);
-        if (type == typeof(global::Unions.Client.Cat)) return __Info(options, new __Converter<global::Unions.Client.Cat>(__Read1, __Write1));
-        if (type == typeof(global::Unions.Client.Dog)) return __Info(options, new __Converter<global::Unions.Client.Dog>(__Read2, __Write2));
-        if (type == typeof(global::Unions.Client.Lizard)) return __Info(options, new __Converter<global::Unions.Client.Lizard>(__Read3, __Write3));
-        if (type == typeof(global::Unions.Client.Shape)) return __Info(options, __Own4);
-        if (type == typeof(global::Unions.Client.Circle)) return __Info(options, new __Converter<global::Unions.Client.Circle>(__Read5, __Write5));
-        if (type == typeof(global::Unions.Client.Square)) return __Info(options, new __Converter<global::Unions.Client.Square>(__Read6, __Write6));
-        if (type == typeof(global::Unions.Client.Owner)) return __Info(options, new __Converter<global::Unions.Client.Owner>(__Read7, __Write7));
-        if (type == typeof(global::Unions.Client.OwnerTag)) return __Info(options, __Own8);
-        if (type == typeof(global::Unions.Client.OwnerChoice)) return __Info(options, __Own9);
+        if (type == typeof(global::Unions.Client.Tag)) return __Info(options, __Own0);
+        if (type == typeof(global::Unions.Client.Pet)) return __Info(options, __Own1);
+        if (type == typeof(global::Unions.Client.Cat)) return __Info(options, new __Converter<global::Unions.Client.Cat>(__Read2, __Write2));
+        if (type == typeof(global::Unions.Client.Dog)) return __Info(options, new __Converter<global::Unions.Client.Dog>(__Read3, __Write3));
+        if (type == typeof(global::Unions.Client.Lizard)) return __Info(options, new __Converter<global::Unions.Client.Lizard>(__Read4, __Write4));
+        if (type == typeof(global::Unions.Client.Shape)) return __Info(options, __Own5);
+        if (type == typeof(global::Unions.Client.Circle)) return __Info(options, new __Converter<global::Unions.Client.Circle>(__Read6, __Write6));
+        if (type == typeof(global::Unions.Client.Square)) return __Info(options, new __Converter<global::Unions.Client.Square>(__Read7, __Write7));
+        if (type == typeof(global::Unions.Client.Owner)) return __Info(options, new __Converter<global::Unions.Client.Owner>(__Read8, __Write8));
+        if (type == typeof(global::Unions.Client.OwnerTag)) return __Info(options, __Own9);
+        if (type == typeof(global::Unions.Client.OwnerChoice)) return __Info(options, __Own10);
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-        if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
         if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<string>>(__Read13, __Write13));
+        if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
         if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>>(__Read15, __Write15));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>>(__Read16, __Write16));
         return null;
     }
 
-    private static readonly string[] __Paths1 = { ".petType", ".lives" };
+    private static readonly string[] __Paths2 = { ".petType", ".lives" };
 
-    private static global::Unions.Client.Cat? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::Unions.Client.Cat? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::Unions.Client.Cat)))
         {
@@ -135,7 +141,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         {
             while (__Next(ref reader, out var __name))
             {
-                __i = __Match1(__name);
+                __i = __Match2(__name);
                 reader.Read();
                 switch (__i)
                 {
@@ -148,7 +154,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         }
         catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
         {
-            throw __Wrap(exception, __Paths1[__i], ref reader);
+            throw __Wrap(exception, __Paths2[__i], ref reader);
         }
 
         if (!__s0 || !__s1)
@@ -163,7 +169,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         };
     }
 
-    private static int __Match1(global::System.ReadOnlySpan<byte> name)
+    private static int __Match2(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
@@ -173,7 +179,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write1(__Json.Utf8JsonWriter writer, global::Unions.Client.Cat? value, __Json.JsonSerializerOptions options)
+    private static void __Write2(__Json.Utf8JsonWriter writer, global::Unions.Client.Cat? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -187,9 +193,9 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         writer.WriteEndObject();
     }
 
-    private static readonly string[] __Paths2 = { ".petType", ".bark" };
+    private static readonly string[] __Paths3 = { ".petType", ".bark" };
 
-    private static global::Unions.Client.Dog? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::Unions.Client.Dog? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::Unions.Client.Dog)))
         {
@@ -204,7 +210,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         {
             while (__Next(ref reader, out var __name))
             {
-                __i = __Match2(__name);
+                __i = __Match3(__name);
                 reader.Read();
                 switch (__i)
                 {
@@ -217,7 +223,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         }
         catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
         {
-            throw __Wrap(exception, __Paths2[__i], ref reader);
+            throw __Wrap(exception, __Paths3[__i], ref reader);
         }
 
         if (!__s0 || !__s1)
@@ -232,7 +238,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         };
     }
 
-    private static int __Match2(global::System.ReadOnlySpan<byte> name)
+    private static int __Match3(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
@@ -242,7 +248,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write2(__Json.Utf8JsonWriter writer, global::Unions.Client.Dog? value, __Json.JsonSerializerOptions options)
+    private static void __Write3(__Json.Utf8JsonWriter writer, global::Unions.Client.Dog? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -256,9 +262,9 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         writer.WriteEndObject();
     }
 
-    private static readonly string[] __Paths3 = { ".petType" };
+    private static readonly string[] __Paths4 = { ".petType" };
 
-    private static global::Unions.Client.Lizard? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::Unions.Client.Lizard? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::Unions.Client.Lizard)))
         {
@@ -272,7 +278,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         {
             while (__Next(ref reader, out var __name))
             {
-                __i = __Match3(__name);
+                __i = __Match4(__name);
                 reader.Read();
                 switch (__i)
                 {
@@ -284,7 +290,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         }
         catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
         {
-            throw __Wrap(exception, __Paths3[__i], ref reader);
+            throw __Wrap(exception, __Paths4[__i], ref reader);
         }
 
         if (!__s0)
@@ -298,7 +304,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         };
     }
 
-    private static int __Match3(global::System.ReadOnlySpan<byte> name)
+    private static int __Match4(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
@@ -307,7 +313,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write3(__Json.Utf8JsonWriter writer, global::Unions.Client.Lizard? value, __Json.JsonSerializerOptions options)
+    private static void __Write4(__Json.Utf8JsonWriter writer, global::Unions.Client.Lizard? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -320,75 +326,11 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         writer.WriteEndObject();
     }
 
-    private static readonly string[] __Paths5 = { ".radius" };
+    private static readonly string[] __Paths6 = { ".radius" };
 
-    private static global::Unions.Client.Circle? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::Unions.Client.Circle? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::Unions.Client.Circle)))
-        {
-            return null;
-        }
-
-        double __p0 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match5(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetDouble(); __s0 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths5[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(global::Unions.Client.Circle), ref reader, __s0 ? null : "radius");
-        }
-
-        return new global::Unions.Client.Circle()
-        {
-            Radius = __p0,
-        };
-    }
-
-    private static int __Match5(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 6: if (__Is(name, "radius"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write5(__Json.Utf8JsonWriter writer, global::Unions.Client.Circle? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name3, value.Radius);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths6 = { ".side" };
-
-    private static global::Unions.Client.Square? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(global::Unions.Client.Square)))
         {
             return null;
         }
@@ -417,6 +359,70 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
         if (!__s0)
         {
+            throw __Missing(typeof(global::Unions.Client.Circle), ref reader, __s0 ? null : "radius");
+        }
+
+        return new global::Unions.Client.Circle()
+        {
+            Radius = __p0,
+        };
+    }
+
+    private static int __Match6(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6: if (__Is(name, "radius"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write6(__Json.Utf8JsonWriter writer, global::Unions.Client.Circle? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteNumber(__Name3, value.Radius);
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths7 = { ".side" };
+
+    private static global::Unions.Client.Square? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Unions.Client.Square)))
+        {
+            return null;
+        }
+
+        double __p0 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match7(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetDouble(); __s0 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths7[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
             throw __Missing(typeof(global::Unions.Client.Square), ref reader, __s0 ? null : "side");
         }
 
@@ -426,7 +432,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         };
     }
 
-    private static int __Match6(global::System.ReadOnlySpan<byte> name)
+    private static int __Match7(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
@@ -435,7 +441,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write6(__Json.Utf8JsonWriter writer, global::Unions.Client.Square? value, __Json.JsonSerializerOptions options)
+    private static void __Write7(__Json.Utf8JsonWriter writer, global::Unions.Client.Square? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -448,9 +454,9 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         writer.WriteEndObject();
     }
 
-    private static readonly string[] __Paths7 = { ".name", ".pet", ".shape", ".tag", ".nickname", ".best", ".choice" };
+    private static readonly string[] __Paths8 = { ".name", ".pet", ".shape", ".tag", ".nickname", ".best", ".choice" };
 
-    private static global::Unions.Client.Owner? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static global::Unions.Client.Owner? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
         if (!__Start(ref reader, typeof(global::Unions.Client.Owner)))
         {
@@ -470,17 +476,17 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         {
             while (__Next(ref reader, out var __name))
             {
-                __i = __Match7(__name);
+                __i = __Match8(__name);
                 reader.Read();
                 switch (__i)
                 {
                     case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : __Own0.Read(ref reader, typeof(global::Unions.Client.Pet), options); break;
-                    case 2: __p2 = __Null(ref reader) ? null : __Own4.Read(ref reader, typeof(global::Unions.Client.Shape), options); break;
-                    case 3: __p3 = __Null(ref reader) ? null : __Own8.Read(ref reader, typeof(global::Unions.Client.OwnerTag), options); break;
+                    case 1: __p1 = __Null(ref reader) ? null : __Own1.Read(ref reader, typeof(global::Unions.Client.Pet), options); break;
+                    case 2: __p2 = __Null(ref reader) ? null : __Own5.Read(ref reader, typeof(global::Unions.Client.Shape), options); break;
+                    case 3: __p3 = __Null(ref reader) ? null : __Own9.Read(ref reader, typeof(global::Unions.Client.OwnerTag), options); break;
                     case 4: __p4 = reader.GetString(); __s4 = true; break;
-                    case 5: __p5 = __Read1(ref reader, options); __s5 = true; break;
-                    case 6: __p6 = __Null(ref reader) ? null : __Own9.Read(ref reader, typeof(global::Unions.Client.OwnerChoice), options); __s6 = true; break;
+                    case 5: __p5 = __Read2(ref reader, options); __s5 = true; break;
+                    case 6: __p6 = __Null(ref reader) ? null : __Own10.Read(ref reader, typeof(global::Unions.Client.OwnerChoice), options); __s6 = true; break;
                     default: reader.Skip(); break;
                 }
                 __i = -1;
@@ -488,7 +494,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         }
         catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
         {
-            throw __Wrap(exception, __Paths7[__i], ref reader);
+            throw __Wrap(exception, __Paths8[__i], ref reader);
         }
 
         if (!__s0)
@@ -512,7 +518,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         return __result;
     }
 
-    private static int __Match7(global::System.ReadOnlySpan<byte> name)
+    private static int __Match8(global::System.ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
@@ -525,7 +531,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write7(__Json.Utf8JsonWriter writer, global::Unions.Client.Owner? value, __Json.JsonSerializerOptions options)
+    private static void __Write8(__Json.Utf8JsonWriter writer, global::Unions.Client.Owner? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -535,12 +541,12 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
         writer.WriteStartObject();
         writer.WriteString(__Name5, value.Name);
-        if (value.Pet is not null) { { writer.WritePropertyName(__Name6); if (value.Pet is null) writer.WriteNullValue(); else __Own0.Write(writer, value.Pet, options); } }
-        if (value.Shape is not null) { { writer.WritePropertyName(__Name7); if (value.Shape is null) writer.WriteNullValue(); else __Own4.Write(writer, value.Shape, options); } }
-        if (value.Tag is not null) { { writer.WritePropertyName(__Name8); if (value.Tag is null) writer.WriteNullValue(); else __Own8.Write(writer, value.Tag, options); } }
+        if (value.Pet is not null) { { writer.WritePropertyName(__Name6); if (value.Pet is null) writer.WriteNullValue(); else __Own1.Write(writer, value.Pet, options); } }
+        if (value.Shape is not null) { { writer.WritePropertyName(__Name7); if (value.Shape is null) writer.WriteNullValue(); else __Own5.Write(writer, value.Shape, options); } }
+        if (value.Tag is not null) { { writer.WritePropertyName(__Name8); if (value.Tag is null) writer.WriteNullValue(); else __Own9.Write(writer, value.Tag, options); } }
         if (value.__set_Nickname) { writer.WriteString(__Name9, value.Nickname); }
-        if (value.__set_Best) { { writer.WritePropertyName(__Name10); __Write1(writer, value.Best, options); } }
-        if (value.__set_Choice) { { writer.WritePropertyName(__Name11); if (value.Choice is null) writer.WriteNullValue(); else __Own9.Write(writer, value.Choice, options); } }
+        if (value.__set_Best) { { writer.WritePropertyName(__Name10); __Write2(writer, value.Best, options); } }
+        if (value.__set_Choice) { { writer.WritePropertyName(__Name11); if (value.Choice is null) writer.WriteNullValue(); else __Own10.Write(writer, value.Choice, options); } }
         writer.WriteEndObject();
     }
 
@@ -548,9 +554,9 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
     private static void __Write13(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>? __Read15(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Unions.Client.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Own0.Read(ref reader, typeof(global::Unions.Client.Pet), options), options);
+    private static global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Unions.Client.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Own1.Read(ref reader, typeof(global::Unions.Client.Pet), options), options);
 
-    private static void __Write15(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Unions.Client.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, global::Unions.Client.Pet value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Own0.Write(writer, value, options); } }, options);
+    private static void __Write16(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Unions.Client.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, global::Unions.Client.Pet value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Own1.Write(writer, value, options); } }, options);
 
     /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
     private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)

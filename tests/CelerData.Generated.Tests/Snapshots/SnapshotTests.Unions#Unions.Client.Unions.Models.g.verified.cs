@@ -8,6 +8,93 @@ using __Ser = global::System.Text.Json.Serialization;
 
 namespace Unions.Client
 {
+    /// <summary>One of String, Int64, ListOfString.</summary>
+    /// <remarks>
+    /// An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match.
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Unions.Client.TagJsonConverter))]
+    public sealed partial class Tag
+    {
+        internal Tag(global::System.Text.Json.JsonElement raw) => Raw = raw;
+
+        /// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>
+        public global::System.Text.Json.JsonElement Raw { get; }
+
+        /// <summary>Holds a copy of <paramref name="raw"/> as it is, whichever alternative it is.</summary>
+        public static Tag FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
+
+        /// <summary>Holds <paramref name="value"/> as the String alternative.</summary>
+        public static Tag FromString(string value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<string>()));
+
+        /// <summary>Reads the value as the String alternative; false, never an exception, when it does not read as one.</summary>
+        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+        {
+            value = default;
+            try
+            {
+                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<string>());
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                return false;
+            }
+
+            return value is not null;
+        }
+
+        /// <summary>Holds <paramref name="value"/> as the Int64 alternative.</summary>
+        public static Tag FromInt64(long value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<long>()));
+
+        /// <summary>Reads the value as the Int64 alternative; false, never an exception, when it does not read as one.</summary>
+        public bool TryGetInt64([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out long? value)
+        {
+            value = default;
+            try
+            {
+                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<long>());
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                return false;
+            }
+
+            return value is not null;
+        }
+
+        /// <summary>Holds <paramref name="value"/> as the ListOfString alternative.</summary>
+        public static Tag FromListOfString(global::System.Collections.Generic.IReadOnlyList<string> value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::System.Collections.Generic.IReadOnlyList<string>>()));
+
+        /// <summary>Reads the value as the ListOfString alternative; false, never an exception, when it does not read as one.</summary>
+        public bool TryGetListOfString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<string>? value)
+        {
+            value = default;
+            try
+            {
+                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::System.Collections.Generic.IReadOnlyList<string>>());
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                return false;
+            }
+
+            return value is not null;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
+    }
+
+    /// <summary>Reads and writes Tag as the JSON value it holds, without reflection.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    public sealed class TagJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.Tag>
+    {
+        /// <inheritdoc/>
+        public override global::Unions.Client.Tag Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Tag value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
+    }
+
     /// <summary>A cat or a dog, told apart by petType.</summary>
     /// <remarks>
     /// An alternative matches when the discriminator property 'petType' has one of its values; an unknown value matches none and the JSON is still kept in Raw.

@@ -20,11 +20,13 @@ namespace Unions.Client
             {
                 ["ListPetsAsync"] = "none",
                 ["CreateOwnerAsync"] = "none",
+                ["SearchAsync"] = "none",
             },
             OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
             {
                 ["ListPetsAsync"] = "listPets",
                 ["CreateOwnerAsync"] = "createOwner",
+                ["SearchAsync"] = "search",
             },
         };
 

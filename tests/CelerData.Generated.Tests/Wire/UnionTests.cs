@@ -137,4 +137,25 @@ public sealed class UnionTests
         var fromRaw = client.Type("Shape").GetMethod("FromRaw")!.Invoke(null, new object[] { JsonDocument.Parse("""{"side":3}""").RootElement })!;
         Assert.Equal(3.0, Property(TryGet(fromRaw, "Square")!, "Side"));
     }
+
+    [Fact]
+    public async Task AUnionParameterIsWrittenAsTheJsonValueItHolds()
+    {
+        using var client = Compile();
+        await using var server = await RecordingServer.StartAsync();
+        var api = Refit.RestService.ForGenerated(client.ApiInterface, new System.Net.Http.HttpClient { BaseAddress = server.BaseAddress }, new Refit.RefitSettings());
+        var tag = client.Type("Tag");
+        var shape = client.Type("Shape");
+        var arguments = new[]
+        {
+            client.Read("7", tag), client.Read("""["a","b c"]""", tag), client.Read("""{"radius":2.5}""", shape),
+            client.Read("""{"side":2}""", shape), client.Read("\"red\"", tag), CancellationToken.None,
+        };
+
+        await (Task)client.ApiInterface.GetMethod("SearchAsync")!.Invoke(api, arguments)!;
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("/search/7?tag=a&tag=b%20c&radius=2.5&where[side]=2", request.PathAndQuery);
+        Assert.Equal("red", request.Headers["X-Tag"]);
+    }
 }
