@@ -71,7 +71,14 @@ internal static class ImplementationEmitter
         }
 
         writer.Line();
-        ParameterEmitter.EmitHelpers(writer, ParameterEmitter.HasUnionParameters(spec));
+        var forms = BodyEmitter.HasForms(spec);
+        ParameterEmitter.EmitHelpers(writer, forms || ParameterEmitter.HasUnionParameters(spec));
+        if (forms)
+        {
+            writer.Line();
+            BodyEmitter.EmitHelpers(writer);
+        }
+
         var formatted = FormattedEnums(spec);
         foreach (var enumType in spec.Types.Where(t => t.Kind == TypeKind.Enum && formatted.Contains(t.Name)))
         {
@@ -112,7 +119,11 @@ internal static class ImplementationEmitter
         var body = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body);
         if (body is not null)
         {
-            if (body.Type.Kind is TypeRefKind.List or TypeRefKind.Dictionary)
+            if (operation.Body is { Kind: not BodyKind.Json } bodyModel)
+            {
+                BodyEmitter.EmitContent(writer, spec, body, bodyModel);
+            }
+            else if (body.Type.Kind is TypeRefKind.List or TypeRefKind.Dictionary)
             {
                 // Serialized through the declared type's metadata, whatever collection the caller passes (a List<T>, an
                 // array): the content serializer would look up metadata for the runtime type, which the context lacks.

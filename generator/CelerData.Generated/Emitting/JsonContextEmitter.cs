@@ -275,7 +275,7 @@ internal static class JsonContextEmitter
                 Add(operation.ResponseType!);
             }
 
-            foreach (var body in operation.Parameters.Where(p => p.Location == ParameterLocation.Body))
+            foreach (var body in operation.Parameters.Where(p => p.Location == ParameterLocation.Body && operation.Body is not { Kind: BodyKind.Text or BodyKind.Binary }))
             {
                 Add(body.Type);
             }

@@ -50,6 +50,9 @@ internal sealed record OperationModel(
     /// <c>{method} {path}</c>, which names the operation in errors but is not reported as an operationId.
     /// </summary>
     public bool HasDeclaredOperationId { get; init; }
+
+    /// <summary>How the request body goes on the wire; null when the operation has none.</summary>
+    public BodyModel? Body { get; init; }
 }
 
 /// <summary>One parameter of an operation as the method exposes it.</summary>

@@ -11,6 +11,7 @@ internal sealed class OperationReader
 
     private readonly ParseContext _context;
     private readonly SchemaReader _schemas;
+    private readonly BodyReader _bodies;
     private readonly MappingNode _root;
     // The implementation class has a Client property, and every object has these members.
     private readonly NameScope _methodNames = new(new[] { "Client", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize" });
@@ -26,6 +27,7 @@ internal sealed class OperationReader
     {
         _context = context;
         _schemas = schemas;
+        _bodies = new BodyReader(context, schemas);
         _root = root;
         _filter = filter;
         _documentEnvelope = EnvelopeReader.Read(context, root, "the document", out _);
@@ -145,7 +147,7 @@ internal sealed class OperationReader
             return;
         }
 
-        var body = ReadBody(operation, where, typeHint, out skip);
+        var body = _bodies.Read(operation, where, typeHint, out skip);
         if (skip)
         {
             return;
@@ -159,7 +161,7 @@ internal sealed class OperationReader
             return;
         }
 
-        var ordered = Order(parameters, body);
+        var ordered = Order(parameters, body?.Parameter);
         var methodName = _methodNames.Claim(baseName);
         var ownEnvelope = EnvelopeReader.Read(_context, operation, where, out var envelopeDisabled);
         var envelope = envelopeDisabled ? null : operation.Get(EnvelopeReader.Key) is null ? _documentEnvelope : ownEnvelope;
@@ -185,6 +187,7 @@ internal sealed class OperationReader
             Envelope: null)
         {
             HasDeclaredOperationId = hasDeclaredOperationId,
+            Body = body?.Body,
         };
         _operations.Add(model);
     }
@@ -473,55 +476,6 @@ internal sealed class OperationReader
         return ok;
     }
 
-    private ParameterModel? ReadBody(MappingNode operation, string where, string typeHint, out bool skip)
-    {
-        skip = false;
-        var bodyNode = operation.Get("requestBody");
-        if (bodyNode is null)
-        {
-            return null;
-        }
-
-        if (bodyNode is not MappingNode bodyMapping || ResolveComponent(bodyMapping, "request body") is not { } body)
-        {
-            if (bodyNode is not MappingNode)
-            {
-                _context.Report(DiagnosticDescriptors.WrongType, bodyNode, where + ".requestBody", "a mapping");
-            }
-
-            skip = true;
-            return null;
-        }
-
-        var content = _context.GetMapping(body, "content", where + ".requestBody", required: true);
-        if (content is null)
-        {
-            skip = true;
-            return null;
-        }
-
-        var json = content.Entries.FirstOrDefault(e => IsJson(e.Key.Value));
-        if (json.Key is null)
-        {
-            var types = string.Join(", ", content.Entries.Select(e => e.Key.Value));
-            _context.Report(DiagnosticDescriptors.RequestBodyMediaType, content, types.Length == 0 ? "(none)" : types, where);
-            skip = true;
-            return null;
-        }
-
-        var required = _context.GetBoolean(body, "required", where + ".requestBody");
-        var type = json.Value is MappingNode media && media.Get("schema") is { } schema
-            ? _schemas.Resolve(schema, typeHint + "Request")
-            : PrimitiveTypes.Any;
-        return new ParameterModel("body", "body", ParameterLocation.Body, required ? type : type.WithNullable(true), required, _context.GetDescription(body, "requestBody"));
-    }
-
-    private static bool IsJson(string mediaType)
-    {
-        var type = mediaType.Split(';')[0].Trim().ToLowerInvariant();
-        return type == "application/json" || type.EndsWith("+json", System.StringComparison.Ordinal) || type == "*/*" || type == "application/*";
-    }
-
     private (ResponseKind Kind, TypeRef? Type) ReadResponse(MappingNode operation, string where, string typeHint)
     {
         var responses = _context.GetMapping(operation, "responses", where, required: !_context.IsOpenApi31);
@@ -552,13 +506,15 @@ internal sealed class OperationReader
             return (ResponseKind.None, null);
         }
 
-        var json = content.Entries.FirstOrDefault(e => IsJson(e.Key.Value));
+        var json = content.Entries.FirstOrDefault(e => BodyReader.IsJson(e.Key.Value));
         if (json.Key is not null)
         {
             var type = json.Value is MappingNode media && media.Get("schema") is { } schema
                 ? _schemas.Resolve(schema, typeHint + "Response")
                 : PrimitiveTypes.Any;
-            return (ResponseKind.Json, type);
+
+            // A wildcard answer whose schema is format: binary is bytes, not JSON.
+            return json.Key.Value.IndexOf('*') >= 0 && BodyReader.IsBytes(type) ? (ResponseKind.Stream, null) : (ResponseKind.Json, type);
         }
 
         var first = content.Entries[0].Key.Value.ToLowerInvariant();

@@ -62,6 +62,16 @@ public sealed class SnapshotTests
         IncrementalAssert.CachedOnRerun(result);
     }
 
+    [Fact]
+    public void Bodies()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.LoadSpec(Path.Combine(RepositoryPaths.TestProject, "Specs", "bodies.openapi.yaml"), "Bodies.Client"));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationProblems());
+        VerifySources(nameof(Bodies), result);
+        IncrementalAssert.CachedOnRerun(result);
+    }
+
     public static IEnumerable<object[]> OpenApiExamples()
         => Directory.GetFiles(RepositoryPaths.OpenApiExamples)
             .Where(f => f.EndsWith(".yaml", System.StringComparison.Ordinal) || f.EndsWith(".json", System.StringComparison.Ordinal))

@@ -78,6 +78,27 @@ namespace Examples
             return __Wire.JsonString(global::Refit.GeneratedRequestRunner.SendAsync<string, string>(this.Client, __request, __settings, false, true, false, cancellationToken));
         }
 
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>> PerformSearchAsync(string @version, string @dataset, global::Examples.PerformSearchRequest? @body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/" + __Wire.Encode(__Wire.Text(@dataset), false) + "/" + __Wire.Encode(__Wire.Text(@version), false) + "/records";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            if (@body != null)
+            {
+                __request.Content = __Body.Form<global::Examples.PerformSearchRequest>(@body, global::Examples.USPTODataSetJsonContext.Default.GetTypeInfo(typeof(global::Examples.PerformSearchRequest))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
+            }
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.IUSPTODataSetApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "PerformSearchAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/{dataset}/{version}/records");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @version, @dataset, @body, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+        }
+
         /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
         private static class __Wire
         {
@@ -272,6 +293,95 @@ namespace Examples
                     default:
                         return string.Join(",", parts);
                 }
+            }
+
+            /// <summary>A value as the JSON element its metadata writes.</summary>
+            public static global::System.Text.Json.JsonElement Json<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+                => global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
+
+            /// <summary>Appends a JSON value: an object as an object, an array as an array, anything else as one value; null as nothing.</summary>
+            public static void QueryJson(global::System.Text.StringBuilder query, string name, global::System.Text.Json.JsonElement element, string style, bool explode, bool allowReserved)
+            {
+                switch (element.ValueKind)
+                {
+                    case global::System.Text.Json.JsonValueKind.Object:
+                        var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                        Flatten(element, style == "deepObject" ? name : null, style == "deepObject", pairs);
+                        QueryPairs(query, name, pairs, style, explode, allowReserved);
+                        break;
+                    case global::System.Text.Json.JsonValueKind.Array:
+                        QueryItems(query, name, JsonItems(element), style, explode, allowReserved);
+                        break;
+                    case global::System.Text.Json.JsonValueKind.Null:
+                        break;
+                    default:
+                        Query(query, name, JsonText(element), allowReserved);
+                        break;
+                }
+            }
+
+            /// <summary>A JSON value in a path, header or cookie style: an object as pairs, an array as items, anything else as one item.</summary>
+            public static string StyledJson(string name, string style, bool explode, global::System.Text.Json.JsonElement element, bool encode)
+            {
+                if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+                {
+                    var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                    Flatten(element, null, false, pairs);
+                    return Styled(name, style, explode, null, pairs, encode);
+                }
+
+                return Styled(name, style, explode, element.ValueKind == global::System.Text.Json.JsonValueKind.Array ? JsonItems(element) : new[] { JsonText(element) }, null, encode);
+            }
+
+            private static global::System.Collections.Generic.IReadOnlyList<string> JsonItems(global::System.Text.Json.JsonElement array)
+            {
+                var items = new global::System.Collections.Generic.List<string>();
+                foreach (var item in array.EnumerateArray())
+                {
+                    items.Add(JsonText(item));
+                }
+
+                return items;
+            }
+
+            private static string JsonText(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString()! : element.GetRawText();
+        }
+
+        /// <summary>Writes request bodies that are not JSON as the API description puts them on the wire.</summary>
+        private static class __Body
+        {
+            /// <summary>
+            /// An <c>application/x-www-form-urlencoded</c> body: each property the JSON metadata writes, as a query parameter of
+            /// its encoding's style (form, exploded, by default); a property whose encoding is JSON as its JSON text; nulls left out.
+            /// </summary>
+            public static global::System.Net.Http.HttpContent Form<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info, (string Name, string Style, bool Explode, bool AllowReserved, bool Json)[] encodings)
+            {
+                var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
+                var form = new global::System.Text.StringBuilder();
+                if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+                {
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        var encoding = global::System.Array.Find(encodings, e => e.Name == property.Name);
+                        if (encoding.Name is null)
+                        {
+                            encoding = (property.Name, "form", true, false, false);
+                        }
+
+                        if (encoding.Json && property.Value.ValueKind is global::System.Text.Json.JsonValueKind.Object or global::System.Text.Json.JsonValueKind.Array)
+                        {
+                            __Wire.Query(form, property.Name, property.Value.GetRawText(), encoding.AllowReserved);
+                        }
+                        else
+                        {
+                            __Wire.QueryJson(form, property.Name, property.Value, encoding.Style, encoding.Explode, encoding.AllowReserved);
+                        }
+                    }
+                }
+
+                var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.UTF8.GetBytes(form.ToString()));
+                content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+                return content;
             }
         }
     }

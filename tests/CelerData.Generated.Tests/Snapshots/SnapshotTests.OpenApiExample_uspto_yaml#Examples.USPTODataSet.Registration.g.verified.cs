@@ -20,11 +20,13 @@ namespace Examples
             {
                 ["ListDataSetsAsync"] = "none",
                 ["ListSearchableFieldsAsync"] = "none",
+                ["PerformSearchAsync"] = "none",
             },
             OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
             {
                 ["ListDataSetsAsync"] = "list-data-sets",
                 ["ListSearchableFieldsAsync"] = "list-searchable-fields",
+                ["PerformSearchAsync"] = "perform-search",
             },
         };
 

@@ -1,0 +1,30 @@
+namespace CelerData.Generated.Model;
+
+/// <summary>How a request body goes on the wire.</summary>
+internal enum BodyKind
+{
+    /// <summary>JSON written through the generated context.</summary>
+    Json,
+
+    /// <summary>A string sent as it is, in the declared text media type.</summary>
+    Text,
+
+    /// <summary>The caller's stream sent as it is (<c>application/octet-stream</c>, <c>image/*</c>, any <c>format: binary</c>).</summary>
+    Binary,
+
+    /// <summary><c>application/x-www-form-urlencoded</c>: the object's properties as name-value pairs.</summary>
+    Form,
+}
+
+/// <summary>The request body of an operation: its kind, the media type sent and, for forms, the declared encodings.</summary>
+/// <param name="MediaType">The <c>Content-Type</c> sent (a declared wildcard becomes <c>application/octet-stream</c>).</param>
+/// <param name="Encodings">The form properties whose serialization the media type's <c>encoding</c> declares.</param>
+internal sealed record BodyModel(BodyKind Kind, string MediaType, EquatableArray<FormEncodingModel> Encodings);
+
+/// <summary>How one property of a form body is written (OpenAPI's Encoding Object).</summary>
+/// <param name="Name">The property's wire name.</param>
+/// <param name="Style">form, spaceDelimited, pipeDelimited or deepObject.</param>
+/// <param name="Explode">Whether arrays and objects become separate pairs.</param>
+/// <param name="AllowReserved">Whether RFC 3986 reserved characters go unencoded.</param>
+/// <param name="Json">Whether the value is written as JSON text (<c>contentType: application/json</c>).</param>
+internal sealed record FormEncodingModel(string Name, string Style, bool Explode, bool AllowReserved, bool Json);
