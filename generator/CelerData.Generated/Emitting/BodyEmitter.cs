@@ -16,6 +16,9 @@ internal static class BodyEmitter
     /// <summary>Whether an operation of the spec sends a form (which needs <c>__Body</c> and the JSON helpers of <c>__Wire</c>).</summary>
     public static bool HasForms(SpecModel spec) => spec.Operations.Any(o => o.Body is { Kind: BodyKind.Form });
 
+    /// <summary>Whether an operation of the spec sends a multipart body (which needs <c>__Body</c>).</summary>
+    public static bool HasMultipart(SpecModel spec) => spec.Operations.Any(o => o.Body is { Kind: BodyKind.Multipart });
+
     /// <summary>Writes the statements that set <c>__request.Content</c> for a body that is not JSON.</summary>
     public static void EmitContent(SourceWriter writer, SpecModel spec, ParameterModel parameter, BodyModel body)
     {
@@ -52,11 +55,113 @@ internal static class BodyEmitter
         }
     }
 
-    /// <summary>Writes the nested helper class the generated form bodies call.</summary>
-    public static void EmitHelpers(SourceWriter writer)
+    /// <summary>
+    /// Writes the statements that set <c>__request.Content</c> to a <c>multipart/form-data</c> body: a file part from
+    /// the caller's <c>Refit.MultipartItem</c> (its file name and content type), a scalar as <c>text/plain</c> written
+    /// by OpenAPI's rules, an array of either as one part per item, an object as <c>application/json</c> through the
+    /// generated metadata; parts the caller leaves null are not sent.
+    /// </summary>
+    public static void EmitMultipart(SourceWriter writer, SpecModel spec, OperationModel operation, BodyModel body)
+    {
+        writer.Line("var __multipart = new global::System.Net.Http.MultipartFormDataContent();");
+        foreach (var part in body.Parts)
+        {
+            var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Part && p.Name == part.ParameterName);
+            var value = CSharp.Parameter(parameter.Name);
+            var name = CSharp.Literal(part.WireName);
+            var guarded = !parameter.IsRequired || !parameter.Type.IsValueType;
+            if (guarded)
+            {
+                writer.Open("if (" + value + " != null)");
+            }
+
+            switch (part.Kind)
+            {
+                case PartKind.File:
+                    writer.Line("__Body.File(__multipart, " + name + ", " + value + ");");
+                    break;
+                case PartKind.Files:
+                    writer.Open("foreach (var __file in " + value + ")");
+                    writer.Line("__Body.File(__multipart, " + name + ", __file);");
+                    writer.Close();
+                    break;
+                case PartKind.Text:
+                    var scalar = value + (parameter.Type.IsNullable && parameter.Type.IsValueType ? ".Value" : string.Empty);
+                    writer.Line("__Body.Part(__multipart, " + name + ", new global::System.Net.Http.StringContent(" + Text(scalar, parameter.Type) + "), null);");
+                    break;
+                case PartKind.Texts:
+                    var element = parameter.Type.Element!;
+                    writer.Open("foreach (var __item in " + value + ")");
+                    if (element.IsNullable)
+                    {
+                        writer.Open("if (__item != null)");
+                    }
+
+                    writer.Line("__Body.Part(__multipart, " + name + ", new global::System.Net.Http.StringContent(" + Text(element.IsNullable && element.IsValueType ? "__item.Value" : "__item", element) + "), null);");
+                    if (element.IsNullable)
+                    {
+                        writer.Close();
+                    }
+
+                    writer.Close();
+                    break;
+                default:
+                    var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
+                    var info = "(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type + ">)global::" + spec.Namespace + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(" + type + "))!";
+                    writer.Line("__Body.Part(__multipart, " + name + ", global::System.Net.Http.Json.JsonContent.Create<" + type + ">(" + value + ", " + info + "), null);");
+                    break;
+            }
+
+            if (guarded)
+            {
+                writer.Close();
+            }
+        }
+
+        writer.Line("__request.Content = __multipart;");
+    }
+
+    /// <summary>The wire text of a scalar: an enum's wire value, a primitive by OpenAPI's format.</summary>
+    private static string Text(string expression, TypeRef type)
+        => type.Kind == TypeRefKind.Enum ? "__Format" + type.Name + "(" + expression + ")" : "__Wire.Text(" + expression + ")";
+
+    /// <summary>Writes the nested helper class the generated form and multipart bodies call (each helper only when used).</summary>
+    public static void EmitHelpers(SourceWriter writer, bool forms, bool multipart)
     {
         writer.Line("/// <summary>Writes request bodies that are not JSON as the API description puts them on the wire.</summary>");
         writer.Open("private static class __Body");
+        if (multipart)
+        {
+            writer.Line("/// <summary>Adds a file part: the caller's content, file name and content type (application/octet-stream when it has none).</summary>");
+            writer.Open("public static void File(global::System.Net.Http.MultipartFormDataContent multipart, string name, global::Refit.MultipartItem file)");
+            writer.Line("var content = file.ToContent();");
+            writer.Line("content.Headers.ContentType ??= new global::System.Net.Http.Headers.MediaTypeHeaderValue(\"application/octet-stream\");");
+            writer.Line("Part(multipart, name, content, file.FileName);");
+            writer.Close();
+            writer.Line();
+            writer.Line("/// <summary>");
+            writer.Line("/// Adds a part named in a quoted <c>Content-Disposition: form-data</c>, with its file name when it has one and no");
+            writer.Line("/// <c>filename*</c> (RFC 7578 forbids it; HttpClient's own Add writes one, and unquoted names some servers cannot read).");
+            writer.Line("/// </summary>");
+            writer.Open("public static void Part(global::System.Net.Http.MultipartFormDataContent multipart, string name, global::System.Net.Http.HttpContent content, string? fileName)");
+            writer.Line("content.Headers.ContentDisposition = new global::System.Net.Http.Headers.ContentDispositionHeaderValue(\"form-data\") { Name = Quote(name), FileName = fileName is null ? null : Quote(fileName) };");
+            writer.Line("multipart.Add(content);");
+            writer.Close();
+            writer.Line();
+            writer.Line("private static string Quote(string value) => \"\\\"\" + value.Replace(\"\\\\\", \"\\\\\\\\\").Replace(\"\\\"\", \"\\\\\\\"\") + \"\\\"\";");
+        }
+
+        if (!forms)
+        {
+            writer.Close();
+            return;
+        }
+
+        if (multipart)
+        {
+            writer.Line();
+        }
+
         writer.Line("/// <summary>");
         writer.Line("/// An <c>application/x-www-form-urlencoded</c> body: each property the JSON metadata writes, as a query parameter of");
         writer.Line("/// its encoding's style (form, exploded, by default); a property whose encoding is JSON as its JSON text; nulls left out.");

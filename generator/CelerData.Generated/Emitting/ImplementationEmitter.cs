@@ -72,11 +72,12 @@ internal static class ImplementationEmitter
 
         writer.Line();
         var forms = BodyEmitter.HasForms(spec);
+        var multipart = BodyEmitter.HasMultipart(spec);
         ParameterEmitter.EmitHelpers(writer, forms || ParameterEmitter.HasUnionParameters(spec));
-        if (forms)
+        if (forms || multipart)
         {
             writer.Line();
-            BodyEmitter.EmitHelpers(writer);
+            BodyEmitter.EmitHelpers(writer, forms, multipart);
         }
 
         var formatted = FormattedEnums(spec);
@@ -117,7 +118,12 @@ internal static class ImplementationEmitter
         writer.Outdent();
 
         var body = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body);
-        if (body is not null)
+        if (operation.Body is { Kind: BodyKind.Multipart } multipart)
+        {
+            BodyEmitter.EmitMultipart(writer, spec, operation, multipart);
+            writer.Line("__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);");
+        }
+        else if (body is not null)
         {
             if (operation.Body is { Kind: not BodyKind.Json } bodyModel)
             {
@@ -147,7 +153,7 @@ internal static class ImplementationEmitter
         writer.Line("global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, " + CSharp.Literal(template) + ");");
         var arguments = string.Join(", ", operation.Parameters.Select(p => CSharp.Parameter(p.Name)).Concat(new[] { "cancellationToken" }));
         writer.Line("if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { " + arguments + " }); }");
-        var bufferBody = body is null ? "false" : "__settings.Buffered";
+        var bufferBody = operation.Body is null ? "false" : "__settings.Buffered";
         var result = Signatures.ResultType(operation, ns);
         if (operation.Envelope is not null)
         {

@@ -59,6 +59,7 @@ internal static class Signatures
             ParameterLocation.Query => "[global::Refit.Query] " + alias,
             ParameterLocation.Header => "[global::Refit.Header(" + CSharp.Literal(parameter.WireName) + ")] ",
             ParameterLocation.Cookie => "[global::Refit.Header(\"Cookie\")] ",
+            ParameterLocation.Part => alias,
             _ => "[global::Refit.Body] ",
         };
     }

@@ -8,6 +8,9 @@ internal enum ParameterLocation
     Header,
     Cookie,
     Body,
+
+    /// <summary>One part of a multipart body.</summary>
+    Part,
 }
 
 /// <summary>What a successful response carries.</summary>

@@ -14,6 +14,10 @@ internal sealed class BodyReader
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
     private const string OctetStream = "application/octet-stream";
+    private const string MultipartMediaType = "multipart/form-data";
+
+    /// <summary>A file part: Refit's <c>StreamPart</c>, <c>ByteArrayPart</c> or <c>FileInfoPart</c>, with its file name and content type.</summary>
+    public static readonly TypeRef FilePart = new(TypeRefKind.Primitive, "global::Refit.MultipartItem", IsValueType: false, Element: null, IsNullable: false);
 
     /// <summary>The caller's stream: a request body sent as it is.</summary>
     public static readonly TypeRef Stream = new(TypeRefKind.Primitive, "global::System.IO.Stream", IsValueType: false, Element: null, IsNullable: false);
@@ -38,10 +42,11 @@ internal sealed class BodyReader
     public static bool IsBytes(TypeRef type) => type.Kind == TypeRefKind.Primitive && type.Name == PrimitiveTypes.Bytes.Name;
 
     /// <summary>
-    /// The body parameter and how it is sent; null with <paramref name="skip"/> when the operation cannot be generated
-    /// (reported), null without it when the operation has no body.
+    /// The body's parameters (one, or one per part of a multipart body, named apart from <paramref name="taken"/>) and
+    /// how the body is sent; null with <paramref name="skip"/> when the operation cannot be generated (reported), null
+    /// without it when the operation has no body.
     /// </summary>
-    public (ParameterModel Parameter, BodyModel Body)? Read(MappingNode operation, string where, string typeHint, out bool skip)
+    public (IReadOnlyList<ParameterModel> Parameters, BodyModel Body)? Read(MappingNode operation, string where, string typeHint, IEnumerable<string> taken, out bool skip)
     {
         skip = false;
         var bodyNode = operation.Get("requestBody");
@@ -72,8 +77,8 @@ internal sealed class BodyReader
         var description = _context.GetDescription(body, "requestBody");
         var json = content.Entries.FirstOrDefault(e => IsJson(e.Key.Value) && !(IsWildcard(e.Key.Value) && IsBytes(SchemaType(e.Value, typeHint))));
         var chosen = json.Key is not null
-            ? (Type: SchemaType(json.Value, typeHint), Body: new BodyModel(BodyKind.Json, Essence(json.Key.Value), EquatableArray<FormEncodingModel>.Empty))
-            : content.Entries.Select(e => Classify(e.Key.Value, e.Value, typeHint)).FirstOrDefault(c => c.Body is not null);
+            ? (Type: SchemaType(json.Value, typeHint), Body: new BodyModel(BodyKind.Json, Essence(json.Key.Value), EquatableArray<FormEncodingModel>.Empty), Parts: null)
+            : content.Entries.Select(e => Classify(e.Key.Value, e.Value, typeHint, where)).FirstOrDefault(c => c.Body is not null);
         if (chosen.Body is null)
         {
             var types = string.Join(", ", content.Entries.Select(e => e.Key.Value));
@@ -82,13 +87,19 @@ internal sealed class BodyReader
             return null;
         }
 
+        if (chosen.Parts is { } raw)
+        {
+            var (parameters, parts) = NameParts(raw, required, taken);
+            return (parameters, chosen.Body with { Parts = parts });
+        }
+
         var type = chosen.Type;
         var parameter = new ParameterModel("body", "body", ParameterLocation.Body, required ? type : type.WithNullable(true), required, description);
-        return (parameter, chosen.Body);
+        return (new[] { parameter }, chosen.Body);
     }
 
     /// <summary>How a non-JSON media type is sent, or a null body when the client cannot send it.</summary>
-    private (TypeRef Type, BodyModel? Body) Classify(string mediaType, SpecNode media, string typeHint)
+    private (TypeRef Type, BodyModel? Body, List<RawPart>? Parts) Classify(string mediaType, SpecNode media, string typeHint, string where)
     {
         var essence = Essence(mediaType);
         var schema = media is MappingNode mapping ? mapping.Get("schema") : null;
@@ -96,28 +107,108 @@ internal sealed class BodyReader
         if (essence == FormMediaType)
         {
             return type is { Kind: TypeRefKind.Model }
-                ? (type, new BodyModel(BodyKind.Form, FormMediaType, ReadEncodings((MappingNode)media)))
-                : (PrimitiveTypes.Any, null);
+                ? (type, new BodyModel(BodyKind.Form, FormMediaType, ReadEncodings((MappingNode)media)), null)
+                : (PrimitiveTypes.Any, null, null);
+        }
+
+        if (essence == MultipartMediaType)
+        {
+            return type is { Kind: TypeRefKind.Model } && schema is MappingNode schemaMapping && ReadParts(schemaMapping, typeHint, where) is { } parts
+                ? (type, new BodyModel(BodyKind.Multipart, MultipartMediaType, EquatableArray<FormEncodingModel>.Empty), parts)
+                : (PrimitiveTypes.Any, null, null);
         }
 
         if (essence.StartsWith("multipart/", System.StringComparison.Ordinal))
         {
-            return (PrimitiveTypes.Any, null);
+            return (PrimitiveTypes.Any, null, null);
         }
 
         var isText = essence.StartsWith("text/", System.StringComparison.Ordinal);
         if (type is not null && IsBytes(type) || type is null && !isText)
         {
-            return (Stream, new BodyModel(BodyKind.Binary, IsWildcard(essence) ? OctetStream : essence, EquatableArray<FormEncodingModel>.Empty));
+            return (Stream, new BodyModel(BodyKind.Binary, IsWildcard(essence) ? OctetStream : essence, EquatableArray<FormEncodingModel>.Empty), null);
         }
 
         if (type is null || type is { Kind: TypeRefKind.Primitive, Name: "string" })
         {
-            return (PrimitiveTypes.String, new BodyModel(BodyKind.Text, IsWildcard(essence) ? "text/plain" : essence, EquatableArray<FormEncodingModel>.Empty));
+            return (PrimitiveTypes.String, new BodyModel(BodyKind.Text, IsWildcard(essence) ? "text/plain" : essence, EquatableArray<FormEncodingModel>.Empty), null);
         }
 
-        return (PrimitiveTypes.Any, null);
+        return (PrimitiveTypes.Any, null, null);
     }
+
+    /// <summary>
+    /// The parts of a multipart object, one per property of its own <c>properties</c> (a composed schema is not
+    /// split): files, scalars and arrays of them, objects as JSON; null when a property is none of these.
+    /// </summary>
+    private List<RawPart>? ReadParts(MappingNode schemaNode, string typeHint, string where)
+    {
+        var schema = _schemas.Follow(schemaNode);
+        if (schema?.Get("properties") is not MappingNode properties || schema.Get("allOf") is not null || schema.Get("oneOf") is not null || schema.Get("anyOf") is not null)
+        {
+            return null;
+        }
+
+        var required = schema.Get("required") is SequenceNode list ? list.Items.OfType<ScalarNode>().Select(n => n.Value).ToList() : new List<string>();
+        var parts = new List<RawPart>();
+        foreach (var property in properties.Entries)
+        {
+            var name = property.Key.Value;
+            var type = _schemas.Resolve(property.Value, typeHint + "Request" + Identifiers.ToPascalCase(name, "Part"));
+            PartKind kind;
+            if (IsBytes(type))
+            {
+                kind = PartKind.File;
+                type = FilePart;
+            }
+            else if (type.Kind == TypeRefKind.List && type.Element is { } element && IsBytes(element))
+            {
+                kind = PartKind.Files;
+                type = type with { Element = FilePart };
+            }
+            else if (IsScalar(type))
+            {
+                kind = PartKind.Text;
+            }
+            else if (type.Kind == TypeRefKind.List && type.Element is { } item && IsScalar(item))
+            {
+                kind = PartKind.Texts;
+            }
+            else if (type.Kind == TypeRefKind.Model)
+            {
+                kind = PartKind.Json;
+            }
+            else
+            {
+                return null;
+            }
+
+            var description = property.Value is MappingNode propertyMapping ? _context.GetDescription(propertyMapping, where + " part " + name) : null;
+            parts.Add(new RawPart(name, type, kind, required.Contains(name), description));
+        }
+
+        return parts;
+    }
+
+    /// <summary>One method parameter per part, named apart from the operation's other parameters; a part is required when the body and the property are.</summary>
+    private static (List<ParameterModel> Parameters, EquatableArray<PartModel> Parts) NameParts(List<RawPart> raw, bool bodyRequired, IEnumerable<string> taken)
+    {
+        var scope = new NameScope(taken.Concat(new[] { "cancellationToken" }));
+        var parameters = new List<ParameterModel>();
+        var parts = new List<PartModel>();
+        foreach (var part in raw)
+        {
+            var required = bodyRequired && part.Required;
+            var name = scope.Claim(Identifiers.ToCamelCase(part.WireName, "part"));
+            parameters.Add(new ParameterModel(name, part.WireName, ParameterLocation.Part, required ? part.Type : part.Type.WithNullable(true), required, part.Description));
+            parts.Add(new PartModel(part.WireName, name, part.Kind));
+        }
+
+        return (parameters, parts.ToEquatableArray());
+    }
+
+    private static bool IsScalar(TypeRef type)
+        => type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && type.Name != PrimitiveTypes.Any.Name && !IsBytes(type);
 
     /// <summary>The form properties whose <c>encoding</c> differs from the default (form style, exploded, reserved characters encoded).</summary>
     private EquatableArray<FormEncodingModel> ReadEncodings(MappingNode media)
@@ -161,4 +252,7 @@ internal sealed class BodyReader
     private static bool IsWildcard(string mediaType) => mediaType.IndexOf('*') >= 0;
 
     private static string Essence(string mediaType) => mediaType.Split(';')[0].Trim().ToLowerInvariant();
+
+    /// <summary>A property of a multipart body before its parameter is named.</summary>
+    private sealed record RawPart(string WireName, TypeRef Type, PartKind Kind, bool Required, string? Description);
 }

@@ -147,7 +147,7 @@ internal sealed class OperationReader
             return;
         }
 
-        var body = _bodies.Read(operation, where, typeHint, out skip);
+        var body = _bodies.Read(operation, where, typeHint, parameters.Select(p => p.Name), out skip);
         if (skip)
         {
             return;
@@ -161,7 +161,7 @@ internal sealed class OperationReader
             return;
         }
 
-        var ordered = Order(parameters, body?.Parameter);
+        var ordered = Order(parameters, body?.Parameters);
         var methodName = _methodNames.Claim(baseName);
         var ownEnvelope = EnvelopeReader.Read(_context, operation, where, out var envelopeDisabled);
         var envelope = envelopeDisabled ? null : operation.Get(EnvelopeReader.Key) is null ? _documentEnvelope : ownEnvelope;
@@ -197,12 +197,12 @@ internal sealed class OperationReader
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
-    private static List<ParameterModel> Order(List<ParameterModel> parameters, ParameterModel? body)
+    private static List<ParameterModel> Order(List<ParameterModel> parameters, IReadOnlyList<ParameterModel>? body)
     {
         var all = new List<ParameterModel>(parameters);
         if (body is not null)
         {
-            all.Add(body);
+            all.AddRange(body);
         }
 
         // C# wants optional parameters last; keep document order inside each group.

@@ -69,5 +69,24 @@ namespace Bodies.Client
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Post("/tokens")]
         global::System.Threading.Tasks.Task<global::Bodies.Client.CreateTokenResponse> CreateTokenAsync([global::Refit.Body] global::Bodies.Client.TokenForm @body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// A multipart upload; the part 'petId' is named apart from the path parameter.
+        /// </summary>
+        /// <remarks>
+        /// <para>Sends <c>POST /pets/{petId}/photos</c>; security: none.</para>
+        /// </remarks>
+        /// <param name="petId">The 'petId' path parameter.</param>
+        /// <param name="file">The photo.</param>
+        /// <param name="thumbnails">The 'thumbnails' part parameter.</param>
+        /// <param name="caption">The 'caption' part parameter.</param>
+        /// <param name="tags">The 'tags' part parameter.</param>
+        /// <param name="rating">The 'rating' part parameter.</param>
+        /// <param name="grant">The 'grant' part parameter.</param>
+        /// <param name="petId2">The 'petId' part parameter.</param>
+        /// <param name="meta">The 'meta' part parameter.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        [global::Refit.Post("/pets/{petId}/photos")]
+        global::System.Threading.Tasks.Task AddPhotoAsync(long @petId, global::Refit.MultipartItem @file, global::System.Collections.Generic.IReadOnlyList<global::Refit.MultipartItem>? @thumbnails = default, string? @caption = default, global::System.Collections.Generic.IReadOnlyList<string>? @tags = default, long? @rating = default, global::Bodies.Client.GrantType? @grant = default, [global::Refit.AliasAs("petId")] string? @petId2 = default, global::Bodies.Client.Filter? @meta = default, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }

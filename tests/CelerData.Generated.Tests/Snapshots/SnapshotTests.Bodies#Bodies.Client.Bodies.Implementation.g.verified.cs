@@ -141,6 +141,63 @@ namespace Bodies.Client
             return global::Refit.GeneratedRequestRunner.SendAsync<global::Bodies.Client.CreateTokenResponse, global::Bodies.Client.CreateTokenResponse>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
         }
 
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task AddPhotoAsync(long @petId, global::Refit.MultipartItem @file, global::System.Collections.Generic.IReadOnlyList<global::Refit.MultipartItem>? @thumbnails, string? @caption, global::System.Collections.Generic.IReadOnlyList<string>? @tags, long? @rating, global::Bodies.Client.GrantType? @grant, string? @petId2, global::Bodies.Client.Filter? @meta, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false) + "/photos";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            var __multipart = new global::System.Net.Http.MultipartFormDataContent();
+            if (@file != null)
+            {
+                __Body.File(__multipart, "file", @file);
+            }
+            if (@thumbnails != null)
+            {
+                foreach (var __file in @thumbnails)
+                {
+                    __Body.File(__multipart, "thumbnails", __file);
+                }
+            }
+            if (@caption != null)
+            {
+                __Body.Part(__multipart, "caption", new global::System.Net.Http.StringContent(__Wire.Text(@caption)), null);
+            }
+            if (@tags != null)
+            {
+                foreach (var __item in @tags)
+                {
+                    __Body.Part(__multipart, "tags", new global::System.Net.Http.StringContent(__Wire.Text(__item)), null);
+                }
+            }
+            if (@rating != null)
+            {
+                __Body.Part(__multipart, "rating", new global::System.Net.Http.StringContent(__Wire.Text(@rating.Value)), null);
+            }
+            if (@grant != null)
+            {
+                __Body.Part(__multipart, "grant", new global::System.Net.Http.StringContent(__FormatGrantType(@grant.Value)), null);
+            }
+            if (@petId2 != null)
+            {
+                __Body.Part(__multipart, "petId", new global::System.Net.Http.StringContent(__Wire.Text(@petId2)), null);
+            }
+            if (@meta != null)
+            {
+                __Body.Part(__multipart, "meta", global::System.Net.Http.Json.JsonContent.Create<global::Bodies.Client.Filter>(@meta, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.Filter))!), null);
+            }
+            __request.Content = __multipart;
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddPhotoAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}/photos");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @file, @thumbnails, @caption, @tags, @rating, @grant, @petId2, @meta, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+        }
+
         /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
         private static class __Wire
         {
@@ -392,6 +449,26 @@ namespace Bodies.Client
         /// <summary>Writes request bodies that are not JSON as the API description puts them on the wire.</summary>
         private static class __Body
         {
+            /// <summary>Adds a file part: the caller's content, file name and content type (application/octet-stream when it has none).</summary>
+            public static void File(global::System.Net.Http.MultipartFormDataContent multipart, string name, global::Refit.MultipartItem file)
+            {
+                var content = file.ToContent();
+                content.Headers.ContentType ??= new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+                Part(multipart, name, content, file.FileName);
+            }
+
+            /// <summary>
+            /// Adds a part named in a quoted <c>Content-Disposition: form-data</c>, with its file name when it has one and no
+            /// <c>filename*</c> (RFC 7578 forbids it; HttpClient's own Add writes one, and unquoted names some servers cannot read).
+            /// </summary>
+            public static void Part(global::System.Net.Http.MultipartFormDataContent multipart, string name, global::System.Net.Http.HttpContent content, string? fileName)
+            {
+                content.Headers.ContentDisposition = new global::System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = Quote(name), FileName = fileName is null ? null : Quote(fileName) };
+                multipart.Add(content);
+            }
+
+            private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
             /// <summary>
             /// An <c>application/x-www-form-urlencoded</c> body: each property the JSON metadata writes, as a query parameter of
             /// its encoding's style (form, exploded, by default); a property whose encoding is JSON as its JSON text; nulls left out.
@@ -426,5 +503,8 @@ namespace Bodies.Client
                 return content;
             }
         }
+
+        /// <summary>The wire value of a GrantType.</summary>
+        private static string __FormatGrantType(global::Bodies.Client.GrantType value) => value.Value;
     }
 }

@@ -26,6 +26,13 @@ namespace Bodies.Client
         private static readonly global::System.Text.Json.JsonEncodedText __Name8 = global::System.Text.Json.JsonEncodedText.Encode("kind");
         private static readonly global::System.Text.Json.JsonEncodedText __Name9 = global::System.Text.Json.JsonEncodedText.Encode("max");
         private static readonly global::System.Text.Json.JsonEncodedText __Name10 = global::System.Text.Json.JsonEncodedText.Encode("access_token");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name11 = global::System.Text.Json.JsonEncodedText.Encode("file");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name12 = global::System.Text.Json.JsonEncodedText.Encode("thumbnails");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name13 = global::System.Text.Json.JsonEncodedText.Encode("caption");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name14 = global::System.Text.Json.JsonEncodedText.Encode("tags");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name15 = global::System.Text.Json.JsonEncodedText.Encode("rating");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name16 = global::System.Text.Json.JsonEncodedText.Encode("grant");
+        private static readonly global::System.Text.Json.JsonEncodedText __Name17 = global::System.Text.Json.JsonEncodedText.Encode("petId");
 
         /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
         public static global::Bodies.Client.BodiesJsonContext Default { get; } = new global::Bodies.Client.BodiesJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
@@ -307,22 +314,22 @@ namespace Bodies.Client
             if (value.Remember is not null)
             {
                 writer.WritePropertyName(__Name2);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Remember, __TypeInfo5);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Remember, __TypeInfo6);
             }
             if (value.Expires is not null)
             {
                 writer.WritePropertyName(__Name3);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Expires, __TypeInfo7);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Expires, __TypeInfo8);
             }
             if (value.Audiences is not null)
             {
                 writer.WritePropertyName(__Name4);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Audiences, __TypeInfo9);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Audiences, __TypeInfo10);
             }
             if (value.Scopes is not null)
             {
                 writer.WritePropertyName(__Name5);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Scopes, __TypeInfo9);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Scopes, __TypeInfo10);
             }
             if (value.FilterValue is not null)
             {
@@ -524,7 +531,7 @@ namespace Bodies.Client
             if (value.Max is not null)
             {
                 writer.WritePropertyName(__Name9);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Max, __TypeInfo10);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Max, __TypeInfo11);
             }
 
             writer.WriteEndObject();
@@ -650,14 +657,367 @@ namespace Bodies.Client
         }
         #endif
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _typeInfo4;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest>? _typeInfo4;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __TypeInfo4
+        /// <summary>Metadata for <see cref="global::Bodies.Client.AddPhotoRequest"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest> AddPhotoRequest
         {
-            get => _typeInfo4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+            get => _typeInfo4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest>)Options.GetTypeInfo(typeof(global::Bodies.Client.AddPhotoRequest));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __Create4(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest> __Create4(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Bodies.Client.AddPhotoRequest>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest> jsonTypeInfo))
+            {
+                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Bodies.Client.AddPhotoRequest>
+                {
+                    #if NET9_0_OR_GREATER
+                    ObjectCreator = static () => __New4(),
+                    #else
+                    ObjectCreator = null,
+                    ObjectWithParameterizedConstructorCreator = static args => new global::Bodies.Client.AddPhotoRequest() { File = (byte[])args[0], Thumbnails = (global::System.Collections.Generic.IReadOnlyList<byte[]>)args[1], Caption = (string)args[2], Tags = (global::System.Collections.Generic.IReadOnlyList<string>)args[3], Rating = (long?)args[4], Grant = (global::Bodies.Client.GrantType?)args[5], PetId = (string)args[6], Meta = (global::Bodies.Client.Filter)args[7] },
+                    ConstructorParameterMetadataInitializer = __CtorParams4,
+                    #endif
+                    PropertyMetadataInitializer = _ => __Properties4(options),
+                    SerializeHandler = __Serialize4,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Bodies.Client.AddPhotoRequest>(options, objectInfo);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties4(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[8];
+
+            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<byte[]>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
+                Converter = null,
+                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).File,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set4_0((global::Bodies.Client.AddPhotoRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = null,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "File",
+                JsonPropertyName = "file",
+            };
+            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<byte[]>(options, info0);
+            properties[0].IsRequired = true;
+            #if NET9_0_OR_GREATER
+            properties[0].IsGetNullable = false;
+            properties[0].IsSetNullable = false;
+            #endif
+
+            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<byte[]>>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
+                Converter = null,
+                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).Thumbnails,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set4_1((global::Bodies.Client.AddPhotoRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Thumbnails",
+                JsonPropertyName = "thumbnails",
+            };
+            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>>(options, info1);
+
+            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
+                Converter = null,
+                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).Caption,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set4_2((global::Bodies.Client.AddPhotoRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Caption",
+                JsonPropertyName = "caption",
+            };
+            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
+
+            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<string>>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
+                Converter = null,
+                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).Tags,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set4_3((global::Bodies.Client.AddPhotoRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Tags",
+                JsonPropertyName = "tags",
+            };
+            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<string>>(options, info3);
+
+            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
+                Converter = null,
+                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).Rating,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set4_4((global::Bodies.Client.AddPhotoRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Rating",
+                JsonPropertyName = "rating",
+            };
+            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, info4);
+
+            var info5 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Bodies.Client.GrantType?>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
+                Converter = null,
+                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).Grant,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set4_5((global::Bodies.Client.AddPhotoRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Grant",
+                JsonPropertyName = "grant",
+            };
+            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Bodies.Client.GrantType?>(options, info5);
+
+            var info6 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
+                Converter = null,
+                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).PetId,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set4_6((global::Bodies.Client.AddPhotoRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "PetId",
+                JsonPropertyName = "petId",
+            };
+            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info6);
+
+            var info7 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Bodies.Client.Filter>
+            {
+                IsProperty = true,
+                IsPublic = true,
+                IsVirtual = false,
+                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
+                Converter = null,
+                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).Meta,
+                #if NET9_0_OR_GREATER
+                Setter = static (obj, value) => __Set4_7((global::Bodies.Client.AddPhotoRequest)obj, value!),
+                #else
+                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
+                #endif
+                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+                HasJsonInclude = false,
+                IsExtensionData = false,
+                NumberHandling = null,
+                PropertyName = "Meta",
+                JsonPropertyName = "meta",
+            };
+            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Bodies.Client.Filter>(options, info7);
+
+            return properties;
+        }
+
+        #if NET9_0_OR_GREATER
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
+        private static extern global::Bodies.Client.AddPhotoRequest __New4();
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_File")]
+        private static extern void __Set4_0(global::Bodies.Client.AddPhotoRequest obj, byte[] value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Thumbnails")]
+        private static extern void __Set4_1(global::Bodies.Client.AddPhotoRequest obj, global::System.Collections.Generic.IReadOnlyList<byte[]> value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Caption")]
+        private static extern void __Set4_2(global::Bodies.Client.AddPhotoRequest obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tags")]
+        private static extern void __Set4_3(global::Bodies.Client.AddPhotoRequest obj, global::System.Collections.Generic.IReadOnlyList<string> value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Rating")]
+        private static extern void __Set4_4(global::Bodies.Client.AddPhotoRequest obj, long? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Grant")]
+        private static extern void __Set4_5(global::Bodies.Client.AddPhotoRequest obj, global::Bodies.Client.GrantType? value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PetId")]
+        private static extern void __Set4_6(global::Bodies.Client.AddPhotoRequest obj, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Meta")]
+        private static extern void __Set4_7(global::Bodies.Client.AddPhotoRequest obj, global::Bodies.Client.Filter value);
+        #endif
+
+        private void __Serialize4(global::System.Text.Json.Utf8JsonWriter writer, global::Bodies.Client.AddPhotoRequest? value)
+        {
+            if (value is null)
+            {
+                writer.WriteNullValue();
+                return;
+            }
+
+            writer.WriteStartObject();
+            writer.WritePropertyName(__Name11);
+            global::System.Text.Json.JsonSerializer.Serialize(writer, value.File, __TypeInfo13);
+            if (value.Thumbnails is not null)
+            {
+                writer.WritePropertyName(__Name12);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Thumbnails, __TypeInfo14);
+            }
+            if (value.Caption is not null)
+            {
+                writer.WriteString(__Name13, value.Caption);
+            }
+            if (value.Tags is not null)
+            {
+                writer.WritePropertyName(__Name14);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Tags, __TypeInfo10);
+            }
+            if (value.Rating is not null)
+            {
+                writer.WritePropertyName(__Name15);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Rating, __TypeInfo11);
+            }
+            if (value.Grant is not null)
+            {
+                writer.WritePropertyName(__Name16);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Grant, __TypeInfo15);
+            }
+            if (value.PetId is not null)
+            {
+                writer.WriteString(__Name17, value.PetId);
+            }
+            if (value.Meta is not null)
+            {
+                writer.WritePropertyName(__Name7);
+                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Meta, Filter);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        #if !NET9_0_OR_GREATER
+        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams4()
+        {
+            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[8];
+            parameters[0] = new()
+            {
+                Name = "File",
+                ParameterType = typeof(byte[]),
+                Position = 0,
+            };
+            parameters[1] = new()
+            {
+                Name = "Thumbnails",
+                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<byte[]>),
+                Position = 1,
+            };
+            parameters[2] = new()
+            {
+                Name = "Caption",
+                ParameterType = typeof(string),
+                Position = 2,
+            };
+            parameters[3] = new()
+            {
+                Name = "Tags",
+                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<string>),
+                Position = 3,
+            };
+            parameters[4] = new()
+            {
+                Name = "Rating",
+                ParameterType = typeof(long?),
+                Position = 4,
+            };
+            parameters[5] = new()
+            {
+                Name = "Grant",
+                ParameterType = typeof(global::Bodies.Client.GrantType?),
+                Position = 5,
+            };
+            parameters[6] = new()
+            {
+                Name = "PetId",
+                ParameterType = typeof(string),
+                Position = 6,
+            };
+            parameters[7] = new()
+            {
+                Name = "Meta",
+                ParameterType = typeof(global::Bodies.Client.Filter),
+                Position = 7,
+            };
+            return parameters;
+        }
+        #endif
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _typeInfo5;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __TypeInfo5
+        {
+            get => _typeInfo5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __Create5(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<string>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> jsonTypeInfo))
             {
@@ -668,14 +1028,14 @@ namespace Bodies.Client
             return jsonTypeInfo;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?>? _typeInfo5;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?>? _typeInfo6;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> __TypeInfo5
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> __TypeInfo6
         {
-            get => _typeInfo5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?>)Options.GetTypeInfo(typeof(bool?));
+            get => _typeInfo6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?>)Options.GetTypeInfo(typeof(bool?));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> __Create5(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> __Create6(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<bool?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> jsonTypeInfo))
             {
@@ -686,14 +1046,14 @@ namespace Bodies.Client
             return jsonTypeInfo;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>? _typeInfo6;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>? _typeInfo7;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> __TypeInfo6
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> __TypeInfo7
         {
-            get => _typeInfo6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
+            get => _typeInfo7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> __Create6(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> __Create7(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<bool>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> jsonTypeInfo))
             {
@@ -704,14 +1064,14 @@ namespace Bodies.Client
             return jsonTypeInfo;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>? _typeInfo7;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>? _typeInfo8;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> __TypeInfo7
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> __TypeInfo8
         {
-            get => _typeInfo7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
+            get => _typeInfo8 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> __Create7(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> __Create8(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.DateTimeOffset?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> jsonTypeInfo))
             {
@@ -722,14 +1082,14 @@ namespace Bodies.Client
             return jsonTypeInfo;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>? _typeInfo8;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>? _typeInfo9;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> __TypeInfo8
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> __TypeInfo9
         {
-            get => _typeInfo8 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
+            get => _typeInfo9 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> __Create8(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> __Create9(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.DateTimeOffset>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> jsonTypeInfo))
             {
@@ -740,14 +1100,14 @@ namespace Bodies.Client
             return jsonTypeInfo;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>? _typeInfo9;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>? _typeInfo10;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> __TypeInfo9
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> __TypeInfo10
         {
-            get => _typeInfo9 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<string>));
+            get => _typeInfo10 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<string>));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> __Create9(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> __Create10(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<string>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> jsonTypeInfo))
             {
@@ -764,14 +1124,14 @@ namespace Bodies.Client
             return jsonTypeInfo;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>? _typeInfo10;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>? _typeInfo11;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> __TypeInfo10
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> __TypeInfo11
         {
-            get => _typeInfo10 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>)Options.GetTypeInfo(typeof(long?));
+            get => _typeInfo11 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>)Options.GetTypeInfo(typeof(long?));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> __Create10(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> __Create11(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<long?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> jsonTypeInfo))
             {
@@ -782,18 +1142,78 @@ namespace Bodies.Client
             return jsonTypeInfo;
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>? _typeInfo11;
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>? _typeInfo12;
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __TypeInfo11
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __TypeInfo12
         {
-            get => _typeInfo11 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
+            get => _typeInfo12 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
         }
 
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __Create11(global::System.Text.Json.JsonSerializerOptions options)
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __Create12(global::System.Text.Json.JsonSerializerOptions options)
         {
             if (!TryGetTypeInfoForRuntimeCustomConverter<long>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> jsonTypeInfo))
             {
                 jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]>? _typeInfo13;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]> __TypeInfo13
+        {
+            get => _typeInfo13 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]>)Options.GetTypeInfo(typeof(byte[]));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]> __Create13(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<byte[]>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]> jsonTypeInfo))
+            {
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<byte[]>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.ByteArrayConverter);
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>>? _typeInfo14;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>> __TypeInfo14
+        {
+            get => _typeInfo14 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<byte[]>));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>> __Create14(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<byte[]>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>> jsonTypeInfo))
+            {
+                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<byte[]>>
+                {
+                    ObjectCreator = null,
+                    SerializeHandler = null,
+                };
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>, byte[]>(options, info);
+                jsonTypeInfo.NumberHandling = null;
+            }
+
+            jsonTypeInfo.OriginatingResolver = this;
+            return jsonTypeInfo;
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType?>? _typeInfo15;
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType?> __TypeInfo15
+        {
+            get => _typeInfo15 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType?>)Options.GetTypeInfo(typeof(global::Bodies.Client.GrantType?));
+        }
+
+        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType?> __Create15(global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Bodies.Client.GrantType?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType?> jsonTypeInfo))
+            {
+                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Bodies.Client.GrantType?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::Bodies.Client.GrantType>(options));
             }
 
             jsonTypeInfo.OriginatingResolver = this;
@@ -825,37 +1245,53 @@ namespace Bodies.Client
             {
                 return __Create3(options);
             }
-            if (type == typeof(string))
+            if (type == typeof(global::Bodies.Client.AddPhotoRequest))
             {
                 return __Create4(options);
             }
-            if (type == typeof(bool?))
+            if (type == typeof(string))
             {
                 return __Create5(options);
             }
-            if (type == typeof(bool))
+            if (type == typeof(bool?))
             {
                 return __Create6(options);
             }
-            if (type == typeof(global::System.DateTimeOffset?))
+            if (type == typeof(bool))
             {
                 return __Create7(options);
             }
-            if (type == typeof(global::System.DateTimeOffset))
+            if (type == typeof(global::System.DateTimeOffset?))
             {
                 return __Create8(options);
             }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>))
+            if (type == typeof(global::System.DateTimeOffset))
             {
                 return __Create9(options);
             }
-            if (type == typeof(long?))
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>))
             {
                 return __Create10(options);
             }
-            if (type == typeof(long))
+            if (type == typeof(long?))
             {
                 return __Create11(options);
+            }
+            if (type == typeof(long))
+            {
+                return __Create12(options);
+            }
+            if (type == typeof(byte[]))
+            {
+                return __Create13(options);
+            }
+            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<byte[]>))
+            {
+                return __Create14(options);
+            }
+            if (type == typeof(global::Bodies.Client.GrantType?))
+            {
+                return __Create15(options);
             }
             return null;
         }

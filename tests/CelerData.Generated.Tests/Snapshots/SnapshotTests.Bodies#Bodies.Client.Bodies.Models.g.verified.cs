@@ -257,4 +257,87 @@ namespace Bodies.Client
             return true;
         }
     }
+
+    /// <summary>
+    /// The AddPhotoRequest schema of Bodies.
+    /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    public sealed partial record AddPhotoRequest
+    {
+        /// <summary>
+        /// The photo.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("file")]
+        public required byte[] File { get; init; }
+
+        /// <summary>
+        /// The 'thumbnails' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("thumbnails")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Collections.Generic.IReadOnlyList<byte[]>? Thumbnails { get; init; }
+
+        /// <summary>
+        /// The 'caption' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("caption")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Caption { get; init; }
+
+        /// <summary>
+        /// The 'tags' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+
+        /// <summary>
+        /// The 'rating' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("rating")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public long? Rating { get; init; }
+
+        /// <summary>
+        /// The 'grant' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("grant")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::Bodies.Client.GrantType? Grant { get; init; }
+
+        /// <summary>
+        /// The 'petId' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("petId")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? PetId { get; init; }
+
+        /// <summary>
+        /// The 'meta' property.
+        /// </summary>
+        [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
+        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public global::Bodies.Client.Filter? Meta { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("File = ");
+            builder.Append(File);
+            builder.Append(", Thumbnails = ");
+            builder.Append(Thumbnails);
+            builder.Append(", Caption = ");
+            builder.Append(Caption);
+            builder.Append(", Tags = ");
+            builder.Append(Tags);
+            builder.Append(", Rating = ");
+            builder.Append(Rating);
+            builder.Append(", Grant = ");
+            builder.Append(Grant);
+            builder.Append(", PetId = ");
+            builder.Append(PetId);
+            builder.Append(", Meta = ");
+            builder.Append(Meta);
+            return true;
+        }
+    }
 }

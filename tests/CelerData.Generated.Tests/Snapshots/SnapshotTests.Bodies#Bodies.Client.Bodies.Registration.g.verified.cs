@@ -23,6 +23,7 @@ namespace Bodies.Client
                 ["DownloadFileAsync"] = "none",
                 ["SetAvatarAsync"] = "none",
                 ["CreateTokenAsync"] = "none",
+                ["AddPhotoAsync"] = "none",
             },
             OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
             {
@@ -31,6 +32,7 @@ namespace Bodies.Client
                 ["DownloadFileAsync"] = "downloadFile",
                 ["SetAvatarAsync"] = "setAvatar",
                 ["CreateTokenAsync"] = "createToken",
+                ["AddPhotoAsync"] = "addPhoto",
             },
         };
 
