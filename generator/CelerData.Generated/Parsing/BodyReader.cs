@@ -124,7 +124,7 @@ internal sealed class BodyReader
         }
 
         var isText = essence.StartsWith("text/", System.StringComparison.Ordinal);
-        if (type is not null && IsBytes(type) || type is null && !isText)
+        if (type is not null && (IsBytes(type) || IsFile(schema!)) || type is null && !isText)
         {
             return (Stream, new BodyModel(BodyKind.Binary, IsWildcard(essence) ? OctetStream : essence, EquatableArray<FormEncodingModel>.Empty), null);
         }
@@ -156,7 +156,7 @@ internal sealed class BodyReader
             var name = property.Key.Value;
             var type = _schemas.Resolve(property.Value, typeHint + "Request" + Identifiers.ToPascalCase(name, "Part"));
             PartKind kind;
-            if (IsBytes(type))
+            if (IsBytes(type) || IsFile(property.Value))
             {
                 kind = PartKind.File;
                 type = FilePart;
@@ -206,6 +206,10 @@ internal sealed class BodyReader
 
         return (parameters, parts.ToEquatableArray());
     }
+
+    /// <summary>Whether a schema says <c>format: file</c> (Swagger 2's file, kept by many converted descriptions): bytes.</summary>
+    private bool IsFile(SpecNode schema)
+        => schema is MappingNode mapping && _schemas.Follow(mapping)?.Get("format") is ScalarNode { Value: "file" };
 
     private static bool IsScalar(TypeRef type)
         => type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && type.Name != PrimitiveTypes.Any.Name && !IsBytes(type);

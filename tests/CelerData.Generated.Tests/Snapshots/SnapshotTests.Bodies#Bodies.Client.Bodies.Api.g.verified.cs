@@ -60,6 +60,17 @@ namespace Bodies.Client
         global::System.Threading.Tasks.Task SetAvatarAsync([global::Refit.Body] global::System.IO.Stream? @body = default, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// An image whose schema says format file (as descriptions converted from Swagger 2 do).
+        /// </summary>
+        /// <remarks>
+        /// <para>Sends <c>POST /scans</c>; security: none.</para>
+        /// </remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        [global::Refit.Post("/scans")]
+        global::System.Threading.Tasks.Task AddScanAsync([global::Refit.Body] global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// A form, every property written by its encoding.
         /// </summary>
         /// <remarks>

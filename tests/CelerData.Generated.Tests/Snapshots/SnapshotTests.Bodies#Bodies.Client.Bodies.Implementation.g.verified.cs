@@ -124,6 +124,26 @@ namespace Bodies.Client
         }
 
         /// <inheritdoc />
+        public global::System.Threading.Tasks.Task AddScanAsync(global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/scans";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
+            __content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("image/jpeg");
+            __request.Content = __content;
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddScanAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/scans");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
         public global::System.Threading.Tasks.Task<global::Bodies.Client.CreateTokenResponse> CreateTokenAsync(global::Bodies.Client.TokenForm @body, global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;

@@ -41,6 +41,7 @@ public sealed class BodyWireTests
         await Invoke<object>(client, api, "UploadFileAsync", "a.bin", upload);
         await Invoke<object>(client, api, "SetAvatarAsync", new MemoryStream(Encoding.ASCII.GetBytes("PNG")));
         await Invoke<object>(client, api, "SetAvatarAsync", new object?[] { null });
+        await Invoke<object>(client, api, "AddScanAsync", new MemoryStream(new byte[] { 255, 216 }));
         await Invoke<object>(client, api, "CreateTokenAsync", TokenForm(client));
 
         var requests = server.Requests;
@@ -52,11 +53,13 @@ public sealed class BodyWireTests
         Assert.True(upload.CanRead, "the caller's stream is the caller's to dispose");
         Assert.Equal(("image/png", "PNG"), (requests[2].ContentType, Encoding.ASCII.GetString(requests[2].Body)));
         Assert.Equal((null, 0), (requests[3].ContentType, requests[3].Body.Length));
-        Assert.Equal("application/x-www-form-urlencoded", requests[4].ContentType);
+        Assert.Equal("image/jpeg", requests[4].ContentType);
+        Assert.Equal(new byte[] { 255, 216 }, requests[4].Body);
+        Assert.Equal("application/x-www-form-urlencoded", requests[5].ContentType);
         Assert.Equal(
             "grant_type=client_credentials&client_id=a%20b%2Bc%26d&remember=true&expires=2024-01-15T10%3A30%3A00.5%2B02%3A00"
             + "&audiences=x&audiences=y&scopes=read%20write&filter[kind]=k%201&filter[max]=3&meta=%7B%22kind%22%3A%22m%22%7D",
-            Encoding.UTF8.GetString(requests[4].Body));
+            Encoding.UTF8.GetString(requests[5].Body));
     }
 
     [Fact]
@@ -141,6 +144,8 @@ public sealed class BodyWireTests
             Assert.NotNull(await Invoke<string>(client, api, "PutNoteAsync", "n1", "hello"));
             await Invoke<object>(client, api, "UploadFileAsync", "a.bin", new MemoryStream(new byte[] { 0, 1, 2, 255 }));
             await Invoke<object>(client, api, "SetAvatarAsync", new MemoryStream(Encoding.ASCII.GetBytes("PNG")));
+
+            // AddScan is left out: its schema says type object (with Swagger 2's format file), which Prism holds bytes to.
             await Invoke<object>(client, api, "CreateTokenAsync", PrismTokenForm(client));
             var photo = PhotoArguments(client, new MemoryStream(new byte[] { 137, 80, 78, 71 }));
             photo[2] = null;
