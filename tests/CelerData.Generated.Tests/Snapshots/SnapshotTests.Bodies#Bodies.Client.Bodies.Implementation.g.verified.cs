@@ -525,6 +525,6 @@ namespace Bodies.Client
         }
 
         /// <summary>The wire value of a GrantType.</summary>
-        private static string __FormatGrantType(global::Bodies.Client.GrantType value) => value.Value;
+        private static string __FormatGrantType(global::Bodies.Client.GrantType value) => value.ToString();
     }
 }

@@ -5,1341 +5,645 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
-namespace Bodies.Client
+using __Json = global::System.Text.Json;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
+namespace Bodies.Client;
+
+/// <summary>
+/// System.Text.Json metadata and generated readers and writers for every model of Bodies: no reflection, safe for trimming and Native AOT.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerContext, __Meta.IJsonTypeInfoResolver
 {
-    /// <summary>
-    /// System.Text.Json metadata for every model of Bodies, written out ahead of time: no reflection, safe for trimming and Native AOT.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial class BodiesJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
+
+    private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("grant_type");
+    private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("client_id");
+    private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("remember");
+    private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("expires");
+    private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("audiences");
+    private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("scopes");
+    private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("filter");
+    private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("meta");
+    private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("kind");
+    private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("max");
+    private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("access_token");
+    private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("file");
+    private static readonly __Json.JsonEncodedText __Name12 = __Json.JsonEncodedText.Encode("thumbnails");
+    private static readonly __Json.JsonEncodedText __Name13 = __Json.JsonEncodedText.Encode("caption");
+    private static readonly __Json.JsonEncodedText __Name14 = __Json.JsonEncodedText.Encode("tags");
+    private static readonly __Json.JsonEncodedText __Name15 = __Json.JsonEncodedText.Encode("rating");
+    private static readonly __Json.JsonEncodedText __Name16 = __Json.JsonEncodedText.Encode("grant");
+    private static readonly __Json.JsonEncodedText __Name17 = __Json.JsonEncodedText.Encode("petId");
+    private static readonly global::Bodies.Client.GrantTypeJsonConverter __Own1 = new();
+
+    /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
+    public static global::Bodies.Client.BodiesJsonContext Default { get; } = new global::Bodies.Client.BodiesJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
+
+    /// <summary>The options this context's metadata was generated for.</summary>
+    protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+    /// <summary>Creates a context with its own copy of the default options.</summary>
+    public BodiesJsonContext() : base(null)
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new();
+    }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __Name0 = global::System.Text.Json.JsonEncodedText.Encode("grant_type");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name1 = global::System.Text.Json.JsonEncodedText.Encode("client_id");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name2 = global::System.Text.Json.JsonEncodedText.Encode("remember");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name3 = global::System.Text.Json.JsonEncodedText.Encode("expires");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name4 = global::System.Text.Json.JsonEncodedText.Encode("audiences");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name5 = global::System.Text.Json.JsonEncodedText.Encode("scopes");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name6 = global::System.Text.Json.JsonEncodedText.Encode("filter");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name7 = global::System.Text.Json.JsonEncodedText.Encode("meta");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name8 = global::System.Text.Json.JsonEncodedText.Encode("kind");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name9 = global::System.Text.Json.JsonEncodedText.Encode("max");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name10 = global::System.Text.Json.JsonEncodedText.Encode("access_token");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name11 = global::System.Text.Json.JsonEncodedText.Encode("file");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name12 = global::System.Text.Json.JsonEncodedText.Encode("thumbnails");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name13 = global::System.Text.Json.JsonEncodedText.Encode("caption");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name14 = global::System.Text.Json.JsonEncodedText.Encode("tags");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name15 = global::System.Text.Json.JsonEncodedText.Encode("rating");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name16 = global::System.Text.Json.JsonEncodedText.Encode("grant");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name17 = global::System.Text.Json.JsonEncodedText.Encode("petId");
+    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+    /// <param name="options">The options to bind; they must not be bound to another context.</param>
+    public BodiesJsonContext(__Json.JsonSerializerOptions options) : base(options)
+    {
+    }
 
-        /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
-        public static global::Bodies.Client.BodiesJsonContext Default { get; } = new global::Bodies.Client.BodiesJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+    private __Meta.JsonTypeInfo<global::Bodies.Client.TokenForm>? _t0;
+    /// <summary>Metadata for <see cref="global::Bodies.Client.TokenForm"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Bodies.Client.TokenForm> TokenForm => __Get(ref _t0);
 
-        /// <summary>The options this context's metadata was generated for.</summary>
-        protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+    private __Meta.JsonTypeInfo<global::Bodies.Client.GrantType>? _t1;
+    /// <summary>Metadata for <see cref="global::Bodies.Client.GrantType"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Bodies.Client.GrantType> GrantType => __Get(ref _t1);
 
-        /// <summary>Creates a context with its own copy of the default options.</summary>
-        public BodiesJsonContext() : base(null)
+    private __Meta.JsonTypeInfo<global::Bodies.Client.Filter>? _t2;
+    /// <summary>Metadata for <see cref="global::Bodies.Client.Filter"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Bodies.Client.Filter> Filter => __Get(ref _t2);
+
+    private __Meta.JsonTypeInfo<global::Bodies.Client.CreateTokenResponse>? _t3;
+    /// <summary>Metadata for <see cref="global::Bodies.Client.CreateTokenResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Bodies.Client.CreateTokenResponse> CreateTokenResponse => __Get(ref _t3);
+
+    private __Meta.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest>? _t4;
+    /// <summary>Metadata for <see cref="global::Bodies.Client.AddPhotoRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest> AddPhotoRequest => __Get(ref _t4);
+
+    /// <inheritdoc/>
+    public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+    {
+        Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
+        return typeInfo;
+    }
+
+    __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(global::Bodies.Client.TokenForm)) return __Info(options, new __Converter<global::Bodies.Client.TokenForm>(__Read0, __Write0));
+        if (type == typeof(global::Bodies.Client.GrantType)) return __Info(options, __Own1);
+        if (type == typeof(global::Bodies.Client.Filter)) return __Info(options, new __Converter<global::Bodies.Client.Filter>(__Read2, __Write2));
+        if (type == typeof(global::Bodies.Client.CreateTokenResponse)) return __Info(options, new __Converter<global::Bodies.Client.CreateTokenResponse>(__Read3, __Write3));
+        if (type == typeof(global::Bodies.Client.AddPhotoRequest)) return __Info(options, new __Converter<global::Bodies.Client.AddPhotoRequest>(__Read4, __Write4));
+        if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
+        if (type == typeof(bool?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<bool>(options));
+        if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
+        if (type == typeof(global::System.DateTimeOffset?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
+        if (type == typeof(global::System.DateTimeOffset)) return __Info(options, __Meta.JsonMetadataServices.DateTimeOffsetConverter);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<string>>(__Read10, __Write10));
+        if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
+        if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
+        if (type == typeof(byte[])) return __Info(options, __Meta.JsonMetadataServices.ByteArrayConverter);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<byte[]>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<byte[]>>(__Read14, __Write14));
+        if (type == typeof(global::Bodies.Client.GrantType?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::Bodies.Client.GrantType>(options));
+        return null;
+    }
+
+    private static readonly string[] __Paths0 = { ".grant_type", ".client_id", ".remember", ".expires", ".audiences", ".scopes", ".filter", ".meta" };
+
+    private static global::Bodies.Client.TokenForm? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Bodies.Client.TokenForm)))
         {
-        }
-
-        /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-        /// <param name="options">The options to bind; they must not be bound to another context.</param>
-        public BodiesJsonContext(global::System.Text.Json.JsonSerializerOptions options) : base(options)
-        {
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.TokenForm>? _typeInfo0;
-
-        /// <summary>Metadata for <see cref="global::Bodies.Client.TokenForm"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.TokenForm> TokenForm
-        {
-            get => _typeInfo0 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.TokenForm>)Options.GetTypeInfo(typeof(global::Bodies.Client.TokenForm));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.TokenForm> __Create0(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Bodies.Client.TokenForm>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.TokenForm> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Bodies.Client.TokenForm>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New0(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Bodies.Client.TokenForm() { GrantTypeValue = (global::Bodies.Client.GrantType)args[0], ClientId = (string)args[1], Remember = (bool?)args[2], Expires = (global::System.DateTimeOffset?)args[3], Audiences = (global::System.Collections.Generic.IReadOnlyList<string>)args[4], Scopes = (global::System.Collections.Generic.IReadOnlyList<string>)args[5], FilterValue = (global::Bodies.Client.Filter)args[6], Meta = (global::Bodies.Client.Filter)args[7] },
-                    ConstructorParameterMetadataInitializer = __CtorParams0,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties0(options),
-                    SerializeHandler = __Serialize0,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Bodies.Client.TokenForm>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties0(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[8];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Bodies.Client.GrantType>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.TokenForm),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.TokenForm)obj).GrantTypeValue,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_0((global::Bodies.Client.TokenForm)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "GrantTypeValue",
-                JsonPropertyName = "grant_type",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Bodies.Client.GrantType>(options, info0);
-            properties[0].IsRequired = true;
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.TokenForm),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.TokenForm)obj).ClientId,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_1((global::Bodies.Client.TokenForm)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ClientId",
-                JsonPropertyName = "client_id",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
-
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<bool?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.TokenForm),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.TokenForm)obj).Remember,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_2((global::Bodies.Client.TokenForm)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Remember",
-                JsonPropertyName = "remember",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<bool?>(options, info2);
-
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.DateTimeOffset?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.TokenForm),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.TokenForm)obj).Expires,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_3((global::Bodies.Client.TokenForm)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Expires",
-                JsonPropertyName = "expires",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.DateTimeOffset?>(options, info3);
-
-            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.TokenForm),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.TokenForm)obj).Audiences,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_4((global::Bodies.Client.TokenForm)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Audiences",
-                JsonPropertyName = "audiences",
-            };
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<string>>(options, info4);
-
-            var info5 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.TokenForm),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.TokenForm)obj).Scopes,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_5((global::Bodies.Client.TokenForm)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Scopes",
-                JsonPropertyName = "scopes",
-            };
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<string>>(options, info5);
-
-            var info6 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Bodies.Client.Filter>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.TokenForm),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.TokenForm)obj).FilterValue,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_6((global::Bodies.Client.TokenForm)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "FilterValue",
-                JsonPropertyName = "filter",
-            };
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Bodies.Client.Filter>(options, info6);
-
-            var info7 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Bodies.Client.Filter>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.TokenForm),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.TokenForm)obj).Meta,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_7((global::Bodies.Client.TokenForm)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Meta",
-                JsonPropertyName = "meta",
-            };
-            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Bodies.Client.Filter>(options, info7);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Bodies.Client.TokenForm __New0();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_GrantTypeValue")]
-        private static extern void __Set0_0(global::Bodies.Client.TokenForm obj, global::Bodies.Client.GrantType value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ClientId")]
-        private static extern void __Set0_1(global::Bodies.Client.TokenForm obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Remember")]
-        private static extern void __Set0_2(global::Bodies.Client.TokenForm obj, bool? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Expires")]
-        private static extern void __Set0_3(global::Bodies.Client.TokenForm obj, global::System.DateTimeOffset? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Audiences")]
-        private static extern void __Set0_4(global::Bodies.Client.TokenForm obj, global::System.Collections.Generic.IReadOnlyList<string> value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Scopes")]
-        private static extern void __Set0_5(global::Bodies.Client.TokenForm obj, global::System.Collections.Generic.IReadOnlyList<string> value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_FilterValue")]
-        private static extern void __Set0_6(global::Bodies.Client.TokenForm obj, global::Bodies.Client.Filter value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Meta")]
-        private static extern void __Set0_7(global::Bodies.Client.TokenForm obj, global::Bodies.Client.Filter value);
-        #endif
-
-        private void __Serialize0(global::System.Text.Json.Utf8JsonWriter writer, global::Bodies.Client.TokenForm? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WritePropertyName(__Name0);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.GrantTypeValue, GrantType);
-            if (value.ClientId is not null)
-            {
-                writer.WriteString(__Name1, value.ClientId);
-            }
-            if (value.Remember is not null)
-            {
-                writer.WritePropertyName(__Name2);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Remember, __TypeInfo6);
-            }
-            if (value.Expires is not null)
-            {
-                writer.WritePropertyName(__Name3);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Expires, __TypeInfo8);
-            }
-            if (value.Audiences is not null)
-            {
-                writer.WritePropertyName(__Name4);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Audiences, __TypeInfo10);
-            }
-            if (value.Scopes is not null)
-            {
-                writer.WritePropertyName(__Name5);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Scopes, __TypeInfo10);
-            }
-            if (value.FilterValue is not null)
-            {
-                writer.WritePropertyName(__Name6);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.FilterValue, Filter);
-            }
-            if (value.Meta is not null)
-            {
-                writer.WritePropertyName(__Name7);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Meta, Filter);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams0()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[8];
-            parameters[0] = new()
-            {
-                Name = "GrantTypeValue",
-                ParameterType = typeof(global::Bodies.Client.GrantType),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "ClientId",
-                ParameterType = typeof(string),
-                Position = 1,
-            };
-            parameters[2] = new()
-            {
-                Name = "Remember",
-                ParameterType = typeof(bool?),
-                Position = 2,
-            };
-            parameters[3] = new()
-            {
-                Name = "Expires",
-                ParameterType = typeof(global::System.DateTimeOffset?),
-                Position = 3,
-            };
-            parameters[4] = new()
-            {
-                Name = "Audiences",
-                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<string>),
-                Position = 4,
-            };
-            parameters[5] = new()
-            {
-                Name = "Scopes",
-                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<string>),
-                Position = 5,
-            };
-            parameters[6] = new()
-            {
-                Name = "FilterValue",
-                ParameterType = typeof(global::Bodies.Client.Filter),
-                Position = 6,
-            };
-            parameters[7] = new()
-            {
-                Name = "Meta",
-                ParameterType = typeof(global::Bodies.Client.Filter),
-                Position = 7,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType>? _typeInfo1;
-
-        /// <summary>Metadata for <see cref="global::Bodies.Client.GrantType"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType> GrantType
-        {
-            get => _typeInfo1 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType>)Options.GetTypeInfo(typeof(global::Bodies.Client.GrantType));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType> __Create1(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Bodies.Client.GrantType>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType> jsonTypeInfo))
-            {
-                global::System.Text.Json.Serialization.JsonConverter converter = ExpandConverter(typeof(global::Bodies.Client.GrantType), new global::Bodies.Client.GrantTypeJsonConverter(), options);
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Bodies.Client.GrantType>(options, converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter>? _typeInfo2;
-
-        /// <summary>Metadata for <see cref="global::Bodies.Client.Filter"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter> Filter
-        {
-            get => _typeInfo2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter>)Options.GetTypeInfo(typeof(global::Bodies.Client.Filter));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter> __Create2(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Bodies.Client.Filter>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Bodies.Client.Filter>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New2(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Bodies.Client.Filter() { Kind = (string)args[0], Max = (long?)args[1] },
-                    ConstructorParameterMetadataInitializer = __CtorParams2,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties2(options),
-                    SerializeHandler = __Serialize2,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Bodies.Client.Filter>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties2(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.Filter),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.Filter)obj).Kind,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_0((global::Bodies.Client.Filter)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Kind",
-                JsonPropertyName = "kind",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.Filter),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.Filter)obj).Max,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_1((global::Bodies.Client.Filter)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Max",
-                JsonPropertyName = "max",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, info1);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Bodies.Client.Filter __New2();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Kind")]
-        private static extern void __Set2_0(global::Bodies.Client.Filter obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Max")]
-        private static extern void __Set2_1(global::Bodies.Client.Filter obj, long? value);
-        #endif
-
-        private void __Serialize2(global::System.Text.Json.Utf8JsonWriter writer, global::Bodies.Client.Filter? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (value.Kind is not null)
-            {
-                writer.WriteString(__Name8, value.Kind);
-            }
-            if (value.Max is not null)
-            {
-                writer.WritePropertyName(__Name9);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Max, __TypeInfo11);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams2()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
-            parameters[0] = new()
-            {
-                Name = "Kind",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Max",
-                ParameterType = typeof(long?),
-                Position = 1,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.CreateTokenResponse>? _typeInfo3;
-
-        /// <summary>Metadata for <see cref="global::Bodies.Client.CreateTokenResponse"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.CreateTokenResponse> CreateTokenResponse
-        {
-            get => _typeInfo3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.CreateTokenResponse>)Options.GetTypeInfo(typeof(global::Bodies.Client.CreateTokenResponse));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.CreateTokenResponse> __Create3(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Bodies.Client.CreateTokenResponse>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.CreateTokenResponse> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Bodies.Client.CreateTokenResponse>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New3(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Bodies.Client.CreateTokenResponse() { AccessToken = (string)args[0] },
-                    ConstructorParameterMetadataInitializer = __CtorParams3,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties3(options),
-                    SerializeHandler = __Serialize3,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Bodies.Client.CreateTokenResponse>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties3(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[1];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.CreateTokenResponse),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.CreateTokenResponse)obj).AccessToken,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set3_0((global::Bodies.Client.CreateTokenResponse)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "AccessToken",
-                JsonPropertyName = "access_token",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Bodies.Client.CreateTokenResponse __New3();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_AccessToken")]
-        private static extern void __Set3_0(global::Bodies.Client.CreateTokenResponse obj, string value);
-        #endif
-
-        private void __Serialize3(global::System.Text.Json.Utf8JsonWriter writer, global::Bodies.Client.CreateTokenResponse? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (value.AccessToken is not null)
-            {
-                writer.WriteString(__Name10, value.AccessToken);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams3()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[1];
-            parameters[0] = new()
-            {
-                Name = "AccessToken",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest>? _typeInfo4;
-
-        /// <summary>Metadata for <see cref="global::Bodies.Client.AddPhotoRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest> AddPhotoRequest
-        {
-            get => _typeInfo4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest>)Options.GetTypeInfo(typeof(global::Bodies.Client.AddPhotoRequest));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest> __Create4(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Bodies.Client.AddPhotoRequest>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Bodies.Client.AddPhotoRequest>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New4(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Bodies.Client.AddPhotoRequest() { File = (byte[])args[0], Thumbnails = (global::System.Collections.Generic.IReadOnlyList<byte[]>)args[1], Caption = (string)args[2], Tags = (global::System.Collections.Generic.IReadOnlyList<string>)args[3], Rating = (long?)args[4], Grant = (global::Bodies.Client.GrantType?)args[5], PetId = (string)args[6], Meta = (global::Bodies.Client.Filter)args[7] },
-                    ConstructorParameterMetadataInitializer = __CtorParams4,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties4(options),
-                    SerializeHandler = __Serialize4,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Bodies.Client.AddPhotoRequest>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties4(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[8];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<byte[]>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).File,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_0((global::Bodies.Client.AddPhotoRequest)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "File",
-                JsonPropertyName = "file",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<byte[]>(options, info0);
-            properties[0].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = false;
-            properties[0].IsSetNullable = false;
-            #endif
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<byte[]>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).Thumbnails,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_1((global::Bodies.Client.AddPhotoRequest)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Thumbnails",
-                JsonPropertyName = "thumbnails",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>>(options, info1);
-
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).Caption,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_2((global::Bodies.Client.AddPhotoRequest)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Caption",
-                JsonPropertyName = "caption",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
-
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<string>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).Tags,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_3((global::Bodies.Client.AddPhotoRequest)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Tags",
-                JsonPropertyName = "tags",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<string>>(options, info3);
-
-            var info4 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).Rating,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_4((global::Bodies.Client.AddPhotoRequest)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Rating",
-                JsonPropertyName = "rating",
-            };
-            properties[4] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, info4);
-
-            var info5 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Bodies.Client.GrantType?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).Grant,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_5((global::Bodies.Client.AddPhotoRequest)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Grant",
-                JsonPropertyName = "grant",
-            };
-            properties[5] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Bodies.Client.GrantType?>(options, info5);
-
-            var info6 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).PetId,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_6((global::Bodies.Client.AddPhotoRequest)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "PetId",
-                JsonPropertyName = "petId",
-            };
-            properties[6] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info6);
-
-            var info7 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::Bodies.Client.Filter>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Bodies.Client.AddPhotoRequest),
-                Converter = null,
-                Getter = static obj => ((global::Bodies.Client.AddPhotoRequest)obj).Meta,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set4_7((global::Bodies.Client.AddPhotoRequest)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Meta",
-                JsonPropertyName = "meta",
-            };
-            properties[7] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::Bodies.Client.Filter>(options, info7);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Bodies.Client.AddPhotoRequest __New4();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_File")]
-        private static extern void __Set4_0(global::Bodies.Client.AddPhotoRequest obj, byte[] value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Thumbnails")]
-        private static extern void __Set4_1(global::Bodies.Client.AddPhotoRequest obj, global::System.Collections.Generic.IReadOnlyList<byte[]> value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Caption")]
-        private static extern void __Set4_2(global::Bodies.Client.AddPhotoRequest obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Tags")]
-        private static extern void __Set4_3(global::Bodies.Client.AddPhotoRequest obj, global::System.Collections.Generic.IReadOnlyList<string> value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Rating")]
-        private static extern void __Set4_4(global::Bodies.Client.AddPhotoRequest obj, long? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Grant")]
-        private static extern void __Set4_5(global::Bodies.Client.AddPhotoRequest obj, global::Bodies.Client.GrantType? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_PetId")]
-        private static extern void __Set4_6(global::Bodies.Client.AddPhotoRequest obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Meta")]
-        private static extern void __Set4_7(global::Bodies.Client.AddPhotoRequest obj, global::Bodies.Client.Filter value);
-        #endif
-
-        private void __Serialize4(global::System.Text.Json.Utf8JsonWriter writer, global::Bodies.Client.AddPhotoRequest? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WritePropertyName(__Name11);
-            global::System.Text.Json.JsonSerializer.Serialize(writer, value.File, __TypeInfo13);
-            if (value.Thumbnails is not null)
-            {
-                writer.WritePropertyName(__Name12);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Thumbnails, __TypeInfo14);
-            }
-            if (value.Caption is not null)
-            {
-                writer.WriteString(__Name13, value.Caption);
-            }
-            if (value.Tags is not null)
-            {
-                writer.WritePropertyName(__Name14);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Tags, __TypeInfo10);
-            }
-            if (value.Rating is not null)
-            {
-                writer.WritePropertyName(__Name15);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Rating, __TypeInfo11);
-            }
-            if (value.Grant is not null)
-            {
-                writer.WritePropertyName(__Name16);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Grant, __TypeInfo15);
-            }
-            if (value.PetId is not null)
-            {
-                writer.WriteString(__Name17, value.PetId);
-            }
-            if (value.Meta is not null)
-            {
-                writer.WritePropertyName(__Name7);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Meta, Filter);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams4()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[8];
-            parameters[0] = new()
-            {
-                Name = "File",
-                ParameterType = typeof(byte[]),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Thumbnails",
-                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<byte[]>),
-                Position = 1,
-            };
-            parameters[2] = new()
-            {
-                Name = "Caption",
-                ParameterType = typeof(string),
-                Position = 2,
-            };
-            parameters[3] = new()
-            {
-                Name = "Tags",
-                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<string>),
-                Position = 3,
-            };
-            parameters[4] = new()
-            {
-                Name = "Rating",
-                ParameterType = typeof(long?),
-                Position = 4,
-            };
-            parameters[5] = new()
-            {
-                Name = "Grant",
-                ParameterType = typeof(global::Bodies.Client.GrantType?),
-                Position = 5,
-            };
-            parameters[6] = new()
-            {
-                Name = "PetId",
-                ParameterType = typeof(string),
-                Position = 6,
-            };
-            parameters[7] = new()
-            {
-                Name = "Meta",
-                ParameterType = typeof(global::Bodies.Client.Filter),
-                Position = 7,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _typeInfo5;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __TypeInfo5
-        {
-            get => _typeInfo5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __Create5(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<string>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?>? _typeInfo6;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> __TypeInfo6
-        {
-            get => _typeInfo6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?>)Options.GetTypeInfo(typeof(bool?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> __Create6(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<bool?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<bool>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>? _typeInfo7;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> __TypeInfo7
-        {
-            get => _typeInfo7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool>)Options.GetTypeInfo(typeof(bool));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> __Create7(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<bool>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<bool> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<bool>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.BooleanConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>? _typeInfo8;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> __TypeInfo8
-        {
-            get => _typeInfo8 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> __Create8(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.DateTimeOffset?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>? _typeInfo9;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> __TypeInfo9
-        {
-            get => _typeInfo9 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset>)Options.GetTypeInfo(typeof(global::System.DateTimeOffset));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> __Create9(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.DateTimeOffset>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.DateTimeOffset> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.DateTimeOffset>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.DateTimeOffsetConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>? _typeInfo10;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> __TypeInfo10
-        {
-            get => _typeInfo10 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<string>));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> __Create10(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<string>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<string>> jsonTypeInfo))
-            {
-                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<string>>
-                {
-                    ObjectCreator = null,
-                    SerializeHandler = null,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<string>, string>(options, info);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>? _typeInfo11;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> __TypeInfo11
-        {
-            get => _typeInfo11 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>)Options.GetTypeInfo(typeof(long?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> __Create11(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<long?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<long>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>? _typeInfo12;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __TypeInfo12
-        {
-            get => _typeInfo12 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __Create12(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<long>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]>? _typeInfo13;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]> __TypeInfo13
-        {
-            get => _typeInfo13 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]>)Options.GetTypeInfo(typeof(byte[]));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]> __Create13(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<byte[]>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<byte[]> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<byte[]>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.ByteArrayConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>>? _typeInfo14;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>> __TypeInfo14
-        {
-            get => _typeInfo14 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<byte[]>));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>> __Create14(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<byte[]>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>> jsonTypeInfo))
-            {
-                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<byte[]>>
-                {
-                    ObjectCreator = null,
-                    SerializeHandler = null,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<byte[]>, byte[]>(options, info);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType?>? _typeInfo15;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType?> __TypeInfo15
-        {
-            get => _typeInfo15 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType?>)Options.GetTypeInfo(typeof(global::Bodies.Client.GrantType?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType?> __Create15(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Bodies.Client.GrantType?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.GrantType?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Bodies.Client.GrantType?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<global::Bodies.Client.GrantType>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        /// <inheritdoc/>
-        public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-        {
-            Options.TryGetTypeInfo(type, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
-            return typeInfo;
-        }
-
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::Bodies.Client.TokenForm))
-            {
-                return __Create0(options);
-            }
-            if (type == typeof(global::Bodies.Client.GrantType))
-            {
-                return __Create1(options);
-            }
-            if (type == typeof(global::Bodies.Client.Filter))
-            {
-                return __Create2(options);
-            }
-            if (type == typeof(global::Bodies.Client.CreateTokenResponse))
-            {
-                return __Create3(options);
-            }
-            if (type == typeof(global::Bodies.Client.AddPhotoRequest))
-            {
-                return __Create4(options);
-            }
-            if (type == typeof(string))
-            {
-                return __Create5(options);
-            }
-            if (type == typeof(bool?))
-            {
-                return __Create6(options);
-            }
-            if (type == typeof(bool))
-            {
-                return __Create7(options);
-            }
-            if (type == typeof(global::System.DateTimeOffset?))
-            {
-                return __Create8(options);
-            }
-            if (type == typeof(global::System.DateTimeOffset))
-            {
-                return __Create9(options);
-            }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>))
-            {
-                return __Create10(options);
-            }
-            if (type == typeof(long?))
-            {
-                return __Create11(options);
-            }
-            if (type == typeof(long))
-            {
-                return __Create12(options);
-            }
-            if (type == typeof(byte[]))
-            {
-                return __Create13(options);
-            }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<byte[]>))
-            {
-                return __Create14(options);
-            }
-            if (type == typeof(global::Bodies.Client.GrantType?))
-            {
-                return __Create15(options);
-            }
             return null;
         }
 
-        private static bool TryGetTypeInfoForRuntimeCustomConverter<TJsonMetadataType>(global::System.Text.Json.JsonSerializerOptions options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TJsonMetadataType> jsonTypeInfo)
+        global::Bodies.Client.GrantType __p0 = default;
+        string __p1 = default;
+        bool? __p2 = default;
+        global::System.DateTimeOffset? __p3 = default;
+        global::System.Collections.Generic.IReadOnlyList<string> __p4 = default;
+        global::System.Collections.Generic.IReadOnlyList<string> __p5 = default;
+        global::Bodies.Client.Filter __p6 = default;
+        global::Bodies.Client.Filter __p7 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
         {
-            global::System.Text.Json.Serialization.JsonConverter? converter = GetRuntimeConverterForType(typeof(TJsonMetadataType), options);
-            if (converter != null)
+            while (__Next(ref reader, out var __name))
             {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TJsonMetadataType>(options, converter);
-                return true;
+                __i = __Match0(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = __Own1.Read(ref reader, typeof(global::Bodies.Client.GrantType), options); __s0 = true; break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = __Null(ref reader) ? null : reader.GetBoolean(); break;
+                    case 3: __p3 = __Null(ref reader) ? null : reader.GetDateTimeOffset(); break;
+                    case 4: __p4 = __Read10(ref reader, options); break;
+                    case 5: __p5 = __Read10(ref reader, options); break;
+                    case 6: __p6 = __Read2(ref reader, options); break;
+                    case 7: __p7 = __Read2(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
             }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths0[__i], ref reader);
+        }
 
-            jsonTypeInfo = null;
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Bodies.Client.TokenForm), ref reader, __s0 ? null : "grant_type");
+        }
+
+        return new global::Bodies.Client.TokenForm()
+        {
+            GrantType = __p0,
+            ClientId = __p1,
+            Remember = __p2,
+            Expires = __p3,
+            Audiences = __p4,
+            Scopes = __p5,
+            Filter = __p6,
+            Meta = __p7,
+        };
+    }
+
+    private static int __Match0(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "meta"u8)) return 7; break;
+            case 6: if (__Is(name, "scopes"u8)) return 5; if (__Is(name, "filter"u8)) return 6; break;
+            case 7: if (__Is(name, "expires"u8)) return 3; break;
+            case 8: if (__Is(name, "remember"u8)) return 2; break;
+            case 9: if (__Is(name, "client_id"u8)) return 1; if (__Is(name, "audiences"u8)) return 4; break;
+            case 10: if (__Is(name, "grant_type"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write0(__Json.Utf8JsonWriter writer, global::Bodies.Client.TokenForm? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        { writer.WritePropertyName(__Name0); __Own1.Write(writer, value.GrantType, options); }
+        if (value.ClientId is not null) { writer.WriteString(__Name1, value.ClientId); }
+        if (value.Remember is not null) { { if (value.Remember is { } __value) writer.WriteBoolean(__Name2, __value); else writer.WriteNull(__Name2); } }
+        if (value.Expires is not null) { { if (value.Expires is { } __value) writer.WriteString(__Name3, __value); else writer.WriteNull(__Name3); } }
+        if (value.Audiences is not null) { { writer.WritePropertyName(__Name4); __Write10(writer, value.Audiences, options); } }
+        if (value.Scopes is not null) { { writer.WritePropertyName(__Name5); __Write10(writer, value.Scopes, options); } }
+        if (value.Filter is not null) { { writer.WritePropertyName(__Name6); __Write2(writer, value.Filter, options); } }
+        if (value.Meta is not null) { { writer.WritePropertyName(__Name7); __Write2(writer, value.Meta, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths2 = { ".kind", ".max" };
+
+    private static global::Bodies.Client.Filter? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Bodies.Client.Filter)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        long? __p1 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match2(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths2[__i], ref reader);
+        }
+
+        return new global::Bodies.Client.Filter()
+        {
+            Kind = __p0,
+            Max = __p1,
+        };
+    }
+
+    private static int __Match2(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 3: if (__Is(name, "max"u8)) return 1; break;
+            case 4: if (__Is(name, "kind"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write2(__Json.Utf8JsonWriter writer, global::Bodies.Client.Filter? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.Kind is not null) { writer.WriteString(__Name8, value.Kind); }
+        if (value.Max is not null) { { if (value.Max is { } __value) writer.WriteNumber(__Name9, __value); else writer.WriteNull(__Name9); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths3 = { ".access_token" };
+
+    private static global::Bodies.Client.CreateTokenResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Bodies.Client.CreateTokenResponse)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match3(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths3[__i], ref reader);
+        }
+
+        return new global::Bodies.Client.CreateTokenResponse()
+        {
+            AccessToken = __p0,
+        };
+    }
+
+    private static int __Match3(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 12: if (__Is(name, "access_token"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write3(__Json.Utf8JsonWriter writer, global::Bodies.Client.CreateTokenResponse? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.AccessToken is not null) { writer.WriteString(__Name10, value.AccessToken); }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths4 = { ".file", ".thumbnails", ".caption", ".tags", ".rating", ".grant", ".petId", ".meta" };
+
+    private static global::Bodies.Client.AddPhotoRequest? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Bodies.Client.AddPhotoRequest)))
+        {
+            return null;
+        }
+
+        byte[] __p0 = default;
+        global::System.Collections.Generic.IReadOnlyList<byte[]> __p1 = default;
+        string __p2 = default;
+        global::System.Collections.Generic.IReadOnlyList<string> __p3 = default;
+        long? __p4 = default;
+        global::Bodies.Client.GrantType? __p5 = default;
+        string __p6 = default;
+        global::Bodies.Client.Filter __p7 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match4(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options); __s0 = true; break;
+                    case 1: __p1 = __Read14(ref reader, options); break;
+                    case 2: __p2 = reader.GetString(); break;
+                    case 3: __p3 = __Read10(ref reader, options); break;
+                    case 4: __p4 = __Null(ref reader) ? null : reader.GetInt64(); break;
+                    case 5: __p5 = __Null(ref reader) ? null : __Own1.Read(ref reader, typeof(global::Bodies.Client.GrantType), options); break;
+                    case 6: __p6 = reader.GetString(); break;
+                    case 7: __p7 = __Read2(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths4[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Bodies.Client.AddPhotoRequest), ref reader, __s0 ? null : "file");
+        }
+
+        return new global::Bodies.Client.AddPhotoRequest()
+        {
+            File = __p0,
+            Thumbnails = __p1,
+            Caption = __p2,
+            Tags = __p3,
+            Rating = __p4,
+            Grant = __p5,
+            PetId = __p6,
+            Meta = __p7,
+        };
+    }
+
+    private static int __Match4(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "file"u8)) return 0; if (__Is(name, "tags"u8)) return 3; if (__Is(name, "meta"u8)) return 7; break;
+            case 5: if (__Is(name, "grant"u8)) return 5; if (__Is(name, "petId"u8)) return 6; break;
+            case 6: if (__Is(name, "rating"u8)) return 4; break;
+            case 7: if (__Is(name, "caption"u8)) return 2; break;
+            case 10: if (__Is(name, "thumbnails"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write4(__Json.Utf8JsonWriter writer, global::Bodies.Client.AddPhotoRequest? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        { writer.WritePropertyName(__Name11); if (value.File is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.File, options); }
+        if (value.Thumbnails is not null) { { writer.WritePropertyName(__Name12); __Write14(writer, value.Thumbnails, options); } }
+        if (value.Caption is not null) { writer.WriteString(__Name13, value.Caption); }
+        if (value.Tags is not null) { { writer.WritePropertyName(__Name14); __Write10(writer, value.Tags, options); } }
+        if (value.Rating is not null) { { if (value.Rating is { } __value) writer.WriteNumber(__Name15, __value); else writer.WriteNull(__Name15); } }
+        if (value.Grant is not null) { { if (value.Grant is { } __value) { writer.WritePropertyName(__Name16); __Own1.Write(writer, __value, options); } else writer.WriteNull(__Name16); } }
+        if (value.PetId is not null) { writer.WriteString(__Name17, value.PetId); }
+        if (value.Meta is not null) { { writer.WritePropertyName(__Name7); __Write2(writer, value.Meta, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyList<string>? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+
+    private static void __Write10(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<byte[]>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<byte[]>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options), options);
+
+    private static void __Write14(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<byte[]>? value, __Json.JsonSerializerOptions options) => __WriteList<byte[]>(writer, value, static (__Json.Utf8JsonWriter writer, byte[] value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value, options); } }, options);
+
+    /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+    private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
             return false;
         }
 
-        private static global::System.Text.Json.Serialization.JsonConverter? GetRuntimeConverterForType(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            for (int i = 0; i < options.Converters.Count; i++)
-            {
-                global::System.Text.Json.Serialization.JsonConverter? converter = options.Converters[i];
-                if (converter?.CanConvert(type) == true)
-                {
-                    return ExpandConverter(type, converter, options, validateCanConvert: false);
-                }
-            }
+        return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+    }
 
+    /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+    private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+    {
+        reader.Read();
+        if (reader.TokenType == __Json.JsonTokenType.EndObject)
+        {
+            name = default;
+            return false;
+        }
+
+        name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        return true;
+    }
+
+    private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+    /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+    private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+        => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+
+    private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
+
+    private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
+
+    __Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+    {
+        for (int i = 0; i < options.Converters.Count; i++)
+        {
+            if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
+            {
+                converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
+                break;
+            }
+        }
+
+        var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+        typeInfo.OriginatingResolver = this;
+        return typeInfo;
+    }
+
+    private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
+    {
+        if (converter is __Json.Serialization.JsonConverterFactory factory)
+        {
+            converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
+        }
+
+        return converter;
+    }
+
+    /// <summary>Reads and writes one type through the generated methods.</summary>
+    private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
+    {
+        private readonly __ReadValue<T?> _read;
+        private readonly __WriteValue<T?> _write;
+
+        public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
+        {
+            _read = read;
+            _write = write;
+        }
+
+        public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
+
+        public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
+    }
+
+    private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
             return null;
         }
-
-        private static global::System.Text.Json.Serialization.JsonConverter ExpandConverter(global::System.Type type, global::System.Text.Json.Serialization.JsonConverter converter, global::System.Text.Json.JsonSerializerOptions options, bool validateCanConvert = true)
+        if (reader.TokenType != __Json.JsonTokenType.StartArray)
         {
-            if (validateCanConvert && !converter.CanConvert(type))
-            {
-                throw new global::System.InvalidOperationException(string.Format("The converter '{0}' is not compatible with the type '{1}'.", converter.GetType(), type));
-            }
+            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
+        }
 
-            if (converter is global::System.Text.Json.Serialization.JsonConverterFactory factory)
+        var list = new global::System.Collections.Generic.List<T>();
+        while (true)
+        {
+            try
             {
-                converter = factory.CreateConverter(type, options);
-                if (converter is null || converter is global::System.Text.Json.Serialization.JsonConverterFactory)
+                reader.Read();
+                if (reader.TokenType == __Json.JsonTokenType.EndArray)
                 {
-                    throw new global::System.InvalidOperationException(string.Format("The converter '{0}' cannot return null or a JsonConverterFactory instance.", factory.GetType()));
+                    return list;
                 }
-            }
 
-            return converter;
+                list.Add(read(ref reader, options));
+            }
+            catch (global::System.Exception exception) when (__CanWrap(exception))
+            {
+                throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
+            }
         }
     }
+
+    private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
+            return null;
+        }
+        if (reader.TokenType != __Json.JsonTokenType.StartObject)
+        {
+            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
+        }
+
+        var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
+        while (true)
+        {
+            reader.Read();
+            if (reader.TokenType == __Json.JsonTokenType.EndObject)
+            {
+                return dictionary;
+            }
+
+            var key = reader.GetString()!;
+            try
+            {
+                reader.Read();
+                dictionary[key] = read(ref reader, options);
+            }
+            catch (global::System.Exception exception) when (__CanWrap(exception))
+            {
+                throw __Wrap(exception, __Segment(key), ref reader);
+            }
+        }
+    }
+
+    private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+    {
+        if (list is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        for (int i = 0; i < list.Count; i++)
+        {
+            write(writer, list[i], options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+    {
+        if (dictionary is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (var pair in dictionary)
+        {
+            writer.WritePropertyName(pair.Key);
+            write(writer, pair.Value, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
+    private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
+
+    private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
+
+    /// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
+    private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
+
+    /// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
+    private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
+    {
+        var inner = exception as __Json.JsonException;
+        var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
+        var line = inner?.LineNumber ?? __LineNumber(ref reader);
+        var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
+        var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
+        return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
+    }
+
+    private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
+
+    private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
+    {
+        long? line = __LineNumber(ref reader);
+        long? position = __BytePositionInLine(ref reader);
+        return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
+    }
+
+    private static string __Message(string message, string path, long? line, long? position)
+    {
+        var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
+        return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
+    }
+
+    // The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
+    private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
+    private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
 }

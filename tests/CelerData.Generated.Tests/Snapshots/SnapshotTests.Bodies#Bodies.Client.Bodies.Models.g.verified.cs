@@ -4,6 +4,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
+using __Ser = global::System.Text.Json.Serialization;
+
 namespace Bodies.Client
 {
     /// <summary>
@@ -15,62 +17,62 @@ namespace Bodies.Client
         /// <summary>
         /// The 'grant_type' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("grant_type")]
-        public required global::Bodies.Client.GrantType GrantTypeValue { get; init; }
+        [__Ser.JsonPropertyName("grant_type")]
+        public required global::Bodies.Client.GrantType GrantType { get; init; }
 
         /// <summary>
         /// The 'client_id' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("client_id")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("client_id")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClientId { get; init; }
 
         /// <summary>
         /// The 'remember' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("remember")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("remember")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Remember { get; init; }
 
         /// <summary>
         /// The 'expires' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("expires")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("expires")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.DateTimeOffset? Expires { get; init; }
 
         /// <summary>
         /// The 'audiences' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("audiences")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("audiences")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Audiences { get; init; }
 
         /// <summary>
         /// The 'scopes' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("scopes")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("scopes")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get; init; }
 
         /// <summary>
         /// The 'filter' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("filter")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Bodies.Client.Filter? FilterValue { get; init; }
+        [__Ser.JsonPropertyName("filter")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+        public global::Bodies.Client.Filter? Filter { get; init; }
 
         /// <summary>
         /// The 'meta' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("meta")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Bodies.Client.Filter? Meta { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
         {
-            builder.Append("GrantTypeValue = ");
-            builder.Append(GrantTypeValue);
+            builder.Append("GrantType = ");
+            builder.Append(GrantType);
             builder.Append(", ClientId = ");
             builder.Append(ClientId);
             builder.Append(", Remember = ");
@@ -81,8 +83,8 @@ namespace Bodies.Client
             builder.Append(Audiences);
             builder.Append(", Scopes = ");
             builder.Append(Scopes);
-            builder.Append(", FilterValue = ");
-            builder.Append(FilterValue);
+            builder.Append(", Filter = ");
+            builder.Append(Filter);
             builder.Append(", Meta = ");
             builder.Append(Meta);
             return true;
@@ -216,15 +218,15 @@ namespace Bodies.Client
         /// <summary>
         /// The 'kind' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("kind")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("kind")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Kind { get; init; }
 
         /// <summary>
         /// The 'max' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("max")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("max")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? Max { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -246,8 +248,8 @@ namespace Bodies.Client
         /// <summary>
         /// The 'access_token' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("access_token")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("access_token")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccessToken { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -267,56 +269,56 @@ namespace Bodies.Client
         /// <summary>
         /// The photo.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("file")]
+        [__Ser.JsonPropertyName("file")]
         public required byte[] File { get; init; }
 
         /// <summary>
         /// The 'thumbnails' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("thumbnails")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("thumbnails")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<byte[]>? Thumbnails { get; init; }
 
         /// <summary>
         /// The 'caption' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("caption")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("caption")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Caption { get; init; }
 
         /// <summary>
         /// The 'tags' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("tags")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("tags")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
         /// <summary>
         /// The 'rating' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("rating")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("rating")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? Rating { get; init; }
 
         /// <summary>
         /// The 'grant' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("grant")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("grant")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Bodies.Client.GrantType? Grant { get; init; }
 
         /// <summary>
         /// The 'petId' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("petId")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("petId")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? PetId { get; init; }
 
         /// <summary>
         /// The 'meta' property.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("meta")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("meta")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Bodies.Client.Filter? Meta { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)

@@ -5,827 +5,525 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
-namespace Examples
+using __Json = global::System.Text.Json;
+using __Meta = global::System.Text.Json.Serialization.Metadata;
+
+namespace Examples;
+
+/// <summary>
+/// System.Text.Json metadata and generated readers and writers for every model of USPTO Data Set API: no reflection, safe for trimming and Native AOT.
+/// </summary>
+[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializerContext, __Meta.IJsonTypeInfoResolver
 {
-    /// <summary>
-    /// System.Text.Json metadata for every model of USPTO Data Set API, written out ahead of time: no reflection, safe for trimming and Native AOT.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial class USPTODataSetJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+    private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
+
+    private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("total");
+    private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("apis");
+    private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("criteria");
+    private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("start");
+    private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("rows");
+    private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("apiKey");
+    private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("apiVersionNumber");
+    private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("apiUrl");
+    private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("apiDocumentationUrl");
+
+    /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
+    public static global::Examples.USPTODataSetJsonContext Default { get; } = new global::Examples.USPTODataSetJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
+
+    /// <summary>The options this context's metadata was generated for.</summary>
+    protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+    /// <summary>Creates a context with its own copy of the default options.</summary>
+    public USPTODataSetJsonContext() : base(null)
     {
-        private static readonly global::System.Text.Json.JsonSerializerOptions s_defaultOptions = new();
+    }
 
-        private static readonly global::System.Text.Json.JsonEncodedText __Name0 = global::System.Text.Json.JsonEncodedText.Encode("total");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name1 = global::System.Text.Json.JsonEncodedText.Encode("apis");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name2 = global::System.Text.Json.JsonEncodedText.Encode("criteria");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name3 = global::System.Text.Json.JsonEncodedText.Encode("start");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name4 = global::System.Text.Json.JsonEncodedText.Encode("rows");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name5 = global::System.Text.Json.JsonEncodedText.Encode("apiKey");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name6 = global::System.Text.Json.JsonEncodedText.Encode("apiVersionNumber");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name7 = global::System.Text.Json.JsonEncodedText.Encode("apiUrl");
-        private static readonly global::System.Text.Json.JsonEncodedText __Name8 = global::System.Text.Json.JsonEncodedText.Encode("apiDocumentationUrl");
+    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+    /// <param name="options">The options to bind; they must not be bound to another context.</param>
+    public USPTODataSetJsonContext(__Json.JsonSerializerOptions options) : base(options)
+    {
+    }
 
-        /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
-        public static global::Examples.USPTODataSetJsonContext Default { get; } = new global::Examples.USPTODataSetJsonContext(new global::System.Text.Json.JsonSerializerOptions(s_defaultOptions));
+    private __Meta.JsonTypeInfo<global::Examples.DataSetList>? _t0;
+    /// <summary>Metadata for <see cref="global::Examples.DataSetList"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Examples.DataSetList> DataSetList => __Get(ref _t0);
 
-        /// <summary>The options this context's metadata was generated for.</summary>
-        protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+    private __Meta.JsonTypeInfo<global::Examples.PerformSearchRequest>? _t1;
+    /// <summary>Metadata for <see cref="global::Examples.PerformSearchRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Examples.PerformSearchRequest> PerformSearchRequest => __Get(ref _t1);
 
-        /// <summary>Creates a context with its own copy of the default options.</summary>
-        public USPTODataSetJsonContext() : base(null)
+    private __Meta.JsonTypeInfo<global::Examples.DataSetListApisItem>? _t2;
+    /// <summary>Metadata for <see cref="global::Examples.DataSetListApisItem"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Examples.DataSetListApisItem> DataSetListApisItem => __Get(ref _t2);
+
+    /// <inheritdoc/>
+    public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+    {
+        Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
+        return typeInfo;
+    }
+
+    __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
+    {
+        if (type == typeof(global::Examples.DataSetList)) return __Info(options, new __Converter<global::Examples.DataSetList>(__Read0, __Write0));
+        if (type == typeof(global::Examples.PerformSearchRequest)) return __Info(options, new __Converter<global::Examples.PerformSearchRequest>(__Read1, __Write1));
+        if (type == typeof(global::Examples.DataSetListApisItem)) return __Info(options, new __Converter<global::Examples.DataSetListApisItem>(__Read2, __Write2));
+        if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
+        if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>>(__Read5, __Write5));
+        if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>>(__Read7, __Write7));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(__Read8, __Write8));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(__Read9, __Write9));
+        if (type == typeof(global::System.Text.Json.JsonElement)) return __Info(options, __Meta.JsonMetadataServices.JsonElementConverter);
+        return null;
+    }
+
+    private static readonly string[] __Paths0 = { ".total", ".apis" };
+
+    private static global::Examples.DataSetList? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Examples.DataSetList)))
         {
-        }
-
-        /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-        /// <param name="options">The options to bind; they must not be bound to another context.</param>
-        public USPTODataSetJsonContext(global::System.Text.Json.JsonSerializerOptions options) : base(options)
-        {
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.DataSetList>? _typeInfo0;
-
-        /// <summary>Metadata for <see cref="global::Examples.DataSetList"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.DataSetList> DataSetList
-        {
-            get => _typeInfo0 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.DataSetList>)Options.GetTypeInfo(typeof(global::Examples.DataSetList));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.DataSetList> __Create0(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Examples.DataSetList>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.DataSetList> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.DataSetList>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New0(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Examples.DataSetList() { Total = (long?)args[0], Apis = (global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>)args[1] },
-                    ConstructorParameterMetadataInitializer = __CtorParams0,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties0(options),
-                    SerializeHandler = __Serialize0,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Examples.DataSetList>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties0(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[2];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.DataSetList),
-                Converter = null,
-                Getter = static obj => ((global::Examples.DataSetList)obj).Total,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_0((global::Examples.DataSetList)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Total",
-                JsonPropertyName = "total",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, info0);
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.DataSetList),
-                Converter = null,
-                Getter = static obj => ((global::Examples.DataSetList)obj).Apis,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set0_1((global::Examples.DataSetList)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Apis",
-                JsonPropertyName = "apis",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>>(options, info1);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Examples.DataSetList __New0();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Total")]
-        private static extern void __Set0_0(global::Examples.DataSetList obj, long? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Apis")]
-        private static extern void __Set0_1(global::Examples.DataSetList obj, global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem> value);
-        #endif
-
-        private void __Serialize0(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.DataSetList? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (value.Total is not null)
-            {
-                writer.WritePropertyName(__Name0);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Total, __TypeInfo3);
-            }
-            if (value.Apis is not null)
-            {
-                writer.WritePropertyName(__Name1);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Apis, __TypeInfo5);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams0()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[2];
-            parameters[0] = new()
-            {
-                Name = "Total",
-                ParameterType = typeof(long?),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Apis",
-                ParameterType = typeof(global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>),
-                Position = 1,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.PerformSearchRequest>? _typeInfo1;
-
-        /// <summary>Metadata for <see cref="global::Examples.PerformSearchRequest"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.PerformSearchRequest> PerformSearchRequest
-        {
-            get => _typeInfo1 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.PerformSearchRequest>)Options.GetTypeInfo(typeof(global::Examples.PerformSearchRequest));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.PerformSearchRequest> __Create1(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Examples.PerformSearchRequest>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.PerformSearchRequest> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.PerformSearchRequest>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New1(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Examples.PerformSearchRequest() { Criteria = (string)args[0], Start = (long?)args[1], Rows = (long?)args[2] },
-                    ConstructorParameterMetadataInitializer = __CtorParams1,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties1(options),
-                    SerializeHandler = __Serialize1,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Examples.PerformSearchRequest>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties1(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[3];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.PerformSearchRequest),
-                Converter = null,
-                Getter = static obj => ((global::Examples.PerformSearchRequest)obj).Criteria,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set1_0((global::Examples.PerformSearchRequest)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = null,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Criteria",
-                JsonPropertyName = "criteria",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-            properties[0].IsRequired = true;
-            #if NET9_0_OR_GREATER
-            properties[0].IsGetNullable = false;
-            properties[0].IsSetNullable = false;
-            #endif
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.PerformSearchRequest),
-                Converter = null,
-                Getter = static obj => ((global::Examples.PerformSearchRequest)obj).Start,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set1_1((global::Examples.PerformSearchRequest)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Start",
-                JsonPropertyName = "start",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, info1);
-
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<long?>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.PerformSearchRequest),
-                Converter = null,
-                Getter = static obj => ((global::Examples.PerformSearchRequest)obj).Rows,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set1_2((global::Examples.PerformSearchRequest)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "Rows",
-                JsonPropertyName = "rows",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<long?>(options, info2);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Examples.PerformSearchRequest __New1();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Criteria")]
-        private static extern void __Set1_0(global::Examples.PerformSearchRequest obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Start")]
-        private static extern void __Set1_1(global::Examples.PerformSearchRequest obj, long? value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Rows")]
-        private static extern void __Set1_2(global::Examples.PerformSearchRequest obj, long? value);
-        #endif
-
-        private void __Serialize1(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.PerformSearchRequest? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            writer.WriteString(__Name2, value.Criteria);
-            if (value.Start is not null)
-            {
-                writer.WritePropertyName(__Name3);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Start, __TypeInfo3);
-            }
-            if (value.Rows is not null)
-            {
-                writer.WritePropertyName(__Name4);
-                global::System.Text.Json.JsonSerializer.Serialize(writer, value.Rows, __TypeInfo3);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams1()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[3];
-            parameters[0] = new()
-            {
-                Name = "Criteria",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "Start",
-                ParameterType = typeof(long?),
-                Position = 1,
-            };
-            parameters[2] = new()
-            {
-                Name = "Rows",
-                ParameterType = typeof(long?),
-                Position = 2,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.DataSetListApisItem>? _typeInfo2;
-
-        /// <summary>Metadata for <see cref="global::Examples.DataSetListApisItem"/>.</summary>
-        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.DataSetListApisItem> DataSetListApisItem
-        {
-            get => _typeInfo2 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.DataSetListApisItem>)Options.GetTypeInfo(typeof(global::Examples.DataSetListApisItem));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.DataSetListApisItem> __Create2(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::Examples.DataSetListApisItem>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Examples.DataSetListApisItem> jsonTypeInfo))
-            {
-                var objectInfo = new global::System.Text.Json.Serialization.Metadata.JsonObjectInfoValues<global::Examples.DataSetListApisItem>
-                {
-                    #if NET9_0_OR_GREATER
-                    ObjectCreator = static () => __New2(),
-                    #else
-                    ObjectCreator = null,
-                    ObjectWithParameterizedConstructorCreator = static args => new global::Examples.DataSetListApisItem() { ApiKey = (string)args[0], ApiVersionNumber = (string)args[1], ApiUrl = (string)args[2], ApiDocumentationUrl = (string)args[3] },
-                    ConstructorParameterMetadataInitializer = __CtorParams2,
-                    #endif
-                    PropertyMetadataInitializer = _ => __Properties2(options),
-                    SerializeHandler = __Serialize2,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateObjectInfo<global::Examples.DataSetListApisItem>(options, objectInfo);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[] __Properties2(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            var properties = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfo[4];
-
-            var info0 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.DataSetListApisItem),
-                Converter = null,
-                Getter = static obj => ((global::Examples.DataSetListApisItem)obj).ApiKey,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_0((global::Examples.DataSetListApisItem)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ApiKey",
-                JsonPropertyName = "apiKey",
-            };
-            properties[0] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info0);
-
-            var info1 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.DataSetListApisItem),
-                Converter = null,
-                Getter = static obj => ((global::Examples.DataSetListApisItem)obj).ApiVersionNumber,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_1((global::Examples.DataSetListApisItem)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ApiVersionNumber",
-                JsonPropertyName = "apiVersionNumber",
-            };
-            properties[1] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info1);
-
-            var info2 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.DataSetListApisItem),
-                Converter = null,
-                Getter = static obj => ((global::Examples.DataSetListApisItem)obj).ApiUrl,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_2((global::Examples.DataSetListApisItem)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ApiUrl",
-                JsonPropertyName = "apiUrl",
-            };
-            properties[2] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info2);
-
-            var info3 = new global::System.Text.Json.Serialization.Metadata.JsonPropertyInfoValues<string>
-            {
-                IsProperty = true,
-                IsPublic = true,
-                IsVirtual = false,
-                DeclaringType = typeof(global::Examples.DataSetListApisItem),
-                Converter = null,
-                Getter = static obj => ((global::Examples.DataSetListApisItem)obj).ApiDocumentationUrl,
-                #if NET9_0_OR_GREATER
-                Setter = static (obj, value) => __Set2_3((global::Examples.DataSetListApisItem)obj, value!),
-                #else
-                Setter = static (obj, value) => throw new global::System.InvalidOperationException("Setting init-only properties is not supported in source generation mode."),
-                #endif
-                IgnoreCondition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-                HasJsonInclude = false,
-                IsExtensionData = false,
-                NumberHandling = null,
-                PropertyName = "ApiDocumentationUrl",
-                JsonPropertyName = "apiDocumentationUrl",
-            };
-            properties[3] = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreatePropertyInfo<string>(options, info3);
-
-            return properties;
-        }
-
-        #if NET9_0_OR_GREATER
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Examples.DataSetListApisItem __New2();
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ApiKey")]
-        private static extern void __Set2_0(global::Examples.DataSetListApisItem obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ApiVersionNumber")]
-        private static extern void __Set2_1(global::Examples.DataSetListApisItem obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ApiUrl")]
-        private static extern void __Set2_2(global::Examples.DataSetListApisItem obj, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_ApiDocumentationUrl")]
-        private static extern void __Set2_3(global::Examples.DataSetListApisItem obj, string value);
-        #endif
-
-        private void __Serialize2(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.DataSetListApisItem? value)
-        {
-            if (value is null)
-            {
-                writer.WriteNullValue();
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (value.ApiKey is not null)
-            {
-                writer.WriteString(__Name5, value.ApiKey);
-            }
-            if (value.ApiVersionNumber is not null)
-            {
-                writer.WriteString(__Name6, value.ApiVersionNumber);
-            }
-            if (value.ApiUrl is not null)
-            {
-                writer.WriteString(__Name7, value.ApiUrl);
-            }
-            if (value.ApiDocumentationUrl is not null)
-            {
-                writer.WriteString(__Name8, value.ApiDocumentationUrl);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        #if !NET9_0_OR_GREATER
-        private static global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[] __CtorParams2()
-        {
-            var parameters = new global::System.Text.Json.Serialization.Metadata.JsonParameterInfoValues[4];
-            parameters[0] = new()
-            {
-                Name = "ApiKey",
-                ParameterType = typeof(string),
-                Position = 0,
-            };
-            parameters[1] = new()
-            {
-                Name = "ApiVersionNumber",
-                ParameterType = typeof(string),
-                Position = 1,
-            };
-            parameters[2] = new()
-            {
-                Name = "ApiUrl",
-                ParameterType = typeof(string),
-                Position = 2,
-            };
-            parameters[3] = new()
-            {
-                Name = "ApiDocumentationUrl",
-                ParameterType = typeof(string),
-                Position = 3,
-            };
-            return parameters;
-        }
-        #endif
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>? _typeInfo3;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> __TypeInfo3
-        {
-            get => _typeInfo3 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?>)Options.GetTypeInfo(typeof(long?));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> __Create3(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<long?>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long?> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long?>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.GetNullableConverter<long>(options));
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>? _typeInfo4;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __TypeInfo4
-        {
-            get => _typeInfo4 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long>)Options.GetTypeInfo(typeof(long));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> __Create4(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<long>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<long> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<long>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.Int64Converter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>>? _typeInfo5;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>> __TypeInfo5
-        {
-            get => _typeInfo5 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>> __Create5(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>> jsonTypeInfo))
-            {
-                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>>
-                {
-                    ObjectCreator = null,
-                    SerializeHandler = null,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>, global::Examples.DataSetListApisItem>(options, info);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>? _typeInfo6;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __TypeInfo6
-        {
-            get => _typeInfo6 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string>)Options.GetTypeInfo(typeof(string));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> __Create6(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<string>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<string> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<string>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.StringConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>>? _typeInfo7;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>> __TypeInfo7
-        {
-            get => _typeInfo7 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>> __Create7(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>> jsonTypeInfo))
-            {
-                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>>
-                {
-                    ObjectCreator = null,
-                    SerializeHandler = null,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIEnumerableInfo<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(options, info);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? _typeInfo8;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> __TypeInfo8
-        {
-            get => _typeInfo8 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> __Create8(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>> jsonTypeInfo))
-            {
-                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>
-                {
-                    ObjectCreator = static () => new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(),
-                    SerializeHandler = null,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIReadOnlyDictionaryInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>, string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(options, info);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? _typeInfo9;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> __TypeInfo9
-        {
-            get => _typeInfo9 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>)Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> __Create9(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> jsonTypeInfo))
-            {
-                var info = new global::System.Text.Json.Serialization.Metadata.JsonCollectionInfoValues<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>
-                {
-                    ObjectCreator = static () => new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(),
-                    SerializeHandler = null,
-                };
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateIReadOnlyDictionaryInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>, string, global::System.Text.Json.JsonElement>(options, info);
-                jsonTypeInfo.NumberHandling = null;
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>? _typeInfo10;
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> __TypeInfo10
-        {
-            get => _typeInfo10 ??= (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement>)Options.GetTypeInfo(typeof(global::System.Text.Json.JsonElement));
-        }
-
-        private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> __Create10(global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (!TryGetTypeInfoForRuntimeCustomConverter<global::System.Text.Json.JsonElement>(options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Text.Json.JsonElement> jsonTypeInfo))
-            {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::System.Text.Json.JsonElement>(options, global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.JsonElementConverter);
-            }
-
-            jsonTypeInfo.OriginatingResolver = this;
-            return jsonTypeInfo;
-        }
-
-        /// <inheritdoc/>
-        public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-        {
-            Options.TryGetTypeInfo(type, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? typeInfo);
-            return typeInfo;
-        }
-
-        global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (type == typeof(global::Examples.DataSetList))
-            {
-                return __Create0(options);
-            }
-            if (type == typeof(global::Examples.PerformSearchRequest))
-            {
-                return __Create1(options);
-            }
-            if (type == typeof(global::Examples.DataSetListApisItem))
-            {
-                return __Create2(options);
-            }
-            if (type == typeof(long?))
-            {
-                return __Create3(options);
-            }
-            if (type == typeof(long))
-            {
-                return __Create4(options);
-            }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>))
-            {
-                return __Create5(options);
-            }
-            if (type == typeof(string))
-            {
-                return __Create6(options);
-            }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>))
-            {
-                return __Create7(options);
-            }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>))
-            {
-                return __Create8(options);
-            }
-            if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>))
-            {
-                return __Create9(options);
-            }
-            if (type == typeof(global::System.Text.Json.JsonElement))
-            {
-                return __Create10(options);
-            }
             return null;
         }
 
-        private static bool TryGetTypeInfoForRuntimeCustomConverter<TJsonMetadataType>(global::System.Text.Json.JsonSerializerOptions options, out global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TJsonMetadataType> jsonTypeInfo)
+        long? __p0 = default;
+        global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem> __p1 = default;
+        int __i = -1;
+        try
         {
-            global::System.Text.Json.Serialization.JsonConverter? converter = GetRuntimeConverterForType(typeof(TJsonMetadataType), options);
-            if (converter != null)
+            while (__Next(ref reader, out var __name))
             {
-                jsonTypeInfo = global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<TJsonMetadataType>(options, converter);
-                return true;
+                __i = __Match0(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = __Null(ref reader) ? null : reader.GetInt64(); break;
+                    case 1: __p1 = __Read5(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
             }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths0[__i], ref reader);
+        }
 
-            jsonTypeInfo = null;
+        return new global::Examples.DataSetList()
+        {
+            Total = __p0,
+            Apis = __p1,
+        };
+    }
+
+    private static int __Match0(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "apis"u8)) return 1; break;
+            case 5: if (__Is(name, "total"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write0(__Json.Utf8JsonWriter writer, global::Examples.DataSetList? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.Total is not null) { { if (value.Total is { } __value) writer.WriteNumber(__Name0, __value); else writer.WriteNull(__Name0); } }
+        if (value.Apis is not null) { { writer.WritePropertyName(__Name1); __Write5(writer, value.Apis, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths1 = { ".criteria", ".start", ".rows" };
+
+    private static global::Examples.PerformSearchRequest? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Examples.PerformSearchRequest)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        long? __p1 = default;
+        long? __p2 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match1(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); __s0 = true; break;
+                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
+                    case 2: __p2 = __Null(ref reader) ? null : reader.GetInt64(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths1[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Examples.PerformSearchRequest), ref reader, __s0 ? null : "criteria");
+        }
+
+        return new global::Examples.PerformSearchRequest()
+        {
+            Criteria = __p0,
+            Start = __p1,
+            Rows = __p2,
+        };
+    }
+
+    private static int __Match1(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "rows"u8)) return 2; break;
+            case 5: if (__Is(name, "start"u8)) return 1; break;
+            case 8: if (__Is(name, "criteria"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write1(__Json.Utf8JsonWriter writer, global::Examples.PerformSearchRequest? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(__Name2, value.Criteria);
+        if (value.Start is not null) { { if (value.Start is { } __value) writer.WriteNumber(__Name3, __value); else writer.WriteNull(__Name3); } }
+        if (value.Rows is not null) { { if (value.Rows is { } __value) writer.WriteNumber(__Name4, __value); else writer.WriteNull(__Name4); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths2 = { ".apiKey", ".apiVersionNumber", ".apiUrl", ".apiDocumentationUrl" };
+
+    private static global::Examples.DataSetListApisItem? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Examples.DataSetListApisItem)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        string __p1 = default;
+        string __p2 = default;
+        string __p3 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match2(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    case 1: __p1 = reader.GetString(); break;
+                    case 2: __p2 = reader.GetString(); break;
+                    case 3: __p3 = reader.GetString(); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths2[__i], ref reader);
+        }
+
+        return new global::Examples.DataSetListApisItem()
+        {
+            ApiKey = __p0,
+            ApiVersionNumber = __p1,
+            ApiUrl = __p2,
+            ApiDocumentationUrl = __p3,
+        };
+    }
+
+    private static int __Match2(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 6: if (__Is(name, "apiKey"u8)) return 0; if (__Is(name, "apiUrl"u8)) return 2; break;
+            case 16: if (__Is(name, "apiVersionNumber"u8)) return 1; break;
+            case 19: if (__Is(name, "apiDocumentationUrl"u8)) return 3; break;
+        }
+        return -1;
+    }
+
+    private static void __Write2(__Json.Utf8JsonWriter writer, global::Examples.DataSetListApisItem? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.ApiKey is not null) { writer.WriteString(__Name5, value.ApiKey); }
+        if (value.ApiVersionNumber is not null) { writer.WriteString(__Name6, value.ApiVersionNumber); }
+        if (value.ApiUrl is not null) { writer.WriteString(__Name7, value.ApiUrl); }
+        if (value.ApiDocumentationUrl is not null) { writer.WriteString(__Name8, value.ApiDocumentationUrl); }
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Examples.DataSetListApisItem>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read2(ref reader, options), options);
+
+    private static void __Write5(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Examples.DataSetListApisItem>(writer, value, static (__Json.Utf8JsonWriter writer, global::Examples.DataSetListApisItem value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read8(ref reader, options), options);
+
+    private static void __Write7(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? value, __Json.JsonSerializerOptions options) => __WriteList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(writer, value, static (__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> value, __Json.JsonSerializerOptions options) => { { __Write8(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read9(ref reader, options), options);
+
+    private static void __Write8(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(writer, value, static (__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> value, __Json.JsonSerializerOptions options) => { { __Write9(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<global::System.Text.Json.JsonElement>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Meta.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options), options);
+
+    private static void __Write9(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<global::System.Text.Json.JsonElement>(writer, value, static (__Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value, __Json.JsonSerializerOptions options) => { { __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, value, options); } }, options);
+
+    /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+    private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
             return false;
         }
 
-        private static global::System.Text.Json.Serialization.JsonConverter? GetRuntimeConverterForType(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            for (int i = 0; i < options.Converters.Count; i++)
-            {
-                global::System.Text.Json.Serialization.JsonConverter? converter = options.Converters[i];
-                if (converter?.CanConvert(type) == true)
-                {
-                    return ExpandConverter(type, converter, options, validateCanConvert: false);
-                }
-            }
+        return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+    }
 
+    /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+    private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+    {
+        reader.Read();
+        if (reader.TokenType == __Json.JsonTokenType.EndObject)
+        {
+            name = default;
+            return false;
+        }
+
+        name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+        return true;
+    }
+
+    private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+    private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+    /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+    private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+        => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+
+    private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
+
+    private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
+
+    __Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+    {
+        for (int i = 0; i < options.Converters.Count; i++)
+        {
+            if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
+            {
+                converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
+                break;
+            }
+        }
+
+        var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+        typeInfo.OriginatingResolver = this;
+        return typeInfo;
+    }
+
+    private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
+    {
+        if (converter is __Json.Serialization.JsonConverterFactory factory)
+        {
+            converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
+        }
+
+        return converter;
+    }
+
+    /// <summary>Reads and writes one type through the generated methods.</summary>
+    private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
+    {
+        private readonly __ReadValue<T?> _read;
+        private readonly __WriteValue<T?> _write;
+
+        public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
+        {
+            _read = read;
+            _write = write;
+        }
+
+        public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
+
+        public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
+    }
+
+    private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
             return null;
         }
-
-        private static global::System.Text.Json.Serialization.JsonConverter ExpandConverter(global::System.Type type, global::System.Text.Json.Serialization.JsonConverter converter, global::System.Text.Json.JsonSerializerOptions options, bool validateCanConvert = true)
+        if (reader.TokenType != __Json.JsonTokenType.StartArray)
         {
-            if (validateCanConvert && !converter.CanConvert(type))
-            {
-                throw new global::System.InvalidOperationException(string.Format("The converter '{0}' is not compatible with the type '{1}'.", converter.GetType(), type));
-            }
+            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
+        }
 
-            if (converter is global::System.Text.Json.Serialization.JsonConverterFactory factory)
+        var list = new global::System.Collections.Generic.List<T>();
+        while (true)
+        {
+            try
             {
-                converter = factory.CreateConverter(type, options);
-                if (converter is null || converter is global::System.Text.Json.Serialization.JsonConverterFactory)
+                reader.Read();
+                if (reader.TokenType == __Json.JsonTokenType.EndArray)
                 {
-                    throw new global::System.InvalidOperationException(string.Format("The converter '{0}' cannot return null or a JsonConverterFactory instance.", factory.GetType()));
+                    return list;
                 }
-            }
 
-            return converter;
+                list.Add(read(ref reader, options));
+            }
+            catch (global::System.Exception exception) when (__CanWrap(exception))
+            {
+                throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
+            }
         }
     }
+
+    private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+    {
+        if (reader.TokenType == __Json.JsonTokenType.Null)
+        {
+            return null;
+        }
+        if (reader.TokenType != __Json.JsonTokenType.StartObject)
+        {
+            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
+        }
+
+        var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
+        while (true)
+        {
+            reader.Read();
+            if (reader.TokenType == __Json.JsonTokenType.EndObject)
+            {
+                return dictionary;
+            }
+
+            var key = reader.GetString()!;
+            try
+            {
+                reader.Read();
+                dictionary[key] = read(ref reader, options);
+            }
+            catch (global::System.Exception exception) when (__CanWrap(exception))
+            {
+                throw __Wrap(exception, __Segment(key), ref reader);
+            }
+        }
+    }
+
+    private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+    {
+        if (list is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartArray();
+        for (int i = 0; i < list.Count; i++)
+        {
+            write(writer, list[i], options);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+    {
+        if (dictionary is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (var pair in dictionary)
+        {
+            writer.WritePropertyName(pair.Key);
+            write(writer, pair.Value, options);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
+    private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
+
+    private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
+
+    /// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
+    private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
+
+    /// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
+    private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
+    {
+        var inner = exception as __Json.JsonException;
+        var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
+        var line = inner?.LineNumber ?? __LineNumber(ref reader);
+        var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
+        var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
+        return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
+    }
+
+    private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
+
+    private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
+    {
+        long? line = __LineNumber(ref reader);
+        long? position = __BytePositionInLine(ref reader);
+        return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
+    }
+
+    private static string __Message(string message, string path, long? line, long? position)
+    {
+        var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
+        return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
+    }
+
+    // The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
+    private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
+
+    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
+    private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
 }

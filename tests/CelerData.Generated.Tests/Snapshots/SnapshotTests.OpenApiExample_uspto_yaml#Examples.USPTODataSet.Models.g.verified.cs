@@ -47,21 +47,21 @@ namespace Examples
         /// <summary>
         /// Uses Lucene Query Syntax in the format of propertyName:value, propertyName:[num1 TO num2] and date range format: propertyName:[yyyyMMdd TO yyyyMMdd]. In the response please see the 'docs' element which has the list of record objects. Each record structure would consist of all the fields and their corresponding values.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("criteria")]
+        [__Ser.JsonPropertyName("criteria")]
         public required string Criteria { get; init; }
 
         /// <summary>
         /// Starting record number. Default value is 0.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("start")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("start")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? Start { get; init; }
 
         /// <summary>
         /// Specify number of rows to be returned. If you run the search with default values, in the response you will see 'numFound' attribute which will tell the number of records available in the dataset.
         /// </summary>
-        [global::System.Text.Json.Serialization.JsonPropertyName("rows")]
-        [global::System.Text.Json.Serialization.JsonIgnore(Condition = global::System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        [__Ser.JsonPropertyName("rows")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? Rows { get; init; }
 
         private bool PrintMembers(global::System.Text.StringBuilder builder)
