@@ -13,9 +13,7 @@ namespace Bodies.Client
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public partial interface IBodiesApi
     {
-        /// <summary>
-        /// Replaces a note's text (text/plain in, text/plain out).
-        /// </summary>
+        /// <summary>Replaces a note's text (text/plain in, text/plain out).</summary>
         /// <remarks>
         /// <para>Sends <c>PUT /notes/{id}</c>; security: none.</para>
         /// </remarks>
@@ -25,9 +23,7 @@ namespace Bodies.Client
         [global::Refit.Put("/notes/{id}")]
         global::System.Threading.Tasks.Task<string> PutNoteAsync(string @id, [global::Refit.Body] string @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Uploads bytes as they are.
-        /// </summary>
+        /// <summary>Uploads bytes as they are.</summary>
         /// <remarks>
         /// <para>Sends <c>PUT /files/{name}</c>; security: none.</para>
         /// </remarks>
@@ -37,9 +33,7 @@ namespace Bodies.Client
         [global::Refit.Put("/files/{name}")]
         global::System.Threading.Tasks.Task UploadFileAsync(string @name, [global::Refit.Body] global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Downloads bytes; the caller reads the stream as it arrives.
-        /// </summary>
+        /// <summary>Downloads bytes; the caller reads the stream as it arrives.</summary>
         /// <remarks>
         /// <para>Sends <c>GET /files/{name}</c>; security: none.</para>
         /// </remarks>
@@ -48,9 +42,7 @@ namespace Bodies.Client
         [global::Refit.Get("/files/{name}")]
         global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(string @name, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// An image, its media type declared without a schema.
-        /// </summary>
+        /// <summary>An image, its media type declared without a schema.</summary>
         /// <remarks>
         /// <para>Sends <c>POST /avatars</c>; security: none.</para>
         /// </remarks>
@@ -59,9 +51,7 @@ namespace Bodies.Client
         [global::Refit.Post("/avatars")]
         global::System.Threading.Tasks.Task SetAvatarAsync([global::Refit.Body] global::System.IO.Stream? @body = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// An image whose schema says format file (as descriptions converted from Swagger 2 do).
-        /// </summary>
+        /// <summary>An image whose schema says format file (as descriptions converted from Swagger 2 do).</summary>
         /// <remarks>
         /// <para>Sends <c>POST /scans</c>; security: none.</para>
         /// </remarks>
@@ -70,9 +60,7 @@ namespace Bodies.Client
         [global::Refit.Post("/scans")]
         global::System.Threading.Tasks.Task AddScanAsync([global::Refit.Body] global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// A form, every property written by its encoding.
-        /// </summary>
+        /// <summary>A form, every property written by its encoding.</summary>
         /// <remarks>
         /// <para>Sends <c>POST /tokens</c>; security: none.</para>
         /// </remarks>
@@ -81,9 +69,7 @@ namespace Bodies.Client
         [global::Refit.Post("/tokens")]
         global::System.Threading.Tasks.Task<global::Bodies.Client.CreateTokenResponse> CreateTokenAsync([global::Refit.Body] global::Bodies.Client.TokenForm @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// A multipart upload; the part 'petId' is named apart from the path parameter.
-        /// </summary>
+        /// <summary>A multipart upload; the part 'petId' is named apart from the path parameter.</summary>
         /// <remarks>
         /// <para>Sends <c>POST /pets/{petId}/photos</c>; security: none.</para>
         /// </remarks>

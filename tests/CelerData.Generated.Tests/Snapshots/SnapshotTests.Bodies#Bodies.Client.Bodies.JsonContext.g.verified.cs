@@ -10,9 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 
 namespace Bodies.Client;
 
-/// <summary>
-/// System.Text.Json metadata and generated readers and writers for every model of Bodies: no reflection, safe for trimming and Native AOT.
-/// </summary>
+/// <summary>System.Text.Json metadata and generated readers and writers for every model of Bodies: no reflection, safe for trimming and Native AOT.</summary>
 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
 public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerContext, __Meta.IJsonTypeInfoResolver
 {

@@ -8,63 +8,45 @@ using __Ser = global::System.Text.Json.Serialization;
 
 namespace Bodies.Client
 {
-    /// <summary>
-    /// The TokenForm schema of Bodies.
-    /// </summary>
+    /// <summary>The TokenForm schema of Bodies.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record TokenForm
     {
-        /// <summary>
-        /// The 'grant_type' property.
-        /// </summary>
+        /// <summary>The 'grant_type' property.</summary>
         [__Ser.JsonPropertyName("grant_type")]
         public required global::Bodies.Client.GrantType GrantType { get; init; }
 
-        /// <summary>
-        /// The 'client_id' property.
-        /// </summary>
+        /// <summary>The 'client_id' property.</summary>
         [__Ser.JsonPropertyName("client_id")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClientId { get; init; }
 
-        /// <summary>
-        /// The 'remember' property.
-        /// </summary>
+        /// <summary>The 'remember' property.</summary>
         [__Ser.JsonPropertyName("remember")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public bool? Remember { get; init; }
 
-        /// <summary>
-        /// The 'expires' property.
-        /// </summary>
+        /// <summary>The 'expires' property.</summary>
         [__Ser.JsonPropertyName("expires")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.DateTimeOffset? Expires { get; init; }
 
-        /// <summary>
-        /// The 'audiences' property.
-        /// </summary>
+        /// <summary>The 'audiences' property.</summary>
         [__Ser.JsonPropertyName("audiences")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Audiences { get; init; }
 
-        /// <summary>
-        /// The 'scopes' property.
-        /// </summary>
+        /// <summary>The 'scopes' property.</summary>
         [__Ser.JsonPropertyName("scopes")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get; init; }
 
-        /// <summary>
-        /// The 'filter' property.
-        /// </summary>
+        /// <summary>The 'filter' property.</summary>
         [__Ser.JsonPropertyName("filter")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Bodies.Client.Filter? Filter { get; init; }
 
-        /// <summary>
-        /// The 'meta' property.
-        /// </summary>
+        /// <summary>The 'meta' property.</summary>
         [__Ser.JsonPropertyName("meta")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Bodies.Client.Filter? Meta { get; init; }
@@ -91,9 +73,7 @@ namespace Bodies.Client
         }
     }
 
-    /// <summary>
-    /// The values of GrantType.
-    /// </summary>
+    /// <summary>The values of GrantType.</summary>
     /// <remarks>
     /// An open enum: a value the API description does not list reads without error, is kept and written back as it
     /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
@@ -109,25 +89,17 @@ namespace Bodies.Client
             /// <summary>A value the API description does not list (or <c>default</c>).</summary>
             Unknown = 0,
 
-            /// <summary>
-            /// The wire value client_credentials.
-            /// </summary>
+            /// <summary>The wire value client_credentials.</summary>
             ClientCredentials,
 
-            /// <summary>
-            /// The wire value refresh_token.
-            /// </summary>
+            /// <summary>The wire value refresh_token.</summary>
             RefreshToken,
         }
 
-        /// <summary>
-        /// The wire value client_credentials.
-        /// </summary>
+        /// <summary>The wire value client_credentials.</summary>
         public static readonly GrantType ClientCredentials = new GrantType("client_credentials");
 
-        /// <summary>
-        /// The wire value refresh_token.
-        /// </summary>
+        /// <summary>The wire value refresh_token.</summary>
         public static readonly GrantType RefreshToken = new GrantType("refresh_token");
 
         private readonly string? _value;
@@ -175,9 +147,7 @@ namespace Bodies.Client
         public static bool operator !=(GrantType left, GrantType right) => !left.Equals(right);
     }
 
-    /// <summary>
-    /// Reads and writes GrantType as its wire value, listed or not, without reflection.
-    /// </summary>
+    /// <summary>Reads and writes GrantType as its wire value, listed or not, without reflection.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed class GrantTypeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Bodies.Client.GrantType>
     {
@@ -209,22 +179,16 @@ namespace Bodies.Client
         }
     }
 
-    /// <summary>
-    /// The Filter schema of Bodies.
-    /// </summary>
+    /// <summary>The Filter schema of Bodies.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Filter
     {
-        /// <summary>
-        /// The 'kind' property.
-        /// </summary>
+        /// <summary>The 'kind' property.</summary>
         [__Ser.JsonPropertyName("kind")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Kind { get; init; }
 
-        /// <summary>
-        /// The 'max' property.
-        /// </summary>
+        /// <summary>The 'max' property.</summary>
         [__Ser.JsonPropertyName("max")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? Max { get; init; }
@@ -239,15 +203,11 @@ namespace Bodies.Client
         }
     }
 
-    /// <summary>
-    /// The CreateTokenResponse schema of Bodies.
-    /// </summary>
+    /// <summary>The CreateTokenResponse schema of Bodies.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record CreateTokenResponse
     {
-        /// <summary>
-        /// The 'access_token' property.
-        /// </summary>
+        /// <summary>The 'access_token' property.</summary>
         [__Ser.JsonPropertyName("access_token")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccessToken { get; init; }
@@ -260,63 +220,45 @@ namespace Bodies.Client
         }
     }
 
-    /// <summary>
-    /// The AddPhotoRequest schema of Bodies.
-    /// </summary>
+    /// <summary>The AddPhotoRequest schema of Bodies.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record AddPhotoRequest
     {
-        /// <summary>
-        /// The photo.
-        /// </summary>
+        /// <summary>The photo.</summary>
         [__Ser.JsonPropertyName("file")]
         public required byte[] File { get; init; }
 
-        /// <summary>
-        /// The 'thumbnails' property.
-        /// </summary>
+        /// <summary>The 'thumbnails' property.</summary>
         [__Ser.JsonPropertyName("thumbnails")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<byte[]>? Thumbnails { get; init; }
 
-        /// <summary>
-        /// The 'caption' property.
-        /// </summary>
+        /// <summary>The 'caption' property.</summary>
         [__Ser.JsonPropertyName("caption")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Caption { get; init; }
 
-        /// <summary>
-        /// The 'tags' property.
-        /// </summary>
+        /// <summary>The 'tags' property.</summary>
         [__Ser.JsonPropertyName("tags")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
 
-        /// <summary>
-        /// The 'rating' property.
-        /// </summary>
+        /// <summary>The 'rating' property.</summary>
         [__Ser.JsonPropertyName("rating")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? Rating { get; init; }
 
-        /// <summary>
-        /// The 'grant' property.
-        /// </summary>
+        /// <summary>The 'grant' property.</summary>
         [__Ser.JsonPropertyName("grant")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Bodies.Client.GrantType? Grant { get; init; }
 
-        /// <summary>
-        /// The 'petId' property.
-        /// </summary>
+        /// <summary>The 'petId' property.</summary>
         [__Ser.JsonPropertyName("petId")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? PetId { get; init; }
 
-        /// <summary>
-        /// The 'meta' property.
-        /// </summary>
+        /// <summary>The 'meta' property.</summary>
         [__Ser.JsonPropertyName("meta")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Bodies.Client.Filter? Meta { get; init; }

@@ -32,9 +32,7 @@ namespace Examples
         [global::Refit.Get("/{dataset}/{version}/fields")]
         global::System.Threading.Tasks.Task<string> ListSearchableFieldsAsync(string @dataset, string @version, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>
-        /// Provides search capability for the data set with the given search criteria.
-        /// </summary>
+        /// <summary>Provides search capability for the data set with the given search criteria.</summary>
         /// <remarks>
         /// This API is based on Solr/Lucene Search. The data is indexed using SOLR. This GET API returns the list of all the searchable field names that are in the Solr Index. Please see the 'fields' attribute which returns an array of field names. Each field or a combination of fields can be searched using the Solr/Lucene Syntax. Please refer https://lucene.apache.org/core/3_6_2/queryparsersyntax.html#Overview for the query syntax. List of field names that are searchable can be determined using above GET api.
         /// <para>Sends <c>POST /{dataset}/{version}/records</c>; security: none.</para>
