@@ -45,6 +45,8 @@ internal sealed partial class SchemaReader
     {
         Reference,
         Object,
+
+        /// <summary>An object that lists no properties and leaves <c>additionalProperties</c> open: a map of any JSON.</summary>
         EmptyObject,
         Dictionary,
         Enum,
@@ -82,7 +84,7 @@ internal sealed partial class SchemaReader
 
             var shape = Classify(schema);
             var isUnion = shape == Shape.Composite && IsUnion(schema);
-            if (shape is Shape.Object or Shape.EmptyObject or Shape.Enum || isUnion)
+            if (shape is Shape.Object or Shape.Enum || isUnion)
             {
                 var name = _context.GetCSharpName(schema, "components.schemas." + entry.Key.Value)
                     ?? Identifiers.ToPascalCase(entry.Key.Value, "Model");
@@ -178,13 +180,10 @@ internal sealed partial class SchemaReader
             case Shape.Reference:
                 return ResolveReference(schema, nameHint).WithNullable(nullable);
             case Shape.Object:
-            case Shape.EmptyObject:
-                if (shape == Shape.EmptyObject && !_declared.ContainsKey(schema))
-                {
-                    return Dictionary(PrimitiveTypes.Any).WithNullable(nullable);
-                }
-
                 return ModelFor(schema, nameHint, TypeRefKind.Model).WithNullable(nullable);
+            case Shape.EmptyObject:
+                // An object schema that lists no properties allows any members: a map keeps them, an empty record would drop them.
+                return Dictionary(PrimitiveTypes.Any).WithNullable(nullable);
             case Shape.Enum:
                 return ModelFor(schema, nameHint, TypeRefKind.Enum).WithNullable(nullable);
             case Shape.Dictionary:
@@ -440,7 +439,8 @@ internal sealed partial class SchemaReader
                 return Shape.Dictionary;
             }
 
-            return Shape.EmptyObject;
+            // additionalProperties: false leaves only {}: an empty record says exactly that.
+            return additional is ScalarNode closed && closed.AsBoolean() == false ? Shape.Object : Shape.EmptyObject;
         }
 
         if (type == "array")

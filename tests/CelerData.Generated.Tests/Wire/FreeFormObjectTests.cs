@@ -1,0 +1,154 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using CelerData.Generated.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace CelerData.Generated.Tests.Wire;
+
+/// <summary>
+/// A named <c>type: object</c> schema that lists no properties allows any members: it is a map of JSON values that
+/// keeps every member both ways (an empty record would drop them); only <c>additionalProperties: false</c>, which
+/// leaves <c>{}</c> alone valid, is an empty record.
+/// </summary>
+public sealed class FreeFormObjectTests
+{
+    private const string Spec = """
+        openapi: 3.0.3
+        info: { title: FreeForm, version: '1' }
+        paths:
+          /documents/{id}/metadata:
+            put:
+              operationId: putMetadata
+              parameters:
+                - { name: id, in: path, required: true, schema: { type: string } }
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: { $ref: '#/components/schemas/Metadata' }
+              responses:
+                '200':
+                  description: the document with the metadata stored
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Document' }
+        components:
+          schemas:
+            Metadata:
+              type: object
+              description: Whatever the caller stores.
+            Labels:
+              type: object
+              additionalProperties: { type: string }
+            Nothing:
+              type: object
+              additionalProperties: false
+            Document:
+              type: object
+              required: [id, metadata]
+              properties:
+                id: { type: string }
+                metadata: { $ref: '#/components/schemas/Metadata' }
+                labels: { $ref: '#/components/schemas/Labels' }
+                nothing: { $ref: '#/components/schemas/Nothing' }
+        """;
+
+    private const string Members = """{"owner":{"name":"a","ids":[1,2.5,-3]},"tags":["x",null,true],"empty":{},"note":"a b"}""";
+
+    [Fact]
+    public void AnObjectWithoutPropertiesIsAMapUnlessAdditionalPropertiesIsFalse()
+    {
+        using var client = CompiledClient.Compile(new SpecFile("/free-form.yaml", Spec, "FreeForm"));
+        var document = client.Type("Document");
+
+        Assert.Equal(typeof(IReadOnlyDictionary<string, JsonElement>), document.GetProperty("Metadata")!.PropertyType);
+        Assert.Equal(typeof(IReadOnlyDictionary<string, string>), document.GetProperty("Labels")!.PropertyType);
+        Assert.Null(client.Assembly.GetType("FreeForm.Metadata"));
+        var nothing = client.Type("Nothing");
+        Assert.Equal(nothing, document.GetProperty("Nothing")!.PropertyType);
+        Assert.Empty(nothing.GetProperties(BindingFlags.Public | BindingFlags.Instance));
+
+        var json = """{"id":"d1","metadata":""" + Members + ""","labels":{"k":"v"},"nothing":{}}""";
+        Assert.Equal(json, client.Write(client.Read(json, document), document));
+    }
+
+    [Fact]
+    public async Task AFreeFormBodyAndAnswerKeepEveryMemberOverTheWire()
+    {
+        using var client = CompiledClient.Compile(new SpecFile("/free-form.yaml", Spec, "FreeForm"));
+        await using var server = await EchoServer.StartAsync();
+        var factory = typeof(Refit.RestService).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(System.Text.Json.Serialization.JsonSerializerContext) }));
+        var api = factory.MakeGenericMethod(client.ApiInterface).Invoke(null, new object[] { new HttpClient { BaseAddress = server.BaseAddress }, client.JsonContext })!;
+        var metadata = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Members)!;
+
+        var task = (Task)client.ApiInterface.GetMethod("PutMetadataAsync")!.Invoke(api, new object?[] { "d1", metadata, CancellationToken.None })!;
+        await task;
+        var document = task.GetType().GetProperty("Result")!.GetValue(task)!;
+
+        Assert.Equal(Members, server.Bodies.Single());
+        var read = (IReadOnlyDictionary<string, JsonElement>)document.GetType().GetProperty("Metadata")!.GetValue(document)!;
+        Assert.Equal(new[] { "owner", "tags", "empty", "note" }, read.Keys);
+        Assert.Equal(Members, JsonSerializer.Serialize(read));
+    }
+
+    /// <summary>A Kestrel server on loopback that records each JSON body and answers it as a document's metadata.</summary>
+    private sealed class EchoServer : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly List<string> _bodies = new();
+
+        private EchoServer(WebApplication app) => _app = app;
+
+        public Uri BaseAddress { get; private set; } = null!;
+
+        public IReadOnlyList<string> Bodies
+        {
+            get
+            {
+                lock (_bodies)
+                {
+                    return _bodies.ToList();
+                }
+            }
+        }
+
+        public static async Task<EchoServer> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            var server = new EchoServer(app);
+            app.Run(async context =>
+            {
+                using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+                var body = await reader.ReadToEndAsync();
+                lock (server._bodies)
+                {
+                    server._bodies.Add(body);
+                }
+
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("""{"id":"d1","metadata":""" + body + "}");
+            });
+            await app.StartAsync();
+            server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+            return server;
+        }
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+}
