@@ -121,6 +121,10 @@ public sealed class CloudOperationTests
     [InlineData("GET", "api/1.0/usages?start_date=20250601&end_date=20250801", null, 40000)]
     [InlineData("GET", "api/1.0/usages?start_date=2025-06-01&end_date=20250602", null, 40000)]
     [InlineData("GET", "api/1.0/usages/" + EmulatorOptions.DefaultClusterId + "?start_date=20250601&end_date=20250602", null, 40000)]
+    [InlineData("GET", "api/1.0/usages?start_date=20250601&end_date=20250602&show_detail=True", null, 40000)]
+    [InlineData("GET", "api/1.0/usages/" + EmulatorOptions.DefaultClusterId + "?start_date=20250601&end_date=20250602&show_detail=False", null, 40000)]
+    [InlineData("GET", "api/1.0/usages/" + EmulatorOptions.DefaultClusterId + "?start_date=20250601&end_date=20250602&show_detail=%20true", null, 40000)]
+    [InlineData("GET", "api/1.0/usages/" + EmulatorOptions.DefaultClusterId + "?start_date=20250601&end_date=20250602&show_detail=1", null, 40000)]
     [InlineData("GET", "api/1.0/bills?start_month=202401&end_month=202702", null, 40000)]
     [InlineData("POST", "api/1.0/org/cluster/usage", """{"start_date":"20250601"}""", 40000)]
     public async Task Requests_the_state_or_the_parameters_do_not_allow_are_HTTP_200_with_a_failure_code(string method, string path, string? body, int code)

@@ -166,8 +166,10 @@ internal static class UsageEndpoints
             return true;
         }
 
-        if (bool.TryParse(text, out value))
+        // JSON's and OpenAPI's spelling only: bool.TryParse would also take True, FALSE and padded values.
+        if (text is "true" or "false")
         {
+            value = text == "true";
             return true;
         }
 
