@@ -88,6 +88,22 @@ public sealed class ApiKeyTests
     }
 
     [Fact]
+    public async Task CookieParametersAndACookieKeyGoInOneCookieHeader()
+    {
+        await using var server = await RecordingServer.StartAsync();
+        using var client = KeyShopClient.Create(new CelerDataClientOptions { BaseAddress = server.BaseAddress, ApiKey = Key });
+
+        server.Next = new ScriptedResponse(200, """{"id":"me"}""");
+        await client.Api.GetProfileAsync("dark mode", true);
+        await client.Api.GetProfileAsync(compact: false);
+
+        // Two Cookie lines would arrive joined by ',' (Kestrel's list of values), which no cookie parser reads as two cookies.
+        Assert.Equal(
+            new[] { "theme=dark%20mode; compact=true; session=" + Key, "compact=false; session=" + Key },
+            server.Requests.Select(r => r.Headers["Cookie"]).ToArray());
+    }
+
+    [Fact]
     public async Task WithoutAKeyOnlyOperationsThatCanGoWithoutOneAreSent()
     {
         await using var server = await RecordingServer.StartAsync();
@@ -123,7 +139,7 @@ public sealed class ApiKeyTests
 
         Assert.NotNull(await api.ListItemsAsync());
         Assert.NotNull(await api.SearchItemsAsync("red"));
-        Assert.NotNull(await api.GetProfileAsync());
+        Assert.NotNull(await api.GetProfileAsync("dark mode", true));
         await api.CreateOrderAsync();
         Assert.NotNull(await api.ListReportsAsync());
         Assert.NotNull(await api.GetCatalogAsync());

@@ -34,9 +34,11 @@ namespace KeyShop
         /// <remarks>
         /// <para>Sends <c>GET /profile</c>; security: apikey:cookieKey.</para>
         /// </remarks>
+        /// <param name="theme">The 'theme' cookie parameter.</param>
+        /// <param name="compact">The 'compact' cookie parameter.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         [global::Refit.Get("/profile")]
-        global::System.Threading.Tasks.Task<global::KeyShop.Item> GetProfileAsync(global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::KeyShop.Item> GetProfileAsync([global::Refit.Header("Cookie")] string? @theme = default, [global::Refit.Header("Cookie")] bool? @compact = default, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>POST /orders</summary>
         /// <remarks>

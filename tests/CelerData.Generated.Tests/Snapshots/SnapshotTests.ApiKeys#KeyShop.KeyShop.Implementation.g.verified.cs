@@ -84,7 +84,7 @@ namespace KeyShop
         }
 
         /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::KeyShop.Item> GetProfileAsync(global::System.Threading.CancellationToken cancellationToken)
+        public global::System.Threading.Tasks.Task<global::KeyShop.Item> GetProfileAsync(string? @theme, bool? @compact, global::System.Threading.CancellationToken cancellationToken)
         {
             var __settings = _settings;
             var __path = "/profile";
@@ -92,10 +92,23 @@ namespace KeyShop
             var __request = new global::System.Net.Http.HttpRequestMessage(
                 global::System.Net.Http.HttpMethod.Get,
                 global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            var __cookies = new global::System.Collections.Generic.List<string>();
+            if (@theme != null)
+            {
+                __cookies.Add(__Wire.Styled("theme", "form", true, new[] { __Wire.Text(@theme) }, null, true));
+            }
+            if (@compact != null)
+            {
+                __cookies.Add(__Wire.Styled("compact", "form", true, new[] { __Wire.Text(@compact.Value) }, null, true));
+            }
+            if (__cookies.Count > 0)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(__request, "Cookie", string.Join("; ", __cookies), __settings.ValidateHeaders);
+            }
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetProfileAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/profile");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @theme, @compact, cancellationToken }); }
             return global::Refit.GeneratedRequestRunner.SendAsync<global::KeyShop.Item, global::KeyShop.Item>(this.Client, __request, __settings, false, true, false, cancellationToken);
         }
 
