@@ -99,7 +99,9 @@ internal static class RegistrationEmitter
         writer.Open("public static partial class " + spec.ExtensionsClassName);
         writer.Line("/// <summary>");
         writer.Line("/// Registers " + spec.InterfaceName + " as a typed client through IHttpClientFactory, with options bound from");
-        writer.Line("/// the <c>CelerData</c> configuration section and the CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET environment variables.");
+        writer.Line("/// the <c>CelerData</c> and <c>CelerData:" + spec.ClientName + "</c> configuration sections and the environment variables");
+        writer.Line("/// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's");
+        writer.Line("/// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).");
         writer.Line("/// </summary>");
         writer.Line("/// <param name=\"services\">The service collection.</param>");
         writer.Line("/// <param name=\"configure\">Adjusts the options after binding.</param>");

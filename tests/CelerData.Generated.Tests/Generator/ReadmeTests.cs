@@ -31,4 +31,16 @@ public sealed class ReadmeTests
             Assert.True(Regex.IsMatch(generated, "\\b" + Regex.Escape(member) + "\\b"), "The README names '" + name + "', but the generated client for CelerDataCloud has no '" + member + "'.");
         }
     }
+
+    [Fact]
+    public void TheApiKeyVariableIsDocumentedInTheReadmeAndOnTheGeneratedRegistration()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        Assert.Contains("CELERDATA_API_KEY", readme, StringComparison.Ordinal);
+
+        var registration = File.ReadAllText(Directory.GetFiles(RepositoryPaths.Snapshots, "SnapshotTests.ApiKeys#*.Registration.g.verified.cs").Single());
+        var doc = Regex.Match(registration, "((?:\\s*///[^\\n]*\\n)+)(?:\\s*\\[[^\\n]*\\n)*\\s*public static [^\\n]* Add\\w+Client\\(").Groups[1].Value;
+        Assert.Contains("CELERDATA_API_KEY", doc, StringComparison.Ordinal);
+        Assert.Contains("ApiKeys:{scheme}", doc, StringComparison.Ordinal);
+    }
 }

@@ -40,7 +40,9 @@ namespace Examples
     {
         /// <summary>
         /// Registers ISimpleAPIOverviewApi as a typed client through IHttpClientFactory, with options bound from
-        /// the <c>CelerData</c> configuration section and the CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET environment variables.
+        /// the <c>CelerData</c> and <c>CelerData:SimpleAPIOverview</c> configuration sections and the environment variables
+        /// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
+        /// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Adjusts the options after binding.</param>
