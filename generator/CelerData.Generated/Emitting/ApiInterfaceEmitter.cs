@@ -31,7 +31,7 @@ internal static class ApiInterfaceEmitter
                 }
             }
 
-            writer.Line("/// <para>Sends <c>" + string.Join(" ", CSharp.DocLines(operation.HttpMethod + " " + Signatures.PathWithConstants(operation))) + "</c>; security: " + string.Join(" ", CSharp.DocLines(operation.Security)) + ".</para>");
+            writer.Line("/// <para>Sends <c>" + string.Join(" ", CSharp.DocLines(operation.HttpMethod + " " + Signatures.PathWithConstants(operation))) + "</c>; security: " + string.Join(" ", CSharp.DocLines(operation.Security.ToRequirementText())) + ".</para>");
             writer.Line("/// </remarks>");
 
             foreach (var parameter in operation.Parameters)

@@ -33,7 +33,7 @@ internal static class RegistrationEmitter
         writer.Indent();
         foreach (var operation in spec.Operations)
         {
-            writer.Line("[" + CSharp.Literal(operation.MethodName) + "] = " + CSharp.Literal(operation.Security) + ",");
+            writer.Line("[" + CSharp.Literal(operation.MethodName) + "] = " + CSharp.Literal(operation.Security.ToRequirementText()) + ",");
         }
 
         writer.Outdent();
@@ -45,7 +45,7 @@ internal static class RegistrationEmitter
             writer.Indent();
             foreach (var scheme in spec.ApiKeySchemes)
             {
-                writer.Line("[" + CSharp.Literal(scheme.Name) + "] = new(" + Runtime + ".ApiKeyLocation." + scheme.Location + ", " + CSharp.Literal(scheme.ParameterName) + "),");
+                writer.Line("[" + CSharp.Literal(scheme.Name) + "] = new(" + Runtime + ".ApiKeyLocation." + scheme.Location.ToString() + ", " + CSharp.Literal(scheme.ParameterName) + "),");
             }
 
             writer.Outdent();

@@ -40,7 +40,7 @@ internal sealed record OperationModel(
     string? Summary,
     string? Description,
     bool IsDeprecated,
-    string Security,
+    SecurityModel Security,
     EquatableArray<ParameterModel> Parameters,
     EquatableArray<ConstantQueryModel> ConstantQuery,
     ResponseKind ResponseKind,

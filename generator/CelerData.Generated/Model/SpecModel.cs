@@ -36,6 +36,13 @@ internal sealed record TokenOperationModel(
     int? RequestsPerMinute);
 
 /// <summary>An <c>apiKey</c> security scheme some operation uses: its name in components.securitySchemes and where the key goes.</summary>
-/// <param name="Location">The runtime's <c>ApiKeyLocation</c> member: <c>Header</c>, <c>Query</c> or <c>Cookie</c>.</param>
 /// <param name="ParameterName">The name of the header, query parameter or cookie.</param>
-internal sealed record ApiKeySchemeModel(string Name, string Location, string ParameterName);
+internal sealed record ApiKeySchemeModel(string Name, ApiKeyLocation Location, string ParameterName);
+
+/// <summary>Where an <c>apiKey</c> scheme's key goes; the members are named as the runtime's <c>ApiKeyLocation</c>.</summary>
+internal enum ApiKeyLocation
+{
+    Header,
+    Query,
+    Cookie,
+}

@@ -43,8 +43,8 @@ internal sealed class OperationReader
     {
         get
         {
-            var named = new HashSet<string>(_operations.SelectMany(o => o.Security.Split('|', '&')).Select(part => part.Trim()), System.StringComparer.Ordinal);
-            return _apiKeySchemes.Values.Where(scheme => named.Contains(ApiKeyPrefix + scheme.Name)).ToList();
+            var named = new HashSet<string>(_operations.SelectMany(o => o.Security.ApiKeySchemeNames()), System.StringComparer.Ordinal);
+            return _apiKeySchemes.Values.Where(scheme => named.Contains(scheme.Name)).ToList();
         }
     }
 
@@ -524,26 +524,25 @@ internal sealed class OperationReader
     }
 
     /// <summary>
-    /// The operation's security requirements as the runtime reads them (see the runtime's <c>SecurityRequirement</c>):
-    /// the alternatives it can serve, in order, joined by " | ", each the schemes it needs together joined by " &amp; ".
-    /// An empty requirement makes credentials optional ("none"); the alternatives after it are never used.
+    /// The operation's security: the requirements the runtime can serve, in order. An empty requirement makes
+    /// credentials optional; the alternatives after it are never used, so they are not kept.
     /// </summary>
-    private string ReadSecurity(MappingNode operation, string where)
+    private SecurityModel ReadSecurity(MappingNode operation, string where)
     {
         var requirements = operation.Get("security") ?? _root.Get("security");
         if (requirements is null)
         {
-            return "none";
+            return SecurityModel.None;
         }
 
         if (requirements is not SequenceNode list)
         {
             _context.Report(DiagnosticDescriptors.WrongType, requirements, where + ".security", "a list of security requirements");
-            return "none";
+            return SecurityModel.None;
         }
 
         var schemes = _context.GetMapping(_context.GetMapping(_root, "components", "document") ?? EmptyMapping, "securitySchemes", "components");
-        var alternatives = new List<string>();
+        var alternatives = new List<SecurityRequirementModel>();
         var unsupported = false;
         foreach (var item in list.Items)
         {
@@ -555,23 +554,23 @@ internal sealed class OperationReader
 
             if (requirement.Entries.Count == 0)
             {
-                alternatives.Add("none");
+                alternatives.Add(new SecurityRequirementModel(EquatableArray<SecuritySchemeUse>.Empty));
                 break;
             }
 
-            var parts = ReadRequirement(requirement, schemes, where, out var dangling);
+            var read = ReadRequirement(requirement, schemes, where, out var dangling);
             if (dangling)
             {
                 continue;
             }
 
-            if (parts is null)
+            if (read is null)
             {
                 unsupported = true;
             }
-            else if (!alternatives.Contains(parts))
+            else if (!alternatives.Contains(read))
             {
-                alternatives.Add(parts);
+                alternatives.Add(read);
             }
         }
 
@@ -581,18 +580,18 @@ internal sealed class OperationReader
             _context.Report(DiagnosticDescriptors.SecuritySchemeNotSupported, list, where);
         }
 
-        return alternatives.Count == 0 ? "none" : string.Join(" | ", alternatives);
+        return new SecurityModel(alternatives.ToEquatableArray());
     }
 
     /// <summary>
-    /// One requirement: the schemes it needs together, joined by " &amp; "; null when the runtime cannot serve one of
-    /// them or two would both need the Authorization header. <paramref name="dangling"/> when it names a scheme that
-    /// components.securitySchemes lacks (reported, CDG0046).
+    /// One requirement: the schemes it needs together; null when the runtime cannot serve one of them or two would both
+    /// need the Authorization header. <paramref name="dangling"/> when it names a scheme that components.securitySchemes
+    /// lacks (reported, CDG0046).
     /// </summary>
-    private string? ReadRequirement(MappingNode requirement, MappingNode? schemes, string where, out bool dangling)
+    private SecurityRequirementModel? ReadRequirement(MappingNode requirement, MappingNode? schemes, string where, out bool dangling)
     {
         dangling = false;
-        var parts = new List<string>();
+        var uses = new List<SecuritySchemeUse>();
         var authorizations = 0;
         string? failed = null;
         foreach (var entry in requirement.Entries)
@@ -606,14 +605,14 @@ internal sealed class OperationReader
             }
 
             var scheme = ResolveComponent(schemeNode, "security scheme");
-            var part = scheme is null ? null : Classify(schemeName.Value, scheme);
-            if (part is null)
+            var use = scheme is null ? null : Classify(schemeName.Value, scheme);
+            if (use is null)
             {
                 failed = schemeName.Value;
                 continue;
             }
 
-            if (part.StartsWith(ApiKeyPrefix, System.StringComparison.Ordinal))
+            if (use.Kind == SecuritySchemeKind.ApiKey)
             {
                 authorizations += _apiKeySchemes[schemeName.Value].ParameterName.Equals("Authorization", System.StringComparison.OrdinalIgnoreCase) ? 1 : 0;
             }
@@ -622,13 +621,13 @@ internal sealed class OperationReader
                 authorizations++;
             }
 
-            parts.Add(part);
+            uses.Add(use);
         }
 
-        return failed is not null || authorizations > 1 ? null : string.Join(" & ", parts);
+        return failed is not null || authorizations > 1 ? null : new SecurityRequirementModel(uses.ToEquatableArray());
     }
 
-    private string? Classify(string name, MappingNode scheme)
+    private SecuritySchemeUse? Classify(string name, MappingNode scheme)
     {
         var type = _context.GetString(scheme, "type", "securityScheme");
         switch (type)
@@ -637,13 +636,13 @@ internal sealed class OperationReader
                 var httpScheme = _context.GetString(scheme, "scheme", "securityScheme")?.ToLowerInvariant();
                 return httpScheme switch
                 {
-                    "basic" => "basic",
-                    "bearer" => "bearer",
+                    "basic" => new SecuritySchemeUse(SecuritySchemeKind.Basic),
+                    "bearer" => new SecuritySchemeUse(SecuritySchemeKind.Bearer),
                     _ => null,
                 };
             case "oauth2":
             case "openIdConnect":
-                return "bearer";
+                return new SecuritySchemeUse(SecuritySchemeKind.Bearer);
             case "apiKey":
                 return ClassifyApiKey(name, scheme);
             default:
@@ -653,9 +652,9 @@ internal sealed class OperationReader
 
     /// <summary>
     /// An apiKey scheme the runtime can send: in a header (whose name is an HTTP token and no content header), a query
-    /// parameter or a cookie; the scheme's name must not hold the separators of the requirement string.
+    /// parameter or a cookie; the scheme's name must not hold the separators of the runtime's requirement text.
     /// </summary>
-    private string? ClassifyApiKey(string name, MappingNode scheme)
+    private SecuritySchemeUse? ClassifyApiKey(string name, MappingNode scheme)
     {
         var location = _context.GetString(scheme, "in", "securityScheme");
         var parameter = _context.GetString(scheme, "name", "securityScheme");
@@ -666,9 +665,9 @@ internal sealed class OperationReader
 
         var model = location switch
         {
-            "header" when IsHeaderName(parameter!) => new ApiKeySchemeModel(name, "Header", parameter!),
-            "query" => new ApiKeySchemeModel(name, "Query", parameter!),
-            "cookie" when IsHeaderName(parameter!) => new ApiKeySchemeModel(name, "Cookie", parameter!),
+            "header" when IsHeaderName(parameter!) => new ApiKeySchemeModel(name, ApiKeyLocation.Header, parameter!),
+            "query" => new ApiKeySchemeModel(name, ApiKeyLocation.Query, parameter!),
+            "cookie" when IsHeaderName(parameter!) => new ApiKeySchemeModel(name, ApiKeyLocation.Cookie, parameter!),
             _ => null,
         };
         if (model is null)
@@ -677,7 +676,7 @@ internal sealed class OperationReader
         }
 
         _apiKeySchemes[name] = model;
-        return ApiKeyPrefix + name;
+        return new SecuritySchemeUse(SecuritySchemeKind.ApiKey, name);
     }
 
     /// <summary>Whether <paramref name="name"/> is an HTTP token (RFC 9110) that does not name a content header.</summary>
@@ -685,8 +684,6 @@ internal sealed class OperationReader
         => name.All(c => c < 127 && (char.IsLetterOrDigit(c) || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0))
             && !name.StartsWith("Content-", System.StringComparison.OrdinalIgnoreCase)
             && !name.Equals("Cookie", System.StringComparison.OrdinalIgnoreCase);
-
-    private const string ApiKeyPrefix = "apikey:";
 
     private static readonly MappingNode EmptyMapping = new(new List<KeyValuePair<ScalarNode, SpecNode>>(), default, default);
 }

@@ -14,8 +14,8 @@ internal static class TokenOperationFinder
     {
         foreach (var operation in operations)
         {
-            // Its first alternative must be Basic ("basic", or "basic | bearer" when the spec also lists others).
-            if (operation.Security.Split('|')[0].Trim() != "basic" || operation.Parameters.Count != 0 || operation.ResponseKind != ResponseKind.Json
+            // Its first alternative must be Basic alone (the spec may list others after it).
+            if (!operation.Security.StartsWithBasicAlone || operation.Parameters.Count != 0 || operation.ResponseKind != ResponseKind.Json
                 || operation.ResponseType is not { Kind: TypeRefKind.Model } responseType)
             {
                 continue;

@@ -50,10 +50,10 @@ public sealed class ModelTests
         Assert.Equal("CelerDataCloud", model.ClientName);
         Assert.Equal(new TokenOperationModel("CreateAccessTokenAsync", "AccessToken", "ExpiresIn", "RefreshToken", "TokenType", 600), model.TokenOperation);
         var token = model.Operations.Single(o => o.OperationId == "createAccessToken");
-        Assert.Equal("basic", token.Security);
+        Assert.Equal(new SecurityRequirementModel(new[] { new SecuritySchemeUse(SecuritySchemeKind.Basic) }.ToEquatableArray()), Assert.Single(token.Security.Alternatives));
         Assert.Empty(token.Parameters);
         Assert.Equal(new ConstantQueryModel("grant_type", "client_credentials"), Assert.Single(token.ConstantQuery));
-        Assert.All(model.Operations.Where(o => o != token), o => Assert.Equal("bearer", o.Security));
+        Assert.All(model.Operations.Where(o => o != token), o => Assert.Equal("bearer", o.Security.ToRequirementText()));
         Assert.Equal("https://cloud-api.celerdata.com/", model.DefaultServerUrl);
     }
 
