@@ -31,7 +31,7 @@ internal static class ApiInterfaceEmitter
                 }
             }
 
-            writer.Line("/// <para>Sends <c>" + string.Join(" ", CSharp.DocLines(operation.HttpMethod + " " + Signatures.PathWithConstants(operation))) + "</c>; security: " + string.Join(" ", CSharp.DocLines(operation.Security.ToRequirementText())) + ".</para>");
+            writer.Line("/// <para>Sends <c>" + string.Join(" ", CSharp.DocLines(operation.HttpMethod + " " + operation.Template.RefitTemplate)) + "</c>; security: " + string.Join(" ", CSharp.DocLines(operation.Security.ToRequirementText())) + ".</para>");
             writer.Line("/// </remarks>");
 
             foreach (var parameter in operation.Parameters)
@@ -48,7 +48,7 @@ internal static class ApiInterfaceEmitter
 
             if (Signatures.RefitVerb(operation.HttpMethod) is { } verb)
             {
-                writer.Line("[global::Refit." + verb + "(" + CSharp.Literal(Signatures.PathWithConstants(operation)) + ")]");
+                writer.Line("[global::Refit." + verb + "(" + CSharp.Literal(operation.Template.RefitTemplate) + ")]");
             }
 
             writer.Line(Signatures.ReturnType(operation, spec.Namespace) + " " + operation.MethodName + "(" + Signatures.Parameters(operation, spec.Namespace, withAttributes: true, withDefaults: true) + ");");

@@ -109,7 +109,7 @@ internal static class ImplementationEmitter
         writer.Line("/// <inheritdoc />");
         writer.Open("public " + Signatures.ReturnType(operation, ns) + " " + operation.MethodName + "(" + Signatures.Parameters(operation, ns, withAttributes: false, withDefaults: false) + ")");
         writer.Line("var __settings = _settings;");
-        var template = Signatures.PathWithConstants(operation);
+        var template = operation.Template.RefitTemplate;
         ParameterEmitter.EmitUri(writer, spec, operation);
         writer.Line("var __request = new global::System.Net.Http.HttpRequestMessage(");
         writer.Indent();

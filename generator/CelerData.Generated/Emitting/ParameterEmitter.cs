@@ -18,51 +18,15 @@ internal static class ParameterEmitter
     private const string Pairs = "global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>>";
     private const string Items = "global::System.Collections.Generic.IReadOnlyList<string>";
 
-    /// <summary>A path template split into the path itself and the literal query it carries after a '?' or '#' (sent as constant query parameters).</summary>
-    public static (string Path, string Query) SplitTemplate(OperationModel operation)
-    {
-        var path = operation.Path;
-        var literal = new List<string>();
-        foreach (var separator in new[] { '#', '?' })
-        {
-            var index = path.IndexOf(separator);
-            if (index >= 0)
-            {
-                literal.Insert(0, path.Substring(index + 1));
-                path = path.Substring(0, index);
-            }
-        }
-
-        literal.AddRange(operation.ConstantQuery.Select(c => System.Uri.EscapeDataString(c.WireName) + "=" + System.Uri.EscapeDataString(c.Value)));
-        return (path.Length == 0 ? "/" : path, string.Join("&", literal.Where(l => l.Length > 0)));
-    }
-
     /// <summary>Writes the statements that build <c>__uri</c>: the path with its parameters and the query string.</summary>
     public static void EmitUri(SourceWriter writer, SpecModel spec, OperationModel operation)
     {
-        var (path, literalQuery) = SplitTemplate(operation);
-        var pieces = new List<string>();
-        var index = 0;
-        var cursor = 0;
-        while ((index = path.IndexOf('{', cursor)) >= 0)
-        {
-            var end = path.IndexOf('}', index);
-            var name = path.Substring(index + 1, end - index - 1);
-            var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.WireName == name);
-            if (index > cursor)
-            {
-                pieces.Add(CSharp.Literal(path.Substring(cursor, index - cursor)));
-            }
-
-            pieces.Add(PathValue(spec, parameter));
-            cursor = end + 1;
-        }
-
-        if (cursor < path.Length)
-        {
-            pieces.Add(CSharp.Literal(path.Substring(cursor)));
-        }
-
+        var literalQuery = operation.Template.Query;
+        var pieces = operation.Template.Segments
+            .Select(segment => segment.Kind == PathSegmentKind.Literal
+                ? CSharp.Literal(segment.Text)
+                : PathValue(spec, operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.WireName == segment.Text)))
+            .ToList();
         writer.Line("var __path = " + (pieces.Count == 0 ? "\"\"" : string.Join(" + ", pieces)) + ";");
         var queryParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
         if (queryParameters.Count == 0)

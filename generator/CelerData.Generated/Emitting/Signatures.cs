@@ -64,18 +64,6 @@ internal static class Signatures
         };
     }
 
-    /// <summary>The path with the constant query parameters appended, escaped as they go on the wire.</summary>
-    public static string PathWithConstants(OperationModel operation)
-    {
-        if (operation.ConstantQuery.Count == 0)
-        {
-            return operation.Path;
-        }
-
-        var query = string.Join("&", operation.ConstantQuery.Select(c => System.Uri.EscapeDataString(c.WireName) + "=" + System.Uri.EscapeDataString(c.Value)));
-        return operation.Path + (operation.Path.IndexOf('?') >= 0 ? "&" : "?") + query;
-    }
-
     public static string? RefitVerb(string httpMethod) => httpMethod switch
     {
         "GET" => "Get",

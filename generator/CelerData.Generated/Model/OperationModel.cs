@@ -43,6 +43,7 @@ internal sealed record OperationModel(
     SecurityModel Security,
     EquatableArray<ParameterModel> Parameters,
     EquatableArray<ConstantQueryModel> ConstantQuery,
+    PathTemplateModel Template,
     ResponseKind ResponseKind,
     TypeRef? ResponseType,
     int? RequestsPerMinute,

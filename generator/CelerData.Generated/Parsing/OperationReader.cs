@@ -181,6 +181,7 @@ internal sealed class OperationReader
             security,
             ordered.ToEquatableArray(),
             constants.ToEquatableArray(),
+            PathTemplatePlanner.Plan(path, constants),
             responseKind,
             responseType,
             ReadRateLimit(operation),

@@ -53,8 +53,23 @@ public sealed class ModelTests
         Assert.Equal(new SecurityRequirementModel(new[] { new SecuritySchemeUse(SecuritySchemeKind.Basic) }.ToEquatableArray()), Assert.Single(token.Security.Alternatives));
         Assert.Empty(token.Parameters);
         Assert.Equal(new ConstantQueryModel("grant_type", "client_credentials"), Assert.Single(token.ConstantQuery));
+        Assert.Equal(new PathTemplateModel(new[] { new PathSegment(PathSegmentKind.Literal, "/api/1.0/token") }.ToEquatableArray(), "grant_type=client_credentials", "/api/1.0/token?grant_type=client_credentials"), token.Template);
         Assert.All(model.Operations.Where(o => o != token), o => Assert.Equal("bearer", o.Security.ToRequirementText()));
         Assert.Equal("https://cloud-api.celerdata.com/", model.DefaultServerUrl);
+    }
+
+    [Theory]
+    [InlineData("/a/{id}/b", new[] { "L/a/", "Pid", "L/b" }, "", "/a/{id}/b")]
+    [InlineData("/{Bucket}?uploads", new[] { "L/", "PBucket" }, "uploads&mode=x%20y", "/{Bucket}?uploads&mode=x%20y")]
+    [InlineData("/#X-Amz-Target=Get", new[] { "L/" }, "X-Amz-Target=Get&mode=x%20y", "/#X-Amz-Target=Get?mode=x%20y")]
+    [InlineData("/{a}{b}", new[] { "L/", "Pa", "Pb" }, "", "/{a}{b}")]
+    public void APathTemplateIsParsedOnceIntoSegmentsAndQuery(string template, string[] segments, string query, string refitTemplate)
+    {
+        var constants = refitTemplate.Contains("mode=", StringComparison.Ordinal) ? new[] { new ConstantQueryModel("mode", "x y") } : [];
+        var planned = PathTemplatePlanner.Plan(template, constants);
+        Assert.Equal(segments, planned.Segments.Select(s => (s.Kind == PathSegmentKind.Literal ? "L" : "P") + s.Text));
+        Assert.Equal(query, planned.Query);
+        Assert.Equal(refitTemplate, planned.RefitTemplate);
     }
 
     [Fact]

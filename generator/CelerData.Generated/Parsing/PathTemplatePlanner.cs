@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Linq;
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Parsing;
+
+/// <summary>Parses an operation's path template (checked by <c>OperationReader</c>) into the segments and query the emitters write.</summary>
+internal static class PathTemplatePlanner
+{
+    public static PathTemplateModel Plan(string template, IReadOnlyList<ConstantQueryModel> constants)
+    {
+        var constantQuery = constants.Select(c => System.Uri.EscapeDataString(c.WireName) + "=" + System.Uri.EscapeDataString(c.Value)).ToList();
+        var refitTemplate = constantQuery.Count == 0
+            ? template
+            : template + (template.IndexOf('?') >= 0 ? "&" : "?") + string.Join("&", constantQuery);
+
+        var path = template;
+        var literal = new List<string>();
+        foreach (var separator in new[] { '#', '?' })
+        {
+            var index = path.IndexOf(separator);
+            if (index >= 0)
+            {
+                literal.Insert(0, path.Substring(index + 1));
+                path = path.Substring(0, index);
+            }
+        }
+
+        literal.AddRange(constantQuery);
+        var query = string.Join("&", literal.Where(l => l.Length > 0));
+        return new PathTemplateModel(Segments(path.Length == 0 ? "/" : path).ToEquatableArray(), query, refitTemplate);
+    }
+
+    private static IEnumerable<PathSegment> Segments(string path)
+    {
+        var cursor = 0;
+        int index;
+        while ((index = path.IndexOf('{', cursor)) >= 0 && path.IndexOf('}', index) is var end && end >= 0)
+        {
+            if (index > cursor)
+            {
+                yield return new PathSegment(PathSegmentKind.Literal, path.Substring(cursor, index - cursor));
+            }
+
+            yield return new PathSegment(PathSegmentKind.Parameter, path.Substring(index + 1, end - index - 1));
+            cursor = end + 1;
+        }
+
+        if (cursor < path.Length)
+        {
+            yield return new PathSegment(PathSegmentKind.Literal, path.Substring(cursor));
+        }
+    }
+}
