@@ -49,7 +49,12 @@ internal sealed partial class SchemaReader
         /// <summary>An object that lists no properties and leaves <c>additionalProperties</c> open: a map of any JSON.</summary>
         EmptyObject,
         Dictionary,
-        Enum,
+
+        /// <summary>An enum of strings (or of values without a declared type).</summary>
+        StringEnum,
+
+        /// <summary>An enum of whole numbers (<c>type: integer</c>), an open enum around <c>long</c>.</summary>
+        IntegerEnum,
         Array,
         Primitive,
         Composite,
@@ -84,11 +89,11 @@ internal sealed partial class SchemaReader
 
             var shape = Classify(schema);
             var isUnion = shape == Shape.Composite && IsUnion(schema);
-            if (shape is Shape.Object or Shape.Enum || isUnion)
+            if (shape is Shape.Object or Shape.StringEnum or Shape.IntegerEnum || isUnion)
             {
                 var name = _context.GetCSharpName(schema, "components.schemas." + entry.Key.Value)
                     ?? Identifiers.ToPascalCase(entry.Key.Value, "Model");
-                _declared[schema] = ClaimTypeName(name, shape == Shape.Enum ? TypeKind.Enum : isUnion ? TypeKind.Union : TypeKind.Object);
+                _declared[schema] = ClaimTypeName(name, shape is Shape.StringEnum or Shape.IntegerEnum ? TypeKind.Enum : isUnion ? TypeKind.Union : TypeKind.Object);
             }
         }
     }
@@ -180,12 +185,13 @@ internal sealed partial class SchemaReader
             case Shape.Reference:
                 return ResolveReference(schema, nameHint).WithNullable(nullable);
             case Shape.Object:
-                return ModelFor(schema, nameHint, TypeRefKind.Model).WithNullable(nullable);
+                return ModelFor(schema, nameHint, TypeRefKind.Model, integerEnum: false).WithNullable(nullable);
             case Shape.EmptyObject:
                 // An object schema that lists no properties allows any members: a map keeps them, an empty record would drop them.
                 return Dictionary(PrimitiveTypes.Any).WithNullable(nullable);
-            case Shape.Enum:
-                return ModelFor(schema, nameHint, TypeRefKind.Enum).WithNullable(nullable);
+            case Shape.StringEnum:
+            case Shape.IntegerEnum:
+                return ModelFor(schema, nameHint, TypeRefKind.Enum, integerEnum: shape == Shape.IntegerEnum).WithNullable(nullable);
             case Shape.Dictionary:
                 {
                     var additional = schema.Get("additionalProperties")!;
@@ -324,7 +330,7 @@ internal sealed partial class SchemaReader
     private static bool IsNullSchema(SpecNode node)
         => node is MappingNode mapping && mapping.Get("type") is ScalarNode { Value: "null" };
 
-    private TypeRef ModelFor(MappingNode schema, string nameHint, TypeRefKind kind)
+    private TypeRef ModelFor(MappingNode schema, string nameHint, TypeRefKind kind, bool integerEnum)
     {
         if (!_declared.TryGetValue(schema, out var name))
         {
@@ -341,7 +347,7 @@ internal sealed partial class SchemaReader
         _resolved[schema] = reference;
         if (kind == TypeRefKind.Enum)
         {
-            SetType(name, BuildEnum(schema, name));
+            SetType(name, BuildEnum(schema, name, integerEnum));
         }
         else
         {
@@ -410,14 +416,14 @@ internal sealed partial class SchemaReader
         if (schema.Get("enum") is SequenceNode values && values.Items.Count > 0
             && (types.Count == 0 ? values.Items.All(v => v is ScalarNode s && (!s.IsPlain || s.IsNull || !IsNumberOrBool(s))) : types.Count == 1 && types[0] == "string"))
         {
-            return Shape.Enum;
+            return Shape.StringEnum;
         }
 
         // Integer enums are open value types too; EnumStyle="Closed" keeps them plain integers, as they always were.
         if (_openEnums && schema.Get("enum") is SequenceNode integers && integers.Items.Any(v => v is ScalarNode { IsNull: false })
             && types.Count == 1 && types[0] == "integer" && integers.Items.All(v => v is ScalarNode s && (s.IsNull || IntegerValue(s) is not null)))
         {
-            return Shape.Enum;
+            return Shape.IntegerEnum;
         }
 
         if (types.Count > 1)
@@ -542,13 +548,13 @@ internal sealed partial class SchemaReader
         };
     }
 
-    private TypeModel BuildEnum(MappingNode schema, string name)
+    /// <summary>The enum type of a schema <see cref="Classify"/> found to be an enum; <paramref name="isInteger"/> when it found an integer enum.</summary>
+    private TypeModel BuildEnum(MappingNode schema, string name, bool isInteger)
     {
         var members = new List<EnumMemberModel>();
         var scope = _openEnums ? OpenEnumNames.MemberScope(name) : new NameScope();
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         var values = (SequenceNode)schema.Get("enum")!;
-        var isInteger = _openEnums && ReadTypes(schema) is { Count: 1 } types && types[0] == "integer";
         // x-enum-varnames (OpenAPI Generator) or x-enumNames (NSwag) name the values.
         var varNames = (schema.Get("x-enum-varnames") ?? schema.Get("x-enumNames")) as SequenceNode;
         for (var i = 0; i < values.Items.Count; i++)
