@@ -13,17 +13,17 @@ internal sealed record SpecModel(
     TokenOperationModel? TokenOperation,
     EquatableArray<ApiKeySchemeModel> ApiKeySchemes)
 {
-    public string InterfaceName => "I" + ClientName + "Api";
+    public string InterfaceName => ClientNames.Interface(ClientName);
 
-    public string ImplementationName => ClientName + "ApiImplementation";
+    public string ImplementationName => ClientNames.Implementation(ClientName);
 
-    public string JsonContextName => ClientName + "JsonContext";
+    public string JsonContextName => ClientNames.JsonContext(ClientName);
 
-    public string ClientClassName => ClientName + "Client";
+    public string ClientClassName => ClientNames.Client(ClientName);
 
-    public string ExtensionsClassName => ClientName + "ServiceCollectionExtensions";
+    public string ExtensionsClassName => ClientNames.Extensions(ClientName);
 
-    public string RegistrationClassName => ClientName + "ApiRegistration";
+    public string RegistrationClassName => ClientNames.Registration(ClientName);
 }
 
 /// <summary>How the runtime reaches the token operation: its method and the model properties it maps.</summary>

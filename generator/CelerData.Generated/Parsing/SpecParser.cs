@@ -72,11 +72,7 @@ internal static class SpecParser
 
         var components = context.GetMapping(root, "components", "the document");
         var schemas = components is null ? null : context.GetMapping(components, "schemas", "components");
-        var reservedTypeNames = new[]
-        {
-            "I" + names.ClientName + "Api", names.ClientName + "ApiImplementation", names.ClientName + "JsonContext",
-            names.ClientName + "Client", names.ClientName + "ServiceCollectionExtensions", names.ClientName + "ApiRegistration",
-        };
+        var reservedTypeNames = ClientNames.All(names.ClientName);
         var openEnums = ResolveEnumStyle(input, context);
         // Errors in schemas and operations are contained where they are found (the value becomes JsonElement, the
         // operation is left out); only errors in the rest of the document stop the code.
