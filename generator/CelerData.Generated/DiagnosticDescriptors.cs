@@ -165,8 +165,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DiscriminatorNotSupported = new(
         "CDG0024",
-        "discriminator is not supported",
-        "'discriminator' ({0}) is not supported yet; polymorphic deserialization is not generated and the declared type is used",
+        "discriminator value not served",
+        "'discriminator' of '{0}': {1}",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

@@ -12,7 +12,7 @@ namespace CelerData.Generated.Emitting;
 /// path as the System.Text.Json generator's metadata for the same types. No reflection: safe for trimming and
 /// Native AOT. The shared pieces (converter, list and dictionary loops, error paths) are written once per client.
 /// </summary>
-internal static class JsonContextEmitter
+internal static partial class JsonContextEmitter
 {
     // The file declares these aliases, which keep the many references to System.Text.Json short.
     private const string Json = "__Json";
@@ -134,11 +134,11 @@ internal static class JsonContextEmitter
         var propertyNames = new Dictionary<string, int>(System.StringComparer.Ordinal);
         foreach (var model in spec.Types.Where(t => t.Kind == TypeKind.Object))
         {
-            foreach (var property in model.Properties)
+            foreach (var wireName in model.Properties.Select(p => p.WireName).Concat(model.Hierarchy is { } h ? new[] { h.DiscriminatorProperty } : Enumerable.Empty<string>()))
             {
-                if (!propertyNames.ContainsKey(property.WireName))
+                if (!propertyNames.ContainsKey(wireName))
                 {
-                    propertyNames.Add(property.WireName, propertyNames.Count);
+                    propertyNames.Add(wireName, propertyNames.Count);
                 }
             }
         }
@@ -210,6 +210,10 @@ internal static class JsonContextEmitter
         {
             switch (entry.Type.Kind)
             {
+                case TypeRefKind.Model when !entry.Type.IsNullable && models[entry.Type.Name].Hierarchy is not null:
+                    writer.Line();
+                    EmitHierarchyMember(writer, plan, entry, models[entry.Type.Name]);
+                    break;
                 case TypeRefKind.Model when !entry.Type.IsNullable && !plan.HasOwnConverter(entry.Type):
                     writer.Line();
                     EmitModelReader(writer, plan, entry, models[entry.Type.Name]);
@@ -226,6 +230,12 @@ internal static class JsonContextEmitter
 
         writer.Line();
         EmitShared(writer);
+        if (spec.Types.Any(t => t.Hierarchy is not null))
+        {
+            writer.Line();
+            EmitHierarchyShared(writer);
+        }
+
         writer.Close();
         return writer.ToString();
     }
@@ -391,7 +401,9 @@ internal static class JsonContextEmitter
     /// into a local, and on failure puts the property's segment in front of the JSON path; then the required check
     /// and one object initializer.
     /// </summary>
-    private static void EmitModelReader(SourceWriter writer, Plan plan, Entry entry, TypeModel model)
+    /// <param name="prologue">Statements after the start of the object is checked (a hierarchy's dispatch on its discriminator, say).</param>
+    /// <param name="arguments">The arguments of the model's constructor.</param>
+    private static void EmitModelReader(SourceWriter writer, Plan plan, Entry entry, TypeModel model, System.Action<SourceWriter>? prologue = null, string arguments = "")
     {
         var ns = plan.Spec.Namespace;
         var properties = model.Properties;
@@ -402,6 +414,7 @@ internal static class JsonContextEmitter
         writer.Line("return null;");
         writer.Close();
         writer.Line();
+        prologue?.Invoke(writer);
         for (var i = 0; i < properties.Count; i++)
         {
             writer.Line(CSharp.RuntimeType(properties[i].Type, ns) + " __p" + i + " = default;");
@@ -449,11 +462,11 @@ internal static class JsonContextEmitter
         var result = whenSet.Count == 0 ? "return" : "var __result =";
         if (properties.Count == 0)
         {
-            writer.Line(result + " new " + entry.RuntimeName + "();");
+            writer.Line(result + " new " + entry.RuntimeName + "(" + arguments + ");");
         }
         else
         {
-            writer.Line(result + " new " + entry.RuntimeName + "()");
+            writer.Line(result + " new " + entry.RuntimeName + "(" + arguments + ")");
             writer.Line("{");
             writer.Indent();
             for (var i = 0; i < properties.Count; i++)
@@ -507,7 +520,8 @@ internal static class JsonContextEmitter
         writer.Close();
     }
 
-    private static void EmitModelWriter(SourceWriter writer, Plan plan, Entry entry, TypeModel model)
+    /// <param name="prologue">Statements after the null check (a hierarchy's dispatch on the runtime type, say).</param>
+    private static void EmitModelWriter(SourceWriter writer, Plan plan, Entry entry, TypeModel model, System.Action<SourceWriter>? prologue = null)
     {
         writer.Open("private static void __Write" + entry.Index + "(" + Writer + ", " + entry.RuntimeName + "? value, " + Options + " options)");
         writer.Open("if (value is null)");
@@ -515,7 +529,13 @@ internal static class JsonContextEmitter
         writer.Line("return;");
         writer.Close();
         writer.Line();
+        prologue?.Invoke(writer);
         writer.Line("writer.WriteStartObject();");
+        if (model.Hierarchy is { } hierarchy)
+        {
+            writer.Line("writer.WriteString(__Name" + plan.Names[hierarchy.DiscriminatorProperty] + ", value." + hierarchy.DiscriminatorMember + ");");
+        }
+
         foreach (var property in model.Properties)
         {
             var statement = WriteStatement(plan, property.Type, "value." + property.Name, "__Name" + plan.Names[property.WireName]);

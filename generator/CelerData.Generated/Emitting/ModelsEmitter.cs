@@ -35,6 +35,10 @@ internal static class ModelsEmitter
             {
                 UnionEmitter.Emit(writer, spec, type);
             }
+            else if (type.Hierarchy is not null)
+            {
+                HierarchyEmitter.Emit(writer, spec, type);
+            }
             else
             {
                 EmitRecord(writer, spec, type);
@@ -57,44 +61,7 @@ internal static class ModelsEmitter
         writer.Open("public sealed partial record " + type.Name);
         foreach (var property in type.Properties)
         {
-            writer.Summary(property.Description ?? "The '" + property.WireName + "' property.");
-            // C# warns on an obsolete required member of a type that is not obsolete itself (CS9042), and every caller
-            // would have to set it anyway: such a property says it is deprecated in its documentation instead.
-            var obsolete = property.IsDeprecated && (!property.IsRequired || type.IsDeprecated);
-            if (property.IsDeprecated && !obsolete)
-            {
-                writer.Line("/// <remarks>Deprecated in the API description, but still required.</remarks>");
-            }
-
-            writer.Line("[__Ser.JsonPropertyName(" + CSharp.Literal(property.WireName) + ")]");
-            if (obsolete)
-            {
-                writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
-            }
-
-            var propertyType = CSharp.Type(property.Type, spec.Namespace);
-            if (property.Write != PropertyWrite.Always)
-            {
-                writer.Line("[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]");
-            }
-
-            if (property.Write == PropertyWrite.WhenSet)
-            {
-                // The setter records that the caller (or the JSON read) set the property, so null is written only then.
-                writer.Line("public " + propertyType + " " + property.Name + " { get => " + ValueField(property) + "; init { " + ValueField(property) + " = value; " + SetField(property) + " = true; } }");
-                writer.Line();
-                writer.Line("private readonly " + propertyType + " " + ValueField(property) + ";");
-                writer.Line();
-                writer.Line("/// <summary>Whether " + property.Name + " was set, to null or not: only then is it written to JSON.</summary>");
-                writer.Line("internal bool " + SetField(property) + ";");
-            }
-            else
-            {
-                var modifier = property.IsRequired ? "public required " : "public ";
-                writer.Line(modifier + propertyType + " " + property.Name + " { get; init; }");
-            }
-
-            writer.Line();
+            EmitProperty(writer, spec, type, property);
         }
 
         // Records print every property in ToString(); this keeps sensitive ones out.
@@ -102,26 +69,74 @@ internal static class ModelsEmitter
         var separator = string.Empty;
         foreach (var property in type.Properties)
         {
-            writer.Line("builder.Append(" + CSharp.Literal(separator + property.Name + " = ") + ");");
-            if (property.IsSensitive && property.Type.IsValueType && !property.Type.IsNullable)
-            {
-                writer.Line("builder.Append(\"***\");");
-            }
-            else if (property.IsSensitive)
-            {
-                writer.Line("builder.Append(" + property.Name + " is null ? \"null\" : \"***\");");
-            }
-            else
-            {
-                writer.Line("builder.Append(" + property.Name + ");");
-            }
-
+            EmitPrint(writer, property, separator);
             separator = ", ";
         }
 
         writer.Line("return " + (type.Properties.Count > 0 ? "true" : "false") + ";");
         writer.Close();
         writer.Close();
+    }
+
+    /// <summary>One property of a record, with its documentation and JSON attributes.</summary>
+    internal static void EmitProperty(SourceWriter writer, SpecModel spec, TypeModel type, PropertyModel property)
+    {
+        writer.Summary(property.Description ?? "The '" + property.WireName + "' property.");
+        // C# warns on an obsolete required member of a type that is not obsolete itself (CS9042), and every caller
+        // would have to set it anyway: such a property says it is deprecated in its documentation instead.
+        var obsolete = property.IsDeprecated && (!property.IsRequired || type.IsDeprecated);
+        if (property.IsDeprecated && !obsolete)
+        {
+            writer.Line("/// <remarks>Deprecated in the API description, but still required.</remarks>");
+        }
+
+        writer.Line("[__Ser.JsonPropertyName(" + CSharp.Literal(property.WireName) + ")]");
+        if (obsolete)
+        {
+            writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
+        }
+
+        var propertyType = CSharp.Type(property.Type, spec.Namespace);
+        if (property.Write != PropertyWrite.Always)
+        {
+            writer.Line("[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]");
+        }
+
+        if (property.Write == PropertyWrite.WhenSet)
+        {
+            // The setter records that the caller (or the JSON read) set the property, so null is written only then.
+            writer.Line("public " + propertyType + " " + property.Name + " { get => " + ValueField(property) + "; init { " + ValueField(property) + " = value; " + SetField(property) + " = true; } }");
+            writer.Line();
+            writer.Line("private readonly " + propertyType + " " + ValueField(property) + ";");
+            writer.Line();
+            writer.Line("/// <summary>Whether " + property.Name + " was set, to null or not: only then is it written to JSON.</summary>");
+            writer.Line("internal bool " + SetField(property) + ";");
+        }
+        else
+        {
+            var modifier = property.IsRequired ? "public required " : "public ";
+            writer.Line(modifier + propertyType + " " + property.Name + " { get; init; }");
+        }
+
+        writer.Line();
+    }
+
+    /// <summary>The statements of <c>PrintMembers</c> that print one property after <paramref name="separator"/>: a sensitive one as <c>***</c>.</summary>
+    internal static void EmitPrint(SourceWriter writer, PropertyModel property, string separator)
+    {
+        writer.Line("builder.Append(" + CSharp.Literal(separator + property.Name + " = ") + ");");
+        if (property.IsSensitive && property.Type.IsValueType && !property.Type.IsNullable)
+        {
+            writer.Line("builder.Append(\"***\");");
+        }
+        else if (property.IsSensitive)
+        {
+            writer.Line("builder.Append(" + property.Name + " is null ? \"null\" : \"***\");");
+        }
+        else
+        {
+            writer.Line("builder.Append(" + property.Name + ");");
+        }
     }
 
     /// <summary>The field behind a property written only when set.</summary>

@@ -15,6 +15,7 @@ internal enum TypeKind
 /// <param name="OpenEnumUnknownMember">For an open enum, the name of the <c>KnownValue</c> member that stands for any other value; null for a C# enum, objects and unions.</param>
 /// <param name="Union">For a union, how an alternative is recognised.</param>
 /// <param name="IsIntegerEnum">For an open enum, whether its wire values are integers (a struct around <c>long</c>) rather than strings.</param>
+/// <param name="Hierarchy">For an object in a hierarchy of types (<c>discriminator</c> and <c>allOf</c>), its place there; null otherwise.</param>
 internal sealed record TypeModel(
     TypeKind Kind,
     string Name,
@@ -24,7 +25,8 @@ internal sealed record TypeModel(
     EquatableArray<EnumMemberModel> EnumMembers,
     string? OpenEnumUnknownMember = null,
     UnionModel? Union = null,
-    bool IsIntegerEnum = false)
+    bool IsIntegerEnum = false,
+    HierarchyModel? Hierarchy = null)
 {
     /// <summary>Whether this enum is an open value type that keeps values the spec does not list.</summary>
     public bool IsOpenEnum => OpenEnumUnknownMember is not null;

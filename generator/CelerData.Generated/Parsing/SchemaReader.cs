@@ -79,6 +79,7 @@ internal sealed partial class SchemaReader
             return;
         }
 
+        FindHierarchies(schemas);
         foreach (var entry in schemas.Entries)
         {
             if (entry.Value is not MappingNode schema)
@@ -96,6 +97,8 @@ internal sealed partial class SchemaReader
                 _declared[schema] = ClaimTypeName(name, shape is Shape.StringEnum or Shape.IntegerEnum ? TypeKind.Enum : isUnion ? TypeKind.Union : TypeKind.Object);
             }
         }
+
+        DeclareFallbacks();
     }
 
     /// <summary>Makes sure every component schema has its type, referenced or not.</summary>
@@ -388,6 +391,12 @@ internal sealed partial class SchemaReader
             return Shape.Reference;
         }
 
+        // A member of a hierarchy is a record even when it adds nothing to its base (allOf: [$ref: Base]).
+        if (_members.ContainsKey(schema))
+        {
+            return Shape.Object;
+        }
+
         if (schema.Get("allOf") is SequenceNode allOf)
         {
             if (!_classifying.Add(schema))
@@ -595,12 +604,29 @@ internal sealed partial class SchemaReader
 
     private TypeModel BuildObject(MappingNode schema, string name)
     {
+        if (_members.TryGetValue(schema, out var member))
+        {
+            return BuildMember(member, name);
+        }
+
         var members = new List<KeyValuePair<ScalarNode, SpecNode>>();
         var required = new HashSet<string>(System.StringComparer.Ordinal);
         CollectMembers(schema, members, required, new HashSet<SpecNode>(), name);
 
         var scope = new NameScope(RecordMembers);
         scope.Reserve(name);
+        return new TypeModel(
+            TypeKind.Object,
+            name,
+            _context.GetDescription(schema, name),
+            _context.GetBoolean(schema, "deprecated", name),
+            BuildProperties(members, required, name, scope).ToEquatableArray(),
+            EquatableArray<EnumMemberModel>.Empty);
+    }
+
+    /// <summary>The properties of a record named <paramref name="name"/> from its schema members, named in <paramref name="scope"/>.</summary>
+    private List<PropertyModel> BuildProperties(List<KeyValuePair<ScalarNode, SpecNode>> members, HashSet<string> required, string name, NameScope scope)
+    {
         var properties = new List<PropertyModel>();
         foreach (var member in members)
         {
@@ -642,19 +668,14 @@ internal sealed partial class SchemaReader
                 write));
         }
 
-        return new TypeModel(
-            TypeKind.Object,
-            name,
-            _context.GetDescription(schema, name),
-            _context.GetBoolean(schema, "deprecated", name),
-            properties.ToEquatableArray(),
-            EquatableArray<EnumMemberModel>.Empty);
+        return properties;
     }
 
     private bool IsFlagged(MappingNode? schema, MappingNode? resolved, string keyword, string where)
         => (schema is not null && _context.GetBoolean(schema, keyword, where)) || (resolved is not null && resolved != schema && _context.GetBoolean(resolved, keyword, where));
 
-    private void CollectMembers(MappingNode schema, List<KeyValuePair<ScalarNode, SpecNode>> members, HashSet<string> required, HashSet<SpecNode> visiting, string owner)
+    /// <param name="inherited">An allOf item of <paramref name="schema"/> whose members are left out: the reference to a base type, which declares them.</param>
+    private void CollectMembers(MappingNode schema, List<KeyValuePair<ScalarNode, SpecNode>> members, HashSet<string> required, HashSet<SpecNode> visiting, string owner, SpecNode? inherited = null)
     {
         if (!visiting.Add(schema))
         {
@@ -685,6 +706,11 @@ internal sealed partial class SchemaReader
         {
             foreach (var part in allOf.Items)
             {
+                if (part == inherited)
+                {
+                    continue;
+                }
+
                 if (part is MappingNode partSchema)
                 {
                     CollectMembers(partSchema, members, required, visiting, owner);
@@ -702,11 +728,6 @@ internal sealed partial class SchemaReader
             {
                 _context.Report(DiagnosticDescriptors.CompositionInsideObject, ParseContext.KeyOrSelf(schema, keyword), keyword, owner);
             }
-        }
-
-        if (schema.Get("discriminator") is not null)
-        {
-            _context.Report(DiagnosticDescriptors.DiscriminatorNotSupported, ParseContext.KeyOrSelf(schema, "discriminator"), owner);
         }
 
         if (_context.GetMapping(schema, "properties", owner) is { } properties)

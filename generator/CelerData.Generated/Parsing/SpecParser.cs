@@ -166,6 +166,15 @@ internal static class SpecParser
                 {
                     pending.Push(property.Type);
                 }
+
+                // A type of a hierarchy reads and writes through its base, its subtypes and its fallback.
+                foreach (var related in model.Hierarchy is { } hierarchy ? hierarchy.Subtypes.Concat(new[] { hierarchy.BaseType }) : Enumerable.Empty<string?>())
+                {
+                    if (related is not null)
+                    {
+                        pending.Push(new TypeRef(TypeRefKind.Model, related, IsValueType: false, Element: null, IsNullable: false));
+                    }
+                }
             }
         }
 

@@ -72,6 +72,16 @@ public sealed class SnapshotTests
         IncrementalAssert.CachedOnRerun(result);
     }
 
+    [Fact]
+    public void Hierarchy()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.LoadSpec(Path.Combine(RepositoryPaths.TestProject, "Specs", "hierarchy.openapi.yaml"), "Hierarchy.Client"));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationProblems());
+        VerifySources(nameof(Hierarchy), result);
+        IncrementalAssert.CachedOnRerun(result);
+    }
+
     public static IEnumerable<object[]> OpenApiExamples()
         => Directory.GetFiles(RepositoryPaths.OpenApiExamples)
             .Where(f => f.EndsWith(".yaml", System.StringComparison.Ordinal) || f.EndsWith(".json", System.StringComparison.Ordinal))
