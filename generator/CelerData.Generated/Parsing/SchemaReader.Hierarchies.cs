@@ -25,7 +25,6 @@ internal sealed partial class SchemaReader
             Key = key;
             Parent = parent;
             ParentReference = parentReference;
-            Root = parent?.Root ?? this;
         }
 
         public MappingNode Schema { get; }
@@ -33,12 +32,13 @@ internal sealed partial class SchemaReader
         /// <summary>The component's name in <c>components.schemas</c>.</summary>
         public string Key { get; }
 
-        public HierarchyMember? Parent { get; }
+        /// <summary>The member it extends; set once, also for a schema with its own discriminator found to extend another member.</summary>
+        public HierarchyMember? Parent { get; set; }
 
         /// <summary>The <c>allOf</c> item that refers to the parent: its members are the parent's, declared there.</summary>
-        public SpecNode? ParentReference { get; }
+        public SpecNode? ParentReference { get; set; }
 
-        public HierarchyMember Root { get; }
+        public HierarchyMember Root => Parent?.Root ?? this;
 
         public List<HierarchyMember> Children { get; } = new();
 
@@ -87,20 +87,28 @@ internal sealed partial class SchemaReader
             return;
         }
 
-        // A schema joins a hierarchy when its allOf refers to a member; members found in one pass let the next find theirs.
+        // A schema joins a hierarchy when its allOf refers to a member; members found in one pass let the next find
+        // theirs. A schema with a discriminator of its own that extends a member joins that hierarchy too (the root's
+        // discriminator and mapping decide), unless that would make it its own ancestor.
         var added = true;
         while (added)
         {
             added = false;
             foreach (var component in components)
             {
-                if (!_members.ContainsKey(component.Value) && ParentOf(component.Value) is { } found)
+                _members.TryGetValue(component.Value, out var existing);
+                if (existing?.Parent is not null || ParentOf(component.Value) is not { } found || (existing is not null && found.Parent.Root == existing))
                 {
-                    var member = new HierarchyMember(component.Value, component.Key, found.Parent, found.Reference);
-                    found.Parent.Children.Add(member);
-                    _members[component.Value] = member;
-                    added = true;
+                    continue;
                 }
+
+                var member = existing ?? new HierarchyMember(component.Value, component.Key, null, null);
+                member.Parent = found.Parent;
+                member.ParentReference = found.Reference;
+                found.Parent.Children.Add(member);
+                _members[component.Value] = member;
+                roots.Remove(member);
+                added = true;
             }
         }
 
@@ -119,7 +127,7 @@ internal sealed partial class SchemaReader
     /// <summary>The member an allOf of <paramref name="schema"/> refers to, and that allOf item.</summary>
     private (HierarchyMember Parent, SpecNode Reference)? ParentOf(MappingNode schema)
     {
-        if (schema.Get("allOf") is not SequenceNode allOf || schema.Get("discriminator") is not null)
+        if (schema.Get("allOf") is not SequenceNode allOf)
         {
             return null;
         }

@@ -216,7 +216,7 @@ namespace Hierarchy.Client
         }
     }
 
-    /// <summary>The Truck schema of Hierarchy.</summary>
+    /// <summary>A truck repeats the discriminator of the vehicle it extends; it is still a vehicle.</summary>
     /// <remarks>
     /// Written with 'kind': 'truck'.
     /// </remarks>
