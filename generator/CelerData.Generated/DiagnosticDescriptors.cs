@@ -238,7 +238,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RequestBodyMediaType = new(
         "CDG0035",
         "A request body media type is not supported",
-        "A request body of type {0} ({1}) is not supported yet (JSON, form-urlencoded objects, text and binary bodies are); the operation is not generated",
+        "A request body of type {0} ({1}) cannot be sent: a form-urlencoded body must be an object or a map, a multipart body an object of properties; the operation is not generated",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

@@ -4,10 +4,11 @@ using CelerData.Generated.Model;
 namespace CelerData.Generated.Emitting;
 
 /// <summary>
-/// Writes request bodies that are not JSON: a string in its text media type, the caller's stream as it is (never
-/// disposed or read ahead by the client), and <c>application/x-www-form-urlencoded</c> forms, whose properties are
+/// Writes request bodies that are not JSON: a string in its text or XML media type, the caller's stream as it is
+/// (never disposed or read ahead by the client), <c>application/x-www-form-urlencoded</c> forms, whose properties are
 /// read through the body type's JSON metadata (no reflection) and written by OpenAPI's encoding rules (form style,
-/// exploded, unless the media type's <c>encoding</c> says otherwise), with the same helpers as query parameters.
+/// exploded, unless the media type's <c>encoding</c> says otherwise), with the same helpers as query parameters, and
+/// multipart bodies, one part per parameter.
 /// </summary>
 internal static class BodyEmitter
 {
@@ -56,20 +57,26 @@ internal static class BodyEmitter
     }
 
     /// <summary>
-    /// Writes the statements that set <c>__request.Content</c> to a <c>multipart/form-data</c> body: a file part from
-    /// the caller's <c>Refit.MultipartItem</c> (its file name and content type), a scalar as <c>text/plain</c> written
-    /// by OpenAPI's rules, an array of either as one part per item, an object as <c>application/json</c> through the
-    /// generated metadata; parts the caller leaves null are not sent.
+    /// Writes the statements that set <c>__request.Content</c> to a multipart body (<c>multipart/form-data</c>, or
+    /// another subtype such as <c>mixed</c> or <c>related</c> with the same parts): a file part from the caller's
+    /// <c>Refit.MultipartItem</c> (its file name and content type; else the encoding's, else
+    /// <c>application/octet-stream</c>), a scalar as <c>text/plain</c> written by OpenAPI's rules, an array of either
+    /// as one part per item, anything else as <c>application/json</c> through the generated metadata; a part's
+    /// <c>encoding.contentType</c> replaces those media types. Parts the caller leaves null are not sent.
     /// </summary>
     public static void EmitMultipart(SourceWriter writer, SpecModel spec, OperationModel operation, BodyModel body)
     {
-        writer.Line("var __multipart = new global::System.Net.Http.MultipartFormDataContent();");
+        writer.Line(body.MediaType == "multipart/form-data"
+            ? "var __multipart = new global::System.Net.Http.MultipartFormDataContent();"
+            : "var __multipart = new global::System.Net.Http.MultipartContent(" + CSharp.Literal(body.MediaType.Substring("multipart/".Length)) + ");");
         foreach (var part in body.Parts)
         {
             var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Part && p.Name == part.ParameterName);
             var value = CSharp.Parameter(parameter.Name);
             var name = CSharp.Literal(part.WireName);
             var guarded = !parameter.IsRequired || !parameter.Type.IsValueType;
+            var fileType = CSharp.Literal(part.ContentType ?? "application/octet-stream");
+            var textType = part.ContentType is null ? string.Empty : ", global::System.Text.Encoding.UTF8, " + CSharp.Literal(part.ContentType);
             if (guarded)
             {
                 writer.Open("if (" + value + " != null)");
@@ -78,16 +85,16 @@ internal static class BodyEmitter
             switch (part.Kind)
             {
                 case PartKind.File:
-                    writer.Line("__Body.File(__multipart, " + name + ", " + value + ");");
+                    writer.Line("__Body.File(__multipart, " + name + ", " + value + ", " + fileType + ");");
                     break;
                 case PartKind.Files:
                     writer.Open("foreach (var __file in " + value + ")");
-                    writer.Line("__Body.File(__multipart, " + name + ", __file);");
+                    writer.Line("__Body.File(__multipart, " + name + ", __file, " + fileType + ");");
                     writer.Close();
                     break;
                 case PartKind.Text:
                     var scalar = value + (parameter.Type.IsNullable && parameter.Type.IsValueType ? ".Value" : string.Empty);
-                    writer.Line("__Body.Part(__multipart, " + name + ", new global::System.Net.Http.StringContent(" + Text(scalar, parameter.Type) + "), null);");
+                    writer.Line("__Body.Part(__multipart, " + name + ", new global::System.Net.Http.StringContent(" + Text(scalar, parameter.Type) + textType + "), null);");
                     break;
                 case PartKind.Texts:
                     var element = parameter.Type.Element!;
@@ -97,7 +104,7 @@ internal static class BodyEmitter
                         writer.Open("if (__item != null)");
                     }
 
-                    writer.Line("__Body.Part(__multipart, " + name + ", new global::System.Net.Http.StringContent(" + Text(element.IsNullable && element.IsValueType ? "__item.Value" : "__item", element) + "), null);");
+                    writer.Line("__Body.Part(__multipart, " + name + ", new global::System.Net.Http.StringContent(" + Text(element.IsNullable && element.IsValueType ? "__item.Value" : "__item", element) + textType + "), null);");
                     if (element.IsNullable)
                     {
                         writer.Close();
@@ -108,7 +115,8 @@ internal static class BodyEmitter
                 default:
                     var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
                     var info = "(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type + ">)global::" + spec.Namespace + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(" + type + "))!";
-                    writer.Line("__Body.Part(__multipart, " + name + ", global::System.Net.Http.Json.JsonContent.Create<" + type + ">(" + value + ", " + info + "), null);");
+                    var jsonType = part.ContentType is null ? string.Empty : ", global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(" + CSharp.Literal(part.ContentType) + ")";
+                    writer.Line("__Body.Part(__multipart, " + name + ", global::System.Net.Http.Json.JsonContent.Create<" + type + ">(" + value + ", " + info + jsonType + "), null);");
                     break;
             }
 
@@ -132,10 +140,10 @@ internal static class BodyEmitter
         writer.Open("private static class __Body");
         if (multipart)
         {
-            writer.Line("/// <summary>Adds a file part: the caller's content, file name and content type (application/octet-stream when it has none).</summary>");
-            writer.Open("public static void File(global::System.Net.Http.MultipartFormDataContent multipart, string name, global::Refit.MultipartItem file)");
+            writer.Line("/// <summary>Adds a file part: the caller's content, file name and content type (<paramref name=\"contentType\"/> when it has none).</summary>");
+            writer.Open("public static void File(global::System.Net.Http.MultipartContent multipart, string name, global::Refit.MultipartItem file, string contentType)");
             writer.Line("var content = file.ToContent();");
-            writer.Line("content.Headers.ContentType ??= new global::System.Net.Http.Headers.MediaTypeHeaderValue(\"application/octet-stream\");");
+            writer.Line("content.Headers.ContentType ??= new global::System.Net.Http.Headers.MediaTypeHeaderValue(contentType);");
             writer.Line("Part(multipart, name, content, file.FileName);");
             writer.Close();
             writer.Line();
@@ -143,7 +151,7 @@ internal static class BodyEmitter
             writer.Line("/// Adds a part named in a quoted <c>Content-Disposition: form-data</c>, with its file name when it has one and no");
             writer.Line("/// <c>filename*</c> (RFC 7578 forbids it; HttpClient's own Add writes one, and unquoted names some servers cannot read).");
             writer.Line("/// </summary>");
-            writer.Open("public static void Part(global::System.Net.Http.MultipartFormDataContent multipart, string name, global::System.Net.Http.HttpContent content, string? fileName)");
+            writer.Open("public static void Part(global::System.Net.Http.MultipartContent multipart, string name, global::System.Net.Http.HttpContent content, string? fileName)");
             writer.Line("content.Headers.ContentDisposition = new global::System.Net.Http.Headers.ContentDispositionHeaderValue(\"form-data\") { Name = Quote(name), FileName = fileName is null ? null : Quote(fileName) };");
             writer.Line("multipart.Add(content);");
             writer.Close();

@@ -15,7 +15,7 @@ internal enum BodyKind
     /// <summary><c>application/x-www-form-urlencoded</c>: the object's properties as name-value pairs.</summary>
     Form,
 
-    /// <summary><c>multipart/form-data</c>: one method parameter per property, each sent as a part.</summary>
+    /// <summary><c>multipart/form-data</c> (or another <c>multipart/*</c>): one method parameter per property, each sent as a part.</summary>
     Multipart,
 }
 
@@ -34,12 +34,13 @@ internal enum PartKind
     /// <summary>An array of scalars: one <c>text/plain</c> part per item.</summary>
     Texts,
 
-    /// <summary>An object as <c>application/json</c>, through the generated metadata.</summary>
+    /// <summary>Any other value (an object, a map, a list of objects) as <c>application/json</c>, through the generated metadata.</summary>
     Json,
 }
 
 /// <summary>One part of a multipart body: the property's wire name and the method parameter that carries it.</summary>
-internal sealed record PartModel(string WireName, string ParameterName, PartKind Kind);
+/// <param name="ContentType">The part's media type from the media type's <c>encoding</c>: for a file its default when the caller gives none, for text and JSON the one sent.</param>
+internal sealed record PartModel(string WireName, string ParameterName, PartKind Kind, string? ContentType = null);
 
 /// <summary>The request body of an operation: its kind, the media type sent and, for forms, the declared encodings.</summary>
 /// <param name="MediaType">The <c>Content-Type</c> sent (a declared wildcard becomes <c>application/octet-stream</c>).</param>

@@ -7,14 +7,16 @@ namespace CelerData.Generated.Parsing;
 /// <summary>
 /// Reads an operation's <c>requestBody</c>: the media type the client sends and the parameter that carries it.
 /// JSON is preferred; otherwise the first declared media type the client can send, in document order:
-/// <c>application/x-www-form-urlencoded</c> of an object, text (<c>text/*</c> or a string schema) as a string,
-/// and anything else whose schema is absent or <c>format: binary</c> as a stream.
+/// <c>application/x-www-form-urlencoded</c> of an object or a map, <c>multipart/*</c> of an object (one part per
+/// property, composed schemas merged), text (<c>text/*</c> or a string schema) and XML as a string the caller
+/// writes, and anything else (octet-stream, images, an object under a binary media type) as a stream.
 /// </summary>
 internal sealed class BodyReader
 {
     private const string FormMediaType = "application/x-www-form-urlencoded";
     private const string OctetStream = "application/octet-stream";
     private const string MultipartMediaType = "multipart/form-data";
+    private const string MultipartPrefix = "multipart/";
 
     /// <summary>A file part: Refit's <c>StreamPart</c>, <c>ByteArrayPart</c> or <c>FileInfoPart</c>, with its file name and content type.</summary>
     public static readonly TypeRef FilePart = new(TypeRefKind.Primitive, "global::Refit.MultipartItem", IsValueType: false, Element: null, IsNullable: false);
@@ -106,52 +108,56 @@ internal sealed class BodyReader
         var type = schema is null ? null : _schemas.Resolve(schema, typeHint + "Request");
         if (essence == FormMediaType)
         {
-            return type is { Kind: TypeRefKind.Model }
+            // An object (allOf-composed ones are merged records) or a map: the properties its JSON metadata writes.
+            return type is { Kind: TypeRefKind.Model or TypeRefKind.Dictionary }
                 ? (type, new BodyModel(BodyKind.Form, FormMediaType, ReadEncodings((MappingNode)media)), null)
                 : (PrimitiveTypes.Any, null, null);
         }
 
-        if (essence == MultipartMediaType)
+        if (essence.StartsWith(MultipartPrefix, System.StringComparison.Ordinal))
         {
-            return type is { Kind: TypeRefKind.Model } && schema is MappingNode schemaMapping && ReadParts(schemaMapping, typeHint, where) is { } parts
-                ? (type, new BodyModel(BodyKind.Multipart, MultipartMediaType, EquatableArray<FormEncodingModel>.Empty), parts)
+            // multipart/mixed, related, ... go as form-data does: one part per property, under their own media type.
+            return type is { Kind: TypeRefKind.Model } && schema is MappingNode schemaMapping && ReadParts(schemaMapping, (MappingNode)media, typeHint, where) is { } parts
+                ? (type, new BodyModel(BodyKind.Multipart, IsWildcard(essence) ? MultipartMediaType : essence, EquatableArray<FormEncodingModel>.Empty), parts)
                 : (PrimitiveTypes.Any, null, null);
         }
 
-        if (essence.StartsWith("multipart/", System.StringComparison.Ordinal))
-        {
-            return (PrimitiveTypes.Any, null, null);
-        }
-
-        var isText = essence.StartsWith("text/", System.StringComparison.Ordinal);
-        if (type is not null && (IsBytes(type) || IsFile(schema!)) || type is null && !isText)
+        // Text, XML and a string schema are a string the caller writes; anything else is bytes, whatever its schema
+        // describes (an object under application/octet-stream is still sent as the caller's bytes).
+        var isText = essence.StartsWith("text/", System.StringComparison.Ordinal) || IsXml(essence) || type is { Kind: TypeRefKind.Primitive, Name: "string" };
+        if (!isText || (type is not null && (IsBytes(type) || IsFile(schema!))))
         {
             return (Stream, new BodyModel(BodyKind.Binary, IsWildcard(essence) ? OctetStream : essence, EquatableArray<FormEncodingModel>.Empty), null);
         }
 
-        if (type is null || type is { Kind: TypeRefKind.Primitive, Name: "string" })
-        {
-            return (PrimitiveTypes.String, new BodyModel(BodyKind.Text, IsWildcard(essence) ? "text/plain" : essence, EquatableArray<FormEncodingModel>.Empty), null);
-        }
-
-        return (PrimitiveTypes.Any, null, null);
+        return (PrimitiveTypes.String, new BodyModel(BodyKind.Text, IsWildcard(essence) ? "text/plain" : essence, EquatableArray<FormEncodingModel>.Empty), null);
     }
 
+    /// <summary>Whether a media type is XML (<c>application/xml</c>, <c>text/xml</c>, <c>application/*+xml</c>).</summary>
+    private static bool IsXml(string essence) => essence is "application/xml" or "text/xml" || essence.EndsWith("+xml", System.StringComparison.Ordinal);
+
     /// <summary>
-    /// The parts of a multipart object, one per property of its own <c>properties</c> (a composed schema is not
-    /// split): files, scalars and arrays of them, objects as JSON; null when a property is none of these.
+    /// The parts of a multipart object, one per property (allOf parts and references merged; oneOf/anyOf is not
+    /// split): files and arrays of them, scalars and arrays of them as text, anything else as JSON; each with the
+    /// <c>contentType</c> its <c>encoding</c> declares, if any. Null when the schema is not an object of properties.
     /// </summary>
-    private List<RawPart>? ReadParts(MappingNode schemaNode, string typeHint, string where)
+    private List<RawPart>? ReadParts(MappingNode schemaNode, MappingNode media, string typeHint, string where)
     {
         var schema = _schemas.Follow(schemaNode);
-        if (schema?.Get("properties") is not MappingNode properties || schema.Get("allOf") is not null || schema.Get("oneOf") is not null || schema.Get("anyOf") is not null)
+        if (schema is null || schema.Get("oneOf") is not null || schema.Get("anyOf") is not null)
         {
             return null;
         }
 
-        var required = schema.Get("required") is SequenceNode list ? list.Items.OfType<ScalarNode>().Select(n => n.Value).ToList() : new List<string>();
+        var (members, required) = _schemas.MergedMembers(schema, where + " (multipart)");
+        if (members.Count == 0)
+        {
+            return null;
+        }
+
+        var encodings = _context.GetMapping(media, "encoding", where + ".requestBody");
         var parts = new List<RawPart>();
-        foreach (var property in properties.Entries)
+        foreach (var property in members)
         {
             var name = property.Key.Value;
             var type = _schemas.Resolve(property.Value, typeHint + "Request" + Identifiers.ToPascalCase(name, "Part"));
@@ -174,20 +180,27 @@ internal sealed class BodyReader
             {
                 kind = PartKind.Texts;
             }
-            else if (type.Kind == TypeRefKind.Model)
+            else
             {
                 kind = PartKind.Json;
             }
-            else
-            {
-                return null;
-            }
 
             var description = property.Value is MappingNode propertyMapping ? _context.GetDescription(propertyMapping, where + " part " + name) : null;
-            parts.Add(new RawPart(name, type, kind, required.Contains(name), description));
+            var contentType = encodings?.Get(name) is MappingNode encoding ? PartContentType(_context.GetString(encoding, "contentType", "encoding." + name)) : null;
+            parts.Add(new RawPart(name, type, kind, required.Contains(name), description, contentType));
         }
 
         return parts;
+    }
+
+    /// <summary>The media type a part's <c>encoding.contentType</c> gives: the first of a list, without parameters; none for a wildcard or a malformed one.</summary>
+    private static string? PartContentType(string? declared)
+    {
+        var first = declared is null ? string.Empty : Essence(declared.Split(',')[0]);
+        var slash = first.IndexOf('/');
+        return slash > 0 && slash < first.Length - 1 && first.IndexOf('/', slash + 1) < 0 && first.All(c => char.IsLetterOrDigit(c) || "/!#$&^_.+-".IndexOf(c) >= 0) && first.All(c => c < 128)
+            ? first
+            : null;
     }
 
     /// <summary>One method parameter per part, named apart from the operation's other parameters; a part is required when the body and the property are.</summary>
@@ -201,7 +214,7 @@ internal sealed class BodyReader
             var required = bodyRequired && part.Required;
             var name = scope.Claim(Identifiers.ToCamelCase(part.WireName, "part"));
             parameters.Add(new ParameterModel(name, part.WireName, ParameterLocation.Part, required ? part.Type : part.Type.WithNullable(true), required, part.Description));
-            parts.Add(new PartModel(part.WireName, name, part.Kind));
+            parts.Add(new PartModel(part.WireName, name, part.Kind, part.ContentType));
         }
 
         return (parameters, parts.ToEquatableArray());
@@ -258,5 +271,5 @@ internal sealed class BodyReader
     private static string Essence(string mediaType) => mediaType.Split(';')[0].Trim().ToLowerInvariant();
 
     /// <summary>A property of a multipart body before its parameter is named.</summary>
-    private sealed record RawPart(string WireName, TypeRef Type, PartKind Kind, bool Required, string? Description);
+    private sealed record RawPart(string WireName, TypeRef Type, PartKind Kind, bool Required, string? Description, string? ContentType);
 }

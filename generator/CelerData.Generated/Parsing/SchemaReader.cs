@@ -671,6 +671,15 @@ internal sealed partial class SchemaReader
         return properties;
     }
 
+    /// <summary>The properties of an object schema with its allOf parts and references merged (later ones win), and the names it requires.</summary>
+    public (List<KeyValuePair<ScalarNode, SpecNode>> Members, HashSet<string> Required) MergedMembers(MappingNode schema, string owner)
+    {
+        var members = new List<KeyValuePair<ScalarNode, SpecNode>>();
+        var required = new HashSet<string>(System.StringComparer.Ordinal);
+        CollectMembers(schema, members, required, new HashSet<SpecNode>(), owner);
+        return (members, required);
+    }
+
     private bool IsFlagged(MappingNode? schema, MappingNode? resolved, string keyword, string where)
         => (schema is not null && _context.GetBoolean(schema, keyword, where)) || (resolved is not null && resolved != schema && _context.GetBoolean(resolved, keyword, where));
 

@@ -51,7 +51,8 @@ public sealed class DiagnosticTests
         ["ArrayWithoutItems"] = new("CDG0045", Head + "paths: {}\ncomponents:\n  schemas:\n    A:\n      type: array\n", 9, 7, "has no 'items'"),
         ["UnknownSecurityScheme"] = new("CDG0046", Head + "paths:\n  /a:\n    get:\n      security:\n        - missing: []\n      responses: {}\n", 9, 11, "names 'missing'"),
         ["UnservableSecurity"] = new("CDG0037", Head + "paths:\n  /a:\n    get:\n      security:\n        - digest: []\n      responses: {}\ncomponents:\n  securitySchemes:\n    digest: { type: http, scheme: digest }\n", 9, 9, "No security requirement of GET /a is supported"),
-        ["XmlObjectBody"] = new("CDG0035", Head + "paths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/xml:\n            schema: { type: object, properties: { a: { type: string } } }\n      responses: {}\n", 10, 11, "application/xml"),
+        ["FormOfAString"] = new("CDG0035", Head + "paths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/x-www-form-urlencoded:\n            schema: { type: string }\n      responses: {}\n", 10, 11, "application/x-www-form-urlencoded"),
+        ["MultipartOfAnArray"] = new("CDG0035", Head + "paths:\n  /a:\n    post:\n      requestBody:\n        content:\n          multipart/mixed:\n            schema: { type: array, items: { type: string } }\n      responses: {}\n", 10, 11, "multipart/mixed"),
         ["FormEncodingStyle"] = new("CDG0014", Head + "paths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/x-www-form-urlencoded:\n            schema: { type: object, properties: { a: { type: string } } }\n            encoding:\n              a: { style: matrix }\n      responses: {}\n", 13, 27, "matrix"),
         ["UnpairedSurrogate"] = new("CDG0001", "{\"openapi\": \"3.0.3\", \"x\": \"\\ud800\"}", 1, 27, "unpaired UTF-16 surrogate"),
     };

@@ -173,13 +173,13 @@ namespace Bodies.Client
             var __multipart = new global::System.Net.Http.MultipartFormDataContent();
             if (@file != null)
             {
-                __Body.File(__multipart, "file", @file);
+                __Body.File(__multipart, "file", @file, "application/octet-stream");
             }
             if (@thumbnails != null)
             {
                 foreach (var __file in @thumbnails)
                 {
-                    __Body.File(__multipart, "thumbnails", __file);
+                    __Body.File(__multipart, "thumbnails", __file, "application/octet-stream");
                 }
             }
             if (@caption != null)
@@ -215,6 +215,173 @@ namespace Bodies.Client
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddPhotoAsync");
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}/photos");
             if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @file, @thumbnails, @caption, @tags, @rating, @grant, @petId2, @meta, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task AddAttachmentAsync(global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/attachments";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
+            __content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/octet-stream");
+            __request.Content = __content;
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddAttachmentAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/attachments");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task AddXmlNoteAsync(string @body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/notes-xml";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            __request.Content = new global::System.Net.Http.StringContent(@body, global::System.Text.Encoding.UTF8, "application/xml");
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddXmlNoteAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/notes-xml");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task SendComposedFormAsync(global::Bodies.Client.SendComposedFormRequest @body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/composed-forms";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            __request.Content = __Body.Form<global::Bodies.Client.SendComposedFormRequest>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.SendComposedFormRequest))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendComposedFormAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/composed-forms");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task SendMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> @body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/map-forms";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            __request.Content = __Body.Form<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendMapFormAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/map-forms");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task SendComposedUploadAsync(global::Refit.MultipartItem @image, string? @kind, long? @max, string? @notes, global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>? @history, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/composed-uploads";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            var __multipart = new global::System.Net.Http.MultipartFormDataContent();
+            if (@kind != null)
+            {
+                __Body.Part(__multipart, "kind", new global::System.Net.Http.StringContent(__Wire.Text(@kind)), null);
+            }
+            if (@max != null)
+            {
+                __Body.Part(__multipart, "max", new global::System.Net.Http.StringContent(__Wire.Text(@max.Value)), null);
+            }
+            if (@image != null)
+            {
+                __Body.File(__multipart, "image", @image, "image/png");
+            }
+            if (@notes != null)
+            {
+                __Body.Part(__multipart, "notes", new global::System.Net.Http.StringContent(__Wire.Text(@notes), global::System.Text.Encoding.UTF8, "text/markdown"), null);
+            }
+            if (@history != null)
+            {
+                __Body.Part(__multipart, "history", global::System.Net.Http.Json.JsonContent.Create<global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>>(@history, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>))!, global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/vnd.history+json")), null);
+            }
+            __request.Content = __multipart;
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendComposedUploadAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/composed-uploads");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @image, @kind, @max, @notes, @history, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task SendBatchAsync(global::Bodies.Client.Filter? @header, global::Refit.MultipartItem? @body, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/batches";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            var __multipart = new global::System.Net.Http.MultipartContent("mixed");
+            if (@header != null)
+            {
+                __Body.Part(__multipart, "header", global::System.Net.Http.Json.JsonContent.Create<global::Bodies.Client.Filter>(@header, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.Filter))!), null);
+            }
+            if (@body != null)
+            {
+                __Body.File(__multipart, "body", @body, "application/octet-stream");
+            }
+            __request.Content = __multipart;
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendBatchAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/batches");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @header, @body, cancellationToken }); }
+            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+        }
+
+        /// <inheritdoc />
+        public global::System.Threading.Tasks.Task SendRelatedAsync(global::Bodies.Client.Filter @root, global::Refit.MultipartItem? @attachment, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var __settings = _settings;
+            var __path = "/related";
+            var __uri = __path;
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                global::System.Net.Http.HttpMethod.Post,
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            var __multipart = new global::System.Net.Http.MultipartContent("related");
+            if (@root != null)
+            {
+                __Body.Part(__multipart, "root", global::System.Net.Http.Json.JsonContent.Create<global::Bodies.Client.Filter>(@root, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.Filter))!), null);
+            }
+            if (@attachment != null)
+            {
+                __Body.File(__multipart, "attachment", @attachment, "application/pdf");
+            }
+            __request.Content = __multipart;
+            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendRelatedAsync");
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/related");
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @root, @attachment, cancellationToken }); }
             return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
         }
 
@@ -469,11 +636,11 @@ namespace Bodies.Client
         /// <summary>Writes request bodies that are not JSON as the API description puts them on the wire.</summary>
         private static class __Body
         {
-            /// <summary>Adds a file part: the caller's content, file name and content type (application/octet-stream when it has none).</summary>
-            public static void File(global::System.Net.Http.MultipartFormDataContent multipart, string name, global::Refit.MultipartItem file)
+            /// <summary>Adds a file part: the caller's content, file name and content type (<paramref name="contentType"/> when it has none).</summary>
+            public static void File(global::System.Net.Http.MultipartContent multipart, string name, global::Refit.MultipartItem file, string contentType)
             {
                 var content = file.ToContent();
-                content.Headers.ContentType ??= new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+                content.Headers.ContentType ??= new global::System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
                 Part(multipart, name, content, file.FileName);
             }
 
@@ -481,7 +648,7 @@ namespace Bodies.Client
             /// Adds a part named in a quoted <c>Content-Disposition: form-data</c>, with its file name when it has one and no
             /// <c>filename*</c> (RFC 7578 forbids it; HttpClient's own Add writes one, and unquoted names some servers cannot read).
             /// </summary>
-            public static void Part(global::System.Net.Http.MultipartFormDataContent multipart, string name, global::System.Net.Http.HttpContent content, string? fileName)
+            public static void Part(global::System.Net.Http.MultipartContent multipart, string name, global::System.Net.Http.HttpContent content, string? fileName)
             {
                 content.Headers.ContentDisposition = new global::System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = Quote(name), FileName = fileName is null ? null : Quote(fileName) };
                 multipart.Add(content);

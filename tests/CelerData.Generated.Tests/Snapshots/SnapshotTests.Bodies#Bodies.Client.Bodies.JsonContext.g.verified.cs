@@ -34,6 +34,14 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
     private static readonly __Json.JsonEncodedText __Name15 = __Json.JsonEncodedText.Encode("rating");
     private static readonly __Json.JsonEncodedText __Name16 = __Json.JsonEncodedText.Encode("grant");
     private static readonly __Json.JsonEncodedText __Name17 = __Json.JsonEncodedText.Encode("petId");
+    private static readonly __Json.JsonEncodedText __Name18 = __Json.JsonEncodedText.Encode("reason");
+    private static readonly __Json.JsonEncodedText __Name19 = __Json.JsonEncodedText.Encode("image");
+    private static readonly __Json.JsonEncodedText __Name20 = __Json.JsonEncodedText.Encode("notes");
+    private static readonly __Json.JsonEncodedText __Name21 = __Json.JsonEncodedText.Encode("history");
+    private static readonly __Json.JsonEncodedText __Name22 = __Json.JsonEncodedText.Encode("header");
+    private static readonly __Json.JsonEncodedText __Name23 = __Json.JsonEncodedText.Encode("body");
+    private static readonly __Json.JsonEncodedText __Name24 = __Json.JsonEncodedText.Encode("root");
+    private static readonly __Json.JsonEncodedText __Name25 = __Json.JsonEncodedText.Encode("attachment");
     private static readonly global::Bodies.Client.GrantTypeJsonConverter __Own1 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
@@ -73,6 +81,22 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
     /// <summary>Metadata for <see cref="global::Bodies.Client.AddPhotoRequest"/>.</summary>
     public __Meta.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest> AddPhotoRequest => __Get(ref _t4);
 
+    private __Meta.JsonTypeInfo<global::Bodies.Client.SendComposedFormRequest>? _t5;
+    /// <summary>Metadata for <see cref="global::Bodies.Client.SendComposedFormRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Bodies.Client.SendComposedFormRequest> SendComposedFormRequest => __Get(ref _t5);
+
+    private __Meta.JsonTypeInfo<global::Bodies.Client.SendComposedUploadRequest>? _t6;
+    /// <summary>Metadata for <see cref="global::Bodies.Client.SendComposedUploadRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Bodies.Client.SendComposedUploadRequest> SendComposedUploadRequest => __Get(ref _t6);
+
+    private __Meta.JsonTypeInfo<global::Bodies.Client.SendBatchRequest>? _t7;
+    /// <summary>Metadata for <see cref="global::Bodies.Client.SendBatchRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Bodies.Client.SendBatchRequest> SendBatchRequest => __Get(ref _t7);
+
+    private __Meta.JsonTypeInfo<global::Bodies.Client.SendRelatedRequest>? _t8;
+    /// <summary>Metadata for <see cref="global::Bodies.Client.SendRelatedRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<global::Bodies.Client.SendRelatedRequest> SendRelatedRequest => __Get(ref _t8);
+
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
     {
@@ -87,17 +111,23 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         if (type == typeof(global::Bodies.Client.Filter)) return __Info(options, new __Converter<global::Bodies.Client.Filter>(__Read2, __Write2));
         if (type == typeof(global::Bodies.Client.CreateTokenResponse)) return __Info(options, new __Converter<global::Bodies.Client.CreateTokenResponse>(__Read3, __Write3));
         if (type == typeof(global::Bodies.Client.AddPhotoRequest)) return __Info(options, new __Converter<global::Bodies.Client.AddPhotoRequest>(__Read4, __Write4));
+        if (type == typeof(global::Bodies.Client.SendComposedFormRequest)) return __Info(options, new __Converter<global::Bodies.Client.SendComposedFormRequest>(__Read5, __Write5));
+        if (type == typeof(global::Bodies.Client.SendComposedUploadRequest)) return __Info(options, new __Converter<global::Bodies.Client.SendComposedUploadRequest>(__Read6, __Write6));
+        if (type == typeof(global::Bodies.Client.SendBatchRequest)) return __Info(options, new __Converter<global::Bodies.Client.SendBatchRequest>(__Read7, __Write7));
+        if (type == typeof(global::Bodies.Client.SendRelatedRequest)) return __Info(options, new __Converter<global::Bodies.Client.SendRelatedRequest>(__Read8, __Write8));
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(bool?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<bool>(options));
         if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
         if (type == typeof(global::System.DateTimeOffset?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
         if (type == typeof(global::System.DateTimeOffset)) return __Info(options, __Meta.JsonMetadataServices.DateTimeOffsetConverter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<string>>(__Read10, __Write10));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<string>>(__Read14, __Write14));
         if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
         if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
         if (type == typeof(byte[])) return __Info(options, __Meta.JsonMetadataServices.ByteArrayConverter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<byte[]>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<byte[]>>(__Read14, __Write14));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<byte[]>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<byte[]>>(__Read18, __Write18));
         if (type == typeof(global::Bodies.Client.GrantType?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::Bodies.Client.GrantType>(options));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>>(__Read20, __Write20));
+        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(__Read21, __Write21));
         return null;
     }
 
@@ -132,8 +162,8 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
                     case 1: __p1 = reader.GetString(); break;
                     case 2: __p2 = __Null(ref reader) ? null : reader.GetBoolean(); break;
                     case 3: __p3 = __Null(ref reader) ? null : reader.GetDateTimeOffset(); break;
-                    case 4: __p4 = __Read10(ref reader, options); break;
-                    case 5: __p5 = __Read10(ref reader, options); break;
+                    case 4: __p4 = __Read14(ref reader, options); break;
+                    case 5: __p5 = __Read14(ref reader, options); break;
                     case 6: __p6 = __Read2(ref reader, options); break;
                     case 7: __p7 = __Read2(ref reader, options); break;
                     default: reader.Skip(); break;
@@ -191,8 +221,8 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         if (value.ClientId is not null) { writer.WriteString(__Name1, value.ClientId); }
         if (value.Remember is not null) { { if (value.Remember is { } __value) writer.WriteBoolean(__Name2, __value); else writer.WriteNull(__Name2); } }
         if (value.Expires is not null) { { if (value.Expires is { } __value) writer.WriteString(__Name3, __value); else writer.WriteNull(__Name3); } }
-        if (value.Audiences is not null) { { writer.WritePropertyName(__Name4); __Write10(writer, value.Audiences, options); } }
-        if (value.Scopes is not null) { { writer.WritePropertyName(__Name5); __Write10(writer, value.Scopes, options); } }
+        if (value.Audiences is not null) { { writer.WritePropertyName(__Name4); __Write14(writer, value.Audiences, options); } }
+        if (value.Scopes is not null) { { writer.WritePropertyName(__Name5); __Write14(writer, value.Scopes, options); } }
         if (value.Filter is not null) { { writer.WritePropertyName(__Name6); __Write2(writer, value.Filter, options); } }
         if (value.Meta is not null) { { writer.WritePropertyName(__Name7); __Write2(writer, value.Meta, options); } }
         writer.WriteEndObject();
@@ -347,9 +377,9 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
                 switch (__i)
                 {
                     case 0: __p0 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options); __s0 = true; break;
-                    case 1: __p1 = __Read14(ref reader, options); break;
+                    case 1: __p1 = __Read18(ref reader, options); break;
                     case 2: __p2 = reader.GetString(); break;
-                    case 3: __p3 = __Read10(ref reader, options); break;
+                    case 3: __p3 = __Read14(ref reader, options); break;
                     case 4: __p4 = __Null(ref reader) ? null : reader.GetInt64(); break;
                     case 5: __p5 = __Null(ref reader) ? null : __Own1.Read(ref reader, typeof(global::Bodies.Client.GrantType), options); break;
                     case 6: __p6 = reader.GetString(); break;
@@ -405,9 +435,9 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
         writer.WriteStartObject();
         { writer.WritePropertyName(__Name11); if (value.File is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.File, options); }
-        if (value.Thumbnails is not null) { { writer.WritePropertyName(__Name12); __Write14(writer, value.Thumbnails, options); } }
+        if (value.Thumbnails is not null) { { writer.WritePropertyName(__Name12); __Write18(writer, value.Thumbnails, options); } }
         if (value.Caption is not null) { writer.WriteString(__Name13, value.Caption); }
-        if (value.Tags is not null) { { writer.WritePropertyName(__Name14); __Write10(writer, value.Tags, options); } }
+        if (value.Tags is not null) { { writer.WritePropertyName(__Name14); __Write14(writer, value.Tags, options); } }
         if (value.Rating is not null) { { if (value.Rating is { } __value) writer.WriteNumber(__Name15, __value); else writer.WriteNull(__Name15); } }
         if (value.Grant is not null) { { if (value.Grant is { } __value) { writer.WritePropertyName(__Name16); __Own1.Write(writer, __value, options); } else writer.WriteNull(__Name16); } }
         if (value.PetId is not null) { writer.WriteString(__Name17, value.PetId); }
@@ -415,13 +445,310 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         writer.WriteEndObject();
     }
 
-    private static global::System.Collections.Generic.IReadOnlyList<string>? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+    private static readonly string[] __Paths5 = { ".kind", ".max", ".reason" };
 
-    private static void __Write10(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+    private static global::Bodies.Client.SendComposedFormRequest? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Bodies.Client.SendComposedFormRequest)))
+        {
+            return null;
+        }
 
-    private static global::System.Collections.Generic.IReadOnlyList<byte[]>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<byte[]>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options), options);
+        string __p0 = default;
+        long? __p1 = default;
+        string __p2 = default;
+        bool __s2 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match5(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
+                    case 2: __p2 = reader.GetString(); __s2 = true; break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths5[__i], ref reader);
+        }
 
-    private static void __Write14(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<byte[]>? value, __Json.JsonSerializerOptions options) => __WriteList<byte[]>(writer, value, static (__Json.Utf8JsonWriter writer, byte[] value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value, options); } }, options);
+        if (!__s2)
+        {
+            throw __Missing(typeof(global::Bodies.Client.SendComposedFormRequest), ref reader, __s2 ? null : "reason");
+        }
+
+        return new global::Bodies.Client.SendComposedFormRequest()
+        {
+            Kind = __p0,
+            Max = __p1,
+            Reason = __p2,
+        };
+    }
+
+    private static int __Match5(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 3: if (__Is(name, "max"u8)) return 1; break;
+            case 4: if (__Is(name, "kind"u8)) return 0; break;
+            case 6: if (__Is(name, "reason"u8)) return 2; break;
+        }
+        return -1;
+    }
+
+    private static void __Write5(__Json.Utf8JsonWriter writer, global::Bodies.Client.SendComposedFormRequest? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.Kind is not null) { writer.WriteString(__Name8, value.Kind); }
+        if (value.Max is not null) { { if (value.Max is { } __value) writer.WriteNumber(__Name9, __value); else writer.WriteNull(__Name9); } }
+        writer.WriteString(__Name18, value.Reason);
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths6 = { ".kind", ".max", ".image", ".notes", ".history" };
+
+    private static global::Bodies.Client.SendComposedUploadRequest? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Bodies.Client.SendComposedUploadRequest)))
+        {
+            return null;
+        }
+
+        string __p0 = default;
+        long? __p1 = default;
+        byte[] __p2 = default;
+        string __p3 = default;
+        global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter> __p4 = default;
+        bool __s2 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match6(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = reader.GetString(); break;
+                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
+                    case 2: __p2 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options); __s2 = true; break;
+                    case 3: __p3 = reader.GetString(); break;
+                    case 4: __p4 = __Read20(ref reader, options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths6[__i], ref reader);
+        }
+
+        if (!__s2)
+        {
+            throw __Missing(typeof(global::Bodies.Client.SendComposedUploadRequest), ref reader, __s2 ? null : "image");
+        }
+
+        return new global::Bodies.Client.SendComposedUploadRequest()
+        {
+            Kind = __p0,
+            Max = __p1,
+            Image = __p2,
+            Notes = __p3,
+            History = __p4,
+        };
+    }
+
+    private static int __Match6(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 3: if (__Is(name, "max"u8)) return 1; break;
+            case 4: if (__Is(name, "kind"u8)) return 0; break;
+            case 5: if (__Is(name, "image"u8)) return 2; if (__Is(name, "notes"u8)) return 3; break;
+            case 7: if (__Is(name, "history"u8)) return 4; break;
+        }
+        return -1;
+    }
+
+    private static void __Write6(__Json.Utf8JsonWriter writer, global::Bodies.Client.SendComposedUploadRequest? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.Kind is not null) { writer.WriteString(__Name8, value.Kind); }
+        if (value.Max is not null) { { if (value.Max is { } __value) writer.WriteNumber(__Name9, __value); else writer.WriteNull(__Name9); } }
+        { writer.WritePropertyName(__Name19); if (value.Image is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Image, options); }
+        if (value.Notes is not null) { writer.WriteString(__Name20, value.Notes); }
+        if (value.History is not null) { { writer.WritePropertyName(__Name21); __Write20(writer, value.History, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths7 = { ".header", ".body" };
+
+    private static global::Bodies.Client.SendBatchRequest? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Bodies.Client.SendBatchRequest)))
+        {
+            return null;
+        }
+
+        global::Bodies.Client.Filter __p0 = default;
+        byte[] __p1 = default;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match7(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = __Read2(ref reader, options); break;
+                    case 1: __p1 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths7[__i], ref reader);
+        }
+
+        return new global::Bodies.Client.SendBatchRequest()
+        {
+            Header = __p0,
+            Body = __p1,
+        };
+    }
+
+    private static int __Match7(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "body"u8)) return 1; break;
+            case 6: if (__Is(name, "header"u8)) return 0; break;
+        }
+        return -1;
+    }
+
+    private static void __Write7(__Json.Utf8JsonWriter writer, global::Bodies.Client.SendBatchRequest? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (value.Header is not null) { { writer.WritePropertyName(__Name22); __Write2(writer, value.Header, options); } }
+        if (value.Body is not null) { { writer.WritePropertyName(__Name23); if (value.Body is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Body, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static readonly string[] __Paths8 = { ".root", ".attachment" };
+
+    private static global::Bodies.Client.SendRelatedRequest? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    {
+        if (!__Start(ref reader, typeof(global::Bodies.Client.SendRelatedRequest)))
+        {
+            return null;
+        }
+
+        global::Bodies.Client.Filter __p0 = default;
+        byte[] __p1 = default;
+        bool __s0 = false;
+        int __i = -1;
+        try
+        {
+            while (__Next(ref reader, out var __name))
+            {
+                __i = __Match8(__name);
+                reader.Read();
+                switch (__i)
+                {
+                    case 0: __p0 = __Read2(ref reader, options); __s0 = true; break;
+                    case 1: __p1 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options); break;
+                    default: reader.Skip(); break;
+                }
+                __i = -1;
+            }
+        }
+        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+        {
+            throw __Wrap(exception, __Paths8[__i], ref reader);
+        }
+
+        if (!__s0)
+        {
+            throw __Missing(typeof(global::Bodies.Client.SendRelatedRequest), ref reader, __s0 ? null : "root");
+        }
+
+        return new global::Bodies.Client.SendRelatedRequest()
+        {
+            Root = __p0,
+            Attachment = __p1,
+        };
+    }
+
+    private static int __Match8(global::System.ReadOnlySpan<byte> name)
+    {
+        switch (name.Length)
+        {
+            case 4: if (__Is(name, "root"u8)) return 0; break;
+            case 10: if (__Is(name, "attachment"u8)) return 1; break;
+        }
+        return -1;
+    }
+
+    private static void __Write8(__Json.Utf8JsonWriter writer, global::Bodies.Client.SendRelatedRequest? value, __Json.JsonSerializerOptions options)
+    {
+        if (value is null)
+        {
+            writer.WriteNullValue();
+            return;
+        }
+
+        writer.WriteStartObject();
+        { writer.WritePropertyName(__Name24); __Write2(writer, value.Root, options); }
+        if (value.Attachment is not null) { { writer.WritePropertyName(__Name25); if (value.Attachment is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Attachment, options); } }
+        writer.WriteEndObject();
+    }
+
+    private static global::System.Collections.Generic.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+
+    private static void __Write14(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<byte[]>? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<byte[]>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options), options);
+
+    private static void __Write18(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<byte[]>? value, __Json.JsonSerializerOptions options) => __WriteList<byte[]>(writer, value, static (__Json.Utf8JsonWriter writer, byte[] value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>? __Read20(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Bodies.Client.Filter>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read2(ref reader, options), options);
+
+    private static void __Write20(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Bodies.Client.Filter>(writer, value, static (__Json.Utf8JsonWriter writer, global::Bodies.Client.Filter value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
+
+    private static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+
+    private static void __Write21(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
     /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
     private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)

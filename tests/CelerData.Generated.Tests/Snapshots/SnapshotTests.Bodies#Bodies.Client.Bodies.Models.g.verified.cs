@@ -284,4 +284,125 @@ namespace Bodies.Client
             return true;
         }
     }
+
+    /// <summary>The SendComposedFormRequest schema of Bodies.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    public sealed partial record SendComposedFormRequest
+    {
+        /// <summary>The 'kind' property.</summary>
+        [__Ser.JsonPropertyName("kind")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Kind { get; init; }
+
+        /// <summary>The 'max' property.</summary>
+        [__Ser.JsonPropertyName("max")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+        public long? Max { get; init; }
+
+        /// <summary>The 'reason' property.</summary>
+        [__Ser.JsonPropertyName("reason")]
+        public required string Reason { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Kind = ");
+            builder.Append(Kind);
+            builder.Append(", Max = ");
+            builder.Append(Max);
+            builder.Append(", Reason = ");
+            builder.Append(Reason);
+            return true;
+        }
+    }
+
+    /// <summary>The SendComposedUploadRequest schema of Bodies.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    public sealed partial record SendComposedUploadRequest
+    {
+        /// <summary>The 'kind' property.</summary>
+        [__Ser.JsonPropertyName("kind")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Kind { get; init; }
+
+        /// <summary>The 'max' property.</summary>
+        [__Ser.JsonPropertyName("max")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+        public long? Max { get; init; }
+
+        /// <summary>The 'image' property.</summary>
+        [__Ser.JsonPropertyName("image")]
+        public required byte[] Image { get; init; }
+
+        /// <summary>The 'notes' property.</summary>
+        [__Ser.JsonPropertyName("notes")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Notes { get; init; }
+
+        /// <summary>The 'history' property.</summary>
+        [__Ser.JsonPropertyName("history")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+        public global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>? History { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Kind = ");
+            builder.Append(Kind);
+            builder.Append(", Max = ");
+            builder.Append(Max);
+            builder.Append(", Image = ");
+            builder.Append(Image);
+            builder.Append(", Notes = ");
+            builder.Append(Notes);
+            builder.Append(", History = ");
+            builder.Append(History);
+            return true;
+        }
+    }
+
+    /// <summary>The SendBatchRequest schema of Bodies.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    public sealed partial record SendBatchRequest
+    {
+        /// <summary>The 'header' property.</summary>
+        [__Ser.JsonPropertyName("header")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+        public global::Bodies.Client.Filter? Header { get; init; }
+
+        /// <summary>The 'body' property.</summary>
+        [__Ser.JsonPropertyName("body")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+        public byte[]? Body { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Header = ");
+            builder.Append(Header);
+            builder.Append(", Body = ");
+            builder.Append(Body);
+            return true;
+        }
+    }
+
+    /// <summary>The SendRelatedRequest schema of Bodies.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    public sealed partial record SendRelatedRequest
+    {
+        /// <summary>The 'root' property.</summary>
+        [__Ser.JsonPropertyName("root")]
+        public required global::Bodies.Client.Filter Root { get; init; }
+
+        /// <summary>The 'attachment' property.</summary>
+        [__Ser.JsonPropertyName("attachment")]
+        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+        public byte[]? Attachment { get; init; }
+
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Root = ");
+            builder.Append(Root);
+            builder.Append(", Attachment = ");
+            builder.Append(Attachment);
+            return true;
+        }
+    }
 }

@@ -25,6 +25,13 @@ namespace Bodies.Client
                 ["AddScanAsync"] = "none",
                 ["CreateTokenAsync"] = "none",
                 ["AddPhotoAsync"] = "none",
+                ["AddAttachmentAsync"] = "none",
+                ["AddXmlNoteAsync"] = "none",
+                ["SendComposedFormAsync"] = "none",
+                ["SendMapFormAsync"] = "none",
+                ["SendComposedUploadAsync"] = "none",
+                ["SendBatchAsync"] = "none",
+                ["SendRelatedAsync"] = "none",
             },
             OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
             {
@@ -35,6 +42,13 @@ namespace Bodies.Client
                 ["AddScanAsync"] = "addScan",
                 ["CreateTokenAsync"] = "createToken",
                 ["AddPhotoAsync"] = "addPhoto",
+                ["AddAttachmentAsync"] = "addAttachment",
+                ["AddXmlNoteAsync"] = "addXmlNote",
+                ["SendComposedFormAsync"] = "sendComposedForm",
+                ["SendMapFormAsync"] = "sendMapForm",
+                ["SendComposedUploadAsync"] = "sendComposedUpload",
+                ["SendBatchAsync"] = "sendBatch",
+                ["SendRelatedAsync"] = "sendRelated",
             },
         };
 
