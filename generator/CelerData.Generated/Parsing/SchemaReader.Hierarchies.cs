@@ -74,7 +74,7 @@ internal sealed partial class SchemaReader
         {
             var schema = component.Value;
             if (schema.Get("discriminator") is MappingNode discriminator && discriminator.Get("propertyName") is ScalarNode { Value.Length: > 0 } property
-                && schema.Get("$ref") is null && schema.Get("oneOf") is null && schema.Get("anyOf") is null)
+                && schema.Get("$ref") is null && schema.Get("oneOf") is null && schema.Get("anyOf") is null && !_members.ContainsKey(schema))
             {
                 var root = new HierarchyMember(schema, component.Key, null, null) { DiscriminatorProperty = property.Value, Mapping = discriminator.Get("mapping") as MappingNode };
                 _members[schema] = root;
@@ -97,7 +97,7 @@ internal sealed partial class SchemaReader
             foreach (var component in components)
             {
                 _members.TryGetValue(component.Value, out var existing);
-                if (existing?.Parent is not null || ParentOf(component.Value) is not { } found || (existing is not null && found.Parent.Root == existing))
+                if (existing?.Parent is not null || ParentOf(component.Value) is not { } found || (existing is not null && found.Parent.Root == existing) || Depth(found.Parent) >= MaxResolveDepth)
                 {
                     continue;
                 }
@@ -123,6 +123,9 @@ internal sealed partial class SchemaReader
             }
         }
     }
+
+    /// <summary>How many members stand above this one (a bound on hierarchies, which are built and read by recursion).</summary>
+    private static int Depth(HierarchyMember member) => member.Parent is null ? 0 : 1 + Depth(member.Parent);
 
     /// <summary>The member an allOf of <paramref name="schema"/> refers to, and that allOf item.</summary>
     private (HierarchyMember Parent, SpecNode Reference)? ParentOf(MappingNode schema)
