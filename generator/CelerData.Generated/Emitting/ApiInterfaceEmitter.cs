@@ -10,8 +10,14 @@ internal static class ApiInterfaceEmitter
         var writer = SourceWriter.CreateFile(nullableWarnings: true);
         writer.Open("namespace " + spec.Namespace);
         writer.Summary(spec.Title + (spec.Description is null ? string.Empty : "\n" + spec.Description));
-        writer.Line(CSharp.GeneratedCodeAttribute);
-        writer.Open("public partial interface " + spec.InterfaceName);
+        writer.Block($$"""
+            {{CSharp.GeneratedCodeAttribute}}
+            public partial interface {{spec.InterfaceName}}
+            {
+            """);
+
+        // The interface stays open for the methods; the Close at the end ends it.
+        writer.Indent();
         var first = true;
         foreach (var operation in spec.Operations)
         {

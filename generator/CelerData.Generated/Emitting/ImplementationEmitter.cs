@@ -18,41 +18,49 @@ internal static class ImplementationEmitter
         var api = "global::" + ns + "." + spec.InterfaceName;
         var writer = SourceWriter.CreateFile(nullableWarnings: false);
         writer.Open("namespace " + ns);
-        writer.Line("/// <summary>Registers the generated implementation of " + spec.InterfaceName + " with Refit when the assembly loads.</summary>");
-        writer.Line(CSharp.GeneratedCodeAttribute);
-        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        writer.Open("internal static class " + spec.RegistrationClassName);
-        writer.Line("/// <summary>Registers the factories Refit uses to create " + spec.InterfaceName + ".</summary>");
-        writer.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-        writer.Line("[global::System.Diagnostics.CodeAnalysis.SuppressMessage(\"Usage\", \"CA2255\", Justification = \"Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.\")]");
-        writer.Open("internal static void Register()");
-        writer.Line("global::Refit.RestService.RegisterGeneratedFactory<" + api + ">(static (client, requestBuilder) => new global::" + ns + "." + spec.ImplementationName + "(client, requestBuilder));");
-        writer.Line("global::Refit.RestService.RegisterGeneratedSettingsFactory<" + api + ">(static (client, settings) => new global::" + ns + "." + spec.ImplementationName + "(client, settings));");
-        writer.Close();
-        writer.Close();
-        writer.Line();
+        writer.Block($$"""
+            /// <summary>Registers the generated implementation of {{spec.InterfaceName}} with Refit when the assembly loads.</summary>
+            {{CSharp.GeneratedCodeAttribute}}
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            internal static class {{spec.RegistrationClassName}}
+            {
+                /// <summary>Registers the factories Refit uses to create {{spec.InterfaceName}}.</summary>
+                [global::System.Runtime.CompilerServices.ModuleInitializer]
+                [global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
+                internal static void Register()
+                {
+                    global::Refit.RestService.RegisterGeneratedFactory<{{api}}>(static (client, requestBuilder) => new global::{{ns}}.{{spec.ImplementationName}}(client, requestBuilder));
+                    global::Refit.RestService.RegisterGeneratedSettingsFactory<{{api}}>(static (client, settings) => new global::{{ns}}.{{spec.ImplementationName}}(client, settings));
+                }
+            }
 
-        writer.Line("/// <summary>The generated implementation of " + spec.InterfaceName + ".</summary>");
-        writer.Line(CSharp.GeneratedCodeAttribute);
-        writer.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        writer.Open("internal sealed class " + spec.ImplementationName + " : " + api);
-        writer.Line("private readonly global::Refit.RefitSettings _settings;");
-        writer.Line();
-        writer.Line("/// <summary>Creates the client over Refit's request builder.</summary>");
-        writer.Open("public " + spec.ImplementationName + "(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)");
-        writer.Line("Client = client;");
-        writer.Line("_settings = requestBuilder.Settings;");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>Creates the client with Refit settings only.</summary>");
-        writer.Open("public " + spec.ImplementationName + "(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)");
-        writer.Line("Client = client;");
-        writer.Line("_settings = settings;");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>The HTTP client requests go through.</summary>");
-        writer.Line("public global::System.Net.Http.HttpClient Client { get; }");
+            /// <summary>The generated implementation of {{spec.InterfaceName}}.</summary>
+            {{CSharp.GeneratedCodeAttribute}}
+            [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+            internal sealed class {{spec.ImplementationName}} : {{api}}
+            {
+                private readonly global::Refit.RefitSettings _settings;
 
+                /// <summary>Creates the client over Refit's request builder.</summary>
+                public {{spec.ImplementationName}}(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
+                {
+                    Client = client;
+                    _settings = requestBuilder.Settings;
+                }
+
+                /// <summary>Creates the client with Refit settings only.</summary>
+                public {{spec.ImplementationName}}(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
+                {
+                    Client = client;
+                    _settings = settings;
+                }
+
+                /// <summary>The HTTP client requests go through.</summary>
+                public global::System.Net.Http.HttpClient Client { get; }
+            """);
+
+        // The class body stays open for the operations; the Close at the end ends it.
+        writer.Indent();
         foreach (var operation in spec.Operations)
         {
             writer.Line();
