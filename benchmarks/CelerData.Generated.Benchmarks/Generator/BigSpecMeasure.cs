@@ -24,11 +24,17 @@ public static class BigSpecMeasure
         var compilation = GeneratorInputs.Compilation([GeneratorInputs.Tree("namespace Consumer { internal static class Marker { } }\n", "Marker.cs")]);
         GeneratorDriverRunResult? result = null;
         var times = new List<double>();
+        var processorTimes = new List<double>();
+        using var self = Process.GetCurrentProcess();
         for (var i = 0; i < runs; i++)
         {
+            self.Refresh();
+            var processorBefore = self.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             result = GeneratorInputs.Driver(new CelerDataGenerator().AsSourceGenerator(), [spec], metadata, trackSteps: true).RunGenerators(compilation).GetRunResult();
             times.Add(watch.Elapsed.TotalMilliseconds);
+            self.Refresh();
+            processorTimes.Add((self.TotalProcessorTime - processorBefore).TotalMilliseconds);
         }
 
         var steps = result!.Results[0].TrackedSteps
@@ -51,6 +57,7 @@ public static class BigSpecMeasure
         Console.WriteLine("| **Total** | **" + total.ToString("N0", CultureInfo.InvariantCulture) + "** |");
         Console.WriteLine();
         Console.WriteLine("Generator full runs (ms, first is cold): " + string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture))));
+        Console.WriteLine("Processor time of each run (ms, all threads, GC included): " + string.Join(", ", processorTimes.Select(t => t.ToString("F0", CultureInfo.InvariantCulture))));
         Console.WriteLine("Tracked steps of the last run (the rest is emitting): " + string.Join("; ", steps));
         var warnings = result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Console.WriteLine("Generator diagnostics (warning or error): " + warnings.Count);

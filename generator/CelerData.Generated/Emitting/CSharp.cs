@@ -74,19 +74,28 @@ internal static class CSharp
     }
 
     /// <summary>The type as written in a declaration, with nullable annotations.</summary>
-    public static string Type(TypeRef type, string ns) => Render(type, ns, runtime: false);
+    public static string Type(TypeRef type, string ns) => Render(type, "global::" + ns + ".", Collections, runtime: false);
 
     /// <summary>The runtime type: nullable only where it makes a different type (<c>Nullable&lt;T&gt;</c>).</summary>
-    public static string RuntimeType(TypeRef type, string ns) => Render(type, ns, runtime: true);
+    public static string RuntimeType(TypeRef type, string ns) => Render(type, "global::" + ns + ".", Collections, runtime: true);
 
-    private static string Render(TypeRef type, string ns, bool runtime)
+    /// <summary>
+    /// The runtime type spelled through a file's aliases: <paramref name="models"/> in front of a model's name (an
+    /// alias of the models' namespace, with its dot) and <paramref name="collections"/> in front of the collection
+    /// interfaces (an alias of System.Collections.Generic, with its dot).
+    /// </summary>
+    public static string RuntimeType(TypeRef type, string models, string collections) => Render(type, models, collections, runtime: true);
+
+    private const string Collections = "global::System.Collections.Generic.";
+
+    private static string Render(TypeRef type, string models, string collections, bool runtime)
     {
         var core = type.Kind switch
         {
             TypeRefKind.Primitive => type.Name,
-            TypeRefKind.Model or TypeRefKind.Enum => "global::" + ns + "." + type.Name,
-            TypeRefKind.List => "global::System.Collections.Generic.IReadOnlyList<" + Render(type.Element!, ns, runtime) + ">",
-            _ => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Render(type.Element!, ns, runtime) + ">",
+            TypeRefKind.Model or TypeRefKind.Enum => models + type.Name,
+            TypeRefKind.List => collections + "IReadOnlyList<" + Render(type.Element!, models, collections, runtime) + ">",
+            _ => collections + "IReadOnlyDictionary<string, " + Render(type.Element!, models, collections, runtime) + ">",
         };
         var nullable = type.IsNullable && (!runtime || type.IsValueType);
         return nullable ? core + "?" : core;

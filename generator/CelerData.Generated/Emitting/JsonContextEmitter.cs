@@ -21,6 +21,8 @@ internal static partial class JsonContextEmitter
     private const string Reader = "ref __Json.Utf8JsonReader reader";
     private const string Writer = "__Json.Utf8JsonWriter writer";
     private const string Services = "__Meta.JsonMetadataServices";
+    private const string ModelsAlias = "__M.";
+    private const string CollectionsAlias = "__G.";
 
     /// <summary>How a primitive is read and written: System.Text.Json's converter, and the reader and writer calls it makes.</summary>
     private sealed class Primitive
@@ -73,7 +75,7 @@ internal static partial class JsonContextEmitter
     {
         "Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo", "Equals", "GetHashCode", "ToString",
         "GetType", "MemberwiseClone", "Finalize", "Info", "Converter", "__ReadList", "__WriteList", "__ReadDictionary",
-        "__WriteDictionary", "Fail", "Wrap", "CanWrap", "NameOf", "Segment",
+        "__WriteDictionary", "Fail", "Wrap", "CanWrap", "NameOf", "Segment", "__Via",
     };
 
     private sealed class Entry
@@ -117,7 +119,7 @@ internal static partial class JsonContextEmitter
 
         public Dictionary<string, int> Names { get; }
 
-        public Entry EntryFor(TypeRef type) => ByRuntime[CSharp.RuntimeType(CSharp.Runtime(type), Spec.Namespace)];
+        public Entry EntryFor(TypeRef type) => ByRuntime[TypeName(CSharp.Runtime(type))];
 
         /// <summary>Whether a type reads and writes through its own generated <c>{Name}JsonConverter</c>: enums and unions.</summary>
         public bool HasOwnConverter(TypeRef type) => IsConverterBacked(type, Models);
@@ -147,6 +149,8 @@ internal static partial class JsonContextEmitter
         var writer = SourceWriter.CreateFile(nullableWarnings: false);
         writer.Line("using __Json = global::System.Text.Json;");
         writer.Line("using __Meta = global::System.Text.Json.Serialization.Metadata;");
+        writer.Line("using __M = global::" + ns + ";");
+        writer.Line("using __G = global::System.Collections.Generic;");
         writer.Line();
         writer.Line("namespace " + ns + ";");
         writer.Line();
@@ -162,7 +166,7 @@ internal static partial class JsonContextEmitter
 
         foreach (var entry in entries.Where(e => !e.Type.IsNullable && plan.HasOwnConverter(e.Type)))
         {
-            writer.Line("private static readonly global::" + ns + "." + entry.Type.Name + "JsonConverter __Own" + entry.Index + " = new();");
+            writer.Line("private static readonly " + ModelsAlias + entry.Type.Name + "JsonConverter __Own" + entry.Index + " = new();");
         }
 
         writer.Line();
@@ -248,7 +252,7 @@ internal static partial class JsonContextEmitter
         void Add(TypeRef type)
         {
             var runtime = CSharp.Runtime(type);
-            if (!seen.Add(CSharp.RuntimeType(runtime, spec.Namespace)))
+            if (!seen.Add(TypeName(runtime)))
             {
                 return;
             }
@@ -303,11 +307,14 @@ internal static partial class JsonContextEmitter
             var type = ordered[i];
             var isPublic = type.Kind is TypeRefKind.Model or TypeRefKind.Enum && !type.IsNullable;
             var member = isPublic ? PublicMember(spec, type.Name) : "__TypeInfo" + i;
-            entries.Add(new Entry(type, CSharp.RuntimeType(type, spec.Namespace), member, isPublic, i));
+            entries.Add(new Entry(type, TypeName(type), member, isPublic, i));
         }
 
         return entries;
     }
+
+    /// <summary>A runtime type as this file spells it, through its aliases of the models' namespace and of System.Collections.Generic.</summary>
+    private static string TypeName(TypeRef type) => CSharp.RuntimeType(type, ModelsAlias, CollectionsAlias);
 
     /// <summary>Whether a type reads and writes through its own generated <c>{Name}JsonConverter</c>: enums and unions.</summary>
     private static bool IsConverterBacked(TypeRef type, Dictionary<string, TypeModel> models)
@@ -322,7 +329,7 @@ internal static partial class JsonContextEmitter
         var type = entry.Type;
         if (type.IsNullable)
         {
-            return Services + ".GetNullableConverter<" + CSharp.RuntimeType(type with { IsNullable = false }, plan.Spec.Namespace) + ">(options)";
+            return Services + ".GetNullableConverter<" + TypeName(type with { IsNullable = false }) + ">(options)";
         }
 
         if (plan.HasOwnConverter(type))
@@ -356,20 +363,23 @@ internal static partial class JsonContextEmitter
                     return "reader." + primitive.Read + "()";
                 }
 
-                var call = Services + "." + primitive.Converter + ".Read(ref reader, typeof(" + entry.RuntimeName + "), options)";
+                var call = "__Via(" + Services + "." + primitive.Converter + ", ref reader, options)";
                 return primitive.IsReference ? "__Null(ref reader) ? null : " + call : call;
             case TypeRefKind.Enum:
-                return "__Own" + entry.Index + ".Read(ref reader, typeof(" + entry.RuntimeName + "), options)";
+                return "__Via(__Own" + entry.Index + ", ref reader, options)";
             case TypeRefKind.Model when plan.HasOwnConverter(runtime):
                 // A union is a class: System.Text.Json reads null itself and never hands it to the converter.
-                return "__Null(ref reader) ? null : __Own" + entry.Index + ".Read(ref reader, typeof(" + entry.RuntimeName + "), options)";
+                return "__Null(ref reader) ? null : __Via(__Own" + entry.Index + ", ref reader, options)";
             default:
                 return "__Read" + entry.Index + "(ref reader, options)";
         }
     }
 
-    /// <summary>One statement that writes <paramref name="value"/> of <paramref name="type"/>, after its name when <paramref name="name"/> is given.</summary>
-    private static string WriteStatement(Plan plan, TypeRef type, string value, string? name)
+    /// <summary>
+    /// One statement that writes <paramref name="value"/> of <paramref name="type"/>, after its name when
+    /// <paramref name="name"/> is given; <paramref name="notNull"/> when the value is known not to be null.
+    /// </summary>
+    private static string WriteStatement(Plan plan, TypeRef type, string value, string? name, bool notNull = false)
     {
         var runtime = CSharp.Runtime(type);
         var entry = plan.EntryFor(runtime);
@@ -388,12 +398,14 @@ internal static partial class JsonContextEmitter
         var prefix = name is null ? string.Empty : "writer.WritePropertyName(" + name + "); ";
         switch (runtime.Kind)
         {
-            case TypeRefKind.Primitive when Primitives[runtime.Name].IsReference:
+            case TypeRefKind.Primitive when Primitives[runtime.Name].IsReference && !notNull:
                 // System.Text.Json writes null itself and never hands it to the converter of a reference type.
                 return "{ " + prefix + "if (" + value + " is null) writer.WriteNullValue(); else " + Services + "." + Primitives[runtime.Name].Converter + ".Write(writer, " + value + ", options); }";
             case TypeRefKind.Primitive:
                 return "{ " + prefix + Services + "." + Primitives[runtime.Name].Converter + ".Write(writer, " + value + ", options); }";
             case TypeRefKind.Enum:
+                return "{ " + prefix + "__Own" + entry.Index + ".Write(writer, " + value + ", options); }";
+            case TypeRefKind.Model when plan.HasOwnConverter(runtime) && notNull:
                 return "{ " + prefix + "__Own" + entry.Index + ".Write(writer, " + value + ", options); }";
             case TypeRefKind.Model when plan.HasOwnConverter(runtime):
                 return "{ " + prefix + "if (" + value + " is null) writer.WriteNullValue(); else __Own" + entry.Index + ".Write(writer, " + value + ", options); }";
@@ -411,7 +423,6 @@ internal static partial class JsonContextEmitter
     /// <param name="arguments">The arguments of the model's constructor.</param>
     private static void EmitModelReader(SourceWriter writer, Plan plan, Entry entry, TypeModel model, System.Action<SourceWriter>? prologue = null, string arguments = "")
     {
-        var ns = plan.Spec.Namespace;
         var properties = model.Properties;
         writer.Line("private static readonly string[] __Paths" + entry.Index + " = { " + string.Join(", ", properties.Select(p => CSharp.Literal(PathSegment(p.WireName)))) + " };");
         writer.Line();
@@ -423,7 +434,7 @@ internal static partial class JsonContextEmitter
         prologue?.Invoke(writer);
         for (var i = 0; i < properties.Count; i++)
         {
-            writer.Line(CSharp.RuntimeType(properties[i].Type, ns) + " __p" + i + " = default;");
+            writer.Line(TypeName(properties[i].Type) + " __p" + i + " = default;");
         }
 
         // Seen: the required properties, checked at the end, and the ones written only when set, whose flag stays
@@ -542,16 +553,25 @@ internal static partial class JsonContextEmitter
             writer.Line("writer.WriteString(__Name" + plan.Names[hierarchy.DiscriminatorProperty] + ", value." + hierarchy.DiscriminatorMember + ");");
         }
 
-        foreach (var property in model.Properties)
+        for (var i = 0; i < model.Properties.Count; i++)
         {
-            var statement = WriteStatement(plan, property.Type, "value." + property.Name, "__Name" + plan.Names[property.WireName]);
-            var guard = property.Write switch
+            var property = model.Properties[i];
+            var name = "__Name" + plan.Names[property.WireName];
+            var value = "value." + property.Name;
+            switch (property.Write)
             {
-                PropertyWrite.WhenNotNull => "value." + property.Name + " is not null",
-                PropertyWrite.WhenSet => "value." + ModelsEmitter.SetField(property),
-                _ => null,
-            };
-            writer.Line(guard is null ? statement : "if (" + guard + ") { " + statement + " }");
+                case PropertyWrite.WhenNotNull:
+                    // Written only when not null: the value is bound once and written without a second null check (each
+                    // pattern variable has its own name, being in scope for the rest of the method).
+                    writer.Line("if (" + value + " is { } __v" + i + ") " + WriteStatement(plan, property.Type with { IsNullable = false }, "__v" + i, name, notNull: true));
+                    break;
+                case PropertyWrite.WhenSet:
+                    writer.Line("if (value." + ModelsEmitter.SetField(property) + ") " + WriteStatement(plan, property.Type, value, name));
+                    break;
+                default:
+                    writer.Line(WriteStatement(plan, property.Type, value, name));
+                    break;
+            }
         }
 
         writer.Line("writer.WriteEndObject();");
@@ -561,7 +581,7 @@ internal static partial class JsonContextEmitter
     private static void EmitCollection(SourceWriter writer, Plan plan, Entry entry)
     {
         var element = entry.Type.Element!;
-        var elementType = CSharp.RuntimeType(element, plan.Spec.Namespace);
+        var elementType = TypeName(element);
         var kind = entry.Type.Kind == TypeRefKind.List ? "List" : "Dictionary";
         writer.Line("private static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options) => __Read" + kind + "<" + elementType + ">(ref reader, static (" + Reader + ", " + Options + " options) => " + ReadExpression(plan, element) + ", options);");
         writer.Line();
@@ -612,6 +632,9 @@ internal static partial class JsonContextEmitter
             }
 
             private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+            /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+            private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
             private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

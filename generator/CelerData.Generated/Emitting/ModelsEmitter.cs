@@ -1,3 +1,4 @@
+using System.Linq;
 using CelerData.Generated.Model;
 
 namespace CelerData.Generated.Emitting;
@@ -59,27 +60,33 @@ internal static class ModelsEmitter
         }
 
         writer.Open("public sealed partial record " + type.Name);
-        foreach (var property in type.Properties)
+        // Records print every property in ToString(); a record with a sensitive property prints it as *** instead
+        // (the others keep the compiler's PrintMembers, which prints the same).
+        var sensitive = type.Properties.Any(p => p.IsSensitive);
+        for (var i = 0; i < type.Properties.Count; i++)
         {
-            EmitProperty(writer, spec, type, property);
+            EmitProperty(writer, spec, type, type.Properties[i], blankLineAfter: sensitive || i < type.Properties.Count - 1);
         }
 
-        // Records print every property in ToString(); this keeps sensitive ones out.
-        writer.Open("private bool PrintMembers(global::System.Text.StringBuilder builder)");
-        var separator = string.Empty;
-        foreach (var property in type.Properties)
+        if (sensitive)
         {
-            EmitPrint(writer, property, separator);
-            separator = ", ";
+            writer.Open("private bool PrintMembers(global::System.Text.StringBuilder builder)");
+            var separator = string.Empty;
+            foreach (var property in type.Properties)
+            {
+                EmitPrint(writer, property, separator);
+                separator = ", ";
+            }
+
+            writer.Line("return true;");
+            writer.Close();
         }
 
-        writer.Line("return " + (type.Properties.Count > 0 ? "true" : "false") + ";");
-        writer.Close();
         writer.Close();
     }
 
-    /// <summary>One property of a record, with its documentation and JSON attributes.</summary>
-    internal static void EmitProperty(SourceWriter writer, SpecModel spec, TypeModel type, PropertyModel property)
+    /// <summary>One property of a record, with its documentation and JSON attributes, and a blank line after it unless told otherwise.</summary>
+    internal static void EmitProperty(SourceWriter writer, SpecModel spec, TypeModel type, PropertyModel property, bool blankLineAfter = true)
     {
         writer.Summary(property.Description ?? "The '" + property.WireName + "' property.");
         // C# warns on an obsolete required member of a type that is not obsolete itself (CS9042), and every caller
@@ -118,7 +125,10 @@ internal static class ModelsEmitter
             writer.Line(modifier + propertyType + " " + property.Name + " { get; init; }");
         }
 
-        writer.Line();
+        if (blankLineAfter)
+        {
+            writer.Line();
+        }
     }
 
     /// <summary>The statements of <c>PrintMembers</c> that print one property after <paramref name="separator"/>: a sensitive one as <c>***</c>.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CelerData.Generated.Tests.Infrastructure;
@@ -121,6 +123,21 @@ public sealed class JsonEquivalenceTests
         Assert.Contains("AccessToken = ***", text, StringComparison.Ordinal);
         Assert.Contains("ExpiresIn = 60", text, StringComparison.Ordinal);
         Assert.Contains("RefreshToken = null", (token with { RefreshToken = null }).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARecordWithoutSensitivePropertiesPrintsEveryPropertyInToString()
+    {
+        // Only a record with a sensitive property gets a generated PrintMembers; the others keep the compiler's.
+        var health = new Ours.HealthResponse { Status = Ours.HealthResponseStatus.Ok, Checks = null };
+        Assert.Equal("HealthResponse { Status = ok, Checks =  }", health.ToString());
+        Assert.NotNull(PrintMembers(typeof(Ours.HealthResponse)).GetCustomAttribute<CompilerGeneratedAttribute>());
+        Assert.Null(PrintMembers(typeof(Ours.Token)).GetCustomAttribute<CompilerGeneratedAttribute>());
+    }
+
+    private static MethodInfo PrintMembers(Type type)
+    {
+        return type.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance)!;
     }
 
     /// <summary>

@@ -7,6 +7,8 @@
 
 using __Json = global::System.Text.Json;
 using __Meta = global::System.Text.Json.Serialization.Metadata;
+using __M = global::KeyShop;
+using __G = global::System.Collections.Generic;
 
 namespace KeyShop;
 
@@ -36,13 +38,13 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
     {
     }
 
-    private __Meta.JsonTypeInfo<global::KeyShop.Item>? _t0;
-    /// <summary>Metadata for <see cref="global::KeyShop.Item"/>.</summary>
-    public __Meta.JsonTypeInfo<global::KeyShop.Item> Item => __Get(ref _t0);
+    private __Meta.JsonTypeInfo<__M.Item>? _t0;
+    /// <summary>Metadata for <see cref="__M.Item"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Item> Item => __Get(ref _t0);
 
-    private __Meta.JsonTypeInfo<global::KeyShop.ItemList>? _t1;
-    /// <summary>Metadata for <see cref="global::KeyShop.ItemList"/>.</summary>
-    public __Meta.JsonTypeInfo<global::KeyShop.ItemList> ItemList => __Get(ref _t1);
+    private __Meta.JsonTypeInfo<__M.ItemList>? _t1;
+    /// <summary>Metadata for <see cref="__M.ItemList"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ItemList> ItemList => __Get(ref _t1);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -53,18 +55,18 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::KeyShop.Item)) return __Info(options, new __Converter<global::KeyShop.Item>(__Read0, __Write0));
-        if (type == typeof(global::KeyShop.ItemList)) return __Info(options, new __Converter<global::KeyShop.ItemList>(__Read1, __Write1));
+        if (type == typeof(__M.Item)) return __Info(options, new __Converter<__M.Item>(__Read0, __Write0));
+        if (type == typeof(__M.ItemList)) return __Info(options, new __Converter<__M.ItemList>(__Read1, __Write1));
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::KeyShop.Item>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::KeyShop.Item>>(__Read3, __Write3));
+        if (type == typeof(__G.IReadOnlyList<__M.Item>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Item>>(__Read3, __Write3));
         return null;
     }
 
     private static readonly string[] __Paths0 = { ".id" };
 
-    private static global::KeyShop.Item? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Item? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::KeyShop.Item)))
+        if (!__Start(ref reader, typeof(__M.Item)))
         {
             return null;
         }
@@ -93,10 +95,10 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::KeyShop.Item), ref reader, __s0 ? null : "id");
+            throw __Missing(typeof(__M.Item), ref reader, __s0 ? null : "id");
         }
 
-        return new global::KeyShop.Item()
+        return new __M.Item()
         {
             Id = __p0,
         };
@@ -111,7 +113,7 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
         return -1;
     }
 
-    private static void __Write0(__Json.Utf8JsonWriter writer, global::KeyShop.Item? value, __Json.JsonSerializerOptions options)
+    private static void __Write0(__Json.Utf8JsonWriter writer, __M.Item? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -126,14 +128,14 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 
     private static readonly string[] __Paths1 = { ".items" };
 
-    private static global::KeyShop.ItemList? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ItemList? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::KeyShop.ItemList)))
+        if (!__Start(ref reader, typeof(__M.ItemList)))
         {
             return null;
         }
 
-        global::System.Collections.Generic.IReadOnlyList<global::KeyShop.Item> __p0 = default;
+        __G.IReadOnlyList<__M.Item> __p0 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -157,10 +159,10 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::KeyShop.ItemList), ref reader, __s0 ? null : "items");
+            throw __Missing(typeof(__M.ItemList), ref reader, __s0 ? null : "items");
         }
 
-        return new global::KeyShop.ItemList()
+        return new __M.ItemList()
         {
             Items = __p0,
         };
@@ -175,7 +177,7 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
         return -1;
     }
 
-    private static void __Write1(__Json.Utf8JsonWriter writer, global::KeyShop.ItemList? value, __Json.JsonSerializerOptions options)
+    private static void __Write1(__Json.Utf8JsonWriter writer, __M.ItemList? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -188,9 +190,9 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
         writer.WriteEndObject();
     }
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::KeyShop.Item>? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::KeyShop.Item>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read0(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.Item>? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Item>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read0(ref reader, options), options);
 
-    private static void __Write3(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::KeyShop.Item>? value, __Json.JsonSerializerOptions options) => __WriteList<global::KeyShop.Item>(writer, value, static (__Json.Utf8JsonWriter writer, global::KeyShop.Item value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
+    private static void __Write3(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Item>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Item>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Item value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
 
     /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
     private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
@@ -218,6 +220,9 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
     }
 
     private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
     private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

@@ -15,13 +15,6 @@ namespace KeyShop
         /// <summary>The 'id' property.</summary>
         [__Ser.JsonPropertyName("id")]
         public required string Id { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Id = ");
-            builder.Append(Id);
-            return true;
-        }
     }
 
     /// <summary>The ItemList schema of Key Shop.</summary>
@@ -31,12 +24,5 @@ namespace KeyShop
         /// <summary>The 'items' property.</summary>
         [__Ser.JsonPropertyName("items")]
         public required global::System.Collections.Generic.IReadOnlyList<global::KeyShop.Item> Items { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Items = ");
-            builder.Append(Items);
-            return true;
-        }
     }
 }

@@ -50,27 +50,6 @@ namespace Bodies.Client
         [__Ser.JsonPropertyName("meta")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Bodies.Client.Filter? Meta { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("GrantType = ");
-            builder.Append(GrantType);
-            builder.Append(", ClientId = ");
-            builder.Append(ClientId);
-            builder.Append(", Remember = ");
-            builder.Append(Remember);
-            builder.Append(", Expires = ");
-            builder.Append(Expires);
-            builder.Append(", Audiences = ");
-            builder.Append(Audiences);
-            builder.Append(", Scopes = ");
-            builder.Append(Scopes);
-            builder.Append(", Filter = ");
-            builder.Append(Filter);
-            builder.Append(", Meta = ");
-            builder.Append(Meta);
-            return true;
-        }
     }
 
     /// <summary>The values of GrantType.</summary>
@@ -192,15 +171,6 @@ namespace Bodies.Client
         [__Ser.JsonPropertyName("max")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? Max { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Kind = ");
-            builder.Append(Kind);
-            builder.Append(", Max = ");
-            builder.Append(Max);
-            return true;
-        }
     }
 
     /// <summary>The CreateTokenResponse schema of Bodies.</summary>
@@ -211,13 +181,6 @@ namespace Bodies.Client
         [__Ser.JsonPropertyName("access_token")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? AccessToken { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("AccessToken = ");
-            builder.Append(AccessToken);
-            return true;
-        }
     }
 
     /// <summary>The AddPhotoRequest schema of Bodies.</summary>
@@ -262,27 +225,6 @@ namespace Bodies.Client
         [__Ser.JsonPropertyName("meta")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Bodies.Client.Filter? Meta { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("File = ");
-            builder.Append(File);
-            builder.Append(", Thumbnails = ");
-            builder.Append(Thumbnails);
-            builder.Append(", Caption = ");
-            builder.Append(Caption);
-            builder.Append(", Tags = ");
-            builder.Append(Tags);
-            builder.Append(", Rating = ");
-            builder.Append(Rating);
-            builder.Append(", Grant = ");
-            builder.Append(Grant);
-            builder.Append(", PetId = ");
-            builder.Append(PetId);
-            builder.Append(", Meta = ");
-            builder.Append(Meta);
-            return true;
-        }
     }
 
     /// <summary>The SendComposedFormRequest schema of Bodies.</summary>

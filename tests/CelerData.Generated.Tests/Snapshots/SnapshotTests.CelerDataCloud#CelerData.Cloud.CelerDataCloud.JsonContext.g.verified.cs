@@ -7,6 +7,8 @@
 
 using __Json = global::System.Text.Json;
 using __Meta = global::System.Text.Json.Serialization.Metadata;
+using __M = global::CelerData.Cloud;
+using __G = global::System.Collections.Generic;
 
 namespace CelerData.Cloud;
 
@@ -78,10 +80,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
     private static readonly __Json.JsonEncodedText __Name59 = __Json.JsonEncodedText.Encode("email");
     private static readonly __Json.JsonEncodedText __Name60 = __Json.JsonEncodedText.Encode("is_root_account");
     private static readonly __Json.JsonEncodedText __Name61 = __Json.JsonEncodedText.Encode("create_at");
-    private static readonly global::CelerData.Cloud.ClusterStateJsonConverter __Own8 = new();
-    private static readonly global::CelerData.Cloud.WarehouseStateJsonConverter __Own17 = new();
-    private static readonly global::CelerData.Cloud.InfraActionStateJsonConverter __Own20 = new();
-    private static readonly global::CelerData.Cloud.AccountStateJsonConverter __Own39 = new();
+    private static readonly __M.ClusterStateJsonConverter __Own8 = new();
+    private static readonly __M.WarehouseStateJsonConverter __Own17 = new();
+    private static readonly __M.InfraActionStateJsonConverter __Own20 = new();
+    private static readonly __M.AccountStateJsonConverter __Own39 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::CelerData.Cloud.CelerDataCloudJsonContext Default { get; } = new global::CelerData.Cloud.CelerDataCloudJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -100,165 +102,165 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
     {
     }
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.AccessTokenResponse>? _t0;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccessTokenResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.AccessTokenResponse> AccessTokenResponse => __Get(ref _t0);
+    private __Meta.JsonTypeInfo<__M.AccessTokenResponse>? _t0;
+    /// <summary>Metadata for <see cref="__M.AccessTokenResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.AccessTokenResponse> AccessTokenResponse => __Get(ref _t0);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ErrorResponse>? _t1;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ErrorResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ErrorResponse> ErrorResponse => __Get(ref _t1);
+    private __Meta.JsonTypeInfo<__M.ErrorResponse>? _t1;
+    /// <summary>Metadata for <see cref="__M.ErrorResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ErrorResponse> ErrorResponse => __Get(ref _t1);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.EmptyResponse>? _t2;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.EmptyResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.EmptyResponse> EmptyResponse => __Get(ref _t2);
+    private __Meta.JsonTypeInfo<__M.EmptyResponse>? _t2;
+    /// <summary>Metadata for <see cref="__M.EmptyResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.EmptyResponse> EmptyResponse => __Get(ref _t2);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse>? _t3;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterListResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse> ClusterListResponse => __Get(ref _t3);
+    private __Meta.JsonTypeInfo<__M.ClusterListResponse>? _t3;
+    /// <summary>Metadata for <see cref="__M.ClusterListResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ClusterListResponse> ClusterListResponse => __Get(ref _t3);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterList>? _t4;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterList"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterList> ClusterList => __Get(ref _t4);
+    private __Meta.JsonTypeInfo<__M.ClusterList>? _t4;
+    /// <summary>Metadata for <see cref="__M.ClusterList"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ClusterList> ClusterList => __Get(ref _t4);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary>? _t5;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterSummary"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterSummary> ClusterSummary => __Get(ref _t5);
+    private __Meta.JsonTypeInfo<__M.ClusterSummary>? _t5;
+    /// <summary>Metadata for <see cref="__M.ClusterSummary"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ClusterSummary> ClusterSummary => __Get(ref _t5);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse>? _t6;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterStateResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse> ClusterStateResponse => __Get(ref _t6);
+    private __Meta.JsonTypeInfo<__M.ClusterStateResponse>? _t6;
+    /// <summary>Metadata for <see cref="__M.ClusterStateResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ClusterStateResponse> ClusterStateResponse => __Get(ref _t6);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData>? _t7;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterStateData"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterStateData> ClusterStateData => __Get(ref _t7);
+    private __Meta.JsonTypeInfo<__M.ClusterStateData>? _t7;
+    /// <summary>Metadata for <see cref="__M.ClusterStateData"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ClusterStateData> ClusterStateData => __Get(ref _t7);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterState>? _t8;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterState"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterState> ClusterState => __Get(ref _t8);
+    private __Meta.JsonTypeInfo<__M.ClusterState>? _t8;
+    /// <summary>Metadata for <see cref="__M.ClusterState"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ClusterState> ClusterState => __Get(ref _t8);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>? _t9;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ActionResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ActionResponse> ActionResponse => __Get(ref _t9);
+    private __Meta.JsonTypeInfo<__M.ActionResponse>? _t9;
+    /// <summary>Metadata for <see cref="__M.ActionResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ActionResponse> ActionResponse => __Get(ref _t9);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ActionData>? _t10;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ActionData"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ActionData> ActionData => __Get(ref _t10);
+    private __Meta.JsonTypeInfo<__M.ActionData>? _t10;
+    /// <summary>Metadata for <see cref="__M.ActionData"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ActionData> ActionData => __Get(ref _t10);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.DeploymentScriptsRequest>? _t11;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.DeploymentScriptsRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.DeploymentScriptsRequest> DeploymentScriptsRequest => __Get(ref _t11);
+    private __Meta.JsonTypeInfo<__M.DeploymentScriptsRequest>? _t11;
+    /// <summary>Metadata for <see cref="__M.DeploymentScriptsRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.DeploymentScriptsRequest> DeploymentScriptsRequest => __Get(ref _t11);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.DeploymentScript>? _t12;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.DeploymentScript"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.DeploymentScript> DeploymentScript => __Get(ref _t12);
+    private __Meta.JsonTypeInfo<__M.DeploymentScript>? _t12;
+    /// <summary>Metadata for <see cref="__M.DeploymentScript"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.DeploymentScript> DeploymentScript => __Get(ref _t12);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseListResponse>? _t13;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.WarehouseListResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseListResponse> WarehouseListResponse => __Get(ref _t13);
+    private __Meta.JsonTypeInfo<__M.WarehouseListResponse>? _t13;
+    /// <summary>Metadata for <see cref="__M.WarehouseListResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.WarehouseListResponse> WarehouseListResponse => __Get(ref _t13);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseList>? _t14;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.WarehouseList"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseList> WarehouseList => __Get(ref _t14);
+    private __Meta.JsonTypeInfo<__M.WarehouseList>? _t14;
+    /// <summary>Metadata for <see cref="__M.WarehouseList"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.WarehouseList> WarehouseList => __Get(ref _t14);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseResponse>? _t15;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.WarehouseResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseResponse> WarehouseResponse => __Get(ref _t15);
+    private __Meta.JsonTypeInfo<__M.WarehouseResponse>? _t15;
+    /// <summary>Metadata for <see cref="__M.WarehouseResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.WarehouseResponse> WarehouseResponse => __Get(ref _t15);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.Warehouse>? _t16;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.Warehouse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.Warehouse> Warehouse => __Get(ref _t16);
+    private __Meta.JsonTypeInfo<__M.Warehouse>? _t16;
+    /// <summary>Metadata for <see cref="__M.Warehouse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Warehouse> Warehouse => __Get(ref _t16);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseState>? _t17;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.WarehouseState"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.WarehouseState> WarehouseState => __Get(ref _t17);
+    private __Meta.JsonTypeInfo<__M.WarehouseState>? _t17;
+    /// <summary>Metadata for <see cref="__M.WarehouseState"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.WarehouseState> WarehouseState => __Get(ref _t17);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateResponse>? _t18;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.InfraActionStateResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateResponse> InfraActionStateResponse => __Get(ref _t18);
+    private __Meta.JsonTypeInfo<__M.InfraActionStateResponse>? _t18;
+    /// <summary>Metadata for <see cref="__M.InfraActionStateResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.InfraActionStateResponse> InfraActionStateResponse => __Get(ref _t18);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateData>? _t19;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.InfraActionStateData"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateData> InfraActionStateData => __Get(ref _t19);
+    private __Meta.JsonTypeInfo<__M.InfraActionStateData>? _t19;
+    /// <summary>Metadata for <see cref="__M.InfraActionStateData"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.InfraActionStateData> InfraActionStateData => __Get(ref _t19);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.InfraActionState>? _t20;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.InfraActionState"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.InfraActionState> InfraActionState => __Get(ref _t20);
+    private __Meta.JsonTypeInfo<__M.InfraActionState>? _t20;
+    /// <summary>Metadata for <see cref="__M.InfraActionState"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.InfraActionState> InfraActionState => __Get(ref _t20);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseSizeRequest>? _t21;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ScaleWarehouseSizeRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseSizeRequest> ScaleWarehouseSizeRequest => __Get(ref _t21);
+    private __Meta.JsonTypeInfo<__M.ScaleWarehouseSizeRequest>? _t21;
+    /// <summary>Metadata for <see cref="__M.ScaleWarehouseSizeRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ScaleWarehouseSizeRequest> ScaleWarehouseSizeRequest => __Get(ref _t21);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseNumRequest>? _t22;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ScaleWarehouseNumRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ScaleWarehouseNumRequest> ScaleWarehouseNumRequest => __Get(ref _t22);
+    private __Meta.JsonTypeInfo<__M.ScaleWarehouseNumRequest>? _t22;
+    /// <summary>Metadata for <see cref="__M.ScaleWarehouseNumRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ScaleWarehouseNumRequest> ScaleWarehouseNumRequest => __Get(ref _t22);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountUsageResponse>? _t23;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountUsageResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountUsageResponse> AccountUsageResponse => __Get(ref _t23);
+    private __Meta.JsonTypeInfo<__M.AccountUsageResponse>? _t23;
+    /// <summary>Metadata for <see cref="__M.AccountUsageResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.AccountUsageResponse> AccountUsageResponse => __Get(ref _t23);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountUsage>? _t24;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountUsage"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountUsage> AccountUsage => __Get(ref _t24);
+    private __Meta.JsonTypeInfo<__M.AccountUsage>? _t24;
+    /// <summary>Metadata for <see cref="__M.AccountUsage"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.AccountUsage> AccountUsage => __Get(ref _t24);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterUsageResponse>? _t25;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterUsageResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterUsageResponse> ClusterUsageResponse => __Get(ref _t25);
+    private __Meta.JsonTypeInfo<__M.ClusterUsageResponse>? _t25;
+    /// <summary>Metadata for <see cref="__M.ClusterUsageResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ClusterUsageResponse> ClusterUsageResponse => __Get(ref _t25);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterUsage>? _t26;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterUsage"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterUsage> ClusterUsage => __Get(ref _t26);
+    private __Meta.JsonTypeInfo<__M.ClusterUsage>? _t26;
+    /// <summary>Metadata for <see cref="__M.ClusterUsage"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ClusterUsage> ClusterUsage => __Get(ref _t26);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.DailyUsage>? _t27;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.DailyUsage"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.DailyUsage> DailyUsage => __Get(ref _t27);
+    private __Meta.JsonTypeInfo<__M.DailyUsage>? _t27;
+    /// <summary>Metadata for <see cref="__M.DailyUsage"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.DailyUsage> DailyUsage => __Get(ref _t27);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageRequest>? _t28;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.OrganizationUsageRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageRequest> OrganizationUsageRequest => __Get(ref _t28);
+    private __Meta.JsonTypeInfo<__M.OrganizationUsageRequest>? _t28;
+    /// <summary>Metadata for <see cref="__M.OrganizationUsageRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.OrganizationUsageRequest> OrganizationUsageRequest => __Get(ref _t28);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageResponse>? _t29;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.OrganizationUsageResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageResponse> OrganizationUsageResponse => __Get(ref _t29);
+    private __Meta.JsonTypeInfo<__M.OrganizationUsageResponse>? _t29;
+    /// <summary>Metadata for <see cref="__M.OrganizationUsageResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.OrganizationUsageResponse> OrganizationUsageResponse => __Get(ref _t29);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsage>? _t30;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.OrganizationUsage"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsage> OrganizationUsage => __Get(ref _t30);
+    private __Meta.JsonTypeInfo<__M.OrganizationUsage>? _t30;
+    /// <summary>Metadata for <see cref="__M.OrganizationUsage"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.OrganizationUsage> OrganizationUsage => __Get(ref _t30);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountClusterUsage>? _t31;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountClusterUsage"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountClusterUsage> AccountClusterUsage => __Get(ref _t31);
+    private __Meta.JsonTypeInfo<__M.AccountClusterUsage>? _t31;
+    /// <summary>Metadata for <see cref="__M.AccountClusterUsage"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.AccountClusterUsage> AccountClusterUsage => __Get(ref _t31);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterDailyUsage>? _t32;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.ClusterDailyUsage"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.ClusterDailyUsage> ClusterDailyUsage => __Get(ref _t32);
+    private __Meta.JsonTypeInfo<__M.ClusterDailyUsage>? _t32;
+    /// <summary>Metadata for <see cref="__M.ClusterDailyUsage"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.ClusterDailyUsage> ClusterDailyUsage => __Get(ref _t32);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.BillListResponse>? _t33;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.BillListResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.BillListResponse> BillListResponse => __Get(ref _t33);
+    private __Meta.JsonTypeInfo<__M.BillListResponse>? _t33;
+    /// <summary>Metadata for <see cref="__M.BillListResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.BillListResponse> BillListResponse => __Get(ref _t33);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.Bills>? _t34;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.Bills"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.Bills> Bills => __Get(ref _t34);
+    private __Meta.JsonTypeInfo<__M.Bills>? _t34;
+    /// <summary>Metadata for <see cref="__M.Bills"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Bills> Bills => __Get(ref _t34);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.Bill>? _t35;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.Bill"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.Bill> Bill => __Get(ref _t35);
+    private __Meta.JsonTypeInfo<__M.Bill>? _t35;
+    /// <summary>Metadata for <see cref="__M.Bill"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Bill> Bill => __Get(ref _t35);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.Payment>? _t36;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.Payment"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.Payment> Payment => __Get(ref _t36);
+    private __Meta.JsonTypeInfo<__M.Payment>? _t36;
+    /// <summary>Metadata for <see cref="__M.Payment"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Payment> Payment => __Get(ref _t36);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountListResponse>? _t37;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountListResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountListResponse> AccountListResponse => __Get(ref _t37);
+    private __Meta.JsonTypeInfo<__M.AccountListResponse>? _t37;
+    /// <summary>Metadata for <see cref="__M.AccountListResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.AccountListResponse> AccountListResponse => __Get(ref _t37);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.Account>? _t38;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.Account"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.Account> Account => __Get(ref _t38);
+    private __Meta.JsonTypeInfo<__M.Account>? _t38;
+    /// <summary>Metadata for <see cref="__M.Account"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Account> Account => __Get(ref _t38);
 
-    private __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountState>? _t39;
-    /// <summary>Metadata for <see cref="global::CelerData.Cloud.AccountState"/>.</summary>
-    public __Meta.JsonTypeInfo<global::CelerData.Cloud.AccountState> AccountState => __Get(ref _t39);
+    private __Meta.JsonTypeInfo<__M.AccountState>? _t39;
+    /// <summary>Metadata for <see cref="__M.AccountState"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.AccountState> AccountState => __Get(ref _t39);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -269,73 +271,73 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::CelerData.Cloud.AccessTokenResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.AccessTokenResponse>(__Read0, __Write0));
-        if (type == typeof(global::CelerData.Cloud.ErrorResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ErrorResponse>(__Read1, __Write1));
-        if (type == typeof(global::CelerData.Cloud.EmptyResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.EmptyResponse>(__Read2, __Write2));
-        if (type == typeof(global::CelerData.Cloud.ClusterListResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterListResponse>(__Read3, __Write3));
-        if (type == typeof(global::CelerData.Cloud.ClusterList)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterList>(__Read4, __Write4));
-        if (type == typeof(global::CelerData.Cloud.ClusterSummary)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterSummary>(__Read5, __Write5));
-        if (type == typeof(global::CelerData.Cloud.ClusterStateResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterStateResponse>(__Read6, __Write6));
-        if (type == typeof(global::CelerData.Cloud.ClusterStateData)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterStateData>(__Read7, __Write7));
-        if (type == typeof(global::CelerData.Cloud.ClusterState)) return __Info(options, __Own8);
-        if (type == typeof(global::CelerData.Cloud.ActionResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ActionResponse>(__Read9, __Write9));
-        if (type == typeof(global::CelerData.Cloud.ActionData)) return __Info(options, new __Converter<global::CelerData.Cloud.ActionData>(__Read10, __Write10));
-        if (type == typeof(global::CelerData.Cloud.DeploymentScriptsRequest)) return __Info(options, new __Converter<global::CelerData.Cloud.DeploymentScriptsRequest>(__Read11, __Write11));
-        if (type == typeof(global::CelerData.Cloud.DeploymentScript)) return __Info(options, new __Converter<global::CelerData.Cloud.DeploymentScript>(__Read12, __Write12));
-        if (type == typeof(global::CelerData.Cloud.WarehouseListResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.WarehouseListResponse>(__Read13, __Write13));
-        if (type == typeof(global::CelerData.Cloud.WarehouseList)) return __Info(options, new __Converter<global::CelerData.Cloud.WarehouseList>(__Read14, __Write14));
-        if (type == typeof(global::CelerData.Cloud.WarehouseResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.WarehouseResponse>(__Read15, __Write15));
-        if (type == typeof(global::CelerData.Cloud.Warehouse)) return __Info(options, new __Converter<global::CelerData.Cloud.Warehouse>(__Read16, __Write16));
-        if (type == typeof(global::CelerData.Cloud.WarehouseState)) return __Info(options, __Own17);
-        if (type == typeof(global::CelerData.Cloud.InfraActionStateResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.InfraActionStateResponse>(__Read18, __Write18));
-        if (type == typeof(global::CelerData.Cloud.InfraActionStateData)) return __Info(options, new __Converter<global::CelerData.Cloud.InfraActionStateData>(__Read19, __Write19));
-        if (type == typeof(global::CelerData.Cloud.InfraActionState)) return __Info(options, __Own20);
-        if (type == typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest)) return __Info(options, new __Converter<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(__Read21, __Write21));
-        if (type == typeof(global::CelerData.Cloud.ScaleWarehouseNumRequest)) return __Info(options, new __Converter<global::CelerData.Cloud.ScaleWarehouseNumRequest>(__Read22, __Write22));
-        if (type == typeof(global::CelerData.Cloud.AccountUsageResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.AccountUsageResponse>(__Read23, __Write23));
-        if (type == typeof(global::CelerData.Cloud.AccountUsage)) return __Info(options, new __Converter<global::CelerData.Cloud.AccountUsage>(__Read24, __Write24));
-        if (type == typeof(global::CelerData.Cloud.ClusterUsageResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterUsageResponse>(__Read25, __Write25));
-        if (type == typeof(global::CelerData.Cloud.ClusterUsage)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterUsage>(__Read26, __Write26));
-        if (type == typeof(global::CelerData.Cloud.DailyUsage)) return __Info(options, new __Converter<global::CelerData.Cloud.DailyUsage>(__Read27, __Write27));
-        if (type == typeof(global::CelerData.Cloud.OrganizationUsageRequest)) return __Info(options, new __Converter<global::CelerData.Cloud.OrganizationUsageRequest>(__Read28, __Write28));
-        if (type == typeof(global::CelerData.Cloud.OrganizationUsageResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.OrganizationUsageResponse>(__Read29, __Write29));
-        if (type == typeof(global::CelerData.Cloud.OrganizationUsage)) return __Info(options, new __Converter<global::CelerData.Cloud.OrganizationUsage>(__Read30, __Write30));
-        if (type == typeof(global::CelerData.Cloud.AccountClusterUsage)) return __Info(options, new __Converter<global::CelerData.Cloud.AccountClusterUsage>(__Read31, __Write31));
-        if (type == typeof(global::CelerData.Cloud.ClusterDailyUsage)) return __Info(options, new __Converter<global::CelerData.Cloud.ClusterDailyUsage>(__Read32, __Write32));
-        if (type == typeof(global::CelerData.Cloud.BillListResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.BillListResponse>(__Read33, __Write33));
-        if (type == typeof(global::CelerData.Cloud.Bills)) return __Info(options, new __Converter<global::CelerData.Cloud.Bills>(__Read34, __Write34));
-        if (type == typeof(global::CelerData.Cloud.Bill)) return __Info(options, new __Converter<global::CelerData.Cloud.Bill>(__Read35, __Write35));
-        if (type == typeof(global::CelerData.Cloud.Payment)) return __Info(options, new __Converter<global::CelerData.Cloud.Payment>(__Read36, __Write36));
-        if (type == typeof(global::CelerData.Cloud.AccountListResponse)) return __Info(options, new __Converter<global::CelerData.Cloud.AccountListResponse>(__Read37, __Write37));
-        if (type == typeof(global::CelerData.Cloud.Account)) return __Info(options, new __Converter<global::CelerData.Cloud.Account>(__Read38, __Write38));
-        if (type == typeof(global::CelerData.Cloud.AccountState)) return __Info(options, __Own39);
+        if (type == typeof(__M.AccessTokenResponse)) return __Info(options, new __Converter<__M.AccessTokenResponse>(__Read0, __Write0));
+        if (type == typeof(__M.ErrorResponse)) return __Info(options, new __Converter<__M.ErrorResponse>(__Read1, __Write1));
+        if (type == typeof(__M.EmptyResponse)) return __Info(options, new __Converter<__M.EmptyResponse>(__Read2, __Write2));
+        if (type == typeof(__M.ClusterListResponse)) return __Info(options, new __Converter<__M.ClusterListResponse>(__Read3, __Write3));
+        if (type == typeof(__M.ClusterList)) return __Info(options, new __Converter<__M.ClusterList>(__Read4, __Write4));
+        if (type == typeof(__M.ClusterSummary)) return __Info(options, new __Converter<__M.ClusterSummary>(__Read5, __Write5));
+        if (type == typeof(__M.ClusterStateResponse)) return __Info(options, new __Converter<__M.ClusterStateResponse>(__Read6, __Write6));
+        if (type == typeof(__M.ClusterStateData)) return __Info(options, new __Converter<__M.ClusterStateData>(__Read7, __Write7));
+        if (type == typeof(__M.ClusterState)) return __Info(options, __Own8);
+        if (type == typeof(__M.ActionResponse)) return __Info(options, new __Converter<__M.ActionResponse>(__Read9, __Write9));
+        if (type == typeof(__M.ActionData)) return __Info(options, new __Converter<__M.ActionData>(__Read10, __Write10));
+        if (type == typeof(__M.DeploymentScriptsRequest)) return __Info(options, new __Converter<__M.DeploymentScriptsRequest>(__Read11, __Write11));
+        if (type == typeof(__M.DeploymentScript)) return __Info(options, new __Converter<__M.DeploymentScript>(__Read12, __Write12));
+        if (type == typeof(__M.WarehouseListResponse)) return __Info(options, new __Converter<__M.WarehouseListResponse>(__Read13, __Write13));
+        if (type == typeof(__M.WarehouseList)) return __Info(options, new __Converter<__M.WarehouseList>(__Read14, __Write14));
+        if (type == typeof(__M.WarehouseResponse)) return __Info(options, new __Converter<__M.WarehouseResponse>(__Read15, __Write15));
+        if (type == typeof(__M.Warehouse)) return __Info(options, new __Converter<__M.Warehouse>(__Read16, __Write16));
+        if (type == typeof(__M.WarehouseState)) return __Info(options, __Own17);
+        if (type == typeof(__M.InfraActionStateResponse)) return __Info(options, new __Converter<__M.InfraActionStateResponse>(__Read18, __Write18));
+        if (type == typeof(__M.InfraActionStateData)) return __Info(options, new __Converter<__M.InfraActionStateData>(__Read19, __Write19));
+        if (type == typeof(__M.InfraActionState)) return __Info(options, __Own20);
+        if (type == typeof(__M.ScaleWarehouseSizeRequest)) return __Info(options, new __Converter<__M.ScaleWarehouseSizeRequest>(__Read21, __Write21));
+        if (type == typeof(__M.ScaleWarehouseNumRequest)) return __Info(options, new __Converter<__M.ScaleWarehouseNumRequest>(__Read22, __Write22));
+        if (type == typeof(__M.AccountUsageResponse)) return __Info(options, new __Converter<__M.AccountUsageResponse>(__Read23, __Write23));
+        if (type == typeof(__M.AccountUsage)) return __Info(options, new __Converter<__M.AccountUsage>(__Read24, __Write24));
+        if (type == typeof(__M.ClusterUsageResponse)) return __Info(options, new __Converter<__M.ClusterUsageResponse>(__Read25, __Write25));
+        if (type == typeof(__M.ClusterUsage)) return __Info(options, new __Converter<__M.ClusterUsage>(__Read26, __Write26));
+        if (type == typeof(__M.DailyUsage)) return __Info(options, new __Converter<__M.DailyUsage>(__Read27, __Write27));
+        if (type == typeof(__M.OrganizationUsageRequest)) return __Info(options, new __Converter<__M.OrganizationUsageRequest>(__Read28, __Write28));
+        if (type == typeof(__M.OrganizationUsageResponse)) return __Info(options, new __Converter<__M.OrganizationUsageResponse>(__Read29, __Write29));
+        if (type == typeof(__M.OrganizationUsage)) return __Info(options, new __Converter<__M.OrganizationUsage>(__Read30, __Write30));
+        if (type == typeof(__M.AccountClusterUsage)) return __Info(options, new __Converter<__M.AccountClusterUsage>(__Read31, __Write31));
+        if (type == typeof(__M.ClusterDailyUsage)) return __Info(options, new __Converter<__M.ClusterDailyUsage>(__Read32, __Write32));
+        if (type == typeof(__M.BillListResponse)) return __Info(options, new __Converter<__M.BillListResponse>(__Read33, __Write33));
+        if (type == typeof(__M.Bills)) return __Info(options, new __Converter<__M.Bills>(__Read34, __Write34));
+        if (type == typeof(__M.Bill)) return __Info(options, new __Converter<__M.Bill>(__Read35, __Write35));
+        if (type == typeof(__M.Payment)) return __Info(options, new __Converter<__M.Payment>(__Read36, __Write36));
+        if (type == typeof(__M.AccountListResponse)) return __Info(options, new __Converter<__M.AccountListResponse>(__Read37, __Write37));
+        if (type == typeof(__M.Account)) return __Info(options, new __Converter<__M.Account>(__Read38, __Write38));
+        if (type == typeof(__M.AccountState)) return __Info(options, __Own39);
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>>(__Read42, __Write42));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>>(__Read43, __Write43));
+        if (type == typeof(__G.IReadOnlyList<__M.ClusterSummary>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.ClusterSummary>>(__Read42, __Write42));
+        if (type == typeof(__G.IReadOnlyList<__M.DeploymentScript>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.DeploymentScript>>(__Read43, __Write43));
         if (type == typeof(bool?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<bool>(options));
         if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
         if (type == typeof(int?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<int>(options));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>>(__Read47, __Write47));
-        if (type == typeof(global::CelerData.Cloud.WarehouseState?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::CelerData.Cloud.WarehouseState>(options));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>>(__Read49, __Write49));
+        if (type == typeof(__G.IReadOnlyList<__M.Warehouse>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Warehouse>>(__Read47, __Write47));
+        if (type == typeof(__M.WarehouseState?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.WarehouseState>(options));
+        if (type == typeof(__G.IReadOnlyList<__M.DailyUsage>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.DailyUsage>>(__Read49, __Write49));
         if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
         if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<string>>(__Read52, __Write52));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>>(__Read53, __Write53));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>>(__Read54, __Write54));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>>(__Read55, __Write55));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>>(__Read56, __Write56));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>>(__Read57, __Write57));
-        if (type == typeof(global::CelerData.Cloud.AccountState?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::CelerData.Cloud.AccountState>(options));
+        if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read52, __Write52));
+        if (type == typeof(__G.IReadOnlyList<__M.AccountClusterUsage>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.AccountClusterUsage>>(__Read53, __Write53));
+        if (type == typeof(__G.IReadOnlyList<__M.ClusterDailyUsage>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.ClusterDailyUsage>>(__Read54, __Write54));
+        if (type == typeof(__G.IReadOnlyList<__M.Bill>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Bill>>(__Read55, __Write55));
+        if (type == typeof(__G.IReadOnlyList<__M.Payment>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Payment>>(__Read56, __Write56));
+        if (type == typeof(__G.IReadOnlyList<__M.Account>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Account>>(__Read57, __Write57));
+        if (type == typeof(__M.AccountState?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.AccountState>(options));
         return null;
     }
 
     private static readonly string[] __Paths0 = { ".access_token", ".expires_in", ".refresh_token", ".token_type" };
 
-    private static global::CelerData.Cloud.AccessTokenResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.AccessTokenResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.AccessTokenResponse)))
+        if (!__Start(ref reader, typeof(__M.AccessTokenResponse)))
         {
             return null;
         }
@@ -370,10 +372,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0 || !__s1 || !__s2 || !__s3)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.AccessTokenResponse), ref reader, __s0 ? null : "access_token", __s1 ? null : "expires_in", __s2 ? null : "refresh_token", __s3 ? null : "token_type");
+            throw __Missing(typeof(__M.AccessTokenResponse), ref reader, __s0 ? null : "access_token", __s1 ? null : "expires_in", __s2 ? null : "refresh_token", __s3 ? null : "token_type");
         }
 
-        return new global::CelerData.Cloud.AccessTokenResponse()
+        return new __M.AccessTokenResponse()
         {
             AccessToken = __p0,
             ExpiresIn = __p1,
@@ -393,7 +395,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write0(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccessTokenResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write0(__Json.Utf8JsonWriter writer, __M.AccessTokenResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -411,9 +413,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
     private static readonly string[] __Paths1 = { ".code", ".message" };
 
-    private static global::CelerData.Cloud.ErrorResponse? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ErrorResponse? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ErrorResponse)))
+        if (!__Start(ref reader, typeof(__M.ErrorResponse)))
         {
             return null;
         }
@@ -444,10 +446,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.ErrorResponse), ref reader, __s0 ? null : "code");
+            throw __Missing(typeof(__M.ErrorResponse), ref reader, __s0 ? null : "code");
         }
 
-        return new global::CelerData.Cloud.ErrorResponse()
+        return new __M.ErrorResponse()
         {
             Code = __p0,
             Message = __p1,
@@ -464,7 +466,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write1(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ErrorResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write1(__Json.Utf8JsonWriter writer, __M.ErrorResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -474,15 +476,15 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
+        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths2 = { ".code", ".message" };
 
-    private static global::CelerData.Cloud.EmptyResponse? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.EmptyResponse? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.EmptyResponse)))
+        if (!__Start(ref reader, typeof(__M.EmptyResponse)))
         {
             return null;
         }
@@ -513,10 +515,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.EmptyResponse), ref reader, __s0 ? null : "code");
+            throw __Missing(typeof(__M.EmptyResponse), ref reader, __s0 ? null : "code");
         }
 
-        return new global::CelerData.Cloud.EmptyResponse()
+        return new __M.EmptyResponse()
         {
             Code = __p0,
             Message = __p1,
@@ -533,7 +535,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write2(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.EmptyResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write2(__Json.Utf8JsonWriter writer, __M.EmptyResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -543,22 +545,22 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
+        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths3 = { ".code", ".message", ".data" };
 
-    private static global::CelerData.Cloud.ClusterListResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ClusterListResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterListResponse)))
+        if (!__Start(ref reader, typeof(__M.ClusterListResponse)))
         {
             return null;
         }
 
         int __p0 = default;
         string __p1 = default;
-        global::CelerData.Cloud.ClusterList __p2 = default;
+        __M.ClusterList __p2 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -584,10 +586,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.ClusterListResponse), ref reader, __s0 ? null : "code");
+            throw __Missing(typeof(__M.ClusterListResponse), ref reader, __s0 ? null : "code");
         }
 
-        return new global::CelerData.Cloud.ClusterListResponse()
+        return new __M.ClusterListResponse()
         {
             Code = __p0,
             Message = __p1,
@@ -605,7 +607,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write3(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterListResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write3(__Json.Utf8JsonWriter writer, __M.ClusterListResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -615,22 +617,22 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
-        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write4(writer, value.Data, options); } }
+        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write4(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths4 = { ".total", ".list" };
 
-    private static global::CelerData.Cloud.ClusterList? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ClusterList? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterList)))
+        if (!__Start(ref reader, typeof(__M.ClusterList)))
         {
             return null;
         }
 
         int __p0 = default;
-        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary> __p1 = default;
+        __G.IReadOnlyList<__M.ClusterSummary> __p1 = default;
         bool __s0 = false, __s1 = false;
         int __i = -1;
         try
@@ -655,10 +657,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0 || !__s1)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.ClusterList), ref reader, __s0 ? null : "total", __s1 ? null : "list");
+            throw __Missing(typeof(__M.ClusterList), ref reader, __s0 ? null : "total", __s1 ? null : "list");
         }
 
-        return new global::CelerData.Cloud.ClusterList()
+        return new __M.ClusterList()
         {
             Total = __p0,
             List = __p1,
@@ -675,7 +677,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write4(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterList? value, __Json.JsonSerializerOptions options)
+    private static void __Write4(__Json.Utf8JsonWriter writer, __M.ClusterList? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -691,9 +693,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
     private static readonly string[] __Paths5 = { ".cluster_id", ".cluster_name" };
 
-    private static global::CelerData.Cloud.ClusterSummary? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ClusterSummary? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterSummary)))
+        if (!__Start(ref reader, typeof(__M.ClusterSummary)))
         {
             return null;
         }
@@ -724,10 +726,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.ClusterSummary), ref reader, __s0 ? null : "cluster_id");
+            throw __Missing(typeof(__M.ClusterSummary), ref reader, __s0 ? null : "cluster_id");
         }
 
-        return new global::CelerData.Cloud.ClusterSummary()
+        return new __M.ClusterSummary()
         {
             ClusterId = __p0,
             ClusterName = __p1,
@@ -744,7 +746,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write5(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterSummary? value, __Json.JsonSerializerOptions options)
+    private static void __Write5(__Json.Utf8JsonWriter writer, __M.ClusterSummary? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -754,22 +756,22 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteString(__Name9, value.ClusterId);
-        if (value.ClusterName is not null) { writer.WriteString(__Name10, value.ClusterName); }
+        if (value.ClusterName is { } __v1) writer.WriteString(__Name10, __v1);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths6 = { ".code", ".message", ".data" };
 
-    private static global::CelerData.Cloud.ClusterStateResponse? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ClusterStateResponse? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterStateResponse)))
+        if (!__Start(ref reader, typeof(__M.ClusterStateResponse)))
         {
             return null;
         }
 
         int __p0 = default;
         string __p1 = default;
-        global::CelerData.Cloud.ClusterStateData __p2 = default;
+        __M.ClusterStateData __p2 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -795,10 +797,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.ClusterStateResponse), ref reader, __s0 ? null : "code");
+            throw __Missing(typeof(__M.ClusterStateResponse), ref reader, __s0 ? null : "code");
         }
 
-        return new global::CelerData.Cloud.ClusterStateResponse()
+        return new __M.ClusterStateResponse()
         {
             Code = __p0,
             Message = __p1,
@@ -816,7 +818,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write6(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterStateResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write6(__Json.Utf8JsonWriter writer, __M.ClusterStateResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -826,21 +828,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
-        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write7(writer, value.Data, options); } }
+        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write7(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths7 = { ".cluster_state", ".abnormal_reason" };
 
-    private static global::CelerData.Cloud.ClusterStateData? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ClusterStateData? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterStateData)))
+        if (!__Start(ref reader, typeof(__M.ClusterStateData)))
         {
             return null;
         }
 
-        global::CelerData.Cloud.ClusterState __p0 = default;
+        __M.ClusterState __p0 = default;
         string __p1 = default;
         bool __s0 = false, __s1 = false;
         int __i = -1;
@@ -852,7 +854,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
                 reader.Read();
                 switch (__i)
                 {
-                    case 0: __p0 = __Own8.Read(ref reader, typeof(global::CelerData.Cloud.ClusterState), options); __s0 = true; break;
+                    case 0: __p0 = __Via(__Own8, ref reader, options); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); __s1 = true; break;
                     default: reader.Skip(); break;
                 }
@@ -866,10 +868,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.ClusterStateData), ref reader, __s0 ? null : "cluster_state");
+            throw __Missing(typeof(__M.ClusterStateData), ref reader, __s0 ? null : "cluster_state");
         }
 
-        var __result = new global::CelerData.Cloud.ClusterStateData()
+        var __result = new __M.ClusterStateData()
         {
             ClusterState = __p0,
             AbnormalReason = __p1,
@@ -888,7 +890,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write7(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterStateData? value, __Json.JsonSerializerOptions options)
+    private static void __Write7(__Json.Utf8JsonWriter writer, __M.ClusterStateData? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -898,22 +900,22 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         { writer.WritePropertyName(__Name11); __Own8.Write(writer, value.ClusterState, options); }
-        if (value.__set_AbnormalReason) { writer.WriteString(__Name12, value.AbnormalReason); }
+        if (value.__set_AbnormalReason) writer.WriteString(__Name12, value.AbnormalReason);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths9 = { ".code", ".message", ".data" };
 
-    private static global::CelerData.Cloud.ActionResponse? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ActionResponse? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ActionResponse)))
+        if (!__Start(ref reader, typeof(__M.ActionResponse)))
         {
             return null;
         }
 
         int __p0 = default;
         string __p1 = default;
-        global::CelerData.Cloud.ActionData __p2 = default;
+        __M.ActionData __p2 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -939,10 +941,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.ActionResponse), ref reader, __s0 ? null : "code");
+            throw __Missing(typeof(__M.ActionResponse), ref reader, __s0 ? null : "code");
         }
 
-        return new global::CelerData.Cloud.ActionResponse()
+        return new __M.ActionResponse()
         {
             Code = __p0,
             Message = __p1,
@@ -960,7 +962,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write9(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ActionResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write9(__Json.Utf8JsonWriter writer, __M.ActionResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -970,16 +972,16 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
-        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write10(writer, value.Data, options); } }
+        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write10(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths10 = { ".action_id" };
 
-    private static global::CelerData.Cloud.ActionData? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ActionData? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ActionData)))
+        if (!__Start(ref reader, typeof(__M.ActionData)))
         {
             return null;
         }
@@ -1008,10 +1010,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.ActionData), ref reader, __s0 ? null : "action_id");
+            throw __Missing(typeof(__M.ActionData), ref reader, __s0 ? null : "action_id");
         }
 
-        return new global::CelerData.Cloud.ActionData()
+        return new __M.ActionData()
         {
             ActionId = __p0,
         };
@@ -1026,7 +1028,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write10(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ActionData? value, __Json.JsonSerializerOptions options)
+    private static void __Write10(__Json.Utf8JsonWriter writer, __M.ActionData? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1041,14 +1043,14 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
     private static readonly string[] __Paths11 = { ".scripts", ".parallel", ".timeout" };
 
-    private static global::CelerData.Cloud.DeploymentScriptsRequest? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.DeploymentScriptsRequest? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.DeploymentScriptsRequest)))
+        if (!__Start(ref reader, typeof(__M.DeploymentScriptsRequest)))
         {
             return null;
         }
 
-        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript> __p0 = default;
+        __G.IReadOnlyList<__M.DeploymentScript> __p0 = default;
         bool? __p1 = default;
         int? __p2 = default;
         bool __s0 = false;
@@ -1076,10 +1078,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.DeploymentScriptsRequest), ref reader, __s0 ? null : "scripts");
+            throw __Missing(typeof(__M.DeploymentScriptsRequest), ref reader, __s0 ? null : "scripts");
         }
 
-        return new global::CelerData.Cloud.DeploymentScriptsRequest()
+        return new __M.DeploymentScriptsRequest()
         {
             Scripts = __p0,
             Parallel = __p1,
@@ -1097,7 +1099,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write11(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.DeploymentScriptsRequest? value, __Json.JsonSerializerOptions options)
+    private static void __Write11(__Json.Utf8JsonWriter writer, __M.DeploymentScriptsRequest? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1107,16 +1109,16 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         { writer.WritePropertyName(__Name14); __Write43(writer, value.Scripts, options); }
-        if (value.Parallel is not null) { { if (value.Parallel is { } __value) writer.WriteBoolean(__Name15, __value); else writer.WriteNull(__Name15); } }
-        if (value.Timeout is not null) { { if (value.Timeout is { } __value) writer.WriteNumber(__Name16, __value); else writer.WriteNull(__Name16); } }
+        if (value.Parallel is { } __v1) writer.WriteBoolean(__Name15, __v1);
+        if (value.Timeout is { } __v2) writer.WriteNumber(__Name16, __v2);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths12 = { ".script_path", ".logs_dir" };
 
-    private static global::CelerData.Cloud.DeploymentScript? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.DeploymentScript? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.DeploymentScript)))
+        if (!__Start(ref reader, typeof(__M.DeploymentScript)))
         {
             return null;
         }
@@ -1147,10 +1149,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.DeploymentScript), ref reader, __s0 ? null : "script_path");
+            throw __Missing(typeof(__M.DeploymentScript), ref reader, __s0 ? null : "script_path");
         }
 
-        return new global::CelerData.Cloud.DeploymentScript()
+        return new __M.DeploymentScript()
         {
             ScriptPath = __p0,
             LogsDir = __p1,
@@ -1167,7 +1169,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write12(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.DeploymentScript? value, __Json.JsonSerializerOptions options)
+    private static void __Write12(__Json.Utf8JsonWriter writer, __M.DeploymentScript? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1177,22 +1179,22 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteString(__Name17, value.ScriptPath);
-        if (value.LogsDir is not null) { writer.WriteString(__Name18, value.LogsDir); }
+        if (value.LogsDir is { } __v1) writer.WriteString(__Name18, __v1);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths13 = { ".code", ".message", ".data" };
 
-    private static global::CelerData.Cloud.WarehouseListResponse? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.WarehouseListResponse? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.WarehouseListResponse)))
+        if (!__Start(ref reader, typeof(__M.WarehouseListResponse)))
         {
             return null;
         }
 
         int __p0 = default;
         string __p1 = default;
-        global::CelerData.Cloud.WarehouseList __p2 = default;
+        __M.WarehouseList __p2 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -1218,10 +1220,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.WarehouseListResponse), ref reader, __s0 ? null : "code");
+            throw __Missing(typeof(__M.WarehouseListResponse), ref reader, __s0 ? null : "code");
         }
 
-        return new global::CelerData.Cloud.WarehouseListResponse()
+        return new __M.WarehouseListResponse()
         {
             Code = __p0,
             Message = __p1,
@@ -1239,7 +1241,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write13(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.WarehouseListResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write13(__Json.Utf8JsonWriter writer, __M.WarehouseListResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1249,22 +1251,22 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
-        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write14(writer, value.Data, options); } }
+        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write14(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths14 = { ".total", ".list" };
 
-    private static global::CelerData.Cloud.WarehouseList? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.WarehouseList? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.WarehouseList)))
+        if (!__Start(ref reader, typeof(__M.WarehouseList)))
         {
             return null;
         }
 
         int __p0 = default;
-        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse> __p1 = default;
+        __G.IReadOnlyList<__M.Warehouse> __p1 = default;
         bool __s0 = false, __s1 = false;
         int __i = -1;
         try
@@ -1289,10 +1291,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0 || !__s1)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.WarehouseList), ref reader, __s0 ? null : "total", __s1 ? null : "list");
+            throw __Missing(typeof(__M.WarehouseList), ref reader, __s0 ? null : "total", __s1 ? null : "list");
         }
 
-        return new global::CelerData.Cloud.WarehouseList()
+        return new __M.WarehouseList()
         {
             Total = __p0,
             List = __p1,
@@ -1309,7 +1311,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write14(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.WarehouseList? value, __Json.JsonSerializerOptions options)
+    private static void __Write14(__Json.Utf8JsonWriter writer, __M.WarehouseList? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1325,16 +1327,16 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
     private static readonly string[] __Paths15 = { ".code", ".message", ".data" };
 
-    private static global::CelerData.Cloud.WarehouseResponse? __Read15(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.WarehouseResponse? __Read15(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.WarehouseResponse)))
+        if (!__Start(ref reader, typeof(__M.WarehouseResponse)))
         {
             return null;
         }
 
         int __p0 = default;
         string __p1 = default;
-        global::CelerData.Cloud.Warehouse __p2 = default;
+        __M.Warehouse __p2 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -1360,10 +1362,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.WarehouseResponse), ref reader, __s0 ? null : "code");
+            throw __Missing(typeof(__M.WarehouseResponse), ref reader, __s0 ? null : "code");
         }
 
-        return new global::CelerData.Cloud.WarehouseResponse()
+        return new __M.WarehouseResponse()
         {
             Code = __p0,
             Message = __p1,
@@ -1381,7 +1383,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write15(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.WarehouseResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write15(__Json.Utf8JsonWriter writer, __M.WarehouseResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1391,16 +1393,16 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
-        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write16(writer, value.Data, options); } }
+        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write16(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths16 = { ".warehouse_id", ".warehouse_name", ".node_count", ".state", ".is_default" };
 
-    private static global::CelerData.Cloud.Warehouse? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Warehouse? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.Warehouse)))
+        if (!__Start(ref reader, typeof(__M.Warehouse)))
         {
             return null;
         }
@@ -1408,7 +1410,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         string __p0 = default;
         string __p1 = default;
         int? __p2 = default;
-        global::CelerData.Cloud.WarehouseState? __p3 = default;
+        __M.WarehouseState? __p3 = default;
         bool? __p4 = default;
         bool __s0 = false;
         int __i = -1;
@@ -1423,7 +1425,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
                     case 0: __p0 = reader.GetString(); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); break;
                     case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
-                    case 3: __p3 = __Null(ref reader) ? null : __Own17.Read(ref reader, typeof(global::CelerData.Cloud.WarehouseState), options); break;
+                    case 3: __p3 = __Null(ref reader) ? null : __Via(__Own17, ref reader, options); break;
                     case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
                     default: reader.Skip(); break;
                 }
@@ -1437,10 +1439,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.Warehouse), ref reader, __s0 ? null : "warehouse_id");
+            throw __Missing(typeof(__M.Warehouse), ref reader, __s0 ? null : "warehouse_id");
         }
 
-        return new global::CelerData.Cloud.Warehouse()
+        return new __M.Warehouse()
         {
             WarehouseId = __p0,
             WarehouseName = __p1,
@@ -1462,7 +1464,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write16(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Warehouse? value, __Json.JsonSerializerOptions options)
+    private static void __Write16(__Json.Utf8JsonWriter writer, __M.Warehouse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1472,25 +1474,25 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteString(__Name19, value.WarehouseId);
-        if (value.WarehouseName is not null) { writer.WriteString(__Name20, value.WarehouseName); }
-        if (value.NodeCount is not null) { { if (value.NodeCount is { } __value) writer.WriteNumber(__Name21, __value); else writer.WriteNull(__Name21); } }
-        if (value.State is not null) { { if (value.State is { } __value) { writer.WritePropertyName(__Name22); __Own17.Write(writer, __value, options); } else writer.WriteNull(__Name22); } }
-        if (value.IsDefault is not null) { { if (value.IsDefault is { } __value) writer.WriteBoolean(__Name23, __value); else writer.WriteNull(__Name23); } }
+        if (value.WarehouseName is { } __v1) writer.WriteString(__Name20, __v1);
+        if (value.NodeCount is { } __v2) writer.WriteNumber(__Name21, __v2);
+        if (value.State is { } __v3) { writer.WritePropertyName(__Name22); __Own17.Write(writer, __v3, options); }
+        if (value.IsDefault is { } __v4) writer.WriteBoolean(__Name23, __v4);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths18 = { ".code", ".message", ".data" };
 
-    private static global::CelerData.Cloud.InfraActionStateResponse? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.InfraActionStateResponse? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.InfraActionStateResponse)))
+        if (!__Start(ref reader, typeof(__M.InfraActionStateResponse)))
         {
             return null;
         }
 
         int __p0 = default;
         string __p1 = default;
-        global::CelerData.Cloud.InfraActionStateData __p2 = default;
+        __M.InfraActionStateData __p2 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -1516,10 +1518,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.InfraActionStateResponse), ref reader, __s0 ? null : "code");
+            throw __Missing(typeof(__M.InfraActionStateResponse), ref reader, __s0 ? null : "code");
         }
 
-        return new global::CelerData.Cloud.InfraActionStateResponse()
+        return new __M.InfraActionStateResponse()
         {
             Code = __p0,
             Message = __p1,
@@ -1537,7 +1539,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write18(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.InfraActionStateResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write18(__Json.Utf8JsonWriter writer, __M.InfraActionStateResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1547,21 +1549,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
-        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write19(writer, value.Data, options); } }
+        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write19(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths19 = { ".infra_action_state", ".err_msg" };
 
-    private static global::CelerData.Cloud.InfraActionStateData? __Read19(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.InfraActionStateData? __Read19(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.InfraActionStateData)))
+        if (!__Start(ref reader, typeof(__M.InfraActionStateData)))
         {
             return null;
         }
 
-        global::CelerData.Cloud.InfraActionState __p0 = default;
+        __M.InfraActionState __p0 = default;
         string __p1 = default;
         bool __s0 = false, __s1 = false;
         int __i = -1;
@@ -1573,7 +1575,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
                 reader.Read();
                 switch (__i)
                 {
-                    case 0: __p0 = __Own20.Read(ref reader, typeof(global::CelerData.Cloud.InfraActionState), options); __s0 = true; break;
+                    case 0: __p0 = __Via(__Own20, ref reader, options); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); __s1 = true; break;
                     default: reader.Skip(); break;
                 }
@@ -1587,10 +1589,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.InfraActionStateData), ref reader, __s0 ? null : "infra_action_state");
+            throw __Missing(typeof(__M.InfraActionStateData), ref reader, __s0 ? null : "infra_action_state");
         }
 
-        var __result = new global::CelerData.Cloud.InfraActionStateData()
+        var __result = new __M.InfraActionStateData()
         {
             InfraActionState = __p0,
             ErrMsg = __p1,
@@ -1609,7 +1611,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write19(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.InfraActionStateData? value, __Json.JsonSerializerOptions options)
+    private static void __Write19(__Json.Utf8JsonWriter writer, __M.InfraActionStateData? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1619,15 +1621,15 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         { writer.WritePropertyName(__Name24); __Own20.Write(writer, value.InfraActionState, options); }
-        if (value.__set_ErrMsg) { writer.WriteString(__Name25, value.ErrMsg); }
+        if (value.__set_ErrMsg) writer.WriteString(__Name25, value.ErrMsg);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths21 = { ".vm_cate", ".iops", ".throughput", ".vm_vol_size", ".vm_vol_num" };
 
-    private static global::CelerData.Cloud.ScaleWarehouseSizeRequest? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ScaleWarehouseSizeRequest? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest)))
+        if (!__Start(ref reader, typeof(__M.ScaleWarehouseSizeRequest)))
         {
             return null;
         }
@@ -1664,10 +1666,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.ScaleWarehouseSizeRequest), ref reader, __s0 ? null : "vm_cate");
+            throw __Missing(typeof(__M.ScaleWarehouseSizeRequest), ref reader, __s0 ? null : "vm_cate");
         }
 
-        return new global::CelerData.Cloud.ScaleWarehouseSizeRequest()
+        return new __M.ScaleWarehouseSizeRequest()
         {
             VmCate = __p0,
             Iops = __p1,
@@ -1689,7 +1691,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write21(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ScaleWarehouseSizeRequest? value, __Json.JsonSerializerOptions options)
+    private static void __Write21(__Json.Utf8JsonWriter writer, __M.ScaleWarehouseSizeRequest? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1699,18 +1701,18 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteString(__Name26, value.VmCate);
-        if (value.Iops is not null) { { if (value.Iops is { } __value) writer.WriteNumber(__Name27, __value); else writer.WriteNull(__Name27); } }
-        if (value.Throughput is not null) { { if (value.Throughput is { } __value) writer.WriteNumber(__Name28, __value); else writer.WriteNull(__Name28); } }
-        if (value.VmVolSize is not null) { { if (value.VmVolSize is { } __value) writer.WriteNumber(__Name29, __value); else writer.WriteNull(__Name29); } }
-        if (value.VmVolNum is not null) { { if (value.VmVolNum is { } __value) writer.WriteNumber(__Name30, __value); else writer.WriteNull(__Name30); } }
+        if (value.Iops is { } __v1) writer.WriteNumber(__Name27, __v1);
+        if (value.Throughput is { } __v2) writer.WriteNumber(__Name28, __v2);
+        if (value.VmVolSize is { } __v3) writer.WriteNumber(__Name29, __v3);
+        if (value.VmVolNum is { } __v4) writer.WriteNumber(__Name30, __v4);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths22 = { ".vm_num" };
 
-    private static global::CelerData.Cloud.ScaleWarehouseNumRequest? __Read22(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ScaleWarehouseNumRequest? __Read22(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ScaleWarehouseNumRequest)))
+        if (!__Start(ref reader, typeof(__M.ScaleWarehouseNumRequest)))
         {
             return null;
         }
@@ -1739,10 +1741,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.ScaleWarehouseNumRequest), ref reader, __s0 ? null : "vm_num");
+            throw __Missing(typeof(__M.ScaleWarehouseNumRequest), ref reader, __s0 ? null : "vm_num");
         }
 
-        return new global::CelerData.Cloud.ScaleWarehouseNumRequest()
+        return new __M.ScaleWarehouseNumRequest()
         {
             VmNum = __p0,
         };
@@ -1757,7 +1759,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write22(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ScaleWarehouseNumRequest? value, __Json.JsonSerializerOptions options)
+    private static void __Write22(__Json.Utf8JsonWriter writer, __M.ScaleWarehouseNumRequest? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1772,16 +1774,16 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
     private static readonly string[] __Paths23 = { ".code", ".message", ".data" };
 
-    private static global::CelerData.Cloud.AccountUsageResponse? __Read23(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.AccountUsageResponse? __Read23(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.AccountUsageResponse)))
+        if (!__Start(ref reader, typeof(__M.AccountUsageResponse)))
         {
             return null;
         }
 
         int __p0 = default;
         string __p1 = default;
-        global::CelerData.Cloud.AccountUsage __p2 = default;
+        __M.AccountUsage __p2 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -1807,10 +1809,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.AccountUsageResponse), ref reader, __s0 ? null : "code");
+            throw __Missing(typeof(__M.AccountUsageResponse), ref reader, __s0 ? null : "code");
         }
 
-        return new global::CelerData.Cloud.AccountUsageResponse()
+        return new __M.AccountUsageResponse()
         {
             Code = __p0,
             Message = __p1,
@@ -1828,7 +1830,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write23(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountUsageResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write23(__Json.Utf8JsonWriter writer, __M.AccountUsageResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1838,23 +1840,23 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
-        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write24(writer, value.Data, options); } }
+        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write24(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths24 = { ".account_id", ".total_usage", ".details" };
 
-    private static global::CelerData.Cloud.AccountUsage? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.AccountUsage? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.AccountUsage)))
+        if (!__Start(ref reader, typeof(__M.AccountUsage)))
         {
             return null;
         }
 
         string __p0 = default;
         string __p1 = default;
-        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage> __p2 = default;
+        __G.IReadOnlyList<__M.DailyUsage> __p2 = default;
         int __i = -1;
         try
         {
@@ -1877,7 +1879,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
             throw __Wrap(exception, __Paths24[__i], ref reader);
         }
 
-        return new global::CelerData.Cloud.AccountUsage()
+        return new __M.AccountUsage()
         {
             AccountId = __p0,
             TotalUsage = __p1,
@@ -1896,7 +1898,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write24(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountUsage? value, __Json.JsonSerializerOptions options)
+    private static void __Write24(__Json.Utf8JsonWriter writer, __M.AccountUsage? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1905,24 +1907,24 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.AccountId is not null) { writer.WriteString(__Name32, value.AccountId); }
-        if (value.TotalUsage is not null) { writer.WriteString(__Name33, value.TotalUsage); }
-        if (value.Details is not null) { { writer.WritePropertyName(__Name34); __Write49(writer, value.Details, options); } }
+        if (value.AccountId is { } __v0) writer.WriteString(__Name32, __v0);
+        if (value.TotalUsage is { } __v1) writer.WriteString(__Name33, __v1);
+        if (value.Details is { } __v2) { writer.WritePropertyName(__Name34); __Write49(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths25 = { ".code", ".message", ".data" };
 
-    private static global::CelerData.Cloud.ClusterUsageResponse? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ClusterUsageResponse? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterUsageResponse)))
+        if (!__Start(ref reader, typeof(__M.ClusterUsageResponse)))
         {
             return null;
         }
 
         int __p0 = default;
         string __p1 = default;
-        global::CelerData.Cloud.ClusterUsage __p2 = default;
+        __M.ClusterUsage __p2 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -1948,10 +1950,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.ClusterUsageResponse), ref reader, __s0 ? null : "code");
+            throw __Missing(typeof(__M.ClusterUsageResponse), ref reader, __s0 ? null : "code");
         }
 
-        return new global::CelerData.Cloud.ClusterUsageResponse()
+        return new __M.ClusterUsageResponse()
         {
             Code = __p0,
             Message = __p1,
@@ -1969,7 +1971,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write25(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterUsageResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write25(__Json.Utf8JsonWriter writer, __M.ClusterUsageResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -1979,16 +1981,16 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
-        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write26(writer, value.Data, options); } }
+        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write26(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths26 = { ".cluster_id", ".cluster_name", ".total_usage", ".details" };
 
-    private static global::CelerData.Cloud.ClusterUsage? __Read26(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ClusterUsage? __Read26(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterUsage)))
+        if (!__Start(ref reader, typeof(__M.ClusterUsage)))
         {
             return null;
         }
@@ -1996,7 +1998,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         string __p0 = default;
         string __p1 = default;
         string __p2 = default;
-        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage> __p3 = default;
+        __G.IReadOnlyList<__M.DailyUsage> __p3 = default;
         int __i = -1;
         try
         {
@@ -2020,7 +2022,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
             throw __Wrap(exception, __Paths26[__i], ref reader);
         }
 
-        return new global::CelerData.Cloud.ClusterUsage()
+        return new __M.ClusterUsage()
         {
             ClusterId = __p0,
             ClusterName = __p1,
@@ -2041,7 +2043,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write26(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterUsage? value, __Json.JsonSerializerOptions options)
+    private static void __Write26(__Json.Utf8JsonWriter writer, __M.ClusterUsage? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -2050,18 +2052,18 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.ClusterId is not null) { writer.WriteString(__Name9, value.ClusterId); }
-        if (value.ClusterName is not null) { writer.WriteString(__Name10, value.ClusterName); }
-        if (value.TotalUsage is not null) { writer.WriteString(__Name33, value.TotalUsage); }
-        if (value.Details is not null) { { writer.WritePropertyName(__Name34); __Write49(writer, value.Details, options); } }
+        if (value.ClusterId is { } __v0) writer.WriteString(__Name9, __v0);
+        if (value.ClusterName is { } __v1) writer.WriteString(__Name10, __v1);
+        if (value.TotalUsage is { } __v2) writer.WriteString(__Name33, __v2);
+        if (value.Details is { } __v3) { writer.WritePropertyName(__Name34); __Write49(writer, __v3, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths27 = { ".usage", ".date", ".time_stamp" };
 
-    private static global::CelerData.Cloud.DailyUsage? __Read27(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.DailyUsage? __Read27(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.DailyUsage)))
+        if (!__Start(ref reader, typeof(__M.DailyUsage)))
         {
             return null;
         }
@@ -2091,7 +2093,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
             throw __Wrap(exception, __Paths27[__i], ref reader);
         }
 
-        return new global::CelerData.Cloud.DailyUsage()
+        return new __M.DailyUsage()
         {
             Usage = __p0,
             Date = __p1,
@@ -2110,7 +2112,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write27(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.DailyUsage? value, __Json.JsonSerializerOptions options)
+    private static void __Write27(__Json.Utf8JsonWriter writer, __M.DailyUsage? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -2119,22 +2121,22 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.Usage is not null) { writer.WriteString(__Name35, value.Usage); }
-        if (value.Date is not null) { { if (value.Date is { } __value) writer.WriteNumber(__Name36, __value); else writer.WriteNull(__Name36); } }
-        if (value.TimeStamp is not null) { { if (value.TimeStamp is { } __value) writer.WriteNumber(__Name37, __value); else writer.WriteNull(__Name37); } }
+        if (value.Usage is { } __v0) writer.WriteString(__Name35, __v0);
+        if (value.Date is { } __v1) writer.WriteNumber(__Name36, __v1);
+        if (value.TimeStamp is { } __v2) writer.WriteNumber(__Name37, __v2);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths28 = { ".account_ids", ".start_date", ".end_date", ".show_daily_detail" };
 
-    private static global::CelerData.Cloud.OrganizationUsageRequest? __Read28(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.OrganizationUsageRequest? __Read28(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.OrganizationUsageRequest)))
+        if (!__Start(ref reader, typeof(__M.OrganizationUsageRequest)))
         {
             return null;
         }
 
-        global::System.Collections.Generic.IReadOnlyList<string> __p0 = default;
+        __G.IReadOnlyList<string> __p0 = default;
         string __p1 = default;
         string __p2 = default;
         bool? __p3 = default;
@@ -2164,10 +2166,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s1 || !__s2)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.OrganizationUsageRequest), ref reader, __s1 ? null : "start_date", __s2 ? null : "end_date");
+            throw __Missing(typeof(__M.OrganizationUsageRequest), ref reader, __s1 ? null : "start_date", __s2 ? null : "end_date");
         }
 
-        return new global::CelerData.Cloud.OrganizationUsageRequest()
+        return new __M.OrganizationUsageRequest()
         {
             AccountIds = __p0,
             StartDate = __p1,
@@ -2188,7 +2190,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write28(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.OrganizationUsageRequest? value, __Json.JsonSerializerOptions options)
+    private static void __Write28(__Json.Utf8JsonWriter writer, __M.OrganizationUsageRequest? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -2197,25 +2199,25 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.AccountIds is not null) { { writer.WritePropertyName(__Name38); __Write52(writer, value.AccountIds, options); } }
+        if (value.AccountIds is { } __v0) { writer.WritePropertyName(__Name38); __Write52(writer, __v0, options); }
         writer.WriteString(__Name39, value.StartDate);
         writer.WriteString(__Name40, value.EndDate);
-        if (value.ShowDailyDetail is not null) { { if (value.ShowDailyDetail is { } __value) writer.WriteBoolean(__Name41, __value); else writer.WriteNull(__Name41); } }
+        if (value.ShowDailyDetail is { } __v3) writer.WriteBoolean(__Name41, __v3);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths29 = { ".code", ".message", ".data" };
 
-    private static global::CelerData.Cloud.OrganizationUsageResponse? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.OrganizationUsageResponse? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.OrganizationUsageResponse)))
+        if (!__Start(ref reader, typeof(__M.OrganizationUsageResponse)))
         {
             return null;
         }
 
         int __p0 = default;
         string __p1 = default;
-        global::CelerData.Cloud.OrganizationUsage __p2 = default;
+        __M.OrganizationUsage __p2 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -2241,10 +2243,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.OrganizationUsageResponse), ref reader, __s0 ? null : "code");
+            throw __Missing(typeof(__M.OrganizationUsageResponse), ref reader, __s0 ? null : "code");
         }
 
-        return new global::CelerData.Cloud.OrganizationUsageResponse()
+        return new __M.OrganizationUsageResponse()
         {
             Code = __p0,
             Message = __p1,
@@ -2262,7 +2264,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write29(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.OrganizationUsageResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write29(__Json.Utf8JsonWriter writer, __M.OrganizationUsageResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -2272,22 +2274,22 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
-        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write30(writer, value.Data, options); } }
+        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write30(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths30 = { ".total_usage", ".accounts" };
 
-    private static global::CelerData.Cloud.OrganizationUsage? __Read30(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.OrganizationUsage? __Read30(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.OrganizationUsage)))
+        if (!__Start(ref reader, typeof(__M.OrganizationUsage)))
         {
             return null;
         }
 
         string __p0 = default;
-        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage> __p1 = default;
+        __G.IReadOnlyList<__M.AccountClusterUsage> __p1 = default;
         int __i = -1;
         try
         {
@@ -2309,7 +2311,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
             throw __Wrap(exception, __Paths30[__i], ref reader);
         }
 
-        return new global::CelerData.Cloud.OrganizationUsage()
+        return new __M.OrganizationUsage()
         {
             TotalUsage = __p0,
             Accounts = __p1,
@@ -2326,7 +2328,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write30(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.OrganizationUsage? value, __Json.JsonSerializerOptions options)
+    private static void __Write30(__Json.Utf8JsonWriter writer, __M.OrganizationUsage? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -2335,16 +2337,16 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.TotalUsage is not null) { writer.WriteString(__Name33, value.TotalUsage); }
-        if (value.Accounts is not null) { { writer.WritePropertyName(__Name42); __Write53(writer, value.Accounts, options); } }
+        if (value.TotalUsage is { } __v0) writer.WriteString(__Name33, __v0);
+        if (value.Accounts is { } __v1) { writer.WritePropertyName(__Name42); __Write53(writer, __v1, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths31 = { ".account_id", ".account_name", ".account_email", ".total_usage", ".clusters" };
 
-    private static global::CelerData.Cloud.AccountClusterUsage? __Read31(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.AccountClusterUsage? __Read31(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.AccountClusterUsage)))
+        if (!__Start(ref reader, typeof(__M.AccountClusterUsage)))
         {
             return null;
         }
@@ -2353,7 +2355,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         string __p1 = default;
         string __p2 = default;
         string __p3 = default;
-        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage> __p4 = default;
+        __G.IReadOnlyList<__M.ClusterDailyUsage> __p4 = default;
         int __i = -1;
         try
         {
@@ -2378,7 +2380,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
             throw __Wrap(exception, __Paths31[__i], ref reader);
         }
 
-        return new global::CelerData.Cloud.AccountClusterUsage()
+        return new __M.AccountClusterUsage()
         {
             AccountId = __p0,
             AccountName = __p1,
@@ -2401,7 +2403,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write31(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountClusterUsage? value, __Json.JsonSerializerOptions options)
+    private static void __Write31(__Json.Utf8JsonWriter writer, __M.AccountClusterUsage? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -2410,19 +2412,19 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.AccountId is not null) { writer.WriteString(__Name32, value.AccountId); }
-        if (value.AccountName is not null) { writer.WriteString(__Name43, value.AccountName); }
-        if (value.AccountEmail is not null) { writer.WriteString(__Name44, value.AccountEmail); }
-        if (value.TotalUsage is not null) { writer.WriteString(__Name33, value.TotalUsage); }
-        if (value.Clusters is not null) { { writer.WritePropertyName(__Name45); __Write54(writer, value.Clusters, options); } }
+        if (value.AccountId is { } __v0) writer.WriteString(__Name32, __v0);
+        if (value.AccountName is { } __v1) writer.WriteString(__Name43, __v1);
+        if (value.AccountEmail is { } __v2) writer.WriteString(__Name44, __v2);
+        if (value.TotalUsage is { } __v3) writer.WriteString(__Name33, __v3);
+        if (value.Clusters is { } __v4) { writer.WritePropertyName(__Name45); __Write54(writer, __v4, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths32 = { ".cluster_id", ".cluster_name", ".total_usage", ".daily_usages" };
 
-    private static global::CelerData.Cloud.ClusterDailyUsage? __Read32(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.ClusterDailyUsage? __Read32(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.ClusterDailyUsage)))
+        if (!__Start(ref reader, typeof(__M.ClusterDailyUsage)))
         {
             return null;
         }
@@ -2430,7 +2432,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         string __p0 = default;
         string __p1 = default;
         string __p2 = default;
-        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage> __p3 = default;
+        __G.IReadOnlyList<__M.DailyUsage> __p3 = default;
         int __i = -1;
         try
         {
@@ -2454,7 +2456,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
             throw __Wrap(exception, __Paths32[__i], ref reader);
         }
 
-        return new global::CelerData.Cloud.ClusterDailyUsage()
+        return new __M.ClusterDailyUsage()
         {
             ClusterId = __p0,
             ClusterName = __p1,
@@ -2474,7 +2476,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write32(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterDailyUsage? value, __Json.JsonSerializerOptions options)
+    private static void __Write32(__Json.Utf8JsonWriter writer, __M.ClusterDailyUsage? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -2483,25 +2485,25 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.ClusterId is not null) { writer.WriteString(__Name9, value.ClusterId); }
-        if (value.ClusterName is not null) { writer.WriteString(__Name10, value.ClusterName); }
-        if (value.TotalUsage is not null) { writer.WriteString(__Name33, value.TotalUsage); }
-        if (value.DailyUsages is not null) { { writer.WritePropertyName(__Name46); __Write49(writer, value.DailyUsages, options); } }
+        if (value.ClusterId is { } __v0) writer.WriteString(__Name9, __v0);
+        if (value.ClusterName is { } __v1) writer.WriteString(__Name10, __v1);
+        if (value.TotalUsage is { } __v2) writer.WriteString(__Name33, __v2);
+        if (value.DailyUsages is { } __v3) { writer.WritePropertyName(__Name46); __Write49(writer, __v3, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths33 = { ".code", ".message", ".data" };
 
-    private static global::CelerData.Cloud.BillListResponse? __Read33(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.BillListResponse? __Read33(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.BillListResponse)))
+        if (!__Start(ref reader, typeof(__M.BillListResponse)))
         {
             return null;
         }
 
         int __p0 = default;
         string __p1 = default;
-        global::CelerData.Cloud.Bills __p2 = default;
+        __M.Bills __p2 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -2527,10 +2529,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.BillListResponse), ref reader, __s0 ? null : "code");
+            throw __Missing(typeof(__M.BillListResponse), ref reader, __s0 ? null : "code");
         }
 
-        return new global::CelerData.Cloud.BillListResponse()
+        return new __M.BillListResponse()
         {
             Code = __p0,
             Message = __p1,
@@ -2548,7 +2550,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write33(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.BillListResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write33(__Json.Utf8JsonWriter writer, __M.BillListResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -2558,16 +2560,16 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
-        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write34(writer, value.Data, options); } }
+        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write34(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths34 = { ".account_id", ".begin_month", ".end_month", ".bill_list" };
 
-    private static global::CelerData.Cloud.Bills? __Read34(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Bills? __Read34(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.Bills)))
+        if (!__Start(ref reader, typeof(__M.Bills)))
         {
             return null;
         }
@@ -2575,7 +2577,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         string __p0 = default;
         int? __p1 = default;
         int? __p2 = default;
-        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill> __p3 = default;
+        __G.IReadOnlyList<__M.Bill> __p3 = default;
         int __i = -1;
         try
         {
@@ -2599,7 +2601,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
             throw __Wrap(exception, __Paths34[__i], ref reader);
         }
 
-        return new global::CelerData.Cloud.Bills()
+        return new __M.Bills()
         {
             AccountId = __p0,
             BeginMonth = __p1,
@@ -2619,7 +2621,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write34(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Bills? value, __Json.JsonSerializerOptions options)
+    private static void __Write34(__Json.Utf8JsonWriter writer, __M.Bills? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -2628,18 +2630,18 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.AccountId is not null) { writer.WriteString(__Name32, value.AccountId); }
-        if (value.BeginMonth is not null) { { if (value.BeginMonth is { } __value) writer.WriteNumber(__Name47, __value); else writer.WriteNull(__Name47); } }
-        if (value.EndMonth is not null) { { if (value.EndMonth is { } __value) writer.WriteNumber(__Name48, __value); else writer.WriteNull(__Name48); } }
-        if (value.BillList is not null) { { writer.WritePropertyName(__Name49); __Write55(writer, value.BillList, options); } }
+        if (value.AccountId is { } __v0) writer.WriteString(__Name32, __v0);
+        if (value.BeginMonth is { } __v1) writer.WriteNumber(__Name47, __v1);
+        if (value.EndMonth is { } __v2) writer.WriteNumber(__Name48, __v2);
+        if (value.BillList is { } __v3) { writer.WritePropertyName(__Name49); __Write55(writer, __v3, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths35 = { ".period", ".account_id", ".charge_usage", ".charge_price", ".bill_state", ".pay_state", ".pay_method", ".pay_info_details" };
 
-    private static global::CelerData.Cloud.Bill? __Read35(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Bill? __Read35(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.Bill)))
+        if (!__Start(ref reader, typeof(__M.Bill)))
         {
             return null;
         }
@@ -2651,7 +2653,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         string __p4 = default;
         string __p5 = default;
         string __p6 = default;
-        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment> __p7 = default;
+        __G.IReadOnlyList<__M.Payment> __p7 = default;
         int __i = -1;
         try
         {
@@ -2679,7 +2681,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
             throw __Wrap(exception, __Paths35[__i], ref reader);
         }
 
-        return new global::CelerData.Cloud.Bill()
+        return new __M.Bill()
         {
             Period = __p0,
             AccountId = __p1,
@@ -2705,7 +2707,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write35(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Bill? value, __Json.JsonSerializerOptions options)
+    private static void __Write35(__Json.Utf8JsonWriter writer, __M.Bill? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -2714,22 +2716,22 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.Period is not null) { writer.WriteString(__Name50, value.Period); }
-        if (value.AccountId is not null) { writer.WriteString(__Name32, value.AccountId); }
-        if (value.ChargeUsage is not null) { writer.WriteString(__Name51, value.ChargeUsage); }
-        if (value.ChargePrice is not null) { writer.WriteString(__Name52, value.ChargePrice); }
-        if (value.BillState is not null) { writer.WriteString(__Name53, value.BillState); }
-        if (value.PayState is not null) { writer.WriteString(__Name54, value.PayState); }
-        if (value.PayMethod is not null) { writer.WriteString(__Name55, value.PayMethod); }
-        if (value.PayInfoDetails is not null) { { writer.WritePropertyName(__Name56); __Write56(writer, value.PayInfoDetails, options); } }
+        if (value.Period is { } __v0) writer.WriteString(__Name50, __v0);
+        if (value.AccountId is { } __v1) writer.WriteString(__Name32, __v1);
+        if (value.ChargeUsage is { } __v2) writer.WriteString(__Name51, __v2);
+        if (value.ChargePrice is { } __v3) writer.WriteString(__Name52, __v3);
+        if (value.BillState is { } __v4) writer.WriteString(__Name53, __v4);
+        if (value.PayState is { } __v5) writer.WriteString(__Name54, __v5);
+        if (value.PayMethod is { } __v6) writer.WriteString(__Name55, __v6);
+        if (value.PayInfoDetails is { } __v7) { writer.WritePropertyName(__Name56); __Write56(writer, __v7, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths36 = { ".pay_method", ".amount", ".currency", ".state" };
 
-    private static global::CelerData.Cloud.Payment? __Read36(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Payment? __Read36(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.Payment)))
+        if (!__Start(ref reader, typeof(__M.Payment)))
         {
             return null;
         }
@@ -2761,7 +2763,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
             throw __Wrap(exception, __Paths36[__i], ref reader);
         }
 
-        return new global::CelerData.Cloud.Payment()
+        return new __M.Payment()
         {
             PayMethod = __p0,
             Amount = __p1,
@@ -2782,7 +2784,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write36(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Payment? value, __Json.JsonSerializerOptions options)
+    private static void __Write36(__Json.Utf8JsonWriter writer, __M.Payment? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -2791,25 +2793,25 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.PayMethod is not null) { writer.WriteString(__Name55, value.PayMethod); }
-        if (value.Amount is not null) { writer.WriteString(__Name57, value.Amount); }
-        if (value.Currency is not null) { writer.WriteString(__Name58, value.Currency); }
-        if (value.State is not null) { writer.WriteString(__Name22, value.State); }
+        if (value.PayMethod is { } __v0) writer.WriteString(__Name55, __v0);
+        if (value.Amount is { } __v1) writer.WriteString(__Name57, __v1);
+        if (value.Currency is { } __v2) writer.WriteString(__Name58, __v2);
+        if (value.State is { } __v3) writer.WriteString(__Name22, __v3);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths37 = { ".code", ".message", ".data" };
 
-    private static global::CelerData.Cloud.AccountListResponse? __Read37(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.AccountListResponse? __Read37(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.AccountListResponse)))
+        if (!__Start(ref reader, typeof(__M.AccountListResponse)))
         {
             return null;
         }
 
         int __p0 = default;
         string __p1 = default;
-        global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account> __p2 = default;
+        __G.IReadOnlyList<__M.Account> __p2 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -2835,10 +2837,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.AccountListResponse), ref reader, __s0 ? null : "code");
+            throw __Missing(typeof(__M.AccountListResponse), ref reader, __s0 ? null : "code");
         }
 
-        return new global::CelerData.Cloud.AccountListResponse()
+        return new __M.AccountListResponse()
         {
             Code = __p0,
             Message = __p1,
@@ -2856,7 +2858,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write37(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountListResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write37(__Json.Utf8JsonWriter writer, __M.AccountListResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -2866,16 +2868,16 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is not null) { writer.WriteString(__Name5, value.Message); }
-        if (value.Data is not null) { { writer.WritePropertyName(__Name6); __Write57(writer, value.Data, options); } }
+        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write57(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths38 = { ".account_id", ".account_name", ".email", ".state", ".is_root_account", ".create_at" };
 
-    private static global::CelerData.Cloud.Account? __Read38(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Account? __Read38(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::CelerData.Cloud.Account)))
+        if (!__Start(ref reader, typeof(__M.Account)))
         {
             return null;
         }
@@ -2883,7 +2885,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         string __p0 = default;
         string __p1 = default;
         string __p2 = default;
-        global::CelerData.Cloud.AccountState? __p3 = default;
+        __M.AccountState? __p3 = default;
         bool? __p4 = default;
         long? __p5 = default;
         bool __s0 = false;
@@ -2899,7 +2901,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
                     case 0: __p0 = reader.GetString(); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); break;
                     case 2: __p2 = reader.GetString(); break;
-                    case 3: __p3 = __Null(ref reader) ? null : __Own39.Read(ref reader, typeof(global::CelerData.Cloud.AccountState), options); break;
+                    case 3: __p3 = __Null(ref reader) ? null : __Via(__Own39, ref reader, options); break;
                     case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
                     case 5: __p5 = __Null(ref reader) ? null : reader.GetInt64(); break;
                     default: reader.Skip(); break;
@@ -2914,10 +2916,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::CelerData.Cloud.Account), ref reader, __s0 ? null : "account_id");
+            throw __Missing(typeof(__M.Account), ref reader, __s0 ? null : "account_id");
         }
 
-        return new global::CelerData.Cloud.Account()
+        return new __M.Account()
         {
             AccountId = __p0,
             AccountName = __p1,
@@ -2941,7 +2943,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write38(__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Account? value, __Json.JsonSerializerOptions options)
+    private static void __Write38(__Json.Utf8JsonWriter writer, __M.Account? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -2951,53 +2953,53 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteString(__Name32, value.AccountId);
-        if (value.AccountName is not null) { writer.WriteString(__Name43, value.AccountName); }
-        if (value.Email is not null) { writer.WriteString(__Name59, value.Email); }
-        if (value.State is not null) { { if (value.State is { } __value) { writer.WritePropertyName(__Name22); __Own39.Write(writer, __value, options); } else writer.WriteNull(__Name22); } }
-        if (value.IsRootAccount is not null) { { if (value.IsRootAccount is { } __value) writer.WriteBoolean(__Name60, __value); else writer.WriteNull(__Name60); } }
-        if (value.CreateAt is not null) { { if (value.CreateAt is { } __value) writer.WriteNumber(__Name61, __value); else writer.WriteNull(__Name61); } }
+        if (value.AccountName is { } __v1) writer.WriteString(__Name43, __v1);
+        if (value.Email is { } __v2) writer.WriteString(__Name59, __v2);
+        if (value.State is { } __v3) { writer.WritePropertyName(__Name22); __Own39.Write(writer, __v3, options); }
+        if (value.IsRootAccount is { } __v4) writer.WriteBoolean(__Name60, __v4);
+        if (value.CreateAt is { } __v5) writer.WriteNumber(__Name61, __v5);
         writer.WriteEndObject();
     }
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>? __Read42(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.ClusterSummary>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read5(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.ClusterSummary>? __Read42(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterSummary>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read5(ref reader, options), options);
 
-    private static void __Write42(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.ClusterSummary>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterSummary value, __Json.JsonSerializerOptions options) => { { __Write5(writer, value, options); } }, options);
+    private static void __Write42(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.ClusterSummary>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.ClusterSummary>(writer, value, static (__Json.Utf8JsonWriter writer, __M.ClusterSummary value, __Json.JsonSerializerOptions options) => { { __Write5(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>? __Read43(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.DeploymentScript>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read12(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.DeploymentScript>? __Read43(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DeploymentScript>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read12(ref reader, options), options);
 
-    private static void __Write43(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.DeploymentScript>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.DeploymentScript value, __Json.JsonSerializerOptions options) => { { __Write12(writer, value, options); } }, options);
+    private static void __Write43(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DeploymentScript>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DeploymentScript>(writer, value, static (__Json.Utf8JsonWriter writer, __M.DeploymentScript value, __Json.JsonSerializerOptions options) => { { __Write12(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>? __Read47(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.Warehouse>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read16(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.Warehouse>? __Read47(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Warehouse>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read16(ref reader, options), options);
 
-    private static void __Write47(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.Warehouse>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Warehouse value, __Json.JsonSerializerOptions options) => { { __Write16(writer, value, options); } }, options);
+    private static void __Write47(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Warehouse>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Warehouse>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Warehouse value, __Json.JsonSerializerOptions options) => { { __Write16(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? __Read49(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.DailyUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read27(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.DailyUsage>? __Read49(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DailyUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read27(ref reader, options), options);
 
-    private static void __Write49(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.DailyUsage>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.DailyUsage value, __Json.JsonSerializerOptions options) => { { __Write27(writer, value, options); } }, options);
+    private static void __Write49(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DailyUsage>(writer, value, static (__Json.Utf8JsonWriter writer, __M.DailyUsage value, __Json.JsonSerializerOptions options) => { { __Write27(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<string>? __Read52(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+    private static __G.IReadOnlyList<string>? __Read52(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 
-    private static void __Write52(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+    private static void __Write52(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>? __Read53(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.AccountClusterUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read31(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.AccountClusterUsage>? __Read53(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.AccountClusterUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read31(ref reader, options), options);
 
-    private static void __Write53(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.AccountClusterUsage>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountClusterUsage value, __Json.JsonSerializerOptions options) => { { __Write31(writer, value, options); } }, options);
+    private static void __Write53(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.AccountClusterUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.AccountClusterUsage>(writer, value, static (__Json.Utf8JsonWriter writer, __M.AccountClusterUsage value, __Json.JsonSerializerOptions options) => { { __Write31(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>? __Read54(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.ClusterDailyUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read32(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.ClusterDailyUsage>? __Read54(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterDailyUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read32(ref reader, options), options);
 
-    private static void __Write54(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.ClusterDailyUsage>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterDailyUsage value, __Json.JsonSerializerOptions options) => { { __Write32(writer, value, options); } }, options);
+    private static void __Write54(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.ClusterDailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.ClusterDailyUsage>(writer, value, static (__Json.Utf8JsonWriter writer, __M.ClusterDailyUsage value, __Json.JsonSerializerOptions options) => { { __Write32(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>? __Read55(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.Bill>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read35(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.Bill>? __Read55(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Bill>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read35(ref reader, options), options);
 
-    private static void __Write55(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.Bill>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Bill value, __Json.JsonSerializerOptions options) => { { __Write35(writer, value, options); } }, options);
+    private static void __Write55(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Bill>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Bill>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Bill value, __Json.JsonSerializerOptions options) => { { __Write35(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>? __Read56(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.Payment>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read36(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.Payment>? __Read56(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Payment>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read36(ref reader, options), options);
 
-    private static void __Write56(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.Payment>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Payment value, __Json.JsonSerializerOptions options) => { { __Write36(writer, value, options); } }, options);
+    private static void __Write56(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Payment>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Payment>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Payment value, __Json.JsonSerializerOptions options) => { { __Write36(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>? __Read57(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::CelerData.Cloud.Account>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read38(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.Account>? __Read57(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Account>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read38(ref reader, options), options);
 
-    private static void __Write57(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>? value, __Json.JsonSerializerOptions options) => __WriteList<global::CelerData.Cloud.Account>(writer, value, static (__Json.Utf8JsonWriter writer, global::CelerData.Cloud.Account value, __Json.JsonSerializerOptions options) => { { __Write38(writer, value, options); } }, options);
+    private static void __Write57(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Account>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Account>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Account value, __Json.JsonSerializerOptions options) => { { __Write38(writer, value, options); } }, options);
 
     /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
     private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
@@ -3025,6 +3027,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
     }
 
     private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
     private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

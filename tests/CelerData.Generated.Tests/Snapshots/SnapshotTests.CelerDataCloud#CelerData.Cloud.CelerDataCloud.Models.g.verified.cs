@@ -54,15 +54,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            return true;
-        }
     }
 
     /// <summary>The response envelope of an operation whose result has no `data`: `code` 20000 is success.</summary>
@@ -77,15 +68,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("message")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Message { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            return true;
-        }
     }
 
     /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -105,17 +87,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterList? Data { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            builder.Append(", Data = ");
-            builder.Append(Data);
-            return true;
-        }
     }
 
     /// <summary>Every cluster of the account.</summary>
@@ -129,15 +100,6 @@ namespace CelerData.Cloud
         /// <summary>The clusters.</summary>
         [__Ser.JsonPropertyName("list")]
         public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary> List { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Total = ");
-            builder.Append(Total);
-            builder.Append(", List = ");
-            builder.Append(List);
-            return true;
-        }
     }
 
     /// <summary>A cluster, as the list names it; its state comes from `getClusterState`.</summary>
@@ -152,15 +114,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("cluster_name")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ClusterName { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("ClusterId = ");
-            builder.Append(ClusterId);
-            builder.Append(", ClusterName = ");
-            builder.Append(ClusterName);
-            return true;
-        }
     }
 
     /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -180,17 +133,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterStateData? Data { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            builder.Append(", Data = ");
-            builder.Append(Data);
-            return true;
-        }
     }
 
     /// <summary>The state of a cluster.</summary>
@@ -210,15 +152,6 @@ namespace CelerData.Cloud
 
         /// <summary>Whether AbnormalReason was set, to null or not: only then is it written to JSON.</summary>
         internal bool __set_AbnormalReason;
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("ClusterState = ");
-            builder.Append(ClusterState);
-            builder.Append(", AbnormalReason = ");
-            builder.Append(AbnormalReason);
-            return true;
-        }
     }
 
     /// <summary>The state of a cluster. The service may add states; clients should expect others.</summary>
@@ -428,17 +361,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ActionData? Data { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            builder.Append(", Data = ");
-            builder.Append(Data);
-            return true;
-        }
     }
 
     /// <summary>An action the service started.</summary>
@@ -448,13 +370,6 @@ namespace CelerData.Cloud
         /// <summary>The ID of the action; pass it as `order_id` to `getInfraActionState`.</summary>
         [__Ser.JsonPropertyName("action_id")]
         public required string ActionId { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("ActionId = ");
-            builder.Append(ActionId);
-            return true;
-        }
     }
 
     /// <summary>The scripts a cluster runs on its nodes.</summary>
@@ -474,17 +389,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("timeout")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? Timeout { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Scripts = ");
-            builder.Append(Scripts);
-            builder.Append(", Parallel = ");
-            builder.Append(Parallel);
-            builder.Append(", Timeout = ");
-            builder.Append(Timeout);
-            return true;
-        }
     }
 
     /// <summary>One script and the folder for its logs.</summary>
@@ -499,15 +403,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("logs_dir")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? LogsDir { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("ScriptPath = ");
-            builder.Append(ScriptPath);
-            builder.Append(", LogsDir = ");
-            builder.Append(LogsDir);
-            return true;
-        }
     }
 
     /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -527,17 +422,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.WarehouseList? Data { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            builder.Append(", Data = ");
-            builder.Append(Data);
-            return true;
-        }
     }
 
     /// <summary>Every warehouse of a cluster.</summary>
@@ -551,15 +435,6 @@ namespace CelerData.Cloud
         /// <summary>The warehouses.</summary>
         [__Ser.JsonPropertyName("list")]
         public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse> List { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Total = ");
-            builder.Append(Total);
-            builder.Append(", List = ");
-            builder.Append(List);
-            return true;
-        }
     }
 
     /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -579,17 +454,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.Warehouse? Data { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            builder.Append(", Data = ");
-            builder.Append(Data);
-            return true;
-        }
     }
 
     /// <summary>A warehouse of an elastic cluster.</summary>
@@ -619,21 +483,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("is_default")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public bool? IsDefault { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("WarehouseId = ");
-            builder.Append(WarehouseId);
-            builder.Append(", WarehouseName = ");
-            builder.Append(WarehouseName);
-            builder.Append(", NodeCount = ");
-            builder.Append(NodeCount);
-            builder.Append(", State = ");
-            builder.Append(State);
-            builder.Append(", IsDefault = ");
-            builder.Append(IsDefault);
-            return true;
-        }
     }
 
     /// <summary>The state of a warehouse. The service may add states; clients should expect others.</summary>
@@ -795,17 +644,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.InfraActionStateData? Data { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            builder.Append(", Data = ");
-            builder.Append(Data);
-            return true;
-        }
     }
 
     /// <summary>The state of an action.</summary>
@@ -825,15 +663,6 @@ namespace CelerData.Cloud
 
         /// <summary>Whether ErrMsg was set, to null or not: only then is it written to JSON.</summary>
         internal bool __set_ErrMsg;
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("InfraActionState = ");
-            builder.Append(InfraActionState);
-            builder.Append(", ErrMsg = ");
-            builder.Append(ErrMsg);
-            return true;
-        }
     }
 
     /// <summary>
@@ -1000,21 +829,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("vm_vol_num")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public int? VmVolNum { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("VmCate = ");
-            builder.Append(VmCate);
-            builder.Append(", Iops = ");
-            builder.Append(Iops);
-            builder.Append(", Throughput = ");
-            builder.Append(Throughput);
-            builder.Append(", VmVolSize = ");
-            builder.Append(VmVolSize);
-            builder.Append(", VmVolNum = ");
-            builder.Append(VmVolNum);
-            return true;
-        }
     }
 
     /// <summary>The number of nodes to scale a warehouse to.</summary>
@@ -1024,13 +838,6 @@ namespace CelerData.Cloud
         /// <summary>The number of compute nodes the warehouse should have.</summary>
         [__Ser.JsonPropertyName("vm_num")]
         public required int VmNum { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("VmNum = ");
-            builder.Append(VmNum);
-            return true;
-        }
     }
 
     /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -1050,17 +857,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.AccountUsage? Data { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            builder.Append(", Data = ");
-            builder.Append(Data);
-            return true;
-        }
     }
 
     /// <summary>The CCU usage of an account over a range of days.</summary>
@@ -1081,17 +877,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("details")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? Details { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("AccountId = ");
-            builder.Append(AccountId);
-            builder.Append(", TotalUsage = ");
-            builder.Append(TotalUsage);
-            builder.Append(", Details = ");
-            builder.Append(Details);
-            return true;
-        }
     }
 
     /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -1111,17 +896,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.ClusterUsage? Data { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            builder.Append(", Data = ");
-            builder.Append(Data);
-            return true;
-        }
     }
 
     /// <summary>The CCU usage of a cluster over a range of days.</summary>
@@ -1147,19 +921,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("details")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? Details { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("ClusterId = ");
-            builder.Append(ClusterId);
-            builder.Append(", ClusterName = ");
-            builder.Append(ClusterName);
-            builder.Append(", TotalUsage = ");
-            builder.Append(TotalUsage);
-            builder.Append(", Details = ");
-            builder.Append(Details);
-            return true;
-        }
     }
 
     /// <summary>The CCU usage of one day.</summary>
@@ -1180,17 +941,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("time_stamp")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? TimeStamp { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Usage = ");
-            builder.Append(Usage);
-            builder.Append(", Date = ");
-            builder.Append(Date);
-            builder.Append(", TimeStamp = ");
-            builder.Append(TimeStamp);
-            return true;
-        }
     }
 
     /// <summary>Which accounts and days to report the usage of.</summary>
@@ -1214,19 +964,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("show_daily_detail")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public bool? ShowDailyDetail { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("AccountIds = ");
-            builder.Append(AccountIds);
-            builder.Append(", StartDate = ");
-            builder.Append(StartDate);
-            builder.Append(", EndDate = ");
-            builder.Append(EndDate);
-            builder.Append(", ShowDailyDetail = ");
-            builder.Append(ShowDailyDetail);
-            return true;
-        }
     }
 
     /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -1246,17 +983,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.OrganizationUsage? Data { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            builder.Append(", Data = ");
-            builder.Append(Data);
-            return true;
-        }
     }
 
     /// <summary>The CCU usage of the organisation's accounts and their clusters.</summary>
@@ -1272,15 +998,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("accounts")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>? Accounts { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("TotalUsage = ");
-            builder.Append(TotalUsage);
-            builder.Append(", Accounts = ");
-            builder.Append(Accounts);
-            return true;
-        }
     }
 
     /// <summary>The CCU usage of one account of the organisation and of its clusters.</summary>
@@ -1311,21 +1028,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("clusters")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>? Clusters { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("AccountId = ");
-            builder.Append(AccountId);
-            builder.Append(", AccountName = ");
-            builder.Append(AccountName);
-            builder.Append(", AccountEmail = ");
-            builder.Append(AccountEmail);
-            builder.Append(", TotalUsage = ");
-            builder.Append(TotalUsage);
-            builder.Append(", Clusters = ");
-            builder.Append(Clusters);
-            return true;
-        }
     }
 
     /// <summary>The CCU usage of one cluster in the organisation report.</summary>
@@ -1351,19 +1053,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("daily_usages")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? DailyUsages { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("ClusterId = ");
-            builder.Append(ClusterId);
-            builder.Append(", ClusterName = ");
-            builder.Append(ClusterName);
-            builder.Append(", TotalUsage = ");
-            builder.Append(TotalUsage);
-            builder.Append(", DailyUsages = ");
-            builder.Append(DailyUsages);
-            return true;
-        }
     }
 
     /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -1383,17 +1072,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::CelerData.Cloud.Bills? Data { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            builder.Append(", Data = ");
-            builder.Append(Data);
-            return true;
-        }
     }
 
     /// <summary>The monthly bills of an account over a range of months.</summary>
@@ -1419,19 +1097,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("bill_list")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>? BillList { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("AccountId = ");
-            builder.Append(AccountId);
-            builder.Append(", BeginMonth = ");
-            builder.Append(BeginMonth);
-            builder.Append(", EndMonth = ");
-            builder.Append(EndMonth);
-            builder.Append(", BillList = ");
-            builder.Append(BillList);
-            return true;
-        }
     }
 
     /// <summary>The bill of one month.</summary>
@@ -1477,27 +1142,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("pay_info_details")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>? PayInfoDetails { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Period = ");
-            builder.Append(Period);
-            builder.Append(", AccountId = ");
-            builder.Append(AccountId);
-            builder.Append(", ChargeUsage = ");
-            builder.Append(ChargeUsage);
-            builder.Append(", ChargePrice = ");
-            builder.Append(ChargePrice);
-            builder.Append(", BillState = ");
-            builder.Append(BillState);
-            builder.Append(", PayState = ");
-            builder.Append(PayState);
-            builder.Append(", PayMethod = ");
-            builder.Append(PayMethod);
-            builder.Append(", PayInfoDetails = ");
-            builder.Append(PayInfoDetails);
-            return true;
-        }
     }
 
     /// <summary>One payment of a bill.</summary>
@@ -1523,19 +1167,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("state")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? State { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("PayMethod = ");
-            builder.Append(PayMethod);
-            builder.Append(", Amount = ");
-            builder.Append(Amount);
-            builder.Append(", Currency = ");
-            builder.Append(Currency);
-            builder.Append(", State = ");
-            builder.Append(State);
-            return true;
-        }
     }
 
     /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -1555,17 +1186,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>? Data { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            builder.Append(", Data = ");
-            builder.Append(Data);
-            return true;
-        }
     }
 
     /// <summary>An account of the organisation.</summary>
@@ -1600,23 +1220,6 @@ namespace CelerData.Cloud
         [__Ser.JsonPropertyName("create_at")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? CreateAt { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("AccountId = ");
-            builder.Append(AccountId);
-            builder.Append(", AccountName = ");
-            builder.Append(AccountName);
-            builder.Append(", Email = ");
-            builder.Append(Email);
-            builder.Append(", State = ");
-            builder.Append(State);
-            builder.Append(", IsRootAccount = ");
-            builder.Append(IsRootAccount);
-            builder.Append(", CreateAt = ");
-            builder.Append(CreateAt);
-            return true;
-        }
     }
 
     /// <summary>The state of an account: `IN_USE`, or `NO_ACCOUNT_NAME` until it is activated from the confirmation email. The service may add states.</summary>

@@ -7,6 +7,8 @@
 
 using __Json = global::System.Text.Json;
 using __Meta = global::System.Text.Json.Serialization.Metadata;
+using __M = global::Envelopes;
+using __G = global::System.Collections.Generic;
 
 namespace Envelopes;
 
@@ -24,7 +26,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
     private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("code");
     private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("value");
     private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("count");
-    private static readonly global::Envelopes.OrderStateJsonConverter __Own2 = new();
+    private static readonly __M.OrderStateJsonConverter __Own2 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::Envelopes.ShopJsonContext Default { get; } = new global::Envelopes.ShopJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -43,33 +45,33 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
     {
     }
 
-    private __Meta.JsonTypeInfo<global::Envelopes.OrderEnvelope>? _t0;
-    /// <summary>Metadata for <see cref="global::Envelopes.OrderEnvelope"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Envelopes.OrderEnvelope> OrderEnvelope => __Get(ref _t0);
+    private __Meta.JsonTypeInfo<__M.OrderEnvelope>? _t0;
+    /// <summary>Metadata for <see cref="__M.OrderEnvelope"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.OrderEnvelope> OrderEnvelope => __Get(ref _t0);
 
-    private __Meta.JsonTypeInfo<global::Envelopes.Order>? _t1;
-    /// <summary>Metadata for <see cref="global::Envelopes.Order"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Envelopes.Order> Order => __Get(ref _t1);
+    private __Meta.JsonTypeInfo<__M.Order>? _t1;
+    /// <summary>Metadata for <see cref="__M.Order"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Order> Order => __Get(ref _t1);
 
-    private __Meta.JsonTypeInfo<global::Envelopes.OrderState>? _t2;
-    /// <summary>Metadata for <see cref="global::Envelopes.OrderState"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Envelopes.OrderState> OrderState => __Get(ref _t2);
+    private __Meta.JsonTypeInfo<__M.OrderState>? _t2;
+    /// <summary>Metadata for <see cref="__M.OrderState"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.OrderState> OrderState => __Get(ref _t2);
 
-    private __Meta.JsonTypeInfo<global::Envelopes.CancelOrderResponse>? _t3;
-    /// <summary>Metadata for <see cref="global::Envelopes.CancelOrderResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Envelopes.CancelOrderResponse> CancelOrderResponse => __Get(ref _t3);
+    private __Meta.JsonTypeInfo<__M.CancelOrderResponse>? _t3;
+    /// <summary>Metadata for <see cref="__M.CancelOrderResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.CancelOrderResponse> CancelOrderResponse => __Get(ref _t3);
 
-    private __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponse>? _t4;
-    /// <summary>Metadata for <see cref="global::Envelopes.CountOrdersResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponse> CountOrdersResponse => __Get(ref _t4);
+    private __Meta.JsonTypeInfo<__M.CountOrdersResponse>? _t4;
+    /// <summary>Metadata for <see cref="__M.CountOrdersResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.CountOrdersResponse> CountOrdersResponse => __Get(ref _t4);
 
-    private __Meta.JsonTypeInfo<global::Envelopes.GetVersionResponse>? _t5;
-    /// <summary>Metadata for <see cref="global::Envelopes.GetVersionResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Envelopes.GetVersionResponse> GetVersionResponse => __Get(ref _t5);
+    private __Meta.JsonTypeInfo<__M.GetVersionResponse>? _t5;
+    /// <summary>Metadata for <see cref="__M.GetVersionResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.GetVersionResponse> GetVersionResponse => __Get(ref _t5);
 
-    private __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponseResult>? _t6;
-    /// <summary>Metadata for <see cref="global::Envelopes.CountOrdersResponseResult"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Envelopes.CountOrdersResponseResult> CountOrdersResponseResult => __Get(ref _t6);
+    private __Meta.JsonTypeInfo<__M.CountOrdersResponseResult>? _t6;
+    /// <summary>Metadata for <see cref="__M.CountOrdersResponseResult"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.CountOrdersResponseResult> CountOrdersResponseResult => __Get(ref _t6);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -80,13 +82,13 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Envelopes.OrderEnvelope)) return __Info(options, new __Converter<global::Envelopes.OrderEnvelope>(__Read0, __Write0));
-        if (type == typeof(global::Envelopes.Order)) return __Info(options, new __Converter<global::Envelopes.Order>(__Read1, __Write1));
-        if (type == typeof(global::Envelopes.OrderState)) return __Info(options, __Own2);
-        if (type == typeof(global::Envelopes.CancelOrderResponse)) return __Info(options, new __Converter<global::Envelopes.CancelOrderResponse>(__Read3, __Write3));
-        if (type == typeof(global::Envelopes.CountOrdersResponse)) return __Info(options, new __Converter<global::Envelopes.CountOrdersResponse>(__Read4, __Write4));
-        if (type == typeof(global::Envelopes.GetVersionResponse)) return __Info(options, new __Converter<global::Envelopes.GetVersionResponse>(__Read5, __Write5));
-        if (type == typeof(global::Envelopes.CountOrdersResponseResult)) return __Info(options, new __Converter<global::Envelopes.CountOrdersResponseResult>(__Read6, __Write6));
+        if (type == typeof(__M.OrderEnvelope)) return __Info(options, new __Converter<__M.OrderEnvelope>(__Read0, __Write0));
+        if (type == typeof(__M.Order)) return __Info(options, new __Converter<__M.Order>(__Read1, __Write1));
+        if (type == typeof(__M.OrderState)) return __Info(options, __Own2);
+        if (type == typeof(__M.CancelOrderResponse)) return __Info(options, new __Converter<__M.CancelOrderResponse>(__Read3, __Write3));
+        if (type == typeof(__M.CountOrdersResponse)) return __Info(options, new __Converter<__M.CountOrdersResponse>(__Read4, __Write4));
+        if (type == typeof(__M.GetVersionResponse)) return __Info(options, new __Converter<__M.GetVersionResponse>(__Read5, __Write5));
+        if (type == typeof(__M.CountOrdersResponseResult)) return __Info(options, new __Converter<__M.CountOrdersResponseResult>(__Read6, __Write6));
         if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(double?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<double>(options));
@@ -98,16 +100,16 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
     private static readonly string[] __Paths0 = { ".status", ".error", ".result" };
 
-    private static global::Envelopes.OrderEnvelope? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.OrderEnvelope? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Envelopes.OrderEnvelope)))
+        if (!__Start(ref reader, typeof(__M.OrderEnvelope)))
         {
             return null;
         }
 
         int __p0 = default;
         string __p1 = default;
-        global::Envelopes.Order __p2 = default;
+        __M.Order __p2 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -133,10 +135,10 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Envelopes.OrderEnvelope), ref reader, __s0 ? null : "status");
+            throw __Missing(typeof(__M.OrderEnvelope), ref reader, __s0 ? null : "status");
         }
 
-        return new global::Envelopes.OrderEnvelope()
+        return new __M.OrderEnvelope()
         {
             Status = __p0,
             Error = __p1,
@@ -154,7 +156,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         return -1;
     }
 
-    private static void __Write0(__Json.Utf8JsonWriter writer, global::Envelopes.OrderEnvelope? value, __Json.JsonSerializerOptions options)
+    private static void __Write0(__Json.Utf8JsonWriter writer, __M.OrderEnvelope? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -164,16 +166,16 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name0, value.Status);
-        if (value.Error is not null) { writer.WriteString(__Name1, value.Error); }
-        if (value.Result is not null) { { writer.WritePropertyName(__Name2); __Write1(writer, value.Result, options); } }
+        if (value.Error is { } __v1) writer.WriteString(__Name1, __v1);
+        if (value.Result is { } __v2) { writer.WritePropertyName(__Name2); __Write1(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths1 = { ".id", ".total" };
 
-    private static global::Envelopes.Order? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Order? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Envelopes.Order)))
+        if (!__Start(ref reader, typeof(__M.Order)))
         {
             return null;
         }
@@ -204,10 +206,10 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Envelopes.Order), ref reader, __s0 ? null : "id");
+            throw __Missing(typeof(__M.Order), ref reader, __s0 ? null : "id");
         }
 
-        return new global::Envelopes.Order()
+        return new __M.Order()
         {
             Id = __p0,
             Total = __p1,
@@ -224,7 +226,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         return -1;
     }
 
-    private static void __Write1(__Json.Utf8JsonWriter writer, global::Envelopes.Order? value, __Json.JsonSerializerOptions options)
+    private static void __Write1(__Json.Utf8JsonWriter writer, __M.Order? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -234,15 +236,15 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
         writer.WriteStartObject();
         writer.WriteString(__Name3, value.Id);
-        if (value.Total is not null) { { if (value.Total is { } __value) writer.WriteNumber(__Name4, __value); else writer.WriteNull(__Name4); } }
+        if (value.Total is { } __v1) writer.WriteNumber(__Name4, __v1);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths3 = { ".status", ".error" };
 
-    private static global::Envelopes.CancelOrderResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.CancelOrderResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Envelopes.CancelOrderResponse)))
+        if (!__Start(ref reader, typeof(__M.CancelOrderResponse)))
         {
             return null;
         }
@@ -273,10 +275,10 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Envelopes.CancelOrderResponse), ref reader, __s0 ? null : "status");
+            throw __Missing(typeof(__M.CancelOrderResponse), ref reader, __s0 ? null : "status");
         }
 
-        return new global::Envelopes.CancelOrderResponse()
+        return new __M.CancelOrderResponse()
         {
             Status = __p0,
             Error = __p1,
@@ -293,7 +295,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         return -1;
     }
 
-    private static void __Write3(__Json.Utf8JsonWriter writer, global::Envelopes.CancelOrderResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write3(__Json.Utf8JsonWriter writer, __M.CancelOrderResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -303,22 +305,22 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name0, value.Status);
-        if (value.Error is not null) { writer.WriteString(__Name1, value.Error); }
+        if (value.Error is { } __v1) writer.WriteString(__Name1, __v1);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths4 = { ".status", ".error", ".result" };
 
-    private static global::Envelopes.CountOrdersResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.CountOrdersResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Envelopes.CountOrdersResponse)))
+        if (!__Start(ref reader, typeof(__M.CountOrdersResponse)))
         {
             return null;
         }
 
         long? __p0 = default;
         string __p1 = default;
-        global::Envelopes.CountOrdersResponseResult __p2 = default;
+        __M.CountOrdersResponseResult __p2 = default;
         int __i = -1;
         try
         {
@@ -341,7 +343,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
             throw __Wrap(exception, __Paths4[__i], ref reader);
         }
 
-        return new global::Envelopes.CountOrdersResponse()
+        return new __M.CountOrdersResponse()
         {
             Status = __p0,
             Error = __p1,
@@ -359,7 +361,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         return -1;
     }
 
-    private static void __Write4(__Json.Utf8JsonWriter writer, global::Envelopes.CountOrdersResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write4(__Json.Utf8JsonWriter writer, __M.CountOrdersResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -368,17 +370,17 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         }
 
         writer.WriteStartObject();
-        if (value.Status is not null) { { if (value.Status is { } __value) writer.WriteNumber(__Name0, __value); else writer.WriteNull(__Name0); } }
-        if (value.Error is not null) { writer.WriteString(__Name1, value.Error); }
-        if (value.Result is not null) { { writer.WritePropertyName(__Name2); __Write6(writer, value.Result, options); } }
+        if (value.Status is { } __v0) writer.WriteNumber(__Name0, __v0);
+        if (value.Error is { } __v1) writer.WriteString(__Name1, __v1);
+        if (value.Result is { } __v2) { writer.WritePropertyName(__Name2); __Write6(writer, __v2, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths5 = { ".code", ".value" };
 
-    private static global::Envelopes.GetVersionResponse? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.GetVersionResponse? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Envelopes.GetVersionResponse)))
+        if (!__Start(ref reader, typeof(__M.GetVersionResponse)))
         {
             return null;
         }
@@ -409,10 +411,10 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
         if (!__s0 || !__s1)
         {
-            throw __Missing(typeof(global::Envelopes.GetVersionResponse), ref reader, __s0 ? null : "code", __s1 ? null : "value");
+            throw __Missing(typeof(__M.GetVersionResponse), ref reader, __s0 ? null : "code", __s1 ? null : "value");
         }
 
-        return new global::Envelopes.GetVersionResponse()
+        return new __M.GetVersionResponse()
         {
             Code = __p0,
             Value = __p1,
@@ -429,7 +431,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         return -1;
     }
 
-    private static void __Write5(__Json.Utf8JsonWriter writer, global::Envelopes.GetVersionResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write5(__Json.Utf8JsonWriter writer, __M.GetVersionResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -445,9 +447,9 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
     private static readonly string[] __Paths6 = { ".count" };
 
-    private static global::Envelopes.CountOrdersResponseResult? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.CountOrdersResponseResult? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Envelopes.CountOrdersResponseResult)))
+        if (!__Start(ref reader, typeof(__M.CountOrdersResponseResult)))
         {
             return null;
         }
@@ -476,10 +478,10 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Envelopes.CountOrdersResponseResult), ref reader, __s0 ? null : "count");
+            throw __Missing(typeof(__M.CountOrdersResponseResult), ref reader, __s0 ? null : "count");
         }
 
-        return new global::Envelopes.CountOrdersResponseResult()
+        return new __M.CountOrdersResponseResult()
         {
             Count = __p0,
         };
@@ -494,7 +496,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         return -1;
     }
 
-    private static void __Write6(__Json.Utf8JsonWriter writer, global::Envelopes.CountOrdersResponseResult? value, __Json.JsonSerializerOptions options)
+    private static void __Write6(__Json.Utf8JsonWriter writer, __M.CountOrdersResponseResult? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -533,6 +535,9 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
     }
 
     private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
     private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

@@ -25,17 +25,6 @@ namespace Envelopes
         [__Ser.JsonPropertyName("result")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Envelopes.Order? Result { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Status = ");
-            builder.Append(Status);
-            builder.Append(", Error = ");
-            builder.Append(Error);
-            builder.Append(", Result = ");
-            builder.Append(Result);
-            return true;
-        }
     }
 
     /// <summary>The Order schema of Shop.</summary>
@@ -50,15 +39,6 @@ namespace Envelopes
         [__Ser.JsonPropertyName("total")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public double? Total { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Id = ");
-            builder.Append(Id);
-            builder.Append(", Total = ");
-            builder.Append(Total);
-            return true;
-        }
     }
 
     /// <summary>The values of OrderState.</summary>
@@ -179,15 +159,6 @@ namespace Envelopes
         [__Ser.JsonPropertyName("error")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Error { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Status = ");
-            builder.Append(Status);
-            builder.Append(", Error = ");
-            builder.Append(Error);
-            return true;
-        }
     }
 
     /// <summary>The CountOrdersResponse schema of Shop.</summary>
@@ -208,17 +179,6 @@ namespace Envelopes
         [__Ser.JsonPropertyName("result")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Envelopes.CountOrdersResponseResult? Result { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Status = ");
-            builder.Append(Status);
-            builder.Append(", Error = ");
-            builder.Append(Error);
-            builder.Append(", Result = ");
-            builder.Append(Result);
-            return true;
-        }
     }
 
     /// <summary>The GetVersionResponse schema of Shop.</summary>
@@ -232,15 +192,6 @@ namespace Envelopes
         /// <summary>The 'value' property.</summary>
         [__Ser.JsonPropertyName("value")]
         public required int Value { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Value = ");
-            builder.Append(Value);
-            return true;
-        }
     }
 
     /// <summary>The CountOrdersResponseResult schema of Shop.</summary>
@@ -250,12 +201,5 @@ namespace Envelopes
         /// <summary>The 'count' property.</summary>
         [__Ser.JsonPropertyName("count")]
         public required int Count { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Count = ");
-            builder.Append(Count);
-            return true;
-        }
     }
 }

@@ -7,6 +7,8 @@
 
 using __Json = global::System.Text.Json;
 using __Meta = global::System.Text.Json.Serialization.Metadata;
+using __M = global::Features.Client;
+using __G = global::System.Collections.Generic;
 
 namespace Features.Client;
 
@@ -39,9 +41,9 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
     private static readonly __Json.JsonEncodedText __Name20 = __Json.JsonEncodedText.Encode("pet");
     private static readonly __Json.JsonEncodedText __Name21 = __Json.JsonEncodedText.Encode("status");
     private static readonly __Json.JsonEncodedText __Name22 = __Json.JsonEncodedText.Encode("checks");
-    private static readonly global::Features.Client.PetKindJsonConverter __Own1 = new();
-    private static readonly global::Features.Client.PetStatusJsonConverter __Own5 = new();
-    private static readonly global::Features.Client.HealthResponseStatusJsonConverter __Own6 = new();
+    private static readonly __M.PetKindJsonConverter __Own1 = new();
+    private static readonly __M.PetStatusJsonConverter __Own5 = new();
+    private static readonly __M.HealthResponseStatusJsonConverter __Own6 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::Features.Client.FeaturesJsonContext Default { get; } = new global::Features.Client.FeaturesJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -60,33 +62,33 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
     {
     }
 
-    private __Meta.JsonTypeInfo<global::Features.Client.Token>? _t0;
-    /// <summary>Metadata for <see cref="global::Features.Client.Token"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Features.Client.Token> Token => __Get(ref _t0);
+    private __Meta.JsonTypeInfo<__M.Token>? _t0;
+    /// <summary>Metadata for <see cref="__M.Token"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Token> Token => __Get(ref _t0);
 
-    private __Meta.JsonTypeInfo<global::Features.Client.PetKind>? _t1;
-    /// <summary>Metadata for <see cref="global::Features.Client.PetKind"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Features.Client.PetKind> PetKind => __Get(ref _t1);
+    private __Meta.JsonTypeInfo<__M.PetKind>? _t1;
+    /// <summary>Metadata for <see cref="__M.PetKind"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.PetKind> PetKind => __Get(ref _t1);
 
-    private __Meta.JsonTypeInfo<global::Features.Client.NewPet>? _t2;
-    /// <summary>Metadata for <see cref="global::Features.Client.NewPet"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Features.Client.NewPet> NewPet => __Get(ref _t2);
+    private __Meta.JsonTypeInfo<__M.NewPet>? _t2;
+    /// <summary>Metadata for <see cref="__M.NewPet"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.NewPet> NewPet => __Get(ref _t2);
 
-    private __Meta.JsonTypeInfo<global::Features.Client.Pet>? _t3;
-    /// <summary>Metadata for <see cref="global::Features.Client.Pet"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Features.Client.Pet> Pet => __Get(ref _t3);
+    private __Meta.JsonTypeInfo<__M.Pet>? _t3;
+    /// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t3);
 
-    private __Meta.JsonTypeInfo<global::Features.Client.HealthResponse>? _t4;
-    /// <summary>Metadata for <see cref="global::Features.Client.HealthResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Features.Client.HealthResponse> HealthResponse => __Get(ref _t4);
+    private __Meta.JsonTypeInfo<__M.HealthResponse>? _t4;
+    /// <summary>Metadata for <see cref="__M.HealthResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.HealthResponse> HealthResponse => __Get(ref _t4);
 
-    private __Meta.JsonTypeInfo<global::Features.Client.PetStatus>? _t5;
-    /// <summary>Metadata for <see cref="global::Features.Client.PetStatus"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Features.Client.PetStatus> PetStatus => __Get(ref _t5);
+    private __Meta.JsonTypeInfo<__M.PetStatus>? _t5;
+    /// <summary>Metadata for <see cref="__M.PetStatus"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.PetStatus> PetStatus => __Get(ref _t5);
 
-    private __Meta.JsonTypeInfo<global::Features.Client.HealthResponseStatus>? _t6;
-    /// <summary>Metadata for <see cref="global::Features.Client.HealthResponseStatus"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Features.Client.HealthResponseStatus> HealthResponseStatus => __Get(ref _t6);
+    private __Meta.JsonTypeInfo<__M.HealthResponseStatus>? _t6;
+    /// <summary>Metadata for <see cref="__M.HealthResponseStatus"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.HealthResponseStatus> HealthResponseStatus => __Get(ref _t6);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -97,21 +99,21 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Features.Client.Token)) return __Info(options, new __Converter<global::Features.Client.Token>(__Read0, __Write0));
-        if (type == typeof(global::Features.Client.PetKind)) return __Info(options, __Own1);
-        if (type == typeof(global::Features.Client.NewPet)) return __Info(options, new __Converter<global::Features.Client.NewPet>(__Read2, __Write2));
-        if (type == typeof(global::Features.Client.Pet)) return __Info(options, new __Converter<global::Features.Client.Pet>(__Read3, __Write3));
-        if (type == typeof(global::Features.Client.HealthResponse)) return __Info(options, new __Converter<global::Features.Client.HealthResponse>(__Read4, __Write4));
-        if (type == typeof(global::Features.Client.PetStatus)) return __Info(options, __Own5);
-        if (type == typeof(global::Features.Client.HealthResponseStatus)) return __Info(options, __Own6);
+        if (type == typeof(__M.Token)) return __Info(options, new __Converter<__M.Token>(__Read0, __Write0));
+        if (type == typeof(__M.PetKind)) return __Info(options, __Own1);
+        if (type == typeof(__M.NewPet)) return __Info(options, new __Converter<__M.NewPet>(__Read2, __Write2));
+        if (type == typeof(__M.Pet)) return __Info(options, new __Converter<__M.Pet>(__Read3, __Write3));
+        if (type == typeof(__M.HealthResponse)) return __Info(options, new __Converter<__M.HealthResponse>(__Read4, __Write4));
+        if (type == typeof(__M.PetStatus)) return __Info(options, __Own5);
+        if (type == typeof(__M.HealthResponseStatus)) return __Info(options, __Own6);
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
-        if (type == typeof(global::Features.Client.PetKind?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::Features.Client.PetKind>(options));
+        if (type == typeof(__M.PetKind?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.PetKind>(options));
         if (type == typeof(global::System.DateOnly?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.DateOnly>(options));
         if (type == typeof(global::System.DateOnly)) return __Info(options, __Meta.JsonMetadataServices.DateOnlyConverter);
         if (type == typeof(double?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<double>(options));
         if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<string>>(__Read14, __Write14));
+        if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read14, __Write14));
         if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
         if (type == typeof(global::System.DateTimeOffset)) return __Info(options, __Meta.JsonMetadataServices.DateTimeOffsetConverter);
         if (type == typeof(global::System.Guid?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.Guid>(options));
@@ -121,21 +123,21 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
         if (type == typeof(decimal?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<decimal>(options));
         if (type == typeof(decimal)) return __Info(options, __Meta.JsonMetadataServices.DecimalConverter);
         if (type == typeof(byte[])) return __Info(options, __Meta.JsonMetadataServices.ByteArrayConverter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(__Read24, __Write24));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>>(__Read25, __Write25));
+        if (type == typeof(__G.IReadOnlyDictionary<string, string>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, string>>(__Read24, __Write24));
+        if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read25, __Write25));
         if (type == typeof(global::System.Text.Json.JsonElement?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.Text.Json.JsonElement>(options));
         if (type == typeof(global::System.Text.Json.JsonElement)) return __Info(options, __Meta.JsonMetadataServices.JsonElementConverter);
-        if (type == typeof(global::Features.Client.PetStatus?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::Features.Client.PetStatus>(options));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, bool>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyDictionary<string, bool>>(__Read29, __Write29));
+        if (type == typeof(__M.PetStatus?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.PetStatus>(options));
+        if (type == typeof(__G.IReadOnlyDictionary<string, bool>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, bool>>(__Read29, __Write29));
         if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
         return null;
     }
 
     private static readonly string[] __Paths0 = { ".access_token", ".expires_in", ".refresh_token", ".token_type" };
 
-    private static global::Features.Client.Token? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Token? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Features.Client.Token)))
+        if (!__Start(ref reader, typeof(__M.Token)))
         {
             return null;
         }
@@ -170,10 +172,10 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
         if (!__s0 || !__s1 || !__s3)
         {
-            throw __Missing(typeof(global::Features.Client.Token), ref reader, __s0 ? null : "access_token", __s1 ? null : "expires_in", __s3 ? null : "token_type");
+            throw __Missing(typeof(__M.Token), ref reader, __s0 ? null : "access_token", __s1 ? null : "expires_in", __s3 ? null : "token_type");
         }
 
-        return new global::Features.Client.Token()
+        return new __M.Token()
         {
             AccessToken = __p0,
             ExpiresIn = __p1,
@@ -193,7 +195,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
         return -1;
     }
 
-    private static void __Write0(__Json.Utf8JsonWriter writer, global::Features.Client.Token? value, __Json.JsonSerializerOptions options)
+    private static void __Write0(__Json.Utf8JsonWriter writer, __M.Token? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -204,25 +206,25 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
         writer.WriteStartObject();
         writer.WriteString(__Name0, value.AccessToken);
         writer.WriteNumber(__Name1, value.ExpiresIn);
-        if (value.RefreshToken is not null) { writer.WriteString(__Name2, value.RefreshToken); }
+        if (value.RefreshToken is { } __v2) writer.WriteString(__Name2, __v2);
         writer.WriteString(__Name3, value.TokenType);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths2 = { ".name", ".kind", ".birthday", ".weight", ".tags" };
 
-    private static global::Features.Client.NewPet? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.NewPet? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Features.Client.NewPet)))
+        if (!__Start(ref reader, typeof(__M.NewPet)))
         {
             return null;
         }
 
         string __p0 = default;
-        global::Features.Client.PetKind? __p1 = default;
+        __M.PetKind? __p1 = default;
         global::System.DateOnly? __p2 = default;
         double? __p3 = default;
-        global::System.Collections.Generic.IReadOnlyList<string> __p4 = default;
+        __G.IReadOnlyList<string> __p4 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -234,8 +236,8 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
                 switch (__i)
                 {
                     case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : __Own1.Read(ref reader, typeof(global::Features.Client.PetKind), options); break;
-                    case 2: __p2 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.DateOnlyConverter.Read(ref reader, typeof(global::System.DateOnly), options); break;
+                    case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
+                    case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
                     case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
                     case 4: __p4 = __Read14(ref reader, options); break;
                     default: reader.Skip(); break;
@@ -250,10 +252,10 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Features.Client.NewPet), ref reader, __s0 ? null : "name");
+            throw __Missing(typeof(__M.NewPet), ref reader, __s0 ? null : "name");
         }
 
-        return new global::Features.Client.NewPet()
+        return new __M.NewPet()
         {
             Name = __p0,
             Kind = __p1,
@@ -274,7 +276,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
         return -1;
     }
 
-    private static void __Write2(__Json.Utf8JsonWriter writer, global::Features.Client.NewPet? value, __Json.JsonSerializerOptions options)
+    private static void __Write2(__Json.Utf8JsonWriter writer, __M.NewPet? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -284,40 +286,40 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
         writer.WriteStartObject();
         writer.WriteString(__Name4, value.Name);
-        if (value.Kind is not null) { { if (value.Kind is { } __value) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __value, options); } else writer.WriteNull(__Name5); } }
-        if (value.Birthday is not null) { { if (value.Birthday is { } __value) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __value, options); } else writer.WriteNull(__Name6); } }
-        if (value.Weight is not null) { { if (value.Weight is { } __value) writer.WriteNumber(__Name7, __value); else writer.WriteNull(__Name7); } }
-        if (value.Tags is not null) { { writer.WritePropertyName(__Name8); __Write14(writer, value.Tags, options); } }
+        if (value.Kind is { } __v1) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __v1, options); }
+        if (value.Birthday is { } __v2) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __v2, options); }
+        if (value.Weight is { } __v3) writer.WriteNumber(__Name7, __v3);
+        if (value.Tags is { } __v4) { writer.WritePropertyName(__Name8); __Write14(writer, __v4, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths3 = { ".name", ".kind", ".birthday", ".weight", ".tags", ".id", ".created", ".owner_id", ".score", ".price", ".photo", ".attributes", ".parent", ".children", ".extra", ".class", ".pet", ".status" };
 
-    private static global::Features.Client.Pet? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Pet? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Features.Client.Pet)))
+        if (!__Start(ref reader, typeof(__M.Pet)))
         {
             return null;
         }
 
         string __p0 = default;
-        global::Features.Client.PetKind? __p1 = default;
+        __M.PetKind? __p1 = default;
         global::System.DateOnly? __p2 = default;
         double? __p3 = default;
-        global::System.Collections.Generic.IReadOnlyList<string> __p4 = default;
+        __G.IReadOnlyList<string> __p4 = default;
         long __p5 = default;
         global::System.DateTimeOffset __p6 = default;
         global::System.Guid? __p7 = default;
         float? __p8 = default;
         decimal? __p9 = default;
         byte[] __p10 = default;
-        global::System.Collections.Generic.IReadOnlyDictionary<string, string> __p11 = default;
-        global::Features.Client.Pet __p12 = default;
-        global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet> __p13 = default;
+        __G.IReadOnlyDictionary<string, string> __p11 = default;
+        __M.Pet __p12 = default;
+        __G.IReadOnlyList<__M.Pet> __p13 = default;
         global::System.Text.Json.JsonElement? __p14 = default;
         string __p15 = default;
         string __p16 = default;
-        global::Features.Client.PetStatus? __p17 = default;
+        __M.PetStatus? __p17 = default;
         bool __s0 = false, __s5 = false, __s6 = false, __s7 = false;
         int __i = -1;
         try
@@ -329,8 +331,8 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
                 switch (__i)
                 {
                     case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : __Own1.Read(ref reader, typeof(global::Features.Client.PetKind), options); break;
-                    case 2: __p2 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.DateOnlyConverter.Read(ref reader, typeof(global::System.DateOnly), options); break;
+                    case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
+                    case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
                     case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
                     case 4: __p4 = __Read14(ref reader, options); break;
                     case 5: __p5 = reader.GetInt64(); __s5 = true; break;
@@ -338,14 +340,14 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
                     case 7: __p7 = __Null(ref reader) ? null : reader.GetGuid(); __s7 = true; break;
                     case 8: __p8 = __Null(ref reader) ? null : reader.GetSingle(); break;
                     case 9: __p9 = __Null(ref reader) ? null : reader.GetDecimal(); break;
-                    case 10: __p10 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options); break;
+                    case 10: __p10 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
                     case 11: __p11 = __Read24(ref reader, options); break;
                     case 12: __p12 = __Read3(ref reader, options); break;
                     case 13: __p13 = __Read25(ref reader, options); break;
-                    case 14: __p14 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options); break;
+                    case 14: __p14 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.JsonElementConverter, ref reader, options); break;
                     case 15: __p15 = reader.GetString(); break;
                     case 16: __p16 = reader.GetString(); break;
-                    case 17: __p17 = __Null(ref reader) ? null : __Own5.Read(ref reader, typeof(global::Features.Client.PetStatus), options); break;
+                    case 17: __p17 = __Null(ref reader) ? null : __Via(__Own5, ref reader, options); break;
                     default: reader.Skip(); break;
                 }
                 __i = -1;
@@ -358,10 +360,10 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
         if (!__s0 || !__s5 || !__s6)
         {
-            throw __Missing(typeof(global::Features.Client.Pet), ref reader, __s0 ? null : "name", __s5 ? null : "id", __s6 ? null : "created");
+            throw __Missing(typeof(__M.Pet), ref reader, __s0 ? null : "name", __s5 ? null : "id", __s6 ? null : "created");
         }
 
-        var __result = new global::Features.Client.Pet()
+        var __result = new __M.Pet()
         {
             Name = __p0,
             Kind = __p1,
@@ -402,7 +404,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
         return -1;
     }
 
-    private static void __Write3(__Json.Utf8JsonWriter writer, global::Features.Client.Pet? value, __Json.JsonSerializerOptions options)
+    private static void __Write3(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -412,37 +414,37 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
         writer.WriteStartObject();
         writer.WriteString(__Name4, value.Name);
-        if (value.Kind is not null) { { if (value.Kind is { } __value) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __value, options); } else writer.WriteNull(__Name5); } }
-        if (value.Birthday is not null) { { if (value.Birthday is { } __value) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __value, options); } else writer.WriteNull(__Name6); } }
-        if (value.Weight is not null) { { if (value.Weight is { } __value) writer.WriteNumber(__Name7, __value); else writer.WriteNull(__Name7); } }
-        if (value.Tags is not null) { { writer.WritePropertyName(__Name8); __Write14(writer, value.Tags, options); } }
+        if (value.Kind is { } __v1) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __v1, options); }
+        if (value.Birthday is { } __v2) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __v2, options); }
+        if (value.Weight is { } __v3) writer.WriteNumber(__Name7, __v3);
+        if (value.Tags is { } __v4) { writer.WritePropertyName(__Name8); __Write14(writer, __v4, options); }
         writer.WriteNumber(__Name9, value.Id);
         writer.WriteString(__Name10, value.Created);
-        if (value.__set_OwnerId) { { if (value.OwnerId is { } __value) writer.WriteString(__Name11, __value); else writer.WriteNull(__Name11); } }
-        if (value.Score is not null) { { if (value.Score is { } __value) writer.WriteNumber(__Name12, __value); else writer.WriteNull(__Name12); } }
-        if (value.Price is not null) { { if (value.Price is { } __value) writer.WriteNumber(__Name13, __value); else writer.WriteNull(__Name13); } }
-        if (value.Photo is not null) { { writer.WritePropertyName(__Name14); if (value.Photo is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Photo, options); } }
-        if (value.Attributes is not null) { { writer.WritePropertyName(__Name15); __Write24(writer, value.Attributes, options); } }
-        if (value.Parent is not null) { { writer.WritePropertyName(__Name16); __Write3(writer, value.Parent, options); } }
-        if (value.Children is not null) { { writer.WritePropertyName(__Name17); __Write25(writer, value.Children, options); } }
-        if (value.Extra is not null) { { if (value.Extra is { } __value) { writer.WritePropertyName(__Name18); __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, __value, options); } else writer.WriteNull(__Name18); } }
-        if (value.Classification is not null) { writer.WriteString(__Name19, value.Classification); }
-        if (value.PetValue is not null) { writer.WriteString(__Name20, value.PetValue); }
-        if (value.Status is not null) { { if (value.Status is { } __value) { writer.WritePropertyName(__Name21); __Own5.Write(writer, __value, options); } else writer.WriteNull(__Name21); } }
+        if (value.__set_OwnerId) { if (value.OwnerId is { } __value) writer.WriteString(__Name11, __value); else writer.WriteNull(__Name11); }
+        if (value.Score is { } __v8) writer.WriteNumber(__Name12, __v8);
+        if (value.Price is { } __v9) writer.WriteNumber(__Name13, __v9);
+        if (value.Photo is { } __v10) { writer.WritePropertyName(__Name14); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __v10, options); }
+        if (value.Attributes is { } __v11) { writer.WritePropertyName(__Name15); __Write24(writer, __v11, options); }
+        if (value.Parent is { } __v12) { writer.WritePropertyName(__Name16); __Write3(writer, __v12, options); }
+        if (value.Children is { } __v13) { writer.WritePropertyName(__Name17); __Write25(writer, __v13, options); }
+        if (value.Extra is { } __v14) { writer.WritePropertyName(__Name18); __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, __v14, options); }
+        if (value.Classification is { } __v15) writer.WriteString(__Name19, __v15);
+        if (value.PetValue is { } __v16) writer.WriteString(__Name20, __v16);
+        if (value.Status is { } __v17) { writer.WritePropertyName(__Name21); __Own5.Write(writer, __v17, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths4 = { ".status", ".checks" };
 
-    private static global::Features.Client.HealthResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.HealthResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Features.Client.HealthResponse)))
+        if (!__Start(ref reader, typeof(__M.HealthResponse)))
         {
             return null;
         }
 
-        global::Features.Client.HealthResponseStatus __p0 = default;
-        global::System.Collections.Generic.IReadOnlyDictionary<string, bool> __p1 = default;
+        __M.HealthResponseStatus __p0 = default;
+        __G.IReadOnlyDictionary<string, bool> __p1 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -453,7 +455,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
                 reader.Read();
                 switch (__i)
                 {
-                    case 0: __p0 = __Own6.Read(ref reader, typeof(global::Features.Client.HealthResponseStatus), options); __s0 = true; break;
+                    case 0: __p0 = __Via(__Own6, ref reader, options); __s0 = true; break;
                     case 1: __p1 = __Read29(ref reader, options); break;
                     default: reader.Skip(); break;
                 }
@@ -467,10 +469,10 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Features.Client.HealthResponse), ref reader, __s0 ? null : "status");
+            throw __Missing(typeof(__M.HealthResponse), ref reader, __s0 ? null : "status");
         }
 
-        return new global::Features.Client.HealthResponse()
+        return new __M.HealthResponse()
         {
             Status = __p0,
             Checks = __p1,
@@ -486,7 +488,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
         return -1;
     }
 
-    private static void __Write4(__Json.Utf8JsonWriter writer, global::Features.Client.HealthResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write4(__Json.Utf8JsonWriter writer, __M.HealthResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -496,25 +498,25 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
         writer.WriteStartObject();
         { writer.WritePropertyName(__Name21); __Own6.Write(writer, value.Status, options); }
-        if (value.Checks is not null) { { writer.WritePropertyName(__Name22); __Write29(writer, value.Checks, options); } }
+        if (value.Checks is { } __v1) { writer.WritePropertyName(__Name22); __Write29(writer, __v1, options); }
         writer.WriteEndObject();
     }
 
-    private static global::System.Collections.Generic.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+    private static __G.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 
-    private static void __Write14(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+    private static void __Write14(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+    private static __G.IReadOnlyDictionary<string, string>? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 
-    private static void __Write24(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+    private static void __Write24(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Features.Client.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read3(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.Pet>? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read3(ref reader, options), options);
 
-    private static void __Write25(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Features.Client.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, global::Features.Client.Pet value, __Json.JsonSerializerOptions options) => { { __Write3(writer, value, options); } }, options);
+    private static void __Write25(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { __Write3(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<bool>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetBoolean(), options);
+    private static __G.IReadOnlyDictionary<string, bool>? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<bool>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetBoolean(), options);
 
-    private static void __Write29(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<bool>(writer, value, static (__Json.Utf8JsonWriter writer, bool value, __Json.JsonSerializerOptions options) => { writer.WriteBooleanValue(value); }, options);
+    private static void __Write29(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, bool>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<bool>(writer, value, static (__Json.Utf8JsonWriter writer, bool value, __Json.JsonSerializerOptions options) => { writer.WriteBooleanValue(value); }, options);
 
     /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
     private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
@@ -542,6 +544,9 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
     }
 
     private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
     private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

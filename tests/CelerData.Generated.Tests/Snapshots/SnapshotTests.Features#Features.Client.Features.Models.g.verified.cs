@@ -212,21 +212,6 @@ namespace Features.Client
         [__Ser.JsonPropertyName("tags")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Name = ");
-            builder.Append(Name);
-            builder.Append(", Kind = ");
-            builder.Append(Kind);
-            builder.Append(", Birthday = ");
-            builder.Append(Birthday);
-            builder.Append(", Weight = ");
-            builder.Append(Weight);
-            builder.Append(", Tags = ");
-            builder.Append(Tags);
-            return true;
-        }
     }
 
     /// <summary>The Pet schema of Features API.</summary>
@@ -324,47 +309,6 @@ namespace Features.Client
         [__Ser.JsonPropertyName("status")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Features.Client.PetStatus? Status { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Name = ");
-            builder.Append(Name);
-            builder.Append(", Kind = ");
-            builder.Append(Kind);
-            builder.Append(", Birthday = ");
-            builder.Append(Birthday);
-            builder.Append(", Weight = ");
-            builder.Append(Weight);
-            builder.Append(", Tags = ");
-            builder.Append(Tags);
-            builder.Append(", Id = ");
-            builder.Append(Id);
-            builder.Append(", Created = ");
-            builder.Append(Created);
-            builder.Append(", OwnerId = ");
-            builder.Append(OwnerId);
-            builder.Append(", Score = ");
-            builder.Append(Score);
-            builder.Append(", Price = ");
-            builder.Append(Price);
-            builder.Append(", Photo = ");
-            builder.Append(Photo);
-            builder.Append(", Attributes = ");
-            builder.Append(Attributes);
-            builder.Append(", Parent = ");
-            builder.Append(Parent);
-            builder.Append(", Children = ");
-            builder.Append(Children);
-            builder.Append(", Extra = ");
-            builder.Append(Extra);
-            builder.Append(", Classification = ");
-            builder.Append(Classification);
-            builder.Append(", PetValue = ");
-            builder.Append(PetValue);
-            builder.Append(", Status = ");
-            builder.Append(Status);
-            return true;
-        }
     }
 
     /// <summary>The HealthResponse schema of Features API.</summary>
@@ -379,15 +323,6 @@ namespace Features.Client
         [__Ser.JsonPropertyName("checks")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? Checks { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Status = ");
-            builder.Append(Status);
-            builder.Append(", Checks = ");
-            builder.Append(Checks);
-            return true;
-        }
     }
 
     /// <summary>The values of PetStatus.</summary>

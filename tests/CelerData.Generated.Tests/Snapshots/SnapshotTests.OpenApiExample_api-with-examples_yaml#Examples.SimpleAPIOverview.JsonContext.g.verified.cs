@@ -7,6 +7,8 @@
 
 using __Json = global::System.Text.Json;
 using __Meta = global::System.Text.Json.Serialization.Metadata;
+using __M = global::Examples;
+using __G = global::System.Collections.Generic;
 
 namespace Examples;
 
@@ -73,6 +75,9 @@ public partial class SimpleAPIOverviewJsonContext : __Json.Serialization.JsonSer
     }
 
     private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
     private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

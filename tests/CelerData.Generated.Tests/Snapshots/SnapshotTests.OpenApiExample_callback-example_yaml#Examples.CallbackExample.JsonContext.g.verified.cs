@@ -7,6 +7,8 @@
 
 using __Json = global::System.Text.Json;
 using __Meta = global::System.Text.Json.Serialization.Metadata;
+using __M = global::Examples;
+using __G = global::System.Collections.Generic;
 
 namespace Examples;
 
@@ -35,9 +37,9 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
     {
     }
 
-    private __Meta.JsonTypeInfo<global::Examples.PostStreamsResponse>? _t0;
-    /// <summary>Metadata for <see cref="global::Examples.PostStreamsResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Examples.PostStreamsResponse> PostStreamsResponse => __Get(ref _t0);
+    private __Meta.JsonTypeInfo<__M.PostStreamsResponse>? _t0;
+    /// <summary>Metadata for <see cref="__M.PostStreamsResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.PostStreamsResponse> PostStreamsResponse => __Get(ref _t0);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -48,16 +50,16 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
 
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Examples.PostStreamsResponse)) return __Info(options, new __Converter<global::Examples.PostStreamsResponse>(__Read0, __Write0));
+        if (type == typeof(__M.PostStreamsResponse)) return __Info(options, new __Converter<__M.PostStreamsResponse>(__Read0, __Write0));
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         return null;
     }
 
     private static readonly string[] __Paths0 = { ".subscriptionId" };
 
-    private static global::Examples.PostStreamsResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.PostStreamsResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Examples.PostStreamsResponse)))
+        if (!__Start(ref reader, typeof(__M.PostStreamsResponse)))
         {
             return null;
         }
@@ -86,10 +88,10 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Examples.PostStreamsResponse), ref reader, __s0 ? null : "subscriptionId");
+            throw __Missing(typeof(__M.PostStreamsResponse), ref reader, __s0 ? null : "subscriptionId");
         }
 
-        return new global::Examples.PostStreamsResponse()
+        return new __M.PostStreamsResponse()
         {
             SubscriptionId = __p0,
         };
@@ -104,7 +106,7 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
         return -1;
     }
 
-    private static void __Write0(__Json.Utf8JsonWriter writer, global::Examples.PostStreamsResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write0(__Json.Utf8JsonWriter writer, __M.PostStreamsResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -143,6 +145,9 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
     }
 
     private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
     private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

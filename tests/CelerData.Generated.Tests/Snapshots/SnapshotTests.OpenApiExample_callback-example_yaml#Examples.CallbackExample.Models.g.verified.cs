@@ -15,12 +15,5 @@ namespace Examples
         /// <summary>this unique identifier allows management of the subscription</summary>
         [__Ser.JsonPropertyName("subscriptionId")]
         public required string SubscriptionId { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("SubscriptionId = ");
-            builder.Append(SubscriptionId);
-            return true;
-        }
     }
 }

@@ -7,6 +7,8 @@
 
 using __Json = global::System.Text.Json;
 using __Meta = global::System.Text.Json.Serialization.Metadata;
+using __M = global::Examples;
+using __G = global::System.Collections.Generic;
 
 namespace Examples;
 
@@ -24,7 +26,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
     private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("title");
     private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("repository");
     private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("author");
-    private static readonly global::Examples.GetPullRequestsByRepositoryStateJsonConverter __Own3 = new();
+    private static readonly __M.GetPullRequestsByRepositoryStateJsonConverter __Own3 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::Examples.LinkExampleJsonContext Default { get; } = new global::Examples.LinkExampleJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -43,21 +45,21 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
     {
     }
 
-    private __Meta.JsonTypeInfo<global::Examples.User>? _t0;
-    /// <summary>Metadata for <see cref="global::Examples.User"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Examples.User> User => __Get(ref _t0);
+    private __Meta.JsonTypeInfo<__M.User>? _t0;
+    /// <summary>Metadata for <see cref="__M.User"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.User> User => __Get(ref _t0);
 
-    private __Meta.JsonTypeInfo<global::Examples.Repository>? _t1;
-    /// <summary>Metadata for <see cref="global::Examples.Repository"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Examples.Repository> Repository => __Get(ref _t1);
+    private __Meta.JsonTypeInfo<__M.Repository>? _t1;
+    /// <summary>Metadata for <see cref="__M.Repository"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Repository> Repository => __Get(ref _t1);
 
-    private __Meta.JsonTypeInfo<global::Examples.Pullrequest>? _t2;
-    /// <summary>Metadata for <see cref="global::Examples.Pullrequest"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Examples.Pullrequest> Pullrequest => __Get(ref _t2);
+    private __Meta.JsonTypeInfo<__M.Pullrequest>? _t2;
+    /// <summary>Metadata for <see cref="__M.Pullrequest"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Pullrequest> Pullrequest => __Get(ref _t2);
 
-    private __Meta.JsonTypeInfo<global::Examples.GetPullRequestsByRepositoryState>? _t3;
-    /// <summary>Metadata for <see cref="global::Examples.GetPullRequestsByRepositoryState"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Examples.GetPullRequestsByRepositoryState> GetPullRequestsByRepositoryState => __Get(ref _t3);
+    private __Meta.JsonTypeInfo<__M.GetPullRequestsByRepositoryState>? _t3;
+    /// <summary>Metadata for <see cref="__M.GetPullRequestsByRepositoryState"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.GetPullRequestsByRepositoryState> GetPullRequestsByRepositoryState => __Get(ref _t3);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -68,23 +70,23 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Examples.User)) return __Info(options, new __Converter<global::Examples.User>(__Read0, __Write0));
-        if (type == typeof(global::Examples.Repository)) return __Info(options, new __Converter<global::Examples.Repository>(__Read1, __Write1));
-        if (type == typeof(global::Examples.Pullrequest)) return __Info(options, new __Converter<global::Examples.Pullrequest>(__Read2, __Write2));
-        if (type == typeof(global::Examples.GetPullRequestsByRepositoryState)) return __Info(options, __Own3);
+        if (type == typeof(__M.User)) return __Info(options, new __Converter<__M.User>(__Read0, __Write0));
+        if (type == typeof(__M.Repository)) return __Info(options, new __Converter<__M.Repository>(__Read1, __Write1));
+        if (type == typeof(__M.Pullrequest)) return __Info(options, new __Converter<__M.Pullrequest>(__Read2, __Write2));
+        if (type == typeof(__M.GetPullRequestsByRepositoryState)) return __Info(options, __Own3);
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
         if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Examples.Repository>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Examples.Repository>>(__Read7, __Write7));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Examples.Pullrequest>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pullrequest>>(__Read8, __Write8));
+        if (type == typeof(__G.IReadOnlyList<__M.Repository>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Repository>>(__Read7, __Write7));
+        if (type == typeof(__G.IReadOnlyList<__M.Pullrequest>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pullrequest>>(__Read8, __Write8));
         return null;
     }
 
     private static readonly string[] __Paths0 = { ".username", ".uuid" };
 
-    private static global::Examples.User? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.User? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Examples.User)))
+        if (!__Start(ref reader, typeof(__M.User)))
         {
             return null;
         }
@@ -112,7 +114,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
             throw __Wrap(exception, __Paths0[__i], ref reader);
         }
 
-        return new global::Examples.User()
+        return new __M.User()
         {
             Username = __p0,
             Uuid = __p1,
@@ -129,7 +131,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
         return -1;
     }
 
-    private static void __Write0(__Json.Utf8JsonWriter writer, global::Examples.User? value, __Json.JsonSerializerOptions options)
+    private static void __Write0(__Json.Utf8JsonWriter writer, __M.User? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -138,22 +140,22 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
         }
 
         writer.WriteStartObject();
-        if (value.Username is not null) { writer.WriteString(__Name0, value.Username); }
-        if (value.Uuid is not null) { writer.WriteString(__Name1, value.Uuid); }
+        if (value.Username is { } __v0) writer.WriteString(__Name0, __v0);
+        if (value.Uuid is { } __v1) writer.WriteString(__Name1, __v1);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths1 = { ".slug", ".owner" };
 
-    private static global::Examples.Repository? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Repository? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Examples.Repository)))
+        if (!__Start(ref reader, typeof(__M.Repository)))
         {
             return null;
         }
 
         string __p0 = default;
-        global::Examples.User __p1 = default;
+        __M.User __p1 = default;
         int __i = -1;
         try
         {
@@ -175,7 +177,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
             throw __Wrap(exception, __Paths1[__i], ref reader);
         }
 
-        return new global::Examples.Repository()
+        return new __M.Repository()
         {
             Slug = __p0,
             Owner = __p1,
@@ -192,7 +194,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
         return -1;
     }
 
-    private static void __Write1(__Json.Utf8JsonWriter writer, global::Examples.Repository? value, __Json.JsonSerializerOptions options)
+    private static void __Write1(__Json.Utf8JsonWriter writer, __M.Repository? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -201,24 +203,24 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
         }
 
         writer.WriteStartObject();
-        if (value.Slug is not null) { writer.WriteString(__Name2, value.Slug); }
-        if (value.Owner is not null) { { writer.WritePropertyName(__Name3); __Write0(writer, value.Owner, options); } }
+        if (value.Slug is { } __v0) writer.WriteString(__Name2, __v0);
+        if (value.Owner is { } __v1) { writer.WritePropertyName(__Name3); __Write0(writer, __v1, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths2 = { ".id", ".title", ".repository", ".author" };
 
-    private static global::Examples.Pullrequest? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Pullrequest? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Examples.Pullrequest)))
+        if (!__Start(ref reader, typeof(__M.Pullrequest)))
         {
             return null;
         }
 
         long? __p0 = default;
         string __p1 = default;
-        global::Examples.Repository __p2 = default;
-        global::Examples.User __p3 = default;
+        __M.Repository __p2 = default;
+        __M.User __p3 = default;
         int __i = -1;
         try
         {
@@ -242,7 +244,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
             throw __Wrap(exception, __Paths2[__i], ref reader);
         }
 
-        return new global::Examples.Pullrequest()
+        return new __M.Pullrequest()
         {
             Id = __p0,
             Title = __p1,
@@ -263,7 +265,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
         return -1;
     }
 
-    private static void __Write2(__Json.Utf8JsonWriter writer, global::Examples.Pullrequest? value, __Json.JsonSerializerOptions options)
+    private static void __Write2(__Json.Utf8JsonWriter writer, __M.Pullrequest? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -272,20 +274,20 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
         }
 
         writer.WriteStartObject();
-        if (value.Id is not null) { { if (value.Id is { } __value) writer.WriteNumber(__Name4, __value); else writer.WriteNull(__Name4); } }
-        if (value.Title is not null) { writer.WriteString(__Name5, value.Title); }
-        if (value.Repository is not null) { { writer.WritePropertyName(__Name6); __Write1(writer, value.Repository, options); } }
-        if (value.Author is not null) { { writer.WritePropertyName(__Name7); __Write0(writer, value.Author, options); } }
+        if (value.Id is { } __v0) writer.WriteNumber(__Name4, __v0);
+        if (value.Title is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Repository is { } __v2) { writer.WritePropertyName(__Name6); __Write1(writer, __v2, options); }
+        if (value.Author is { } __v3) { writer.WritePropertyName(__Name7); __Write0(writer, __v3, options); }
         writer.WriteEndObject();
     }
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::Examples.Repository>? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Examples.Repository>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read1(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.Repository>? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Repository>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read1(ref reader, options), options);
 
-    private static void __Write7(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Examples.Repository>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Examples.Repository>(writer, value, static (__Json.Utf8JsonWriter writer, global::Examples.Repository value, __Json.JsonSerializerOptions options) => { { __Write1(writer, value, options); } }, options);
+    private static void __Write7(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Repository>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Repository>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Repository value, __Json.JsonSerializerOptions options) => { { __Write1(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::Examples.Pullrequest>? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Examples.Pullrequest>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read2(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.Pullrequest>? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pullrequest>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read2(ref reader, options), options);
 
-    private static void __Write8(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Examples.Pullrequest>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Examples.Pullrequest>(writer, value, static (__Json.Utf8JsonWriter writer, global::Examples.Pullrequest value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
+    private static void __Write8(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pullrequest>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pullrequest>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pullrequest value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
 
     /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
     private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
@@ -313,6 +315,9 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
     }
 
     private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
     private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

@@ -21,15 +21,6 @@ namespace Examples
         [__Ser.JsonPropertyName("uuid")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Uuid { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Username = ");
-            builder.Append(Username);
-            builder.Append(", Uuid = ");
-            builder.Append(Uuid);
-            return true;
-        }
     }
 
     /// <summary>The Repository schema of Link Example.</summary>
@@ -45,15 +36,6 @@ namespace Examples
         [__Ser.JsonPropertyName("owner")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Examples.User? Owner { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Slug = ");
-            builder.Append(Slug);
-            builder.Append(", Owner = ");
-            builder.Append(Owner);
-            return true;
-        }
     }
 
     /// <summary>The Pullrequest schema of Link Example.</summary>
@@ -79,19 +61,6 @@ namespace Examples
         [__Ser.JsonPropertyName("author")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::Examples.User? Author { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Id = ");
-            builder.Append(Id);
-            builder.Append(", Title = ");
-            builder.Append(Title);
-            builder.Append(", Repository = ");
-            builder.Append(Repository);
-            builder.Append(", Author = ");
-            builder.Append(Author);
-            return true;
-        }
     }
 
     /// <summary>The values of GetPullRequestsByRepositoryState.</summary>

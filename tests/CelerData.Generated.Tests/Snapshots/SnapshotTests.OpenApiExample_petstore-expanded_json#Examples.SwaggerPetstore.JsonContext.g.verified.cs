@@ -7,6 +7,8 @@
 
 using __Json = global::System.Text.Json;
 using __Meta = global::System.Text.Json.Serialization.Metadata;
+using __M = global::Examples;
+using __G = global::System.Collections.Generic;
 
 namespace Examples;
 
@@ -39,17 +41,17 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
     {
     }
 
-    private __Meta.JsonTypeInfo<global::Examples.Pet>? _t0;
-    /// <summary>Metadata for <see cref="global::Examples.Pet"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Examples.Pet> Pet => __Get(ref _t0);
+    private __Meta.JsonTypeInfo<__M.Pet>? _t0;
+    /// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t0);
 
-    private __Meta.JsonTypeInfo<global::Examples.NewPet>? _t1;
-    /// <summary>Metadata for <see cref="global::Examples.NewPet"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Examples.NewPet> NewPet => __Get(ref _t1);
+    private __Meta.JsonTypeInfo<__M.NewPet>? _t1;
+    /// <summary>Metadata for <see cref="__M.NewPet"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.NewPet> NewPet => __Get(ref _t1);
 
-    private __Meta.JsonTypeInfo<global::Examples.Error>? _t2;
-    /// <summary>Metadata for <see cref="global::Examples.Error"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Examples.Error> Error => __Get(ref _t2);
+    private __Meta.JsonTypeInfo<__M.Error>? _t2;
+    /// <summary>Metadata for <see cref="__M.Error"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Error> Error => __Get(ref _t2);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -60,21 +62,21 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Examples.Pet)) return __Info(options, new __Converter<global::Examples.Pet>(__Read0, __Write0));
-        if (type == typeof(global::Examples.NewPet)) return __Info(options, new __Converter<global::Examples.NewPet>(__Read1, __Write1));
-        if (type == typeof(global::Examples.Error)) return __Info(options, new __Converter<global::Examples.Error>(__Read2, __Write2));
+        if (type == typeof(__M.Pet)) return __Info(options, new __Converter<__M.Pet>(__Read0, __Write0));
+        if (type == typeof(__M.NewPet)) return __Info(options, new __Converter<__M.NewPet>(__Read1, __Write1));
+        if (type == typeof(__M.Error)) return __Info(options, new __Converter<__M.Error>(__Read2, __Write2));
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
         if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>>(__Read6, __Write6));
+        if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read6, __Write6));
         return null;
     }
 
     private static readonly string[] __Paths0 = { ".name", ".tag", ".id" };
 
-    private static global::Examples.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Examples.Pet)))
+        if (!__Start(ref reader, typeof(__M.Pet)))
         {
             return null;
         }
@@ -107,10 +109,10 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
         if (!__s0 || !__s2)
         {
-            throw __Missing(typeof(global::Examples.Pet), ref reader, __s0 ? null : "name", __s2 ? null : "id");
+            throw __Missing(typeof(__M.Pet), ref reader, __s0 ? null : "name", __s2 ? null : "id");
         }
 
-        return new global::Examples.Pet()
+        return new __M.Pet()
         {
             Name = __p0,
             Tag = __p1,
@@ -129,7 +131,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
         return -1;
     }
 
-    private static void __Write0(__Json.Utf8JsonWriter writer, global::Examples.Pet? value, __Json.JsonSerializerOptions options)
+    private static void __Write0(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -139,16 +141,16 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
         writer.WriteStartObject();
         writer.WriteString(__Name0, value.Name);
-        if (value.Tag is not null) { writer.WriteString(__Name1, value.Tag); }
+        if (value.Tag is { } __v1) writer.WriteString(__Name1, __v1);
         writer.WriteNumber(__Name2, value.Id);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths1 = { ".name", ".tag" };
 
-    private static global::Examples.NewPet? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.NewPet? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Examples.NewPet)))
+        if (!__Start(ref reader, typeof(__M.NewPet)))
         {
             return null;
         }
@@ -179,10 +181,10 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Examples.NewPet), ref reader, __s0 ? null : "name");
+            throw __Missing(typeof(__M.NewPet), ref reader, __s0 ? null : "name");
         }
 
-        return new global::Examples.NewPet()
+        return new __M.NewPet()
         {
             Name = __p0,
             Tag = __p1,
@@ -199,7 +201,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
         return -1;
     }
 
-    private static void __Write1(__Json.Utf8JsonWriter writer, global::Examples.NewPet? value, __Json.JsonSerializerOptions options)
+    private static void __Write1(__Json.Utf8JsonWriter writer, __M.NewPet? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -209,15 +211,15 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
         writer.WriteStartObject();
         writer.WriteString(__Name0, value.Name);
-        if (value.Tag is not null) { writer.WriteString(__Name1, value.Tag); }
+        if (value.Tag is { } __v1) writer.WriteString(__Name1, __v1);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths2 = { ".code", ".message" };
 
-    private static global::Examples.Error? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Error? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Examples.Error)))
+        if (!__Start(ref reader, typeof(__M.Error)))
         {
             return null;
         }
@@ -248,10 +250,10 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
         if (!__s0 || !__s1)
         {
-            throw __Missing(typeof(global::Examples.Error), ref reader, __s0 ? null : "code", __s1 ? null : "message");
+            throw __Missing(typeof(__M.Error), ref reader, __s0 ? null : "code", __s1 ? null : "message");
         }
 
-        return new global::Examples.Error()
+        return new __M.Error()
         {
             Code = __p0,
             Message = __p1,
@@ -268,7 +270,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
         return -1;
     }
 
-    private static void __Write2(__Json.Utf8JsonWriter writer, global::Examples.Error? value, __Json.JsonSerializerOptions options)
+    private static void __Write2(__Json.Utf8JsonWriter writer, __M.Error? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -282,9 +284,9 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
         writer.WriteEndObject();
     }
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Examples.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read0(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.Pet>? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read0(ref reader, options), options);
 
-    private static void __Write6(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Examples.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, global::Examples.Pet value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
+    private static void __Write6(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
 
     /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
     private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
@@ -312,6 +314,9 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
     }
 
     private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
     private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

@@ -24,17 +24,6 @@ namespace Examples
         /// <summary>The 'id' property.</summary>
         [__Ser.JsonPropertyName("id")]
         public required long Id { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Name = ");
-            builder.Append(Name);
-            builder.Append(", Tag = ");
-            builder.Append(Tag);
-            builder.Append(", Id = ");
-            builder.Append(Id);
-            return true;
-        }
     }
 
     /// <summary>The NewPet schema of Swagger Petstore.</summary>
@@ -49,15 +38,6 @@ namespace Examples
         [__Ser.JsonPropertyName("tag")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Tag { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Name = ");
-            builder.Append(Name);
-            builder.Append(", Tag = ");
-            builder.Append(Tag);
-            return true;
-        }
     }
 
     /// <summary>The Error schema of Swagger Petstore.</summary>
@@ -71,14 +51,5 @@ namespace Examples
         /// <summary>The 'message' property.</summary>
         [__Ser.JsonPropertyName("message")]
         public required string Message { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            return true;
-        }
     }
 }

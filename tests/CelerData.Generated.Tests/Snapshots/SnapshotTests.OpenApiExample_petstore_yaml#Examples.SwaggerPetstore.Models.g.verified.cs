@@ -24,17 +24,6 @@ namespace Examples
         [__Ser.JsonPropertyName("tag")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Tag { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Id = ");
-            builder.Append(Id);
-            builder.Append(", Name = ");
-            builder.Append(Name);
-            builder.Append(", Tag = ");
-            builder.Append(Tag);
-            return true;
-        }
     }
 
     /// <summary>The Error schema of Swagger Petstore.</summary>
@@ -48,14 +37,5 @@ namespace Examples
         /// <summary>The 'message' property.</summary>
         [__Ser.JsonPropertyName("message")]
         public required string Message { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Code = ");
-            builder.Append(Code);
-            builder.Append(", Message = ");
-            builder.Append(Message);
-            return true;
-        }
     }
 }

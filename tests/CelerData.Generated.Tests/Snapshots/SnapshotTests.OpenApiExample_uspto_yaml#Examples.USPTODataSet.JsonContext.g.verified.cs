@@ -7,6 +7,8 @@
 
 using __Json = global::System.Text.Json;
 using __Meta = global::System.Text.Json.Serialization.Metadata;
+using __M = global::Examples;
+using __G = global::System.Collections.Generic;
 
 namespace Examples;
 
@@ -43,17 +45,17 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
     {
     }
 
-    private __Meta.JsonTypeInfo<global::Examples.DataSetList>? _t0;
-    /// <summary>Metadata for <see cref="global::Examples.DataSetList"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Examples.DataSetList> DataSetList => __Get(ref _t0);
+    private __Meta.JsonTypeInfo<__M.DataSetList>? _t0;
+    /// <summary>Metadata for <see cref="__M.DataSetList"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.DataSetList> DataSetList => __Get(ref _t0);
 
-    private __Meta.JsonTypeInfo<global::Examples.PerformSearchRequest>? _t1;
-    /// <summary>Metadata for <see cref="global::Examples.PerformSearchRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Examples.PerformSearchRequest> PerformSearchRequest => __Get(ref _t1);
+    private __Meta.JsonTypeInfo<__M.PerformSearchRequest>? _t1;
+    /// <summary>Metadata for <see cref="__M.PerformSearchRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.PerformSearchRequest> PerformSearchRequest => __Get(ref _t1);
 
-    private __Meta.JsonTypeInfo<global::Examples.DataSetListApisItem>? _t2;
-    /// <summary>Metadata for <see cref="global::Examples.DataSetListApisItem"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Examples.DataSetListApisItem> DataSetListApisItem => __Get(ref _t2);
+    private __Meta.JsonTypeInfo<__M.DataSetListApisItem>? _t2;
+    /// <summary>Metadata for <see cref="__M.DataSetListApisItem"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.DataSetListApisItem> DataSetListApisItem => __Get(ref _t2);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -64,31 +66,31 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Examples.DataSetList)) return __Info(options, new __Converter<global::Examples.DataSetList>(__Read0, __Write0));
-        if (type == typeof(global::Examples.PerformSearchRequest)) return __Info(options, new __Converter<global::Examples.PerformSearchRequest>(__Read1, __Write1));
-        if (type == typeof(global::Examples.DataSetListApisItem)) return __Info(options, new __Converter<global::Examples.DataSetListApisItem>(__Read2, __Write2));
+        if (type == typeof(__M.DataSetList)) return __Info(options, new __Converter<__M.DataSetList>(__Read0, __Write0));
+        if (type == typeof(__M.PerformSearchRequest)) return __Info(options, new __Converter<__M.PerformSearchRequest>(__Read1, __Write1));
+        if (type == typeof(__M.DataSetListApisItem)) return __Info(options, new __Converter<__M.DataSetListApisItem>(__Read2, __Write2));
         if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
         if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>>(__Read5, __Write5));
+        if (type == typeof(__G.IReadOnlyList<__M.DataSetListApisItem>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.DataSetListApisItem>>(__Read5, __Write5));
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>>(__Read7, __Write7));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(__Read8, __Write8));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(__Read9, __Write9));
+        if (type == typeof(__G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>)) return __Info(options, new __Converter<__G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>>(__Read7, __Write7));
+        if (type == typeof(__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(__Read8, __Write8));
+        if (type == typeof(__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(__Read9, __Write9));
         if (type == typeof(global::System.Text.Json.JsonElement)) return __Info(options, __Meta.JsonMetadataServices.JsonElementConverter);
         return null;
     }
 
     private static readonly string[] __Paths0 = { ".total", ".apis" };
 
-    private static global::Examples.DataSetList? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.DataSetList? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Examples.DataSetList)))
+        if (!__Start(ref reader, typeof(__M.DataSetList)))
         {
             return null;
         }
 
         long? __p0 = default;
-        global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem> __p1 = default;
+        __G.IReadOnlyList<__M.DataSetListApisItem> __p1 = default;
         int __i = -1;
         try
         {
@@ -110,7 +112,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
             throw __Wrap(exception, __Paths0[__i], ref reader);
         }
 
-        return new global::Examples.DataSetList()
+        return new __M.DataSetList()
         {
             Total = __p0,
             Apis = __p1,
@@ -127,7 +129,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
         return -1;
     }
 
-    private static void __Write0(__Json.Utf8JsonWriter writer, global::Examples.DataSetList? value, __Json.JsonSerializerOptions options)
+    private static void __Write0(__Json.Utf8JsonWriter writer, __M.DataSetList? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -136,16 +138,16 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
         }
 
         writer.WriteStartObject();
-        if (value.Total is not null) { { if (value.Total is { } __value) writer.WriteNumber(__Name0, __value); else writer.WriteNull(__Name0); } }
-        if (value.Apis is not null) { { writer.WritePropertyName(__Name1); __Write5(writer, value.Apis, options); } }
+        if (value.Total is { } __v0) writer.WriteNumber(__Name0, __v0);
+        if (value.Apis is { } __v1) { writer.WritePropertyName(__Name1); __Write5(writer, __v1, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths1 = { ".criteria", ".start", ".rows" };
 
-    private static global::Examples.PerformSearchRequest? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.PerformSearchRequest? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Examples.PerformSearchRequest)))
+        if (!__Start(ref reader, typeof(__M.PerformSearchRequest)))
         {
             return null;
         }
@@ -178,10 +180,10 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Examples.PerformSearchRequest), ref reader, __s0 ? null : "criteria");
+            throw __Missing(typeof(__M.PerformSearchRequest), ref reader, __s0 ? null : "criteria");
         }
 
-        return new global::Examples.PerformSearchRequest()
+        return new __M.PerformSearchRequest()
         {
             Criteria = __p0,
             Start = __p1,
@@ -200,7 +202,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
         return -1;
     }
 
-    private static void __Write1(__Json.Utf8JsonWriter writer, global::Examples.PerformSearchRequest? value, __Json.JsonSerializerOptions options)
+    private static void __Write1(__Json.Utf8JsonWriter writer, __M.PerformSearchRequest? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -210,16 +212,16 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 
         writer.WriteStartObject();
         writer.WriteString(__Name2, value.Criteria);
-        if (value.Start is not null) { { if (value.Start is { } __value) writer.WriteNumber(__Name3, __value); else writer.WriteNull(__Name3); } }
-        if (value.Rows is not null) { { if (value.Rows is { } __value) writer.WriteNumber(__Name4, __value); else writer.WriteNull(__Name4); } }
+        if (value.Start is { } __v1) writer.WriteNumber(__Name3, __v1);
+        if (value.Rows is { } __v2) writer.WriteNumber(__Name4, __v2);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths2 = { ".apiKey", ".apiVersionNumber", ".apiUrl", ".apiDocumentationUrl" };
 
-    private static global::Examples.DataSetListApisItem? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.DataSetListApisItem? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Examples.DataSetListApisItem)))
+        if (!__Start(ref reader, typeof(__M.DataSetListApisItem)))
         {
             return null;
         }
@@ -251,7 +253,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
             throw __Wrap(exception, __Paths2[__i], ref reader);
         }
 
-        return new global::Examples.DataSetListApisItem()
+        return new __M.DataSetListApisItem()
         {
             ApiKey = __p0,
             ApiVersionNumber = __p1,
@@ -271,7 +273,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
         return -1;
     }
 
-    private static void __Write2(__Json.Utf8JsonWriter writer, global::Examples.DataSetListApisItem? value, __Json.JsonSerializerOptions options)
+    private static void __Write2(__Json.Utf8JsonWriter writer, __M.DataSetListApisItem? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -280,28 +282,28 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
         }
 
         writer.WriteStartObject();
-        if (value.ApiKey is not null) { writer.WriteString(__Name5, value.ApiKey); }
-        if (value.ApiVersionNumber is not null) { writer.WriteString(__Name6, value.ApiVersionNumber); }
-        if (value.ApiUrl is not null) { writer.WriteString(__Name7, value.ApiUrl); }
-        if (value.ApiDocumentationUrl is not null) { writer.WriteString(__Name8, value.ApiDocumentationUrl); }
+        if (value.ApiKey is { } __v0) writer.WriteString(__Name5, __v0);
+        if (value.ApiVersionNumber is { } __v1) writer.WriteString(__Name6, __v1);
+        if (value.ApiUrl is { } __v2) writer.WriteString(__Name7, __v2);
+        if (value.ApiDocumentationUrl is { } __v3) writer.WriteString(__Name8, __v3);
         writer.WriteEndObject();
     }
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Examples.DataSetListApisItem>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read2(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.DataSetListApisItem>? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DataSetListApisItem>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read2(ref reader, options), options);
 
-    private static void __Write5(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Examples.DataSetListApisItem>(writer, value, static (__Json.Utf8JsonWriter writer, global::Examples.DataSetListApisItem value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
+    private static void __Write5(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DataSetListApisItem>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DataSetListApisItem>(writer, value, static (__Json.Utf8JsonWriter writer, __M.DataSetListApisItem value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read8(ref reader, options), options);
+    private static __G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read8(ref reader, options), options);
 
-    private static void __Write7(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? value, __Json.JsonSerializerOptions options) => __WriteList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(writer, value, static (__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> value, __Json.JsonSerializerOptions options) => { { __Write8(writer, value, options); } }, options);
+    private static void __Write7(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? value, __Json.JsonSerializerOptions options) => __WriteList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(writer, value, static (__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> value, __Json.JsonSerializerOptions options) => { { __Write8(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read9(ref reader, options), options);
+    private static __G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read9(ref reader, options), options);
 
-    private static void __Write8(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(writer, value, static (__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> value, __Json.JsonSerializerOptions options) => { { __Write9(writer, value, options); } }, options);
+    private static void __Write8(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(writer, value, static (__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> value, __Json.JsonSerializerOptions options) => { { __Write9(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<global::System.Text.Json.JsonElement>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Meta.JsonMetadataServices.JsonElementConverter.Read(ref reader, typeof(global::System.Text.Json.JsonElement), options), options);
+    private static __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<global::System.Text.Json.JsonElement>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Via(__Meta.JsonMetadataServices.JsonElementConverter, ref reader, options), options);
 
-    private static void __Write9(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<global::System.Text.Json.JsonElement>(writer, value, static (__Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value, __Json.JsonSerializerOptions options) => { { __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, value, options); } }, options);
+    private static void __Write9(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<global::System.Text.Json.JsonElement>(writer, value, static (__Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value, __Json.JsonSerializerOptions options) => { { __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, value, options); } }, options);
 
     /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
     private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
@@ -329,6 +331,9 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
     }
 
     private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
     private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

@@ -21,15 +21,6 @@ namespace Examples
         [__Ser.JsonPropertyName("apis")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>? Apis { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Total = ");
-            builder.Append(Total);
-            builder.Append(", Apis = ");
-            builder.Append(Apis);
-            return true;
-        }
     }
 
     /// <summary>The PerformSearchRequest schema of USPTO Data Set API.</summary>
@@ -49,17 +40,6 @@ namespace Examples
         [__Ser.JsonPropertyName("rows")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public long? Rows { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Criteria = ");
-            builder.Append(Criteria);
-            builder.Append(", Start = ");
-            builder.Append(Start);
-            builder.Append(", Rows = ");
-            builder.Append(Rows);
-            return true;
-        }
     }
 
     /// <summary>The DataSetListApisItem schema of USPTO Data Set API.</summary>
@@ -85,18 +65,5 @@ namespace Examples
         [__Ser.JsonPropertyName("apiDocumentationUrl")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? ApiDocumentationUrl { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("ApiKey = ");
-            builder.Append(ApiKey);
-            builder.Append(", ApiVersionNumber = ");
-            builder.Append(ApiVersionNumber);
-            builder.Append(", ApiUrl = ");
-            builder.Append(ApiUrl);
-            builder.Append(", ApiDocumentationUrl = ");
-            builder.Append(ApiDocumentationUrl);
-            return true;
-        }
     }
 }

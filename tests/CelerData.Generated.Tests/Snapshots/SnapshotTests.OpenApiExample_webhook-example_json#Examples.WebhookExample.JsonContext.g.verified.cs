@@ -7,6 +7,8 @@
 
 using __Json = global::System.Text.Json;
 using __Meta = global::System.Text.Json.Serialization.Metadata;
+using __M = global::Examples;
+using __G = global::System.Collections.Generic;
 
 namespace Examples;
 
@@ -37,9 +39,9 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
     {
     }
 
-    private __Meta.JsonTypeInfo<global::Examples.Pet>? _t0;
-    /// <summary>Metadata for <see cref="global::Examples.Pet"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Examples.Pet> Pet => __Get(ref _t0);
+    private __Meta.JsonTypeInfo<__M.Pet>? _t0;
+    /// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t0);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -50,7 +52,7 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Examples.Pet)) return __Info(options, new __Converter<global::Examples.Pet>(__Read0, __Write0));
+        if (type == typeof(__M.Pet)) return __Info(options, new __Converter<__M.Pet>(__Read0, __Write0));
         if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         return null;
@@ -58,9 +60,9 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 
     private static readonly string[] __Paths0 = { ".id", ".name", ".tag" };
 
-    private static global::Examples.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Examples.Pet)))
+        if (!__Start(ref reader, typeof(__M.Pet)))
         {
             return null;
         }
@@ -93,10 +95,10 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 
         if (!__s0 || !__s1)
         {
-            throw __Missing(typeof(global::Examples.Pet), ref reader, __s0 ? null : "id", __s1 ? null : "name");
+            throw __Missing(typeof(__M.Pet), ref reader, __s0 ? null : "id", __s1 ? null : "name");
         }
 
-        return new global::Examples.Pet()
+        return new __M.Pet()
         {
             Id = __p0,
             Name = __p1,
@@ -115,7 +117,7 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
         return -1;
     }
 
-    private static void __Write0(__Json.Utf8JsonWriter writer, global::Examples.Pet? value, __Json.JsonSerializerOptions options)
+    private static void __Write0(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -126,7 +128,7 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
         writer.WriteStartObject();
         writer.WriteNumber(__Name0, value.Id);
         writer.WriteString(__Name1, value.Name);
-        if (value.Tag is not null) { writer.WriteString(__Name2, value.Tag); }
+        if (value.Tag is { } __v2) writer.WriteString(__Name2, __v2);
         writer.WriteEndObject();
     }
 
@@ -156,6 +158,9 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
     }
 
     private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
     private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

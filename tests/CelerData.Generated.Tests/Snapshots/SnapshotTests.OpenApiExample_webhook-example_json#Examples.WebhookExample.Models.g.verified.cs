@@ -24,16 +24,5 @@ namespace Examples
         [__Ser.JsonPropertyName("tag")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public string? Tag { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Id = ");
-            builder.Append(Id);
-            builder.Append(", Name = ");
-            builder.Append(Name);
-            builder.Append(", Tag = ");
-            builder.Append(Tag);
-            return true;
-        }
     }
 }

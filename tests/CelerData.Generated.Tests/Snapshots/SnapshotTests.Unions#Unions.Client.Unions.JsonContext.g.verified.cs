@@ -7,6 +7,8 @@
 
 using __Json = global::System.Text.Json;
 using __Meta = global::System.Text.Json.Serialization.Metadata;
+using __M = global::Unions.Client;
+using __G = global::System.Collections.Generic;
 
 namespace Unions.Client;
 
@@ -28,11 +30,11 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
     private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("nickname");
     private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("best");
     private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("choice");
-    private static readonly global::Unions.Client.TagJsonConverter __Own0 = new();
-    private static readonly global::Unions.Client.PetJsonConverter __Own1 = new();
-    private static readonly global::Unions.Client.ShapeJsonConverter __Own5 = new();
-    private static readonly global::Unions.Client.OwnerTagJsonConverter __Own9 = new();
-    private static readonly global::Unions.Client.OwnerChoiceJsonConverter __Own10 = new();
+    private static readonly __M.TagJsonConverter __Own0 = new();
+    private static readonly __M.PetJsonConverter __Own1 = new();
+    private static readonly __M.ShapeJsonConverter __Own5 = new();
+    private static readonly __M.OwnerTagJsonConverter __Own9 = new();
+    private static readonly __M.OwnerChoiceJsonConverter __Own10 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::Unions.Client.UnionsJsonContext Default { get; } = new global::Unions.Client.UnionsJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -51,49 +53,49 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
     {
     }
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Tag>? _t0;
-    /// <summary>Metadata for <see cref="global::Unions.Client.Tag"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Tag> Tag => __Get(ref _t0);
+    private __Meta.JsonTypeInfo<__M.Tag>? _t0;
+    /// <summary>Metadata for <see cref="__M.Tag"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Tag> Tag => __Get(ref _t0);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Pet>? _t1;
-    /// <summary>Metadata for <see cref="global::Unions.Client.Pet"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Pet> Pet => __Get(ref _t1);
+    private __Meta.JsonTypeInfo<__M.Pet>? _t1;
+    /// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t1);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Cat>? _t2;
-    /// <summary>Metadata for <see cref="global::Unions.Client.Cat"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Cat> Cat => __Get(ref _t2);
+    private __Meta.JsonTypeInfo<__M.Cat>? _t2;
+    /// <summary>Metadata for <see cref="__M.Cat"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Cat> Cat => __Get(ref _t2);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Dog>? _t3;
-    /// <summary>Metadata for <see cref="global::Unions.Client.Dog"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Dog> Dog => __Get(ref _t3);
+    private __Meta.JsonTypeInfo<__M.Dog>? _t3;
+    /// <summary>Metadata for <see cref="__M.Dog"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Dog> Dog => __Get(ref _t3);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Lizard>? _t4;
-    /// <summary>Metadata for <see cref="global::Unions.Client.Lizard"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Lizard> Lizard => __Get(ref _t4);
+    private __Meta.JsonTypeInfo<__M.Lizard>? _t4;
+    /// <summary>Metadata for <see cref="__M.Lizard"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Lizard> Lizard => __Get(ref _t4);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Shape>? _t5;
-    /// <summary>Metadata for <see cref="global::Unions.Client.Shape"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Shape> Shape => __Get(ref _t5);
+    private __Meta.JsonTypeInfo<__M.Shape>? _t5;
+    /// <summary>Metadata for <see cref="__M.Shape"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Shape> Shape => __Get(ref _t5);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Circle>? _t6;
-    /// <summary>Metadata for <see cref="global::Unions.Client.Circle"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Circle> Circle => __Get(ref _t6);
+    private __Meta.JsonTypeInfo<__M.Circle>? _t6;
+    /// <summary>Metadata for <see cref="__M.Circle"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Circle> Circle => __Get(ref _t6);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Square>? _t7;
-    /// <summary>Metadata for <see cref="global::Unions.Client.Square"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Square> Square => __Get(ref _t7);
+    private __Meta.JsonTypeInfo<__M.Square>? _t7;
+    /// <summary>Metadata for <see cref="__M.Square"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Square> Square => __Get(ref _t7);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.Owner>? _t8;
-    /// <summary>Metadata for <see cref="global::Unions.Client.Owner"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.Owner> Owner => __Get(ref _t8);
+    private __Meta.JsonTypeInfo<__M.Owner>? _t8;
+    /// <summary>Metadata for <see cref="__M.Owner"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Owner> Owner => __Get(ref _t8);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.OwnerTag>? _t9;
-    /// <summary>Metadata for <see cref="global::Unions.Client.OwnerTag"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.OwnerTag> OwnerTag => __Get(ref _t9);
+    private __Meta.JsonTypeInfo<__M.OwnerTag>? _t9;
+    /// <summary>Metadata for <see cref="__M.OwnerTag"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.OwnerTag> OwnerTag => __Get(ref _t9);
 
-    private __Meta.JsonTypeInfo<global::Unions.Client.OwnerChoice>? _t10;
-    /// <summary>Metadata for <see cref="global::Unions.Client.OwnerChoice"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Unions.Client.OwnerChoice> OwnerChoice => __Get(ref _t10);
+    private __Meta.JsonTypeInfo<__M.OwnerChoice>? _t10;
+    /// <summary>Metadata for <see cref="__M.OwnerChoice"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.OwnerChoice> OwnerChoice => __Get(ref _t10);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -104,31 +106,31 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Unions.Client.Tag)) return __Info(options, __Own0);
-        if (type == typeof(global::Unions.Client.Pet)) return __Info(options, __Own1);
-        if (type == typeof(global::Unions.Client.Cat)) return __Info(options, new __Converter<global::Unions.Client.Cat>(__Read2, __Write2));
-        if (type == typeof(global::Unions.Client.Dog)) return __Info(options, new __Converter<global::Unions.Client.Dog>(__Read3, __Write3));
-        if (type == typeof(global::Unions.Client.Lizard)) return __Info(options, new __Converter<global::Unions.Client.Lizard>(__Read4, __Write4));
-        if (type == typeof(global::Unions.Client.Shape)) return __Info(options, __Own5);
-        if (type == typeof(global::Unions.Client.Circle)) return __Info(options, new __Converter<global::Unions.Client.Circle>(__Read6, __Write6));
-        if (type == typeof(global::Unions.Client.Square)) return __Info(options, new __Converter<global::Unions.Client.Square>(__Read7, __Write7));
-        if (type == typeof(global::Unions.Client.Owner)) return __Info(options, new __Converter<global::Unions.Client.Owner>(__Read8, __Write8));
-        if (type == typeof(global::Unions.Client.OwnerTag)) return __Info(options, __Own9);
-        if (type == typeof(global::Unions.Client.OwnerChoice)) return __Info(options, __Own10);
+        if (type == typeof(__M.Tag)) return __Info(options, __Own0);
+        if (type == typeof(__M.Pet)) return __Info(options, __Own1);
+        if (type == typeof(__M.Cat)) return __Info(options, new __Converter<__M.Cat>(__Read2, __Write2));
+        if (type == typeof(__M.Dog)) return __Info(options, new __Converter<__M.Dog>(__Read3, __Write3));
+        if (type == typeof(__M.Lizard)) return __Info(options, new __Converter<__M.Lizard>(__Read4, __Write4));
+        if (type == typeof(__M.Shape)) return __Info(options, __Own5);
+        if (type == typeof(__M.Circle)) return __Info(options, new __Converter<__M.Circle>(__Read6, __Write6));
+        if (type == typeof(__M.Square)) return __Info(options, new __Converter<__M.Square>(__Read7, __Write7));
+        if (type == typeof(__M.Owner)) return __Info(options, new __Converter<__M.Owner>(__Read8, __Write8));
+        if (type == typeof(__M.OwnerTag)) return __Info(options, __Own9);
+        if (type == typeof(__M.OwnerChoice)) return __Info(options, __Own10);
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<string>>(__Read13, __Write13));
+        if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read13, __Write13));
         if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
         if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>>(__Read16, __Write16));
+        if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read16, __Write16));
         return null;
     }
 
     private static readonly string[] __Paths2 = { ".petType", ".lives" };
 
-    private static global::Unions.Client.Cat? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Cat? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Unions.Client.Cat)))
+        if (!__Start(ref reader, typeof(__M.Cat)))
         {
             return null;
         }
@@ -159,10 +161,10 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
         if (!__s0 || !__s1)
         {
-            throw __Missing(typeof(global::Unions.Client.Cat), ref reader, __s0 ? null : "petType", __s1 ? null : "lives");
+            throw __Missing(typeof(__M.Cat), ref reader, __s0 ? null : "petType", __s1 ? null : "lives");
         }
 
-        return new global::Unions.Client.Cat()
+        return new __M.Cat()
         {
             PetType = __p0,
             Lives = __p1,
@@ -179,7 +181,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write2(__Json.Utf8JsonWriter writer, global::Unions.Client.Cat? value, __Json.JsonSerializerOptions options)
+    private static void __Write2(__Json.Utf8JsonWriter writer, __M.Cat? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -195,9 +197,9 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
     private static readonly string[] __Paths3 = { ".petType", ".bark" };
 
-    private static global::Unions.Client.Dog? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Dog? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Unions.Client.Dog)))
+        if (!__Start(ref reader, typeof(__M.Dog)))
         {
             return null;
         }
@@ -228,10 +230,10 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
         if (!__s0 || !__s1)
         {
-            throw __Missing(typeof(global::Unions.Client.Dog), ref reader, __s0 ? null : "petType", __s1 ? null : "bark");
+            throw __Missing(typeof(__M.Dog), ref reader, __s0 ? null : "petType", __s1 ? null : "bark");
         }
 
-        return new global::Unions.Client.Dog()
+        return new __M.Dog()
         {
             PetType = __p0,
             Bark = __p1,
@@ -248,7 +250,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write3(__Json.Utf8JsonWriter writer, global::Unions.Client.Dog? value, __Json.JsonSerializerOptions options)
+    private static void __Write3(__Json.Utf8JsonWriter writer, __M.Dog? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -264,9 +266,9 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
     private static readonly string[] __Paths4 = { ".petType" };
 
-    private static global::Unions.Client.Lizard? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Lizard? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Unions.Client.Lizard)))
+        if (!__Start(ref reader, typeof(__M.Lizard)))
         {
             return null;
         }
@@ -295,10 +297,10 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Unions.Client.Lizard), ref reader, __s0 ? null : "petType");
+            throw __Missing(typeof(__M.Lizard), ref reader, __s0 ? null : "petType");
         }
 
-        return new global::Unions.Client.Lizard()
+        return new __M.Lizard()
         {
             PetType = __p0,
         };
@@ -313,7 +315,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write4(__Json.Utf8JsonWriter writer, global::Unions.Client.Lizard? value, __Json.JsonSerializerOptions options)
+    private static void __Write4(__Json.Utf8JsonWriter writer, __M.Lizard? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -328,9 +330,9 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
     private static readonly string[] __Paths6 = { ".radius" };
 
-    private static global::Unions.Client.Circle? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Circle? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Unions.Client.Circle)))
+        if (!__Start(ref reader, typeof(__M.Circle)))
         {
             return null;
         }
@@ -359,10 +361,10 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Unions.Client.Circle), ref reader, __s0 ? null : "radius");
+            throw __Missing(typeof(__M.Circle), ref reader, __s0 ? null : "radius");
         }
 
-        return new global::Unions.Client.Circle()
+        return new __M.Circle()
         {
             Radius = __p0,
         };
@@ -377,7 +379,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write6(__Json.Utf8JsonWriter writer, global::Unions.Client.Circle? value, __Json.JsonSerializerOptions options)
+    private static void __Write6(__Json.Utf8JsonWriter writer, __M.Circle? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -392,9 +394,9 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
     private static readonly string[] __Paths7 = { ".side" };
 
-    private static global::Unions.Client.Square? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Square? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Unions.Client.Square)))
+        if (!__Start(ref reader, typeof(__M.Square)))
         {
             return null;
         }
@@ -423,10 +425,10 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Unions.Client.Square), ref reader, __s0 ? null : "side");
+            throw __Missing(typeof(__M.Square), ref reader, __s0 ? null : "side");
         }
 
-        return new global::Unions.Client.Square()
+        return new __M.Square()
         {
             Side = __p0,
         };
@@ -441,7 +443,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write7(__Json.Utf8JsonWriter writer, global::Unions.Client.Square? value, __Json.JsonSerializerOptions options)
+    private static void __Write7(__Json.Utf8JsonWriter writer, __M.Square? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -456,20 +458,20 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
     private static readonly string[] __Paths8 = { ".name", ".pet", ".shape", ".tag", ".nickname", ".best", ".choice" };
 
-    private static global::Unions.Client.Owner? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Owner? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Unions.Client.Owner)))
+        if (!__Start(ref reader, typeof(__M.Owner)))
         {
             return null;
         }
 
         string __p0 = default;
-        global::Unions.Client.Pet __p1 = default;
-        global::Unions.Client.Shape __p2 = default;
-        global::Unions.Client.OwnerTag __p3 = default;
+        __M.Pet __p1 = default;
+        __M.Shape __p2 = default;
+        __M.OwnerTag __p3 = default;
         string __p4 = default;
-        global::Unions.Client.Cat __p5 = default;
-        global::Unions.Client.OwnerChoice __p6 = default;
+        __M.Cat __p5 = default;
+        __M.OwnerChoice __p6 = default;
         bool __s0 = false, __s4 = false, __s5 = false, __s6 = false;
         int __i = -1;
         try
@@ -481,12 +483,12 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
                 switch (__i)
                 {
                     case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : __Own1.Read(ref reader, typeof(global::Unions.Client.Pet), options); break;
-                    case 2: __p2 = __Null(ref reader) ? null : __Own5.Read(ref reader, typeof(global::Unions.Client.Shape), options); break;
-                    case 3: __p3 = __Null(ref reader) ? null : __Own9.Read(ref reader, typeof(global::Unions.Client.OwnerTag), options); break;
+                    case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
+                    case 2: __p2 = __Null(ref reader) ? null : __Via(__Own5, ref reader, options); break;
+                    case 3: __p3 = __Null(ref reader) ? null : __Via(__Own9, ref reader, options); break;
                     case 4: __p4 = reader.GetString(); __s4 = true; break;
                     case 5: __p5 = __Read2(ref reader, options); __s5 = true; break;
-                    case 6: __p6 = __Null(ref reader) ? null : __Own10.Read(ref reader, typeof(global::Unions.Client.OwnerChoice), options); __s6 = true; break;
+                    case 6: __p6 = __Null(ref reader) ? null : __Via(__Own10, ref reader, options); __s6 = true; break;
                     default: reader.Skip(); break;
                 }
                 __i = -1;
@@ -499,10 +501,10 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Unions.Client.Owner), ref reader, __s0 ? null : "name");
+            throw __Missing(typeof(__M.Owner), ref reader, __s0 ? null : "name");
         }
 
-        var __result = new global::Unions.Client.Owner()
+        var __result = new __M.Owner()
         {
             Name = __p0,
             Pet = __p1,
@@ -531,7 +533,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write8(__Json.Utf8JsonWriter writer, global::Unions.Client.Owner? value, __Json.JsonSerializerOptions options)
+    private static void __Write8(__Json.Utf8JsonWriter writer, __M.Owner? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -541,22 +543,22 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
         writer.WriteStartObject();
         writer.WriteString(__Name5, value.Name);
-        if (value.Pet is not null) { { writer.WritePropertyName(__Name6); if (value.Pet is null) writer.WriteNullValue(); else __Own1.Write(writer, value.Pet, options); } }
-        if (value.Shape is not null) { { writer.WritePropertyName(__Name7); if (value.Shape is null) writer.WriteNullValue(); else __Own5.Write(writer, value.Shape, options); } }
-        if (value.Tag is not null) { { writer.WritePropertyName(__Name8); if (value.Tag is null) writer.WriteNullValue(); else __Own9.Write(writer, value.Tag, options); } }
-        if (value.__set_Nickname) { writer.WriteString(__Name9, value.Nickname); }
-        if (value.__set_Best) { { writer.WritePropertyName(__Name10); __Write2(writer, value.Best, options); } }
-        if (value.__set_Choice) { { writer.WritePropertyName(__Name11); if (value.Choice is null) writer.WriteNullValue(); else __Own10.Write(writer, value.Choice, options); } }
+        if (value.Pet is { } __v1) { writer.WritePropertyName(__Name6); __Own1.Write(writer, __v1, options); }
+        if (value.Shape is { } __v2) { writer.WritePropertyName(__Name7); __Own5.Write(writer, __v2, options); }
+        if (value.Tag is { } __v3) { writer.WritePropertyName(__Name8); __Own9.Write(writer, __v3, options); }
+        if (value.__set_Nickname) writer.WriteString(__Name9, value.Nickname);
+        if (value.__set_Best) { writer.WritePropertyName(__Name10); __Write2(writer, value.Best, options); }
+        if (value.__set_Choice) { writer.WritePropertyName(__Name11); if (value.Choice is null) writer.WriteNullValue(); else __Own10.Write(writer, value.Choice, options); }
         writer.WriteEndObject();
     }
 
-    private static global::System.Collections.Generic.IReadOnlyList<string>? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+    private static __G.IReadOnlyList<string>? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 
-    private static void __Write13(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+    private static void __Write13(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Unions.Client.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Own1.Read(ref reader, typeof(global::Unions.Client.Pet), options), options);
+    private static __G.IReadOnlyList<__M.Pet>? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Via(__Own1, ref reader, options), options);
 
-    private static void __Write16(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Unions.Client.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, global::Unions.Client.Pet value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Own1.Write(writer, value, options); } }, options);
+    private static void __Write16(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Own1.Write(writer, value, options); } }, options);
 
     /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
     private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
@@ -584,6 +586,9 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
     }
 
     private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
     private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

@@ -211,15 +211,6 @@ namespace Unions.Client
         /// <summary>The 'lives' property.</summary>
         [__Ser.JsonPropertyName("lives")]
         public required long Lives { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("PetType = ");
-            builder.Append(PetType);
-            builder.Append(", Lives = ");
-            builder.Append(Lives);
-            return true;
-        }
     }
 
     /// <summary>The Dog schema of Unions.</summary>
@@ -233,15 +224,6 @@ namespace Unions.Client
         /// <summary>The 'bark' property.</summary>
         [__Ser.JsonPropertyName("bark")]
         public required string Bark { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("PetType = ");
-            builder.Append(PetType);
-            builder.Append(", Bark = ");
-            builder.Append(Bark);
-            return true;
-        }
     }
 
     /// <summary>The Lizard schema of Unions.</summary>
@@ -251,13 +233,6 @@ namespace Unions.Client
         /// <summary>The 'petType' property.</summary>
         [__Ser.JsonPropertyName("petType")]
         public required string PetType { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("PetType = ");
-            builder.Append(PetType);
-            return true;
-        }
     }
 
     /// <summary>One of Circle, Square.</summary>
@@ -335,13 +310,6 @@ namespace Unions.Client
         /// <summary>The 'radius' property.</summary>
         [__Ser.JsonPropertyName("radius")]
         public required double Radius { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Radius = ");
-            builder.Append(Radius);
-            return true;
-        }
     }
 
     /// <summary>The Square schema of Unions.</summary>
@@ -351,13 +319,6 @@ namespace Unions.Client
         /// <summary>The 'side' property.</summary>
         [__Ser.JsonPropertyName("side")]
         public required double Side { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Side = ");
-            builder.Append(Side);
-            return true;
-        }
     }
 
     /// <summary>The Owner schema of Unions.</summary>
@@ -412,25 +373,6 @@ namespace Unions.Client
 
         /// <summary>Whether Choice was set, to null or not: only then is it written to JSON.</summary>
         internal bool __set_Choice;
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Name = ");
-            builder.Append(Name);
-            builder.Append(", Pet = ");
-            builder.Append(Pet);
-            builder.Append(", Shape = ");
-            builder.Append(Shape);
-            builder.Append(", Tag = ");
-            builder.Append(Tag);
-            builder.Append(", Nickname = ");
-            builder.Append(Nickname);
-            builder.Append(", Best = ");
-            builder.Append(Best);
-            builder.Append(", Choice = ");
-            builder.Append(Choice);
-            return true;
-        }
     }
 
     /// <summary>One of String, Int64, ListOfString.</summary>
