@@ -121,7 +121,7 @@ internal static partial class JsonContextEmitter
 
         public Entry EntryFor(TypeRef type) => ByRuntime[TypeName(CSharp.Runtime(type))];
 
-        /// <summary>Whether a type reads and writes through its own generated <c>{Name}JsonConverter</c>: enums and unions.</summary>
+        /// <summary>Whether a type reads and writes through its own converter class (<c>__Own{N}</c>): enums and unions.</summary>
         public bool HasOwnConverter(TypeRef type) => IsConverterBacked(type, Models);
     }
 
@@ -166,7 +166,8 @@ internal static partial class JsonContextEmitter
 
         foreach (var entry in entries.Where(e => !e.Type.IsNullable && plan.HasOwnConverter(e.Type)))
         {
-            writer.Line("private static readonly " + ModelsAlias + entry.Type.Name + "JsonConverter __Own" + entry.Index + " = new();");
+            var converter = models.TryGetValue(entry.Type.Name, out var model) && model.IsOpenEnum ? OpenEnumEmitter.ConverterType(spec, model, ModelsAlias) : ModelsAlias + entry.Type.Name + "JsonConverter";
+            writer.Line("private static readonly " + converter + " __Own" + entry.Index + " = new();");
         }
 
         writer.Line();
@@ -316,7 +317,7 @@ internal static partial class JsonContextEmitter
     /// <summary>A runtime type as this file spells it, through its aliases of the models' namespace and of System.Collections.Generic.</summary>
     private static string TypeName(TypeRef type) => CSharp.RuntimeType(type, ModelsAlias, CollectionsAlias);
 
-    /// <summary>Whether a type reads and writes through its own generated <c>{Name}JsonConverter</c>: enums and unions.</summary>
+    /// <summary>Whether a type reads and writes through its own converter class (<c>__Own{N}</c>): enums and unions.</summary>
     private static bool IsConverterBacked(TypeRef type, Dictionary<string, TypeModel> models)
         => type.Kind == TypeRefKind.Enum || (type.Kind == TypeRefKind.Model && models[type.Name].Kind == TypeKind.Union);
 

@@ -14,6 +14,12 @@ internal static class ModelsEmitter
         writer.Line();
         writer.Open("namespace " + spec.Namespace);
         var first = true;
+        if (OpenEnumEmitter.NeedsShared(spec))
+        {
+            OpenEnumEmitter.EmitShared(writer, spec);
+            first = false;
+        }
+
         foreach (var type in spec.Types)
         {
             if (!first)

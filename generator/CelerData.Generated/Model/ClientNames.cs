@@ -18,10 +18,15 @@ internal static class ClientNames
 
     public static string Registration(string clientName) => clientName + "ApiRegistration";
 
+    public static string OpenEnumInterface(string clientName) => "I" + clientName + "OpenEnum";
+
+    public static string OpenEnumConverter(string clientName) => clientName + "OpenEnumJsonConverter";
+
     /// <summary>Every type name the client itself takes in its namespace.</summary>
     public static string[] All(string clientName) => new[]
     {
         Interface(clientName), Implementation(clientName), JsonContext(clientName),
         Client(clientName), Extensions(clientName), Registration(clientName),
+        OpenEnumInterface(clientName), OpenEnumConverter(clientName),
     };
 }

@@ -24,6 +24,12 @@ internal sealed record SpecModel(
     public string ExtensionsClassName => ClientNames.Extensions(ClientName);
 
     public string RegistrationClassName => ClientNames.Registration(ClientName);
+
+    /// <summary>The interface every open string enum struct implements (internal, one per client).</summary>
+    public string OpenEnumInterfaceName => ClientNames.OpenEnumInterface(ClientName);
+
+    /// <summary>The generic JSON converter of the open string enums (internal, one per client).</summary>
+    public string OpenEnumConverterName => ClientNames.OpenEnumConverter(ClientName);
 }
 
 /// <summary>How the runtime reaches the token operation: its method and the model properties it maps.</summary>

@@ -24,7 +24,10 @@ internal static class OpenEnumNames
     /// <summary>The preferred name of the <see cref="KnownValue"/> member for any other value.</summary>
     public const string UnknownMember = "Unknown";
 
-    private static readonly string[] Members = { Value, IsKnown, Known, KnownValue };
+    /// <summary>The private array of the listed string wire values, in the order of the <see cref="KnownValue"/> members.</summary>
+    public const string WireValues = "__Wire";
+
+    private static readonly string[] Members = { Value, IsKnown, Known, KnownValue, WireValues };
 
     private static readonly string[] Inherited = { "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals" };
 

@@ -54,6 +54,32 @@ public sealed class OpenEnumTests
         Assert.Equal(wire, JsonSerializer.Deserialize<string>(written));
     }
 
+    [Fact]
+    public void AListedValueReadsWithoutAllocatingAndAnUnlistedOneAsANewString()
+    {
+        // The shared generic converter compares UTF-8 bytes and returns the listed instance (the same string).
+        var converter = (System.Text.Json.Serialization.JsonConverter<Ours.PetKind>)Ours.FeaturesJsonContext.Default.PetKind.Converter;
+        var listed = "\"hamster-like\""u8.ToArray();
+        var unlisted = "\"lizard\""u8.ToArray();
+        Read(converter, listed);
+        var before = System.GC.GetAllocatedBytesForCurrentThread();
+        var kind = Read(converter, listed);
+        Assert.Equal(0, System.GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Same(Ours.PetKind.HamsterLike.Value, kind.Value);
+        Assert.Equal(Ours.PetKind.KnownValue.HamsterLike, kind.Known);
+        before = System.GC.GetAllocatedBytesForCurrentThread();
+        var other = Read(converter, unlisted);
+        Assert.NotEqual(0, System.GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(Ours.PetKind.KnownValue.Unknown, other.Known);
+    }
+
+    private static Ours.PetKind Read(System.Text.Json.Serialization.JsonConverter<Ours.PetKind> converter, byte[] json)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        return converter.Read(ref reader, typeof(Ours.PetKind), JsonSerializerOptions.Default);
+    }
+
     [Theory]
     [InlineData("1")]
     [InlineData("true")]

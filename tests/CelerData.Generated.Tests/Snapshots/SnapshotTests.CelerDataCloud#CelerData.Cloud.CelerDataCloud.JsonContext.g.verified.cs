@@ -80,10 +80,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
     private static readonly __Json.JsonEncodedText __Name59 = __Json.JsonEncodedText.Encode("email");
     private static readonly __Json.JsonEncodedText __Name60 = __Json.JsonEncodedText.Encode("is_root_account");
     private static readonly __Json.JsonEncodedText __Name61 = __Json.JsonEncodedText.Encode("create_at");
-    private static readonly __M.ClusterStateJsonConverter __Own8 = new();
-    private static readonly __M.WarehouseStateJsonConverter __Own17 = new();
-    private static readonly __M.InfraActionStateJsonConverter __Own20 = new();
-    private static readonly __M.AccountStateJsonConverter __Own39 = new();
+    private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.ClusterState> __Own8 = new();
+    private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.WarehouseState> __Own17 = new();
+    private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.InfraActionState> __Own20 = new();
+    private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.AccountState> __Own39 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::CelerData.Cloud.CelerDataCloudJsonContext Default { get; } = new global::CelerData.Cloud.CelerDataCloudJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));

@@ -8,6 +8,57 @@ using __Ser = global::System.Text.Json.Serialization;
 
 namespace CelerData.Cloud
 {
+    /// <summary>An open string enum of CelerData Cloud API: what its JSON converter needs.</summary>
+    /// <typeparam name="TSelf">The struct.</typeparam>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    internal interface ICelerDataCloudOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, ICelerDataCloudOpenEnum<TSelf>
+    {
+        /// <summary>The wire values the API description lists.</summary>
+        static abstract string[] __Wire { get; }
+
+        /// <summary>The wire value.</summary>
+        string Value { get; }
+
+        /// <summary>A value with the given wire value, listed or not.</summary>
+        static abstract TSelf Create(string value);
+    }
+
+    /// <summary>Reads and writes an open string enum of CelerData Cloud API as its wire value, listed or not, without reflection.</summary>
+    /// <typeparam name="T">The struct.</typeparam>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    internal sealed class CelerDataCloudOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, ICelerDataCloudOpenEnum<T>
+    {
+        private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
+
+        private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
+
+        /// <inheritdoc/>
+        public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
+            }
+
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                // A listed value is its static instance: no string is allocated.
+                for (int i = 0; i < s_utf8.Length; i++)
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
+                    {
+                        return s_known[i];
+                    }
+                }
+            }
+
+            return T.Create(reader.GetString()!);
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+    }
+
     /// <summary>An access token for the CelerData Cloud Private API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record AccessTokenResponse
@@ -155,14 +206,10 @@ namespace CelerData.Cloud
     }
 
     /// <summary>The state of a cluster. The service may add states; clients should expect others.</summary>
-    /// <remarks>
-    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
-    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
-    /// wire value, ordinal. <c>default</c> has the empty wire value.
-    /// </remarks>
+    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.ClusterStateJsonConverter))]
-    public readonly partial struct ClusterState : global::System.IEquatable<ClusterState>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.CelerDataCloudOpenEnumJsonConverter<global::CelerData.Cloud.ClusterState>))]
+    public readonly partial struct ClusterState : global::CelerData.Cloud.ICelerDataCloudOpenEnum<ClusterState>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -198,6 +245,8 @@ namespace CelerData.Cloud
             Released,
         }
 
+        private static readonly string[] __Wire = { "Deploying", "Running", "Scaling", "Abnormal", "Suspending", "Suspended", "Resuming", "Releasing", "Released" };
+
         /// <summary>The wire value Deploying.</summary>
         public static readonly ClusterState Deploying = new ClusterState("Deploying");
 
@@ -229,34 +278,23 @@ namespace CelerData.Cloud
 
         private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <summary>A value with the given wire value, listed or not.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public ClusterState(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = value switch
-            {
-                "Deploying" => KnownValue.Deploying,
-                "Running" => KnownValue.Running,
-                "Scaling" => KnownValue.Scaling,
-                "Abnormal" => KnownValue.Abnormal,
-                "Suspending" => KnownValue.Suspending,
-                "Suspended" => KnownValue.Suspended,
-                "Resuming" => KnownValue.Resuming,
-                "Releasing" => KnownValue.Releasing,
-                "Released" => KnownValue.Released,
-                _ => KnownValue.Unknown,
-            };
+            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
+
+        static string[] global::CelerData.Cloud.ICelerDataCloudOpenEnum<ClusterState>.__Wire => __Wire;
+
+        static ClusterState global::CelerData.Cloud.ICelerDataCloudOpenEnum<ClusterState>.Create(string value) => new ClusterState(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
         public KnownValue Known => _known;
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -265,83 +303,19 @@ namespace CelerData.Cloud
         public bool Equals(ClusterState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ClusterState other && Equals(other);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override bool Equals(object? obj) => obj is ClusterState other && Equals(other);
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
         public static bool operator ==(ClusterState left, ClusterState right) => left.Equals(right);
 
         /// <summary>Whether the wire values differ (ordinal).</summary>
         public static bool operator !=(ClusterState left, ClusterState right) => !left.Equals(right);
-    }
-
-    /// <summary>Reads and writes ClusterState as its wire value, listed or not, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class ClusterStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.ClusterState>
-    {
-        /// <inheritdoc/>
-        public override global::CelerData.Cloud.ClusterState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for ClusterState.");
-            }
-
-            if (reader.ValueTextEquals("Deploying"))
-            {
-                return global::CelerData.Cloud.ClusterState.Deploying;
-            }
-
-            if (reader.ValueTextEquals("Running"))
-            {
-                return global::CelerData.Cloud.ClusterState.Running;
-            }
-
-            if (reader.ValueTextEquals("Scaling"))
-            {
-                return global::CelerData.Cloud.ClusterState.Scaling;
-            }
-
-            if (reader.ValueTextEquals("Abnormal"))
-            {
-                return global::CelerData.Cloud.ClusterState.Abnormal;
-            }
-
-            if (reader.ValueTextEquals("Suspending"))
-            {
-                return global::CelerData.Cloud.ClusterState.Suspending;
-            }
-
-            if (reader.ValueTextEquals("Suspended"))
-            {
-                return global::CelerData.Cloud.ClusterState.Suspended;
-            }
-
-            if (reader.ValueTextEquals("Resuming"))
-            {
-                return global::CelerData.Cloud.ClusterState.Resuming;
-            }
-
-            if (reader.ValueTextEquals("Releasing"))
-            {
-                return global::CelerData.Cloud.ClusterState.Releasing;
-            }
-
-            if (reader.ValueTextEquals("Released"))
-            {
-                return global::CelerData.Cloud.ClusterState.Released;
-            }
-
-            return new global::CelerData.Cloud.ClusterState(reader.GetString()!);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.ClusterState value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStringValue(value.Value);
-        }
     }
 
     /// <summary>The response envelope of an operation that starts an action: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -486,14 +460,10 @@ namespace CelerData.Cloud
     }
 
     /// <summary>The state of a warehouse. The service may add states; clients should expect others.</summary>
-    /// <remarks>
-    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
-    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
-    /// wire value, ordinal. <c>default</c> has the empty wire value.
-    /// </remarks>
+    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.WarehouseStateJsonConverter))]
-    public readonly partial struct WarehouseState : global::System.IEquatable<WarehouseState>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.CelerDataCloudOpenEnumJsonConverter<global::CelerData.Cloud.WarehouseState>))]
+    public readonly partial struct WarehouseState : global::CelerData.Cloud.ICelerDataCloudOpenEnum<WarehouseState>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -517,6 +487,8 @@ namespace CelerData.Cloud
             Error,
         }
 
+        private static readonly string[] __Wire = { "CREATING", "RUNNING", "SUSPENDED", "STOP", "ERROR" };
+
         /// <summary>The wire value CREATING.</summary>
         public static readonly WarehouseState Creating = new WarehouseState("CREATING");
 
@@ -536,30 +508,23 @@ namespace CelerData.Cloud
 
         private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <summary>A value with the given wire value, listed or not.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public WarehouseState(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = value switch
-            {
-                "CREATING" => KnownValue.Creating,
-                "RUNNING" => KnownValue.Running,
-                "SUSPENDED" => KnownValue.Suspended,
-                "STOP" => KnownValue.Stop,
-                "ERROR" => KnownValue.Error,
-                _ => KnownValue.Unknown,
-            };
+            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
+
+        static string[] global::CelerData.Cloud.ICelerDataCloudOpenEnum<WarehouseState>.__Wire => __Wire;
+
+        static WarehouseState global::CelerData.Cloud.ICelerDataCloudOpenEnum<WarehouseState>.Create(string value) => new WarehouseState(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
         public KnownValue Known => _known;
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -568,63 +533,19 @@ namespace CelerData.Cloud
         public bool Equals(WarehouseState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is WarehouseState other && Equals(other);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override bool Equals(object? obj) => obj is WarehouseState other && Equals(other);
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
         public static bool operator ==(WarehouseState left, WarehouseState right) => left.Equals(right);
 
         /// <summary>Whether the wire values differ (ordinal).</summary>
         public static bool operator !=(WarehouseState left, WarehouseState right) => !left.Equals(right);
-    }
-
-    /// <summary>Reads and writes WarehouseState as its wire value, listed or not, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class WarehouseStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.WarehouseState>
-    {
-        /// <inheritdoc/>
-        public override global::CelerData.Cloud.WarehouseState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for WarehouseState.");
-            }
-
-            if (reader.ValueTextEquals("CREATING"))
-            {
-                return global::CelerData.Cloud.WarehouseState.Creating;
-            }
-
-            if (reader.ValueTextEquals("RUNNING"))
-            {
-                return global::CelerData.Cloud.WarehouseState.Running;
-            }
-
-            if (reader.ValueTextEquals("SUSPENDED"))
-            {
-                return global::CelerData.Cloud.WarehouseState.Suspended;
-            }
-
-            if (reader.ValueTextEquals("STOP"))
-            {
-                return global::CelerData.Cloud.WarehouseState.Stop;
-            }
-
-            if (reader.ValueTextEquals("ERROR"))
-            {
-                return global::CelerData.Cloud.WarehouseState.Error;
-            }
-
-            return new global::CelerData.Cloud.WarehouseState(reader.GetString()!);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.WarehouseState value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStringValue(value.Value);
-        }
     }
 
     /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -670,14 +591,10 @@ namespace CelerData.Cloud
     /// sample shows `Succeeded`, in another case, so clients should compare without regard to case
     /// and expect other values.
     /// </summary>
-    /// <remarks>
-    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
-    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
-    /// wire value, ordinal. <c>default</c> has the empty wire value.
-    /// </remarks>
+    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.InfraActionStateJsonConverter))]
-    public readonly partial struct InfraActionState : global::System.IEquatable<InfraActionState>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.CelerDataCloudOpenEnumJsonConverter<global::CelerData.Cloud.InfraActionState>))]
+    public readonly partial struct InfraActionState : global::CelerData.Cloud.ICelerDataCloudOpenEnum<InfraActionState>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -698,6 +615,8 @@ namespace CelerData.Cloud
             Canceled,
         }
 
+        private static readonly string[] __Wire = { "ONGOING", "SUCCEEDED", "FAILED", "CANCELED" };
+
         /// <summary>The wire value ONGOING.</summary>
         public static readonly InfraActionState Ongoing = new InfraActionState("ONGOING");
 
@@ -714,29 +633,23 @@ namespace CelerData.Cloud
 
         private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <summary>A value with the given wire value, listed or not.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public InfraActionState(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = value switch
-            {
-                "ONGOING" => KnownValue.Ongoing,
-                "SUCCEEDED" => KnownValue.Succeeded,
-                "FAILED" => KnownValue.Failed,
-                "CANCELED" => KnownValue.Canceled,
-                _ => KnownValue.Unknown,
-            };
+            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
+
+        static string[] global::CelerData.Cloud.ICelerDataCloudOpenEnum<InfraActionState>.__Wire => __Wire;
+
+        static InfraActionState global::CelerData.Cloud.ICelerDataCloudOpenEnum<InfraActionState>.Create(string value) => new InfraActionState(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
         public KnownValue Known => _known;
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -745,58 +658,19 @@ namespace CelerData.Cloud
         public bool Equals(InfraActionState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is InfraActionState other && Equals(other);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override bool Equals(object? obj) => obj is InfraActionState other && Equals(other);
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
         public static bool operator ==(InfraActionState left, InfraActionState right) => left.Equals(right);
 
         /// <summary>Whether the wire values differ (ordinal).</summary>
         public static bool operator !=(InfraActionState left, InfraActionState right) => !left.Equals(right);
-    }
-
-    /// <summary>Reads and writes InfraActionState as its wire value, listed or not, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class InfraActionStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.InfraActionState>
-    {
-        /// <inheritdoc/>
-        public override global::CelerData.Cloud.InfraActionState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for InfraActionState.");
-            }
-
-            if (reader.ValueTextEquals("ONGOING"))
-            {
-                return global::CelerData.Cloud.InfraActionState.Ongoing;
-            }
-
-            if (reader.ValueTextEquals("SUCCEEDED"))
-            {
-                return global::CelerData.Cloud.InfraActionState.Succeeded;
-            }
-
-            if (reader.ValueTextEquals("FAILED"))
-            {
-                return global::CelerData.Cloud.InfraActionState.Failed;
-            }
-
-            if (reader.ValueTextEquals("CANCELED"))
-            {
-                return global::CelerData.Cloud.InfraActionState.Canceled;
-            }
-
-            return new global::CelerData.Cloud.InfraActionState(reader.GetString()!);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.InfraActionState value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStringValue(value.Value);
-        }
     }
 
     /// <summary>The node type to scale a warehouse to, and the disks when moving from local to cloud storage.</summary>
@@ -1223,14 +1097,10 @@ namespace CelerData.Cloud
     }
 
     /// <summary>The state of an account: `IN_USE`, or `NO_ACCOUNT_NAME` until it is activated from the confirmation email. The service may add states.</summary>
-    /// <remarks>
-    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
-    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
-    /// wire value, ordinal. <c>default</c> has the empty wire value.
-    /// </remarks>
+    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.AccountStateJsonConverter))]
-    public readonly partial struct AccountState : global::System.IEquatable<AccountState>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.CelerDataCloudOpenEnumJsonConverter<global::CelerData.Cloud.AccountState>))]
+    public readonly partial struct AccountState : global::CelerData.Cloud.ICelerDataCloudOpenEnum<AccountState>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -1245,6 +1115,8 @@ namespace CelerData.Cloud
             NoAccountName,
         }
 
+        private static readonly string[] __Wire = { "IN_USE", "NO_ACCOUNT_NAME" };
+
         /// <summary>The wire value IN_USE.</summary>
         public static readonly AccountState InUse = new AccountState("IN_USE");
 
@@ -1255,27 +1127,23 @@ namespace CelerData.Cloud
 
         private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <summary>A value with the given wire value, listed or not.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public AccountState(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = value switch
-            {
-                "IN_USE" => KnownValue.InUse,
-                "NO_ACCOUNT_NAME" => KnownValue.NoAccountName,
-                _ => KnownValue.Unknown,
-            };
+            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
+
+        static string[] global::CelerData.Cloud.ICelerDataCloudOpenEnum<AccountState>.__Wire => __Wire;
+
+        static AccountState global::CelerData.Cloud.ICelerDataCloudOpenEnum<AccountState>.Create(string value) => new AccountState(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
         public KnownValue Known => _known;
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -1284,47 +1152,18 @@ namespace CelerData.Cloud
         public bool Equals(AccountState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is AccountState other && Equals(other);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override bool Equals(object? obj) => obj is AccountState other && Equals(other);
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
         public static bool operator ==(AccountState left, AccountState right) => left.Equals(right);
 
         /// <summary>Whether the wire values differ (ordinal).</summary>
         public static bool operator !=(AccountState left, AccountState right) => !left.Equals(right);
-    }
-
-    /// <summary>Reads and writes AccountState as its wire value, listed or not, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class AccountStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Cloud.AccountState>
-    {
-        /// <inheritdoc/>
-        public override global::CelerData.Cloud.AccountState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for AccountState.");
-            }
-
-            if (reader.ValueTextEquals("IN_USE"))
-            {
-                return global::CelerData.Cloud.AccountState.InUse;
-            }
-
-            if (reader.ValueTextEquals("NO_ACCOUNT_NAME"))
-            {
-                return global::CelerData.Cloud.AccountState.NoAccountName;
-            }
-
-            return new global::CelerData.Cloud.AccountState(reader.GetString()!);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Cloud.AccountState value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStringValue(value.Value);
-        }
     }
 }

@@ -26,7 +26,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
     private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("code");
     private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("value");
     private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("count");
-    private static readonly __M.OrderStateJsonConverter __Own2 = new();
+    private static readonly __M.ShopOpenEnumJsonConverter<__M.OrderState> __Own2 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::Envelopes.ShopJsonContext Default { get; } = new global::Envelopes.ShopJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));

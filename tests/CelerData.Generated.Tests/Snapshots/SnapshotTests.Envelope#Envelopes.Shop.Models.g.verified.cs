@@ -8,6 +8,57 @@ using __Ser = global::System.Text.Json.Serialization;
 
 namespace Envelopes
 {
+    /// <summary>An open string enum of Shop: what its JSON converter needs.</summary>
+    /// <typeparam name="TSelf">The struct.</typeparam>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    internal interface IShopOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, IShopOpenEnum<TSelf>
+    {
+        /// <summary>The wire values the API description lists.</summary>
+        static abstract string[] __Wire { get; }
+
+        /// <summary>The wire value.</summary>
+        string Value { get; }
+
+        /// <summary>A value with the given wire value, listed or not.</summary>
+        static abstract TSelf Create(string value);
+    }
+
+    /// <summary>Reads and writes an open string enum of Shop as its wire value, listed or not, without reflection.</summary>
+    /// <typeparam name="T">The struct.</typeparam>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    internal sealed class ShopOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, IShopOpenEnum<T>
+    {
+        private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
+
+        private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
+
+        /// <inheritdoc/>
+        public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
+            }
+
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                // A listed value is its static instance: no string is allocated.
+                for (int i = 0; i < s_utf8.Length; i++)
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
+                    {
+                        return s_known[i];
+                    }
+                }
+            }
+
+            return T.Create(reader.GetString()!);
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+    }
+
     /// <summary>The OrderEnvelope schema of Shop.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record OrderEnvelope
@@ -42,14 +93,10 @@ namespace Envelopes
     }
 
     /// <summary>The values of OrderState.</summary>
-    /// <remarks>
-    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
-    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
-    /// wire value, ordinal. <c>default</c> has the empty wire value.
-    /// </remarks>
+    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Envelopes.OrderStateJsonConverter))]
-    public readonly partial struct OrderState : global::System.IEquatable<OrderState>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Envelopes.ShopOpenEnumJsonConverter<global::Envelopes.OrderState>))]
+    public readonly partial struct OrderState : global::Envelopes.IShopOpenEnum<OrderState>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -64,6 +111,8 @@ namespace Envelopes
             Delivered,
         }
 
+        private static readonly string[] __Wire = { "in-transit", "delivered" };
+
         /// <summary>The wire value in-transit.</summary>
         public static readonly OrderState InTransit = new OrderState("in-transit");
 
@@ -74,27 +123,23 @@ namespace Envelopes
 
         private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <summary>A value with the given wire value, listed or not.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public OrderState(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = value switch
-            {
-                "in-transit" => KnownValue.InTransit,
-                "delivered" => KnownValue.Delivered,
-                _ => KnownValue.Unknown,
-            };
+            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
+
+        static string[] global::Envelopes.IShopOpenEnum<OrderState>.__Wire => __Wire;
+
+        static OrderState global::Envelopes.IShopOpenEnum<OrderState>.Create(string value) => new OrderState(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
         public KnownValue Known => _known;
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -103,48 +148,19 @@ namespace Envelopes
         public bool Equals(OrderState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is OrderState other && Equals(other);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override bool Equals(object? obj) => obj is OrderState other && Equals(other);
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
         public static bool operator ==(OrderState left, OrderState right) => left.Equals(right);
 
         /// <summary>Whether the wire values differ (ordinal).</summary>
         public static bool operator !=(OrderState left, OrderState right) => !left.Equals(right);
-    }
-
-    /// <summary>Reads and writes OrderState as its wire value, listed or not, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class OrderStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Envelopes.OrderState>
-    {
-        /// <inheritdoc/>
-        public override global::Envelopes.OrderState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for OrderState.");
-            }
-
-            if (reader.ValueTextEquals("in-transit"))
-            {
-                return global::Envelopes.OrderState.InTransit;
-            }
-
-            if (reader.ValueTextEquals("delivered"))
-            {
-                return global::Envelopes.OrderState.Delivered;
-            }
-
-            return new global::Envelopes.OrderState(reader.GetString()!);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Envelopes.OrderState value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStringValue(value.Value);
-        }
     }
 
     /// <summary>The CancelOrderResponse schema of Shop.</summary>

@@ -41,9 +41,9 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
     private static readonly __Json.JsonEncodedText __Name20 = __Json.JsonEncodedText.Encode("pet");
     private static readonly __Json.JsonEncodedText __Name21 = __Json.JsonEncodedText.Encode("status");
     private static readonly __Json.JsonEncodedText __Name22 = __Json.JsonEncodedText.Encode("checks");
-    private static readonly __M.PetKindJsonConverter __Own1 = new();
-    private static readonly __M.PetStatusJsonConverter __Own5 = new();
-    private static readonly __M.HealthResponseStatusJsonConverter __Own6 = new();
+    private static readonly __M.FeaturesOpenEnumJsonConverter<__M.PetKind> __Own1 = new();
+    private static readonly __M.FeaturesOpenEnumJsonConverter<__M.PetStatus> __Own5 = new();
+    private static readonly __M.FeaturesOpenEnumJsonConverter<__M.HealthResponseStatus> __Own6 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::Features.Client.FeaturesJsonContext Default { get; } = new global::Features.Client.FeaturesJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));

@@ -26,7 +26,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
     private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("title");
     private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("repository");
     private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("author");
-    private static readonly __M.GetPullRequestsByRepositoryStateJsonConverter __Own3 = new();
+    private static readonly __M.LinkExampleOpenEnumJsonConverter<__M.GetPullRequestsByRepositoryState> __Own3 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::Examples.LinkExampleJsonContext Default { get; } = new global::Examples.LinkExampleJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));

@@ -8,6 +8,57 @@ using __Ser = global::System.Text.Json.Serialization;
 
 namespace Examples
 {
+    /// <summary>An open string enum of Link Example: what its JSON converter needs.</summary>
+    /// <typeparam name="TSelf">The struct.</typeparam>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    internal interface ILinkExampleOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, ILinkExampleOpenEnum<TSelf>
+    {
+        /// <summary>The wire values the API description lists.</summary>
+        static abstract string[] __Wire { get; }
+
+        /// <summary>The wire value.</summary>
+        string Value { get; }
+
+        /// <summary>A value with the given wire value, listed or not.</summary>
+        static abstract TSelf Create(string value);
+    }
+
+    /// <summary>Reads and writes an open string enum of Link Example as its wire value, listed or not, without reflection.</summary>
+    /// <typeparam name="T">The struct.</typeparam>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    internal sealed class LinkExampleOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, ILinkExampleOpenEnum<T>
+    {
+        private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
+
+        private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
+
+        /// <inheritdoc/>
+        public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
+            }
+
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                // A listed value is its static instance: no string is allocated.
+                for (int i = 0; i < s_utf8.Length; i++)
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
+                    {
+                        return s_known[i];
+                    }
+                }
+            }
+
+            return T.Create(reader.GetString()!);
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+    }
+
     /// <summary>The User schema of Link Example.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record User
@@ -64,14 +115,10 @@ namespace Examples
     }
 
     /// <summary>The values of GetPullRequestsByRepositoryState.</summary>
-    /// <remarks>
-    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
-    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
-    /// wire value, ordinal. <c>default</c> has the empty wire value.
-    /// </remarks>
+    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Examples.GetPullRequestsByRepositoryStateJsonConverter))]
-    public readonly partial struct GetPullRequestsByRepositoryState : global::System.IEquatable<GetPullRequestsByRepositoryState>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Examples.LinkExampleOpenEnumJsonConverter<global::Examples.GetPullRequestsByRepositoryState>))]
+    public readonly partial struct GetPullRequestsByRepositoryState : global::Examples.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -89,6 +136,8 @@ namespace Examples
             Declined,
         }
 
+        private static readonly string[] __Wire = { "open", "merged", "declined" };
+
         /// <summary>The wire value open.</summary>
         public static readonly GetPullRequestsByRepositoryState Open = new GetPullRequestsByRepositoryState("open");
 
@@ -102,28 +151,23 @@ namespace Examples
 
         private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <summary>A value with the given wire value, listed or not.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public GetPullRequestsByRepositoryState(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = value switch
-            {
-                "open" => KnownValue.Open,
-                "merged" => KnownValue.Merged,
-                "declined" => KnownValue.Declined,
-                _ => KnownValue.Unknown,
-            };
+            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
+
+        static string[] global::Examples.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>.__Wire => __Wire;
+
+        static GetPullRequestsByRepositoryState global::Examples.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>.Create(string value) => new GetPullRequestsByRepositoryState(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
         public KnownValue Known => _known;
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -132,52 +176,18 @@ namespace Examples
         public bool Equals(GetPullRequestsByRepositoryState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is GetPullRequestsByRepositoryState other && Equals(other);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override bool Equals(object? obj) => obj is GetPullRequestsByRepositoryState other && Equals(other);
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
         public static bool operator ==(GetPullRequestsByRepositoryState left, GetPullRequestsByRepositoryState right) => left.Equals(right);
 
         /// <summary>Whether the wire values differ (ordinal).</summary>
         public static bool operator !=(GetPullRequestsByRepositoryState left, GetPullRequestsByRepositoryState right) => !left.Equals(right);
-    }
-
-    /// <summary>Reads and writes GetPullRequestsByRepositoryState as its wire value, listed or not, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class GetPullRequestsByRepositoryStateJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Examples.GetPullRequestsByRepositoryState>
-    {
-        /// <inheritdoc/>
-        public override global::Examples.GetPullRequestsByRepositoryState Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for GetPullRequestsByRepositoryState.");
-            }
-
-            if (reader.ValueTextEquals("open"))
-            {
-                return global::Examples.GetPullRequestsByRepositoryState.Open;
-            }
-
-            if (reader.ValueTextEquals("merged"))
-            {
-                return global::Examples.GetPullRequestsByRepositoryState.Merged;
-            }
-
-            if (reader.ValueTextEquals("declined"))
-            {
-                return global::Examples.GetPullRequestsByRepositoryState.Declined;
-            }
-
-            return new global::Examples.GetPullRequestsByRepositoryState(reader.GetString()!);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Examples.GetPullRequestsByRepositoryState value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStringValue(value.Value);
-        }
     }
 }

@@ -6,6 +6,57 @@ using __Ser = global::System.Text.Json.Serialization;
 
 namespace CelerData.Generated.Tests.HandWritten
 {
+    /// <summary>An open string enum of Features API: what its JSON converter needs.</summary>
+    /// <typeparam name="TSelf">The struct.</typeparam>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    internal interface IFeaturesOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, IFeaturesOpenEnum<TSelf>
+    {
+        /// <summary>The wire values the API description lists.</summary>
+        static abstract string[] __Wire { get; }
+
+        /// <summary>The wire value.</summary>
+        string Value { get; }
+
+        /// <summary>A value with the given wire value, listed or not.</summary>
+        static abstract TSelf Create(string value);
+    }
+
+    /// <summary>Reads and writes an open string enum of Features API as its wire value, listed or not, without reflection.</summary>
+    /// <typeparam name="T">The struct.</typeparam>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    internal sealed class FeaturesOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, IFeaturesOpenEnum<T>
+    {
+        private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
+
+        private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
+
+        /// <inheritdoc/>
+        public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
+            }
+
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                // A listed value is its static instance: no string is allocated.
+                for (int i = 0; i < s_utf8.Length; i++)
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
+                    {
+                        return s_known[i];
+                    }
+                }
+            }
+
+            return T.Create(reader.GetString()!);
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+    }
+
     /// <summary>The Token schema of Features API.</summary>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
     public sealed partial record Token
@@ -42,14 +93,10 @@ namespace CelerData.Generated.Tests.HandWritten
     }
 
     /// <summary>The values of PetKind.</summary>
-    /// <remarks>
-    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
-    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
-    /// wire value, ordinal. <c>default</c> has the empty wire value.
-    /// </remarks>
+    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Generated.Tests.HandWritten.PetKindJsonConverter))]
-    public readonly partial struct PetKind : global::System.IEquatable<PetKind>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Generated.Tests.HandWritten.FeaturesOpenEnumJsonConverter<global::CelerData.Generated.Tests.HandWritten.PetKind>))]
+    public readonly partial struct PetKind : global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<PetKind>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -73,6 +120,8 @@ namespace CelerData.Generated.Tests.HandWritten
             Ünïcode,
         }
 
+        private static readonly string[] __Wire = { "dog", "cat", "hamster-like", "Bird+", "\u00FCn\u00EFcode" };
+
         /// <summary>The wire value dog.</summary>
         public static readonly PetKind Dog = new PetKind("dog");
 
@@ -92,30 +141,23 @@ namespace CelerData.Generated.Tests.HandWritten
 
         private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <summary>A value with the given wire value, listed or not.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public PetKind(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = value switch
-            {
-                "dog" => KnownValue.Dog,
-                "cat" => KnownValue.Cat,
-                "hamster-like" => KnownValue.HamsterLike,
-                "Bird+" => KnownValue.Bird,
-                "\u00FCn\u00EFcode" => KnownValue.Ünïcode,
-                _ => KnownValue.Unknown,
-            };
+            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
+
+        static string[] global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<PetKind>.__Wire => __Wire;
+
+        static PetKind global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<PetKind>.Create(string value) => new PetKind(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
         public KnownValue Known => _known;
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -124,63 +166,19 @@ namespace CelerData.Generated.Tests.HandWritten
         public bool Equals(PetKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is PetKind other && Equals(other);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override bool Equals(object? obj) => obj is PetKind other && Equals(other);
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
         public static bool operator ==(PetKind left, PetKind right) => left.Equals(right);
 
         /// <summary>Whether the wire values differ (ordinal).</summary>
         public static bool operator !=(PetKind left, PetKind right) => !left.Equals(right);
-    }
-
-    /// <summary>Reads and writes PetKind as its wire value, listed or not, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class PetKindJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Generated.Tests.HandWritten.PetKind>
-    {
-        /// <inheritdoc/>
-        public override global::CelerData.Generated.Tests.HandWritten.PetKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for PetKind.");
-            }
-
-            if (reader.ValueTextEquals("dog"))
-            {
-                return global::CelerData.Generated.Tests.HandWritten.PetKind.Dog;
-            }
-
-            if (reader.ValueTextEquals("cat"))
-            {
-                return global::CelerData.Generated.Tests.HandWritten.PetKind.Cat;
-            }
-
-            if (reader.ValueTextEquals("hamster-like"))
-            {
-                return global::CelerData.Generated.Tests.HandWritten.PetKind.HamsterLike;
-            }
-
-            if (reader.ValueTextEquals("Bird+"))
-            {
-                return global::CelerData.Generated.Tests.HandWritten.PetKind.Bird;
-            }
-
-            if (reader.ValueTextEquals("\u00FCn\u00EFcode"))
-            {
-                return global::CelerData.Generated.Tests.HandWritten.PetKind.Ünïcode;
-            }
-
-            return new global::CelerData.Generated.Tests.HandWritten.PetKind(reader.GetString()!);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Generated.Tests.HandWritten.PetKind value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStringValue(value.Value);
-        }
     }
 
     /// <summary>The NewPet schema of Features API.</summary>
@@ -324,14 +322,10 @@ namespace CelerData.Generated.Tests.HandWritten
     }
 
     /// <summary>The values of PetStatus.</summary>
-    /// <remarks>
-    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
-    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
-    /// wire value, ordinal. <c>default</c> has the empty wire value.
-    /// </remarks>
+    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Generated.Tests.HandWritten.PetStatusJsonConverter))]
-    public readonly partial struct PetStatus : global::System.IEquatable<PetStatus>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Generated.Tests.HandWritten.FeaturesOpenEnumJsonConverter<global::CelerData.Generated.Tests.HandWritten.PetStatus>))]
+    public readonly partial struct PetStatus : global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<PetStatus>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -346,6 +340,8 @@ namespace CelerData.Generated.Tests.HandWritten
             Sold,
         }
 
+        private static readonly string[] __Wire = { "available", "sold" };
+
         /// <summary>The wire value available.</summary>
         public static readonly PetStatus Available = new PetStatus("available");
 
@@ -356,27 +352,23 @@ namespace CelerData.Generated.Tests.HandWritten
 
         private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <summary>A value with the given wire value, listed or not.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public PetStatus(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = value switch
-            {
-                "available" => KnownValue.Available,
-                "sold" => KnownValue.Sold,
-                _ => KnownValue.Unknown,
-            };
+            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
+
+        static string[] global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<PetStatus>.__Wire => __Wire;
+
+        static PetStatus global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<PetStatus>.Create(string value) => new PetStatus(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
         public KnownValue Known => _known;
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -385,10 +377,13 @@ namespace CelerData.Generated.Tests.HandWritten
         public bool Equals(PetStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is PetStatus other && Equals(other);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override bool Equals(object? obj) => obj is PetStatus other && Equals(other);
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
         public static bool operator ==(PetStatus left, PetStatus right) => left.Equals(right);
@@ -397,47 +392,11 @@ namespace CelerData.Generated.Tests.HandWritten
         public static bool operator !=(PetStatus left, PetStatus right) => !left.Equals(right);
     }
 
-    /// <summary>Reads and writes PetStatus as its wire value, listed or not, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class PetStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Generated.Tests.HandWritten.PetStatus>
-    {
-        /// <inheritdoc/>
-        public override global::CelerData.Generated.Tests.HandWritten.PetStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for PetStatus.");
-            }
-
-            if (reader.ValueTextEquals("available"))
-            {
-                return global::CelerData.Generated.Tests.HandWritten.PetStatus.Available;
-            }
-
-            if (reader.ValueTextEquals("sold"))
-            {
-                return global::CelerData.Generated.Tests.HandWritten.PetStatus.Sold;
-            }
-
-            return new global::CelerData.Generated.Tests.HandWritten.PetStatus(reader.GetString()!);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Generated.Tests.HandWritten.PetStatus value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStringValue(value.Value);
-        }
-    }
-
     /// <summary>The values of HealthResponseStatus.</summary>
-    /// <remarks>
-    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
-    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
-    /// wire value, ordinal. <c>default</c> has the empty wire value.
-    /// </remarks>
+    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Generated.Tests.HandWritten.HealthResponseStatusJsonConverter))]
-    public readonly partial struct HealthResponseStatus : global::System.IEquatable<HealthResponseStatus>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Generated.Tests.HandWritten.FeaturesOpenEnumJsonConverter<global::CelerData.Generated.Tests.HandWritten.HealthResponseStatus>))]
+    public readonly partial struct HealthResponseStatus : global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<HealthResponseStatus>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -452,6 +411,8 @@ namespace CelerData.Generated.Tests.HandWritten
             Degraded,
         }
 
+        private static readonly string[] __Wire = { "ok", "degraded" };
+
         /// <summary>The wire value ok.</summary>
         public static readonly HealthResponseStatus Ok = new HealthResponseStatus("ok");
 
@@ -462,27 +423,23 @@ namespace CelerData.Generated.Tests.HandWritten
 
         private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <summary>A value with the given wire value, listed or not.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public HealthResponseStatus(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = value switch
-            {
-                "ok" => KnownValue.Ok,
-                "degraded" => KnownValue.Degraded,
-                _ => KnownValue.Unknown,
-            };
+            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
+
+        static string[] global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<HealthResponseStatus>.__Wire => __Wire;
+
+        static HealthResponseStatus global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<HealthResponseStatus>.Create(string value) => new HealthResponseStatus(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
         public KnownValue Known => _known;
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -491,47 +448,18 @@ namespace CelerData.Generated.Tests.HandWritten
         public bool Equals(HealthResponseStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is HealthResponseStatus other && Equals(other);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override bool Equals(object? obj) => obj is HealthResponseStatus other && Equals(other);
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
         public static bool operator ==(HealthResponseStatus left, HealthResponseStatus right) => left.Equals(right);
 
         /// <summary>Whether the wire values differ (ordinal).</summary>
         public static bool operator !=(HealthResponseStatus left, HealthResponseStatus right) => !left.Equals(right);
-    }
-
-    /// <summary>Reads and writes HealthResponseStatus as its wire value, listed or not, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class HealthResponseStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::CelerData.Generated.Tests.HandWritten.HealthResponseStatus>
-    {
-        /// <inheritdoc/>
-        public override global::CelerData.Generated.Tests.HandWritten.HealthResponseStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for HealthResponseStatus.");
-            }
-
-            if (reader.ValueTextEquals("ok"))
-            {
-                return global::CelerData.Generated.Tests.HandWritten.HealthResponseStatus.Ok;
-            }
-
-            if (reader.ValueTextEquals("degraded"))
-            {
-                return global::CelerData.Generated.Tests.HandWritten.HealthResponseStatus.Degraded;
-            }
-
-            return new global::CelerData.Generated.Tests.HandWritten.HealthResponseStatus(reader.GetString()!);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::CelerData.Generated.Tests.HandWritten.HealthResponseStatus value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStringValue(value.Value);
-        }
     }
 }
