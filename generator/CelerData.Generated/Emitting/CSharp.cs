@@ -76,6 +76,9 @@ internal static class CSharp
     /// <summary>The type as written in a declaration, with nullable annotations.</summary>
     public static string Type(TypeRef type, string ns) => Render(type, "global::" + ns + ".", Collections, runtime: false);
 
+    /// <summary>The type as written in a declaration, spelled through a file's aliases (see the aliased <see cref="RuntimeType(TypeRef, string, string)"/>).</summary>
+    public static string Type(TypeRef type, string models, string collections) => Render(type, models, collections, runtime: false);
+
     /// <summary>The runtime type: nullable only where it makes a different type (<c>Nullable&lt;T&gt;</c>).</summary>
     public static string RuntimeType(TypeRef type, string ns) => Render(type, "global::" + ns + ".", Collections, runtime: true);
 

@@ -11,6 +11,8 @@ internal static class ModelsEmitter
         var writer = SourceWriter.CreateFile(nullableWarnings: true);
         // Every property carries System.Text.Json attributes: the alias keeps them short.
         writer.Line("using __Ser = global::System.Text.Json.Serialization;");
+        writer.Line("using __M = global::" + spec.Namespace + ";");
+        writer.Line("using __G = global::System.Collections.Generic;");
         writer.Line();
         writer.Open("namespace " + spec.Namespace);
         var first = true;
@@ -109,7 +111,7 @@ internal static class ModelsEmitter
             writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
         }
 
-        var propertyType = CSharp.Type(property.Type, spec.Namespace);
+        var propertyType = CSharp.Type(property.Type, ModelsAlias, CollectionsAlias);
         if (property.Write != PropertyWrite.Always)
         {
             writer.Line("[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]");
@@ -154,6 +156,12 @@ internal static class ModelsEmitter
             writer.Line("builder.Append(" + property.Name + ");");
         }
     }
+
+    /// <summary>The file's alias of the models' namespace, with its dot.</summary>
+    public const string ModelsAlias = "__M.";
+
+    /// <summary>The file's alias of System.Collections.Generic, with its dot.</summary>
+    public const string CollectionsAlias = "__G.";
 
     /// <summary>The field behind a property written only when set.</summary>
     public static string ValueField(PropertyModel property) => "__value_" + property.Name;

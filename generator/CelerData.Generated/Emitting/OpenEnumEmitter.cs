@@ -100,8 +100,8 @@ internal static class OpenEnumEmitter
             writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
         }
 
-        var models = "global::" + spec.Namespace + ".";
-        writer.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + ConverterType(spec, type, models) + "))]");
+        var models = ModelsEmitter.ModelsAlias;
+        writer.Line("[__Ser.JsonConverter(typeof(" + ConverterType(spec, type, models) + "))]");
         var face = type.IsIntegerEnum ? "global::System.IEquatable<" + name + ">" : models + spec.OpenEnumInterfaceName + "<" + name + ">";
         writer.Open("public readonly partial struct " + name + " : " + face);
         writer.Line("/// <summary>The values the API description lists, to switch on through <see cref=\"" + OpenEnumNames.Known + "\"/>.</summary>");
@@ -159,7 +159,7 @@ internal static class OpenEnumEmitter
     {
         var name = type.Name;
         var known = OpenEnumNames.KnownValue;
-        var face = "global::" + spec.Namespace + "." + spec.OpenEnumInterfaceName + "<" + name + ">";
+        var face = ModelsEmitter.ModelsAlias + spec.OpenEnumInterfaceName + "<" + name + ">";
         writer.Line("private readonly string? _value;");
         writer.Line();
         writer.Line("private readonly " + known + " _known;");

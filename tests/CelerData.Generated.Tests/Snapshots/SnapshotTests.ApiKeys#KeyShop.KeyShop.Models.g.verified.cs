@@ -5,6 +5,8 @@
 #pragma warning disable CS0612, CS0618
 
 using __Ser = global::System.Text.Json.Serialization;
+using __M = global::KeyShop;
+using __G = global::System.Collections.Generic;
 
 namespace KeyShop
 {
@@ -23,6 +25,6 @@ namespace KeyShop
     {
         /// <summary>The 'items' property.</summary>
         [__Ser.JsonPropertyName("items")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::KeyShop.Item> Items { get; init; }
+        public required __G.IReadOnlyList<__M.Item> Items { get; init; }
     }
 }

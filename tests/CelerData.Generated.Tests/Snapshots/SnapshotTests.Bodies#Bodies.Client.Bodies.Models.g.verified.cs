@@ -5,6 +5,8 @@
 #pragma warning disable CS0612, CS0618
 
 using __Ser = global::System.Text.Json.Serialization;
+using __M = global::Bodies.Client;
+using __G = global::System.Collections.Generic;
 
 namespace Bodies.Client
 {
@@ -65,7 +67,7 @@ namespace Bodies.Client
     {
         /// <summary>The 'grant_type' property.</summary>
         [__Ser.JsonPropertyName("grant_type")]
-        public required global::Bodies.Client.GrantType GrantType { get; init; }
+        public required __M.GrantType GrantType { get; init; }
 
         /// <summary>The 'client_id' property.</summary>
         [__Ser.JsonPropertyName("client_id")]
@@ -85,29 +87,29 @@ namespace Bodies.Client
         /// <summary>The 'audiences' property.</summary>
         [__Ser.JsonPropertyName("audiences")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Audiences { get; init; }
+        public __G.IReadOnlyList<string>? Audiences { get; init; }
 
         /// <summary>The 'scopes' property.</summary>
         [__Ser.JsonPropertyName("scopes")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Scopes { get; init; }
+        public __G.IReadOnlyList<string>? Scopes { get; init; }
 
         /// <summary>The 'filter' property.</summary>
         [__Ser.JsonPropertyName("filter")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Bodies.Client.Filter? Filter { get; init; }
+        public __M.Filter? Filter { get; init; }
 
         /// <summary>The 'meta' property.</summary>
         [__Ser.JsonPropertyName("meta")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Bodies.Client.Filter? Meta { get; init; }
+        public __M.Filter? Meta { get; init; }
     }
 
     /// <summary>The values of GrantType.</summary>
     /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Bodies.Client.BodiesOpenEnumJsonConverter<global::Bodies.Client.GrantType>))]
-    public readonly partial struct GrantType : global::Bodies.Client.IBodiesOpenEnum<GrantType>
+    [__Ser.JsonConverter(typeof(__M.BodiesOpenEnumJsonConverter<__M.GrantType>))]
+    public readonly partial struct GrantType : __M.IBodiesOpenEnum<GrantType>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -142,9 +144,9 @@ namespace Bodies.Client
             _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
 
-        static string[] global::Bodies.Client.IBodiesOpenEnum<GrantType>.__Wire => __Wire;
+        static string[] __M.IBodiesOpenEnum<GrantType>.__Wire => __Wire;
 
-        static GrantType global::Bodies.Client.IBodiesOpenEnum<GrantType>.Create(string value) => new GrantType(value);
+        static GrantType __M.IBodiesOpenEnum<GrantType>.Create(string value) => new GrantType(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
@@ -210,7 +212,7 @@ namespace Bodies.Client
         /// <summary>The 'thumbnails' property.</summary>
         [__Ser.JsonPropertyName("thumbnails")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<byte[]>? Thumbnails { get; init; }
+        public __G.IReadOnlyList<byte[]>? Thumbnails { get; init; }
 
         /// <summary>The 'caption' property.</summary>
         [__Ser.JsonPropertyName("caption")]
@@ -220,7 +222,7 @@ namespace Bodies.Client
         /// <summary>The 'tags' property.</summary>
         [__Ser.JsonPropertyName("tags")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public __G.IReadOnlyList<string>? Tags { get; init; }
 
         /// <summary>The 'rating' property.</summary>
         [__Ser.JsonPropertyName("rating")]
@@ -230,7 +232,7 @@ namespace Bodies.Client
         /// <summary>The 'grant' property.</summary>
         [__Ser.JsonPropertyName("grant")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Bodies.Client.GrantType? Grant { get; init; }
+        public __M.GrantType? Grant { get; init; }
 
         /// <summary>The 'petId' property.</summary>
         [__Ser.JsonPropertyName("petId")]
@@ -240,7 +242,7 @@ namespace Bodies.Client
         /// <summary>The 'meta' property.</summary>
         [__Ser.JsonPropertyName("meta")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Bodies.Client.Filter? Meta { get; init; }
+        public __M.Filter? Meta { get; init; }
     }
 
     /// <summary>The SendComposedFormRequest schema of Bodies.</summary>

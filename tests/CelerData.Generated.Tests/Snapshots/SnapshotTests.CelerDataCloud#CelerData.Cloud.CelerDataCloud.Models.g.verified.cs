@@ -5,6 +5,8 @@
 #pragma warning disable CS0612, CS0618
 
 using __Ser = global::System.Text.Json.Serialization;
+using __M = global::CelerData.Cloud;
+using __G = global::System.Collections.Generic;
 
 namespace CelerData.Cloud
 {
@@ -137,7 +139,7 @@ namespace CelerData.Cloud
         /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Cloud.ClusterList? Data { get; init; }
+        public __M.ClusterList? Data { get; init; }
     }
 
     /// <summary>Every cluster of the account.</summary>
@@ -150,7 +152,7 @@ namespace CelerData.Cloud
 
         /// <summary>The clusters.</summary>
         [__Ser.JsonPropertyName("list")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterSummary> List { get; init; }
+        public required __G.IReadOnlyList<__M.ClusterSummary> List { get; init; }
     }
 
     /// <summary>A cluster, as the list names it; its state comes from `getClusterState`.</summary>
@@ -183,7 +185,7 @@ namespace CelerData.Cloud
         /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Cloud.ClusterStateData? Data { get; init; }
+        public __M.ClusterStateData? Data { get; init; }
     }
 
     /// <summary>The state of a cluster.</summary>
@@ -192,7 +194,7 @@ namespace CelerData.Cloud
     {
         /// <summary>The 'cluster_state' property.</summary>
         [__Ser.JsonPropertyName("cluster_state")]
-        public required global::CelerData.Cloud.ClusterState ClusterState { get; init; }
+        public required __M.ClusterState ClusterState { get; init; }
 
         /// <summary>Why the cluster is abnormal, when it is; empty or null otherwise.</summary>
         [__Ser.JsonPropertyName("abnormal_reason")]
@@ -208,8 +210,8 @@ namespace CelerData.Cloud
     /// <summary>The state of a cluster. The service may add states; clients should expect others.</summary>
     /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.CelerDataCloudOpenEnumJsonConverter<global::CelerData.Cloud.ClusterState>))]
-    public readonly partial struct ClusterState : global::CelerData.Cloud.ICelerDataCloudOpenEnum<ClusterState>
+    [__Ser.JsonConverter(typeof(__M.CelerDataCloudOpenEnumJsonConverter<__M.ClusterState>))]
+    public readonly partial struct ClusterState : __M.ICelerDataCloudOpenEnum<ClusterState>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -286,9 +288,9 @@ namespace CelerData.Cloud
             _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
 
-        static string[] global::CelerData.Cloud.ICelerDataCloudOpenEnum<ClusterState>.__Wire => __Wire;
+        static string[] __M.ICelerDataCloudOpenEnum<ClusterState>.__Wire => __Wire;
 
-        static ClusterState global::CelerData.Cloud.ICelerDataCloudOpenEnum<ClusterState>.Create(string value) => new ClusterState(value);
+        static ClusterState __M.ICelerDataCloudOpenEnum<ClusterState>.Create(string value) => new ClusterState(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
@@ -334,7 +336,7 @@ namespace CelerData.Cloud
         /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Cloud.ActionData? Data { get; init; }
+        public __M.ActionData? Data { get; init; }
     }
 
     /// <summary>An action the service started.</summary>
@@ -352,7 +354,7 @@ namespace CelerData.Cloud
     {
         /// <summary>The scripts, with where their logs go.</summary>
         [__Ser.JsonPropertyName("scripts")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DeploymentScript> Scripts { get; init; }
+        public required __G.IReadOnlyList<__M.DeploymentScript> Scripts { get; init; }
 
         /// <summary>Whether several scripts run in parallel.</summary>
         [__Ser.JsonPropertyName("parallel")]
@@ -395,7 +397,7 @@ namespace CelerData.Cloud
         /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Cloud.WarehouseList? Data { get; init; }
+        public __M.WarehouseList? Data { get; init; }
     }
 
     /// <summary>Every warehouse of a cluster.</summary>
@@ -408,7 +410,7 @@ namespace CelerData.Cloud
 
         /// <summary>The warehouses.</summary>
         [__Ser.JsonPropertyName("list")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Warehouse> List { get; init; }
+        public required __G.IReadOnlyList<__M.Warehouse> List { get; init; }
     }
 
     /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -427,7 +429,7 @@ namespace CelerData.Cloud
         /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Cloud.Warehouse? Data { get; init; }
+        public __M.Warehouse? Data { get; init; }
     }
 
     /// <summary>A warehouse of an elastic cluster.</summary>
@@ -451,7 +453,7 @@ namespace CelerData.Cloud
         /// <summary>The 'state' property.</summary>
         [__Ser.JsonPropertyName("state")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Cloud.WarehouseState? State { get; init; }
+        public __M.WarehouseState? State { get; init; }
 
         /// <summary>Whether this is the cluster's default warehouse, which cannot be suspended or resumed.</summary>
         [__Ser.JsonPropertyName("is_default")]
@@ -462,8 +464,8 @@ namespace CelerData.Cloud
     /// <summary>The state of a warehouse. The service may add states; clients should expect others.</summary>
     /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.CelerDataCloudOpenEnumJsonConverter<global::CelerData.Cloud.WarehouseState>))]
-    public readonly partial struct WarehouseState : global::CelerData.Cloud.ICelerDataCloudOpenEnum<WarehouseState>
+    [__Ser.JsonConverter(typeof(__M.CelerDataCloudOpenEnumJsonConverter<__M.WarehouseState>))]
+    public readonly partial struct WarehouseState : __M.ICelerDataCloudOpenEnum<WarehouseState>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -516,9 +518,9 @@ namespace CelerData.Cloud
             _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
 
-        static string[] global::CelerData.Cloud.ICelerDataCloudOpenEnum<WarehouseState>.__Wire => __Wire;
+        static string[] __M.ICelerDataCloudOpenEnum<WarehouseState>.__Wire => __Wire;
 
-        static WarehouseState global::CelerData.Cloud.ICelerDataCloudOpenEnum<WarehouseState>.Create(string value) => new WarehouseState(value);
+        static WarehouseState __M.ICelerDataCloudOpenEnum<WarehouseState>.Create(string value) => new WarehouseState(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
@@ -564,7 +566,7 @@ namespace CelerData.Cloud
         /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Cloud.InfraActionStateData? Data { get; init; }
+        public __M.InfraActionStateData? Data { get; init; }
     }
 
     /// <summary>The state of an action.</summary>
@@ -573,7 +575,7 @@ namespace CelerData.Cloud
     {
         /// <summary>The 'infra_action_state' property.</summary>
         [__Ser.JsonPropertyName("infra_action_state")]
-        public required global::CelerData.Cloud.InfraActionState InfraActionState { get; init; }
+        public required __M.InfraActionState InfraActionState { get; init; }
 
         /// <summary>Why the action failed; sent only when it is `FAILED`.</summary>
         [__Ser.JsonPropertyName("err_msg")]
@@ -593,8 +595,8 @@ namespace CelerData.Cloud
     /// </summary>
     /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.CelerDataCloudOpenEnumJsonConverter<global::CelerData.Cloud.InfraActionState>))]
-    public readonly partial struct InfraActionState : global::CelerData.Cloud.ICelerDataCloudOpenEnum<InfraActionState>
+    [__Ser.JsonConverter(typeof(__M.CelerDataCloudOpenEnumJsonConverter<__M.InfraActionState>))]
+    public readonly partial struct InfraActionState : __M.ICelerDataCloudOpenEnum<InfraActionState>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -641,9 +643,9 @@ namespace CelerData.Cloud
             _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
 
-        static string[] global::CelerData.Cloud.ICelerDataCloudOpenEnum<InfraActionState>.__Wire => __Wire;
+        static string[] __M.ICelerDataCloudOpenEnum<InfraActionState>.__Wire => __Wire;
 
-        static InfraActionState global::CelerData.Cloud.ICelerDataCloudOpenEnum<InfraActionState>.Create(string value) => new InfraActionState(value);
+        static InfraActionState __M.ICelerDataCloudOpenEnum<InfraActionState>.Create(string value) => new InfraActionState(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
@@ -730,7 +732,7 @@ namespace CelerData.Cloud
         /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Cloud.AccountUsage? Data { get; init; }
+        public __M.AccountUsage? Data { get; init; }
     }
 
     /// <summary>The CCU usage of an account over a range of days.</summary>
@@ -750,7 +752,7 @@ namespace CelerData.Cloud
         /// <summary>The usage of each day; sent only when `show_detail` is true.</summary>
         [__Ser.JsonPropertyName("details")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? Details { get; init; }
+        public __G.IReadOnlyList<__M.DailyUsage>? Details { get; init; }
     }
 
     /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -769,7 +771,7 @@ namespace CelerData.Cloud
         /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Cloud.ClusterUsage? Data { get; init; }
+        public __M.ClusterUsage? Data { get; init; }
     }
 
     /// <summary>The CCU usage of a cluster over a range of days.</summary>
@@ -794,7 +796,7 @@ namespace CelerData.Cloud
         /// <summary>The usage of each day; sent only when `show_detail` is true.</summary>
         [__Ser.JsonPropertyName("details")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? Details { get; init; }
+        public __G.IReadOnlyList<__M.DailyUsage>? Details { get; init; }
     }
 
     /// <summary>The CCU usage of one day.</summary>
@@ -824,7 +826,7 @@ namespace CelerData.Cloud
         /// <summary>The accounts to report; every account of the organisation when absent.</summary>
         [__Ser.JsonPropertyName("account_ids")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? AccountIds { get; init; }
+        public __G.IReadOnlyList<string>? AccountIds { get; init; }
 
         /// <summary>The first day of the range. Format: yyyyMMdd.</summary>
         [__Ser.JsonPropertyName("start_date")]
@@ -856,7 +858,7 @@ namespace CelerData.Cloud
         /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Cloud.OrganizationUsage? Data { get; init; }
+        public __M.OrganizationUsage? Data { get; init; }
     }
 
     /// <summary>The CCU usage of the organisation's accounts and their clusters.</summary>
@@ -871,7 +873,7 @@ namespace CelerData.Cloud
         /// <summary>The usage of each account.</summary>
         [__Ser.JsonPropertyName("accounts")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.AccountClusterUsage>? Accounts { get; init; }
+        public __G.IReadOnlyList<__M.AccountClusterUsage>? Accounts { get; init; }
     }
 
     /// <summary>The CCU usage of one account of the organisation and of its clusters.</summary>
@@ -901,7 +903,7 @@ namespace CelerData.Cloud
         /// <summary>The usage of each cluster of the account.</summary>
         [__Ser.JsonPropertyName("clusters")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.ClusterDailyUsage>? Clusters { get; init; }
+        public __G.IReadOnlyList<__M.ClusterDailyUsage>? Clusters { get; init; }
     }
 
     /// <summary>The CCU usage of one cluster in the organisation report.</summary>
@@ -926,7 +928,7 @@ namespace CelerData.Cloud
         /// <summary>The usage of each day; sent only when `show_daily_detail` is true.</summary>
         [__Ser.JsonPropertyName("daily_usages")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.DailyUsage>? DailyUsages { get; init; }
+        public __G.IReadOnlyList<__M.DailyUsage>? DailyUsages { get; init; }
     }
 
     /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
@@ -945,7 +947,7 @@ namespace CelerData.Cloud
         /// <summary>The 'data' property.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Cloud.Bills? Data { get; init; }
+        public __M.Bills? Data { get; init; }
     }
 
     /// <summary>The monthly bills of an account over a range of months.</summary>
@@ -970,7 +972,7 @@ namespace CelerData.Cloud
         /// <summary>One bill a month.</summary>
         [__Ser.JsonPropertyName("bill_list")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Bill>? BillList { get; init; }
+        public __G.IReadOnlyList<__M.Bill>? BillList { get; init; }
     }
 
     /// <summary>The bill of one month.</summary>
@@ -1015,7 +1017,7 @@ namespace CelerData.Cloud
         /// <summary>The payments of the bill.</summary>
         [__Ser.JsonPropertyName("pay_info_details")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Payment>? PayInfoDetails { get; init; }
+        public __G.IReadOnlyList<__M.Payment>? PayInfoDetails { get; init; }
     }
 
     /// <summary>One payment of a bill.</summary>
@@ -1059,7 +1061,7 @@ namespace CelerData.Cloud
         /// <summary>The accounts of the organisation.</summary>
         [__Ser.JsonPropertyName("data")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>? Data { get; init; }
+        public __G.IReadOnlyList<__M.Account>? Data { get; init; }
     }
 
     /// <summary>An account of the organisation.</summary>
@@ -1083,7 +1085,7 @@ namespace CelerData.Cloud
         /// <summary>The 'state' property.</summary>
         [__Ser.JsonPropertyName("state")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Cloud.AccountState? State { get; init; }
+        public __M.AccountState? State { get; init; }
 
         /// <summary>Whether this is the organisation's root account.</summary>
         [__Ser.JsonPropertyName("is_root_account")]
@@ -1099,8 +1101,8 @@ namespace CelerData.Cloud
     /// <summary>The state of an account: `IN_USE`, or `NO_ACCOUNT_NAME` until it is activated from the confirmation email. The service may add states.</summary>
     /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Cloud.CelerDataCloudOpenEnumJsonConverter<global::CelerData.Cloud.AccountState>))]
-    public readonly partial struct AccountState : global::CelerData.Cloud.ICelerDataCloudOpenEnum<AccountState>
+    [__Ser.JsonConverter(typeof(__M.CelerDataCloudOpenEnumJsonConverter<__M.AccountState>))]
+    public readonly partial struct AccountState : __M.ICelerDataCloudOpenEnum<AccountState>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -1135,9 +1137,9 @@ namespace CelerData.Cloud
             _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
 
-        static string[] global::CelerData.Cloud.ICelerDataCloudOpenEnum<AccountState>.__Wire => __Wire;
+        static string[] __M.ICelerDataCloudOpenEnum<AccountState>.__Wire => __Wire;
 
-        static AccountState global::CelerData.Cloud.ICelerDataCloudOpenEnum<AccountState>.Create(string value) => new AccountState(value);
+        static AccountState __M.ICelerDataCloudOpenEnum<AccountState>.Create(string value) => new AccountState(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;

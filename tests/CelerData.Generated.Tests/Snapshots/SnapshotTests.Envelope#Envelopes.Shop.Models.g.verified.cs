@@ -5,6 +5,8 @@
 #pragma warning disable CS0612, CS0618
 
 using __Ser = global::System.Text.Json.Serialization;
+using __M = global::Envelopes;
+using __G = global::System.Collections.Generic;
 
 namespace Envelopes
 {
@@ -75,7 +77,7 @@ namespace Envelopes
         /// <summary>The 'result' property.</summary>
         [__Ser.JsonPropertyName("result")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Envelopes.Order? Result { get; init; }
+        public __M.Order? Result { get; init; }
     }
 
     /// <summary>The Order schema of Shop.</summary>
@@ -95,8 +97,8 @@ namespace Envelopes
     /// <summary>The values of OrderState.</summary>
     /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Envelopes.ShopOpenEnumJsonConverter<global::Envelopes.OrderState>))]
-    public readonly partial struct OrderState : global::Envelopes.IShopOpenEnum<OrderState>
+    [__Ser.JsonConverter(typeof(__M.ShopOpenEnumJsonConverter<__M.OrderState>))]
+    public readonly partial struct OrderState : __M.IShopOpenEnum<OrderState>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -131,9 +133,9 @@ namespace Envelopes
             _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
 
-        static string[] global::Envelopes.IShopOpenEnum<OrderState>.__Wire => __Wire;
+        static string[] __M.IShopOpenEnum<OrderState>.__Wire => __Wire;
 
-        static OrderState global::Envelopes.IShopOpenEnum<OrderState>.Create(string value) => new OrderState(value);
+        static OrderState __M.IShopOpenEnum<OrderState>.Create(string value) => new OrderState(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
@@ -194,7 +196,7 @@ namespace Envelopes
         /// <summary>The 'result' property.</summary>
         [__Ser.JsonPropertyName("result")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Envelopes.CountOrdersResponseResult? Result { get; init; }
+        public __M.CountOrdersResponseResult? Result { get; init; }
     }
 
     /// <summary>The GetVersionResponse schema of Shop.</summary>

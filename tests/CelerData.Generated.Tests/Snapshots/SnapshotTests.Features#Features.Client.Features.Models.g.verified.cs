@@ -5,6 +5,8 @@
 #pragma warning disable CS0612, CS0618
 
 using __Ser = global::System.Text.Json.Serialization;
+using __M = global::Features.Client;
+using __G = global::System.Collections.Generic;
 
 namespace Features.Client
 {
@@ -97,8 +99,8 @@ namespace Features.Client
     /// <summary>The values of PetKind.</summary>
     /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Client.FeaturesOpenEnumJsonConverter<global::Features.Client.PetKind>))]
-    public readonly partial struct PetKind : global::Features.Client.IFeaturesOpenEnum<PetKind>
+    [__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.PetKind>))]
+    public readonly partial struct PetKind : __M.IFeaturesOpenEnum<PetKind>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -151,9 +153,9 @@ namespace Features.Client
             _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
 
-        static string[] global::Features.Client.IFeaturesOpenEnum<PetKind>.__Wire => __Wire;
+        static string[] __M.IFeaturesOpenEnum<PetKind>.__Wire => __Wire;
 
-        static PetKind global::Features.Client.IFeaturesOpenEnum<PetKind>.Create(string value) => new PetKind(value);
+        static PetKind __M.IFeaturesOpenEnum<PetKind>.Create(string value) => new PetKind(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
@@ -194,7 +196,7 @@ namespace Features.Client
         /// <summary>The 'kind' property.</summary>
         [__Ser.JsonPropertyName("kind")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Features.Client.PetKind? Kind { get; init; }
+        public __M.PetKind? Kind { get; init; }
 
         /// <summary>The 'birthday' property.</summary>
         [__Ser.JsonPropertyName("birthday")]
@@ -209,7 +211,7 @@ namespace Features.Client
         /// <summary>The 'tags' property.</summary>
         [__Ser.JsonPropertyName("tags")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public __G.IReadOnlyList<string>? Tags { get; init; }
     }
 
     /// <summary>The Pet schema of Features API.</summary>
@@ -223,7 +225,7 @@ namespace Features.Client
         /// <summary>The 'kind' property.</summary>
         [__Ser.JsonPropertyName("kind")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Features.Client.PetKind? Kind { get; init; }
+        public __M.PetKind? Kind { get; init; }
 
         /// <summary>The 'birthday' property.</summary>
         [__Ser.JsonPropertyName("birthday")]
@@ -238,7 +240,7 @@ namespace Features.Client
         /// <summary>The 'tags' property.</summary>
         [__Ser.JsonPropertyName("tags")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public __G.IReadOnlyList<string>? Tags { get; init; }
 
         /// <summary>The 'id' property.</summary>
         [__Ser.JsonPropertyName("id")]
@@ -276,17 +278,17 @@ namespace Features.Client
         /// <summary>The 'attributes' property.</summary>
         [__Ser.JsonPropertyName("attributes")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; init; }
+        public __G.IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
         /// <summary>The 'parent' property.</summary>
         [__Ser.JsonPropertyName("parent")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Features.Client.Pet? Parent { get; init; }
+        public __M.Pet? Parent { get; init; }
 
         /// <summary>The 'children' property.</summary>
         [__Ser.JsonPropertyName("children")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>? Children { get; init; }
+        public __G.IReadOnlyList<__M.Pet>? Children { get; init; }
 
         /// <summary>The 'extra' property.</summary>
         [__Ser.JsonPropertyName("extra")]
@@ -306,7 +308,7 @@ namespace Features.Client
         /// <summary>The 'status' property.</summary>
         [__Ser.JsonPropertyName("status")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Features.Client.PetStatus? Status { get; init; }
+        public __M.PetStatus? Status { get; init; }
     }
 
     /// <summary>The HealthResponse schema of Features API.</summary>
@@ -315,19 +317,19 @@ namespace Features.Client
     {
         /// <summary>The 'status' property.</summary>
         [__Ser.JsonPropertyName("status")]
-        public required global::Features.Client.HealthResponseStatus Status { get; init; }
+        public required __M.HealthResponseStatus Status { get; init; }
 
         /// <summary>The 'checks' property.</summary>
         [__Ser.JsonPropertyName("checks")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? Checks { get; init; }
+        public __G.IReadOnlyDictionary<string, bool>? Checks { get; init; }
     }
 
     /// <summary>The values of PetStatus.</summary>
     /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Client.FeaturesOpenEnumJsonConverter<global::Features.Client.PetStatus>))]
-    public readonly partial struct PetStatus : global::Features.Client.IFeaturesOpenEnum<PetStatus>
+    [__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.PetStatus>))]
+    public readonly partial struct PetStatus : __M.IFeaturesOpenEnum<PetStatus>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -362,9 +364,9 @@ namespace Features.Client
             _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
 
-        static string[] global::Features.Client.IFeaturesOpenEnum<PetStatus>.__Wire => __Wire;
+        static string[] __M.IFeaturesOpenEnum<PetStatus>.__Wire => __Wire;
 
-        static PetStatus global::Features.Client.IFeaturesOpenEnum<PetStatus>.Create(string value) => new PetStatus(value);
+        static PetStatus __M.IFeaturesOpenEnum<PetStatus>.Create(string value) => new PetStatus(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
@@ -397,8 +399,8 @@ namespace Features.Client
     /// <summary>The values of HealthResponseStatus.</summary>
     /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Features.Client.FeaturesOpenEnumJsonConverter<global::Features.Client.HealthResponseStatus>))]
-    public readonly partial struct HealthResponseStatus : global::Features.Client.IFeaturesOpenEnum<HealthResponseStatus>
+    [__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.HealthResponseStatus>))]
+    public readonly partial struct HealthResponseStatus : __M.IFeaturesOpenEnum<HealthResponseStatus>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -433,9 +435,9 @@ namespace Features.Client
             _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
 
-        static string[] global::Features.Client.IFeaturesOpenEnum<HealthResponseStatus>.__Wire => __Wire;
+        static string[] __M.IFeaturesOpenEnum<HealthResponseStatus>.__Wire => __Wire;
 
-        static HealthResponseStatus global::Features.Client.IFeaturesOpenEnum<HealthResponseStatus>.Create(string value) => new HealthResponseStatus(value);
+        static HealthResponseStatus __M.IFeaturesOpenEnum<HealthResponseStatus>.Create(string value) => new HealthResponseStatus(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;

@@ -5,6 +5,8 @@
 #pragma warning disable CS0612, CS0618
 
 using __Ser = global::System.Text.Json.Serialization;
+using __M = global::Examples;
+using __G = global::System.Collections.Generic;
 
 namespace Examples
 {

@@ -5,6 +5,8 @@
 #pragma warning disable CS0612, CS0618
 
 using __Ser = global::System.Text.Json.Serialization;
+using __M = global::Examples;
+using __G = global::System.Collections.Generic;
 
 namespace Examples
 {
@@ -86,7 +88,7 @@ namespace Examples
         /// <summary>The 'owner' property.</summary>
         [__Ser.JsonPropertyName("owner")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Examples.User? Owner { get; init; }
+        public __M.User? Owner { get; init; }
     }
 
     /// <summary>The Pullrequest schema of Link Example.</summary>
@@ -106,19 +108,19 @@ namespace Examples
         /// <summary>The 'repository' property.</summary>
         [__Ser.JsonPropertyName("repository")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Examples.Repository? Repository { get; init; }
+        public __M.Repository? Repository { get; init; }
 
         /// <summary>The 'author' property.</summary>
         [__Ser.JsonPropertyName("author")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Examples.User? Author { get; init; }
+        public __M.User? Author { get; init; }
     }
 
     /// <summary>The values of GetPullRequestsByRepositoryState.</summary>
     /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Examples.LinkExampleOpenEnumJsonConverter<global::Examples.GetPullRequestsByRepositoryState>))]
-    public readonly partial struct GetPullRequestsByRepositoryState : global::Examples.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>
+    [__Ser.JsonConverter(typeof(__M.LinkExampleOpenEnumJsonConverter<__M.GetPullRequestsByRepositoryState>))]
+    public readonly partial struct GetPullRequestsByRepositoryState : __M.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -159,9 +161,9 @@ namespace Examples
             _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
 
-        static string[] global::Examples.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>.__Wire => __Wire;
+        static string[] __M.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>.__Wire => __Wire;
 
-        static GetPullRequestsByRepositoryState global::Examples.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>.Create(string value) => new GetPullRequestsByRepositoryState(value);
+        static GetPullRequestsByRepositoryState __M.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>.Create(string value) => new GetPullRequestsByRepositoryState(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;

@@ -5,6 +5,8 @@
 #pragma warning disable CS0612, CS0618
 
 using __Ser = global::System.Text.Json.Serialization;
+using __M = global::Examples;
+using __G = global::System.Collections.Generic;
 
 namespace Examples
 {
@@ -20,7 +22,7 @@ namespace Examples
         /// <summary>The 'apis' property.</summary>
         [__Ser.JsonPropertyName("apis")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Examples.DataSetListApisItem>? Apis { get; init; }
+        public __G.IReadOnlyList<__M.DataSetListApisItem>? Apis { get; init; }
     }
 
     /// <summary>The PerformSearchRequest schema of USPTO Data Set API.</summary>

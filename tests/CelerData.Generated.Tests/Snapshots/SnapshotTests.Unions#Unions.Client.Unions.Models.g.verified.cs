@@ -5,6 +5,8 @@
 #pragma warning disable CS0612, CS0618
 
 using __Ser = global::System.Text.Json.Serialization;
+using __M = global::Unions.Client;
+using __G = global::System.Collections.Generic;
 
 namespace Unions.Client
 {
@@ -332,17 +334,17 @@ namespace Unions.Client
         /// <summary>The 'pet' property.</summary>
         [__Ser.JsonPropertyName("pet")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Unions.Client.Pet? Pet { get; init; }
+        public __M.Pet? Pet { get; init; }
 
         /// <summary>The 'shape' property.</summary>
         [__Ser.JsonPropertyName("shape")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Unions.Client.Shape? Shape { get; init; }
+        public __M.Shape? Shape { get; init; }
 
         /// <summary>The 'tag' property.</summary>
         [__Ser.JsonPropertyName("tag")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Unions.Client.OwnerTag? Tag { get; init; }
+        public __M.OwnerTag? Tag { get; init; }
 
         /// <summary>The 'nickname' property.</summary>
         [__Ser.JsonPropertyName("nickname")]
@@ -357,9 +359,9 @@ namespace Unions.Client
         /// <summary>The 'best' property.</summary>
         [__Ser.JsonPropertyName("best")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Unions.Client.Cat? Best { get => __value_Best; init { __value_Best = value; __set_Best = true; } }
+        public __M.Cat? Best { get => __value_Best; init { __value_Best = value; __set_Best = true; } }
 
-        private readonly global::Unions.Client.Cat? __value_Best;
+        private readonly __M.Cat? __value_Best;
 
         /// <summary>Whether Best was set, to null or not: only then is it written to JSON.</summary>
         internal bool __set_Best;
@@ -367,9 +369,9 @@ namespace Unions.Client
         /// <summary>The 'choice' property.</summary>
         [__Ser.JsonPropertyName("choice")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Unions.Client.OwnerChoice? Choice { get => __value_Choice; init { __value_Choice = value; __set_Choice = true; } }
+        public __M.OwnerChoice? Choice { get => __value_Choice; init { __value_Choice = value; __set_Choice = true; } }
 
-        private readonly global::Unions.Client.OwnerChoice? __value_Choice;
+        private readonly __M.OwnerChoice? __value_Choice;
 
         /// <summary>Whether Choice was set, to null or not: only then is it written to JSON.</summary>
         internal bool __set_Choice;

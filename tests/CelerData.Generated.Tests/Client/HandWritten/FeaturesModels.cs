@@ -3,6 +3,8 @@
 #pragma warning disable CS0612, CS0618
 
 using __Ser = global::System.Text.Json.Serialization;
+using __M = global::CelerData.Generated.Tests.HandWritten;
+using __G = global::System.Collections.Generic;
 
 namespace CelerData.Generated.Tests.HandWritten
 {
@@ -95,8 +97,8 @@ namespace CelerData.Generated.Tests.HandWritten
     /// <summary>The values of PetKind.</summary>
     /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Generated.Tests.HandWritten.FeaturesOpenEnumJsonConverter<global::CelerData.Generated.Tests.HandWritten.PetKind>))]
-    public readonly partial struct PetKind : global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<PetKind>
+    [__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.PetKind>))]
+    public readonly partial struct PetKind : __M.IFeaturesOpenEnum<PetKind>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -149,9 +151,9 @@ namespace CelerData.Generated.Tests.HandWritten
             _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
 
-        static string[] global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<PetKind>.__Wire => __Wire;
+        static string[] __M.IFeaturesOpenEnum<PetKind>.__Wire => __Wire;
 
-        static PetKind global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<PetKind>.Create(string value) => new PetKind(value);
+        static PetKind __M.IFeaturesOpenEnum<PetKind>.Create(string value) => new PetKind(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
@@ -192,7 +194,7 @@ namespace CelerData.Generated.Tests.HandWritten
         /// <summary>The 'kind' property.</summary>
         [__Ser.JsonPropertyName("kind")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Generated.Tests.HandWritten.PetKind? Kind { get; init; }
+        public __M.PetKind? Kind { get; init; }
 
         /// <summary>The 'birthday' property.</summary>
         [__Ser.JsonPropertyName("birthday")]
@@ -207,7 +209,7 @@ namespace CelerData.Generated.Tests.HandWritten
         /// <summary>The 'tags' property.</summary>
         [__Ser.JsonPropertyName("tags")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public __G.IReadOnlyList<string>? Tags { get; init; }
     }
 
     /// <summary>The Pet schema of Features API.</summary>
@@ -221,7 +223,7 @@ namespace CelerData.Generated.Tests.HandWritten
         /// <summary>The 'kind' property.</summary>
         [__Ser.JsonPropertyName("kind")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Generated.Tests.HandWritten.PetKind? Kind { get; init; }
+        public __M.PetKind? Kind { get; init; }
 
         /// <summary>The 'birthday' property.</summary>
         [__Ser.JsonPropertyName("birthday")]
@@ -236,7 +238,7 @@ namespace CelerData.Generated.Tests.HandWritten
         /// <summary>The 'tags' property.</summary>
         [__Ser.JsonPropertyName("tags")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<string>? Tags { get; init; }
+        public __G.IReadOnlyList<string>? Tags { get; init; }
 
         /// <summary>The 'id' property.</summary>
         [__Ser.JsonPropertyName("id")]
@@ -274,17 +276,17 @@ namespace CelerData.Generated.Tests.HandWritten
         /// <summary>The 'attributes' property.</summary>
         [__Ser.JsonPropertyName("attributes")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Attributes { get; init; }
+        public __G.IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
         /// <summary>The 'parent' property.</summary>
         [__Ser.JsonPropertyName("parent")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Generated.Tests.HandWritten.Pet? Parent { get; init; }
+        public __M.Pet? Parent { get; init; }
 
         /// <summary>The 'children' property.</summary>
         [__Ser.JsonPropertyName("children")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::CelerData.Generated.Tests.HandWritten.Pet>? Children { get; init; }
+        public __G.IReadOnlyList<__M.Pet>? Children { get; init; }
 
         /// <summary>The 'extra' property.</summary>
         [__Ser.JsonPropertyName("extra")]
@@ -304,7 +306,7 @@ namespace CelerData.Generated.Tests.HandWritten
         /// <summary>The 'status' property.</summary>
         [__Ser.JsonPropertyName("status")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::CelerData.Generated.Tests.HandWritten.PetStatus? Status { get; init; }
+        public __M.PetStatus? Status { get; init; }
     }
 
     /// <summary>The HealthResponse schema of Features API.</summary>
@@ -313,19 +315,19 @@ namespace CelerData.Generated.Tests.HandWritten
     {
         /// <summary>The 'status' property.</summary>
         [__Ser.JsonPropertyName("status")]
-        public required global::CelerData.Generated.Tests.HandWritten.HealthResponseStatus Status { get; init; }
+        public required __M.HealthResponseStatus Status { get; init; }
 
         /// <summary>The 'checks' property.</summary>
         [__Ser.JsonPropertyName("checks")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? Checks { get; init; }
+        public __G.IReadOnlyDictionary<string, bool>? Checks { get; init; }
     }
 
     /// <summary>The values of PetStatus.</summary>
     /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Generated.Tests.HandWritten.FeaturesOpenEnumJsonConverter<global::CelerData.Generated.Tests.HandWritten.PetStatus>))]
-    public readonly partial struct PetStatus : global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<PetStatus>
+    [__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.PetStatus>))]
+    public readonly partial struct PetStatus : __M.IFeaturesOpenEnum<PetStatus>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -360,9 +362,9 @@ namespace CelerData.Generated.Tests.HandWritten
             _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
 
-        static string[] global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<PetStatus>.__Wire => __Wire;
+        static string[] __M.IFeaturesOpenEnum<PetStatus>.__Wire => __Wire;
 
-        static PetStatus global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<PetStatus>.Create(string value) => new PetStatus(value);
+        static PetStatus __M.IFeaturesOpenEnum<PetStatus>.Create(string value) => new PetStatus(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
@@ -395,8 +397,8 @@ namespace CelerData.Generated.Tests.HandWritten
     /// <summary>The values of HealthResponseStatus.</summary>
     /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::CelerData.Generated.Tests.HandWritten.FeaturesOpenEnumJsonConverter<global::CelerData.Generated.Tests.HandWritten.HealthResponseStatus>))]
-    public readonly partial struct HealthResponseStatus : global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<HealthResponseStatus>
+    [__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.HealthResponseStatus>))]
+    public readonly partial struct HealthResponseStatus : __M.IFeaturesOpenEnum<HealthResponseStatus>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -431,9 +433,9 @@ namespace CelerData.Generated.Tests.HandWritten
             _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
 
-        static string[] global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<HealthResponseStatus>.__Wire => __Wire;
+        static string[] __M.IFeaturesOpenEnum<HealthResponseStatus>.__Wire => __Wire;
 
-        static HealthResponseStatus global::CelerData.Generated.Tests.HandWritten.IFeaturesOpenEnum<HealthResponseStatus>.Create(string value) => new HealthResponseStatus(value);
+        static HealthResponseStatus __M.IFeaturesOpenEnum<HealthResponseStatus>.Create(string value) => new HealthResponseStatus(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
