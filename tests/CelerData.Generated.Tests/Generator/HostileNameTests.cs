@@ -142,8 +142,8 @@ public sealed class HostileNameTests
         Assert.Empty(result.CompilationProblems());
 
         var models = result.Sources.Single(s => s.HintName.EndsWith("Models.g.cs", StringComparison.Ordinal)).SourceText.ToString();
-        Assert.Contains("public required global::Shapes.Shade Shade { get; init; }", models, StringComparison.Ordinal);
-        Assert.Contains("public global::Shapes.Owner? Owner { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public required __M.Shade Shade { get; init; }", models, StringComparison.Ordinal);
+        Assert.Contains("public __M.Owner? Owner { get; init; }", models, StringComparison.Ordinal);
         // The enclosing type's name and another member's name are real collisions.
         Assert.Contains("public string? HolderValue { get; init; }", models, StringComparison.Ordinal);
         Assert.Contains("public long? OwnerValue { get; init; }", models, StringComparison.Ordinal);

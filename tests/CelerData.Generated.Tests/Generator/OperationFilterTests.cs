@@ -160,7 +160,7 @@ public sealed class OperationFilterTests
         var models = trees.Single(t => t.FilePath.EndsWith("Shop.Models.g.cs", System.StringComparison.Ordinal)).GetRoot();
         var methods = api.DescendantNodes().OfType<MethodDeclarationSyntax>().Select(m => m.Identifier.Text).Order(System.StringComparer.Ordinal).ToArray();
         var types = models.DescendantNodes().OfType<BaseTypeDeclarationSyntax>()
-            .Where(t => t.Parent is BaseNamespaceDeclarationSyntax && !t.Identifier.Text.EndsWith("JsonConverter", System.StringComparison.Ordinal))
+            .Where(t => t.Parent is BaseNamespaceDeclarationSyntax && t is not InterfaceDeclarationSyntax && !t.Identifier.Text.EndsWith("JsonConverter", System.StringComparison.Ordinal))
             .Select(t => t.Identifier.Text).Order(System.StringComparer.Ordinal).ToArray();
         return (methods, types);
     }
