@@ -564,7 +564,7 @@ internal static partial class JsonContextEmitter
                 case PropertyWrite.WhenNotNull:
                     // Written only when not null: the value is bound once and written without a second null check (each
                     // pattern variable has its own name, being in scope for the rest of the method).
-                    writer.Line("if (" + value + " is { } __v" + i + ") " + WriteStatement(plan, property.Type with { IsNullable = false }, "__v" + i, name, notNull: true));
+                    writer.Line("if (" + value + " is { } __w" + i + ") " + WriteStatement(plan, property.Type with { IsNullable = false }, "__w" + i, name, notNull: true));
                     break;
                 case PropertyWrite.WhenSet:
                     writer.Line("if (value." + ModelsEmitter.SetField(property) + ") " + WriteStatement(plan, property.Type, value, name));

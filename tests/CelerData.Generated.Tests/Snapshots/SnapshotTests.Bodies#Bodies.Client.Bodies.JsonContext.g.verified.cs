@@ -7,6 +7,8 @@
 
 using __Json = global::System.Text.Json;
 using __Meta = global::System.Text.Json.Serialization.Metadata;
+using __M = global::Bodies.Client;
+using __G = global::System.Collections.Generic;
 
 namespace Bodies.Client;
 
@@ -42,7 +44,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
     private static readonly __Json.JsonEncodedText __Name23 = __Json.JsonEncodedText.Encode("body");
     private static readonly __Json.JsonEncodedText __Name24 = __Json.JsonEncodedText.Encode("root");
     private static readonly __Json.JsonEncodedText __Name25 = __Json.JsonEncodedText.Encode("attachment");
-    private static readonly global::Bodies.Client.GrantTypeJsonConverter __Own1 = new();
+    private static readonly __M.BodiesOpenEnumJsonConverter<__M.GrantType> __Own1 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::Bodies.Client.BodiesJsonContext Default { get; } = new global::Bodies.Client.BodiesJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -61,41 +63,41 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
     {
     }
 
-    private __Meta.JsonTypeInfo<global::Bodies.Client.TokenForm>? _t0;
-    /// <summary>Metadata for <see cref="global::Bodies.Client.TokenForm"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Bodies.Client.TokenForm> TokenForm => __Get(ref _t0);
+    private __Meta.JsonTypeInfo<__M.TokenForm>? _t0;
+    /// <summary>Metadata for <see cref="__M.TokenForm"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.TokenForm> TokenForm => __Get(ref _t0);
 
-    private __Meta.JsonTypeInfo<global::Bodies.Client.GrantType>? _t1;
-    /// <summary>Metadata for <see cref="global::Bodies.Client.GrantType"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Bodies.Client.GrantType> GrantType => __Get(ref _t1);
+    private __Meta.JsonTypeInfo<__M.GrantType>? _t1;
+    /// <summary>Metadata for <see cref="__M.GrantType"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.GrantType> GrantType => __Get(ref _t1);
 
-    private __Meta.JsonTypeInfo<global::Bodies.Client.Filter>? _t2;
-    /// <summary>Metadata for <see cref="global::Bodies.Client.Filter"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Bodies.Client.Filter> Filter => __Get(ref _t2);
+    private __Meta.JsonTypeInfo<__M.Filter>? _t2;
+    /// <summary>Metadata for <see cref="__M.Filter"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Filter> Filter => __Get(ref _t2);
 
-    private __Meta.JsonTypeInfo<global::Bodies.Client.CreateTokenResponse>? _t3;
-    /// <summary>Metadata for <see cref="global::Bodies.Client.CreateTokenResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Bodies.Client.CreateTokenResponse> CreateTokenResponse => __Get(ref _t3);
+    private __Meta.JsonTypeInfo<__M.CreateTokenResponse>? _t3;
+    /// <summary>Metadata for <see cref="__M.CreateTokenResponse"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.CreateTokenResponse> CreateTokenResponse => __Get(ref _t3);
 
-    private __Meta.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest>? _t4;
-    /// <summary>Metadata for <see cref="global::Bodies.Client.AddPhotoRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Bodies.Client.AddPhotoRequest> AddPhotoRequest => __Get(ref _t4);
+    private __Meta.JsonTypeInfo<__M.AddPhotoRequest>? _t4;
+    /// <summary>Metadata for <see cref="__M.AddPhotoRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.AddPhotoRequest> AddPhotoRequest => __Get(ref _t4);
 
-    private __Meta.JsonTypeInfo<global::Bodies.Client.SendComposedFormRequest>? _t5;
-    /// <summary>Metadata for <see cref="global::Bodies.Client.SendComposedFormRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Bodies.Client.SendComposedFormRequest> SendComposedFormRequest => __Get(ref _t5);
+    private __Meta.JsonTypeInfo<__M.SendComposedFormRequest>? _t5;
+    /// <summary>Metadata for <see cref="__M.SendComposedFormRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.SendComposedFormRequest> SendComposedFormRequest => __Get(ref _t5);
 
-    private __Meta.JsonTypeInfo<global::Bodies.Client.SendComposedUploadRequest>? _t6;
-    /// <summary>Metadata for <see cref="global::Bodies.Client.SendComposedUploadRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Bodies.Client.SendComposedUploadRequest> SendComposedUploadRequest => __Get(ref _t6);
+    private __Meta.JsonTypeInfo<__M.SendComposedUploadRequest>? _t6;
+    /// <summary>Metadata for <see cref="__M.SendComposedUploadRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.SendComposedUploadRequest> SendComposedUploadRequest => __Get(ref _t6);
 
-    private __Meta.JsonTypeInfo<global::Bodies.Client.SendBatchRequest>? _t7;
-    /// <summary>Metadata for <see cref="global::Bodies.Client.SendBatchRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Bodies.Client.SendBatchRequest> SendBatchRequest => __Get(ref _t7);
+    private __Meta.JsonTypeInfo<__M.SendBatchRequest>? _t7;
+    /// <summary>Metadata for <see cref="__M.SendBatchRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.SendBatchRequest> SendBatchRequest => __Get(ref _t7);
 
-    private __Meta.JsonTypeInfo<global::Bodies.Client.SendRelatedRequest>? _t8;
-    /// <summary>Metadata for <see cref="global::Bodies.Client.SendRelatedRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Bodies.Client.SendRelatedRequest> SendRelatedRequest => __Get(ref _t8);
+    private __Meta.JsonTypeInfo<__M.SendRelatedRequest>? _t8;
+    /// <summary>Metadata for <see cref="__M.SendRelatedRequest"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.SendRelatedRequest> SendRelatedRequest => __Get(ref _t8);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -106,48 +108,48 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Bodies.Client.TokenForm)) return __Info(options, new __Converter<global::Bodies.Client.TokenForm>(__Read0, __Write0));
-        if (type == typeof(global::Bodies.Client.GrantType)) return __Info(options, __Own1);
-        if (type == typeof(global::Bodies.Client.Filter)) return __Info(options, new __Converter<global::Bodies.Client.Filter>(__Read2, __Write2));
-        if (type == typeof(global::Bodies.Client.CreateTokenResponse)) return __Info(options, new __Converter<global::Bodies.Client.CreateTokenResponse>(__Read3, __Write3));
-        if (type == typeof(global::Bodies.Client.AddPhotoRequest)) return __Info(options, new __Converter<global::Bodies.Client.AddPhotoRequest>(__Read4, __Write4));
-        if (type == typeof(global::Bodies.Client.SendComposedFormRequest)) return __Info(options, new __Converter<global::Bodies.Client.SendComposedFormRequest>(__Read5, __Write5));
-        if (type == typeof(global::Bodies.Client.SendComposedUploadRequest)) return __Info(options, new __Converter<global::Bodies.Client.SendComposedUploadRequest>(__Read6, __Write6));
-        if (type == typeof(global::Bodies.Client.SendBatchRequest)) return __Info(options, new __Converter<global::Bodies.Client.SendBatchRequest>(__Read7, __Write7));
-        if (type == typeof(global::Bodies.Client.SendRelatedRequest)) return __Info(options, new __Converter<global::Bodies.Client.SendRelatedRequest>(__Read8, __Write8));
+        if (type == typeof(__M.TokenForm)) return __Info(options, new __Converter<__M.TokenForm>(__Read0, __Write0));
+        if (type == typeof(__M.GrantType)) return __Info(options, __Own1);
+        if (type == typeof(__M.Filter)) return __Info(options, new __Converter<__M.Filter>(__Read2, __Write2));
+        if (type == typeof(__M.CreateTokenResponse)) return __Info(options, new __Converter<__M.CreateTokenResponse>(__Read3, __Write3));
+        if (type == typeof(__M.AddPhotoRequest)) return __Info(options, new __Converter<__M.AddPhotoRequest>(__Read4, __Write4));
+        if (type == typeof(__M.SendComposedFormRequest)) return __Info(options, new __Converter<__M.SendComposedFormRequest>(__Read5, __Write5));
+        if (type == typeof(__M.SendComposedUploadRequest)) return __Info(options, new __Converter<__M.SendComposedUploadRequest>(__Read6, __Write6));
+        if (type == typeof(__M.SendBatchRequest)) return __Info(options, new __Converter<__M.SendBatchRequest>(__Read7, __Write7));
+        if (type == typeof(__M.SendRelatedRequest)) return __Info(options, new __Converter<__M.SendRelatedRequest>(__Read8, __Write8));
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(bool?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<bool>(options));
         if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
         if (type == typeof(global::System.DateTimeOffset?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
         if (type == typeof(global::System.DateTimeOffset)) return __Info(options, __Meta.JsonMetadataServices.DateTimeOffsetConverter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<string>>(__Read14, __Write14));
+        if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read14, __Write14));
         if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
         if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
         if (type == typeof(byte[])) return __Info(options, __Meta.JsonMetadataServices.ByteArrayConverter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<byte[]>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<byte[]>>(__Read18, __Write18));
-        if (type == typeof(global::Bodies.Client.GrantType?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::Bodies.Client.GrantType>(options));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>>(__Read20, __Write20));
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(__Read21, __Write21));
+        if (type == typeof(__G.IReadOnlyList<byte[]>)) return __Info(options, new __Converter<__G.IReadOnlyList<byte[]>>(__Read18, __Write18));
+        if (type == typeof(__M.GrantType?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.GrantType>(options));
+        if (type == typeof(__G.IReadOnlyList<__M.Filter>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Filter>>(__Read20, __Write20));
+        if (type == typeof(__G.IReadOnlyDictionary<string, string>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, string>>(__Read21, __Write21));
         return null;
     }
 
     private static readonly string[] __Paths0 = { ".grant_type", ".client_id", ".remember", ".expires", ".audiences", ".scopes", ".filter", ".meta" };
 
-    private static global::Bodies.Client.TokenForm? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.TokenForm? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Bodies.Client.TokenForm)))
+        if (!__Start(ref reader, typeof(__M.TokenForm)))
         {
             return null;
         }
 
-        global::Bodies.Client.GrantType __p0 = default;
+        __M.GrantType __p0 = default;
         string __p1 = default;
         bool? __p2 = default;
         global::System.DateTimeOffset? __p3 = default;
-        global::System.Collections.Generic.IReadOnlyList<string> __p4 = default;
-        global::System.Collections.Generic.IReadOnlyList<string> __p5 = default;
-        global::Bodies.Client.Filter __p6 = default;
-        global::Bodies.Client.Filter __p7 = default;
+        __G.IReadOnlyList<string> __p4 = default;
+        __G.IReadOnlyList<string> __p5 = default;
+        __M.Filter __p6 = default;
+        __M.Filter __p7 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -158,7 +160,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
                 reader.Read();
                 switch (__i)
                 {
-                    case 0: __p0 = __Own1.Read(ref reader, typeof(global::Bodies.Client.GrantType), options); __s0 = true; break;
+                    case 0: __p0 = __Via(__Own1, ref reader, options); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); break;
                     case 2: __p2 = __Null(ref reader) ? null : reader.GetBoolean(); break;
                     case 3: __p3 = __Null(ref reader) ? null : reader.GetDateTimeOffset(); break;
@@ -178,10 +180,10 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Bodies.Client.TokenForm), ref reader, __s0 ? null : "grant_type");
+            throw __Missing(typeof(__M.TokenForm), ref reader, __s0 ? null : "grant_type");
         }
 
-        return new global::Bodies.Client.TokenForm()
+        return new __M.TokenForm()
         {
             GrantType = __p0,
             ClientId = __p1,
@@ -208,7 +210,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write0(__Json.Utf8JsonWriter writer, global::Bodies.Client.TokenForm? value, __Json.JsonSerializerOptions options)
+    private static void __Write0(__Json.Utf8JsonWriter writer, __M.TokenForm? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -218,21 +220,21 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
         writer.WriteStartObject();
         { writer.WritePropertyName(__Name0); __Own1.Write(writer, value.GrantType, options); }
-        if (value.ClientId is not null) { writer.WriteString(__Name1, value.ClientId); }
-        if (value.Remember is not null) { { if (value.Remember is { } __value) writer.WriteBoolean(__Name2, __value); else writer.WriteNull(__Name2); } }
-        if (value.Expires is not null) { { if (value.Expires is { } __value) writer.WriteString(__Name3, __value); else writer.WriteNull(__Name3); } }
-        if (value.Audiences is not null) { { writer.WritePropertyName(__Name4); __Write14(writer, value.Audiences, options); } }
-        if (value.Scopes is not null) { { writer.WritePropertyName(__Name5); __Write14(writer, value.Scopes, options); } }
-        if (value.Filter is not null) { { writer.WritePropertyName(__Name6); __Write2(writer, value.Filter, options); } }
-        if (value.Meta is not null) { { writer.WritePropertyName(__Name7); __Write2(writer, value.Meta, options); } }
+        if (value.ClientId is { } __w1) writer.WriteString(__Name1, __w1);
+        if (value.Remember is { } __w2) writer.WriteBoolean(__Name2, __w2);
+        if (value.Expires is { } __w3) writer.WriteString(__Name3, __w3);
+        if (value.Audiences is { } __w4) { writer.WritePropertyName(__Name4); __Write14(writer, __w4, options); }
+        if (value.Scopes is { } __w5) { writer.WritePropertyName(__Name5); __Write14(writer, __w5, options); }
+        if (value.Filter is { } __w6) { writer.WritePropertyName(__Name6); __Write2(writer, __w6, options); }
+        if (value.Meta is { } __w7) { writer.WritePropertyName(__Name7); __Write2(writer, __w7, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths2 = { ".kind", ".max" };
 
-    private static global::Bodies.Client.Filter? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Filter? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Bodies.Client.Filter)))
+        if (!__Start(ref reader, typeof(__M.Filter)))
         {
             return null;
         }
@@ -260,7 +262,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
             throw __Wrap(exception, __Paths2[__i], ref reader);
         }
 
-        return new global::Bodies.Client.Filter()
+        return new __M.Filter()
         {
             Kind = __p0,
             Max = __p1,
@@ -277,7 +279,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write2(__Json.Utf8JsonWriter writer, global::Bodies.Client.Filter? value, __Json.JsonSerializerOptions options)
+    private static void __Write2(__Json.Utf8JsonWriter writer, __M.Filter? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -286,16 +288,16 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         }
 
         writer.WriteStartObject();
-        if (value.Kind is not null) { writer.WriteString(__Name8, value.Kind); }
-        if (value.Max is not null) { { if (value.Max is { } __value) writer.WriteNumber(__Name9, __value); else writer.WriteNull(__Name9); } }
+        if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
+        if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths3 = { ".access_token" };
 
-    private static global::Bodies.Client.CreateTokenResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.CreateTokenResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Bodies.Client.CreateTokenResponse)))
+        if (!__Start(ref reader, typeof(__M.CreateTokenResponse)))
         {
             return null;
         }
@@ -321,7 +323,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
             throw __Wrap(exception, __Paths3[__i], ref reader);
         }
 
-        return new global::Bodies.Client.CreateTokenResponse()
+        return new __M.CreateTokenResponse()
         {
             AccessToken = __p0,
         };
@@ -336,7 +338,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write3(__Json.Utf8JsonWriter writer, global::Bodies.Client.CreateTokenResponse? value, __Json.JsonSerializerOptions options)
+    private static void __Write3(__Json.Utf8JsonWriter writer, __M.CreateTokenResponse? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -345,27 +347,27 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         }
 
         writer.WriteStartObject();
-        if (value.AccessToken is not null) { writer.WriteString(__Name10, value.AccessToken); }
+        if (value.AccessToken is { } __w0) writer.WriteString(__Name10, __w0);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths4 = { ".file", ".thumbnails", ".caption", ".tags", ".rating", ".grant", ".petId", ".meta" };
 
-    private static global::Bodies.Client.AddPhotoRequest? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.AddPhotoRequest? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Bodies.Client.AddPhotoRequest)))
+        if (!__Start(ref reader, typeof(__M.AddPhotoRequest)))
         {
             return null;
         }
 
         byte[] __p0 = default;
-        global::System.Collections.Generic.IReadOnlyList<byte[]> __p1 = default;
+        __G.IReadOnlyList<byte[]> __p1 = default;
         string __p2 = default;
-        global::System.Collections.Generic.IReadOnlyList<string> __p3 = default;
+        __G.IReadOnlyList<string> __p3 = default;
         long? __p4 = default;
-        global::Bodies.Client.GrantType? __p5 = default;
+        __M.GrantType? __p5 = default;
         string __p6 = default;
-        global::Bodies.Client.Filter __p7 = default;
+        __M.Filter __p7 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -376,12 +378,12 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
                 reader.Read();
                 switch (__i)
                 {
-                    case 0: __p0 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options); __s0 = true; break;
+                    case 0: __p0 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); __s0 = true; break;
                     case 1: __p1 = __Read18(ref reader, options); break;
                     case 2: __p2 = reader.GetString(); break;
                     case 3: __p3 = __Read14(ref reader, options); break;
                     case 4: __p4 = __Null(ref reader) ? null : reader.GetInt64(); break;
-                    case 5: __p5 = __Null(ref reader) ? null : __Own1.Read(ref reader, typeof(global::Bodies.Client.GrantType), options); break;
+                    case 5: __p5 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
                     case 6: __p6 = reader.GetString(); break;
                     case 7: __p7 = __Read2(ref reader, options); break;
                     default: reader.Skip(); break;
@@ -396,10 +398,10 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Bodies.Client.AddPhotoRequest), ref reader, __s0 ? null : "file");
+            throw __Missing(typeof(__M.AddPhotoRequest), ref reader, __s0 ? null : "file");
         }
 
-        return new global::Bodies.Client.AddPhotoRequest()
+        return new __M.AddPhotoRequest()
         {
             File = __p0,
             Thumbnails = __p1,
@@ -425,7 +427,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write4(__Json.Utf8JsonWriter writer, global::Bodies.Client.AddPhotoRequest? value, __Json.JsonSerializerOptions options)
+    private static void __Write4(__Json.Utf8JsonWriter writer, __M.AddPhotoRequest? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -435,21 +437,21 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
         writer.WriteStartObject();
         { writer.WritePropertyName(__Name11); if (value.File is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.File, options); }
-        if (value.Thumbnails is not null) { { writer.WritePropertyName(__Name12); __Write18(writer, value.Thumbnails, options); } }
-        if (value.Caption is not null) { writer.WriteString(__Name13, value.Caption); }
-        if (value.Tags is not null) { { writer.WritePropertyName(__Name14); __Write14(writer, value.Tags, options); } }
-        if (value.Rating is not null) { { if (value.Rating is { } __value) writer.WriteNumber(__Name15, __value); else writer.WriteNull(__Name15); } }
-        if (value.Grant is not null) { { if (value.Grant is { } __value) { writer.WritePropertyName(__Name16); __Own1.Write(writer, __value, options); } else writer.WriteNull(__Name16); } }
-        if (value.PetId is not null) { writer.WriteString(__Name17, value.PetId); }
-        if (value.Meta is not null) { { writer.WritePropertyName(__Name7); __Write2(writer, value.Meta, options); } }
+        if (value.Thumbnails is { } __w1) { writer.WritePropertyName(__Name12); __Write18(writer, __w1, options); }
+        if (value.Caption is { } __w2) writer.WriteString(__Name13, __w2);
+        if (value.Tags is { } __w3) { writer.WritePropertyName(__Name14); __Write14(writer, __w3, options); }
+        if (value.Rating is { } __w4) writer.WriteNumber(__Name15, __w4);
+        if (value.Grant is { } __w5) { writer.WritePropertyName(__Name16); __Own1.Write(writer, __w5, options); }
+        if (value.PetId is { } __w6) writer.WriteString(__Name17, __w6);
+        if (value.Meta is { } __w7) { writer.WritePropertyName(__Name7); __Write2(writer, __w7, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths5 = { ".kind", ".max", ".reason" };
 
-    private static global::Bodies.Client.SendComposedFormRequest? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.SendComposedFormRequest? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Bodies.Client.SendComposedFormRequest)))
+        if (!__Start(ref reader, typeof(__M.SendComposedFormRequest)))
         {
             return null;
         }
@@ -482,10 +484,10 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
         if (!__s2)
         {
-            throw __Missing(typeof(global::Bodies.Client.SendComposedFormRequest), ref reader, __s2 ? null : "reason");
+            throw __Missing(typeof(__M.SendComposedFormRequest), ref reader, __s2 ? null : "reason");
         }
 
-        return new global::Bodies.Client.SendComposedFormRequest()
+        return new __M.SendComposedFormRequest()
         {
             Kind = __p0,
             Max = __p1,
@@ -504,7 +506,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write5(__Json.Utf8JsonWriter writer, global::Bodies.Client.SendComposedFormRequest? value, __Json.JsonSerializerOptions options)
+    private static void __Write5(__Json.Utf8JsonWriter writer, __M.SendComposedFormRequest? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -513,17 +515,17 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         }
 
         writer.WriteStartObject();
-        if (value.Kind is not null) { writer.WriteString(__Name8, value.Kind); }
-        if (value.Max is not null) { { if (value.Max is { } __value) writer.WriteNumber(__Name9, __value); else writer.WriteNull(__Name9); } }
+        if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
+        if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
         writer.WriteString(__Name18, value.Reason);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths6 = { ".kind", ".max", ".image", ".notes", ".history" };
 
-    private static global::Bodies.Client.SendComposedUploadRequest? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.SendComposedUploadRequest? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Bodies.Client.SendComposedUploadRequest)))
+        if (!__Start(ref reader, typeof(__M.SendComposedUploadRequest)))
         {
             return null;
         }
@@ -532,7 +534,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         long? __p1 = default;
         byte[] __p2 = default;
         string __p3 = default;
-        global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter> __p4 = default;
+        __G.IReadOnlyList<__M.Filter> __p4 = default;
         bool __s2 = false;
         int __i = -1;
         try
@@ -545,7 +547,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
                 {
                     case 0: __p0 = reader.GetString(); break;
                     case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-                    case 2: __p2 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options); __s2 = true; break;
+                    case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); __s2 = true; break;
                     case 3: __p3 = reader.GetString(); break;
                     case 4: __p4 = __Read20(ref reader, options); break;
                     default: reader.Skip(); break;
@@ -560,10 +562,10 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
         if (!__s2)
         {
-            throw __Missing(typeof(global::Bodies.Client.SendComposedUploadRequest), ref reader, __s2 ? null : "image");
+            throw __Missing(typeof(__M.SendComposedUploadRequest), ref reader, __s2 ? null : "image");
         }
 
-        return new global::Bodies.Client.SendComposedUploadRequest()
+        return new __M.SendComposedUploadRequest()
         {
             Kind = __p0,
             Max = __p1,
@@ -585,7 +587,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write6(__Json.Utf8JsonWriter writer, global::Bodies.Client.SendComposedUploadRequest? value, __Json.JsonSerializerOptions options)
+    private static void __Write6(__Json.Utf8JsonWriter writer, __M.SendComposedUploadRequest? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -594,24 +596,24 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         }
 
         writer.WriteStartObject();
-        if (value.Kind is not null) { writer.WriteString(__Name8, value.Kind); }
-        if (value.Max is not null) { { if (value.Max is { } __value) writer.WriteNumber(__Name9, __value); else writer.WriteNull(__Name9); } }
+        if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
+        if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
         { writer.WritePropertyName(__Name19); if (value.Image is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Image, options); }
-        if (value.Notes is not null) { writer.WriteString(__Name20, value.Notes); }
-        if (value.History is not null) { { writer.WritePropertyName(__Name21); __Write20(writer, value.History, options); } }
+        if (value.Notes is { } __w3) writer.WriteString(__Name20, __w3);
+        if (value.History is { } __w4) { writer.WritePropertyName(__Name21); __Write20(writer, __w4, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths7 = { ".header", ".body" };
 
-    private static global::Bodies.Client.SendBatchRequest? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.SendBatchRequest? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Bodies.Client.SendBatchRequest)))
+        if (!__Start(ref reader, typeof(__M.SendBatchRequest)))
         {
             return null;
         }
 
-        global::Bodies.Client.Filter __p0 = default;
+        __M.Filter __p0 = default;
         byte[] __p1 = default;
         int __i = -1;
         try
@@ -623,7 +625,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
                 switch (__i)
                 {
                     case 0: __p0 = __Read2(ref reader, options); break;
-                    case 1: __p1 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options); break;
+                    case 1: __p1 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
                     default: reader.Skip(); break;
                 }
                 __i = -1;
@@ -634,7 +636,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
             throw __Wrap(exception, __Paths7[__i], ref reader);
         }
 
-        return new global::Bodies.Client.SendBatchRequest()
+        return new __M.SendBatchRequest()
         {
             Header = __p0,
             Body = __p1,
@@ -651,7 +653,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write7(__Json.Utf8JsonWriter writer, global::Bodies.Client.SendBatchRequest? value, __Json.JsonSerializerOptions options)
+    private static void __Write7(__Json.Utf8JsonWriter writer, __M.SendBatchRequest? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -660,21 +662,21 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         }
 
         writer.WriteStartObject();
-        if (value.Header is not null) { { writer.WritePropertyName(__Name22); __Write2(writer, value.Header, options); } }
-        if (value.Body is not null) { { writer.WritePropertyName(__Name23); if (value.Body is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Body, options); } }
+        if (value.Header is { } __w0) { writer.WritePropertyName(__Name22); __Write2(writer, __w0, options); }
+        if (value.Body is { } __w1) { writer.WritePropertyName(__Name23); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w1, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths8 = { ".root", ".attachment" };
 
-    private static global::Bodies.Client.SendRelatedRequest? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.SendRelatedRequest? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Bodies.Client.SendRelatedRequest)))
+        if (!__Start(ref reader, typeof(__M.SendRelatedRequest)))
         {
             return null;
         }
 
-        global::Bodies.Client.Filter __p0 = default;
+        __M.Filter __p0 = default;
         byte[] __p1 = default;
         bool __s0 = false;
         int __i = -1;
@@ -687,7 +689,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
                 switch (__i)
                 {
                     case 0: __p0 = __Read2(ref reader, options); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options); break;
+                    case 1: __p1 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
                     default: reader.Skip(); break;
                 }
                 __i = -1;
@@ -700,10 +702,10 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Bodies.Client.SendRelatedRequest), ref reader, __s0 ? null : "root");
+            throw __Missing(typeof(__M.SendRelatedRequest), ref reader, __s0 ? null : "root");
         }
 
-        return new global::Bodies.Client.SendRelatedRequest()
+        return new __M.SendRelatedRequest()
         {
             Root = __p0,
             Attachment = __p1,
@@ -720,7 +722,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
         return -1;
     }
 
-    private static void __Write8(__Json.Utf8JsonWriter writer, global::Bodies.Client.SendRelatedRequest? value, __Json.JsonSerializerOptions options)
+    private static void __Write8(__Json.Utf8JsonWriter writer, __M.SendRelatedRequest? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -730,25 +732,25 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
         writer.WriteStartObject();
         { writer.WritePropertyName(__Name24); __Write2(writer, value.Root, options); }
-        if (value.Attachment is not null) { { writer.WritePropertyName(__Name25); if (value.Attachment is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Attachment, options); } }
+        if (value.Attachment is { } __w1) { writer.WritePropertyName(__Name25); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w1, options); }
         writer.WriteEndObject();
     }
 
-    private static global::System.Collections.Generic.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+    private static __G.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 
-    private static void __Write14(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+    private static void __Write14(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<byte[]>? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<byte[]>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Meta.JsonMetadataServices.ByteArrayConverter.Read(ref reader, typeof(byte[]), options), options);
+    private static __G.IReadOnlyList<byte[]>? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<byte[]>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options), options);
 
-    private static void __Write18(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<byte[]>? value, __Json.JsonSerializerOptions options) => __WriteList<byte[]>(writer, value, static (__Json.Utf8JsonWriter writer, byte[] value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value, options); } }, options);
+    private static void __Write18(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<byte[]>? value, __Json.JsonSerializerOptions options) => __WriteList<byte[]>(writer, value, static (__Json.Utf8JsonWriter writer, byte[] value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>? __Read20(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Bodies.Client.Filter>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read2(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.Filter>? __Read20(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Filter>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read2(ref reader, options), options);
 
-    private static void __Write20(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Bodies.Client.Filter>(writer, value, static (__Json.Utf8JsonWriter writer, global::Bodies.Client.Filter value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
+    private static void __Write20(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Filter>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Filter>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Filter value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
 
-    private static global::System.Collections.Generic.IReadOnlyDictionary<string, string>? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+    private static __G.IReadOnlyDictionary<string, string>? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 
-    private static void __Write21(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+    private static void __Write21(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
     /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
     private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
@@ -776,6 +778,9 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
     }
 
     private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
     private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

@@ -262,17 +262,6 @@ namespace Bodies.Client
         /// <summary>The 'reason' property.</summary>
         [__Ser.JsonPropertyName("reason")]
         public required string Reason { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Kind = ");
-            builder.Append(Kind);
-            builder.Append(", Max = ");
-            builder.Append(Max);
-            builder.Append(", Reason = ");
-            builder.Append(Reason);
-            return true;
-        }
     }
 
     /// <summary>The SendComposedUploadRequest schema of Bodies.</summary>
@@ -301,22 +290,7 @@ namespace Bodies.Client
         /// <summary>The 'history' property.</summary>
         [__Ser.JsonPropertyName("history")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>? History { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Kind = ");
-            builder.Append(Kind);
-            builder.Append(", Max = ");
-            builder.Append(Max);
-            builder.Append(", Image = ");
-            builder.Append(Image);
-            builder.Append(", Notes = ");
-            builder.Append(Notes);
-            builder.Append(", History = ");
-            builder.Append(History);
-            return true;
-        }
+        public __G.IReadOnlyList<__M.Filter>? History { get; init; }
     }
 
     /// <summary>The SendBatchRequest schema of Bodies.</summary>
@@ -326,21 +300,12 @@ namespace Bodies.Client
         /// <summary>The 'header' property.</summary>
         [__Ser.JsonPropertyName("header")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Bodies.Client.Filter? Header { get; init; }
+        public __M.Filter? Header { get; init; }
 
         /// <summary>The 'body' property.</summary>
         [__Ser.JsonPropertyName("body")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public byte[]? Body { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Header = ");
-            builder.Append(Header);
-            builder.Append(", Body = ");
-            builder.Append(Body);
-            return true;
-        }
     }
 
     /// <summary>The SendRelatedRequest schema of Bodies.</summary>
@@ -349,20 +314,11 @@ namespace Bodies.Client
     {
         /// <summary>The 'root' property.</summary>
         [__Ser.JsonPropertyName("root")]
-        public required global::Bodies.Client.Filter Root { get; init; }
+        public required __M.Filter Root { get; init; }
 
         /// <summary>The 'attachment' property.</summary>
         [__Ser.JsonPropertyName("attachment")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
         public byte[]? Attachment { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Root = ");
-            builder.Append(Root);
-            builder.Append(", Attachment = ");
-            builder.Append(Attachment);
-            return true;
-        }
     }
 }

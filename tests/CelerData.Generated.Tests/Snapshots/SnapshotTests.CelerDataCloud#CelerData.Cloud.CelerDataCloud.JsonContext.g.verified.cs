@@ -476,7 +476,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
         writer.WriteEndObject();
     }
 
@@ -545,7 +545,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
+        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
         writer.WriteEndObject();
     }
 
@@ -617,8 +617,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
-        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write4(writer, __v2, options); }
+        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write4(writer, __w2, options); }
         writer.WriteEndObject();
     }
 
@@ -756,7 +756,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteString(__Name9, value.ClusterId);
-        if (value.ClusterName is { } __v1) writer.WriteString(__Name10, __v1);
+        if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
         writer.WriteEndObject();
     }
 
@@ -828,8 +828,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
-        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write7(writer, __v2, options); }
+        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write7(writer, __w2, options); }
         writer.WriteEndObject();
     }
 
@@ -972,8 +972,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
-        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write10(writer, __v2, options); }
+        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write10(writer, __w2, options); }
         writer.WriteEndObject();
     }
 
@@ -1109,8 +1109,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         { writer.WritePropertyName(__Name14); __Write43(writer, value.Scripts, options); }
-        if (value.Parallel is { } __v1) writer.WriteBoolean(__Name15, __v1);
-        if (value.Timeout is { } __v2) writer.WriteNumber(__Name16, __v2);
+        if (value.Parallel is { } __w1) writer.WriteBoolean(__Name15, __w1);
+        if (value.Timeout is { } __w2) writer.WriteNumber(__Name16, __w2);
         writer.WriteEndObject();
     }
 
@@ -1179,7 +1179,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteString(__Name17, value.ScriptPath);
-        if (value.LogsDir is { } __v1) writer.WriteString(__Name18, __v1);
+        if (value.LogsDir is { } __w1) writer.WriteString(__Name18, __w1);
         writer.WriteEndObject();
     }
 
@@ -1251,8 +1251,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
-        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write14(writer, __v2, options); }
+        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write14(writer, __w2, options); }
         writer.WriteEndObject();
     }
 
@@ -1393,8 +1393,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
-        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write16(writer, __v2, options); }
+        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write16(writer, __w2, options); }
         writer.WriteEndObject();
     }
 
@@ -1474,10 +1474,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteString(__Name19, value.WarehouseId);
-        if (value.WarehouseName is { } __v1) writer.WriteString(__Name20, __v1);
-        if (value.NodeCount is { } __v2) writer.WriteNumber(__Name21, __v2);
-        if (value.State is { } __v3) { writer.WritePropertyName(__Name22); __Own17.Write(writer, __v3, options); }
-        if (value.IsDefault is { } __v4) writer.WriteBoolean(__Name23, __v4);
+        if (value.WarehouseName is { } __w1) writer.WriteString(__Name20, __w1);
+        if (value.NodeCount is { } __w2) writer.WriteNumber(__Name21, __w2);
+        if (value.State is { } __w3) { writer.WritePropertyName(__Name22); __Own17.Write(writer, __w3, options); }
+        if (value.IsDefault is { } __w4) writer.WriteBoolean(__Name23, __w4);
         writer.WriteEndObject();
     }
 
@@ -1549,8 +1549,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
-        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write19(writer, __v2, options); }
+        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write19(writer, __w2, options); }
         writer.WriteEndObject();
     }
 
@@ -1701,10 +1701,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteString(__Name26, value.VmCate);
-        if (value.Iops is { } __v1) writer.WriteNumber(__Name27, __v1);
-        if (value.Throughput is { } __v2) writer.WriteNumber(__Name28, __v2);
-        if (value.VmVolSize is { } __v3) writer.WriteNumber(__Name29, __v3);
-        if (value.VmVolNum is { } __v4) writer.WriteNumber(__Name30, __v4);
+        if (value.Iops is { } __w1) writer.WriteNumber(__Name27, __w1);
+        if (value.Throughput is { } __w2) writer.WriteNumber(__Name28, __w2);
+        if (value.VmVolSize is { } __w3) writer.WriteNumber(__Name29, __w3);
+        if (value.VmVolNum is { } __w4) writer.WriteNumber(__Name30, __w4);
         writer.WriteEndObject();
     }
 
@@ -1840,8 +1840,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
-        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write24(writer, __v2, options); }
+        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write24(writer, __w2, options); }
         writer.WriteEndObject();
     }
 
@@ -1907,9 +1907,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.AccountId is { } __v0) writer.WriteString(__Name32, __v0);
-        if (value.TotalUsage is { } __v1) writer.WriteString(__Name33, __v1);
-        if (value.Details is { } __v2) { writer.WritePropertyName(__Name34); __Write49(writer, __v2, options); }
+        if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
+        if (value.TotalUsage is { } __w1) writer.WriteString(__Name33, __w1);
+        if (value.Details is { } __w2) { writer.WritePropertyName(__Name34); __Write49(writer, __w2, options); }
         writer.WriteEndObject();
     }
 
@@ -1981,8 +1981,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
-        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write26(writer, __v2, options); }
+        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write26(writer, __w2, options); }
         writer.WriteEndObject();
     }
 
@@ -2052,10 +2052,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.ClusterId is { } __v0) writer.WriteString(__Name9, __v0);
-        if (value.ClusterName is { } __v1) writer.WriteString(__Name10, __v1);
-        if (value.TotalUsage is { } __v2) writer.WriteString(__Name33, __v2);
-        if (value.Details is { } __v3) { writer.WritePropertyName(__Name34); __Write49(writer, __v3, options); }
+        if (value.ClusterId is { } __w0) writer.WriteString(__Name9, __w0);
+        if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
+        if (value.TotalUsage is { } __w2) writer.WriteString(__Name33, __w2);
+        if (value.Details is { } __w3) { writer.WritePropertyName(__Name34); __Write49(writer, __w3, options); }
         writer.WriteEndObject();
     }
 
@@ -2121,9 +2121,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.Usage is { } __v0) writer.WriteString(__Name35, __v0);
-        if (value.Date is { } __v1) writer.WriteNumber(__Name36, __v1);
-        if (value.TimeStamp is { } __v2) writer.WriteNumber(__Name37, __v2);
+        if (value.Usage is { } __w0) writer.WriteString(__Name35, __w0);
+        if (value.Date is { } __w1) writer.WriteNumber(__Name36, __w1);
+        if (value.TimeStamp is { } __w2) writer.WriteNumber(__Name37, __w2);
         writer.WriteEndObject();
     }
 
@@ -2199,10 +2199,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.AccountIds is { } __v0) { writer.WritePropertyName(__Name38); __Write52(writer, __v0, options); }
+        if (value.AccountIds is { } __w0) { writer.WritePropertyName(__Name38); __Write52(writer, __w0, options); }
         writer.WriteString(__Name39, value.StartDate);
         writer.WriteString(__Name40, value.EndDate);
-        if (value.ShowDailyDetail is { } __v3) writer.WriteBoolean(__Name41, __v3);
+        if (value.ShowDailyDetail is { } __w3) writer.WriteBoolean(__Name41, __w3);
         writer.WriteEndObject();
     }
 
@@ -2274,8 +2274,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
-        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write30(writer, __v2, options); }
+        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write30(writer, __w2, options); }
         writer.WriteEndObject();
     }
 
@@ -2337,8 +2337,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.TotalUsage is { } __v0) writer.WriteString(__Name33, __v0);
-        if (value.Accounts is { } __v1) { writer.WritePropertyName(__Name42); __Write53(writer, __v1, options); }
+        if (value.TotalUsage is { } __w0) writer.WriteString(__Name33, __w0);
+        if (value.Accounts is { } __w1) { writer.WritePropertyName(__Name42); __Write53(writer, __w1, options); }
         writer.WriteEndObject();
     }
 
@@ -2412,11 +2412,11 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.AccountId is { } __v0) writer.WriteString(__Name32, __v0);
-        if (value.AccountName is { } __v1) writer.WriteString(__Name43, __v1);
-        if (value.AccountEmail is { } __v2) writer.WriteString(__Name44, __v2);
-        if (value.TotalUsage is { } __v3) writer.WriteString(__Name33, __v3);
-        if (value.Clusters is { } __v4) { writer.WritePropertyName(__Name45); __Write54(writer, __v4, options); }
+        if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
+        if (value.AccountName is { } __w1) writer.WriteString(__Name43, __w1);
+        if (value.AccountEmail is { } __w2) writer.WriteString(__Name44, __w2);
+        if (value.TotalUsage is { } __w3) writer.WriteString(__Name33, __w3);
+        if (value.Clusters is { } __w4) { writer.WritePropertyName(__Name45); __Write54(writer, __w4, options); }
         writer.WriteEndObject();
     }
 
@@ -2485,10 +2485,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.ClusterId is { } __v0) writer.WriteString(__Name9, __v0);
-        if (value.ClusterName is { } __v1) writer.WriteString(__Name10, __v1);
-        if (value.TotalUsage is { } __v2) writer.WriteString(__Name33, __v2);
-        if (value.DailyUsages is { } __v3) { writer.WritePropertyName(__Name46); __Write49(writer, __v3, options); }
+        if (value.ClusterId is { } __w0) writer.WriteString(__Name9, __w0);
+        if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
+        if (value.TotalUsage is { } __w2) writer.WriteString(__Name33, __w2);
+        if (value.DailyUsages is { } __w3) { writer.WritePropertyName(__Name46); __Write49(writer, __w3, options); }
         writer.WriteEndObject();
     }
 
@@ -2560,8 +2560,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
-        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write34(writer, __v2, options); }
+        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write34(writer, __w2, options); }
         writer.WriteEndObject();
     }
 
@@ -2630,10 +2630,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.AccountId is { } __v0) writer.WriteString(__Name32, __v0);
-        if (value.BeginMonth is { } __v1) writer.WriteNumber(__Name47, __v1);
-        if (value.EndMonth is { } __v2) writer.WriteNumber(__Name48, __v2);
-        if (value.BillList is { } __v3) { writer.WritePropertyName(__Name49); __Write55(writer, __v3, options); }
+        if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
+        if (value.BeginMonth is { } __w1) writer.WriteNumber(__Name47, __w1);
+        if (value.EndMonth is { } __w2) writer.WriteNumber(__Name48, __w2);
+        if (value.BillList is { } __w3) { writer.WritePropertyName(__Name49); __Write55(writer, __w3, options); }
         writer.WriteEndObject();
     }
 
@@ -2716,14 +2716,14 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.Period is { } __v0) writer.WriteString(__Name50, __v0);
-        if (value.AccountId is { } __v1) writer.WriteString(__Name32, __v1);
-        if (value.ChargeUsage is { } __v2) writer.WriteString(__Name51, __v2);
-        if (value.ChargePrice is { } __v3) writer.WriteString(__Name52, __v3);
-        if (value.BillState is { } __v4) writer.WriteString(__Name53, __v4);
-        if (value.PayState is { } __v5) writer.WriteString(__Name54, __v5);
-        if (value.PayMethod is { } __v6) writer.WriteString(__Name55, __v6);
-        if (value.PayInfoDetails is { } __v7) { writer.WritePropertyName(__Name56); __Write56(writer, __v7, options); }
+        if (value.Period is { } __w0) writer.WriteString(__Name50, __w0);
+        if (value.AccountId is { } __w1) writer.WriteString(__Name32, __w1);
+        if (value.ChargeUsage is { } __w2) writer.WriteString(__Name51, __w2);
+        if (value.ChargePrice is { } __w3) writer.WriteString(__Name52, __w3);
+        if (value.BillState is { } __w4) writer.WriteString(__Name53, __w4);
+        if (value.PayState is { } __w5) writer.WriteString(__Name54, __w5);
+        if (value.PayMethod is { } __w6) writer.WriteString(__Name55, __w6);
+        if (value.PayInfoDetails is { } __w7) { writer.WritePropertyName(__Name56); __Write56(writer, __w7, options); }
         writer.WriteEndObject();
     }
 
@@ -2793,10 +2793,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
         }
 
         writer.WriteStartObject();
-        if (value.PayMethod is { } __v0) writer.WriteString(__Name55, __v0);
-        if (value.Amount is { } __v1) writer.WriteString(__Name57, __v1);
-        if (value.Currency is { } __v2) writer.WriteString(__Name58, __v2);
-        if (value.State is { } __v3) writer.WriteString(__Name22, __v3);
+        if (value.PayMethod is { } __w0) writer.WriteString(__Name55, __w0);
+        if (value.Amount is { } __w1) writer.WriteString(__Name57, __w1);
+        if (value.Currency is { } __w2) writer.WriteString(__Name58, __w2);
+        if (value.State is { } __w3) writer.WriteString(__Name22, __w3);
         writer.WriteEndObject();
     }
 
@@ -2868,8 +2868,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __v1) writer.WriteString(__Name5, __v1);
-        if (value.Data is { } __v2) { writer.WritePropertyName(__Name6); __Write57(writer, __v2, options); }
+        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write57(writer, __w2, options); }
         writer.WriteEndObject();
     }
 
@@ -2953,11 +2953,11 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
         writer.WriteStartObject();
         writer.WriteString(__Name32, value.AccountId);
-        if (value.AccountName is { } __v1) writer.WriteString(__Name43, __v1);
-        if (value.Email is { } __v2) writer.WriteString(__Name59, __v2);
-        if (value.State is { } __v3) { writer.WritePropertyName(__Name22); __Own39.Write(writer, __v3, options); }
-        if (value.IsRootAccount is { } __v4) writer.WriteBoolean(__Name60, __v4);
-        if (value.CreateAt is { } __v5) writer.WriteNumber(__Name61, __v5);
+        if (value.AccountName is { } __w1) writer.WriteString(__Name43, __w1);
+        if (value.Email is { } __w2) writer.WriteString(__Name59, __w2);
+        if (value.State is { } __w3) { writer.WritePropertyName(__Name22); __Own39.Write(writer, __w3, options); }
+        if (value.IsRootAccount is { } __w4) writer.WriteBoolean(__Name60, __w4);
+        if (value.CreateAt is { } __w5) writer.WriteNumber(__Name61, __w5);
         writer.WriteEndObject();
     }
 

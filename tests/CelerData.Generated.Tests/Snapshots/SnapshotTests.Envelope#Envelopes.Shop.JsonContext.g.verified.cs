@@ -166,8 +166,8 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name0, value.Status);
-        if (value.Error is { } __v1) writer.WriteString(__Name1, __v1);
-        if (value.Result is { } __v2) { writer.WritePropertyName(__Name2); __Write1(writer, __v2, options); }
+        if (value.Error is { } __w1) writer.WriteString(__Name1, __w1);
+        if (value.Result is { } __w2) { writer.WritePropertyName(__Name2); __Write1(writer, __w2, options); }
         writer.WriteEndObject();
     }
 
@@ -236,7 +236,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
         writer.WriteStartObject();
         writer.WriteString(__Name3, value.Id);
-        if (value.Total is { } __v1) writer.WriteNumber(__Name4, __v1);
+        if (value.Total is { } __w1) writer.WriteNumber(__Name4, __w1);
         writer.WriteEndObject();
     }
 
@@ -305,7 +305,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
         writer.WriteStartObject();
         writer.WriteNumber(__Name0, value.Status);
-        if (value.Error is { } __v1) writer.WriteString(__Name1, __v1);
+        if (value.Error is { } __w1) writer.WriteString(__Name1, __w1);
         writer.WriteEndObject();
     }
 
@@ -370,9 +370,9 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
         }
 
         writer.WriteStartObject();
-        if (value.Status is { } __v0) writer.WriteNumber(__Name0, __v0);
-        if (value.Error is { } __v1) writer.WriteString(__Name1, __v1);
-        if (value.Result is { } __v2) { writer.WritePropertyName(__Name2); __Write6(writer, __v2, options); }
+        if (value.Status is { } __w0) writer.WriteNumber(__Name0, __w0);
+        if (value.Error is { } __w1) writer.WriteString(__Name1, __w1);
+        if (value.Result is { } __w2) { writer.WritePropertyName(__Name2); __Write6(writer, __w2, options); }
         writer.WriteEndObject();
     }
 

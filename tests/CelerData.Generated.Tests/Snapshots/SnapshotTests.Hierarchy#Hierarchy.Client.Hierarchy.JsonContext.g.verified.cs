@@ -7,6 +7,8 @@
 
 using __Json = global::System.Text.Json;
 using __Meta = global::System.Text.Json.Serialization.Metadata;
+using __M = global::Hierarchy.Client;
+using __G = global::System.Collections.Generic;
 
 namespace Hierarchy.Client;
 
@@ -30,7 +32,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
     private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("seats");
     private static readonly __Json.JsonEncodedText __Name12 = __Json.JsonEncodedText.Encode("topSpeed");
     private static readonly __Json.JsonEncodedText __Name13 = __Json.JsonEncodedText.Encode("payload");
-    private static readonly global::Hierarchy.Client.CatHuntingSkillJsonConverter __Own13 = new();
+    private static readonly __M.HierarchyOpenEnumJsonConverter<__M.CatHuntingSkill> __Own13 = new();
 
     /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
     public static global::Hierarchy.Client.HierarchyJsonContext Default { get; } = new global::Hierarchy.Client.HierarchyJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -49,61 +51,61 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
     {
     }
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.Pet>? _t0;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.Pet"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.Pet> Pet => __Get(ref _t0);
+    private __Meta.JsonTypeInfo<__M.Pet>? _t0;
+    /// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t0);
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.Cat>? _t1;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.Cat"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.Cat> Cat => __Get(ref _t1);
+    private __Meta.JsonTypeInfo<__M.Cat>? _t1;
+    /// <summary>Metadata for <see cref="__M.Cat"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Cat> Cat => __Get(ref _t1);
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.Dog>? _t2;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.Dog"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.Dog> Dog => __Get(ref _t2);
+    private __Meta.JsonTypeInfo<__M.Dog>? _t2;
+    /// <summary>Metadata for <see cref="__M.Dog"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Dog> Dog => __Get(ref _t2);
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.Lizard>? _t3;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.Lizard"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.Lizard> Lizard => __Get(ref _t3);
+    private __Meta.JsonTypeInfo<__M.Lizard>? _t3;
+    /// <summary>Metadata for <see cref="__M.Lizard"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Lizard> Lizard => __Get(ref _t3);
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.Owner>? _t4;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.Owner"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.Owner> Owner => __Get(ref _t4);
+    private __Meta.JsonTypeInfo<__M.Owner>? _t4;
+    /// <summary>Metadata for <see cref="__M.Owner"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Owner> Owner => __Get(ref _t4);
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.Vehicle>? _t5;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.Vehicle"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.Vehicle> Vehicle => __Get(ref _t5);
+    private __Meta.JsonTypeInfo<__M.Vehicle>? _t5;
+    /// <summary>Metadata for <see cref="__M.Vehicle"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Vehicle> Vehicle => __Get(ref _t5);
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.Car>? _t6;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.Car"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.Car> Car => __Get(ref _t6);
+    private __Meta.JsonTypeInfo<__M.Car>? _t6;
+    /// <summary>Metadata for <see cref="__M.Car"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Car> Car => __Get(ref _t6);
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.SportsCar>? _t7;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.SportsCar"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.SportsCar> SportsCar => __Get(ref _t7);
+    private __Meta.JsonTypeInfo<__M.SportsCar>? _t7;
+    /// <summary>Metadata for <see cref="__M.SportsCar"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.SportsCar> SportsCar => __Get(ref _t7);
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.Truck>? _t8;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.Truck"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.Truck> Truck => __Get(ref _t8);
+    private __Meta.JsonTypeInfo<__M.Truck>? _t8;
+    /// <summary>Metadata for <see cref="__M.Truck"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Truck> Truck => __Get(ref _t8);
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.Bicycle>? _t9;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.Bicycle"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.Bicycle> Bicycle => __Get(ref _t9);
+    private __Meta.JsonTypeInfo<__M.Bicycle>? _t9;
+    /// <summary>Metadata for <see cref="__M.Bicycle"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.Bicycle> Bicycle => __Get(ref _t9);
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.UnknownPet>? _t10;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.UnknownPet"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.UnknownPet> UnknownPet => __Get(ref _t10);
+    private __Meta.JsonTypeInfo<__M.UnknownPet>? _t10;
+    /// <summary>Metadata for <see cref="__M.UnknownPet"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.UnknownPet> UnknownPet => __Get(ref _t10);
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.UnknownVehicle>? _t11;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.UnknownVehicle"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.UnknownVehicle> UnknownVehicle => __Get(ref _t11);
+    private __Meta.JsonTypeInfo<__M.UnknownVehicle>? _t11;
+    /// <summary>Metadata for <see cref="__M.UnknownVehicle"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.UnknownVehicle> UnknownVehicle => __Get(ref _t11);
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.UnknownCar>? _t12;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.UnknownCar"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.UnknownCar> UnknownCar => __Get(ref _t12);
+    private __Meta.JsonTypeInfo<__M.UnknownCar>? _t12;
+    /// <summary>Metadata for <see cref="__M.UnknownCar"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.UnknownCar> UnknownCar => __Get(ref _t12);
 
-    private __Meta.JsonTypeInfo<global::Hierarchy.Client.CatHuntingSkill>? _t13;
-    /// <summary>Metadata for <see cref="global::Hierarchy.Client.CatHuntingSkill"/>.</summary>
-    public __Meta.JsonTypeInfo<global::Hierarchy.Client.CatHuntingSkill> CatHuntingSkill => __Get(ref _t13);
+    private __Meta.JsonTypeInfo<__M.CatHuntingSkill>? _t13;
+    /// <summary>Metadata for <see cref="__M.CatHuntingSkill"/>.</summary>
+    public __Meta.JsonTypeInfo<__M.CatHuntingSkill> CatHuntingSkill => __Get(ref _t13);
 
     /// <inheritdoc/>
     public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -114,24 +116,24 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
     __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
     {
-        if (type == typeof(global::Hierarchy.Client.Pet)) return __Info(options, new __Converter<global::Hierarchy.Client.Pet>(__Read0, __Write0));
-        if (type == typeof(global::Hierarchy.Client.Cat)) return __Info(options, new __Converter<global::Hierarchy.Client.Cat>(__Read1, __Write1));
-        if (type == typeof(global::Hierarchy.Client.Dog)) return __Info(options, new __Converter<global::Hierarchy.Client.Dog>(__Read2, __Write2));
-        if (type == typeof(global::Hierarchy.Client.Lizard)) return __Info(options, new __Converter<global::Hierarchy.Client.Lizard>(__Read3, __Write3));
-        if (type == typeof(global::Hierarchy.Client.Owner)) return __Info(options, new __Converter<global::Hierarchy.Client.Owner>(__Read4, __Write4));
-        if (type == typeof(global::Hierarchy.Client.Vehicle)) return __Info(options, new __Converter<global::Hierarchy.Client.Vehicle>(__Read5, __Write5));
-        if (type == typeof(global::Hierarchy.Client.Car)) return __Info(options, new __Converter<global::Hierarchy.Client.Car>(__Read6, __Write6));
-        if (type == typeof(global::Hierarchy.Client.SportsCar)) return __Info(options, new __Converter<global::Hierarchy.Client.SportsCar>(__Read7, __Write7));
-        if (type == typeof(global::Hierarchy.Client.Truck)) return __Info(options, new __Converter<global::Hierarchy.Client.Truck>(__Read8, __Write8));
-        if (type == typeof(global::Hierarchy.Client.Bicycle)) return __Info(options, new __Converter<global::Hierarchy.Client.Bicycle>(__Read9, __Write9));
-        if (type == typeof(global::Hierarchy.Client.UnknownPet)) return __Info(options, new __Converter<global::Hierarchy.Client.UnknownPet>(__Read10, __Write10));
-        if (type == typeof(global::Hierarchy.Client.UnknownVehicle)) return __Info(options, new __Converter<global::Hierarchy.Client.UnknownVehicle>(__Read11, __Write11));
-        if (type == typeof(global::Hierarchy.Client.UnknownCar)) return __Info(options, new __Converter<global::Hierarchy.Client.UnknownCar>(__Read12, __Write12));
-        if (type == typeof(global::Hierarchy.Client.CatHuntingSkill)) return __Info(options, __Own13);
+        if (type == typeof(__M.Pet)) return __Info(options, new __Converter<__M.Pet>(__Read0, __Write0));
+        if (type == typeof(__M.Cat)) return __Info(options, new __Converter<__M.Cat>(__Read1, __Write1));
+        if (type == typeof(__M.Dog)) return __Info(options, new __Converter<__M.Dog>(__Read2, __Write2));
+        if (type == typeof(__M.Lizard)) return __Info(options, new __Converter<__M.Lizard>(__Read3, __Write3));
+        if (type == typeof(__M.Owner)) return __Info(options, new __Converter<__M.Owner>(__Read4, __Write4));
+        if (type == typeof(__M.Vehicle)) return __Info(options, new __Converter<__M.Vehicle>(__Read5, __Write5));
+        if (type == typeof(__M.Car)) return __Info(options, new __Converter<__M.Car>(__Read6, __Write6));
+        if (type == typeof(__M.SportsCar)) return __Info(options, new __Converter<__M.SportsCar>(__Read7, __Write7));
+        if (type == typeof(__M.Truck)) return __Info(options, new __Converter<__M.Truck>(__Read8, __Write8));
+        if (type == typeof(__M.Bicycle)) return __Info(options, new __Converter<__M.Bicycle>(__Read9, __Write9));
+        if (type == typeof(__M.UnknownPet)) return __Info(options, new __Converter<__M.UnknownPet>(__Read10, __Write10));
+        if (type == typeof(__M.UnknownVehicle)) return __Info(options, new __Converter<__M.UnknownVehicle>(__Read11, __Write11));
+        if (type == typeof(__M.UnknownCar)) return __Info(options, new __Converter<__M.UnknownCar>(__Read12, __Write12));
+        if (type == typeof(__M.CatHuntingSkill)) return __Info(options, __Own13);
         if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
         if (type == typeof(int?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<int>(options));
         if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
-        if (type == typeof(global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>)) return __Info(options, new __Converter<global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>>(__Read17, __Write17));
+        if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read17, __Write17));
         if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
         if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
         if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
@@ -139,9 +141,9 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         return null;
     }
 
-    private static global::Hierarchy.Client.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Hierarchy.Client.Pet)))
+        if (!__Start(ref reader, typeof(__M.Pet)))
         {
             return null;
         }
@@ -156,7 +158,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
     }
 
-    private static void __Write0(__Json.Utf8JsonWriter writer, global::Hierarchy.Client.Pet? value, __Json.JsonSerializerOptions options)
+    private static void __Write0(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -164,24 +166,24 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
             return;
         }
 
-        if (value is global::Hierarchy.Client.Cat __v0) { __Write1(writer, __v0, options); return; }
-        if (value is global::Hierarchy.Client.Dog __v1) { __Write2(writer, __v1, options); return; }
-        if (value is global::Hierarchy.Client.Lizard __v2) { __Write3(writer, __v2, options); return; }
-        if (value is global::Hierarchy.Client.UnknownPet __v3) { __Write10(writer, __v3, options); return; }
+        if (value is __M.Cat __v0) { __Write1(writer, __v0, options); return; }
+        if (value is __M.Dog __v1) { __Write2(writer, __v1, options); return; }
+        if (value is __M.Lizard __v2) { __Write3(writer, __v2, options); return; }
+        if (value is __M.UnknownPet __v3) { __Write10(writer, __v3, options); return; }
 
         writer.WriteStartObject();
         writer.WriteString(__Name3, value.PetType);
         writer.WriteString(__Name0, value.Name);
-        if (value.Secret is not null) { writer.WriteString(__Name1, value.Secret); }
-        if (value.__set_Nickname) { writer.WriteString(__Name2, value.Nickname); }
+        if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
+        if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths1 = { ".name", ".secret", ".nickname", ".huntingSkill" };
 
-    private static global::Hierarchy.Client.Cat? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Cat? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Hierarchy.Client.Cat)))
+        if (!__Start(ref reader, typeof(__M.Cat)))
         {
             return null;
         }
@@ -189,7 +191,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         string __p0 = default;
         string __p1 = default;
         string __p2 = default;
-        global::Hierarchy.Client.CatHuntingSkill __p3 = default;
+        __M.CatHuntingSkill __p3 = default;
         bool __s0 = false, __s2 = false, __s3 = false;
         int __i = -1;
         try
@@ -203,7 +205,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
                     case 0: __p0 = reader.GetString(); __s0 = true; break;
                     case 1: __p1 = reader.GetString(); break;
                     case 2: __p2 = reader.GetString(); __s2 = true; break;
-                    case 3: __p3 = __Own13.Read(ref reader, typeof(global::Hierarchy.Client.CatHuntingSkill), options); __s3 = true; break;
+                    case 3: __p3 = __Via(__Own13, ref reader, options); __s3 = true; break;
                     default: reader.Skip(); break;
                 }
                 __i = -1;
@@ -216,10 +218,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
         if (!__s0 || !__s3)
         {
-            throw __Missing(typeof(global::Hierarchy.Client.Cat), ref reader, __s0 ? null : "name", __s3 ? null : "huntingSkill");
+            throw __Missing(typeof(__M.Cat), ref reader, __s0 ? null : "name", __s3 ? null : "huntingSkill");
         }
 
-        var __result = new global::Hierarchy.Client.Cat()
+        var __result = new __M.Cat()
         {
             Name = __p0,
             Secret = __p1,
@@ -242,7 +244,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         return -1;
     }
 
-    private static void __Write1(__Json.Utf8JsonWriter writer, global::Hierarchy.Client.Cat? value, __Json.JsonSerializerOptions options)
+    private static void __Write1(__Json.Utf8JsonWriter writer, __M.Cat? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -253,17 +255,17 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         writer.WriteStartObject();
         writer.WriteString(__Name3, value.PetType);
         writer.WriteString(__Name0, value.Name);
-        if (value.Secret is not null) { writer.WriteString(__Name1, value.Secret); }
-        if (value.__set_Nickname) { writer.WriteString(__Name2, value.Nickname); }
+        if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
+        if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
         { writer.WritePropertyName(__Name4); __Own13.Write(writer, value.HuntingSkill, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths2 = { ".name", ".secret", ".nickname", ".packSize", ".friend" };
 
-    private static global::Hierarchy.Client.Dog? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Dog? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Hierarchy.Client.Dog)))
+        if (!__Start(ref reader, typeof(__M.Dog)))
         {
             return null;
         }
@@ -272,7 +274,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         string __p1 = default;
         string __p2 = default;
         int? __p3 = default;
-        global::Hierarchy.Client.Pet __p4 = default;
+        __M.Pet __p4 = default;
         bool __s0 = false, __s2 = false;
         int __i = -1;
         try
@@ -300,10 +302,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Hierarchy.Client.Dog), ref reader, __s0 ? null : "name");
+            throw __Missing(typeof(__M.Dog), ref reader, __s0 ? null : "name");
         }
 
-        var __result = new global::Hierarchy.Client.Dog()
+        var __result = new __M.Dog()
         {
             Name = __p0,
             Secret = __p1,
@@ -326,7 +328,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         return -1;
     }
 
-    private static void __Write2(__Json.Utf8JsonWriter writer, global::Hierarchy.Client.Dog? value, __Json.JsonSerializerOptions options)
+    private static void __Write2(__Json.Utf8JsonWriter writer, __M.Dog? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -337,18 +339,18 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         writer.WriteStartObject();
         writer.WriteString(__Name3, value.PetType);
         writer.WriteString(__Name0, value.Name);
-        if (value.Secret is not null) { writer.WriteString(__Name1, value.Secret); }
-        if (value.__set_Nickname) { writer.WriteString(__Name2, value.Nickname); }
-        if (value.PackSize is not null) { { if (value.PackSize is { } __value) writer.WriteNumber(__Name5, __value); else writer.WriteNull(__Name5); } }
-        if (value.Friend is not null) { { writer.WritePropertyName(__Name6); __Write0(writer, value.Friend, options); } }
+        if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
+        if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
+        if (value.PackSize is { } __w3) writer.WriteNumber(__Name5, __w3);
+        if (value.Friend is { } __w4) { writer.WritePropertyName(__Name6); __Write0(writer, __w4, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths3 = { ".name", ".secret", ".nickname" };
 
-    private static global::Hierarchy.Client.Lizard? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Lizard? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Hierarchy.Client.Lizard)))
+        if (!__Start(ref reader, typeof(__M.Lizard)))
         {
             return null;
         }
@@ -381,10 +383,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Hierarchy.Client.Lizard), ref reader, __s0 ? null : "name");
+            throw __Missing(typeof(__M.Lizard), ref reader, __s0 ? null : "name");
         }
 
-        var __result = new global::Hierarchy.Client.Lizard()
+        var __result = new __M.Lizard()
         {
             Name = __p0,
             Secret = __p1,
@@ -405,7 +407,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         return -1;
     }
 
-    private static void __Write3(__Json.Utf8JsonWriter writer, global::Hierarchy.Client.Lizard? value, __Json.JsonSerializerOptions options)
+    private static void __Write3(__Json.Utf8JsonWriter writer, __M.Lizard? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -416,22 +418,22 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         writer.WriteStartObject();
         writer.WriteString(__Name3, value.PetType);
         writer.WriteString(__Name0, value.Name);
-        if (value.Secret is not null) { writer.WriteString(__Name1, value.Secret); }
-        if (value.__set_Nickname) { writer.WriteString(__Name2, value.Nickname); }
+        if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
+        if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths4 = { ".pets", ".favorite" };
 
-    private static global::Hierarchy.Client.Owner? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Owner? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Hierarchy.Client.Owner)))
+        if (!__Start(ref reader, typeof(__M.Owner)))
         {
             return null;
         }
 
-        global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet> __p0 = default;
-        global::Hierarchy.Client.Pet __p1 = default;
+        __G.IReadOnlyList<__M.Pet> __p0 = default;
+        __M.Pet __p1 = default;
         bool __s0 = false;
         int __i = -1;
         try
@@ -456,10 +458,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Hierarchy.Client.Owner), ref reader, __s0 ? null : "pets");
+            throw __Missing(typeof(__M.Owner), ref reader, __s0 ? null : "pets");
         }
 
-        return new global::Hierarchy.Client.Owner()
+        return new __M.Owner()
         {
             Pets = __p0,
             Favorite = __p1,
@@ -476,7 +478,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         return -1;
     }
 
-    private static void __Write4(__Json.Utf8JsonWriter writer, global::Hierarchy.Client.Owner? value, __Json.JsonSerializerOptions options)
+    private static void __Write4(__Json.Utf8JsonWriter writer, __M.Owner? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -486,15 +488,15 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
         writer.WriteStartObject();
         { writer.WritePropertyName(__Name7); __Write17(writer, value.Pets, options); }
-        if (value.Favorite is not null) { { writer.WritePropertyName(__Name8); __Write0(writer, value.Favorite, options); } }
+        if (value.Favorite is { } __w1) { writer.WritePropertyName(__Name8); __Write0(writer, __w1, options); }
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths5 = { ".wheels" };
 
-    private static global::Hierarchy.Client.Vehicle? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Vehicle? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Hierarchy.Client.Vehicle)))
+        if (!__Start(ref reader, typeof(__M.Vehicle)))
         {
             return null;
         }
@@ -533,10 +535,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Hierarchy.Client.Vehicle), ref reader, __s0 ? null : "wheels");
+            throw __Missing(typeof(__M.Vehicle), ref reader, __s0 ? null : "wheels");
         }
 
-        return new global::Hierarchy.Client.Vehicle()
+        return new __M.Vehicle()
         {
             Wheels = __p0,
         };
@@ -551,7 +553,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         return -1;
     }
 
-    private static void __Write5(__Json.Utf8JsonWriter writer, global::Hierarchy.Client.Vehicle? value, __Json.JsonSerializerOptions options)
+    private static void __Write5(__Json.Utf8JsonWriter writer, __M.Vehicle? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -559,10 +561,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
             return;
         }
 
-        if (value is global::Hierarchy.Client.Car __v0) { __Write6(writer, __v0, options); return; }
-        if (value is global::Hierarchy.Client.Truck __v1) { __Write8(writer, __v1, options); return; }
-        if (value is global::Hierarchy.Client.Bicycle __v2) { __Write9(writer, __v2, options); return; }
-        if (value is global::Hierarchy.Client.UnknownVehicle __v3) { __Write11(writer, __v3, options); return; }
+        if (value is __M.Car __v0) { __Write6(writer, __v0, options); return; }
+        if (value is __M.Truck __v1) { __Write8(writer, __v1, options); return; }
+        if (value is __M.Bicycle __v2) { __Write9(writer, __v2, options); return; }
+        if (value is __M.UnknownVehicle __v3) { __Write11(writer, __v3, options); return; }
 
         writer.WriteStartObject();
         writer.WriteString(__Name10, value.Kind);
@@ -572,9 +574,9 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
     private static readonly string[] __Paths6 = { ".wheels", ".seats" };
 
-    private static global::Hierarchy.Client.Car? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Car? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Hierarchy.Client.Car)))
+        if (!__Start(ref reader, typeof(__M.Car)))
         {
             return null;
         }
@@ -612,10 +614,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Hierarchy.Client.Car), ref reader, __s0 ? null : "wheels");
+            throw __Missing(typeof(__M.Car), ref reader, __s0 ? null : "wheels");
         }
 
-        return new global::Hierarchy.Client.Car()
+        return new __M.Car()
         {
             Wheels = __p0,
             Seats = __p1,
@@ -632,7 +634,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         return -1;
     }
 
-    private static void __Write6(__Json.Utf8JsonWriter writer, global::Hierarchy.Client.Car? value, __Json.JsonSerializerOptions options)
+    private static void __Write6(__Json.Utf8JsonWriter writer, __M.Car? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -640,21 +642,21 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
             return;
         }
 
-        if (value is global::Hierarchy.Client.SportsCar __v0) { __Write7(writer, __v0, options); return; }
-        if (value is global::Hierarchy.Client.UnknownCar __v1) { __Write12(writer, __v1, options); return; }
+        if (value is __M.SportsCar __v0) { __Write7(writer, __v0, options); return; }
+        if (value is __M.UnknownCar __v1) { __Write12(writer, __v1, options); return; }
 
         writer.WriteStartObject();
         writer.WriteString(__Name10, value.Kind);
         writer.WriteNumber(__Name9, value.Wheels);
-        if (value.Seats is not null) { { if (value.Seats is { } __value) writer.WriteNumber(__Name11, __value); else writer.WriteNull(__Name11); } }
+        if (value.Seats is { } __w1) writer.WriteNumber(__Name11, __w1);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths7 = { ".wheels", ".seats", ".topSpeed" };
 
-    private static global::Hierarchy.Client.SportsCar? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.SportsCar? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Hierarchy.Client.SportsCar)))
+        if (!__Start(ref reader, typeof(__M.SportsCar)))
         {
             return null;
         }
@@ -687,10 +689,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
         if (!__s0 || !__s2)
         {
-            throw __Missing(typeof(global::Hierarchy.Client.SportsCar), ref reader, __s0 ? null : "wheels", __s2 ? null : "topSpeed");
+            throw __Missing(typeof(__M.SportsCar), ref reader, __s0 ? null : "wheels", __s2 ? null : "topSpeed");
         }
 
-        return new global::Hierarchy.Client.SportsCar()
+        return new __M.SportsCar()
         {
             Wheels = __p0,
             Seats = __p1,
@@ -709,7 +711,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         return -1;
     }
 
-    private static void __Write7(__Json.Utf8JsonWriter writer, global::Hierarchy.Client.SportsCar? value, __Json.JsonSerializerOptions options)
+    private static void __Write7(__Json.Utf8JsonWriter writer, __M.SportsCar? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -720,16 +722,16 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         writer.WriteStartObject();
         writer.WriteString(__Name10, value.Kind);
         writer.WriteNumber(__Name9, value.Wheels);
-        if (value.Seats is not null) { { if (value.Seats is { } __value) writer.WriteNumber(__Name11, __value); else writer.WriteNull(__Name11); } }
+        if (value.Seats is { } __w1) writer.WriteNumber(__Name11, __w1);
         writer.WriteNumber(__Name12, value.TopSpeed);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths8 = { ".wheels", ".payload" };
 
-    private static global::Hierarchy.Client.Truck? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Truck? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Hierarchy.Client.Truck)))
+        if (!__Start(ref reader, typeof(__M.Truck)))
         {
             return null;
         }
@@ -760,10 +762,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Hierarchy.Client.Truck), ref reader, __s0 ? null : "wheels");
+            throw __Missing(typeof(__M.Truck), ref reader, __s0 ? null : "wheels");
         }
 
-        return new global::Hierarchy.Client.Truck()
+        return new __M.Truck()
         {
             Wheels = __p0,
             Payload = __p1,
@@ -780,7 +782,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         return -1;
     }
 
-    private static void __Write8(__Json.Utf8JsonWriter writer, global::Hierarchy.Client.Truck? value, __Json.JsonSerializerOptions options)
+    private static void __Write8(__Json.Utf8JsonWriter writer, __M.Truck? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -791,15 +793,15 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         writer.WriteStartObject();
         writer.WriteString(__Name10, value.Kind);
         writer.WriteNumber(__Name9, value.Wheels);
-        if (value.Payload is not null) { { if (value.Payload is { } __value) writer.WriteNumber(__Name13, __value); else writer.WriteNull(__Name13); } }
+        if (value.Payload is { } __w1) writer.WriteNumber(__Name13, __w1);
         writer.WriteEndObject();
     }
 
     private static readonly string[] __Paths9 = { ".wheels" };
 
-    private static global::Hierarchy.Client.Bicycle? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.Bicycle? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Hierarchy.Client.Bicycle)))
+        if (!__Start(ref reader, typeof(__M.Bicycle)))
         {
             return null;
         }
@@ -828,10 +830,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Hierarchy.Client.Bicycle), ref reader, __s0 ? null : "wheels");
+            throw __Missing(typeof(__M.Bicycle), ref reader, __s0 ? null : "wheels");
         }
 
-        return new global::Hierarchy.Client.Bicycle()
+        return new __M.Bicycle()
         {
             Wheels = __p0,
         };
@@ -846,7 +848,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         return -1;
     }
 
-    private static void __Write9(__Json.Utf8JsonWriter writer, global::Hierarchy.Client.Bicycle? value, __Json.JsonSerializerOptions options)
+    private static void __Write9(__Json.Utf8JsonWriter writer, __M.Bicycle? value, __Json.JsonSerializerOptions options)
     {
         if (value is null)
         {
@@ -862,9 +864,9 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
     private static readonly string[] __Paths10 = { ".name", ".secret", ".nickname" };
 
-    private static global::Hierarchy.Client.UnknownPet? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.UnknownPet? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Hierarchy.Client.UnknownPet)))
+        if (!__Start(ref reader, typeof(__M.UnknownPet)))
         {
             return null;
         }
@@ -899,10 +901,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Hierarchy.Client.UnknownPet), ref reader, __s0 ? null : "name");
+            throw __Missing(typeof(__M.UnknownPet), ref reader, __s0 ? null : "name");
         }
 
-        var __result = new global::Hierarchy.Client.UnknownPet(__raw)
+        var __result = new __M.UnknownPet(__raw)
         {
             Name = __p0,
             Secret = __p1,
@@ -923,13 +925,13 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         return -1;
     }
 
-    private static void __Write10(__Json.Utf8JsonWriter writer, global::Hierarchy.Client.UnknownPet? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
+    private static void __Write10(__Json.Utf8JsonWriter writer, __M.UnknownPet? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
 
     private static readonly string[] __Paths11 = { ".wheels" };
 
-    private static global::Hierarchy.Client.UnknownVehicle? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.UnknownVehicle? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Hierarchy.Client.UnknownVehicle)))
+        if (!__Start(ref reader, typeof(__M.UnknownVehicle)))
         {
             return null;
         }
@@ -960,10 +962,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Hierarchy.Client.UnknownVehicle), ref reader, __s0 ? null : "wheels");
+            throw __Missing(typeof(__M.UnknownVehicle), ref reader, __s0 ? null : "wheels");
         }
 
-        return new global::Hierarchy.Client.UnknownVehicle(__raw)
+        return new __M.UnknownVehicle(__raw)
         {
             Wheels = __p0,
         };
@@ -978,13 +980,13 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         return -1;
     }
 
-    private static void __Write11(__Json.Utf8JsonWriter writer, global::Hierarchy.Client.UnknownVehicle? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
+    private static void __Write11(__Json.Utf8JsonWriter writer, __M.UnknownVehicle? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
 
     private static readonly string[] __Paths12 = { ".wheels", ".seats" };
 
-    private static global::Hierarchy.Client.UnknownCar? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+    private static __M.UnknownCar? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
     {
-        if (!__Start(ref reader, typeof(global::Hierarchy.Client.UnknownCar)))
+        if (!__Start(ref reader, typeof(__M.UnknownCar)))
         {
             return null;
         }
@@ -1017,10 +1019,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
         if (!__s0)
         {
-            throw __Missing(typeof(global::Hierarchy.Client.UnknownCar), ref reader, __s0 ? null : "wheels");
+            throw __Missing(typeof(__M.UnknownCar), ref reader, __s0 ? null : "wheels");
         }
 
-        return new global::Hierarchy.Client.UnknownCar(__raw)
+        return new __M.UnknownCar(__raw)
         {
             Wheels = __p0,
             Seats = __p1,
@@ -1037,11 +1039,11 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
         return -1;
     }
 
-    private static void __Write12(__Json.Utf8JsonWriter writer, global::Hierarchy.Client.UnknownCar? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
+    private static void __Write12(__Json.Utf8JsonWriter writer, __M.UnknownCar? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
 
-    private static global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>? __Read17(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<global::Hierarchy.Client.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read0(ref reader, options), options);
+    private static __G.IReadOnlyList<__M.Pet>? __Read17(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read0(ref reader, options), options);
 
-    private static void __Write17(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<global::Hierarchy.Client.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, global::Hierarchy.Client.Pet value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
+    private static void __Write17(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
 
     /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
     private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
@@ -1069,6 +1071,9 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
     }
 
     private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
     private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 

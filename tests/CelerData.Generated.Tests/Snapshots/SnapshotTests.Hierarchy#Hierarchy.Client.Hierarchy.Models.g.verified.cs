@@ -5,9 +5,62 @@
 #pragma warning disable CS0612, CS0618
 
 using __Ser = global::System.Text.Json.Serialization;
+using __M = global::Hierarchy.Client;
+using __G = global::System.Collections.Generic;
 
 namespace Hierarchy.Client
 {
+    /// <summary>An open string enum of Hierarchy: what its JSON converter needs.</summary>
+    /// <typeparam name="TSelf">The struct.</typeparam>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    internal interface IHierarchyOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, IHierarchyOpenEnum<TSelf>
+    {
+        /// <summary>The wire values the API description lists.</summary>
+        static abstract string[] __Wire { get; }
+
+        /// <summary>The wire value.</summary>
+        string Value { get; }
+
+        /// <summary>A value with the given wire value, listed or not.</summary>
+        static abstract TSelf Create(string value);
+    }
+
+    /// <summary>Reads and writes an open string enum of Hierarchy as its wire value, listed or not, without reflection.</summary>
+    /// <typeparam name="T">The struct.</typeparam>
+    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+    internal sealed class HierarchyOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, IHierarchyOpenEnum<T>
+    {
+        private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
+
+        private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
+
+        /// <inheritdoc/>
+        public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+            {
+                throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
+            }
+
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                // A listed value is its static instance: no string is allocated.
+                for (int i = 0; i < s_utf8.Length; i++)
+                {
+                    if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
+                    {
+                        return s_known[i];
+                    }
+                }
+            }
+
+            return T.Create(reader.GetString()!);
+        }
+
+        /// <inheritdoc/>
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+    }
+
     /// <summary>A pet; its petType names its kind (the schema's name, no mapping).</summary>
     /// <remarks>
     /// Read as the type its 'petType' names, wherever it stands in the object: Cat ('Cat'), Dog ('Dog'), Lizard ('Lizard'); any other value, or none, reads as UnknownPet, which keeps the JSON. Written as the type it is, its discriminator first.
@@ -63,7 +116,7 @@ namespace Hierarchy.Client
 
         /// <summary>The 'huntingSkill' property.</summary>
         [__Ser.JsonPropertyName("huntingSkill")]
-        public required global::Hierarchy.Client.CatHuntingSkill HuntingSkill { get; init; }
+        public required __M.CatHuntingSkill HuntingSkill { get; init; }
 
         protected override bool PrintMembers(global::System.Text.StringBuilder builder)
         {
@@ -92,7 +145,7 @@ namespace Hierarchy.Client
         /// <summary>The 'friend' property.</summary>
         [__Ser.JsonPropertyName("friend")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Hierarchy.Client.Pet? Friend { get; init; }
+        public __M.Pet? Friend { get; init; }
 
         protected override bool PrintMembers(global::System.Text.StringBuilder builder)
         {
@@ -128,21 +181,12 @@ namespace Hierarchy.Client
     {
         /// <summary>The 'pets' property.</summary>
         [__Ser.JsonPropertyName("pets")]
-        public required global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet> Pets { get; init; }
+        public required __G.IReadOnlyList<__M.Pet> Pets { get; init; }
 
         /// <summary>The 'favorite' property.</summary>
         [__Ser.JsonPropertyName("favorite")]
         [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::Hierarchy.Client.Pet? Favorite { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Pets = ");
-            builder.Append(Pets);
-            builder.Append(", Favorite = ");
-            builder.Append(Favorite);
-            return true;
-        }
+        public __M.Pet? Favorite { get; init; }
     }
 
     /// <summary>A vehicle; the mapping names every kind, itself included.</summary>
@@ -315,14 +359,10 @@ namespace Hierarchy.Client
     }
 
     /// <summary>The values of CatHuntingSkill.</summary>
-    /// <remarks>
-    /// An open enum: a value the API description does not list reads without error, is kept and written back as it
-    /// came (<see cref="IsKnown"/> is false, <see cref="Known"/> is <see cref="KnownValue.Unknown"/>). Equality is by
-    /// wire value, ordinal. <c>default</c> has the empty wire value.
-    /// </remarks>
+    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
     [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Hierarchy.Client.CatHuntingSkillJsonConverter))]
-    public readonly partial struct CatHuntingSkill : global::System.IEquatable<CatHuntingSkill>
+    [__Ser.JsonConverter(typeof(__M.HierarchyOpenEnumJsonConverter<__M.CatHuntingSkill>))]
+    public readonly partial struct CatHuntingSkill : __M.IHierarchyOpenEnum<CatHuntingSkill>
     {
         /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
         public enum KnownValue
@@ -343,6 +383,8 @@ namespace Hierarchy.Client
             Aggressive,
         }
 
+        private static readonly string[] __Wire = { "clueless", "lazy", "adventurous", "aggressive" };
+
         /// <summary>The wire value clueless.</summary>
         public static readonly CatHuntingSkill Clueless = new CatHuntingSkill("clueless");
 
@@ -359,29 +401,23 @@ namespace Hierarchy.Client
 
         private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, known or not.</summary>
+        /// <summary>A value with the given wire value, listed or not.</summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
         public CatHuntingSkill(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = value switch
-            {
-                "clueless" => KnownValue.Clueless,
-                "lazy" => KnownValue.Lazy,
-                "adventurous" => KnownValue.Adventurous,
-                "aggressive" => KnownValue.Aggressive,
-                _ => KnownValue.Unknown,
-            };
+            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
         }
+
+        static string[] __M.IHierarchyOpenEnum<CatHuntingSkill>.__Wire => __Wire;
+
+        static CatHuntingSkill __M.IHierarchyOpenEnum<CatHuntingSkill>.Create(string value) => new CatHuntingSkill(value);
 
         /// <summary>The wire value (the empty string for <c>default</c>).</summary>
         public string Value => _value ?? string.Empty;
 
         /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
         public KnownValue Known => _known;
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <summary>The wire value.</summary>
         public override string ToString() => Value;
@@ -390,57 +426,18 @@ namespace Hierarchy.Client
         public bool Equals(CatHuntingSkill other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
         /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is CatHuntingSkill other && Equals(other);
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+        /// <summary>Whether the value is one the API description lists.</summary>
+        public bool IsKnown => Known != KnownValue.Unknown;
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+        public override bool Equals(object? obj) => obj is CatHuntingSkill other && Equals(other);
 
         /// <summary>Whether both have the same wire value (ordinal).</summary>
         public static bool operator ==(CatHuntingSkill left, CatHuntingSkill right) => left.Equals(right);
 
         /// <summary>Whether the wire values differ (ordinal).</summary>
         public static bool operator !=(CatHuntingSkill left, CatHuntingSkill right) => !left.Equals(right);
-    }
-
-    /// <summary>Reads and writes CatHuntingSkill as its wire value, listed or not, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class CatHuntingSkillJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Hierarchy.Client.CatHuntingSkill>
-    {
-        /// <inheritdoc/>
-        public override global::Hierarchy.Client.CatHuntingSkill Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for CatHuntingSkill.");
-            }
-
-            if (reader.ValueTextEquals("clueless"))
-            {
-                return global::Hierarchy.Client.CatHuntingSkill.Clueless;
-            }
-
-            if (reader.ValueTextEquals("lazy"))
-            {
-                return global::Hierarchy.Client.CatHuntingSkill.Lazy;
-            }
-
-            if (reader.ValueTextEquals("adventurous"))
-            {
-                return global::Hierarchy.Client.CatHuntingSkill.Adventurous;
-            }
-
-            if (reader.ValueTextEquals("aggressive"))
-            {
-                return global::Hierarchy.Client.CatHuntingSkill.Aggressive;
-            }
-
-            return new global::Hierarchy.Client.CatHuntingSkill(reader.GetString()!);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Hierarchy.Client.CatHuntingSkill value, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            writer.WriteStringValue(value.Value);
-        }
     }
 }

@@ -140,8 +140,8 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
         }
 
         writer.WriteStartObject();
-        if (value.Username is { } __v0) writer.WriteString(__Name0, __v0);
-        if (value.Uuid is { } __v1) writer.WriteString(__Name1, __v1);
+        if (value.Username is { } __w0) writer.WriteString(__Name0, __w0);
+        if (value.Uuid is { } __w1) writer.WriteString(__Name1, __w1);
         writer.WriteEndObject();
     }
 
@@ -203,8 +203,8 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
         }
 
         writer.WriteStartObject();
-        if (value.Slug is { } __v0) writer.WriteString(__Name2, __v0);
-        if (value.Owner is { } __v1) { writer.WritePropertyName(__Name3); __Write0(writer, __v1, options); }
+        if (value.Slug is { } __w0) writer.WriteString(__Name2, __w0);
+        if (value.Owner is { } __w1) { writer.WritePropertyName(__Name3); __Write0(writer, __w1, options); }
         writer.WriteEndObject();
     }
 
@@ -274,10 +274,10 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
         }
 
         writer.WriteStartObject();
-        if (value.Id is { } __v0) writer.WriteNumber(__Name4, __v0);
-        if (value.Title is { } __v1) writer.WriteString(__Name5, __v1);
-        if (value.Repository is { } __v2) { writer.WritePropertyName(__Name6); __Write1(writer, __v2, options); }
-        if (value.Author is { } __v3) { writer.WritePropertyName(__Name7); __Write0(writer, __v3, options); }
+        if (value.Id is { } __w0) writer.WriteNumber(__Name4, __w0);
+        if (value.Title is { } __w1) writer.WriteString(__Name5, __w1);
+        if (value.Repository is { } __w2) { writer.WritePropertyName(__Name6); __Write1(writer, __w2, options); }
+        if (value.Author is { } __w3) { writer.WritePropertyName(__Name7); __Write0(writer, __w3, options); }
         writer.WriteEndObject();
     }
 

@@ -141,7 +141,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
         writer.WriteStartObject();
         writer.WriteString(__Name0, value.Name);
-        if (value.Tag is { } __v1) writer.WriteString(__Name1, __v1);
+        if (value.Tag is { } __w1) writer.WriteString(__Name1, __w1);
         writer.WriteNumber(__Name2, value.Id);
         writer.WriteEndObject();
     }
@@ -211,7 +211,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
         writer.WriteStartObject();
         writer.WriteString(__Name0, value.Name);
-        if (value.Tag is { } __v1) writer.WriteString(__Name1, __v1);
+        if (value.Tag is { } __w1) writer.WriteString(__Name1, __w1);
         writer.WriteEndObject();
     }
 

@@ -137,7 +137,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
         writer.WriteStartObject();
         writer.WriteNumber(__Name0, value.Id);
         writer.WriteString(__Name1, value.Name);
-        if (value.Tag is { } __v2) writer.WriteString(__Name2, __v2);
+        if (value.Tag is { } __w2) writer.WriteString(__Name2, __w2);
         writer.WriteEndObject();
     }
 

@@ -138,8 +138,8 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
         }
 
         writer.WriteStartObject();
-        if (value.Total is { } __v0) writer.WriteNumber(__Name0, __v0);
-        if (value.Apis is { } __v1) { writer.WritePropertyName(__Name1); __Write5(writer, __v1, options); }
+        if (value.Total is { } __w0) writer.WriteNumber(__Name0, __w0);
+        if (value.Apis is { } __w1) { writer.WritePropertyName(__Name1); __Write5(writer, __w1, options); }
         writer.WriteEndObject();
     }
 
@@ -212,8 +212,8 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 
         writer.WriteStartObject();
         writer.WriteString(__Name2, value.Criteria);
-        if (value.Start is { } __v1) writer.WriteNumber(__Name3, __v1);
-        if (value.Rows is { } __v2) writer.WriteNumber(__Name4, __v2);
+        if (value.Start is { } __w1) writer.WriteNumber(__Name3, __w1);
+        if (value.Rows is { } __w2) writer.WriteNumber(__Name4, __w2);
         writer.WriteEndObject();
     }
 
@@ -282,10 +282,10 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
         }
 
         writer.WriteStartObject();
-        if (value.ApiKey is { } __v0) writer.WriteString(__Name5, __v0);
-        if (value.ApiVersionNumber is { } __v1) writer.WriteString(__Name6, __v1);
-        if (value.ApiUrl is { } __v2) writer.WriteString(__Name7, __v2);
-        if (value.ApiDocumentationUrl is { } __v3) writer.WriteString(__Name8, __v3);
+        if (value.ApiKey is { } __w0) writer.WriteString(__Name5, __w0);
+        if (value.ApiVersionNumber is { } __w1) writer.WriteString(__Name6, __w1);
+        if (value.ApiUrl is { } __w2) writer.WriteString(__Name7, __w2);
+        if (value.ApiDocumentationUrl is { } __w3) writer.WriteString(__Name8, __w3);
         writer.WriteEndObject();
     }
 

@@ -543,9 +543,9 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
         writer.WriteStartObject();
         writer.WriteString(__Name5, value.Name);
-        if (value.Pet is { } __v1) { writer.WritePropertyName(__Name6); __Own1.Write(writer, __v1, options); }
-        if (value.Shape is { } __v2) { writer.WritePropertyName(__Name7); __Own5.Write(writer, __v2, options); }
-        if (value.Tag is { } __v3) { writer.WritePropertyName(__Name8); __Own9.Write(writer, __v3, options); }
+        if (value.Pet is { } __w1) { writer.WritePropertyName(__Name6); __Own1.Write(writer, __w1, options); }
+        if (value.Shape is { } __w2) { writer.WritePropertyName(__Name7); __Own5.Write(writer, __w2, options); }
+        if (value.Tag is { } __w3) { writer.WritePropertyName(__Name8); __Own9.Write(writer, __w3, options); }
         if (value.__set_Nickname) writer.WriteString(__Name9, value.Nickname);
         if (value.__set_Best) { writer.WritePropertyName(__Name10); __Write2(writer, value.Best, options); }
         if (value.__set_Choice) { writer.WritePropertyName(__Name11); if (value.Choice is null) writer.WriteNullValue(); else __Own10.Write(writer, value.Choice, options); }
