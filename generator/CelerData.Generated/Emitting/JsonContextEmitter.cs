@@ -64,10 +64,7 @@ internal static partial class JsonContextEmitter
         ["global::System.DateTimeOffset"] = new("DateTimeOffsetConverter", "GetDateTimeOffset", "WriteStringValue", "WriteString", isReference: false),
         ["global::System.Guid"] = new("GuidConverter", "GetGuid", "WriteStringValue", "WriteString", isReference: false),
         ["global::System.DateOnly"] = new("DateOnlyConverter", null, null, null, isReference: false),
-        ["global::System.TimeOnly"] = new("TimeOnlyConverter", null, null, null, isReference: false),
-        ["global::System.TimeSpan"] = new("TimeSpanConverter", null, null, null, isReference: false),
         ["byte[]"] = new("ByteArrayConverter", null, null, null, isReference: true),
-        ["global::System.Uri"] = new("UriConverter", null, null, null, isReference: true),
         ["global::System.Text.Json.JsonElement"] = new("JsonElementConverter", null, null, null, isReference: false),
     };
 
