@@ -78,10 +78,14 @@ internal static class ImplementationEmitter
             EnvelopeEmitter.EmitHelper(writer);
         }
 
-        writer.Line();
+        if (!spec.Wire.IsEmpty)
+        {
+            writer.Line();
+            ParameterEmitter.EmitHelpers(writer, spec.Wire);
+        }
+
         var forms = BodyEmitter.HasForms(spec);
         var multipart = BodyEmitter.HasMultipart(spec);
-        ParameterEmitter.EmitHelpers(writer, forms || ParameterEmitter.HasUnionParameters(spec));
         if (forms || multipart)
         {
             writer.Line();

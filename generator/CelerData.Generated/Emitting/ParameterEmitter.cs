@@ -10,7 +10,8 @@ namespace CelerData.Generated.Emitting;
 /// arrays and objects per <c>style</c> and <c>explode</c>, percent-encoding per <c>allowReserved</c>; objects are
 /// turned into name-value pairs through their JSON metadata (no reflection); a union (<c>oneOf</c>/<c>anyOf</c>) is
 /// written as the JSON value it holds: an object as an object, an array as an array, a string or number as itself.
-/// The helpers are emitted once per client, as the nested class <c>__Wire</c> of the implementation.
+/// The helpers are emitted once per client, as the nested class <c>__Wire</c> of the implementation, each only when the
+/// client's <see cref="WirePlan"/> says some generated code calls it.
 /// </summary>
 internal static class ParameterEmitter
 {
@@ -70,17 +71,28 @@ internal static class ParameterEmitter
         writer.Close();
     }
 
-    /// <summary>Whether a path, query, header or cookie parameter of the spec is a union (which needs the JSON helpers).</summary>
-    public static bool HasUnionParameters(SpecModel spec)
-        => spec.Operations.SelectMany(o => o.Parameters).Any(p => p.Location != ParameterLocation.Body && IsUnion(spec, p.Type));
-
-    /// <summary>Writes the nested helper class the generated parameter code calls (with the union helpers when <paramref name="unions"/>).</summary>
-    public static void EmitHelpers(SourceWriter writer, bool unions)
+    /// <summary>Writes the nested helper class the generated code calls: only the helpers the client's <see cref="WirePlan"/> lists.</summary>
+    public static void EmitHelpers(SourceWriter writer, WirePlan plan)
     {
         writer.Line("/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>");
         writer.Open("private static class __Wire");
-        writer.Line("private const string Reserved = \":/?#[]@!$&'()*+,;=\";");
-        writer.Line();
+        var first = true;
+        void Member()
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+        }
+
+        if (plan.Has(WireHelpers.Encode))
+        {
+            Member();
+            writer.Line("private const string Reserved = \":/?#[]@!$&'()*+,;=\";");
+        }
+
         foreach (var (type, body) in new[]
         {
             ("string", "value"),
@@ -95,52 +107,133 @@ internal static class ParameterEmitter
             ("global::System.DateOnly", "value.ToString(\"yyyy'-'MM'-'dd\", " + Invariant + ")"),
         })
         {
-            writer.Line("public static string Text(" + type + " value) => " + body + ";");
-            writer.Line();
+            if (plan.TextTypes.Contains(type))
+            {
+                Member();
+                writer.Line("public static string Text(" + type + " value) => " + body + ";");
+            }
         }
 
-        writer.Line("/// <summary>The value of a JSON string response (the body without its quotes and escapes); any other JSON as it came.</summary>");
-        writer.Open("public static async global::System.Threading.Tasks.Task<string> JsonString(global::System.Threading.Tasks.Task<string> body)");
-        writer.Line("return Unquote(await body.ConfigureAwait(false));");
+        if (plan.Has(WireHelpers.JsonString))
+        {
+            Member();
+            writer.Line("/// <summary>The value of a JSON string response (the body without its quotes and escapes); any other JSON as it came.</summary>");
+            writer.Open("public static async global::System.Threading.Tasks.Task<string> JsonString(global::System.Threading.Tasks.Task<string> body)");
+            writer.Line("return Unquote(await body.ConfigureAwait(false));");
+            writer.Close();
+            writer.Line();
+            writer.Open("private static string Unquote(string text)");
+            writer.Line("var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(text));");
+            writer.Line("return reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : text;");
+            writer.Close();
+        }
+
+        if (plan.Has(WireHelpers.Encode))
+        {
+            Member();
+            writer.Line("/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>");
+            writer.Open("public static string Encode(string value, bool allowReserved)");
+            writer.Line("var builder = new global::System.Text.StringBuilder(value.Length);");
+            writer.Open("foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))");
+            writer.Line("var c = (char)b;");
+            writer.Open("if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))");
+            writer.Line("builder.Append(c);");
+            writer.Close();
+            writer.Open("else");
+            writer.Line("builder.Append('%').Append(b.ToString(\"X2\", " + Invariant + "));");
+            writer.Close();
+            writer.Close();
+            writer.Line();
+            writer.Line("return builder.ToString();");
+            writer.Close();
+        }
+
+        if (plan.Has(WireHelpers.Properties))
+        {
+            Member();
+            writer.Line("/// <summary>The members of an object, through its JSON metadata, as name and text (nested values as JSON); nulls left out.</summary>");
+            writer.Open("public static " + Pairs + " Properties<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)");
+            writer.Line("var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);");
+            writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+            writer.Line("Flatten(element, null, false, pairs);");
+            writer.Line("return pairs;");
+            writer.Close();
+        }
+
+        if (plan.Has(WireHelpers.DeepProperties))
+        {
+            Member();
+            writer.Line("/// <summary>The members of an object as deepObject names (<c>name[member][inner]</c>) and texts.</summary>");
+            writer.Open("public static " + Pairs + " DeepProperties<T>(string name, T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)");
+            writer.Line("var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);");
+            writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+            writer.Line("Flatten(element, name, true, pairs);");
+            writer.Line("return pairs;");
+            writer.Close();
+        }
+
+        if (plan.HasAny(WireHelpers.Properties | WireHelpers.DeepProperties | WireHelpers.QueryJson | WireHelpers.StyledJson))
+        {
+            Member();
+            EmitFlatten(writer);
+        }
+
+        if (plan.Has(WireHelpers.Query))
+        {
+            Member();
+            writer.Line("/// <summary>Appends one query pair.</summary>");
+            writer.Open("public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)");
+            writer.Line("query.Append(query.Length == 0 ? \"\" : \"&\").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));");
+            writer.Close();
+        }
+
+        if (plan.Has(WireHelpers.QueryItems))
+        {
+            Member();
+            EmitQueryItems(writer);
+        }
+
+        if (plan.Has(WireHelpers.QueryPairs))
+        {
+            Member();
+            EmitQueryPairs(writer);
+        }
+
+        if (plan.HasAny(WireHelpers.QueryItems | WireHelpers.QueryPairs))
+        {
+            Member();
+            writer.Open("private static string Delimiter(string style) => style switch");
+            writer.Line("\"spaceDelimited\" => \"%20\",");
+            writer.Line("\"pipeDelimited\" => \"%7C\",");
+            writer.Line("_ => \",\",");
+            writer.Close(";");
+        }
+
+        if (plan.Has(WireHelpers.Styled))
+        {
+            Member();
+            EmitStyled(writer);
+        }
+
+        if (plan.Has(WireHelpers.Json))
+        {
+            Member();
+            writer.Line("/// <summary>A value as the JSON element its metadata writes.</summary>");
+            writer.Line("public static global::System.Text.Json.JsonElement Json<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)");
+            writer.Indent().Line("=> global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);").Outdent();
+        }
+
+        if (plan.HasAny(WireHelpers.QueryJson | WireHelpers.StyledJson))
+        {
+            Member();
+            EmitJsonValueHelpers(writer, plan);
+        }
+
         writer.Close();
-        writer.Line();
-        writer.Open("private static string Unquote(string text)");
-        writer.Line("var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(text));");
-        writer.Line("return reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : text;");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>");
-        writer.Open("public static string Encode(string value, bool allowReserved)");
-        writer.Line("var builder = new global::System.Text.StringBuilder(value.Length);");
-        writer.Open("foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))");
-        writer.Line("var c = (char)b;");
-        writer.Open("if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))");
-        writer.Line("builder.Append(c);");
-        writer.Close();
-        writer.Open("else");
-        writer.Line("builder.Append('%').Append(b.ToString(\"X2\", " + Invariant + "));");
-        writer.Close();
-        writer.Close();
-        writer.Line();
-        writer.Line("return builder.ToString();");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>The members of an object, through its JSON metadata, as name and text (nested values as JSON); nulls left out.</summary>");
-        writer.Open("public static " + Pairs + " Properties<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)");
-        writer.Line("var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);");
-        writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
-        writer.Line("Flatten(element, null, false, pairs);");
-        writer.Line("return pairs;");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>The members of an object as deepObject names (<c>name[member][inner]</c>) and texts.</summary>");
-        writer.Open("public static " + Pairs + " DeepProperties<T>(string name, T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)");
-        writer.Line("var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);");
-        writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
-        writer.Line("Flatten(element, name, true, pairs);");
-        writer.Line("return pairs;");
-        writer.Close();
-        writer.Line();
+    }
+
+    private static void EmitFlatten(SourceWriter writer)
+    {
         writer.Open("private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)");
         writer.Open("foreach (var property in element.EnumerateObject())");
         writer.Line("var key = prefix is null ? property.Name : prefix + \"[\" + property.Name + \"]\";");
@@ -156,12 +249,10 @@ internal static class ParameterEmitter
         writer.Close();
         writer.Close();
         writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>Appends one query pair.</summary>");
-        writer.Open("public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)");
-        writer.Line("query.Append(query.Length == 0 ? \"\" : \"&\").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));");
-        writer.Close();
-        writer.Line();
+    }
+
+    private static void EmitQueryItems(SourceWriter writer)
+    {
         writer.Line("/// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>");
         writer.Open("public static void QueryItems(global::System.Text.StringBuilder query, string name, " + Items + " items, string style, bool explode, bool allowReserved)");
         writer.Open("if (explode)");
@@ -179,7 +270,10 @@ internal static class ParameterEmitter
         writer.Line();
         writer.Line("query.Append(query.Length == 0 ? \"\" : \"&\").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));");
         writer.Close();
-        writer.Line();
+    }
+
+    private static void EmitQueryPairs(SourceWriter writer)
+    {
         writer.Line("/// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>");
         writer.Open("public static void QueryPairs(global::System.Text.StringBuilder query, string name, " + Pairs + " pairs, string style, bool explode, bool allowReserved)");
         writer.Open("if (explode || style == \"deepObject\")");
@@ -198,13 +292,10 @@ internal static class ParameterEmitter
         writer.Line();
         writer.Line("query.Append(query.Length == 0 ? \"\" : \"&\").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));");
         writer.Close();
-        writer.Line();
-        writer.Open("private static string Delimiter(string style) => style switch");
-        writer.Line("\"spaceDelimited\" => \"%20\",");
-        writer.Line("\"pipeDelimited\" => \"%7C\",");
-        writer.Line("_ => \",\",");
-        writer.Close(";");
-        writer.Line();
+    }
+
+    private static void EmitStyled(SourceWriter writer)
+    {
         writer.Line("/// <summary>A path, header or cookie value in simple, label, matrix or form style (items: an array or one scalar; pairs: an object).</summary>");
         writer.Open("public static string Styled(string name, string style, bool explode, " + Items + "? items, " + Pairs + "? pairs, bool encode)");
         writer.Line("global::System.Func<string, string> e = encode ? static text => Encode(text, false) : static text => text;");
@@ -237,54 +328,51 @@ internal static class ParameterEmitter
         writer.Indent().Line("return string.Join(\",\", parts);").Outdent();
         writer.Close();
         writer.Close();
-        if (unions)
-        {
-            EmitUnionHelpers(writer);
-        }
-
-        writer.Close();
     }
 
-    /// <summary>The helpers that write a union parameter as the JSON value it holds.</summary>
-    private static void EmitUnionHelpers(SourceWriter writer)
+    /// <summary>The helpers that write a JSON value (a union parameter, a form property) in the query or in a path, header or cookie style.</summary>
+    private static void EmitJsonValueHelpers(SourceWriter writer, WirePlan plan)
     {
         const string Element = "global::System.Text.Json.JsonElement";
         const string Kind = "global::System.Text.Json.JsonValueKind";
-        writer.Line();
-        writer.Line("/// <summary>A value as the JSON element its metadata writes.</summary>");
-        writer.Line("public static " + Element + " Json<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)");
-        writer.Indent().Line("=> global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);").Outdent();
-        writer.Line();
-        writer.Line("/// <summary>Appends a JSON value: an object as an object, an array as an array, anything else as one value; null as nothing.</summary>");
-        writer.Open("public static void QueryJson(global::System.Text.StringBuilder query, string name, " + Element + " element, string style, bool explode, bool allowReserved)");
-        writer.Open("switch (element.ValueKind)");
-        writer.Line("case " + Kind + ".Object:");
-        writer.Indent();
-        writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
-        writer.Line("Flatten(element, style == \"deepObject\" ? name : null, style == \"deepObject\", pairs);");
-        writer.Line("QueryPairs(query, name, pairs, style, explode, allowReserved);");
-        writer.Line("break;");
-        writer.Outdent();
-        writer.Line("case " + Kind + ".Array:");
-        writer.Indent().Line("QueryItems(query, name, JsonItems(element), style, explode, allowReserved);").Line("break;").Outdent();
-        writer.Line("case " + Kind + ".Null:");
-        writer.Indent().Line("break;").Outdent();
-        writer.Line("default:");
-        writer.Indent().Line("Query(query, name, JsonText(element), allowReserved);").Line("break;").Outdent();
-        writer.Close();
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>A JSON value in a path, header or cookie style: an object as pairs, an array as items, anything else as one item.</summary>");
-        writer.Open("public static string StyledJson(string name, string style, bool explode, " + Element + " element, bool encode)");
-        writer.Open("if (element.ValueKind == " + Kind + ".Object)");
-        writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
-        writer.Line("Flatten(element, null, false, pairs);");
-        writer.Line("return Styled(name, style, explode, null, pairs, encode);");
-        writer.Close();
-        writer.Line();
-        writer.Line("return Styled(name, style, explode, element.ValueKind == " + Kind + ".Array ? JsonItems(element) : new[] { JsonText(element) }, null, encode);");
-        writer.Close();
-        writer.Line();
+        if (plan.Has(WireHelpers.QueryJson))
+        {
+            writer.Line("/// <summary>Appends a JSON value: an object as an object, an array as an array, anything else as one value; null as nothing.</summary>");
+            writer.Open("public static void QueryJson(global::System.Text.StringBuilder query, string name, " + Element + " element, string style, bool explode, bool allowReserved)");
+            writer.Open("switch (element.ValueKind)");
+            writer.Line("case " + Kind + ".Object:");
+            writer.Indent();
+            writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+            writer.Line("Flatten(element, style == \"deepObject\" ? name : null, style == \"deepObject\", pairs);");
+            writer.Line("QueryPairs(query, name, pairs, style, explode, allowReserved);");
+            writer.Line("break;");
+            writer.Outdent();
+            writer.Line("case " + Kind + ".Array:");
+            writer.Indent().Line("QueryItems(query, name, JsonItems(element), style, explode, allowReserved);").Line("break;").Outdent();
+            writer.Line("case " + Kind + ".Null:");
+            writer.Indent().Line("break;").Outdent();
+            writer.Line("default:");
+            writer.Indent().Line("Query(query, name, JsonText(element), allowReserved);").Line("break;").Outdent();
+            writer.Close();
+            writer.Close();
+            writer.Line();
+        }
+
+        if (plan.Has(WireHelpers.StyledJson))
+        {
+            writer.Line("/// <summary>A JSON value in a path, header or cookie style: an object as pairs, an array as items, anything else as one item.</summary>");
+            writer.Open("public static string StyledJson(string name, string style, bool explode, " + Element + " element, bool encode)");
+            writer.Open("if (element.ValueKind == " + Kind + ".Object)");
+            writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
+            writer.Line("Flatten(element, null, false, pairs);");
+            writer.Line("return Styled(name, style, explode, null, pairs, encode);");
+            writer.Close();
+            writer.Line();
+            writer.Line("return Styled(name, style, explode, element.ValueKind == " + Kind + ".Array ? JsonItems(element) : new[] { JsonText(element) }, null, encode);");
+            writer.Close();
+            writer.Line();
+        }
+
         writer.Open("private static " + Items + " JsonItems(" + Element + " array)");
         writer.Line("var items = new global::System.Collections.Generic.List<string>();");
         writer.Open("foreach (var item in array.EnumerateArray())");

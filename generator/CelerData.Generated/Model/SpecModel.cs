@@ -1,6 +1,7 @@
 namespace CelerData.Generated.Model;
 
 /// <summary>Everything the emitters need to write the client for one spec file.</summary>
+/// <param name="Wire">The <c>__Wire</c> helpers the operations call.</param>
 internal sealed record SpecModel(
     string SpecPath,
     string Namespace,
@@ -11,7 +12,8 @@ internal sealed record SpecModel(
     EquatableArray<TypeModel> Types,
     EquatableArray<OperationModel> Operations,
     TokenOperationModel? TokenOperation,
-    EquatableArray<ApiKeySchemeModel> ApiKeySchemes)
+    EquatableArray<ApiKeySchemeModel> ApiKeySchemes,
+    WirePlan Wire)
 {
     public string InterfaceName => ClientNames.Interface(ClientName);
 

@@ -108,7 +108,8 @@ internal static class SpecParser
             mergedTypes.ToEquatableArray(),
             operations.ToEquatableArray(),
             token,
-            operationReader.ApiKeySchemes.ToEquatableArray());
+            operationReader.ApiKeySchemes.ToEquatableArray(),
+            WirePlanner.Plan(operations, mergedTypes));
 
         // Code from a document-level error would only add compiler errors on top of the located ones.
         var documentErrors = context.ErrorsFound - contentErrors;

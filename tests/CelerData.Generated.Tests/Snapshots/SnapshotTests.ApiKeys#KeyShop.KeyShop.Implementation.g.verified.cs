@@ -185,34 +185,6 @@ namespace KeyShop
 
             public static string Text(bool value) => value ? "true" : "false";
 
-            public static string Text(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(global::System.Guid value) => value.ToString("D");
-
-            public static string Text(global::System.DateTimeOffset value) => value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(global::System.DateOnly value) => value.ToString("yyyy'-'MM'-'dd", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            /// <summary>The value of a JSON string response (the body without its quotes and escapes); any other JSON as it came.</summary>
-            public static async global::System.Threading.Tasks.Task<string> JsonString(global::System.Threading.Tasks.Task<string> body)
-            {
-                return Unquote(await body.ConfigureAwait(false));
-            }
-
-            private static string Unquote(string text)
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(text));
-                return reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : text;
-            }
-
             /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
             public static string Encode(string value, bool allowReserved)
             {
@@ -233,103 +205,11 @@ namespace KeyShop
                 return builder.ToString();
             }
 
-            /// <summary>The members of an object, through its JSON metadata, as name and text (nested values as JSON); nulls left out.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> Properties<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
-            {
-                var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
-                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                Flatten(element, null, false, pairs);
-                return pairs;
-            }
-
-            /// <summary>The members of an object as deepObject names (<c>name[member][inner]</c>) and texts.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> DeepProperties<T>(string name, T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
-            {
-                var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
-                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                Flatten(element, name, true, pairs);
-                return pairs;
-            }
-
-            private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
-            {
-                foreach (var property in element.EnumerateObject())
-                {
-                    var key = prefix is null ? property.Name : prefix + "[" + property.Name + "]";
-                    switch (property.Value.ValueKind)
-                    {
-                        case global::System.Text.Json.JsonValueKind.Null:
-                            break;
-                        case global::System.Text.Json.JsonValueKind.Object when deep:
-                            Flatten(property.Value, key, true, pairs);
-                            break;
-                        case global::System.Text.Json.JsonValueKind.String:
-                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetString()!));
-                            break;
-                        default:
-                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetRawText()));
-                            break;
-                    }
-                }
-            }
-
             /// <summary>Appends one query pair.</summary>
             public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
             {
                 query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
             }
-
-            /// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
-            public static void QueryItems(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<string> items, string style, bool explode, bool allowReserved)
-            {
-                if (explode)
-                {
-                    foreach (var item in items)
-                    {
-                        Query(query, name, item, allowReserved);
-                    }
-
-                    return;
-                }
-
-                var encoded = new global::System.Collections.Generic.List<string>(items.Count);
-                foreach (var item in items)
-                {
-                    encoded.Add(Encode(item, allowReserved));
-                }
-
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
-            }
-
-            /// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>
-            public static void QueryPairs(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string style, bool explode, bool allowReserved)
-            {
-                if (explode || style == "deepObject")
-                {
-                    foreach (var pair in pairs)
-                    {
-                        query.Append(query.Length == 0 ? "" : "&").Append(Encode(pair.Key, false).Replace("%5B", "[").Replace("%5D", "]")).Append('=').Append(Encode(pair.Value, allowReserved));
-                    }
-
-                    return;
-                }
-
-                var encoded = new global::System.Collections.Generic.List<string>(pairs.Count * 2);
-                foreach (var pair in pairs)
-                {
-                    encoded.Add(Encode(pair.Key, allowReserved));
-                    encoded.Add(Encode(pair.Value, allowReserved));
-                }
-
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
-            }
-
-            private static string Delimiter(string style) => style switch
-            {
-                "spaceDelimited" => "%20",
-                "pipeDelimited" => "%7C",
-                _ => ",",
-            };
 
             /// <summary>A path, header or cookie value in simple, label, matrix or form style (items: an array or one scalar; pairs: an object).</summary>
             public static string Styled(string name, string style, bool explode, global::System.Collections.Generic.IReadOnlyList<string>? items, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>>? pairs, bool encode)

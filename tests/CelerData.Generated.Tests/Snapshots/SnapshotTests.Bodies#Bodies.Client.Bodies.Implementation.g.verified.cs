@@ -392,35 +392,7 @@ namespace Bodies.Client
 
             public static string Text(string value) => value;
 
-            public static string Text(bool value) => value ? "true" : "false";
-
-            public static string Text(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
             public static string Text(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(global::System.Guid value) => value.ToString("D");
-
-            public static string Text(global::System.DateTimeOffset value) => value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(global::System.DateOnly value) => value.ToString("yyyy'-'MM'-'dd", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            /// <summary>The value of a JSON string response (the body without its quotes and escapes); any other JSON as it came.</summary>
-            public static async global::System.Threading.Tasks.Task<string> JsonString(global::System.Threading.Tasks.Task<string> body)
-            {
-                return Unquote(await body.ConfigureAwait(false));
-            }
-
-            private static string Unquote(string text)
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(text));
-                return reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : text;
-            }
 
             /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
             public static string Encode(string value, bool allowReserved)
@@ -440,24 +412,6 @@ namespace Bodies.Client
                 }
 
                 return builder.ToString();
-            }
-
-            /// <summary>The members of an object, through its JSON metadata, as name and text (nested values as JSON); nulls left out.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> Properties<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
-            {
-                var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
-                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                Flatten(element, null, false, pairs);
-                return pairs;
-            }
-
-            /// <summary>The members of an object as deepObject names (<c>name[member][inner]</c>) and texts.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> DeepProperties<T>(string name, T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
-            {
-                var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
-                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                Flatten(element, name, true, pairs);
-                return pairs;
             }
 
             private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
@@ -540,51 +494,6 @@ namespace Bodies.Client
                 _ => ",",
             };
 
-            /// <summary>A path, header or cookie value in simple, label, matrix or form style (items: an array or one scalar; pairs: an object).</summary>
-            public static string Styled(string name, string style, bool explode, global::System.Collections.Generic.IReadOnlyList<string>? items, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>>? pairs, bool encode)
-            {
-                global::System.Func<string, string> e = encode ? static text => Encode(text, false) : static text => text;
-                var parts = new global::System.Collections.Generic.List<string>();
-                if (items is not null)
-                {
-                    foreach (var item in items)
-                    {
-                        parts.Add(style == "matrix" && explode ? ";" + e(name) + "=" + e(item) : e(item));
-                    }
-                }
-                else if (pairs is not null)
-                {
-                    foreach (var pair in pairs)
-                    {
-                        if (explode)
-                        {
-                            parts.Add((style == "matrix" ? ";" : "") + e(pair.Key) + "=" + e(pair.Value));
-                        }
-                        else
-                        {
-                            parts.Add(e(pair.Key));
-                            parts.Add(e(pair.Value));
-                        }
-                    }
-                }
-
-                switch (style)
-                {
-                    case "label":
-                        return "." + string.Join(explode ? "." : ",", parts);
-                    case "matrix":
-                        return explode ? string.Concat(parts) : ";" + e(name) + "=" + string.Join(",", parts);
-                    case "form":
-                        return explode && pairs is not null ? string.Join("; ", parts) : e(name) + "=" + string.Join(",", parts);
-                    default:
-                        return string.Join(",", parts);
-                }
-            }
-
-            /// <summary>A value as the JSON element its metadata writes.</summary>
-            public static global::System.Text.Json.JsonElement Json<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
-                => global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
-
             /// <summary>Appends a JSON value: an object as an object, an array as an array, anything else as one value; null as nothing.</summary>
             public static void QueryJson(global::System.Text.StringBuilder query, string name, global::System.Text.Json.JsonElement element, string style, bool explode, bool allowReserved)
             {
@@ -604,19 +513,6 @@ namespace Bodies.Client
                         Query(query, name, JsonText(element), allowReserved);
                         break;
                 }
-            }
-
-            /// <summary>A JSON value in a path, header or cookie style: an object as pairs, an array as items, anything else as one item.</summary>
-            public static string StyledJson(string name, string style, bool explode, global::System.Text.Json.JsonElement element, bool encode)
-            {
-                if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                {
-                    var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                    Flatten(element, null, false, pairs);
-                    return Styled(name, style, explode, null, pairs, encode);
-                }
-
-                return Styled(name, style, explode, element.ValueKind == global::System.Text.Json.JsonValueKind.Array ? JsonItems(element) : new[] { JsonText(element) }, null, encode);
             }
 
             private static global::System.Collections.Generic.IReadOnlyList<string> JsonItems(global::System.Text.Json.JsonElement array)

@@ -118,38 +118,6 @@ namespace Unions.Client
         {
             private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-            public static string Text(string value) => value;
-
-            public static string Text(bool value) => value ? "true" : "false";
-
-            public static string Text(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(float value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(double value) => value.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(decimal value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(global::System.Guid value) => value.ToString("D");
-
-            public static string Text(global::System.DateTimeOffset value) => value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            public static string Text(global::System.DateOnly value) => value.ToString("yyyy'-'MM'-'dd", global::System.Globalization.CultureInfo.InvariantCulture);
-
-            /// <summary>The value of a JSON string response (the body without its quotes and escapes); any other JSON as it came.</summary>
-            public static async global::System.Threading.Tasks.Task<string> JsonString(global::System.Threading.Tasks.Task<string> body)
-            {
-                return Unquote(await body.ConfigureAwait(false));
-            }
-
-            private static string Unquote(string text)
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(text));
-                return reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : text;
-            }
-
             /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
             public static string Encode(string value, bool allowReserved)
             {
@@ -168,24 +136,6 @@ namespace Unions.Client
                 }
 
                 return builder.ToString();
-            }
-
-            /// <summary>The members of an object, through its JSON metadata, as name and text (nested values as JSON); nulls left out.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> Properties<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
-            {
-                var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
-                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                Flatten(element, null, false, pairs);
-                return pairs;
-            }
-
-            /// <summary>The members of an object as deepObject names (<c>name[member][inner]</c>) and texts.</summary>
-            public static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> DeepProperties<T>(string name, T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
-            {
-                var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
-                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                Flatten(element, name, true, pairs);
-                return pairs;
             }
 
             private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)

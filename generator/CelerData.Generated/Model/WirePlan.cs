@@ -1,0 +1,59 @@
+namespace CelerData.Generated.Model;
+
+/// <summary>The helpers of the implementation's nested <c>__Wire</c> class that the generated requests and responses call.</summary>
+[System.Flags]
+internal enum WireHelpers
+{
+    None = 0,
+
+    /// <summary><c>JsonString</c>: a JSON string response without its quotes.</summary>
+    JsonString = 1 << 0,
+
+    /// <summary><c>Encode</c>: percent-encoding per <c>allowReserved</c>.</summary>
+    Encode = 1 << 1,
+
+    /// <summary><c>Query</c>: one query pair.</summary>
+    Query = 1 << 2,
+
+    /// <summary><c>QueryItems</c>: an array in the query, by style and explode.</summary>
+    QueryItems = 1 << 3,
+
+    /// <summary><c>QueryPairs</c>: an object's members in the query, by style and explode.</summary>
+    QueryPairs = 1 << 4,
+
+    /// <summary><c>Properties</c>: an object's members through its JSON metadata.</summary>
+    Properties = 1 << 5,
+
+    /// <summary><c>DeepProperties</c>: an object's members as deepObject names.</summary>
+    DeepProperties = 1 << 6,
+
+    /// <summary><c>Styled</c>: a path, header or cookie value in its style.</summary>
+    Styled = 1 << 7,
+
+    /// <summary><c>Json</c>: a union parameter as the JSON value it holds.</summary>
+    Json = 1 << 8,
+
+    /// <summary><c>QueryJson</c>: a JSON value in the query (union parameters and form bodies).</summary>
+    QueryJson = 1 << 9,
+
+    /// <summary><c>StyledJson</c>: a JSON value in a path, header or cookie style.</summary>
+    StyledJson = 1 << 10,
+}
+
+/// <summary>
+/// What the implementation's <c>__Wire</c> class holds for one client, decided once from its operations
+/// (<c>Parsing/WirePlanner</c>): only the helpers some operation calls, and a <c>Text</c> overload per scalar type
+/// some parameter or multipart part writes.
+/// </summary>
+/// <param name="TextTypes">The C# names of the scalar types written as text (<c>bool</c>, <c>global::System.Guid</c>, ...), ordered.</param>
+internal sealed record WirePlan(WireHelpers Helpers, EquatableArray<string> TextTypes)
+{
+    /// <summary>Whether the client needs the class at all.</summary>
+    public bool IsEmpty => Helpers == WireHelpers.None && TextTypes.Count == 0;
+
+    /// <summary>Whether every helper of <paramref name="helpers"/> is emitted.</summary>
+    public bool Has(WireHelpers helpers) => (Helpers & helpers) == helpers;
+
+    /// <summary>Whether any helper of <paramref name="helpers"/> is emitted.</summary>
+    public bool HasAny(WireHelpers helpers) => (Helpers & helpers) != WireHelpers.None;
+}

@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Linq;
+using CelerData.Generated.Model;
+
+namespace CelerData.Generated.Parsing;
+
+/// <summary>
+/// Decides which <c>__Wire</c> helpers a client's generated code calls, by the same rules the emitters follow to
+/// write each parameter, multipart part, form body and JSON string response, and adds the helpers those helpers call.
+/// </summary>
+internal static class WirePlanner
+{
+    public static WirePlan Plan(IReadOnlyList<OperationModel> operations, IReadOnlyList<TypeModel> types)
+    {
+        var unions = new HashSet<string>(types.Where(t => t.Kind == TypeKind.Union).Select(t => t.Name), System.StringComparer.Ordinal);
+        var helpers = WireHelpers.None;
+        var texts = new SortedSet<string>(System.StringComparer.Ordinal);
+
+        void Text(TypeRef? type)
+        {
+            if (type is { Kind: TypeRefKind.Primitive })
+            {
+                texts.Add(type.Name);
+            }
+        }
+
+        bool IsUnion(TypeRef type) => type.Kind == TypeRefKind.Model && unions.Contains(type.Name);
+
+        // ParameterEmitter.Styled: a path, header or cookie value that is not a plain scalar.
+        void Styled(ParameterModel parameter)
+        {
+            if (IsUnion(parameter.Type))
+            {
+                helpers |= WireHelpers.StyledJson | WireHelpers.Json;
+                return;
+            }
+
+            helpers |= WireHelpers.Styled;
+            switch (parameter.Type.Kind)
+            {
+                case TypeRefKind.List:
+                    Text(parameter.Type.Element);
+                    break;
+                case TypeRefKind.Model:
+                    helpers |= parameter.Style == "deepObject" ? WireHelpers.DeepProperties : WireHelpers.Properties;
+                    break;
+                default:
+                    Text(parameter.Type);
+                    break;
+            }
+        }
+
+        foreach (var operation in operations)
+        {
+            if (operation.ResponseKind == ResponseKind.Json && operation.ResponseType is { Kind: TypeRefKind.Primitive, Name: "string" })
+            {
+                helpers |= WireHelpers.JsonString;
+            }
+
+            if (operation.Body is { Kind: BodyKind.Form })
+            {
+                helpers |= WireHelpers.Query | WireHelpers.QueryJson;
+            }
+
+            // BodyEmitter.EmitMultipart: a scalar part, or each item of an array of scalars, as text.
+            foreach (var part in operation.Body is { Kind: BodyKind.Multipart } multipart ? multipart.Parts.AsEnumerable() : Enumerable.Empty<PartModel>())
+            {
+                var type = operation.Parameters.First(p => p.Location == ParameterLocation.Part && p.Name == part.ParameterName).Type;
+                Text(part.Kind == PartKind.Text ? type : part.Kind == PartKind.Texts ? type.Element : null);
+            }
+
+            foreach (var parameter in operation.Parameters)
+            {
+                var scalar = parameter.Type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum;
+                switch (parameter.Location)
+                {
+                    case ParameterLocation.Path when parameter.Style == "simple" && scalar:
+                    case ParameterLocation.Header when scalar:
+                        helpers |= parameter.Location == ParameterLocation.Path ? WireHelpers.Encode : WireHelpers.None;
+                        Text(parameter.Type);
+                        break;
+                    case ParameterLocation.Path:
+                    case ParameterLocation.Header:
+                    case ParameterLocation.Cookie:
+                        Styled(parameter);
+                        break;
+                    case ParameterLocation.Query when parameter.Type.Kind == TypeRefKind.List:
+                        helpers |= WireHelpers.QueryItems;
+                        Text(parameter.Type.Element);
+                        break;
+                    case ParameterLocation.Query when IsUnion(parameter.Type):
+                        helpers |= WireHelpers.QueryJson | WireHelpers.Json;
+                        break;
+                    case ParameterLocation.Query when parameter.Type.Kind == TypeRefKind.Model:
+                        helpers |= WireHelpers.QueryPairs | (parameter.Style == "deepObject" ? WireHelpers.DeepProperties : WireHelpers.Properties);
+                        break;
+                    case ParameterLocation.Query:
+                        helpers |= WireHelpers.Query;
+                        Text(parameter.Type);
+                        break;
+                }
+            }
+        }
+
+        // What the helpers themselves call.
+        if ((helpers & WireHelpers.QueryJson) != 0)
+        {
+            helpers |= WireHelpers.QueryPairs | WireHelpers.QueryItems;
+        }
+
+        if ((helpers & WireHelpers.StyledJson) != 0)
+        {
+            helpers |= WireHelpers.Styled;
+        }
+
+        if ((helpers & WireHelpers.QueryItems) != 0)
+        {
+            helpers |= WireHelpers.Query;
+        }
+
+        if ((helpers & (WireHelpers.Query | WireHelpers.QueryItems | WireHelpers.QueryPairs | WireHelpers.Styled)) != 0)
+        {
+            helpers |= WireHelpers.Encode;
+        }
+
+        return new WirePlan(helpers, texts.ToEquatableArray());
+    }
+}
