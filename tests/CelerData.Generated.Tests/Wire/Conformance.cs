@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Reflection;
@@ -137,7 +138,7 @@ internal static class Conformance
 
                         handler.Target = prism.BaseAddress;
                         var api = CreateApi(client, http);
-                        calls.Add(await CallAsync(client, api, handler, sampler, options, document.RootElement, operation, mode, answer));
+                        calls.Add(await CallAsync(client, api, prism, handler, sampler, options, document.RootElement, operation, mode, answer));
                     }
                 }
             }
@@ -161,7 +162,7 @@ internal static class Conformance
     }
 
     private static async Task<CallResult> CallAsync(
-        CompiledClient client, object api, RecordingHandler handler, SchemaSampler sampler, JsonSerializerOptions options,
+        CompiledClient client, object api, PrismServer prism, RecordingHandler handler, SchemaSampler sampler, JsonSerializerOptions options,
         JsonElement root, OperationModel operation, CallMode mode, AnswerMode answer)
     {
         CallResult Result(Outcome outcome, string detail) => new(operation.MethodName, mode, answer, outcome, detail);
@@ -177,21 +178,39 @@ internal static class Conformance
                 continue;
             }
 
+            var type = method.GetParameters()[i].ParameterType;
+            if (Bytes(operation, parameter, type) is { } bytes)
+            {
+                arguments[i] = bytes;
+                continue;
+            }
+
             JsonNode? sample;
             try
             {
-                var schema = parameter.Location == ParameterLocation.Body ? BodySchema(sampler, node) : ParameterSchema(sampler, pathItem, node, parameter);
-                sample = schema is { } s ? sampler.Sample(s, mode == CallMode.RequiredOnly) : JsonValue.Create("value");
+                var schema = parameter.Location switch
+                {
+                    ParameterLocation.Body => BodySchema(sampler, node, operation.Body),
+                    ParameterLocation.Part => PartSchema(sampler, node, parameter.WireName),
+                    _ => ParameterSchema(sampler, pathItem, node, parameter),
+                };
+                // Bodies and parts keep their required properties only; a parameter is one required value in both modes
+                // (a required array with no item would be sent as nothing at all).
+                var minimal = mode == CallMode.RequiredOnly && parameter.Location is ParameterLocation.Body or ParameterLocation.Part;
+                sample = schema is { } s ? sampler.Sample(s, minimal) : JsonValue.Create("value");
             }
             catch (SampleException exception)
             {
                 return Result(Outcome.NotSynthesized, parameter.WireName + ": " + exception.Message);
             }
 
-            var type = method.GetParameters()[i].ParameterType;
             try
             {
                 arguments[i] = JsonSerializer.Deserialize(sample?.ToJsonString() ?? "null", type, options);
+            }
+            catch (JsonException exception) when (parameter.Location == ParameterLocation.Body && RequiresReadOnly(sampler, BodySchema(sampler, node, operation.Body)))
+            {
+                return Result(Outcome.NotSynthesized, "the test makes arguments by reading JSON, and reading " + Name(type) + " requires the read-only properties a request leaves out: " + First(exception.Message));
             }
             catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException)
             {
@@ -203,6 +222,7 @@ internal static class Conformance
         handler.Reset(request =>
         {
             Credentials.Apply(root, node, request);
+            Credentials.ApplyAuthorizationParameter(sampler, pathItem, node, request);
             if (answer == AnswerMode.Dynamic)
             {
                 request.Headers.TryAddWithoutValidation("Prefer", "dynamic=true");
@@ -221,20 +241,34 @@ internal static class Conformance
                 exception = inner;
             }
 
-            return Classify(operation, handler, exception, Result);
+            var outcome = Classify(operation, node, handler, exception, Result);
+            if (handler.Status is null)
+            {
+                // Prism may be stopping after a crash: let it, so that the next call serves the description again.
+                await prism.WaitForExitAsync(TimeSpan.FromSeconds(5));
+            }
+
+            return outcome;
         }
     }
 
-    private static CallResult Classify(OperationModel operation, RecordingHandler handler, Exception exception, Func<Outcome, string, CallResult> result)
+    private static CallResult Classify(OperationModel operation, JsonElement node, RecordingHandler handler, Exception exception, Func<Outcome, string, CallResult> result)
     {
-        if (handler.Status is null && exception is HttpRequestException)
+        var causes = new List<Exception>();
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
         {
-            return result(Outcome.PrismCannotJudge, "no answer: Prism closed the connection (Prism 5.16 crashes on an absent array or object header, or one named with capitals) for " + handler.Request);
+            causes.Add(cause);
+        }
+
+        if (handler.Status is null && causes.Any(c => c is HttpRequestException))
+        {
+            return result(Outcome.PrismCannotJudge, "no answer: Prism closed the connection or stopped (Prism 5.16 crashes on an absent array or object header, one named with capitals, and some multipart bodies), "
+                + causes[^1].GetType().Name + " for " + handler.Request);
         }
 
         if (handler.Status is null)
         {
-            return result(Outcome.ClientException, exception.GetType().Name + ": " + First(exception.Message));
+            return result(Outcome.ClientException, string.Join(" <- ", causes.Select(c => c.GetType().Name + ": " + First(c.Message))));
         }
 
         var status = handler.Status.Value;
@@ -265,10 +299,57 @@ internal static class Conformance
             return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Short(body));
         }
 
-        // The description's own error response, chosen by Prism for an invalid request.
+        // The description's own error response, chosen by Prism for an invalid request (its reasons in sl-violations), or
+        // the only response of an operation that declares no success.
+        var successes = node.TryGetProperty("responses", out var responses) && responses.ValueKind == JsonValueKind.Object
+            && responses.EnumerateObject().Any(r => r.Name.StartsWith('2') || r.Name == "default");
+        if (handler.Violations is null && !successes)
+        {
+            return result(Outcome.PrismCannotJudge, status + ": the description declares no success response, so Prism answers with the error response it does declare");
+        }
+
+        if (handler.Violations is { } reported && IgnoredHeadersOnly(reported))
+        {
+            return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + reported + "}") + ": Prism validates a header parameter named Accept, Content-Type or Authorization, "
+                + "which OpenAPI says to ignore (the media type and the security schemes decide those headers); sent " + handler.Request);
+        }
+
         return status is 400 or 401 or 403 or 404 or 405 or 415 or 422
-            ? result(Outcome.Rejected, status + " (the description's error response) for " + handler.Request)
+            ? result(Outcome.Rejected, status + " (the description's error response) " + (handler.Violations is { } violations ? Reasons("{\"validation\":" + violations + "}") + " " : string.Empty) + "for " + handler.Request)
             : result(Outcome.PrismCannotJudge, status + " " + Short(body));
+    }
+
+    /// <summary>Whether every violation Prism reports is about a header parameter OpenAPI says to ignore.</summary>
+    private static bool IgnoredHeadersOnly(string violations)
+    {
+        try
+        {
+            using var list = JsonDocument.Parse(violations);
+            var messages = list.RootElement.EnumerateArray()
+                .Select(v => (Location: string.Join(".", v.GetProperty("location").EnumerateArray().Select(l => l.ToString())), Message: v.GetProperty("message").GetString() ?? string.Empty))
+                .ToList();
+            return messages.Count > 0 && messages.All(m => m.Location.StartsWith("request.header", StringComparison.Ordinal)
+                && new[] { "accept", "content-type", "authorization" }.Any(h => m.Location == "request.header." + h || m.Message.Contains("'" + h + "'", StringComparison.Ordinal)));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether a body schema requires a property it marks read-only (required of responses only, by OpenAPI's rules).</summary>
+    private static bool RequiresReadOnly(SchemaSampler sampler, JsonElement? schema)
+    {
+        if (schema is not { } body)
+        {
+            return false;
+        }
+
+        var resolved = sampler.Resolve(body);
+        return resolved.TryGetProperty("required", out var required) && required.ValueKind == JsonValueKind.Array
+            && resolved.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
+            && required.EnumerateArray().Any(name => name.GetString() is { } n && properties.TryGetProperty(n, out var property)
+                && sampler.Resolve(property).TryGetProperty("readOnly", out var flag) && flag.ValueKind == JsonValueKind.True);
     }
 
     /// <summary>Where Prism's validation errors are: the first element of each location (path, query, header, body, response).</summary>
@@ -305,15 +386,56 @@ internal static class Conformance
         }
     }
 
-    private static JsonElement? BodySchema(SchemaSampler sampler, JsonElement operation)
+    /// <summary>
+    /// The bytes a caller passes for a body or part the client sends as it is: a <c>Stream</c> body, a file part
+    /// (<c>Refit.MultipartItem</c>) or an array of them; null for anything made from a schema.
+    /// </summary>
+    private static object? Bytes(OperationModel operation, ParameterModel parameter, System.Type type)
+    {
+        static MemoryStream Content() => new(Encoding.ASCII.GetBytes("conformance bytes"));
+        if (type == typeof(Stream))
+        {
+            return Content();
+        }
+
+        var part = parameter.Location == ParameterLocation.Part ? operation.Body?.Parts.FirstOrDefault(p => p.ParameterName == parameter.Name) : null;
+        return part?.Kind switch
+        {
+            PartKind.File => new Refit.StreamPart(Content(), "file.bin", "application/octet-stream"),
+            PartKind.Files => new Refit.MultipartItem[] { new Refit.StreamPart(Content(), "file.bin", "application/octet-stream") },
+            _ => null,
+        };
+    }
+
+    /// <summary>The schema of the body the client sends: the media type the generator chose (JSON, a form, text).</summary>
+    private static JsonElement? BodySchema(SchemaSampler sampler, JsonElement operation, BodyModel? model)
     {
         var body = sampler.Resolve(operation.GetProperty("requestBody"));
         foreach (var media in body.GetProperty("content").EnumerateObject())
         {
             var type = media.Name.Split(';')[0].Trim().ToLowerInvariant();
-            if (type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "*/*" || type == "application/*")
+            var chosen = model is null || model.Kind == BodyKind.Json
+                ? type == "application/json" || type.EndsWith("+json", StringComparison.Ordinal) || type == "*/*" || type == "application/*"
+                : type == model.MediaType.ToLowerInvariant();
+            if (chosen)
             {
                 return media.Value.TryGetProperty("schema", out var schema) ? schema : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The schema of one property of a multipart body.</summary>
+    private static JsonElement? PartSchema(SchemaSampler sampler, JsonElement operation, string name)
+    {
+        var body = sampler.Resolve(operation.GetProperty("requestBody"));
+        foreach (var media in body.GetProperty("content").EnumerateObject())
+        {
+            if (media.Name.Split(';')[0].Trim().Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) && media.Value.TryGetProperty("schema", out var schema)
+                && sampler.Resolve(schema).TryGetProperty("properties", out var properties) && properties.TryGetProperty(name, out var property))
+            {
+                return property;
             }
         }
 
@@ -367,6 +489,9 @@ internal static class Conformance
 
         public string? ResponseBody { get; private set; }
 
+        /// <summary>Prism's reasons for refusing the request when it answers with the description's own error response (its <c>sl-violations</c> header).</summary>
+        public string? Violations { get; private set; }
+
         public string Request { get; private set; } = string.Empty;
 
         /// <summary>The Prism server requests go to (it changes when Prism is restarted).</summary>
@@ -377,6 +502,7 @@ internal static class Conformance
             _prepare = prepare;
             Status = null;
             ResponseBody = null;
+            Violations = null;
             Request = string.Empty;
         }
 
@@ -401,6 +527,7 @@ internal static class Conformance
             var response = await base.SendAsync(request, cancellationToken);
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             Status = (int)response.StatusCode;
+            Violations = response.Headers.TryGetValues("sl-violations", out var violations) ? string.Join(" ", violations) : null;
             ResponseBody = await response.Content.ReadAsStringAsync(cancellationToken);
             return response;
         }
@@ -409,6 +536,24 @@ internal static class Conformance
     /// <summary>Credentials for the first security requirement of an operation, as the runtime would send them.</summary>
     private static class Credentials
     {
+        /// <summary>
+        /// A header parameter named Authorization, which OpenAPI says to ignore (credentials are the security schemes' and
+        /// the client's handlers' to send) and the generator leaves out, but Prism requires: a bearer token, as a client
+        /// configured with one would send.
+        /// </summary>
+        public static void ApplyAuthorizationParameter(SchemaSampler sampler, JsonElement pathItem, JsonElement operation, HttpRequestMessage request)
+        {
+            var declared = new[] { operation, pathItem }
+                .Where(owner => owner.TryGetProperty("parameters", out _))
+                .SelectMany(owner => owner.GetProperty("parameters").EnumerateArray().Select(sampler.Resolve))
+                .Any(p => p.TryGetProperty("in", out var place) && place.GetString() == "header"
+                    && p.TryGetProperty("name", out var name) && string.Equals(name.GetString(), "Authorization", StringComparison.OrdinalIgnoreCase));
+            if (declared && request.Headers.Authorization is null)
+            {
+                request.Headers.TryAddWithoutValidation("Authorization", "Bearer token");
+            }
+        }
+
         public static void Apply(JsonElement root, JsonElement operation, HttpRequestMessage request)
         {
             var requirements = operation.TryGetProperty("security", out var own) ? own : root.TryGetProperty("security", out var global) ? global : default;

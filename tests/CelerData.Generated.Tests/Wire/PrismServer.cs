@@ -76,6 +76,20 @@ internal sealed class PrismServer : IAsyncDisposable
         return (server, string.Empty);
     }
 
+    /// <summary>Waits up to <paramref name="timeout"/> for Prism to stop (after a crash it closes connections first).</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Still running: it only closed that connection.
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
