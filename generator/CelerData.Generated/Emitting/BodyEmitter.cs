@@ -62,7 +62,8 @@ internal static class BodyEmitter
     /// <c>Refit.MultipartItem</c> (its file name and content type; else the encoding's, else
     /// <c>application/octet-stream</c>), a scalar as <c>text/plain</c> written by OpenAPI's rules, an array of either
     /// as one part per item, anything else as <c>application/json</c> through the generated metadata; a part's
-    /// <c>encoding.contentType</c> replaces those media types. Parts the caller leaves null are not sent.
+    /// <c>encoding.contentType</c> replaces those media types. Parts the caller leaves null are not sent, and no body at all
+    /// when the caller leaves every part null.
     /// </summary>
     public static void EmitMultipart(SourceWriter writer, SpecModel spec, OperationModel operation, BodyModel body)
     {
@@ -126,7 +127,13 @@ internal static class BodyEmitter
             }
         }
 
+        // RFC 2046 wants one part at least (Prism 5.16 stops on a body without one): with every part left out, no body.
+        writer.Open("if (global::System.Linq.Enumerable.Any(__multipart))");
         writer.Line("__request.Content = __multipart;");
+        writer.Close();
+        writer.Open("else");
+        writer.Line("__multipart.Dispose();");
+        writer.Close();
     }
 
     /// <summary>The wire text of a scalar: an enum's wire value, a primitive by OpenAPI's format.</summary>

@@ -209,7 +209,14 @@ namespace Bodies.Client
             {
                 __Body.Part(__multipart, "meta", global::System.Net.Http.Json.JsonContent.Create<global::Bodies.Client.Filter>(@meta, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.Filter))!), null);
             }
-            __request.Content = __multipart;
+            if (global::System.Linq.Enumerable.Any(__multipart))
+            {
+                __request.Content = __multipart;
+            }
+            else
+            {
+                __multipart.Dispose();
+            }
             __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddPhotoAsync");

@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Reflection;
+using CelerData.Generated.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace CelerData.Generated.Tests.Wire;
+
+/// <summary>
+/// A multipart body whose parts are all optional: with every part left null nothing is sent (RFC 2046 wants one part
+/// at least, and Prism stops on a multipart body without one); with a part, the body holds that part.
+/// </summary>
+public sealed class EmptyMultipartTests
+{
+    private const string Spec = """
+        openapi: 3.0.3
+        info: { title: Uploads, version: '1' }
+        paths:
+          /packages:
+            post:
+              operationId: uploadPackage
+              requestBody:
+                content:
+                  multipart/form-data:
+                    schema:
+                      type: object
+                      properties:
+                        package: { type: string, format: binary }
+                        note: { type: string }
+              responses:
+                '204': { description: stored }
+        """;
+
+    [Fact]
+    public async Task AMultipartBodyWithEveryPartLeftOutIsNotSent()
+    {
+        using var client = CompiledClient.Compile(new SpecFile("/uploads.yaml", Spec, "Uploads"));
+        await using var server = await Server.StartAsync();
+        var factory = typeof(Refit.RestService).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(System.Text.Json.Serialization.JsonSerializerContext) }));
+        var api = factory.MakeGenericMethod(client.ApiInterface).Invoke(null, new object[] { new HttpClient { BaseAddress = server.BaseAddress }, client.JsonContext })!;
+        var upload = client.ApiInterface.GetMethod("UploadPackageAsync")!;
+
+        await (Task)upload.Invoke(api, new object?[] { null, null, CancellationToken.None })!;
+        await (Task)upload.Invoke(api, new object?[] { null, "n 1", CancellationToken.None })!;
+
+        var requests = server.Requests;
+        Assert.Equal((null, 0L), (requests[0].ContentType, requests[0].Length));
+        Assert.StartsWith("multipart/form-data; boundary=", requests[1].ContentType, StringComparison.Ordinal);
+        Assert.Contains("name=\"note\"", requests[1].Body, StringComparison.Ordinal);
+        Assert.Contains("n 1", requests[1].Body, StringComparison.Ordinal);
+    }
+
+    private sealed record Received(string? ContentType, long Length, string Body);
+
+    /// <summary>A Kestrel server on loopback that records each request's content type and body.</summary>
+    private sealed class Server : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly List<Received> _requests = new();
+
+        private Server(WebApplication app) => _app = app;
+
+        public Uri BaseAddress { get; private set; } = null!;
+
+        public IReadOnlyList<Received> Requests
+        {
+            get
+            {
+                lock (_requests)
+                {
+                    return _requests.ToList();
+                }
+            }
+        }
+
+        public static async Task<Server> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var app = builder.Build();
+            var server = new Server(app);
+            app.Run(async context =>
+            {
+                using var reader = new StreamReader(context.Request.Body);
+                var body = await reader.ReadToEndAsync();
+                lock (server._requests)
+                {
+                    server._requests.Add(new Received(context.Request.ContentType, context.Request.ContentLength ?? body.Length, body));
+                }
+
+                context.Response.StatusCode = 204;
+            });
+            await app.StartAsync();
+            server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+            return server;
+        }
+
+        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    }
+}
