@@ -329,7 +329,14 @@ namespace Bodies.Client
             {
                 __Body.Part(__multipart, "history", global::System.Net.Http.Json.JsonContent.Create<global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>>(@history, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>))!, global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/vnd.history+json")), null);
             }
-            __request.Content = __multipart;
+            if (global::System.Linq.Enumerable.Any(__multipart))
+            {
+                __request.Content = __multipart;
+            }
+            else
+            {
+                __multipart.Dispose();
+            }
             __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendComposedUploadAsync");
@@ -356,7 +363,14 @@ namespace Bodies.Client
             {
                 __Body.File(__multipart, "body", @body, "application/octet-stream");
             }
-            __request.Content = __multipart;
+            if (global::System.Linq.Enumerable.Any(__multipart))
+            {
+                __request.Content = __multipart;
+            }
+            else
+            {
+                __multipart.Dispose();
+            }
             __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendBatchAsync");
@@ -383,7 +397,14 @@ namespace Bodies.Client
             {
                 __Body.File(__multipart, "attachment", @attachment, "application/pdf");
             }
-            __request.Content = __multipart;
+            if (global::System.Linq.Enumerable.Any(__multipart))
+            {
+                __request.Content = __multipart;
+            }
+            else
+            {
+                __multipart.Dispose();
+            }
             __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
             global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
             global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendRelatedAsync");
