@@ -179,13 +179,8 @@ internal static class Conformance
             }
 
             var type = method.GetParameters()[i].ParameterType;
-            if (Bytes(operation, parameter, type) is { } bytes)
-            {
-                arguments[i] = bytes;
-                continue;
-            }
-
             JsonNode? sample;
+            var schemaFound = false;
             try
             {
                 var schema = parameter.Location switch
@@ -197,11 +192,18 @@ internal static class Conformance
                 // Bodies and parts keep their required properties only; a parameter is one required value in both modes
                 // (a required array with no item would be sent as nothing at all).
                 var minimal = mode == CallMode.RequiredOnly && parameter.Location is ParameterLocation.Body or ParameterLocation.Part;
+                schemaFound = schema is not null;
                 sample = schema is { } s ? sampler.Sample(s, minimal) : JsonValue.Create("value");
             }
             catch (SampleException exception)
             {
                 return Result(Outcome.NotSynthesized, parameter.WireName + ": " + exception.Message);
+            }
+
+            if (Bytes(operation, parameter, type, schemaFound ? sample : null) is { } bytes)
+            {
+                arguments[i] = bytes;
+                continue;
             }
 
             try
@@ -308,6 +310,12 @@ internal static class Conformance
             return result(Outcome.PrismCannotJudge, status + ": the description declares no success response, so Prism answers with the error response it does declare");
         }
 
+        if (handler.Violations is { } bytes && operation.Body is { Kind: BodyKind.Binary } && BodyOnly(bytes))
+        {
+            return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + bytes + "}") + ": Prism reads a body in a media type other than JSON, a form or multipart ("
+                + operation.Body.MediaType + ") as text and holds that text to the schema; the client sends the caller's bytes as they are; sent " + handler.Request);
+        }
+
         if (handler.Violations is { } reported && IgnoredHeadersOnly(reported))
         {
             return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + reported + "}") + ": Prism validates a header parameter named Accept, Content-Type or Authorization, "
@@ -317,6 +325,21 @@ internal static class Conformance
         return status is 400 or 401 or 403 or 404 or 405 or 415 or 422
             ? result(Outcome.Rejected, status + " (the description's error response) " + (handler.Violations is { } violations ? Reasons("{\"validation\":" + violations + "}") + " " : string.Empty) + "for " + handler.Request)
             : result(Outcome.PrismCannotJudge, status + " " + Short(body));
+    }
+
+    /// <summary>Whether every violation Prism reports is about the request body.</summary>
+    private static bool BodyOnly(string violations)
+    {
+        try
+        {
+            using var list = JsonDocument.Parse(violations);
+            return list.RootElement.GetArrayLength() > 0 && list.RootElement.EnumerateArray()
+                .All(v => string.Join(".", v.GetProperty("location").EnumerateArray().Select(l => l.ToString())).StartsWith("request.body", StringComparison.Ordinal));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Whether every violation Prism reports is about a header parameter OpenAPI says to ignore.</summary>
@@ -388,14 +411,15 @@ internal static class Conformance
 
     /// <summary>
     /// The bytes a caller passes for a body or part the client sends as it is: a <c>Stream</c> body, a file part
-    /// (<c>Refit.MultipartItem</c>) or an array of them; null for anything made from a schema.
+    /// (<c>Refit.MultipartItem</c>) or an array of them; null for anything made from a schema. A <c>Stream</c> body
+    /// whose media type has a schema (YAML of an object, say) carries the JSON text of a sample, which YAML reads too.
     /// </summary>
-    private static object? Bytes(OperationModel operation, ParameterModel parameter, System.Type type)
+    private static object? Bytes(OperationModel operation, ParameterModel parameter, System.Type type, JsonNode? sample)
     {
         static MemoryStream Content() => new(Encoding.ASCII.GetBytes("conformance bytes"));
         if (type == typeof(Stream))
         {
-            return Content();
+            return sample is null ? Content() : new MemoryStream(Encoding.UTF8.GetBytes(sample.ToJsonString()));
         }
 
         var part = parameter.Location == ParameterLocation.Part ? operation.Body?.Parts.FirstOrDefault(p => p.ParameterName == parameter.Name) : null;
