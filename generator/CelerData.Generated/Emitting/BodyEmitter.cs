@@ -42,10 +42,10 @@ internal static class BodyEmitter
                 break;
             default:
                 var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
-                var info = "global::" + spec.Namespace + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(" + type + "))!";
+                var info = CSharp.TypeInfo(spec, type);
                 var encodings = body.Encodings.Count == 0
                     ? "global::System.Array.Empty<" + Encoding + ">()"
-                    : "new " + Encoding + "[] { " + string.Join(", ", body.Encodings.Select(e => "(" + CSharp.Literal(e.Name) + ", " + CSharp.Literal(e.Style) + ", " + Bool(e.Explode) + ", " + Bool(e.AllowReserved) + ", " + Bool(e.Json) + ")")) + " }";
+                    : "new " + Encoding + "[] { " + string.Join(", ", body.Encodings.Select(e => "(" + CSharp.Literal(e.Name) + ", " + CSharp.Literal(e.Style) + ", " + CSharp.Bool(e.Explode) + ", " + CSharp.Bool(e.AllowReserved) + ", " + CSharp.Bool(e.Json) + ")")) + " }";
                 writer.Line("__request.Content = __Body.Form<" + type + ">(" + value + ", " + info + ", " + encodings + ");");
                 break;
         }
@@ -95,7 +95,7 @@ internal static class BodyEmitter
                     break;
                 case PartKind.Text:
                     var scalar = value + (parameter.Type.IsNullable && parameter.Type.IsValueType ? ".Value" : string.Empty);
-                    writer.Line("__Body.Part(__multipart, " + name + ", new global::System.Net.Http.StringContent(" + Text(scalar, parameter.Type) + textType + "), null);");
+                    writer.Line("__Body.Part(__multipart, " + name + ", new global::System.Net.Http.StringContent(" + ParameterEmitter.Text(scalar, parameter.Type) + textType + "), null);");
                     break;
                 case PartKind.Texts:
                     var element = parameter.Type.Element!;
@@ -105,7 +105,7 @@ internal static class BodyEmitter
                         writer.Open("if (__item != null)");
                     }
 
-                    writer.Line("__Body.Part(__multipart, " + name + ", new global::System.Net.Http.StringContent(" + Text(element.IsNullable && element.IsValueType ? "__item.Value" : "__item", element) + textType + "), null);");
+                    writer.Line("__Body.Part(__multipart, " + name + ", new global::System.Net.Http.StringContent(" + ParameterEmitter.Text(element.IsNullable && element.IsValueType ? "__item.Value" : "__item", element) + textType + "), null);");
                     if (element.IsNullable)
                     {
                         writer.Close();
@@ -115,7 +115,7 @@ internal static class BodyEmitter
                     break;
                 default:
                     var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
-                    var info = "(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type + ">)global::" + spec.Namespace + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(" + type + "))!";
+                    var info = CSharp.TypedTypeInfo(spec, type);
                     var jsonType = part.ContentType is null ? string.Empty : ", global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(" + CSharp.Literal(part.ContentType) + ")";
                     writer.Line("__Body.Part(__multipart, " + name + ", global::System.Net.Http.Json.JsonContent.Create<" + type + ">(" + value + ", " + info + jsonType + "), null);");
                     break;
@@ -135,10 +135,6 @@ internal static class BodyEmitter
         writer.Line("__multipart.Dispose();");
         writer.Close();
     }
-
-    /// <summary>The wire text of a scalar: an enum's wire value, a primitive by OpenAPI's format.</summary>
-    private static string Text(string expression, TypeRef type)
-        => type.Kind == TypeRefKind.Enum ? "__Format" + type.Name + "(" + expression + ")" : "__Wire.Text(" + expression + ")";
 
     /// <summary>Writes the nested helper class the generated form and multipart bodies call (each helper only when used).</summary>
     public static void EmitHelpers(SourceWriter writer, bool forms, bool multipart)
@@ -206,6 +202,4 @@ internal static class BodyEmitter
         writer.Close();
         writer.Close();
     }
-
-    private static string Bool(bool value) => value ? "true" : "false";
 }

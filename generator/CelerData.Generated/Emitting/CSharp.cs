@@ -18,6 +18,17 @@ internal static class CSharp
         => version is null ? "0.0.0" : version.Major.ToString(CultureInfo.InvariantCulture) + "." + version.Minor.ToString(CultureInfo.InvariantCulture) + "." + System.Math.Max(0, version.Build).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A C# string literal that holds exactly <paramref name="value"/>.</summary>
+    /// <summary>A C# bool literal.</summary>
+    public static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>The generated JSON context's metadata for <paramref name="type"/>, as a <c>JsonTypeInfo</c>.</summary>
+    public static string TypeInfo(SpecModel spec, string type)
+        => "global::" + spec.Namespace + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(" + type + "))!";
+
+    /// <summary>The generated JSON context's metadata for <paramref name="type"/>, as a <c>JsonTypeInfo&lt;T&gt;</c>.</summary>
+    public static string TypedTypeInfo(SpecModel spec, string type)
+        => "(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type + ">)" + TypeInfo(spec, type);
+
     public static string Literal(string value)
     {
         var builder = new StringBuilder(value.Length + 2);

@@ -45,7 +45,7 @@ internal static class EnvelopeEmitter
         writer.Line("var __envelope = __response!.IsSuccessStatusCode && __response.Error is null");
         writer.Indent();
         writer.Line("? __response.Content");
-        writer.Line(": " + ReadEnvelope + "(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type + ">)global::" + ns + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(" + type + "))!);");
+        writer.Line(": " + ReadEnvelope + "(__response.Error, " + CSharp.TypedTypeInfo(spec, type) + ");");
         writer.Outdent();
         writer.Open("if (__envelope is null)");
         writer.Line("throw (global::System.Exception?)__response.Error ?? new " + Runtime + "CelerDataApiException(" + operationId + ", null, null, __response.StatusCode);");

@@ -21,13 +21,7 @@ internal static class HierarchyEmitter
         var remarks = Remarks(type, hierarchy);
         if (remarks is not null)
         {
-            writer.Line("/// <remarks>");
-            foreach (var line in CSharp.DocLines(remarks))
-            {
-                writer.Line("/// " + line);
-            }
-
-            writer.Line("/// </remarks>");
+            writer.Remarks(remarks);
         }
 
         writer.Line(CSharp.GeneratedCodeAttribute);

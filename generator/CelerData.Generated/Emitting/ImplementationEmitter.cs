@@ -146,7 +146,7 @@ internal static class ImplementationEmitter
                 // Serialized through the declared type's metadata, whatever collection the caller passes (a List<T>, an
                 // array): the content serializer would look up metadata for the runtime type, which the context lacks.
                 var declared = CSharp.Type(body.Type.WithNullable(false), ns);
-                var info = "(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + declared + ">)global::" + ns + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(" + declared + "))!";
+                var info = CSharp.TypedTypeInfo(spec, declared);
                 var content = "global::System.Net.Http.Json.JsonContent.Create<" + declared + ">(" + CSharp.Parameter(body.Name) + (body.Type.IsNullable ? "!" : string.Empty) + ", " + info + ")";
                 writer.Line("__request.Content = " + (body.Type.IsNullable ? CSharp.Parameter(body.Name) + " is null ? null : " : string.Empty) + content + ";");
             }

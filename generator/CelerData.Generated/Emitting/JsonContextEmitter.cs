@@ -21,8 +21,6 @@ internal static partial class JsonContextEmitter
     private const string Reader = "ref __Json.Utf8JsonReader reader";
     private const string Writer = "__Json.Utf8JsonWriter writer";
     private const string Services = "__Meta.JsonMetadataServices";
-    private const string ModelsAlias = "__M.";
-    private const string CollectionsAlias = "__G.";
 
     /// <summary>How a primitive is read and written: System.Text.Json's converter, and the reader and writer calls it makes.</summary>
     private sealed class Primitive
@@ -146,8 +144,7 @@ internal static partial class JsonContextEmitter
         var writer = SourceWriter.CreateFile(nullableWarnings: false);
         writer.Line("using __Json = global::System.Text.Json;");
         writer.Line("using __Meta = global::System.Text.Json.Serialization.Metadata;");
-        writer.Line("using __M = global::" + ns + ";");
-        writer.Line("using __G = global::System.Collections.Generic;");
+        ModelsEmitter.EmitAliases(writer, ns);
         writer.Line();
         writer.Line("namespace " + ns + ";");
         writer.Line();
@@ -163,7 +160,7 @@ internal static partial class JsonContextEmitter
 
         foreach (var entry in entries.Where(e => !e.Type.IsNullable && plan.HasOwnConverter(e.Type)))
         {
-            var converter = models.TryGetValue(entry.Type.Name, out var model) && model.IsOpenEnum ? OpenEnumEmitter.ConverterType(spec, model, ModelsAlias) : ModelsAlias + entry.Type.Name + "JsonConverter";
+            var converter = models.TryGetValue(entry.Type.Name, out var model) && model.IsOpenEnum ? OpenEnumEmitter.ConverterType(spec, model, ModelsEmitter.ModelsAlias) : ModelsEmitter.ModelsAlias + entry.Type.Name + "JsonConverter";
             writer.Line("private static readonly " + converter + " __Own" + entry.Index + " = new();");
         }
 
@@ -312,7 +309,7 @@ internal static partial class JsonContextEmitter
     }
 
     /// <summary>A runtime type as this file spells it, through its aliases of the models' namespace and of System.Collections.Generic.</summary>
-    private static string TypeName(TypeRef type) => CSharp.RuntimeType(type, ModelsAlias, CollectionsAlias);
+    private static string TypeName(TypeRef type) => CSharp.RuntimeType(type, ModelsEmitter.ModelsAlias, ModelsEmitter.CollectionsAlias);
 
     /// <summary>Whether a type reads and writes through its own converter class (<c>__Own{N}</c>): enums and unions.</summary>
     private static bool IsConverterBacked(TypeRef type, Dictionary<string, TypeModel> models)

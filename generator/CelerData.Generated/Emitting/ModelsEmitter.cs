@@ -11,8 +11,7 @@ internal static class ModelsEmitter
         var writer = SourceWriter.CreateFile(nullableWarnings: true);
         // Every property carries System.Text.Json attributes: the alias keeps them short.
         writer.Line("using __Ser = global::System.Text.Json.Serialization;");
-        writer.Line("using __M = global::" + spec.Namespace + ";");
-        writer.Line("using __G = global::System.Collections.Generic;");
+        EmitAliases(writer, spec.Namespace);
         writer.Line();
         writer.Open("namespace " + spec.Namespace);
         var first = true;
@@ -162,6 +161,13 @@ internal static class ModelsEmitter
 
     /// <summary>The file's alias of System.Collections.Generic, with its dot.</summary>
     public const string CollectionsAlias = "__G.";
+
+    /// <summary>Writes the using directives that declare <see cref="ModelsAlias"/> and <see cref="CollectionsAlias"/> for a file.</summary>
+    public static void EmitAliases(SourceWriter writer, string ns)
+    {
+        writer.Line("using __M = global::" + ns + ";");
+        writer.Line("using __G = global::System.Collections.Generic;");
+    }
 
     /// <summary>The field behind a property written only when set.</summary>
     public static string ValueField(PropertyModel property) => "__value_" + property.Name;

@@ -408,9 +408,9 @@ internal static class ParameterEmitter
     private static void EmitQuery(SourceWriter writer, SpecModel spec, ParameterModel parameter)
     {
         var name = CSharp.Literal(parameter.WireName);
-        var allowReserved = parameter.AllowReserved ? "true" : "false";
+        var allowReserved = CSharp.Bool(parameter.AllowReserved);
         var style = CSharp.Literal(parameter.Style);
-        var explode = parameter.Explode ? "true" : "false";
+        var explode = CSharp.Bool(parameter.Explode);
         switch (parameter.Type.Kind)
         {
             case TypeRefKind.List:
@@ -432,7 +432,7 @@ internal static class ParameterEmitter
     {
         if (IsUnion(spec, parameter.Type))
         {
-            return "__Wire.StyledJson(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Literal(parameter.Style) + ", " + (parameter.Explode ? "true" : "false") + ", " + JsonOf(spec, parameter) + ", " + (encode ? "true" : "false") + ")";
+            return "__Wire.StyledJson(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Literal(parameter.Style) + ", " + CSharp.Bool(parameter.Explode) + ", " + JsonOf(spec, parameter) + ", " + CSharp.Bool(encode) + ")";
         }
 
         string items = "null", pairs = "null";
@@ -449,7 +449,7 @@ internal static class ParameterEmitter
                 break;
         }
 
-        return "__Wire.Styled(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Literal(parameter.Style) + ", " + (parameter.Explode ? "true" : "false") + ", " + items + ", " + pairs + ", " + (encode ? "true" : "false") + ")";
+        return "__Wire.Styled(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Literal(parameter.Style) + ", " + CSharp.Bool(parameter.Explode) + ", " + items + ", " + pairs + ", " + CSharp.Bool(encode) + ")";
     }
 
     /// <summary>The parameter's value (non-null inside the null guard).</summary>
@@ -468,7 +468,7 @@ internal static class ParameterEmitter
     private static string PairsOf(SpecModel spec, ParameterModel parameter)
     {
         var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
-        var info = "global::" + spec.Namespace + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(" + type + "))!";
+        var info = CSharp.TypeInfo(spec, type);
         return parameter.Style == "deepObject"
             ? "__Wire.DeepProperties<" + type + ">(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Parameter(parameter.Name) + ", " + info + ")"
             : "__Wire.Properties<" + type + ">(" + CSharp.Parameter(parameter.Name) + ", " + info + ")";
@@ -477,13 +477,13 @@ internal static class ParameterEmitter
     private static string JsonOf(SpecModel spec, ParameterModel parameter)
     {
         var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
-        return "__Wire.Json<" + type + ">(" + CSharp.Parameter(parameter.Name) + ", global::" + spec.Namespace + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(" + type + "))!)";
+        return "__Wire.Json<" + type + ">(" + CSharp.Parameter(parameter.Name) + ", " + CSharp.TypeInfo(spec, type) + ")";
     }
 
     private static bool IsUnion(SpecModel spec, TypeRef type)
         => type.Kind == TypeRefKind.Model && spec.Types.Any(t => t.Kind == TypeKind.Union && t.Name == type.Name);
 
-    /// <summary>The wire text of a scalar value: an enum's wire value, a primitive by OpenAPI's format.</summary>
-    private static string Text(string expression, TypeRef type)
+    /// <summary>The wire text of a scalar value: an enum's wire value, a primitive by OpenAPI's format (parameters and multipart parts).</summary>
+    internal static string Text(string expression, TypeRef type)
         => type.Kind == TypeRefKind.Enum ? "__Format" + type.Name + "(" + expression + ")" : "__Wire.Text(" + expression + ")";
 }

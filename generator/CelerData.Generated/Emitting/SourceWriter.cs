@@ -92,13 +92,21 @@ internal sealed class SourceWriter
             return Line("/// <summary>" + lines[0] + "</summary>");
         }
 
-        Line("/// <summary>");
+        return DocBlock("summary", lines);
+    }
+
+    /// <summary>Writes a <c>/// &lt;remarks&gt;</c> block; each line of the text is XML-escaped.</summary>
+    public SourceWriter Remarks(string text) => DocBlock("remarks", CSharp.DocLines(text));
+
+    private SourceWriter DocBlock(string tag, System.Collections.Generic.IEnumerable<string> lines)
+    {
+        Line("/// <" + tag + ">");
         foreach (var line in lines)
         {
             Line(line.Length == 0 ? "///" : "/// " + line);
         }
 
-        return Line("/// </summary>");
+        return Line("/// </" + tag + ">");
     }
 
     /// <summary>The text written; every block opened must have been closed.</summary>

@@ -24,16 +24,9 @@ internal static class UnionEmitter
         var union = type.Union!;
         var alternatives = string.Join(", ", type.Properties.Select(p => p.Name));
         writer.Summary(type.Description ?? "One of " + alternatives + ".");
-        writer.Line("/// <remarks>");
-        var rule = union.DiscriminatorProperty is null
+        writer.Remarks(union.DiscriminatorProperty is null
             ? "An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match."
-            : "An alternative matches when the discriminator property '" + union.DiscriminatorProperty + "' has one of its values; an unknown value matches none and the JSON is still kept in Raw.";
-        foreach (var line in CSharp.DocLines(rule))
-        {
-            writer.Line("/// " + line);
-        }
-
-        writer.Line("/// </remarks>");
+            : "An alternative matches when the discriminator property '" + union.DiscriminatorProperty + "' has one of its values; an unknown value matches none and the JSON is still kept in Raw.");
         writer.Line(CSharp.GeneratedCodeAttribute);
         if (type.IsDeprecated)
         {
@@ -90,7 +83,7 @@ internal static class UnionEmitter
         }
 
         writer.Line();
-        writer.Line("private static " + Json + ".Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (" + Json + ".Serialization.Metadata.JsonTypeInfo<T>)global::" + spec.Namespace + "." + spec.JsonContextName + ".Default.GetTypeInfo(typeof(T))!;");
+        writer.Line("private static " + Json + ".Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => " + CSharp.TypedTypeInfo(spec, "T") + ";");
         writer.Close();
     }
 
