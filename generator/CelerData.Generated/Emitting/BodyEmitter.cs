@@ -72,7 +72,7 @@ internal static class BodyEmitter
             : "var __multipart = new global::System.Net.Http.MultipartContent(" + CSharp.Literal(body.MediaType.Substring("multipart/".Length)) + ");");
         foreach (var part in body.Parts)
         {
-            var parameter = operation.Parameters.First(p => p.Location == ParameterLocation.Part && p.Name == part.ParameterName);
+            var parameter = operation.PartParameter(part);
             var value = CSharp.Parameter(parameter.Name);
             var name = CSharp.Literal(part.WireName);
             var guarded = !parameter.IsRequired || !parameter.Type.IsValueType;

@@ -292,7 +292,7 @@ internal static partial class JsonContextEmitter
             // A multipart part sent as JSON (a list of objects, a map, ...) is written through its metadata too.
             foreach (var part in operation.Body is { Kind: BodyKind.Multipart } multipart ? multipart.Parts.Where(p => p.Kind == PartKind.Json) : Enumerable.Empty<PartModel>())
             {
-                Add(operation.Parameters.First(p => p.Location == ParameterLocation.Part && p.Name == part.ParameterName).Type.WithNullable(false));
+                Add(operation.PartParameter(part).Type.WithNullable(false));
             }
         }
 

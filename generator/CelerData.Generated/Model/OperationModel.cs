@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace CelerData.Generated.Model;
 
 /// <summary>Where a parameter goes in the request.</summary>
@@ -57,6 +59,10 @@ internal sealed record OperationModel(
 
     /// <summary>How the request body goes on the wire; null when the operation has none.</summary>
     public BodyModel? Body { get; init; }
+
+    /// <summary>The method parameter that carries a part of the multipart <see cref="Body"/>.</summary>
+    public ParameterModel PartParameter(PartModel part)
+        => Parameters.First(p => p.Location == ParameterLocation.Part && p.Name == part.ParameterName);
 }
 
 /// <summary>One parameter of an operation as the method exposes it.</summary>

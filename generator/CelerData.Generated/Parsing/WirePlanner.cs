@@ -65,7 +65,7 @@ internal static class WirePlanner
             // BodyEmitter.EmitMultipart: a scalar part, or each item of an array of scalars, as text.
             foreach (var part in operation.Body is { Kind: BodyKind.Multipart } multipart ? multipart.Parts.AsEnumerable() : Enumerable.Empty<PartModel>())
             {
-                var type = operation.Parameters.First(p => p.Location == ParameterLocation.Part && p.Name == part.ParameterName).Type;
+                var type = operation.PartParameter(part).Type;
                 Text(part.Kind == PartKind.Text ? type : part.Kind == PartKind.Texts ? type.Element : null);
             }
 
