@@ -38,7 +38,16 @@ public sealed class SourceWriterTests
                     """);
         writer.Close();
 
-        Assert.Equal("class C\n{\n    void M()\n    {\n        Call();\n\n    }\n}\n", writer.ToString());
+        Assert.Equal("class C\n{\n\tvoid M()\n\t{\n\t\tCall();\n\n\t}\n}\n", writer.ToString());
+    }
+
+    [Fact]
+    public void ALevelIsOneTabAndABlocksOwnLevelsBecomeTabs()
+    {
+        var writer = new SourceWriter();
+        writer.Indent().Line("a").Line("      b").Indent().Line("c").Outdent().Outdent();
+
+        Assert.Equal("\ta\n\t\t  b\n\t\tc\n", writer.ToString());
     }
 
     [Fact]
