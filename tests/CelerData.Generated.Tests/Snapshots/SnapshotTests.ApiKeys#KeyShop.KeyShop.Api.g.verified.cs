@@ -6,70 +6,70 @@
 
 namespace KeyShop
 {
-    /// <summary>
-    /// Key Shop
-    /// A held-out API that takes API keys in a header, a query parameter and a cookie, alone, combined and as alternatives.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface IKeyShopApi
-    {
-        /// <summary>GET /items</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /items</c>; security: apikey:headerKey.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/items")]
-        global::System.Threading.Tasks.Task<global::KeyShop.ItemList> ListItemsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+	/// <summary>
+	/// Key Shop
+	/// A held-out API that takes API keys in a header, a query parameter and a cookie, alone, combined and as alternatives.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface IKeyShopApi
+	{
+		/// <summary>GET /items</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /items</c>; security: apikey:headerKey.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/items")]
+		global::System.Threading.Tasks.Task<global::KeyShop.ItemList> ListItemsAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>GET /search</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /search</c>; security: apikey:queryKey.</para>
-        /// </remarks>
-        /// <param name="q">The 'q' query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/search")]
-        global::System.Threading.Tasks.Task<global::KeyShop.ItemList> SearchItemsAsync([global::Refit.Query] string @q, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>GET /search</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /search</c>; security: apikey:queryKey.</para>
+		/// </remarks>
+		/// <param name="q">The 'q' query parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/search")]
+		global::System.Threading.Tasks.Task<global::KeyShop.ItemList> SearchItemsAsync([global::Refit.Query] string @q, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>GET /profile</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /profile</c>; security: apikey:cookieKey.</para>
-        /// </remarks>
-        /// <param name="theme">The 'theme' cookie parameter.</param>
-        /// <param name="compact">The 'compact' cookie parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/profile")]
-        global::System.Threading.Tasks.Task<global::KeyShop.Item> GetProfileAsync([global::Refit.Header("Cookie")] string? @theme = default, [global::Refit.Header("Cookie")] bool? @compact = default, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>GET /profile</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /profile</c>; security: apikey:cookieKey.</para>
+		/// </remarks>
+		/// <param name="theme">The 'theme' cookie parameter.</param>
+		/// <param name="compact">The 'compact' cookie parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/profile")]
+		global::System.Threading.Tasks.Task<global::KeyShop.Item> GetProfileAsync([global::Refit.Header("Cookie")] string? @theme = default, [global::Refit.Header("Cookie")] bool? @compact = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>POST /orders</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /orders</c>; security: apikey:headerKey &amp; apikey:appId.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/orders")]
-        global::System.Threading.Tasks.Task CreateOrderAsync(global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>POST /orders</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /orders</c>; security: apikey:headerKey &amp; apikey:appId.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/orders")]
+		global::System.Threading.Tasks.Task CreateOrderAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>GET /reports</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /reports</c>; security: bearer | apikey:queryKey.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/reports")]
-        global::System.Threading.Tasks.Task<global::KeyShop.ItemList> ListReportsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>GET /reports</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /reports</c>; security: bearer | apikey:queryKey.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/reports")]
+		global::System.Threading.Tasks.Task<global::KeyShop.ItemList> ListReportsAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>GET /catalog</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /catalog</c>; security: apikey:headerKey | none.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/catalog")]
-        global::System.Threading.Tasks.Task<global::KeyShop.ItemList> GetCatalogAsync(global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>GET /catalog</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /catalog</c>; security: apikey:headerKey | none.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/catalog")]
+		global::System.Threading.Tasks.Task<global::KeyShop.ItemList> GetCatalogAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>GET /health</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /health</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/health")]
-        global::System.Threading.Tasks.Task GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default);
-    }
+		/// <summary>GET /health</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /health</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/health")]
+		global::System.Threading.Tasks.Task GetHealthAsync(global::System.Threading.CancellationToken cancellationToken = default);
+	}
 }

@@ -10,21 +10,21 @@ using __G = global::System.Collections.Generic;
 
 namespace KeyShop
 {
-    /// <summary>The Item schema of Key Shop.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Item
-    {
-        /// <summary>The 'id' property.</summary>
-        [__Ser.JsonPropertyName("id")]
-        public required string Id { get; init; }
-    }
+	/// <summary>The Item schema of Key Shop.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Item
+	{
+		/// <summary>The 'id' property.</summary>
+		[__Ser.JsonPropertyName("id")]
+		public required string Id { get; init; }
+	}
 
-    /// <summary>The ItemList schema of Key Shop.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ItemList
-    {
-        /// <summary>The 'items' property.</summary>
-        [__Ser.JsonPropertyName("items")]
-        public required __G.IReadOnlyList<__M.Item> Items { get; init; }
-    }
+	/// <summary>The ItemList schema of Key Shop.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ItemList
+	{
+		/// <summary>The 'items' property.</summary>
+		[__Ser.JsonPropertyName("items")]
+		public required __G.IReadOnlyList<__M.Item> Items { get; init; }
+	}
 }

@@ -6,64 +6,64 @@
 
 namespace KeyShop
 {
-    /// <summary>Creates IKeyShopApi clients: with the runtime's handlers, token cache and options.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class KeyShopClient
-    {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
-        public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::KeyShop.IKeyShopApi> Descriptor { get; } = new()
-        {
-            Name = "KeyShop",
-            DefaultBaseAddress = new global::System.Uri("https://keys.example.test/v1"),
-            JsonContext = global::KeyShop.KeyShopJsonContext.Default,
-            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-                ["ListItemsAsync"] = "apikey:headerKey",
-                ["SearchItemsAsync"] = "apikey:queryKey",
-                ["GetProfileAsync"] = "apikey:cookieKey",
-                ["CreateOrderAsync"] = "apikey:headerKey & apikey:appId",
-                ["ListReportsAsync"] = "bearer | apikey:queryKey",
-                ["GetCatalogAsync"] = "apikey:headerKey | none",
-                ["GetHealthAsync"] = "none",
-            },
-            ApiKeySchemes = new global::System.Collections.Generic.Dictionary<string, global::CelerData.Generated.Runtime.CelerDataApiKeyScheme>(global::System.StringComparer.Ordinal)
-            {
-                ["headerKey"] = new(global::CelerData.Generated.Runtime.ApiKeyLocation.Header, "X-API-Key"),
-                ["queryKey"] = new(global::CelerData.Generated.Runtime.ApiKeyLocation.Query, "api_key"),
-                ["cookieKey"] = new(global::CelerData.Generated.Runtime.ApiKeyLocation.Cookie, "session"),
-                ["appId"] = new(global::CelerData.Generated.Runtime.ApiKeyLocation.Header, "X-App-Id"),
-            },
-            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-                ["ListItemsAsync"] = "listItems",
-                ["SearchItemsAsync"] = "searchItems",
-                ["GetProfileAsync"] = "getProfile",
-                ["CreateOrderAsync"] = "createOrder",
-                ["ListReportsAsync"] = "listReports",
-                ["GetCatalogAsync"] = "getCatalog",
-                ["GetHealthAsync"] = "getHealth",
-            },
-        };
+	/// <summary>Creates IKeyShopApi clients: with the runtime's handlers, token cache and options.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class KeyShopClient
+	{
+		/// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
+		public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::KeyShop.IKeyShopApi> Descriptor { get; } = new()
+		{
+			Name = "KeyShop",
+			DefaultBaseAddress = new global::System.Uri("https://keys.example.test/v1"),
+			JsonContext = global::KeyShop.KeyShopJsonContext.Default,
+			SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+				["ListItemsAsync"] = "apikey:headerKey",
+				["SearchItemsAsync"] = "apikey:queryKey",
+				["GetProfileAsync"] = "apikey:cookieKey",
+				["CreateOrderAsync"] = "apikey:headerKey & apikey:appId",
+				["ListReportsAsync"] = "bearer | apikey:queryKey",
+				["GetCatalogAsync"] = "apikey:headerKey | none",
+				["GetHealthAsync"] = "none",
+			},
+			ApiKeySchemes = new global::System.Collections.Generic.Dictionary<string, global::CelerData.Generated.Runtime.CelerDataApiKeyScheme>(global::System.StringComparer.Ordinal)
+			{
+				["headerKey"] = new(global::CelerData.Generated.Runtime.ApiKeyLocation.Header, "X-API-Key"),
+				["queryKey"] = new(global::CelerData.Generated.Runtime.ApiKeyLocation.Query, "api_key"),
+				["cookieKey"] = new(global::CelerData.Generated.Runtime.ApiKeyLocation.Cookie, "session"),
+				["appId"] = new(global::CelerData.Generated.Runtime.ApiKeyLocation.Header, "X-App-Id"),
+			},
+			OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+				["ListItemsAsync"] = "listItems",
+				["SearchItemsAsync"] = "searchItems",
+				["GetProfileAsync"] = "getProfile",
+				["CreateOrderAsync"] = "createOrder",
+				["ListReportsAsync"] = "listReports",
+				["GetCatalogAsync"] = "getCatalog",
+				["GetHealthAsync"] = "getHealth",
+			},
+		};
 
-        /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
-        /// <param name="options">Credentials and settings.</param>
-        public static global::CelerData.Generated.Runtime.CelerDataClient<global::KeyShop.IKeyShopApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
-            => global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
-    }
+		/// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
+		/// <param name="options">Credentials and settings.</param>
+		public static global::CelerData.Generated.Runtime.CelerDataClient<global::KeyShop.IKeyShopApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
+			=> global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
+	}
 
-    /// <summary>Registers IKeyShopApi with dependency injection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class KeyShopServiceCollectionExtensions
-    {
-        /// <summary>
-        /// Registers IKeyShopApi as a typed client through IHttpClientFactory, with options bound from
-        /// the <c>CelerData</c> and <c>CelerData:KeyShop</c> configuration sections and the environment variables
-        /// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
-        /// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
-        /// </summary>
-        /// <param name="services">The service collection.</param>
-        /// <param name="configure">Adjusts the options after binding.</param>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKeyShopClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
-            => global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::KeyShop.KeyShopClient.Descriptor, configure);
-    }
+	/// <summary>Registers IKeyShopApi with dependency injection.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class KeyShopServiceCollectionExtensions
+	{
+		/// <summary>
+		/// Registers IKeyShopApi as a typed client through IHttpClientFactory, with options bound from
+		/// the <c>CelerData</c> and <c>CelerData:KeyShop</c> configuration sections and the environment variables
+		/// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
+		/// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
+		/// </summary>
+		/// <param name="services">The service collection.</param>
+		/// <param name="configure">Adjusts the options after binding.</param>
+		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddKeyShopClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
+			=> global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::KeyShop.KeyShopClient.Descriptor, configure);
+	}
 }

@@ -6,153 +6,153 @@
 
 namespace Bodies.Client
 {
-    /// <summary>
-    /// Bodies
-    /// Every kind of request and response body that is not JSON.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface IBodiesApi
-    {
-        /// <summary>Replaces a note's text (text/plain in, text/plain out).</summary>
-        /// <remarks>
-        /// <para>Sends <c>PUT /notes/{id}</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="id">The 'id' path parameter.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Put("/notes/{id}")]
-        global::System.Threading.Tasks.Task<string> PutNoteAsync(string @id, [global::Refit.Body] string @body, global::System.Threading.CancellationToken cancellationToken = default);
+	/// <summary>
+	/// Bodies
+	/// Every kind of request and response body that is not JSON.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface IBodiesApi
+	{
+		/// <summary>Replaces a note's text (text/plain in, text/plain out).</summary>
+		/// <remarks>
+		/// <para>Sends <c>PUT /notes/{id}</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="id">The 'id' path parameter.</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Put("/notes/{id}")]
+		global::System.Threading.Tasks.Task<string> PutNoteAsync(string @id, [global::Refit.Body] string @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Uploads bytes as they are.</summary>
-        /// <remarks>
-        /// <para>Sends <c>PUT /files/{name}</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="name">The 'name' path parameter.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Put("/files/{name}")]
-        global::System.Threading.Tasks.Task UploadFileAsync(string @name, [global::Refit.Body] global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Uploads bytes as they are.</summary>
+		/// <remarks>
+		/// <para>Sends <c>PUT /files/{name}</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="name">The 'name' path parameter.</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Put("/files/{name}")]
+		global::System.Threading.Tasks.Task UploadFileAsync(string @name, [global::Refit.Body] global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Downloads bytes; the caller reads the stream as it arrives.</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /files/{name}</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="name">The 'name' path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/files/{name}")]
-        global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(string @name, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Downloads bytes; the caller reads the stream as it arrives.</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /files/{name}</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="name">The 'name' path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/files/{name}")]
+		global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(string @name, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>An image, its media type declared without a schema.</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /avatars</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/avatars")]
-        global::System.Threading.Tasks.Task SetAvatarAsync([global::Refit.Body] global::System.IO.Stream? @body = default, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>An image, its media type declared without a schema.</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /avatars</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/avatars")]
+		global::System.Threading.Tasks.Task SetAvatarAsync([global::Refit.Body] global::System.IO.Stream? @body = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>An image whose schema says format file (as descriptions converted from Swagger 2 do).</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /scans</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/scans")]
-        global::System.Threading.Tasks.Task AddScanAsync([global::Refit.Body] global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>An image whose schema says format file (as descriptions converted from Swagger 2 do).</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /scans</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/scans")]
+		global::System.Threading.Tasks.Task AddScanAsync([global::Refit.Body] global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>A form, every property written by its encoding.</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /tokens</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/tokens")]
-        global::System.Threading.Tasks.Task<global::Bodies.Client.CreateTokenResponse> CreateTokenAsync([global::Refit.Body] global::Bodies.Client.TokenForm @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>A form, every property written by its encoding.</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /tokens</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/tokens")]
+		global::System.Threading.Tasks.Task<global::Bodies.Client.CreateTokenResponse> CreateTokenAsync([global::Refit.Body] global::Bodies.Client.TokenForm @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>A multipart upload; the part 'petId' is named apart from the path parameter.</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /pets/{petId}/photos</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="petId">The 'petId' path parameter.</param>
-        /// <param name="file">The photo.</param>
-        /// <param name="thumbnails">The 'thumbnails' part parameter.</param>
-        /// <param name="caption">The 'caption' part parameter.</param>
-        /// <param name="tags">The 'tags' part parameter.</param>
-        /// <param name="rating">The 'rating' part parameter.</param>
-        /// <param name="grant">The 'grant' part parameter.</param>
-        /// <param name="petId2">The 'petId' part parameter.</param>
-        /// <param name="meta">The 'meta' part parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/pets/{petId}/photos")]
-        global::System.Threading.Tasks.Task AddPhotoAsync(long @petId, global::Refit.MultipartItem @file, global::System.Collections.Generic.IReadOnlyList<global::Refit.MultipartItem>? @thumbnails = default, string? @caption = default, global::System.Collections.Generic.IReadOnlyList<string>? @tags = default, long? @rating = default, global::Bodies.Client.GrantType? @grant = default, [global::Refit.AliasAs("petId")] string? @petId2 = default, global::Bodies.Client.Filter? @meta = default, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>A multipart upload; the part 'petId' is named apart from the path parameter.</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /pets/{petId}/photos</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="petId">The 'petId' path parameter.</param>
+		/// <param name="file">The photo.</param>
+		/// <param name="thumbnails">The 'thumbnails' part parameter.</param>
+		/// <param name="caption">The 'caption' part parameter.</param>
+		/// <param name="tags">The 'tags' part parameter.</param>
+		/// <param name="rating">The 'rating' part parameter.</param>
+		/// <param name="grant">The 'grant' part parameter.</param>
+		/// <param name="petId2">The 'petId' part parameter.</param>
+		/// <param name="meta">The 'meta' part parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/pets/{petId}/photos")]
+		global::System.Threading.Tasks.Task AddPhotoAsync(long @petId, global::Refit.MultipartItem @file, global::System.Collections.Generic.IReadOnlyList<global::Refit.MultipartItem>? @thumbnails = default, string? @caption = default, global::System.Collections.Generic.IReadOnlyList<string>? @tags = default, long? @rating = default, global::Bodies.Client.GrantType? @grant = default, [global::Refit.AliasAs("petId")] string? @petId2 = default, global::Bodies.Client.Filter? @meta = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>An object schema under application/octet-stream (as Google's descriptions have it) is still the caller's bytes.</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /attachments</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/attachments")]
-        global::System.Threading.Tasks.Task AddAttachmentAsync([global::Refit.Body] global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>An object schema under application/octet-stream (as Google's descriptions have it) is still the caller's bytes.</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /attachments</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/attachments")]
+		global::System.Threading.Tasks.Task AddAttachmentAsync([global::Refit.Body] global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>XML of an object is the caller's XML text, sent in its declared media type.</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /notes-xml</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/notes-xml")]
-        global::System.Threading.Tasks.Task AddXmlNoteAsync([global::Refit.Body] string @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>XML of an object is the caller's XML text, sent in its declared media type.</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /notes-xml</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/notes-xml")]
+		global::System.Threading.Tasks.Task AddXmlNoteAsync([global::Refit.Body] string @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>A form whose schema is composed (allOf) of two objects.</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /composed-forms</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/composed-forms")]
-        global::System.Threading.Tasks.Task SendComposedFormAsync([global::Refit.Body] global::Bodies.Client.SendComposedFormRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>A form whose schema is composed (allOf) of two objects.</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /composed-forms</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/composed-forms")]
+		global::System.Threading.Tasks.Task SendComposedFormAsync([global::Refit.Body] global::Bodies.Client.SendComposedFormRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>A form of any name-value pairs.</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /map-forms</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/map-forms")]
-        global::System.Threading.Tasks.Task SendMapFormAsync([global::Refit.Body] global::System.Collections.Generic.IReadOnlyDictionary<string, string> @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>A form of any name-value pairs.</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /map-forms</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/map-forms")]
+		global::System.Threading.Tasks.Task SendMapFormAsync([global::Refit.Body] global::System.Collections.Generic.IReadOnlyDictionary<string, string> @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>A composed multipart body; per-part content types from its encoding.</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /composed-uploads</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="image">The 'image' part parameter.</param>
-        /// <param name="kind">The 'kind' part parameter.</param>
-        /// <param name="max">The 'max' part parameter.</param>
-        /// <param name="notes">The 'notes' part parameter.</param>
-        /// <param name="history">The 'history' part parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/composed-uploads")]
-        global::System.Threading.Tasks.Task SendComposedUploadAsync(global::Refit.MultipartItem @image, string? @kind = default, long? @max = default, string? @notes = default, global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>? @history = default, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>A composed multipart body; per-part content types from its encoding.</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /composed-uploads</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="image">The 'image' part parameter.</param>
+		/// <param name="kind">The 'kind' part parameter.</param>
+		/// <param name="max">The 'max' part parameter.</param>
+		/// <param name="notes">The 'notes' part parameter.</param>
+		/// <param name="history">The 'history' part parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/composed-uploads")]
+		global::System.Threading.Tasks.Task SendComposedUploadAsync(global::Refit.MultipartItem @image, string? @kind = default, long? @max = default, string? @notes = default, global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>? @history = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>multipart/mixed, each property a part as in form-data.</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /batches</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="header">The 'header' part parameter.</param>
-        /// <param name="body">The 'body' part parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/batches")]
-        global::System.Threading.Tasks.Task SendBatchAsync(global::Bodies.Client.Filter? @header = default, global::Refit.MultipartItem? @body = default, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>multipart/mixed, each property a part as in form-data.</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /batches</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="header">The 'header' part parameter.</param>
+		/// <param name="body">The 'body' part parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/batches")]
+		global::System.Threading.Tasks.Task SendBatchAsync(global::Bodies.Client.Filter? @header = default, global::Refit.MultipartItem? @body = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>multipart/related with a JSON root part and an attachment.</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /related</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="root">The 'root' part parameter.</param>
-        /// <param name="attachment">The 'attachment' part parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/related")]
-        global::System.Threading.Tasks.Task SendRelatedAsync(global::Bodies.Client.Filter @root, global::Refit.MultipartItem? @attachment = default, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+		/// <summary>multipart/related with a JSON root part and an attachment.</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /related</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="root">The 'root' part parameter.</param>
+		/// <param name="attachment">The 'attachment' part parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/related")]
+		global::System.Threading.Tasks.Task SendRelatedAsync(global::Bodies.Client.Filter @root, global::Refit.MultipartItem? @attachment = default, global::System.Threading.CancellationToken cancellationToken = default);
+	}
 }

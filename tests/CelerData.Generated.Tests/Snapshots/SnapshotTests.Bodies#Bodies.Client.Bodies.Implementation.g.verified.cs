@@ -7,615 +7,615 @@
 
 namespace Bodies.Client
 {
-    /// <summary>Registers the generated implementation of IBodiesApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class BodiesApiRegistration
-    {
-        /// <summary>Registers the factories Refit uses to create IBodiesApi.</summary>
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
-        internal static void Register()
-        {
-            global::Refit.RestService.RegisterGeneratedFactory<global::Bodies.Client.IBodiesApi>(static (client, requestBuilder) => new global::Bodies.Client.BodiesApiImplementation(client, requestBuilder));
-            global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Bodies.Client.IBodiesApi>(static (client, settings) => new global::Bodies.Client.BodiesApiImplementation(client, settings));
-        }
-    }
+	/// <summary>Registers the generated implementation of IBodiesApi with Refit when the assembly loads.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal static class BodiesApiRegistration
+	{
+		/// <summary>Registers the factories Refit uses to create IBodiesApi.</summary>
+		[global::System.Runtime.CompilerServices.ModuleInitializer]
+		[global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
+		internal static void Register()
+		{
+			global::Refit.RestService.RegisterGeneratedFactory<global::Bodies.Client.IBodiesApi>(static (client, requestBuilder) => new global::Bodies.Client.BodiesApiImplementation(client, requestBuilder));
+			global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Bodies.Client.IBodiesApi>(static (client, settings) => new global::Bodies.Client.BodiesApiImplementation(client, settings));
+		}
+	}
 
-    /// <summary>The generated implementation of IBodiesApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class BodiesApiImplementation : global::Bodies.Client.IBodiesApi
-    {
-        private readonly global::Refit.RefitSettings _settings;
+	/// <summary>The generated implementation of IBodiesApi.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal sealed class BodiesApiImplementation : global::Bodies.Client.IBodiesApi
+	{
+		private readonly global::Refit.RefitSettings _settings;
 
-        /// <summary>Creates the client over Refit's request builder.</summary>
-        public BodiesApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
-        {
-            Client = client;
-            _settings = requestBuilder.Settings;
-        }
+		/// <summary>Creates the client over Refit's request builder.</summary>
+		public BodiesApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
+		{
+			Client = client;
+			_settings = requestBuilder.Settings;
+		}
 
-        /// <summary>Creates the client with Refit settings only.</summary>
-        public BodiesApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
-        {
-            Client = client;
-            _settings = settings;
-        }
+		/// <summary>Creates the client with Refit settings only.</summary>
+		public BodiesApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
+		{
+			Client = client;
+			_settings = settings;
+		}
 
-        /// <summary>The HTTP client requests go through.</summary>
-        public global::System.Net.Http.HttpClient Client { get; }
+		/// <summary>The HTTP client requests go through.</summary>
+		public global::System.Net.Http.HttpClient Client { get; }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> PutNoteAsync(string @id, string @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/notes/" + __Wire.Encode(__Wire.Text(@id), false);
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Put,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = new global::System.Net.Http.StringContent(@body, global::System.Text.Encoding.UTF8, "text/plain");
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "PutNoteAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/notes/{id}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<string> PutNoteAsync(string @id, string @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/notes/" + __Wire.Encode(__Wire.Text(@id), false);
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Put,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = new global::System.Net.Http.StringContent(@body, global::System.Text.Encoding.UTF8, "text/plain");
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "PutNoteAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/notes/{id}");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task UploadFileAsync(string @name, global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/files/" + __Wire.Encode(__Wire.Text(@name), false);
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Put,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
-            __content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/octet-stream");
-            __request.Content = __content;
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "UploadFileAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/files/{name}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @name, @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task UploadFileAsync(string @name, global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/files/" + __Wire.Encode(__Wire.Text(@name), false);
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Put,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
+			__content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/octet-stream");
+			__request.Content = __content;
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "UploadFileAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/files/{name}");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @name, @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(string @name, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/files/" + __Wire.Encode(__Wire.Text(@name), false);
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "DownloadFileAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/files/{name}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @name, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.IO.Stream, global::System.IO.Stream>(this.Client, __request, __settings, false, false, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(string @name, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/files/" + __Wire.Encode(__Wire.Text(@name), false);
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "DownloadFileAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/files/{name}");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @name, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::System.IO.Stream, global::System.IO.Stream>(this.Client, __request, __settings, false, false, false, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task SetAvatarAsync(global::System.IO.Stream? @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/avatars";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            if (@body != null)
-            {
-                var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
-                __content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("image/png");
-                __request.Content = __content;
-            }
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SetAvatarAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/avatars");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task SetAvatarAsync(global::System.IO.Stream? @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/avatars";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			if (@body != null)
+			{
+				var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
+				__content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("image/png");
+				__request.Content = __content;
+			}
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SetAvatarAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/avatars");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task AddScanAsync(global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/scans";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
-            __content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("image/jpeg");
-            __request.Content = __content;
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddScanAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/scans");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task AddScanAsync(global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/scans";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
+			__content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("image/jpeg");
+			__request.Content = __content;
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddScanAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/scans");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Bodies.Client.CreateTokenResponse> CreateTokenAsync(global::Bodies.Client.TokenForm @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/tokens";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = __Body.Form<global::Bodies.Client.TokenForm>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.TokenForm))!, new (string Name, string Style, bool Explode, bool AllowReserved, bool Json)[] { ("scopes", "spaceDelimited", false, false, false), ("filter", "deepObject", true, false, false), ("meta", "form", true, false, true) });
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateTokenAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/tokens");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Bodies.Client.CreateTokenResponse, global::Bodies.Client.CreateTokenResponse>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Bodies.Client.CreateTokenResponse> CreateTokenAsync(global::Bodies.Client.TokenForm @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/tokens";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = __Body.Form<global::Bodies.Client.TokenForm>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.TokenForm))!, new (string Name, string Style, bool Explode, bool AllowReserved, bool Json)[] { ("scopes", "spaceDelimited", false, false, false), ("filter", "deepObject", true, false, false), ("meta", "form", true, false, true) });
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateTokenAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/tokens");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Bodies.Client.CreateTokenResponse, global::Bodies.Client.CreateTokenResponse>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task AddPhotoAsync(long @petId, global::Refit.MultipartItem @file, global::System.Collections.Generic.IReadOnlyList<global::Refit.MultipartItem>? @thumbnails, string? @caption, global::System.Collections.Generic.IReadOnlyList<string>? @tags, long? @rating, global::Bodies.Client.GrantType? @grant, string? @petId2, global::Bodies.Client.Filter? @meta, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false) + "/photos";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            var __multipart = new global::System.Net.Http.MultipartFormDataContent();
-            if (@file != null)
-            {
-                __Body.File(__multipart, "file", @file, "application/octet-stream");
-            }
-            if (@thumbnails != null)
-            {
-                foreach (var __file in @thumbnails)
-                {
-                    __Body.File(__multipart, "thumbnails", __file, "application/octet-stream");
-                }
-            }
-            if (@caption != null)
-            {
-                __Body.Part(__multipart, "caption", new global::System.Net.Http.StringContent(__Wire.Text(@caption)), null);
-            }
-            if (@tags != null)
-            {
-                foreach (var __item in @tags)
-                {
-                    __Body.Part(__multipart, "tags", new global::System.Net.Http.StringContent(__Wire.Text(__item)), null);
-                }
-            }
-            if (@rating != null)
-            {
-                __Body.Part(__multipart, "rating", new global::System.Net.Http.StringContent(__Wire.Text(@rating.Value)), null);
-            }
-            if (@grant != null)
-            {
-                __Body.Part(__multipart, "grant", new global::System.Net.Http.StringContent(__FormatGrantType(@grant.Value)), null);
-            }
-            if (@petId2 != null)
-            {
-                __Body.Part(__multipart, "petId", new global::System.Net.Http.StringContent(__Wire.Text(@petId2)), null);
-            }
-            if (@meta != null)
-            {
-                __Body.Part(__multipart, "meta", global::System.Net.Http.Json.JsonContent.Create<global::Bodies.Client.Filter>(@meta, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.Filter))!), null);
-            }
-            if (global::System.Linq.Enumerable.Any(__multipart))
-            {
-                __request.Content = __multipart;
-            }
-            else
-            {
-                __multipart.Dispose();
-            }
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddPhotoAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}/photos");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @file, @thumbnails, @caption, @tags, @rating, @grant, @petId2, @meta, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task AddPhotoAsync(long @petId, global::Refit.MultipartItem @file, global::System.Collections.Generic.IReadOnlyList<global::Refit.MultipartItem>? @thumbnails, string? @caption, global::System.Collections.Generic.IReadOnlyList<string>? @tags, long? @rating, global::Bodies.Client.GrantType? @grant, string? @petId2, global::Bodies.Client.Filter? @meta, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false) + "/photos";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __multipart = new global::System.Net.Http.MultipartFormDataContent();
+			if (@file != null)
+			{
+				__Body.File(__multipart, "file", @file, "application/octet-stream");
+			}
+			if (@thumbnails != null)
+			{
+				foreach (var __file in @thumbnails)
+				{
+					__Body.File(__multipart, "thumbnails", __file, "application/octet-stream");
+				}
+			}
+			if (@caption != null)
+			{
+				__Body.Part(__multipart, "caption", new global::System.Net.Http.StringContent(__Wire.Text(@caption)), null);
+			}
+			if (@tags != null)
+			{
+				foreach (var __item in @tags)
+				{
+					__Body.Part(__multipart, "tags", new global::System.Net.Http.StringContent(__Wire.Text(__item)), null);
+				}
+			}
+			if (@rating != null)
+			{
+				__Body.Part(__multipart, "rating", new global::System.Net.Http.StringContent(__Wire.Text(@rating.Value)), null);
+			}
+			if (@grant != null)
+			{
+				__Body.Part(__multipart, "grant", new global::System.Net.Http.StringContent(__FormatGrantType(@grant.Value)), null);
+			}
+			if (@petId2 != null)
+			{
+				__Body.Part(__multipart, "petId", new global::System.Net.Http.StringContent(__Wire.Text(@petId2)), null);
+			}
+			if (@meta != null)
+			{
+				__Body.Part(__multipart, "meta", global::System.Net.Http.Json.JsonContent.Create<global::Bodies.Client.Filter>(@meta, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.Filter))!), null);
+			}
+			if (global::System.Linq.Enumerable.Any(__multipart))
+			{
+				__request.Content = __multipart;
+			}
+			else
+			{
+				__multipart.Dispose();
+			}
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddPhotoAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}/photos");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @file, @thumbnails, @caption, @tags, @rating, @grant, @petId2, @meta, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task AddAttachmentAsync(global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/attachments";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
-            __content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/octet-stream");
-            __request.Content = __content;
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddAttachmentAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/attachments");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task AddAttachmentAsync(global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/attachments";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
+			__content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/octet-stream");
+			__request.Content = __content;
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddAttachmentAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/attachments");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task AddXmlNoteAsync(string @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/notes-xml";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = new global::System.Net.Http.StringContent(@body, global::System.Text.Encoding.UTF8, "application/xml");
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddXmlNoteAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/notes-xml");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task AddXmlNoteAsync(string @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/notes-xml";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = new global::System.Net.Http.StringContent(@body, global::System.Text.Encoding.UTF8, "application/xml");
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddXmlNoteAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/notes-xml");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task SendComposedFormAsync(global::Bodies.Client.SendComposedFormRequest @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/composed-forms";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = __Body.Form<global::Bodies.Client.SendComposedFormRequest>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.SendComposedFormRequest))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendComposedFormAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/composed-forms");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task SendComposedFormAsync(global::Bodies.Client.SendComposedFormRequest @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/composed-forms";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = __Body.Form<global::Bodies.Client.SendComposedFormRequest>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.SendComposedFormRequest))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendComposedFormAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/composed-forms");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task SendMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/map-forms";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = __Body.Form<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendMapFormAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/map-forms");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task SendMapFormAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, string> @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/map-forms";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = __Body.Form<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendMapFormAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/map-forms");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task SendComposedUploadAsync(global::Refit.MultipartItem @image, string? @kind, long? @max, string? @notes, global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>? @history, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/composed-uploads";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            var __multipart = new global::System.Net.Http.MultipartFormDataContent();
-            if (@kind != null)
-            {
-                __Body.Part(__multipart, "kind", new global::System.Net.Http.StringContent(__Wire.Text(@kind)), null);
-            }
-            if (@max != null)
-            {
-                __Body.Part(__multipart, "max", new global::System.Net.Http.StringContent(__Wire.Text(@max.Value)), null);
-            }
-            if (@image != null)
-            {
-                __Body.File(__multipart, "image", @image, "image/png");
-            }
-            if (@notes != null)
-            {
-                __Body.Part(__multipart, "notes", new global::System.Net.Http.StringContent(__Wire.Text(@notes), global::System.Text.Encoding.UTF8, "text/markdown"), null);
-            }
-            if (@history != null)
-            {
-                __Body.Part(__multipart, "history", global::System.Net.Http.Json.JsonContent.Create<global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>>(@history, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>))!, global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/vnd.history+json")), null);
-            }
-            if (global::System.Linq.Enumerable.Any(__multipart))
-            {
-                __request.Content = __multipart;
-            }
-            else
-            {
-                __multipart.Dispose();
-            }
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendComposedUploadAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/composed-uploads");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @image, @kind, @max, @notes, @history, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task SendComposedUploadAsync(global::Refit.MultipartItem @image, string? @kind, long? @max, string? @notes, global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>? @history, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/composed-uploads";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __multipart = new global::System.Net.Http.MultipartFormDataContent();
+			if (@kind != null)
+			{
+				__Body.Part(__multipart, "kind", new global::System.Net.Http.StringContent(__Wire.Text(@kind)), null);
+			}
+			if (@max != null)
+			{
+				__Body.Part(__multipart, "max", new global::System.Net.Http.StringContent(__Wire.Text(@max.Value)), null);
+			}
+			if (@image != null)
+			{
+				__Body.File(__multipart, "image", @image, "image/png");
+			}
+			if (@notes != null)
+			{
+				__Body.Part(__multipart, "notes", new global::System.Net.Http.StringContent(__Wire.Text(@notes), global::System.Text.Encoding.UTF8, "text/markdown"), null);
+			}
+			if (@history != null)
+			{
+				__Body.Part(__multipart, "history", global::System.Net.Http.Json.JsonContent.Create<global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>>(@history, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyList<global::Bodies.Client.Filter>))!, global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/vnd.history+json")), null);
+			}
+			if (global::System.Linq.Enumerable.Any(__multipart))
+			{
+				__request.Content = __multipart;
+			}
+			else
+			{
+				__multipart.Dispose();
+			}
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendComposedUploadAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/composed-uploads");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @image, @kind, @max, @notes, @history, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task SendBatchAsync(global::Bodies.Client.Filter? @header, global::Refit.MultipartItem? @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/batches";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            var __multipart = new global::System.Net.Http.MultipartContent("mixed");
-            if (@header != null)
-            {
-                __Body.Part(__multipart, "header", global::System.Net.Http.Json.JsonContent.Create<global::Bodies.Client.Filter>(@header, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.Filter))!), null);
-            }
-            if (@body != null)
-            {
-                __Body.File(__multipart, "body", @body, "application/octet-stream");
-            }
-            if (global::System.Linq.Enumerable.Any(__multipart))
-            {
-                __request.Content = __multipart;
-            }
-            else
-            {
-                __multipart.Dispose();
-            }
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendBatchAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/batches");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @header, @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task SendBatchAsync(global::Bodies.Client.Filter? @header, global::Refit.MultipartItem? @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/batches";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __multipart = new global::System.Net.Http.MultipartContent("mixed");
+			if (@header != null)
+			{
+				__Body.Part(__multipart, "header", global::System.Net.Http.Json.JsonContent.Create<global::Bodies.Client.Filter>(@header, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.Filter))!), null);
+			}
+			if (@body != null)
+			{
+				__Body.File(__multipart, "body", @body, "application/octet-stream");
+			}
+			if (global::System.Linq.Enumerable.Any(__multipart))
+			{
+				__request.Content = __multipart;
+			}
+			else
+			{
+				__multipart.Dispose();
+			}
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendBatchAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/batches");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @header, @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task SendRelatedAsync(global::Bodies.Client.Filter @root, global::Refit.MultipartItem? @attachment, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/related";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            var __multipart = new global::System.Net.Http.MultipartContent("related");
-            if (@root != null)
-            {
-                __Body.Part(__multipart, "root", global::System.Net.Http.Json.JsonContent.Create<global::Bodies.Client.Filter>(@root, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.Filter))!), null);
-            }
-            if (@attachment != null)
-            {
-                __Body.File(__multipart, "attachment", @attachment, "application/pdf");
-            }
-            if (global::System.Linq.Enumerable.Any(__multipart))
-            {
-                __request.Content = __multipart;
-            }
-            else
-            {
-                __multipart.Dispose();
-            }
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendRelatedAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/related");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @root, @attachment, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task SendRelatedAsync(global::Bodies.Client.Filter @root, global::Refit.MultipartItem? @attachment, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/related";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __multipart = new global::System.Net.Http.MultipartContent("related");
+			if (@root != null)
+			{
+				__Body.Part(__multipart, "root", global::System.Net.Http.Json.JsonContent.Create<global::Bodies.Client.Filter>(@root, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Bodies.Client.Filter>)global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.Filter))!), null);
+			}
+			if (@attachment != null)
+			{
+				__Body.File(__multipart, "attachment", @attachment, "application/pdf");
+			}
+			if (global::System.Linq.Enumerable.Any(__multipart))
+			{
+				__request.Content = __multipart;
+			}
+			else
+			{
+				__multipart.Dispose();
+			}
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendRelatedAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/related");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @root, @attachment, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+		}
 
-        /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
-        private static class __Wire
-        {
-            private const string Reserved = ":/?#[]@!$&'()*+,;=";
+		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
+		private static class __Wire
+		{
+			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-            public static string Text(string value) => value;
+			public static string Text(string value) => value;
 
-            public static string Text(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string Text(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-            /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
-            public static string Encode(string value, bool allowReserved)
-            {
-                var builder = new global::System.Text.StringBuilder(value.Length);
-                foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
-                {
-                    var c = (char)b;
-                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
-                    {
-                        builder.Append(c);
-                    }
-                    else
-                    {
-                        builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                }
+			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
+			public static string Encode(string value, bool allowReserved)
+			{
+				var builder = new global::System.Text.StringBuilder(value.Length);
+				foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
+				{
+					var c = (char)b;
+					if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
+					{
+						builder.Append(c);
+					}
+					else
+					{
+						builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
+					}
+				}
 
-                return builder.ToString();
-            }
+				return builder.ToString();
+			}
 
-            private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
-            {
-                foreach (var property in element.EnumerateObject())
-                {
-                    var key = prefix is null ? property.Name : prefix + "[" + property.Name + "]";
-                    switch (property.Value.ValueKind)
-                    {
-                        case global::System.Text.Json.JsonValueKind.Null:
-                            break;
-                        case global::System.Text.Json.JsonValueKind.Object when deep:
-                            Flatten(property.Value, key, true, pairs);
-                            break;
-                        case global::System.Text.Json.JsonValueKind.String:
-                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetString()!));
-                            break;
-                        default:
-                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetRawText()));
-                            break;
-                    }
-                }
-            }
+			private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
+			{
+				foreach (var property in element.EnumerateObject())
+				{
+					var key = prefix is null ? property.Name : prefix + "[" + property.Name + "]";
+					switch (property.Value.ValueKind)
+					{
+						case global::System.Text.Json.JsonValueKind.Null:
+							break;
+						case global::System.Text.Json.JsonValueKind.Object when deep:
+							Flatten(property.Value, key, true, pairs);
+							break;
+						case global::System.Text.Json.JsonValueKind.String:
+							pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetString()!));
+							break;
+						default:
+							pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetRawText()));
+							break;
+					}
+				}
+			}
 
-            /// <summary>Appends one query pair.</summary>
-            public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
-            {
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
-            }
+			/// <summary>Appends one query pair.</summary>
+			public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
+			{
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+			}
 
-            /// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
-            public static void QueryItems(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<string> items, string style, bool explode, bool allowReserved)
-            {
-                if (explode)
-                {
-                    foreach (var item in items)
-                    {
-                        Query(query, name, item, allowReserved);
-                    }
+			/// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
+			public static void QueryItems(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<string> items, string style, bool explode, bool allowReserved)
+			{
+				if (explode)
+				{
+					foreach (var item in items)
+					{
+						Query(query, name, item, allowReserved);
+					}
 
-                    return;
-                }
+					return;
+				}
 
-                var encoded = new global::System.Collections.Generic.List<string>(items.Count);
-                foreach (var item in items)
-                {
-                    encoded.Add(Encode(item, allowReserved));
-                }
+				var encoded = new global::System.Collections.Generic.List<string>(items.Count);
+				foreach (var item in items)
+				{
+					encoded.Add(Encode(item, allowReserved));
+				}
 
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
-            }
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+			}
 
-            /// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>
-            public static void QueryPairs(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string style, bool explode, bool allowReserved)
-            {
-                if (explode || style == "deepObject")
-                {
-                    foreach (var pair in pairs)
-                    {
-                        query.Append(query.Length == 0 ? "" : "&").Append(Encode(pair.Key, false).Replace("%5B", "[").Replace("%5D", "]")).Append('=').Append(Encode(pair.Value, allowReserved));
-                    }
+			/// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>
+			public static void QueryPairs(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string style, bool explode, bool allowReserved)
+			{
+				if (explode || style == "deepObject")
+				{
+					foreach (var pair in pairs)
+					{
+						query.Append(query.Length == 0 ? "" : "&").Append(Encode(pair.Key, false).Replace("%5B", "[").Replace("%5D", "]")).Append('=').Append(Encode(pair.Value, allowReserved));
+					}
 
-                    return;
-                }
+					return;
+				}
 
-                var encoded = new global::System.Collections.Generic.List<string>(pairs.Count * 2);
-                foreach (var pair in pairs)
-                {
-                    encoded.Add(Encode(pair.Key, allowReserved));
-                    encoded.Add(Encode(pair.Value, allowReserved));
-                }
+				var encoded = new global::System.Collections.Generic.List<string>(pairs.Count * 2);
+				foreach (var pair in pairs)
+				{
+					encoded.Add(Encode(pair.Key, allowReserved));
+					encoded.Add(Encode(pair.Value, allowReserved));
+				}
 
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
-            }
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+			}
 
-            private static string Delimiter(string style) => style switch
-            {
-                "spaceDelimited" => "%20",
-                "pipeDelimited" => "%7C",
-                _ => ",",
-            };
+			private static string Delimiter(string style) => style switch
+			{
+				"spaceDelimited" => "%20",
+				"pipeDelimited" => "%7C",
+				_ => ",",
+			};
 
-            /// <summary>Appends a JSON value: an object as an object, an array as an array, anything else as one value; null as nothing.</summary>
-            public static void QueryJson(global::System.Text.StringBuilder query, string name, global::System.Text.Json.JsonElement element, string style, bool explode, bool allowReserved)
-            {
-                switch (element.ValueKind)
-                {
-                    case global::System.Text.Json.JsonValueKind.Object:
-                        var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                        Flatten(element, style == "deepObject" ? name : null, style == "deepObject", pairs);
-                        QueryPairs(query, name, pairs, style, explode, allowReserved);
-                        break;
-                    case global::System.Text.Json.JsonValueKind.Array:
-                        QueryItems(query, name, JsonItems(element), style, explode, allowReserved);
-                        break;
-                    case global::System.Text.Json.JsonValueKind.Null:
-                        break;
-                    default:
-                        Query(query, name, JsonText(element), allowReserved);
-                        break;
-                }
-            }
+			/// <summary>Appends a JSON value: an object as an object, an array as an array, anything else as one value; null as nothing.</summary>
+			public static void QueryJson(global::System.Text.StringBuilder query, string name, global::System.Text.Json.JsonElement element, string style, bool explode, bool allowReserved)
+			{
+				switch (element.ValueKind)
+				{
+					case global::System.Text.Json.JsonValueKind.Object:
+						var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+						Flatten(element, style == "deepObject" ? name : null, style == "deepObject", pairs);
+						QueryPairs(query, name, pairs, style, explode, allowReserved);
+						break;
+					case global::System.Text.Json.JsonValueKind.Array:
+						QueryItems(query, name, JsonItems(element), style, explode, allowReserved);
+						break;
+					case global::System.Text.Json.JsonValueKind.Null:
+						break;
+					default:
+						Query(query, name, JsonText(element), allowReserved);
+						break;
+				}
+			}
 
-            private static global::System.Collections.Generic.IReadOnlyList<string> JsonItems(global::System.Text.Json.JsonElement array)
-            {
-                var items = new global::System.Collections.Generic.List<string>();
-                foreach (var item in array.EnumerateArray())
-                {
-                    items.Add(JsonText(item));
-                }
+			private static global::System.Collections.Generic.IReadOnlyList<string> JsonItems(global::System.Text.Json.JsonElement array)
+			{
+				var items = new global::System.Collections.Generic.List<string>();
+				foreach (var item in array.EnumerateArray())
+				{
+					items.Add(JsonText(item));
+				}
 
-                return items;
-            }
+				return items;
+			}
 
-            private static string JsonText(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString()! : element.GetRawText();
-        }
+			private static string JsonText(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString()! : element.GetRawText();
+		}
 
-        /// <summary>Writes request bodies that are not JSON as the API description puts them on the wire.</summary>
-        private static class __Body
-        {
-            /// <summary>Adds a file part: the caller's content, file name and content type (<paramref name="contentType"/> when it has none).</summary>
-            public static void File(global::System.Net.Http.MultipartContent multipart, string name, global::Refit.MultipartItem file, string contentType)
-            {
-                var content = file.ToContent();
-                content.Headers.ContentType ??= new global::System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-                Part(multipart, name, content, file.FileName);
-            }
+		/// <summary>Writes request bodies that are not JSON as the API description puts them on the wire.</summary>
+		private static class __Body
+		{
+			/// <summary>Adds a file part: the caller's content, file name and content type (<paramref name="contentType"/> when it has none).</summary>
+			public static void File(global::System.Net.Http.MultipartContent multipart, string name, global::Refit.MultipartItem file, string contentType)
+			{
+				var content = file.ToContent();
+				content.Headers.ContentType ??= new global::System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+				Part(multipart, name, content, file.FileName);
+			}
 
-            /// <summary>
-            /// Adds a part named in a quoted <c>Content-Disposition: form-data</c>, with its file name when it has one and no
-            /// <c>filename*</c> (RFC 7578 forbids it; HttpClient's own Add writes one, and unquoted names some servers cannot read).
-            /// </summary>
-            public static void Part(global::System.Net.Http.MultipartContent multipart, string name, global::System.Net.Http.HttpContent content, string? fileName)
-            {
-                content.Headers.ContentDisposition = new global::System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = Quote(name), FileName = fileName is null ? null : Quote(fileName) };
-                multipart.Add(content);
-            }
+			/// <summary>
+			/// Adds a part named in a quoted <c>Content-Disposition: form-data</c>, with its file name when it has one and no
+			/// <c>filename*</c> (RFC 7578 forbids it; HttpClient's own Add writes one, and unquoted names some servers cannot read).
+			/// </summary>
+			public static void Part(global::System.Net.Http.MultipartContent multipart, string name, global::System.Net.Http.HttpContent content, string? fileName)
+			{
+				content.Headers.ContentDisposition = new global::System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = Quote(name), FileName = fileName is null ? null : Quote(fileName) };
+				multipart.Add(content);
+			}
 
-            private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+			private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 
-            /// <summary>
-            /// An <c>application/x-www-form-urlencoded</c> body: each property the JSON metadata writes, as a query parameter of
-            /// its encoding's style (form, exploded, by default); a property whose encoding is JSON as its JSON text; nulls left out.
-            /// </summary>
-            public static global::System.Net.Http.HttpContent Form<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info, (string Name, string Style, bool Explode, bool AllowReserved, bool Json)[] encodings)
-            {
-                var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
-                var form = new global::System.Text.StringBuilder();
-                if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                {
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        var encoding = global::System.Array.Find(encodings, e => e.Name == property.Name);
-                        if (encoding.Name is null)
-                        {
-                            encoding = (property.Name, "form", true, false, false);
-                        }
+			/// <summary>
+			/// An <c>application/x-www-form-urlencoded</c> body: each property the JSON metadata writes, as a query parameter of
+			/// its encoding's style (form, exploded, by default); a property whose encoding is JSON as its JSON text; nulls left out.
+			/// </summary>
+			public static global::System.Net.Http.HttpContent Form<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info, (string Name, string Style, bool Explode, bool AllowReserved, bool Json)[] encodings)
+			{
+				var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
+				var form = new global::System.Text.StringBuilder();
+				if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+				{
+					foreach (var property in element.EnumerateObject())
+					{
+						var encoding = global::System.Array.Find(encodings, e => e.Name == property.Name);
+						if (encoding.Name is null)
+						{
+							encoding = (property.Name, "form", true, false, false);
+						}
 
-                        if (encoding.Json && property.Value.ValueKind is global::System.Text.Json.JsonValueKind.Object or global::System.Text.Json.JsonValueKind.Array)
-                        {
-                            __Wire.Query(form, property.Name, property.Value.GetRawText(), encoding.AllowReserved);
-                        }
-                        else
-                        {
-                            __Wire.QueryJson(form, property.Name, property.Value, encoding.Style, encoding.Explode, encoding.AllowReserved);
-                        }
-                    }
-                }
+						if (encoding.Json && property.Value.ValueKind is global::System.Text.Json.JsonValueKind.Object or global::System.Text.Json.JsonValueKind.Array)
+						{
+							__Wire.Query(form, property.Name, property.Value.GetRawText(), encoding.AllowReserved);
+						}
+						else
+						{
+							__Wire.QueryJson(form, property.Name, property.Value, encoding.Style, encoding.Explode, encoding.AllowReserved);
+						}
+					}
+				}
 
-                var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.UTF8.GetBytes(form.ToString()));
-                content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
-                return content;
-            }
-        }
+				var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.UTF8.GetBytes(form.ToString()));
+				content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+				return content;
+			}
+		}
 
-        /// <summary>The wire value of a GrantType.</summary>
-        private static string __FormatGrantType(global::Bodies.Client.GrantType value) => value.ToString();
-    }
+		/// <summary>The wire value of a GrantType.</summary>
+		private static string __FormatGrantType(global::Bodies.Client.GrantType value) => value.ToString();
+	}
 }

@@ -16,964 +16,964 @@ namespace Bodies.Client;
 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
 public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerContext, __Meta.IJsonTypeInfoResolver
 {
-    private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
-
-    private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("grant_type");
-    private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("client_id");
-    private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("remember");
-    private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("expires");
-    private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("audiences");
-    private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("scopes");
-    private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("filter");
-    private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("meta");
-    private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("kind");
-    private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("max");
-    private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("access_token");
-    private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("file");
-    private static readonly __Json.JsonEncodedText __Name12 = __Json.JsonEncodedText.Encode("thumbnails");
-    private static readonly __Json.JsonEncodedText __Name13 = __Json.JsonEncodedText.Encode("caption");
-    private static readonly __Json.JsonEncodedText __Name14 = __Json.JsonEncodedText.Encode("tags");
-    private static readonly __Json.JsonEncodedText __Name15 = __Json.JsonEncodedText.Encode("rating");
-    private static readonly __Json.JsonEncodedText __Name16 = __Json.JsonEncodedText.Encode("grant");
-    private static readonly __Json.JsonEncodedText __Name17 = __Json.JsonEncodedText.Encode("petId");
-    private static readonly __Json.JsonEncodedText __Name18 = __Json.JsonEncodedText.Encode("reason");
-    private static readonly __Json.JsonEncodedText __Name19 = __Json.JsonEncodedText.Encode("image");
-    private static readonly __Json.JsonEncodedText __Name20 = __Json.JsonEncodedText.Encode("notes");
-    private static readonly __Json.JsonEncodedText __Name21 = __Json.JsonEncodedText.Encode("history");
-    private static readonly __Json.JsonEncodedText __Name22 = __Json.JsonEncodedText.Encode("header");
-    private static readonly __Json.JsonEncodedText __Name23 = __Json.JsonEncodedText.Encode("body");
-    private static readonly __Json.JsonEncodedText __Name24 = __Json.JsonEncodedText.Encode("root");
-    private static readonly __Json.JsonEncodedText __Name25 = __Json.JsonEncodedText.Encode("attachment");
-    private static readonly __M.BodiesOpenEnumJsonConverter<__M.GrantType> __Own1 = new();
-
-    /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
-    public static global::Bodies.Client.BodiesJsonContext Default { get; } = new global::Bodies.Client.BodiesJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
-
-    /// <summary>The options this context's metadata was generated for.</summary>
-    protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
-
-    /// <summary>Creates a context with its own copy of the default options.</summary>
-    public BodiesJsonContext() : base(null)
-    {
-    }
-
-    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-    /// <param name="options">The options to bind; they must not be bound to another context.</param>
-    public BodiesJsonContext(__Json.JsonSerializerOptions options) : base(options)
-    {
-    }
-
-    private __Meta.JsonTypeInfo<__M.TokenForm>? _t0;
-    /// <summary>Metadata for <see cref="__M.TokenForm"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.TokenForm> TokenForm => __Get(ref _t0);
-
-    private __Meta.JsonTypeInfo<__M.GrantType>? _t1;
-    /// <summary>Metadata for <see cref="__M.GrantType"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.GrantType> GrantType => __Get(ref _t1);
-
-    private __Meta.JsonTypeInfo<__M.Filter>? _t2;
-    /// <summary>Metadata for <see cref="__M.Filter"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Filter> Filter => __Get(ref _t2);
-
-    private __Meta.JsonTypeInfo<__M.CreateTokenResponse>? _t3;
-    /// <summary>Metadata for <see cref="__M.CreateTokenResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.CreateTokenResponse> CreateTokenResponse => __Get(ref _t3);
-
-    private __Meta.JsonTypeInfo<__M.AddPhotoRequest>? _t4;
-    /// <summary>Metadata for <see cref="__M.AddPhotoRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.AddPhotoRequest> AddPhotoRequest => __Get(ref _t4);
-
-    private __Meta.JsonTypeInfo<__M.SendComposedFormRequest>? _t5;
-    /// <summary>Metadata for <see cref="__M.SendComposedFormRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.SendComposedFormRequest> SendComposedFormRequest => __Get(ref _t5);
-
-    private __Meta.JsonTypeInfo<__M.SendComposedUploadRequest>? _t6;
-    /// <summary>Metadata for <see cref="__M.SendComposedUploadRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.SendComposedUploadRequest> SendComposedUploadRequest => __Get(ref _t6);
-
-    private __Meta.JsonTypeInfo<__M.SendBatchRequest>? _t7;
-    /// <summary>Metadata for <see cref="__M.SendBatchRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.SendBatchRequest> SendBatchRequest => __Get(ref _t7);
-
-    private __Meta.JsonTypeInfo<__M.SendRelatedRequest>? _t8;
-    /// <summary>Metadata for <see cref="__M.SendRelatedRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.SendRelatedRequest> SendRelatedRequest => __Get(ref _t8);
-
-    /// <inheritdoc/>
-    public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-    {
-        Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
-        return typeInfo;
-    }
-
-    __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
-    {
-        if (type == typeof(__M.TokenForm)) return __Info(options, new __Converter<__M.TokenForm>(__Read0, __Write0));
-        if (type == typeof(__M.GrantType)) return __Info(options, __Own1);
-        if (type == typeof(__M.Filter)) return __Info(options, new __Converter<__M.Filter>(__Read2, __Write2));
-        if (type == typeof(__M.CreateTokenResponse)) return __Info(options, new __Converter<__M.CreateTokenResponse>(__Read3, __Write3));
-        if (type == typeof(__M.AddPhotoRequest)) return __Info(options, new __Converter<__M.AddPhotoRequest>(__Read4, __Write4));
-        if (type == typeof(__M.SendComposedFormRequest)) return __Info(options, new __Converter<__M.SendComposedFormRequest>(__Read5, __Write5));
-        if (type == typeof(__M.SendComposedUploadRequest)) return __Info(options, new __Converter<__M.SendComposedUploadRequest>(__Read6, __Write6));
-        if (type == typeof(__M.SendBatchRequest)) return __Info(options, new __Converter<__M.SendBatchRequest>(__Read7, __Write7));
-        if (type == typeof(__M.SendRelatedRequest)) return __Info(options, new __Converter<__M.SendRelatedRequest>(__Read8, __Write8));
-        if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
-        if (type == typeof(bool?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<bool>(options));
-        if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
-        if (type == typeof(global::System.DateTimeOffset?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
-        if (type == typeof(global::System.DateTimeOffset)) return __Info(options, __Meta.JsonMetadataServices.DateTimeOffsetConverter);
-        if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read14, __Write14));
-        if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
-        if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-        if (type == typeof(byte[])) return __Info(options, __Meta.JsonMetadataServices.ByteArrayConverter);
-        if (type == typeof(__G.IReadOnlyList<byte[]>)) return __Info(options, new __Converter<__G.IReadOnlyList<byte[]>>(__Read18, __Write18));
-        if (type == typeof(__M.GrantType?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.GrantType>(options));
-        if (type == typeof(__G.IReadOnlyList<__M.Filter>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Filter>>(__Read20, __Write20));
-        if (type == typeof(__G.IReadOnlyDictionary<string, string>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, string>>(__Read21, __Write21));
-        return null;
-    }
-
-    private static readonly string[] __Paths0 = { ".grant_type", ".client_id", ".remember", ".expires", ".audiences", ".scopes", ".filter", ".meta" };
-
-    private static __M.TokenForm? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.TokenForm)))
-        {
-            return null;
-        }
-
-        __M.GrantType __p0 = default;
-        string __p1 = default;
-        bool? __p2 = default;
-        global::System.DateTimeOffset? __p3 = default;
-        __G.IReadOnlyList<string> __p4 = default;
-        __G.IReadOnlyList<string> __p5 = default;
-        __M.Filter __p6 = default;
-        __M.Filter __p7 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match0(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = __Via(__Own1, ref reader, options); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Null(ref reader) ? null : reader.GetBoolean(); break;
-                    case 3: __p3 = __Null(ref reader) ? null : reader.GetDateTimeOffset(); break;
-                    case 4: __p4 = __Read14(ref reader, options); break;
-                    case 5: __p5 = __Read14(ref reader, options); break;
-                    case 6: __p6 = __Read2(ref reader, options); break;
-                    case 7: __p7 = __Read2(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths0[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.TokenForm), ref reader, __s0 ? null : "grant_type");
-        }
-
-        return new __M.TokenForm()
-        {
-            GrantType = __p0,
-            ClientId = __p1,
-            Remember = __p2,
-            Expires = __p3,
-            Audiences = __p4,
-            Scopes = __p5,
-            Filter = __p6,
-            Meta = __p7,
-        };
-    }
-
-    private static int __Match0(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "meta"u8)) return 7; break;
-            case 6: if (__Is(name, "scopes"u8)) return 5; if (__Is(name, "filter"u8)) return 6; break;
-            case 7: if (__Is(name, "expires"u8)) return 3; break;
-            case 8: if (__Is(name, "remember"u8)) return 2; break;
-            case 9: if (__Is(name, "client_id"u8)) return 1; if (__Is(name, "audiences"u8)) return 4; break;
-            case 10: if (__Is(name, "grant_type"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write0(__Json.Utf8JsonWriter writer, __M.TokenForm? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        { writer.WritePropertyName(__Name0); __Own1.Write(writer, value.GrantType, options); }
-        if (value.ClientId is { } __w1) writer.WriteString(__Name1, __w1);
-        if (value.Remember is { } __w2) writer.WriteBoolean(__Name2, __w2);
-        if (value.Expires is { } __w3) writer.WriteString(__Name3, __w3);
-        if (value.Audiences is { } __w4) { writer.WritePropertyName(__Name4); __Write14(writer, __w4, options); }
-        if (value.Scopes is { } __w5) { writer.WritePropertyName(__Name5); __Write14(writer, __w5, options); }
-        if (value.Filter is { } __w6) { writer.WritePropertyName(__Name6); __Write2(writer, __w6, options); }
-        if (value.Meta is { } __w7) { writer.WritePropertyName(__Name7); __Write2(writer, __w7, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths2 = { ".kind", ".max" };
-
-    private static __M.Filter? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Filter)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        long? __p1 = default;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match2(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); break;
-                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths2[__i], ref reader);
-        }
-
-        return new __M.Filter()
-        {
-            Kind = __p0,
-            Max = __p1,
-        };
-    }
-
-    private static int __Match2(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 3: if (__Is(name, "max"u8)) return 1; break;
-            case 4: if (__Is(name, "kind"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write2(__Json.Utf8JsonWriter writer, __M.Filter? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
-        if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths3 = { ".access_token" };
-
-    private static __M.CreateTokenResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.CreateTokenResponse)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match3(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths3[__i], ref reader);
-        }
-
-        return new __M.CreateTokenResponse()
-        {
-            AccessToken = __p0,
-        };
-    }
-
-    private static int __Match3(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 12: if (__Is(name, "access_token"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write3(__Json.Utf8JsonWriter writer, __M.CreateTokenResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.AccessToken is { } __w0) writer.WriteString(__Name10, __w0);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths4 = { ".file", ".thumbnails", ".caption", ".tags", ".rating", ".grant", ".petId", ".meta" };
-
-    private static __M.AddPhotoRequest? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.AddPhotoRequest)))
-        {
-            return null;
-        }
-
-        byte[] __p0 = default;
-        __G.IReadOnlyList<byte[]> __p1 = default;
-        string __p2 = default;
-        __G.IReadOnlyList<string> __p3 = default;
-        long? __p4 = default;
-        __M.GrantType? __p5 = default;
-        string __p6 = default;
-        __M.Filter __p7 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match4(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); __s0 = true; break;
-                    case 1: __p1 = __Read18(ref reader, options); break;
-                    case 2: __p2 = reader.GetString(); break;
-                    case 3: __p3 = __Read14(ref reader, options); break;
-                    case 4: __p4 = __Null(ref reader) ? null : reader.GetInt64(); break;
-                    case 5: __p5 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
-                    case 6: __p6 = reader.GetString(); break;
-                    case 7: __p7 = __Read2(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths4[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.AddPhotoRequest), ref reader, __s0 ? null : "file");
-        }
-
-        return new __M.AddPhotoRequest()
-        {
-            File = __p0,
-            Thumbnails = __p1,
-            Caption = __p2,
-            Tags = __p3,
-            Rating = __p4,
-            Grant = __p5,
-            PetId = __p6,
-            Meta = __p7,
-        };
-    }
-
-    private static int __Match4(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "file"u8)) return 0; if (__Is(name, "tags"u8)) return 3; if (__Is(name, "meta"u8)) return 7; break;
-            case 5: if (__Is(name, "grant"u8)) return 5; if (__Is(name, "petId"u8)) return 6; break;
-            case 6: if (__Is(name, "rating"u8)) return 4; break;
-            case 7: if (__Is(name, "caption"u8)) return 2; break;
-            case 10: if (__Is(name, "thumbnails"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write4(__Json.Utf8JsonWriter writer, __M.AddPhotoRequest? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        { writer.WritePropertyName(__Name11); if (value.File is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.File, options); }
-        if (value.Thumbnails is { } __w1) { writer.WritePropertyName(__Name12); __Write18(writer, __w1, options); }
-        if (value.Caption is { } __w2) writer.WriteString(__Name13, __w2);
-        if (value.Tags is { } __w3) { writer.WritePropertyName(__Name14); __Write14(writer, __w3, options); }
-        if (value.Rating is { } __w4) writer.WriteNumber(__Name15, __w4);
-        if (value.Grant is { } __w5) { writer.WritePropertyName(__Name16); __Own1.Write(writer, __w5, options); }
-        if (value.PetId is { } __w6) writer.WriteString(__Name17, __w6);
-        if (value.Meta is { } __w7) { writer.WritePropertyName(__Name7); __Write2(writer, __w7, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths5 = { ".kind", ".max", ".reason" };
-
-    private static __M.SendComposedFormRequest? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.SendComposedFormRequest)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        long? __p1 = default;
-        string __p2 = default;
-        bool __s2 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match5(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); break;
-                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-                    case 2: __p2 = reader.GetString(); __s2 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths5[__i], ref reader);
-        }
-
-        if (!__s2)
-        {
-            throw __Missing(typeof(__M.SendComposedFormRequest), ref reader, __s2 ? null : "reason");
-        }
-
-        return new __M.SendComposedFormRequest()
-        {
-            Kind = __p0,
-            Max = __p1,
-            Reason = __p2,
-        };
-    }
-
-    private static int __Match5(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 3: if (__Is(name, "max"u8)) return 1; break;
-            case 4: if (__Is(name, "kind"u8)) return 0; break;
-            case 6: if (__Is(name, "reason"u8)) return 2; break;
-        }
-        return -1;
-    }
-
-    private static void __Write5(__Json.Utf8JsonWriter writer, __M.SendComposedFormRequest? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
-        if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
-        writer.WriteString(__Name18, value.Reason);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths6 = { ".kind", ".max", ".image", ".notes", ".history" };
-
-    private static __M.SendComposedUploadRequest? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.SendComposedUploadRequest)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        long? __p1 = default;
-        byte[] __p2 = default;
-        string __p3 = default;
-        __G.IReadOnlyList<__M.Filter> __p4 = default;
-        bool __s2 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match6(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); break;
-                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-                    case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); __s2 = true; break;
-                    case 3: __p3 = reader.GetString(); break;
-                    case 4: __p4 = __Read20(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths6[__i], ref reader);
-        }
-
-        if (!__s2)
-        {
-            throw __Missing(typeof(__M.SendComposedUploadRequest), ref reader, __s2 ? null : "image");
-        }
-
-        return new __M.SendComposedUploadRequest()
-        {
-            Kind = __p0,
-            Max = __p1,
-            Image = __p2,
-            Notes = __p3,
-            History = __p4,
-        };
-    }
-
-    private static int __Match6(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 3: if (__Is(name, "max"u8)) return 1; break;
-            case 4: if (__Is(name, "kind"u8)) return 0; break;
-            case 5: if (__Is(name, "image"u8)) return 2; if (__Is(name, "notes"u8)) return 3; break;
-            case 7: if (__Is(name, "history"u8)) return 4; break;
-        }
-        return -1;
-    }
-
-    private static void __Write6(__Json.Utf8JsonWriter writer, __M.SendComposedUploadRequest? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
-        if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
-        { writer.WritePropertyName(__Name19); if (value.Image is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Image, options); }
-        if (value.Notes is { } __w3) writer.WriteString(__Name20, __w3);
-        if (value.History is { } __w4) { writer.WritePropertyName(__Name21); __Write20(writer, __w4, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths7 = { ".header", ".body" };
-
-    private static __M.SendBatchRequest? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.SendBatchRequest)))
-        {
-            return null;
-        }
-
-        __M.Filter __p0 = default;
-        byte[] __p1 = default;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match7(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = __Read2(ref reader, options); break;
-                    case 1: __p1 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths7[__i], ref reader);
-        }
-
-        return new __M.SendBatchRequest()
-        {
-            Header = __p0,
-            Body = __p1,
-        };
-    }
-
-    private static int __Match7(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "body"u8)) return 1; break;
-            case 6: if (__Is(name, "header"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write7(__Json.Utf8JsonWriter writer, __M.SendBatchRequest? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.Header is { } __w0) { writer.WritePropertyName(__Name22); __Write2(writer, __w0, options); }
-        if (value.Body is { } __w1) { writer.WritePropertyName(__Name23); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w1, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths8 = { ".root", ".attachment" };
-
-    private static __M.SendRelatedRequest? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.SendRelatedRequest)))
-        {
-            return null;
-        }
-
-        __M.Filter __p0 = default;
-        byte[] __p1 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match8(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = __Read2(ref reader, options); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths8[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.SendRelatedRequest), ref reader, __s0 ? null : "root");
-        }
-
-        return new __M.SendRelatedRequest()
-        {
-            Root = __p0,
-            Attachment = __p1,
-        };
-    }
-
-    private static int __Match8(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "root"u8)) return 0; break;
-            case 10: if (__Is(name, "attachment"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write8(__Json.Utf8JsonWriter writer, __M.SendRelatedRequest? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        { writer.WritePropertyName(__Name24); __Write2(writer, value.Root, options); }
-        if (value.Attachment is { } __w1) { writer.WritePropertyName(__Name25); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w1, options); }
-        writer.WriteEndObject();
-    }
-
-    private static __G.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
-
-    private static void __Write14(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
-
-    private static __G.IReadOnlyList<byte[]>? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<byte[]>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options), options);
-
-    private static void __Write18(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<byte[]>? value, __Json.JsonSerializerOptions options) => __WriteList<byte[]>(writer, value, static (__Json.Utf8JsonWriter writer, byte[] value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value, options); } }, options);
-
-    private static __G.IReadOnlyList<__M.Filter>? __Read20(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Filter>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read2(ref reader, options), options);
-
-    private static void __Write20(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Filter>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Filter>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Filter value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
-
-    private static __G.IReadOnlyDictionary<string, string>? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
-
-    private static void __Write21(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
-
-    /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
-    private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return false;
-        }
-
-        return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
-    }
-
-    /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
-    private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
-    {
-        reader.Read();
-        if (reader.TokenType == __Json.JsonTokenType.EndObject)
-        {
-            name = default;
-            return false;
-        }
-
-        name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-        return true;
-    }
-
-    private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
-
-    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
-    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
-
-    private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
-
-    private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
-
-    /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
-    private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
-        => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
-
-    private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
-
-    private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
-
-    __Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
-    {
-        for (int i = 0; i < options.Converters.Count; i++)
-        {
-            if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
-            {
-                converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
-                break;
-            }
-        }
-
-        var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
-        typeInfo.OriginatingResolver = this;
-        return typeInfo;
-    }
-
-    private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
-    {
-        if (converter is __Json.Serialization.JsonConverterFactory factory)
-        {
-            converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
-        }
-
-        return converter;
-    }
-
-    /// <summary>Reads and writes one type through the generated methods.</summary>
-    private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
-    {
-        private readonly __ReadValue<T?> _read;
-        private readonly __WriteValue<T?> _write;
-
-        public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
-        {
-            _read = read;
-            _write = write;
-        }
-
-        public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
-
-        public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
-    }
-
-    private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return null;
-        }
-        if (reader.TokenType != __Json.JsonTokenType.StartArray)
-        {
-            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
-        }
-
-        var list = new global::System.Collections.Generic.List<T>();
-        while (true)
-        {
-            try
-            {
-                reader.Read();
-                if (reader.TokenType == __Json.JsonTokenType.EndArray)
-                {
-                    return list;
-                }
-
-                list.Add(read(ref reader, options));
-            }
-            catch (global::System.Exception exception) when (__CanWrap(exception))
-            {
-                throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
-            }
-        }
-    }
-
-    private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return null;
-        }
-        if (reader.TokenType != __Json.JsonTokenType.StartObject)
-        {
-            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
-        }
-
-        var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
-        while (true)
-        {
-            reader.Read();
-            if (reader.TokenType == __Json.JsonTokenType.EndObject)
-            {
-                return dictionary;
-            }
-
-            var key = reader.GetString()!;
-            try
-            {
-                reader.Read();
-                dictionary[key] = read(ref reader, options);
-            }
-            catch (global::System.Exception exception) when (__CanWrap(exception))
-            {
-                throw __Wrap(exception, __Segment(key), ref reader);
-            }
-        }
-    }
-
-    private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
-    {
-        if (list is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartArray();
-        for (int i = 0; i < list.Count; i++)
-        {
-            write(writer, list[i], options);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
-    {
-        if (dictionary is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        foreach (var pair in dictionary)
-        {
-            writer.WritePropertyName(pair.Key);
-            write(writer, pair.Value, options);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    /// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
-    private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
-
-    private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
-
-    /// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
-    private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
-
-    /// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
-    private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
-    {
-        var inner = exception as __Json.JsonException;
-        var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
-        var line = inner?.LineNumber ?? __LineNumber(ref reader);
-        var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
-        var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
-        return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
-    }
-
-    private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
-
-    private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
-    {
-        long? line = __LineNumber(ref reader);
-        long? position = __BytePositionInLine(ref reader);
-        return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
-    }
-
-    private static string __Message(string message, string path, long? line, long? position)
-    {
-        var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
-        return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
-    }
-
-    // The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
-    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
-    private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
-
-    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
-    private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
+	private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
+
+	private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("grant_type");
+	private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("client_id");
+	private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("remember");
+	private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("expires");
+	private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("audiences");
+	private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("scopes");
+	private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("filter");
+	private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("meta");
+	private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("kind");
+	private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("max");
+	private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("access_token");
+	private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("file");
+	private static readonly __Json.JsonEncodedText __Name12 = __Json.JsonEncodedText.Encode("thumbnails");
+	private static readonly __Json.JsonEncodedText __Name13 = __Json.JsonEncodedText.Encode("caption");
+	private static readonly __Json.JsonEncodedText __Name14 = __Json.JsonEncodedText.Encode("tags");
+	private static readonly __Json.JsonEncodedText __Name15 = __Json.JsonEncodedText.Encode("rating");
+	private static readonly __Json.JsonEncodedText __Name16 = __Json.JsonEncodedText.Encode("grant");
+	private static readonly __Json.JsonEncodedText __Name17 = __Json.JsonEncodedText.Encode("petId");
+	private static readonly __Json.JsonEncodedText __Name18 = __Json.JsonEncodedText.Encode("reason");
+	private static readonly __Json.JsonEncodedText __Name19 = __Json.JsonEncodedText.Encode("image");
+	private static readonly __Json.JsonEncodedText __Name20 = __Json.JsonEncodedText.Encode("notes");
+	private static readonly __Json.JsonEncodedText __Name21 = __Json.JsonEncodedText.Encode("history");
+	private static readonly __Json.JsonEncodedText __Name22 = __Json.JsonEncodedText.Encode("header");
+	private static readonly __Json.JsonEncodedText __Name23 = __Json.JsonEncodedText.Encode("body");
+	private static readonly __Json.JsonEncodedText __Name24 = __Json.JsonEncodedText.Encode("root");
+	private static readonly __Json.JsonEncodedText __Name25 = __Json.JsonEncodedText.Encode("attachment");
+	private static readonly __M.BodiesOpenEnumJsonConverter<__M.GrantType> __Own1 = new();
+
+	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
+	public static global::Bodies.Client.BodiesJsonContext Default { get; } = new global::Bodies.Client.BodiesJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
+
+	/// <summary>The options this context's metadata was generated for.</summary>
+	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+	/// <summary>Creates a context with its own copy of the default options.</summary>
+	public BodiesJsonContext() : base(null)
+	{
+	}
+
+	/// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+	/// <param name="options">The options to bind; they must not be bound to another context.</param>
+	public BodiesJsonContext(__Json.JsonSerializerOptions options) : base(options)
+	{
+	}
+
+	private __Meta.JsonTypeInfo<__M.TokenForm>? _t0;
+	/// <summary>Metadata for <see cref="__M.TokenForm"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.TokenForm> TokenForm => __Get(ref _t0);
+
+	private __Meta.JsonTypeInfo<__M.GrantType>? _t1;
+	/// <summary>Metadata for <see cref="__M.GrantType"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.GrantType> GrantType => __Get(ref _t1);
+
+	private __Meta.JsonTypeInfo<__M.Filter>? _t2;
+	/// <summary>Metadata for <see cref="__M.Filter"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Filter> Filter => __Get(ref _t2);
+
+	private __Meta.JsonTypeInfo<__M.CreateTokenResponse>? _t3;
+	/// <summary>Metadata for <see cref="__M.CreateTokenResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.CreateTokenResponse> CreateTokenResponse => __Get(ref _t3);
+
+	private __Meta.JsonTypeInfo<__M.AddPhotoRequest>? _t4;
+	/// <summary>Metadata for <see cref="__M.AddPhotoRequest"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.AddPhotoRequest> AddPhotoRequest => __Get(ref _t4);
+
+	private __Meta.JsonTypeInfo<__M.SendComposedFormRequest>? _t5;
+	/// <summary>Metadata for <see cref="__M.SendComposedFormRequest"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.SendComposedFormRequest> SendComposedFormRequest => __Get(ref _t5);
+
+	private __Meta.JsonTypeInfo<__M.SendComposedUploadRequest>? _t6;
+	/// <summary>Metadata for <see cref="__M.SendComposedUploadRequest"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.SendComposedUploadRequest> SendComposedUploadRequest => __Get(ref _t6);
+
+	private __Meta.JsonTypeInfo<__M.SendBatchRequest>? _t7;
+	/// <summary>Metadata for <see cref="__M.SendBatchRequest"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.SendBatchRequest> SendBatchRequest => __Get(ref _t7);
+
+	private __Meta.JsonTypeInfo<__M.SendRelatedRequest>? _t8;
+	/// <summary>Metadata for <see cref="__M.SendRelatedRequest"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.SendRelatedRequest> SendRelatedRequest => __Get(ref _t8);
+
+	/// <inheritdoc/>
+	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+	{
+		Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
+		return typeInfo;
+	}
+
+	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
+	{
+		if (type == typeof(__M.TokenForm)) return __Info(options, new __Converter<__M.TokenForm>(__Read0, __Write0));
+		if (type == typeof(__M.GrantType)) return __Info(options, __Own1);
+		if (type == typeof(__M.Filter)) return __Info(options, new __Converter<__M.Filter>(__Read2, __Write2));
+		if (type == typeof(__M.CreateTokenResponse)) return __Info(options, new __Converter<__M.CreateTokenResponse>(__Read3, __Write3));
+		if (type == typeof(__M.AddPhotoRequest)) return __Info(options, new __Converter<__M.AddPhotoRequest>(__Read4, __Write4));
+		if (type == typeof(__M.SendComposedFormRequest)) return __Info(options, new __Converter<__M.SendComposedFormRequest>(__Read5, __Write5));
+		if (type == typeof(__M.SendComposedUploadRequest)) return __Info(options, new __Converter<__M.SendComposedUploadRequest>(__Read6, __Write6));
+		if (type == typeof(__M.SendBatchRequest)) return __Info(options, new __Converter<__M.SendBatchRequest>(__Read7, __Write7));
+		if (type == typeof(__M.SendRelatedRequest)) return __Info(options, new __Converter<__M.SendRelatedRequest>(__Read8, __Write8));
+		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
+		if (type == typeof(bool?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<bool>(options));
+		if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
+		if (type == typeof(global::System.DateTimeOffset?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
+		if (type == typeof(global::System.DateTimeOffset)) return __Info(options, __Meta.JsonMetadataServices.DateTimeOffsetConverter);
+		if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read14, __Write14));
+		if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
+		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
+		if (type == typeof(byte[])) return __Info(options, __Meta.JsonMetadataServices.ByteArrayConverter);
+		if (type == typeof(__G.IReadOnlyList<byte[]>)) return __Info(options, new __Converter<__G.IReadOnlyList<byte[]>>(__Read18, __Write18));
+		if (type == typeof(__M.GrantType?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.GrantType>(options));
+		if (type == typeof(__G.IReadOnlyList<__M.Filter>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Filter>>(__Read20, __Write20));
+		if (type == typeof(__G.IReadOnlyDictionary<string, string>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, string>>(__Read21, __Write21));
+		return null;
+	}
+
+	private static readonly string[] __Paths0 = { ".grant_type", ".client_id", ".remember", ".expires", ".audiences", ".scopes", ".filter", ".meta" };
+
+	private static __M.TokenForm? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.TokenForm)))
+		{
+			return null;
+		}
+
+		__M.GrantType __p0 = default;
+		string __p1 = default;
+		bool? __p2 = default;
+		global::System.DateTimeOffset? __p3 = default;
+		__G.IReadOnlyList<string> __p4 = default;
+		__G.IReadOnlyList<string> __p5 = default;
+		__M.Filter __p6 = default;
+		__M.Filter __p7 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match0(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = __Via(__Own1, ref reader, options); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Null(ref reader) ? null : reader.GetBoolean(); break;
+					case 3: __p3 = __Null(ref reader) ? null : reader.GetDateTimeOffset(); break;
+					case 4: __p4 = __Read14(ref reader, options); break;
+					case 5: __p5 = __Read14(ref reader, options); break;
+					case 6: __p6 = __Read2(ref reader, options); break;
+					case 7: __p7 = __Read2(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths0[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.TokenForm), ref reader, __s0 ? null : "grant_type");
+		}
+
+		return new __M.TokenForm()
+		{
+			GrantType = __p0,
+			ClientId = __p1,
+			Remember = __p2,
+			Expires = __p3,
+			Audiences = __p4,
+			Scopes = __p5,
+			Filter = __p6,
+			Meta = __p7,
+		};
+	}
+
+	private static int __Match0(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "meta"u8)) return 7; break;
+			case 6: if (__Is(name, "scopes"u8)) return 5; if (__Is(name, "filter"u8)) return 6; break;
+			case 7: if (__Is(name, "expires"u8)) return 3; break;
+			case 8: if (__Is(name, "remember"u8)) return 2; break;
+			case 9: if (__Is(name, "client_id"u8)) return 1; if (__Is(name, "audiences"u8)) return 4; break;
+			case 10: if (__Is(name, "grant_type"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write0(__Json.Utf8JsonWriter writer, __M.TokenForm? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		{ writer.WritePropertyName(__Name0); __Own1.Write(writer, value.GrantType, options); }
+		if (value.ClientId is { } __w1) writer.WriteString(__Name1, __w1);
+		if (value.Remember is { } __w2) writer.WriteBoolean(__Name2, __w2);
+		if (value.Expires is { } __w3) writer.WriteString(__Name3, __w3);
+		if (value.Audiences is { } __w4) { writer.WritePropertyName(__Name4); __Write14(writer, __w4, options); }
+		if (value.Scopes is { } __w5) { writer.WritePropertyName(__Name5); __Write14(writer, __w5, options); }
+		if (value.Filter is { } __w6) { writer.WritePropertyName(__Name6); __Write2(writer, __w6, options); }
+		if (value.Meta is { } __w7) { writer.WritePropertyName(__Name7); __Write2(writer, __w7, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths2 = { ".kind", ".max" };
+
+	private static __M.Filter? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Filter)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		long? __p1 = default;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match2(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths2[__i], ref reader);
+		}
+
+		return new __M.Filter()
+		{
+			Kind = __p0,
+			Max = __p1,
+		};
+	}
+
+	private static int __Match2(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 3: if (__Is(name, "max"u8)) return 1; break;
+			case 4: if (__Is(name, "kind"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Filter? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
+		if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths3 = { ".access_token" };
+
+	private static __M.CreateTokenResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.CreateTokenResponse)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match3(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths3[__i], ref reader);
+		}
+
+		return new __M.CreateTokenResponse()
+		{
+			AccessToken = __p0,
+		};
+	}
+
+	private static int __Match3(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 12: if (__Is(name, "access_token"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write3(__Json.Utf8JsonWriter writer, __M.CreateTokenResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.AccessToken is { } __w0) writer.WriteString(__Name10, __w0);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths4 = { ".file", ".thumbnails", ".caption", ".tags", ".rating", ".grant", ".petId", ".meta" };
+
+	private static __M.AddPhotoRequest? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.AddPhotoRequest)))
+		{
+			return null;
+		}
+
+		byte[] __p0 = default;
+		__G.IReadOnlyList<byte[]> __p1 = default;
+		string __p2 = default;
+		__G.IReadOnlyList<string> __p3 = default;
+		long? __p4 = default;
+		__M.GrantType? __p5 = default;
+		string __p6 = default;
+		__M.Filter __p7 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match4(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); __s0 = true; break;
+					case 1: __p1 = __Read18(ref reader, options); break;
+					case 2: __p2 = reader.GetString(); break;
+					case 3: __p3 = __Read14(ref reader, options); break;
+					case 4: __p4 = __Null(ref reader) ? null : reader.GetInt64(); break;
+					case 5: __p5 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
+					case 6: __p6 = reader.GetString(); break;
+					case 7: __p7 = __Read2(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths4[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.AddPhotoRequest), ref reader, __s0 ? null : "file");
+		}
+
+		return new __M.AddPhotoRequest()
+		{
+			File = __p0,
+			Thumbnails = __p1,
+			Caption = __p2,
+			Tags = __p3,
+			Rating = __p4,
+			Grant = __p5,
+			PetId = __p6,
+			Meta = __p7,
+		};
+	}
+
+	private static int __Match4(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "file"u8)) return 0; if (__Is(name, "tags"u8)) return 3; if (__Is(name, "meta"u8)) return 7; break;
+			case 5: if (__Is(name, "grant"u8)) return 5; if (__Is(name, "petId"u8)) return 6; break;
+			case 6: if (__Is(name, "rating"u8)) return 4; break;
+			case 7: if (__Is(name, "caption"u8)) return 2; break;
+			case 10: if (__Is(name, "thumbnails"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write4(__Json.Utf8JsonWriter writer, __M.AddPhotoRequest? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		{ writer.WritePropertyName(__Name11); if (value.File is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.File, options); }
+		if (value.Thumbnails is { } __w1) { writer.WritePropertyName(__Name12); __Write18(writer, __w1, options); }
+		if (value.Caption is { } __w2) writer.WriteString(__Name13, __w2);
+		if (value.Tags is { } __w3) { writer.WritePropertyName(__Name14); __Write14(writer, __w3, options); }
+		if (value.Rating is { } __w4) writer.WriteNumber(__Name15, __w4);
+		if (value.Grant is { } __w5) { writer.WritePropertyName(__Name16); __Own1.Write(writer, __w5, options); }
+		if (value.PetId is { } __w6) writer.WriteString(__Name17, __w6);
+		if (value.Meta is { } __w7) { writer.WritePropertyName(__Name7); __Write2(writer, __w7, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths5 = { ".kind", ".max", ".reason" };
+
+	private static __M.SendComposedFormRequest? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.SendComposedFormRequest)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		long? __p1 = default;
+		string __p2 = default;
+		bool __s2 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match5(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
+					case 2: __p2 = reader.GetString(); __s2 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths5[__i], ref reader);
+		}
+
+		if (!__s2)
+		{
+			throw __Missing(typeof(__M.SendComposedFormRequest), ref reader, __s2 ? null : "reason");
+		}
+
+		return new __M.SendComposedFormRequest()
+		{
+			Kind = __p0,
+			Max = __p1,
+			Reason = __p2,
+		};
+	}
+
+	private static int __Match5(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 3: if (__Is(name, "max"u8)) return 1; break;
+			case 4: if (__Is(name, "kind"u8)) return 0; break;
+			case 6: if (__Is(name, "reason"u8)) return 2; break;
+		}
+		return -1;
+	}
+
+	private static void __Write5(__Json.Utf8JsonWriter writer, __M.SendComposedFormRequest? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
+		if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
+		writer.WriteString(__Name18, value.Reason);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths6 = { ".kind", ".max", ".image", ".notes", ".history" };
+
+	private static __M.SendComposedUploadRequest? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.SendComposedUploadRequest)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		long? __p1 = default;
+		byte[] __p2 = default;
+		string __p3 = default;
+		__G.IReadOnlyList<__M.Filter> __p4 = default;
+		bool __s2 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match6(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
+					case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); __s2 = true; break;
+					case 3: __p3 = reader.GetString(); break;
+					case 4: __p4 = __Read20(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths6[__i], ref reader);
+		}
+
+		if (!__s2)
+		{
+			throw __Missing(typeof(__M.SendComposedUploadRequest), ref reader, __s2 ? null : "image");
+		}
+
+		return new __M.SendComposedUploadRequest()
+		{
+			Kind = __p0,
+			Max = __p1,
+			Image = __p2,
+			Notes = __p3,
+			History = __p4,
+		};
+	}
+
+	private static int __Match6(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 3: if (__Is(name, "max"u8)) return 1; break;
+			case 4: if (__Is(name, "kind"u8)) return 0; break;
+			case 5: if (__Is(name, "image"u8)) return 2; if (__Is(name, "notes"u8)) return 3; break;
+			case 7: if (__Is(name, "history"u8)) return 4; break;
+		}
+		return -1;
+	}
+
+	private static void __Write6(__Json.Utf8JsonWriter writer, __M.SendComposedUploadRequest? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
+		if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
+		{ writer.WritePropertyName(__Name19); if (value.Image is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Image, options); }
+		if (value.Notes is { } __w3) writer.WriteString(__Name20, __w3);
+		if (value.History is { } __w4) { writer.WritePropertyName(__Name21); __Write20(writer, __w4, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths7 = { ".header", ".body" };
+
+	private static __M.SendBatchRequest? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.SendBatchRequest)))
+		{
+			return null;
+		}
+
+		__M.Filter __p0 = default;
+		byte[] __p1 = default;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match7(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = __Read2(ref reader, options); break;
+					case 1: __p1 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths7[__i], ref reader);
+		}
+
+		return new __M.SendBatchRequest()
+		{
+			Header = __p0,
+			Body = __p1,
+		};
+	}
+
+	private static int __Match7(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "body"u8)) return 1; break;
+			case 6: if (__Is(name, "header"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write7(__Json.Utf8JsonWriter writer, __M.SendBatchRequest? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.Header is { } __w0) { writer.WritePropertyName(__Name22); __Write2(writer, __w0, options); }
+		if (value.Body is { } __w1) { writer.WritePropertyName(__Name23); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w1, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths8 = { ".root", ".attachment" };
+
+	private static __M.SendRelatedRequest? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.SendRelatedRequest)))
+		{
+			return null;
+		}
+
+		__M.Filter __p0 = default;
+		byte[] __p1 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match8(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = __Read2(ref reader, options); __s0 = true; break;
+					case 1: __p1 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths8[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.SendRelatedRequest), ref reader, __s0 ? null : "root");
+		}
+
+		return new __M.SendRelatedRequest()
+		{
+			Root = __p0,
+			Attachment = __p1,
+		};
+	}
+
+	private static int __Match8(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "root"u8)) return 0; break;
+			case 10: if (__Is(name, "attachment"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write8(__Json.Utf8JsonWriter writer, __M.SendRelatedRequest? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		{ writer.WritePropertyName(__Name24); __Write2(writer, value.Root, options); }
+		if (value.Attachment is { } __w1) { writer.WritePropertyName(__Name25); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w1, options); }
+		writer.WriteEndObject();
+	}
+
+	private static __G.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+
+	private static void __Write14(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+
+	private static __G.IReadOnlyList<byte[]>? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<byte[]>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options), options);
+
+	private static void __Write18(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<byte[]>? value, __Json.JsonSerializerOptions options) => __WriteList<byte[]>(writer, value, static (__Json.Utf8JsonWriter writer, byte[] value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value, options); } }, options);
+
+	private static __G.IReadOnlyList<__M.Filter>? __Read20(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Filter>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read2(ref reader, options), options);
+
+	private static void __Write20(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Filter>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Filter>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Filter value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
+
+	private static __G.IReadOnlyDictionary<string, string>? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+
+	private static void __Write21(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+
+	/// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+	private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return false;
+		}
+
+		return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+	}
+
+	/// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+	private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+	{
+		reader.Read();
+		if (reader.TokenType == __Json.JsonTokenType.EndObject)
+		{
+			name = default;
+			return false;
+		}
+
+		name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+		return true;
+	}
+
+	private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+	/// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+	private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
+
+	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+	private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+	/// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+	private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+		=> __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+
+	private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
+
+	private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
+
+	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		for (int i = 0; i < options.Converters.Count; i++)
+		{
+			if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
+			{
+				converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
+				break;
+			}
+		}
+
+		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		typeInfo.OriginatingResolver = this;
+		return typeInfo;
+	}
+
+	private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
+	{
+		if (converter is __Json.Serialization.JsonConverterFactory factory)
+		{
+			converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
+		}
+
+		return converter;
+	}
+
+	/// <summary>Reads and writes one type through the generated methods.</summary>
+	private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
+	{
+		private readonly __ReadValue<T?> _read;
+		private readonly __WriteValue<T?> _write;
+
+		public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
+		{
+			_read = read;
+			_write = write;
+		}
+
+		public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
+
+		public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
+	}
+
+	private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return null;
+		}
+		if (reader.TokenType != __Json.JsonTokenType.StartArray)
+		{
+			throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
+		}
+
+		var list = new global::System.Collections.Generic.List<T>();
+		while (true)
+		{
+			try
+			{
+				reader.Read();
+				if (reader.TokenType == __Json.JsonTokenType.EndArray)
+				{
+					return list;
+				}
+
+				list.Add(read(ref reader, options));
+			}
+			catch (global::System.Exception exception) when (__CanWrap(exception))
+			{
+				throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
+			}
+		}
+	}
+
+	private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return null;
+		}
+		if (reader.TokenType != __Json.JsonTokenType.StartObject)
+		{
+			throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
+		}
+
+		var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
+		while (true)
+		{
+			reader.Read();
+			if (reader.TokenType == __Json.JsonTokenType.EndObject)
+			{
+				return dictionary;
+			}
+
+			var key = reader.GetString()!;
+			try
+			{
+				reader.Read();
+				dictionary[key] = read(ref reader, options);
+			}
+			catch (global::System.Exception exception) when (__CanWrap(exception))
+			{
+				throw __Wrap(exception, __Segment(key), ref reader);
+			}
+		}
+	}
+
+	private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+	{
+		if (list is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartArray();
+		for (int i = 0; i < list.Count; i++)
+		{
+			write(writer, list[i], options);
+		}
+
+		writer.WriteEndArray();
+	}
+
+	private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+	{
+		if (dictionary is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		foreach (var pair in dictionary)
+		{
+			writer.WritePropertyName(pair.Key);
+			write(writer, pair.Value, options);
+		}
+
+		writer.WriteEndObject();
+	}
+
+	/// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
+	private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
+
+	private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
+
+	/// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
+	private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
+
+	/// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
+	private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
+	{
+		var inner = exception as __Json.JsonException;
+		var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
+		var line = inner?.LineNumber ?? __LineNumber(ref reader);
+		var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
+		var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
+		return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
+	}
+
+	private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
+
+	private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
+	{
+		long? line = __LineNumber(ref reader);
+		long? position = __BytePositionInLine(ref reader);
+		return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
+	}
+
+	private static string __Message(string message, string path, long? line, long? position)
+	{
+		var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
+		return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
+	}
+
+	// The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
+	[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
+	private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
+
+	[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
+	private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
 }

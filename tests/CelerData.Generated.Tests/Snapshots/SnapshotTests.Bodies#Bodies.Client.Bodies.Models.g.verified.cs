@@ -10,315 +10,315 @@ using __G = global::System.Collections.Generic;
 
 namespace Bodies.Client
 {
-    /// <summary>An open string enum of Bodies: what its JSON converter needs.</summary>
-    /// <typeparam name="TSelf">The struct.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    internal interface IBodiesOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, IBodiesOpenEnum<TSelf>
-    {
-        /// <summary>The wire values the API description lists.</summary>
-        static abstract string[] __Wire { get; }
+	/// <summary>An open string enum of Bodies: what its JSON converter needs.</summary>
+	/// <typeparam name="TSelf">The struct.</typeparam>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	internal interface IBodiesOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, IBodiesOpenEnum<TSelf>
+	{
+		/// <summary>The wire values the API description lists.</summary>
+		static abstract string[] __Wire { get; }
 
-        /// <summary>The wire value.</summary>
-        string Value { get; }
+		/// <summary>The wire value.</summary>
+		string Value { get; }
 
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        static abstract TSelf Create(string value);
-    }
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		static abstract TSelf Create(string value);
+	}
 
-    /// <summary>Reads and writes an open string enum of Bodies as its wire value, listed or not, without reflection.</summary>
-    /// <typeparam name="T">The struct.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    internal sealed class BodiesOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, IBodiesOpenEnum<T>
-    {
-        private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
+	/// <summary>Reads and writes an open string enum of Bodies as its wire value, listed or not, without reflection.</summary>
+	/// <typeparam name="T">The struct.</typeparam>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	internal sealed class BodiesOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, IBodiesOpenEnum<T>
+	{
+		private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
 
-        private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
+		private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
 
-        /// <inheritdoc/>
-        public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
-            }
+		/// <inheritdoc/>
+		public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+		{
+			if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+			{
+				throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
+			}
 
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                // A listed value is its static instance: no string is allocated.
-                for (int i = 0; i < s_utf8.Length; i++)
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
-                    {
-                        return s_known[i];
-                    }
-                }
-            }
+			if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+			{
+				// A listed value is its static instance: no string is allocated.
+				for (int i = 0; i < s_utf8.Length; i++)
+				{
+					if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
+					{
+						return s_known[i];
+					}
+				}
+			}
 
-            return T.Create(reader.GetString()!);
-        }
+			return T.Create(reader.GetString()!);
+		}
 
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
-    }
+		/// <inheritdoc/>
+		public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+	}
 
-    /// <summary>The TokenForm schema of Bodies.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record TokenForm
-    {
-        /// <summary>The 'grant_type' property.</summary>
-        [__Ser.JsonPropertyName("grant_type")]
-        public required __M.GrantType GrantType { get; init; }
+	/// <summary>The TokenForm schema of Bodies.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record TokenForm
+	{
+		/// <summary>The 'grant_type' property.</summary>
+		[__Ser.JsonPropertyName("grant_type")]
+		public required __M.GrantType GrantType { get; init; }
 
-        /// <summary>The 'client_id' property.</summary>
-        [__Ser.JsonPropertyName("client_id")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ClientId { get; init; }
+		/// <summary>The 'client_id' property.</summary>
+		[__Ser.JsonPropertyName("client_id")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? ClientId { get; init; }
 
-        /// <summary>The 'remember' property.</summary>
-        [__Ser.JsonPropertyName("remember")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Remember { get; init; }
+		/// <summary>The 'remember' property.</summary>
+		[__Ser.JsonPropertyName("remember")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public bool? Remember { get; init; }
 
-        /// <summary>The 'expires' property.</summary>
-        [__Ser.JsonPropertyName("expires")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.DateTimeOffset? Expires { get; init; }
+		/// <summary>The 'expires' property.</summary>
+		[__Ser.JsonPropertyName("expires")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public global::System.DateTimeOffset? Expires { get; init; }
 
-        /// <summary>The 'audiences' property.</summary>
-        [__Ser.JsonPropertyName("audiences")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<string>? Audiences { get; init; }
+		/// <summary>The 'audiences' property.</summary>
+		[__Ser.JsonPropertyName("audiences")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<string>? Audiences { get; init; }
 
-        /// <summary>The 'scopes' property.</summary>
-        [__Ser.JsonPropertyName("scopes")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<string>? Scopes { get; init; }
+		/// <summary>The 'scopes' property.</summary>
+		[__Ser.JsonPropertyName("scopes")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<string>? Scopes { get; init; }
 
-        /// <summary>The 'filter' property.</summary>
-        [__Ser.JsonPropertyName("filter")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Filter? Filter { get; init; }
+		/// <summary>The 'filter' property.</summary>
+		[__Ser.JsonPropertyName("filter")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Filter? Filter { get; init; }
 
-        /// <summary>The 'meta' property.</summary>
-        [__Ser.JsonPropertyName("meta")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Filter? Meta { get; init; }
-    }
+		/// <summary>The 'meta' property.</summary>
+		[__Ser.JsonPropertyName("meta")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Filter? Meta { get; init; }
+	}
 
-    /// <summary>The values of GrantType.</summary>
-    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [__Ser.JsonConverter(typeof(__M.BodiesOpenEnumJsonConverter<__M.GrantType>))]
-    public readonly partial struct GrantType : __M.IBodiesOpenEnum<GrantType>
-    {
-        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
-        public enum KnownValue
-        {
-            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
-            Unknown = 0,
+	/// <summary>The values of GrantType.</summary>
+	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Ser.JsonConverter(typeof(__M.BodiesOpenEnumJsonConverter<__M.GrantType>))]
+	public readonly partial struct GrantType : __M.IBodiesOpenEnum<GrantType>
+	{
+		/// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+		public enum KnownValue
+		{
+			/// <summary>A value the API description does not list (or <c>default</c>).</summary>
+			Unknown = 0,
 
-            /// <summary>The wire value client_credentials.</summary>
-            ClientCredentials,
+			/// <summary>The wire value client_credentials.</summary>
+			ClientCredentials,
 
-            /// <summary>The wire value refresh_token.</summary>
-            RefreshToken,
-        }
+			/// <summary>The wire value refresh_token.</summary>
+			RefreshToken,
+		}
 
-        private static readonly string[] __Wire = { "client_credentials", "refresh_token" };
+		private static readonly string[] __Wire = { "client_credentials", "refresh_token" };
 
-        /// <summary>The wire value client_credentials.</summary>
-        public static readonly GrantType ClientCredentials = new GrantType("client_credentials");
+		/// <summary>The wire value client_credentials.</summary>
+		public static readonly GrantType ClientCredentials = new GrantType("client_credentials");
 
-        /// <summary>The wire value refresh_token.</summary>
-        public static readonly GrantType RefreshToken = new GrantType("refresh_token");
+		/// <summary>The wire value refresh_token.</summary>
+		public static readonly GrantType RefreshToken = new GrantType("refresh_token");
 
-        private readonly string? _value;
+		private readonly string? _value;
 
-        private readonly KnownValue _known;
+		private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public GrantType(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
-        }
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		/// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+		public GrantType(string value)
+		{
+			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+			_known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
+		}
 
-        static string[] __M.IBodiesOpenEnum<GrantType>.__Wire => __Wire;
+		static string[] __M.IBodiesOpenEnum<GrantType>.__Wire => __Wire;
 
-        static GrantType __M.IBodiesOpenEnum<GrantType>.Create(string value) => new GrantType(value);
+		static GrantType __M.IBodiesOpenEnum<GrantType>.Create(string value) => new GrantType(value);
 
-        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
+		/// <summary>The wire value (the empty string for <c>default</c>).</summary>
+		public string Value => _value ?? string.Empty;
 
-        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
-        public KnownValue Known => _known;
+		/// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+		public KnownValue Known => _known;
 
-        /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
+		/// <summary>The wire value.</summary>
+		public override string ToString() => Value;
 
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(GrantType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public bool Equals(GrantType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+		/// <inheritdoc/>
+		public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
+		/// <summary>Whether the value is one the API description lists.</summary>
+		public bool IsKnown => Known != KnownValue.Unknown;
 
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is GrantType other && Equals(other);
+		/// <inheritdoc/>
+		public override bool Equals(object? obj) => obj is GrantType other && Equals(other);
 
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public static bool operator ==(GrantType left, GrantType right) => left.Equals(right);
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public static bool operator ==(GrantType left, GrantType right) => left.Equals(right);
 
-        /// <summary>Whether the wire values differ (ordinal).</summary>
-        public static bool operator !=(GrantType left, GrantType right) => !left.Equals(right);
-    }
+		/// <summary>Whether the wire values differ (ordinal).</summary>
+		public static bool operator !=(GrantType left, GrantType right) => !left.Equals(right);
+	}
 
-    /// <summary>The Filter schema of Bodies.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Filter
-    {
-        /// <summary>The 'kind' property.</summary>
-        [__Ser.JsonPropertyName("kind")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Kind { get; init; }
+	/// <summary>The Filter schema of Bodies.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Filter
+	{
+		/// <summary>The 'kind' property.</summary>
+		[__Ser.JsonPropertyName("kind")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Kind { get; init; }
 
-        /// <summary>The 'max' property.</summary>
-        [__Ser.JsonPropertyName("max")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Max { get; init; }
-    }
+		/// <summary>The 'max' property.</summary>
+		[__Ser.JsonPropertyName("max")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public long? Max { get; init; }
+	}
 
-    /// <summary>The CreateTokenResponse schema of Bodies.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record CreateTokenResponse
-    {
-        /// <summary>The 'access_token' property.</summary>
-        [__Ser.JsonPropertyName("access_token")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? AccessToken { get; init; }
-    }
+	/// <summary>The CreateTokenResponse schema of Bodies.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record CreateTokenResponse
+	{
+		/// <summary>The 'access_token' property.</summary>
+		[__Ser.JsonPropertyName("access_token")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? AccessToken { get; init; }
+	}
 
-    /// <summary>The AddPhotoRequest schema of Bodies.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record AddPhotoRequest
-    {
-        /// <summary>The photo.</summary>
-        [__Ser.JsonPropertyName("file")]
-        public required byte[] File { get; init; }
+	/// <summary>The AddPhotoRequest schema of Bodies.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record AddPhotoRequest
+	{
+		/// <summary>The photo.</summary>
+		[__Ser.JsonPropertyName("file")]
+		public required byte[] File { get; init; }
 
-        /// <summary>The 'thumbnails' property.</summary>
-        [__Ser.JsonPropertyName("thumbnails")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<byte[]>? Thumbnails { get; init; }
+		/// <summary>The 'thumbnails' property.</summary>
+		[__Ser.JsonPropertyName("thumbnails")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<byte[]>? Thumbnails { get; init; }
 
-        /// <summary>The 'caption' property.</summary>
-        [__Ser.JsonPropertyName("caption")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Caption { get; init; }
+		/// <summary>The 'caption' property.</summary>
+		[__Ser.JsonPropertyName("caption")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Caption { get; init; }
 
-        /// <summary>The 'tags' property.</summary>
-        [__Ser.JsonPropertyName("tags")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<string>? Tags { get; init; }
+		/// <summary>The 'tags' property.</summary>
+		[__Ser.JsonPropertyName("tags")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<string>? Tags { get; init; }
 
-        /// <summary>The 'rating' property.</summary>
-        [__Ser.JsonPropertyName("rating")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Rating { get; init; }
+		/// <summary>The 'rating' property.</summary>
+		[__Ser.JsonPropertyName("rating")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public long? Rating { get; init; }
 
-        /// <summary>The 'grant' property.</summary>
-        [__Ser.JsonPropertyName("grant")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.GrantType? Grant { get; init; }
+		/// <summary>The 'grant' property.</summary>
+		[__Ser.JsonPropertyName("grant")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.GrantType? Grant { get; init; }
 
-        /// <summary>The 'petId' property.</summary>
-        [__Ser.JsonPropertyName("petId")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? PetId { get; init; }
+		/// <summary>The 'petId' property.</summary>
+		[__Ser.JsonPropertyName("petId")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? PetId { get; init; }
 
-        /// <summary>The 'meta' property.</summary>
-        [__Ser.JsonPropertyName("meta")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Filter? Meta { get; init; }
-    }
+		/// <summary>The 'meta' property.</summary>
+		[__Ser.JsonPropertyName("meta")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Filter? Meta { get; init; }
+	}
 
-    /// <summary>The SendComposedFormRequest schema of Bodies.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record SendComposedFormRequest
-    {
-        /// <summary>The 'kind' property.</summary>
-        [__Ser.JsonPropertyName("kind")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Kind { get; init; }
+	/// <summary>The SendComposedFormRequest schema of Bodies.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record SendComposedFormRequest
+	{
+		/// <summary>The 'kind' property.</summary>
+		[__Ser.JsonPropertyName("kind")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Kind { get; init; }
 
-        /// <summary>The 'max' property.</summary>
-        [__Ser.JsonPropertyName("max")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Max { get; init; }
+		/// <summary>The 'max' property.</summary>
+		[__Ser.JsonPropertyName("max")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public long? Max { get; init; }
 
-        /// <summary>The 'reason' property.</summary>
-        [__Ser.JsonPropertyName("reason")]
-        public required string Reason { get; init; }
-    }
+		/// <summary>The 'reason' property.</summary>
+		[__Ser.JsonPropertyName("reason")]
+		public required string Reason { get; init; }
+	}
 
-    /// <summary>The SendComposedUploadRequest schema of Bodies.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record SendComposedUploadRequest
-    {
-        /// <summary>The 'kind' property.</summary>
-        [__Ser.JsonPropertyName("kind")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Kind { get; init; }
+	/// <summary>The SendComposedUploadRequest schema of Bodies.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record SendComposedUploadRequest
+	{
+		/// <summary>The 'kind' property.</summary>
+		[__Ser.JsonPropertyName("kind")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Kind { get; init; }
 
-        /// <summary>The 'max' property.</summary>
-        [__Ser.JsonPropertyName("max")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Max { get; init; }
+		/// <summary>The 'max' property.</summary>
+		[__Ser.JsonPropertyName("max")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public long? Max { get; init; }
 
-        /// <summary>The 'image' property.</summary>
-        [__Ser.JsonPropertyName("image")]
-        public required byte[] Image { get; init; }
+		/// <summary>The 'image' property.</summary>
+		[__Ser.JsonPropertyName("image")]
+		public required byte[] Image { get; init; }
 
-        /// <summary>The 'notes' property.</summary>
-        [__Ser.JsonPropertyName("notes")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Notes { get; init; }
+		/// <summary>The 'notes' property.</summary>
+		[__Ser.JsonPropertyName("notes")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Notes { get; init; }
 
-        /// <summary>The 'history' property.</summary>
-        [__Ser.JsonPropertyName("history")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<__M.Filter>? History { get; init; }
-    }
+		/// <summary>The 'history' property.</summary>
+		[__Ser.JsonPropertyName("history")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<__M.Filter>? History { get; init; }
+	}
 
-    /// <summary>The SendBatchRequest schema of Bodies.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record SendBatchRequest
-    {
-        /// <summary>The 'header' property.</summary>
-        [__Ser.JsonPropertyName("header")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Filter? Header { get; init; }
+	/// <summary>The SendBatchRequest schema of Bodies.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record SendBatchRequest
+	{
+		/// <summary>The 'header' property.</summary>
+		[__Ser.JsonPropertyName("header")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Filter? Header { get; init; }
 
-        /// <summary>The 'body' property.</summary>
-        [__Ser.JsonPropertyName("body")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public byte[]? Body { get; init; }
-    }
+		/// <summary>The 'body' property.</summary>
+		[__Ser.JsonPropertyName("body")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public byte[]? Body { get; init; }
+	}
 
-    /// <summary>The SendRelatedRequest schema of Bodies.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record SendRelatedRequest
-    {
-        /// <summary>The 'root' property.</summary>
-        [__Ser.JsonPropertyName("root")]
-        public required __M.Filter Root { get; init; }
+	/// <summary>The SendRelatedRequest schema of Bodies.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record SendRelatedRequest
+	{
+		/// <summary>The 'root' property.</summary>
+		[__Ser.JsonPropertyName("root")]
+		public required __M.Filter Root { get; init; }
 
-        /// <summary>The 'attachment' property.</summary>
-        [__Ser.JsonPropertyName("attachment")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public byte[]? Attachment { get; init; }
-    }
+		/// <summary>The 'attachment' property.</summary>
+		[__Ser.JsonPropertyName("attachment")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public byte[]? Attachment { get; init; }
+	}
 }

@@ -6,71 +6,71 @@
 
 namespace Bodies.Client
 {
-    /// <summary>Creates IBodiesApi clients: with the runtime's handlers, token cache and options.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class BodiesClient
-    {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
-        public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Bodies.Client.IBodiesApi> Descriptor { get; } = new()
-        {
-            Name = "Bodies",
-            DefaultBaseAddress = new global::System.Uri("http://localhost/"),
-            JsonContext = global::Bodies.Client.BodiesJsonContext.Default,
-            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-                ["PutNoteAsync"] = "none",
-                ["UploadFileAsync"] = "none",
-                ["DownloadFileAsync"] = "none",
-                ["SetAvatarAsync"] = "none",
-                ["AddScanAsync"] = "none",
-                ["CreateTokenAsync"] = "none",
-                ["AddPhotoAsync"] = "none",
-                ["AddAttachmentAsync"] = "none",
-                ["AddXmlNoteAsync"] = "none",
-                ["SendComposedFormAsync"] = "none",
-                ["SendMapFormAsync"] = "none",
-                ["SendComposedUploadAsync"] = "none",
-                ["SendBatchAsync"] = "none",
-                ["SendRelatedAsync"] = "none",
-            },
-            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-                ["PutNoteAsync"] = "putNote",
-                ["UploadFileAsync"] = "uploadFile",
-                ["DownloadFileAsync"] = "downloadFile",
-                ["SetAvatarAsync"] = "setAvatar",
-                ["AddScanAsync"] = "addScan",
-                ["CreateTokenAsync"] = "createToken",
-                ["AddPhotoAsync"] = "addPhoto",
-                ["AddAttachmentAsync"] = "addAttachment",
-                ["AddXmlNoteAsync"] = "addXmlNote",
-                ["SendComposedFormAsync"] = "sendComposedForm",
-                ["SendMapFormAsync"] = "sendMapForm",
-                ["SendComposedUploadAsync"] = "sendComposedUpload",
-                ["SendBatchAsync"] = "sendBatch",
-                ["SendRelatedAsync"] = "sendRelated",
-            },
-        };
+	/// <summary>Creates IBodiesApi clients: with the runtime's handlers, token cache and options.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class BodiesClient
+	{
+		/// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
+		public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Bodies.Client.IBodiesApi> Descriptor { get; } = new()
+		{
+			Name = "Bodies",
+			DefaultBaseAddress = new global::System.Uri("http://localhost/"),
+			JsonContext = global::Bodies.Client.BodiesJsonContext.Default,
+			SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+				["PutNoteAsync"] = "none",
+				["UploadFileAsync"] = "none",
+				["DownloadFileAsync"] = "none",
+				["SetAvatarAsync"] = "none",
+				["AddScanAsync"] = "none",
+				["CreateTokenAsync"] = "none",
+				["AddPhotoAsync"] = "none",
+				["AddAttachmentAsync"] = "none",
+				["AddXmlNoteAsync"] = "none",
+				["SendComposedFormAsync"] = "none",
+				["SendMapFormAsync"] = "none",
+				["SendComposedUploadAsync"] = "none",
+				["SendBatchAsync"] = "none",
+				["SendRelatedAsync"] = "none",
+			},
+			OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+				["PutNoteAsync"] = "putNote",
+				["UploadFileAsync"] = "uploadFile",
+				["DownloadFileAsync"] = "downloadFile",
+				["SetAvatarAsync"] = "setAvatar",
+				["AddScanAsync"] = "addScan",
+				["CreateTokenAsync"] = "createToken",
+				["AddPhotoAsync"] = "addPhoto",
+				["AddAttachmentAsync"] = "addAttachment",
+				["AddXmlNoteAsync"] = "addXmlNote",
+				["SendComposedFormAsync"] = "sendComposedForm",
+				["SendMapFormAsync"] = "sendMapForm",
+				["SendComposedUploadAsync"] = "sendComposedUpload",
+				["SendBatchAsync"] = "sendBatch",
+				["SendRelatedAsync"] = "sendRelated",
+			},
+		};
 
-        /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
-        /// <param name="options">Credentials and settings.</param>
-        public static global::CelerData.Generated.Runtime.CelerDataClient<global::Bodies.Client.IBodiesApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
-            => global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
-    }
+		/// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
+		/// <param name="options">Credentials and settings.</param>
+		public static global::CelerData.Generated.Runtime.CelerDataClient<global::Bodies.Client.IBodiesApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
+			=> global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
+	}
 
-    /// <summary>Registers IBodiesApi with dependency injection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class BodiesServiceCollectionExtensions
-    {
-        /// <summary>
-        /// Registers IBodiesApi as a typed client through IHttpClientFactory, with options bound from
-        /// the <c>CelerData</c> and <c>CelerData:Bodies</c> configuration sections and the environment variables
-        /// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
-        /// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
-        /// </summary>
-        /// <param name="services">The service collection.</param>
-        /// <param name="configure">Adjusts the options after binding.</param>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddBodiesClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
-            => global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::Bodies.Client.BodiesClient.Descriptor, configure);
-    }
+	/// <summary>Registers IBodiesApi with dependency injection.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class BodiesServiceCollectionExtensions
+	{
+		/// <summary>
+		/// Registers IBodiesApi as a typed client through IHttpClientFactory, with options bound from
+		/// the <c>CelerData</c> and <c>CelerData:Bodies</c> configuration sections and the environment variables
+		/// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
+		/// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
+		/// </summary>
+		/// <param name="services">The service collection.</param>
+		/// <param name="configure">Adjusts the options after binding.</param>
+		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddBodiesClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
+			=> global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::Bodies.Client.BodiesClient.Descriptor, configure);
+	}
 }

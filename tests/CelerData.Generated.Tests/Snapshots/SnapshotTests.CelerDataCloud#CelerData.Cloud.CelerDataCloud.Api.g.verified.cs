@@ -6,259 +6,259 @@
 
 namespace CelerData.Cloud
 {
-    /// <summary>
-    /// CelerData Cloud API
-    /// The CelerData Cloud Private API. Every endpoint is served over HTTPS under `/api/1.0/` and
-    /// exchanges JSON. Clients authenticate with OAuth 2.0 client credentials: they first create an
-    /// access token with their application key (client ID and secret) and then send it as a bearer
-    /// token on every other call.
-    ///
-    /// Every endpoint but the token endpoint answers with an envelope `{"code", "message", "data"}`:
-    /// `code` 20000 is success and `data` holds the result; any other code is a failure that `message`
-    /// explains, and the service sends it with HTTP 200 (40004 means that the named cluster, warehouse
-    /// or action does not exist). `data` may be absent. The codes other than 20000 and 40004 are not
-    /// documented.
-    ///
-    /// Frequency: every endpoint allows 600 requests a minute. What the service answers past the limit
-    /// is not documented; clients should expect HTTP 429 with an optional `Retry-After`.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface ICelerDataCloudApi
-    {
-        /// <summary>Create access token</summary>
-        /// <remarks>
-        /// Creates an access token which can be used to access the CelerData Cloud Private API.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>POST /api/1.0/token?grant_type=client_credentials</c>; security: basic.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/api/1.0/token?grant_type=client_credentials")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccessTokenResponse> CreateAccessTokenAsync(global::System.Threading.CancellationToken cancellationToken = default);
+	/// <summary>
+	/// CelerData Cloud API
+	/// The CelerData Cloud Private API. Every endpoint is served over HTTPS under `/api/1.0/` and
+	/// exchanges JSON. Clients authenticate with OAuth 2.0 client credentials: they first create an
+	/// access token with their application key (client ID and secret) and then send it as a bearer
+	/// token on every other call.
+	///
+	/// Every endpoint but the token endpoint answers with an envelope `{"code", "message", "data"}`:
+	/// `code` 20000 is success and `data` holds the result; any other code is a failure that `message`
+	/// explains, and the service sends it with HTTP 200 (40004 means that the named cluster, warehouse
+	/// or action does not exist). `data` may be absent. The codes other than 20000 and 40004 are not
+	/// documented.
+	///
+	/// Frequency: every endpoint allows 600 requests a minute. What the service answers past the limit
+	/// is not documented; clients should expect HTTP 429 with an optional `Retry-After`.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface ICelerDataCloudApi
+	{
+		/// <summary>Create access token</summary>
+		/// <remarks>
+		/// Creates an access token which can be used to access the CelerData Cloud Private API.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>POST /api/1.0/token?grant_type=client_credentials</c>; security: basic.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/api/1.0/token?grant_type=client_credentials")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccessTokenResponse> CreateAccessTokenAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List clusters</summary>
-        /// <remarks>
-        /// Lists every cluster of the account, in one response (the API does not page).
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>GET /api/1.0/clusters</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/api/1.0/clusters")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterList> ListClustersAsync(global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>List clusters</summary>
+		/// <remarks>
+		/// Lists every cluster of the account, in one response (the API does not page).
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>GET /api/1.0/clusters</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/api/1.0/clusters")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterList> ListClustersAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Get cluster state</summary>
-        /// <remarks>
-        /// Returns the state of one cluster, and why it is abnormal when it is.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>GET /api/1.0/clusters/{cluster_id}/state</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="clusterId">The ID of the cluster.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/api/1.0/clusters/{cluster_id}/state")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterStateData> GetClusterStateAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Get cluster state</summary>
+		/// <remarks>
+		/// Returns the state of one cluster, and why it is abnormal when it is.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>GET /api/1.0/clusters/{cluster_id}/state</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="clusterId">The ID of the cluster.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/api/1.0/clusters/{cluster_id}/state")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterStateData> GetClusterStateAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Suspend a cluster</summary>
-        /// <remarks>
-        /// Starts suspending a cluster and returns the ID of the action. Suspending takes minutes:
-        /// follow the action with `getInfraActionState` (or the cluster with `getClusterState`).
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>PATCH /api/1.0/clusters/{cluster_id}/suspend</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="clusterId">The ID of the cluster.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Patch("/api/1.0/clusters/{cluster_id}/suspend")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendClusterAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Suspend a cluster</summary>
+		/// <remarks>
+		/// Starts suspending a cluster and returns the ID of the action. Suspending takes minutes:
+		/// follow the action with `getInfraActionState` (or the cluster with `getClusterState`).
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>PATCH /api/1.0/clusters/{cluster_id}/suspend</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="clusterId">The ID of the cluster.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Patch("/api/1.0/clusters/{cluster_id}/suspend")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendClusterAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Resume a cluster</summary>
-        /// <remarks>
-        /// Starts resuming a suspended cluster and returns the ID of the action. Resuming takes
-        /// minutes: follow the action with `getInfraActionState` (or the cluster with `getClusterState`).
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>PATCH /api/1.0/clusters/{cluster_id}/resume</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="clusterId">The ID of the cluster.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Patch("/api/1.0/clusters/{cluster_id}/resume")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeClusterAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Resume a cluster</summary>
+		/// <remarks>
+		/// Starts resuming a suspended cluster and returns the ID of the action. Resuming takes
+		/// minutes: follow the action with `getInfraActionState` (or the cluster with `getClusterState`).
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>PATCH /api/1.0/clusters/{cluster_id}/resume</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="clusterId">The ID of the cluster.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Patch("/api/1.0/clusters/{cluster_id}/resume")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeClusterAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Declare scripts for a cluster</summary>
-        /// <remarks>
-        /// Declares the scripts a cluster runs on its nodes; the latest declaration is run the next
-        /// time the cluster scales.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>POST /api/1.0/clusters/{cluster_id}/deployment-scripts</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="clusterId">The ID of the cluster.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/api/1.0/clusters/{cluster_id}/deployment-scripts")]
-        global::System.Threading.Tasks.Task DeclareDeploymentScriptsAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Body] global::CelerData.Cloud.DeploymentScriptsRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Declare scripts for a cluster</summary>
+		/// <remarks>
+		/// Declares the scripts a cluster runs on its nodes; the latest declaration is run the next
+		/// time the cluster scales.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>POST /api/1.0/clusters/{cluster_id}/deployment-scripts</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="clusterId">The ID of the cluster.</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/api/1.0/clusters/{cluster_id}/deployment-scripts")]
+		global::System.Threading.Tasks.Task DeclareDeploymentScriptsAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Body] global::CelerData.Cloud.DeploymentScriptsRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List the warehouses of a cluster</summary>
-        /// <remarks>
-        /// Lists every warehouse of an elastic cluster, in one response (the API does not page).
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>GET /api/1.0/clusters/{cluster_id}/warehouses</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="clusterId">The ID of the cluster.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/api/1.0/clusters/{cluster_id}/warehouses")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseList> ListWarehousesAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>List the warehouses of a cluster</summary>
+		/// <remarks>
+		/// Lists every warehouse of an elastic cluster, in one response (the API does not page).
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>GET /api/1.0/clusters/{cluster_id}/warehouses</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="clusterId">The ID of the cluster.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/api/1.0/clusters/{cluster_id}/warehouses")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseList> ListWarehousesAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Get the state of an action</summary>
-        /// <remarks>
-        /// Returns the state of an action (suspend, resume, scale) on a cluster or on one of its
-        /// warehouses. `ONGOING` until it ends in `SUCCEEDED`, `FAILED` or `CANCELED`.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>GET /api/1.0/clusters/{cluster_id}/infra-action/state</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="clusterId">The ID of the cluster.</param>
-        /// <param name="orderId">The ID of the action, as the suspend, resume or scale call returned it (`action_id`).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/api/1.0/clusters/{cluster_id}/infra-action/state")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.InfraActionStateData> GetInfraActionStateAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Query] [global::Refit.AliasAs("order_id")] string @orderId, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Get the state of an action</summary>
+		/// <remarks>
+		/// Returns the state of an action (suspend, resume, scale) on a cluster or on one of its
+		/// warehouses. `ONGOING` until it ends in `SUCCEEDED`, `FAILED` or `CANCELED`.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>GET /api/1.0/clusters/{cluster_id}/infra-action/state</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="clusterId">The ID of the cluster.</param>
+		/// <param name="orderId">The ID of the action, as the suspend, resume or scale call returned it (`action_id`).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/api/1.0/clusters/{cluster_id}/infra-action/state")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.InfraActionStateData> GetInfraActionStateAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Query] [global::Refit.AliasAs("order_id")] string @orderId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Get a warehouse</summary>
-        /// <remarks>
-        /// Returns one warehouse.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>GET /api/1.0/warehouses/{warehouse_id}</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="warehouseId">The ID of the warehouse.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/api/1.0/warehouses/{warehouse_id}")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.Warehouse> GetWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Get a warehouse</summary>
+		/// <remarks>
+		/// Returns one warehouse.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>GET /api/1.0/warehouses/{warehouse_id}</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="warehouseId">The ID of the warehouse.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/api/1.0/warehouses/{warehouse_id}")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.Warehouse> GetWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Suspend a warehouse</summary>
-        /// <remarks>
-        /// Starts suspending a warehouse and returns the ID of the action; follow it with
-        /// `getInfraActionState` on the warehouse's cluster. The default warehouse cannot be suspended.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>PATCH /api/1.0/warehouses/{warehouse_id}/suspend</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="warehouseId">The ID of the warehouse.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Patch("/api/1.0/warehouses/{warehouse_id}/suspend")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Suspend a warehouse</summary>
+		/// <remarks>
+		/// Starts suspending a warehouse and returns the ID of the action; follow it with
+		/// `getInfraActionState` on the warehouse's cluster. The default warehouse cannot be suspended.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>PATCH /api/1.0/warehouses/{warehouse_id}/suspend</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="warehouseId">The ID of the warehouse.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Patch("/api/1.0/warehouses/{warehouse_id}/suspend")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Resume a warehouse</summary>
-        /// <remarks>
-        /// Starts resuming a suspended warehouse and returns the ID of the action; follow it with
-        /// `getInfraActionState` on the warehouse's cluster. The default warehouse cannot be resumed.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>PATCH /api/1.0/warehouses/{warehouse_id}/resume</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="warehouseId">The ID of the warehouse.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Patch("/api/1.0/warehouses/{warehouse_id}/resume")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Resume a warehouse</summary>
+		/// <remarks>
+		/// Starts resuming a suspended warehouse and returns the ID of the action; follow it with
+		/// `getInfraActionState` on the warehouse's cluster. The default warehouse cannot be resumed.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>PATCH /api/1.0/warehouses/{warehouse_id}/resume</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="warehouseId">The ID of the warehouse.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Patch("/api/1.0/warehouses/{warehouse_id}/resume")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeWarehouseAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Scale a warehouse up or down</summary>
-        /// <remarks>
-        /// Starts changing the node type of a warehouse and returns the ID of the action; follow it
-        /// with `getInfraActionState` on the warehouse's cluster. The documentation shows no sample
-        /// response for this operation; the service is expected to answer as `scaleWarehouseNum` does.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>POST /api/1.0/warehouses/{warehouse_id}/scale-size</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="warehouseId">The ID of the warehouse.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/api/1.0/warehouses/{warehouse_id}/scale-size")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseSizeAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, [global::Refit.Body] global::CelerData.Cloud.ScaleWarehouseSizeRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Scale a warehouse up or down</summary>
+		/// <remarks>
+		/// Starts changing the node type of a warehouse and returns the ID of the action; follow it
+		/// with `getInfraActionState` on the warehouse's cluster. The documentation shows no sample
+		/// response for this operation; the service is expected to answer as `scaleWarehouseNum` does.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>POST /api/1.0/warehouses/{warehouse_id}/scale-size</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="warehouseId">The ID of the warehouse.</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/api/1.0/warehouses/{warehouse_id}/scale-size")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseSizeAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, [global::Refit.Body] global::CelerData.Cloud.ScaleWarehouseSizeRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Scale a warehouse in or out</summary>
-        /// <remarks>
-        /// Starts changing the number of nodes of a warehouse and returns the ID of the action;
-        /// follow it with `getInfraActionState` on the warehouse's cluster.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>POST /api/1.0/warehouses/{warehouse_id}/scale-num</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="warehouseId">The ID of the warehouse.</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/api/1.0/warehouses/{warehouse_id}/scale-num")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseNumAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, [global::Refit.Body] global::CelerData.Cloud.ScaleWarehouseNumRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Scale a warehouse in or out</summary>
+		/// <remarks>
+		/// Starts changing the number of nodes of a warehouse and returns the ID of the action;
+		/// follow it with `getInfraActionState` on the warehouse's cluster.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>POST /api/1.0/warehouses/{warehouse_id}/scale-num</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="warehouseId">The ID of the warehouse.</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/api/1.0/warehouses/{warehouse_id}/scale-num")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseNumAsync([global::Refit.AliasAs("warehouse_id")] string @warehouseId, [global::Refit.Body] global::CelerData.Cloud.ScaleWarehouseNumRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Get the CCU usage of the account</summary>
-        /// <remarks>
-        /// Returns the CCU usage of the account the token belongs to over at most 32 days.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>GET /api/1.0/usages</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="startDate">The first day of the range. Format: yyyyMMdd.</param>
-        /// <param name="endDate">The last day of the range, not before `start_date`, at most 31 days after it. Format: yyyyMMdd.</param>
-        /// <param name="showDetail">Whether to return the usage of each day in `details`.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/api/1.0/usages")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountUsage> GetAccountUsageAsync([global::Refit.Query] [global::Refit.AliasAs("start_date")] string @startDate, [global::Refit.Query] [global::Refit.AliasAs("end_date")] string @endDate, [global::Refit.Query] [global::Refit.AliasAs("show_detail")] bool? @showDetail = default, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Get the CCU usage of the account</summary>
+		/// <remarks>
+		/// Returns the CCU usage of the account the token belongs to over at most 32 days.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>GET /api/1.0/usages</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="startDate">The first day of the range. Format: yyyyMMdd.</param>
+		/// <param name="endDate">The last day of the range, not before `start_date`, at most 31 days after it. Format: yyyyMMdd.</param>
+		/// <param name="showDetail">Whether to return the usage of each day in `details`.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/api/1.0/usages")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountUsage> GetAccountUsageAsync([global::Refit.Query] [global::Refit.AliasAs("start_date")] string @startDate, [global::Refit.Query] [global::Refit.AliasAs("end_date")] string @endDate, [global::Refit.Query] [global::Refit.AliasAs("show_detail")] bool? @showDetail = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Get the CCU usage of a cluster</summary>
-        /// <remarks>
-        /// Returns the CCU usage of one cluster over at most 32 days.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>GET /api/1.0/usages/{cluster_id}</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="clusterId">The ID of the cluster.</param>
-        /// <param name="startDate">The first day of the range. Format: yyyyMMdd.</param>
-        /// <param name="endDate">The last day of the range, not before `start_date`, at most 31 days after it. Format: yyyyMMdd.</param>
-        /// <param name="showDetail">Whether to return the usage of each day in `details` (documented as required for this operation).</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/api/1.0/usages/{cluster_id}")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterUsage> GetClusterUsageAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Query] [global::Refit.AliasAs("start_date")] string @startDate, [global::Refit.Query] [global::Refit.AliasAs("end_date")] string @endDate, [global::Refit.Query] [global::Refit.AliasAs("show_detail")] bool @showDetail, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Get the CCU usage of a cluster</summary>
+		/// <remarks>
+		/// Returns the CCU usage of one cluster over at most 32 days.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>GET /api/1.0/usages/{cluster_id}</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="clusterId">The ID of the cluster.</param>
+		/// <param name="startDate">The first day of the range. Format: yyyyMMdd.</param>
+		/// <param name="endDate">The last day of the range, not before `start_date`, at most 31 days after it. Format: yyyyMMdd.</param>
+		/// <param name="showDetail">Whether to return the usage of each day in `details` (documented as required for this operation).</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/api/1.0/usages/{cluster_id}")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterUsage> GetClusterUsageAsync([global::Refit.AliasAs("cluster_id")] string @clusterId, [global::Refit.Query] [global::Refit.AliasAs("start_date")] string @startDate, [global::Refit.Query] [global::Refit.AliasAs("end_date")] string @endDate, [global::Refit.Query] [global::Refit.AliasAs("show_detail")] bool @showDetail, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Get the CCU usage of the organisation's clusters</summary>
-        /// <remarks>
-        /// Returns the CCU usage of every cluster of the organisation, or of the named accounts, over
-        /// at most 32 days. Needs the application key of a member of the organisation's root account.
-        /// The documentation lists the criteria as query parameters but shows them as a JSON body;
-        /// they are sent as a JSON body here.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>POST /api/1.0/org/cluster/usage</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/api/1.0/org/cluster/usage")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.OrganizationUsage> GetOrganizationClusterUsageAsync([global::Refit.Body] global::CelerData.Cloud.OrganizationUsageRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Get the CCU usage of the organisation's clusters</summary>
+		/// <remarks>
+		/// Returns the CCU usage of every cluster of the organisation, or of the named accounts, over
+		/// at most 32 days. Needs the application key of a member of the organisation's root account.
+		/// The documentation lists the criteria as query parameters but shows them as a JSON body;
+		/// they are sent as a JSON body here.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>POST /api/1.0/org/cluster/usage</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/api/1.0/org/cluster/usage")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.OrganizationUsage> GetOrganizationClusterUsageAsync([global::Refit.Body] global::CelerData.Cloud.OrganizationUsageRequest @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List the bills of the account</summary>
-        /// <remarks>
-        /// Returns the monthly bills of the account the token belongs to over at most 37 months.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>GET /api/1.0/bills</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="startMonth">The first month of the range. Format: yyyyMM.</param>
-        /// <param name="endMonth">The last month of the range, not before `start_month`, at most 36 months after it. Format: yyyyMM.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/api/1.0/bills")]
-        global::System.Threading.Tasks.Task<global::CelerData.Cloud.Bills> ListBillsAsync([global::Refit.Query] [global::Refit.AliasAs("start_month")] string @startMonth, [global::Refit.Query] [global::Refit.AliasAs("end_month")] string @endMonth, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>List the bills of the account</summary>
+		/// <remarks>
+		/// Returns the monthly bills of the account the token belongs to over at most 37 months.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>GET /api/1.0/bills</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="startMonth">The first month of the range. Format: yyyyMM.</param>
+		/// <param name="endMonth">The last month of the range, not before `start_month`, at most 36 months after it. Format: yyyyMM.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/api/1.0/bills")]
+		global::System.Threading.Tasks.Task<global::CelerData.Cloud.Bills> ListBillsAsync([global::Refit.Query] [global::Refit.AliasAs("start_month")] string @startMonth, [global::Refit.Query] [global::Refit.AliasAs("end_month")] string @endMonth, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>List the accounts of the organisation</summary>
-        /// <remarks>
-        /// Lists every account of the organisation, in one response (the API does not page). Needs the
-        /// Organization Management privilege.
-        ///
-        /// Frequency: 600/minute.
-        /// <para>Sends <c>GET /api/1.0/accounts</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/api/1.0/accounts")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>> ListAccountsAsync(global::System.Threading.CancellationToken cancellationToken = default);
-    }
+		/// <summary>List the accounts of the organisation</summary>
+		/// <remarks>
+		/// Lists every account of the organisation, in one response (the API does not page). Needs the
+		/// Organization Management privilege.
+		///
+		/// Frequency: 600/minute.
+		/// <para>Sends <c>GET /api/1.0/accounts</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/api/1.0/accounts")]
+		global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>> ListAccountsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+	}
 }

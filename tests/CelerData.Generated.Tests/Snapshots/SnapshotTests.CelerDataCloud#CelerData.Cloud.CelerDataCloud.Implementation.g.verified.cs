@@ -7,956 +7,956 @@
 
 namespace CelerData.Cloud
 {
-    /// <summary>Registers the generated implementation of ICelerDataCloudApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class CelerDataCloudApiRegistration
-    {
-        /// <summary>Registers the factories Refit uses to create ICelerDataCloudApi.</summary>
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
-        internal static void Register()
-        {
-            global::Refit.RestService.RegisterGeneratedFactory<global::CelerData.Cloud.ICelerDataCloudApi>(static (client, requestBuilder) => new global::CelerData.Cloud.CelerDataCloudApiImplementation(client, requestBuilder));
-            global::Refit.RestService.RegisterGeneratedSettingsFactory<global::CelerData.Cloud.ICelerDataCloudApi>(static (client, settings) => new global::CelerData.Cloud.CelerDataCloudApiImplementation(client, settings));
-        }
-    }
-
-    /// <summary>The generated implementation of ICelerDataCloudApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class CelerDataCloudApiImplementation : global::CelerData.Cloud.ICelerDataCloudApi
-    {
-        private readonly global::Refit.RefitSettings _settings;
-
-        /// <summary>Creates the client over Refit's request builder.</summary>
-        public CelerDataCloudApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
-        {
-            Client = client;
-            _settings = requestBuilder.Settings;
-        }
-
-        /// <summary>Creates the client with Refit settings only.</summary>
-        public CelerDataCloudApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
-        {
-            Client = client;
-            _settings = settings;
-        }
-
-        /// <summary>The HTTP client requests go through.</summary>
-        public global::System.Net.Http.HttpClient Client { get; }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccessTokenResponse> CreateAccessTokenAsync(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/token";
-            var __uri = __path + "?grant_type=client_credentials";
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateAccessTokenAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/token?grant_type=client_credentials");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.AccessTokenResponse, global::CelerData.Cloud.AccessTokenResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterList> ListClustersAsync(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/clusters";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListClustersAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return __UnwrapListClustersAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterListResponse>, global::CelerData.Cloud.ClusterListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ListClustersAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterList> __UnwrapListClustersAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterListResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterListResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listClusters", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listClusters", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("listClusters", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("listClusters", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("listClusters", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterStateData> GetClusterStateAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/state";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetClusterStateAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/state");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
-            return __UnwrapGetClusterStateAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterStateResponse>, global::CelerData.Cloud.ClusterStateResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope GetClusterStateAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterStateData> __UnwrapGetClusterStateAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterStateResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterStateResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterState", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterState", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getClusterState", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterState", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterState", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendClusterAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/suspend";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Patch,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SuspendClusterAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/suspend");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
-            return __UnwrapSuspendClusterAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope SuspendClusterAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapSuspendClusterAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("suspendCluster", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("suspendCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("suspendCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("suspendCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("suspendCluster", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeClusterAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/resume";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Patch,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ResumeClusterAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/resume");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
-            return __UnwrapResumeClusterAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ResumeClusterAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapResumeClusterAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("resumeCluster", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("resumeCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("resumeCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("resumeCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("resumeCluster", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task DeclareDeploymentScriptsAsync(string @clusterId, global::CelerData.Cloud.DeploymentScriptsRequest @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/deployment-scripts";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.DeploymentScriptsRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "DeclareDeploymentScriptsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/deployment-scripts");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @body, cancellationToken }); }
-            return __UnwrapDeclareDeploymentScriptsAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.EmptyResponse>, global::CelerData.Cloud.EmptyResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope DeclareDeploymentScriptsAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task __UnwrapDeclareDeploymentScriptsAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.EmptyResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.EmptyResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.EmptyResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("declareDeploymentScripts", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("declareDeploymentScripts", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("declareDeploymentScripts", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("declareDeploymentScripts", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseList> ListWarehousesAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/warehouses";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListWarehousesAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/warehouses");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
-            return __UnwrapListWarehousesAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseListResponse>, global::CelerData.Cloud.WarehouseListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ListWarehousesAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseList> __UnwrapListWarehousesAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseListResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseListResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.WarehouseListResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listWarehouses", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listWarehouses", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("listWarehouses", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("listWarehouses", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("listWarehouses", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.InfraActionStateData> GetInfraActionStateAsync(string @clusterId, string @orderId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/infra-action/state";
-            var __query = new global::System.Text.StringBuilder();
-            if (@orderId != null)
-            {
-                __Wire.Query(__query, "order_id", __Wire.Text(@orderId), false);
-            }
-            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetInfraActionStateAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/infra-action/state");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @orderId, cancellationToken }); }
-            return __UnwrapGetInfraActionStateAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.InfraActionStateResponse>, global::CelerData.Cloud.InfraActionStateResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope GetInfraActionStateAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.InfraActionStateData> __UnwrapGetInfraActionStateAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.InfraActionStateResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.InfraActionStateResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getInfraActionState", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getInfraActionState", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getInfraActionState", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getInfraActionState", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getInfraActionState", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.Warehouse> GetWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false);
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetWarehouseAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
-            return __UnwrapGetWarehouseAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseResponse>, global::CelerData.Cloud.WarehouseResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope GetWarehouseAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.Warehouse> __UnwrapGetWarehouseAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.WarehouseResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getWarehouse", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getWarehouse", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/suspend";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Patch,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SuspendWarehouseAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/suspend");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
-            return __UnwrapSuspendWarehouseAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope SuspendWarehouseAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapSuspendWarehouseAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("suspendWarehouse", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("suspendWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("suspendWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("suspendWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("suspendWarehouse", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/resume";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Patch,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ResumeWarehouseAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/resume");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
-            return __UnwrapResumeWarehouseAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ResumeWarehouseAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapResumeWarehouseAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("resumeWarehouse", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("resumeWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("resumeWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("resumeWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("resumeWarehouse", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseSizeAsync(string @warehouseId, global::CelerData.Cloud.ScaleWarehouseSizeRequest @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/scale-size";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ScaleWarehouseSizeAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/scale-size");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
-            return __UnwrapScaleWarehouseSizeAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ScaleWarehouseSizeAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapScaleWarehouseSizeAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseSize", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseSize", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("scaleWarehouseSize", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseSize", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseSize", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseNumAsync(string @warehouseId, global::CelerData.Cloud.ScaleWarehouseNumRequest @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/scale-num";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseNumRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ScaleWarehouseNumAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/scale-num");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
-            return __UnwrapScaleWarehouseNumAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ScaleWarehouseNumAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapScaleWarehouseNumAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseNum", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseNum", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("scaleWarehouseNum", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseNum", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseNum", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountUsage> GetAccountUsageAsync(string @startDate, string @endDate, bool? @showDetail, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/usages";
-            var __query = new global::System.Text.StringBuilder();
-            if (@startDate != null)
-            {
-                __Wire.Query(__query, "start_date", __Wire.Text(@startDate), false);
-            }
-            if (@endDate != null)
-            {
-                __Wire.Query(__query, "end_date", __Wire.Text(@endDate), false);
-            }
-            if (@showDetail != null)
-            {
-                __Wire.Query(__query, "show_detail", __Wire.Text(@showDetail.Value), false);
-            }
-            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetAccountUsageAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/usages");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startDate, @endDate, @showDetail, cancellationToken }); }
-            return __UnwrapGetAccountUsageAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.AccountUsageResponse>, global::CelerData.Cloud.AccountUsageResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope GetAccountUsageAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountUsage> __UnwrapGetAccountUsageAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.AccountUsageResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountUsageResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.AccountUsageResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getAccountUsage", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getAccountUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getAccountUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getAccountUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getAccountUsage", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterUsage> GetClusterUsageAsync(string @clusterId, string @startDate, string @endDate, bool @showDetail, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/usages/" + __Wire.Encode(__Wire.Text(@clusterId), false);
-            var __query = new global::System.Text.StringBuilder();
-            if (@startDate != null)
-            {
-                __Wire.Query(__query, "start_date", __Wire.Text(@startDate), false);
-            }
-            if (@endDate != null)
-            {
-                __Wire.Query(__query, "end_date", __Wire.Text(@endDate), false);
-            }
-            __Wire.Query(__query, "show_detail", __Wire.Text(@showDetail), false);
-            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetClusterUsageAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/usages/{cluster_id}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @startDate, @endDate, @showDetail, cancellationToken }); }
-            return __UnwrapGetClusterUsageAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterUsageResponse>, global::CelerData.Cloud.ClusterUsageResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope GetClusterUsageAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterUsage> __UnwrapGetClusterUsageAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterUsageResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterUsageResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterUsageResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterUsage", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterUsage", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.OrganizationUsage> GetOrganizationClusterUsageAsync(global::CelerData.Cloud.OrganizationUsageRequest @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/org/cluster/usage";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.OrganizationUsageRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetOrganizationClusterUsageAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/org/cluster/usage");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return __UnwrapGetOrganizationClusterUsageAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.OrganizationUsageResponse>, global::CelerData.Cloud.OrganizationUsageResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope GetOrganizationClusterUsageAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.OrganizationUsage> __UnwrapGetOrganizationClusterUsageAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.OrganizationUsageResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.OrganizationUsageResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getOrganizationClusterUsage", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getOrganizationClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getOrganizationClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getOrganizationClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getOrganizationClusterUsage", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::CelerData.Cloud.Bills> ListBillsAsync(string @startMonth, string @endMonth, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/bills";
-            var __query = new global::System.Text.StringBuilder();
-            if (@startMonth != null)
-            {
-                __Wire.Query(__query, "start_month", __Wire.Text(@startMonth), false);
-            }
-            if (@endMonth != null)
-            {
-                __Wire.Query(__query, "end_month", __Wire.Text(@endMonth), false);
-            }
-            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListBillsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/bills");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startMonth, @endMonth, cancellationToken }); }
-            return __UnwrapListBillsAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.BillListResponse>, global::CelerData.Cloud.BillListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ListBillsAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.Bills> __UnwrapListBillsAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.BillListResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillListResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.BillListResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listBills", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listBills", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("listBills", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("listBills", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("listBills", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>> ListAccountsAsync(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/api/1.0/accounts";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListAccountsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/accounts");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return __UnwrapListAccountsAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.AccountListResponse>, global::CelerData.Cloud.AccountListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
-
-        /// <summary>Reads the envelope ListAccountsAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>> __UnwrapListAccountsAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.AccountListResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountListResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.AccountListResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listAccounts", null, null, __response.StatusCode);
-            }
-
-            var __succeeded = (__envelope.Code == 20000);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listAccounts", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                if ((__envelope.Code == 40004))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("listAccounts", __envelope.Code, __envelope.Message, __response.StatusCode);
-                }
-
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("listAccounts", __envelope.Code, __envelope.Message, __response.StatusCode);
-            }
-
-            return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("listAccounts", null, __envelope.Message, __response.StatusCode);
-        }
-
-        /// <summary>The envelope in the body of an error response, or null when the body is not one.</summary>
-        private static T? __ReadEnvelope<T>(global::System.Exception? error, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
-            where T : class
-        {
-            if (error is not global::Refit.ApiException { Content: { Length: > 0 } content })
-            {
-                return null;
-            }
-
-            try
-            {
-                return global::System.Text.Json.JsonSerializer.Deserialize(content, typeInfo);
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return null;
-            }
-        }
-
-        /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
-        private static class __Wire
-        {
-            private const string Reserved = ":/?#[]@!$&'()*+,;=";
-
-            public static string Text(string value) => value;
-
-            public static string Text(bool value) => value ? "true" : "false";
-
-            /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
-            public static string Encode(string value, bool allowReserved)
-            {
-                var builder = new global::System.Text.StringBuilder(value.Length);
-                foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
-                {
-                    var c = (char)b;
-                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
-                    {
-                        builder.Append(c);
-                    }
-                    else
-                    {
-                        builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                }
-
-                return builder.ToString();
-            }
-
-            /// <summary>Appends one query pair.</summary>
-            public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
-            {
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
-            }
-        }
-    }
+	/// <summary>Registers the generated implementation of ICelerDataCloudApi with Refit when the assembly loads.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal static class CelerDataCloudApiRegistration
+	{
+		/// <summary>Registers the factories Refit uses to create ICelerDataCloudApi.</summary>
+		[global::System.Runtime.CompilerServices.ModuleInitializer]
+		[global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
+		internal static void Register()
+		{
+			global::Refit.RestService.RegisterGeneratedFactory<global::CelerData.Cloud.ICelerDataCloudApi>(static (client, requestBuilder) => new global::CelerData.Cloud.CelerDataCloudApiImplementation(client, requestBuilder));
+			global::Refit.RestService.RegisterGeneratedSettingsFactory<global::CelerData.Cloud.ICelerDataCloudApi>(static (client, settings) => new global::CelerData.Cloud.CelerDataCloudApiImplementation(client, settings));
+		}
+	}
+
+	/// <summary>The generated implementation of ICelerDataCloudApi.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal sealed class CelerDataCloudApiImplementation : global::CelerData.Cloud.ICelerDataCloudApi
+	{
+		private readonly global::Refit.RefitSettings _settings;
+
+		/// <summary>Creates the client over Refit's request builder.</summary>
+		public CelerDataCloudApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
+		{
+			Client = client;
+			_settings = requestBuilder.Settings;
+		}
+
+		/// <summary>Creates the client with Refit settings only.</summary>
+		public CelerDataCloudApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
+		{
+			Client = client;
+			_settings = settings;
+		}
+
+		/// <summary>The HTTP client requests go through.</summary>
+		public global::System.Net.Http.HttpClient Client { get; }
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccessTokenResponse> CreateAccessTokenAsync(global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/token";
+			var __uri = __path + "?grant_type=client_credentials";
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateAccessTokenAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/token?grant_type=client_credentials");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.AccessTokenResponse, global::CelerData.Cloud.AccessTokenResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterList> ListClustersAsync(global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/clusters";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListClustersAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __UnwrapListClustersAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterListResponse>, global::CelerData.Cloud.ClusterListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope ListClustersAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterList> __UnwrapListClustersAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterListResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterListResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterListResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listClusters", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listClusters", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("listClusters", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("listClusters", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("listClusters", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterStateData> GetClusterStateAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/state";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetClusterStateAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/state");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
+			return __UnwrapGetClusterStateAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterStateResponse>, global::CelerData.Cloud.ClusterStateResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope GetClusterStateAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterStateData> __UnwrapGetClusterStateAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterStateResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterStateResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterStateResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterState", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterState", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getClusterState", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterState", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterState", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendClusterAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/suspend";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Patch,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SuspendClusterAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/suspend");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
+			return __UnwrapSuspendClusterAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope SuspendClusterAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapSuspendClusterAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("suspendCluster", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("suspendCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("suspendCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("suspendCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("suspendCluster", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeClusterAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/resume";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Patch,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ResumeClusterAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/resume");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
+			return __UnwrapResumeClusterAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope ResumeClusterAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapResumeClusterAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("resumeCluster", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("resumeCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("resumeCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("resumeCluster", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("resumeCluster", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task DeclareDeploymentScriptsAsync(string @clusterId, global::CelerData.Cloud.DeploymentScriptsRequest @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/deployment-scripts";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.DeploymentScriptsRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "DeclareDeploymentScriptsAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/deployment-scripts");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @body, cancellationToken }); }
+			return __UnwrapDeclareDeploymentScriptsAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.EmptyResponse>, global::CelerData.Cloud.EmptyResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope DeclareDeploymentScriptsAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task __UnwrapDeclareDeploymentScriptsAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.EmptyResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.EmptyResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.EmptyResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("declareDeploymentScripts", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("declareDeploymentScripts", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("declareDeploymentScripts", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("declareDeploymentScripts", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseList> ListWarehousesAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/warehouses";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListWarehousesAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/warehouses");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
+			return __UnwrapListWarehousesAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseListResponse>, global::CelerData.Cloud.WarehouseListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope ListWarehousesAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseList> __UnwrapListWarehousesAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseListResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseListResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.WarehouseListResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listWarehouses", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listWarehouses", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("listWarehouses", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("listWarehouses", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("listWarehouses", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.InfraActionStateData> GetInfraActionStateAsync(string @clusterId, string @orderId, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/infra-action/state";
+			var __query = new global::System.Text.StringBuilder();
+			if (@orderId != null)
+			{
+				__Wire.Query(__query, "order_id", __Wire.Text(@orderId), false);
+			}
+			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetInfraActionStateAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/infra-action/state");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @orderId, cancellationToken }); }
+			return __UnwrapGetInfraActionStateAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.InfraActionStateResponse>, global::CelerData.Cloud.InfraActionStateResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope GetInfraActionStateAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.InfraActionStateData> __UnwrapGetInfraActionStateAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.InfraActionStateResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.InfraActionStateResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.InfraActionStateResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getInfraActionState", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getInfraActionState", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getInfraActionState", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("getInfraActionState", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getInfraActionState", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.Warehouse> GetWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false);
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetWarehouseAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
+			return __UnwrapGetWarehouseAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseResponse>, global::CelerData.Cloud.WarehouseResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope GetWarehouseAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.Warehouse> __UnwrapGetWarehouseAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.WarehouseResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.WarehouseResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getWarehouse", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("getWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getWarehouse", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/suspend";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Patch,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SuspendWarehouseAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/suspend");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
+			return __UnwrapSuspendWarehouseAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope SuspendWarehouseAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapSuspendWarehouseAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("suspendWarehouse", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("suspendWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("suspendWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("suspendWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("suspendWarehouse", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/resume";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Patch,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ResumeWarehouseAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/resume");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
+			return __UnwrapResumeWarehouseAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope ResumeWarehouseAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapResumeWarehouseAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("resumeWarehouse", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("resumeWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("resumeWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("resumeWarehouse", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("resumeWarehouse", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseSizeAsync(string @warehouseId, global::CelerData.Cloud.ScaleWarehouseSizeRequest @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/scale-size";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ScaleWarehouseSizeAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/scale-size");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
+			return __UnwrapScaleWarehouseSizeAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope ScaleWarehouseSizeAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapScaleWarehouseSizeAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseSize", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseSize", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("scaleWarehouseSize", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseSize", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseSize", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseNumAsync(string @warehouseId, global::CelerData.Cloud.ScaleWarehouseNumRequest @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/scale-num";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseNumRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ScaleWarehouseNumAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/scale-num");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
+			return __UnwrapScaleWarehouseNumAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope ScaleWarehouseNumAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> __UnwrapScaleWarehouseNumAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ActionResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ActionResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseNum", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseNum", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("scaleWarehouseNum", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseNum", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("scaleWarehouseNum", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountUsage> GetAccountUsageAsync(string @startDate, string @endDate, bool? @showDetail, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/usages";
+			var __query = new global::System.Text.StringBuilder();
+			if (@startDate != null)
+			{
+				__Wire.Query(__query, "start_date", __Wire.Text(@startDate), false);
+			}
+			if (@endDate != null)
+			{
+				__Wire.Query(__query, "end_date", __Wire.Text(@endDate), false);
+			}
+			if (@showDetail != null)
+			{
+				__Wire.Query(__query, "show_detail", __Wire.Text(@showDetail.Value), false);
+			}
+			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetAccountUsageAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/usages");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startDate, @endDate, @showDetail, cancellationToken }); }
+			return __UnwrapGetAccountUsageAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.AccountUsageResponse>, global::CelerData.Cloud.AccountUsageResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope GetAccountUsageAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccountUsage> __UnwrapGetAccountUsageAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.AccountUsageResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountUsageResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.AccountUsageResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getAccountUsage", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getAccountUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getAccountUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("getAccountUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getAccountUsage", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterUsage> GetClusterUsageAsync(string @clusterId, string @startDate, string @endDate, bool @showDetail, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/usages/" + __Wire.Encode(__Wire.Text(@clusterId), false);
+			var __query = new global::System.Text.StringBuilder();
+			if (@startDate != null)
+			{
+				__Wire.Query(__query, "start_date", __Wire.Text(@startDate), false);
+			}
+			if (@endDate != null)
+			{
+				__Wire.Query(__query, "end_date", __Wire.Text(@endDate), false);
+			}
+			__Wire.Query(__query, "show_detail", __Wire.Text(@showDetail), false);
+			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetClusterUsageAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/usages/{cluster_id}");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @startDate, @endDate, @showDetail, cancellationToken }); }
+			return __UnwrapGetClusterUsageAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterUsageResponse>, global::CelerData.Cloud.ClusterUsageResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope GetClusterUsageAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterUsage> __UnwrapGetClusterUsageAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterUsageResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.ClusterUsageResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.ClusterUsageResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterUsage", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getClusterUsage", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.OrganizationUsage> GetOrganizationClusterUsageAsync(global::CelerData.Cloud.OrganizationUsageRequest @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/org/cluster/usage";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.OrganizationUsageRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetOrganizationClusterUsageAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/org/cluster/usage");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return __UnwrapGetOrganizationClusterUsageAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.OrganizationUsageResponse>, global::CelerData.Cloud.OrganizationUsageResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope GetOrganizationClusterUsageAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.OrganizationUsage> __UnwrapGetOrganizationClusterUsageAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.OrganizationUsageResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.OrganizationUsageResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.OrganizationUsageResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getOrganizationClusterUsage", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getOrganizationClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getOrganizationClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("getOrganizationClusterUsage", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getOrganizationClusterUsage", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.Bills> ListBillsAsync(string @startMonth, string @endMonth, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/bills";
+			var __query = new global::System.Text.StringBuilder();
+			if (@startMonth != null)
+			{
+				__Wire.Query(__query, "start_month", __Wire.Text(@startMonth), false);
+			}
+			if (@endMonth != null)
+			{
+				__Wire.Query(__query, "end_month", __Wire.Text(@endMonth), false);
+			}
+			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListBillsAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/bills");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startMonth, @endMonth, cancellationToken }); }
+			return __UnwrapListBillsAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.BillListResponse>, global::CelerData.Cloud.BillListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope ListBillsAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::CelerData.Cloud.Bills> __UnwrapListBillsAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.BillListResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.BillListResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.BillListResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listBills", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listBills", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("listBills", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("listBills", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("listBills", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>> ListAccountsAsync(global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/api/1.0/accounts";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListAccountsAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/accounts");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __UnwrapListAccountsAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.AccountListResponse>, global::CelerData.Cloud.AccountListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
+
+		/// <summary>Reads the envelope ListAccountsAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::CelerData.Cloud.Account>> __UnwrapListAccountsAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::CelerData.Cloud.AccountListResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::CelerData.Cloud.AccountListResponse>)global::CelerData.Cloud.CelerDataCloudJsonContext.Default.GetTypeInfo(typeof(global::CelerData.Cloud.AccountListResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listAccounts", null, null, __response.StatusCode);
+			}
+
+			var __succeeded = (__envelope.Code == 20000);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("listAccounts", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				if ((__envelope.Code == 40004))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("listAccounts", __envelope.Code, __envelope.Message, __response.StatusCode);
+				}
+
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("listAccounts", __envelope.Code, __envelope.Message, __response.StatusCode);
+			}
+
+			return __envelope.Data ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("listAccounts", null, __envelope.Message, __response.StatusCode);
+		}
+
+		/// <summary>The envelope in the body of an error response, or null when the body is not one.</summary>
+		private static T? __ReadEnvelope<T>(global::System.Exception? error, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+			where T : class
+		{
+			if (error is not global::Refit.ApiException { Content: { Length: > 0 } content })
+			{
+				return null;
+			}
+
+			try
+			{
+				return global::System.Text.Json.JsonSerializer.Deserialize(content, typeInfo);
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return null;
+			}
+		}
+
+		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
+		private static class __Wire
+		{
+			private const string Reserved = ":/?#[]@!$&'()*+,;=";
+
+			public static string Text(string value) => value;
+
+			public static string Text(bool value) => value ? "true" : "false";
+
+			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
+			public static string Encode(string value, bool allowReserved)
+			{
+				var builder = new global::System.Text.StringBuilder(value.Length);
+				foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
+				{
+					var c = (char)b;
+					if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
+					{
+						builder.Append(c);
+					}
+					else
+					{
+						builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
+					}
+				}
+
+				return builder.ToString();
+			}
+
+			/// <summary>Appends one query pair.</summary>
+			public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
+			{
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+			}
+		}
+	}
 }

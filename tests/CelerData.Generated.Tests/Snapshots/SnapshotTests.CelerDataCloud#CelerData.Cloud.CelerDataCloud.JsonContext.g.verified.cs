@@ -16,3213 +16,3213 @@ namespace CelerData.Cloud;
 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
 public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerializerContext, __Meta.IJsonTypeInfoResolver
 {
-    private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
-
-    private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("access_token");
-    private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("expires_in");
-    private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("refresh_token");
-    private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("token_type");
-    private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("code");
-    private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("message");
-    private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("data");
-    private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("total");
-    private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("list");
-    private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("cluster_id");
-    private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("cluster_name");
-    private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("cluster_state");
-    private static readonly __Json.JsonEncodedText __Name12 = __Json.JsonEncodedText.Encode("abnormal_reason");
-    private static readonly __Json.JsonEncodedText __Name13 = __Json.JsonEncodedText.Encode("action_id");
-    private static readonly __Json.JsonEncodedText __Name14 = __Json.JsonEncodedText.Encode("scripts");
-    private static readonly __Json.JsonEncodedText __Name15 = __Json.JsonEncodedText.Encode("parallel");
-    private static readonly __Json.JsonEncodedText __Name16 = __Json.JsonEncodedText.Encode("timeout");
-    private static readonly __Json.JsonEncodedText __Name17 = __Json.JsonEncodedText.Encode("script_path");
-    private static readonly __Json.JsonEncodedText __Name18 = __Json.JsonEncodedText.Encode("logs_dir");
-    private static readonly __Json.JsonEncodedText __Name19 = __Json.JsonEncodedText.Encode("warehouse_id");
-    private static readonly __Json.JsonEncodedText __Name20 = __Json.JsonEncodedText.Encode("warehouse_name");
-    private static readonly __Json.JsonEncodedText __Name21 = __Json.JsonEncodedText.Encode("node_count");
-    private static readonly __Json.JsonEncodedText __Name22 = __Json.JsonEncodedText.Encode("state");
-    private static readonly __Json.JsonEncodedText __Name23 = __Json.JsonEncodedText.Encode("is_default");
-    private static readonly __Json.JsonEncodedText __Name24 = __Json.JsonEncodedText.Encode("infra_action_state");
-    private static readonly __Json.JsonEncodedText __Name25 = __Json.JsonEncodedText.Encode("err_msg");
-    private static readonly __Json.JsonEncodedText __Name26 = __Json.JsonEncodedText.Encode("vm_cate");
-    private static readonly __Json.JsonEncodedText __Name27 = __Json.JsonEncodedText.Encode("iops");
-    private static readonly __Json.JsonEncodedText __Name28 = __Json.JsonEncodedText.Encode("throughput");
-    private static readonly __Json.JsonEncodedText __Name29 = __Json.JsonEncodedText.Encode("vm_vol_size");
-    private static readonly __Json.JsonEncodedText __Name30 = __Json.JsonEncodedText.Encode("vm_vol_num");
-    private static readonly __Json.JsonEncodedText __Name31 = __Json.JsonEncodedText.Encode("vm_num");
-    private static readonly __Json.JsonEncodedText __Name32 = __Json.JsonEncodedText.Encode("account_id");
-    private static readonly __Json.JsonEncodedText __Name33 = __Json.JsonEncodedText.Encode("total_usage");
-    private static readonly __Json.JsonEncodedText __Name34 = __Json.JsonEncodedText.Encode("details");
-    private static readonly __Json.JsonEncodedText __Name35 = __Json.JsonEncodedText.Encode("usage");
-    private static readonly __Json.JsonEncodedText __Name36 = __Json.JsonEncodedText.Encode("date");
-    private static readonly __Json.JsonEncodedText __Name37 = __Json.JsonEncodedText.Encode("time_stamp");
-    private static readonly __Json.JsonEncodedText __Name38 = __Json.JsonEncodedText.Encode("account_ids");
-    private static readonly __Json.JsonEncodedText __Name39 = __Json.JsonEncodedText.Encode("start_date");
-    private static readonly __Json.JsonEncodedText __Name40 = __Json.JsonEncodedText.Encode("end_date");
-    private static readonly __Json.JsonEncodedText __Name41 = __Json.JsonEncodedText.Encode("show_daily_detail");
-    private static readonly __Json.JsonEncodedText __Name42 = __Json.JsonEncodedText.Encode("accounts");
-    private static readonly __Json.JsonEncodedText __Name43 = __Json.JsonEncodedText.Encode("account_name");
-    private static readonly __Json.JsonEncodedText __Name44 = __Json.JsonEncodedText.Encode("account_email");
-    private static readonly __Json.JsonEncodedText __Name45 = __Json.JsonEncodedText.Encode("clusters");
-    private static readonly __Json.JsonEncodedText __Name46 = __Json.JsonEncodedText.Encode("daily_usages");
-    private static readonly __Json.JsonEncodedText __Name47 = __Json.JsonEncodedText.Encode("begin_month");
-    private static readonly __Json.JsonEncodedText __Name48 = __Json.JsonEncodedText.Encode("end_month");
-    private static readonly __Json.JsonEncodedText __Name49 = __Json.JsonEncodedText.Encode("bill_list");
-    private static readonly __Json.JsonEncodedText __Name50 = __Json.JsonEncodedText.Encode("period");
-    private static readonly __Json.JsonEncodedText __Name51 = __Json.JsonEncodedText.Encode("charge_usage");
-    private static readonly __Json.JsonEncodedText __Name52 = __Json.JsonEncodedText.Encode("charge_price");
-    private static readonly __Json.JsonEncodedText __Name53 = __Json.JsonEncodedText.Encode("bill_state");
-    private static readonly __Json.JsonEncodedText __Name54 = __Json.JsonEncodedText.Encode("pay_state");
-    private static readonly __Json.JsonEncodedText __Name55 = __Json.JsonEncodedText.Encode("pay_method");
-    private static readonly __Json.JsonEncodedText __Name56 = __Json.JsonEncodedText.Encode("pay_info_details");
-    private static readonly __Json.JsonEncodedText __Name57 = __Json.JsonEncodedText.Encode("amount");
-    private static readonly __Json.JsonEncodedText __Name58 = __Json.JsonEncodedText.Encode("currency");
-    private static readonly __Json.JsonEncodedText __Name59 = __Json.JsonEncodedText.Encode("email");
-    private static readonly __Json.JsonEncodedText __Name60 = __Json.JsonEncodedText.Encode("is_root_account");
-    private static readonly __Json.JsonEncodedText __Name61 = __Json.JsonEncodedText.Encode("create_at");
-    private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.ClusterState> __Own8 = new();
-    private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.WarehouseState> __Own17 = new();
-    private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.InfraActionState> __Own20 = new();
-    private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.AccountState> __Own39 = new();
-
-    /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
-    public static global::CelerData.Cloud.CelerDataCloudJsonContext Default { get; } = new global::CelerData.Cloud.CelerDataCloudJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
-
-    /// <summary>The options this context's metadata was generated for.</summary>
-    protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
-
-    /// <summary>Creates a context with its own copy of the default options.</summary>
-    public CelerDataCloudJsonContext() : base(null)
-    {
-    }
-
-    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-    /// <param name="options">The options to bind; they must not be bound to another context.</param>
-    public CelerDataCloudJsonContext(__Json.JsonSerializerOptions options) : base(options)
-    {
-    }
-
-    private __Meta.JsonTypeInfo<__M.AccessTokenResponse>? _t0;
-    /// <summary>Metadata for <see cref="__M.AccessTokenResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.AccessTokenResponse> AccessTokenResponse => __Get(ref _t0);
-
-    private __Meta.JsonTypeInfo<__M.ErrorResponse>? _t1;
-    /// <summary>Metadata for <see cref="__M.ErrorResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ErrorResponse> ErrorResponse => __Get(ref _t1);
-
-    private __Meta.JsonTypeInfo<__M.EmptyResponse>? _t2;
-    /// <summary>Metadata for <see cref="__M.EmptyResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.EmptyResponse> EmptyResponse => __Get(ref _t2);
-
-    private __Meta.JsonTypeInfo<__M.ClusterListResponse>? _t3;
-    /// <summary>Metadata for <see cref="__M.ClusterListResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ClusterListResponse> ClusterListResponse => __Get(ref _t3);
-
-    private __Meta.JsonTypeInfo<__M.ClusterList>? _t4;
-    /// <summary>Metadata for <see cref="__M.ClusterList"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ClusterList> ClusterList => __Get(ref _t4);
-
-    private __Meta.JsonTypeInfo<__M.ClusterSummary>? _t5;
-    /// <summary>Metadata for <see cref="__M.ClusterSummary"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ClusterSummary> ClusterSummary => __Get(ref _t5);
-
-    private __Meta.JsonTypeInfo<__M.ClusterStateResponse>? _t6;
-    /// <summary>Metadata for <see cref="__M.ClusterStateResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ClusterStateResponse> ClusterStateResponse => __Get(ref _t6);
-
-    private __Meta.JsonTypeInfo<__M.ClusterStateData>? _t7;
-    /// <summary>Metadata for <see cref="__M.ClusterStateData"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ClusterStateData> ClusterStateData => __Get(ref _t7);
-
-    private __Meta.JsonTypeInfo<__M.ClusterState>? _t8;
-    /// <summary>Metadata for <see cref="__M.ClusterState"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ClusterState> ClusterState => __Get(ref _t8);
-
-    private __Meta.JsonTypeInfo<__M.ActionResponse>? _t9;
-    /// <summary>Metadata for <see cref="__M.ActionResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ActionResponse> ActionResponse => __Get(ref _t9);
-
-    private __Meta.JsonTypeInfo<__M.ActionData>? _t10;
-    /// <summary>Metadata for <see cref="__M.ActionData"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ActionData> ActionData => __Get(ref _t10);
-
-    private __Meta.JsonTypeInfo<__M.DeploymentScriptsRequest>? _t11;
-    /// <summary>Metadata for <see cref="__M.DeploymentScriptsRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.DeploymentScriptsRequest> DeploymentScriptsRequest => __Get(ref _t11);
-
-    private __Meta.JsonTypeInfo<__M.DeploymentScript>? _t12;
-    /// <summary>Metadata for <see cref="__M.DeploymentScript"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.DeploymentScript> DeploymentScript => __Get(ref _t12);
-
-    private __Meta.JsonTypeInfo<__M.WarehouseListResponse>? _t13;
-    /// <summary>Metadata for <see cref="__M.WarehouseListResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.WarehouseListResponse> WarehouseListResponse => __Get(ref _t13);
-
-    private __Meta.JsonTypeInfo<__M.WarehouseList>? _t14;
-    /// <summary>Metadata for <see cref="__M.WarehouseList"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.WarehouseList> WarehouseList => __Get(ref _t14);
-
-    private __Meta.JsonTypeInfo<__M.WarehouseResponse>? _t15;
-    /// <summary>Metadata for <see cref="__M.WarehouseResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.WarehouseResponse> WarehouseResponse => __Get(ref _t15);
-
-    private __Meta.JsonTypeInfo<__M.Warehouse>? _t16;
-    /// <summary>Metadata for <see cref="__M.Warehouse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Warehouse> Warehouse => __Get(ref _t16);
-
-    private __Meta.JsonTypeInfo<__M.WarehouseState>? _t17;
-    /// <summary>Metadata for <see cref="__M.WarehouseState"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.WarehouseState> WarehouseState => __Get(ref _t17);
-
-    private __Meta.JsonTypeInfo<__M.InfraActionStateResponse>? _t18;
-    /// <summary>Metadata for <see cref="__M.InfraActionStateResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.InfraActionStateResponse> InfraActionStateResponse => __Get(ref _t18);
-
-    private __Meta.JsonTypeInfo<__M.InfraActionStateData>? _t19;
-    /// <summary>Metadata for <see cref="__M.InfraActionStateData"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.InfraActionStateData> InfraActionStateData => __Get(ref _t19);
-
-    private __Meta.JsonTypeInfo<__M.InfraActionState>? _t20;
-    /// <summary>Metadata for <see cref="__M.InfraActionState"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.InfraActionState> InfraActionState => __Get(ref _t20);
-
-    private __Meta.JsonTypeInfo<__M.ScaleWarehouseSizeRequest>? _t21;
-    /// <summary>Metadata for <see cref="__M.ScaleWarehouseSizeRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ScaleWarehouseSizeRequest> ScaleWarehouseSizeRequest => __Get(ref _t21);
-
-    private __Meta.JsonTypeInfo<__M.ScaleWarehouseNumRequest>? _t22;
-    /// <summary>Metadata for <see cref="__M.ScaleWarehouseNumRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ScaleWarehouseNumRequest> ScaleWarehouseNumRequest => __Get(ref _t22);
-
-    private __Meta.JsonTypeInfo<__M.AccountUsageResponse>? _t23;
-    /// <summary>Metadata for <see cref="__M.AccountUsageResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.AccountUsageResponse> AccountUsageResponse => __Get(ref _t23);
-
-    private __Meta.JsonTypeInfo<__M.AccountUsage>? _t24;
-    /// <summary>Metadata for <see cref="__M.AccountUsage"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.AccountUsage> AccountUsage => __Get(ref _t24);
-
-    private __Meta.JsonTypeInfo<__M.ClusterUsageResponse>? _t25;
-    /// <summary>Metadata for <see cref="__M.ClusterUsageResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ClusterUsageResponse> ClusterUsageResponse => __Get(ref _t25);
-
-    private __Meta.JsonTypeInfo<__M.ClusterUsage>? _t26;
-    /// <summary>Metadata for <see cref="__M.ClusterUsage"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ClusterUsage> ClusterUsage => __Get(ref _t26);
-
-    private __Meta.JsonTypeInfo<__M.DailyUsage>? _t27;
-    /// <summary>Metadata for <see cref="__M.DailyUsage"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.DailyUsage> DailyUsage => __Get(ref _t27);
-
-    private __Meta.JsonTypeInfo<__M.OrganizationUsageRequest>? _t28;
-    /// <summary>Metadata for <see cref="__M.OrganizationUsageRequest"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.OrganizationUsageRequest> OrganizationUsageRequest => __Get(ref _t28);
-
-    private __Meta.JsonTypeInfo<__M.OrganizationUsageResponse>? _t29;
-    /// <summary>Metadata for <see cref="__M.OrganizationUsageResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.OrganizationUsageResponse> OrganizationUsageResponse => __Get(ref _t29);
-
-    private __Meta.JsonTypeInfo<__M.OrganizationUsage>? _t30;
-    /// <summary>Metadata for <see cref="__M.OrganizationUsage"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.OrganizationUsage> OrganizationUsage => __Get(ref _t30);
-
-    private __Meta.JsonTypeInfo<__M.AccountClusterUsage>? _t31;
-    /// <summary>Metadata for <see cref="__M.AccountClusterUsage"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.AccountClusterUsage> AccountClusterUsage => __Get(ref _t31);
-
-    private __Meta.JsonTypeInfo<__M.ClusterDailyUsage>? _t32;
-    /// <summary>Metadata for <see cref="__M.ClusterDailyUsage"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.ClusterDailyUsage> ClusterDailyUsage => __Get(ref _t32);
-
-    private __Meta.JsonTypeInfo<__M.BillListResponse>? _t33;
-    /// <summary>Metadata for <see cref="__M.BillListResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.BillListResponse> BillListResponse => __Get(ref _t33);
-
-    private __Meta.JsonTypeInfo<__M.Bills>? _t34;
-    /// <summary>Metadata for <see cref="__M.Bills"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Bills> Bills => __Get(ref _t34);
-
-    private __Meta.JsonTypeInfo<__M.Bill>? _t35;
-    /// <summary>Metadata for <see cref="__M.Bill"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Bill> Bill => __Get(ref _t35);
-
-    private __Meta.JsonTypeInfo<__M.Payment>? _t36;
-    /// <summary>Metadata for <see cref="__M.Payment"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Payment> Payment => __Get(ref _t36);
-
-    private __Meta.JsonTypeInfo<__M.AccountListResponse>? _t37;
-    /// <summary>Metadata for <see cref="__M.AccountListResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.AccountListResponse> AccountListResponse => __Get(ref _t37);
-
-    private __Meta.JsonTypeInfo<__M.Account>? _t38;
-    /// <summary>Metadata for <see cref="__M.Account"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Account> Account => __Get(ref _t38);
-
-    private __Meta.JsonTypeInfo<__M.AccountState>? _t39;
-    /// <summary>Metadata for <see cref="__M.AccountState"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.AccountState> AccountState => __Get(ref _t39);
-
-    /// <inheritdoc/>
-    public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-    {
-        Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
-        return typeInfo;
-    }
-
-    __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
-    {
-        if (type == typeof(__M.AccessTokenResponse)) return __Info(options, new __Converter<__M.AccessTokenResponse>(__Read0, __Write0));
-        if (type == typeof(__M.ErrorResponse)) return __Info(options, new __Converter<__M.ErrorResponse>(__Read1, __Write1));
-        if (type == typeof(__M.EmptyResponse)) return __Info(options, new __Converter<__M.EmptyResponse>(__Read2, __Write2));
-        if (type == typeof(__M.ClusterListResponse)) return __Info(options, new __Converter<__M.ClusterListResponse>(__Read3, __Write3));
-        if (type == typeof(__M.ClusterList)) return __Info(options, new __Converter<__M.ClusterList>(__Read4, __Write4));
-        if (type == typeof(__M.ClusterSummary)) return __Info(options, new __Converter<__M.ClusterSummary>(__Read5, __Write5));
-        if (type == typeof(__M.ClusterStateResponse)) return __Info(options, new __Converter<__M.ClusterStateResponse>(__Read6, __Write6));
-        if (type == typeof(__M.ClusterStateData)) return __Info(options, new __Converter<__M.ClusterStateData>(__Read7, __Write7));
-        if (type == typeof(__M.ClusterState)) return __Info(options, __Own8);
-        if (type == typeof(__M.ActionResponse)) return __Info(options, new __Converter<__M.ActionResponse>(__Read9, __Write9));
-        if (type == typeof(__M.ActionData)) return __Info(options, new __Converter<__M.ActionData>(__Read10, __Write10));
-        if (type == typeof(__M.DeploymentScriptsRequest)) return __Info(options, new __Converter<__M.DeploymentScriptsRequest>(__Read11, __Write11));
-        if (type == typeof(__M.DeploymentScript)) return __Info(options, new __Converter<__M.DeploymentScript>(__Read12, __Write12));
-        if (type == typeof(__M.WarehouseListResponse)) return __Info(options, new __Converter<__M.WarehouseListResponse>(__Read13, __Write13));
-        if (type == typeof(__M.WarehouseList)) return __Info(options, new __Converter<__M.WarehouseList>(__Read14, __Write14));
-        if (type == typeof(__M.WarehouseResponse)) return __Info(options, new __Converter<__M.WarehouseResponse>(__Read15, __Write15));
-        if (type == typeof(__M.Warehouse)) return __Info(options, new __Converter<__M.Warehouse>(__Read16, __Write16));
-        if (type == typeof(__M.WarehouseState)) return __Info(options, __Own17);
-        if (type == typeof(__M.InfraActionStateResponse)) return __Info(options, new __Converter<__M.InfraActionStateResponse>(__Read18, __Write18));
-        if (type == typeof(__M.InfraActionStateData)) return __Info(options, new __Converter<__M.InfraActionStateData>(__Read19, __Write19));
-        if (type == typeof(__M.InfraActionState)) return __Info(options, __Own20);
-        if (type == typeof(__M.ScaleWarehouseSizeRequest)) return __Info(options, new __Converter<__M.ScaleWarehouseSizeRequest>(__Read21, __Write21));
-        if (type == typeof(__M.ScaleWarehouseNumRequest)) return __Info(options, new __Converter<__M.ScaleWarehouseNumRequest>(__Read22, __Write22));
-        if (type == typeof(__M.AccountUsageResponse)) return __Info(options, new __Converter<__M.AccountUsageResponse>(__Read23, __Write23));
-        if (type == typeof(__M.AccountUsage)) return __Info(options, new __Converter<__M.AccountUsage>(__Read24, __Write24));
-        if (type == typeof(__M.ClusterUsageResponse)) return __Info(options, new __Converter<__M.ClusterUsageResponse>(__Read25, __Write25));
-        if (type == typeof(__M.ClusterUsage)) return __Info(options, new __Converter<__M.ClusterUsage>(__Read26, __Write26));
-        if (type == typeof(__M.DailyUsage)) return __Info(options, new __Converter<__M.DailyUsage>(__Read27, __Write27));
-        if (type == typeof(__M.OrganizationUsageRequest)) return __Info(options, new __Converter<__M.OrganizationUsageRequest>(__Read28, __Write28));
-        if (type == typeof(__M.OrganizationUsageResponse)) return __Info(options, new __Converter<__M.OrganizationUsageResponse>(__Read29, __Write29));
-        if (type == typeof(__M.OrganizationUsage)) return __Info(options, new __Converter<__M.OrganizationUsage>(__Read30, __Write30));
-        if (type == typeof(__M.AccountClusterUsage)) return __Info(options, new __Converter<__M.AccountClusterUsage>(__Read31, __Write31));
-        if (type == typeof(__M.ClusterDailyUsage)) return __Info(options, new __Converter<__M.ClusterDailyUsage>(__Read32, __Write32));
-        if (type == typeof(__M.BillListResponse)) return __Info(options, new __Converter<__M.BillListResponse>(__Read33, __Write33));
-        if (type == typeof(__M.Bills)) return __Info(options, new __Converter<__M.Bills>(__Read34, __Write34));
-        if (type == typeof(__M.Bill)) return __Info(options, new __Converter<__M.Bill>(__Read35, __Write35));
-        if (type == typeof(__M.Payment)) return __Info(options, new __Converter<__M.Payment>(__Read36, __Write36));
-        if (type == typeof(__M.AccountListResponse)) return __Info(options, new __Converter<__M.AccountListResponse>(__Read37, __Write37));
-        if (type == typeof(__M.Account)) return __Info(options, new __Converter<__M.Account>(__Read38, __Write38));
-        if (type == typeof(__M.AccountState)) return __Info(options, __Own39);
-        if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
-        if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
-        if (type == typeof(__G.IReadOnlyList<__M.ClusterSummary>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.ClusterSummary>>(__Read42, __Write42));
-        if (type == typeof(__G.IReadOnlyList<__M.DeploymentScript>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.DeploymentScript>>(__Read43, __Write43));
-        if (type == typeof(bool?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<bool>(options));
-        if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
-        if (type == typeof(int?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<int>(options));
-        if (type == typeof(__G.IReadOnlyList<__M.Warehouse>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Warehouse>>(__Read47, __Write47));
-        if (type == typeof(__M.WarehouseState?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.WarehouseState>(options));
-        if (type == typeof(__G.IReadOnlyList<__M.DailyUsage>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.DailyUsage>>(__Read49, __Write49));
-        if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
-        if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-        if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read52, __Write52));
-        if (type == typeof(__G.IReadOnlyList<__M.AccountClusterUsage>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.AccountClusterUsage>>(__Read53, __Write53));
-        if (type == typeof(__G.IReadOnlyList<__M.ClusterDailyUsage>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.ClusterDailyUsage>>(__Read54, __Write54));
-        if (type == typeof(__G.IReadOnlyList<__M.Bill>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Bill>>(__Read55, __Write55));
-        if (type == typeof(__G.IReadOnlyList<__M.Payment>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Payment>>(__Read56, __Write56));
-        if (type == typeof(__G.IReadOnlyList<__M.Account>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Account>>(__Read57, __Write57));
-        if (type == typeof(__M.AccountState?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.AccountState>(options));
-        return null;
-    }
-
-    private static readonly string[] __Paths0 = { ".access_token", ".expires_in", ".refresh_token", ".token_type" };
-
-    private static __M.AccessTokenResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.AccessTokenResponse)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        int __p1 = default;
-        string __p2 = default;
-        string __p3 = default;
-        bool __s0 = false, __s1 = false, __s2 = false, __s3 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match0(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = reader.GetInt32(); __s1 = true; break;
-                    case 2: __p2 = reader.GetString(); __s2 = true; break;
-                    case 3: __p3 = reader.GetString(); __s3 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths0[__i], ref reader);
-        }
-
-        if (!__s0 || !__s1 || !__s2 || !__s3)
-        {
-            throw __Missing(typeof(__M.AccessTokenResponse), ref reader, __s0 ? null : "access_token", __s1 ? null : "expires_in", __s2 ? null : "refresh_token", __s3 ? null : "token_type");
-        }
-
-        return new __M.AccessTokenResponse()
-        {
-            AccessToken = __p0,
-            ExpiresIn = __p1,
-            RefreshToken = __p2,
-            TokenType = __p3,
-        };
-    }
-
-    private static int __Match0(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 10: if (__Is(name, "expires_in"u8)) return 1; if (__Is(name, "token_type"u8)) return 3; break;
-            case 12: if (__Is(name, "access_token"u8)) return 0; break;
-            case 13: if (__Is(name, "refresh_token"u8)) return 2; break;
-        }
-        return -1;
-    }
-
-    private static void __Write0(__Json.Utf8JsonWriter writer, __M.AccessTokenResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name0, value.AccessToken);
-        writer.WriteNumber(__Name1, value.ExpiresIn);
-        writer.WriteString(__Name2, value.RefreshToken);
-        writer.WriteString(__Name3, value.TokenType);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths1 = { ".code", ".message" };
-
-    private static __M.ErrorResponse? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.ErrorResponse)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        string __p1 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match1(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths1[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.ErrorResponse), ref reader, __s0 ? null : "code");
-        }
-
-        return new __M.ErrorResponse()
-        {
-            Code = __p0,
-            Message = __p1,
-        };
-    }
-
-    private static int __Match1(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "code"u8)) return 0; break;
-            case 7: if (__Is(name, "message"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write1(__Json.Utf8JsonWriter writer, __M.ErrorResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths2 = { ".code", ".message" };
-
-    private static __M.EmptyResponse? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.EmptyResponse)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        string __p1 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match2(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths2[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.EmptyResponse), ref reader, __s0 ? null : "code");
-        }
-
-        return new __M.EmptyResponse()
-        {
-            Code = __p0,
-            Message = __p1,
-        };
-    }
-
-    private static int __Match2(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "code"u8)) return 0; break;
-            case 7: if (__Is(name, "message"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write2(__Json.Utf8JsonWriter writer, __M.EmptyResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths3 = { ".code", ".message", ".data" };
-
-    private static __M.ClusterListResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.ClusterListResponse)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        string __p1 = default;
-        __M.ClusterList __p2 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match3(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read4(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths3[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.ClusterListResponse), ref reader, __s0 ? null : "code");
-        }
-
-        return new __M.ClusterListResponse()
-        {
-            Code = __p0,
-            Message = __p1,
-            Data = __p2,
-        };
-    }
-
-    private static int __Match3(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-            case 7: if (__Is(name, "message"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write3(__Json.Utf8JsonWriter writer, __M.ClusterListResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
-        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write4(writer, __w2, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths4 = { ".total", ".list" };
-
-    private static __M.ClusterList? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.ClusterList)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        __G.IReadOnlyList<__M.ClusterSummary> __p1 = default;
-        bool __s0 = false, __s1 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match4(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = __Read42(ref reader, options); __s1 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths4[__i], ref reader);
-        }
-
-        if (!__s0 || !__s1)
-        {
-            throw __Missing(typeof(__M.ClusterList), ref reader, __s0 ? null : "total", __s1 ? null : "list");
-        }
-
-        return new __M.ClusterList()
-        {
-            Total = __p0,
-            List = __p1,
-        };
-    }
-
-    private static int __Match4(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "list"u8)) return 1; break;
-            case 5: if (__Is(name, "total"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write4(__Json.Utf8JsonWriter writer, __M.ClusterList? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name7, value.Total);
-        { writer.WritePropertyName(__Name8); __Write42(writer, value.List, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths5 = { ".cluster_id", ".cluster_name" };
-
-    private static __M.ClusterSummary? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.ClusterSummary)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match5(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths5[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.ClusterSummary), ref reader, __s0 ? null : "cluster_id");
-        }
-
-        return new __M.ClusterSummary()
-        {
-            ClusterId = __p0,
-            ClusterName = __p1,
-        };
-    }
-
-    private static int __Match5(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 10: if (__Is(name, "cluster_id"u8)) return 0; break;
-            case 12: if (__Is(name, "cluster_name"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write5(__Json.Utf8JsonWriter writer, __M.ClusterSummary? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name9, value.ClusterId);
-        if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths6 = { ".code", ".message", ".data" };
-
-    private static __M.ClusterStateResponse? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.ClusterStateResponse)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        string __p1 = default;
-        __M.ClusterStateData __p2 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match6(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read7(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths6[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.ClusterStateResponse), ref reader, __s0 ? null : "code");
-        }
-
-        return new __M.ClusterStateResponse()
-        {
-            Code = __p0,
-            Message = __p1,
-            Data = __p2,
-        };
-    }
-
-    private static int __Match6(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-            case 7: if (__Is(name, "message"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write6(__Json.Utf8JsonWriter writer, __M.ClusterStateResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
-        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write7(writer, __w2, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths7 = { ".cluster_state", ".abnormal_reason" };
-
-    private static __M.ClusterStateData? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.ClusterStateData)))
-        {
-            return null;
-        }
-
-        __M.ClusterState __p0 = default;
-        string __p1 = default;
-        bool __s0 = false, __s1 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match7(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = __Via(__Own8, ref reader, options); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); __s1 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths7[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.ClusterStateData), ref reader, __s0 ? null : "cluster_state");
-        }
-
-        var __result = new __M.ClusterStateData()
-        {
-            ClusterState = __p0,
-            AbnormalReason = __p1,
-        };
-        __result.__set_AbnormalReason = __s1;
-        return __result;
-    }
-
-    private static int __Match7(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 13: if (__Is(name, "cluster_state"u8)) return 0; break;
-            case 15: if (__Is(name, "abnormal_reason"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write7(__Json.Utf8JsonWriter writer, __M.ClusterStateData? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        { writer.WritePropertyName(__Name11); __Own8.Write(writer, value.ClusterState, options); }
-        if (value.__set_AbnormalReason) writer.WriteString(__Name12, value.AbnormalReason);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths9 = { ".code", ".message", ".data" };
-
-    private static __M.ActionResponse? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.ActionResponse)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        string __p1 = default;
-        __M.ActionData __p2 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match9(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read10(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths9[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.ActionResponse), ref reader, __s0 ? null : "code");
-        }
-
-        return new __M.ActionResponse()
-        {
-            Code = __p0,
-            Message = __p1,
-            Data = __p2,
-        };
-    }
-
-    private static int __Match9(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-            case 7: if (__Is(name, "message"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write9(__Json.Utf8JsonWriter writer, __M.ActionResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
-        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write10(writer, __w2, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths10 = { ".action_id" };
-
-    private static __M.ActionData? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.ActionData)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match10(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths10[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.ActionData), ref reader, __s0 ? null : "action_id");
-        }
-
-        return new __M.ActionData()
-        {
-            ActionId = __p0,
-        };
-    }
-
-    private static int __Match10(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 9: if (__Is(name, "action_id"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write10(__Json.Utf8JsonWriter writer, __M.ActionData? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name13, value.ActionId);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths11 = { ".scripts", ".parallel", ".timeout" };
-
-    private static __M.DeploymentScriptsRequest? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.DeploymentScriptsRequest)))
-        {
-            return null;
-        }
-
-        __G.IReadOnlyList<__M.DeploymentScript> __p0 = default;
-        bool? __p1 = default;
-        int? __p2 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match11(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = __Read43(ref reader, options); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : reader.GetBoolean(); break;
-                    case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths11[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.DeploymentScriptsRequest), ref reader, __s0 ? null : "scripts");
-        }
-
-        return new __M.DeploymentScriptsRequest()
-        {
-            Scripts = __p0,
-            Parallel = __p1,
-            Timeout = __p2,
-        };
-    }
-
-    private static int __Match11(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 7: if (__Is(name, "scripts"u8)) return 0; if (__Is(name, "timeout"u8)) return 2; break;
-            case 8: if (__Is(name, "parallel"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write11(__Json.Utf8JsonWriter writer, __M.DeploymentScriptsRequest? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        { writer.WritePropertyName(__Name14); __Write43(writer, value.Scripts, options); }
-        if (value.Parallel is { } __w1) writer.WriteBoolean(__Name15, __w1);
-        if (value.Timeout is { } __w2) writer.WriteNumber(__Name16, __w2);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths12 = { ".script_path", ".logs_dir" };
-
-    private static __M.DeploymentScript? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.DeploymentScript)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match12(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths12[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.DeploymentScript), ref reader, __s0 ? null : "script_path");
-        }
-
-        return new __M.DeploymentScript()
-        {
-            ScriptPath = __p0,
-            LogsDir = __p1,
-        };
-    }
-
-    private static int __Match12(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 8: if (__Is(name, "logs_dir"u8)) return 1; break;
-            case 11: if (__Is(name, "script_path"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write12(__Json.Utf8JsonWriter writer, __M.DeploymentScript? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name17, value.ScriptPath);
-        if (value.LogsDir is { } __w1) writer.WriteString(__Name18, __w1);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths13 = { ".code", ".message", ".data" };
-
-    private static __M.WarehouseListResponse? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.WarehouseListResponse)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        string __p1 = default;
-        __M.WarehouseList __p2 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match13(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read14(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths13[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.WarehouseListResponse), ref reader, __s0 ? null : "code");
-        }
-
-        return new __M.WarehouseListResponse()
-        {
-            Code = __p0,
-            Message = __p1,
-            Data = __p2,
-        };
-    }
-
-    private static int __Match13(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-            case 7: if (__Is(name, "message"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write13(__Json.Utf8JsonWriter writer, __M.WarehouseListResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
-        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write14(writer, __w2, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths14 = { ".total", ".list" };
-
-    private static __M.WarehouseList? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.WarehouseList)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        __G.IReadOnlyList<__M.Warehouse> __p1 = default;
-        bool __s0 = false, __s1 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match14(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = __Read47(ref reader, options); __s1 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths14[__i], ref reader);
-        }
-
-        if (!__s0 || !__s1)
-        {
-            throw __Missing(typeof(__M.WarehouseList), ref reader, __s0 ? null : "total", __s1 ? null : "list");
-        }
-
-        return new __M.WarehouseList()
-        {
-            Total = __p0,
-            List = __p1,
-        };
-    }
-
-    private static int __Match14(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "list"u8)) return 1; break;
-            case 5: if (__Is(name, "total"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write14(__Json.Utf8JsonWriter writer, __M.WarehouseList? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name7, value.Total);
-        { writer.WritePropertyName(__Name8); __Write47(writer, value.List, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths15 = { ".code", ".message", ".data" };
-
-    private static __M.WarehouseResponse? __Read15(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.WarehouseResponse)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        string __p1 = default;
-        __M.Warehouse __p2 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match15(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read16(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths15[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.WarehouseResponse), ref reader, __s0 ? null : "code");
-        }
-
-        return new __M.WarehouseResponse()
-        {
-            Code = __p0,
-            Message = __p1,
-            Data = __p2,
-        };
-    }
-
-    private static int __Match15(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-            case 7: if (__Is(name, "message"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write15(__Json.Utf8JsonWriter writer, __M.WarehouseResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
-        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write16(writer, __w2, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths16 = { ".warehouse_id", ".warehouse_name", ".node_count", ".state", ".is_default" };
-
-    private static __M.Warehouse? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Warehouse)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        int? __p2 = default;
-        __M.WarehouseState? __p3 = default;
-        bool? __p4 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match16(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
-                    case 3: __p3 = __Null(ref reader) ? null : __Via(__Own17, ref reader, options); break;
-                    case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths16[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.Warehouse), ref reader, __s0 ? null : "warehouse_id");
-        }
-
-        return new __M.Warehouse()
-        {
-            WarehouseId = __p0,
-            WarehouseName = __p1,
-            NodeCount = __p2,
-            State = __p3,
-            IsDefault = __p4,
-        };
-    }
-
-    private static int __Match16(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 5: if (__Is(name, "state"u8)) return 3; break;
-            case 10: if (__Is(name, "node_count"u8)) return 2; if (__Is(name, "is_default"u8)) return 4; break;
-            case 12: if (__Is(name, "warehouse_id"u8)) return 0; break;
-            case 14: if (__Is(name, "warehouse_name"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write16(__Json.Utf8JsonWriter writer, __M.Warehouse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name19, value.WarehouseId);
-        if (value.WarehouseName is { } __w1) writer.WriteString(__Name20, __w1);
-        if (value.NodeCount is { } __w2) writer.WriteNumber(__Name21, __w2);
-        if (value.State is { } __w3) { writer.WritePropertyName(__Name22); __Own17.Write(writer, __w3, options); }
-        if (value.IsDefault is { } __w4) writer.WriteBoolean(__Name23, __w4);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths18 = { ".code", ".message", ".data" };
-
-    private static __M.InfraActionStateResponse? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.InfraActionStateResponse)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        string __p1 = default;
-        __M.InfraActionStateData __p2 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match18(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read19(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths18[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.InfraActionStateResponse), ref reader, __s0 ? null : "code");
-        }
-
-        return new __M.InfraActionStateResponse()
-        {
-            Code = __p0,
-            Message = __p1,
-            Data = __p2,
-        };
-    }
-
-    private static int __Match18(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-            case 7: if (__Is(name, "message"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write18(__Json.Utf8JsonWriter writer, __M.InfraActionStateResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
-        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write19(writer, __w2, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths19 = { ".infra_action_state", ".err_msg" };
-
-    private static __M.InfraActionStateData? __Read19(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.InfraActionStateData)))
-        {
-            return null;
-        }
-
-        __M.InfraActionState __p0 = default;
-        string __p1 = default;
-        bool __s0 = false, __s1 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match19(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = __Via(__Own20, ref reader, options); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); __s1 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths19[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.InfraActionStateData), ref reader, __s0 ? null : "infra_action_state");
-        }
-
-        var __result = new __M.InfraActionStateData()
-        {
-            InfraActionState = __p0,
-            ErrMsg = __p1,
-        };
-        __result.__set_ErrMsg = __s1;
-        return __result;
-    }
-
-    private static int __Match19(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 7: if (__Is(name, "err_msg"u8)) return 1; break;
-            case 18: if (__Is(name, "infra_action_state"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write19(__Json.Utf8JsonWriter writer, __M.InfraActionStateData? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        { writer.WritePropertyName(__Name24); __Own20.Write(writer, value.InfraActionState, options); }
-        if (value.__set_ErrMsg) writer.WriteString(__Name25, value.ErrMsg);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths21 = { ".vm_cate", ".iops", ".throughput", ".vm_vol_size", ".vm_vol_num" };
-
-    private static __M.ScaleWarehouseSizeRequest? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.ScaleWarehouseSizeRequest)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        int? __p1 = default;
-        int? __p2 = default;
-        int? __p3 = default;
-        int? __p4 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match21(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
-                    case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
-                    case 3: __p3 = __Null(ref reader) ? null : reader.GetInt32(); break;
-                    case 4: __p4 = __Null(ref reader) ? null : reader.GetInt32(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths21[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.ScaleWarehouseSizeRequest), ref reader, __s0 ? null : "vm_cate");
-        }
-
-        return new __M.ScaleWarehouseSizeRequest()
-        {
-            VmCate = __p0,
-            Iops = __p1,
-            Throughput = __p2,
-            VmVolSize = __p3,
-            VmVolNum = __p4,
-        };
-    }
-
-    private static int __Match21(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "iops"u8)) return 1; break;
-            case 7: if (__Is(name, "vm_cate"u8)) return 0; break;
-            case 10: if (__Is(name, "throughput"u8)) return 2; if (__Is(name, "vm_vol_num"u8)) return 4; break;
-            case 11: if (__Is(name, "vm_vol_size"u8)) return 3; break;
-        }
-        return -1;
-    }
-
-    private static void __Write21(__Json.Utf8JsonWriter writer, __M.ScaleWarehouseSizeRequest? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name26, value.VmCate);
-        if (value.Iops is { } __w1) writer.WriteNumber(__Name27, __w1);
-        if (value.Throughput is { } __w2) writer.WriteNumber(__Name28, __w2);
-        if (value.VmVolSize is { } __w3) writer.WriteNumber(__Name29, __w3);
-        if (value.VmVolNum is { } __w4) writer.WriteNumber(__Name30, __w4);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths22 = { ".vm_num" };
-
-    private static __M.ScaleWarehouseNumRequest? __Read22(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.ScaleWarehouseNumRequest)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match22(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths22[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.ScaleWarehouseNumRequest), ref reader, __s0 ? null : "vm_num");
-        }
-
-        return new __M.ScaleWarehouseNumRequest()
-        {
-            VmNum = __p0,
-        };
-    }
-
-    private static int __Match22(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 6: if (__Is(name, "vm_num"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write22(__Json.Utf8JsonWriter writer, __M.ScaleWarehouseNumRequest? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name31, value.VmNum);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths23 = { ".code", ".message", ".data" };
-
-    private static __M.AccountUsageResponse? __Read23(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.AccountUsageResponse)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        string __p1 = default;
-        __M.AccountUsage __p2 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match23(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read24(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths23[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.AccountUsageResponse), ref reader, __s0 ? null : "code");
-        }
-
-        return new __M.AccountUsageResponse()
-        {
-            Code = __p0,
-            Message = __p1,
-            Data = __p2,
-        };
-    }
-
-    private static int __Match23(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-            case 7: if (__Is(name, "message"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write23(__Json.Utf8JsonWriter writer, __M.AccountUsageResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
-        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write24(writer, __w2, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths24 = { ".account_id", ".total_usage", ".details" };
-
-    private static __M.AccountUsage? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.AccountUsage)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        __G.IReadOnlyList<__M.DailyUsage> __p2 = default;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match24(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read49(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths24[__i], ref reader);
-        }
-
-        return new __M.AccountUsage()
-        {
-            AccountId = __p0,
-            TotalUsage = __p1,
-            Details = __p2,
-        };
-    }
-
-    private static int __Match24(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 7: if (__Is(name, "details"u8)) return 2; break;
-            case 10: if (__Is(name, "account_id"u8)) return 0; break;
-            case 11: if (__Is(name, "total_usage"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write24(__Json.Utf8JsonWriter writer, __M.AccountUsage? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
-        if (value.TotalUsage is { } __w1) writer.WriteString(__Name33, __w1);
-        if (value.Details is { } __w2) { writer.WritePropertyName(__Name34); __Write49(writer, __w2, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths25 = { ".code", ".message", ".data" };
-
-    private static __M.ClusterUsageResponse? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.ClusterUsageResponse)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        string __p1 = default;
-        __M.ClusterUsage __p2 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match25(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read26(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths25[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.ClusterUsageResponse), ref reader, __s0 ? null : "code");
-        }
-
-        return new __M.ClusterUsageResponse()
-        {
-            Code = __p0,
-            Message = __p1,
-            Data = __p2,
-        };
-    }
-
-    private static int __Match25(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-            case 7: if (__Is(name, "message"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write25(__Json.Utf8JsonWriter writer, __M.ClusterUsageResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
-        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write26(writer, __w2, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths26 = { ".cluster_id", ".cluster_name", ".total_usage", ".details" };
-
-    private static __M.ClusterUsage? __Read26(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.ClusterUsage)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        string __p2 = default;
-        __G.IReadOnlyList<__M.DailyUsage> __p3 = default;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match26(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = reader.GetString(); break;
-                    case 3: __p3 = __Read49(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths26[__i], ref reader);
-        }
-
-        return new __M.ClusterUsage()
-        {
-            ClusterId = __p0,
-            ClusterName = __p1,
-            TotalUsage = __p2,
-            Details = __p3,
-        };
-    }
-
-    private static int __Match26(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 7: if (__Is(name, "details"u8)) return 3; break;
-            case 10: if (__Is(name, "cluster_id"u8)) return 0; break;
-            case 11: if (__Is(name, "total_usage"u8)) return 2; break;
-            case 12: if (__Is(name, "cluster_name"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write26(__Json.Utf8JsonWriter writer, __M.ClusterUsage? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.ClusterId is { } __w0) writer.WriteString(__Name9, __w0);
-        if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
-        if (value.TotalUsage is { } __w2) writer.WriteString(__Name33, __w2);
-        if (value.Details is { } __w3) { writer.WritePropertyName(__Name34); __Write49(writer, __w3, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths27 = { ".usage", ".date", ".time_stamp" };
-
-    private static __M.DailyUsage? __Read27(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.DailyUsage)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        int? __p1 = default;
-        long? __p2 = default;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match27(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); break;
-                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
-                    case 2: __p2 = __Null(ref reader) ? null : reader.GetInt64(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths27[__i], ref reader);
-        }
-
-        return new __M.DailyUsage()
-        {
-            Usage = __p0,
-            Date = __p1,
-            TimeStamp = __p2,
-        };
-    }
-
-    private static int __Match27(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "date"u8)) return 1; break;
-            case 5: if (__Is(name, "usage"u8)) return 0; break;
-            case 10: if (__Is(name, "time_stamp"u8)) return 2; break;
-        }
-        return -1;
-    }
-
-    private static void __Write27(__Json.Utf8JsonWriter writer, __M.DailyUsage? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.Usage is { } __w0) writer.WriteString(__Name35, __w0);
-        if (value.Date is { } __w1) writer.WriteNumber(__Name36, __w1);
-        if (value.TimeStamp is { } __w2) writer.WriteNumber(__Name37, __w2);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths28 = { ".account_ids", ".start_date", ".end_date", ".show_daily_detail" };
-
-    private static __M.OrganizationUsageRequest? __Read28(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.OrganizationUsageRequest)))
-        {
-            return null;
-        }
-
-        __G.IReadOnlyList<string> __p0 = default;
-        string __p1 = default;
-        string __p2 = default;
-        bool? __p3 = default;
-        bool __s1 = false, __s2 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match28(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = __Read52(ref reader, options); break;
-                    case 1: __p1 = reader.GetString(); __s1 = true; break;
-                    case 2: __p2 = reader.GetString(); __s2 = true; break;
-                    case 3: __p3 = __Null(ref reader) ? null : reader.GetBoolean(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths28[__i], ref reader);
-        }
-
-        if (!__s1 || !__s2)
-        {
-            throw __Missing(typeof(__M.OrganizationUsageRequest), ref reader, __s1 ? null : "start_date", __s2 ? null : "end_date");
-        }
-
-        return new __M.OrganizationUsageRequest()
-        {
-            AccountIds = __p0,
-            StartDate = __p1,
-            EndDate = __p2,
-            ShowDailyDetail = __p3,
-        };
-    }
-
-    private static int __Match28(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 8: if (__Is(name, "end_date"u8)) return 2; break;
-            case 10: if (__Is(name, "start_date"u8)) return 1; break;
-            case 11: if (__Is(name, "account_ids"u8)) return 0; break;
-            case 17: if (__Is(name, "show_daily_detail"u8)) return 3; break;
-        }
-        return -1;
-    }
-
-    private static void __Write28(__Json.Utf8JsonWriter writer, __M.OrganizationUsageRequest? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.AccountIds is { } __w0) { writer.WritePropertyName(__Name38); __Write52(writer, __w0, options); }
-        writer.WriteString(__Name39, value.StartDate);
-        writer.WriteString(__Name40, value.EndDate);
-        if (value.ShowDailyDetail is { } __w3) writer.WriteBoolean(__Name41, __w3);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths29 = { ".code", ".message", ".data" };
-
-    private static __M.OrganizationUsageResponse? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.OrganizationUsageResponse)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        string __p1 = default;
-        __M.OrganizationUsage __p2 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match29(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read30(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths29[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.OrganizationUsageResponse), ref reader, __s0 ? null : "code");
-        }
-
-        return new __M.OrganizationUsageResponse()
-        {
-            Code = __p0,
-            Message = __p1,
-            Data = __p2,
-        };
-    }
-
-    private static int __Match29(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-            case 7: if (__Is(name, "message"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write29(__Json.Utf8JsonWriter writer, __M.OrganizationUsageResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
-        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write30(writer, __w2, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths30 = { ".total_usage", ".accounts" };
-
-    private static __M.OrganizationUsage? __Read30(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.OrganizationUsage)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        __G.IReadOnlyList<__M.AccountClusterUsage> __p1 = default;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match30(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); break;
-                    case 1: __p1 = __Read53(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths30[__i], ref reader);
-        }
-
-        return new __M.OrganizationUsage()
-        {
-            TotalUsage = __p0,
-            Accounts = __p1,
-        };
-    }
-
-    private static int __Match30(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 8: if (__Is(name, "accounts"u8)) return 1; break;
-            case 11: if (__Is(name, "total_usage"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write30(__Json.Utf8JsonWriter writer, __M.OrganizationUsage? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.TotalUsage is { } __w0) writer.WriteString(__Name33, __w0);
-        if (value.Accounts is { } __w1) { writer.WritePropertyName(__Name42); __Write53(writer, __w1, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths31 = { ".account_id", ".account_name", ".account_email", ".total_usage", ".clusters" };
-
-    private static __M.AccountClusterUsage? __Read31(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.AccountClusterUsage)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        string __p2 = default;
-        string __p3 = default;
-        __G.IReadOnlyList<__M.ClusterDailyUsage> __p4 = default;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match31(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = reader.GetString(); break;
-                    case 3: __p3 = reader.GetString(); break;
-                    case 4: __p4 = __Read54(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths31[__i], ref reader);
-        }
-
-        return new __M.AccountClusterUsage()
-        {
-            AccountId = __p0,
-            AccountName = __p1,
-            AccountEmail = __p2,
-            TotalUsage = __p3,
-            Clusters = __p4,
-        };
-    }
-
-    private static int __Match31(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 8: if (__Is(name, "clusters"u8)) return 4; break;
-            case 10: if (__Is(name, "account_id"u8)) return 0; break;
-            case 11: if (__Is(name, "total_usage"u8)) return 3; break;
-            case 12: if (__Is(name, "account_name"u8)) return 1; break;
-            case 13: if (__Is(name, "account_email"u8)) return 2; break;
-        }
-        return -1;
-    }
-
-    private static void __Write31(__Json.Utf8JsonWriter writer, __M.AccountClusterUsage? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
-        if (value.AccountName is { } __w1) writer.WriteString(__Name43, __w1);
-        if (value.AccountEmail is { } __w2) writer.WriteString(__Name44, __w2);
-        if (value.TotalUsage is { } __w3) writer.WriteString(__Name33, __w3);
-        if (value.Clusters is { } __w4) { writer.WritePropertyName(__Name45); __Write54(writer, __w4, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths32 = { ".cluster_id", ".cluster_name", ".total_usage", ".daily_usages" };
-
-    private static __M.ClusterDailyUsage? __Read32(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.ClusterDailyUsage)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        string __p2 = default;
-        __G.IReadOnlyList<__M.DailyUsage> __p3 = default;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match32(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = reader.GetString(); break;
-                    case 3: __p3 = __Read49(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths32[__i], ref reader);
-        }
-
-        return new __M.ClusterDailyUsage()
-        {
-            ClusterId = __p0,
-            ClusterName = __p1,
-            TotalUsage = __p2,
-            DailyUsages = __p3,
-        };
-    }
-
-    private static int __Match32(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 10: if (__Is(name, "cluster_id"u8)) return 0; break;
-            case 11: if (__Is(name, "total_usage"u8)) return 2; break;
-            case 12: if (__Is(name, "cluster_name"u8)) return 1; if (__Is(name, "daily_usages"u8)) return 3; break;
-        }
-        return -1;
-    }
-
-    private static void __Write32(__Json.Utf8JsonWriter writer, __M.ClusterDailyUsage? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.ClusterId is { } __w0) writer.WriteString(__Name9, __w0);
-        if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
-        if (value.TotalUsage is { } __w2) writer.WriteString(__Name33, __w2);
-        if (value.DailyUsages is { } __w3) { writer.WritePropertyName(__Name46); __Write49(writer, __w3, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths33 = { ".code", ".message", ".data" };
-
-    private static __M.BillListResponse? __Read33(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.BillListResponse)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        string __p1 = default;
-        __M.Bills __p2 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match33(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read34(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths33[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.BillListResponse), ref reader, __s0 ? null : "code");
-        }
-
-        return new __M.BillListResponse()
-        {
-            Code = __p0,
-            Message = __p1,
-            Data = __p2,
-        };
-    }
-
-    private static int __Match33(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-            case 7: if (__Is(name, "message"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write33(__Json.Utf8JsonWriter writer, __M.BillListResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
-        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write34(writer, __w2, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths34 = { ".account_id", ".begin_month", ".end_month", ".bill_list" };
-
-    private static __M.Bills? __Read34(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Bills)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        int? __p1 = default;
-        int? __p2 = default;
-        __G.IReadOnlyList<__M.Bill> __p3 = default;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match34(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); break;
-                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
-                    case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
-                    case 3: __p3 = __Read55(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths34[__i], ref reader);
-        }
-
-        return new __M.Bills()
-        {
-            AccountId = __p0,
-            BeginMonth = __p1,
-            EndMonth = __p2,
-            BillList = __p3,
-        };
-    }
-
-    private static int __Match34(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 9: if (__Is(name, "end_month"u8)) return 2; if (__Is(name, "bill_list"u8)) return 3; break;
-            case 10: if (__Is(name, "account_id"u8)) return 0; break;
-            case 11: if (__Is(name, "begin_month"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write34(__Json.Utf8JsonWriter writer, __M.Bills? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
-        if (value.BeginMonth is { } __w1) writer.WriteNumber(__Name47, __w1);
-        if (value.EndMonth is { } __w2) writer.WriteNumber(__Name48, __w2);
-        if (value.BillList is { } __w3) { writer.WritePropertyName(__Name49); __Write55(writer, __w3, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths35 = { ".period", ".account_id", ".charge_usage", ".charge_price", ".bill_state", ".pay_state", ".pay_method", ".pay_info_details" };
-
-    private static __M.Bill? __Read35(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Bill)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        string __p2 = default;
-        string __p3 = default;
-        string __p4 = default;
-        string __p5 = default;
-        string __p6 = default;
-        __G.IReadOnlyList<__M.Payment> __p7 = default;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match35(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = reader.GetString(); break;
-                    case 3: __p3 = reader.GetString(); break;
-                    case 4: __p4 = reader.GetString(); break;
-                    case 5: __p5 = reader.GetString(); break;
-                    case 6: __p6 = reader.GetString(); break;
-                    case 7: __p7 = __Read56(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths35[__i], ref reader);
-        }
-
-        return new __M.Bill()
-        {
-            Period = __p0,
-            AccountId = __p1,
-            ChargeUsage = __p2,
-            ChargePrice = __p3,
-            BillState = __p4,
-            PayState = __p5,
-            PayMethod = __p6,
-            PayInfoDetails = __p7,
-        };
-    }
-
-    private static int __Match35(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 6: if (__Is(name, "period"u8)) return 0; break;
-            case 9: if (__Is(name, "pay_state"u8)) return 5; break;
-            case 10: if (__Is(name, "account_id"u8)) return 1; if (__Is(name, "bill_state"u8)) return 4; if (__Is(name, "pay_method"u8)) return 6; break;
-            case 12: if (__Is(name, "charge_usage"u8)) return 2; if (__Is(name, "charge_price"u8)) return 3; break;
-            case 16: if (__Is(name, "pay_info_details"u8)) return 7; break;
-        }
-        return -1;
-    }
-
-    private static void __Write35(__Json.Utf8JsonWriter writer, __M.Bill? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.Period is { } __w0) writer.WriteString(__Name50, __w0);
-        if (value.AccountId is { } __w1) writer.WriteString(__Name32, __w1);
-        if (value.ChargeUsage is { } __w2) writer.WriteString(__Name51, __w2);
-        if (value.ChargePrice is { } __w3) writer.WriteString(__Name52, __w3);
-        if (value.BillState is { } __w4) writer.WriteString(__Name53, __w4);
-        if (value.PayState is { } __w5) writer.WriteString(__Name54, __w5);
-        if (value.PayMethod is { } __w6) writer.WriteString(__Name55, __w6);
-        if (value.PayInfoDetails is { } __w7) { writer.WritePropertyName(__Name56); __Write56(writer, __w7, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths36 = { ".pay_method", ".amount", ".currency", ".state" };
-
-    private static __M.Payment? __Read36(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Payment)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        string __p2 = default;
-        string __p3 = default;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match36(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = reader.GetString(); break;
-                    case 3: __p3 = reader.GetString(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths36[__i], ref reader);
-        }
-
-        return new __M.Payment()
-        {
-            PayMethod = __p0,
-            Amount = __p1,
-            Currency = __p2,
-            State = __p3,
-        };
-    }
-
-    private static int __Match36(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 5: if (__Is(name, "state"u8)) return 3; break;
-            case 6: if (__Is(name, "amount"u8)) return 1; break;
-            case 8: if (__Is(name, "currency"u8)) return 2; break;
-            case 10: if (__Is(name, "pay_method"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write36(__Json.Utf8JsonWriter writer, __M.Payment? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        if (value.PayMethod is { } __w0) writer.WriteString(__Name55, __w0);
-        if (value.Amount is { } __w1) writer.WriteString(__Name57, __w1);
-        if (value.Currency is { } __w2) writer.WriteString(__Name58, __w2);
-        if (value.State is { } __w3) writer.WriteString(__Name22, __w3);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths37 = { ".code", ".message", ".data" };
-
-    private static __M.AccountListResponse? __Read37(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.AccountListResponse)))
-        {
-            return null;
-        }
-
-        int __p0 = default;
-        string __p1 = default;
-        __G.IReadOnlyList<__M.Account> __p2 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match37(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = __Read57(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths37[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.AccountListResponse), ref reader, __s0 ? null : "code");
-        }
-
-        return new __M.AccountListResponse()
-        {
-            Code = __p0,
-            Message = __p1,
-            Data = __p2,
-        };
-    }
-
-    private static int __Match37(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-            case 7: if (__Is(name, "message"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write37(__Json.Utf8JsonWriter writer, __M.AccountListResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Code);
-        if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
-        if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write57(writer, __w2, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths38 = { ".account_id", ".account_name", ".email", ".state", ".is_root_account", ".create_at" };
-
-    private static __M.Account? __Read38(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Account)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        string __p2 = default;
-        __M.AccountState? __p3 = default;
-        bool? __p4 = default;
-        long? __p5 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match38(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = reader.GetString(); break;
-                    case 3: __p3 = __Null(ref reader) ? null : __Via(__Own39, ref reader, options); break;
-                    case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
-                    case 5: __p5 = __Null(ref reader) ? null : reader.GetInt64(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths38[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.Account), ref reader, __s0 ? null : "account_id");
-        }
-
-        return new __M.Account()
-        {
-            AccountId = __p0,
-            AccountName = __p1,
-            Email = __p2,
-            State = __p3,
-            IsRootAccount = __p4,
-            CreateAt = __p5,
-        };
-    }
-
-    private static int __Match38(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 5: if (__Is(name, "email"u8)) return 2; if (__Is(name, "state"u8)) return 3; break;
-            case 9: if (__Is(name, "create_at"u8)) return 5; break;
-            case 10: if (__Is(name, "account_id"u8)) return 0; break;
-            case 12: if (__Is(name, "account_name"u8)) return 1; break;
-            case 15: if (__Is(name, "is_root_account"u8)) return 4; break;
-        }
-        return -1;
-    }
-
-    private static void __Write38(__Json.Utf8JsonWriter writer, __M.Account? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name32, value.AccountId);
-        if (value.AccountName is { } __w1) writer.WriteString(__Name43, __w1);
-        if (value.Email is { } __w2) writer.WriteString(__Name59, __w2);
-        if (value.State is { } __w3) { writer.WritePropertyName(__Name22); __Own39.Write(writer, __w3, options); }
-        if (value.IsRootAccount is { } __w4) writer.WriteBoolean(__Name60, __w4);
-        if (value.CreateAt is { } __w5) writer.WriteNumber(__Name61, __w5);
-        writer.WriteEndObject();
-    }
-
-    private static __G.IReadOnlyList<__M.ClusterSummary>? __Read42(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterSummary>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read5(ref reader, options), options);
-
-    private static void __Write42(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.ClusterSummary>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.ClusterSummary>(writer, value, static (__Json.Utf8JsonWriter writer, __M.ClusterSummary value, __Json.JsonSerializerOptions options) => { { __Write5(writer, value, options); } }, options);
-
-    private static __G.IReadOnlyList<__M.DeploymentScript>? __Read43(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DeploymentScript>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read12(ref reader, options), options);
-
-    private static void __Write43(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DeploymentScript>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DeploymentScript>(writer, value, static (__Json.Utf8JsonWriter writer, __M.DeploymentScript value, __Json.JsonSerializerOptions options) => { { __Write12(writer, value, options); } }, options);
-
-    private static __G.IReadOnlyList<__M.Warehouse>? __Read47(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Warehouse>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read16(ref reader, options), options);
-
-    private static void __Write47(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Warehouse>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Warehouse>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Warehouse value, __Json.JsonSerializerOptions options) => { { __Write16(writer, value, options); } }, options);
-
-    private static __G.IReadOnlyList<__M.DailyUsage>? __Read49(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DailyUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read27(ref reader, options), options);
-
-    private static void __Write49(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DailyUsage>(writer, value, static (__Json.Utf8JsonWriter writer, __M.DailyUsage value, __Json.JsonSerializerOptions options) => { { __Write27(writer, value, options); } }, options);
-
-    private static __G.IReadOnlyList<string>? __Read52(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
-
-    private static void __Write52(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
-
-    private static __G.IReadOnlyList<__M.AccountClusterUsage>? __Read53(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.AccountClusterUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read31(ref reader, options), options);
-
-    private static void __Write53(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.AccountClusterUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.AccountClusterUsage>(writer, value, static (__Json.Utf8JsonWriter writer, __M.AccountClusterUsage value, __Json.JsonSerializerOptions options) => { { __Write31(writer, value, options); } }, options);
-
-    private static __G.IReadOnlyList<__M.ClusterDailyUsage>? __Read54(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterDailyUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read32(ref reader, options), options);
-
-    private static void __Write54(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.ClusterDailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.ClusterDailyUsage>(writer, value, static (__Json.Utf8JsonWriter writer, __M.ClusterDailyUsage value, __Json.JsonSerializerOptions options) => { { __Write32(writer, value, options); } }, options);
-
-    private static __G.IReadOnlyList<__M.Bill>? __Read55(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Bill>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read35(ref reader, options), options);
-
-    private static void __Write55(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Bill>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Bill>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Bill value, __Json.JsonSerializerOptions options) => { { __Write35(writer, value, options); } }, options);
-
-    private static __G.IReadOnlyList<__M.Payment>? __Read56(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Payment>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read36(ref reader, options), options);
-
-    private static void __Write56(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Payment>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Payment>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Payment value, __Json.JsonSerializerOptions options) => { { __Write36(writer, value, options); } }, options);
-
-    private static __G.IReadOnlyList<__M.Account>? __Read57(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Account>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read38(ref reader, options), options);
-
-    private static void __Write57(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Account>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Account>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Account value, __Json.JsonSerializerOptions options) => { { __Write38(writer, value, options); } }, options);
-
-    /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
-    private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return false;
-        }
-
-        return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
-    }
-
-    /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
-    private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
-    {
-        reader.Read();
-        if (reader.TokenType == __Json.JsonTokenType.EndObject)
-        {
-            name = default;
-            return false;
-        }
-
-        name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-        return true;
-    }
-
-    private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
-
-    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
-    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
-
-    private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
-
-    private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
-
-    /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
-    private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
-        => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
-
-    private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
-
-    private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
-
-    __Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
-    {
-        for (int i = 0; i < options.Converters.Count; i++)
-        {
-            if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
-            {
-                converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
-                break;
-            }
-        }
-
-        var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
-        typeInfo.OriginatingResolver = this;
-        return typeInfo;
-    }
-
-    private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
-    {
-        if (converter is __Json.Serialization.JsonConverterFactory factory)
-        {
-            converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
-        }
-
-        return converter;
-    }
-
-    /// <summary>Reads and writes one type through the generated methods.</summary>
-    private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
-    {
-        private readonly __ReadValue<T?> _read;
-        private readonly __WriteValue<T?> _write;
-
-        public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
-        {
-            _read = read;
-            _write = write;
-        }
-
-        public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
-
-        public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
-    }
-
-    private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return null;
-        }
-        if (reader.TokenType != __Json.JsonTokenType.StartArray)
-        {
-            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
-        }
-
-        var list = new global::System.Collections.Generic.List<T>();
-        while (true)
-        {
-            try
-            {
-                reader.Read();
-                if (reader.TokenType == __Json.JsonTokenType.EndArray)
-                {
-                    return list;
-                }
-
-                list.Add(read(ref reader, options));
-            }
-            catch (global::System.Exception exception) when (__CanWrap(exception))
-            {
-                throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
-            }
-        }
-    }
-
-    private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return null;
-        }
-        if (reader.TokenType != __Json.JsonTokenType.StartObject)
-        {
-            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
-        }
-
-        var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
-        while (true)
-        {
-            reader.Read();
-            if (reader.TokenType == __Json.JsonTokenType.EndObject)
-            {
-                return dictionary;
-            }
-
-            var key = reader.GetString()!;
-            try
-            {
-                reader.Read();
-                dictionary[key] = read(ref reader, options);
-            }
-            catch (global::System.Exception exception) when (__CanWrap(exception))
-            {
-                throw __Wrap(exception, __Segment(key), ref reader);
-            }
-        }
-    }
-
-    private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
-    {
-        if (list is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartArray();
-        for (int i = 0; i < list.Count; i++)
-        {
-            write(writer, list[i], options);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
-    {
-        if (dictionary is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        foreach (var pair in dictionary)
-        {
-            writer.WritePropertyName(pair.Key);
-            write(writer, pair.Value, options);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    /// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
-    private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
-
-    private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
-
-    /// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
-    private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
-
-    /// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
-    private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
-    {
-        var inner = exception as __Json.JsonException;
-        var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
-        var line = inner?.LineNumber ?? __LineNumber(ref reader);
-        var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
-        var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
-        return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
-    }
-
-    private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
-
-    private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
-    {
-        long? line = __LineNumber(ref reader);
-        long? position = __BytePositionInLine(ref reader);
-        return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
-    }
-
-    private static string __Message(string message, string path, long? line, long? position)
-    {
-        var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
-        return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
-    }
-
-    // The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
-    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
-    private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
-
-    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
-    private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
+	private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
+
+	private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("access_token");
+	private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("expires_in");
+	private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("refresh_token");
+	private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("token_type");
+	private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("code");
+	private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("message");
+	private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("data");
+	private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("total");
+	private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("list");
+	private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("cluster_id");
+	private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("cluster_name");
+	private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("cluster_state");
+	private static readonly __Json.JsonEncodedText __Name12 = __Json.JsonEncodedText.Encode("abnormal_reason");
+	private static readonly __Json.JsonEncodedText __Name13 = __Json.JsonEncodedText.Encode("action_id");
+	private static readonly __Json.JsonEncodedText __Name14 = __Json.JsonEncodedText.Encode("scripts");
+	private static readonly __Json.JsonEncodedText __Name15 = __Json.JsonEncodedText.Encode("parallel");
+	private static readonly __Json.JsonEncodedText __Name16 = __Json.JsonEncodedText.Encode("timeout");
+	private static readonly __Json.JsonEncodedText __Name17 = __Json.JsonEncodedText.Encode("script_path");
+	private static readonly __Json.JsonEncodedText __Name18 = __Json.JsonEncodedText.Encode("logs_dir");
+	private static readonly __Json.JsonEncodedText __Name19 = __Json.JsonEncodedText.Encode("warehouse_id");
+	private static readonly __Json.JsonEncodedText __Name20 = __Json.JsonEncodedText.Encode("warehouse_name");
+	private static readonly __Json.JsonEncodedText __Name21 = __Json.JsonEncodedText.Encode("node_count");
+	private static readonly __Json.JsonEncodedText __Name22 = __Json.JsonEncodedText.Encode("state");
+	private static readonly __Json.JsonEncodedText __Name23 = __Json.JsonEncodedText.Encode("is_default");
+	private static readonly __Json.JsonEncodedText __Name24 = __Json.JsonEncodedText.Encode("infra_action_state");
+	private static readonly __Json.JsonEncodedText __Name25 = __Json.JsonEncodedText.Encode("err_msg");
+	private static readonly __Json.JsonEncodedText __Name26 = __Json.JsonEncodedText.Encode("vm_cate");
+	private static readonly __Json.JsonEncodedText __Name27 = __Json.JsonEncodedText.Encode("iops");
+	private static readonly __Json.JsonEncodedText __Name28 = __Json.JsonEncodedText.Encode("throughput");
+	private static readonly __Json.JsonEncodedText __Name29 = __Json.JsonEncodedText.Encode("vm_vol_size");
+	private static readonly __Json.JsonEncodedText __Name30 = __Json.JsonEncodedText.Encode("vm_vol_num");
+	private static readonly __Json.JsonEncodedText __Name31 = __Json.JsonEncodedText.Encode("vm_num");
+	private static readonly __Json.JsonEncodedText __Name32 = __Json.JsonEncodedText.Encode("account_id");
+	private static readonly __Json.JsonEncodedText __Name33 = __Json.JsonEncodedText.Encode("total_usage");
+	private static readonly __Json.JsonEncodedText __Name34 = __Json.JsonEncodedText.Encode("details");
+	private static readonly __Json.JsonEncodedText __Name35 = __Json.JsonEncodedText.Encode("usage");
+	private static readonly __Json.JsonEncodedText __Name36 = __Json.JsonEncodedText.Encode("date");
+	private static readonly __Json.JsonEncodedText __Name37 = __Json.JsonEncodedText.Encode("time_stamp");
+	private static readonly __Json.JsonEncodedText __Name38 = __Json.JsonEncodedText.Encode("account_ids");
+	private static readonly __Json.JsonEncodedText __Name39 = __Json.JsonEncodedText.Encode("start_date");
+	private static readonly __Json.JsonEncodedText __Name40 = __Json.JsonEncodedText.Encode("end_date");
+	private static readonly __Json.JsonEncodedText __Name41 = __Json.JsonEncodedText.Encode("show_daily_detail");
+	private static readonly __Json.JsonEncodedText __Name42 = __Json.JsonEncodedText.Encode("accounts");
+	private static readonly __Json.JsonEncodedText __Name43 = __Json.JsonEncodedText.Encode("account_name");
+	private static readonly __Json.JsonEncodedText __Name44 = __Json.JsonEncodedText.Encode("account_email");
+	private static readonly __Json.JsonEncodedText __Name45 = __Json.JsonEncodedText.Encode("clusters");
+	private static readonly __Json.JsonEncodedText __Name46 = __Json.JsonEncodedText.Encode("daily_usages");
+	private static readonly __Json.JsonEncodedText __Name47 = __Json.JsonEncodedText.Encode("begin_month");
+	private static readonly __Json.JsonEncodedText __Name48 = __Json.JsonEncodedText.Encode("end_month");
+	private static readonly __Json.JsonEncodedText __Name49 = __Json.JsonEncodedText.Encode("bill_list");
+	private static readonly __Json.JsonEncodedText __Name50 = __Json.JsonEncodedText.Encode("period");
+	private static readonly __Json.JsonEncodedText __Name51 = __Json.JsonEncodedText.Encode("charge_usage");
+	private static readonly __Json.JsonEncodedText __Name52 = __Json.JsonEncodedText.Encode("charge_price");
+	private static readonly __Json.JsonEncodedText __Name53 = __Json.JsonEncodedText.Encode("bill_state");
+	private static readonly __Json.JsonEncodedText __Name54 = __Json.JsonEncodedText.Encode("pay_state");
+	private static readonly __Json.JsonEncodedText __Name55 = __Json.JsonEncodedText.Encode("pay_method");
+	private static readonly __Json.JsonEncodedText __Name56 = __Json.JsonEncodedText.Encode("pay_info_details");
+	private static readonly __Json.JsonEncodedText __Name57 = __Json.JsonEncodedText.Encode("amount");
+	private static readonly __Json.JsonEncodedText __Name58 = __Json.JsonEncodedText.Encode("currency");
+	private static readonly __Json.JsonEncodedText __Name59 = __Json.JsonEncodedText.Encode("email");
+	private static readonly __Json.JsonEncodedText __Name60 = __Json.JsonEncodedText.Encode("is_root_account");
+	private static readonly __Json.JsonEncodedText __Name61 = __Json.JsonEncodedText.Encode("create_at");
+	private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.ClusterState> __Own8 = new();
+	private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.WarehouseState> __Own17 = new();
+	private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.InfraActionState> __Own20 = new();
+	private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.AccountState> __Own39 = new();
+
+	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
+	public static global::CelerData.Cloud.CelerDataCloudJsonContext Default { get; } = new global::CelerData.Cloud.CelerDataCloudJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
+
+	/// <summary>The options this context's metadata was generated for.</summary>
+	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+	/// <summary>Creates a context with its own copy of the default options.</summary>
+	public CelerDataCloudJsonContext() : base(null)
+	{
+	}
+
+	/// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+	/// <param name="options">The options to bind; they must not be bound to another context.</param>
+	public CelerDataCloudJsonContext(__Json.JsonSerializerOptions options) : base(options)
+	{
+	}
+
+	private __Meta.JsonTypeInfo<__M.AccessTokenResponse>? _t0;
+	/// <summary>Metadata for <see cref="__M.AccessTokenResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.AccessTokenResponse> AccessTokenResponse => __Get(ref _t0);
+
+	private __Meta.JsonTypeInfo<__M.ErrorResponse>? _t1;
+	/// <summary>Metadata for <see cref="__M.ErrorResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ErrorResponse> ErrorResponse => __Get(ref _t1);
+
+	private __Meta.JsonTypeInfo<__M.EmptyResponse>? _t2;
+	/// <summary>Metadata for <see cref="__M.EmptyResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.EmptyResponse> EmptyResponse => __Get(ref _t2);
+
+	private __Meta.JsonTypeInfo<__M.ClusterListResponse>? _t3;
+	/// <summary>Metadata for <see cref="__M.ClusterListResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ClusterListResponse> ClusterListResponse => __Get(ref _t3);
+
+	private __Meta.JsonTypeInfo<__M.ClusterList>? _t4;
+	/// <summary>Metadata for <see cref="__M.ClusterList"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ClusterList> ClusterList => __Get(ref _t4);
+
+	private __Meta.JsonTypeInfo<__M.ClusterSummary>? _t5;
+	/// <summary>Metadata for <see cref="__M.ClusterSummary"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ClusterSummary> ClusterSummary => __Get(ref _t5);
+
+	private __Meta.JsonTypeInfo<__M.ClusterStateResponse>? _t6;
+	/// <summary>Metadata for <see cref="__M.ClusterStateResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ClusterStateResponse> ClusterStateResponse => __Get(ref _t6);
+
+	private __Meta.JsonTypeInfo<__M.ClusterStateData>? _t7;
+	/// <summary>Metadata for <see cref="__M.ClusterStateData"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ClusterStateData> ClusterStateData => __Get(ref _t7);
+
+	private __Meta.JsonTypeInfo<__M.ClusterState>? _t8;
+	/// <summary>Metadata for <see cref="__M.ClusterState"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ClusterState> ClusterState => __Get(ref _t8);
+
+	private __Meta.JsonTypeInfo<__M.ActionResponse>? _t9;
+	/// <summary>Metadata for <see cref="__M.ActionResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ActionResponse> ActionResponse => __Get(ref _t9);
+
+	private __Meta.JsonTypeInfo<__M.ActionData>? _t10;
+	/// <summary>Metadata for <see cref="__M.ActionData"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ActionData> ActionData => __Get(ref _t10);
+
+	private __Meta.JsonTypeInfo<__M.DeploymentScriptsRequest>? _t11;
+	/// <summary>Metadata for <see cref="__M.DeploymentScriptsRequest"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.DeploymentScriptsRequest> DeploymentScriptsRequest => __Get(ref _t11);
+
+	private __Meta.JsonTypeInfo<__M.DeploymentScript>? _t12;
+	/// <summary>Metadata for <see cref="__M.DeploymentScript"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.DeploymentScript> DeploymentScript => __Get(ref _t12);
+
+	private __Meta.JsonTypeInfo<__M.WarehouseListResponse>? _t13;
+	/// <summary>Metadata for <see cref="__M.WarehouseListResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.WarehouseListResponse> WarehouseListResponse => __Get(ref _t13);
+
+	private __Meta.JsonTypeInfo<__M.WarehouseList>? _t14;
+	/// <summary>Metadata for <see cref="__M.WarehouseList"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.WarehouseList> WarehouseList => __Get(ref _t14);
+
+	private __Meta.JsonTypeInfo<__M.WarehouseResponse>? _t15;
+	/// <summary>Metadata for <see cref="__M.WarehouseResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.WarehouseResponse> WarehouseResponse => __Get(ref _t15);
+
+	private __Meta.JsonTypeInfo<__M.Warehouse>? _t16;
+	/// <summary>Metadata for <see cref="__M.Warehouse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Warehouse> Warehouse => __Get(ref _t16);
+
+	private __Meta.JsonTypeInfo<__M.WarehouseState>? _t17;
+	/// <summary>Metadata for <see cref="__M.WarehouseState"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.WarehouseState> WarehouseState => __Get(ref _t17);
+
+	private __Meta.JsonTypeInfo<__M.InfraActionStateResponse>? _t18;
+	/// <summary>Metadata for <see cref="__M.InfraActionStateResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.InfraActionStateResponse> InfraActionStateResponse => __Get(ref _t18);
+
+	private __Meta.JsonTypeInfo<__M.InfraActionStateData>? _t19;
+	/// <summary>Metadata for <see cref="__M.InfraActionStateData"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.InfraActionStateData> InfraActionStateData => __Get(ref _t19);
+
+	private __Meta.JsonTypeInfo<__M.InfraActionState>? _t20;
+	/// <summary>Metadata for <see cref="__M.InfraActionState"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.InfraActionState> InfraActionState => __Get(ref _t20);
+
+	private __Meta.JsonTypeInfo<__M.ScaleWarehouseSizeRequest>? _t21;
+	/// <summary>Metadata for <see cref="__M.ScaleWarehouseSizeRequest"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ScaleWarehouseSizeRequest> ScaleWarehouseSizeRequest => __Get(ref _t21);
+
+	private __Meta.JsonTypeInfo<__M.ScaleWarehouseNumRequest>? _t22;
+	/// <summary>Metadata for <see cref="__M.ScaleWarehouseNumRequest"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ScaleWarehouseNumRequest> ScaleWarehouseNumRequest => __Get(ref _t22);
+
+	private __Meta.JsonTypeInfo<__M.AccountUsageResponse>? _t23;
+	/// <summary>Metadata for <see cref="__M.AccountUsageResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.AccountUsageResponse> AccountUsageResponse => __Get(ref _t23);
+
+	private __Meta.JsonTypeInfo<__M.AccountUsage>? _t24;
+	/// <summary>Metadata for <see cref="__M.AccountUsage"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.AccountUsage> AccountUsage => __Get(ref _t24);
+
+	private __Meta.JsonTypeInfo<__M.ClusterUsageResponse>? _t25;
+	/// <summary>Metadata for <see cref="__M.ClusterUsageResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ClusterUsageResponse> ClusterUsageResponse => __Get(ref _t25);
+
+	private __Meta.JsonTypeInfo<__M.ClusterUsage>? _t26;
+	/// <summary>Metadata for <see cref="__M.ClusterUsage"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ClusterUsage> ClusterUsage => __Get(ref _t26);
+
+	private __Meta.JsonTypeInfo<__M.DailyUsage>? _t27;
+	/// <summary>Metadata for <see cref="__M.DailyUsage"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.DailyUsage> DailyUsage => __Get(ref _t27);
+
+	private __Meta.JsonTypeInfo<__M.OrganizationUsageRequest>? _t28;
+	/// <summary>Metadata for <see cref="__M.OrganizationUsageRequest"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.OrganizationUsageRequest> OrganizationUsageRequest => __Get(ref _t28);
+
+	private __Meta.JsonTypeInfo<__M.OrganizationUsageResponse>? _t29;
+	/// <summary>Metadata for <see cref="__M.OrganizationUsageResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.OrganizationUsageResponse> OrganizationUsageResponse => __Get(ref _t29);
+
+	private __Meta.JsonTypeInfo<__M.OrganizationUsage>? _t30;
+	/// <summary>Metadata for <see cref="__M.OrganizationUsage"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.OrganizationUsage> OrganizationUsage => __Get(ref _t30);
+
+	private __Meta.JsonTypeInfo<__M.AccountClusterUsage>? _t31;
+	/// <summary>Metadata for <see cref="__M.AccountClusterUsage"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.AccountClusterUsage> AccountClusterUsage => __Get(ref _t31);
+
+	private __Meta.JsonTypeInfo<__M.ClusterDailyUsage>? _t32;
+	/// <summary>Metadata for <see cref="__M.ClusterDailyUsage"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.ClusterDailyUsage> ClusterDailyUsage => __Get(ref _t32);
+
+	private __Meta.JsonTypeInfo<__M.BillListResponse>? _t33;
+	/// <summary>Metadata for <see cref="__M.BillListResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.BillListResponse> BillListResponse => __Get(ref _t33);
+
+	private __Meta.JsonTypeInfo<__M.Bills>? _t34;
+	/// <summary>Metadata for <see cref="__M.Bills"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Bills> Bills => __Get(ref _t34);
+
+	private __Meta.JsonTypeInfo<__M.Bill>? _t35;
+	/// <summary>Metadata for <see cref="__M.Bill"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Bill> Bill => __Get(ref _t35);
+
+	private __Meta.JsonTypeInfo<__M.Payment>? _t36;
+	/// <summary>Metadata for <see cref="__M.Payment"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Payment> Payment => __Get(ref _t36);
+
+	private __Meta.JsonTypeInfo<__M.AccountListResponse>? _t37;
+	/// <summary>Metadata for <see cref="__M.AccountListResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.AccountListResponse> AccountListResponse => __Get(ref _t37);
+
+	private __Meta.JsonTypeInfo<__M.Account>? _t38;
+	/// <summary>Metadata for <see cref="__M.Account"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Account> Account => __Get(ref _t38);
+
+	private __Meta.JsonTypeInfo<__M.AccountState>? _t39;
+	/// <summary>Metadata for <see cref="__M.AccountState"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.AccountState> AccountState => __Get(ref _t39);
+
+	/// <inheritdoc/>
+	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+	{
+		Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
+		return typeInfo;
+	}
+
+	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
+	{
+		if (type == typeof(__M.AccessTokenResponse)) return __Info(options, new __Converter<__M.AccessTokenResponse>(__Read0, __Write0));
+		if (type == typeof(__M.ErrorResponse)) return __Info(options, new __Converter<__M.ErrorResponse>(__Read1, __Write1));
+		if (type == typeof(__M.EmptyResponse)) return __Info(options, new __Converter<__M.EmptyResponse>(__Read2, __Write2));
+		if (type == typeof(__M.ClusterListResponse)) return __Info(options, new __Converter<__M.ClusterListResponse>(__Read3, __Write3));
+		if (type == typeof(__M.ClusterList)) return __Info(options, new __Converter<__M.ClusterList>(__Read4, __Write4));
+		if (type == typeof(__M.ClusterSummary)) return __Info(options, new __Converter<__M.ClusterSummary>(__Read5, __Write5));
+		if (type == typeof(__M.ClusterStateResponse)) return __Info(options, new __Converter<__M.ClusterStateResponse>(__Read6, __Write6));
+		if (type == typeof(__M.ClusterStateData)) return __Info(options, new __Converter<__M.ClusterStateData>(__Read7, __Write7));
+		if (type == typeof(__M.ClusterState)) return __Info(options, __Own8);
+		if (type == typeof(__M.ActionResponse)) return __Info(options, new __Converter<__M.ActionResponse>(__Read9, __Write9));
+		if (type == typeof(__M.ActionData)) return __Info(options, new __Converter<__M.ActionData>(__Read10, __Write10));
+		if (type == typeof(__M.DeploymentScriptsRequest)) return __Info(options, new __Converter<__M.DeploymentScriptsRequest>(__Read11, __Write11));
+		if (type == typeof(__M.DeploymentScript)) return __Info(options, new __Converter<__M.DeploymentScript>(__Read12, __Write12));
+		if (type == typeof(__M.WarehouseListResponse)) return __Info(options, new __Converter<__M.WarehouseListResponse>(__Read13, __Write13));
+		if (type == typeof(__M.WarehouseList)) return __Info(options, new __Converter<__M.WarehouseList>(__Read14, __Write14));
+		if (type == typeof(__M.WarehouseResponse)) return __Info(options, new __Converter<__M.WarehouseResponse>(__Read15, __Write15));
+		if (type == typeof(__M.Warehouse)) return __Info(options, new __Converter<__M.Warehouse>(__Read16, __Write16));
+		if (type == typeof(__M.WarehouseState)) return __Info(options, __Own17);
+		if (type == typeof(__M.InfraActionStateResponse)) return __Info(options, new __Converter<__M.InfraActionStateResponse>(__Read18, __Write18));
+		if (type == typeof(__M.InfraActionStateData)) return __Info(options, new __Converter<__M.InfraActionStateData>(__Read19, __Write19));
+		if (type == typeof(__M.InfraActionState)) return __Info(options, __Own20);
+		if (type == typeof(__M.ScaleWarehouseSizeRequest)) return __Info(options, new __Converter<__M.ScaleWarehouseSizeRequest>(__Read21, __Write21));
+		if (type == typeof(__M.ScaleWarehouseNumRequest)) return __Info(options, new __Converter<__M.ScaleWarehouseNumRequest>(__Read22, __Write22));
+		if (type == typeof(__M.AccountUsageResponse)) return __Info(options, new __Converter<__M.AccountUsageResponse>(__Read23, __Write23));
+		if (type == typeof(__M.AccountUsage)) return __Info(options, new __Converter<__M.AccountUsage>(__Read24, __Write24));
+		if (type == typeof(__M.ClusterUsageResponse)) return __Info(options, new __Converter<__M.ClusterUsageResponse>(__Read25, __Write25));
+		if (type == typeof(__M.ClusterUsage)) return __Info(options, new __Converter<__M.ClusterUsage>(__Read26, __Write26));
+		if (type == typeof(__M.DailyUsage)) return __Info(options, new __Converter<__M.DailyUsage>(__Read27, __Write27));
+		if (type == typeof(__M.OrganizationUsageRequest)) return __Info(options, new __Converter<__M.OrganizationUsageRequest>(__Read28, __Write28));
+		if (type == typeof(__M.OrganizationUsageResponse)) return __Info(options, new __Converter<__M.OrganizationUsageResponse>(__Read29, __Write29));
+		if (type == typeof(__M.OrganizationUsage)) return __Info(options, new __Converter<__M.OrganizationUsage>(__Read30, __Write30));
+		if (type == typeof(__M.AccountClusterUsage)) return __Info(options, new __Converter<__M.AccountClusterUsage>(__Read31, __Write31));
+		if (type == typeof(__M.ClusterDailyUsage)) return __Info(options, new __Converter<__M.ClusterDailyUsage>(__Read32, __Write32));
+		if (type == typeof(__M.BillListResponse)) return __Info(options, new __Converter<__M.BillListResponse>(__Read33, __Write33));
+		if (type == typeof(__M.Bills)) return __Info(options, new __Converter<__M.Bills>(__Read34, __Write34));
+		if (type == typeof(__M.Bill)) return __Info(options, new __Converter<__M.Bill>(__Read35, __Write35));
+		if (type == typeof(__M.Payment)) return __Info(options, new __Converter<__M.Payment>(__Read36, __Write36));
+		if (type == typeof(__M.AccountListResponse)) return __Info(options, new __Converter<__M.AccountListResponse>(__Read37, __Write37));
+		if (type == typeof(__M.Account)) return __Info(options, new __Converter<__M.Account>(__Read38, __Write38));
+		if (type == typeof(__M.AccountState)) return __Info(options, __Own39);
+		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
+		if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
+		if (type == typeof(__G.IReadOnlyList<__M.ClusterSummary>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.ClusterSummary>>(__Read42, __Write42));
+		if (type == typeof(__G.IReadOnlyList<__M.DeploymentScript>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.DeploymentScript>>(__Read43, __Write43));
+		if (type == typeof(bool?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<bool>(options));
+		if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
+		if (type == typeof(int?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<int>(options));
+		if (type == typeof(__G.IReadOnlyList<__M.Warehouse>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Warehouse>>(__Read47, __Write47));
+		if (type == typeof(__M.WarehouseState?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.WarehouseState>(options));
+		if (type == typeof(__G.IReadOnlyList<__M.DailyUsage>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.DailyUsage>>(__Read49, __Write49));
+		if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
+		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
+		if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read52, __Write52));
+		if (type == typeof(__G.IReadOnlyList<__M.AccountClusterUsage>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.AccountClusterUsage>>(__Read53, __Write53));
+		if (type == typeof(__G.IReadOnlyList<__M.ClusterDailyUsage>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.ClusterDailyUsage>>(__Read54, __Write54));
+		if (type == typeof(__G.IReadOnlyList<__M.Bill>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Bill>>(__Read55, __Write55));
+		if (type == typeof(__G.IReadOnlyList<__M.Payment>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Payment>>(__Read56, __Write56));
+		if (type == typeof(__G.IReadOnlyList<__M.Account>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Account>>(__Read57, __Write57));
+		if (type == typeof(__M.AccountState?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.AccountState>(options));
+		return null;
+	}
+
+	private static readonly string[] __Paths0 = { ".access_token", ".expires_in", ".refresh_token", ".token_type" };
+
+	private static __M.AccessTokenResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.AccessTokenResponse)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		int __p1 = default;
+		string __p2 = default;
+		string __p3 = default;
+		bool __s0 = false, __s1 = false, __s2 = false, __s3 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match0(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = reader.GetInt32(); __s1 = true; break;
+					case 2: __p2 = reader.GetString(); __s2 = true; break;
+					case 3: __p3 = reader.GetString(); __s3 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths0[__i], ref reader);
+		}
+
+		if (!__s0 || !__s1 || !__s2 || !__s3)
+		{
+			throw __Missing(typeof(__M.AccessTokenResponse), ref reader, __s0 ? null : "access_token", __s1 ? null : "expires_in", __s2 ? null : "refresh_token", __s3 ? null : "token_type");
+		}
+
+		return new __M.AccessTokenResponse()
+		{
+			AccessToken = __p0,
+			ExpiresIn = __p1,
+			RefreshToken = __p2,
+			TokenType = __p3,
+		};
+	}
+
+	private static int __Match0(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 10: if (__Is(name, "expires_in"u8)) return 1; if (__Is(name, "token_type"u8)) return 3; break;
+			case 12: if (__Is(name, "access_token"u8)) return 0; break;
+			case 13: if (__Is(name, "refresh_token"u8)) return 2; break;
+		}
+		return -1;
+	}
+
+	private static void __Write0(__Json.Utf8JsonWriter writer, __M.AccessTokenResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name0, value.AccessToken);
+		writer.WriteNumber(__Name1, value.ExpiresIn);
+		writer.WriteString(__Name2, value.RefreshToken);
+		writer.WriteString(__Name3, value.TokenType);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths1 = { ".code", ".message" };
+
+	private static __M.ErrorResponse? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.ErrorResponse)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		string __p1 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match1(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths1[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.ErrorResponse), ref reader, __s0 ? null : "code");
+		}
+
+		return new __M.ErrorResponse()
+		{
+			Code = __p0,
+			Message = __p1,
+		};
+	}
+
+	private static int __Match1(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "code"u8)) return 0; break;
+			case 7: if (__Is(name, "message"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write1(__Json.Utf8JsonWriter writer, __M.ErrorResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Code);
+		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths2 = { ".code", ".message" };
+
+	private static __M.EmptyResponse? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.EmptyResponse)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		string __p1 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match2(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths2[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.EmptyResponse), ref reader, __s0 ? null : "code");
+		}
+
+		return new __M.EmptyResponse()
+		{
+			Code = __p0,
+			Message = __p1,
+		};
+	}
+
+	private static int __Match2(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "code"u8)) return 0; break;
+			case 7: if (__Is(name, "message"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write2(__Json.Utf8JsonWriter writer, __M.EmptyResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Code);
+		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths3 = { ".code", ".message", ".data" };
+
+	private static __M.ClusterListResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.ClusterListResponse)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		string __p1 = default;
+		__M.ClusterList __p2 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match3(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Read4(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths3[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.ClusterListResponse), ref reader, __s0 ? null : "code");
+		}
+
+		return new __M.ClusterListResponse()
+		{
+			Code = __p0,
+			Message = __p1,
+			Data = __p2,
+		};
+	}
+
+	private static int __Match3(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+			case 7: if (__Is(name, "message"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write3(__Json.Utf8JsonWriter writer, __M.ClusterListResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Code);
+		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write4(writer, __w2, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths4 = { ".total", ".list" };
+
+	private static __M.ClusterList? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.ClusterList)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		__G.IReadOnlyList<__M.ClusterSummary> __p1 = default;
+		bool __s0 = false, __s1 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match4(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = __Read42(ref reader, options); __s1 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths4[__i], ref reader);
+		}
+
+		if (!__s0 || !__s1)
+		{
+			throw __Missing(typeof(__M.ClusterList), ref reader, __s0 ? null : "total", __s1 ? null : "list");
+		}
+
+		return new __M.ClusterList()
+		{
+			Total = __p0,
+			List = __p1,
+		};
+	}
+
+	private static int __Match4(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "list"u8)) return 1; break;
+			case 5: if (__Is(name, "total"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write4(__Json.Utf8JsonWriter writer, __M.ClusterList? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name7, value.Total);
+		{ writer.WritePropertyName(__Name8); __Write42(writer, value.List, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths5 = { ".cluster_id", ".cluster_name" };
+
+	private static __M.ClusterSummary? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.ClusterSummary)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match5(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths5[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.ClusterSummary), ref reader, __s0 ? null : "cluster_id");
+		}
+
+		return new __M.ClusterSummary()
+		{
+			ClusterId = __p0,
+			ClusterName = __p1,
+		};
+	}
+
+	private static int __Match5(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 10: if (__Is(name, "cluster_id"u8)) return 0; break;
+			case 12: if (__Is(name, "cluster_name"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write5(__Json.Utf8JsonWriter writer, __M.ClusterSummary? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name9, value.ClusterId);
+		if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths6 = { ".code", ".message", ".data" };
+
+	private static __M.ClusterStateResponse? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.ClusterStateResponse)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		string __p1 = default;
+		__M.ClusterStateData __p2 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match6(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Read7(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths6[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.ClusterStateResponse), ref reader, __s0 ? null : "code");
+		}
+
+		return new __M.ClusterStateResponse()
+		{
+			Code = __p0,
+			Message = __p1,
+			Data = __p2,
+		};
+	}
+
+	private static int __Match6(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+			case 7: if (__Is(name, "message"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write6(__Json.Utf8JsonWriter writer, __M.ClusterStateResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Code);
+		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write7(writer, __w2, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths7 = { ".cluster_state", ".abnormal_reason" };
+
+	private static __M.ClusterStateData? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.ClusterStateData)))
+		{
+			return null;
+		}
+
+		__M.ClusterState __p0 = default;
+		string __p1 = default;
+		bool __s0 = false, __s1 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match7(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = __Via(__Own8, ref reader, options); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); __s1 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths7[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.ClusterStateData), ref reader, __s0 ? null : "cluster_state");
+		}
+
+		var __result = new __M.ClusterStateData()
+		{
+			ClusterState = __p0,
+			AbnormalReason = __p1,
+		};
+		__result.__set_AbnormalReason = __s1;
+		return __result;
+	}
+
+	private static int __Match7(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 13: if (__Is(name, "cluster_state"u8)) return 0; break;
+			case 15: if (__Is(name, "abnormal_reason"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write7(__Json.Utf8JsonWriter writer, __M.ClusterStateData? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		{ writer.WritePropertyName(__Name11); __Own8.Write(writer, value.ClusterState, options); }
+		if (value.__set_AbnormalReason) writer.WriteString(__Name12, value.AbnormalReason);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths9 = { ".code", ".message", ".data" };
+
+	private static __M.ActionResponse? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.ActionResponse)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		string __p1 = default;
+		__M.ActionData __p2 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match9(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Read10(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths9[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.ActionResponse), ref reader, __s0 ? null : "code");
+		}
+
+		return new __M.ActionResponse()
+		{
+			Code = __p0,
+			Message = __p1,
+			Data = __p2,
+		};
+	}
+
+	private static int __Match9(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+			case 7: if (__Is(name, "message"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write9(__Json.Utf8JsonWriter writer, __M.ActionResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Code);
+		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write10(writer, __w2, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths10 = { ".action_id" };
+
+	private static __M.ActionData? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.ActionData)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match10(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths10[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.ActionData), ref reader, __s0 ? null : "action_id");
+		}
+
+		return new __M.ActionData()
+		{
+			ActionId = __p0,
+		};
+	}
+
+	private static int __Match10(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 9: if (__Is(name, "action_id"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write10(__Json.Utf8JsonWriter writer, __M.ActionData? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name13, value.ActionId);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths11 = { ".scripts", ".parallel", ".timeout" };
+
+	private static __M.DeploymentScriptsRequest? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.DeploymentScriptsRequest)))
+		{
+			return null;
+		}
+
+		__G.IReadOnlyList<__M.DeploymentScript> __p0 = default;
+		bool? __p1 = default;
+		int? __p2 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match11(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = __Read43(ref reader, options); __s0 = true; break;
+					case 1: __p1 = __Null(ref reader) ? null : reader.GetBoolean(); break;
+					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths11[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.DeploymentScriptsRequest), ref reader, __s0 ? null : "scripts");
+		}
+
+		return new __M.DeploymentScriptsRequest()
+		{
+			Scripts = __p0,
+			Parallel = __p1,
+			Timeout = __p2,
+		};
+	}
+
+	private static int __Match11(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 7: if (__Is(name, "scripts"u8)) return 0; if (__Is(name, "timeout"u8)) return 2; break;
+			case 8: if (__Is(name, "parallel"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write11(__Json.Utf8JsonWriter writer, __M.DeploymentScriptsRequest? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		{ writer.WritePropertyName(__Name14); __Write43(writer, value.Scripts, options); }
+		if (value.Parallel is { } __w1) writer.WriteBoolean(__Name15, __w1);
+		if (value.Timeout is { } __w2) writer.WriteNumber(__Name16, __w2);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths12 = { ".script_path", ".logs_dir" };
+
+	private static __M.DeploymentScript? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.DeploymentScript)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match12(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths12[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.DeploymentScript), ref reader, __s0 ? null : "script_path");
+		}
+
+		return new __M.DeploymentScript()
+		{
+			ScriptPath = __p0,
+			LogsDir = __p1,
+		};
+	}
+
+	private static int __Match12(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 8: if (__Is(name, "logs_dir"u8)) return 1; break;
+			case 11: if (__Is(name, "script_path"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write12(__Json.Utf8JsonWriter writer, __M.DeploymentScript? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name17, value.ScriptPath);
+		if (value.LogsDir is { } __w1) writer.WriteString(__Name18, __w1);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths13 = { ".code", ".message", ".data" };
+
+	private static __M.WarehouseListResponse? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.WarehouseListResponse)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		string __p1 = default;
+		__M.WarehouseList __p2 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match13(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Read14(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths13[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.WarehouseListResponse), ref reader, __s0 ? null : "code");
+		}
+
+		return new __M.WarehouseListResponse()
+		{
+			Code = __p0,
+			Message = __p1,
+			Data = __p2,
+		};
+	}
+
+	private static int __Match13(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+			case 7: if (__Is(name, "message"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write13(__Json.Utf8JsonWriter writer, __M.WarehouseListResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Code);
+		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write14(writer, __w2, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths14 = { ".total", ".list" };
+
+	private static __M.WarehouseList? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.WarehouseList)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		__G.IReadOnlyList<__M.Warehouse> __p1 = default;
+		bool __s0 = false, __s1 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match14(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = __Read47(ref reader, options); __s1 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths14[__i], ref reader);
+		}
+
+		if (!__s0 || !__s1)
+		{
+			throw __Missing(typeof(__M.WarehouseList), ref reader, __s0 ? null : "total", __s1 ? null : "list");
+		}
+
+		return new __M.WarehouseList()
+		{
+			Total = __p0,
+			List = __p1,
+		};
+	}
+
+	private static int __Match14(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "list"u8)) return 1; break;
+			case 5: if (__Is(name, "total"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write14(__Json.Utf8JsonWriter writer, __M.WarehouseList? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name7, value.Total);
+		{ writer.WritePropertyName(__Name8); __Write47(writer, value.List, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths15 = { ".code", ".message", ".data" };
+
+	private static __M.WarehouseResponse? __Read15(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.WarehouseResponse)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		string __p1 = default;
+		__M.Warehouse __p2 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match15(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Read16(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths15[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.WarehouseResponse), ref reader, __s0 ? null : "code");
+		}
+
+		return new __M.WarehouseResponse()
+		{
+			Code = __p0,
+			Message = __p1,
+			Data = __p2,
+		};
+	}
+
+	private static int __Match15(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+			case 7: if (__Is(name, "message"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write15(__Json.Utf8JsonWriter writer, __M.WarehouseResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Code);
+		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write16(writer, __w2, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths16 = { ".warehouse_id", ".warehouse_name", ".node_count", ".state", ".is_default" };
+
+	private static __M.Warehouse? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Warehouse)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		int? __p2 = default;
+		__M.WarehouseState? __p3 = default;
+		bool? __p4 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match16(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
+					case 3: __p3 = __Null(ref reader) ? null : __Via(__Own17, ref reader, options); break;
+					case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths16[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.Warehouse), ref reader, __s0 ? null : "warehouse_id");
+		}
+
+		return new __M.Warehouse()
+		{
+			WarehouseId = __p0,
+			WarehouseName = __p1,
+			NodeCount = __p2,
+			State = __p3,
+			IsDefault = __p4,
+		};
+	}
+
+	private static int __Match16(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 5: if (__Is(name, "state"u8)) return 3; break;
+			case 10: if (__Is(name, "node_count"u8)) return 2; if (__Is(name, "is_default"u8)) return 4; break;
+			case 12: if (__Is(name, "warehouse_id"u8)) return 0; break;
+			case 14: if (__Is(name, "warehouse_name"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write16(__Json.Utf8JsonWriter writer, __M.Warehouse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name19, value.WarehouseId);
+		if (value.WarehouseName is { } __w1) writer.WriteString(__Name20, __w1);
+		if (value.NodeCount is { } __w2) writer.WriteNumber(__Name21, __w2);
+		if (value.State is { } __w3) { writer.WritePropertyName(__Name22); __Own17.Write(writer, __w3, options); }
+		if (value.IsDefault is { } __w4) writer.WriteBoolean(__Name23, __w4);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths18 = { ".code", ".message", ".data" };
+
+	private static __M.InfraActionStateResponse? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.InfraActionStateResponse)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		string __p1 = default;
+		__M.InfraActionStateData __p2 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match18(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Read19(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths18[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.InfraActionStateResponse), ref reader, __s0 ? null : "code");
+		}
+
+		return new __M.InfraActionStateResponse()
+		{
+			Code = __p0,
+			Message = __p1,
+			Data = __p2,
+		};
+	}
+
+	private static int __Match18(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+			case 7: if (__Is(name, "message"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write18(__Json.Utf8JsonWriter writer, __M.InfraActionStateResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Code);
+		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write19(writer, __w2, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths19 = { ".infra_action_state", ".err_msg" };
+
+	private static __M.InfraActionStateData? __Read19(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.InfraActionStateData)))
+		{
+			return null;
+		}
+
+		__M.InfraActionState __p0 = default;
+		string __p1 = default;
+		bool __s0 = false, __s1 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match19(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = __Via(__Own20, ref reader, options); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); __s1 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths19[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.InfraActionStateData), ref reader, __s0 ? null : "infra_action_state");
+		}
+
+		var __result = new __M.InfraActionStateData()
+		{
+			InfraActionState = __p0,
+			ErrMsg = __p1,
+		};
+		__result.__set_ErrMsg = __s1;
+		return __result;
+	}
+
+	private static int __Match19(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 7: if (__Is(name, "err_msg"u8)) return 1; break;
+			case 18: if (__Is(name, "infra_action_state"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write19(__Json.Utf8JsonWriter writer, __M.InfraActionStateData? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		{ writer.WritePropertyName(__Name24); __Own20.Write(writer, value.InfraActionState, options); }
+		if (value.__set_ErrMsg) writer.WriteString(__Name25, value.ErrMsg);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths21 = { ".vm_cate", ".iops", ".throughput", ".vm_vol_size", ".vm_vol_num" };
+
+	private static __M.ScaleWarehouseSizeRequest? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.ScaleWarehouseSizeRequest)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		int? __p1 = default;
+		int? __p2 = default;
+		int? __p3 = default;
+		int? __p4 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match21(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
+					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
+					case 3: __p3 = __Null(ref reader) ? null : reader.GetInt32(); break;
+					case 4: __p4 = __Null(ref reader) ? null : reader.GetInt32(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths21[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.ScaleWarehouseSizeRequest), ref reader, __s0 ? null : "vm_cate");
+		}
+
+		return new __M.ScaleWarehouseSizeRequest()
+		{
+			VmCate = __p0,
+			Iops = __p1,
+			Throughput = __p2,
+			VmVolSize = __p3,
+			VmVolNum = __p4,
+		};
+	}
+
+	private static int __Match21(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "iops"u8)) return 1; break;
+			case 7: if (__Is(name, "vm_cate"u8)) return 0; break;
+			case 10: if (__Is(name, "throughput"u8)) return 2; if (__Is(name, "vm_vol_num"u8)) return 4; break;
+			case 11: if (__Is(name, "vm_vol_size"u8)) return 3; break;
+		}
+		return -1;
+	}
+
+	private static void __Write21(__Json.Utf8JsonWriter writer, __M.ScaleWarehouseSizeRequest? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name26, value.VmCate);
+		if (value.Iops is { } __w1) writer.WriteNumber(__Name27, __w1);
+		if (value.Throughput is { } __w2) writer.WriteNumber(__Name28, __w2);
+		if (value.VmVolSize is { } __w3) writer.WriteNumber(__Name29, __w3);
+		if (value.VmVolNum is { } __w4) writer.WriteNumber(__Name30, __w4);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths22 = { ".vm_num" };
+
+	private static __M.ScaleWarehouseNumRequest? __Read22(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.ScaleWarehouseNumRequest)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match22(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths22[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.ScaleWarehouseNumRequest), ref reader, __s0 ? null : "vm_num");
+		}
+
+		return new __M.ScaleWarehouseNumRequest()
+		{
+			VmNum = __p0,
+		};
+	}
+
+	private static int __Match22(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 6: if (__Is(name, "vm_num"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write22(__Json.Utf8JsonWriter writer, __M.ScaleWarehouseNumRequest? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name31, value.VmNum);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths23 = { ".code", ".message", ".data" };
+
+	private static __M.AccountUsageResponse? __Read23(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.AccountUsageResponse)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		string __p1 = default;
+		__M.AccountUsage __p2 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match23(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Read24(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths23[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.AccountUsageResponse), ref reader, __s0 ? null : "code");
+		}
+
+		return new __M.AccountUsageResponse()
+		{
+			Code = __p0,
+			Message = __p1,
+			Data = __p2,
+		};
+	}
+
+	private static int __Match23(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+			case 7: if (__Is(name, "message"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write23(__Json.Utf8JsonWriter writer, __M.AccountUsageResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Code);
+		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write24(writer, __w2, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths24 = { ".account_id", ".total_usage", ".details" };
+
+	private static __M.AccountUsage? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.AccountUsage)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		__G.IReadOnlyList<__M.DailyUsage> __p2 = default;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match24(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Read49(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths24[__i], ref reader);
+		}
+
+		return new __M.AccountUsage()
+		{
+			AccountId = __p0,
+			TotalUsage = __p1,
+			Details = __p2,
+		};
+	}
+
+	private static int __Match24(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 7: if (__Is(name, "details"u8)) return 2; break;
+			case 10: if (__Is(name, "account_id"u8)) return 0; break;
+			case 11: if (__Is(name, "total_usage"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write24(__Json.Utf8JsonWriter writer, __M.AccountUsage? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
+		if (value.TotalUsage is { } __w1) writer.WriteString(__Name33, __w1);
+		if (value.Details is { } __w2) { writer.WritePropertyName(__Name34); __Write49(writer, __w2, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths25 = { ".code", ".message", ".data" };
+
+	private static __M.ClusterUsageResponse? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.ClusterUsageResponse)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		string __p1 = default;
+		__M.ClusterUsage __p2 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match25(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Read26(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths25[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.ClusterUsageResponse), ref reader, __s0 ? null : "code");
+		}
+
+		return new __M.ClusterUsageResponse()
+		{
+			Code = __p0,
+			Message = __p1,
+			Data = __p2,
+		};
+	}
+
+	private static int __Match25(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+			case 7: if (__Is(name, "message"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write25(__Json.Utf8JsonWriter writer, __M.ClusterUsageResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Code);
+		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write26(writer, __w2, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths26 = { ".cluster_id", ".cluster_name", ".total_usage", ".details" };
+
+	private static __M.ClusterUsage? __Read26(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.ClusterUsage)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		string __p2 = default;
+		__G.IReadOnlyList<__M.DailyUsage> __p3 = default;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match26(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = reader.GetString(); break;
+					case 3: __p3 = __Read49(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths26[__i], ref reader);
+		}
+
+		return new __M.ClusterUsage()
+		{
+			ClusterId = __p0,
+			ClusterName = __p1,
+			TotalUsage = __p2,
+			Details = __p3,
+		};
+	}
+
+	private static int __Match26(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 7: if (__Is(name, "details"u8)) return 3; break;
+			case 10: if (__Is(name, "cluster_id"u8)) return 0; break;
+			case 11: if (__Is(name, "total_usage"u8)) return 2; break;
+			case 12: if (__Is(name, "cluster_name"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write26(__Json.Utf8JsonWriter writer, __M.ClusterUsage? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.ClusterId is { } __w0) writer.WriteString(__Name9, __w0);
+		if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
+		if (value.TotalUsage is { } __w2) writer.WriteString(__Name33, __w2);
+		if (value.Details is { } __w3) { writer.WritePropertyName(__Name34); __Write49(writer, __w3, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths27 = { ".usage", ".date", ".time_stamp" };
+
+	private static __M.DailyUsage? __Read27(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.DailyUsage)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		int? __p1 = default;
+		long? __p2 = default;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match27(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
+					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt64(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths27[__i], ref reader);
+		}
+
+		return new __M.DailyUsage()
+		{
+			Usage = __p0,
+			Date = __p1,
+			TimeStamp = __p2,
+		};
+	}
+
+	private static int __Match27(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "date"u8)) return 1; break;
+			case 5: if (__Is(name, "usage"u8)) return 0; break;
+			case 10: if (__Is(name, "time_stamp"u8)) return 2; break;
+		}
+		return -1;
+	}
+
+	private static void __Write27(__Json.Utf8JsonWriter writer, __M.DailyUsage? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.Usage is { } __w0) writer.WriteString(__Name35, __w0);
+		if (value.Date is { } __w1) writer.WriteNumber(__Name36, __w1);
+		if (value.TimeStamp is { } __w2) writer.WriteNumber(__Name37, __w2);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths28 = { ".account_ids", ".start_date", ".end_date", ".show_daily_detail" };
+
+	private static __M.OrganizationUsageRequest? __Read28(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.OrganizationUsageRequest)))
+		{
+			return null;
+		}
+
+		__G.IReadOnlyList<string> __p0 = default;
+		string __p1 = default;
+		string __p2 = default;
+		bool? __p3 = default;
+		bool __s1 = false, __s2 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match28(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = __Read52(ref reader, options); break;
+					case 1: __p1 = reader.GetString(); __s1 = true; break;
+					case 2: __p2 = reader.GetString(); __s2 = true; break;
+					case 3: __p3 = __Null(ref reader) ? null : reader.GetBoolean(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths28[__i], ref reader);
+		}
+
+		if (!__s1 || !__s2)
+		{
+			throw __Missing(typeof(__M.OrganizationUsageRequest), ref reader, __s1 ? null : "start_date", __s2 ? null : "end_date");
+		}
+
+		return new __M.OrganizationUsageRequest()
+		{
+			AccountIds = __p0,
+			StartDate = __p1,
+			EndDate = __p2,
+			ShowDailyDetail = __p3,
+		};
+	}
+
+	private static int __Match28(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 8: if (__Is(name, "end_date"u8)) return 2; break;
+			case 10: if (__Is(name, "start_date"u8)) return 1; break;
+			case 11: if (__Is(name, "account_ids"u8)) return 0; break;
+			case 17: if (__Is(name, "show_daily_detail"u8)) return 3; break;
+		}
+		return -1;
+	}
+
+	private static void __Write28(__Json.Utf8JsonWriter writer, __M.OrganizationUsageRequest? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.AccountIds is { } __w0) { writer.WritePropertyName(__Name38); __Write52(writer, __w0, options); }
+		writer.WriteString(__Name39, value.StartDate);
+		writer.WriteString(__Name40, value.EndDate);
+		if (value.ShowDailyDetail is { } __w3) writer.WriteBoolean(__Name41, __w3);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths29 = { ".code", ".message", ".data" };
+
+	private static __M.OrganizationUsageResponse? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.OrganizationUsageResponse)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		string __p1 = default;
+		__M.OrganizationUsage __p2 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match29(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Read30(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths29[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.OrganizationUsageResponse), ref reader, __s0 ? null : "code");
+		}
+
+		return new __M.OrganizationUsageResponse()
+		{
+			Code = __p0,
+			Message = __p1,
+			Data = __p2,
+		};
+	}
+
+	private static int __Match29(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+			case 7: if (__Is(name, "message"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write29(__Json.Utf8JsonWriter writer, __M.OrganizationUsageResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Code);
+		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write30(writer, __w2, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths30 = { ".total_usage", ".accounts" };
+
+	private static __M.OrganizationUsage? __Read30(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.OrganizationUsage)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		__G.IReadOnlyList<__M.AccountClusterUsage> __p1 = default;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match30(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = __Read53(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths30[__i], ref reader);
+		}
+
+		return new __M.OrganizationUsage()
+		{
+			TotalUsage = __p0,
+			Accounts = __p1,
+		};
+	}
+
+	private static int __Match30(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 8: if (__Is(name, "accounts"u8)) return 1; break;
+			case 11: if (__Is(name, "total_usage"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write30(__Json.Utf8JsonWriter writer, __M.OrganizationUsage? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.TotalUsage is { } __w0) writer.WriteString(__Name33, __w0);
+		if (value.Accounts is { } __w1) { writer.WritePropertyName(__Name42); __Write53(writer, __w1, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths31 = { ".account_id", ".account_name", ".account_email", ".total_usage", ".clusters" };
+
+	private static __M.AccountClusterUsage? __Read31(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.AccountClusterUsage)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		string __p2 = default;
+		string __p3 = default;
+		__G.IReadOnlyList<__M.ClusterDailyUsage> __p4 = default;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match31(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = reader.GetString(); break;
+					case 3: __p3 = reader.GetString(); break;
+					case 4: __p4 = __Read54(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths31[__i], ref reader);
+		}
+
+		return new __M.AccountClusterUsage()
+		{
+			AccountId = __p0,
+			AccountName = __p1,
+			AccountEmail = __p2,
+			TotalUsage = __p3,
+			Clusters = __p4,
+		};
+	}
+
+	private static int __Match31(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 8: if (__Is(name, "clusters"u8)) return 4; break;
+			case 10: if (__Is(name, "account_id"u8)) return 0; break;
+			case 11: if (__Is(name, "total_usage"u8)) return 3; break;
+			case 12: if (__Is(name, "account_name"u8)) return 1; break;
+			case 13: if (__Is(name, "account_email"u8)) return 2; break;
+		}
+		return -1;
+	}
+
+	private static void __Write31(__Json.Utf8JsonWriter writer, __M.AccountClusterUsage? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
+		if (value.AccountName is { } __w1) writer.WriteString(__Name43, __w1);
+		if (value.AccountEmail is { } __w2) writer.WriteString(__Name44, __w2);
+		if (value.TotalUsage is { } __w3) writer.WriteString(__Name33, __w3);
+		if (value.Clusters is { } __w4) { writer.WritePropertyName(__Name45); __Write54(writer, __w4, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths32 = { ".cluster_id", ".cluster_name", ".total_usage", ".daily_usages" };
+
+	private static __M.ClusterDailyUsage? __Read32(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.ClusterDailyUsage)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		string __p2 = default;
+		__G.IReadOnlyList<__M.DailyUsage> __p3 = default;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match32(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = reader.GetString(); break;
+					case 3: __p3 = __Read49(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths32[__i], ref reader);
+		}
+
+		return new __M.ClusterDailyUsage()
+		{
+			ClusterId = __p0,
+			ClusterName = __p1,
+			TotalUsage = __p2,
+			DailyUsages = __p3,
+		};
+	}
+
+	private static int __Match32(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 10: if (__Is(name, "cluster_id"u8)) return 0; break;
+			case 11: if (__Is(name, "total_usage"u8)) return 2; break;
+			case 12: if (__Is(name, "cluster_name"u8)) return 1; if (__Is(name, "daily_usages"u8)) return 3; break;
+		}
+		return -1;
+	}
+
+	private static void __Write32(__Json.Utf8JsonWriter writer, __M.ClusterDailyUsage? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.ClusterId is { } __w0) writer.WriteString(__Name9, __w0);
+		if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
+		if (value.TotalUsage is { } __w2) writer.WriteString(__Name33, __w2);
+		if (value.DailyUsages is { } __w3) { writer.WritePropertyName(__Name46); __Write49(writer, __w3, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths33 = { ".code", ".message", ".data" };
+
+	private static __M.BillListResponse? __Read33(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.BillListResponse)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		string __p1 = default;
+		__M.Bills __p2 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match33(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Read34(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths33[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.BillListResponse), ref reader, __s0 ? null : "code");
+		}
+
+		return new __M.BillListResponse()
+		{
+			Code = __p0,
+			Message = __p1,
+			Data = __p2,
+		};
+	}
+
+	private static int __Match33(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+			case 7: if (__Is(name, "message"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write33(__Json.Utf8JsonWriter writer, __M.BillListResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Code);
+		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write34(writer, __w2, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths34 = { ".account_id", ".begin_month", ".end_month", ".bill_list" };
+
+	private static __M.Bills? __Read34(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Bills)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		int? __p1 = default;
+		int? __p2 = default;
+		__G.IReadOnlyList<__M.Bill> __p3 = default;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match34(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
+					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
+					case 3: __p3 = __Read55(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths34[__i], ref reader);
+		}
+
+		return new __M.Bills()
+		{
+			AccountId = __p0,
+			BeginMonth = __p1,
+			EndMonth = __p2,
+			BillList = __p3,
+		};
+	}
+
+	private static int __Match34(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 9: if (__Is(name, "end_month"u8)) return 2; if (__Is(name, "bill_list"u8)) return 3; break;
+			case 10: if (__Is(name, "account_id"u8)) return 0; break;
+			case 11: if (__Is(name, "begin_month"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write34(__Json.Utf8JsonWriter writer, __M.Bills? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
+		if (value.BeginMonth is { } __w1) writer.WriteNumber(__Name47, __w1);
+		if (value.EndMonth is { } __w2) writer.WriteNumber(__Name48, __w2);
+		if (value.BillList is { } __w3) { writer.WritePropertyName(__Name49); __Write55(writer, __w3, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths35 = { ".period", ".account_id", ".charge_usage", ".charge_price", ".bill_state", ".pay_state", ".pay_method", ".pay_info_details" };
+
+	private static __M.Bill? __Read35(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Bill)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		string __p2 = default;
+		string __p3 = default;
+		string __p4 = default;
+		string __p5 = default;
+		string __p6 = default;
+		__G.IReadOnlyList<__M.Payment> __p7 = default;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match35(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = reader.GetString(); break;
+					case 3: __p3 = reader.GetString(); break;
+					case 4: __p4 = reader.GetString(); break;
+					case 5: __p5 = reader.GetString(); break;
+					case 6: __p6 = reader.GetString(); break;
+					case 7: __p7 = __Read56(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths35[__i], ref reader);
+		}
+
+		return new __M.Bill()
+		{
+			Period = __p0,
+			AccountId = __p1,
+			ChargeUsage = __p2,
+			ChargePrice = __p3,
+			BillState = __p4,
+			PayState = __p5,
+			PayMethod = __p6,
+			PayInfoDetails = __p7,
+		};
+	}
+
+	private static int __Match35(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 6: if (__Is(name, "period"u8)) return 0; break;
+			case 9: if (__Is(name, "pay_state"u8)) return 5; break;
+			case 10: if (__Is(name, "account_id"u8)) return 1; if (__Is(name, "bill_state"u8)) return 4; if (__Is(name, "pay_method"u8)) return 6; break;
+			case 12: if (__Is(name, "charge_usage"u8)) return 2; if (__Is(name, "charge_price"u8)) return 3; break;
+			case 16: if (__Is(name, "pay_info_details"u8)) return 7; break;
+		}
+		return -1;
+	}
+
+	private static void __Write35(__Json.Utf8JsonWriter writer, __M.Bill? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.Period is { } __w0) writer.WriteString(__Name50, __w0);
+		if (value.AccountId is { } __w1) writer.WriteString(__Name32, __w1);
+		if (value.ChargeUsage is { } __w2) writer.WriteString(__Name51, __w2);
+		if (value.ChargePrice is { } __w3) writer.WriteString(__Name52, __w3);
+		if (value.BillState is { } __w4) writer.WriteString(__Name53, __w4);
+		if (value.PayState is { } __w5) writer.WriteString(__Name54, __w5);
+		if (value.PayMethod is { } __w6) writer.WriteString(__Name55, __w6);
+		if (value.PayInfoDetails is { } __w7) { writer.WritePropertyName(__Name56); __Write56(writer, __w7, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths36 = { ".pay_method", ".amount", ".currency", ".state" };
+
+	private static __M.Payment? __Read36(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Payment)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		string __p2 = default;
+		string __p3 = default;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match36(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = reader.GetString(); break;
+					case 3: __p3 = reader.GetString(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths36[__i], ref reader);
+		}
+
+		return new __M.Payment()
+		{
+			PayMethod = __p0,
+			Amount = __p1,
+			Currency = __p2,
+			State = __p3,
+		};
+	}
+
+	private static int __Match36(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 5: if (__Is(name, "state"u8)) return 3; break;
+			case 6: if (__Is(name, "amount"u8)) return 1; break;
+			case 8: if (__Is(name, "currency"u8)) return 2; break;
+			case 10: if (__Is(name, "pay_method"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write36(__Json.Utf8JsonWriter writer, __M.Payment? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		if (value.PayMethod is { } __w0) writer.WriteString(__Name55, __w0);
+		if (value.Amount is { } __w1) writer.WriteString(__Name57, __w1);
+		if (value.Currency is { } __w2) writer.WriteString(__Name58, __w2);
+		if (value.State is { } __w3) writer.WriteString(__Name22, __w3);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths37 = { ".code", ".message", ".data" };
+
+	private static __M.AccountListResponse? __Read37(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.AccountListResponse)))
+		{
+			return null;
+		}
+
+		int __p0 = default;
+		string __p1 = default;
+		__G.IReadOnlyList<__M.Account> __p2 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match37(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = __Read57(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths37[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.AccountListResponse), ref reader, __s0 ? null : "code");
+		}
+
+		return new __M.AccountListResponse()
+		{
+			Code = __p0,
+			Message = __p1,
+			Data = __p2,
+		};
+	}
+
+	private static int __Match37(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
+			case 7: if (__Is(name, "message"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write37(__Json.Utf8JsonWriter writer, __M.AccountListResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Code);
+		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write57(writer, __w2, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths38 = { ".account_id", ".account_name", ".email", ".state", ".is_root_account", ".create_at" };
+
+	private static __M.Account? __Read38(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Account)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		string __p2 = default;
+		__M.AccountState? __p3 = default;
+		bool? __p4 = default;
+		long? __p5 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match38(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = reader.GetString(); break;
+					case 3: __p3 = __Null(ref reader) ? null : __Via(__Own39, ref reader, options); break;
+					case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
+					case 5: __p5 = __Null(ref reader) ? null : reader.GetInt64(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths38[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.Account), ref reader, __s0 ? null : "account_id");
+		}
+
+		return new __M.Account()
+		{
+			AccountId = __p0,
+			AccountName = __p1,
+			Email = __p2,
+			State = __p3,
+			IsRootAccount = __p4,
+			CreateAt = __p5,
+		};
+	}
+
+	private static int __Match38(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 5: if (__Is(name, "email"u8)) return 2; if (__Is(name, "state"u8)) return 3; break;
+			case 9: if (__Is(name, "create_at"u8)) return 5; break;
+			case 10: if (__Is(name, "account_id"u8)) return 0; break;
+			case 12: if (__Is(name, "account_name"u8)) return 1; break;
+			case 15: if (__Is(name, "is_root_account"u8)) return 4; break;
+		}
+		return -1;
+	}
+
+	private static void __Write38(__Json.Utf8JsonWriter writer, __M.Account? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name32, value.AccountId);
+		if (value.AccountName is { } __w1) writer.WriteString(__Name43, __w1);
+		if (value.Email is { } __w2) writer.WriteString(__Name59, __w2);
+		if (value.State is { } __w3) { writer.WritePropertyName(__Name22); __Own39.Write(writer, __w3, options); }
+		if (value.IsRootAccount is { } __w4) writer.WriteBoolean(__Name60, __w4);
+		if (value.CreateAt is { } __w5) writer.WriteNumber(__Name61, __w5);
+		writer.WriteEndObject();
+	}
+
+	private static __G.IReadOnlyList<__M.ClusterSummary>? __Read42(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterSummary>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read5(ref reader, options), options);
+
+	private static void __Write42(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.ClusterSummary>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.ClusterSummary>(writer, value, static (__Json.Utf8JsonWriter writer, __M.ClusterSummary value, __Json.JsonSerializerOptions options) => { { __Write5(writer, value, options); } }, options);
+
+	private static __G.IReadOnlyList<__M.DeploymentScript>? __Read43(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DeploymentScript>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read12(ref reader, options), options);
+
+	private static void __Write43(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DeploymentScript>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DeploymentScript>(writer, value, static (__Json.Utf8JsonWriter writer, __M.DeploymentScript value, __Json.JsonSerializerOptions options) => { { __Write12(writer, value, options); } }, options);
+
+	private static __G.IReadOnlyList<__M.Warehouse>? __Read47(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Warehouse>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read16(ref reader, options), options);
+
+	private static void __Write47(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Warehouse>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Warehouse>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Warehouse value, __Json.JsonSerializerOptions options) => { { __Write16(writer, value, options); } }, options);
+
+	private static __G.IReadOnlyList<__M.DailyUsage>? __Read49(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DailyUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read27(ref reader, options), options);
+
+	private static void __Write49(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DailyUsage>(writer, value, static (__Json.Utf8JsonWriter writer, __M.DailyUsage value, __Json.JsonSerializerOptions options) => { { __Write27(writer, value, options); } }, options);
+
+	private static __G.IReadOnlyList<string>? __Read52(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+
+	private static void __Write52(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+
+	private static __G.IReadOnlyList<__M.AccountClusterUsage>? __Read53(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.AccountClusterUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read31(ref reader, options), options);
+
+	private static void __Write53(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.AccountClusterUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.AccountClusterUsage>(writer, value, static (__Json.Utf8JsonWriter writer, __M.AccountClusterUsage value, __Json.JsonSerializerOptions options) => { { __Write31(writer, value, options); } }, options);
+
+	private static __G.IReadOnlyList<__M.ClusterDailyUsage>? __Read54(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterDailyUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read32(ref reader, options), options);
+
+	private static void __Write54(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.ClusterDailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.ClusterDailyUsage>(writer, value, static (__Json.Utf8JsonWriter writer, __M.ClusterDailyUsage value, __Json.JsonSerializerOptions options) => { { __Write32(writer, value, options); } }, options);
+
+	private static __G.IReadOnlyList<__M.Bill>? __Read55(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Bill>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read35(ref reader, options), options);
+
+	private static void __Write55(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Bill>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Bill>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Bill value, __Json.JsonSerializerOptions options) => { { __Write35(writer, value, options); } }, options);
+
+	private static __G.IReadOnlyList<__M.Payment>? __Read56(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Payment>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read36(ref reader, options), options);
+
+	private static void __Write56(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Payment>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Payment>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Payment value, __Json.JsonSerializerOptions options) => { { __Write36(writer, value, options); } }, options);
+
+	private static __G.IReadOnlyList<__M.Account>? __Read57(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Account>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read38(ref reader, options), options);
+
+	private static void __Write57(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Account>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Account>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Account value, __Json.JsonSerializerOptions options) => { { __Write38(writer, value, options); } }, options);
+
+	/// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+	private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return false;
+		}
+
+		return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+	}
+
+	/// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+	private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+	{
+		reader.Read();
+		if (reader.TokenType == __Json.JsonTokenType.EndObject)
+		{
+			name = default;
+			return false;
+		}
+
+		name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+		return true;
+	}
+
+	private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+	/// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+	private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
+
+	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+	private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+	/// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+	private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+		=> __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+
+	private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
+
+	private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
+
+	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		for (int i = 0; i < options.Converters.Count; i++)
+		{
+			if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
+			{
+				converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
+				break;
+			}
+		}
+
+		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		typeInfo.OriginatingResolver = this;
+		return typeInfo;
+	}
+
+	private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
+	{
+		if (converter is __Json.Serialization.JsonConverterFactory factory)
+		{
+			converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
+		}
+
+		return converter;
+	}
+
+	/// <summary>Reads and writes one type through the generated methods.</summary>
+	private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
+	{
+		private readonly __ReadValue<T?> _read;
+		private readonly __WriteValue<T?> _write;
+
+		public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
+		{
+			_read = read;
+			_write = write;
+		}
+
+		public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
+
+		public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
+	}
+
+	private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return null;
+		}
+		if (reader.TokenType != __Json.JsonTokenType.StartArray)
+		{
+			throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
+		}
+
+		var list = new global::System.Collections.Generic.List<T>();
+		while (true)
+		{
+			try
+			{
+				reader.Read();
+				if (reader.TokenType == __Json.JsonTokenType.EndArray)
+				{
+					return list;
+				}
+
+				list.Add(read(ref reader, options));
+			}
+			catch (global::System.Exception exception) when (__CanWrap(exception))
+			{
+				throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
+			}
+		}
+	}
+
+	private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return null;
+		}
+		if (reader.TokenType != __Json.JsonTokenType.StartObject)
+		{
+			throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
+		}
+
+		var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
+		while (true)
+		{
+			reader.Read();
+			if (reader.TokenType == __Json.JsonTokenType.EndObject)
+			{
+				return dictionary;
+			}
+
+			var key = reader.GetString()!;
+			try
+			{
+				reader.Read();
+				dictionary[key] = read(ref reader, options);
+			}
+			catch (global::System.Exception exception) when (__CanWrap(exception))
+			{
+				throw __Wrap(exception, __Segment(key), ref reader);
+			}
+		}
+	}
+
+	private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+	{
+		if (list is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartArray();
+		for (int i = 0; i < list.Count; i++)
+		{
+			write(writer, list[i], options);
+		}
+
+		writer.WriteEndArray();
+	}
+
+	private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+	{
+		if (dictionary is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		foreach (var pair in dictionary)
+		{
+			writer.WritePropertyName(pair.Key);
+			write(writer, pair.Value, options);
+		}
+
+		writer.WriteEndObject();
+	}
+
+	/// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
+	private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
+
+	private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
+
+	/// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
+	private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
+
+	/// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
+	private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
+	{
+		var inner = exception as __Json.JsonException;
+		var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
+		var line = inner?.LineNumber ?? __LineNumber(ref reader);
+		var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
+		var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
+		return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
+	}
+
+	private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
+
+	private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
+	{
+		long? line = __LineNumber(ref reader);
+		long? position = __BytePositionInLine(ref reader);
+		return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
+	}
+
+	private static string __Message(string message, string path, long? line, long? position)
+	{
+		var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
+		return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
+	}
+
+	// The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
+	[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
+	private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
+
+	[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
+	private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
 }

@@ -10,1162 +10,1162 @@ using __G = global::System.Collections.Generic;
 
 namespace CelerData.Cloud
 {
-    /// <summary>An open string enum of CelerData Cloud API: what its JSON converter needs.</summary>
-    /// <typeparam name="TSelf">The struct.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    internal interface ICelerDataCloudOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, ICelerDataCloudOpenEnum<TSelf>
-    {
-        /// <summary>The wire values the API description lists.</summary>
-        static abstract string[] __Wire { get; }
-
-        /// <summary>The wire value.</summary>
-        string Value { get; }
-
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        static abstract TSelf Create(string value);
-    }
-
-    /// <summary>Reads and writes an open string enum of CelerData Cloud API as its wire value, listed or not, without reflection.</summary>
-    /// <typeparam name="T">The struct.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    internal sealed class CelerDataCloudOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, ICelerDataCloudOpenEnum<T>
-    {
-        private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
-
-        private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
-
-        /// <inheritdoc/>
-        public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
-            }
-
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                // A listed value is its static instance: no string is allocated.
-                for (int i = 0; i < s_utf8.Length; i++)
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
-                    {
-                        return s_known[i];
-                    }
-                }
-            }
-
-            return T.Create(reader.GetString()!);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
-    }
-
-    /// <summary>An access token for the CelerData Cloud Private API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record AccessTokenResponse
-    {
-        /// <summary>The access token generated.</summary>
-        [__Ser.JsonPropertyName("access_token")]
-        public required string AccessToken { get; init; }
-
-        /// <summary>The amount of time after which the access token will expire. Unit: seconds.</summary>
-        [__Ser.JsonPropertyName("expires_in")]
-        public required int ExpiresIn { get; init; }
-
-        /// <summary>The refresh token generated along with the access token.</summary>
-        [__Ser.JsonPropertyName("refresh_token")]
-        public required string RefreshToken { get; init; }
-
-        /// <summary>The type of token generated.</summary>
-        [__Ser.JsonPropertyName("token_type")]
-        public required string TokenType { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("AccessToken = ");
-            builder.Append(AccessToken is null ? "null" : "***");
-            builder.Append(", ExpiresIn = ");
-            builder.Append(ExpiresIn);
-            builder.Append(", RefreshToken = ");
-            builder.Append(RefreshToken is null ? "null" : "***");
-            builder.Append(", TokenType = ");
-            builder.Append(TokenType);
-            return true;
-        }
-    }
-
-    /// <summary>The response envelope of a failure: a code other than 20000 and a message explaining it.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ErrorResponse
-    {
-        /// <summary>The failure code; 40004 when the named object does not exist. Other codes are not documented.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
-
-        /// <summary>Explains the failure. Do not decide success from it; only `code` says.</summary>
-        [__Ser.JsonPropertyName("message")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
-    }
-
-    /// <summary>The response envelope of an operation whose result has no `data`: `code` 20000 is success.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record EmptyResponse
-    {
-        /// <summary>20000 on success; any other code is a failure.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
-
-        /// <summary>Explains a failure; may be empty on success.</summary>
-        [__Ser.JsonPropertyName("message")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
-    }
-
-    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ClusterListResponse
-    {
-        /// <summary>20000 on success.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
-
-        /// <summary>Explains a failure.</summary>
-        [__Ser.JsonPropertyName("message")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
-
-        /// <summary>The 'data' property.</summary>
-        [__Ser.JsonPropertyName("data")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.ClusterList? Data { get; init; }
-    }
-
-    /// <summary>Every cluster of the account.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ClusterList
-    {
-        /// <summary>The number of clusters of the account.</summary>
-        [__Ser.JsonPropertyName("total")]
-        public required int Total { get; init; }
-
-        /// <summary>The clusters.</summary>
-        [__Ser.JsonPropertyName("list")]
-        public required __G.IReadOnlyList<__M.ClusterSummary> List { get; init; }
-    }
-
-    /// <summary>A cluster, as the list names it; its state comes from `getClusterState`.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ClusterSummary
-    {
-        /// <summary>The ID of the cluster.</summary>
-        [__Ser.JsonPropertyName("cluster_id")]
-        public required string ClusterId { get; init; }
-
-        /// <summary>The name of the cluster.</summary>
-        [__Ser.JsonPropertyName("cluster_name")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ClusterName { get; init; }
-    }
-
-    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ClusterStateResponse
-    {
-        /// <summary>20000 on success.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
-
-        /// <summary>Explains a failure.</summary>
-        [__Ser.JsonPropertyName("message")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
-
-        /// <summary>The 'data' property.</summary>
-        [__Ser.JsonPropertyName("data")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.ClusterStateData? Data { get; init; }
-    }
-
-    /// <summary>The state of a cluster.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ClusterStateData
-    {
-        /// <summary>The 'cluster_state' property.</summary>
-        [__Ser.JsonPropertyName("cluster_state")]
-        public required __M.ClusterState ClusterState { get; init; }
-
-        /// <summary>Why the cluster is abnormal, when it is; empty or null otherwise.</summary>
-        [__Ser.JsonPropertyName("abnormal_reason")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? AbnormalReason { get => __value_AbnormalReason; init { __value_AbnormalReason = value; __set_AbnormalReason = true; } }
-
-        private readonly string? __value_AbnormalReason;
-
-        /// <summary>Whether AbnormalReason was set, to null or not: only then is it written to JSON.</summary>
-        internal bool __set_AbnormalReason;
-    }
-
-    /// <summary>The state of a cluster. The service may add states; clients should expect others.</summary>
-    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [__Ser.JsonConverter(typeof(__M.CelerDataCloudOpenEnumJsonConverter<__M.ClusterState>))]
-    public readonly partial struct ClusterState : __M.ICelerDataCloudOpenEnum<ClusterState>
-    {
-        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
-        public enum KnownValue
-        {
-            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
-            Unknown = 0,
-
-            /// <summary>The wire value Deploying.</summary>
-            Deploying,
-
-            /// <summary>The wire value Running.</summary>
-            Running,
-
-            /// <summary>The wire value Scaling.</summary>
-            Scaling,
-
-            /// <summary>The wire value Abnormal.</summary>
-            Abnormal,
-
-            /// <summary>The wire value Suspending.</summary>
-            Suspending,
-
-            /// <summary>The wire value Suspended.</summary>
-            Suspended,
-
-            /// <summary>The wire value Resuming.</summary>
-            Resuming,
-
-            /// <summary>The wire value Releasing.</summary>
-            Releasing,
-
-            /// <summary>The wire value Released.</summary>
-            Released,
-        }
-
-        private static readonly string[] __Wire = { "Deploying", "Running", "Scaling", "Abnormal", "Suspending", "Suspended", "Resuming", "Releasing", "Released" };
-
-        /// <summary>The wire value Deploying.</summary>
-        public static readonly ClusterState Deploying = new ClusterState("Deploying");
-
-        /// <summary>The wire value Running.</summary>
-        public static readonly ClusterState Running = new ClusterState("Running");
-
-        /// <summary>The wire value Scaling.</summary>
-        public static readonly ClusterState Scaling = new ClusterState("Scaling");
-
-        /// <summary>The wire value Abnormal.</summary>
-        public static readonly ClusterState Abnormal = new ClusterState("Abnormal");
-
-        /// <summary>The wire value Suspending.</summary>
-        public static readonly ClusterState Suspending = new ClusterState("Suspending");
-
-        /// <summary>The wire value Suspended.</summary>
-        public static readonly ClusterState Suspended = new ClusterState("Suspended");
-
-        /// <summary>The wire value Resuming.</summary>
-        public static readonly ClusterState Resuming = new ClusterState("Resuming");
-
-        /// <summary>The wire value Releasing.</summary>
-        public static readonly ClusterState Releasing = new ClusterState("Releasing");
-
-        /// <summary>The wire value Released.</summary>
-        public static readonly ClusterState Released = new ClusterState("Released");
-
-        private readonly string? _value;
-
-        private readonly KnownValue _known;
-
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public ClusterState(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
-        }
-
-        static string[] __M.ICelerDataCloudOpenEnum<ClusterState>.__Wire => __Wire;
-
-        static ClusterState __M.ICelerDataCloudOpenEnum<ClusterState>.Create(string value) => new ClusterState(value);
-
-        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
-        public KnownValue Known => _known;
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(ClusterState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is ClusterState other && Equals(other);
-
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public static bool operator ==(ClusterState left, ClusterState right) => left.Equals(right);
-
-        /// <summary>Whether the wire values differ (ordinal).</summary>
-        public static bool operator !=(ClusterState left, ClusterState right) => !left.Equals(right);
-    }
-
-    /// <summary>The response envelope of an operation that starts an action: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ActionResponse
-    {
-        /// <summary>20000 on success.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
-
-        /// <summary>Explains a failure.</summary>
-        [__Ser.JsonPropertyName("message")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
-
-        /// <summary>The 'data' property.</summary>
-        [__Ser.JsonPropertyName("data")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.ActionData? Data { get; init; }
-    }
-
-    /// <summary>An action the service started.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ActionData
-    {
-        /// <summary>The ID of the action; pass it as `order_id` to `getInfraActionState`.</summary>
-        [__Ser.JsonPropertyName("action_id")]
-        public required string ActionId { get; init; }
-    }
-
-    /// <summary>The scripts a cluster runs on its nodes.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record DeploymentScriptsRequest
-    {
-        /// <summary>The scripts, with where their logs go.</summary>
-        [__Ser.JsonPropertyName("scripts")]
-        public required __G.IReadOnlyList<__M.DeploymentScript> Scripts { get; init; }
-
-        /// <summary>Whether several scripts run in parallel.</summary>
-        [__Ser.JsonPropertyName("parallel")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? Parallel { get; init; }
-
-        /// <summary>The time all the scripts may take together. The unit is not documented (the example, 3600, suggests seconds).</summary>
-        [__Ser.JsonPropertyName("timeout")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Timeout { get; init; }
-    }
-
-    /// <summary>One script and the folder for its logs.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record DeploymentScript
-    {
-        /// <summary>The S3 path of the script, for example `s3://bucket/path/setup.sh`.</summary>
-        [__Ser.JsonPropertyName("script_path")]
-        public required string ScriptPath { get; init; }
-
-        /// <summary>The S3 folder the script's logs go to, for example `s3://bucket/log/`. Whether it is required is not documented.</summary>
-        [__Ser.JsonPropertyName("logs_dir")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? LogsDir { get; init; }
-    }
-
-    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record WarehouseListResponse
-    {
-        /// <summary>20000 on success.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
-
-        /// <summary>Explains a failure.</summary>
-        [__Ser.JsonPropertyName("message")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
-
-        /// <summary>The 'data' property.</summary>
-        [__Ser.JsonPropertyName("data")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.WarehouseList? Data { get; init; }
-    }
-
-    /// <summary>Every warehouse of a cluster.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record WarehouseList
-    {
-        /// <summary>The number of warehouses of the cluster.</summary>
-        [__Ser.JsonPropertyName("total")]
-        public required int Total { get; init; }
-
-        /// <summary>The warehouses.</summary>
-        [__Ser.JsonPropertyName("list")]
-        public required __G.IReadOnlyList<__M.Warehouse> List { get; init; }
-    }
-
-    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record WarehouseResponse
-    {
-        /// <summary>20000 on success.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
-
-        /// <summary>Explains a failure.</summary>
-        [__Ser.JsonPropertyName("message")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
-
-        /// <summary>The 'data' property.</summary>
-        [__Ser.JsonPropertyName("data")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Warehouse? Data { get; init; }
-    }
-
-    /// <summary>A warehouse of an elastic cluster.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Warehouse
-    {
-        /// <summary>The ID of the warehouse.</summary>
-        [__Ser.JsonPropertyName("warehouse_id")]
-        public required string WarehouseId { get; init; }
-
-        /// <summary>The name of the warehouse.</summary>
-        [__Ser.JsonPropertyName("warehouse_name")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? WarehouseName { get; init; }
-
-        /// <summary>The number of compute nodes of the warehouse.</summary>
-        [__Ser.JsonPropertyName("node_count")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public int? NodeCount { get; init; }
-
-        /// <summary>The 'state' property.</summary>
-        [__Ser.JsonPropertyName("state")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.WarehouseState? State { get; init; }
-
-        /// <summary>Whether this is the cluster's default warehouse, which cannot be suspended or resumed.</summary>
-        [__Ser.JsonPropertyName("is_default")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? IsDefault { get; init; }
-    }
-
-    /// <summary>The state of a warehouse. The service may add states; clients should expect others.</summary>
-    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [__Ser.JsonConverter(typeof(__M.CelerDataCloudOpenEnumJsonConverter<__M.WarehouseState>))]
-    public readonly partial struct WarehouseState : __M.ICelerDataCloudOpenEnum<WarehouseState>
-    {
-        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
-        public enum KnownValue
-        {
-            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
-            Unknown = 0,
-
-            /// <summary>The wire value CREATING.</summary>
-            Creating,
-
-            /// <summary>The wire value RUNNING.</summary>
-            Running,
-
-            /// <summary>The wire value SUSPENDED.</summary>
-            Suspended,
-
-            /// <summary>The wire value STOP.</summary>
-            Stop,
-
-            /// <summary>The wire value ERROR.</summary>
-            Error,
-        }
-
-        private static readonly string[] __Wire = { "CREATING", "RUNNING", "SUSPENDED", "STOP", "ERROR" };
-
-        /// <summary>The wire value CREATING.</summary>
-        public static readonly WarehouseState Creating = new WarehouseState("CREATING");
-
-        /// <summary>The wire value RUNNING.</summary>
-        public static readonly WarehouseState Running = new WarehouseState("RUNNING");
-
-        /// <summary>The wire value SUSPENDED.</summary>
-        public static readonly WarehouseState Suspended = new WarehouseState("SUSPENDED");
-
-        /// <summary>The wire value STOP.</summary>
-        public static readonly WarehouseState Stop = new WarehouseState("STOP");
-
-        /// <summary>The wire value ERROR.</summary>
-        public static readonly WarehouseState Error = new WarehouseState("ERROR");
-
-        private readonly string? _value;
-
-        private readonly KnownValue _known;
-
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public WarehouseState(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
-        }
-
-        static string[] __M.ICelerDataCloudOpenEnum<WarehouseState>.__Wire => __Wire;
-
-        static WarehouseState __M.ICelerDataCloudOpenEnum<WarehouseState>.Create(string value) => new WarehouseState(value);
-
-        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
-        public KnownValue Known => _known;
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(WarehouseState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is WarehouseState other && Equals(other);
-
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public static bool operator ==(WarehouseState left, WarehouseState right) => left.Equals(right);
-
-        /// <summary>Whether the wire values differ (ordinal).</summary>
-        public static bool operator !=(WarehouseState left, WarehouseState right) => !left.Equals(right);
-    }
-
-    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record InfraActionStateResponse
-    {
-        /// <summary>20000 on success.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
-
-        /// <summary>Explains a failure.</summary>
-        [__Ser.JsonPropertyName("message")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
-
-        /// <summary>The 'data' property.</summary>
-        [__Ser.JsonPropertyName("data")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.InfraActionStateData? Data { get; init; }
-    }
-
-    /// <summary>The state of an action.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record InfraActionStateData
-    {
-        /// <summary>The 'infra_action_state' property.</summary>
-        [__Ser.JsonPropertyName("infra_action_state")]
-        public required __M.InfraActionState InfraActionState { get; init; }
-
-        /// <summary>Why the action failed; sent only when it is `FAILED`.</summary>
-        [__Ser.JsonPropertyName("err_msg")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ErrMsg { get => __value_ErrMsg; init { __value_ErrMsg = value; __set_ErrMsg = true; } }
-
-        private readonly string? __value_ErrMsg;
-
-        /// <summary>Whether ErrMsg was set, to null or not: only then is it written to JSON.</summary>
-        internal bool __set_ErrMsg;
-    }
-
-    /// <summary>
-    /// The state of an action: `ONGOING` until it ends in one of the others. The documentation's
-    /// sample shows `Succeeded`, in another case, so clients should compare without regard to case
-    /// and expect other values.
-    /// </summary>
-    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [__Ser.JsonConverter(typeof(__M.CelerDataCloudOpenEnumJsonConverter<__M.InfraActionState>))]
-    public readonly partial struct InfraActionState : __M.ICelerDataCloudOpenEnum<InfraActionState>
-    {
-        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
-        public enum KnownValue
-        {
-            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
-            Unknown = 0,
-
-            /// <summary>The wire value ONGOING.</summary>
-            Ongoing,
-
-            /// <summary>The wire value SUCCEEDED.</summary>
-            Succeeded,
-
-            /// <summary>The wire value FAILED.</summary>
-            Failed,
-
-            /// <summary>The wire value CANCELED.</summary>
-            Canceled,
-        }
-
-        private static readonly string[] __Wire = { "ONGOING", "SUCCEEDED", "FAILED", "CANCELED" };
-
-        /// <summary>The wire value ONGOING.</summary>
-        public static readonly InfraActionState Ongoing = new InfraActionState("ONGOING");
-
-        /// <summary>The wire value SUCCEEDED.</summary>
-        public static readonly InfraActionState Succeeded = new InfraActionState("SUCCEEDED");
-
-        /// <summary>The wire value FAILED.</summary>
-        public static readonly InfraActionState Failed = new InfraActionState("FAILED");
-
-        /// <summary>The wire value CANCELED.</summary>
-        public static readonly InfraActionState Canceled = new InfraActionState("CANCELED");
-
-        private readonly string? _value;
-
-        private readonly KnownValue _known;
-
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public InfraActionState(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
-        }
-
-        static string[] __M.ICelerDataCloudOpenEnum<InfraActionState>.__Wire => __Wire;
-
-        static InfraActionState __M.ICelerDataCloudOpenEnum<InfraActionState>.Create(string value) => new InfraActionState(value);
-
-        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
-        public KnownValue Known => _known;
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(InfraActionState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is InfraActionState other && Equals(other);
-
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public static bool operator ==(InfraActionState left, InfraActionState right) => left.Equals(right);
-
-        /// <summary>Whether the wire values differ (ordinal).</summary>
-        public static bool operator !=(InfraActionState left, InfraActionState right) => !left.Equals(right);
-    }
-
-    /// <summary>The node type to scale a warehouse to, and the disks when moving from local to cloud storage.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ScaleWarehouseSizeRequest
-    {
-        /// <summary>
-        /// The node (virtual machine) type to scale to, for example `m6i.4xlarge`. The documentation's
-        /// table says integer, its example a type name; a string is sent.
-        /// </summary>
-        [__Ser.JsonPropertyName("vm_cate")]
-        public required string VmCate { get; init; }
-
-        /// <summary>The IOPS of each cloud disk; only when moving from local to cloud storage.</summary>
-        [__Ser.JsonPropertyName("iops")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Iops { get; init; }
-
-        /// <summary>The throughput of each cloud disk; only when moving from local to cloud storage. The unit is not documented.</summary>
-        [__Ser.JsonPropertyName("throughput")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Throughput { get; init; }
-
-        /// <summary>The size of each cloud disk; only when moving from local to cloud storage. Unit: GB.</summary>
-        [__Ser.JsonPropertyName("vm_vol_size")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public int? VmVolSize { get; init; }
-
-        /// <summary>The number of cloud disks of each node; only when moving from local to cloud storage.</summary>
-        [__Ser.JsonPropertyName("vm_vol_num")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public int? VmVolNum { get; init; }
-    }
-
-    /// <summary>The number of nodes to scale a warehouse to.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ScaleWarehouseNumRequest
-    {
-        /// <summary>The number of compute nodes the warehouse should have.</summary>
-        [__Ser.JsonPropertyName("vm_num")]
-        public required int VmNum { get; init; }
-    }
-
-    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record AccountUsageResponse
-    {
-        /// <summary>20000 on success.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
-
-        /// <summary>Explains a failure.</summary>
-        [__Ser.JsonPropertyName("message")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
-
-        /// <summary>The 'data' property.</summary>
-        [__Ser.JsonPropertyName("data")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.AccountUsage? Data { get; init; }
-    }
-
-    /// <summary>The CCU usage of an account over a range of days.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record AccountUsage
-    {
-        /// <summary>The ID of the account.</summary>
-        [__Ser.JsonPropertyName("account_id")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? AccountId { get; init; }
-
-        /// <summary>The CCU used over the range, a decimal number sent as a string (for example `1534.833393`).</summary>
-        [__Ser.JsonPropertyName("total_usage")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? TotalUsage { get; init; }
-
-        /// <summary>The usage of each day; sent only when `show_detail` is true.</summary>
-        [__Ser.JsonPropertyName("details")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<__M.DailyUsage>? Details { get; init; }
-    }
-
-    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ClusterUsageResponse
-    {
-        /// <summary>20000 on success.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
-
-        /// <summary>Explains a failure.</summary>
-        [__Ser.JsonPropertyName("message")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
-
-        /// <summary>The 'data' property.</summary>
-        [__Ser.JsonPropertyName("data")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.ClusterUsage? Data { get; init; }
-    }
-
-    /// <summary>The CCU usage of a cluster over a range of days.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ClusterUsage
-    {
-        /// <summary>The ID of the cluster.</summary>
-        [__Ser.JsonPropertyName("cluster_id")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ClusterId { get; init; }
-
-        /// <summary>The name of the cluster.</summary>
-        [__Ser.JsonPropertyName("cluster_name")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ClusterName { get; init; }
-
-        /// <summary>The CCU used over the range, a decimal number sent as a string.</summary>
-        [__Ser.JsonPropertyName("total_usage")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? TotalUsage { get; init; }
-
-        /// <summary>The usage of each day; sent only when `show_detail` is true.</summary>
-        [__Ser.JsonPropertyName("details")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<__M.DailyUsage>? Details { get; init; }
-    }
-
-    /// <summary>The CCU usage of one day.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record DailyUsage
-    {
-        /// <summary>The CCU used that day, a decimal number sent as a string.</summary>
-        [__Ser.JsonPropertyName("usage")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Usage { get; init; }
-
-        /// <summary>The day, as the number yyyyMMdd (for example 20230701).</summary>
-        [__Ser.JsonPropertyName("date")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public int? Date { get; init; }
-
-        /// <summary>The start of the day in seconds since 1970 (UTC); sent by the organisation usage only.</summary>
-        [__Ser.JsonPropertyName("time_stamp")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public long? TimeStamp { get; init; }
-    }
-
-    /// <summary>Which accounts and days to report the usage of.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record OrganizationUsageRequest
-    {
-        /// <summary>The accounts to report; every account of the organisation when absent.</summary>
-        [__Ser.JsonPropertyName("account_ids")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<string>? AccountIds { get; init; }
-
-        /// <summary>The first day of the range. Format: yyyyMMdd.</summary>
-        [__Ser.JsonPropertyName("start_date")]
-        public required string StartDate { get; init; }
-
-        /// <summary>The last day of the range, not before `start_date`, at most 31 days after it. Format: yyyyMMdd.</summary>
-        [__Ser.JsonPropertyName("end_date")]
-        public required string EndDate { get; init; }
-
-        /// <summary>Whether to return the usage of each day of each cluster. Defaults to false.</summary>
-        [__Ser.JsonPropertyName("show_daily_detail")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? ShowDailyDetail { get; init; }
-    }
-
-    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record OrganizationUsageResponse
-    {
-        /// <summary>20000 on success.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
-
-        /// <summary>Explains a failure.</summary>
-        [__Ser.JsonPropertyName("message")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
-
-        /// <summary>The 'data' property.</summary>
-        [__Ser.JsonPropertyName("data")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.OrganizationUsage? Data { get; init; }
-    }
-
-    /// <summary>The CCU usage of the organisation's accounts and their clusters.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record OrganizationUsage
-    {
-        /// <summary>The CCU used by every account reported, a decimal number sent as a string.</summary>
-        [__Ser.JsonPropertyName("total_usage")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? TotalUsage { get; init; }
-
-        /// <summary>The usage of each account.</summary>
-        [__Ser.JsonPropertyName("accounts")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<__M.AccountClusterUsage>? Accounts { get; init; }
-    }
-
-    /// <summary>The CCU usage of one account of the organisation and of its clusters.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record AccountClusterUsage
-    {
-        /// <summary>The ID of the account.</summary>
-        [__Ser.JsonPropertyName("account_id")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? AccountId { get; init; }
-
-        /// <summary>The name of the account.</summary>
-        [__Ser.JsonPropertyName("account_name")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? AccountName { get; init; }
-
-        /// <summary>The email address of the account.</summary>
-        [__Ser.JsonPropertyName("account_email")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? AccountEmail { get; init; }
-
-        /// <summary>The CCU used by the account, a decimal number sent as a string.</summary>
-        [__Ser.JsonPropertyName("total_usage")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? TotalUsage { get; init; }
-
-        /// <summary>The usage of each cluster of the account.</summary>
-        [__Ser.JsonPropertyName("clusters")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<__M.ClusterDailyUsage>? Clusters { get; init; }
-    }
-
-    /// <summary>The CCU usage of one cluster in the organisation report.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record ClusterDailyUsage
-    {
-        /// <summary>The ID of the cluster.</summary>
-        [__Ser.JsonPropertyName("cluster_id")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ClusterId { get; init; }
-
-        /// <summary>The name of the cluster.</summary>
-        [__Ser.JsonPropertyName("cluster_name")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ClusterName { get; init; }
-
-        /// <summary>The CCU used by the cluster, a decimal number sent as a string.</summary>
-        [__Ser.JsonPropertyName("total_usage")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? TotalUsage { get; init; }
-
-        /// <summary>The usage of each day; sent only when `show_daily_detail` is true.</summary>
-        [__Ser.JsonPropertyName("daily_usages")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<__M.DailyUsage>? DailyUsages { get; init; }
-    }
-
-    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record BillListResponse
-    {
-        /// <summary>20000 on success.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
-
-        /// <summary>Explains a failure.</summary>
-        [__Ser.JsonPropertyName("message")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
-
-        /// <summary>The 'data' property.</summary>
-        [__Ser.JsonPropertyName("data")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Bills? Data { get; init; }
-    }
-
-    /// <summary>The monthly bills of an account over a range of months.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Bills
-    {
-        /// <summary>The ID of the account.</summary>
-        [__Ser.JsonPropertyName("account_id")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? AccountId { get; init; }
-
-        /// <summary>The first month of the range, as the number yyyyMM.</summary>
-        [__Ser.JsonPropertyName("begin_month")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public int? BeginMonth { get; init; }
-
-        /// <summary>The last month of the range, as the number yyyyMM.</summary>
-        [__Ser.JsonPropertyName("end_month")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public int? EndMonth { get; init; }
-
-        /// <summary>One bill a month.</summary>
-        [__Ser.JsonPropertyName("bill_list")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<__M.Bill>? BillList { get; init; }
-    }
-
-    /// <summary>The bill of one month.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Bill
-    {
-        /// <summary>The month billed, yyyyMM.</summary>
-        [__Ser.JsonPropertyName("period")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Period { get; init; }
-
-        /// <summary>The ID of the account.</summary>
-        [__Ser.JsonPropertyName("account_id")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? AccountId { get; init; }
-
-        /// <summary>The CCU charged, a decimal number sent as a string.</summary>
-        [__Ser.JsonPropertyName("charge_usage")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ChargeUsage { get; init; }
-
-        /// <summary>The amount charged, a decimal number sent as a string. The currency is not documented.</summary>
-        [__Ser.JsonPropertyName("charge_price")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ChargePrice { get; init; }
-
-        /// <summary>The state of the bill, for example `PAID`. The other values are not documented.</summary>
-        [__Ser.JsonPropertyName("bill_state")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? BillState { get; init; }
-
-        /// <summary>The state of the payment, for example `SUCCESS`. The other values are not documented.</summary>
-        [__Ser.JsonPropertyName("pay_state")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? PayState { get; init; }
-
-        /// <summary>How the bill was paid, for example `AccountBalance`. The other values are not documented.</summary>
-        [__Ser.JsonPropertyName("pay_method")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? PayMethod { get; init; }
-
-        /// <summary>The payments of the bill.</summary>
-        [__Ser.JsonPropertyName("pay_info_details")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<__M.Payment>? PayInfoDetails { get; init; }
-    }
-
-    /// <summary>One payment of a bill.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Payment
-    {
-        /// <summary>How it was paid, for example `AccountBalance`.</summary>
-        [__Ser.JsonPropertyName("pay_method")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? PayMethod { get; init; }
-
-        /// <summary>The amount paid, a decimal number sent as a string.</summary>
-        [__Ser.JsonPropertyName("amount")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Amount { get; init; }
-
-        /// <summary>The currency of the amount, for example `CCU`.</summary>
-        [__Ser.JsonPropertyName("currency")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Currency { get; init; }
-
-        /// <summary>The state of the payment, for example `SUCCESS`. The other values are not documented.</summary>
-        [__Ser.JsonPropertyName("state")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? State { get; init; }
-    }
-
-    /// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record AccountListResponse
-    {
-        /// <summary>20000 on success.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
-
-        /// <summary>Explains a failure.</summary>
-        [__Ser.JsonPropertyName("message")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Message { get; init; }
-
-        /// <summary>The accounts of the organisation.</summary>
-        [__Ser.JsonPropertyName("data")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<__M.Account>? Data { get; init; }
-    }
-
-    /// <summary>An account of the organisation.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Account
-    {
-        /// <summary>The ID of the account.</summary>
-        [__Ser.JsonPropertyName("account_id")]
-        public required string AccountId { get; init; }
-
-        /// <summary>The name of the account.</summary>
-        [__Ser.JsonPropertyName("account_name")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? AccountName { get; init; }
-
-        /// <summary>The email address of the account.</summary>
-        [__Ser.JsonPropertyName("email")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Email { get; init; }
-
-        /// <summary>The 'state' property.</summary>
-        [__Ser.JsonPropertyName("state")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.AccountState? State { get; init; }
-
-        /// <summary>Whether this is the organisation's root account.</summary>
-        [__Ser.JsonPropertyName("is_root_account")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public bool? IsRootAccount { get; init; }
-
-        /// <summary>When the account was created, in milliseconds since 1970 (UTC); documented only as a timestamp.</summary>
-        [__Ser.JsonPropertyName("create_at")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public long? CreateAt { get; init; }
-    }
-
-    /// <summary>The state of an account: `IN_USE`, or `NO_ACCOUNT_NAME` until it is activated from the confirmation email. The service may add states.</summary>
-    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [__Ser.JsonConverter(typeof(__M.CelerDataCloudOpenEnumJsonConverter<__M.AccountState>))]
-    public readonly partial struct AccountState : __M.ICelerDataCloudOpenEnum<AccountState>
-    {
-        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
-        public enum KnownValue
-        {
-            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
-            Unknown = 0,
-
-            /// <summary>The wire value IN_USE.</summary>
-            InUse,
-
-            /// <summary>The wire value NO_ACCOUNT_NAME.</summary>
-            NoAccountName,
-        }
-
-        private static readonly string[] __Wire = { "IN_USE", "NO_ACCOUNT_NAME" };
-
-        /// <summary>The wire value IN_USE.</summary>
-        public static readonly AccountState InUse = new AccountState("IN_USE");
-
-        /// <summary>The wire value NO_ACCOUNT_NAME.</summary>
-        public static readonly AccountState NoAccountName = new AccountState("NO_ACCOUNT_NAME");
-
-        private readonly string? _value;
-
-        private readonly KnownValue _known;
-
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public AccountState(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
-        }
-
-        static string[] __M.ICelerDataCloudOpenEnum<AccountState>.__Wire => __Wire;
-
-        static AccountState __M.ICelerDataCloudOpenEnum<AccountState>.Create(string value) => new AccountState(value);
-
-        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
-        public KnownValue Known => _known;
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(AccountState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is AccountState other && Equals(other);
-
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public static bool operator ==(AccountState left, AccountState right) => left.Equals(right);
-
-        /// <summary>Whether the wire values differ (ordinal).</summary>
-        public static bool operator !=(AccountState left, AccountState right) => !left.Equals(right);
-    }
+	/// <summary>An open string enum of CelerData Cloud API: what its JSON converter needs.</summary>
+	/// <typeparam name="TSelf">The struct.</typeparam>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	internal interface ICelerDataCloudOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, ICelerDataCloudOpenEnum<TSelf>
+	{
+		/// <summary>The wire values the API description lists.</summary>
+		static abstract string[] __Wire { get; }
+
+		/// <summary>The wire value.</summary>
+		string Value { get; }
+
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		static abstract TSelf Create(string value);
+	}
+
+	/// <summary>Reads and writes an open string enum of CelerData Cloud API as its wire value, listed or not, without reflection.</summary>
+	/// <typeparam name="T">The struct.</typeparam>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	internal sealed class CelerDataCloudOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, ICelerDataCloudOpenEnum<T>
+	{
+		private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
+
+		private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
+
+		/// <inheritdoc/>
+		public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+		{
+			if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+			{
+				throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
+			}
+
+			if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+			{
+				// A listed value is its static instance: no string is allocated.
+				for (int i = 0; i < s_utf8.Length; i++)
+				{
+					if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
+					{
+						return s_known[i];
+					}
+				}
+			}
+
+			return T.Create(reader.GetString()!);
+		}
+
+		/// <inheritdoc/>
+		public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+	}
+
+	/// <summary>An access token for the CelerData Cloud Private API.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record AccessTokenResponse
+	{
+		/// <summary>The access token generated.</summary>
+		[__Ser.JsonPropertyName("access_token")]
+		public required string AccessToken { get; init; }
+
+		/// <summary>The amount of time after which the access token will expire. Unit: seconds.</summary>
+		[__Ser.JsonPropertyName("expires_in")]
+		public required int ExpiresIn { get; init; }
+
+		/// <summary>The refresh token generated along with the access token.</summary>
+		[__Ser.JsonPropertyName("refresh_token")]
+		public required string RefreshToken { get; init; }
+
+		/// <summary>The type of token generated.</summary>
+		[__Ser.JsonPropertyName("token_type")]
+		public required string TokenType { get; init; }
+
+		private bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			builder.Append("AccessToken = ");
+			builder.Append(AccessToken is null ? "null" : "***");
+			builder.Append(", ExpiresIn = ");
+			builder.Append(ExpiresIn);
+			builder.Append(", RefreshToken = ");
+			builder.Append(RefreshToken is null ? "null" : "***");
+			builder.Append(", TokenType = ");
+			builder.Append(TokenType);
+			return true;
+		}
+	}
+
+	/// <summary>The response envelope of a failure: a code other than 20000 and a message explaining it.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ErrorResponse
+	{
+		/// <summary>The failure code; 40004 when the named object does not exist. Other codes are not documented.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
+
+		/// <summary>Explains the failure. Do not decide success from it; only `code` says.</summary>
+		[__Ser.JsonPropertyName("message")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Message { get; init; }
+	}
+
+	/// <summary>The response envelope of an operation whose result has no `data`: `code` 20000 is success.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record EmptyResponse
+	{
+		/// <summary>20000 on success; any other code is a failure.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
+
+		/// <summary>Explains a failure; may be empty on success.</summary>
+		[__Ser.JsonPropertyName("message")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Message { get; init; }
+	}
+
+	/// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ClusterListResponse
+	{
+		/// <summary>20000 on success.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
+
+		/// <summary>Explains a failure.</summary>
+		[__Ser.JsonPropertyName("message")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Message { get; init; }
+
+		/// <summary>The 'data' property.</summary>
+		[__Ser.JsonPropertyName("data")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.ClusterList? Data { get; init; }
+	}
+
+	/// <summary>Every cluster of the account.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ClusterList
+	{
+		/// <summary>The number of clusters of the account.</summary>
+		[__Ser.JsonPropertyName("total")]
+		public required int Total { get; init; }
+
+		/// <summary>The clusters.</summary>
+		[__Ser.JsonPropertyName("list")]
+		public required __G.IReadOnlyList<__M.ClusterSummary> List { get; init; }
+	}
+
+	/// <summary>A cluster, as the list names it; its state comes from `getClusterState`.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ClusterSummary
+	{
+		/// <summary>The ID of the cluster.</summary>
+		[__Ser.JsonPropertyName("cluster_id")]
+		public required string ClusterId { get; init; }
+
+		/// <summary>The name of the cluster.</summary>
+		[__Ser.JsonPropertyName("cluster_name")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? ClusterName { get; init; }
+	}
+
+	/// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ClusterStateResponse
+	{
+		/// <summary>20000 on success.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
+
+		/// <summary>Explains a failure.</summary>
+		[__Ser.JsonPropertyName("message")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Message { get; init; }
+
+		/// <summary>The 'data' property.</summary>
+		[__Ser.JsonPropertyName("data")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.ClusterStateData? Data { get; init; }
+	}
+
+	/// <summary>The state of a cluster.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ClusterStateData
+	{
+		/// <summary>The 'cluster_state' property.</summary>
+		[__Ser.JsonPropertyName("cluster_state")]
+		public required __M.ClusterState ClusterState { get; init; }
+
+		/// <summary>Why the cluster is abnormal, when it is; empty or null otherwise.</summary>
+		[__Ser.JsonPropertyName("abnormal_reason")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? AbnormalReason { get => __value_AbnormalReason; init { __value_AbnormalReason = value; __set_AbnormalReason = true; } }
+
+		private readonly string? __value_AbnormalReason;
+
+		/// <summary>Whether AbnormalReason was set, to null or not: only then is it written to JSON.</summary>
+		internal bool __set_AbnormalReason;
+	}
+
+	/// <summary>The state of a cluster. The service may add states; clients should expect others.</summary>
+	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Ser.JsonConverter(typeof(__M.CelerDataCloudOpenEnumJsonConverter<__M.ClusterState>))]
+	public readonly partial struct ClusterState : __M.ICelerDataCloudOpenEnum<ClusterState>
+	{
+		/// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+		public enum KnownValue
+		{
+			/// <summary>A value the API description does not list (or <c>default</c>).</summary>
+			Unknown = 0,
+
+			/// <summary>The wire value Deploying.</summary>
+			Deploying,
+
+			/// <summary>The wire value Running.</summary>
+			Running,
+
+			/// <summary>The wire value Scaling.</summary>
+			Scaling,
+
+			/// <summary>The wire value Abnormal.</summary>
+			Abnormal,
+
+			/// <summary>The wire value Suspending.</summary>
+			Suspending,
+
+			/// <summary>The wire value Suspended.</summary>
+			Suspended,
+
+			/// <summary>The wire value Resuming.</summary>
+			Resuming,
+
+			/// <summary>The wire value Releasing.</summary>
+			Releasing,
+
+			/// <summary>The wire value Released.</summary>
+			Released,
+		}
+
+		private static readonly string[] __Wire = { "Deploying", "Running", "Scaling", "Abnormal", "Suspending", "Suspended", "Resuming", "Releasing", "Released" };
+
+		/// <summary>The wire value Deploying.</summary>
+		public static readonly ClusterState Deploying = new ClusterState("Deploying");
+
+		/// <summary>The wire value Running.</summary>
+		public static readonly ClusterState Running = new ClusterState("Running");
+
+		/// <summary>The wire value Scaling.</summary>
+		public static readonly ClusterState Scaling = new ClusterState("Scaling");
+
+		/// <summary>The wire value Abnormal.</summary>
+		public static readonly ClusterState Abnormal = new ClusterState("Abnormal");
+
+		/// <summary>The wire value Suspending.</summary>
+		public static readonly ClusterState Suspending = new ClusterState("Suspending");
+
+		/// <summary>The wire value Suspended.</summary>
+		public static readonly ClusterState Suspended = new ClusterState("Suspended");
+
+		/// <summary>The wire value Resuming.</summary>
+		public static readonly ClusterState Resuming = new ClusterState("Resuming");
+
+		/// <summary>The wire value Releasing.</summary>
+		public static readonly ClusterState Releasing = new ClusterState("Releasing");
+
+		/// <summary>The wire value Released.</summary>
+		public static readonly ClusterState Released = new ClusterState("Released");
+
+		private readonly string? _value;
+
+		private readonly KnownValue _known;
+
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		/// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+		public ClusterState(string value)
+		{
+			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+			_known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
+		}
+
+		static string[] __M.ICelerDataCloudOpenEnum<ClusterState>.__Wire => __Wire;
+
+		static ClusterState __M.ICelerDataCloudOpenEnum<ClusterState>.Create(string value) => new ClusterState(value);
+
+		/// <summary>The wire value (the empty string for <c>default</c>).</summary>
+		public string Value => _value ?? string.Empty;
+
+		/// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+		public KnownValue Known => _known;
+
+		/// <summary>The wire value.</summary>
+		public override string ToString() => Value;
+
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public bool Equals(ClusterState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+		/// <inheritdoc/>
+		public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+		/// <summary>Whether the value is one the API description lists.</summary>
+		public bool IsKnown => Known != KnownValue.Unknown;
+
+		/// <inheritdoc/>
+		public override bool Equals(object? obj) => obj is ClusterState other && Equals(other);
+
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public static bool operator ==(ClusterState left, ClusterState right) => left.Equals(right);
+
+		/// <summary>Whether the wire values differ (ordinal).</summary>
+		public static bool operator !=(ClusterState left, ClusterState right) => !left.Equals(right);
+	}
+
+	/// <summary>The response envelope of an operation that starts an action: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ActionResponse
+	{
+		/// <summary>20000 on success.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
+
+		/// <summary>Explains a failure.</summary>
+		[__Ser.JsonPropertyName("message")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Message { get; init; }
+
+		/// <summary>The 'data' property.</summary>
+		[__Ser.JsonPropertyName("data")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.ActionData? Data { get; init; }
+	}
+
+	/// <summary>An action the service started.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ActionData
+	{
+		/// <summary>The ID of the action; pass it as `order_id` to `getInfraActionState`.</summary>
+		[__Ser.JsonPropertyName("action_id")]
+		public required string ActionId { get; init; }
+	}
+
+	/// <summary>The scripts a cluster runs on its nodes.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record DeploymentScriptsRequest
+	{
+		/// <summary>The scripts, with where their logs go.</summary>
+		[__Ser.JsonPropertyName("scripts")]
+		public required __G.IReadOnlyList<__M.DeploymentScript> Scripts { get; init; }
+
+		/// <summary>Whether several scripts run in parallel.</summary>
+		[__Ser.JsonPropertyName("parallel")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public bool? Parallel { get; init; }
+
+		/// <summary>The time all the scripts may take together. The unit is not documented (the example, 3600, suggests seconds).</summary>
+		[__Ser.JsonPropertyName("timeout")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public int? Timeout { get; init; }
+	}
+
+	/// <summary>One script and the folder for its logs.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record DeploymentScript
+	{
+		/// <summary>The S3 path of the script, for example `s3://bucket/path/setup.sh`.</summary>
+		[__Ser.JsonPropertyName("script_path")]
+		public required string ScriptPath { get; init; }
+
+		/// <summary>The S3 folder the script's logs go to, for example `s3://bucket/log/`. Whether it is required is not documented.</summary>
+		[__Ser.JsonPropertyName("logs_dir")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? LogsDir { get; init; }
+	}
+
+	/// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record WarehouseListResponse
+	{
+		/// <summary>20000 on success.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
+
+		/// <summary>Explains a failure.</summary>
+		[__Ser.JsonPropertyName("message")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Message { get; init; }
+
+		/// <summary>The 'data' property.</summary>
+		[__Ser.JsonPropertyName("data")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.WarehouseList? Data { get; init; }
+	}
+
+	/// <summary>Every warehouse of a cluster.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record WarehouseList
+	{
+		/// <summary>The number of warehouses of the cluster.</summary>
+		[__Ser.JsonPropertyName("total")]
+		public required int Total { get; init; }
+
+		/// <summary>The warehouses.</summary>
+		[__Ser.JsonPropertyName("list")]
+		public required __G.IReadOnlyList<__M.Warehouse> List { get; init; }
+	}
+
+	/// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record WarehouseResponse
+	{
+		/// <summary>20000 on success.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
+
+		/// <summary>Explains a failure.</summary>
+		[__Ser.JsonPropertyName("message")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Message { get; init; }
+
+		/// <summary>The 'data' property.</summary>
+		[__Ser.JsonPropertyName("data")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Warehouse? Data { get; init; }
+	}
+
+	/// <summary>A warehouse of an elastic cluster.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Warehouse
+	{
+		/// <summary>The ID of the warehouse.</summary>
+		[__Ser.JsonPropertyName("warehouse_id")]
+		public required string WarehouseId { get; init; }
+
+		/// <summary>The name of the warehouse.</summary>
+		[__Ser.JsonPropertyName("warehouse_name")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? WarehouseName { get; init; }
+
+		/// <summary>The number of compute nodes of the warehouse.</summary>
+		[__Ser.JsonPropertyName("node_count")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public int? NodeCount { get; init; }
+
+		/// <summary>The 'state' property.</summary>
+		[__Ser.JsonPropertyName("state")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.WarehouseState? State { get; init; }
+
+		/// <summary>Whether this is the cluster's default warehouse, which cannot be suspended or resumed.</summary>
+		[__Ser.JsonPropertyName("is_default")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public bool? IsDefault { get; init; }
+	}
+
+	/// <summary>The state of a warehouse. The service may add states; clients should expect others.</summary>
+	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Ser.JsonConverter(typeof(__M.CelerDataCloudOpenEnumJsonConverter<__M.WarehouseState>))]
+	public readonly partial struct WarehouseState : __M.ICelerDataCloudOpenEnum<WarehouseState>
+	{
+		/// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+		public enum KnownValue
+		{
+			/// <summary>A value the API description does not list (or <c>default</c>).</summary>
+			Unknown = 0,
+
+			/// <summary>The wire value CREATING.</summary>
+			Creating,
+
+			/// <summary>The wire value RUNNING.</summary>
+			Running,
+
+			/// <summary>The wire value SUSPENDED.</summary>
+			Suspended,
+
+			/// <summary>The wire value STOP.</summary>
+			Stop,
+
+			/// <summary>The wire value ERROR.</summary>
+			Error,
+		}
+
+		private static readonly string[] __Wire = { "CREATING", "RUNNING", "SUSPENDED", "STOP", "ERROR" };
+
+		/// <summary>The wire value CREATING.</summary>
+		public static readonly WarehouseState Creating = new WarehouseState("CREATING");
+
+		/// <summary>The wire value RUNNING.</summary>
+		public static readonly WarehouseState Running = new WarehouseState("RUNNING");
+
+		/// <summary>The wire value SUSPENDED.</summary>
+		public static readonly WarehouseState Suspended = new WarehouseState("SUSPENDED");
+
+		/// <summary>The wire value STOP.</summary>
+		public static readonly WarehouseState Stop = new WarehouseState("STOP");
+
+		/// <summary>The wire value ERROR.</summary>
+		public static readonly WarehouseState Error = new WarehouseState("ERROR");
+
+		private readonly string? _value;
+
+		private readonly KnownValue _known;
+
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		/// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+		public WarehouseState(string value)
+		{
+			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+			_known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
+		}
+
+		static string[] __M.ICelerDataCloudOpenEnum<WarehouseState>.__Wire => __Wire;
+
+		static WarehouseState __M.ICelerDataCloudOpenEnum<WarehouseState>.Create(string value) => new WarehouseState(value);
+
+		/// <summary>The wire value (the empty string for <c>default</c>).</summary>
+		public string Value => _value ?? string.Empty;
+
+		/// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+		public KnownValue Known => _known;
+
+		/// <summary>The wire value.</summary>
+		public override string ToString() => Value;
+
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public bool Equals(WarehouseState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+		/// <inheritdoc/>
+		public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+		/// <summary>Whether the value is one the API description lists.</summary>
+		public bool IsKnown => Known != KnownValue.Unknown;
+
+		/// <inheritdoc/>
+		public override bool Equals(object? obj) => obj is WarehouseState other && Equals(other);
+
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public static bool operator ==(WarehouseState left, WarehouseState right) => left.Equals(right);
+
+		/// <summary>Whether the wire values differ (ordinal).</summary>
+		public static bool operator !=(WarehouseState left, WarehouseState right) => !left.Equals(right);
+	}
+
+	/// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record InfraActionStateResponse
+	{
+		/// <summary>20000 on success.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
+
+		/// <summary>Explains a failure.</summary>
+		[__Ser.JsonPropertyName("message")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Message { get; init; }
+
+		/// <summary>The 'data' property.</summary>
+		[__Ser.JsonPropertyName("data")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.InfraActionStateData? Data { get; init; }
+	}
+
+	/// <summary>The state of an action.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record InfraActionStateData
+	{
+		/// <summary>The 'infra_action_state' property.</summary>
+		[__Ser.JsonPropertyName("infra_action_state")]
+		public required __M.InfraActionState InfraActionState { get; init; }
+
+		/// <summary>Why the action failed; sent only when it is `FAILED`.</summary>
+		[__Ser.JsonPropertyName("err_msg")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? ErrMsg { get => __value_ErrMsg; init { __value_ErrMsg = value; __set_ErrMsg = true; } }
+
+		private readonly string? __value_ErrMsg;
+
+		/// <summary>Whether ErrMsg was set, to null or not: only then is it written to JSON.</summary>
+		internal bool __set_ErrMsg;
+	}
+
+	/// <summary>
+	/// The state of an action: `ONGOING` until it ends in one of the others. The documentation's
+	/// sample shows `Succeeded`, in another case, so clients should compare without regard to case
+	/// and expect other values.
+	/// </summary>
+	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Ser.JsonConverter(typeof(__M.CelerDataCloudOpenEnumJsonConverter<__M.InfraActionState>))]
+	public readonly partial struct InfraActionState : __M.ICelerDataCloudOpenEnum<InfraActionState>
+	{
+		/// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+		public enum KnownValue
+		{
+			/// <summary>A value the API description does not list (or <c>default</c>).</summary>
+			Unknown = 0,
+
+			/// <summary>The wire value ONGOING.</summary>
+			Ongoing,
+
+			/// <summary>The wire value SUCCEEDED.</summary>
+			Succeeded,
+
+			/// <summary>The wire value FAILED.</summary>
+			Failed,
+
+			/// <summary>The wire value CANCELED.</summary>
+			Canceled,
+		}
+
+		private static readonly string[] __Wire = { "ONGOING", "SUCCEEDED", "FAILED", "CANCELED" };
+
+		/// <summary>The wire value ONGOING.</summary>
+		public static readonly InfraActionState Ongoing = new InfraActionState("ONGOING");
+
+		/// <summary>The wire value SUCCEEDED.</summary>
+		public static readonly InfraActionState Succeeded = new InfraActionState("SUCCEEDED");
+
+		/// <summary>The wire value FAILED.</summary>
+		public static readonly InfraActionState Failed = new InfraActionState("FAILED");
+
+		/// <summary>The wire value CANCELED.</summary>
+		public static readonly InfraActionState Canceled = new InfraActionState("CANCELED");
+
+		private readonly string? _value;
+
+		private readonly KnownValue _known;
+
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		/// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+		public InfraActionState(string value)
+		{
+			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+			_known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
+		}
+
+		static string[] __M.ICelerDataCloudOpenEnum<InfraActionState>.__Wire => __Wire;
+
+		static InfraActionState __M.ICelerDataCloudOpenEnum<InfraActionState>.Create(string value) => new InfraActionState(value);
+
+		/// <summary>The wire value (the empty string for <c>default</c>).</summary>
+		public string Value => _value ?? string.Empty;
+
+		/// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+		public KnownValue Known => _known;
+
+		/// <summary>The wire value.</summary>
+		public override string ToString() => Value;
+
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public bool Equals(InfraActionState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+		/// <inheritdoc/>
+		public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+		/// <summary>Whether the value is one the API description lists.</summary>
+		public bool IsKnown => Known != KnownValue.Unknown;
+
+		/// <inheritdoc/>
+		public override bool Equals(object? obj) => obj is InfraActionState other && Equals(other);
+
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public static bool operator ==(InfraActionState left, InfraActionState right) => left.Equals(right);
+
+		/// <summary>Whether the wire values differ (ordinal).</summary>
+		public static bool operator !=(InfraActionState left, InfraActionState right) => !left.Equals(right);
+	}
+
+	/// <summary>The node type to scale a warehouse to, and the disks when moving from local to cloud storage.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ScaleWarehouseSizeRequest
+	{
+		/// <summary>
+		/// The node (virtual machine) type to scale to, for example `m6i.4xlarge`. The documentation's
+		/// table says integer, its example a type name; a string is sent.
+		/// </summary>
+		[__Ser.JsonPropertyName("vm_cate")]
+		public required string VmCate { get; init; }
+
+		/// <summary>The IOPS of each cloud disk; only when moving from local to cloud storage.</summary>
+		[__Ser.JsonPropertyName("iops")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public int? Iops { get; init; }
+
+		/// <summary>The throughput of each cloud disk; only when moving from local to cloud storage. The unit is not documented.</summary>
+		[__Ser.JsonPropertyName("throughput")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public int? Throughput { get; init; }
+
+		/// <summary>The size of each cloud disk; only when moving from local to cloud storage. Unit: GB.</summary>
+		[__Ser.JsonPropertyName("vm_vol_size")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public int? VmVolSize { get; init; }
+
+		/// <summary>The number of cloud disks of each node; only when moving from local to cloud storage.</summary>
+		[__Ser.JsonPropertyName("vm_vol_num")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public int? VmVolNum { get; init; }
+	}
+
+	/// <summary>The number of nodes to scale a warehouse to.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ScaleWarehouseNumRequest
+	{
+		/// <summary>The number of compute nodes the warehouse should have.</summary>
+		[__Ser.JsonPropertyName("vm_num")]
+		public required int VmNum { get; init; }
+	}
+
+	/// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record AccountUsageResponse
+	{
+		/// <summary>20000 on success.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
+
+		/// <summary>Explains a failure.</summary>
+		[__Ser.JsonPropertyName("message")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Message { get; init; }
+
+		/// <summary>The 'data' property.</summary>
+		[__Ser.JsonPropertyName("data")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.AccountUsage? Data { get; init; }
+	}
+
+	/// <summary>The CCU usage of an account over a range of days.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record AccountUsage
+	{
+		/// <summary>The ID of the account.</summary>
+		[__Ser.JsonPropertyName("account_id")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? AccountId { get; init; }
+
+		/// <summary>The CCU used over the range, a decimal number sent as a string (for example `1534.833393`).</summary>
+		[__Ser.JsonPropertyName("total_usage")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? TotalUsage { get; init; }
+
+		/// <summary>The usage of each day; sent only when `show_detail` is true.</summary>
+		[__Ser.JsonPropertyName("details")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<__M.DailyUsage>? Details { get; init; }
+	}
+
+	/// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ClusterUsageResponse
+	{
+		/// <summary>20000 on success.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
+
+		/// <summary>Explains a failure.</summary>
+		[__Ser.JsonPropertyName("message")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Message { get; init; }
+
+		/// <summary>The 'data' property.</summary>
+		[__Ser.JsonPropertyName("data")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.ClusterUsage? Data { get; init; }
+	}
+
+	/// <summary>The CCU usage of a cluster over a range of days.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ClusterUsage
+	{
+		/// <summary>The ID of the cluster.</summary>
+		[__Ser.JsonPropertyName("cluster_id")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? ClusterId { get; init; }
+
+		/// <summary>The name of the cluster.</summary>
+		[__Ser.JsonPropertyName("cluster_name")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? ClusterName { get; init; }
+
+		/// <summary>The CCU used over the range, a decimal number sent as a string.</summary>
+		[__Ser.JsonPropertyName("total_usage")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? TotalUsage { get; init; }
+
+		/// <summary>The usage of each day; sent only when `show_detail` is true.</summary>
+		[__Ser.JsonPropertyName("details")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<__M.DailyUsage>? Details { get; init; }
+	}
+
+	/// <summary>The CCU usage of one day.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record DailyUsage
+	{
+		/// <summary>The CCU used that day, a decimal number sent as a string.</summary>
+		[__Ser.JsonPropertyName("usage")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Usage { get; init; }
+
+		/// <summary>The day, as the number yyyyMMdd (for example 20230701).</summary>
+		[__Ser.JsonPropertyName("date")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public int? Date { get; init; }
+
+		/// <summary>The start of the day in seconds since 1970 (UTC); sent by the organisation usage only.</summary>
+		[__Ser.JsonPropertyName("time_stamp")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public long? TimeStamp { get; init; }
+	}
+
+	/// <summary>Which accounts and days to report the usage of.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record OrganizationUsageRequest
+	{
+		/// <summary>The accounts to report; every account of the organisation when absent.</summary>
+		[__Ser.JsonPropertyName("account_ids")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<string>? AccountIds { get; init; }
+
+		/// <summary>The first day of the range. Format: yyyyMMdd.</summary>
+		[__Ser.JsonPropertyName("start_date")]
+		public required string StartDate { get; init; }
+
+		/// <summary>The last day of the range, not before `start_date`, at most 31 days after it. Format: yyyyMMdd.</summary>
+		[__Ser.JsonPropertyName("end_date")]
+		public required string EndDate { get; init; }
+
+		/// <summary>Whether to return the usage of each day of each cluster. Defaults to false.</summary>
+		[__Ser.JsonPropertyName("show_daily_detail")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public bool? ShowDailyDetail { get; init; }
+	}
+
+	/// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record OrganizationUsageResponse
+	{
+		/// <summary>20000 on success.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
+
+		/// <summary>Explains a failure.</summary>
+		[__Ser.JsonPropertyName("message")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Message { get; init; }
+
+		/// <summary>The 'data' property.</summary>
+		[__Ser.JsonPropertyName("data")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.OrganizationUsage? Data { get; init; }
+	}
+
+	/// <summary>The CCU usage of the organisation's accounts and their clusters.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record OrganizationUsage
+	{
+		/// <summary>The CCU used by every account reported, a decimal number sent as a string.</summary>
+		[__Ser.JsonPropertyName("total_usage")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? TotalUsage { get; init; }
+
+		/// <summary>The usage of each account.</summary>
+		[__Ser.JsonPropertyName("accounts")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<__M.AccountClusterUsage>? Accounts { get; init; }
+	}
+
+	/// <summary>The CCU usage of one account of the organisation and of its clusters.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record AccountClusterUsage
+	{
+		/// <summary>The ID of the account.</summary>
+		[__Ser.JsonPropertyName("account_id")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? AccountId { get; init; }
+
+		/// <summary>The name of the account.</summary>
+		[__Ser.JsonPropertyName("account_name")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? AccountName { get; init; }
+
+		/// <summary>The email address of the account.</summary>
+		[__Ser.JsonPropertyName("account_email")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? AccountEmail { get; init; }
+
+		/// <summary>The CCU used by the account, a decimal number sent as a string.</summary>
+		[__Ser.JsonPropertyName("total_usage")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? TotalUsage { get; init; }
+
+		/// <summary>The usage of each cluster of the account.</summary>
+		[__Ser.JsonPropertyName("clusters")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<__M.ClusterDailyUsage>? Clusters { get; init; }
+	}
+
+	/// <summary>The CCU usage of one cluster in the organisation report.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record ClusterDailyUsage
+	{
+		/// <summary>The ID of the cluster.</summary>
+		[__Ser.JsonPropertyName("cluster_id")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? ClusterId { get; init; }
+
+		/// <summary>The name of the cluster.</summary>
+		[__Ser.JsonPropertyName("cluster_name")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? ClusterName { get; init; }
+
+		/// <summary>The CCU used by the cluster, a decimal number sent as a string.</summary>
+		[__Ser.JsonPropertyName("total_usage")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? TotalUsage { get; init; }
+
+		/// <summary>The usage of each day; sent only when `show_daily_detail` is true.</summary>
+		[__Ser.JsonPropertyName("daily_usages")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<__M.DailyUsage>? DailyUsages { get; init; }
+	}
+
+	/// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record BillListResponse
+	{
+		/// <summary>20000 on success.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
+
+		/// <summary>Explains a failure.</summary>
+		[__Ser.JsonPropertyName("message")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Message { get; init; }
+
+		/// <summary>The 'data' property.</summary>
+		[__Ser.JsonPropertyName("data")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Bills? Data { get; init; }
+	}
+
+	/// <summary>The monthly bills of an account over a range of months.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Bills
+	{
+		/// <summary>The ID of the account.</summary>
+		[__Ser.JsonPropertyName("account_id")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? AccountId { get; init; }
+
+		/// <summary>The first month of the range, as the number yyyyMM.</summary>
+		[__Ser.JsonPropertyName("begin_month")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public int? BeginMonth { get; init; }
+
+		/// <summary>The last month of the range, as the number yyyyMM.</summary>
+		[__Ser.JsonPropertyName("end_month")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public int? EndMonth { get; init; }
+
+		/// <summary>One bill a month.</summary>
+		[__Ser.JsonPropertyName("bill_list")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<__M.Bill>? BillList { get; init; }
+	}
+
+	/// <summary>The bill of one month.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Bill
+	{
+		/// <summary>The month billed, yyyyMM.</summary>
+		[__Ser.JsonPropertyName("period")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Period { get; init; }
+
+		/// <summary>The ID of the account.</summary>
+		[__Ser.JsonPropertyName("account_id")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? AccountId { get; init; }
+
+		/// <summary>The CCU charged, a decimal number sent as a string.</summary>
+		[__Ser.JsonPropertyName("charge_usage")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? ChargeUsage { get; init; }
+
+		/// <summary>The amount charged, a decimal number sent as a string. The currency is not documented.</summary>
+		[__Ser.JsonPropertyName("charge_price")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? ChargePrice { get; init; }
+
+		/// <summary>The state of the bill, for example `PAID`. The other values are not documented.</summary>
+		[__Ser.JsonPropertyName("bill_state")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? BillState { get; init; }
+
+		/// <summary>The state of the payment, for example `SUCCESS`. The other values are not documented.</summary>
+		[__Ser.JsonPropertyName("pay_state")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? PayState { get; init; }
+
+		/// <summary>How the bill was paid, for example `AccountBalance`. The other values are not documented.</summary>
+		[__Ser.JsonPropertyName("pay_method")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? PayMethod { get; init; }
+
+		/// <summary>The payments of the bill.</summary>
+		[__Ser.JsonPropertyName("pay_info_details")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<__M.Payment>? PayInfoDetails { get; init; }
+	}
+
+	/// <summary>One payment of a bill.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Payment
+	{
+		/// <summary>How it was paid, for example `AccountBalance`.</summary>
+		[__Ser.JsonPropertyName("pay_method")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? PayMethod { get; init; }
+
+		/// <summary>The amount paid, a decimal number sent as a string.</summary>
+		[__Ser.JsonPropertyName("amount")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Amount { get; init; }
+
+		/// <summary>The currency of the amount, for example `CCU`.</summary>
+		[__Ser.JsonPropertyName("currency")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Currency { get; init; }
+
+		/// <summary>The state of the payment, for example `SUCCESS`. The other values are not documented.</summary>
+		[__Ser.JsonPropertyName("state")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? State { get; init; }
+	}
+
+	/// <summary>The response envelope: `code` 20000 is success, any other code is a failure that `message` explains.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record AccountListResponse
+	{
+		/// <summary>20000 on success.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
+
+		/// <summary>Explains a failure.</summary>
+		[__Ser.JsonPropertyName("message")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Message { get; init; }
+
+		/// <summary>The accounts of the organisation.</summary>
+		[__Ser.JsonPropertyName("data")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<__M.Account>? Data { get; init; }
+	}
+
+	/// <summary>An account of the organisation.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Account
+	{
+		/// <summary>The ID of the account.</summary>
+		[__Ser.JsonPropertyName("account_id")]
+		public required string AccountId { get; init; }
+
+		/// <summary>The name of the account.</summary>
+		[__Ser.JsonPropertyName("account_name")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? AccountName { get; init; }
+
+		/// <summary>The email address of the account.</summary>
+		[__Ser.JsonPropertyName("email")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Email { get; init; }
+
+		/// <summary>The 'state' property.</summary>
+		[__Ser.JsonPropertyName("state")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.AccountState? State { get; init; }
+
+		/// <summary>Whether this is the organisation's root account.</summary>
+		[__Ser.JsonPropertyName("is_root_account")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public bool? IsRootAccount { get; init; }
+
+		/// <summary>When the account was created, in milliseconds since 1970 (UTC); documented only as a timestamp.</summary>
+		[__Ser.JsonPropertyName("create_at")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public long? CreateAt { get; init; }
+	}
+
+	/// <summary>The state of an account: `IN_USE`, or `NO_ACCOUNT_NAME` until it is activated from the confirmation email. The service may add states.</summary>
+	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Ser.JsonConverter(typeof(__M.CelerDataCloudOpenEnumJsonConverter<__M.AccountState>))]
+	public readonly partial struct AccountState : __M.ICelerDataCloudOpenEnum<AccountState>
+	{
+		/// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+		public enum KnownValue
+		{
+			/// <summary>A value the API description does not list (or <c>default</c>).</summary>
+			Unknown = 0,
+
+			/// <summary>The wire value IN_USE.</summary>
+			InUse,
+
+			/// <summary>The wire value NO_ACCOUNT_NAME.</summary>
+			NoAccountName,
+		}
+
+		private static readonly string[] __Wire = { "IN_USE", "NO_ACCOUNT_NAME" };
+
+		/// <summary>The wire value IN_USE.</summary>
+		public static readonly AccountState InUse = new AccountState("IN_USE");
+
+		/// <summary>The wire value NO_ACCOUNT_NAME.</summary>
+		public static readonly AccountState NoAccountName = new AccountState("NO_ACCOUNT_NAME");
+
+		private readonly string? _value;
+
+		private readonly KnownValue _known;
+
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		/// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+		public AccountState(string value)
+		{
+			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+			_known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
+		}
+
+		static string[] __M.ICelerDataCloudOpenEnum<AccountState>.__Wire => __Wire;
+
+		static AccountState __M.ICelerDataCloudOpenEnum<AccountState>.Create(string value) => new AccountState(value);
+
+		/// <summary>The wire value (the empty string for <c>default</c>).</summary>
+		public string Value => _value ?? string.Empty;
+
+		/// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+		public KnownValue Known => _known;
+
+		/// <summary>The wire value.</summary>
+		public override string ToString() => Value;
+
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public bool Equals(AccountState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+		/// <inheritdoc/>
+		public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+		/// <summary>Whether the value is one the API description lists.</summary>
+		public bool IsKnown => Known != KnownValue.Unknown;
+
+		/// <inheritdoc/>
+		public override bool Equals(object? obj) => obj is AccountState other && Equals(other);
+
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public static bool operator ==(AccountState left, AccountState right) => left.Equals(right);
+
+		/// <summary>Whether the wire values differ (ordinal).</summary>
+		public static bool operator !=(AccountState left, AccountState right) => !left.Equals(right);
+	}
 }

@@ -6,88 +6,88 @@
 
 namespace CelerData.Cloud
 {
-    /// <summary>Creates ICelerDataCloudApi clients: with the runtime's handlers, token cache and options.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class CelerDataCloudClient
-    {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
-        public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::CelerData.Cloud.ICelerDataCloudApi> Descriptor { get; } = new()
-        {
-            Name = "CelerDataCloud",
-            DefaultBaseAddress = new global::System.Uri("https://cloud-api.celerdata.com/"),
-            JsonContext = global::CelerData.Cloud.CelerDataCloudJsonContext.Default,
-            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-                ["CreateAccessTokenAsync"] = "basic",
-                ["ListClustersAsync"] = "bearer",
-                ["GetClusterStateAsync"] = "bearer",
-                ["SuspendClusterAsync"] = "bearer",
-                ["ResumeClusterAsync"] = "bearer",
-                ["DeclareDeploymentScriptsAsync"] = "bearer",
-                ["ListWarehousesAsync"] = "bearer",
-                ["GetInfraActionStateAsync"] = "bearer",
-                ["GetWarehouseAsync"] = "bearer",
-                ["SuspendWarehouseAsync"] = "bearer",
-                ["ResumeWarehouseAsync"] = "bearer",
-                ["ScaleWarehouseSizeAsync"] = "bearer",
-                ["ScaleWarehouseNumAsync"] = "bearer",
-                ["GetAccountUsageAsync"] = "bearer",
-                ["GetClusterUsageAsync"] = "bearer",
-                ["GetOrganizationClusterUsageAsync"] = "bearer",
-                ["ListBillsAsync"] = "bearer",
-                ["ListAccountsAsync"] = "bearer",
-            },
-            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-                ["CreateAccessTokenAsync"] = "createAccessToken",
-                ["ListClustersAsync"] = "listClusters",
-                ["GetClusterStateAsync"] = "getClusterState",
-                ["SuspendClusterAsync"] = "suspendCluster",
-                ["ResumeClusterAsync"] = "resumeCluster",
-                ["DeclareDeploymentScriptsAsync"] = "declareDeploymentScripts",
-                ["ListWarehousesAsync"] = "listWarehouses",
-                ["GetInfraActionStateAsync"] = "getInfraActionState",
-                ["GetWarehouseAsync"] = "getWarehouse",
-                ["SuspendWarehouseAsync"] = "suspendWarehouse",
-                ["ResumeWarehouseAsync"] = "resumeWarehouse",
-                ["ScaleWarehouseSizeAsync"] = "scaleWarehouseSize",
-                ["ScaleWarehouseNumAsync"] = "scaleWarehouseNum",
-                ["GetAccountUsageAsync"] = "getAccountUsage",
-                ["GetClusterUsageAsync"] = "getClusterUsage",
-                ["GetOrganizationClusterUsageAsync"] = "getOrganizationClusterUsage",
-                ["ListBillsAsync"] = "listBills",
-                ["ListAccountsAsync"] = "listAccounts",
-            },
-            FetchToken = static async (api, cancellationToken) =>
-            {
-                var token = await api.CreateAccessTokenAsync(cancellationToken).ConfigureAwait(false);
-                // An empty body reads as null; the runtime reports it as a token response without access_token.
-                return token is null
-                    ? new global::CelerData.Generated.Runtime.TokenEndpointResponse(null, null, null, null)
-                    : new global::CelerData.Generated.Runtime.TokenEndpointResponse(token.AccessToken, token.ExpiresIn, token.RefreshToken, token.TokenType);
-            },
-            TokenRequestsPerMinute = 600,
-        };
+	/// <summary>Creates ICelerDataCloudApi clients: with the runtime's handlers, token cache and options.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class CelerDataCloudClient
+	{
+		/// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
+		public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::CelerData.Cloud.ICelerDataCloudApi> Descriptor { get; } = new()
+		{
+			Name = "CelerDataCloud",
+			DefaultBaseAddress = new global::System.Uri("https://cloud-api.celerdata.com/"),
+			JsonContext = global::CelerData.Cloud.CelerDataCloudJsonContext.Default,
+			SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+				["CreateAccessTokenAsync"] = "basic",
+				["ListClustersAsync"] = "bearer",
+				["GetClusterStateAsync"] = "bearer",
+				["SuspendClusterAsync"] = "bearer",
+				["ResumeClusterAsync"] = "bearer",
+				["DeclareDeploymentScriptsAsync"] = "bearer",
+				["ListWarehousesAsync"] = "bearer",
+				["GetInfraActionStateAsync"] = "bearer",
+				["GetWarehouseAsync"] = "bearer",
+				["SuspendWarehouseAsync"] = "bearer",
+				["ResumeWarehouseAsync"] = "bearer",
+				["ScaleWarehouseSizeAsync"] = "bearer",
+				["ScaleWarehouseNumAsync"] = "bearer",
+				["GetAccountUsageAsync"] = "bearer",
+				["GetClusterUsageAsync"] = "bearer",
+				["GetOrganizationClusterUsageAsync"] = "bearer",
+				["ListBillsAsync"] = "bearer",
+				["ListAccountsAsync"] = "bearer",
+			},
+			OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+				["CreateAccessTokenAsync"] = "createAccessToken",
+				["ListClustersAsync"] = "listClusters",
+				["GetClusterStateAsync"] = "getClusterState",
+				["SuspendClusterAsync"] = "suspendCluster",
+				["ResumeClusterAsync"] = "resumeCluster",
+				["DeclareDeploymentScriptsAsync"] = "declareDeploymentScripts",
+				["ListWarehousesAsync"] = "listWarehouses",
+				["GetInfraActionStateAsync"] = "getInfraActionState",
+				["GetWarehouseAsync"] = "getWarehouse",
+				["SuspendWarehouseAsync"] = "suspendWarehouse",
+				["ResumeWarehouseAsync"] = "resumeWarehouse",
+				["ScaleWarehouseSizeAsync"] = "scaleWarehouseSize",
+				["ScaleWarehouseNumAsync"] = "scaleWarehouseNum",
+				["GetAccountUsageAsync"] = "getAccountUsage",
+				["GetClusterUsageAsync"] = "getClusterUsage",
+				["GetOrganizationClusterUsageAsync"] = "getOrganizationClusterUsage",
+				["ListBillsAsync"] = "listBills",
+				["ListAccountsAsync"] = "listAccounts",
+			},
+			FetchToken = static async (api, cancellationToken) =>
+			{
+				var token = await api.CreateAccessTokenAsync(cancellationToken).ConfigureAwait(false);
+				// An empty body reads as null; the runtime reports it as a token response without access_token.
+				return token is null
+					? new global::CelerData.Generated.Runtime.TokenEndpointResponse(null, null, null, null)
+					: new global::CelerData.Generated.Runtime.TokenEndpointResponse(token.AccessToken, token.ExpiresIn, token.RefreshToken, token.TokenType);
+			},
+			TokenRequestsPerMinute = 600,
+		};
 
-        /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
-        /// <param name="options">Credentials and settings.</param>
-        public static global::CelerData.Generated.Runtime.CelerDataClient<global::CelerData.Cloud.ICelerDataCloudApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
-            => global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
-    }
+		/// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
+		/// <param name="options">Credentials and settings.</param>
+		public static global::CelerData.Generated.Runtime.CelerDataClient<global::CelerData.Cloud.ICelerDataCloudApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
+			=> global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
+	}
 
-    /// <summary>Registers ICelerDataCloudApi with dependency injection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class CelerDataCloudServiceCollectionExtensions
-    {
-        /// <summary>
-        /// Registers ICelerDataCloudApi as a typed client through IHttpClientFactory, with options bound from
-        /// the <c>CelerData</c> and <c>CelerData:CelerDataCloud</c> configuration sections and the environment variables
-        /// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
-        /// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
-        /// </summary>
-        /// <param name="services">The service collection.</param>
-        /// <param name="configure">Adjusts the options after binding.</param>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCelerDataCloudClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
-            => global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::CelerData.Cloud.CelerDataCloudClient.Descriptor, configure);
-    }
+	/// <summary>Registers ICelerDataCloudApi with dependency injection.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class CelerDataCloudServiceCollectionExtensions
+	{
+		/// <summary>
+		/// Registers ICelerDataCloudApi as a typed client through IHttpClientFactory, with options bound from
+		/// the <c>CelerData</c> and <c>CelerData:CelerDataCloud</c> configuration sections and the environment variables
+		/// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
+		/// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
+		/// </summary>
+		/// <param name="services">The service collection.</param>
+		/// <param name="configure">Adjusts the options after binding.</param>
+		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddCelerDataCloudClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
+			=> global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::CelerData.Cloud.CelerDataCloudClient.Descriptor, configure);
+	}
 }

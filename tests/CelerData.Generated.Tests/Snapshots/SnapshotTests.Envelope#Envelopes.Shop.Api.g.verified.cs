@@ -6,57 +6,57 @@
 
 namespace Envelopes
 {
-    /// <summary>
-    /// Shop
-    /// A held-out envelope (status/error/result, two success codes) that is not CelerData's.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface IShopApi
-    {
-        /// <summary>GET /orders/{id}</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /orders/{id}</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="id">The 'id' path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/orders/{id}")]
-        global::System.Threading.Tasks.Task<global::Envelopes.Order> GetOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken = default);
+	/// <summary>
+	/// Shop
+	/// A held-out envelope (status/error/result, two success codes) that is not CelerData's.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface IShopApi
+	{
+		/// <summary>GET /orders/{id}</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /orders/{id}</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="id">The 'id' path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/orders/{id}")]
+		global::System.Threading.Tasks.Task<global::Envelopes.Order> GetOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>POST /orders/{id}/cancel</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /orders/{id}/cancel</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="id">The 'id' path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/orders/{id}/cancel")]
-        global::System.Threading.Tasks.Task CancelOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>POST /orders/{id}/cancel</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /orders/{id}/cancel</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="id">The 'id' path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/orders/{id}/cancel")]
+		global::System.Threading.Tasks.Task CancelOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>GET /orders</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /orders</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/orders")]
-        global::System.Threading.Tasks.Task<global::Envelopes.OrderEnvelope> ListOrdersRawAsync(global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>GET /orders</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /orders</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/orders")]
+		global::System.Threading.Tasks.Task<global::Envelopes.OrderEnvelope> ListOrdersRawAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>GET /count</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /count</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="open">The 'open' query parameter.</param>
-        /// <param name="since">The 'since' query parameter.</param>
-        /// <param name="state">The 'state' query parameter.</param>
-        /// <param name="xOrderState">The 'X-Order-State' header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/count")]
-        global::System.Threading.Tasks.Task<global::Envelopes.CountOrdersResponseResult> CountOrdersAsync([global::Refit.Query] bool? @open = default, [global::Refit.Query] global::System.DateTimeOffset? @since = default, [global::Refit.Query] global::Envelopes.OrderState? @state = default, [global::Refit.Header("X-Order-State")] global::Envelopes.OrderState? @xOrderState = default, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>GET /count</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /count</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="open">The 'open' query parameter.</param>
+		/// <param name="since">The 'since' query parameter.</param>
+		/// <param name="state">The 'state' query parameter.</param>
+		/// <param name="xOrderState">The 'X-Order-State' header parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/count")]
+		global::System.Threading.Tasks.Task<global::Envelopes.CountOrdersResponseResult> CountOrdersAsync([global::Refit.Query] bool? @open = default, [global::Refit.Query] global::System.DateTimeOffset? @since = default, [global::Refit.Query] global::Envelopes.OrderState? @state = default, [global::Refit.Header("X-Order-State")] global::Envelopes.OrderState? @xOrderState = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>GET /version</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /version</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/version")]
-        global::System.Threading.Tasks.Task<int> GetVersionAsync(global::System.Threading.CancellationToken cancellationToken = default);
-    }
+		/// <summary>GET /version</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /version</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/version")]
+		global::System.Threading.Tasks.Task<int> GetVersionAsync(global::System.Threading.CancellationToken cancellationToken = default);
+	}
 }

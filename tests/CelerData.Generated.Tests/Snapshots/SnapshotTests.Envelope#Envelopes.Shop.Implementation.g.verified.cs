@@ -7,317 +7,317 @@
 
 namespace Envelopes
 {
-    /// <summary>Registers the generated implementation of IShopApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class ShopApiRegistration
-    {
-        /// <summary>Registers the factories Refit uses to create IShopApi.</summary>
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
-        internal static void Register()
-        {
-            global::Refit.RestService.RegisterGeneratedFactory<global::Envelopes.IShopApi>(static (client, requestBuilder) => new global::Envelopes.ShopApiImplementation(client, requestBuilder));
-            global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Envelopes.IShopApi>(static (client, settings) => new global::Envelopes.ShopApiImplementation(client, settings));
-        }
-    }
+	/// <summary>Registers the generated implementation of IShopApi with Refit when the assembly loads.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal static class ShopApiRegistration
+	{
+		/// <summary>Registers the factories Refit uses to create IShopApi.</summary>
+		[global::System.Runtime.CompilerServices.ModuleInitializer]
+		[global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
+		internal static void Register()
+		{
+			global::Refit.RestService.RegisterGeneratedFactory<global::Envelopes.IShopApi>(static (client, requestBuilder) => new global::Envelopes.ShopApiImplementation(client, requestBuilder));
+			global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Envelopes.IShopApi>(static (client, settings) => new global::Envelopes.ShopApiImplementation(client, settings));
+		}
+	}
 
-    /// <summary>The generated implementation of IShopApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class ShopApiImplementation : global::Envelopes.IShopApi
-    {
-        private readonly global::Refit.RefitSettings _settings;
+	/// <summary>The generated implementation of IShopApi.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal sealed class ShopApiImplementation : global::Envelopes.IShopApi
+	{
+		private readonly global::Refit.RefitSettings _settings;
 
-        /// <summary>Creates the client over Refit's request builder.</summary>
-        public ShopApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
-        {
-            Client = client;
-            _settings = requestBuilder.Settings;
-        }
+		/// <summary>Creates the client over Refit's request builder.</summary>
+		public ShopApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
+		{
+			Client = client;
+			_settings = requestBuilder.Settings;
+		}
 
-        /// <summary>Creates the client with Refit settings only.</summary>
-        public ShopApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
-        {
-            Client = client;
-            _settings = settings;
-        }
+		/// <summary>Creates the client with Refit settings only.</summary>
+		public ShopApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
+		{
+			Client = client;
+			_settings = settings;
+		}
 
-        /// <summary>The HTTP client requests go through.</summary>
-        public global::System.Net.Http.HttpClient Client { get; }
+		/// <summary>The HTTP client requests go through.</summary>
+		public global::System.Net.Http.HttpClient Client { get; }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Envelopes.Order> GetOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/orders/" + __Wire.Encode(__Wire.Text(@id), false);
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetOrderAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/orders/{id}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
-            return __UnwrapGetOrderAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.OrderEnvelope>, global::Envelopes.OrderEnvelope>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Envelopes.Order> GetOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/orders/" + __Wire.Encode(__Wire.Text(@id), false);
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetOrderAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/orders/{id}");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
+			return __UnwrapGetOrderAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.OrderEnvelope>, global::Envelopes.OrderEnvelope>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
 
-        /// <summary>Reads the envelope GetOrderAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::Envelopes.Order> __UnwrapGetOrderAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Envelopes.OrderEnvelope>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.OrderEnvelope>)global::Envelopes.ShopJsonContext.Default.GetTypeInfo(typeof(global::Envelopes.OrderEnvelope))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getOrder", null, null, __response.StatusCode);
-            }
+		/// <summary>Reads the envelope GetOrderAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::Envelopes.Order> __UnwrapGetOrderAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Envelopes.OrderEnvelope>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.OrderEnvelope>)global::Envelopes.ShopJsonContext.Default.GetTypeInfo(typeof(global::Envelopes.OrderEnvelope))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getOrder", null, null, __response.StatusCode);
+			}
 
-            var __succeeded = (__envelope.Status == 0 || __envelope.Status == 1);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getOrder", __envelope.Status, __envelope.Error, __response.StatusCode);
-                }
+			var __succeeded = (__envelope.Status == 0 || __envelope.Status == 1);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getOrder", __envelope.Status, __envelope.Error, __response.StatusCode);
+				}
 
-                if ((__envelope.Status == 404))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getOrder", __envelope.Status, __envelope.Error, __response.StatusCode);
-                }
+				if ((__envelope.Status == 404))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("getOrder", __envelope.Status, __envelope.Error, __response.StatusCode);
+				}
 
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getOrder", __envelope.Status, __envelope.Error, __response.StatusCode);
-            }
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("getOrder", __envelope.Status, __envelope.Error, __response.StatusCode);
+			}
 
-            return __envelope.Result ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getOrder", null, __envelope.Error, __response.StatusCode);
-        }
+			return __envelope.Result ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("getOrder", null, __envelope.Error, __response.StatusCode);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task CancelOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/orders/" + __Wire.Encode(__Wire.Text(@id), false) + "/cancel";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CancelOrderAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/orders/{id}/cancel");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
-            return __UnwrapCancelOrderAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.CancelOrderResponse>, global::Envelopes.CancelOrderResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task CancelOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/orders/" + __Wire.Encode(__Wire.Text(@id), false) + "/cancel";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CancelOrderAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/orders/{id}/cancel");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
+			return __UnwrapCancelOrderAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.CancelOrderResponse>, global::Envelopes.CancelOrderResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
 
-        /// <summary>Reads the envelope CancelOrderAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task __UnwrapCancelOrderAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Envelopes.CancelOrderResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CancelOrderResponse>)global::Envelopes.ShopJsonContext.Default.GetTypeInfo(typeof(global::Envelopes.CancelOrderResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("cancelOrder", null, null, __response.StatusCode);
-            }
+		/// <summary>Reads the envelope CancelOrderAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task __UnwrapCancelOrderAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Envelopes.CancelOrderResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CancelOrderResponse>)global::Envelopes.ShopJsonContext.Default.GetTypeInfo(typeof(global::Envelopes.CancelOrderResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("cancelOrder", null, null, __response.StatusCode);
+			}
 
-            var __succeeded = (__envelope.Status == 0 || __envelope.Status == 1);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("cancelOrder", __envelope.Status, __envelope.Error, __response.StatusCode);
-                }
+			var __succeeded = (__envelope.Status == 0 || __envelope.Status == 1);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("cancelOrder", __envelope.Status, __envelope.Error, __response.StatusCode);
+				}
 
-                if ((__envelope.Status == 404))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("cancelOrder", __envelope.Status, __envelope.Error, __response.StatusCode);
-                }
+				if ((__envelope.Status == 404))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("cancelOrder", __envelope.Status, __envelope.Error, __response.StatusCode);
+				}
 
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("cancelOrder", __envelope.Status, __envelope.Error, __response.StatusCode);
-            }
-        }
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("cancelOrder", __envelope.Status, __envelope.Error, __response.StatusCode);
+			}
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Envelopes.OrderEnvelope> ListOrdersRawAsync(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/orders";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListOrdersRawAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/orders");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Envelopes.OrderEnvelope, global::Envelopes.OrderEnvelope>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Envelopes.OrderEnvelope> ListOrdersRawAsync(global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/orders";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListOrdersRawAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/orders");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Envelopes.OrderEnvelope, global::Envelopes.OrderEnvelope>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Envelopes.CountOrdersResponseResult> CountOrdersAsync(bool? @open, global::System.DateTimeOffset? @since, global::Envelopes.OrderState? @state, global::Envelopes.OrderState? @xOrderState, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/count";
-            var __query = new global::System.Text.StringBuilder();
-            if (@open != null)
-            {
-                __Wire.Query(__query, "open", __Wire.Text(@open.Value), false);
-            }
-            if (@since != null)
-            {
-                __Wire.Query(__query, "since", __Wire.Text(@since.Value), false);
-            }
-            if (@state != null)
-            {
-                __Wire.Query(__query, "state", __FormatOrderState(@state.Value), false);
-            }
-            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            if (@xOrderState != null)
-            {
-                global::Refit.GeneratedRequestRunner.SetHeader(__request, "X-Order-State", __FormatOrderState(@xOrderState.Value), __settings.ValidateHeaders);
-            }
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CountOrdersAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/count");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @open, @since, @state, @xOrderState, cancellationToken }); }
-            return __UnwrapCountOrdersAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.CountOrdersResponse>, global::Envelopes.CountOrdersResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Envelopes.CountOrdersResponseResult> CountOrdersAsync(bool? @open, global::System.DateTimeOffset? @since, global::Envelopes.OrderState? @state, global::Envelopes.OrderState? @xOrderState, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/count";
+			var __query = new global::System.Text.StringBuilder();
+			if (@open != null)
+			{
+				__Wire.Query(__query, "open", __Wire.Text(@open.Value), false);
+			}
+			if (@since != null)
+			{
+				__Wire.Query(__query, "since", __Wire.Text(@since.Value), false);
+			}
+			if (@state != null)
+			{
+				__Wire.Query(__query, "state", __FormatOrderState(@state.Value), false);
+			}
+			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			if (@xOrderState != null)
+			{
+				global::Refit.GeneratedRequestRunner.SetHeader(__request, "X-Order-State", __FormatOrderState(@xOrderState.Value), __settings.ValidateHeaders);
+			}
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CountOrdersAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/count");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @open, @since, @state, @xOrderState, cancellationToken }); }
+			return __UnwrapCountOrdersAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.CountOrdersResponse>, global::Envelopes.CountOrdersResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
 
-        /// <summary>Reads the envelope CountOrdersAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<global::Envelopes.CountOrdersResponseResult> __UnwrapCountOrdersAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Envelopes.CountOrdersResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CountOrdersResponse>)global::Envelopes.ShopJsonContext.Default.GetTypeInfo(typeof(global::Envelopes.CountOrdersResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("countOrders", null, null, __response.StatusCode);
-            }
+		/// <summary>Reads the envelope CountOrdersAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<global::Envelopes.CountOrdersResponseResult> __UnwrapCountOrdersAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Envelopes.CountOrdersResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.CountOrdersResponse>)global::Envelopes.ShopJsonContext.Default.GetTypeInfo(typeof(global::Envelopes.CountOrdersResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("countOrders", null, null, __response.StatusCode);
+			}
 
-            var __succeeded = (__envelope.Status == 0 || __envelope.Status == 1);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("countOrders", __envelope.Status, __envelope.Error, __response.StatusCode);
-                }
+			var __succeeded = (__envelope.Status == 0 || __envelope.Status == 1);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("countOrders", __envelope.Status, __envelope.Error, __response.StatusCode);
+				}
 
-                if ((__envelope.Status == 404))
-                {
-                    throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("countOrders", __envelope.Status.GetValueOrDefault(), __envelope.Error, __response.StatusCode);
-                }
+				if ((__envelope.Status == 404))
+				{
+					throw new global::CelerData.Generated.Runtime.CelerDataNotFoundException("countOrders", __envelope.Status.GetValueOrDefault(), __envelope.Error, __response.StatusCode);
+				}
 
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("countOrders", __envelope.Status, __envelope.Error, __response.StatusCode);
-            }
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("countOrders", __envelope.Status, __envelope.Error, __response.StatusCode);
+			}
 
-            return __envelope.Result ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("countOrders", null, __envelope.Error, __response.StatusCode);
-        }
+			return __envelope.Result ?? throw new global::CelerData.Generated.Runtime.CelerDataApiException("countOrders", null, __envelope.Error, __response.StatusCode);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<int> GetVersionAsync(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/version";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetVersionAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/version");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return __UnwrapGetVersionAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.GetVersionResponse>, global::Envelopes.GetVersionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<int> GetVersionAsync(global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/version";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetVersionAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/version");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __UnwrapGetVersionAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.GetVersionResponse>, global::Envelopes.GetVersionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+		}
 
-        /// <summary>Reads the envelope GetVersionAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
-        private static async global::System.Threading.Tasks.Task<int> __UnwrapGetVersionAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Envelopes.GetVersionResponse>?> __send)
-        {
-            using var __response = await __send.ConfigureAwait(false);
-            var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
-                ? __response.Content
-                : __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.GetVersionResponse>)global::Envelopes.ShopJsonContext.Default.GetTypeInfo(typeof(global::Envelopes.GetVersionResponse))!);
-            if (__envelope is null)
-            {
-                throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getVersion", null, null, __response.StatusCode);
-            }
+		/// <summary>Reads the envelope GetVersionAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+		private static async global::System.Threading.Tasks.Task<int> __UnwrapGetVersionAsync(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<global::Envelopes.GetVersionResponse>?> __send)
+		{
+			using var __response = await __send.ConfigureAwait(false);
+			var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+				? __response.Content
+				: __ReadEnvelope(__response.Error, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Envelopes.GetVersionResponse>)global::Envelopes.ShopJsonContext.Default.GetTypeInfo(typeof(global::Envelopes.GetVersionResponse))!);
+			if (__envelope is null)
+			{
+				throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getVersion", null, null, __response.StatusCode);
+			}
 
-            var __succeeded = (__envelope.Code == 200);
-            if (!__succeeded || !__response.IsSuccessStatusCode)
-            {
-                if (__succeeded)
-                {
-                    throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getVersion", __envelope.Code, null, __response.StatusCode);
-                }
+			var __succeeded = (__envelope.Code == 200);
+			if (!__succeeded || !__response.IsSuccessStatusCode)
+			{
+				if (__succeeded)
+				{
+					throw (global::System.Exception?)__response.Error ?? new global::CelerData.Generated.Runtime.CelerDataApiException("getVersion", __envelope.Code, null, __response.StatusCode);
+				}
 
-                throw new global::CelerData.Generated.Runtime.CelerDataApiException("getVersion", __envelope.Code, null, __response.StatusCode);
-            }
+				throw new global::CelerData.Generated.Runtime.CelerDataApiException("getVersion", __envelope.Code, null, __response.StatusCode);
+			}
 
-            return __envelope.Value;
-        }
+			return __envelope.Value;
+		}
 
-        /// <summary>The envelope in the body of an error response, or null when the body is not one.</summary>
-        private static T? __ReadEnvelope<T>(global::System.Exception? error, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
-            where T : class
-        {
-            if (error is not global::Refit.ApiException { Content: { Length: > 0 } content })
-            {
-                return null;
-            }
+		/// <summary>The envelope in the body of an error response, or null when the body is not one.</summary>
+		private static T? __ReadEnvelope<T>(global::System.Exception? error, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+			where T : class
+		{
+			if (error is not global::Refit.ApiException { Content: { Length: > 0 } content })
+			{
+				return null;
+			}
 
-            try
-            {
-                return global::System.Text.Json.JsonSerializer.Deserialize(content, typeInfo);
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return null;
-            }
-        }
+			try
+			{
+				return global::System.Text.Json.JsonSerializer.Deserialize(content, typeInfo);
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return null;
+			}
+		}
 
-        /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
-        private static class __Wire
-        {
-            private const string Reserved = ":/?#[]@!$&'()*+,;=";
+		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
+		private static class __Wire
+		{
+			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-            public static string Text(string value) => value;
+			public static string Text(string value) => value;
 
-            public static string Text(bool value) => value ? "true" : "false";
+			public static string Text(bool value) => value ? "true" : "false";
 
-            public static string Text(global::System.DateTimeOffset value) => value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string Text(global::System.DateTimeOffset value) => value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
 
-            /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
-            public static string Encode(string value, bool allowReserved)
-            {
-                var builder = new global::System.Text.StringBuilder(value.Length);
-                foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
-                {
-                    var c = (char)b;
-                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
-                    {
-                        builder.Append(c);
-                    }
-                    else
-                    {
-                        builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                }
+			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
+			public static string Encode(string value, bool allowReserved)
+			{
+				var builder = new global::System.Text.StringBuilder(value.Length);
+				foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
+				{
+					var c = (char)b;
+					if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
+					{
+						builder.Append(c);
+					}
+					else
+					{
+						builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
+					}
+				}
 
-                return builder.ToString();
-            }
+				return builder.ToString();
+			}
 
-            /// <summary>Appends one query pair.</summary>
-            public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
-            {
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
-            }
-        }
+			/// <summary>Appends one query pair.</summary>
+			public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
+			{
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+			}
+		}
 
-        /// <summary>The wire value of a OrderState.</summary>
-        private static string __FormatOrderState(global::Envelopes.OrderState value) => value.ToString();
-    }
+		/// <summary>The wire value of a OrderState.</summary>
+		private static string __FormatOrderState(global::Envelopes.OrderState value) => value.ToString();
+	}
 }

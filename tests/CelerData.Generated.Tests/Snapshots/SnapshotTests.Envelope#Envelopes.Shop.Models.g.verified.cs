@@ -10,214 +10,214 @@ using __G = global::System.Collections.Generic;
 
 namespace Envelopes
 {
-    /// <summary>An open string enum of Shop: what its JSON converter needs.</summary>
-    /// <typeparam name="TSelf">The struct.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    internal interface IShopOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, IShopOpenEnum<TSelf>
-    {
-        /// <summary>The wire values the API description lists.</summary>
-        static abstract string[] __Wire { get; }
+	/// <summary>An open string enum of Shop: what its JSON converter needs.</summary>
+	/// <typeparam name="TSelf">The struct.</typeparam>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	internal interface IShopOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, IShopOpenEnum<TSelf>
+	{
+		/// <summary>The wire values the API description lists.</summary>
+		static abstract string[] __Wire { get; }
 
-        /// <summary>The wire value.</summary>
-        string Value { get; }
+		/// <summary>The wire value.</summary>
+		string Value { get; }
 
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        static abstract TSelf Create(string value);
-    }
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		static abstract TSelf Create(string value);
+	}
 
-    /// <summary>Reads and writes an open string enum of Shop as its wire value, listed or not, without reflection.</summary>
-    /// <typeparam name="T">The struct.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    internal sealed class ShopOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, IShopOpenEnum<T>
-    {
-        private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
+	/// <summary>Reads and writes an open string enum of Shop as its wire value, listed or not, without reflection.</summary>
+	/// <typeparam name="T">The struct.</typeparam>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	internal sealed class ShopOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, IShopOpenEnum<T>
+	{
+		private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
 
-        private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
+		private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
 
-        /// <inheritdoc/>
-        public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
-            }
+		/// <inheritdoc/>
+		public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+		{
+			if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+			{
+				throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
+			}
 
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                // A listed value is its static instance: no string is allocated.
-                for (int i = 0; i < s_utf8.Length; i++)
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
-                    {
-                        return s_known[i];
-                    }
-                }
-            }
+			if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+			{
+				// A listed value is its static instance: no string is allocated.
+				for (int i = 0; i < s_utf8.Length; i++)
+				{
+					if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
+					{
+						return s_known[i];
+					}
+				}
+			}
 
-            return T.Create(reader.GetString()!);
-        }
+			return T.Create(reader.GetString()!);
+		}
 
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
-    }
+		/// <inheritdoc/>
+		public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+	}
 
-    /// <summary>The OrderEnvelope schema of Shop.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record OrderEnvelope
-    {
-        /// <summary>The 'status' property.</summary>
-        [__Ser.JsonPropertyName("status")]
-        public required int Status { get; init; }
+	/// <summary>The OrderEnvelope schema of Shop.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record OrderEnvelope
+	{
+		/// <summary>The 'status' property.</summary>
+		[__Ser.JsonPropertyName("status")]
+		public required int Status { get; init; }
 
-        /// <summary>The 'error' property.</summary>
-        [__Ser.JsonPropertyName("error")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Error { get; init; }
+		/// <summary>The 'error' property.</summary>
+		[__Ser.JsonPropertyName("error")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Error { get; init; }
 
-        /// <summary>The 'result' property.</summary>
-        [__Ser.JsonPropertyName("result")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Order? Result { get; init; }
-    }
+		/// <summary>The 'result' property.</summary>
+		[__Ser.JsonPropertyName("result")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Order? Result { get; init; }
+	}
 
-    /// <summary>The Order schema of Shop.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Order
-    {
-        /// <summary>The 'id' property.</summary>
-        [__Ser.JsonPropertyName("id")]
-        public required string Id { get; init; }
+	/// <summary>The Order schema of Shop.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Order
+	{
+		/// <summary>The 'id' property.</summary>
+		[__Ser.JsonPropertyName("id")]
+		public required string Id { get; init; }
 
-        /// <summary>The 'total' property.</summary>
-        [__Ser.JsonPropertyName("total")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public double? Total { get; init; }
-    }
+		/// <summary>The 'total' property.</summary>
+		[__Ser.JsonPropertyName("total")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public double? Total { get; init; }
+	}
 
-    /// <summary>The values of OrderState.</summary>
-    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [__Ser.JsonConverter(typeof(__M.ShopOpenEnumJsonConverter<__M.OrderState>))]
-    public readonly partial struct OrderState : __M.IShopOpenEnum<OrderState>
-    {
-        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
-        public enum KnownValue
-        {
-            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
-            Unknown = 0,
+	/// <summary>The values of OrderState.</summary>
+	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Ser.JsonConverter(typeof(__M.ShopOpenEnumJsonConverter<__M.OrderState>))]
+	public readonly partial struct OrderState : __M.IShopOpenEnum<OrderState>
+	{
+		/// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+		public enum KnownValue
+		{
+			/// <summary>A value the API description does not list (or <c>default</c>).</summary>
+			Unknown = 0,
 
-            /// <summary>The wire value in-transit.</summary>
-            InTransit,
+			/// <summary>The wire value in-transit.</summary>
+			InTransit,
 
-            /// <summary>The wire value delivered.</summary>
-            Delivered,
-        }
+			/// <summary>The wire value delivered.</summary>
+			Delivered,
+		}
 
-        private static readonly string[] __Wire = { "in-transit", "delivered" };
+		private static readonly string[] __Wire = { "in-transit", "delivered" };
 
-        /// <summary>The wire value in-transit.</summary>
-        public static readonly OrderState InTransit = new OrderState("in-transit");
+		/// <summary>The wire value in-transit.</summary>
+		public static readonly OrderState InTransit = new OrderState("in-transit");
 
-        /// <summary>The wire value delivered.</summary>
-        public static readonly OrderState Delivered = new OrderState("delivered");
+		/// <summary>The wire value delivered.</summary>
+		public static readonly OrderState Delivered = new OrderState("delivered");
 
-        private readonly string? _value;
+		private readonly string? _value;
 
-        private readonly KnownValue _known;
+		private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public OrderState(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
-        }
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		/// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+		public OrderState(string value)
+		{
+			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+			_known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
+		}
 
-        static string[] __M.IShopOpenEnum<OrderState>.__Wire => __Wire;
+		static string[] __M.IShopOpenEnum<OrderState>.__Wire => __Wire;
 
-        static OrderState __M.IShopOpenEnum<OrderState>.Create(string value) => new OrderState(value);
+		static OrderState __M.IShopOpenEnum<OrderState>.Create(string value) => new OrderState(value);
 
-        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
+		/// <summary>The wire value (the empty string for <c>default</c>).</summary>
+		public string Value => _value ?? string.Empty;
 
-        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
-        public KnownValue Known => _known;
+		/// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+		public KnownValue Known => _known;
 
-        /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
+		/// <summary>The wire value.</summary>
+		public override string ToString() => Value;
 
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(OrderState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public bool Equals(OrderState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+		/// <inheritdoc/>
+		public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
+		/// <summary>Whether the value is one the API description lists.</summary>
+		public bool IsKnown => Known != KnownValue.Unknown;
 
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is OrderState other && Equals(other);
+		/// <inheritdoc/>
+		public override bool Equals(object? obj) => obj is OrderState other && Equals(other);
 
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public static bool operator ==(OrderState left, OrderState right) => left.Equals(right);
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public static bool operator ==(OrderState left, OrderState right) => left.Equals(right);
 
-        /// <summary>Whether the wire values differ (ordinal).</summary>
-        public static bool operator !=(OrderState left, OrderState right) => !left.Equals(right);
-    }
+		/// <summary>Whether the wire values differ (ordinal).</summary>
+		public static bool operator !=(OrderState left, OrderState right) => !left.Equals(right);
+	}
 
-    /// <summary>The CancelOrderResponse schema of Shop.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record CancelOrderResponse
-    {
-        /// <summary>The 'status' property.</summary>
-        [__Ser.JsonPropertyName("status")]
-        public required int Status { get; init; }
+	/// <summary>The CancelOrderResponse schema of Shop.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record CancelOrderResponse
+	{
+		/// <summary>The 'status' property.</summary>
+		[__Ser.JsonPropertyName("status")]
+		public required int Status { get; init; }
 
-        /// <summary>The 'error' property.</summary>
-        [__Ser.JsonPropertyName("error")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Error { get; init; }
-    }
+		/// <summary>The 'error' property.</summary>
+		[__Ser.JsonPropertyName("error")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Error { get; init; }
+	}
 
-    /// <summary>The CountOrdersResponse schema of Shop.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record CountOrdersResponse
-    {
-        /// <summary>The 'status' property.</summary>
-        [__Ser.JsonPropertyName("status")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Status { get; init; }
+	/// <summary>The CountOrdersResponse schema of Shop.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record CountOrdersResponse
+	{
+		/// <summary>The 'status' property.</summary>
+		[__Ser.JsonPropertyName("status")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public long? Status { get; init; }
 
-        /// <summary>The 'error' property.</summary>
-        [__Ser.JsonPropertyName("error")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Error { get; init; }
+		/// <summary>The 'error' property.</summary>
+		[__Ser.JsonPropertyName("error")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Error { get; init; }
 
-        /// <summary>The 'result' property.</summary>
-        [__Ser.JsonPropertyName("result")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.CountOrdersResponseResult? Result { get; init; }
-    }
+		/// <summary>The 'result' property.</summary>
+		[__Ser.JsonPropertyName("result")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.CountOrdersResponseResult? Result { get; init; }
+	}
 
-    /// <summary>The GetVersionResponse schema of Shop.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record GetVersionResponse
-    {
-        /// <summary>The 'code' property.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required long Code { get; init; }
+	/// <summary>The GetVersionResponse schema of Shop.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record GetVersionResponse
+	{
+		/// <summary>The 'code' property.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required long Code { get; init; }
 
-        /// <summary>The 'value' property.</summary>
-        [__Ser.JsonPropertyName("value")]
-        public required int Value { get; init; }
-    }
+		/// <summary>The 'value' property.</summary>
+		[__Ser.JsonPropertyName("value")]
+		public required int Value { get; init; }
+	}
 
-    /// <summary>The CountOrdersResponseResult schema of Shop.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record CountOrdersResponseResult
-    {
-        /// <summary>The 'count' property.</summary>
-        [__Ser.JsonPropertyName("count")]
-        public required int Count { get; init; }
-    }
+	/// <summary>The CountOrdersResponseResult schema of Shop.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record CountOrdersResponseResult
+	{
+		/// <summary>The 'count' property.</summary>
+		[__Ser.JsonPropertyName("count")]
+		public required int Count { get; init; }
+	}
 }

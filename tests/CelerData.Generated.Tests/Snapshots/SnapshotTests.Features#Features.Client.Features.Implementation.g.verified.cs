@@ -7,259 +7,259 @@
 
 namespace Features.Client
 {
-    /// <summary>Registers the generated implementation of IFeaturesApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class FeaturesApiRegistration
-    {
-        /// <summary>Registers the factories Refit uses to create IFeaturesApi.</summary>
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
-        internal static void Register()
-        {
-            global::Refit.RestService.RegisterGeneratedFactory<global::Features.Client.IFeaturesApi>(static (client, requestBuilder) => new global::Features.Client.FeaturesApiImplementation(client, requestBuilder));
-            global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Features.Client.IFeaturesApi>(static (client, settings) => new global::Features.Client.FeaturesApiImplementation(client, settings));
-        }
-    }
+	/// <summary>Registers the generated implementation of IFeaturesApi with Refit when the assembly loads.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal static class FeaturesApiRegistration
+	{
+		/// <summary>Registers the factories Refit uses to create IFeaturesApi.</summary>
+		[global::System.Runtime.CompilerServices.ModuleInitializer]
+		[global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
+		internal static void Register()
+		{
+			global::Refit.RestService.RegisterGeneratedFactory<global::Features.Client.IFeaturesApi>(static (client, requestBuilder) => new global::Features.Client.FeaturesApiImplementation(client, requestBuilder));
+			global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Features.Client.IFeaturesApi>(static (client, settings) => new global::Features.Client.FeaturesApiImplementation(client, settings));
+		}
+	}
 
-    /// <summary>The generated implementation of IFeaturesApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class FeaturesApiImplementation : global::Features.Client.IFeaturesApi
-    {
-        private readonly global::Refit.RefitSettings _settings;
+	/// <summary>The generated implementation of IFeaturesApi.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal sealed class FeaturesApiImplementation : global::Features.Client.IFeaturesApi
+	{
+		private readonly global::Refit.RefitSettings _settings;
 
-        /// <summary>Creates the client over Refit's request builder.</summary>
-        public FeaturesApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
-        {
-            Client = client;
-            _settings = requestBuilder.Settings;
-        }
+		/// <summary>Creates the client over Refit's request builder.</summary>
+		public FeaturesApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
+		{
+			Client = client;
+			_settings = requestBuilder.Settings;
+		}
 
-        /// <summary>Creates the client with Refit settings only.</summary>
-        public FeaturesApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
-        {
-            Client = client;
-            _settings = settings;
-        }
+		/// <summary>Creates the client with Refit settings only.</summary>
+		public FeaturesApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
+		{
+			Client = client;
+			_settings = settings;
+		}
 
-        /// <summary>The HTTP client requests go through.</summary>
-        public global::System.Net.Http.HttpClient Client { get; }
+		/// <summary>The HTTP client requests go through.</summary>
+		public global::System.Net.Http.HttpClient Client { get; }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Features.Client.Token> IssueTokenAsync(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/token";
-            var __uri = __path + "?grant_type=client_credentials";
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "IssueTokenAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/token?grant_type=client_credentials");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Features.Client.Token, global::Features.Client.Token>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Features.Client.Token> IssueTokenAsync(global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/token";
+			var __uri = __path + "?grant_type=client_credentials";
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "IssueTokenAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/token?grant_type=client_credentials");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Features.Client.Token, global::Features.Client.Token>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>> ListPetsAsync(int? @limit, global::Features.Client.PetKind? @kind, global::System.Collections.Generic.IReadOnlyList<string>? @tags, global::System.DateTimeOffset? @since, global::System.Guid? @xRequestId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/pets";
-            var __query = new global::System.Text.StringBuilder();
-            if (@limit != null)
-            {
-                __Wire.Query(__query, "limit", __Wire.Text(@limit.Value), false);
-            }
-            if (@kind != null)
-            {
-                __Wire.Query(__query, "kind", __FormatPetKind(@kind.Value), false);
-            }
-            if (@tags != null)
-            {
-                __Wire.QueryItems(__query, "tags", global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(@tags, static __item => __Wire.Text(__item))), "form", true, false);
-            }
-            if (@since != null)
-            {
-                __Wire.Query(__query, "since", __Wire.Text(@since.Value), false);
-            }
-            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            if (@xRequestId != null)
-            {
-                global::Refit.GeneratedRequestRunner.SetHeader(__request, "X-Request-Id", __Wire.Text(@xRequestId.Value), __settings.ValidateHeaders);
-            }
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListPetsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @limit, @kind, @tags, @since, @xRequestId, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>> ListPetsAsync(int? @limit, global::Features.Client.PetKind? @kind, global::System.Collections.Generic.IReadOnlyList<string>? @tags, global::System.DateTimeOffset? @since, global::System.Guid? @xRequestId, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/pets";
+			var __query = new global::System.Text.StringBuilder();
+			if (@limit != null)
+			{
+				__Wire.Query(__query, "limit", __Wire.Text(@limit.Value), false);
+			}
+			if (@kind != null)
+			{
+				__Wire.Query(__query, "kind", __FormatPetKind(@kind.Value), false);
+			}
+			if (@tags != null)
+			{
+				__Wire.QueryItems(__query, "tags", global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(@tags, static __item => __Wire.Text(__item))), "form", true, false);
+			}
+			if (@since != null)
+			{
+				__Wire.Query(__query, "since", __Wire.Text(@since.Value), false);
+			}
+			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			if (@xRequestId != null)
+			{
+				global::Refit.GeneratedRequestRunner.SetHeader(__request, "X-Request-Id", __Wire.Text(@xRequestId.Value), __settings.ValidateHeaders);
+			}
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListPetsAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @limit, @kind, @tags, @since, @xRequestId, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Features.Client.Pet> CreatePetAsync(global::Features.Client.NewPet @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/pets";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Features.Client.NewPet>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreatePetAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Features.Client.Pet, global::Features.Client.Pet>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Features.Client.Pet> CreatePetAsync(global::Features.Client.NewPet @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/pets";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Features.Client.NewPet>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreatePetAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Features.Client.Pet, global::Features.Client.Pet>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Features.Client.Pet> GetPetAsync(long @petId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false);
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetPetAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Features.Client.Pet, global::Features.Client.Pet>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Features.Client.Pet> GetPetAsync(long @petId, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false);
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetPetAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Features.Client.Pet, global::Features.Client.Pet>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task DeletePetAsync(long @petId, bool? @force, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false);
-            var __query = new global::System.Text.StringBuilder();
-            if (@force != null)
-            {
-                __Wire.Query(__query, "force", __Wire.Text(@force.Value), false);
-            }
-            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Delete,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "DeletePetAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @force, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task DeletePetAsync(long @petId, bool? @force, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false);
+			var __query = new global::System.Text.StringBuilder();
+			if (@force != null)
+			{
+				__Wire.Query(__query, "force", __Wire.Text(@force.Value), false);
+			}
+			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Delete,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "DeletePetAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @force, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> ReadNotesAsync(long @petId, global::Features.Client.PetKind @noteKind, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false) + "/notes/" + __Wire.Encode(__FormatPetKind(@noteKind), false);
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ReadNotesAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}/notes/{noteKind}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @noteKind, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<string> ReadNotesAsync(long @petId, global::Features.Client.PetKind @noteKind, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false) + "/notes/" + __Wire.Encode(__FormatPetKind(@noteKind), false);
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ReadNotesAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}/notes/{noteKind}");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @noteKind, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Features.Client.HealthResponse> HealthAsync(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/public/health";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "HealthAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/public/health");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Features.Client.HealthResponse, global::Features.Client.HealthResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Features.Client.HealthResponse> HealthAsync(global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/public/health";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Features.Client.IFeaturesApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "HealthAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/public/health");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Features.Client.HealthResponse, global::Features.Client.HealthResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
-        private static class __Wire
-        {
-            private const string Reserved = ":/?#[]@!$&'()*+,;=";
+		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
+		private static class __Wire
+		{
+			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-            public static string Text(string value) => value;
+			public static string Text(string value) => value;
 
-            public static string Text(bool value) => value ? "true" : "false";
+			public static string Text(bool value) => value ? "true" : "false";
 
-            public static string Text(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string Text(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-            public static string Text(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string Text(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-            public static string Text(global::System.Guid value) => value.ToString("D");
+			public static string Text(global::System.Guid value) => value.ToString("D");
 
-            public static string Text(global::System.DateTimeOffset value) => value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string Text(global::System.DateTimeOffset value) => value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
 
-            /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
-            public static string Encode(string value, bool allowReserved)
-            {
-                var builder = new global::System.Text.StringBuilder(value.Length);
-                foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
-                {
-                    var c = (char)b;
-                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
-                    {
-                        builder.Append(c);
-                    }
-                    else
-                    {
-                        builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                }
+			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
+			public static string Encode(string value, bool allowReserved)
+			{
+				var builder = new global::System.Text.StringBuilder(value.Length);
+				foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
+				{
+					var c = (char)b;
+					if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
+					{
+						builder.Append(c);
+					}
+					else
+					{
+						builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
+					}
+				}
 
-                return builder.ToString();
-            }
+				return builder.ToString();
+			}
 
-            /// <summary>Appends one query pair.</summary>
-            public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
-            {
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
-            }
+			/// <summary>Appends one query pair.</summary>
+			public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
+			{
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+			}
 
-            /// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
-            public static void QueryItems(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<string> items, string style, bool explode, bool allowReserved)
-            {
-                if (explode)
-                {
-                    foreach (var item in items)
-                    {
-                        Query(query, name, item, allowReserved);
-                    }
+			/// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
+			public static void QueryItems(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<string> items, string style, bool explode, bool allowReserved)
+			{
+				if (explode)
+				{
+					foreach (var item in items)
+					{
+						Query(query, name, item, allowReserved);
+					}
 
-                    return;
-                }
+					return;
+				}
 
-                var encoded = new global::System.Collections.Generic.List<string>(items.Count);
-                foreach (var item in items)
-                {
-                    encoded.Add(Encode(item, allowReserved));
-                }
+				var encoded = new global::System.Collections.Generic.List<string>(items.Count);
+				foreach (var item in items)
+				{
+					encoded.Add(Encode(item, allowReserved));
+				}
 
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
-            }
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+			}
 
-            private static string Delimiter(string style) => style switch
-            {
-                "spaceDelimited" => "%20",
-                "pipeDelimited" => "%7C",
-                _ => ",",
-            };
-        }
+			private static string Delimiter(string style) => style switch
+			{
+				"spaceDelimited" => "%20",
+				"pipeDelimited" => "%7C",
+				_ => ",",
+			};
+		}
 
-        /// <summary>The wire value of a PetKind.</summary>
-        private static string __FormatPetKind(global::Features.Client.PetKind value) => value.ToString();
-    }
+		/// <summary>The wire value of a PetKind.</summary>
+		private static string __FormatPetKind(global::Features.Client.PetKind value) => value.ToString();
+	}
 }

@@ -16,730 +16,730 @@ namespace Features.Client;
 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
 public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerContext, __Meta.IJsonTypeInfoResolver
 {
-    private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
-
-    private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("access_token");
-    private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("expires_in");
-    private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("refresh_token");
-    private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("token_type");
-    private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("name");
-    private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("kind");
-    private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("birthday");
-    private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("weight");
-    private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("tags");
-    private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("id");
-    private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("created");
-    private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("owner_id");
-    private static readonly __Json.JsonEncodedText __Name12 = __Json.JsonEncodedText.Encode("score");
-    private static readonly __Json.JsonEncodedText __Name13 = __Json.JsonEncodedText.Encode("price");
-    private static readonly __Json.JsonEncodedText __Name14 = __Json.JsonEncodedText.Encode("photo");
-    private static readonly __Json.JsonEncodedText __Name15 = __Json.JsonEncodedText.Encode("attributes");
-    private static readonly __Json.JsonEncodedText __Name16 = __Json.JsonEncodedText.Encode("parent");
-    private static readonly __Json.JsonEncodedText __Name17 = __Json.JsonEncodedText.Encode("children");
-    private static readonly __Json.JsonEncodedText __Name18 = __Json.JsonEncodedText.Encode("extra");
-    private static readonly __Json.JsonEncodedText __Name19 = __Json.JsonEncodedText.Encode("class");
-    private static readonly __Json.JsonEncodedText __Name20 = __Json.JsonEncodedText.Encode("pet");
-    private static readonly __Json.JsonEncodedText __Name21 = __Json.JsonEncodedText.Encode("status");
-    private static readonly __Json.JsonEncodedText __Name22 = __Json.JsonEncodedText.Encode("checks");
-    private static readonly __M.FeaturesOpenEnumJsonConverter<__M.PetKind> __Own1 = new();
-    private static readonly __M.FeaturesOpenEnumJsonConverter<__M.PetStatus> __Own5 = new();
-    private static readonly __M.FeaturesOpenEnumJsonConverter<__M.HealthResponseStatus> __Own6 = new();
-
-    /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
-    public static global::Features.Client.FeaturesJsonContext Default { get; } = new global::Features.Client.FeaturesJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
-
-    /// <summary>The options this context's metadata was generated for.</summary>
-    protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
-
-    /// <summary>Creates a context with its own copy of the default options.</summary>
-    public FeaturesJsonContext() : base(null)
-    {
-    }
-
-    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-    /// <param name="options">The options to bind; they must not be bound to another context.</param>
-    public FeaturesJsonContext(__Json.JsonSerializerOptions options) : base(options)
-    {
-    }
-
-    private __Meta.JsonTypeInfo<__M.Token>? _t0;
-    /// <summary>Metadata for <see cref="__M.Token"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Token> Token => __Get(ref _t0);
-
-    private __Meta.JsonTypeInfo<__M.PetKind>? _t1;
-    /// <summary>Metadata for <see cref="__M.PetKind"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.PetKind> PetKind => __Get(ref _t1);
-
-    private __Meta.JsonTypeInfo<__M.NewPet>? _t2;
-    /// <summary>Metadata for <see cref="__M.NewPet"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.NewPet> NewPet => __Get(ref _t2);
-
-    private __Meta.JsonTypeInfo<__M.Pet>? _t3;
-    /// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t3);
-
-    private __Meta.JsonTypeInfo<__M.HealthResponse>? _t4;
-    /// <summary>Metadata for <see cref="__M.HealthResponse"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.HealthResponse> HealthResponse => __Get(ref _t4);
-
-    private __Meta.JsonTypeInfo<__M.PetStatus>? _t5;
-    /// <summary>Metadata for <see cref="__M.PetStatus"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.PetStatus> PetStatus => __Get(ref _t5);
-
-    private __Meta.JsonTypeInfo<__M.HealthResponseStatus>? _t6;
-    /// <summary>Metadata for <see cref="__M.HealthResponseStatus"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.HealthResponseStatus> HealthResponseStatus => __Get(ref _t6);
-
-    /// <inheritdoc/>
-    public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-    {
-        Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
-        return typeInfo;
-    }
-
-    __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
-    {
-        if (type == typeof(__M.Token)) return __Info(options, new __Converter<__M.Token>(__Read0, __Write0));
-        if (type == typeof(__M.PetKind)) return __Info(options, __Own1);
-        if (type == typeof(__M.NewPet)) return __Info(options, new __Converter<__M.NewPet>(__Read2, __Write2));
-        if (type == typeof(__M.Pet)) return __Info(options, new __Converter<__M.Pet>(__Read3, __Write3));
-        if (type == typeof(__M.HealthResponse)) return __Info(options, new __Converter<__M.HealthResponse>(__Read4, __Write4));
-        if (type == typeof(__M.PetStatus)) return __Info(options, __Own5);
-        if (type == typeof(__M.HealthResponseStatus)) return __Info(options, __Own6);
-        if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
-        if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
-        if (type == typeof(__M.PetKind?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.PetKind>(options));
-        if (type == typeof(global::System.DateOnly?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.DateOnly>(options));
-        if (type == typeof(global::System.DateOnly)) return __Info(options, __Meta.JsonMetadataServices.DateOnlyConverter);
-        if (type == typeof(double?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<double>(options));
-        if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
-        if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read14, __Write14));
-        if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-        if (type == typeof(global::System.DateTimeOffset)) return __Info(options, __Meta.JsonMetadataServices.DateTimeOffsetConverter);
-        if (type == typeof(global::System.Guid?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.Guid>(options));
-        if (type == typeof(global::System.Guid)) return __Info(options, __Meta.JsonMetadataServices.GuidConverter);
-        if (type == typeof(float?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<float>(options));
-        if (type == typeof(float)) return __Info(options, __Meta.JsonMetadataServices.SingleConverter);
-        if (type == typeof(decimal?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<decimal>(options));
-        if (type == typeof(decimal)) return __Info(options, __Meta.JsonMetadataServices.DecimalConverter);
-        if (type == typeof(byte[])) return __Info(options, __Meta.JsonMetadataServices.ByteArrayConverter);
-        if (type == typeof(__G.IReadOnlyDictionary<string, string>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, string>>(__Read24, __Write24));
-        if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read25, __Write25));
-        if (type == typeof(global::System.Text.Json.JsonElement?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.Text.Json.JsonElement>(options));
-        if (type == typeof(global::System.Text.Json.JsonElement)) return __Info(options, __Meta.JsonMetadataServices.JsonElementConverter);
-        if (type == typeof(__M.PetStatus?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.PetStatus>(options));
-        if (type == typeof(__G.IReadOnlyDictionary<string, bool>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, bool>>(__Read29, __Write29));
-        if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
-        return null;
-    }
-
-    private static readonly string[] __Paths0 = { ".access_token", ".expires_in", ".refresh_token", ".token_type" };
-
-    private static __M.Token? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Token)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        int __p1 = default;
-        string __p2 = default;
-        string __p3 = default;
-        bool __s0 = false, __s1 = false, __s3 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match0(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = reader.GetInt32(); __s1 = true; break;
-                    case 2: __p2 = reader.GetString(); break;
-                    case 3: __p3 = reader.GetString(); __s3 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths0[__i], ref reader);
-        }
-
-        if (!__s0 || !__s1 || !__s3)
-        {
-            throw __Missing(typeof(__M.Token), ref reader, __s0 ? null : "access_token", __s1 ? null : "expires_in", __s3 ? null : "token_type");
-        }
-
-        return new __M.Token()
-        {
-            AccessToken = __p0,
-            ExpiresIn = __p1,
-            RefreshToken = __p2,
-            TokenType = __p3,
-        };
-    }
-
-    private static int __Match0(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 10: if (__Is(name, "expires_in"u8)) return 1; if (__Is(name, "token_type"u8)) return 3; break;
-            case 12: if (__Is(name, "access_token"u8)) return 0; break;
-            case 13: if (__Is(name, "refresh_token"u8)) return 2; break;
-        }
-        return -1;
-    }
-
-    private static void __Write0(__Json.Utf8JsonWriter writer, __M.Token? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name0, value.AccessToken);
-        writer.WriteNumber(__Name1, value.ExpiresIn);
-        if (value.RefreshToken is { } __w2) writer.WriteString(__Name2, __w2);
-        writer.WriteString(__Name3, value.TokenType);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths2 = { ".name", ".kind", ".birthday", ".weight", ".tags" };
-
-    private static __M.NewPet? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.NewPet)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        __M.PetKind? __p1 = default;
-        global::System.DateOnly? __p2 = default;
-        double? __p3 = default;
-        __G.IReadOnlyList<string> __p4 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match2(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
-                    case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
-                    case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
-                    case 4: __p4 = __Read14(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths2[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.NewPet), ref reader, __s0 ? null : "name");
-        }
-
-        return new __M.NewPet()
-        {
-            Name = __p0,
-            Kind = __p1,
-            Birthday = __p2,
-            Weight = __p3,
-            Tags = __p4,
-        };
-    }
-
-    private static int __Match2(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "name"u8)) return 0; if (__Is(name, "kind"u8)) return 1; if (__Is(name, "tags"u8)) return 4; break;
-            case 6: if (__Is(name, "weight"u8)) return 3; break;
-            case 8: if (__Is(name, "birthday"u8)) return 2; break;
-        }
-        return -1;
-    }
-
-    private static void __Write2(__Json.Utf8JsonWriter writer, __M.NewPet? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name4, value.Name);
-        if (value.Kind is { } __w1) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __w1, options); }
-        if (value.Birthday is { } __w2) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __w2, options); }
-        if (value.Weight is { } __w3) writer.WriteNumber(__Name7, __w3);
-        if (value.Tags is { } __w4) { writer.WritePropertyName(__Name8); __Write14(writer, __w4, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths3 = { ".name", ".kind", ".birthday", ".weight", ".tags", ".id", ".created", ".owner_id", ".score", ".price", ".photo", ".attributes", ".parent", ".children", ".extra", ".class", ".pet", ".status" };
-
-    private static __M.Pet? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Pet)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        __M.PetKind? __p1 = default;
-        global::System.DateOnly? __p2 = default;
-        double? __p3 = default;
-        __G.IReadOnlyList<string> __p4 = default;
-        long __p5 = default;
-        global::System.DateTimeOffset __p6 = default;
-        global::System.Guid? __p7 = default;
-        float? __p8 = default;
-        decimal? __p9 = default;
-        byte[] __p10 = default;
-        __G.IReadOnlyDictionary<string, string> __p11 = default;
-        __M.Pet __p12 = default;
-        __G.IReadOnlyList<__M.Pet> __p13 = default;
-        global::System.Text.Json.JsonElement? __p14 = default;
-        string __p15 = default;
-        string __p16 = default;
-        __M.PetStatus? __p17 = default;
-        bool __s0 = false, __s5 = false, __s6 = false, __s7 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match3(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
-                    case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
-                    case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
-                    case 4: __p4 = __Read14(ref reader, options); break;
-                    case 5: __p5 = reader.GetInt64(); __s5 = true; break;
-                    case 6: __p6 = reader.GetDateTimeOffset(); __s6 = true; break;
-                    case 7: __p7 = __Null(ref reader) ? null : reader.GetGuid(); __s7 = true; break;
-                    case 8: __p8 = __Null(ref reader) ? null : reader.GetSingle(); break;
-                    case 9: __p9 = __Null(ref reader) ? null : reader.GetDecimal(); break;
-                    case 10: __p10 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
-                    case 11: __p11 = __Read24(ref reader, options); break;
-                    case 12: __p12 = __Read3(ref reader, options); break;
-                    case 13: __p13 = __Read25(ref reader, options); break;
-                    case 14: __p14 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.JsonElementConverter, ref reader, options); break;
-                    case 15: __p15 = reader.GetString(); break;
-                    case 16: __p16 = reader.GetString(); break;
-                    case 17: __p17 = __Null(ref reader) ? null : __Via(__Own5, ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths3[__i], ref reader);
-        }
-
-        if (!__s0 || !__s5 || !__s6)
-        {
-            throw __Missing(typeof(__M.Pet), ref reader, __s0 ? null : "name", __s5 ? null : "id", __s6 ? null : "created");
-        }
-
-        var __result = new __M.Pet()
-        {
-            Name = __p0,
-            Kind = __p1,
-            Birthday = __p2,
-            Weight = __p3,
-            Tags = __p4,
-            Id = __p5,
-            Created = __p6,
-            OwnerId = __p7,
-            Score = __p8,
-            Price = __p9,
-            Photo = __p10,
-            Attributes = __p11,
-            Parent = __p12,
-            Children = __p13,
-            Extra = __p14,
-            Classification = __p15,
-            PetValue = __p16,
-            Status = __p17,
-        };
-        __result.__set_OwnerId = __s7;
-        return __result;
-    }
-
-    private static int __Match3(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 2: if (__Is(name, "id"u8)) return 5; break;
-            case 3: if (__Is(name, "pet"u8)) return 16; break;
-            case 4: if (__Is(name, "name"u8)) return 0; if (__Is(name, "kind"u8)) return 1; if (__Is(name, "tags"u8)) return 4; break;
-            case 5: if (__Is(name, "score"u8)) return 8; if (__Is(name, "price"u8)) return 9; if (__Is(name, "photo"u8)) return 10; if (__Is(name, "extra"u8)) return 14; if (__Is(name, "class"u8)) return 15; break;
-            case 6: if (__Is(name, "weight"u8)) return 3; if (__Is(name, "parent"u8)) return 12; if (__Is(name, "status"u8)) return 17; break;
-            case 7: if (__Is(name, "created"u8)) return 6; break;
-            case 8: if (__Is(name, "birthday"u8)) return 2; if (__Is(name, "owner_id"u8)) return 7; if (__Is(name, "children"u8)) return 13; break;
-            case 10: if (__Is(name, "attributes"u8)) return 11; break;
-        }
-        return -1;
-    }
-
-    private static void __Write3(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name4, value.Name);
-        if (value.Kind is { } __w1) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __w1, options); }
-        if (value.Birthday is { } __w2) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __w2, options); }
-        if (value.Weight is { } __w3) writer.WriteNumber(__Name7, __w3);
-        if (value.Tags is { } __w4) { writer.WritePropertyName(__Name8); __Write14(writer, __w4, options); }
-        writer.WriteNumber(__Name9, value.Id);
-        writer.WriteString(__Name10, value.Created);
-        if (value.__set_OwnerId) { if (value.OwnerId is { } __value) writer.WriteString(__Name11, __value); else writer.WriteNull(__Name11); }
-        if (value.Score is { } __w8) writer.WriteNumber(__Name12, __w8);
-        if (value.Price is { } __w9) writer.WriteNumber(__Name13, __w9);
-        if (value.Photo is { } __w10) { writer.WritePropertyName(__Name14); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w10, options); }
-        if (value.Attributes is { } __w11) { writer.WritePropertyName(__Name15); __Write24(writer, __w11, options); }
-        if (value.Parent is { } __w12) { writer.WritePropertyName(__Name16); __Write3(writer, __w12, options); }
-        if (value.Children is { } __w13) { writer.WritePropertyName(__Name17); __Write25(writer, __w13, options); }
-        if (value.Extra is { } __w14) { writer.WritePropertyName(__Name18); __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, __w14, options); }
-        if (value.Classification is { } __w15) writer.WriteString(__Name19, __w15);
-        if (value.PetValue is { } __w16) writer.WriteString(__Name20, __w16);
-        if (value.Status is { } __w17) { writer.WritePropertyName(__Name21); __Own5.Write(writer, __w17, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths4 = { ".status", ".checks" };
-
-    private static __M.HealthResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.HealthResponse)))
-        {
-            return null;
-        }
-
-        __M.HealthResponseStatus __p0 = default;
-        __G.IReadOnlyDictionary<string, bool> __p1 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match4(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = __Via(__Own6, ref reader, options); __s0 = true; break;
-                    case 1: __p1 = __Read29(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths4[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.HealthResponse), ref reader, __s0 ? null : "status");
-        }
-
-        return new __M.HealthResponse()
-        {
-            Status = __p0,
-            Checks = __p1,
-        };
-    }
-
-    private static int __Match4(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 6: if (__Is(name, "status"u8)) return 0; if (__Is(name, "checks"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write4(__Json.Utf8JsonWriter writer, __M.HealthResponse? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        { writer.WritePropertyName(__Name21); __Own6.Write(writer, value.Status, options); }
-        if (value.Checks is { } __w1) { writer.WritePropertyName(__Name22); __Write29(writer, __w1, options); }
-        writer.WriteEndObject();
-    }
-
-    private static __G.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
-
-    private static void __Write14(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
-
-    private static __G.IReadOnlyDictionary<string, string>? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
-
-    private static void __Write24(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
-
-    private static __G.IReadOnlyList<__M.Pet>? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read3(ref reader, options), options);
-
-    private static void __Write25(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { __Write3(writer, value, options); } }, options);
-
-    private static __G.IReadOnlyDictionary<string, bool>? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<bool>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetBoolean(), options);
-
-    private static void __Write29(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, bool>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<bool>(writer, value, static (__Json.Utf8JsonWriter writer, bool value, __Json.JsonSerializerOptions options) => { writer.WriteBooleanValue(value); }, options);
-
-    /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
-    private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return false;
-        }
-
-        return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
-    }
-
-    /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
-    private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
-    {
-        reader.Read();
-        if (reader.TokenType == __Json.JsonTokenType.EndObject)
-        {
-            name = default;
-            return false;
-        }
-
-        name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-        return true;
-    }
-
-    private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
-
-    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
-    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
-
-    private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
-
-    private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
-
-    /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
-    private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
-        => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
-
-    private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
-
-    private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
-
-    __Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
-    {
-        for (int i = 0; i < options.Converters.Count; i++)
-        {
-            if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
-            {
-                converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
-                break;
-            }
-        }
-
-        var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
-        typeInfo.OriginatingResolver = this;
-        return typeInfo;
-    }
-
-    private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
-    {
-        if (converter is __Json.Serialization.JsonConverterFactory factory)
-        {
-            converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
-        }
-
-        return converter;
-    }
-
-    /// <summary>Reads and writes one type through the generated methods.</summary>
-    private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
-    {
-        private readonly __ReadValue<T?> _read;
-        private readonly __WriteValue<T?> _write;
-
-        public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
-        {
-            _read = read;
-            _write = write;
-        }
-
-        public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
-
-        public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
-    }
-
-    private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return null;
-        }
-        if (reader.TokenType != __Json.JsonTokenType.StartArray)
-        {
-            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
-        }
-
-        var list = new global::System.Collections.Generic.List<T>();
-        while (true)
-        {
-            try
-            {
-                reader.Read();
-                if (reader.TokenType == __Json.JsonTokenType.EndArray)
-                {
-                    return list;
-                }
-
-                list.Add(read(ref reader, options));
-            }
-            catch (global::System.Exception exception) when (__CanWrap(exception))
-            {
-                throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
-            }
-        }
-    }
-
-    private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return null;
-        }
-        if (reader.TokenType != __Json.JsonTokenType.StartObject)
-        {
-            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
-        }
-
-        var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
-        while (true)
-        {
-            reader.Read();
-            if (reader.TokenType == __Json.JsonTokenType.EndObject)
-            {
-                return dictionary;
-            }
-
-            var key = reader.GetString()!;
-            try
-            {
-                reader.Read();
-                dictionary[key] = read(ref reader, options);
-            }
-            catch (global::System.Exception exception) when (__CanWrap(exception))
-            {
-                throw __Wrap(exception, __Segment(key), ref reader);
-            }
-        }
-    }
-
-    private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
-    {
-        if (list is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartArray();
-        for (int i = 0; i < list.Count; i++)
-        {
-            write(writer, list[i], options);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
-    {
-        if (dictionary is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        foreach (var pair in dictionary)
-        {
-            writer.WritePropertyName(pair.Key);
-            write(writer, pair.Value, options);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    /// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
-    private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
-
-    private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
-
-    /// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
-    private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
-
-    /// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
-    private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
-    {
-        var inner = exception as __Json.JsonException;
-        var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
-        var line = inner?.LineNumber ?? __LineNumber(ref reader);
-        var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
-        var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
-        return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
-    }
-
-    private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
-
-    private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
-    {
-        long? line = __LineNumber(ref reader);
-        long? position = __BytePositionInLine(ref reader);
-        return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
-    }
-
-    private static string __Message(string message, string path, long? line, long? position)
-    {
-        var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
-        return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
-    }
-
-    // The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
-    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
-    private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
-
-    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
-    private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
+	private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
+
+	private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("access_token");
+	private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("expires_in");
+	private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("refresh_token");
+	private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("token_type");
+	private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("name");
+	private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("kind");
+	private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("birthday");
+	private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("weight");
+	private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("tags");
+	private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("id");
+	private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("created");
+	private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("owner_id");
+	private static readonly __Json.JsonEncodedText __Name12 = __Json.JsonEncodedText.Encode("score");
+	private static readonly __Json.JsonEncodedText __Name13 = __Json.JsonEncodedText.Encode("price");
+	private static readonly __Json.JsonEncodedText __Name14 = __Json.JsonEncodedText.Encode("photo");
+	private static readonly __Json.JsonEncodedText __Name15 = __Json.JsonEncodedText.Encode("attributes");
+	private static readonly __Json.JsonEncodedText __Name16 = __Json.JsonEncodedText.Encode("parent");
+	private static readonly __Json.JsonEncodedText __Name17 = __Json.JsonEncodedText.Encode("children");
+	private static readonly __Json.JsonEncodedText __Name18 = __Json.JsonEncodedText.Encode("extra");
+	private static readonly __Json.JsonEncodedText __Name19 = __Json.JsonEncodedText.Encode("class");
+	private static readonly __Json.JsonEncodedText __Name20 = __Json.JsonEncodedText.Encode("pet");
+	private static readonly __Json.JsonEncodedText __Name21 = __Json.JsonEncodedText.Encode("status");
+	private static readonly __Json.JsonEncodedText __Name22 = __Json.JsonEncodedText.Encode("checks");
+	private static readonly __M.FeaturesOpenEnumJsonConverter<__M.PetKind> __Own1 = new();
+	private static readonly __M.FeaturesOpenEnumJsonConverter<__M.PetStatus> __Own5 = new();
+	private static readonly __M.FeaturesOpenEnumJsonConverter<__M.HealthResponseStatus> __Own6 = new();
+
+	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
+	public static global::Features.Client.FeaturesJsonContext Default { get; } = new global::Features.Client.FeaturesJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
+
+	/// <summary>The options this context's metadata was generated for.</summary>
+	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+	/// <summary>Creates a context with its own copy of the default options.</summary>
+	public FeaturesJsonContext() : base(null)
+	{
+	}
+
+	/// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+	/// <param name="options">The options to bind; they must not be bound to another context.</param>
+	public FeaturesJsonContext(__Json.JsonSerializerOptions options) : base(options)
+	{
+	}
+
+	private __Meta.JsonTypeInfo<__M.Token>? _t0;
+	/// <summary>Metadata for <see cref="__M.Token"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Token> Token => __Get(ref _t0);
+
+	private __Meta.JsonTypeInfo<__M.PetKind>? _t1;
+	/// <summary>Metadata for <see cref="__M.PetKind"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.PetKind> PetKind => __Get(ref _t1);
+
+	private __Meta.JsonTypeInfo<__M.NewPet>? _t2;
+	/// <summary>Metadata for <see cref="__M.NewPet"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.NewPet> NewPet => __Get(ref _t2);
+
+	private __Meta.JsonTypeInfo<__M.Pet>? _t3;
+	/// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t3);
+
+	private __Meta.JsonTypeInfo<__M.HealthResponse>? _t4;
+	/// <summary>Metadata for <see cref="__M.HealthResponse"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.HealthResponse> HealthResponse => __Get(ref _t4);
+
+	private __Meta.JsonTypeInfo<__M.PetStatus>? _t5;
+	/// <summary>Metadata for <see cref="__M.PetStatus"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.PetStatus> PetStatus => __Get(ref _t5);
+
+	private __Meta.JsonTypeInfo<__M.HealthResponseStatus>? _t6;
+	/// <summary>Metadata for <see cref="__M.HealthResponseStatus"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.HealthResponseStatus> HealthResponseStatus => __Get(ref _t6);
+
+	/// <inheritdoc/>
+	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+	{
+		Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
+		return typeInfo;
+	}
+
+	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
+	{
+		if (type == typeof(__M.Token)) return __Info(options, new __Converter<__M.Token>(__Read0, __Write0));
+		if (type == typeof(__M.PetKind)) return __Info(options, __Own1);
+		if (type == typeof(__M.NewPet)) return __Info(options, new __Converter<__M.NewPet>(__Read2, __Write2));
+		if (type == typeof(__M.Pet)) return __Info(options, new __Converter<__M.Pet>(__Read3, __Write3));
+		if (type == typeof(__M.HealthResponse)) return __Info(options, new __Converter<__M.HealthResponse>(__Read4, __Write4));
+		if (type == typeof(__M.PetStatus)) return __Info(options, __Own5);
+		if (type == typeof(__M.HealthResponseStatus)) return __Info(options, __Own6);
+		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
+		if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
+		if (type == typeof(__M.PetKind?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.PetKind>(options));
+		if (type == typeof(global::System.DateOnly?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.DateOnly>(options));
+		if (type == typeof(global::System.DateOnly)) return __Info(options, __Meta.JsonMetadataServices.DateOnlyConverter);
+		if (type == typeof(double?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<double>(options));
+		if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
+		if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read14, __Write14));
+		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
+		if (type == typeof(global::System.DateTimeOffset)) return __Info(options, __Meta.JsonMetadataServices.DateTimeOffsetConverter);
+		if (type == typeof(global::System.Guid?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.Guid>(options));
+		if (type == typeof(global::System.Guid)) return __Info(options, __Meta.JsonMetadataServices.GuidConverter);
+		if (type == typeof(float?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<float>(options));
+		if (type == typeof(float)) return __Info(options, __Meta.JsonMetadataServices.SingleConverter);
+		if (type == typeof(decimal?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<decimal>(options));
+		if (type == typeof(decimal)) return __Info(options, __Meta.JsonMetadataServices.DecimalConverter);
+		if (type == typeof(byte[])) return __Info(options, __Meta.JsonMetadataServices.ByteArrayConverter);
+		if (type == typeof(__G.IReadOnlyDictionary<string, string>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, string>>(__Read24, __Write24));
+		if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read25, __Write25));
+		if (type == typeof(global::System.Text.Json.JsonElement?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.Text.Json.JsonElement>(options));
+		if (type == typeof(global::System.Text.Json.JsonElement)) return __Info(options, __Meta.JsonMetadataServices.JsonElementConverter);
+		if (type == typeof(__M.PetStatus?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.PetStatus>(options));
+		if (type == typeof(__G.IReadOnlyDictionary<string, bool>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, bool>>(__Read29, __Write29));
+		if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
+		return null;
+	}
+
+	private static readonly string[] __Paths0 = { ".access_token", ".expires_in", ".refresh_token", ".token_type" };
+
+	private static __M.Token? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Token)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		int __p1 = default;
+		string __p2 = default;
+		string __p3 = default;
+		bool __s0 = false, __s1 = false, __s3 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match0(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = reader.GetInt32(); __s1 = true; break;
+					case 2: __p2 = reader.GetString(); break;
+					case 3: __p3 = reader.GetString(); __s3 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths0[__i], ref reader);
+		}
+
+		if (!__s0 || !__s1 || !__s3)
+		{
+			throw __Missing(typeof(__M.Token), ref reader, __s0 ? null : "access_token", __s1 ? null : "expires_in", __s3 ? null : "token_type");
+		}
+
+		return new __M.Token()
+		{
+			AccessToken = __p0,
+			ExpiresIn = __p1,
+			RefreshToken = __p2,
+			TokenType = __p3,
+		};
+	}
+
+	private static int __Match0(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 10: if (__Is(name, "expires_in"u8)) return 1; if (__Is(name, "token_type"u8)) return 3; break;
+			case 12: if (__Is(name, "access_token"u8)) return 0; break;
+			case 13: if (__Is(name, "refresh_token"u8)) return 2; break;
+		}
+		return -1;
+	}
+
+	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Token? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name0, value.AccessToken);
+		writer.WriteNumber(__Name1, value.ExpiresIn);
+		if (value.RefreshToken is { } __w2) writer.WriteString(__Name2, __w2);
+		writer.WriteString(__Name3, value.TokenType);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths2 = { ".name", ".kind", ".birthday", ".weight", ".tags" };
+
+	private static __M.NewPet? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.NewPet)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		__M.PetKind? __p1 = default;
+		global::System.DateOnly? __p2 = default;
+		double? __p3 = default;
+		__G.IReadOnlyList<string> __p4 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match2(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
+					case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
+					case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
+					case 4: __p4 = __Read14(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths2[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.NewPet), ref reader, __s0 ? null : "name");
+		}
+
+		return new __M.NewPet()
+		{
+			Name = __p0,
+			Kind = __p1,
+			Birthday = __p2,
+			Weight = __p3,
+			Tags = __p4,
+		};
+	}
+
+	private static int __Match2(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "name"u8)) return 0; if (__Is(name, "kind"u8)) return 1; if (__Is(name, "tags"u8)) return 4; break;
+			case 6: if (__Is(name, "weight"u8)) return 3; break;
+			case 8: if (__Is(name, "birthday"u8)) return 2; break;
+		}
+		return -1;
+	}
+
+	private static void __Write2(__Json.Utf8JsonWriter writer, __M.NewPet? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name4, value.Name);
+		if (value.Kind is { } __w1) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __w1, options); }
+		if (value.Birthday is { } __w2) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __w2, options); }
+		if (value.Weight is { } __w3) writer.WriteNumber(__Name7, __w3);
+		if (value.Tags is { } __w4) { writer.WritePropertyName(__Name8); __Write14(writer, __w4, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths3 = { ".name", ".kind", ".birthday", ".weight", ".tags", ".id", ".created", ".owner_id", ".score", ".price", ".photo", ".attributes", ".parent", ".children", ".extra", ".class", ".pet", ".status" };
+
+	private static __M.Pet? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Pet)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		__M.PetKind? __p1 = default;
+		global::System.DateOnly? __p2 = default;
+		double? __p3 = default;
+		__G.IReadOnlyList<string> __p4 = default;
+		long __p5 = default;
+		global::System.DateTimeOffset __p6 = default;
+		global::System.Guid? __p7 = default;
+		float? __p8 = default;
+		decimal? __p9 = default;
+		byte[] __p10 = default;
+		__G.IReadOnlyDictionary<string, string> __p11 = default;
+		__M.Pet __p12 = default;
+		__G.IReadOnlyList<__M.Pet> __p13 = default;
+		global::System.Text.Json.JsonElement? __p14 = default;
+		string __p15 = default;
+		string __p16 = default;
+		__M.PetStatus? __p17 = default;
+		bool __s0 = false, __s5 = false, __s6 = false, __s7 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match3(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
+					case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
+					case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
+					case 4: __p4 = __Read14(ref reader, options); break;
+					case 5: __p5 = reader.GetInt64(); __s5 = true; break;
+					case 6: __p6 = reader.GetDateTimeOffset(); __s6 = true; break;
+					case 7: __p7 = __Null(ref reader) ? null : reader.GetGuid(); __s7 = true; break;
+					case 8: __p8 = __Null(ref reader) ? null : reader.GetSingle(); break;
+					case 9: __p9 = __Null(ref reader) ? null : reader.GetDecimal(); break;
+					case 10: __p10 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
+					case 11: __p11 = __Read24(ref reader, options); break;
+					case 12: __p12 = __Read3(ref reader, options); break;
+					case 13: __p13 = __Read25(ref reader, options); break;
+					case 14: __p14 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.JsonElementConverter, ref reader, options); break;
+					case 15: __p15 = reader.GetString(); break;
+					case 16: __p16 = reader.GetString(); break;
+					case 17: __p17 = __Null(ref reader) ? null : __Via(__Own5, ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths3[__i], ref reader);
+		}
+
+		if (!__s0 || !__s5 || !__s6)
+		{
+			throw __Missing(typeof(__M.Pet), ref reader, __s0 ? null : "name", __s5 ? null : "id", __s6 ? null : "created");
+		}
+
+		var __result = new __M.Pet()
+		{
+			Name = __p0,
+			Kind = __p1,
+			Birthday = __p2,
+			Weight = __p3,
+			Tags = __p4,
+			Id = __p5,
+			Created = __p6,
+			OwnerId = __p7,
+			Score = __p8,
+			Price = __p9,
+			Photo = __p10,
+			Attributes = __p11,
+			Parent = __p12,
+			Children = __p13,
+			Extra = __p14,
+			Classification = __p15,
+			PetValue = __p16,
+			Status = __p17,
+		};
+		__result.__set_OwnerId = __s7;
+		return __result;
+	}
+
+	private static int __Match3(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 2: if (__Is(name, "id"u8)) return 5; break;
+			case 3: if (__Is(name, "pet"u8)) return 16; break;
+			case 4: if (__Is(name, "name"u8)) return 0; if (__Is(name, "kind"u8)) return 1; if (__Is(name, "tags"u8)) return 4; break;
+			case 5: if (__Is(name, "score"u8)) return 8; if (__Is(name, "price"u8)) return 9; if (__Is(name, "photo"u8)) return 10; if (__Is(name, "extra"u8)) return 14; if (__Is(name, "class"u8)) return 15; break;
+			case 6: if (__Is(name, "weight"u8)) return 3; if (__Is(name, "parent"u8)) return 12; if (__Is(name, "status"u8)) return 17; break;
+			case 7: if (__Is(name, "created"u8)) return 6; break;
+			case 8: if (__Is(name, "birthday"u8)) return 2; if (__Is(name, "owner_id"u8)) return 7; if (__Is(name, "children"u8)) return 13; break;
+			case 10: if (__Is(name, "attributes"u8)) return 11; break;
+		}
+		return -1;
+	}
+
+	private static void __Write3(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name4, value.Name);
+		if (value.Kind is { } __w1) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __w1, options); }
+		if (value.Birthday is { } __w2) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __w2, options); }
+		if (value.Weight is { } __w3) writer.WriteNumber(__Name7, __w3);
+		if (value.Tags is { } __w4) { writer.WritePropertyName(__Name8); __Write14(writer, __w4, options); }
+		writer.WriteNumber(__Name9, value.Id);
+		writer.WriteString(__Name10, value.Created);
+		if (value.__set_OwnerId) { if (value.OwnerId is { } __value) writer.WriteString(__Name11, __value); else writer.WriteNull(__Name11); }
+		if (value.Score is { } __w8) writer.WriteNumber(__Name12, __w8);
+		if (value.Price is { } __w9) writer.WriteNumber(__Name13, __w9);
+		if (value.Photo is { } __w10) { writer.WritePropertyName(__Name14); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w10, options); }
+		if (value.Attributes is { } __w11) { writer.WritePropertyName(__Name15); __Write24(writer, __w11, options); }
+		if (value.Parent is { } __w12) { writer.WritePropertyName(__Name16); __Write3(writer, __w12, options); }
+		if (value.Children is { } __w13) { writer.WritePropertyName(__Name17); __Write25(writer, __w13, options); }
+		if (value.Extra is { } __w14) { writer.WritePropertyName(__Name18); __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, __w14, options); }
+		if (value.Classification is { } __w15) writer.WriteString(__Name19, __w15);
+		if (value.PetValue is { } __w16) writer.WriteString(__Name20, __w16);
+		if (value.Status is { } __w17) { writer.WritePropertyName(__Name21); __Own5.Write(writer, __w17, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths4 = { ".status", ".checks" };
+
+	private static __M.HealthResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.HealthResponse)))
+		{
+			return null;
+		}
+
+		__M.HealthResponseStatus __p0 = default;
+		__G.IReadOnlyDictionary<string, bool> __p1 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match4(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = __Via(__Own6, ref reader, options); __s0 = true; break;
+					case 1: __p1 = __Read29(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths4[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.HealthResponse), ref reader, __s0 ? null : "status");
+		}
+
+		return new __M.HealthResponse()
+		{
+			Status = __p0,
+			Checks = __p1,
+		};
+	}
+
+	private static int __Match4(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 6: if (__Is(name, "status"u8)) return 0; if (__Is(name, "checks"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write4(__Json.Utf8JsonWriter writer, __M.HealthResponse? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		{ writer.WritePropertyName(__Name21); __Own6.Write(writer, value.Status, options); }
+		if (value.Checks is { } __w1) { writer.WritePropertyName(__Name22); __Write29(writer, __w1, options); }
+		writer.WriteEndObject();
+	}
+
+	private static __G.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+
+	private static void __Write14(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+
+	private static __G.IReadOnlyDictionary<string, string>? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+
+	private static void __Write24(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+
+	private static __G.IReadOnlyList<__M.Pet>? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read3(ref reader, options), options);
+
+	private static void __Write25(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { __Write3(writer, value, options); } }, options);
+
+	private static __G.IReadOnlyDictionary<string, bool>? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<bool>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetBoolean(), options);
+
+	private static void __Write29(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, bool>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<bool>(writer, value, static (__Json.Utf8JsonWriter writer, bool value, __Json.JsonSerializerOptions options) => { writer.WriteBooleanValue(value); }, options);
+
+	/// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+	private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return false;
+		}
+
+		return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+	}
+
+	/// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+	private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+	{
+		reader.Read();
+		if (reader.TokenType == __Json.JsonTokenType.EndObject)
+		{
+			name = default;
+			return false;
+		}
+
+		name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+		return true;
+	}
+
+	private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+	/// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+	private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
+
+	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+	private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+	/// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+	private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+		=> __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+
+	private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
+
+	private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
+
+	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		for (int i = 0; i < options.Converters.Count; i++)
+		{
+			if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
+			{
+				converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
+				break;
+			}
+		}
+
+		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		typeInfo.OriginatingResolver = this;
+		return typeInfo;
+	}
+
+	private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
+	{
+		if (converter is __Json.Serialization.JsonConverterFactory factory)
+		{
+			converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
+		}
+
+		return converter;
+	}
+
+	/// <summary>Reads and writes one type through the generated methods.</summary>
+	private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
+	{
+		private readonly __ReadValue<T?> _read;
+		private readonly __WriteValue<T?> _write;
+
+		public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
+		{
+			_read = read;
+			_write = write;
+		}
+
+		public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
+
+		public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
+	}
+
+	private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return null;
+		}
+		if (reader.TokenType != __Json.JsonTokenType.StartArray)
+		{
+			throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
+		}
+
+		var list = new global::System.Collections.Generic.List<T>();
+		while (true)
+		{
+			try
+			{
+				reader.Read();
+				if (reader.TokenType == __Json.JsonTokenType.EndArray)
+				{
+					return list;
+				}
+
+				list.Add(read(ref reader, options));
+			}
+			catch (global::System.Exception exception) when (__CanWrap(exception))
+			{
+				throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
+			}
+		}
+	}
+
+	private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return null;
+		}
+		if (reader.TokenType != __Json.JsonTokenType.StartObject)
+		{
+			throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
+		}
+
+		var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
+		while (true)
+		{
+			reader.Read();
+			if (reader.TokenType == __Json.JsonTokenType.EndObject)
+			{
+				return dictionary;
+			}
+
+			var key = reader.GetString()!;
+			try
+			{
+				reader.Read();
+				dictionary[key] = read(ref reader, options);
+			}
+			catch (global::System.Exception exception) when (__CanWrap(exception))
+			{
+				throw __Wrap(exception, __Segment(key), ref reader);
+			}
+		}
+	}
+
+	private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+	{
+		if (list is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartArray();
+		for (int i = 0; i < list.Count; i++)
+		{
+			write(writer, list[i], options);
+		}
+
+		writer.WriteEndArray();
+	}
+
+	private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+	{
+		if (dictionary is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		foreach (var pair in dictionary)
+		{
+			writer.WritePropertyName(pair.Key);
+			write(writer, pair.Value, options);
+		}
+
+		writer.WriteEndObject();
+	}
+
+	/// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
+	private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
+
+	private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
+
+	/// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
+	private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
+
+	/// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
+	private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
+	{
+		var inner = exception as __Json.JsonException;
+		var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
+		var line = inner?.LineNumber ?? __LineNumber(ref reader);
+		var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
+		var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
+		return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
+	}
+
+	private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
+
+	private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
+	{
+		long? line = __LineNumber(ref reader);
+		long? position = __BytePositionInLine(ref reader);
+		return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
+	}
+
+	private static string __Message(string message, string path, long? line, long? position)
+	{
+		var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
+		return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
+	}
+
+	// The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
+	[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
+	private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
+
+	[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
+	private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
 }

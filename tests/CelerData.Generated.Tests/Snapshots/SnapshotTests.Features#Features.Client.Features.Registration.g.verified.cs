@@ -6,65 +6,65 @@
 
 namespace Features.Client
 {
-    /// <summary>Creates IFeaturesApi clients: with the runtime's handlers, token cache and options.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class FeaturesClient
-    {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
-        public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Features.Client.IFeaturesApi> Descriptor { get; } = new()
-        {
-            Name = "Features",
-            DefaultBaseAddress = new global::System.Uri("https://features.example.com/v1"),
-            JsonContext = global::Features.Client.FeaturesJsonContext.Default,
-            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-                ["IssueTokenAsync"] = "basic",
-                ["ListPetsAsync"] = "bearer",
-                ["CreatePetAsync"] = "bearer",
-                ["GetPetAsync"] = "bearer",
-                ["DeletePetAsync"] = "bearer",
-                ["ReadNotesAsync"] = "bearer",
-                ["HealthAsync"] = "none",
-            },
-            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-                ["IssueTokenAsync"] = "issueToken",
-                ["ListPetsAsync"] = "list-pets",
-                ["CreatePetAsync"] = "createPet",
-                ["GetPetAsync"] = "getPet",
-                ["DeletePetAsync"] = "deletePet",
-                ["ReadNotesAsync"] = "getNotes",
-                ["HealthAsync"] = "health",
-            },
-            FetchToken = static async (api, cancellationToken) =>
-            {
-                var token = await api.IssueTokenAsync(cancellationToken).ConfigureAwait(false);
-                // An empty body reads as null; the runtime reports it as a token response without access_token.
-                return token is null
-                    ? new global::CelerData.Generated.Runtime.TokenEndpointResponse(null, null, null, null)
-                    : new global::CelerData.Generated.Runtime.TokenEndpointResponse(token.AccessToken, token.ExpiresIn, token.RefreshToken, token.TokenType);
-            },
-        };
+	/// <summary>Creates IFeaturesApi clients: with the runtime's handlers, token cache and options.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class FeaturesClient
+	{
+		/// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
+		public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Features.Client.IFeaturesApi> Descriptor { get; } = new()
+		{
+			Name = "Features",
+			DefaultBaseAddress = new global::System.Uri("https://features.example.com/v1"),
+			JsonContext = global::Features.Client.FeaturesJsonContext.Default,
+			SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+				["IssueTokenAsync"] = "basic",
+				["ListPetsAsync"] = "bearer",
+				["CreatePetAsync"] = "bearer",
+				["GetPetAsync"] = "bearer",
+				["DeletePetAsync"] = "bearer",
+				["ReadNotesAsync"] = "bearer",
+				["HealthAsync"] = "none",
+			},
+			OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+				["IssueTokenAsync"] = "issueToken",
+				["ListPetsAsync"] = "list-pets",
+				["CreatePetAsync"] = "createPet",
+				["GetPetAsync"] = "getPet",
+				["DeletePetAsync"] = "deletePet",
+				["ReadNotesAsync"] = "getNotes",
+				["HealthAsync"] = "health",
+			},
+			FetchToken = static async (api, cancellationToken) =>
+			{
+				var token = await api.IssueTokenAsync(cancellationToken).ConfigureAwait(false);
+				// An empty body reads as null; the runtime reports it as a token response without access_token.
+				return token is null
+					? new global::CelerData.Generated.Runtime.TokenEndpointResponse(null, null, null, null)
+					: new global::CelerData.Generated.Runtime.TokenEndpointResponse(token.AccessToken, token.ExpiresIn, token.RefreshToken, token.TokenType);
+			},
+		};
 
-        /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
-        /// <param name="options">Credentials and settings.</param>
-        public static global::CelerData.Generated.Runtime.CelerDataClient<global::Features.Client.IFeaturesApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
-            => global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
-    }
+		/// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
+		/// <param name="options">Credentials and settings.</param>
+		public static global::CelerData.Generated.Runtime.CelerDataClient<global::Features.Client.IFeaturesApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
+			=> global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
+	}
 
-    /// <summary>Registers IFeaturesApi with dependency injection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class FeaturesServiceCollectionExtensions
-    {
-        /// <summary>
-        /// Registers IFeaturesApi as a typed client through IHttpClientFactory, with options bound from
-        /// the <c>CelerData</c> and <c>CelerData:Features</c> configuration sections and the environment variables
-        /// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
-        /// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
-        /// </summary>
-        /// <param name="services">The service collection.</param>
-        /// <param name="configure">Adjusts the options after binding.</param>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFeaturesClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
-            => global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::Features.Client.FeaturesClient.Descriptor, configure);
-    }
+	/// <summary>Registers IFeaturesApi with dependency injection.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class FeaturesServiceCollectionExtensions
+	{
+		/// <summary>
+		/// Registers IFeaturesApi as a typed client through IHttpClientFactory, with options bound from
+		/// the <c>CelerData</c> and <c>CelerData:Features</c> configuration sections and the environment variables
+		/// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
+		/// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
+		/// </summary>
+		/// <param name="services">The service collection.</param>
+		/// <param name="configure">Adjusts the options after binding.</param>
+		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddFeaturesClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
+			=> global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::Features.Client.FeaturesClient.Descriptor, configure);
+	}
 }

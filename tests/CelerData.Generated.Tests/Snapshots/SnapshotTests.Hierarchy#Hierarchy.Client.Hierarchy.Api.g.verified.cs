@@ -6,55 +6,55 @@
 
 namespace Hierarchy.Client
 {
-    /// <summary>
-    /// Hierarchy
-    /// Held-out spec for polymorphism by inheritance (discriminator and allOf), with and without mapping.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface IHierarchyApi
-    {
-        /// <summary>GET /pets</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /pets</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/pets")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+	/// <summary>
+	/// Hierarchy
+	/// Held-out spec for polymorphism by inheritance (discriminator and allOf), with and without mapping.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface IHierarchyApi
+	{
+		/// <summary>GET /pets</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /pets</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/pets")]
+		global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>POST /pets</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /pets</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/pets")]
-        global::System.Threading.Tasks.Task<global::Hierarchy.Client.Pet> AddPetAsync([global::Refit.Body] global::Hierarchy.Client.Pet @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>POST /pets</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /pets</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/pets")]
+		global::System.Threading.Tasks.Task<global::Hierarchy.Client.Pet> AddPetAsync([global::Refit.Body] global::Hierarchy.Client.Pet @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>POST /owners</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /owners</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/owners")]
-        global::System.Threading.Tasks.Task<global::Hierarchy.Client.Owner> AddOwnerAsync([global::Refit.Body] global::Hierarchy.Client.Owner @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>POST /owners</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /owners</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/owners")]
+		global::System.Threading.Tasks.Task<global::Hierarchy.Client.Owner> AddOwnerAsync([global::Refit.Body] global::Hierarchy.Client.Owner @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>PUT /vehicles</summary>
-        /// <remarks>
-        /// <para>Sends <c>PUT /vehicles</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Put("/vehicles")]
-        global::System.Threading.Tasks.Task<global::Hierarchy.Client.Vehicle> PutVehicleAsync([global::Refit.Body] global::Hierarchy.Client.Vehicle @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>PUT /vehicles</summary>
+		/// <remarks>
+		/// <para>Sends <c>PUT /vehicles</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Put("/vehicles")]
+		global::System.Threading.Tasks.Task<global::Hierarchy.Client.Vehicle> PutVehicleAsync([global::Refit.Body] global::Hierarchy.Client.Vehicle @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>GET /cars/{id}</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /cars/{id}</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="id">The 'id' path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/cars/{id}")]
-        global::System.Threading.Tasks.Task<global::Hierarchy.Client.Car> GetCarAsync(string @id, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+		/// <summary>GET /cars/{id}</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /cars/{id}</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="id">The 'id' path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/cars/{id}")]
+		global::System.Threading.Tasks.Task<global::Hierarchy.Client.Car> GetCarAsync(string @id, global::System.Threading.CancellationToken cancellationToken = default);
+	}
 }

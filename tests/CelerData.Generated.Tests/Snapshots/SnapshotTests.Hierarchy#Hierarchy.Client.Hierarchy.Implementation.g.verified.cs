@@ -7,157 +7,157 @@
 
 namespace Hierarchy.Client
 {
-    /// <summary>Registers the generated implementation of IHierarchyApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class HierarchyApiRegistration
-    {
-        /// <summary>Registers the factories Refit uses to create IHierarchyApi.</summary>
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
-        internal static void Register()
-        {
-            global::Refit.RestService.RegisterGeneratedFactory<global::Hierarchy.Client.IHierarchyApi>(static (client, requestBuilder) => new global::Hierarchy.Client.HierarchyApiImplementation(client, requestBuilder));
-            global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Hierarchy.Client.IHierarchyApi>(static (client, settings) => new global::Hierarchy.Client.HierarchyApiImplementation(client, settings));
-        }
-    }
+	/// <summary>Registers the generated implementation of IHierarchyApi with Refit when the assembly loads.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal static class HierarchyApiRegistration
+	{
+		/// <summary>Registers the factories Refit uses to create IHierarchyApi.</summary>
+		[global::System.Runtime.CompilerServices.ModuleInitializer]
+		[global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
+		internal static void Register()
+		{
+			global::Refit.RestService.RegisterGeneratedFactory<global::Hierarchy.Client.IHierarchyApi>(static (client, requestBuilder) => new global::Hierarchy.Client.HierarchyApiImplementation(client, requestBuilder));
+			global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Hierarchy.Client.IHierarchyApi>(static (client, settings) => new global::Hierarchy.Client.HierarchyApiImplementation(client, settings));
+		}
+	}
 
-    /// <summary>The generated implementation of IHierarchyApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class HierarchyApiImplementation : global::Hierarchy.Client.IHierarchyApi
-    {
-        private readonly global::Refit.RefitSettings _settings;
+	/// <summary>The generated implementation of IHierarchyApi.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal sealed class HierarchyApiImplementation : global::Hierarchy.Client.IHierarchyApi
+	{
+		private readonly global::Refit.RefitSettings _settings;
 
-        /// <summary>Creates the client over Refit's request builder.</summary>
-        public HierarchyApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
-        {
-            Client = client;
-            _settings = requestBuilder.Settings;
-        }
+		/// <summary>Creates the client over Refit's request builder.</summary>
+		public HierarchyApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
+		{
+			Client = client;
+			_settings = requestBuilder.Settings;
+		}
 
-        /// <summary>Creates the client with Refit settings only.</summary>
-        public HierarchyApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
-        {
-            Client = client;
-            _settings = settings;
-        }
+		/// <summary>Creates the client with Refit settings only.</summary>
+		public HierarchyApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
+		{
+			Client = client;
+			_settings = settings;
+		}
 
-        /// <summary>The HTTP client requests go through.</summary>
-        public global::System.Net.Http.HttpClient Client { get; }
+		/// <summary>The HTTP client requests go through.</summary>
+		public global::System.Net.Http.HttpClient Client { get; }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/pets";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Hierarchy.Client.IHierarchyApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListPetsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/pets";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Hierarchy.Client.IHierarchyApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListPetsAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Hierarchy.Client.Pet> AddPetAsync(global::Hierarchy.Client.Pet @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/pets";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Hierarchy.Client.Pet>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Hierarchy.Client.IHierarchyApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddPetAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Hierarchy.Client.Pet, global::Hierarchy.Client.Pet>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Hierarchy.Client.Pet> AddPetAsync(global::Hierarchy.Client.Pet @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/pets";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Hierarchy.Client.Pet>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Hierarchy.Client.IHierarchyApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddPetAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Hierarchy.Client.Pet, global::Hierarchy.Client.Pet>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Hierarchy.Client.Owner> AddOwnerAsync(global::Hierarchy.Client.Owner @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/owners";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Hierarchy.Client.Owner>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Hierarchy.Client.IHierarchyApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddOwnerAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/owners");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Hierarchy.Client.Owner, global::Hierarchy.Client.Owner>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Hierarchy.Client.Owner> AddOwnerAsync(global::Hierarchy.Client.Owner @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/owners";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Hierarchy.Client.Owner>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Hierarchy.Client.IHierarchyApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddOwnerAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/owners");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Hierarchy.Client.Owner, global::Hierarchy.Client.Owner>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Hierarchy.Client.Vehicle> PutVehicleAsync(global::Hierarchy.Client.Vehicle @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/vehicles";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Put,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Hierarchy.Client.Vehicle>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Hierarchy.Client.IHierarchyApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "PutVehicleAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/vehicles");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Hierarchy.Client.Vehicle, global::Hierarchy.Client.Vehicle>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Hierarchy.Client.Vehicle> PutVehicleAsync(global::Hierarchy.Client.Vehicle @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/vehicles";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Put,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Hierarchy.Client.Vehicle>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Hierarchy.Client.IHierarchyApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "PutVehicleAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/vehicles");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Hierarchy.Client.Vehicle, global::Hierarchy.Client.Vehicle>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Hierarchy.Client.Car> GetCarAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/cars/" + __Wire.Encode(__Wire.Text(@id), false);
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Hierarchy.Client.IHierarchyApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetCarAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/cars/{id}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Hierarchy.Client.Car, global::Hierarchy.Client.Car>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Hierarchy.Client.Car> GetCarAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/cars/" + __Wire.Encode(__Wire.Text(@id), false);
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Hierarchy.Client.IHierarchyApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetCarAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/cars/{id}");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Hierarchy.Client.Car, global::Hierarchy.Client.Car>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
-        private static class __Wire
-        {
-            private const string Reserved = ":/?#[]@!$&'()*+,;=";
+		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
+		private static class __Wire
+		{
+			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-            public static string Text(string value) => value;
+			public static string Text(string value) => value;
 
-            /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
-            public static string Encode(string value, bool allowReserved)
-            {
-                var builder = new global::System.Text.StringBuilder(value.Length);
-                foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
-                {
-                    var c = (char)b;
-                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
-                    {
-                        builder.Append(c);
-                    }
-                    else
-                    {
-                        builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                }
+			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
+			public static string Encode(string value, bool allowReserved)
+			{
+				var builder = new global::System.Text.StringBuilder(value.Length);
+				foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
+				{
+					var c = (char)b;
+					if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
+					{
+						builder.Append(c);
+					}
+					else
+					{
+						builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
+					}
+				}
 
-                return builder.ToString();
-            }
-        }
-    }
+				return builder.ToString();
+			}
+		}
+	}
 }

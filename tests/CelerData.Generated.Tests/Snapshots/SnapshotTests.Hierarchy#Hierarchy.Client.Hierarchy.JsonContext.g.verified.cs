@@ -16,1285 +16,1285 @@ namespace Hierarchy.Client;
 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
 public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerContext, __Meta.IJsonTypeInfoResolver
 {
-    private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
-
-    private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("name");
-    private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("secret");
-    private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("nickname");
-    private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("petType");
-    private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("huntingSkill");
-    private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("packSize");
-    private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("friend");
-    private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("pets");
-    private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("favorite");
-    private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("wheels");
-    private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("kind");
-    private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("seats");
-    private static readonly __Json.JsonEncodedText __Name12 = __Json.JsonEncodedText.Encode("topSpeed");
-    private static readonly __Json.JsonEncodedText __Name13 = __Json.JsonEncodedText.Encode("payload");
-    private static readonly __M.HierarchyOpenEnumJsonConverter<__M.CatHuntingSkill> __Own13 = new();
-
-    /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
-    public static global::Hierarchy.Client.HierarchyJsonContext Default { get; } = new global::Hierarchy.Client.HierarchyJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
-
-    /// <summary>The options this context's metadata was generated for.</summary>
-    protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
-
-    /// <summary>Creates a context with its own copy of the default options.</summary>
-    public HierarchyJsonContext() : base(null)
-    {
-    }
-
-    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-    /// <param name="options">The options to bind; they must not be bound to another context.</param>
-    public HierarchyJsonContext(__Json.JsonSerializerOptions options) : base(options)
-    {
-    }
-
-    private __Meta.JsonTypeInfo<__M.Pet>? _t0;
-    /// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t0);
-
-    private __Meta.JsonTypeInfo<__M.Cat>? _t1;
-    /// <summary>Metadata for <see cref="__M.Cat"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Cat> Cat => __Get(ref _t1);
-
-    private __Meta.JsonTypeInfo<__M.Dog>? _t2;
-    /// <summary>Metadata for <see cref="__M.Dog"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Dog> Dog => __Get(ref _t2);
-
-    private __Meta.JsonTypeInfo<__M.Lizard>? _t3;
-    /// <summary>Metadata for <see cref="__M.Lizard"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Lizard> Lizard => __Get(ref _t3);
-
-    private __Meta.JsonTypeInfo<__M.Owner>? _t4;
-    /// <summary>Metadata for <see cref="__M.Owner"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Owner> Owner => __Get(ref _t4);
-
-    private __Meta.JsonTypeInfo<__M.Vehicle>? _t5;
-    /// <summary>Metadata for <see cref="__M.Vehicle"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Vehicle> Vehicle => __Get(ref _t5);
-
-    private __Meta.JsonTypeInfo<__M.Car>? _t6;
-    /// <summary>Metadata for <see cref="__M.Car"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Car> Car => __Get(ref _t6);
-
-    private __Meta.JsonTypeInfo<__M.SportsCar>? _t7;
-    /// <summary>Metadata for <see cref="__M.SportsCar"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.SportsCar> SportsCar => __Get(ref _t7);
-
-    private __Meta.JsonTypeInfo<__M.Truck>? _t8;
-    /// <summary>Metadata for <see cref="__M.Truck"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Truck> Truck => __Get(ref _t8);
-
-    private __Meta.JsonTypeInfo<__M.Bicycle>? _t9;
-    /// <summary>Metadata for <see cref="__M.Bicycle"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Bicycle> Bicycle => __Get(ref _t9);
-
-    private __Meta.JsonTypeInfo<__M.UnknownPet>? _t10;
-    /// <summary>Metadata for <see cref="__M.UnknownPet"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.UnknownPet> UnknownPet => __Get(ref _t10);
-
-    private __Meta.JsonTypeInfo<__M.UnknownVehicle>? _t11;
-    /// <summary>Metadata for <see cref="__M.UnknownVehicle"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.UnknownVehicle> UnknownVehicle => __Get(ref _t11);
-
-    private __Meta.JsonTypeInfo<__M.UnknownCar>? _t12;
-    /// <summary>Metadata for <see cref="__M.UnknownCar"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.UnknownCar> UnknownCar => __Get(ref _t12);
-
-    private __Meta.JsonTypeInfo<__M.CatHuntingSkill>? _t13;
-    /// <summary>Metadata for <see cref="__M.CatHuntingSkill"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.CatHuntingSkill> CatHuntingSkill => __Get(ref _t13);
-
-    /// <inheritdoc/>
-    public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-    {
-        Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
-        return typeInfo;
-    }
-
-    __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
-    {
-        if (type == typeof(__M.Pet)) return __Info(options, new __Converter<__M.Pet>(__Read0, __Write0));
-        if (type == typeof(__M.Cat)) return __Info(options, new __Converter<__M.Cat>(__Read1, __Write1));
-        if (type == typeof(__M.Dog)) return __Info(options, new __Converter<__M.Dog>(__Read2, __Write2));
-        if (type == typeof(__M.Lizard)) return __Info(options, new __Converter<__M.Lizard>(__Read3, __Write3));
-        if (type == typeof(__M.Owner)) return __Info(options, new __Converter<__M.Owner>(__Read4, __Write4));
-        if (type == typeof(__M.Vehicle)) return __Info(options, new __Converter<__M.Vehicle>(__Read5, __Write5));
-        if (type == typeof(__M.Car)) return __Info(options, new __Converter<__M.Car>(__Read6, __Write6));
-        if (type == typeof(__M.SportsCar)) return __Info(options, new __Converter<__M.SportsCar>(__Read7, __Write7));
-        if (type == typeof(__M.Truck)) return __Info(options, new __Converter<__M.Truck>(__Read8, __Write8));
-        if (type == typeof(__M.Bicycle)) return __Info(options, new __Converter<__M.Bicycle>(__Read9, __Write9));
-        if (type == typeof(__M.UnknownPet)) return __Info(options, new __Converter<__M.UnknownPet>(__Read10, __Write10));
-        if (type == typeof(__M.UnknownVehicle)) return __Info(options, new __Converter<__M.UnknownVehicle>(__Read11, __Write11));
-        if (type == typeof(__M.UnknownCar)) return __Info(options, new __Converter<__M.UnknownCar>(__Read12, __Write12));
-        if (type == typeof(__M.CatHuntingSkill)) return __Info(options, __Own13);
-        if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
-        if (type == typeof(int?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<int>(options));
-        if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
-        if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read17, __Write17));
-        if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-        if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
-        if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
-        if (type == typeof(double?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<double>(options));
-        return null;
-    }
-
-    private static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Pet)))
-        {
-            return null;
-        }
-
-        switch (__Discriminator(reader, "petType"u8))
-        {
-            case "Cat": return __Read1(ref reader, options);
-            case "Dog": return __Read2(ref reader, options);
-            case "Lizard": return __Read3(ref reader, options);
-            default: return __Read10(ref reader, options);
-        }
-
-    }
-
-    private static void __Write0(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        if (value is __M.Cat __v0) { __Write1(writer, __v0, options); return; }
-        if (value is __M.Dog __v1) { __Write2(writer, __v1, options); return; }
-        if (value is __M.Lizard __v2) { __Write3(writer, __v2, options); return; }
-        if (value is __M.UnknownPet __v3) { __Write10(writer, __v3, options); return; }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name3, value.PetType);
-        writer.WriteString(__Name0, value.Name);
-        if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
-        if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths1 = { ".name", ".secret", ".nickname", ".huntingSkill" };
-
-    private static __M.Cat? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Cat)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        string __p2 = default;
-        __M.CatHuntingSkill __p3 = default;
-        bool __s0 = false, __s2 = false, __s3 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match1(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = reader.GetString(); __s2 = true; break;
-                    case 3: __p3 = __Via(__Own13, ref reader, options); __s3 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths1[__i], ref reader);
-        }
-
-        if (!__s0 || !__s3)
-        {
-            throw __Missing(typeof(__M.Cat), ref reader, __s0 ? null : "name", __s3 ? null : "huntingSkill");
-        }
-
-        var __result = new __M.Cat()
-        {
-            Name = __p0,
-            Secret = __p1,
-            Nickname = __p2,
-            HuntingSkill = __p3,
-        };
-        __result.__set_Nickname = __s2;
-        return __result;
-    }
-
-    private static int __Match1(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "name"u8)) return 0; break;
-            case 6: if (__Is(name, "secret"u8)) return 1; break;
-            case 8: if (__Is(name, "nickname"u8)) return 2; break;
-            case 12: if (__Is(name, "huntingSkill"u8)) return 3; break;
-        }
-        return -1;
-    }
-
-    private static void __Write1(__Json.Utf8JsonWriter writer, __M.Cat? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name3, value.PetType);
-        writer.WriteString(__Name0, value.Name);
-        if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
-        if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
-        { writer.WritePropertyName(__Name4); __Own13.Write(writer, value.HuntingSkill, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths2 = { ".name", ".secret", ".nickname", ".packSize", ".friend" };
-
-    private static __M.Dog? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Dog)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        string __p2 = default;
-        int? __p3 = default;
-        __M.Pet __p4 = default;
-        bool __s0 = false, __s2 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match2(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = reader.GetString(); __s2 = true; break;
-                    case 3: __p3 = __Null(ref reader) ? null : reader.GetInt32(); break;
-                    case 4: __p4 = __Read0(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths2[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.Dog), ref reader, __s0 ? null : "name");
-        }
-
-        var __result = new __M.Dog()
-        {
-            Name = __p0,
-            Secret = __p1,
-            Nickname = __p2,
-            PackSize = __p3,
-            Friend = __p4,
-        };
-        __result.__set_Nickname = __s2;
-        return __result;
-    }
-
-    private static int __Match2(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "name"u8)) return 0; break;
-            case 6: if (__Is(name, "secret"u8)) return 1; if (__Is(name, "friend"u8)) return 4; break;
-            case 8: if (__Is(name, "nickname"u8)) return 2; if (__Is(name, "packSize"u8)) return 3; break;
-        }
-        return -1;
-    }
-
-    private static void __Write2(__Json.Utf8JsonWriter writer, __M.Dog? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name3, value.PetType);
-        writer.WriteString(__Name0, value.Name);
-        if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
-        if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
-        if (value.PackSize is { } __w3) writer.WriteNumber(__Name5, __w3);
-        if (value.Friend is { } __w4) { writer.WritePropertyName(__Name6); __Write0(writer, __w4, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths3 = { ".name", ".secret", ".nickname" };
-
-    private static __M.Lizard? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Lizard)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        string __p2 = default;
-        bool __s0 = false, __s2 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match3(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = reader.GetString(); __s2 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths3[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.Lizard), ref reader, __s0 ? null : "name");
-        }
-
-        var __result = new __M.Lizard()
-        {
-            Name = __p0,
-            Secret = __p1,
-            Nickname = __p2,
-        };
-        __result.__set_Nickname = __s2;
-        return __result;
-    }
-
-    private static int __Match3(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "name"u8)) return 0; break;
-            case 6: if (__Is(name, "secret"u8)) return 1; break;
-            case 8: if (__Is(name, "nickname"u8)) return 2; break;
-        }
-        return -1;
-    }
-
-    private static void __Write3(__Json.Utf8JsonWriter writer, __M.Lizard? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name3, value.PetType);
-        writer.WriteString(__Name0, value.Name);
-        if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
-        if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths4 = { ".pets", ".favorite" };
-
-    private static __M.Owner? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Owner)))
-        {
-            return null;
-        }
-
-        __G.IReadOnlyList<__M.Pet> __p0 = default;
-        __M.Pet __p1 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match4(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = __Read17(ref reader, options); __s0 = true; break;
-                    case 1: __p1 = __Read0(ref reader, options); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths4[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.Owner), ref reader, __s0 ? null : "pets");
-        }
-
-        return new __M.Owner()
-        {
-            Pets = __p0,
-            Favorite = __p1,
-        };
-    }
-
-    private static int __Match4(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "pets"u8)) return 0; break;
-            case 8: if (__Is(name, "favorite"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write4(__Json.Utf8JsonWriter writer, __M.Owner? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        { writer.WritePropertyName(__Name7); __Write17(writer, value.Pets, options); }
-        if (value.Favorite is { } __w1) { writer.WritePropertyName(__Name8); __Write0(writer, __w1, options); }
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths5 = { ".wheels" };
-
-    private static __M.Vehicle? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Vehicle)))
-        {
-            return null;
-        }
-
-        switch (__Discriminator(reader, "kind"u8))
-        {
-            case "vehicle": break;
-            case "car": case "automobile": return __Read6(ref reader, options);
-            case "sports": return __Read7(ref reader, options);
-            case "truck": return __Read8(ref reader, options);
-            case "bicycle": return __Read9(ref reader, options);
-            default: return __Read11(ref reader, options);
-        }
-
-        long __p0 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match5(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt64(); __s0 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths5[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.Vehicle), ref reader, __s0 ? null : "wheels");
-        }
-
-        return new __M.Vehicle()
-        {
-            Wheels = __p0,
-        };
-    }
-
-    private static int __Match5(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 6: if (__Is(name, "wheels"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write5(__Json.Utf8JsonWriter writer, __M.Vehicle? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        if (value is __M.Car __v0) { __Write6(writer, __v0, options); return; }
-        if (value is __M.Truck __v1) { __Write8(writer, __v1, options); return; }
-        if (value is __M.Bicycle __v2) { __Write9(writer, __v2, options); return; }
-        if (value is __M.UnknownVehicle __v3) { __Write11(writer, __v3, options); return; }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name10, value.Kind);
-        writer.WriteNumber(__Name9, value.Wheels);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths6 = { ".wheels", ".seats" };
-
-    private static __M.Car? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Car)))
-        {
-            return null;
-        }
-
-        switch (__Discriminator(reader, "kind"u8))
-        {
-            case "car": case "automobile": break;
-            case "sports": return __Read7(ref reader, options);
-            default: return __Read12(ref reader, options);
-        }
-
-        long __p0 = default;
-        long? __p1 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match6(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt64(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths6[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.Car), ref reader, __s0 ? null : "wheels");
-        }
-
-        return new __M.Car()
-        {
-            Wheels = __p0,
-            Seats = __p1,
-        };
-    }
-
-    private static int __Match6(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 5: if (__Is(name, "seats"u8)) return 1; break;
-            case 6: if (__Is(name, "wheels"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write6(__Json.Utf8JsonWriter writer, __M.Car? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        if (value is __M.SportsCar __v0) { __Write7(writer, __v0, options); return; }
-        if (value is __M.UnknownCar __v1) { __Write12(writer, __v1, options); return; }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name10, value.Kind);
-        writer.WriteNumber(__Name9, value.Wheels);
-        if (value.Seats is { } __w1) writer.WriteNumber(__Name11, __w1);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths7 = { ".wheels", ".seats", ".topSpeed" };
-
-    private static __M.SportsCar? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.SportsCar)))
-        {
-            return null;
-        }
-
-        long __p0 = default;
-        long? __p1 = default;
-        double __p2 = default;
-        bool __s0 = false, __s2 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match7(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt64(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-                    case 2: __p2 = reader.GetDouble(); __s2 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths7[__i], ref reader);
-        }
-
-        if (!__s0 || !__s2)
-        {
-            throw __Missing(typeof(__M.SportsCar), ref reader, __s0 ? null : "wheels", __s2 ? null : "topSpeed");
-        }
-
-        return new __M.SportsCar()
-        {
-            Wheels = __p0,
-            Seats = __p1,
-            TopSpeed = __p2,
-        };
-    }
-
-    private static int __Match7(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 5: if (__Is(name, "seats"u8)) return 1; break;
-            case 6: if (__Is(name, "wheels"u8)) return 0; break;
-            case 8: if (__Is(name, "topSpeed"u8)) return 2; break;
-        }
-        return -1;
-    }
-
-    private static void __Write7(__Json.Utf8JsonWriter writer, __M.SportsCar? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name10, value.Kind);
-        writer.WriteNumber(__Name9, value.Wheels);
-        if (value.Seats is { } __w1) writer.WriteNumber(__Name11, __w1);
-        writer.WriteNumber(__Name12, value.TopSpeed);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths8 = { ".wheels", ".payload" };
-
-    private static __M.Truck? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Truck)))
-        {
-            return null;
-        }
-
-        long __p0 = default;
-        double? __p1 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match8(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt64(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : reader.GetDouble(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths8[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.Truck), ref reader, __s0 ? null : "wheels");
-        }
-
-        return new __M.Truck()
-        {
-            Wheels = __p0,
-            Payload = __p1,
-        };
-    }
-
-    private static int __Match8(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 6: if (__Is(name, "wheels"u8)) return 0; break;
-            case 7: if (__Is(name, "payload"u8)) return 1; break;
-        }
-        return -1;
-    }
-
-    private static void __Write8(__Json.Utf8JsonWriter writer, __M.Truck? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name10, value.Kind);
-        writer.WriteNumber(__Name9, value.Wheels);
-        if (value.Payload is { } __w1) writer.WriteNumber(__Name13, __w1);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths9 = { ".wheels" };
-
-    private static __M.Bicycle? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Bicycle)))
-        {
-            return null;
-        }
-
-        long __p0 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match9(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt64(); __s0 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths9[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.Bicycle), ref reader, __s0 ? null : "wheels");
-        }
-
-        return new __M.Bicycle()
-        {
-            Wheels = __p0,
-        };
-    }
-
-    private static int __Match9(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 6: if (__Is(name, "wheels"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write9(__Json.Utf8JsonWriter writer, __M.Bicycle? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name10, value.Kind);
-        writer.WriteNumber(__Name9, value.Wheels);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths10 = { ".name", ".secret", ".nickname" };
-
-    private static __M.UnknownPet? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.UnknownPet)))
-        {
-            return null;
-        }
-
-        var __copy = reader;
-        var __raw = __Json.JsonElement.ParseValue(ref __copy);
-        string __p0 = default;
-        string __p1 = default;
-        string __p2 = default;
-        bool __s0 = false, __s2 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match10(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); break;
-                    case 2: __p2 = reader.GetString(); __s2 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths10[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.UnknownPet), ref reader, __s0 ? null : "name");
-        }
-
-        var __result = new __M.UnknownPet(__raw)
-        {
-            Name = __p0,
-            Secret = __p1,
-            Nickname = __p2,
-        };
-        __result.__set_Nickname = __s2;
-        return __result;
-    }
-
-    private static int __Match10(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "name"u8)) return 0; break;
-            case 6: if (__Is(name, "secret"u8)) return 1; break;
-            case 8: if (__Is(name, "nickname"u8)) return 2; break;
-        }
-        return -1;
-    }
-
-    private static void __Write10(__Json.Utf8JsonWriter writer, __M.UnknownPet? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
-
-    private static readonly string[] __Paths11 = { ".wheels" };
-
-    private static __M.UnknownVehicle? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.UnknownVehicle)))
-        {
-            return null;
-        }
-
-        var __copy = reader;
-        var __raw = __Json.JsonElement.ParseValue(ref __copy);
-        long __p0 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match11(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt64(); __s0 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths11[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.UnknownVehicle), ref reader, __s0 ? null : "wheels");
-        }
-
-        return new __M.UnknownVehicle(__raw)
-        {
-            Wheels = __p0,
-        };
-    }
-
-    private static int __Match11(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 6: if (__Is(name, "wheels"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write11(__Json.Utf8JsonWriter writer, __M.UnknownVehicle? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
-
-    private static readonly string[] __Paths12 = { ".wheels", ".seats" };
-
-    private static __M.UnknownCar? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.UnknownCar)))
-        {
-            return null;
-        }
-
-        var __copy = reader;
-        var __raw = __Json.JsonElement.ParseValue(ref __copy);
-        long __p0 = default;
-        long? __p1 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match12(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetInt64(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths12[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.UnknownCar), ref reader, __s0 ? null : "wheels");
-        }
-
-        return new __M.UnknownCar(__raw)
-        {
-            Wheels = __p0,
-            Seats = __p1,
-        };
-    }
-
-    private static int __Match12(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 5: if (__Is(name, "seats"u8)) return 1; break;
-            case 6: if (__Is(name, "wheels"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write12(__Json.Utf8JsonWriter writer, __M.UnknownCar? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
-
-    private static __G.IReadOnlyList<__M.Pet>? __Read17(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read0(ref reader, options), options);
-
-    private static void __Write17(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
-
-    /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
-    private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return false;
-        }
-
-        return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
-    }
-
-    /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
-    private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
-    {
-        reader.Read();
-        if (reader.TokenType == __Json.JsonTokenType.EndObject)
-        {
-            name = default;
-            return false;
-        }
-
-        name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-        return true;
-    }
-
-    private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
-
-    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
-    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
-
-    private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
-
-    private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
-
-    /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
-    private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
-        => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
-
-    private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
-
-    private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
-
-    __Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
-    {
-        for (int i = 0; i < options.Converters.Count; i++)
-        {
-            if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
-            {
-                converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
-                break;
-            }
-        }
-
-        var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
-        typeInfo.OriginatingResolver = this;
-        return typeInfo;
-    }
-
-    private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
-    {
-        if (converter is __Json.Serialization.JsonConverterFactory factory)
-        {
-            converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
-        }
-
-        return converter;
-    }
-
-    /// <summary>Reads and writes one type through the generated methods.</summary>
-    private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
-    {
-        private readonly __ReadValue<T?> _read;
-        private readonly __WriteValue<T?> _write;
-
-        public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
-        {
-            _read = read;
-            _write = write;
-        }
-
-        public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
-
-        public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
-    }
-
-    private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return null;
-        }
-        if (reader.TokenType != __Json.JsonTokenType.StartArray)
-        {
-            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
-        }
-
-        var list = new global::System.Collections.Generic.List<T>();
-        while (true)
-        {
-            try
-            {
-                reader.Read();
-                if (reader.TokenType == __Json.JsonTokenType.EndArray)
-                {
-                    return list;
-                }
-
-                list.Add(read(ref reader, options));
-            }
-            catch (global::System.Exception exception) when (__CanWrap(exception))
-            {
-                throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
-            }
-        }
-    }
-
-    private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return null;
-        }
-        if (reader.TokenType != __Json.JsonTokenType.StartObject)
-        {
-            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
-        }
-
-        var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
-        while (true)
-        {
-            reader.Read();
-            if (reader.TokenType == __Json.JsonTokenType.EndObject)
-            {
-                return dictionary;
-            }
-
-            var key = reader.GetString()!;
-            try
-            {
-                reader.Read();
-                dictionary[key] = read(ref reader, options);
-            }
-            catch (global::System.Exception exception) when (__CanWrap(exception))
-            {
-                throw __Wrap(exception, __Segment(key), ref reader);
-            }
-        }
-    }
-
-    private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
-    {
-        if (list is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartArray();
-        for (int i = 0; i < list.Count; i++)
-        {
-            write(writer, list[i], options);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
-    {
-        if (dictionary is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        foreach (var pair in dictionary)
-        {
-            writer.WritePropertyName(pair.Key);
-            write(writer, pair.Value, options);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    /// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
-    private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
-
-    private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
-
-    /// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
-    private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
-
-    /// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
-    private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
-    {
-        var inner = exception as __Json.JsonException;
-        var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
-        var line = inner?.LineNumber ?? __LineNumber(ref reader);
-        var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
-        var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
-        return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
-    }
-
-    private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
-
-    private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
-    {
-        long? line = __LineNumber(ref reader);
-        long? position = __BytePositionInLine(ref reader);
-        return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
-    }
-
-    private static string __Message(string message, string path, long? line, long? position)
-    {
-        var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
-        return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
-    }
-
-    // The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
-    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
-    private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
-
-    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
-    private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
-
-    /// <summary>
-    /// The string value of the property <paramref name="name"/> of the object the reader is at, read on a copy (the
-    /// caller's reader does not move); null when the object has no such property or its value is not a string.
-    /// </summary>
-    private static string? __Discriminator(__Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> name)
-    {
-        while (reader.Read() && reader.TokenType == __Json.JsonTokenType.PropertyName)
-        {
-            var match = reader.ValueTextEquals(name);
-            if (!reader.Read())
-            {
-                return null;
-            }
-
-            if (match)
-            {
-                return reader.TokenType == __Json.JsonTokenType.String ? reader.GetString() : null;
-            }
-
-            if (!reader.TrySkip())
-            {
-                return null;
-            }
-        }
-
-        return null;
-    }
+	private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
+
+	private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("name");
+	private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("secret");
+	private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("nickname");
+	private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("petType");
+	private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("huntingSkill");
+	private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("packSize");
+	private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("friend");
+	private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("pets");
+	private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("favorite");
+	private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("wheels");
+	private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("kind");
+	private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("seats");
+	private static readonly __Json.JsonEncodedText __Name12 = __Json.JsonEncodedText.Encode("topSpeed");
+	private static readonly __Json.JsonEncodedText __Name13 = __Json.JsonEncodedText.Encode("payload");
+	private static readonly __M.HierarchyOpenEnumJsonConverter<__M.CatHuntingSkill> __Own13 = new();
+
+	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
+	public static global::Hierarchy.Client.HierarchyJsonContext Default { get; } = new global::Hierarchy.Client.HierarchyJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
+
+	/// <summary>The options this context's metadata was generated for.</summary>
+	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+	/// <summary>Creates a context with its own copy of the default options.</summary>
+	public HierarchyJsonContext() : base(null)
+	{
+	}
+
+	/// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+	/// <param name="options">The options to bind; they must not be bound to another context.</param>
+	public HierarchyJsonContext(__Json.JsonSerializerOptions options) : base(options)
+	{
+	}
+
+	private __Meta.JsonTypeInfo<__M.Pet>? _t0;
+	/// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t0);
+
+	private __Meta.JsonTypeInfo<__M.Cat>? _t1;
+	/// <summary>Metadata for <see cref="__M.Cat"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Cat> Cat => __Get(ref _t1);
+
+	private __Meta.JsonTypeInfo<__M.Dog>? _t2;
+	/// <summary>Metadata for <see cref="__M.Dog"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Dog> Dog => __Get(ref _t2);
+
+	private __Meta.JsonTypeInfo<__M.Lizard>? _t3;
+	/// <summary>Metadata for <see cref="__M.Lizard"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Lizard> Lizard => __Get(ref _t3);
+
+	private __Meta.JsonTypeInfo<__M.Owner>? _t4;
+	/// <summary>Metadata for <see cref="__M.Owner"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Owner> Owner => __Get(ref _t4);
+
+	private __Meta.JsonTypeInfo<__M.Vehicle>? _t5;
+	/// <summary>Metadata for <see cref="__M.Vehicle"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Vehicle> Vehicle => __Get(ref _t5);
+
+	private __Meta.JsonTypeInfo<__M.Car>? _t6;
+	/// <summary>Metadata for <see cref="__M.Car"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Car> Car => __Get(ref _t6);
+
+	private __Meta.JsonTypeInfo<__M.SportsCar>? _t7;
+	/// <summary>Metadata for <see cref="__M.SportsCar"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.SportsCar> SportsCar => __Get(ref _t7);
+
+	private __Meta.JsonTypeInfo<__M.Truck>? _t8;
+	/// <summary>Metadata for <see cref="__M.Truck"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Truck> Truck => __Get(ref _t8);
+
+	private __Meta.JsonTypeInfo<__M.Bicycle>? _t9;
+	/// <summary>Metadata for <see cref="__M.Bicycle"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Bicycle> Bicycle => __Get(ref _t9);
+
+	private __Meta.JsonTypeInfo<__M.UnknownPet>? _t10;
+	/// <summary>Metadata for <see cref="__M.UnknownPet"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.UnknownPet> UnknownPet => __Get(ref _t10);
+
+	private __Meta.JsonTypeInfo<__M.UnknownVehicle>? _t11;
+	/// <summary>Metadata for <see cref="__M.UnknownVehicle"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.UnknownVehicle> UnknownVehicle => __Get(ref _t11);
+
+	private __Meta.JsonTypeInfo<__M.UnknownCar>? _t12;
+	/// <summary>Metadata for <see cref="__M.UnknownCar"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.UnknownCar> UnknownCar => __Get(ref _t12);
+
+	private __Meta.JsonTypeInfo<__M.CatHuntingSkill>? _t13;
+	/// <summary>Metadata for <see cref="__M.CatHuntingSkill"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.CatHuntingSkill> CatHuntingSkill => __Get(ref _t13);
+
+	/// <inheritdoc/>
+	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+	{
+		Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
+		return typeInfo;
+	}
+
+	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
+	{
+		if (type == typeof(__M.Pet)) return __Info(options, new __Converter<__M.Pet>(__Read0, __Write0));
+		if (type == typeof(__M.Cat)) return __Info(options, new __Converter<__M.Cat>(__Read1, __Write1));
+		if (type == typeof(__M.Dog)) return __Info(options, new __Converter<__M.Dog>(__Read2, __Write2));
+		if (type == typeof(__M.Lizard)) return __Info(options, new __Converter<__M.Lizard>(__Read3, __Write3));
+		if (type == typeof(__M.Owner)) return __Info(options, new __Converter<__M.Owner>(__Read4, __Write4));
+		if (type == typeof(__M.Vehicle)) return __Info(options, new __Converter<__M.Vehicle>(__Read5, __Write5));
+		if (type == typeof(__M.Car)) return __Info(options, new __Converter<__M.Car>(__Read6, __Write6));
+		if (type == typeof(__M.SportsCar)) return __Info(options, new __Converter<__M.SportsCar>(__Read7, __Write7));
+		if (type == typeof(__M.Truck)) return __Info(options, new __Converter<__M.Truck>(__Read8, __Write8));
+		if (type == typeof(__M.Bicycle)) return __Info(options, new __Converter<__M.Bicycle>(__Read9, __Write9));
+		if (type == typeof(__M.UnknownPet)) return __Info(options, new __Converter<__M.UnknownPet>(__Read10, __Write10));
+		if (type == typeof(__M.UnknownVehicle)) return __Info(options, new __Converter<__M.UnknownVehicle>(__Read11, __Write11));
+		if (type == typeof(__M.UnknownCar)) return __Info(options, new __Converter<__M.UnknownCar>(__Read12, __Write12));
+		if (type == typeof(__M.CatHuntingSkill)) return __Info(options, __Own13);
+		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
+		if (type == typeof(int?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<int>(options));
+		if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
+		if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read17, __Write17));
+		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
+		if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
+		if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
+		if (type == typeof(double?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<double>(options));
+		return null;
+	}
+
+	private static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Pet)))
+		{
+			return null;
+		}
+
+		switch (__Discriminator(reader, "petType"u8))
+		{
+			case "Cat": return __Read1(ref reader, options);
+			case "Dog": return __Read2(ref reader, options);
+			case "Lizard": return __Read3(ref reader, options);
+			default: return __Read10(ref reader, options);
+		}
+
+	}
+
+	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		if (value is __M.Cat __v0) { __Write1(writer, __v0, options); return; }
+		if (value is __M.Dog __v1) { __Write2(writer, __v1, options); return; }
+		if (value is __M.Lizard __v2) { __Write3(writer, __v2, options); return; }
+		if (value is __M.UnknownPet __v3) { __Write10(writer, __v3, options); return; }
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name3, value.PetType);
+		writer.WriteString(__Name0, value.Name);
+		if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
+		if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths1 = { ".name", ".secret", ".nickname", ".huntingSkill" };
+
+	private static __M.Cat? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Cat)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		string __p2 = default;
+		__M.CatHuntingSkill __p3 = default;
+		bool __s0 = false, __s2 = false, __s3 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match1(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = reader.GetString(); __s2 = true; break;
+					case 3: __p3 = __Via(__Own13, ref reader, options); __s3 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths1[__i], ref reader);
+		}
+
+		if (!__s0 || !__s3)
+		{
+			throw __Missing(typeof(__M.Cat), ref reader, __s0 ? null : "name", __s3 ? null : "huntingSkill");
+		}
+
+		var __result = new __M.Cat()
+		{
+			Name = __p0,
+			Secret = __p1,
+			Nickname = __p2,
+			HuntingSkill = __p3,
+		};
+		__result.__set_Nickname = __s2;
+		return __result;
+	}
+
+	private static int __Match1(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "name"u8)) return 0; break;
+			case 6: if (__Is(name, "secret"u8)) return 1; break;
+			case 8: if (__Is(name, "nickname"u8)) return 2; break;
+			case 12: if (__Is(name, "huntingSkill"u8)) return 3; break;
+		}
+		return -1;
+	}
+
+	private static void __Write1(__Json.Utf8JsonWriter writer, __M.Cat? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name3, value.PetType);
+		writer.WriteString(__Name0, value.Name);
+		if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
+		if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
+		{ writer.WritePropertyName(__Name4); __Own13.Write(writer, value.HuntingSkill, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths2 = { ".name", ".secret", ".nickname", ".packSize", ".friend" };
+
+	private static __M.Dog? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Dog)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		string __p2 = default;
+		int? __p3 = default;
+		__M.Pet __p4 = default;
+		bool __s0 = false, __s2 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match2(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = reader.GetString(); __s2 = true; break;
+					case 3: __p3 = __Null(ref reader) ? null : reader.GetInt32(); break;
+					case 4: __p4 = __Read0(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths2[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.Dog), ref reader, __s0 ? null : "name");
+		}
+
+		var __result = new __M.Dog()
+		{
+			Name = __p0,
+			Secret = __p1,
+			Nickname = __p2,
+			PackSize = __p3,
+			Friend = __p4,
+		};
+		__result.__set_Nickname = __s2;
+		return __result;
+	}
+
+	private static int __Match2(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "name"u8)) return 0; break;
+			case 6: if (__Is(name, "secret"u8)) return 1; if (__Is(name, "friend"u8)) return 4; break;
+			case 8: if (__Is(name, "nickname"u8)) return 2; if (__Is(name, "packSize"u8)) return 3; break;
+		}
+		return -1;
+	}
+
+	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Dog? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name3, value.PetType);
+		writer.WriteString(__Name0, value.Name);
+		if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
+		if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
+		if (value.PackSize is { } __w3) writer.WriteNumber(__Name5, __w3);
+		if (value.Friend is { } __w4) { writer.WritePropertyName(__Name6); __Write0(writer, __w4, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths3 = { ".name", ".secret", ".nickname" };
+
+	private static __M.Lizard? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Lizard)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		string __p2 = default;
+		bool __s0 = false, __s2 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match3(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = reader.GetString(); __s2 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths3[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.Lizard), ref reader, __s0 ? null : "name");
+		}
+
+		var __result = new __M.Lizard()
+		{
+			Name = __p0,
+			Secret = __p1,
+			Nickname = __p2,
+		};
+		__result.__set_Nickname = __s2;
+		return __result;
+	}
+
+	private static int __Match3(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "name"u8)) return 0; break;
+			case 6: if (__Is(name, "secret"u8)) return 1; break;
+			case 8: if (__Is(name, "nickname"u8)) return 2; break;
+		}
+		return -1;
+	}
+
+	private static void __Write3(__Json.Utf8JsonWriter writer, __M.Lizard? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name3, value.PetType);
+		writer.WriteString(__Name0, value.Name);
+		if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
+		if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths4 = { ".pets", ".favorite" };
+
+	private static __M.Owner? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Owner)))
+		{
+			return null;
+		}
+
+		__G.IReadOnlyList<__M.Pet> __p0 = default;
+		__M.Pet __p1 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match4(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = __Read17(ref reader, options); __s0 = true; break;
+					case 1: __p1 = __Read0(ref reader, options); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths4[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.Owner), ref reader, __s0 ? null : "pets");
+		}
+
+		return new __M.Owner()
+		{
+			Pets = __p0,
+			Favorite = __p1,
+		};
+	}
+
+	private static int __Match4(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "pets"u8)) return 0; break;
+			case 8: if (__Is(name, "favorite"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write4(__Json.Utf8JsonWriter writer, __M.Owner? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		{ writer.WritePropertyName(__Name7); __Write17(writer, value.Pets, options); }
+		if (value.Favorite is { } __w1) { writer.WritePropertyName(__Name8); __Write0(writer, __w1, options); }
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths5 = { ".wheels" };
+
+	private static __M.Vehicle? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Vehicle)))
+		{
+			return null;
+		}
+
+		switch (__Discriminator(reader, "kind"u8))
+		{
+			case "vehicle": break;
+			case "car": case "automobile": return __Read6(ref reader, options);
+			case "sports": return __Read7(ref reader, options);
+			case "truck": return __Read8(ref reader, options);
+			case "bicycle": return __Read9(ref reader, options);
+			default: return __Read11(ref reader, options);
+		}
+
+		long __p0 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match5(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths5[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.Vehicle), ref reader, __s0 ? null : "wheels");
+		}
+
+		return new __M.Vehicle()
+		{
+			Wheels = __p0,
+		};
+	}
+
+	private static int __Match5(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 6: if (__Is(name, "wheels"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write5(__Json.Utf8JsonWriter writer, __M.Vehicle? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		if (value is __M.Car __v0) { __Write6(writer, __v0, options); return; }
+		if (value is __M.Truck __v1) { __Write8(writer, __v1, options); return; }
+		if (value is __M.Bicycle __v2) { __Write9(writer, __v2, options); return; }
+		if (value is __M.UnknownVehicle __v3) { __Write11(writer, __v3, options); return; }
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name10, value.Kind);
+		writer.WriteNumber(__Name9, value.Wheels);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths6 = { ".wheels", ".seats" };
+
+	private static __M.Car? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Car)))
+		{
+			return null;
+		}
+
+		switch (__Discriminator(reader, "kind"u8))
+		{
+			case "car": case "automobile": break;
+			case "sports": return __Read7(ref reader, options);
+			default: return __Read12(ref reader, options);
+		}
+
+		long __p0 = default;
+		long? __p1 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match6(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
+					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths6[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.Car), ref reader, __s0 ? null : "wheels");
+		}
+
+		return new __M.Car()
+		{
+			Wheels = __p0,
+			Seats = __p1,
+		};
+	}
+
+	private static int __Match6(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 5: if (__Is(name, "seats"u8)) return 1; break;
+			case 6: if (__Is(name, "wheels"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write6(__Json.Utf8JsonWriter writer, __M.Car? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		if (value is __M.SportsCar __v0) { __Write7(writer, __v0, options); return; }
+		if (value is __M.UnknownCar __v1) { __Write12(writer, __v1, options); return; }
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name10, value.Kind);
+		writer.WriteNumber(__Name9, value.Wheels);
+		if (value.Seats is { } __w1) writer.WriteNumber(__Name11, __w1);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths7 = { ".wheels", ".seats", ".topSpeed" };
+
+	private static __M.SportsCar? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.SportsCar)))
+		{
+			return null;
+		}
+
+		long __p0 = default;
+		long? __p1 = default;
+		double __p2 = default;
+		bool __s0 = false, __s2 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match7(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
+					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
+					case 2: __p2 = reader.GetDouble(); __s2 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths7[__i], ref reader);
+		}
+
+		if (!__s0 || !__s2)
+		{
+			throw __Missing(typeof(__M.SportsCar), ref reader, __s0 ? null : "wheels", __s2 ? null : "topSpeed");
+		}
+
+		return new __M.SportsCar()
+		{
+			Wheels = __p0,
+			Seats = __p1,
+			TopSpeed = __p2,
+		};
+	}
+
+	private static int __Match7(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 5: if (__Is(name, "seats"u8)) return 1; break;
+			case 6: if (__Is(name, "wheels"u8)) return 0; break;
+			case 8: if (__Is(name, "topSpeed"u8)) return 2; break;
+		}
+		return -1;
+	}
+
+	private static void __Write7(__Json.Utf8JsonWriter writer, __M.SportsCar? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name10, value.Kind);
+		writer.WriteNumber(__Name9, value.Wheels);
+		if (value.Seats is { } __w1) writer.WriteNumber(__Name11, __w1);
+		writer.WriteNumber(__Name12, value.TopSpeed);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths8 = { ".wheels", ".payload" };
+
+	private static __M.Truck? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Truck)))
+		{
+			return null;
+		}
+
+		long __p0 = default;
+		double? __p1 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match8(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
+					case 1: __p1 = __Null(ref reader) ? null : reader.GetDouble(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths8[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.Truck), ref reader, __s0 ? null : "wheels");
+		}
+
+		return new __M.Truck()
+		{
+			Wheels = __p0,
+			Payload = __p1,
+		};
+	}
+
+	private static int __Match8(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 6: if (__Is(name, "wheels"u8)) return 0; break;
+			case 7: if (__Is(name, "payload"u8)) return 1; break;
+		}
+		return -1;
+	}
+
+	private static void __Write8(__Json.Utf8JsonWriter writer, __M.Truck? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name10, value.Kind);
+		writer.WriteNumber(__Name9, value.Wheels);
+		if (value.Payload is { } __w1) writer.WriteNumber(__Name13, __w1);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths9 = { ".wheels" };
+
+	private static __M.Bicycle? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Bicycle)))
+		{
+			return null;
+		}
+
+		long __p0 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match9(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths9[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.Bicycle), ref reader, __s0 ? null : "wheels");
+		}
+
+		return new __M.Bicycle()
+		{
+			Wheels = __p0,
+		};
+	}
+
+	private static int __Match9(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 6: if (__Is(name, "wheels"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write9(__Json.Utf8JsonWriter writer, __M.Bicycle? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name10, value.Kind);
+		writer.WriteNumber(__Name9, value.Wheels);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths10 = { ".name", ".secret", ".nickname" };
+
+	private static __M.UnknownPet? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.UnknownPet)))
+		{
+			return null;
+		}
+
+		var __copy = reader;
+		var __raw = __Json.JsonElement.ParseValue(ref __copy);
+		string __p0 = default;
+		string __p1 = default;
+		string __p2 = default;
+		bool __s0 = false, __s2 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match10(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = reader.GetString(); __s2 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths10[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.UnknownPet), ref reader, __s0 ? null : "name");
+		}
+
+		var __result = new __M.UnknownPet(__raw)
+		{
+			Name = __p0,
+			Secret = __p1,
+			Nickname = __p2,
+		};
+		__result.__set_Nickname = __s2;
+		return __result;
+	}
+
+	private static int __Match10(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "name"u8)) return 0; break;
+			case 6: if (__Is(name, "secret"u8)) return 1; break;
+			case 8: if (__Is(name, "nickname"u8)) return 2; break;
+		}
+		return -1;
+	}
+
+	private static void __Write10(__Json.Utf8JsonWriter writer, __M.UnknownPet? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
+
+	private static readonly string[] __Paths11 = { ".wheels" };
+
+	private static __M.UnknownVehicle? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.UnknownVehicle)))
+		{
+			return null;
+		}
+
+		var __copy = reader;
+		var __raw = __Json.JsonElement.ParseValue(ref __copy);
+		long __p0 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match11(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths11[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.UnknownVehicle), ref reader, __s0 ? null : "wheels");
+		}
+
+		return new __M.UnknownVehicle(__raw)
+		{
+			Wheels = __p0,
+		};
+	}
+
+	private static int __Match11(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 6: if (__Is(name, "wheels"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write11(__Json.Utf8JsonWriter writer, __M.UnknownVehicle? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
+
+	private static readonly string[] __Paths12 = { ".wheels", ".seats" };
+
+	private static __M.UnknownCar? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.UnknownCar)))
+		{
+			return null;
+		}
+
+		var __copy = reader;
+		var __raw = __Json.JsonElement.ParseValue(ref __copy);
+		long __p0 = default;
+		long? __p1 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match12(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
+					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths12[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.UnknownCar), ref reader, __s0 ? null : "wheels");
+		}
+
+		return new __M.UnknownCar(__raw)
+		{
+			Wheels = __p0,
+			Seats = __p1,
+		};
+	}
+
+	private static int __Match12(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 5: if (__Is(name, "seats"u8)) return 1; break;
+			case 6: if (__Is(name, "wheels"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write12(__Json.Utf8JsonWriter writer, __M.UnknownCar? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
+
+	private static __G.IReadOnlyList<__M.Pet>? __Read17(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read0(ref reader, options), options);
+
+	private static void __Write17(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
+
+	/// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+	private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return false;
+		}
+
+		return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+	}
+
+	/// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+	private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+	{
+		reader.Read();
+		if (reader.TokenType == __Json.JsonTokenType.EndObject)
+		{
+			name = default;
+			return false;
+		}
+
+		name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+		return true;
+	}
+
+	private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+	/// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+	private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
+
+	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+	private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+	/// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+	private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+		=> __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+
+	private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
+
+	private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
+
+	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		for (int i = 0; i < options.Converters.Count; i++)
+		{
+			if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
+			{
+				converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
+				break;
+			}
+		}
+
+		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		typeInfo.OriginatingResolver = this;
+		return typeInfo;
+	}
+
+	private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
+	{
+		if (converter is __Json.Serialization.JsonConverterFactory factory)
+		{
+			converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
+		}
+
+		return converter;
+	}
+
+	/// <summary>Reads and writes one type through the generated methods.</summary>
+	private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
+	{
+		private readonly __ReadValue<T?> _read;
+		private readonly __WriteValue<T?> _write;
+
+		public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
+		{
+			_read = read;
+			_write = write;
+		}
+
+		public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
+
+		public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
+	}
+
+	private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return null;
+		}
+		if (reader.TokenType != __Json.JsonTokenType.StartArray)
+		{
+			throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
+		}
+
+		var list = new global::System.Collections.Generic.List<T>();
+		while (true)
+		{
+			try
+			{
+				reader.Read();
+				if (reader.TokenType == __Json.JsonTokenType.EndArray)
+				{
+					return list;
+				}
+
+				list.Add(read(ref reader, options));
+			}
+			catch (global::System.Exception exception) when (__CanWrap(exception))
+			{
+				throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
+			}
+		}
+	}
+
+	private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return null;
+		}
+		if (reader.TokenType != __Json.JsonTokenType.StartObject)
+		{
+			throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
+		}
+
+		var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
+		while (true)
+		{
+			reader.Read();
+			if (reader.TokenType == __Json.JsonTokenType.EndObject)
+			{
+				return dictionary;
+			}
+
+			var key = reader.GetString()!;
+			try
+			{
+				reader.Read();
+				dictionary[key] = read(ref reader, options);
+			}
+			catch (global::System.Exception exception) when (__CanWrap(exception))
+			{
+				throw __Wrap(exception, __Segment(key), ref reader);
+			}
+		}
+	}
+
+	private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+	{
+		if (list is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartArray();
+		for (int i = 0; i < list.Count; i++)
+		{
+			write(writer, list[i], options);
+		}
+
+		writer.WriteEndArray();
+	}
+
+	private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+	{
+		if (dictionary is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		foreach (var pair in dictionary)
+		{
+			writer.WritePropertyName(pair.Key);
+			write(writer, pair.Value, options);
+		}
+
+		writer.WriteEndObject();
+	}
+
+	/// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
+	private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
+
+	private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
+
+	/// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
+	private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
+
+	/// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
+	private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
+	{
+		var inner = exception as __Json.JsonException;
+		var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
+		var line = inner?.LineNumber ?? __LineNumber(ref reader);
+		var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
+		var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
+		return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
+	}
+
+	private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
+
+	private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
+	{
+		long? line = __LineNumber(ref reader);
+		long? position = __BytePositionInLine(ref reader);
+		return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
+	}
+
+	private static string __Message(string message, string path, long? line, long? position)
+	{
+		var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
+		return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
+	}
+
+	// The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
+	[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
+	private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
+
+	[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
+	private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
+
+	/// <summary>
+	/// The string value of the property <paramref name="name"/> of the object the reader is at, read on a copy (the
+	/// caller's reader does not move); null when the object has no such property or its value is not a string.
+	/// </summary>
+	private static string? __Discriminator(__Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> name)
+	{
+		while (reader.Read() && reader.TokenType == __Json.JsonTokenType.PropertyName)
+		{
+			var match = reader.ValueTextEquals(name);
+			if (!reader.Read())
+			{
+				return null;
+			}
+
+			if (match)
+			{
+				return reader.TokenType == __Json.JsonTokenType.String ? reader.GetString() : null;
+			}
+
+			if (!reader.TrySkip())
+			{
+				return null;
+			}
+		}
+
+		return null;
+	}
 }

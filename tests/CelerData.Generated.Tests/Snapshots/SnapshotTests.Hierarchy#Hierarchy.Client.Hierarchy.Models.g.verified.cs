@@ -10,434 +10,434 @@ using __G = global::System.Collections.Generic;
 
 namespace Hierarchy.Client
 {
-    /// <summary>An open string enum of Hierarchy: what its JSON converter needs.</summary>
-    /// <typeparam name="TSelf">The struct.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    internal interface IHierarchyOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, IHierarchyOpenEnum<TSelf>
-    {
-        /// <summary>The wire values the API description lists.</summary>
-        static abstract string[] __Wire { get; }
-
-        /// <summary>The wire value.</summary>
-        string Value { get; }
-
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        static abstract TSelf Create(string value);
-    }
-
-    /// <summary>Reads and writes an open string enum of Hierarchy as its wire value, listed or not, without reflection.</summary>
-    /// <typeparam name="T">The struct.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    internal sealed class HierarchyOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, IHierarchyOpenEnum<T>
-    {
-        private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
-
-        private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
-
-        /// <inheritdoc/>
-        public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
-            }
-
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                // A listed value is its static instance: no string is allocated.
-                for (int i = 0; i < s_utf8.Length; i++)
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
-                    {
-                        return s_known[i];
-                    }
-                }
-            }
-
-            return T.Create(reader.GetString()!);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
-    }
-
-    /// <summary>A pet; its petType names its kind (the schema's name, no mapping).</summary>
-    /// <remarks>
-    /// Read as the type its 'petType' names, wherever it stands in the object: Cat ('Cat'), Dog ('Dog'), Lizard ('Lizard'); any other value, or none, reads as UnknownPet, which keeps the JSON. Written as the type it is, its discriminator first.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public abstract partial record Pet
-    {
-        /// <summary>The discriminator 'petType': which type of the hierarchy this value is, written before its other properties.</summary>
-        public abstract string PetType { get; }
-
-        /// <summary>The 'name' property.</summary>
-        [__Ser.JsonPropertyName("name")]
-        public required string Name { get; init; }
-
-        /// <summary>The 'secret' property.</summary>
-        [__Ser.JsonPropertyName("secret")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Secret { get; init; }
-
-        /// <summary>The 'nickname' property.</summary>
-        [__Ser.JsonPropertyName("nickname")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Nickname { get => __value_Nickname; init { __value_Nickname = value; __set_Nickname = true; } }
-
-        private readonly string? __value_Nickname;
-
-        /// <summary>Whether Nickname was set, to null or not: only then is it written to JSON.</summary>
-        internal bool __set_Nickname;
-
-        protected virtual bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("PetType = ");
-            builder.Append(PetType);
-            builder.Append(", Name = ");
-            builder.Append(Name);
-            builder.Append(", Secret = ");
-            builder.Append(Secret is null ? "null" : "***");
-            builder.Append(", Nickname = ");
-            builder.Append(Nickname);
-            return true;
-        }
-    }
-
-    /// <summary>A cat.</summary>
-    /// <remarks>
-    /// Written with 'petType': 'Cat'.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Cat : Pet
-    {
-        /// <inheritdoc/>
-        public override string PetType => "Cat";
-
-        /// <summary>The 'huntingSkill' property.</summary>
-        [__Ser.JsonPropertyName("huntingSkill")]
-        public required __M.CatHuntingSkill HuntingSkill { get; init; }
-
-        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            base.PrintMembers(builder);
-            builder.Append(", HuntingSkill = ");
-            builder.Append(HuntingSkill);
-            return true;
-        }
-    }
-
-    /// <summary>The Dog schema of Hierarchy.</summary>
-    /// <remarks>
-    /// Written with 'petType': 'Dog'.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Dog : Pet
-    {
-        /// <inheritdoc/>
-        public override string PetType => "Dog";
-
-        /// <summary>The 'packSize' property.</summary>
-        [__Ser.JsonPropertyName("packSize")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public int? PackSize { get; init; }
-
-        /// <summary>The 'friend' property.</summary>
-        [__Ser.JsonPropertyName("friend")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Pet? Friend { get; init; }
-
-        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            base.PrintMembers(builder);
-            builder.Append(", PackSize = ");
-            builder.Append(PackSize);
-            builder.Append(", Friend = ");
-            builder.Append(Friend);
-            return true;
-        }
-    }
-
-    /// <summary>A lizard adds nothing to a pet.</summary>
-    /// <remarks>
-    /// Written with 'petType': 'Lizard'.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Lizard : Pet
-    {
-        /// <inheritdoc/>
-        public override string PetType => "Lizard";
-
-        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            base.PrintMembers(builder);
-            return true;
-        }
-    }
-
-    /// <summary>The Owner schema of Hierarchy.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Owner
-    {
-        /// <summary>The 'pets' property.</summary>
-        [__Ser.JsonPropertyName("pets")]
-        public required __G.IReadOnlyList<__M.Pet> Pets { get; init; }
-
-        /// <summary>The 'favorite' property.</summary>
-        [__Ser.JsonPropertyName("favorite")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Pet? Favorite { get; init; }
-    }
-
-    /// <summary>A vehicle; the mapping names every kind, itself included.</summary>
-    /// <remarks>
-    /// Read as the type its 'kind' names, wherever it stands in the object: Vehicle ('vehicle'), Car ('car', 'automobile'), SportsCar ('sports'), Truck ('truck'), Bicycle ('bicycle'); any other value, or none, reads as UnknownVehicle, which keeps the JSON. Written as the type it is, its discriminator first.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial record Vehicle
-    {
-        /// <summary>The discriminator 'kind': which type of the hierarchy this value is, written before its other properties.</summary>
-        public virtual string Kind => "vehicle";
-
-        /// <summary>The 'wheels' property.</summary>
-        [__Ser.JsonPropertyName("wheels")]
-        public required long Wheels { get; init; }
-
-        protected virtual bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("Kind = ");
-            builder.Append(Kind);
-            builder.Append(", Wheels = ");
-            builder.Append(Wheels);
-            return true;
-        }
-    }
-
-    /// <summary>The Car schema of Hierarchy.</summary>
-    /// <remarks>
-    /// Read as the type its 'kind' names, wherever it stands in the object: Car ('car', 'automobile'), SportsCar ('sports'); any other value, or none, reads as UnknownCar, which keeps the JSON. Written as the type it is, its discriminator first.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial record Car : Vehicle
-    {
-        /// <inheritdoc/>
-        public override string Kind => "car";
-
-        /// <summary>The 'seats' property.</summary>
-        [__Ser.JsonPropertyName("seats")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Seats { get; init; }
-
-        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            base.PrintMembers(builder);
-            builder.Append(", Seats = ");
-            builder.Append(Seats);
-            return true;
-        }
-    }
-
-    /// <summary>The SportsCar schema of Hierarchy.</summary>
-    /// <remarks>
-    /// Written with 'kind': 'sports'.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record SportsCar : Car
-    {
-        /// <inheritdoc/>
-        public override string Kind => "sports";
-
-        /// <summary>The 'topSpeed' property.</summary>
-        [__Ser.JsonPropertyName("topSpeed")]
-        public required double TopSpeed { get; init; }
-
-        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            base.PrintMembers(builder);
-            builder.Append(", TopSpeed = ");
-            builder.Append(TopSpeed);
-            return true;
-        }
-    }
-
-    /// <summary>A truck repeats the discriminator of the vehicle it extends; it is still a vehicle.</summary>
-    /// <remarks>
-    /// Written with 'kind': 'truck'.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Truck : Vehicle
-    {
-        /// <inheritdoc/>
-        public override string Kind => "truck";
-
-        /// <summary>The 'payload' property.</summary>
-        [__Ser.JsonPropertyName("payload")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public double? Payload { get; init; }
-
-        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            base.PrintMembers(builder);
-            builder.Append(", Payload = ");
-            builder.Append(Payload);
-            return true;
-        }
-    }
-
-    /// <summary>The Bicycle schema of Hierarchy.</summary>
-    /// <remarks>
-    /// Written with 'kind': 'bicycle'.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Bicycle : Vehicle
-    {
-        /// <inheritdoc/>
-        public override string Kind => "bicycle";
-
-        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            base.PrintMembers(builder);
-            return true;
-        }
-    }
-
-    /// <summary>A Pet whose 'petType' names no type the API description lists (a kind the service added later, say): its properties as Pet has them, and the JSON as it was read.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record UnknownPet : Pet
-    {
-        /// <summary>The discriminator as it was read; empty when the JSON has none, or not as a string.</summary>
-        public override string PetType => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty("petType", out var value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : string.Empty;
-
-        internal UnknownPet(global::System.Text.Json.JsonElement raw) => Raw = raw;
-
-        /// <summary>The JSON object as it was read: what writing this value writes, unchanged.</summary>
-        public global::System.Text.Json.JsonElement Raw { get; }
-
-        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            base.PrintMembers(builder);
-            return true;
-        }
-    }
-
-    /// <summary>A Vehicle whose 'kind' names no type the API description lists (a kind the service added later, say): its properties as Vehicle has them, and the JSON as it was read.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record UnknownVehicle : Vehicle
-    {
-        /// <summary>The discriminator as it was read; empty when the JSON has none, or not as a string.</summary>
-        public override string Kind => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty("kind", out var value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : string.Empty;
-
-        internal UnknownVehicle(global::System.Text.Json.JsonElement raw) => Raw = raw;
-
-        /// <summary>The JSON object as it was read: what writing this value writes, unchanged.</summary>
-        public global::System.Text.Json.JsonElement Raw { get; }
-
-        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            base.PrintMembers(builder);
-            return true;
-        }
-    }
-
-    /// <summary>A Car whose 'kind' names no type the API description lists (a kind the service added later, say): its properties as Car has them, and the JSON as it was read.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record UnknownCar : Car
-    {
-        /// <summary>The discriminator as it was read; empty when the JSON has none, or not as a string.</summary>
-        public override string Kind => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty("kind", out var value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : string.Empty;
-
-        internal UnknownCar(global::System.Text.Json.JsonElement raw) => Raw = raw;
-
-        /// <summary>The JSON object as it was read: what writing this value writes, unchanged.</summary>
-        public global::System.Text.Json.JsonElement Raw { get; }
-
-        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            base.PrintMembers(builder);
-            return true;
-        }
-    }
-
-    /// <summary>The values of CatHuntingSkill.</summary>
-    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [__Ser.JsonConverter(typeof(__M.HierarchyOpenEnumJsonConverter<__M.CatHuntingSkill>))]
-    public readonly partial struct CatHuntingSkill : __M.IHierarchyOpenEnum<CatHuntingSkill>
-    {
-        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
-        public enum KnownValue
-        {
-            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
-            Unknown = 0,
-
-            /// <summary>The wire value clueless.</summary>
-            Clueless,
-
-            /// <summary>The wire value lazy.</summary>
-            Lazy,
-
-            /// <summary>The wire value adventurous.</summary>
-            Adventurous,
-
-            /// <summary>The wire value aggressive.</summary>
-            Aggressive,
-        }
-
-        private static readonly string[] __Wire = { "clueless", "lazy", "adventurous", "aggressive" };
-
-        /// <summary>The wire value clueless.</summary>
-        public static readonly CatHuntingSkill Clueless = new CatHuntingSkill("clueless");
-
-        /// <summary>The wire value lazy.</summary>
-        public static readonly CatHuntingSkill Lazy = new CatHuntingSkill("lazy");
-
-        /// <summary>The wire value adventurous.</summary>
-        public static readonly CatHuntingSkill Adventurous = new CatHuntingSkill("adventurous");
-
-        /// <summary>The wire value aggressive.</summary>
-        public static readonly CatHuntingSkill Aggressive = new CatHuntingSkill("aggressive");
-
-        private readonly string? _value;
-
-        private readonly KnownValue _known;
-
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public CatHuntingSkill(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
-        }
-
-        static string[] __M.IHierarchyOpenEnum<CatHuntingSkill>.__Wire => __Wire;
-
-        static CatHuntingSkill __M.IHierarchyOpenEnum<CatHuntingSkill>.Create(string value) => new CatHuntingSkill(value);
-
-        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
-
-        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
-        public KnownValue Known => _known;
-
-        /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
-
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(CatHuntingSkill other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
-
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is CatHuntingSkill other && Equals(other);
-
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public static bool operator ==(CatHuntingSkill left, CatHuntingSkill right) => left.Equals(right);
-
-        /// <summary>Whether the wire values differ (ordinal).</summary>
-        public static bool operator !=(CatHuntingSkill left, CatHuntingSkill right) => !left.Equals(right);
-    }
+	/// <summary>An open string enum of Hierarchy: what its JSON converter needs.</summary>
+	/// <typeparam name="TSelf">The struct.</typeparam>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	internal interface IHierarchyOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, IHierarchyOpenEnum<TSelf>
+	{
+		/// <summary>The wire values the API description lists.</summary>
+		static abstract string[] __Wire { get; }
+
+		/// <summary>The wire value.</summary>
+		string Value { get; }
+
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		static abstract TSelf Create(string value);
+	}
+
+	/// <summary>Reads and writes an open string enum of Hierarchy as its wire value, listed or not, without reflection.</summary>
+	/// <typeparam name="T">The struct.</typeparam>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	internal sealed class HierarchyOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, IHierarchyOpenEnum<T>
+	{
+		private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
+
+		private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
+
+		/// <inheritdoc/>
+		public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+		{
+			if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+			{
+				throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
+			}
+
+			if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+			{
+				// A listed value is its static instance: no string is allocated.
+				for (int i = 0; i < s_utf8.Length; i++)
+				{
+					if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
+					{
+						return s_known[i];
+					}
+				}
+			}
+
+			return T.Create(reader.GetString()!);
+		}
+
+		/// <inheritdoc/>
+		public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+	}
+
+	/// <summary>A pet; its petType names its kind (the schema's name, no mapping).</summary>
+	/// <remarks>
+	/// Read as the type its 'petType' names, wherever it stands in the object: Cat ('Cat'), Dog ('Dog'), Lizard ('Lizard'); any other value, or none, reads as UnknownPet, which keeps the JSON. Written as the type it is, its discriminator first.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public abstract partial record Pet
+	{
+		/// <summary>The discriminator 'petType': which type of the hierarchy this value is, written before its other properties.</summary>
+		public abstract string PetType { get; }
+
+		/// <summary>The 'name' property.</summary>
+		[__Ser.JsonPropertyName("name")]
+		public required string Name { get; init; }
+
+		/// <summary>The 'secret' property.</summary>
+		[__Ser.JsonPropertyName("secret")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Secret { get; init; }
+
+		/// <summary>The 'nickname' property.</summary>
+		[__Ser.JsonPropertyName("nickname")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Nickname { get => __value_Nickname; init { __value_Nickname = value; __set_Nickname = true; } }
+
+		private readonly string? __value_Nickname;
+
+		/// <summary>Whether Nickname was set, to null or not: only then is it written to JSON.</summary>
+		internal bool __set_Nickname;
+
+		protected virtual bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			builder.Append("PetType = ");
+			builder.Append(PetType);
+			builder.Append(", Name = ");
+			builder.Append(Name);
+			builder.Append(", Secret = ");
+			builder.Append(Secret is null ? "null" : "***");
+			builder.Append(", Nickname = ");
+			builder.Append(Nickname);
+			return true;
+		}
+	}
+
+	/// <summary>A cat.</summary>
+	/// <remarks>
+	/// Written with 'petType': 'Cat'.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Cat : Pet
+	{
+		/// <inheritdoc/>
+		public override string PetType => "Cat";
+
+		/// <summary>The 'huntingSkill' property.</summary>
+		[__Ser.JsonPropertyName("huntingSkill")]
+		public required __M.CatHuntingSkill HuntingSkill { get; init; }
+
+		protected override bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			base.PrintMembers(builder);
+			builder.Append(", HuntingSkill = ");
+			builder.Append(HuntingSkill);
+			return true;
+		}
+	}
+
+	/// <summary>The Dog schema of Hierarchy.</summary>
+	/// <remarks>
+	/// Written with 'petType': 'Dog'.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Dog : Pet
+	{
+		/// <inheritdoc/>
+		public override string PetType => "Dog";
+
+		/// <summary>The 'packSize' property.</summary>
+		[__Ser.JsonPropertyName("packSize")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public int? PackSize { get; init; }
+
+		/// <summary>The 'friend' property.</summary>
+		[__Ser.JsonPropertyName("friend")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Pet? Friend { get; init; }
+
+		protected override bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			base.PrintMembers(builder);
+			builder.Append(", PackSize = ");
+			builder.Append(PackSize);
+			builder.Append(", Friend = ");
+			builder.Append(Friend);
+			return true;
+		}
+	}
+
+	/// <summary>A lizard adds nothing to a pet.</summary>
+	/// <remarks>
+	/// Written with 'petType': 'Lizard'.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Lizard : Pet
+	{
+		/// <inheritdoc/>
+		public override string PetType => "Lizard";
+
+		protected override bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			base.PrintMembers(builder);
+			return true;
+		}
+	}
+
+	/// <summary>The Owner schema of Hierarchy.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Owner
+	{
+		/// <summary>The 'pets' property.</summary>
+		[__Ser.JsonPropertyName("pets")]
+		public required __G.IReadOnlyList<__M.Pet> Pets { get; init; }
+
+		/// <summary>The 'favorite' property.</summary>
+		[__Ser.JsonPropertyName("favorite")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Pet? Favorite { get; init; }
+	}
+
+	/// <summary>A vehicle; the mapping names every kind, itself included.</summary>
+	/// <remarks>
+	/// Read as the type its 'kind' names, wherever it stands in the object: Vehicle ('vehicle'), Car ('car', 'automobile'), SportsCar ('sports'), Truck ('truck'), Bicycle ('bicycle'); any other value, or none, reads as UnknownVehicle, which keeps the JSON. Written as the type it is, its discriminator first.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial record Vehicle
+	{
+		/// <summary>The discriminator 'kind': which type of the hierarchy this value is, written before its other properties.</summary>
+		public virtual string Kind => "vehicle";
+
+		/// <summary>The 'wheels' property.</summary>
+		[__Ser.JsonPropertyName("wheels")]
+		public required long Wheels { get; init; }
+
+		protected virtual bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			builder.Append("Kind = ");
+			builder.Append(Kind);
+			builder.Append(", Wheels = ");
+			builder.Append(Wheels);
+			return true;
+		}
+	}
+
+	/// <summary>The Car schema of Hierarchy.</summary>
+	/// <remarks>
+	/// Read as the type its 'kind' names, wherever it stands in the object: Car ('car', 'automobile'), SportsCar ('sports'); any other value, or none, reads as UnknownCar, which keeps the JSON. Written as the type it is, its discriminator first.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial record Car : Vehicle
+	{
+		/// <inheritdoc/>
+		public override string Kind => "car";
+
+		/// <summary>The 'seats' property.</summary>
+		[__Ser.JsonPropertyName("seats")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public long? Seats { get; init; }
+
+		protected override bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			base.PrintMembers(builder);
+			builder.Append(", Seats = ");
+			builder.Append(Seats);
+			return true;
+		}
+	}
+
+	/// <summary>The SportsCar schema of Hierarchy.</summary>
+	/// <remarks>
+	/// Written with 'kind': 'sports'.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record SportsCar : Car
+	{
+		/// <inheritdoc/>
+		public override string Kind => "sports";
+
+		/// <summary>The 'topSpeed' property.</summary>
+		[__Ser.JsonPropertyName("topSpeed")]
+		public required double TopSpeed { get; init; }
+
+		protected override bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			base.PrintMembers(builder);
+			builder.Append(", TopSpeed = ");
+			builder.Append(TopSpeed);
+			return true;
+		}
+	}
+
+	/// <summary>A truck repeats the discriminator of the vehicle it extends; it is still a vehicle.</summary>
+	/// <remarks>
+	/// Written with 'kind': 'truck'.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Truck : Vehicle
+	{
+		/// <inheritdoc/>
+		public override string Kind => "truck";
+
+		/// <summary>The 'payload' property.</summary>
+		[__Ser.JsonPropertyName("payload")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public double? Payload { get; init; }
+
+		protected override bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			base.PrintMembers(builder);
+			builder.Append(", Payload = ");
+			builder.Append(Payload);
+			return true;
+		}
+	}
+
+	/// <summary>The Bicycle schema of Hierarchy.</summary>
+	/// <remarks>
+	/// Written with 'kind': 'bicycle'.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Bicycle : Vehicle
+	{
+		/// <inheritdoc/>
+		public override string Kind => "bicycle";
+
+		protected override bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			base.PrintMembers(builder);
+			return true;
+		}
+	}
+
+	/// <summary>A Pet whose 'petType' names no type the API description lists (a kind the service added later, say): its properties as Pet has them, and the JSON as it was read.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record UnknownPet : Pet
+	{
+		/// <summary>The discriminator as it was read; empty when the JSON has none, or not as a string.</summary>
+		public override string PetType => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty("petType", out var value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : string.Empty;
+
+		internal UnknownPet(global::System.Text.Json.JsonElement raw) => Raw = raw;
+
+		/// <summary>The JSON object as it was read: what writing this value writes, unchanged.</summary>
+		public global::System.Text.Json.JsonElement Raw { get; }
+
+		protected override bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			base.PrintMembers(builder);
+			return true;
+		}
+	}
+
+	/// <summary>A Vehicle whose 'kind' names no type the API description lists (a kind the service added later, say): its properties as Vehicle has them, and the JSON as it was read.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record UnknownVehicle : Vehicle
+	{
+		/// <summary>The discriminator as it was read; empty when the JSON has none, or not as a string.</summary>
+		public override string Kind => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty("kind", out var value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : string.Empty;
+
+		internal UnknownVehicle(global::System.Text.Json.JsonElement raw) => Raw = raw;
+
+		/// <summary>The JSON object as it was read: what writing this value writes, unchanged.</summary>
+		public global::System.Text.Json.JsonElement Raw { get; }
+
+		protected override bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			base.PrintMembers(builder);
+			return true;
+		}
+	}
+
+	/// <summary>A Car whose 'kind' names no type the API description lists (a kind the service added later, say): its properties as Car has them, and the JSON as it was read.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record UnknownCar : Car
+	{
+		/// <summary>The discriminator as it was read; empty when the JSON has none, or not as a string.</summary>
+		public override string Kind => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty("kind", out var value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString()! : string.Empty;
+
+		internal UnknownCar(global::System.Text.Json.JsonElement raw) => Raw = raw;
+
+		/// <summary>The JSON object as it was read: what writing this value writes, unchanged.</summary>
+		public global::System.Text.Json.JsonElement Raw { get; }
+
+		protected override bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			base.PrintMembers(builder);
+			return true;
+		}
+	}
+
+	/// <summary>The values of CatHuntingSkill.</summary>
+	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Ser.JsonConverter(typeof(__M.HierarchyOpenEnumJsonConverter<__M.CatHuntingSkill>))]
+	public readonly partial struct CatHuntingSkill : __M.IHierarchyOpenEnum<CatHuntingSkill>
+	{
+		/// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+		public enum KnownValue
+		{
+			/// <summary>A value the API description does not list (or <c>default</c>).</summary>
+			Unknown = 0,
+
+			/// <summary>The wire value clueless.</summary>
+			Clueless,
+
+			/// <summary>The wire value lazy.</summary>
+			Lazy,
+
+			/// <summary>The wire value adventurous.</summary>
+			Adventurous,
+
+			/// <summary>The wire value aggressive.</summary>
+			Aggressive,
+		}
+
+		private static readonly string[] __Wire = { "clueless", "lazy", "adventurous", "aggressive" };
+
+		/// <summary>The wire value clueless.</summary>
+		public static readonly CatHuntingSkill Clueless = new CatHuntingSkill("clueless");
+
+		/// <summary>The wire value lazy.</summary>
+		public static readonly CatHuntingSkill Lazy = new CatHuntingSkill("lazy");
+
+		/// <summary>The wire value adventurous.</summary>
+		public static readonly CatHuntingSkill Adventurous = new CatHuntingSkill("adventurous");
+
+		/// <summary>The wire value aggressive.</summary>
+		public static readonly CatHuntingSkill Aggressive = new CatHuntingSkill("aggressive");
+
+		private readonly string? _value;
+
+		private readonly KnownValue _known;
+
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		/// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+		public CatHuntingSkill(string value)
+		{
+			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+			_known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
+		}
+
+		static string[] __M.IHierarchyOpenEnum<CatHuntingSkill>.__Wire => __Wire;
+
+		static CatHuntingSkill __M.IHierarchyOpenEnum<CatHuntingSkill>.Create(string value) => new CatHuntingSkill(value);
+
+		/// <summary>The wire value (the empty string for <c>default</c>).</summary>
+		public string Value => _value ?? string.Empty;
+
+		/// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+		public KnownValue Known => _known;
+
+		/// <summary>The wire value.</summary>
+		public override string ToString() => Value;
+
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public bool Equals(CatHuntingSkill other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+		/// <inheritdoc/>
+		public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+		/// <summary>Whether the value is one the API description lists.</summary>
+		public bool IsKnown => Known != KnownValue.Unknown;
+
+		/// <inheritdoc/>
+		public override bool Equals(object? obj) => obj is CatHuntingSkill other && Equals(other);
+
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public static bool operator ==(CatHuntingSkill left, CatHuntingSkill right) => left.Equals(right);
+
+		/// <summary>Whether the wire values differ (ordinal).</summary>
+		public static bool operator !=(CatHuntingSkill left, CatHuntingSkill right) => !left.Equals(right);
+	}
 }

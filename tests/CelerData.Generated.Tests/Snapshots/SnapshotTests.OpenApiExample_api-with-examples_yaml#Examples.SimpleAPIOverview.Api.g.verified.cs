@@ -6,24 +6,24 @@
 
 namespace Examples
 {
-    /// <summary>Simple API overview</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface ISimpleAPIOverviewApi
-    {
-        /// <summary>List API versions</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/")]
-        global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListVersionsv2Async(global::System.Threading.CancellationToken cancellationToken = default);
+	/// <summary>Simple API overview</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface ISimpleAPIOverviewApi
+	{
+		/// <summary>List API versions</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/")]
+		global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListVersionsv2Async(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Show API version details</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /v2</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/v2")]
-        global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetVersionDetailsv2Async(global::System.Threading.CancellationToken cancellationToken = default);
-    }
+		/// <summary>Show API version details</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /v2</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/v2")]
+		global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetVersionDetailsv2Async(global::System.Threading.CancellationToken cancellationToken = default);
+	}
 }

@@ -7,75 +7,75 @@
 
 namespace Examples
 {
-    /// <summary>Registers the generated implementation of ISimpleAPIOverviewApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class SimpleAPIOverviewApiRegistration
-    {
-        /// <summary>Registers the factories Refit uses to create ISimpleAPIOverviewApi.</summary>
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
-        internal static void Register()
-        {
-            global::Refit.RestService.RegisterGeneratedFactory<global::Examples.ISimpleAPIOverviewApi>(static (client, requestBuilder) => new global::Examples.SimpleAPIOverviewApiImplementation(client, requestBuilder));
-            global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Examples.ISimpleAPIOverviewApi>(static (client, settings) => new global::Examples.SimpleAPIOverviewApiImplementation(client, settings));
-        }
-    }
+	/// <summary>Registers the generated implementation of ISimpleAPIOverviewApi with Refit when the assembly loads.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal static class SimpleAPIOverviewApiRegistration
+	{
+		/// <summary>Registers the factories Refit uses to create ISimpleAPIOverviewApi.</summary>
+		[global::System.Runtime.CompilerServices.ModuleInitializer]
+		[global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
+		internal static void Register()
+		{
+			global::Refit.RestService.RegisterGeneratedFactory<global::Examples.ISimpleAPIOverviewApi>(static (client, requestBuilder) => new global::Examples.SimpleAPIOverviewApiImplementation(client, requestBuilder));
+			global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Examples.ISimpleAPIOverviewApi>(static (client, settings) => new global::Examples.SimpleAPIOverviewApiImplementation(client, settings));
+		}
+	}
 
-    /// <summary>The generated implementation of ISimpleAPIOverviewApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class SimpleAPIOverviewApiImplementation : global::Examples.ISimpleAPIOverviewApi
-    {
-        private readonly global::Refit.RefitSettings _settings;
+	/// <summary>The generated implementation of ISimpleAPIOverviewApi.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal sealed class SimpleAPIOverviewApiImplementation : global::Examples.ISimpleAPIOverviewApi
+	{
+		private readonly global::Refit.RefitSettings _settings;
 
-        /// <summary>Creates the client over Refit's request builder.</summary>
-        public SimpleAPIOverviewApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
-        {
-            Client = client;
-            _settings = requestBuilder.Settings;
-        }
+		/// <summary>Creates the client over Refit's request builder.</summary>
+		public SimpleAPIOverviewApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
+		{
+			Client = client;
+			_settings = requestBuilder.Settings;
+		}
 
-        /// <summary>Creates the client with Refit settings only.</summary>
-        public SimpleAPIOverviewApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
-        {
-            Client = client;
-            _settings = settings;
-        }
+		/// <summary>Creates the client with Refit settings only.</summary>
+		public SimpleAPIOverviewApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
+		{
+			Client = client;
+			_settings = settings;
+		}
 
-        /// <summary>The HTTP client requests go through.</summary>
-        public global::System.Net.Http.HttpClient Client { get; }
+		/// <summary>The HTTP client requests go through.</summary>
+		public global::System.Net.Http.HttpClient Client { get; }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListVersionsv2Async(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ISimpleAPIOverviewApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListVersionsv2Async");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListVersionsv2Async(global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ISimpleAPIOverviewApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListVersionsv2Async");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetVersionDetailsv2Async(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/v2";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ISimpleAPIOverviewApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetVersionDetailsv2Async");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/v2");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
-    }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetVersionDetailsv2Async(global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/v2";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ISimpleAPIOverviewApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetVersionDetailsv2Async");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/v2");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
+	}
 }

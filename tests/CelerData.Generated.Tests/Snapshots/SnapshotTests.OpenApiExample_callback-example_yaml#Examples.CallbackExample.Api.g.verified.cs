@@ -6,17 +6,17 @@
 
 namespace Examples
 {
-    /// <summary>Callback Example</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface ICallbackExampleApi
-    {
-        /// <summary>subscribes a client to receive out-of-band data</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /streams</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="callbackUrl">the location where data will be sent.  Must be network accessible by the source server</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/streams")]
-        global::System.Threading.Tasks.Task<global::Examples.PostStreamsResponse> PostStreamsAsync([global::Refit.Query] string @callbackUrl, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+	/// <summary>Callback Example</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface ICallbackExampleApi
+	{
+		/// <summary>subscribes a client to receive out-of-band data</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /streams</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="callbackUrl">the location where data will be sent.  Must be network accessible by the source server</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/streams")]
+		global::System.Threading.Tasks.Task<global::Examples.PostStreamsResponse> PostStreamsAsync([global::Refit.Query] string @callbackUrl, global::System.Threading.CancellationToken cancellationToken = default);
+	}
 }

@@ -7,98 +7,98 @@
 
 namespace Examples
 {
-    /// <summary>Registers the generated implementation of ICallbackExampleApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class CallbackExampleApiRegistration
-    {
-        /// <summary>Registers the factories Refit uses to create ICallbackExampleApi.</summary>
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
-        internal static void Register()
-        {
-            global::Refit.RestService.RegisterGeneratedFactory<global::Examples.ICallbackExampleApi>(static (client, requestBuilder) => new global::Examples.CallbackExampleApiImplementation(client, requestBuilder));
-            global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Examples.ICallbackExampleApi>(static (client, settings) => new global::Examples.CallbackExampleApiImplementation(client, settings));
-        }
-    }
+	/// <summary>Registers the generated implementation of ICallbackExampleApi with Refit when the assembly loads.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal static class CallbackExampleApiRegistration
+	{
+		/// <summary>Registers the factories Refit uses to create ICallbackExampleApi.</summary>
+		[global::System.Runtime.CompilerServices.ModuleInitializer]
+		[global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
+		internal static void Register()
+		{
+			global::Refit.RestService.RegisterGeneratedFactory<global::Examples.ICallbackExampleApi>(static (client, requestBuilder) => new global::Examples.CallbackExampleApiImplementation(client, requestBuilder));
+			global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Examples.ICallbackExampleApi>(static (client, settings) => new global::Examples.CallbackExampleApiImplementation(client, settings));
+		}
+	}
 
-    /// <summary>The generated implementation of ICallbackExampleApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class CallbackExampleApiImplementation : global::Examples.ICallbackExampleApi
-    {
-        private readonly global::Refit.RefitSettings _settings;
+	/// <summary>The generated implementation of ICallbackExampleApi.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal sealed class CallbackExampleApiImplementation : global::Examples.ICallbackExampleApi
+	{
+		private readonly global::Refit.RefitSettings _settings;
 
-        /// <summary>Creates the client over Refit's request builder.</summary>
-        public CallbackExampleApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
-        {
-            Client = client;
-            _settings = requestBuilder.Settings;
-        }
+		/// <summary>Creates the client over Refit's request builder.</summary>
+		public CallbackExampleApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
+		{
+			Client = client;
+			_settings = requestBuilder.Settings;
+		}
 
-        /// <summary>Creates the client with Refit settings only.</summary>
-        public CallbackExampleApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
-        {
-            Client = client;
-            _settings = settings;
-        }
+		/// <summary>Creates the client with Refit settings only.</summary>
+		public CallbackExampleApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
+		{
+			Client = client;
+			_settings = settings;
+		}
 
-        /// <summary>The HTTP client requests go through.</summary>
-        public global::System.Net.Http.HttpClient Client { get; }
+		/// <summary>The HTTP client requests go through.</summary>
+		public global::System.Net.Http.HttpClient Client { get; }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Examples.PostStreamsResponse> PostStreamsAsync(string @callbackUrl, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/streams";
-            var __query = new global::System.Text.StringBuilder();
-            if (@callbackUrl != null)
-            {
-                __Wire.Query(__query, "callbackUrl", __Wire.Text(@callbackUrl), false);
-            }
-            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ICallbackExampleApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "PostStreamsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/streams");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @callbackUrl, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.PostStreamsResponse, global::Examples.PostStreamsResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Examples.PostStreamsResponse> PostStreamsAsync(string @callbackUrl, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/streams";
+			var __query = new global::System.Text.StringBuilder();
+			if (@callbackUrl != null)
+			{
+				__Wire.Query(__query, "callbackUrl", __Wire.Text(@callbackUrl), false);
+			}
+			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ICallbackExampleApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "PostStreamsAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/streams");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @callbackUrl, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.PostStreamsResponse, global::Examples.PostStreamsResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
-        private static class __Wire
-        {
-            private const string Reserved = ":/?#[]@!$&'()*+,;=";
+		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
+		private static class __Wire
+		{
+			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-            public static string Text(string value) => value;
+			public static string Text(string value) => value;
 
-            /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
-            public static string Encode(string value, bool allowReserved)
-            {
-                var builder = new global::System.Text.StringBuilder(value.Length);
-                foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
-                {
-                    var c = (char)b;
-                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
-                    {
-                        builder.Append(c);
-                    }
-                    else
-                    {
-                        builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                }
+			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
+			public static string Encode(string value, bool allowReserved)
+			{
+				var builder = new global::System.Text.StringBuilder(value.Length);
+				foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
+				{
+					var c = (char)b;
+					if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
+					{
+						builder.Append(c);
+					}
+					else
+					{
+						builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
+					}
+				}
 
-                return builder.ToString();
-            }
+				return builder.ToString();
+			}
 
-            /// <summary>Appends one query pair.</summary>
-            public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
-            {
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
-            }
-        }
-    }
+			/// <summary>Appends one query pair.</summary>
+			public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
+			{
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+			}
+		}
+	}
 }

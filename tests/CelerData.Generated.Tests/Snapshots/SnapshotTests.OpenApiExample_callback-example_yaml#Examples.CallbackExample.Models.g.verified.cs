@@ -10,12 +10,12 @@ using __G = global::System.Collections.Generic;
 
 namespace Examples
 {
-    /// <summary>subscription information</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record PostStreamsResponse
-    {
-        /// <summary>this unique identifier allows management of the subscription</summary>
-        [__Ser.JsonPropertyName("subscriptionId")]
-        public required string SubscriptionId { get; init; }
-    }
+	/// <summary>subscription information</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record PostStreamsResponse
+	{
+		/// <summary>this unique identifier allows management of the subscription</summary>
+		[__Ser.JsonPropertyName("subscriptionId")]
+		public required string SubscriptionId { get; init; }
+	}
 }

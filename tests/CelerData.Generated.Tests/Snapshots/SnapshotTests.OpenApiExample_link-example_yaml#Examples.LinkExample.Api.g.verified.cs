@@ -6,69 +6,69 @@
 
 namespace Examples
 {
-    /// <summary>Link Example</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface ILinkExampleApi
-    {
-        /// <summary>GET /2.0/users/{username}</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /2.0/users/{username}</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="username">The 'username' path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/2.0/users/{username}")]
-        global::System.Threading.Tasks.Task<global::Examples.User> GetUserByNameAsync(string @username, global::System.Threading.CancellationToken cancellationToken = default);
+	/// <summary>Link Example</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface ILinkExampleApi
+	{
+		/// <summary>GET /2.0/users/{username}</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /2.0/users/{username}</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="username">The 'username' path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/2.0/users/{username}")]
+		global::System.Threading.Tasks.Task<global::Examples.User> GetUserByNameAsync(string @username, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>GET /2.0/repositories/{username}</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /2.0/repositories/{username}</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="username">The 'username' path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/2.0/repositories/{username}")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Repository>> GetRepositoriesByOwnerAsync(string @username, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>GET /2.0/repositories/{username}</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /2.0/repositories/{username}</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="username">The 'username' path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/2.0/repositories/{username}")]
+		global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Repository>> GetRepositoriesByOwnerAsync(string @username, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>GET /2.0/repositories/{username}/{slug}</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /2.0/repositories/{username}/{slug}</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="username">The 'username' path parameter.</param>
-        /// <param name="slug">The 'slug' path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/2.0/repositories/{username}/{slug}")]
-        global::System.Threading.Tasks.Task<global::Examples.Repository> GetRepositoryAsync(string @username, string @slug, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>GET /2.0/repositories/{username}/{slug}</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /2.0/repositories/{username}/{slug}</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="username">The 'username' path parameter.</param>
+		/// <param name="slug">The 'slug' path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/2.0/repositories/{username}/{slug}")]
+		global::System.Threading.Tasks.Task<global::Examples.Repository> GetRepositoryAsync(string @username, string @slug, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>GET /2.0/repositories/{username}/{slug}/pullrequests</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /2.0/repositories/{username}/{slug}/pullrequests</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="username">The 'username' path parameter.</param>
-        /// <param name="slug">The 'slug' path parameter.</param>
-        /// <param name="state">The 'state' query parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/2.0/repositories/{username}/{slug}/pullrequests")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pullrequest>> GetPullRequestsByRepositoryAsync(string @username, string @slug, [global::Refit.Query] global::Examples.GetPullRequestsByRepositoryState? @state = default, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>GET /2.0/repositories/{username}/{slug}/pullrequests</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /2.0/repositories/{username}/{slug}/pullrequests</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="username">The 'username' path parameter.</param>
+		/// <param name="slug">The 'slug' path parameter.</param>
+		/// <param name="state">The 'state' query parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/2.0/repositories/{username}/{slug}/pullrequests")]
+		global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pullrequest>> GetPullRequestsByRepositoryAsync(string @username, string @slug, [global::Refit.Query] global::Examples.GetPullRequestsByRepositoryState? @state = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="username">The 'username' path parameter.</param>
-        /// <param name="slug">The 'slug' path parameter.</param>
-        /// <param name="pid">The 'pid' path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/2.0/repositories/{username}/{slug}/pullrequests/{pid}")]
-        global::System.Threading.Tasks.Task<global::Examples.Pullrequest> GetPullRequestsByIdAsync(string @username, string @slug, string @pid, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /2.0/repositories/{username}/{slug}/pullrequests/{pid}</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="username">The 'username' path parameter.</param>
+		/// <param name="slug">The 'slug' path parameter.</param>
+		/// <param name="pid">The 'pid' path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/2.0/repositories/{username}/{slug}/pullrequests/{pid}")]
+		global::System.Threading.Tasks.Task<global::Examples.Pullrequest> GetPullRequestsByIdAsync(string @username, string @slug, string @pid, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>POST /2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="username">The 'username' path parameter.</param>
-        /// <param name="slug">The 'slug' path parameter.</param>
-        /// <param name="pid">The 'pid' path parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge")]
-        global::System.Threading.Tasks.Task MergePullRequestAsync(string @username, string @slug, string @pid, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+		/// <summary>POST /2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="username">The 'username' path parameter.</param>
+		/// <param name="slug">The 'slug' path parameter.</param>
+		/// <param name="pid">The 'pid' path parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge")]
+		global::System.Threading.Tasks.Task MergePullRequestAsync(string @username, string @slug, string @pid, global::System.Threading.CancellationToken cancellationToken = default);
+	}
 }

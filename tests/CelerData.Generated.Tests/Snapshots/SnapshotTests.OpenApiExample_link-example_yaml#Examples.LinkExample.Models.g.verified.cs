@@ -10,186 +10,186 @@ using __G = global::System.Collections.Generic;
 
 namespace Examples
 {
-    /// <summary>An open string enum of Link Example: what its JSON converter needs.</summary>
-    /// <typeparam name="TSelf">The struct.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    internal interface ILinkExampleOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, ILinkExampleOpenEnum<TSelf>
-    {
-        /// <summary>The wire values the API description lists.</summary>
-        static abstract string[] __Wire { get; }
+	/// <summary>An open string enum of Link Example: what its JSON converter needs.</summary>
+	/// <typeparam name="TSelf">The struct.</typeparam>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	internal interface ILinkExampleOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, ILinkExampleOpenEnum<TSelf>
+	{
+		/// <summary>The wire values the API description lists.</summary>
+		static abstract string[] __Wire { get; }
 
-        /// <summary>The wire value.</summary>
-        string Value { get; }
+		/// <summary>The wire value.</summary>
+		string Value { get; }
 
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        static abstract TSelf Create(string value);
-    }
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		static abstract TSelf Create(string value);
+	}
 
-    /// <summary>Reads and writes an open string enum of Link Example as its wire value, listed or not, without reflection.</summary>
-    /// <typeparam name="T">The struct.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    internal sealed class LinkExampleOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, ILinkExampleOpenEnum<T>
-    {
-        private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
+	/// <summary>Reads and writes an open string enum of Link Example as its wire value, listed or not, without reflection.</summary>
+	/// <typeparam name="T">The struct.</typeparam>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	internal sealed class LinkExampleOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, ILinkExampleOpenEnum<T>
+	{
+		private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
 
-        private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
+		private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
 
-        /// <inheritdoc/>
-        public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
-            }
+		/// <inheritdoc/>
+		public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+		{
+			if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+			{
+				throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
+			}
 
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                // A listed value is its static instance: no string is allocated.
-                for (int i = 0; i < s_utf8.Length; i++)
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
-                    {
-                        return s_known[i];
-                    }
-                }
-            }
+			if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+			{
+				// A listed value is its static instance: no string is allocated.
+				for (int i = 0; i < s_utf8.Length; i++)
+				{
+					if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
+					{
+						return s_known[i];
+					}
+				}
+			}
 
-            return T.Create(reader.GetString()!);
-        }
+			return T.Create(reader.GetString()!);
+		}
 
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
-    }
+		/// <inheritdoc/>
+		public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+	}
 
-    /// <summary>The User schema of Link Example.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record User
-    {
-        /// <summary>The 'username' property.</summary>
-        [__Ser.JsonPropertyName("username")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Username { get; init; }
+	/// <summary>The User schema of Link Example.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record User
+	{
+		/// <summary>The 'username' property.</summary>
+		[__Ser.JsonPropertyName("username")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Username { get; init; }
 
-        /// <summary>The 'uuid' property.</summary>
-        [__Ser.JsonPropertyName("uuid")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Uuid { get; init; }
-    }
+		/// <summary>The 'uuid' property.</summary>
+		[__Ser.JsonPropertyName("uuid")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Uuid { get; init; }
+	}
 
-    /// <summary>The Repository schema of Link Example.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Repository
-    {
-        /// <summary>The 'slug' property.</summary>
-        [__Ser.JsonPropertyName("slug")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Slug { get; init; }
+	/// <summary>The Repository schema of Link Example.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Repository
+	{
+		/// <summary>The 'slug' property.</summary>
+		[__Ser.JsonPropertyName("slug")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Slug { get; init; }
 
-        /// <summary>The 'owner' property.</summary>
-        [__Ser.JsonPropertyName("owner")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.User? Owner { get; init; }
-    }
+		/// <summary>The 'owner' property.</summary>
+		[__Ser.JsonPropertyName("owner")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.User? Owner { get; init; }
+	}
 
-    /// <summary>The Pullrequest schema of Link Example.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Pullrequest
-    {
-        /// <summary>The 'id' property.</summary>
-        [__Ser.JsonPropertyName("id")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Id { get; init; }
+	/// <summary>The Pullrequest schema of Link Example.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Pullrequest
+	{
+		/// <summary>The 'id' property.</summary>
+		[__Ser.JsonPropertyName("id")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public long? Id { get; init; }
 
-        /// <summary>The 'title' property.</summary>
-        [__Ser.JsonPropertyName("title")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Title { get; init; }
+		/// <summary>The 'title' property.</summary>
+		[__Ser.JsonPropertyName("title")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Title { get; init; }
 
-        /// <summary>The 'repository' property.</summary>
-        [__Ser.JsonPropertyName("repository")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Repository? Repository { get; init; }
+		/// <summary>The 'repository' property.</summary>
+		[__Ser.JsonPropertyName("repository")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Repository? Repository { get; init; }
 
-        /// <summary>The 'author' property.</summary>
-        [__Ser.JsonPropertyName("author")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.User? Author { get; init; }
-    }
+		/// <summary>The 'author' property.</summary>
+		[__Ser.JsonPropertyName("author")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.User? Author { get; init; }
+	}
 
-    /// <summary>The values of GetPullRequestsByRepositoryState.</summary>
-    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [__Ser.JsonConverter(typeof(__M.LinkExampleOpenEnumJsonConverter<__M.GetPullRequestsByRepositoryState>))]
-    public readonly partial struct GetPullRequestsByRepositoryState : __M.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>
-    {
-        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
-        public enum KnownValue
-        {
-            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
-            Unknown = 0,
+	/// <summary>The values of GetPullRequestsByRepositoryState.</summary>
+	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Ser.JsonConverter(typeof(__M.LinkExampleOpenEnumJsonConverter<__M.GetPullRequestsByRepositoryState>))]
+	public readonly partial struct GetPullRequestsByRepositoryState : __M.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>
+	{
+		/// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+		public enum KnownValue
+		{
+			/// <summary>A value the API description does not list (or <c>default</c>).</summary>
+			Unknown = 0,
 
-            /// <summary>The wire value open.</summary>
-            Open,
+			/// <summary>The wire value open.</summary>
+			Open,
 
-            /// <summary>The wire value merged.</summary>
-            Merged,
+			/// <summary>The wire value merged.</summary>
+			Merged,
 
-            /// <summary>The wire value declined.</summary>
-            Declined,
-        }
+			/// <summary>The wire value declined.</summary>
+			Declined,
+		}
 
-        private static readonly string[] __Wire = { "open", "merged", "declined" };
+		private static readonly string[] __Wire = { "open", "merged", "declined" };
 
-        /// <summary>The wire value open.</summary>
-        public static readonly GetPullRequestsByRepositoryState Open = new GetPullRequestsByRepositoryState("open");
+		/// <summary>The wire value open.</summary>
+		public static readonly GetPullRequestsByRepositoryState Open = new GetPullRequestsByRepositoryState("open");
 
-        /// <summary>The wire value merged.</summary>
-        public static readonly GetPullRequestsByRepositoryState Merged = new GetPullRequestsByRepositoryState("merged");
+		/// <summary>The wire value merged.</summary>
+		public static readonly GetPullRequestsByRepositoryState Merged = new GetPullRequestsByRepositoryState("merged");
 
-        /// <summary>The wire value declined.</summary>
-        public static readonly GetPullRequestsByRepositoryState Declined = new GetPullRequestsByRepositoryState("declined");
+		/// <summary>The wire value declined.</summary>
+		public static readonly GetPullRequestsByRepositoryState Declined = new GetPullRequestsByRepositoryState("declined");
 
-        private readonly string? _value;
+		private readonly string? _value;
 
-        private readonly KnownValue _known;
+		private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public GetPullRequestsByRepositoryState(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
-        }
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		/// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+		public GetPullRequestsByRepositoryState(string value)
+		{
+			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+			_known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
+		}
 
-        static string[] __M.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>.__Wire => __Wire;
+		static string[] __M.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>.__Wire => __Wire;
 
-        static GetPullRequestsByRepositoryState __M.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>.Create(string value) => new GetPullRequestsByRepositoryState(value);
+		static GetPullRequestsByRepositoryState __M.ILinkExampleOpenEnum<GetPullRequestsByRepositoryState>.Create(string value) => new GetPullRequestsByRepositoryState(value);
 
-        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
+		/// <summary>The wire value (the empty string for <c>default</c>).</summary>
+		public string Value => _value ?? string.Empty;
 
-        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
-        public KnownValue Known => _known;
+		/// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+		public KnownValue Known => _known;
 
-        /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
+		/// <summary>The wire value.</summary>
+		public override string ToString() => Value;
 
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(GetPullRequestsByRepositoryState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public bool Equals(GetPullRequestsByRepositoryState other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+		/// <inheritdoc/>
+		public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
+		/// <summary>Whether the value is one the API description lists.</summary>
+		public bool IsKnown => Known != KnownValue.Unknown;
 
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is GetPullRequestsByRepositoryState other && Equals(other);
+		/// <inheritdoc/>
+		public override bool Equals(object? obj) => obj is GetPullRequestsByRepositoryState other && Equals(other);
 
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public static bool operator ==(GetPullRequestsByRepositoryState left, GetPullRequestsByRepositoryState right) => left.Equals(right);
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public static bool operator ==(GetPullRequestsByRepositoryState left, GetPullRequestsByRepositoryState right) => left.Equals(right);
 
-        /// <summary>Whether the wire values differ (ordinal).</summary>
-        public static bool operator !=(GetPullRequestsByRepositoryState left, GetPullRequestsByRepositoryState right) => !left.Equals(right);
-    }
+		/// <summary>Whether the wire values differ (ordinal).</summary>
+		public static bool operator !=(GetPullRequestsByRepositoryState left, GetPullRequestsByRepositoryState right) => !left.Equals(right);
+	}
 }

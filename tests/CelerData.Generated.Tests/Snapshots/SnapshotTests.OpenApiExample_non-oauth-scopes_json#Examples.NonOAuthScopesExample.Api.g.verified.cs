@@ -6,16 +6,16 @@
 
 namespace Examples
 {
-    /// <summary>Non-oAuth Scopes example</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface INonOAuthScopesExampleApi
-    {
-        /// <summary>GET /users</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /users</c>; security: bearer.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/users")]
-        global::System.Threading.Tasks.Task GetUsersAsync(global::System.Threading.CancellationToken cancellationToken = default);
-    }
+	/// <summary>Non-oAuth Scopes example</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface INonOAuthScopesExampleApi
+	{
+		/// <summary>GET /users</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /users</c>; security: bearer.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/users")]
+		global::System.Threading.Tasks.Task GetUsersAsync(global::System.Threading.CancellationToken cancellationToken = default);
+	}
 }

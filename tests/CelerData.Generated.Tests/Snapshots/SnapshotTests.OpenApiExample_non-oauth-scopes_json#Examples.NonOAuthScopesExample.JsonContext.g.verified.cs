@@ -16,260 +16,260 @@ namespace Examples;
 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
 public partial class NonOAuthScopesExampleJsonContext : __Json.Serialization.JsonSerializerContext, __Meta.IJsonTypeInfoResolver
 {
-    private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
+	private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
 
 
-    /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
-    public static global::Examples.NonOAuthScopesExampleJsonContext Default { get; } = new global::Examples.NonOAuthScopesExampleJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
+	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
+	public static global::Examples.NonOAuthScopesExampleJsonContext Default { get; } = new global::Examples.NonOAuthScopesExampleJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
 
-    /// <summary>The options this context's metadata was generated for.</summary>
-    protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+	/// <summary>The options this context's metadata was generated for.</summary>
+	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
 
-    /// <summary>Creates a context with its own copy of the default options.</summary>
-    public NonOAuthScopesExampleJsonContext() : base(null)
-    {
-    }
+	/// <summary>Creates a context with its own copy of the default options.</summary>
+	public NonOAuthScopesExampleJsonContext() : base(null)
+	{
+	}
 
-    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-    /// <param name="options">The options to bind; they must not be bound to another context.</param>
-    public NonOAuthScopesExampleJsonContext(__Json.JsonSerializerOptions options) : base(options)
-    {
-    }
+	/// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+	/// <param name="options">The options to bind; they must not be bound to another context.</param>
+	public NonOAuthScopesExampleJsonContext(__Json.JsonSerializerOptions options) : base(options)
+	{
+	}
 
-    /// <inheritdoc/>
-    public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-    {
-        Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
-        return typeInfo;
-    }
+	/// <inheritdoc/>
+	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+	{
+		Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
+		return typeInfo;
+	}
 
-    __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
-    {
-        return null;
-    }
+	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
+	{
+		return null;
+	}
 
-    /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
-    private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return false;
-        }
+	/// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+	private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return false;
+		}
 
-        return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
-    }
+		return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+	}
 
-    /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
-    private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
-    {
-        reader.Read();
-        if (reader.TokenType == __Json.JsonTokenType.EndObject)
-        {
-            name = default;
-            return false;
-        }
+	/// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+	private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+	{
+		reader.Read();
+		if (reader.TokenType == __Json.JsonTokenType.EndObject)
+		{
+			name = default;
+			return false;
+		}
 
-        name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-        return true;
-    }
+		name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+		return true;
+	}
 
-    private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+	private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
 
-    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
-    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
+	/// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+	private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
-    private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
-    private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+	private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
 
-    /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
-    private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
-        => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+	/// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+	private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+		=> __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
 
-    private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
+	private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
 
-    private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
+	private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
 
-    __Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
-    {
-        for (int i = 0; i < options.Converters.Count; i++)
-        {
-            if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
-            {
-                converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
-                break;
-            }
-        }
+	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		for (int i = 0; i < options.Converters.Count; i++)
+		{
+			if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
+			{
+				converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
+				break;
+			}
+		}
 
-        var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
-        typeInfo.OriginatingResolver = this;
-        return typeInfo;
-    }
+		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		typeInfo.OriginatingResolver = this;
+		return typeInfo;
+	}
 
-    private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
-    {
-        if (converter is __Json.Serialization.JsonConverterFactory factory)
-        {
-            converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
-        }
+	private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
+	{
+		if (converter is __Json.Serialization.JsonConverterFactory factory)
+		{
+			converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
+		}
 
-        return converter;
-    }
+		return converter;
+	}
 
-    /// <summary>Reads and writes one type through the generated methods.</summary>
-    private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
-    {
-        private readonly __ReadValue<T?> _read;
-        private readonly __WriteValue<T?> _write;
+	/// <summary>Reads and writes one type through the generated methods.</summary>
+	private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
+	{
+		private readonly __ReadValue<T?> _read;
+		private readonly __WriteValue<T?> _write;
 
-        public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
-        {
-            _read = read;
-            _write = write;
-        }
+		public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
+		{
+			_read = read;
+			_write = write;
+		}
 
-        public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
+		public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
 
-        public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
-    }
+		public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
+	}
 
-    private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return null;
-        }
-        if (reader.TokenType != __Json.JsonTokenType.StartArray)
-        {
-            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
-        }
+	private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return null;
+		}
+		if (reader.TokenType != __Json.JsonTokenType.StartArray)
+		{
+			throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
+		}
 
-        var list = new global::System.Collections.Generic.List<T>();
-        while (true)
-        {
-            try
-            {
-                reader.Read();
-                if (reader.TokenType == __Json.JsonTokenType.EndArray)
-                {
-                    return list;
-                }
+		var list = new global::System.Collections.Generic.List<T>();
+		while (true)
+		{
+			try
+			{
+				reader.Read();
+				if (reader.TokenType == __Json.JsonTokenType.EndArray)
+				{
+					return list;
+				}
 
-                list.Add(read(ref reader, options));
-            }
-            catch (global::System.Exception exception) when (__CanWrap(exception))
-            {
-                throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
-            }
-        }
-    }
+				list.Add(read(ref reader, options));
+			}
+			catch (global::System.Exception exception) when (__CanWrap(exception))
+			{
+				throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
+			}
+		}
+	}
 
-    private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return null;
-        }
-        if (reader.TokenType != __Json.JsonTokenType.StartObject)
-        {
-            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
-        }
+	private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return null;
+		}
+		if (reader.TokenType != __Json.JsonTokenType.StartObject)
+		{
+			throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
+		}
 
-        var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
-        while (true)
-        {
-            reader.Read();
-            if (reader.TokenType == __Json.JsonTokenType.EndObject)
-            {
-                return dictionary;
-            }
+		var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
+		while (true)
+		{
+			reader.Read();
+			if (reader.TokenType == __Json.JsonTokenType.EndObject)
+			{
+				return dictionary;
+			}
 
-            var key = reader.GetString()!;
-            try
-            {
-                reader.Read();
-                dictionary[key] = read(ref reader, options);
-            }
-            catch (global::System.Exception exception) when (__CanWrap(exception))
-            {
-                throw __Wrap(exception, __Segment(key), ref reader);
-            }
-        }
-    }
+			var key = reader.GetString()!;
+			try
+			{
+				reader.Read();
+				dictionary[key] = read(ref reader, options);
+			}
+			catch (global::System.Exception exception) when (__CanWrap(exception))
+			{
+				throw __Wrap(exception, __Segment(key), ref reader);
+			}
+		}
+	}
 
-    private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
-    {
-        if (list is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
+	private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+	{
+		if (list is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
 
-        writer.WriteStartArray();
-        for (int i = 0; i < list.Count; i++)
-        {
-            write(writer, list[i], options);
-        }
+		writer.WriteStartArray();
+		for (int i = 0; i < list.Count; i++)
+		{
+			write(writer, list[i], options);
+		}
 
-        writer.WriteEndArray();
-    }
+		writer.WriteEndArray();
+	}
 
-    private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
-    {
-        if (dictionary is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
+	private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+	{
+		if (dictionary is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
 
-        writer.WriteStartObject();
-        foreach (var pair in dictionary)
-        {
-            writer.WritePropertyName(pair.Key);
-            write(writer, pair.Value, options);
-        }
+		writer.WriteStartObject();
+		foreach (var pair in dictionary)
+		{
+			writer.WritePropertyName(pair.Key);
+			write(writer, pair.Value, options);
+		}
 
-        writer.WriteEndObject();
-    }
+		writer.WriteEndObject();
+	}
 
-    /// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
-    private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
+	/// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
+	private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
 
-    private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
+	private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
 
-    /// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
-    private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
+	/// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
+	private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
 
-    /// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
-    private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
-    {
-        var inner = exception as __Json.JsonException;
-        var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
-        var line = inner?.LineNumber ?? __LineNumber(ref reader);
-        var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
-        var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
-        return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
-    }
+	/// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
+	private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
+	{
+		var inner = exception as __Json.JsonException;
+		var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
+		var line = inner?.LineNumber ?? __LineNumber(ref reader);
+		var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
+		var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
+		return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
+	}
 
-    private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
+	private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
 
-    private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
-    {
-        long? line = __LineNumber(ref reader);
-        long? position = __BytePositionInLine(ref reader);
-        return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
-    }
+	private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
+	{
+		long? line = __LineNumber(ref reader);
+		long? position = __BytePositionInLine(ref reader);
+		return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
+	}
 
-    private static string __Message(string message, string path, long? line, long? position)
-    {
-        var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
-        return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
-    }
+	private static string __Message(string message, string path, long? line, long? position)
+	{
+		var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
+		return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
+	}
 
-    // The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
-    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
-    private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
+	// The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
+	[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
+	private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
 
-    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
-    private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
+	[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
+	private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
 }

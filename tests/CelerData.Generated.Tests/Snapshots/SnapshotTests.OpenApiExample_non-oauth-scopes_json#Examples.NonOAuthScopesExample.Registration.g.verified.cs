@@ -6,44 +6,44 @@
 
 namespace Examples
 {
-    /// <summary>Creates INonOAuthScopesExampleApi clients: with the runtime's handlers, token cache and options.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class NonOAuthScopesExampleClient
-    {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
-        public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Examples.INonOAuthScopesExampleApi> Descriptor { get; } = new()
-        {
-            Name = "NonOAuthScopesExample",
-            DefaultBaseAddress = new global::System.Uri("http://localhost/"),
-            JsonContext = global::Examples.NonOAuthScopesExampleJsonContext.Default,
-            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-                ["GetUsersAsync"] = "bearer",
-            },
-            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-            },
-        };
+	/// <summary>Creates INonOAuthScopesExampleApi clients: with the runtime's handlers, token cache and options.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class NonOAuthScopesExampleClient
+	{
+		/// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
+		public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Examples.INonOAuthScopesExampleApi> Descriptor { get; } = new()
+		{
+			Name = "NonOAuthScopesExample",
+			DefaultBaseAddress = new global::System.Uri("http://localhost/"),
+			JsonContext = global::Examples.NonOAuthScopesExampleJsonContext.Default,
+			SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+				["GetUsersAsync"] = "bearer",
+			},
+			OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+			},
+		};
 
-        /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
-        /// <param name="options">Credentials and settings.</param>
-        public static global::CelerData.Generated.Runtime.CelerDataClient<global::Examples.INonOAuthScopesExampleApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
-            => global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
-    }
+		/// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
+		/// <param name="options">Credentials and settings.</param>
+		public static global::CelerData.Generated.Runtime.CelerDataClient<global::Examples.INonOAuthScopesExampleApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
+			=> global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
+	}
 
-    /// <summary>Registers INonOAuthScopesExampleApi with dependency injection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class NonOAuthScopesExampleServiceCollectionExtensions
-    {
-        /// <summary>
-        /// Registers INonOAuthScopesExampleApi as a typed client through IHttpClientFactory, with options bound from
-        /// the <c>CelerData</c> and <c>CelerData:NonOAuthScopesExample</c> configuration sections and the environment variables
-        /// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
-        /// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
-        /// </summary>
-        /// <param name="services">The service collection.</param>
-        /// <param name="configure">Adjusts the options after binding.</param>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddNonOAuthScopesExampleClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
-            => global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::Examples.NonOAuthScopesExampleClient.Descriptor, configure);
-    }
+	/// <summary>Registers INonOAuthScopesExampleApi with dependency injection.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class NonOAuthScopesExampleServiceCollectionExtensions
+	{
+		/// <summary>
+		/// Registers INonOAuthScopesExampleApi as a typed client through IHttpClientFactory, with options bound from
+		/// the <c>CelerData</c> and <c>CelerData:NonOAuthScopesExample</c> configuration sections and the environment variables
+		/// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
+		/// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
+		/// </summary>
+		/// <param name="services">The service collection.</param>
+		/// <param name="configure">Adjusts the options after binding.</param>
+		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddNonOAuthScopesExampleClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
+			=> global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::Examples.NonOAuthScopesExampleClient.Descriptor, configure);
+	}
 }

@@ -6,51 +6,51 @@
 
 namespace Examples
 {
-    /// <summary>Creates ISwaggerPetstoreApi clients: with the runtime's handlers, token cache and options.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class SwaggerPetstoreClient
-    {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
-        public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Examples.ISwaggerPetstoreApi> Descriptor { get; } = new()
-        {
-            Name = "SwaggerPetstore",
-            DefaultBaseAddress = new global::System.Uri("https://petstore.swagger.io/v2"),
-            JsonContext = global::Examples.SwaggerPetstoreJsonContext.Default,
-            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-                ["FindPetsAsync"] = "none",
-                ["AddPetAsync"] = "none",
-                ["FindPetByIdAsync"] = "none",
-                ["DeletePetAsync"] = "none",
-            },
-            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-                ["FindPetsAsync"] = "findPets",
-                ["AddPetAsync"] = "addPet",
-                ["FindPetByIdAsync"] = "find pet by id",
-                ["DeletePetAsync"] = "deletePet",
-            },
-        };
+	/// <summary>Creates ISwaggerPetstoreApi clients: with the runtime's handlers, token cache and options.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class SwaggerPetstoreClient
+	{
+		/// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
+		public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Examples.ISwaggerPetstoreApi> Descriptor { get; } = new()
+		{
+			Name = "SwaggerPetstore",
+			DefaultBaseAddress = new global::System.Uri("https://petstore.swagger.io/v2"),
+			JsonContext = global::Examples.SwaggerPetstoreJsonContext.Default,
+			SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+				["FindPetsAsync"] = "none",
+				["AddPetAsync"] = "none",
+				["FindPetByIdAsync"] = "none",
+				["DeletePetAsync"] = "none",
+			},
+			OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+				["FindPetsAsync"] = "findPets",
+				["AddPetAsync"] = "addPet",
+				["FindPetByIdAsync"] = "find pet by id",
+				["DeletePetAsync"] = "deletePet",
+			},
+		};
 
-        /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
-        /// <param name="options">Credentials and settings.</param>
-        public static global::CelerData.Generated.Runtime.CelerDataClient<global::Examples.ISwaggerPetstoreApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
-            => global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
-    }
+		/// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
+		/// <param name="options">Credentials and settings.</param>
+		public static global::CelerData.Generated.Runtime.CelerDataClient<global::Examples.ISwaggerPetstoreApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
+			=> global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
+	}
 
-    /// <summary>Registers ISwaggerPetstoreApi with dependency injection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class SwaggerPetstoreServiceCollectionExtensions
-    {
-        /// <summary>
-        /// Registers ISwaggerPetstoreApi as a typed client through IHttpClientFactory, with options bound from
-        /// the <c>CelerData</c> and <c>CelerData:SwaggerPetstore</c> configuration sections and the environment variables
-        /// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
-        /// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
-        /// </summary>
-        /// <param name="services">The service collection.</param>
-        /// <param name="configure">Adjusts the options after binding.</param>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddSwaggerPetstoreClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
-            => global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::Examples.SwaggerPetstoreClient.Descriptor, configure);
-    }
+	/// <summary>Registers ISwaggerPetstoreApi with dependency injection.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class SwaggerPetstoreServiceCollectionExtensions
+	{
+		/// <summary>
+		/// Registers ISwaggerPetstoreApi as a typed client through IHttpClientFactory, with options bound from
+		/// the <c>CelerData</c> and <c>CelerData:SwaggerPetstore</c> configuration sections and the environment variables
+		/// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
+		/// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
+		/// </summary>
+		/// <param name="services">The service collection.</param>
+		/// <param name="configure">Adjusts the options after binding.</param>
+		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddSwaggerPetstoreClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
+			=> global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::Examples.SwaggerPetstoreClient.Descriptor, configure);
+	}
 }

@@ -6,53 +6,53 @@
 
 namespace Examples
 {
-    /// <summary>
-    /// Swagger Petstore
-    /// A sample API that uses a petstore as an example to demonstrate features in the OpenAPI 3.0 specification
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface ISwaggerPetstoreApi
-    {
-        /// <summary>
-        /// Returns all pets from the system that the user has access to
-        /// Nam sed condimentum est. Maecenas tempor sagittis sapien, nec rhoncus sem sagittis sit amet. Aenean at gravida augue, ac iaculis sem. Curabitur odio lorem, ornare eget elementum nec, cursus id lectus. Duis mi turpis, pulvinar ac eros ac, tincidunt varius justo. In hac habitasse platea dictumst. Integer at adipiscing ante, a sagittis ligula. Aenean pharetra tempor ante molestie imperdiet. Vivamus id aliquam diam. Cras quis velit non tortor eleifend sagittis. Praesent at enim pharetra urna volutpat venenatis eget eget mauris. In eleifend fermentum facilisis. Praesent enim enim, gravida ac sodales sed, placerat id erat. Suspendisse lacus dolor, consectetur non augue vel, vehicula interdum libero. Morbi euismod sagittis libero sed lacinia.
-        ///
-        /// Sed tempus felis lobortis leo pulvinar rutrum. Nam mattis velit nisl, eu condimentum ligula luctus nec. Phasellus semper velit eget aliquet faucibus. In a mattis elit. Phasellus vel urna viverra, condimentum lorem id, rhoncus nibh. Ut pellentesque posuere elementum. Sed a varius odio. Morbi rhoncus ligula libero, vel eleifend nunc tristique vitae. Fusce et sem dui. Aenean nec scelerisque tortor. Fusce malesuada accumsan magna vel tempus. Quisque mollis felis eu dolor tristique, sit amet auctor felis gravida. Sed libero lorem, molestie sed nisl in, accumsan tempor nisi. Fusce sollicitudin massa ut lacinia mattis. Sed vel eleifend lorem. Pellentesque vitae felis pretium, pulvinar elit eu, euismod sapien.
-        /// </summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /pets</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="tags">tags to filter by</param>
-        /// <param name="limit">maximum number of results to return</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/pets")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>> FindPetsAsync([global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? @tags = default, [global::Refit.Query] int? @limit = default, global::System.Threading.CancellationToken cancellationToken = default);
+	/// <summary>
+	/// Swagger Petstore
+	/// A sample API that uses a petstore as an example to demonstrate features in the OpenAPI 3.0 specification
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface ISwaggerPetstoreApi
+	{
+		/// <summary>
+		/// Returns all pets from the system that the user has access to
+		/// Nam sed condimentum est. Maecenas tempor sagittis sapien, nec rhoncus sem sagittis sit amet. Aenean at gravida augue, ac iaculis sem. Curabitur odio lorem, ornare eget elementum nec, cursus id lectus. Duis mi turpis, pulvinar ac eros ac, tincidunt varius justo. In hac habitasse platea dictumst. Integer at adipiscing ante, a sagittis ligula. Aenean pharetra tempor ante molestie imperdiet. Vivamus id aliquam diam. Cras quis velit non tortor eleifend sagittis. Praesent at enim pharetra urna volutpat venenatis eget eget mauris. In eleifend fermentum facilisis. Praesent enim enim, gravida ac sodales sed, placerat id erat. Suspendisse lacus dolor, consectetur non augue vel, vehicula interdum libero. Morbi euismod sagittis libero sed lacinia.
+		///
+		/// Sed tempus felis lobortis leo pulvinar rutrum. Nam mattis velit nisl, eu condimentum ligula luctus nec. Phasellus semper velit eget aliquet faucibus. In a mattis elit. Phasellus vel urna viverra, condimentum lorem id, rhoncus nibh. Ut pellentesque posuere elementum. Sed a varius odio. Morbi rhoncus ligula libero, vel eleifend nunc tristique vitae. Fusce et sem dui. Aenean nec scelerisque tortor. Fusce malesuada accumsan magna vel tempus. Quisque mollis felis eu dolor tristique, sit amet auctor felis gravida. Sed libero lorem, molestie sed nisl in, accumsan tempor nisi. Fusce sollicitudin massa ut lacinia mattis. Sed vel eleifend lorem. Pellentesque vitae felis pretium, pulvinar elit eu, euismod sapien.
+		/// </summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /pets</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="tags">tags to filter by</param>
+		/// <param name="limit">maximum number of results to return</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/pets")]
+		global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>> FindPetsAsync([global::Refit.Query(global::Refit.CollectionFormat.Multi)] global::System.Collections.Generic.IReadOnlyList<string>? @tags = default, [global::Refit.Query] int? @limit = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Creates a new pet in the store. Duplicates are allowed</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /pets</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="body">Pet to add to the store</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/pets")]
-        global::System.Threading.Tasks.Task<global::Examples.Pet> AddPetAsync([global::Refit.Body] global::Examples.NewPet @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Creates a new pet in the store. Duplicates are allowed</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /pets</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">Pet to add to the store</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/pets")]
+		global::System.Threading.Tasks.Task<global::Examples.Pet> AddPetAsync([global::Refit.Body] global::Examples.NewPet @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Returns a user based on a single ID, if the user does not have access to the pet</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /pets/{id}</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="id">ID of pet to fetch</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/pets/{id}")]
-        global::System.Threading.Tasks.Task<global::Examples.Pet> FindPetByIdAsync(long @id, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Returns a user based on a single ID, if the user does not have access to the pet</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /pets/{id}</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="id">ID of pet to fetch</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/pets/{id}")]
+		global::System.Threading.Tasks.Task<global::Examples.Pet> FindPetByIdAsync(long @id, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>deletes a single pet based on the ID supplied</summary>
-        /// <remarks>
-        /// <para>Sends <c>DELETE /pets/{id}</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="id">ID of pet to delete</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Delete("/pets/{id}")]
-        global::System.Threading.Tasks.Task DeletePetAsync(long @id, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+		/// <summary>deletes a single pet based on the ID supplied</summary>
+		/// <remarks>
+		/// <para>Sends <c>DELETE /pets/{id}</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="id">ID of pet to delete</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Delete("/pets/{id}")]
+		global::System.Threading.Tasks.Task DeletePetAsync(long @id, global::System.Threading.CancellationToken cancellationToken = default);
+	}
 }

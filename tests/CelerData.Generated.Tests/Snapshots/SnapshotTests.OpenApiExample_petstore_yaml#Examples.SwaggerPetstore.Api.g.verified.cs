@@ -6,35 +6,35 @@
 
 namespace Examples
 {
-    /// <summary>Swagger Petstore</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface ISwaggerPetstoreApi
-    {
-        /// <summary>List all pets</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /pets</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="limit">How many items to return at one time (max 100)</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/pets")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>> ListPetsAsync([global::Refit.Query] int? @limit = default, global::System.Threading.CancellationToken cancellationToken = default);
+	/// <summary>Swagger Petstore</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface ISwaggerPetstoreApi
+	{
+		/// <summary>List all pets</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /pets</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="limit">How many items to return at one time (max 100)</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/pets")]
+		global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>> ListPetsAsync([global::Refit.Query] int? @limit = default, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Create a pet</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /pets</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/pets")]
-        global::System.Threading.Tasks.Task CreatePetsAsync([global::Refit.Body] global::Examples.Pet @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Create a pet</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /pets</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/pets")]
+		global::System.Threading.Tasks.Task CreatePetsAsync([global::Refit.Body] global::Examples.Pet @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Info for a specific pet</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /pets/{petId}</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="petId">The id of the pet to retrieve</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/pets/{petId}")]
-        global::System.Threading.Tasks.Task<global::Examples.Pet> ShowPetByIdAsync(string @petId, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+		/// <summary>Info for a specific pet</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /pets/{petId}</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="petId">The id of the pet to retrieve</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/pets/{petId}")]
+		global::System.Threading.Tasks.Task<global::Examples.Pet> ShowPetByIdAsync(string @petId, global::System.Threading.CancellationToken cancellationToken = default);
+	}
 }

@@ -7,134 +7,134 @@
 
 namespace Examples
 {
-    /// <summary>Registers the generated implementation of ISwaggerPetstoreApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class SwaggerPetstoreApiRegistration
-    {
-        /// <summary>Registers the factories Refit uses to create ISwaggerPetstoreApi.</summary>
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
-        internal static void Register()
-        {
-            global::Refit.RestService.RegisterGeneratedFactory<global::Examples.ISwaggerPetstoreApi>(static (client, requestBuilder) => new global::Examples.SwaggerPetstoreApiImplementation(client, requestBuilder));
-            global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Examples.ISwaggerPetstoreApi>(static (client, settings) => new global::Examples.SwaggerPetstoreApiImplementation(client, settings));
-        }
-    }
+	/// <summary>Registers the generated implementation of ISwaggerPetstoreApi with Refit when the assembly loads.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal static class SwaggerPetstoreApiRegistration
+	{
+		/// <summary>Registers the factories Refit uses to create ISwaggerPetstoreApi.</summary>
+		[global::System.Runtime.CompilerServices.ModuleInitializer]
+		[global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
+		internal static void Register()
+		{
+			global::Refit.RestService.RegisterGeneratedFactory<global::Examples.ISwaggerPetstoreApi>(static (client, requestBuilder) => new global::Examples.SwaggerPetstoreApiImplementation(client, requestBuilder));
+			global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Examples.ISwaggerPetstoreApi>(static (client, settings) => new global::Examples.SwaggerPetstoreApiImplementation(client, settings));
+		}
+	}
 
-    /// <summary>The generated implementation of ISwaggerPetstoreApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class SwaggerPetstoreApiImplementation : global::Examples.ISwaggerPetstoreApi
-    {
-        private readonly global::Refit.RefitSettings _settings;
+	/// <summary>The generated implementation of ISwaggerPetstoreApi.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal sealed class SwaggerPetstoreApiImplementation : global::Examples.ISwaggerPetstoreApi
+	{
+		private readonly global::Refit.RefitSettings _settings;
 
-        /// <summary>Creates the client over Refit's request builder.</summary>
-        public SwaggerPetstoreApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
-        {
-            Client = client;
-            _settings = requestBuilder.Settings;
-        }
+		/// <summary>Creates the client over Refit's request builder.</summary>
+		public SwaggerPetstoreApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
+		{
+			Client = client;
+			_settings = requestBuilder.Settings;
+		}
 
-        /// <summary>Creates the client with Refit settings only.</summary>
-        public SwaggerPetstoreApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
-        {
-            Client = client;
-            _settings = settings;
-        }
+		/// <summary>Creates the client with Refit settings only.</summary>
+		public SwaggerPetstoreApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
+		{
+			Client = client;
+			_settings = settings;
+		}
 
-        /// <summary>The HTTP client requests go through.</summary>
-        public global::System.Net.Http.HttpClient Client { get; }
+		/// <summary>The HTTP client requests go through.</summary>
+		public global::System.Net.Http.HttpClient Client { get; }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>> ListPetsAsync(int? @limit, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/pets";
-            var __query = new global::System.Text.StringBuilder();
-            if (@limit != null)
-            {
-                __Wire.Query(__query, "limit", __Wire.Text(@limit.Value), false);
-            }
-            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ISwaggerPetstoreApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListPetsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @limit, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>> ListPetsAsync(int? @limit, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/pets";
+			var __query = new global::System.Text.StringBuilder();
+			if (@limit != null)
+			{
+				__Wire.Query(__query, "limit", __Wire.Text(@limit.Value), false);
+			}
+			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ISwaggerPetstoreApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListPetsAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @limit, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task CreatePetsAsync(global::Examples.Pet @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/pets";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Examples.Pet>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ISwaggerPetstoreApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreatePetsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task CreatePetsAsync(global::Examples.Pet @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/pets";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Examples.Pet>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ISwaggerPetstoreApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreatePetsAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Examples.Pet> ShowPetByIdAsync(string @petId, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false);
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ISwaggerPetstoreApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ShowPetByIdAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.Pet, global::Examples.Pet>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Examples.Pet> ShowPetByIdAsync(string @petId, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false);
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ISwaggerPetstoreApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ShowPetByIdAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.Pet, global::Examples.Pet>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
-        private static class __Wire
-        {
-            private const string Reserved = ":/?#[]@!$&'()*+,;=";
+		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
+		private static class __Wire
+		{
+			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-            public static string Text(string value) => value;
+			public static string Text(string value) => value;
 
-            public static string Text(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string Text(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-            /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
-            public static string Encode(string value, bool allowReserved)
-            {
-                var builder = new global::System.Text.StringBuilder(value.Length);
-                foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
-                {
-                    var c = (char)b;
-                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
-                    {
-                        builder.Append(c);
-                    }
-                    else
-                    {
-                        builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                }
+			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
+			public static string Encode(string value, bool allowReserved)
+			{
+				var builder = new global::System.Text.StringBuilder(value.Length);
+				foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
+				{
+					var c = (char)b;
+					if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
+					{
+						builder.Append(c);
+					}
+					else
+					{
+						builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
+					}
+				}
 
-                return builder.ToString();
-            }
+				return builder.ToString();
+			}
 
-            /// <summary>Appends one query pair.</summary>
-            public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
-            {
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
-            }
-        }
-    }
+			/// <summary>Appends one query pair.</summary>
+			public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
+			{
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+			}
+		}
+	}
 }

@@ -10,34 +10,34 @@ using __G = global::System.Collections.Generic;
 
 namespace Examples
 {
-    /// <summary>The Pet schema of Swagger Petstore.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Pet
-    {
-        /// <summary>The 'id' property.</summary>
-        [__Ser.JsonPropertyName("id")]
-        public required long Id { get; init; }
+	/// <summary>The Pet schema of Swagger Petstore.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Pet
+	{
+		/// <summary>The 'id' property.</summary>
+		[__Ser.JsonPropertyName("id")]
+		public required long Id { get; init; }
 
-        /// <summary>The 'name' property.</summary>
-        [__Ser.JsonPropertyName("name")]
-        public required string Name { get; init; }
+		/// <summary>The 'name' property.</summary>
+		[__Ser.JsonPropertyName("name")]
+		public required string Name { get; init; }
 
-        /// <summary>The 'tag' property.</summary>
-        [__Ser.JsonPropertyName("tag")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Tag { get; init; }
-    }
+		/// <summary>The 'tag' property.</summary>
+		[__Ser.JsonPropertyName("tag")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Tag { get; init; }
+	}
 
-    /// <summary>The Error schema of Swagger Petstore.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Error
-    {
-        /// <summary>The 'code' property.</summary>
-        [__Ser.JsonPropertyName("code")]
-        public required int Code { get; init; }
+	/// <summary>The Error schema of Swagger Petstore.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Error
+	{
+		/// <summary>The 'code' property.</summary>
+		[__Ser.JsonPropertyName("code")]
+		public required int Code { get; init; }
 
-        /// <summary>The 'message' property.</summary>
-        [__Ser.JsonPropertyName("message")]
-        public required string Message { get; init; }
-    }
+		/// <summary>The 'message' property.</summary>
+		[__Ser.JsonPropertyName("message")]
+		public required string Message { get; init; }
+	}
 }

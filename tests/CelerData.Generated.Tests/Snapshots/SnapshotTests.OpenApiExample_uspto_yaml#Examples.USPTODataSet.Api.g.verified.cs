@@ -6,42 +6,42 @@
 
 namespace Examples
 {
-    /// <summary>
-    /// USPTO Data Set API
-    /// The Data Set API (DSAPI) allows the public users to discover and search USPTO exported data sets. This is a generic API that allows USPTO users to make any CSV based data files searchable through API. With the help of GET call, it returns the list of data fields that are searchable. With the help of POST call, data can be fetched based on the filters on the field names. Please note that POST call is used to search the actual data. The reason for the POST call is that it allows users to specify any complex search criteria without worry about the GET size limitations as well as encoding of the input parameters.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface IUSPTODataSetApi
-    {
-        /// <summary>List available data sets</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/")]
-        global::System.Threading.Tasks.Task<global::Examples.DataSetList> ListDataSetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+	/// <summary>
+	/// USPTO Data Set API
+	/// The Data Set API (DSAPI) allows the public users to discover and search USPTO exported data sets. This is a generic API that allows USPTO users to make any CSV based data files searchable through API. With the help of GET call, it returns the list of data fields that are searchable. With the help of POST call, data can be fetched based on the filters on the field names. Please note that POST call is used to search the actual data. The reason for the POST call is that it allows users to specify any complex search criteria without worry about the GET size limitations as well as encoding of the input parameters.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface IUSPTODataSetApi
+	{
+		/// <summary>List available data sets</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/")]
+		global::System.Threading.Tasks.Task<global::Examples.DataSetList> ListDataSetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Provides the general information about the API and the list of fields that can be used to query the dataset.</summary>
-        /// <remarks>
-        /// This GET API returns the list of all the searchable field names that are in the oa_citations. Please see the 'fields' attribute which returns an array of field names. Each field or a combination of fields can be searched using the syntax options shown below.
-        /// <para>Sends <c>GET /{dataset}/{version}/fields</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="dataset">Name of the dataset.</param>
-        /// <param name="version">Version of the dataset.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/{dataset}/{version}/fields")]
-        global::System.Threading.Tasks.Task<string> ListSearchableFieldsAsync(string @dataset, string @version, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>Provides the general information about the API and the list of fields that can be used to query the dataset.</summary>
+		/// <remarks>
+		/// This GET API returns the list of all the searchable field names that are in the oa_citations. Please see the 'fields' attribute which returns an array of field names. Each field or a combination of fields can be searched using the syntax options shown below.
+		/// <para>Sends <c>GET /{dataset}/{version}/fields</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="dataset">Name of the dataset.</param>
+		/// <param name="version">Version of the dataset.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/{dataset}/{version}/fields")]
+		global::System.Threading.Tasks.Task<string> ListSearchableFieldsAsync(string @dataset, string @version, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Provides search capability for the data set with the given search criteria.</summary>
-        /// <remarks>
-        /// This API is based on Solr/Lucene Search. The data is indexed using SOLR. This GET API returns the list of all the searchable field names that are in the Solr Index. Please see the 'fields' attribute which returns an array of field names. Each field or a combination of fields can be searched using the Solr/Lucene Syntax. Please refer https://lucene.apache.org/core/3_6_2/queryparsersyntax.html#Overview for the query syntax. List of field names that are searchable can be determined using above GET api.
-        /// <para>Sends <c>POST /{dataset}/{version}/records</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="version">Version of the dataset.</param>
-        /// <param name="dataset">Name of the dataset. In this case, the default value is oa_citations</param>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/{dataset}/{version}/records")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>> PerformSearchAsync(string @version, string @dataset, [global::Refit.Body] global::Examples.PerformSearchRequest? @body = default, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+		/// <summary>Provides search capability for the data set with the given search criteria.</summary>
+		/// <remarks>
+		/// This API is based on Solr/Lucene Search. The data is indexed using SOLR. This GET API returns the list of all the searchable field names that are in the Solr Index. Please see the 'fields' attribute which returns an array of field names. Each field or a combination of fields can be searched using the Solr/Lucene Syntax. Please refer https://lucene.apache.org/core/3_6_2/queryparsersyntax.html#Overview for the query syntax. List of field names that are searchable can be determined using above GET api.
+		/// <para>Sends <c>POST /{dataset}/{version}/records</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="version">Version of the dataset.</param>
+		/// <param name="dataset">Name of the dataset. In this case, the default value is oa_citations</param>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/{dataset}/{version}/records")]
+		global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>> PerformSearchAsync(string @version, string @dataset, [global::Refit.Body] global::Examples.PerformSearchRequest? @body = default, global::System.Threading.CancellationToken cancellationToken = default);
+	}
 }

@@ -7,288 +7,288 @@
 
 namespace Examples
 {
-    /// <summary>Registers the generated implementation of IUSPTODataSetApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class USPTODataSetApiRegistration
-    {
-        /// <summary>Registers the factories Refit uses to create IUSPTODataSetApi.</summary>
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
-        internal static void Register()
-        {
-            global::Refit.RestService.RegisterGeneratedFactory<global::Examples.IUSPTODataSetApi>(static (client, requestBuilder) => new global::Examples.USPTODataSetApiImplementation(client, requestBuilder));
-            global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Examples.IUSPTODataSetApi>(static (client, settings) => new global::Examples.USPTODataSetApiImplementation(client, settings));
-        }
-    }
+	/// <summary>Registers the generated implementation of IUSPTODataSetApi with Refit when the assembly loads.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal static class USPTODataSetApiRegistration
+	{
+		/// <summary>Registers the factories Refit uses to create IUSPTODataSetApi.</summary>
+		[global::System.Runtime.CompilerServices.ModuleInitializer]
+		[global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
+		internal static void Register()
+		{
+			global::Refit.RestService.RegisterGeneratedFactory<global::Examples.IUSPTODataSetApi>(static (client, requestBuilder) => new global::Examples.USPTODataSetApiImplementation(client, requestBuilder));
+			global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Examples.IUSPTODataSetApi>(static (client, settings) => new global::Examples.USPTODataSetApiImplementation(client, settings));
+		}
+	}
 
-    /// <summary>The generated implementation of IUSPTODataSetApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class USPTODataSetApiImplementation : global::Examples.IUSPTODataSetApi
-    {
-        private readonly global::Refit.RefitSettings _settings;
+	/// <summary>The generated implementation of IUSPTODataSetApi.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal sealed class USPTODataSetApiImplementation : global::Examples.IUSPTODataSetApi
+	{
+		private readonly global::Refit.RefitSettings _settings;
 
-        /// <summary>Creates the client over Refit's request builder.</summary>
-        public USPTODataSetApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
-        {
-            Client = client;
-            _settings = requestBuilder.Settings;
-        }
+		/// <summary>Creates the client over Refit's request builder.</summary>
+		public USPTODataSetApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
+		{
+			Client = client;
+			_settings = requestBuilder.Settings;
+		}
 
-        /// <summary>Creates the client with Refit settings only.</summary>
-        public USPTODataSetApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
-        {
-            Client = client;
-            _settings = settings;
-        }
+		/// <summary>Creates the client with Refit settings only.</summary>
+		public USPTODataSetApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
+		{
+			Client = client;
+			_settings = settings;
+		}
 
-        /// <summary>The HTTP client requests go through.</summary>
-        public global::System.Net.Http.HttpClient Client { get; }
+		/// <summary>The HTTP client requests go through.</summary>
+		public global::System.Net.Http.HttpClient Client { get; }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Examples.DataSetList> ListDataSetsAsync(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.IUSPTODataSetApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListDataSetsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.DataSetList, global::Examples.DataSetList>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Examples.DataSetList> ListDataSetsAsync(global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.IUSPTODataSetApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListDataSetsAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.DataSetList, global::Examples.DataSetList>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<string> ListSearchableFieldsAsync(string @dataset, string @version, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/" + __Wire.Encode(__Wire.Text(@dataset), false) + "/" + __Wire.Encode(__Wire.Text(@version), false) + "/fields";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.IUSPTODataSetApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListSearchableFieldsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/{dataset}/{version}/fields");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @dataset, @version, cancellationToken }); }
-            return __Wire.JsonString(global::Refit.GeneratedRequestRunner.SendAsync<string, string>(this.Client, __request, __settings, false, true, false, cancellationToken));
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<string> ListSearchableFieldsAsync(string @dataset, string @version, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/" + __Wire.Encode(__Wire.Text(@dataset), false) + "/" + __Wire.Encode(__Wire.Text(@version), false) + "/fields";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.IUSPTODataSetApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListSearchableFieldsAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/{dataset}/{version}/fields");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @dataset, @version, cancellationToken }); }
+			return __Wire.JsonString(global::Refit.GeneratedRequestRunner.SendAsync<string, string>(this.Client, __request, __settings, false, true, false, cancellationToken));
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>> PerformSearchAsync(string @version, string @dataset, global::Examples.PerformSearchRequest? @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/" + __Wire.Encode(__Wire.Text(@dataset), false) + "/" + __Wire.Encode(__Wire.Text(@version), false) + "/records";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            if (@body != null)
-            {
-                __request.Content = __Body.Form<global::Examples.PerformSearchRequest>(@body, global::Examples.USPTODataSetJsonContext.Default.GetTypeInfo(typeof(global::Examples.PerformSearchRequest))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
-            }
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.IUSPTODataSetApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "PerformSearchAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/{dataset}/{version}/records");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @version, @dataset, @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>> PerformSearchAsync(string @version, string @dataset, global::Examples.PerformSearchRequest? @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/" + __Wire.Encode(__Wire.Text(@dataset), false) + "/" + __Wire.Encode(__Wire.Text(@version), false) + "/records";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			if (@body != null)
+			{
+				__request.Content = __Body.Form<global::Examples.PerformSearchRequest>(@body, global::Examples.USPTODataSetJsonContext.Default.GetTypeInfo(typeof(global::Examples.PerformSearchRequest))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
+			}
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.IUSPTODataSetApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "PerformSearchAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/{dataset}/{version}/records");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @version, @dataset, @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+		}
 
-        /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
-        private static class __Wire
-        {
-            private const string Reserved = ":/?#[]@!$&'()*+,;=";
+		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
+		private static class __Wire
+		{
+			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-            public static string Text(string value) => value;
+			public static string Text(string value) => value;
 
-            /// <summary>The value of a JSON string response (the body without its quotes and escapes); any other JSON as it came.</summary>
-            public static async global::System.Threading.Tasks.Task<string> JsonString(global::System.Threading.Tasks.Task<string> body)
-            {
-                return Unquote(await body.ConfigureAwait(false));
-            }
+			/// <summary>The value of a JSON string response (the body without its quotes and escapes); any other JSON as it came.</summary>
+			public static async global::System.Threading.Tasks.Task<string> JsonString(global::System.Threading.Tasks.Task<string> body)
+			{
+				return Unquote(await body.ConfigureAwait(false));
+			}
 
-            private static string Unquote(string text)
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(text));
-                return reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : text;
-            }
+			private static string Unquote(string text)
+			{
+				var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(text));
+				return reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : text;
+			}
 
-            /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
-            public static string Encode(string value, bool allowReserved)
-            {
-                var builder = new global::System.Text.StringBuilder(value.Length);
-                foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
-                {
-                    var c = (char)b;
-                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
-                    {
-                        builder.Append(c);
-                    }
-                    else
-                    {
-                        builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                }
+			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
+			public static string Encode(string value, bool allowReserved)
+			{
+				var builder = new global::System.Text.StringBuilder(value.Length);
+				foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
+				{
+					var c = (char)b;
+					if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
+					{
+						builder.Append(c);
+					}
+					else
+					{
+						builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
+					}
+				}
 
-                return builder.ToString();
-            }
+				return builder.ToString();
+			}
 
-            private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
-            {
-                foreach (var property in element.EnumerateObject())
-                {
-                    var key = prefix is null ? property.Name : prefix + "[" + property.Name + "]";
-                    switch (property.Value.ValueKind)
-                    {
-                        case global::System.Text.Json.JsonValueKind.Null:
-                            break;
-                        case global::System.Text.Json.JsonValueKind.Object when deep:
-                            Flatten(property.Value, key, true, pairs);
-                            break;
-                        case global::System.Text.Json.JsonValueKind.String:
-                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetString()!));
-                            break;
-                        default:
-                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetRawText()));
-                            break;
-                    }
-                }
-            }
+			private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
+			{
+				foreach (var property in element.EnumerateObject())
+				{
+					var key = prefix is null ? property.Name : prefix + "[" + property.Name + "]";
+					switch (property.Value.ValueKind)
+					{
+						case global::System.Text.Json.JsonValueKind.Null:
+							break;
+						case global::System.Text.Json.JsonValueKind.Object when deep:
+							Flatten(property.Value, key, true, pairs);
+							break;
+						case global::System.Text.Json.JsonValueKind.String:
+							pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetString()!));
+							break;
+						default:
+							pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetRawText()));
+							break;
+					}
+				}
+			}
 
-            /// <summary>Appends one query pair.</summary>
-            public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
-            {
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
-            }
+			/// <summary>Appends one query pair.</summary>
+			public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
+			{
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+			}
 
-            /// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
-            public static void QueryItems(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<string> items, string style, bool explode, bool allowReserved)
-            {
-                if (explode)
-                {
-                    foreach (var item in items)
-                    {
-                        Query(query, name, item, allowReserved);
-                    }
+			/// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
+			public static void QueryItems(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<string> items, string style, bool explode, bool allowReserved)
+			{
+				if (explode)
+				{
+					foreach (var item in items)
+					{
+						Query(query, name, item, allowReserved);
+					}
 
-                    return;
-                }
+					return;
+				}
 
-                var encoded = new global::System.Collections.Generic.List<string>(items.Count);
-                foreach (var item in items)
-                {
-                    encoded.Add(Encode(item, allowReserved));
-                }
+				var encoded = new global::System.Collections.Generic.List<string>(items.Count);
+				foreach (var item in items)
+				{
+					encoded.Add(Encode(item, allowReserved));
+				}
 
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
-            }
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+			}
 
-            /// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>
-            public static void QueryPairs(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string style, bool explode, bool allowReserved)
-            {
-                if (explode || style == "deepObject")
-                {
-                    foreach (var pair in pairs)
-                    {
-                        query.Append(query.Length == 0 ? "" : "&").Append(Encode(pair.Key, false).Replace("%5B", "[").Replace("%5D", "]")).Append('=').Append(Encode(pair.Value, allowReserved));
-                    }
+			/// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>
+			public static void QueryPairs(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string style, bool explode, bool allowReserved)
+			{
+				if (explode || style == "deepObject")
+				{
+					foreach (var pair in pairs)
+					{
+						query.Append(query.Length == 0 ? "" : "&").Append(Encode(pair.Key, false).Replace("%5B", "[").Replace("%5D", "]")).Append('=').Append(Encode(pair.Value, allowReserved));
+					}
 
-                    return;
-                }
+					return;
+				}
 
-                var encoded = new global::System.Collections.Generic.List<string>(pairs.Count * 2);
-                foreach (var pair in pairs)
-                {
-                    encoded.Add(Encode(pair.Key, allowReserved));
-                    encoded.Add(Encode(pair.Value, allowReserved));
-                }
+				var encoded = new global::System.Collections.Generic.List<string>(pairs.Count * 2);
+				foreach (var pair in pairs)
+				{
+					encoded.Add(Encode(pair.Key, allowReserved));
+					encoded.Add(Encode(pair.Value, allowReserved));
+				}
 
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
-            }
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+			}
 
-            private static string Delimiter(string style) => style switch
-            {
-                "spaceDelimited" => "%20",
-                "pipeDelimited" => "%7C",
-                _ => ",",
-            };
+			private static string Delimiter(string style) => style switch
+			{
+				"spaceDelimited" => "%20",
+				"pipeDelimited" => "%7C",
+				_ => ",",
+			};
 
-            /// <summary>Appends a JSON value: an object as an object, an array as an array, anything else as one value; null as nothing.</summary>
-            public static void QueryJson(global::System.Text.StringBuilder query, string name, global::System.Text.Json.JsonElement element, string style, bool explode, bool allowReserved)
-            {
-                switch (element.ValueKind)
-                {
-                    case global::System.Text.Json.JsonValueKind.Object:
-                        var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                        Flatten(element, style == "deepObject" ? name : null, style == "deepObject", pairs);
-                        QueryPairs(query, name, pairs, style, explode, allowReserved);
-                        break;
-                    case global::System.Text.Json.JsonValueKind.Array:
-                        QueryItems(query, name, JsonItems(element), style, explode, allowReserved);
-                        break;
-                    case global::System.Text.Json.JsonValueKind.Null:
-                        break;
-                    default:
-                        Query(query, name, JsonText(element), allowReserved);
-                        break;
-                }
-            }
+			/// <summary>Appends a JSON value: an object as an object, an array as an array, anything else as one value; null as nothing.</summary>
+			public static void QueryJson(global::System.Text.StringBuilder query, string name, global::System.Text.Json.JsonElement element, string style, bool explode, bool allowReserved)
+			{
+				switch (element.ValueKind)
+				{
+					case global::System.Text.Json.JsonValueKind.Object:
+						var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+						Flatten(element, style == "deepObject" ? name : null, style == "deepObject", pairs);
+						QueryPairs(query, name, pairs, style, explode, allowReserved);
+						break;
+					case global::System.Text.Json.JsonValueKind.Array:
+						QueryItems(query, name, JsonItems(element), style, explode, allowReserved);
+						break;
+					case global::System.Text.Json.JsonValueKind.Null:
+						break;
+					default:
+						Query(query, name, JsonText(element), allowReserved);
+						break;
+				}
+			}
 
-            private static global::System.Collections.Generic.IReadOnlyList<string> JsonItems(global::System.Text.Json.JsonElement array)
-            {
-                var items = new global::System.Collections.Generic.List<string>();
-                foreach (var item in array.EnumerateArray())
-                {
-                    items.Add(JsonText(item));
-                }
+			private static global::System.Collections.Generic.IReadOnlyList<string> JsonItems(global::System.Text.Json.JsonElement array)
+			{
+				var items = new global::System.Collections.Generic.List<string>();
+				foreach (var item in array.EnumerateArray())
+				{
+					items.Add(JsonText(item));
+				}
 
-                return items;
-            }
+				return items;
+			}
 
-            private static string JsonText(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString()! : element.GetRawText();
-        }
+			private static string JsonText(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString()! : element.GetRawText();
+		}
 
-        /// <summary>Writes request bodies that are not JSON as the API description puts them on the wire.</summary>
-        private static class __Body
-        {
-            /// <summary>
-            /// An <c>application/x-www-form-urlencoded</c> body: each property the JSON metadata writes, as a query parameter of
-            /// its encoding's style (form, exploded, by default); a property whose encoding is JSON as its JSON text; nulls left out.
-            /// </summary>
-            public static global::System.Net.Http.HttpContent Form<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info, (string Name, string Style, bool Explode, bool AllowReserved, bool Json)[] encodings)
-            {
-                var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
-                var form = new global::System.Text.StringBuilder();
-                if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                {
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        var encoding = global::System.Array.Find(encodings, e => e.Name == property.Name);
-                        if (encoding.Name is null)
-                        {
-                            encoding = (property.Name, "form", true, false, false);
-                        }
+		/// <summary>Writes request bodies that are not JSON as the API description puts them on the wire.</summary>
+		private static class __Body
+		{
+			/// <summary>
+			/// An <c>application/x-www-form-urlencoded</c> body: each property the JSON metadata writes, as a query parameter of
+			/// its encoding's style (form, exploded, by default); a property whose encoding is JSON as its JSON text; nulls left out.
+			/// </summary>
+			public static global::System.Net.Http.HttpContent Form<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info, (string Name, string Style, bool Explode, bool AllowReserved, bool Json)[] encodings)
+			{
+				var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
+				var form = new global::System.Text.StringBuilder();
+				if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+				{
+					foreach (var property in element.EnumerateObject())
+					{
+						var encoding = global::System.Array.Find(encodings, e => e.Name == property.Name);
+						if (encoding.Name is null)
+						{
+							encoding = (property.Name, "form", true, false, false);
+						}
 
-                        if (encoding.Json && property.Value.ValueKind is global::System.Text.Json.JsonValueKind.Object or global::System.Text.Json.JsonValueKind.Array)
-                        {
-                            __Wire.Query(form, property.Name, property.Value.GetRawText(), encoding.AllowReserved);
-                        }
-                        else
-                        {
-                            __Wire.QueryJson(form, property.Name, property.Value, encoding.Style, encoding.Explode, encoding.AllowReserved);
-                        }
-                    }
-                }
+						if (encoding.Json && property.Value.ValueKind is global::System.Text.Json.JsonValueKind.Object or global::System.Text.Json.JsonValueKind.Array)
+						{
+							__Wire.Query(form, property.Name, property.Value.GetRawText(), encoding.AllowReserved);
+						}
+						else
+						{
+							__Wire.QueryJson(form, property.Name, property.Value, encoding.Style, encoding.Explode, encoding.AllowReserved);
+						}
+					}
+				}
 
-                var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.UTF8.GetBytes(form.ToString()));
-                content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
-                return content;
-            }
-        }
-    }
+				var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.UTF8.GetBytes(form.ToString()));
+				content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+				return content;
+			}
+		}
+	}
 }

@@ -10,62 +10,62 @@ using __G = global::System.Collections.Generic;
 
 namespace Examples
 {
-    /// <summary>The DataSetList schema of USPTO Data Set API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record DataSetList
-    {
-        /// <summary>The 'total' property.</summary>
-        [__Ser.JsonPropertyName("total")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Total { get; init; }
+	/// <summary>The DataSetList schema of USPTO Data Set API.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record DataSetList
+	{
+		/// <summary>The 'total' property.</summary>
+		[__Ser.JsonPropertyName("total")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public long? Total { get; init; }
 
-        /// <summary>The 'apis' property.</summary>
-        [__Ser.JsonPropertyName("apis")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<__M.DataSetListApisItem>? Apis { get; init; }
-    }
+		/// <summary>The 'apis' property.</summary>
+		[__Ser.JsonPropertyName("apis")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<__M.DataSetListApisItem>? Apis { get; init; }
+	}
 
-    /// <summary>The PerformSearchRequest schema of USPTO Data Set API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record PerformSearchRequest
-    {
-        /// <summary>Uses Lucene Query Syntax in the format of propertyName:value, propertyName:[num1 TO num2] and date range format: propertyName:[yyyyMMdd TO yyyyMMdd]. In the response please see the 'docs' element which has the list of record objects. Each record structure would consist of all the fields and their corresponding values.</summary>
-        [__Ser.JsonPropertyName("criteria")]
-        public required string Criteria { get; init; }
+	/// <summary>The PerformSearchRequest schema of USPTO Data Set API.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record PerformSearchRequest
+	{
+		/// <summary>Uses Lucene Query Syntax in the format of propertyName:value, propertyName:[num1 TO num2] and date range format: propertyName:[yyyyMMdd TO yyyyMMdd]. In the response please see the 'docs' element which has the list of record objects. Each record structure would consist of all the fields and their corresponding values.</summary>
+		[__Ser.JsonPropertyName("criteria")]
+		public required string Criteria { get; init; }
 
-        /// <summary>Starting record number. Default value is 0.</summary>
-        [__Ser.JsonPropertyName("start")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Start { get; init; }
+		/// <summary>Starting record number. Default value is 0.</summary>
+		[__Ser.JsonPropertyName("start")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public long? Start { get; init; }
 
-        /// <summary>Specify number of rows to be returned. If you run the search with default values, in the response you will see 'numFound' attribute which will tell the number of records available in the dataset.</summary>
-        [__Ser.JsonPropertyName("rows")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public long? Rows { get; init; }
-    }
+		/// <summary>Specify number of rows to be returned. If you run the search with default values, in the response you will see 'numFound' attribute which will tell the number of records available in the dataset.</summary>
+		[__Ser.JsonPropertyName("rows")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public long? Rows { get; init; }
+	}
 
-    /// <summary>The DataSetListApisItem schema of USPTO Data Set API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record DataSetListApisItem
-    {
-        /// <summary>To be used as a dataset parameter value</summary>
-        [__Ser.JsonPropertyName("apiKey")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ApiKey { get; init; }
+	/// <summary>The DataSetListApisItem schema of USPTO Data Set API.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record DataSetListApisItem
+	{
+		/// <summary>To be used as a dataset parameter value</summary>
+		[__Ser.JsonPropertyName("apiKey")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? ApiKey { get; init; }
 
-        /// <summary>To be used as a version parameter value</summary>
-        [__Ser.JsonPropertyName("apiVersionNumber")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ApiVersionNumber { get; init; }
+		/// <summary>To be used as a version parameter value</summary>
+		[__Ser.JsonPropertyName("apiVersionNumber")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? ApiVersionNumber { get; init; }
 
-        /// <summary>The URL describing the dataset's fields</summary>
-        [__Ser.JsonPropertyName("apiUrl")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ApiUrl { get; init; }
+		/// <summary>The URL describing the dataset's fields</summary>
+		[__Ser.JsonPropertyName("apiUrl")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? ApiUrl { get; init; }
 
-        /// <summary>A URL to the API console for each API</summary>
-        [__Ser.JsonPropertyName("apiDocumentationUrl")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? ApiDocumentationUrl { get; init; }
-    }
+		/// <summary>A URL to the API console for each API</summary>
+		[__Ser.JsonPropertyName("apiDocumentationUrl")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? ApiDocumentationUrl { get; init; }
+	}
 }

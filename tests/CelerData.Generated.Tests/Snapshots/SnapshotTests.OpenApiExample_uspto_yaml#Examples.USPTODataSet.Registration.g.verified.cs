@@ -6,49 +6,49 @@
 
 namespace Examples
 {
-    /// <summary>Creates IUSPTODataSetApi clients: with the runtime's handlers, token cache and options.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class USPTODataSetClient
-    {
-        /// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
-        public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Examples.IUSPTODataSetApi> Descriptor { get; } = new()
-        {
-            Name = "USPTODataSet",
-            DefaultBaseAddress = new global::System.Uri("https://developer.uspto.gov/ds-api"),
-            JsonContext = global::Examples.USPTODataSetJsonContext.Default,
-            SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-                ["ListDataSetsAsync"] = "none",
-                ["ListSearchableFieldsAsync"] = "none",
-                ["PerformSearchAsync"] = "none",
-            },
-            OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
-            {
-                ["ListDataSetsAsync"] = "list-data-sets",
-                ["ListSearchableFieldsAsync"] = "list-searchable-fields",
-                ["PerformSearchAsync"] = "perform-search",
-            },
-        };
+	/// <summary>Creates IUSPTODataSetApi clients: with the runtime's handlers, token cache and options.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class USPTODataSetClient
+	{
+		/// <summary>What the runtime needs to know about this API: its name, default address, JSON metadata, each operation's security and operationId, and its token operation.</summary>
+		public static global::CelerData.Generated.Runtime.CelerDataClientDescriptor<global::Examples.IUSPTODataSetApi> Descriptor { get; } = new()
+		{
+			Name = "USPTODataSet",
+			DefaultBaseAddress = new global::System.Uri("https://developer.uspto.gov/ds-api"),
+			JsonContext = global::Examples.USPTODataSetJsonContext.Default,
+			SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+				["ListDataSetsAsync"] = "none",
+				["ListSearchableFieldsAsync"] = "none",
+				["PerformSearchAsync"] = "none",
+			},
+			OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+			{
+				["ListDataSetsAsync"] = "list-data-sets",
+				["ListSearchableFieldsAsync"] = "list-searchable-fields",
+				["PerformSearchAsync"] = "perform-search",
+			},
+		};
 
-        /// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
-        /// <param name="options">Credentials and settings.</param>
-        public static global::CelerData.Generated.Runtime.CelerDataClient<global::Examples.IUSPTODataSetApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
-            => global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
-    }
+		/// <summary>Creates a client without dependency injection; dispose it to release its HTTP resources.</summary>
+		/// <param name="options">Credentials and settings.</param>
+		public static global::CelerData.Generated.Runtime.CelerDataClient<global::Examples.IUSPTODataSetApi> Create(global::CelerData.Generated.Runtime.CelerDataClientOptions options)
+			=> global::CelerData.Generated.Runtime.CelerDataClientFactory.Create(Descriptor, options);
+	}
 
-    /// <summary>Registers IUSPTODataSetApi with dependency injection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public static partial class USPTODataSetServiceCollectionExtensions
-    {
-        /// <summary>
-        /// Registers IUSPTODataSetApi as a typed client through IHttpClientFactory, with options bound from
-        /// the <c>CelerData</c> and <c>CelerData:USPTODataSet</c> configuration sections and the environment variables
-        /// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
-        /// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
-        /// </summary>
-        /// <param name="services">The service collection.</param>
-        /// <param name="configure">Adjusts the options after binding.</param>
-        public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUSPTODataSetClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
-            => global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::Examples.USPTODataSetClient.Descriptor, configure);
-    }
+	/// <summary>Registers IUSPTODataSetApi with dependency injection.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public static partial class USPTODataSetServiceCollectionExtensions
+	{
+		/// <summary>
+		/// Registers IUSPTODataSetApi as a typed client through IHttpClientFactory, with options bound from
+		/// the <c>CelerData</c> and <c>CelerData:USPTODataSet</c> configuration sections and the environment variables
+		/// CELERDATA_CLIENT_ID / CELERDATA_CLIENT_SECRET (client credentials) and CELERDATA_API_KEY (the key for the API's
+		/// apiKey security schemes; <c>ApiKey</c>, or <c>ApiKeys:{scheme}</c> per scheme, in configuration or the options).
+		/// </summary>
+		/// <param name="services">The service collection.</param>
+		/// <param name="configure">Adjusts the options after binding.</param>
+		public static global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder AddUSPTODataSetClient(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Action<global::CelerData.Generated.Runtime.CelerDataClientOptions>? configure = null)
+			=> global::CelerData.Generated.Runtime.CelerDataServiceCollectionExtensions.AddCelerDataClient(services, global::Examples.USPTODataSetClient.Descriptor, configure);
+	}
 }

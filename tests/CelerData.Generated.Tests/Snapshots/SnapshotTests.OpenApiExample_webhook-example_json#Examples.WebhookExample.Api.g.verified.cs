@@ -6,9 +6,9 @@
 
 namespace Examples
 {
-    /// <summary>Webhook Example</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface IWebhookExampleApi
-    {
-    }
+	/// <summary>Webhook Example</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface IWebhookExampleApi
+	{
+	}
 }

@@ -7,43 +7,43 @@
 
 namespace Examples
 {
-    /// <summary>Registers the generated implementation of IWebhookExampleApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class WebhookExampleApiRegistration
-    {
-        /// <summary>Registers the factories Refit uses to create IWebhookExampleApi.</summary>
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
-        internal static void Register()
-        {
-            global::Refit.RestService.RegisterGeneratedFactory<global::Examples.IWebhookExampleApi>(static (client, requestBuilder) => new global::Examples.WebhookExampleApiImplementation(client, requestBuilder));
-            global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Examples.IWebhookExampleApi>(static (client, settings) => new global::Examples.WebhookExampleApiImplementation(client, settings));
-        }
-    }
+	/// <summary>Registers the generated implementation of IWebhookExampleApi with Refit when the assembly loads.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal static class WebhookExampleApiRegistration
+	{
+		/// <summary>Registers the factories Refit uses to create IWebhookExampleApi.</summary>
+		[global::System.Runtime.CompilerServices.ModuleInitializer]
+		[global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
+		internal static void Register()
+		{
+			global::Refit.RestService.RegisterGeneratedFactory<global::Examples.IWebhookExampleApi>(static (client, requestBuilder) => new global::Examples.WebhookExampleApiImplementation(client, requestBuilder));
+			global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Examples.IWebhookExampleApi>(static (client, settings) => new global::Examples.WebhookExampleApiImplementation(client, settings));
+		}
+	}
 
-    /// <summary>The generated implementation of IWebhookExampleApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class WebhookExampleApiImplementation : global::Examples.IWebhookExampleApi
-    {
-        private readonly global::Refit.RefitSettings _settings;
+	/// <summary>The generated implementation of IWebhookExampleApi.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal sealed class WebhookExampleApiImplementation : global::Examples.IWebhookExampleApi
+	{
+		private readonly global::Refit.RefitSettings _settings;
 
-        /// <summary>Creates the client over Refit's request builder.</summary>
-        public WebhookExampleApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
-        {
-            Client = client;
-            _settings = requestBuilder.Settings;
-        }
+		/// <summary>Creates the client over Refit's request builder.</summary>
+		public WebhookExampleApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
+		{
+			Client = client;
+			_settings = requestBuilder.Settings;
+		}
 
-        /// <summary>Creates the client with Refit settings only.</summary>
-        public WebhookExampleApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
-        {
-            Client = client;
-            _settings = settings;
-        }
+		/// <summary>Creates the client with Refit settings only.</summary>
+		public WebhookExampleApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
+		{
+			Client = client;
+			_settings = settings;
+		}
 
-        /// <summary>The HTTP client requests go through.</summary>
-        public global::System.Net.Http.HttpClient Client { get; }
-    }
+		/// <summary>The HTTP client requests go through.</summary>
+		public global::System.Net.Http.HttpClient Client { get; }
+	}
 }

@@ -10,21 +10,21 @@ using __G = global::System.Collections.Generic;
 
 namespace Examples
 {
-    /// <summary>The Pet schema of Webhook Example.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Pet
-    {
-        /// <summary>The 'id' property.</summary>
-        [__Ser.JsonPropertyName("id")]
-        public required long Id { get; init; }
+	/// <summary>The Pet schema of Webhook Example.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Pet
+	{
+		/// <summary>The 'id' property.</summary>
+		[__Ser.JsonPropertyName("id")]
+		public required long Id { get; init; }
 
-        /// <summary>The 'name' property.</summary>
-        [__Ser.JsonPropertyName("name")]
-        public required string Name { get; init; }
+		/// <summary>The 'name' property.</summary>
+		[__Ser.JsonPropertyName("name")]
+		public required string Name { get; init; }
 
-        /// <summary>The 'tag' property.</summary>
-        [__Ser.JsonPropertyName("tag")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Tag { get; init; }
-    }
+		/// <summary>The 'tag' property.</summary>
+		[__Ser.JsonPropertyName("tag")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Tag { get; init; }
+	}
 }

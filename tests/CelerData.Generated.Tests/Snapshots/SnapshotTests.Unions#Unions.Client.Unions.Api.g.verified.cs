@@ -6,41 +6,41 @@
 
 namespace Unions.Client
 {
-    /// <summary>
-    /// Unions
-    /// Held-out spec for oneOf/anyOf unions, discriminators and nullable alternatives.
-    /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public partial interface IUnionsApi
-    {
-        /// <summary>GET /pets</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /pets</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/pets")]
-        global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
+	/// <summary>
+	/// Unions
+	/// Held-out spec for oneOf/anyOf unions, discriminators and nullable alternatives.
+	/// </summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public partial interface IUnionsApi
+	{
+		/// <summary>GET /pets</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /pets</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/pets")]
+		global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>POST /owners</summary>
-        /// <remarks>
-        /// <para>Sends <c>POST /owners</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="body">The request body.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Post("/owners")]
-        global::System.Threading.Tasks.Task<global::Unions.Client.Owner> CreateOwnerAsync([global::Refit.Body] global::Unions.Client.Owner @body, global::System.Threading.CancellationToken cancellationToken = default);
+		/// <summary>POST /owners</summary>
+		/// <remarks>
+		/// <para>Sends <c>POST /owners</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Post("/owners")]
+		global::System.Threading.Tasks.Task<global::Unions.Client.Owner> CreateOwnerAsync([global::Refit.Body] global::Unions.Client.Owner @body, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>Union parameters, written as the JSON value they hold.</summary>
-        /// <remarks>
-        /// <para>Sends <c>GET /search/{key}</c>; security: none.</para>
-        /// </remarks>
-        /// <param name="key">The 'key' path parameter.</param>
-        /// <param name="tag">The 'tag' query parameter.</param>
-        /// <param name="shape">The 'shape' query parameter.</param>
-        /// <param name="where">The 'where' query parameter.</param>
-        /// <param name="xTag">The 'X-Tag' header parameter.</param>
-        /// <param name="cancellationToken">Cancels the request.</param>
-        [global::Refit.Get("/search/{key}")]
-        global::System.Threading.Tasks.Task SearchAsync(global::Unions.Client.Tag @key, [global::Refit.Query] global::Unions.Client.Tag? @tag = default, [global::Refit.Query] global::Unions.Client.Shape? @shape = default, [global::Refit.Query] global::Unions.Client.Shape? @where = default, [global::Refit.Header("X-Tag")] global::Unions.Client.Tag? @xTag = default, global::System.Threading.CancellationToken cancellationToken = default);
-    }
+		/// <summary>Union parameters, written as the JSON value they hold.</summary>
+		/// <remarks>
+		/// <para>Sends <c>GET /search/{key}</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="key">The 'key' path parameter.</param>
+		/// <param name="tag">The 'tag' query parameter.</param>
+		/// <param name="shape">The 'shape' query parameter.</param>
+		/// <param name="where">The 'where' query parameter.</param>
+		/// <param name="xTag">The 'X-Tag' header parameter.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Get("/search/{key}")]
+		global::System.Threading.Tasks.Task SearchAsync(global::Unions.Client.Tag @key, [global::Refit.Query] global::Unions.Client.Tag? @tag = default, [global::Refit.Query] global::Unions.Client.Shape? @shape = default, [global::Refit.Query] global::Unions.Client.Shape? @where = default, [global::Refit.Header("X-Tag")] global::Unions.Client.Tag? @xTag = default, global::System.Threading.CancellationToken cancellationToken = default);
+	}
 }

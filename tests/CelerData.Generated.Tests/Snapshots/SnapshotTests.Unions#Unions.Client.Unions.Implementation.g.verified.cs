@@ -7,308 +7,308 @@
 
 namespace Unions.Client
 {
-    /// <summary>Registers the generated implementation of IUnionsApi with Refit when the assembly loads.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal static class UnionsApiRegistration
-    {
-        /// <summary>Registers the factories Refit uses to create IUnionsApi.</summary>
-        [global::System.Runtime.CompilerServices.ModuleInitializer]
-        [global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
-        internal static void Register()
-        {
-            global::Refit.RestService.RegisterGeneratedFactory<global::Unions.Client.IUnionsApi>(static (client, requestBuilder) => new global::Unions.Client.UnionsApiImplementation(client, requestBuilder));
-            global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Unions.Client.IUnionsApi>(static (client, settings) => new global::Unions.Client.UnionsApiImplementation(client, settings));
-        }
-    }
+	/// <summary>Registers the generated implementation of IUnionsApi with Refit when the assembly loads.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal static class UnionsApiRegistration
+	{
+		/// <summary>Registers the factories Refit uses to create IUnionsApi.</summary>
+		[global::System.Runtime.CompilerServices.ModuleInitializer]
+		[global::System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2255", Justification = "Generated clients register with Refit when their assembly loads, as Refit's own generated clients do.")]
+		internal static void Register()
+		{
+			global::Refit.RestService.RegisterGeneratedFactory<global::Unions.Client.IUnionsApi>(static (client, requestBuilder) => new global::Unions.Client.UnionsApiImplementation(client, requestBuilder));
+			global::Refit.RestService.RegisterGeneratedSettingsFactory<global::Unions.Client.IUnionsApi>(static (client, settings) => new global::Unions.Client.UnionsApiImplementation(client, settings));
+		}
+	}
 
-    /// <summary>The generated implementation of IUnionsApi.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    internal sealed class UnionsApiImplementation : global::Unions.Client.IUnionsApi
-    {
-        private readonly global::Refit.RefitSettings _settings;
+	/// <summary>The generated implementation of IUnionsApi.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+	internal sealed class UnionsApiImplementation : global::Unions.Client.IUnionsApi
+	{
+		private readonly global::Refit.RefitSettings _settings;
 
-        /// <summary>Creates the client over Refit's request builder.</summary>
-        public UnionsApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
-        {
-            Client = client;
-            _settings = requestBuilder.Settings;
-        }
+		/// <summary>Creates the client over Refit's request builder.</summary>
+		public UnionsApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.IRequestBuilder requestBuilder)
+		{
+			Client = client;
+			_settings = requestBuilder.Settings;
+		}
 
-        /// <summary>Creates the client with Refit settings only.</summary>
-        public UnionsApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
-        {
-            Client = client;
-            _settings = settings;
-        }
+		/// <summary>Creates the client with Refit settings only.</summary>
+		public UnionsApiImplementation(global::System.Net.Http.HttpClient client, global::Refit.RefitSettings settings)
+		{
+			Client = client;
+			_settings = settings;
+		}
 
-        /// <summary>The HTTP client requests go through.</summary>
-        public global::System.Net.Http.HttpClient Client { get; }
+		/// <summary>The HTTP client requests go through.</summary>
+		public global::System.Net.Http.HttpClient Client { get; }
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/pets";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Unions.Client.IUnionsApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListPetsAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/pets";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Unions.Client.IUnionsApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListPetsAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task<global::Unions.Client.Owner> CreateOwnerAsync(global::Unions.Client.Owner @body, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/owners";
-            var __uri = __path;
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Post,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            __request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Unions.Client.Owner>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-            __request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Unions.Client.IUnionsApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateOwnerAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/owners");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendAsync<global::Unions.Client.Owner, global::Unions.Client.Owner>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task<global::Unions.Client.Owner> CreateOwnerAsync(global::Unions.Client.Owner @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/owners";
+			var __uri = __path;
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Post,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Unions.Client.Owner>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Unions.Client.IUnionsApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateOwnerAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/owners");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendAsync<global::Unions.Client.Owner, global::Unions.Client.Owner>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+		}
 
-        /// <inheritdoc />
-        public global::System.Threading.Tasks.Task SearchAsync(global::Unions.Client.Tag @key, global::Unions.Client.Tag? @tag, global::Unions.Client.Shape? @shape, global::Unions.Client.Shape? @where, global::Unions.Client.Tag? @xTag, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var __settings = _settings;
-            var __path = "/search/" + __Wire.StyledJson("key", "simple", false, __Wire.Json<global::Unions.Client.Tag>(@key, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Tag))!), true);
-            var __query = new global::System.Text.StringBuilder();
-            if (@tag != null)
-            {
-                __Wire.QueryJson(__query, "tag", __Wire.Json<global::Unions.Client.Tag>(@tag, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Tag))!), "form", true, false);
-            }
-            if (@shape != null)
-            {
-                __Wire.QueryJson(__query, "shape", __Wire.Json<global::Unions.Client.Shape>(@shape, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Shape))!), "form", true, false);
-            }
-            if (@where != null)
-            {
-                __Wire.QueryJson(__query, "where", __Wire.Json<global::Unions.Client.Shape>(@where, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Shape))!), "deepObject", false, false);
-            }
-            var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                global::System.Net.Http.HttpMethod.Get,
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            if (@xTag != null)
-            {
-                global::Refit.GeneratedRequestRunner.SetHeader(__request, "X-Tag", __Wire.StyledJson("X-Tag", "simple", false, __Wire.Json<global::Unions.Client.Tag>(@xTag, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Tag))!), false), __settings.ValidateHeaders);
-            }
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Unions.Client.IUnionsApi));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SearchAsync");
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/search/{key}");
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @key, @tag, @shape, @where, @xTag, cancellationToken }); }
-            return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
-        }
+		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task SearchAsync(global::Unions.Client.Tag @key, global::Unions.Client.Tag? @tag, global::Unions.Client.Shape? @shape, global::Unions.Client.Shape? @where, global::Unions.Client.Tag? @xTag, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/search/" + __Wire.StyledJson("key", "simple", false, __Wire.Json<global::Unions.Client.Tag>(@key, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Tag))!), true);
+			var __query = new global::System.Text.StringBuilder();
+			if (@tag != null)
+			{
+				__Wire.QueryJson(__query, "tag", __Wire.Json<global::Unions.Client.Tag>(@tag, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Tag))!), "form", true, false);
+			}
+			if (@shape != null)
+			{
+				__Wire.QueryJson(__query, "shape", __Wire.Json<global::Unions.Client.Shape>(@shape, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Shape))!), "form", true, false);
+			}
+			if (@where != null)
+			{
+				__Wire.QueryJson(__query, "where", __Wire.Json<global::Unions.Client.Shape>(@where, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Shape))!), "deepObject", false, false);
+			}
+			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
+			var __request = new global::System.Net.Http.HttpRequestMessage(
+				global::System.Net.Http.HttpMethod.Get,
+				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			if (@xTag != null)
+			{
+				global::Refit.GeneratedRequestRunner.SetHeader(__request, "X-Tag", __Wire.StyledJson("X-Tag", "simple", false, __Wire.Json<global::Unions.Client.Tag>(@xTag, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Tag))!), false), __settings.ValidateHeaders);
+			}
+			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Unions.Client.IUnionsApi));
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SearchAsync");
+			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/search/{key}");
+			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @key, @tag, @shape, @where, @xTag, cancellationToken }); }
+			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
+		}
 
-        /// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
-        private static class __Wire
-        {
-            private const string Reserved = ":/?#[]@!$&'()*+,;=";
+		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
+		private static class __Wire
+		{
+			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-            /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
-            public static string Encode(string value, bool allowReserved)
-            {
-                var builder = new global::System.Text.StringBuilder(value.Length);
-                foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
-                {
-                    var c = (char)b;
-                    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
-                    {
-                        builder.Append(c);
-                    }
-                    else
-                    {
-                        builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                }
+			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
+			public static string Encode(string value, bool allowReserved)
+			{
+				var builder = new global::System.Text.StringBuilder(value.Length);
+				foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
+				{
+					var c = (char)b;
+					if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
+					{
+						builder.Append(c);
+					}
+					else
+					{
+						builder.Append('%').Append(b.ToString("X2", global::System.Globalization.CultureInfo.InvariantCulture));
+					}
+				}
 
-                return builder.ToString();
-            }
+				return builder.ToString();
+			}
 
-            private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
-            {
-                foreach (var property in element.EnumerateObject())
-                {
-                    var key = prefix is null ? property.Name : prefix + "[" + property.Name + "]";
-                    switch (property.Value.ValueKind)
-                    {
-                        case global::System.Text.Json.JsonValueKind.Null:
-                            break;
-                        case global::System.Text.Json.JsonValueKind.Object when deep:
-                            Flatten(property.Value, key, true, pairs);
-                            break;
-                        case global::System.Text.Json.JsonValueKind.String:
-                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetString()!));
-                            break;
-                        default:
-                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetRawText()));
-                            break;
-                    }
-                }
-            }
+			private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
+			{
+				foreach (var property in element.EnumerateObject())
+				{
+					var key = prefix is null ? property.Name : prefix + "[" + property.Name + "]";
+					switch (property.Value.ValueKind)
+					{
+						case global::System.Text.Json.JsonValueKind.Null:
+							break;
+						case global::System.Text.Json.JsonValueKind.Object when deep:
+							Flatten(property.Value, key, true, pairs);
+							break;
+						case global::System.Text.Json.JsonValueKind.String:
+							pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetString()!));
+							break;
+						default:
+							pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetRawText()));
+							break;
+					}
+				}
+			}
 
-            /// <summary>Appends one query pair.</summary>
-            public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
-            {
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
-            }
+			/// <summary>Appends one query pair.</summary>
+			public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
+			{
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+			}
 
-            /// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
-            public static void QueryItems(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<string> items, string style, bool explode, bool allowReserved)
-            {
-                if (explode)
-                {
-                    foreach (var item in items)
-                    {
-                        Query(query, name, item, allowReserved);
-                    }
+			/// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
+			public static void QueryItems(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<string> items, string style, bool explode, bool allowReserved)
+			{
+				if (explode)
+				{
+					foreach (var item in items)
+					{
+						Query(query, name, item, allowReserved);
+					}
 
-                    return;
-                }
+					return;
+				}
 
-                var encoded = new global::System.Collections.Generic.List<string>(items.Count);
-                foreach (var item in items)
-                {
-                    encoded.Add(Encode(item, allowReserved));
-                }
+				var encoded = new global::System.Collections.Generic.List<string>(items.Count);
+				foreach (var item in items)
+				{
+					encoded.Add(Encode(item, allowReserved));
+				}
 
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
-            }
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+			}
 
-            /// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>
-            public static void QueryPairs(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string style, bool explode, bool allowReserved)
-            {
-                if (explode || style == "deepObject")
-                {
-                    foreach (var pair in pairs)
-                    {
-                        query.Append(query.Length == 0 ? "" : "&").Append(Encode(pair.Key, false).Replace("%5B", "[").Replace("%5D", "]")).Append('=').Append(Encode(pair.Value, allowReserved));
-                    }
+			/// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>
+			public static void QueryPairs(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> pairs, string style, bool explode, bool allowReserved)
+			{
+				if (explode || style == "deepObject")
+				{
+					foreach (var pair in pairs)
+					{
+						query.Append(query.Length == 0 ? "" : "&").Append(Encode(pair.Key, false).Replace("%5B", "[").Replace("%5D", "]")).Append('=').Append(Encode(pair.Value, allowReserved));
+					}
 
-                    return;
-                }
+					return;
+				}
 
-                var encoded = new global::System.Collections.Generic.List<string>(pairs.Count * 2);
-                foreach (var pair in pairs)
-                {
-                    encoded.Add(Encode(pair.Key, allowReserved));
-                    encoded.Add(Encode(pair.Value, allowReserved));
-                }
+				var encoded = new global::System.Collections.Generic.List<string>(pairs.Count * 2);
+				foreach (var pair in pairs)
+				{
+					encoded.Add(Encode(pair.Key, allowReserved));
+					encoded.Add(Encode(pair.Value, allowReserved));
+				}
 
-                query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
-            }
+				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+			}
 
-            private static string Delimiter(string style) => style switch
-            {
-                "spaceDelimited" => "%20",
-                "pipeDelimited" => "%7C",
-                _ => ",",
-            };
+			private static string Delimiter(string style) => style switch
+			{
+				"spaceDelimited" => "%20",
+				"pipeDelimited" => "%7C",
+				_ => ",",
+			};
 
-            /// <summary>A path, header or cookie value in simple, label, matrix or form style (items: an array or one scalar; pairs: an object).</summary>
-            public static string Styled(string name, string style, bool explode, global::System.Collections.Generic.IReadOnlyList<string>? items, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>>? pairs, bool encode)
-            {
-                global::System.Func<string, string> e = encode ? static text => Encode(text, false) : static text => text;
-                var parts = new global::System.Collections.Generic.List<string>();
-                if (items is not null)
-                {
-                    foreach (var item in items)
-                    {
-                        parts.Add(style == "matrix" && explode ? ";" + e(name) + "=" + e(item) : e(item));
-                    }
-                }
-                else if (pairs is not null)
-                {
-                    foreach (var pair in pairs)
-                    {
-                        if (explode)
-                        {
-                            parts.Add((style == "matrix" ? ";" : "") + e(pair.Key) + "=" + e(pair.Value));
-                        }
-                        else
-                        {
-                            parts.Add(e(pair.Key));
-                            parts.Add(e(pair.Value));
-                        }
-                    }
-                }
+			/// <summary>A path, header or cookie value in simple, label, matrix or form style (items: an array or one scalar; pairs: an object).</summary>
+			public static string Styled(string name, string style, bool explode, global::System.Collections.Generic.IReadOnlyList<string>? items, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>>? pairs, bool encode)
+			{
+				global::System.Func<string, string> e = encode ? static text => Encode(text, false) : static text => text;
+				var parts = new global::System.Collections.Generic.List<string>();
+				if (items is not null)
+				{
+					foreach (var item in items)
+					{
+						parts.Add(style == "matrix" && explode ? ";" + e(name) + "=" + e(item) : e(item));
+					}
+				}
+				else if (pairs is not null)
+				{
+					foreach (var pair in pairs)
+					{
+						if (explode)
+						{
+							parts.Add((style == "matrix" ? ";" : "") + e(pair.Key) + "=" + e(pair.Value));
+						}
+						else
+						{
+							parts.Add(e(pair.Key));
+							parts.Add(e(pair.Value));
+						}
+					}
+				}
 
-                switch (style)
-                {
-                    case "label":
-                        return "." + string.Join(explode ? "." : ",", parts);
-                    case "matrix":
-                        return explode ? string.Concat(parts) : ";" + e(name) + "=" + string.Join(",", parts);
-                    case "form":
-                        return explode && pairs is not null ? string.Join("; ", parts) : e(name) + "=" + string.Join(",", parts);
-                    default:
-                        return string.Join(",", parts);
-                }
-            }
+				switch (style)
+				{
+					case "label":
+						return "." + string.Join(explode ? "." : ",", parts);
+					case "matrix":
+						return explode ? string.Concat(parts) : ";" + e(name) + "=" + string.Join(",", parts);
+					case "form":
+						return explode && pairs is not null ? string.Join("; ", parts) : e(name) + "=" + string.Join(",", parts);
+					default:
+						return string.Join(",", parts);
+				}
+			}
 
-            /// <summary>A value as the JSON element its metadata writes.</summary>
-            public static global::System.Text.Json.JsonElement Json<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
-                => global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
+			/// <summary>A value as the JSON element its metadata writes.</summary>
+			public static global::System.Text.Json.JsonElement Json<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+				=> global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
 
-            /// <summary>Appends a JSON value: an object as an object, an array as an array, anything else as one value; null as nothing.</summary>
-            public static void QueryJson(global::System.Text.StringBuilder query, string name, global::System.Text.Json.JsonElement element, string style, bool explode, bool allowReserved)
-            {
-                switch (element.ValueKind)
-                {
-                    case global::System.Text.Json.JsonValueKind.Object:
-                        var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                        Flatten(element, style == "deepObject" ? name : null, style == "deepObject", pairs);
-                        QueryPairs(query, name, pairs, style, explode, allowReserved);
-                        break;
-                    case global::System.Text.Json.JsonValueKind.Array:
-                        QueryItems(query, name, JsonItems(element), style, explode, allowReserved);
-                        break;
-                    case global::System.Text.Json.JsonValueKind.Null:
-                        break;
-                    default:
-                        Query(query, name, JsonText(element), allowReserved);
-                        break;
-                }
-            }
+			/// <summary>Appends a JSON value: an object as an object, an array as an array, anything else as one value; null as nothing.</summary>
+			public static void QueryJson(global::System.Text.StringBuilder query, string name, global::System.Text.Json.JsonElement element, string style, bool explode, bool allowReserved)
+			{
+				switch (element.ValueKind)
+				{
+					case global::System.Text.Json.JsonValueKind.Object:
+						var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+						Flatten(element, style == "deepObject" ? name : null, style == "deepObject", pairs);
+						QueryPairs(query, name, pairs, style, explode, allowReserved);
+						break;
+					case global::System.Text.Json.JsonValueKind.Array:
+						QueryItems(query, name, JsonItems(element), style, explode, allowReserved);
+						break;
+					case global::System.Text.Json.JsonValueKind.Null:
+						break;
+					default:
+						Query(query, name, JsonText(element), allowReserved);
+						break;
+				}
+			}
 
-            /// <summary>A JSON value in a path, header or cookie style: an object as pairs, an array as items, anything else as one item.</summary>
-            public static string StyledJson(string name, string style, bool explode, global::System.Text.Json.JsonElement element, bool encode)
-            {
-                if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                {
-                    var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
-                    Flatten(element, null, false, pairs);
-                    return Styled(name, style, explode, null, pairs, encode);
-                }
+			/// <summary>A JSON value in a path, header or cookie style: an object as pairs, an array as items, anything else as one item.</summary>
+			public static string StyledJson(string name, string style, bool explode, global::System.Text.Json.JsonElement element, bool encode)
+			{
+				if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+				{
+					var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+					Flatten(element, null, false, pairs);
+					return Styled(name, style, explode, null, pairs, encode);
+				}
 
-                return Styled(name, style, explode, element.ValueKind == global::System.Text.Json.JsonValueKind.Array ? JsonItems(element) : new[] { JsonText(element) }, null, encode);
-            }
+				return Styled(name, style, explode, element.ValueKind == global::System.Text.Json.JsonValueKind.Array ? JsonItems(element) : new[] { JsonText(element) }, null, encode);
+			}
 
-            private static global::System.Collections.Generic.IReadOnlyList<string> JsonItems(global::System.Text.Json.JsonElement array)
-            {
-                var items = new global::System.Collections.Generic.List<string>();
-                foreach (var item in array.EnumerateArray())
-                {
-                    items.Add(JsonText(item));
-                }
+			private static global::System.Collections.Generic.IReadOnlyList<string> JsonItems(global::System.Text.Json.JsonElement array)
+			{
+				var items = new global::System.Collections.Generic.List<string>();
+				foreach (var item in array.EnumerateArray())
+				{
+					items.Add(JsonText(item));
+				}
 
-                return items;
-            }
+				return items;
+			}
 
-            private static string JsonText(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString()! : element.GetRawText();
-        }
-    }
+			private static string JsonText(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString()! : element.GetRawText();
+		}
+	}
 }

@@ -16,772 +16,772 @@ namespace Unions.Client;
 [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
 public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerContext, __Meta.IJsonTypeInfoResolver
 {
-    private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
-
-    private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("petType");
-    private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("lives");
-    private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("bark");
-    private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("radius");
-    private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("side");
-    private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("name");
-    private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("pet");
-    private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("shape");
-    private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("tag");
-    private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("nickname");
-    private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("best");
-    private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("choice");
-    private static readonly __M.TagJsonConverter __Own0 = new();
-    private static readonly __M.PetJsonConverter __Own1 = new();
-    private static readonly __M.ShapeJsonConverter __Own5 = new();
-    private static readonly __M.OwnerTagJsonConverter __Own9 = new();
-    private static readonly __M.OwnerChoiceJsonConverter __Own10 = new();
-
-    /// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
-    public static global::Unions.Client.UnionsJsonContext Default { get; } = new global::Unions.Client.UnionsJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
-
-    /// <summary>The options this context's metadata was generated for.</summary>
-    protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
-
-    /// <summary>Creates a context with its own copy of the default options.</summary>
-    public UnionsJsonContext() : base(null)
-    {
-    }
-
-    /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
-    /// <param name="options">The options to bind; they must not be bound to another context.</param>
-    public UnionsJsonContext(__Json.JsonSerializerOptions options) : base(options)
-    {
-    }
-
-    private __Meta.JsonTypeInfo<__M.Tag>? _t0;
-    /// <summary>Metadata for <see cref="__M.Tag"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Tag> Tag => __Get(ref _t0);
-
-    private __Meta.JsonTypeInfo<__M.Pet>? _t1;
-    /// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t1);
-
-    private __Meta.JsonTypeInfo<__M.Cat>? _t2;
-    /// <summary>Metadata for <see cref="__M.Cat"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Cat> Cat => __Get(ref _t2);
-
-    private __Meta.JsonTypeInfo<__M.Dog>? _t3;
-    /// <summary>Metadata for <see cref="__M.Dog"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Dog> Dog => __Get(ref _t3);
-
-    private __Meta.JsonTypeInfo<__M.Lizard>? _t4;
-    /// <summary>Metadata for <see cref="__M.Lizard"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Lizard> Lizard => __Get(ref _t4);
-
-    private __Meta.JsonTypeInfo<__M.Shape>? _t5;
-    /// <summary>Metadata for <see cref="__M.Shape"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Shape> Shape => __Get(ref _t5);
-
-    private __Meta.JsonTypeInfo<__M.Circle>? _t6;
-    /// <summary>Metadata for <see cref="__M.Circle"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Circle> Circle => __Get(ref _t6);
-
-    private __Meta.JsonTypeInfo<__M.Square>? _t7;
-    /// <summary>Metadata for <see cref="__M.Square"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Square> Square => __Get(ref _t7);
-
-    private __Meta.JsonTypeInfo<__M.Owner>? _t8;
-    /// <summary>Metadata for <see cref="__M.Owner"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.Owner> Owner => __Get(ref _t8);
-
-    private __Meta.JsonTypeInfo<__M.OwnerTag>? _t9;
-    /// <summary>Metadata for <see cref="__M.OwnerTag"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.OwnerTag> OwnerTag => __Get(ref _t9);
-
-    private __Meta.JsonTypeInfo<__M.OwnerChoice>? _t10;
-    /// <summary>Metadata for <see cref="__M.OwnerChoice"/>.</summary>
-    public __Meta.JsonTypeInfo<__M.OwnerChoice> OwnerChoice => __Get(ref _t10);
-
-    /// <inheritdoc/>
-    public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
-    {
-        Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
-        return typeInfo;
-    }
-
-    __Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
-    {
-        if (type == typeof(__M.Tag)) return __Info(options, __Own0);
-        if (type == typeof(__M.Pet)) return __Info(options, __Own1);
-        if (type == typeof(__M.Cat)) return __Info(options, new __Converter<__M.Cat>(__Read2, __Write2));
-        if (type == typeof(__M.Dog)) return __Info(options, new __Converter<__M.Dog>(__Read3, __Write3));
-        if (type == typeof(__M.Lizard)) return __Info(options, new __Converter<__M.Lizard>(__Read4, __Write4));
-        if (type == typeof(__M.Shape)) return __Info(options, __Own5);
-        if (type == typeof(__M.Circle)) return __Info(options, new __Converter<__M.Circle>(__Read6, __Write6));
-        if (type == typeof(__M.Square)) return __Info(options, new __Converter<__M.Square>(__Read7, __Write7));
-        if (type == typeof(__M.Owner)) return __Info(options, new __Converter<__M.Owner>(__Read8, __Write8));
-        if (type == typeof(__M.OwnerTag)) return __Info(options, __Own9);
-        if (type == typeof(__M.OwnerChoice)) return __Info(options, __Own10);
-        if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
-        if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-        if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read13, __Write13));
-        if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
-        if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
-        if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read16, __Write16));
-        return null;
-    }
-
-    private static readonly string[] __Paths2 = { ".petType", ".lives" };
-
-    private static __M.Cat? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Cat)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        long __p1 = default;
-        bool __s0 = false, __s1 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match2(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = reader.GetInt64(); __s1 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths2[__i], ref reader);
-        }
-
-        if (!__s0 || !__s1)
-        {
-            throw __Missing(typeof(__M.Cat), ref reader, __s0 ? null : "petType", __s1 ? null : "lives");
-        }
-
-        return new __M.Cat()
-        {
-            PetType = __p0,
-            Lives = __p1,
-        };
-    }
-
-    private static int __Match2(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 5: if (__Is(name, "lives"u8)) return 1; break;
-            case 7: if (__Is(name, "petType"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write2(__Json.Utf8JsonWriter writer, __M.Cat? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name0, value.PetType);
-        writer.WriteNumber(__Name1, value.Lives);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths3 = { ".petType", ".bark" };
-
-    private static __M.Dog? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Dog)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        string __p1 = default;
-        bool __s0 = false, __s1 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match3(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = reader.GetString(); __s1 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths3[__i], ref reader);
-        }
-
-        if (!__s0 || !__s1)
-        {
-            throw __Missing(typeof(__M.Dog), ref reader, __s0 ? null : "petType", __s1 ? null : "bark");
-        }
-
-        return new __M.Dog()
-        {
-            PetType = __p0,
-            Bark = __p1,
-        };
-    }
-
-    private static int __Match3(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "bark"u8)) return 1; break;
-            case 7: if (__Is(name, "petType"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write3(__Json.Utf8JsonWriter writer, __M.Dog? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name0, value.PetType);
-        writer.WriteString(__Name2, value.Bark);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths4 = { ".petType" };
-
-    private static __M.Lizard? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Lizard)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match4(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths4[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.Lizard), ref reader, __s0 ? null : "petType");
-        }
-
-        return new __M.Lizard()
-        {
-            PetType = __p0,
-        };
-    }
-
-    private static int __Match4(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 7: if (__Is(name, "petType"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write4(__Json.Utf8JsonWriter writer, __M.Lizard? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name0, value.PetType);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths6 = { ".radius" };
-
-    private static __M.Circle? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Circle)))
-        {
-            return null;
-        }
-
-        double __p0 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match6(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetDouble(); __s0 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths6[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.Circle), ref reader, __s0 ? null : "radius");
-        }
-
-        return new __M.Circle()
-        {
-            Radius = __p0,
-        };
-    }
-
-    private static int __Match6(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 6: if (__Is(name, "radius"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write6(__Json.Utf8JsonWriter writer, __M.Circle? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name3, value.Radius);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths7 = { ".side" };
-
-    private static __M.Square? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Square)))
-        {
-            return null;
-        }
-
-        double __p0 = default;
-        bool __s0 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match7(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetDouble(); __s0 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths7[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.Square), ref reader, __s0 ? null : "side");
-        }
-
-        return new __M.Square()
-        {
-            Side = __p0,
-        };
-    }
-
-    private static int __Match7(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 4: if (__Is(name, "side"u8)) return 0; break;
-        }
-        return -1;
-    }
-
-    private static void __Write7(__Json.Utf8JsonWriter writer, __M.Square? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteNumber(__Name4, value.Side);
-        writer.WriteEndObject();
-    }
-
-    private static readonly string[] __Paths8 = { ".name", ".pet", ".shape", ".tag", ".nickname", ".best", ".choice" };
-
-    private static __M.Owner? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
-    {
-        if (!__Start(ref reader, typeof(__M.Owner)))
-        {
-            return null;
-        }
-
-        string __p0 = default;
-        __M.Pet __p1 = default;
-        __M.Shape __p2 = default;
-        __M.OwnerTag __p3 = default;
-        string __p4 = default;
-        __M.Cat __p5 = default;
-        __M.OwnerChoice __p6 = default;
-        bool __s0 = false, __s4 = false, __s5 = false, __s6 = false;
-        int __i = -1;
-        try
-        {
-            while (__Next(ref reader, out var __name))
-            {
-                __i = __Match8(__name);
-                reader.Read();
-                switch (__i)
-                {
-                    case 0: __p0 = reader.GetString(); __s0 = true; break;
-                    case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
-                    case 2: __p2 = __Null(ref reader) ? null : __Via(__Own5, ref reader, options); break;
-                    case 3: __p3 = __Null(ref reader) ? null : __Via(__Own9, ref reader, options); break;
-                    case 4: __p4 = reader.GetString(); __s4 = true; break;
-                    case 5: __p5 = __Read2(ref reader, options); __s5 = true; break;
-                    case 6: __p6 = __Null(ref reader) ? null : __Via(__Own10, ref reader, options); __s6 = true; break;
-                    default: reader.Skip(); break;
-                }
-                __i = -1;
-            }
-        }
-        catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
-        {
-            throw __Wrap(exception, __Paths8[__i], ref reader);
-        }
-
-        if (!__s0)
-        {
-            throw __Missing(typeof(__M.Owner), ref reader, __s0 ? null : "name");
-        }
-
-        var __result = new __M.Owner()
-        {
-            Name = __p0,
-            Pet = __p1,
-            Shape = __p2,
-            Tag = __p3,
-            Nickname = __p4,
-            Best = __p5,
-            Choice = __p6,
-        };
-        __result.__set_Nickname = __s4;
-        __result.__set_Best = __s5;
-        __result.__set_Choice = __s6;
-        return __result;
-    }
-
-    private static int __Match8(global::System.ReadOnlySpan<byte> name)
-    {
-        switch (name.Length)
-        {
-            case 3: if (__Is(name, "pet"u8)) return 1; if (__Is(name, "tag"u8)) return 3; break;
-            case 4: if (__Is(name, "name"u8)) return 0; if (__Is(name, "best"u8)) return 5; break;
-            case 5: if (__Is(name, "shape"u8)) return 2; break;
-            case 6: if (__Is(name, "choice"u8)) return 6; break;
-            case 8: if (__Is(name, "nickname"u8)) return 4; break;
-        }
-        return -1;
-    }
-
-    private static void __Write8(__Json.Utf8JsonWriter writer, __M.Owner? value, __Json.JsonSerializerOptions options)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(__Name5, value.Name);
-        if (value.Pet is { } __w1) { writer.WritePropertyName(__Name6); __Own1.Write(writer, __w1, options); }
-        if (value.Shape is { } __w2) { writer.WritePropertyName(__Name7); __Own5.Write(writer, __w2, options); }
-        if (value.Tag is { } __w3) { writer.WritePropertyName(__Name8); __Own9.Write(writer, __w3, options); }
-        if (value.__set_Nickname) writer.WriteString(__Name9, value.Nickname);
-        if (value.__set_Best) { writer.WritePropertyName(__Name10); __Write2(writer, value.Best, options); }
-        if (value.__set_Choice) { writer.WritePropertyName(__Name11); if (value.Choice is null) writer.WriteNullValue(); else __Own10.Write(writer, value.Choice, options); }
-        writer.WriteEndObject();
-    }
-
-    private static __G.IReadOnlyList<string>? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
-
-    private static void __Write13(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
-
-    private static __G.IReadOnlyList<__M.Pet>? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Via(__Own1, ref reader, options), options);
-
-    private static void __Write16(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Own1.Write(writer, value, options); } }, options);
-
-    /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
-    private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return false;
-        }
-
-        return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
-    }
-
-    /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
-    private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
-    {
-        reader.Read();
-        if (reader.TokenType == __Json.JsonTokenType.EndObject)
-        {
-            name = default;
-            return false;
-        }
-
-        name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-        return true;
-    }
-
-    private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
-
-    /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
-    private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
-
-    private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
-
-    private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
-
-    /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
-    private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
-        => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
-
-    private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
-
-    private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
-
-    __Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
-    {
-        for (int i = 0; i < options.Converters.Count; i++)
-        {
-            if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
-            {
-                converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
-                break;
-            }
-        }
-
-        var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
-        typeInfo.OriginatingResolver = this;
-        return typeInfo;
-    }
-
-    private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
-    {
-        if (converter is __Json.Serialization.JsonConverterFactory factory)
-        {
-            converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
-        }
-
-        return converter;
-    }
-
-    /// <summary>Reads and writes one type through the generated methods.</summary>
-    private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
-    {
-        private readonly __ReadValue<T?> _read;
-        private readonly __WriteValue<T?> _write;
-
-        public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
-        {
-            _read = read;
-            _write = write;
-        }
-
-        public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
-
-        public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
-    }
-
-    private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return null;
-        }
-        if (reader.TokenType != __Json.JsonTokenType.StartArray)
-        {
-            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
-        }
-
-        var list = new global::System.Collections.Generic.List<T>();
-        while (true)
-        {
-            try
-            {
-                reader.Read();
-                if (reader.TokenType == __Json.JsonTokenType.EndArray)
-                {
-                    return list;
-                }
-
-                list.Add(read(ref reader, options));
-            }
-            catch (global::System.Exception exception) when (__CanWrap(exception))
-            {
-                throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
-            }
-        }
-    }
-
-    private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
-    {
-        if (reader.TokenType == __Json.JsonTokenType.Null)
-        {
-            return null;
-        }
-        if (reader.TokenType != __Json.JsonTokenType.StartObject)
-        {
-            throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
-        }
-
-        var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
-        while (true)
-        {
-            reader.Read();
-            if (reader.TokenType == __Json.JsonTokenType.EndObject)
-            {
-                return dictionary;
-            }
-
-            var key = reader.GetString()!;
-            try
-            {
-                reader.Read();
-                dictionary[key] = read(ref reader, options);
-            }
-            catch (global::System.Exception exception) when (__CanWrap(exception))
-            {
-                throw __Wrap(exception, __Segment(key), ref reader);
-            }
-        }
-    }
-
-    private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
-    {
-        if (list is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartArray();
-        for (int i = 0; i < list.Count; i++)
-        {
-            write(writer, list[i], options);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
-    {
-        if (dictionary is null)
-        {
-            writer.WriteNullValue();
-            return;
-        }
-
-        writer.WriteStartObject();
-        foreach (var pair in dictionary)
-        {
-            writer.WritePropertyName(pair.Key);
-            write(writer, pair.Value, options);
-        }
-
-        writer.WriteEndObject();
-    }
-
-    /// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
-    private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
-
-    private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
-
-    /// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
-    private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
-
-    /// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
-    private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
-    {
-        var inner = exception as __Json.JsonException;
-        var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
-        var line = inner?.LineNumber ?? __LineNumber(ref reader);
-        var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
-        var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
-        return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
-    }
-
-    private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
-
-    private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
-    {
-        long? line = __LineNumber(ref reader);
-        long? position = __BytePositionInLine(ref reader);
-        return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
-    }
-
-    private static string __Message(string message, string path, long? line, long? position)
-    {
-        var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
-        return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
-    }
-
-    // The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
-    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
-    private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
-
-    [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
-    private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
+	private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
+
+	private static readonly __Json.JsonEncodedText __Name0 = __Json.JsonEncodedText.Encode("petType");
+	private static readonly __Json.JsonEncodedText __Name1 = __Json.JsonEncodedText.Encode("lives");
+	private static readonly __Json.JsonEncodedText __Name2 = __Json.JsonEncodedText.Encode("bark");
+	private static readonly __Json.JsonEncodedText __Name3 = __Json.JsonEncodedText.Encode("radius");
+	private static readonly __Json.JsonEncodedText __Name4 = __Json.JsonEncodedText.Encode("side");
+	private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("name");
+	private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("pet");
+	private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("shape");
+	private static readonly __Json.JsonEncodedText __Name8 = __Json.JsonEncodedText.Encode("tag");
+	private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("nickname");
+	private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("best");
+	private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("choice");
+	private static readonly __M.TagJsonConverter __Own0 = new();
+	private static readonly __M.PetJsonConverter __Own1 = new();
+	private static readonly __M.ShapeJsonConverter __Own5 = new();
+	private static readonly __M.OwnerTagJsonConverter __Own9 = new();
+	private static readonly __M.OwnerChoiceJsonConverter __Own10 = new();
+
+	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
+	public static global::Unions.Client.UnionsJsonContext Default { get; } = new global::Unions.Client.UnionsJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
+
+	/// <summary>The options this context's metadata was generated for.</summary>
+	protected override __Json.JsonSerializerOptions? GeneratedSerializerOptions { get; } = s_defaultOptions;
+
+	/// <summary>Creates a context with its own copy of the default options.</summary>
+	public UnionsJsonContext() : base(null)
+	{
+	}
+
+	/// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+	/// <param name="options">The options to bind; they must not be bound to another context.</param>
+	public UnionsJsonContext(__Json.JsonSerializerOptions options) : base(options)
+	{
+	}
+
+	private __Meta.JsonTypeInfo<__M.Tag>? _t0;
+	/// <summary>Metadata for <see cref="__M.Tag"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Tag> Tag => __Get(ref _t0);
+
+	private __Meta.JsonTypeInfo<__M.Pet>? _t1;
+	/// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t1);
+
+	private __Meta.JsonTypeInfo<__M.Cat>? _t2;
+	/// <summary>Metadata for <see cref="__M.Cat"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Cat> Cat => __Get(ref _t2);
+
+	private __Meta.JsonTypeInfo<__M.Dog>? _t3;
+	/// <summary>Metadata for <see cref="__M.Dog"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Dog> Dog => __Get(ref _t3);
+
+	private __Meta.JsonTypeInfo<__M.Lizard>? _t4;
+	/// <summary>Metadata for <see cref="__M.Lizard"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Lizard> Lizard => __Get(ref _t4);
+
+	private __Meta.JsonTypeInfo<__M.Shape>? _t5;
+	/// <summary>Metadata for <see cref="__M.Shape"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Shape> Shape => __Get(ref _t5);
+
+	private __Meta.JsonTypeInfo<__M.Circle>? _t6;
+	/// <summary>Metadata for <see cref="__M.Circle"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Circle> Circle => __Get(ref _t6);
+
+	private __Meta.JsonTypeInfo<__M.Square>? _t7;
+	/// <summary>Metadata for <see cref="__M.Square"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Square> Square => __Get(ref _t7);
+
+	private __Meta.JsonTypeInfo<__M.Owner>? _t8;
+	/// <summary>Metadata for <see cref="__M.Owner"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Owner> Owner => __Get(ref _t8);
+
+	private __Meta.JsonTypeInfo<__M.OwnerTag>? _t9;
+	/// <summary>Metadata for <see cref="__M.OwnerTag"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.OwnerTag> OwnerTag => __Get(ref _t9);
+
+	private __Meta.JsonTypeInfo<__M.OwnerChoice>? _t10;
+	/// <summary>Metadata for <see cref="__M.OwnerChoice"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.OwnerChoice> OwnerChoice => __Get(ref _t10);
+
+	/// <inheritdoc/>
+	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
+	{
+		Options.TryGetTypeInfo(type, out __Meta.JsonTypeInfo? typeInfo);
+		return typeInfo;
+	}
+
+	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
+	{
+		if (type == typeof(__M.Tag)) return __Info(options, __Own0);
+		if (type == typeof(__M.Pet)) return __Info(options, __Own1);
+		if (type == typeof(__M.Cat)) return __Info(options, new __Converter<__M.Cat>(__Read2, __Write2));
+		if (type == typeof(__M.Dog)) return __Info(options, new __Converter<__M.Dog>(__Read3, __Write3));
+		if (type == typeof(__M.Lizard)) return __Info(options, new __Converter<__M.Lizard>(__Read4, __Write4));
+		if (type == typeof(__M.Shape)) return __Info(options, __Own5);
+		if (type == typeof(__M.Circle)) return __Info(options, new __Converter<__M.Circle>(__Read6, __Write6));
+		if (type == typeof(__M.Square)) return __Info(options, new __Converter<__M.Square>(__Read7, __Write7));
+		if (type == typeof(__M.Owner)) return __Info(options, new __Converter<__M.Owner>(__Read8, __Write8));
+		if (type == typeof(__M.OwnerTag)) return __Info(options, __Own9);
+		if (type == typeof(__M.OwnerChoice)) return __Info(options, __Own10);
+		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
+		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
+		if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read13, __Write13));
+		if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
+		if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
+		if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read16, __Write16));
+		return null;
+	}
+
+	private static readonly string[] __Paths2 = { ".petType", ".lives" };
+
+	private static __M.Cat? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Cat)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		long __p1 = default;
+		bool __s0 = false, __s1 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match2(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = reader.GetInt64(); __s1 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths2[__i], ref reader);
+		}
+
+		if (!__s0 || !__s1)
+		{
+			throw __Missing(typeof(__M.Cat), ref reader, __s0 ? null : "petType", __s1 ? null : "lives");
+		}
+
+		return new __M.Cat()
+		{
+			PetType = __p0,
+			Lives = __p1,
+		};
+	}
+
+	private static int __Match2(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 5: if (__Is(name, "lives"u8)) return 1; break;
+			case 7: if (__Is(name, "petType"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Cat? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name0, value.PetType);
+		writer.WriteNumber(__Name1, value.Lives);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths3 = { ".petType", ".bark" };
+
+	private static __M.Dog? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Dog)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		string __p1 = default;
+		bool __s0 = false, __s1 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match3(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = reader.GetString(); __s1 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths3[__i], ref reader);
+		}
+
+		if (!__s0 || !__s1)
+		{
+			throw __Missing(typeof(__M.Dog), ref reader, __s0 ? null : "petType", __s1 ? null : "bark");
+		}
+
+		return new __M.Dog()
+		{
+			PetType = __p0,
+			Bark = __p1,
+		};
+	}
+
+	private static int __Match3(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "bark"u8)) return 1; break;
+			case 7: if (__Is(name, "petType"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write3(__Json.Utf8JsonWriter writer, __M.Dog? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name0, value.PetType);
+		writer.WriteString(__Name2, value.Bark);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths4 = { ".petType" };
+
+	private static __M.Lizard? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Lizard)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match4(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths4[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.Lizard), ref reader, __s0 ? null : "petType");
+		}
+
+		return new __M.Lizard()
+		{
+			PetType = __p0,
+		};
+	}
+
+	private static int __Match4(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 7: if (__Is(name, "petType"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write4(__Json.Utf8JsonWriter writer, __M.Lizard? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name0, value.PetType);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths6 = { ".radius" };
+
+	private static __M.Circle? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Circle)))
+		{
+			return null;
+		}
+
+		double __p0 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match6(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetDouble(); __s0 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths6[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.Circle), ref reader, __s0 ? null : "radius");
+		}
+
+		return new __M.Circle()
+		{
+			Radius = __p0,
+		};
+	}
+
+	private static int __Match6(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 6: if (__Is(name, "radius"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write6(__Json.Utf8JsonWriter writer, __M.Circle? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name3, value.Radius);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths7 = { ".side" };
+
+	private static __M.Square? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Square)))
+		{
+			return null;
+		}
+
+		double __p0 = default;
+		bool __s0 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match7(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetDouble(); __s0 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths7[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.Square), ref reader, __s0 ? null : "side");
+		}
+
+		return new __M.Square()
+		{
+			Side = __p0,
+		};
+	}
+
+	private static int __Match7(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 4: if (__Is(name, "side"u8)) return 0; break;
+		}
+		return -1;
+	}
+
+	private static void __Write7(__Json.Utf8JsonWriter writer, __M.Square? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteNumber(__Name4, value.Side);
+		writer.WriteEndObject();
+	}
+
+	private static readonly string[] __Paths8 = { ".name", ".pet", ".shape", ".tag", ".nickname", ".best", ".choice" };
+
+	private static __M.Owner? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	{
+		if (!__Start(ref reader, typeof(__M.Owner)))
+		{
+			return null;
+		}
+
+		string __p0 = default;
+		__M.Pet __p1 = default;
+		__M.Shape __p2 = default;
+		__M.OwnerTag __p3 = default;
+		string __p4 = default;
+		__M.Cat __p5 = default;
+		__M.OwnerChoice __p6 = default;
+		bool __s0 = false, __s4 = false, __s5 = false, __s6 = false;
+		int __i = -1;
+		try
+		{
+			while (__Next(ref reader, out var __name))
+			{
+				__i = __Match8(__name);
+				reader.Read();
+				switch (__i)
+				{
+					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
+					case 2: __p2 = __Null(ref reader) ? null : __Via(__Own5, ref reader, options); break;
+					case 3: __p3 = __Null(ref reader) ? null : __Via(__Own9, ref reader, options); break;
+					case 4: __p4 = reader.GetString(); __s4 = true; break;
+					case 5: __p5 = __Read2(ref reader, options); __s5 = true; break;
+					case 6: __p6 = __Null(ref reader) ? null : __Via(__Own10, ref reader, options); __s6 = true; break;
+					default: reader.Skip(); break;
+				}
+				__i = -1;
+			}
+		}
+		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		{
+			throw __Wrap(exception, __Paths8[__i], ref reader);
+		}
+
+		if (!__s0)
+		{
+			throw __Missing(typeof(__M.Owner), ref reader, __s0 ? null : "name");
+		}
+
+		var __result = new __M.Owner()
+		{
+			Name = __p0,
+			Pet = __p1,
+			Shape = __p2,
+			Tag = __p3,
+			Nickname = __p4,
+			Best = __p5,
+			Choice = __p6,
+		};
+		__result.__set_Nickname = __s4;
+		__result.__set_Best = __s5;
+		__result.__set_Choice = __s6;
+		return __result;
+	}
+
+	private static int __Match8(global::System.ReadOnlySpan<byte> name)
+	{
+		switch (name.Length)
+		{
+			case 3: if (__Is(name, "pet"u8)) return 1; if (__Is(name, "tag"u8)) return 3; break;
+			case 4: if (__Is(name, "name"u8)) return 0; if (__Is(name, "best"u8)) return 5; break;
+			case 5: if (__Is(name, "shape"u8)) return 2; break;
+			case 6: if (__Is(name, "choice"u8)) return 6; break;
+			case 8: if (__Is(name, "nickname"u8)) return 4; break;
+		}
+		return -1;
+	}
+
+	private static void __Write8(__Json.Utf8JsonWriter writer, __M.Owner? value, __Json.JsonSerializerOptions options)
+	{
+		if (value is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		writer.WriteString(__Name5, value.Name);
+		if (value.Pet is { } __w1) { writer.WritePropertyName(__Name6); __Own1.Write(writer, __w1, options); }
+		if (value.Shape is { } __w2) { writer.WritePropertyName(__Name7); __Own5.Write(writer, __w2, options); }
+		if (value.Tag is { } __w3) { writer.WritePropertyName(__Name8); __Own9.Write(writer, __w3, options); }
+		if (value.__set_Nickname) writer.WriteString(__Name9, value.Nickname);
+		if (value.__set_Best) { writer.WritePropertyName(__Name10); __Write2(writer, value.Best, options); }
+		if (value.__set_Choice) { writer.WritePropertyName(__Name11); if (value.Choice is null) writer.WriteNullValue(); else __Own10.Write(writer, value.Choice, options); }
+		writer.WriteEndObject();
+	}
+
+	private static __G.IReadOnlyList<string>? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+
+	private static void __Write13(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
+
+	private static __G.IReadOnlyList<__M.Pet>? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Via(__Own1, ref reader, options), options);
+
+	private static void __Write16(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Own1.Write(writer, value, options); } }, options);
+
+	/// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+	private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return false;
+		}
+
+		return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+	}
+
+	/// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+	private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+	{
+		reader.Read();
+		if (reader.TokenType == __Json.JsonTokenType.EndObject)
+		{
+			name = default;
+			return false;
+		}
+
+		name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+		return true;
+	}
+
+	private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+	/// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+	private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
+
+	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+
+	private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+	/// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+	private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+		=> __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+
+	private delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
+
+	private delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
+
+	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
+	{
+		for (int i = 0; i < options.Converters.Count; i++)
+		{
+			if (options.Converters[i] is { } candidate && candidate.CanConvert(typeof(T)))
+			{
+				converter = (__Json.Serialization.JsonConverter<T>)__Expand(candidate, typeof(T), options);
+				break;
+			}
+		}
+
+		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
+		typeInfo.OriginatingResolver = this;
+		return typeInfo;
+	}
+
+	private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
+	{
+		if (converter is __Json.Serialization.JsonConverterFactory factory)
+		{
+			converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
+		}
+
+		return converter;
+	}
+
+	/// <summary>Reads and writes one type through the generated methods.</summary>
+	private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
+	{
+		private readonly __ReadValue<T?> _read;
+		private readonly __WriteValue<T?> _write;
+
+		public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
+		{
+			_read = read;
+			_write = write;
+		}
+
+		public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
+
+		public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
+	}
+
+	private static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return null;
+		}
+		if (reader.TokenType != __Json.JsonTokenType.StartArray)
+		{
+			throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
+		}
+
+		var list = new global::System.Collections.Generic.List<T>();
+		while (true)
+		{
+			try
+			{
+				reader.Read();
+				if (reader.TokenType == __Json.JsonTokenType.EndArray)
+				{
+					return list;
+				}
+
+				list.Add(read(ref reader, options));
+			}
+			catch (global::System.Exception exception) when (__CanWrap(exception))
+			{
+				throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
+			}
+		}
+	}
+
+	private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+	{
+		if (reader.TokenType == __Json.JsonTokenType.Null)
+		{
+			return null;
+		}
+		if (reader.TokenType != __Json.JsonTokenType.StartObject)
+		{
+			throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
+		}
+
+		var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
+		while (true)
+		{
+			reader.Read();
+			if (reader.TokenType == __Json.JsonTokenType.EndObject)
+			{
+				return dictionary;
+			}
+
+			var key = reader.GetString()!;
+			try
+			{
+				reader.Read();
+				dictionary[key] = read(ref reader, options);
+			}
+			catch (global::System.Exception exception) when (__CanWrap(exception))
+			{
+				throw __Wrap(exception, __Segment(key), ref reader);
+			}
+		}
+	}
+
+	private static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+	{
+		if (list is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartArray();
+		for (int i = 0; i < list.Count; i++)
+		{
+			write(writer, list[i], options);
+		}
+
+		writer.WriteEndArray();
+	}
+
+	private static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+	{
+		if (dictionary is null)
+		{
+			writer.WriteNullValue();
+			return;
+		}
+
+		writer.WriteStartObject();
+		foreach (var pair in dictionary)
+		{
+			writer.WritePropertyName(pair.Key);
+			write(writer, pair.Value, options);
+		}
+
+		writer.WriteEndObject();
+	}
+
+	/// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
+	private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
+
+	private static readonly char[] __Special = ". '/\"[]()\t\n\r\u000C\u0008\\\u0085\u2028\u2029".ToCharArray();
+
+	/// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
+	private static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
+
+	/// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
+	private static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
+	{
+		var inner = exception as __Json.JsonException;
+		var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
+		var line = inner?.LineNumber ?? __LineNumber(ref reader);
+		var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
+		var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
+		return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
+	}
+
+	private static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
+
+	private static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
+	{
+		long? line = __LineNumber(ref reader);
+		long? position = __BytePositionInLine(ref reader);
+		return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
+	}
+
+	private static string __Message(string message, string path, long? line, long? position)
+	{
+		var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
+		return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
+	}
+
+	// The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
+	[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
+	private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
+
+	[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
+	private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
 }

@@ -10,525 +10,525 @@ using __G = global::System.Collections.Generic;
 
 namespace Unions.Client
 {
-    /// <summary>One of String, Int64, ListOfString.</summary>
-    /// <remarks>
-    /// An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Unions.Client.TagJsonConverter))]
-    public sealed partial class Tag
-    {
-        internal Tag(global::System.Text.Json.JsonElement raw) => Raw = raw;
-
-        /// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>
-        public global::System.Text.Json.JsonElement Raw { get; }
-
-        /// <summary>Holds a copy of <paramref name="raw"/> as it is, whichever alternative it is.</summary>
-        public static Tag FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
-
-        /// <summary>Holds <paramref name="value"/> as the String alternative.</summary>
-        public static Tag FromString(string value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<string>()));
-
-        /// <summary>Reads the value as the String alternative; false, never an exception, when it does not read as one.</summary>
-        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-        {
-            value = default;
-            try
-            {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<string>());
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return false;
-            }
-
-            return value is not null;
-        }
-
-        /// <summary>Holds <paramref name="value"/> as the Int64 alternative.</summary>
-        public static Tag FromInt64(long value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<long>()));
-
-        /// <summary>Reads the value as the Int64 alternative; false, never an exception, when it does not read as one.</summary>
-        public bool TryGetInt64([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out long? value)
-        {
-            value = default;
-            try
-            {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<long>());
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return false;
-            }
-
-            return value is not null;
-        }
-
-        /// <summary>Holds <paramref name="value"/> as the ListOfString alternative.</summary>
-        public static Tag FromListOfString(global::System.Collections.Generic.IReadOnlyList<string> value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::System.Collections.Generic.IReadOnlyList<string>>()));
-
-        /// <summary>Reads the value as the ListOfString alternative; false, never an exception, when it does not read as one.</summary>
-        public bool TryGetListOfString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<string>? value)
-        {
-            value = default;
-            try
-            {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::System.Collections.Generic.IReadOnlyList<string>>());
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return false;
-            }
-
-            return value is not null;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
-    }
-
-    /// <summary>Reads and writes Tag as the JSON value it holds, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class TagJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.Tag>
-    {
-        /// <inheritdoc/>
-        public override global::Unions.Client.Tag Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Tag value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
-    }
-
-    /// <summary>A cat or a dog, told apart by petType.</summary>
-    /// <remarks>
-    /// An alternative matches when the discriminator property 'petType' has one of its values; an unknown value matches none and the JSON is still kept in Raw.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Unions.Client.PetJsonConverter))]
-    public sealed partial class Pet
-    {
-        internal Pet(global::System.Text.Json.JsonElement raw) => Raw = raw;
-
-        /// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>
-        public global::System.Text.Json.JsonElement Raw { get; }
-
-        /// <summary>The value of the discriminator property 'petType', or null when the JSON is not an object with that property as a string.</summary>
-        public string? DiscriminatorValue => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty("petType", out var value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString() : null;
-
-        /// <summary>Holds a copy of <paramref name="raw"/> as it is, whichever alternative it is.</summary>
-        public static Pet FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
-
-        /// <summary>Holds <paramref name="value"/> as the Cat alternative.</summary>
-        public static Pet FromCat(global::Unions.Client.Cat value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Cat>()));
-
-        /// <summary>Reads the value as the Cat alternative when the discriminator is 'cat' or 'kitten'; false, never an exception, otherwise.</summary>
-        public bool TryGetCat([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Cat? value)
-        {
-            value = default;
-            if (DiscriminatorValue is not ("cat" or "kitten"))
-            {
-                return false;
-            }
-
-            try
-            {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Cat>());
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return false;
-            }
-
-            return value is not null;
-        }
-
-        /// <summary>Holds <paramref name="value"/> as the Dog alternative.</summary>
-        public static Pet FromDog(global::Unions.Client.Dog value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Dog>()));
-
-        /// <summary>Reads the value as the Dog alternative when the discriminator is 'dog'; false, never an exception, otherwise.</summary>
-        public bool TryGetDog([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Dog? value)
-        {
-            value = default;
-            if (DiscriminatorValue is not ("dog"))
-            {
-                return false;
-            }
-
-            try
-            {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Dog>());
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return false;
-            }
-
-            return value is not null;
-        }
-
-        /// <summary>Holds <paramref name="value"/> as the Lizard alternative.</summary>
-        public static Pet FromLizard(global::Unions.Client.Lizard value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Lizard>()));
-
-        /// <summary>Reads the value as the Lizard alternative when the discriminator is 'Lizard'; false, never an exception, otherwise.</summary>
-        public bool TryGetLizard([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Lizard? value)
-        {
-            value = default;
-            if (DiscriminatorValue is not ("Lizard"))
-            {
-                return false;
-            }
-
-            try
-            {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Lizard>());
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return false;
-            }
-
-            return value is not null;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
-    }
-
-    /// <summary>Reads and writes Pet as the JSON value it holds, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.Pet>
-    {
-        /// <inheritdoc/>
-        public override global::Unions.Client.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Pet value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
-    }
-
-    /// <summary>The Cat schema of Unions.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Cat
-    {
-        /// <summary>The 'petType' property.</summary>
-        [__Ser.JsonPropertyName("petType")]
-        public required string PetType { get; init; }
-
-        /// <summary>The 'lives' property.</summary>
-        [__Ser.JsonPropertyName("lives")]
-        public required long Lives { get; init; }
-    }
-
-    /// <summary>The Dog schema of Unions.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Dog
-    {
-        /// <summary>The 'petType' property.</summary>
-        [__Ser.JsonPropertyName("petType")]
-        public required string PetType { get; init; }
-
-        /// <summary>The 'bark' property.</summary>
-        [__Ser.JsonPropertyName("bark")]
-        public required string Bark { get; init; }
-    }
-
-    /// <summary>The Lizard schema of Unions.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Lizard
-    {
-        /// <summary>The 'petType' property.</summary>
-        [__Ser.JsonPropertyName("petType")]
-        public required string PetType { get; init; }
-    }
-
-    /// <summary>One of Circle, Square.</summary>
-    /// <remarks>
-    /// An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Unions.Client.ShapeJsonConverter))]
-    public sealed partial class Shape
-    {
-        internal Shape(global::System.Text.Json.JsonElement raw) => Raw = raw;
-
-        /// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>
-        public global::System.Text.Json.JsonElement Raw { get; }
-
-        /// <summary>Holds a copy of <paramref name="raw"/> as it is, whichever alternative it is.</summary>
-        public static Shape FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
-
-        /// <summary>Holds <paramref name="value"/> as the Circle alternative.</summary>
-        public static Shape FromCircle(global::Unions.Client.Circle value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Circle>()));
-
-        /// <summary>Reads the value as the Circle alternative; false, never an exception, when it does not read as one.</summary>
-        public bool TryGetCircle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Circle? value)
-        {
-            value = default;
-            try
-            {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Circle>());
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return false;
-            }
-
-            return value is not null;
-        }
-
-        /// <summary>Holds <paramref name="value"/> as the Square alternative.</summary>
-        public static Shape FromSquare(global::Unions.Client.Square value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Square>()));
-
-        /// <summary>Reads the value as the Square alternative; false, never an exception, when it does not read as one.</summary>
-        public bool TryGetSquare([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Square? value)
-        {
-            value = default;
-            try
-            {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Square>());
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return false;
-            }
-
-            return value is not null;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
-    }
-
-    /// <summary>Reads and writes Shape as the JSON value it holds, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class ShapeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.Shape>
-    {
-        /// <inheritdoc/>
-        public override global::Unions.Client.Shape Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Shape value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
-    }
-
-    /// <summary>The Circle schema of Unions.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Circle
-    {
-        /// <summary>The 'radius' property.</summary>
-        [__Ser.JsonPropertyName("radius")]
-        public required double Radius { get; init; }
-    }
-
-    /// <summary>The Square schema of Unions.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Square
-    {
-        /// <summary>The 'side' property.</summary>
-        [__Ser.JsonPropertyName("side")]
-        public required double Side { get; init; }
-    }
-
-    /// <summary>The Owner schema of Unions.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Owner
-    {
-        /// <summary>The 'name' property.</summary>
-        [__Ser.JsonPropertyName("name")]
-        public required string Name { get; init; }
-
-        /// <summary>The 'pet' property.</summary>
-        [__Ser.JsonPropertyName("pet")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Pet? Pet { get; init; }
-
-        /// <summary>The 'shape' property.</summary>
-        [__Ser.JsonPropertyName("shape")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Shape? Shape { get; init; }
-
-        /// <summary>The 'tag' property.</summary>
-        [__Ser.JsonPropertyName("tag")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.OwnerTag? Tag { get; init; }
-
-        /// <summary>The 'nickname' property.</summary>
-        [__Ser.JsonPropertyName("nickname")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Nickname { get => __value_Nickname; init { __value_Nickname = value; __set_Nickname = true; } }
-
-        private readonly string? __value_Nickname;
-
-        /// <summary>Whether Nickname was set, to null or not: only then is it written to JSON.</summary>
-        internal bool __set_Nickname;
-
-        /// <summary>The 'best' property.</summary>
-        [__Ser.JsonPropertyName("best")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Cat? Best { get => __value_Best; init { __value_Best = value; __set_Best = true; } }
-
-        private readonly __M.Cat? __value_Best;
-
-        /// <summary>Whether Best was set, to null or not: only then is it written to JSON.</summary>
-        internal bool __set_Best;
-
-        /// <summary>The 'choice' property.</summary>
-        [__Ser.JsonPropertyName("choice")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.OwnerChoice? Choice { get => __value_Choice; init { __value_Choice = value; __set_Choice = true; } }
-
-        private readonly __M.OwnerChoice? __value_Choice;
-
-        /// <summary>Whether Choice was set, to null or not: only then is it written to JSON.</summary>
-        internal bool __set_Choice;
-    }
-
-    /// <summary>One of String, Int64, ListOfString.</summary>
-    /// <remarks>
-    /// An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Unions.Client.OwnerTagJsonConverter))]
-    public sealed partial class OwnerTag
-    {
-        internal OwnerTag(global::System.Text.Json.JsonElement raw) => Raw = raw;
-
-        /// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>
-        public global::System.Text.Json.JsonElement Raw { get; }
-
-        /// <summary>Holds a copy of <paramref name="raw"/> as it is, whichever alternative it is.</summary>
-        public static OwnerTag FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
-
-        /// <summary>Holds <paramref name="value"/> as the String alternative.</summary>
-        public static OwnerTag FromString(string value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<string>()));
-
-        /// <summary>Reads the value as the String alternative; false, never an exception, when it does not read as one.</summary>
-        public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-        {
-            value = default;
-            try
-            {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<string>());
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return false;
-            }
-
-            return value is not null;
-        }
-
-        /// <summary>Holds <paramref name="value"/> as the Int64 alternative.</summary>
-        public static OwnerTag FromInt64(long value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<long>()));
-
-        /// <summary>Reads the value as the Int64 alternative; false, never an exception, when it does not read as one.</summary>
-        public bool TryGetInt64([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out long? value)
-        {
-            value = default;
-            try
-            {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<long>());
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return false;
-            }
-
-            return value is not null;
-        }
-
-        /// <summary>Holds <paramref name="value"/> as the ListOfString alternative.</summary>
-        public static OwnerTag FromListOfString(global::System.Collections.Generic.IReadOnlyList<string> value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::System.Collections.Generic.IReadOnlyList<string>>()));
-
-        /// <summary>Reads the value as the ListOfString alternative; false, never an exception, when it does not read as one.</summary>
-        public bool TryGetListOfString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<string>? value)
-        {
-            value = default;
-            try
-            {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::System.Collections.Generic.IReadOnlyList<string>>());
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return false;
-            }
-
-            return value is not null;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
-    }
-
-    /// <summary>Reads and writes OwnerTag as the JSON value it holds, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class OwnerTagJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.OwnerTag>
-    {
-        /// <inheritdoc/>
-        public override global::Unions.Client.OwnerTag Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.OwnerTag value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
-    }
-
-    /// <summary>One of Shape, Boolean.</summary>
-    /// <remarks>
-    /// An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match.
-    /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Unions.Client.OwnerChoiceJsonConverter))]
-    public sealed partial class OwnerChoice
-    {
-        internal OwnerChoice(global::System.Text.Json.JsonElement raw) => Raw = raw;
-
-        /// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>
-        public global::System.Text.Json.JsonElement Raw { get; }
-
-        /// <summary>Holds a copy of <paramref name="raw"/> as it is, whichever alternative it is.</summary>
-        public static OwnerChoice FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
-
-        /// <summary>Holds <paramref name="value"/> as the Shape alternative.</summary>
-        public static OwnerChoice FromShape(global::Unions.Client.Shape value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Shape>()));
-
-        /// <summary>Reads the value as the Shape alternative; false, never an exception, when it does not read as one.</summary>
-        public bool TryGetShape([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Shape? value)
-        {
-            value = default;
-            try
-            {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Shape>());
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return false;
-            }
-
-            return value is not null;
-        }
-
-        /// <summary>Holds <paramref name="value"/> as the Boolean alternative.</summary>
-        public static OwnerChoice FromBoolean(bool value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<bool>()));
-
-        /// <summary>Reads the value as the Boolean alternative; false, never an exception, when it does not read as one.</summary>
-        public bool TryGetBoolean([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out bool? value)
-        {
-            value = default;
-            try
-            {
-                value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<bool>());
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return false;
-            }
-
-            return value is not null;
-        }
-
-        private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
-    }
-
-    /// <summary>Reads and writes OwnerChoice as the JSON value it holds, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed class OwnerChoiceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.OwnerChoice>
-    {
-        /// <inheritdoc/>
-        public override global::Unions.Client.OwnerChoice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::System.Text.Json.JsonElement.ParseValue(ref reader));
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.OwnerChoice value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
-    }
+	/// <summary>One of String, Int64, ListOfString.</summary>
+	/// <remarks>
+	/// An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Unions.Client.TagJsonConverter))]
+	public sealed partial class Tag
+	{
+		internal Tag(global::System.Text.Json.JsonElement raw) => Raw = raw;
+
+		/// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>
+		public global::System.Text.Json.JsonElement Raw { get; }
+
+		/// <summary>Holds a copy of <paramref name="raw"/> as it is, whichever alternative it is.</summary>
+		public static Tag FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
+
+		/// <summary>Holds <paramref name="value"/> as the String alternative.</summary>
+		public static Tag FromString(string value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<string>()));
+
+		/// <summary>Reads the value as the String alternative; false, never an exception, when it does not read as one.</summary>
+		public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+		{
+			value = default;
+			try
+			{
+				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<string>());
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return false;
+			}
+
+			return value is not null;
+		}
+
+		/// <summary>Holds <paramref name="value"/> as the Int64 alternative.</summary>
+		public static Tag FromInt64(long value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<long>()));
+
+		/// <summary>Reads the value as the Int64 alternative; false, never an exception, when it does not read as one.</summary>
+		public bool TryGetInt64([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out long? value)
+		{
+			value = default;
+			try
+			{
+				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<long>());
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return false;
+			}
+
+			return value is not null;
+		}
+
+		/// <summary>Holds <paramref name="value"/> as the ListOfString alternative.</summary>
+		public static Tag FromListOfString(global::System.Collections.Generic.IReadOnlyList<string> value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::System.Collections.Generic.IReadOnlyList<string>>()));
+
+		/// <summary>Reads the value as the ListOfString alternative; false, never an exception, when it does not read as one.</summary>
+		public bool TryGetListOfString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<string>? value)
+		{
+			value = default;
+			try
+			{
+				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::System.Collections.Generic.IReadOnlyList<string>>());
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return false;
+			}
+
+			return value is not null;
+		}
+
+		private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
+	}
+
+	/// <summary>Reads and writes Tag as the JSON value it holds, without reflection.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed class TagJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.Tag>
+	{
+		/// <inheritdoc/>
+		public override global::Unions.Client.Tag Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+
+		/// <inheritdoc/>
+		public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Tag value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
+	}
+
+	/// <summary>A cat or a dog, told apart by petType.</summary>
+	/// <remarks>
+	/// An alternative matches when the discriminator property 'petType' has one of its values; an unknown value matches none and the JSON is still kept in Raw.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Unions.Client.PetJsonConverter))]
+	public sealed partial class Pet
+	{
+		internal Pet(global::System.Text.Json.JsonElement raw) => Raw = raw;
+
+		/// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>
+		public global::System.Text.Json.JsonElement Raw { get; }
+
+		/// <summary>The value of the discriminator property 'petType', or null when the JSON is not an object with that property as a string.</summary>
+		public string? DiscriminatorValue => Raw.ValueKind == global::System.Text.Json.JsonValueKind.Object && Raw.TryGetProperty("petType", out var value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String ? value.GetString() : null;
+
+		/// <summary>Holds a copy of <paramref name="raw"/> as it is, whichever alternative it is.</summary>
+		public static Pet FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
+
+		/// <summary>Holds <paramref name="value"/> as the Cat alternative.</summary>
+		public static Pet FromCat(global::Unions.Client.Cat value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Cat>()));
+
+		/// <summary>Reads the value as the Cat alternative when the discriminator is 'cat' or 'kitten'; false, never an exception, otherwise.</summary>
+		public bool TryGetCat([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Cat? value)
+		{
+			value = default;
+			if (DiscriminatorValue is not ("cat" or "kitten"))
+			{
+				return false;
+			}
+
+			try
+			{
+				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Cat>());
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return false;
+			}
+
+			return value is not null;
+		}
+
+		/// <summary>Holds <paramref name="value"/> as the Dog alternative.</summary>
+		public static Pet FromDog(global::Unions.Client.Dog value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Dog>()));
+
+		/// <summary>Reads the value as the Dog alternative when the discriminator is 'dog'; false, never an exception, otherwise.</summary>
+		public bool TryGetDog([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Dog? value)
+		{
+			value = default;
+			if (DiscriminatorValue is not ("dog"))
+			{
+				return false;
+			}
+
+			try
+			{
+				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Dog>());
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return false;
+			}
+
+			return value is not null;
+		}
+
+		/// <summary>Holds <paramref name="value"/> as the Lizard alternative.</summary>
+		public static Pet FromLizard(global::Unions.Client.Lizard value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Lizard>()));
+
+		/// <summary>Reads the value as the Lizard alternative when the discriminator is 'Lizard'; false, never an exception, otherwise.</summary>
+		public bool TryGetLizard([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Lizard? value)
+		{
+			value = default;
+			if (DiscriminatorValue is not ("Lizard"))
+			{
+				return false;
+			}
+
+			try
+			{
+				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Lizard>());
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return false;
+			}
+
+			return value is not null;
+		}
+
+		private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
+	}
+
+	/// <summary>Reads and writes Pet as the JSON value it holds, without reflection.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed class PetJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.Pet>
+	{
+		/// <inheritdoc/>
+		public override global::Unions.Client.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+
+		/// <inheritdoc/>
+		public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Pet value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
+	}
+
+	/// <summary>The Cat schema of Unions.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Cat
+	{
+		/// <summary>The 'petType' property.</summary>
+		[__Ser.JsonPropertyName("petType")]
+		public required string PetType { get; init; }
+
+		/// <summary>The 'lives' property.</summary>
+		[__Ser.JsonPropertyName("lives")]
+		public required long Lives { get; init; }
+	}
+
+	/// <summary>The Dog schema of Unions.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Dog
+	{
+		/// <summary>The 'petType' property.</summary>
+		[__Ser.JsonPropertyName("petType")]
+		public required string PetType { get; init; }
+
+		/// <summary>The 'bark' property.</summary>
+		[__Ser.JsonPropertyName("bark")]
+		public required string Bark { get; init; }
+	}
+
+	/// <summary>The Lizard schema of Unions.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Lizard
+	{
+		/// <summary>The 'petType' property.</summary>
+		[__Ser.JsonPropertyName("petType")]
+		public required string PetType { get; init; }
+	}
+
+	/// <summary>One of Circle, Square.</summary>
+	/// <remarks>
+	/// An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Unions.Client.ShapeJsonConverter))]
+	public sealed partial class Shape
+	{
+		internal Shape(global::System.Text.Json.JsonElement raw) => Raw = raw;
+
+		/// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>
+		public global::System.Text.Json.JsonElement Raw { get; }
+
+		/// <summary>Holds a copy of <paramref name="raw"/> as it is, whichever alternative it is.</summary>
+		public static Shape FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
+
+		/// <summary>Holds <paramref name="value"/> as the Circle alternative.</summary>
+		public static Shape FromCircle(global::Unions.Client.Circle value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Circle>()));
+
+		/// <summary>Reads the value as the Circle alternative; false, never an exception, when it does not read as one.</summary>
+		public bool TryGetCircle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Circle? value)
+		{
+			value = default;
+			try
+			{
+				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Circle>());
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return false;
+			}
+
+			return value is not null;
+		}
+
+		/// <summary>Holds <paramref name="value"/> as the Square alternative.</summary>
+		public static Shape FromSquare(global::Unions.Client.Square value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Square>()));
+
+		/// <summary>Reads the value as the Square alternative; false, never an exception, when it does not read as one.</summary>
+		public bool TryGetSquare([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Square? value)
+		{
+			value = default;
+			try
+			{
+				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Square>());
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return false;
+			}
+
+			return value is not null;
+		}
+
+		private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
+	}
+
+	/// <summary>Reads and writes Shape as the JSON value it holds, without reflection.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed class ShapeJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.Shape>
+	{
+		/// <inheritdoc/>
+		public override global::Unions.Client.Shape Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+
+		/// <inheritdoc/>
+		public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.Shape value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
+	}
+
+	/// <summary>The Circle schema of Unions.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Circle
+	{
+		/// <summary>The 'radius' property.</summary>
+		[__Ser.JsonPropertyName("radius")]
+		public required double Radius { get; init; }
+	}
+
+	/// <summary>The Square schema of Unions.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Square
+	{
+		/// <summary>The 'side' property.</summary>
+		[__Ser.JsonPropertyName("side")]
+		public required double Side { get; init; }
+	}
+
+	/// <summary>The Owner schema of Unions.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Owner
+	{
+		/// <summary>The 'name' property.</summary>
+		[__Ser.JsonPropertyName("name")]
+		public required string Name { get; init; }
+
+		/// <summary>The 'pet' property.</summary>
+		[__Ser.JsonPropertyName("pet")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Pet? Pet { get; init; }
+
+		/// <summary>The 'shape' property.</summary>
+		[__Ser.JsonPropertyName("shape")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Shape? Shape { get; init; }
+
+		/// <summary>The 'tag' property.</summary>
+		[__Ser.JsonPropertyName("tag")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.OwnerTag? Tag { get; init; }
+
+		/// <summary>The 'nickname' property.</summary>
+		[__Ser.JsonPropertyName("nickname")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Nickname { get => __value_Nickname; init { __value_Nickname = value; __set_Nickname = true; } }
+
+		private readonly string? __value_Nickname;
+
+		/// <summary>Whether Nickname was set, to null or not: only then is it written to JSON.</summary>
+		internal bool __set_Nickname;
+
+		/// <summary>The 'best' property.</summary>
+		[__Ser.JsonPropertyName("best")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Cat? Best { get => __value_Best; init { __value_Best = value; __set_Best = true; } }
+
+		private readonly __M.Cat? __value_Best;
+
+		/// <summary>Whether Best was set, to null or not: only then is it written to JSON.</summary>
+		internal bool __set_Best;
+
+		/// <summary>The 'choice' property.</summary>
+		[__Ser.JsonPropertyName("choice")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.OwnerChoice? Choice { get => __value_Choice; init { __value_Choice = value; __set_Choice = true; } }
+
+		private readonly __M.OwnerChoice? __value_Choice;
+
+		/// <summary>Whether Choice was set, to null or not: only then is it written to JSON.</summary>
+		internal bool __set_Choice;
+	}
+
+	/// <summary>One of String, Int64, ListOfString.</summary>
+	/// <remarks>
+	/// An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Unions.Client.OwnerTagJsonConverter))]
+	public sealed partial class OwnerTag
+	{
+		internal OwnerTag(global::System.Text.Json.JsonElement raw) => Raw = raw;
+
+		/// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>
+		public global::System.Text.Json.JsonElement Raw { get; }
+
+		/// <summary>Holds a copy of <paramref name="raw"/> as it is, whichever alternative it is.</summary>
+		public static OwnerTag FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
+
+		/// <summary>Holds <paramref name="value"/> as the String alternative.</summary>
+		public static OwnerTag FromString(string value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<string>()));
+
+		/// <summary>Reads the value as the String alternative; false, never an exception, when it does not read as one.</summary>
+		public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+		{
+			value = default;
+			try
+			{
+				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<string>());
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return false;
+			}
+
+			return value is not null;
+		}
+
+		/// <summary>Holds <paramref name="value"/> as the Int64 alternative.</summary>
+		public static OwnerTag FromInt64(long value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<long>()));
+
+		/// <summary>Reads the value as the Int64 alternative; false, never an exception, when it does not read as one.</summary>
+		public bool TryGetInt64([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out long? value)
+		{
+			value = default;
+			try
+			{
+				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<long>());
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return false;
+			}
+
+			return value is not null;
+		}
+
+		/// <summary>Holds <paramref name="value"/> as the ListOfString alternative.</summary>
+		public static OwnerTag FromListOfString(global::System.Collections.Generic.IReadOnlyList<string> value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::System.Collections.Generic.IReadOnlyList<string>>()));
+
+		/// <summary>Reads the value as the ListOfString alternative; false, never an exception, when it does not read as one.</summary>
+		public bool TryGetListOfString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<string>? value)
+		{
+			value = default;
+			try
+			{
+				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::System.Collections.Generic.IReadOnlyList<string>>());
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return false;
+			}
+
+			return value is not null;
+		}
+
+		private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
+	}
+
+	/// <summary>Reads and writes OwnerTag as the JSON value it holds, without reflection.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed class OwnerTagJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.OwnerTag>
+	{
+		/// <inheritdoc/>
+		public override global::Unions.Client.OwnerTag Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+
+		/// <inheritdoc/>
+		public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.OwnerTag value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
+	}
+
+	/// <summary>One of Shape, Boolean.</summary>
+	/// <remarks>
+	/// An alternative matches when the JSON value reads as it (System.Text.Json's rules: a string never reads as a number, an object reads as a model only when its required properties are there); several may match.
+	/// </remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[global::System.Text.Json.Serialization.JsonConverter(typeof(global::Unions.Client.OwnerChoiceJsonConverter))]
+	public sealed partial class OwnerChoice
+	{
+		internal OwnerChoice(global::System.Text.Json.JsonElement raw) => Raw = raw;
+
+		/// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>
+		public global::System.Text.Json.JsonElement Raw { get; }
+
+		/// <summary>Holds a copy of <paramref name="raw"/> as it is, whichever alternative it is.</summary>
+		public static OwnerChoice FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
+
+		/// <summary>Holds <paramref name="value"/> as the Shape alternative.</summary>
+		public static OwnerChoice FromShape(global::Unions.Client.Shape value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Shape>()));
+
+		/// <summary>Reads the value as the Shape alternative; false, never an exception, when it does not read as one.</summary>
+		public bool TryGetShape([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Shape? value)
+		{
+			value = default;
+			try
+			{
+				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Shape>());
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return false;
+			}
+
+			return value is not null;
+		}
+
+		/// <summary>Holds <paramref name="value"/> as the Boolean alternative.</summary>
+		public static OwnerChoice FromBoolean(bool value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<bool>()));
+
+		/// <summary>Reads the value as the Boolean alternative; false, never an exception, when it does not read as one.</summary>
+		public bool TryGetBoolean([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out bool? value)
+		{
+			value = default;
+			try
+			{
+				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<bool>());
+			}
+			catch (global::System.Text.Json.JsonException)
+			{
+				return false;
+			}
+
+			return value is not null;
+		}
+
+		private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
+	}
+
+	/// <summary>Reads and writes OwnerChoice as the JSON value it holds, without reflection.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed class OwnerChoiceJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Unions.Client.OwnerChoice>
+	{
+		/// <inheritdoc/>
+		public override global::Unions.Client.OwnerChoice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => new(global::System.Text.Json.JsonElement.ParseValue(ref reader));
+
+		/// <inheritdoc/>
+		public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Unions.Client.OwnerChoice value, global::System.Text.Json.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
+	}
 }

@@ -8,460 +8,460 @@ using __G = global::System.Collections.Generic;
 
 namespace CelerData.Generated.Tests.HandWritten
 {
-    /// <summary>An open string enum of Features API: what its JSON converter needs.</summary>
-    /// <typeparam name="TSelf">The struct.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    internal interface IFeaturesOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, IFeaturesOpenEnum<TSelf>
-    {
-        /// <summary>The wire values the API description lists.</summary>
-        static abstract string[] __Wire { get; }
-
-        /// <summary>The wire value.</summary>
-        string Value { get; }
-
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        static abstract TSelf Create(string value);
-    }
-
-    /// <summary>Reads and writes an open string enum of Features API as its wire value, listed or not, without reflection.</summary>
-    /// <typeparam name="T">The struct.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    internal sealed class FeaturesOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, IFeaturesOpenEnum<T>
-    {
-        private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
-
-        private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
-
-        /// <inheritdoc/>
-        public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
-            {
-                throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
-            }
-
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
-            {
-                // A listed value is its static instance: no string is allocated.
-                for (int i = 0; i < s_utf8.Length; i++)
-                {
-                    if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
-                    {
-                        return s_known[i];
-                    }
-                }
-            }
-
-            return T.Create(reader.GetString()!);
-        }
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
-    }
-
-    /// <summary>The Token schema of Features API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Token
-    {
-        /// <summary>The 'access_token' property.</summary>
-        [__Ser.JsonPropertyName("access_token")]
-        public required string AccessToken { get; init; }
-
-        /// <summary>The 'expires_in' property.</summary>
-        [__Ser.JsonPropertyName("expires_in")]
-        public required int ExpiresIn { get; init; }
-
-        /// <summary>The 'refresh_token' property.</summary>
-        [__Ser.JsonPropertyName("refresh_token")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? RefreshToken { get; init; }
-
-        /// <summary>The 'token_type' property.</summary>
-        [__Ser.JsonPropertyName("token_type")]
-        public required string TokenType { get; init; }
-
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("AccessToken = ");
-            builder.Append(AccessToken is null ? "null" : "***");
-            builder.Append(", ExpiresIn = ");
-            builder.Append(ExpiresIn);
-            builder.Append(", RefreshToken = ");
-            builder.Append(RefreshToken is null ? "null" : "***");
-            builder.Append(", TokenType = ");
-            builder.Append(TokenType);
-            return true;
-        }
-    }
-
-    /// <summary>The values of PetKind.</summary>
-    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.PetKind>))]
-    public readonly partial struct PetKind : __M.IFeaturesOpenEnum<PetKind>
-    {
-        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
-        public enum KnownValue
-        {
-            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
-            Unknown = 0,
-
-            /// <summary>The wire value dog.</summary>
-            Dog,
-
-            /// <summary>The wire value cat.</summary>
-            Cat,
+	/// <summary>An open string enum of Features API: what its JSON converter needs.</summary>
+	/// <typeparam name="TSelf">The struct.</typeparam>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	internal interface IFeaturesOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, IFeaturesOpenEnum<TSelf>
+	{
+		/// <summary>The wire values the API description lists.</summary>
+		static abstract string[] __Wire { get; }
+
+		/// <summary>The wire value.</summary>
+		string Value { get; }
+
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		static abstract TSelf Create(string value);
+	}
+
+	/// <summary>Reads and writes an open string enum of Features API as its wire value, listed or not, without reflection.</summary>
+	/// <typeparam name="T">The struct.</typeparam>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	internal sealed class FeaturesOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, IFeaturesOpenEnum<T>
+	{
+		private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
+
+		private static readonly byte[][] s_utf8 = global::System.Array.ConvertAll(T.__Wire, global::System.Text.Encoding.UTF8.GetBytes);
+
+		/// <inheritdoc/>
+		public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+		{
+			if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+			{
+				throw new global::System.Text.Json.JsonException("Expected a string for " + typeof(T).Name + ".");
+			}
+
+			if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+			{
+				// A listed value is its static instance: no string is allocated.
+				for (int i = 0; i < s_utf8.Length; i++)
+				{
+					if (global::System.MemoryExtensions.SequenceEqual(reader.ValueSpan, s_utf8[i]))
+					{
+						return s_known[i];
+					}
+				}
+			}
+
+			return T.Create(reader.GetString()!);
+		}
+
+		/// <inheritdoc/>
+		public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
+	}
+
+	/// <summary>The Token schema of Features API.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Token
+	{
+		/// <summary>The 'access_token' property.</summary>
+		[__Ser.JsonPropertyName("access_token")]
+		public required string AccessToken { get; init; }
+
+		/// <summary>The 'expires_in' property.</summary>
+		[__Ser.JsonPropertyName("expires_in")]
+		public required int ExpiresIn { get; init; }
+
+		/// <summary>The 'refresh_token' property.</summary>
+		[__Ser.JsonPropertyName("refresh_token")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? RefreshToken { get; init; }
+
+		/// <summary>The 'token_type' property.</summary>
+		[__Ser.JsonPropertyName("token_type")]
+		public required string TokenType { get; init; }
+
+		private bool PrintMembers(global::System.Text.StringBuilder builder)
+		{
+			builder.Append("AccessToken = ");
+			builder.Append(AccessToken is null ? "null" : "***");
+			builder.Append(", ExpiresIn = ");
+			builder.Append(ExpiresIn);
+			builder.Append(", RefreshToken = ");
+			builder.Append(RefreshToken is null ? "null" : "***");
+			builder.Append(", TokenType = ");
+			builder.Append(TokenType);
+			return true;
+		}
+	}
+
+	/// <summary>The values of PetKind.</summary>
+	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.PetKind>))]
+	public readonly partial struct PetKind : __M.IFeaturesOpenEnum<PetKind>
+	{
+		/// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+		public enum KnownValue
+		{
+			/// <summary>A value the API description does not list (or <c>default</c>).</summary>
+			Unknown = 0,
+
+			/// <summary>The wire value dog.</summary>
+			Dog,
+
+			/// <summary>The wire value cat.</summary>
+			Cat,
 
-            /// <summary>The wire value hamster-like.</summary>
-            HamsterLike,
+			/// <summary>The wire value hamster-like.</summary>
+			HamsterLike,
 
-            /// <summary>The wire value Bird+.</summary>
-            Bird,
+			/// <summary>The wire value Bird+.</summary>
+			Bird,
 
-            /// <summary>The wire value ünïcode.</summary>
-            Ünïcode,
-        }
+			/// <summary>The wire value ünïcode.</summary>
+			Ünïcode,
+		}
 
-        private static readonly string[] __Wire = { "dog", "cat", "hamster-like", "Bird+", "\u00FCn\u00EFcode" };
+		private static readonly string[] __Wire = { "dog", "cat", "hamster-like", "Bird+", "\u00FCn\u00EFcode" };
 
-        /// <summary>The wire value dog.</summary>
-        public static readonly PetKind Dog = new PetKind("dog");
+		/// <summary>The wire value dog.</summary>
+		public static readonly PetKind Dog = new PetKind("dog");
 
-        /// <summary>The wire value cat.</summary>
-        public static readonly PetKind Cat = new PetKind("cat");
+		/// <summary>The wire value cat.</summary>
+		public static readonly PetKind Cat = new PetKind("cat");
 
-        /// <summary>The wire value hamster-like.</summary>
-        public static readonly PetKind HamsterLike = new PetKind("hamster-like");
+		/// <summary>The wire value hamster-like.</summary>
+		public static readonly PetKind HamsterLike = new PetKind("hamster-like");
 
-        /// <summary>The wire value Bird+.</summary>
-        public static readonly PetKind Bird = new PetKind("Bird+");
+		/// <summary>The wire value Bird+.</summary>
+		public static readonly PetKind Bird = new PetKind("Bird+");
 
-        /// <summary>The wire value ünïcode.</summary>
-        public static readonly PetKind Ünïcode = new PetKind("\u00FCn\u00EFcode");
+		/// <summary>The wire value ünïcode.</summary>
+		public static readonly PetKind Ünïcode = new PetKind("\u00FCn\u00EFcode");
 
-        private readonly string? _value;
+		private readonly string? _value;
 
-        private readonly KnownValue _known;
+		private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public PetKind(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
-        }
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		/// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+		public PetKind(string value)
+		{
+			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+			_known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
+		}
 
-        static string[] __M.IFeaturesOpenEnum<PetKind>.__Wire => __Wire;
+		static string[] __M.IFeaturesOpenEnum<PetKind>.__Wire => __Wire;
 
-        static PetKind __M.IFeaturesOpenEnum<PetKind>.Create(string value) => new PetKind(value);
+		static PetKind __M.IFeaturesOpenEnum<PetKind>.Create(string value) => new PetKind(value);
 
-        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
+		/// <summary>The wire value (the empty string for <c>default</c>).</summary>
+		public string Value => _value ?? string.Empty;
 
-        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
-        public KnownValue Known => _known;
+		/// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+		public KnownValue Known => _known;
 
-        /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
+		/// <summary>The wire value.</summary>
+		public override string ToString() => Value;
 
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(PetKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public bool Equals(PetKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+		/// <inheritdoc/>
+		public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
+		/// <summary>Whether the value is one the API description lists.</summary>
+		public bool IsKnown => Known != KnownValue.Unknown;
 
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is PetKind other && Equals(other);
+		/// <inheritdoc/>
+		public override bool Equals(object? obj) => obj is PetKind other && Equals(other);
 
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public static bool operator ==(PetKind left, PetKind right) => left.Equals(right);
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public static bool operator ==(PetKind left, PetKind right) => left.Equals(right);
 
-        /// <summary>Whether the wire values differ (ordinal).</summary>
-        public static bool operator !=(PetKind left, PetKind right) => !left.Equals(right);
-    }
+		/// <summary>Whether the wire values differ (ordinal).</summary>
+		public static bool operator !=(PetKind left, PetKind right) => !left.Equals(right);
+	}
 
-    /// <summary>The NewPet schema of Features API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record NewPet
-    {
-        /// <summary>The 'name' property.</summary>
-        [__Ser.JsonPropertyName("name")]
-        public required string Name { get; init; }
+	/// <summary>The NewPet schema of Features API.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record NewPet
+	{
+		/// <summary>The 'name' property.</summary>
+		[__Ser.JsonPropertyName("name")]
+		public required string Name { get; init; }
 
-        /// <summary>The 'kind' property.</summary>
-        [__Ser.JsonPropertyName("kind")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.PetKind? Kind { get; init; }
+		/// <summary>The 'kind' property.</summary>
+		[__Ser.JsonPropertyName("kind")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.PetKind? Kind { get; init; }
 
-        /// <summary>The 'birthday' property.</summary>
-        [__Ser.JsonPropertyName("birthday")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.DateOnly? Birthday { get; init; }
+		/// <summary>The 'birthday' property.</summary>
+		[__Ser.JsonPropertyName("birthday")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public global::System.DateOnly? Birthday { get; init; }
 
-        /// <summary>The 'weight' property.</summary>
-        [__Ser.JsonPropertyName("weight")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public double? Weight { get; init; }
-
-        /// <summary>The 'tags' property.</summary>
-        [__Ser.JsonPropertyName("tags")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<string>? Tags { get; init; }
-    }
-
-    /// <summary>The Pet schema of Features API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record Pet
-    {
-        /// <summary>The 'name' property.</summary>
-        [__Ser.JsonPropertyName("name")]
-        public required string Name { get; init; }
-
-        /// <summary>The 'kind' property.</summary>
-        [__Ser.JsonPropertyName("kind")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.PetKind? Kind { get; init; }
-
-        /// <summary>The 'birthday' property.</summary>
-        [__Ser.JsonPropertyName("birthday")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.DateOnly? Birthday { get; init; }
-
-        /// <summary>The 'weight' property.</summary>
-        [__Ser.JsonPropertyName("weight")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public double? Weight { get; init; }
-
-        /// <summary>The 'tags' property.</summary>
-        [__Ser.JsonPropertyName("tags")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<string>? Tags { get; init; }
-
-        /// <summary>The 'id' property.</summary>
-        [__Ser.JsonPropertyName("id")]
-        public required long Id { get; init; }
-
-        /// <summary>The 'created' property.</summary>
-        [__Ser.JsonPropertyName("created")]
-        public required global::System.DateTimeOffset Created { get; init; }
-
-        /// <summary>The 'owner_id' property.</summary>
-        [__Ser.JsonPropertyName("owner_id")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Guid? OwnerId { get => __value_OwnerId; init { __value_OwnerId = value; __set_OwnerId = true; } }
-
-        private readonly global::System.Guid? __value_OwnerId;
-
-        /// <summary>Whether OwnerId was set, to null or not: only then is it written to JSON.</summary>
-        internal bool __set_OwnerId;
-
-        /// <summary>The 'score' property.</summary>
-        [__Ser.JsonPropertyName("score")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public float? Score { get; init; }
-
-        /// <summary>The 'price' property.</summary>
-        [__Ser.JsonPropertyName("price")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public decimal? Price { get; init; }
-
-        /// <summary>The 'photo' property.</summary>
-        [__Ser.JsonPropertyName("photo")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public byte[]? Photo { get; init; }
-
-        /// <summary>The 'attributes' property.</summary>
-        [__Ser.JsonPropertyName("attributes")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyDictionary<string, string>? Attributes { get; init; }
-
-        /// <summary>The 'parent' property.</summary>
-        [__Ser.JsonPropertyName("parent")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.Pet? Parent { get; init; }
-
-        /// <summary>The 'children' property.</summary>
-        [__Ser.JsonPropertyName("children")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyList<__M.Pet>? Children { get; init; }
+		/// <summary>The 'weight' property.</summary>
+		[__Ser.JsonPropertyName("weight")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public double? Weight { get; init; }
+
+		/// <summary>The 'tags' property.</summary>
+		[__Ser.JsonPropertyName("tags")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<string>? Tags { get; init; }
+	}
+
+	/// <summary>The Pet schema of Features API.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record Pet
+	{
+		/// <summary>The 'name' property.</summary>
+		[__Ser.JsonPropertyName("name")]
+		public required string Name { get; init; }
+
+		/// <summary>The 'kind' property.</summary>
+		[__Ser.JsonPropertyName("kind")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.PetKind? Kind { get; init; }
+
+		/// <summary>The 'birthday' property.</summary>
+		[__Ser.JsonPropertyName("birthday")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public global::System.DateOnly? Birthday { get; init; }
+
+		/// <summary>The 'weight' property.</summary>
+		[__Ser.JsonPropertyName("weight")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public double? Weight { get; init; }
+
+		/// <summary>The 'tags' property.</summary>
+		[__Ser.JsonPropertyName("tags")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<string>? Tags { get; init; }
+
+		/// <summary>The 'id' property.</summary>
+		[__Ser.JsonPropertyName("id")]
+		public required long Id { get; init; }
+
+		/// <summary>The 'created' property.</summary>
+		[__Ser.JsonPropertyName("created")]
+		public required global::System.DateTimeOffset Created { get; init; }
+
+		/// <summary>The 'owner_id' property.</summary>
+		[__Ser.JsonPropertyName("owner_id")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public global::System.Guid? OwnerId { get => __value_OwnerId; init { __value_OwnerId = value; __set_OwnerId = true; } }
+
+		private readonly global::System.Guid? __value_OwnerId;
+
+		/// <summary>Whether OwnerId was set, to null or not: only then is it written to JSON.</summary>
+		internal bool __set_OwnerId;
+
+		/// <summary>The 'score' property.</summary>
+		[__Ser.JsonPropertyName("score")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public float? Score { get; init; }
+
+		/// <summary>The 'price' property.</summary>
+		[__Ser.JsonPropertyName("price")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public decimal? Price { get; init; }
+
+		/// <summary>The 'photo' property.</summary>
+		[__Ser.JsonPropertyName("photo")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public byte[]? Photo { get; init; }
+
+		/// <summary>The 'attributes' property.</summary>
+		[__Ser.JsonPropertyName("attributes")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyDictionary<string, string>? Attributes { get; init; }
+
+		/// <summary>The 'parent' property.</summary>
+		[__Ser.JsonPropertyName("parent")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.Pet? Parent { get; init; }
+
+		/// <summary>The 'children' property.</summary>
+		[__Ser.JsonPropertyName("children")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyList<__M.Pet>? Children { get; init; }
 
-        /// <summary>The 'extra' property.</summary>
-        [__Ser.JsonPropertyName("extra")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public global::System.Text.Json.JsonElement? Extra { get; init; }
+		/// <summary>The 'extra' property.</summary>
+		[__Ser.JsonPropertyName("extra")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public global::System.Text.Json.JsonElement? Extra { get; init; }
 
-        /// <summary>The 'class' property.</summary>
-        [__Ser.JsonPropertyName("class")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? Classification { get; init; }
-
-        /// <summary>The 'pet' property.</summary>
-        [__Ser.JsonPropertyName("pet")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public string? PetValue { get; init; }
-
-        /// <summary>The 'status' property.</summary>
-        [__Ser.JsonPropertyName("status")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __M.PetStatus? Status { get; init; }
-    }
-
-    /// <summary>The HealthResponse schema of Features API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    public sealed partial record HealthResponse
-    {
-        /// <summary>The 'status' property.</summary>
-        [__Ser.JsonPropertyName("status")]
-        public required __M.HealthResponseStatus Status { get; init; }
-
-        /// <summary>The 'checks' property.</summary>
-        [__Ser.JsonPropertyName("checks")]
-        [__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
-        public __G.IReadOnlyDictionary<string, bool>? Checks { get; init; }
-    }
-
-    /// <summary>The values of PetStatus.</summary>
-    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.PetStatus>))]
-    public readonly partial struct PetStatus : __M.IFeaturesOpenEnum<PetStatus>
-    {
-        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
-        public enum KnownValue
-        {
-            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
-            Unknown = 0,
-
-            /// <summary>The wire value available.</summary>
-            Available,
+		/// <summary>The 'class' property.</summary>
+		[__Ser.JsonPropertyName("class")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? Classification { get; init; }
+
+		/// <summary>The 'pet' property.</summary>
+		[__Ser.JsonPropertyName("pet")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public string? PetValue { get; init; }
+
+		/// <summary>The 'status' property.</summary>
+		[__Ser.JsonPropertyName("status")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __M.PetStatus? Status { get; init; }
+	}
+
+	/// <summary>The HealthResponse schema of Features API.</summary>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	public sealed partial record HealthResponse
+	{
+		/// <summary>The 'status' property.</summary>
+		[__Ser.JsonPropertyName("status")]
+		public required __M.HealthResponseStatus Status { get; init; }
+
+		/// <summary>The 'checks' property.</summary>
+		[__Ser.JsonPropertyName("checks")]
+		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		public __G.IReadOnlyDictionary<string, bool>? Checks { get; init; }
+	}
+
+	/// <summary>The values of PetStatus.</summary>
+	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.PetStatus>))]
+	public readonly partial struct PetStatus : __M.IFeaturesOpenEnum<PetStatus>
+	{
+		/// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+		public enum KnownValue
+		{
+			/// <summary>A value the API description does not list (or <c>default</c>).</summary>
+			Unknown = 0,
+
+			/// <summary>The wire value available.</summary>
+			Available,
 
-            /// <summary>The wire value sold.</summary>
-            Sold,
-        }
+			/// <summary>The wire value sold.</summary>
+			Sold,
+		}
 
-        private static readonly string[] __Wire = { "available", "sold" };
+		private static readonly string[] __Wire = { "available", "sold" };
 
-        /// <summary>The wire value available.</summary>
-        public static readonly PetStatus Available = new PetStatus("available");
+		/// <summary>The wire value available.</summary>
+		public static readonly PetStatus Available = new PetStatus("available");
 
-        /// <summary>The wire value sold.</summary>
-        public static readonly PetStatus Sold = new PetStatus("sold");
+		/// <summary>The wire value sold.</summary>
+		public static readonly PetStatus Sold = new PetStatus("sold");
 
-        private readonly string? _value;
+		private readonly string? _value;
 
-        private readonly KnownValue _known;
+		private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public PetStatus(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
-        }
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		/// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+		public PetStatus(string value)
+		{
+			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+			_known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
+		}
 
-        static string[] __M.IFeaturesOpenEnum<PetStatus>.__Wire => __Wire;
+		static string[] __M.IFeaturesOpenEnum<PetStatus>.__Wire => __Wire;
 
-        static PetStatus __M.IFeaturesOpenEnum<PetStatus>.Create(string value) => new PetStatus(value);
+		static PetStatus __M.IFeaturesOpenEnum<PetStatus>.Create(string value) => new PetStatus(value);
 
-        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
+		/// <summary>The wire value (the empty string for <c>default</c>).</summary>
+		public string Value => _value ?? string.Empty;
 
-        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
-        public KnownValue Known => _known;
+		/// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+		public KnownValue Known => _known;
 
-        /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
+		/// <summary>The wire value.</summary>
+		public override string ToString() => Value;
 
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(PetStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public bool Equals(PetStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+		/// <inheritdoc/>
+		public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
+		/// <summary>Whether the value is one the API description lists.</summary>
+		public bool IsKnown => Known != KnownValue.Unknown;
 
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is PetStatus other && Equals(other);
+		/// <inheritdoc/>
+		public override bool Equals(object? obj) => obj is PetStatus other && Equals(other);
 
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public static bool operator ==(PetStatus left, PetStatus right) => left.Equals(right);
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public static bool operator ==(PetStatus left, PetStatus right) => left.Equals(right);
 
-        /// <summary>Whether the wire values differ (ordinal).</summary>
-        public static bool operator !=(PetStatus left, PetStatus right) => !left.Equals(right);
-    }
+		/// <summary>Whether the wire values differ (ordinal).</summary>
+		public static bool operator !=(PetStatus left, PetStatus right) => !left.Equals(right);
+	}
 
-    /// <summary>The values of HealthResponseStatus.</summary>
-    /// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
-    [__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.HealthResponseStatus>))]
-    public readonly partial struct HealthResponseStatus : __M.IFeaturesOpenEnum<HealthResponseStatus>
-    {
-        /// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
-        public enum KnownValue
-        {
-            /// <summary>A value the API description does not list (or <c>default</c>).</summary>
-            Unknown = 0,
+	/// <summary>The values of HealthResponseStatus.</summary>
+	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
+	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.HealthResponseStatus>))]
+	public readonly partial struct HealthResponseStatus : __M.IFeaturesOpenEnum<HealthResponseStatus>
+	{
+		/// <summary>The values the API description lists, to switch on through <see cref="Known"/>.</summary>
+		public enum KnownValue
+		{
+			/// <summary>A value the API description does not list (or <c>default</c>).</summary>
+			Unknown = 0,
 
-            /// <summary>The wire value ok.</summary>
-            Ok,
+			/// <summary>The wire value ok.</summary>
+			Ok,
 
-            /// <summary>The wire value degraded.</summary>
-            Degraded,
-        }
+			/// <summary>The wire value degraded.</summary>
+			Degraded,
+		}
 
-        private static readonly string[] __Wire = { "ok", "degraded" };
+		private static readonly string[] __Wire = { "ok", "degraded" };
 
-        /// <summary>The wire value ok.</summary>
-        public static readonly HealthResponseStatus Ok = new HealthResponseStatus("ok");
+		/// <summary>The wire value ok.</summary>
+		public static readonly HealthResponseStatus Ok = new HealthResponseStatus("ok");
 
-        /// <summary>The wire value degraded.</summary>
-        public static readonly HealthResponseStatus Degraded = new HealthResponseStatus("degraded");
+		/// <summary>The wire value degraded.</summary>
+		public static readonly HealthResponseStatus Degraded = new HealthResponseStatus("degraded");
 
-        private readonly string? _value;
+		private readonly string? _value;
 
-        private readonly KnownValue _known;
+		private readonly KnownValue _known;
 
-        /// <summary>A value with the given wire value, listed or not.</summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
-        public HealthResponseStatus(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-            _known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
-        }
+		/// <summary>A value with the given wire value, listed or not.</summary>
+		/// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is null.</exception>
+		public HealthResponseStatus(string value)
+		{
+			_value = value ?? throw new global::System.ArgumentNullException(nameof(value));
+			_known = (KnownValue)(global::System.Array.IndexOf(__Wire, value) + 1);
+		}
 
-        static string[] __M.IFeaturesOpenEnum<HealthResponseStatus>.__Wire => __Wire;
+		static string[] __M.IFeaturesOpenEnum<HealthResponseStatus>.__Wire => __Wire;
 
-        static HealthResponseStatus __M.IFeaturesOpenEnum<HealthResponseStatus>.Create(string value) => new HealthResponseStatus(value);
+		static HealthResponseStatus __M.IFeaturesOpenEnum<HealthResponseStatus>.Create(string value) => new HealthResponseStatus(value);
 
-        /// <summary>The wire value (the empty string for <c>default</c>).</summary>
-        public string Value => _value ?? string.Empty;
+		/// <summary>The wire value (the empty string for <c>default</c>).</summary>
+		public string Value => _value ?? string.Empty;
 
-        /// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
-        public KnownValue Known => _known;
+		/// <summary>Which listed value this is, <see cref="KnownValue.Unknown"/> for any other.</summary>
+		public KnownValue Known => _known;
 
-        /// <summary>The wire value.</summary>
-        public override string ToString() => Value;
+		/// <summary>The wire value.</summary>
+		public override string ToString() => Value;
 
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public bool Equals(HealthResponseStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public bool Equals(HealthResponseStatus other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+		/// <inheritdoc/>
+		public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 
-        /// <summary>Whether the value is one the API description lists.</summary>
-        public bool IsKnown => Known != KnownValue.Unknown;
+		/// <summary>Whether the value is one the API description lists.</summary>
+		public bool IsKnown => Known != KnownValue.Unknown;
 
-        /// <inheritdoc/>
-        public override bool Equals(object? obj) => obj is HealthResponseStatus other && Equals(other);
+		/// <inheritdoc/>
+		public override bool Equals(object? obj) => obj is HealthResponseStatus other && Equals(other);
 
-        /// <summary>Whether both have the same wire value (ordinal).</summary>
-        public static bool operator ==(HealthResponseStatus left, HealthResponseStatus right) => left.Equals(right);
+		/// <summary>Whether both have the same wire value (ordinal).</summary>
+		public static bool operator ==(HealthResponseStatus left, HealthResponseStatus right) => left.Equals(right);
 
-        /// <summary>Whether the wire values differ (ordinal).</summary>
-        public static bool operator !=(HealthResponseStatus left, HealthResponseStatus right) => !left.Equals(right);
-    }
+		/// <summary>Whether the wire values differ (ordinal).</summary>
+		public static bool operator !=(HealthResponseStatus left, HealthResponseStatus right) => !left.Equals(right);
+	}
 }
