@@ -56,10 +56,25 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
             .Select(static (pair, _) => new OwnedModel(pair.Left!, OwnerOf(pair.Left!, pair.Right)))
             .WithTrackingName(TrackingNames.ClientOwners);
 
+        var helpersClass = context.CompilationProvider
+            .Select(static (compilation, _) => JsonContextEmitter.HelpersClass(compilation.AssemblyName ?? string.Empty))
+            .WithTrackingName(TrackingNames.HelpersClass);
+
         var emitInputs = owned
             .Combine(capabilities)
-            .Select(static (pair, _) => new EmitInput(pair.Left.Model, pair.Left.OwnerSpecPath, pair.Right))
+            .Combine(helpersClass)
+            .Select(static (pair, _) => new EmitInput(pair.Left.Left.Model, pair.Left.Left.OwnerSpecPath, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.EmitInputs);
+
+        // The JSON helpers every context of the compilation shares: written once when some context is (a spec parsed
+        // and the project able to compile the client), with the name the contexts import.
+        var jsonHelpers = models
+            .Collect()
+            .Select(static (all, _) => all.Length > 0)
+            .Combine(capabilities)
+            .Combine(helpersClass)
+            .Select(static (pair, _) => pair.Left.Left && pair.Left.Right.Missing() is null ? pair.Right : null)
+            .WithTrackingName(TrackingNames.JsonHelpers);
 
         context.RegisterSourceOutput(diagnostics, static (production, items) =>
         {
@@ -70,6 +85,13 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
         });
 
         context.RegisterSourceOutput(emitInputs, static (production, input) => Emit(production, input));
+        context.RegisterSourceOutput(jsonHelpers, static (production, name) =>
+        {
+            if (name is not null)
+            {
+                production.AddSource(JsonContextEmitter.HelpersHintName, SourceText.From(JsonContextEmitter.EmitHelpers(name), System.Text.Encoding.UTF8));
+            }
+        });
     }
 
     private static ParseResult SafeParse(SpecInput input, System.Threading.CancellationToken cancellationToken)
@@ -133,7 +155,7 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
             production.AddSource(prefix + "Models.g.cs", SourceText.From(ModelsEmitter.Emit(model), System.Text.Encoding.UTF8));
             production.AddSource(prefix + "Api.g.cs", SourceText.From(ApiInterfaceEmitter.Emit(model), System.Text.Encoding.UTF8));
             production.AddSource(prefix + "Implementation.g.cs", SourceText.From(ImplementationEmitter.Emit(model), System.Text.Encoding.UTF8));
-            production.AddSource(prefix + "JsonContext.g.cs", SourceText.From(JsonContextEmitter.Emit(model), System.Text.Encoding.UTF8));
+            production.AddSource(prefix + "JsonContext.g.cs", SourceText.From(JsonContextEmitter.Emit(model, input.HelpersClass), System.Text.Encoding.UTF8));
             if (input.Capabilities.HasRuntime)
             {
                 production.AddSource(prefix + "Registration.g.cs", SourceText.From(RegistrationEmitter.Emit(model), System.Text.Encoding.UTF8));
@@ -161,4 +183,4 @@ internal sealed record ClientKey(string Key, string SpecPath);
 internal sealed record OwnedModel(SpecModel Model, string OwnerSpecPath);
 
 /// <summary>Everything one spec's output depends on.</summary>
-internal sealed record EmitInput(SpecModel Model, string OwnerSpecPath, ProjectCapabilities Capabilities);
+internal sealed record EmitInput(SpecModel Model, string OwnerSpecPath, ProjectCapabilities Capabilities, string HelpersClass);

@@ -11,4 +11,6 @@ internal static class TrackingNames
     public const string Capabilities = nameof(Capabilities);
     public const string ClientOwners = nameof(ClientOwners);
     public const string EmitInputs = nameof(EmitInputs);
+    public const string HelpersClass = nameof(HelpersClass);
+    public const string JsonHelpers = nameof(JsonHelpers);
 }

@@ -75,37 +75,4 @@ internal static partial class JsonContextEmitter
     }
 
     private static Entry ModelEntry(Plan plan, string name) => plan.EntryFor(new TypeRef(TypeRefKind.Model, name, IsValueType: false, Element: null, IsNullable: false));
-
-    private static void EmitHierarchyShared(SourceWriter writer)
-    {
-        writer.Block("""
-            /// <summary>
-            /// The string value of the property <paramref name="name"/> of the object the reader is at, read on a copy (the
-            /// caller's reader does not move); null when the object has no such property or its value is not a string.
-            /// </summary>
-            private static string? __Discriminator(__Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> name)
-            {
-                while (reader.Read() && reader.TokenType == __Json.JsonTokenType.PropertyName)
-                {
-                    var match = reader.ValueTextEquals(name);
-                    if (!reader.Read())
-                    {
-                        return null;
-                    }
-
-                    if (match)
-                    {
-                        return reader.TokenType == __Json.JsonTokenType.String ? reader.GetString() : null;
-                    }
-
-                    if (!reader.TrySkip())
-                    {
-                        return null;
-                    }
-                }
-
-                return null;
-            }
-            """);
-    }
 }

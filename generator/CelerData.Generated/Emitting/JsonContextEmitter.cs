@@ -10,7 +10,7 @@ namespace CelerData.Generated.Emitting;
 /// pre-encoded names) behind one shared converter class, and whose primitives use System.Text.Json's own
 /// converters. It reads the same values, writes the same bytes and fails with the same exception at the same JSON
 /// path as the System.Text.Json generator's metadata for the same types. No reflection: safe for trimming and
-/// Native AOT. The shared pieces (converter, list and dictionary loops, error paths) are written once per client.
+/// Native AOT. The shared pieces (converter, list and dictionary loops, error paths) are written once per compilation (<see cref="EmitHelpers"/>).
 /// </summary>
 internal static partial class JsonContextEmitter
 {
@@ -120,7 +120,8 @@ internal static partial class JsonContextEmitter
         public bool HasOwnConverter(TypeRef type) => IsConverterBacked(type, Models);
     }
 
-    public static string Emit(SpecModel spec)
+    /// <summary>The context's file; <paramref name="helpersClass"/> names the compilation's shared helpers (<see cref="HelpersClass"/>).</summary>
+    public static string Emit(SpecModel spec, string helpersClass)
     {
         var ns = spec.Namespace;
         var context = "global::" + ns + "." + spec.JsonContextName;
@@ -144,6 +145,7 @@ internal static partial class JsonContextEmitter
         var writer = SourceWriter.CreateFile(nullableWarnings: false);
         writer.Line("using __Json = global::System.Text.Json;");
         writer.Line("using __Meta = global::System.Text.Json.Serialization.Metadata;");
+        writer.Line(HelpersImport(helpersClass));
         ModelsEmitter.EmitAliases(writer, ns);
         writer.Line();
         writer.Line("namespace " + ns + ";");
@@ -228,12 +230,7 @@ internal static partial class JsonContextEmitter
         }
 
         writer.Line();
-        EmitShared(writer);
-        if (spec.Types.Any(t => t.Hierarchy is not null))
-        {
-            writer.Line();
-            EmitHierarchyShared(writer);
-        }
+        EmitOwnHelpers(writer);
 
         writer.Close();
         return writer.ToString();
@@ -595,54 +592,13 @@ internal static partial class JsonContextEmitter
         return name.IndexOfAny(SpecialPathCharacters.ToCharArray()) < 0 ? "." + name : "['" + name.Replace("'", "\\'") + "']";
     }
 
-    /// <summary>The pieces every client shares: one converter class, the list and dictionary loops and the error paths.</summary>
-    private static void EmitShared(SourceWriter writer)
+    /// <summary>
+    /// The members that need the context itself (its options, itself as the resolver of what it creates); the rest is
+    /// shared by every context of the compilation (<see cref="EmitHelpers"/>).
+    /// </summary>
+    private static void EmitOwnHelpers(SourceWriter writer)
     {
-        var exception = "global::System.Exception";
-        var jsonException = Json + ".JsonException";
-        writer.Block("""
-            /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
-            private static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
-            {
-                if (reader.TokenType == __Json.JsonTokenType.Null)
-                {
-                    return false;
-                }
-
-                return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
-            }
-
-            /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
-            private static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
-            {
-                reader.Read();
-                if (reader.TokenType == __Json.JsonTokenType.EndObject)
-                {
-                    name = default;
-                    return false;
-                }
-
-                name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-                return true;
-            }
-
-            private static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
-
-            /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
-            private static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
-
-            private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
-
-            private static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
-
-            /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
-            private static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
-                => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
-
-            """);
-        writer.Line("private delegate T __ReadValue<T>(" + Reader + ", " + Options + " options);");
-        writer.Line();
-        writer.Line("private delegate void __WriteValue<T>(" + Writer + ", T value, " + Options + " options);");
+        writer.Line("private " + Metadata + ".JsonTypeInfo<T> __Get<T>(ref " + Metadata + ".JsonTypeInfo<T>? typeInfo) => typeInfo ??= (" + Metadata + ".JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));");
         writer.Line();
         writer.Open(Metadata + ".JsonTypeInfo<T> __Info<T>(" + Options + " options, __Json.Serialization.JsonConverter<T> converter)");
         writer.Open("for (int i = 0; i < options.Converters.Count; i++)");
@@ -656,145 +612,5 @@ internal static partial class JsonContextEmitter
         writer.Line("typeInfo.OriginatingResolver = this;");
         writer.Line("return typeInfo;");
         writer.Close();
-        writer.Line();
-        writer.Open("private static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, " + Options + " options)");
-        writer.Open("if (converter is __Json.Serialization.JsonConverterFactory factory)");
-        writer.Line("converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException(\"The converter factory '\" + factory.GetType() + \"' returned null for '\" + type + \"'.\");");
-        writer.Close();
-        writer.Line();
-        writer.Line("return converter;");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>Reads and writes one type through the generated methods.</summary>");
-        writer.Open("private sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>");
-        writer.Line("private readonly __ReadValue<T?> _read;");
-        writer.Line("private readonly __WriteValue<T?> _write;");
-        writer.Line();
-        writer.Open("public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)");
-        writer.Line("_read = read;");
-        writer.Line("_write = write;");
-        writer.Close();
-        writer.Line();
-        writer.Line("public override T? Read(" + Reader + ", global::System.Type typeToConvert, " + Options + " options) => _read(ref reader, options);");
-        writer.Line();
-        writer.Line("public override void Write(" + Writer + ", T value, " + Options + " options) => _write(writer, value, options);");
-        writer.Close();
-        writer.Line();
-        writer.Open("private static global::System.Collections.Generic.List<T>? __ReadList<T>(" + Reader + ", __ReadValue<T> read, " + Options + " options)");
-        writer.Open("if (reader.TokenType == " + Json + ".JsonTokenType.Null)");
-        writer.Line("return null;");
-        writer.Close();
-        writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.StartArray)");
-        writer.Line("throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);");
-        writer.Close();
-        writer.Line();
-        writer.Line("var list = new global::System.Collections.Generic.List<T>();");
-        writer.Open("while (true)");
-        writer.Open("try");
-        writer.Line("reader.Read();");
-        writer.Open("if (reader.TokenType == " + Json + ".JsonTokenType.EndArray)");
-        writer.Line("return list;");
-        writer.Close();
-        writer.Line();
-        writer.Line("list.Add(read(ref reader, options));");
-        writer.Close();
-        writer.Open("catch (" + exception + " exception) when (__CanWrap(exception))");
-        writer.Line("throw __Wrap(exception, \"[\" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + \"]\", ref reader);");
-        writer.Close();
-        writer.Close();
-        writer.Close();
-        writer.Line();
-        writer.Open("private static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(" + Reader + ", __ReadValue<T> read, " + Options + " options)");
-        writer.Open("if (reader.TokenType == " + Json + ".JsonTokenType.Null)");
-        writer.Line("return null;");
-        writer.Close();
-        writer.Open("if (reader.TokenType != " + Json + ".JsonTokenType.StartObject)");
-        writer.Line("throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);");
-        writer.Close();
-        writer.Line();
-        writer.Line("var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();");
-        writer.Open("while (true)");
-        writer.Line("reader.Read();");
-        writer.Open("if (reader.TokenType == " + Json + ".JsonTokenType.EndObject)");
-        writer.Line("return dictionary;");
-        writer.Close();
-        writer.Line();
-        writer.Line("var key = reader.GetString()!;");
-        writer.Open("try");
-        writer.Line("reader.Read();");
-        writer.Line("dictionary[key] = read(ref reader, options);");
-        writer.Close();
-        writer.Open("catch (" + exception + " exception) when (__CanWrap(exception))");
-        writer.Line("throw __Wrap(exception, __Segment(key), ref reader);");
-        writer.Close();
-        writer.Close();
-        writer.Close();
-        writer.Line();
-        writer.Open("private static void __WriteList<T>(" + Writer + ", global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, " + Options + " options)");
-        writer.Open("if (list is null)");
-        writer.Line("writer.WriteNullValue();");
-        writer.Line("return;");
-        writer.Close();
-        writer.Line();
-        writer.Line("writer.WriteStartArray();");
-        writer.Open("for (int i = 0; i < list.Count; i++)");
-        writer.Line("write(writer, list[i], options);");
-        writer.Close();
-        writer.Line();
-        writer.Line("writer.WriteEndArray();");
-        writer.Close();
-        writer.Line();
-        writer.Open("private static void __WriteDictionary<T>(" + Writer + ", global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, " + Options + " options)");
-        writer.Open("if (dictionary is null)");
-        writer.Line("writer.WriteNullValue();");
-        writer.Line("return;");
-        writer.Close();
-        writer.Line();
-        writer.Line("writer.WriteStartObject();");
-        writer.Open("foreach (var pair in dictionary)");
-        writer.Line("writer.WritePropertyName(pair.Key);");
-        writer.Line("write(writer, pair.Value, options);");
-        writer.Close();
-        writer.Line();
-        writer.Line("writer.WriteEndObject();");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>");
-        writer.Line("private static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? \".\" + key : \"['\" + key.Replace(\"'\", \"\\\\'\") + \"']\";");
-        writer.Line();
-        writer.Line("private static readonly char[] __Special = " + CSharp.Literal(SpecialPathCharacters) + ".ToCharArray();");
-        writer.Line();
-        writer.Line("/// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>");
-        writer.Line("private static bool __CanWrap(" + exception + " exception) => exception is " + jsonException + " || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == \"System.Text.Json.Rethrowable\");");
-        writer.Line();
-        writer.Line("/// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>");
-        writer.Open("private static " + jsonException + " __Wrap(" + exception + " exception, string segment, " + Reader + ")");
-        writer.Line("var inner = exception as " + jsonException + ";");
-        writer.Line("var path = \"$\" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);");
-        writer.Line("var line = inner?.LineNumber ?? __LineNumber(ref reader);");
-        writer.Line("var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);");
-        writer.Line("var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;");
-        writer.Line("return new " + jsonException + "(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);");
-        writer.Close();
-        writer.Line();
-        writer.Line("private static " + jsonException + " __Fail(global::System.Type type, " + Reader + ") => __Fail(\"The JSON value could not be converted to \" + type + \".\", ref reader);");
-        writer.Line();
-        writer.Open("private static " + jsonException + " __Fail(string message, " + Reader + ")");
-        writer.Line("long? line = __LineNumber(ref reader);");
-        writer.Line("long? position = __BytePositionInLine(ref reader);");
-        writer.Line("return new " + jsonException + "(__Message(message, \"$\", line, position), \"$\", line, position);");
-        writer.Close();
-        writer.Line();
-        writer.Open("private static string __Message(string message, string path, long? line, long? position)");
-        writer.Line("var end = message.IndexOf(\" Path: \", global::System.StringComparison.Ordinal);");
-        writer.Line("return (end < 0 ? message : message.Substring(0, end)) + \" Path: \" + path + \" | LineNumber: \" + line + \" | BytePositionInLine: \" + position + \".\";");
-        writer.Close();
-        writer.Line();
-        writer.Line("// The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.");
-        writer.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = \"_lineNumber\")]");
-        writer.Line("private static extern ref long __LineNumber(" + Reader + ");");
-        writer.Line();
-        writer.Line("[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = \"_bytePositionInLine\")]");
-        writer.Line("private static extern ref long __BytePositionInLine(" + Reader + ");");
     }
 }

@@ -1,0 +1,284 @@
+using System.Text;
+
+namespace CelerData.Generated.Emitting;
+
+/// <summary>
+/// The helpers every JSON context of a compilation calls (the start and the properties of an object, the list and
+/// dictionary loops, the converter over generated methods, the error paths), written once per compilation as an
+/// internal static class that each context imports with <c>using static</c>. Its name carries the assembly's name,
+/// so an assembly that sees another's internals (InternalsVisibleTo) never finds two classes of one name.
+/// </summary>
+internal static partial class JsonContextEmitter
+{
+    /// <summary>The hint name of the helpers' file.</summary>
+    public const string HelpersHintName = "CelerData.Generated.JsonHelpers.g.cs";
+
+    private const string HelpersNamespace = "CelerData.Generated.Internal";
+
+    /// <summary>The helpers' class name for an assembly: <c>__JsonHelpers_</c> and the assembly name as an identifier.</summary>
+    public static string HelpersClass(string assemblyName)
+    {
+        var builder = new StringBuilder("__JsonHelpers_");
+        foreach (var c in assemblyName)
+        {
+            builder.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') ? c : '_');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The <c>using static</c> directive a context's file opens with.</summary>
+    private static string HelpersImport(string helpersClass) => "using static global::" + HelpersNamespace + "." + helpersClass + ";";
+
+    /// <summary>The helpers' file: the class <paramref name="helpersClass"/> (<see cref="HelpersClass"/>).</summary>
+    public static string EmitHelpers(string helpersClass)
+    {
+        var writer = SourceWriter.CreateFile(nullableWarnings: false);
+        writer.Line("using __Json = global::System.Text.Json;");
+        writer.Line();
+        writer.Line("namespace " + HelpersNamespace + ";");
+        writer.Line();
+        writer.Summary("What the generated JSON contexts of this assembly share: reading an object's properties, lists and dictionaries, the converter over generated methods, and failures with System.Text.Json's paths and messages.");
+        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Open("internal static class " + helpersClass);
+        writer.Block($$"""
+            /// <summary>Whether the reader is at an object to read (false for null); anything else fails as System.Text.Json fails.</summary>
+            internal static bool __Start(ref __Json.Utf8JsonReader reader, global::System.Type type)
+            {
+                if (reader.TokenType == __Json.JsonTokenType.Null)
+                {
+                    return false;
+                }
+
+                return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
+            }
+
+            /// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
+            internal static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
+            {
+                reader.Read();
+                if (reader.TokenType == __Json.JsonTokenType.EndObject)
+                {
+                    name = default;
+                    return false;
+                }
+
+                name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+                return true;
+            }
+
+            internal static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
+
+            /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
+            internal static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
+
+            internal static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+            /// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
+            internal static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
+                => __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+
+            internal delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
+
+            internal delegate void __WriteValue<T>(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options);
+
+            /// <summary>A converter of the options for <paramref name="type"/>, a factory's made for it.</summary>
+            internal static __Json.Serialization.JsonConverter __Expand(__Json.Serialization.JsonConverter converter, global::System.Type type, __Json.JsonSerializerOptions options)
+            {
+                if (converter is __Json.Serialization.JsonConverterFactory factory)
+                {
+                    converter = factory.CreateConverter(type, options) ?? throw new global::System.InvalidOperationException("The converter factory '" + factory.GetType() + "' returned null for '" + type + "'.");
+                }
+
+                return converter;
+            }
+
+            /// <summary>Reads and writes one type through the generated methods.</summary>
+            internal sealed class __Converter<T> : __Json.Serialization.JsonConverter<T>
+            {
+                private readonly __ReadValue<T?> _read;
+                private readonly __WriteValue<T?> _write;
+
+                public __Converter(__ReadValue<T?> read, __WriteValue<T?> write)
+                {
+                    _read = read;
+                    _write = write;
+                }
+
+                public override T? Read(ref __Json.Utf8JsonReader reader, global::System.Type typeToConvert, __Json.JsonSerializerOptions options) => _read(ref reader, options);
+
+                public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
+            }
+
+            internal static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == __Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+                if (reader.TokenType != __Json.JsonTokenType.StartArray)
+                {
+                    throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyList<T>), ref reader);
+                }
+
+                var list = new global::System.Collections.Generic.List<T>();
+                while (true)
+                {
+                    try
+                    {
+                        reader.Read();
+                        if (reader.TokenType == __Json.JsonTokenType.EndArray)
+                        {
+                            return list;
+                        }
+
+                        list.Add(read(ref reader, options));
+                    }
+                    catch (global::System.Exception exception) when (__CanWrap(exception))
+                    {
+                        throw __Wrap(exception, "[" + list.Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", ref reader);
+                    }
+                }
+            }
+
+            internal static global::System.Collections.Generic.Dictionary<string, T>? __ReadDictionary<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType == __Json.JsonTokenType.Null)
+                {
+                    return null;
+                }
+                if (reader.TokenType != __Json.JsonTokenType.StartObject)
+                {
+                    throw __Fail(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, T>), ref reader);
+                }
+
+                var dictionary = new global::System.Collections.Generic.Dictionary<string, T>();
+                while (true)
+                {
+                    reader.Read();
+                    if (reader.TokenType == __Json.JsonTokenType.EndObject)
+                    {
+                        return dictionary;
+                    }
+
+                    var key = reader.GetString()!;
+                    try
+                    {
+                        reader.Read();
+                        dictionary[key] = read(ref reader, options);
+                    }
+                    catch (global::System.Exception exception) when (__CanWrap(exception))
+                    {
+                        throw __Wrap(exception, __Segment(key), ref reader);
+                    }
+                }
+            }
+
+            internal static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+            {
+                if (list is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartArray();
+                for (int i = 0; i < list.Count; i++)
+                {
+                    write(writer, list[i], options);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            internal static void __WriteDictionary<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyDictionary<string, T>? dictionary, __WriteValue<T> write, __Json.JsonSerializerOptions options)
+            {
+                if (dictionary is null)
+                {
+                    writer.WriteNullValue();
+                    return;
+                }
+
+                writer.WriteStartObject();
+                foreach (var pair in dictionary)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    write(writer, pair.Value, options);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            /// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>
+            internal static string __Segment(string key) => key.IndexOfAny(__Special) < 0 ? "." + key : "['" + key.Replace("'", "\\'") + "']";
+
+            private static readonly char[] __Special = {{CSharp.Literal(SpecialPathCharacters)}}.ToCharArray();
+
+            /// <summary>What System.Text.Json turns into a JsonException with a path: its own, and the reader's rethrowable ones.</summary>
+            internal static bool __CanWrap(global::System.Exception exception) => exception is __Json.JsonException || (exception is global::System.InvalidOperationException or global::System.FormatException && exception.Source == "System.Text.Json.Rethrowable");
+
+            /// <summary>The failure one level up: the segment goes in front of the path found so far.</summary>
+            internal static __Json.JsonException __Wrap(global::System.Exception exception, string segment, ref __Json.Utf8JsonReader reader)
+            {
+                var inner = exception as __Json.JsonException;
+                var path = "$" + segment + (inner?.Path is { } found ? found.Substring(1) : string.Empty);
+                var line = inner?.LineNumber ?? __LineNumber(ref reader);
+                var position = inner?.BytePositionInLine ?? __BytePositionInLine(ref reader);
+                var cause = inner is not null && inner.Path is not null ? inner.InnerException : exception;
+                return new __Json.JsonException(__Message(inner is not null && inner.Path is not null ? inner.Message : exception.Message, path, line, position), path, line, position, cause);
+            }
+
+            internal static __Json.JsonException __Fail(global::System.Type type, ref __Json.Utf8JsonReader reader) => __Fail("The JSON value could not be converted to " + type + ".", ref reader);
+
+            internal static __Json.JsonException __Fail(string message, ref __Json.Utf8JsonReader reader)
+            {
+                long? line = __LineNumber(ref reader);
+                long? position = __BytePositionInLine(ref reader);
+                return new __Json.JsonException(__Message(message, "$", line, position), "$", line, position);
+            }
+
+            private static string __Message(string message, string path, long? line, long? position)
+            {
+                var end = message.IndexOf(" Path: ", global::System.StringComparison.Ordinal);
+                return (end < 0 ? message : message.Substring(0, end)) + " Path: " + path + " | LineNumber: " + line + " | BytePositionInLine: " + position + ".";
+            }
+
+            // The reader's position for an error message, as System.Text.Json reads it; only ever touched on failure.
+            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_lineNumber")]
+            private static extern ref long __LineNumber(ref __Json.Utf8JsonReader reader);
+
+            [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_bytePositionInLine")]
+            private static extern ref long __BytePositionInLine(ref __Json.Utf8JsonReader reader);
+
+            /// <summary>
+            /// The string value of the property <paramref name="name"/> of the object the reader is at, read on a copy (the
+            /// caller's reader does not move); null when the object has no such property or its value is not a string.
+            /// </summary>
+            internal static string? __Discriminator(__Json.Utf8JsonReader reader, global::System.ReadOnlySpan<byte> name)
+            {
+                while (reader.Read() && reader.TokenType == __Json.JsonTokenType.PropertyName)
+                {
+                    var match = reader.ValueTextEquals(name);
+                    if (!reader.Read())
+                    {
+                        return null;
+                    }
+
+                    if (match)
+                    {
+                        return reader.TokenType == __Json.JsonTokenType.String ? reader.GetString() : null;
+                    }
+
+                    if (!reader.TrySkip())
+                    {
+                        return null;
+                    }
+                }
+
+                return null;
+            }
+            """);
+        writer.Close();
+        return writer.ToString();
+    }
+}
