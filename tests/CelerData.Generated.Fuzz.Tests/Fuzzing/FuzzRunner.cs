@@ -230,9 +230,12 @@ internal sealed class FuzzRunner
     private static List<Finding> Compile((FuzzCase Case, GeneratorOutcome Outcome)[] batch, ref int compilations)
     {
         var byTree = new Dictionary<SyntaxTree, FuzzCase>();
+        // Every run writes the compilation's shared JSON helpers file (the same text: one assembly name); a project
+        // holds one copy, so the batch keeps the first.
+        var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (fuzzCase, outcome) in batch)
         {
-            foreach (var tree in outcome.Trees)
+            foreach (var tree in outcome.Trees.Where(t => paths.Add(t.FilePath)))
             {
                 byTree[tree] = fuzzCase;
             }
