@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using CelerData.Generated.Model;
+using CelerData.Generated.Parsing;
 
 namespace CelerData.Generated.Emitting;
 
@@ -172,7 +173,46 @@ internal static class ParameterEmitter
             writer.Close();
         }
 
-        if (plan.HasAny(WireHelpers.Properties | WireHelpers.DeepProperties | WireHelpers.QueryJson | WireHelpers.StyledJson))
+        if (plan.Has(WireHelpers.Map))
+        {
+            Member();
+            writer.Block($$"""
+                /// <summary>A map's entries as key and text pairs (deepObject names <c>name[key]</c> when <paramref name="deepName"/> is set); entries whose text is null are left out.</summary>
+                public static {{Pairs}} Map<T>(global::System.Collections.Generic.IReadOnlyDictionary<string, T> map, global::System.Func<T, string?> text, string? deepName)
+                {
+                    var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>(map.Count);
+                    foreach (var entry in map)
+                    {
+                        if (text(entry.Value) is { } value)
+                        {
+                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(deepName is null ? entry.Key : deepName + "[" + entry.Key + "]", value));
+                        }
+                    }
+
+                    return pairs;
+                }
+                """);
+        }
+
+        if (plan.Has(WireHelpers.JsonMap))
+        {
+            Member();
+            writer.Block($$"""
+                /// <summary>A free-form map's entries as key and text pairs: a string as itself, other values as JSON, nested objects by deepObject names when <paramref name="deepName"/> is set; null values left out.</summary>
+                public static {{Pairs}} JsonMap(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> map, string? deepName)
+                {
+                    var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>(map.Count);
+                    foreach (var entry in map)
+                    {
+                        FlattenValue(deepName is null ? entry.Key : deepName + "[" + entry.Key + "]", entry.Value, deepName is not null, pairs);
+                    }
+
+                    return pairs;
+                }
+                """);
+        }
+
+        if (plan.HasAny(WireHelpers.Properties | WireHelpers.DeepProperties | WireHelpers.QueryJson | WireHelpers.StyledJson | WireHelpers.JsonMap))
         {
             Member();
             EmitFlatten(writer);
@@ -236,17 +276,22 @@ internal static class ParameterEmitter
     {
         writer.Open("private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)");
         writer.Open("foreach (var property in element.EnumerateObject())");
-        writer.Line("var key = prefix is null ? property.Name : prefix + \"[\" + property.Name + \"]\";");
-        writer.Open("switch (property.Value.ValueKind)");
+        writer.Line("FlattenValue(prefix is null ? property.Name : prefix + \"[\" + property.Name + \"]\", property.Value, deep, pairs);");
+        writer.Close();
+        writer.Close();
+        writer.Line();
+        writer.Line("/// <summary>One JSON value under its key: null left out, an object by deepObject names when deep, a string as itself, anything else as JSON.</summary>");
+        writer.Open("private static void FlattenValue(string key, global::System.Text.Json.JsonElement value, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)");
+        writer.Open("switch (value.ValueKind)");
         writer.Line("case global::System.Text.Json.JsonValueKind.Null:");
+        writer.Line("case global::System.Text.Json.JsonValueKind.Undefined:");
         writer.Indent().Line("break;").Outdent();
         writer.Line("case global::System.Text.Json.JsonValueKind.Object when deep:");
-        writer.Indent().Line("Flatten(property.Value, key, true, pairs);").Line("break;").Outdent();
+        writer.Indent().Line("Flatten(value, key, true, pairs);").Line("break;").Outdent();
         writer.Line("case global::System.Text.Json.JsonValueKind.String:");
-        writer.Indent().Line("pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetString()!));").Line("break;").Outdent();
+        writer.Indent().Line("pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, value.GetString()!));").Line("break;").Outdent();
         writer.Line("default:");
-        writer.Indent().Line("pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetRawText()));").Line("break;").Outdent();
-        writer.Close();
+        writer.Indent().Line("pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, value.GetRawText()));").Line("break;").Outdent();
         writer.Close();
         writer.Close();
     }
@@ -422,6 +467,9 @@ internal static class ParameterEmitter
             case TypeRefKind.Model:
                 writer.Line("__Wire.QueryPairs(__query, " + name + ", " + PairsOf(spec, parameter) + ", " + style + ", " + explode + ", " + allowReserved + ");");
                 break;
+            case TypeRefKind.Dictionary:
+                writer.Line("__Wire.QueryPairs(__query, " + name + ", " + MapOf(parameter) + ", " + style + ", " + explode + ", " + allowReserved + ");");
+                break;
             default:
                 writer.Line("__Wire.Query(__query, " + name + ", " + Text(Value(parameter), parameter.Type) + ", " + allowReserved + ");");
                 break;
@@ -443,6 +491,9 @@ internal static class ParameterEmitter
                 break;
             case TypeRefKind.Model:
                 pairs = PairsOf(spec, parameter);
+                break;
+            case TypeRefKind.Dictionary:
+                pairs = MapOf(parameter);
                 break;
             default:
                 items = "new[] { " + Text(Value(parameter), parameter.Type) + " }";
@@ -472,6 +523,22 @@ internal static class ParameterEmitter
         return parameter.Style == "deepObject"
             ? "__Wire.DeepProperties<" + type + ">(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Parameter(parameter.Name) + ", " + info + ")"
             : "__Wire.Properties<" + type + ">(" + CSharp.Parameter(parameter.Name) + ", " + info + ")";
+    }
+
+    /// <summary>A map parameter's entries as pairs: values of any JSON through <c>JsonMap</c>, scalars through <c>Map</c> and their wire text.</summary>
+    private static string MapOf(ParameterModel parameter)
+    {
+        var value = parameter.Type.Element!;
+        var deepName = parameter.Style == "deepObject" ? CSharp.Literal(parameter.WireName) : "null";
+        if (value.Name == PrimitiveTypes.Any.Name)
+        {
+            return "__Wire.JsonMap(" + CSharp.Parameter(parameter.Name) + ", " + deepName + ")";
+        }
+
+        var text = value.IsNullable
+            ? "__v is null ? null : " + Text(value.IsValueType ? "__v.Value" : "__v", value)
+            : Text("__v", value);
+        return "__Wire.Map(" + CSharp.Parameter(parameter.Name) + ", static __v => " + text + ", " + deepName + ")";
     }
 
     private static string JsonOf(SpecModel spec, ParameterModel parameter)

@@ -38,6 +38,12 @@ internal enum WireHelpers
 
     /// <summary><c>StyledJson</c>: a JSON value in a path, header or cookie style.</summary>
     StyledJson = 1 << 10,
+
+    /// <summary><c>Map</c>: a map of scalars as key and text pairs (deepObject names included); null values left out.</summary>
+    Map = 1 << 11,
+
+    /// <summary><c>JsonMap</c>: a free-form map (values any JSON) as key and text pairs, nested objects by deepObject names.</summary>
+    JsonMap = 1 << 12,
 }
 
 /// <summary>

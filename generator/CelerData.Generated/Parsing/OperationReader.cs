@@ -355,8 +355,8 @@ internal sealed class OperationReader
         {
             "query" => style switch
             {
-                "spaceDelimited" or "pipeDelimited" => type.Kind is TypeRefKind.List or TypeRefKind.Model,
-                "deepObject" => type.Kind == TypeRefKind.Model,
+                "spaceDelimited" or "pipeDelimited" => type.Kind is TypeRefKind.List or TypeRefKind.Model or TypeRefKind.Dictionary,
+                "deepObject" => type.Kind is TypeRefKind.Model or TypeRefKind.Dictionary,
                 _ => false,
             },
             "path" => style is "label" or "matrix",
@@ -393,13 +393,19 @@ internal sealed class OperationReader
 
     /// <summary>
     /// Whether a value of this type has a serialization in every parameter style: scalars, enums, lists of them,
-    /// and objects (written through their JSON metadata as name-value pairs).
+    /// objects (written through their JSON metadata as name-value pairs) and maps of scalars or of any JSON
+    /// (free-form objects: their entries as key-value pairs).
     /// </summary>
     private static bool IsSerializable(TypeRef type)
     {
         if (type.Kind == TypeRefKind.List)
         {
             return type.Element is { } element && IsScalar(element);
+        }
+
+        if (type.Kind == TypeRefKind.Dictionary)
+        {
+            return type.Element is { } value && (IsScalar(value) || value.Name == PrimitiveTypes.Any.Name);
         }
 
         return type.Kind == TypeRefKind.Model || IsScalar(type);

@@ -26,6 +26,19 @@ internal static class WirePlanner
 
         bool IsUnion(TypeRef type) => type.Kind == TypeRefKind.Model && unions.Contains(type.Name);
 
+        // ParameterEmitter.MapOf: a map parameter's entries as pairs.
+        void Map(TypeRef map)
+        {
+            if (map.Element is { Kind: TypeRefKind.Primitive, Name: var name } && name == PrimitiveTypes.Any.Name)
+            {
+                helpers |= WireHelpers.JsonMap;
+                return;
+            }
+
+            helpers |= WireHelpers.Map;
+            Text(map.Element);
+        }
+
         // ParameterEmitter.Styled: a path, header or cookie value that is not a plain scalar.
         void Styled(ParameterModel parameter)
         {
@@ -43,6 +56,9 @@ internal static class WirePlanner
                     break;
                 case TypeRefKind.Model:
                     helpers |= parameter.Style == "deepObject" ? WireHelpers.DeepProperties : WireHelpers.Properties;
+                    break;
+                case TypeRefKind.Dictionary:
+                    Map(parameter.Type);
                     break;
                 default:
                     Text(parameter.Type);
@@ -93,6 +109,10 @@ internal static class WirePlanner
                         break;
                     case ParameterLocation.Query when parameter.Type.Kind == TypeRefKind.Model:
                         helpers |= WireHelpers.QueryPairs | (parameter.Style == "deepObject" ? WireHelpers.DeepProperties : WireHelpers.Properties);
+                        break;
+                    case ParameterLocation.Query when parameter.Type.Kind == TypeRefKind.Dictionary:
+                        helpers |= WireHelpers.QueryPairs;
+                        Map(parameter.Type);
                         break;
                     case ParameterLocation.Query:
                         helpers |= WireHelpers.Query;

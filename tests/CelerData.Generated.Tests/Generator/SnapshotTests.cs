@@ -63,6 +63,16 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Maps()
+    {
+        var result = GeneratorHarness.Run(GeneratorHarness.LoadSpec(Path.Combine(RepositoryPaths.TestProject, "Specs", "maps.openapi.yaml"), "Maps.Client"));
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationProblems());
+        VerifySources(nameof(Maps), result);
+        IncrementalAssert.CachedOnRerun(result);
+    }
+
+    [Fact]
     public void Bodies()
     {
         var result = GeneratorHarness.Run(GeneratorHarness.LoadSpec(Path.Combine(RepositoryPaths.TestProject, "Specs", "bodies.openapi.yaml"), "Bodies.Client"));

@@ -446,21 +446,27 @@ namespace Bodies.Client
 			{
 				foreach (var property in element.EnumerateObject())
 				{
-					var key = prefix is null ? property.Name : prefix + "[" + property.Name + "]";
-					switch (property.Value.ValueKind)
-					{
-						case global::System.Text.Json.JsonValueKind.Null:
-							break;
-						case global::System.Text.Json.JsonValueKind.Object when deep:
-							Flatten(property.Value, key, true, pairs);
-							break;
-						case global::System.Text.Json.JsonValueKind.String:
-							pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetString()!));
-							break;
-						default:
-							pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, property.Value.GetRawText()));
-							break;
-					}
+					FlattenValue(prefix is null ? property.Name : prefix + "[" + property.Name + "]", property.Value, deep, pairs);
+				}
+			}
+
+			/// <summary>One JSON value under its key: null left out, an object by deepObject names when deep, a string as itself, anything else as JSON.</summary>
+			private static void FlattenValue(string key, global::System.Text.Json.JsonElement value, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
+			{
+				switch (value.ValueKind)
+				{
+					case global::System.Text.Json.JsonValueKind.Null:
+					case global::System.Text.Json.JsonValueKind.Undefined:
+						break;
+					case global::System.Text.Json.JsonValueKind.Object when deep:
+						Flatten(value, key, true, pairs);
+						break;
+					case global::System.Text.Json.JsonValueKind.String:
+						pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, value.GetString()!));
+						break;
+					default:
+						pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, value.GetRawText()));
+						break;
 				}
 			}
 

@@ -287,14 +287,14 @@ public sealed class ParameterWireTests
         "s 1",
     };
 
-    private static object Api(CompiledClient client, Uri baseAddress)
+    internal static object Api(CompiledClient client, Uri baseAddress)
     {
         var factory = typeof(Refit.RestService).GetMethods(BindingFlags.Public | BindingFlags.Static)
             .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(System.Text.Json.Serialization.JsonSerializerContext) }));
         return factory.MakeGenericMethod(client.ApiInterface).Invoke(null, new object[] { new HttpClient { BaseAddress = baseAddress }, client.JsonContext })!;
     }
 
-    private static async Task Invoke(CompiledClient client, object api, string method, params object?[] arguments)
+    internal static async Task Invoke(CompiledClient client, object api, string method, params object?[] arguments)
     {
         var info = client.ApiInterface.GetMethod(method)!;
         var all = arguments.Concat(new object?[] { CancellationToken.None }).ToArray();
@@ -308,10 +308,10 @@ public sealed class ParameterWireTests
         }
     }
 
-    private sealed record RawRequest(string Target, IReadOnlyDictionary<string, string> Headers, string Body);
+    internal sealed record RawRequest(string Target, IReadOnlyDictionary<string, string> Headers, string Body);
 
     /// <summary>A Kestrel server on loopback that records each request's raw target and headers and answers 204.</summary>
-    private sealed class RawServer : IAsyncDisposable
+    internal sealed class RawServer : IAsyncDisposable
     {
         private readonly WebApplication _app;
         private readonly ConcurrentQueue<RawRequest> _requests = new();
