@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Text.Json;
 using CelerData.Generated.Tests.Infrastructure;
 using Xunit;
@@ -124,6 +125,64 @@ public sealed class MapParameterTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    /// <summary>
+    /// Real descriptions nobody here wrote: microcks.local's required <c>queryMap</c> (a map of strings, form exploded)
+    /// and contentgroove.com's free-form deepObject <c>filter</c> (<c>filter[name_eq]=...</c>), both skipped with CDG0032
+    /// before; generated, compiled and sent to Prism validating each description.
+    /// </summary>
+    [Theory]
+    [InlineData("microcks.local.json", "/services/search", "queryMap")]
+    [InlineData("contentgroove.com.json", "/clips", "filter")]
+    public async Task RealDescriptionsMapParametersAreAcceptedByPrism(string name, string path, string parameter)
+    {
+        var spec = SpecCorpus.Named(name);
+        using var client = CompiledClient.Compile(spec.ToSpecFile("Corpus" + parameter));
+        Assert.Empty(client.Generation.Diagnostics("CDG0032"));
+        Assert.Empty(client.Generation.CompilationProblems());
+        var method = client.ApiInterface.GetMethods().Single(m =>
+            m.GetParameters().Any(p => p.Name == parameter)
+            && System.Reflection.CustomAttributeExtensions.GetCustomAttribute<Refit.GetAttribute>(m)?.Path == path);
+        var (prism, output) = await PrismServer.StartAsync(spec.Path, TimeSpan.FromSeconds(60));
+        Assert.True(prism is not null, output);
+        await using (prism)
+        {
+            var sent = new List<string>();
+            using var http = new HttpClient(new TargetRecorder(sent)) { BaseAddress = prism!.BaseAddress };
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "token");
+            var api = typeof(Refit.RestService).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+                .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(System.Text.Json.Serialization.JsonSerializerContext) }))
+                .MakeGenericMethod(client.ApiInterface).Invoke(null, new object[] { http, client.JsonContext })!;
+            object map = parameter == "filter"
+                ? new Dictionary<string, JsonElement> { ["name_eq"] = JsonDocument.Parse("\"chimp into space\"").RootElement }
+                : new Dictionary<string, string> { ["name"] = "Petstore API", ["labels.domain"] = "pets" };
+            var arguments = method.GetParameters().Select(p => p.Name == parameter ? map : p.ParameterType == typeof(CancellationToken) ? CancellationToken.None : null).ToArray();
+
+            try
+            {
+                await (Task)method.Invoke(api, arguments)!;
+            }
+            catch (Refit.ApiException exception)
+            {
+                Assert.Fail(name + " " + method.Name + " was refused: " + (int)exception.StatusCode + " " + exception.Content);
+            }
+
+            var target = Assert.Single(sent);
+            Assert.Equal(
+                parameter == "filter" ? path + "?filter[name_eq]=chimp%20into%20space" : path + "?name=Petstore%20API&labels.domain=pets",
+                target);
+        }
+    }
+
+    /// <summary>Records each request's path and query as sent.</summary>
+    private sealed class TargetRecorder(List<string> sent) : DelegatingHandler(new HttpClientHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            sent.Add(request.RequestUri!.PathAndQuery);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 
