@@ -177,7 +177,7 @@ fi
       bc = median(cpu, base, n[base]); br = median(rss, base, n[base])
       for (i = 1; i <= m; i++) {
         k = order[i]; c = median(cpu, k, n[k]); r = median(rss, k, n[k])
-        printf "| %s | %.1f s | %.2f | %.0f MB | %.2f | %.1f s (%s) | %s | %\047d |\n", k, c, c / bc, r, r / br, median(wall, k, n[k]), ld[k], warn[k], asm[k]
+        printf "| %s | %.1f s | %.2f | %.0f MB | %.2f | %.1f s (%s) | %s | %d |\n", k, c, c / bc, r, r / br, median(wall, k, n[k]), ld[k], warn[k], asm[k]
       }
     }' "$work/results.tsv"
   echo
@@ -187,15 +187,15 @@ fi
     if [ -d "$work/gen-$p" ]; then
       for g in "$work/gen-$p"/*/*/; do
         printf '| %s, %s | %s | %s |\n' "$p" "$(basename "$g")" \
-          "$(find "$g" -name '*.cs' -printf '%s\n' | awk '{ s += $1 } END { printf "%\047d", s }')" "$(find "$g" -name '*.cs' | wc -l)"
+          "$(find "$g" -name '*.cs' -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s }')" "$(find "$g" -name '*.cs' | wc -l)"
       done
     fi
   done
   if [ -f "$work/nswag/GitHub.cs" ]; then
-    printf '| nswag | %s | 1 |\n' "$(stat -c %s "$work/nswag/GitHub.cs" | awk '{ printf "%\047d", $1 }')"
+    printf '| nswag | %s | 1 |\n' "$(stat -c %s "$work/nswag/GitHub.cs" | awk '{ printf "%d", $1 }')"
   fi
   if [ -d "$work/kiota/GitHub" ]; then
-    printf '| kiota | %s | %s |\n' "$(find "$work/kiota/GitHub" -name '*.cs' -printf '%s\n' | awk '{ s += $1 } END { printf "%\047d", s }')" \
+    printf '| kiota | %s | %s |\n' "$(find "$work/kiota/GitHub" -name '*.cs' -printf '%s\n' | awk '{ s += $1 } END { printf "%d", s }')" \
       "$(find "$work/kiota/GitHub" -name '*.cs' | wc -l)"
   fi
   if [ -f "$work/generation.tsv" ]; then
