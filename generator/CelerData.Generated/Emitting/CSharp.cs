@@ -14,6 +14,9 @@ internal static class CSharp
 
     public static readonly string GeneratedCodeAttribute = "[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"CelerData.Generated\", \"" + GeneratorVersion + "\")]";
 
+    /// <summary>The same attribute in a file that declares the <c>__Gen</c> alias (the models' file, whose types are many).</summary>
+    public static readonly string GeneratedCodeAttributeAliased = "[__Gen(\"CelerData.Generated\", \"" + GeneratorVersion + "\")]";
+
     private static string Version(System.Version? version)
         => version is null ? "0.0.0" : version.Major.ToString(CultureInfo.InvariantCulture) + "." + version.Minor.ToString(CultureInfo.InvariantCulture) + "." + System.Math.Max(0, version.Build).ToString(CultureInfo.InvariantCulture);
 

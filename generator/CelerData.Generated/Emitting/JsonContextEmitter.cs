@@ -182,13 +182,17 @@ internal static partial class JsonContextEmitter
         writer.Open("public " + spec.JsonContextName + "(" + Options + " options) : base(options)");
         writer.Close();
 
-        // Models and enums have public metadata properties; lists, dictionaries and primitives are reached through Options.
-        foreach (var entry in entries.Where(e => e.IsPublic))
+        // Models and enums have public metadata properties, each cached in its slot of one array; lists, dictionaries
+        // and primitives are reached through Options.
+        var publicEntries = entries.Where(e => e.IsPublic).ToList();
+        writer.Line();
+        writer.Line("private readonly " + Metadata + ".JsonTypeInfo?[] __t = new " + Metadata + ".JsonTypeInfo?[" + publicEntries.Count + "];");
+        for (var slot = 0; slot < publicEntries.Count; slot++)
         {
+            var entry = publicEntries[slot];
             writer.Line();
-            writer.Line("private " + Metadata + ".JsonTypeInfo<" + entry.RuntimeName + ">? _t" + entry.Index + ";");
             writer.Line("/// <summary>Metadata for <see cref=\"" + entry.RuntimeName + "\"/>.</summary>");
-            writer.Line("public " + Metadata + ".JsonTypeInfo<" + entry.RuntimeName + "> " + entry.Member + " => __Get(ref _t" + entry.Index + ");");
+            writer.Line("public " + Metadata + ".JsonTypeInfo<" + entry.RuntimeName + "> " + entry.Member + " => __Get<" + entry.RuntimeName + ">(" + slot + ");");
         }
 
         writer.Line();
@@ -332,7 +336,7 @@ internal static partial class JsonContextEmitter
         return type.Kind switch
         {
             TypeRefKind.Primitive => Services + "." + Primitives[type.Name].Converter,
-            _ => "new __Converter<" + entry.RuntimeName + ">(__Read" + entry.Index + ", __Write" + entry.Index + ")",
+            _ => "__Convert(__Read" + entry.Index + ", __Write" + entry.Index + ")",
         };
     }
 
@@ -598,7 +602,7 @@ internal static partial class JsonContextEmitter
     /// </summary>
     private static void EmitOwnHelpers(SourceWriter writer)
     {
-        writer.Line("private " + Metadata + ".JsonTypeInfo<T> __Get<T>(ref " + Metadata + ".JsonTypeInfo<T>? typeInfo) => typeInfo ??= (" + Metadata + ".JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));");
+        writer.Line("private " + Metadata + ".JsonTypeInfo<T> __Get<T>(int slot) => (" + Metadata + ".JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));");
         writer.Line();
         writer.Open(Metadata + ".JsonTypeInfo<T> __Info<T>(" + Options + " options, __Json.Serialization.JsonConverter<T> converter)");
         writer.Open("for (int i = 0; i < options.Converters.Count; i++)");

@@ -8,9 +8,14 @@ internal static class ModelsEmitter
 {
     public static string Emit(SpecModel spec)
     {
-        var writer = SourceWriter.CreateFile(nullableWarnings: true);
-        // Every property carries System.Text.Json attributes: the alias keeps them short.
+        // A property the description does not describe has no summary (its name and wire name say all there is).
+        var writer = SourceWriter.CreateFile(nullableWarnings: true, undocumentedMembers: true);
+        // Every type and property carries attributes: the aliases keep them short.
         writer.Line("using __Ser = global::System.Text.Json.Serialization;");
+        writer.Line("using __Name = global::System.Text.Json.Serialization.JsonPropertyNameAttribute;");
+        writer.Line("using __Ignore = global::System.Text.Json.Serialization.JsonIgnoreAttribute;");
+        writer.Line("using __When = global::System.Text.Json.Serialization.JsonIgnoreCondition;");
+        writer.Line("using __Gen = global::System.CodeDom.Compiler.GeneratedCodeAttribute;");
         EmitAliases(writer, spec.Namespace);
         writer.Line();
         writer.Open("namespace " + spec.Namespace);
@@ -60,7 +65,7 @@ internal static class ModelsEmitter
     private static void EmitRecord(SourceWriter writer, SpecModel spec, TypeModel type)
     {
         writer.Summary(type.Description ?? "The " + type.Name + " schema of " + spec.Title + ".");
-        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Line(CSharp.GeneratedCodeAttributeAliased);
         if (type.IsDeprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
@@ -95,7 +100,11 @@ internal static class ModelsEmitter
     /// <summary>One property of a record, with its documentation and JSON attributes, and a blank line after it unless told otherwise.</summary>
     internal static void EmitProperty(SourceWriter writer, SpecModel spec, TypeModel type, PropertyModel property, bool blankLineAfter = true)
     {
-        writer.Summary(property.Description ?? "The '" + property.WireName + "' property.");
+        if (property.Description is { } description)
+        {
+            writer.Summary(description);
+        }
+
         // C# warns on an obsolete required member of a type that is not obsolete itself (CS9042), and every caller
         // would have to set it anyway: such a property says it is deprecated in its documentation instead.
         var obsolete = property.IsDeprecated && (!property.IsRequired || type.IsDeprecated);
@@ -104,7 +113,7 @@ internal static class ModelsEmitter
             writer.Line("/// <remarks>Deprecated in the API description, but still required.</remarks>");
         }
 
-        writer.Line("[__Ser.JsonPropertyName(" + CSharp.Literal(property.WireName) + ")]");
+        writer.Line("[__Name(" + CSharp.Literal(property.WireName) + ")]");
         if (obsolete)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
@@ -113,7 +122,7 @@ internal static class ModelsEmitter
         var propertyType = CSharp.Type(property.Type, ModelsAlias, CollectionsAlias);
         if (property.Write != PropertyWrite.Always)
         {
-            writer.Line("[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]");
+            writer.Line("[__Ignore(Condition = __When.WhenWritingNull)]");
         }
 
         if (property.Write == PropertyWrite.WhenSet)
@@ -178,7 +187,7 @@ internal static class ModelsEmitter
     private static void EmitEnum(SourceWriter writer, SpecModel spec, TypeModel type)
     {
         writer.Summary(type.Description ?? "The values of " + type.Name + ".");
-        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Line(CSharp.GeneratedCodeAttributeAliased);
         if (type.IsDeprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
@@ -200,7 +209,7 @@ internal static class ModelsEmitter
     {
         var enumType = "global::" + spec.Namespace + "." + type.Name;
         writer.Summary("Reads and writes " + type.Name + " as its wire values, without reflection.");
-        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Line(CSharp.GeneratedCodeAttributeAliased);
         writer.Open("public sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + enumType + ">");
         for (var i = 0; i < type.EnumMembers.Count; i++)
         {

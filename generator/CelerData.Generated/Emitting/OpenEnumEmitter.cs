@@ -41,7 +41,7 @@ internal static class OpenEnumEmitter
         var face = spec.OpenEnumInterfaceName;
         writer.Line("/// <summary>An open string enum of " + Doc(spec.Title) + ": what its JSON converter needs.</summary>");
         writer.Line("/// <typeparam name=\"" + self + "\">The struct.</typeparam>");
-        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Line(CSharp.GeneratedCodeAttributeAliased);
         writer.Open("internal interface " + face + "<" + self + "> : global::System.IEquatable<" + self + "> where " + self + " : struct, " + face + "<" + self + ">");
         writer.Line("/// <summary>The wire values the API description lists.</summary>");
         writer.Line("static abstract string[] " + OpenEnumNames.WireValues + " { get; }");
@@ -55,7 +55,7 @@ internal static class OpenEnumEmitter
         writer.Line();
         writer.Line("/// <summary>Reads and writes an open string enum of " + Doc(spec.Title) + " as its wire value, listed or not, without reflection.</summary>");
         writer.Line("/// <typeparam name=\"T\">The struct.</typeparam>");
-        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Line(CSharp.GeneratedCodeAttributeAliased);
         writer.Open("internal sealed class " + spec.OpenEnumConverterName + "<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, " + face + "<T>");
         writer.Line("private static readonly T[] s_known = global::System.Array.ConvertAll(T." + OpenEnumNames.WireValues + ", T.Create);");
         writer.Line();
@@ -94,7 +94,7 @@ internal static class OpenEnumEmitter
         var ordinal = type.IsIntegerEnum ? string.Empty : " (ordinal)";
         writer.Summary(type.Description ?? "The values of " + name + ".");
         writer.Line("/// <remarks>An open enum: a wire value the API description does not list reads, compares" + ordinal + " and writes back unchanged (<see cref=\"" + OpenEnumNames.Known + "\"/> is then <see cref=\"" + known + "." + unknown + "\"/>).</remarks>");
-        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Line(CSharp.GeneratedCodeAttributeAliased);
         if (type.IsDeprecated)
         {
             writer.Line("[global::System.Obsolete(\"Deprecated in the API description.\")]");
@@ -234,7 +234,7 @@ internal static class OpenEnumEmitter
     {
         var enumType = "global::" + spec.Namespace + "." + type.Name;
         writer.Summary("Reads and writes " + type.Name + " as its wire value, listed or not, without reflection.");
-        writer.Line(CSharp.GeneratedCodeAttribute);
+        writer.Line(CSharp.GeneratedCodeAttributeAliased);
         writer.Open("public sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + enumType + ">");
         writer.Line("/// <inheritdoc/>");
         writer.Open("public override " + enumType + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");

@@ -132,7 +132,7 @@ internal sealed class SourceWriter
     }
 
     /// <summary>The header every generated file starts with.</summary>
-    public static SourceWriter CreateFile(bool nullableWarnings)
+    public static SourceWriter CreateFile(bool nullableWarnings, bool undocumentedMembers = false)
     {
         var writer = new SourceWriter();
         writer.Block("""
@@ -150,8 +150,9 @@ internal sealed class SourceWriter
             writer.Line("#nullable disable warnings");
         }
 
-        // Deprecated operations and schemas are marked [Obsolete]; the generated code itself still uses them.
-        writer.Line("#pragma warning disable CS0612, CS0618");
+        // Deprecated operations and schemas are marked [Obsolete]; the generated code itself still uses them. A file
+        // with undocumented members (properties the description says nothing about) also turns off CS1591.
+        writer.Line(undocumentedMembers ? "#pragma warning disable CS0612, CS0618, CS1591" : "#pragma warning disable CS0612, CS0618");
         writer.Line();
         return writer;
     }

@@ -39,13 +39,13 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 	{
 	}
 
-	private __Meta.JsonTypeInfo<__M.Item>? _t0;
-	/// <summary>Metadata for <see cref="__M.Item"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Item> Item => __Get(ref _t0);
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[2];
 
-	private __Meta.JsonTypeInfo<__M.ItemList>? _t1;
+	/// <summary>Metadata for <see cref="__M.Item"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Item> Item => __Get<__M.Item>(0);
+
 	/// <summary>Metadata for <see cref="__M.ItemList"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ItemList> ItemList => __Get(ref _t1);
+	public __Meta.JsonTypeInfo<__M.ItemList> ItemList => __Get<__M.ItemList>(1);
 
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -56,10 +56,10 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 
 	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(__M.Item)) return __Info(options, new __Converter<__M.Item>(__Read0, __Write0));
-		if (type == typeof(__M.ItemList)) return __Info(options, new __Converter<__M.ItemList>(__Read1, __Write1));
+		if (type == typeof(__M.Item)) return __Info(options, __Convert(__Read0, __Write0));
+		if (type == typeof(__M.ItemList)) return __Info(options, __Convert(__Read1, __Write1));
 		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
-		if (type == typeof(__G.IReadOnlyList<__M.Item>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Item>>(__Read3, __Write3));
+		if (type == typeof(__G.IReadOnlyList<__M.Item>)) return __Info(options, __Convert(__Read3, __Write3));
 		return null;
 	}
 
@@ -195,7 +195,7 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Item>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Item>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Item value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{

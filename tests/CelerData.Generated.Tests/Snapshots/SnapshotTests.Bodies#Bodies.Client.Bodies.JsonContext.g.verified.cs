@@ -64,41 +64,34 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	{
 	}
 
-	private __Meta.JsonTypeInfo<__M.TokenForm>? _t0;
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[9];
+
 	/// <summary>Metadata for <see cref="__M.TokenForm"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.TokenForm> TokenForm => __Get(ref _t0);
+	public __Meta.JsonTypeInfo<__M.TokenForm> TokenForm => __Get<__M.TokenForm>(0);
 
-	private __Meta.JsonTypeInfo<__M.GrantType>? _t1;
 	/// <summary>Metadata for <see cref="__M.GrantType"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.GrantType> GrantType => __Get(ref _t1);
+	public __Meta.JsonTypeInfo<__M.GrantType> GrantType => __Get<__M.GrantType>(1);
 
-	private __Meta.JsonTypeInfo<__M.Filter>? _t2;
 	/// <summary>Metadata for <see cref="__M.Filter"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Filter> Filter => __Get(ref _t2);
+	public __Meta.JsonTypeInfo<__M.Filter> Filter => __Get<__M.Filter>(2);
 
-	private __Meta.JsonTypeInfo<__M.CreateTokenResponse>? _t3;
 	/// <summary>Metadata for <see cref="__M.CreateTokenResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.CreateTokenResponse> CreateTokenResponse => __Get(ref _t3);
+	public __Meta.JsonTypeInfo<__M.CreateTokenResponse> CreateTokenResponse => __Get<__M.CreateTokenResponse>(3);
 
-	private __Meta.JsonTypeInfo<__M.AddPhotoRequest>? _t4;
 	/// <summary>Metadata for <see cref="__M.AddPhotoRequest"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.AddPhotoRequest> AddPhotoRequest => __Get(ref _t4);
+	public __Meta.JsonTypeInfo<__M.AddPhotoRequest> AddPhotoRequest => __Get<__M.AddPhotoRequest>(4);
 
-	private __Meta.JsonTypeInfo<__M.SendComposedFormRequest>? _t5;
 	/// <summary>Metadata for <see cref="__M.SendComposedFormRequest"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.SendComposedFormRequest> SendComposedFormRequest => __Get(ref _t5);
+	public __Meta.JsonTypeInfo<__M.SendComposedFormRequest> SendComposedFormRequest => __Get<__M.SendComposedFormRequest>(5);
 
-	private __Meta.JsonTypeInfo<__M.SendComposedUploadRequest>? _t6;
 	/// <summary>Metadata for <see cref="__M.SendComposedUploadRequest"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.SendComposedUploadRequest> SendComposedUploadRequest => __Get(ref _t6);
+	public __Meta.JsonTypeInfo<__M.SendComposedUploadRequest> SendComposedUploadRequest => __Get<__M.SendComposedUploadRequest>(6);
 
-	private __Meta.JsonTypeInfo<__M.SendBatchRequest>? _t7;
 	/// <summary>Metadata for <see cref="__M.SendBatchRequest"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.SendBatchRequest> SendBatchRequest => __Get(ref _t7);
+	public __Meta.JsonTypeInfo<__M.SendBatchRequest> SendBatchRequest => __Get<__M.SendBatchRequest>(7);
 
-	private __Meta.JsonTypeInfo<__M.SendRelatedRequest>? _t8;
 	/// <summary>Metadata for <see cref="__M.SendRelatedRequest"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.SendRelatedRequest> SendRelatedRequest => __Get(ref _t8);
+	public __Meta.JsonTypeInfo<__M.SendRelatedRequest> SendRelatedRequest => __Get<__M.SendRelatedRequest>(8);
 
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -109,28 +102,28 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
 	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(__M.TokenForm)) return __Info(options, new __Converter<__M.TokenForm>(__Read0, __Write0));
+		if (type == typeof(__M.TokenForm)) return __Info(options, __Convert(__Read0, __Write0));
 		if (type == typeof(__M.GrantType)) return __Info(options, __Own1);
-		if (type == typeof(__M.Filter)) return __Info(options, new __Converter<__M.Filter>(__Read2, __Write2));
-		if (type == typeof(__M.CreateTokenResponse)) return __Info(options, new __Converter<__M.CreateTokenResponse>(__Read3, __Write3));
-		if (type == typeof(__M.AddPhotoRequest)) return __Info(options, new __Converter<__M.AddPhotoRequest>(__Read4, __Write4));
-		if (type == typeof(__M.SendComposedFormRequest)) return __Info(options, new __Converter<__M.SendComposedFormRequest>(__Read5, __Write5));
-		if (type == typeof(__M.SendComposedUploadRequest)) return __Info(options, new __Converter<__M.SendComposedUploadRequest>(__Read6, __Write6));
-		if (type == typeof(__M.SendBatchRequest)) return __Info(options, new __Converter<__M.SendBatchRequest>(__Read7, __Write7));
-		if (type == typeof(__M.SendRelatedRequest)) return __Info(options, new __Converter<__M.SendRelatedRequest>(__Read8, __Write8));
+		if (type == typeof(__M.Filter)) return __Info(options, __Convert(__Read2, __Write2));
+		if (type == typeof(__M.CreateTokenResponse)) return __Info(options, __Convert(__Read3, __Write3));
+		if (type == typeof(__M.AddPhotoRequest)) return __Info(options, __Convert(__Read4, __Write4));
+		if (type == typeof(__M.SendComposedFormRequest)) return __Info(options, __Convert(__Read5, __Write5));
+		if (type == typeof(__M.SendComposedUploadRequest)) return __Info(options, __Convert(__Read6, __Write6));
+		if (type == typeof(__M.SendBatchRequest)) return __Info(options, __Convert(__Read7, __Write7));
+		if (type == typeof(__M.SendRelatedRequest)) return __Info(options, __Convert(__Read8, __Write8));
 		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
 		if (type == typeof(bool?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<bool>(options));
 		if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
 		if (type == typeof(global::System.DateTimeOffset?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.DateTimeOffset>(options));
 		if (type == typeof(global::System.DateTimeOffset)) return __Info(options, __Meta.JsonMetadataServices.DateTimeOffsetConverter);
-		if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read14, __Write14));
+		if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, __Convert(__Read14, __Write14));
 		if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
 		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
 		if (type == typeof(byte[])) return __Info(options, __Meta.JsonMetadataServices.ByteArrayConverter);
-		if (type == typeof(__G.IReadOnlyList<byte[]>)) return __Info(options, new __Converter<__G.IReadOnlyList<byte[]>>(__Read18, __Write18));
+		if (type == typeof(__G.IReadOnlyList<byte[]>)) return __Info(options, __Convert(__Read18, __Write18));
 		if (type == typeof(__M.GrantType?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.GrantType>(options));
-		if (type == typeof(__G.IReadOnlyList<__M.Filter>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Filter>>(__Read20, __Write20));
-		if (type == typeof(__G.IReadOnlyDictionary<string, string>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, string>>(__Read21, __Write21));
+		if (type == typeof(__G.IReadOnlyList<__M.Filter>)) return __Info(options, __Convert(__Read20, __Write20));
+		if (type == typeof(__G.IReadOnlyDictionary<string, string>)) return __Info(options, __Convert(__Read21, __Write21));
 		return null;
 	}
 
@@ -753,7 +746,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write21(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{

@@ -103,165 +103,127 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 	}
 
-	private __Meta.JsonTypeInfo<__M.AccessTokenResponse>? _t0;
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[40];
+
 	/// <summary>Metadata for <see cref="__M.AccessTokenResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.AccessTokenResponse> AccessTokenResponse => __Get(ref _t0);
+	public __Meta.JsonTypeInfo<__M.AccessTokenResponse> AccessTokenResponse => __Get<__M.AccessTokenResponse>(0);
 
-	private __Meta.JsonTypeInfo<__M.ErrorResponse>? _t1;
 	/// <summary>Metadata for <see cref="__M.ErrorResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ErrorResponse> ErrorResponse => __Get(ref _t1);
+	public __Meta.JsonTypeInfo<__M.ErrorResponse> ErrorResponse => __Get<__M.ErrorResponse>(1);
 
-	private __Meta.JsonTypeInfo<__M.EmptyResponse>? _t2;
 	/// <summary>Metadata for <see cref="__M.EmptyResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.EmptyResponse> EmptyResponse => __Get(ref _t2);
+	public __Meta.JsonTypeInfo<__M.EmptyResponse> EmptyResponse => __Get<__M.EmptyResponse>(2);
 
-	private __Meta.JsonTypeInfo<__M.ClusterListResponse>? _t3;
 	/// <summary>Metadata for <see cref="__M.ClusterListResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ClusterListResponse> ClusterListResponse => __Get(ref _t3);
+	public __Meta.JsonTypeInfo<__M.ClusterListResponse> ClusterListResponse => __Get<__M.ClusterListResponse>(3);
 
-	private __Meta.JsonTypeInfo<__M.ClusterList>? _t4;
 	/// <summary>Metadata for <see cref="__M.ClusterList"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ClusterList> ClusterList => __Get(ref _t4);
+	public __Meta.JsonTypeInfo<__M.ClusterList> ClusterList => __Get<__M.ClusterList>(4);
 
-	private __Meta.JsonTypeInfo<__M.ClusterSummary>? _t5;
 	/// <summary>Metadata for <see cref="__M.ClusterSummary"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ClusterSummary> ClusterSummary => __Get(ref _t5);
+	public __Meta.JsonTypeInfo<__M.ClusterSummary> ClusterSummary => __Get<__M.ClusterSummary>(5);
 
-	private __Meta.JsonTypeInfo<__M.ClusterStateResponse>? _t6;
 	/// <summary>Metadata for <see cref="__M.ClusterStateResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ClusterStateResponse> ClusterStateResponse => __Get(ref _t6);
+	public __Meta.JsonTypeInfo<__M.ClusterStateResponse> ClusterStateResponse => __Get<__M.ClusterStateResponse>(6);
 
-	private __Meta.JsonTypeInfo<__M.ClusterStateData>? _t7;
 	/// <summary>Metadata for <see cref="__M.ClusterStateData"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ClusterStateData> ClusterStateData => __Get(ref _t7);
+	public __Meta.JsonTypeInfo<__M.ClusterStateData> ClusterStateData => __Get<__M.ClusterStateData>(7);
 
-	private __Meta.JsonTypeInfo<__M.ClusterState>? _t8;
 	/// <summary>Metadata for <see cref="__M.ClusterState"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ClusterState> ClusterState => __Get(ref _t8);
+	public __Meta.JsonTypeInfo<__M.ClusterState> ClusterState => __Get<__M.ClusterState>(8);
 
-	private __Meta.JsonTypeInfo<__M.ActionResponse>? _t9;
 	/// <summary>Metadata for <see cref="__M.ActionResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ActionResponse> ActionResponse => __Get(ref _t9);
+	public __Meta.JsonTypeInfo<__M.ActionResponse> ActionResponse => __Get<__M.ActionResponse>(9);
 
-	private __Meta.JsonTypeInfo<__M.ActionData>? _t10;
 	/// <summary>Metadata for <see cref="__M.ActionData"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ActionData> ActionData => __Get(ref _t10);
+	public __Meta.JsonTypeInfo<__M.ActionData> ActionData => __Get<__M.ActionData>(10);
 
-	private __Meta.JsonTypeInfo<__M.DeploymentScriptsRequest>? _t11;
 	/// <summary>Metadata for <see cref="__M.DeploymentScriptsRequest"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.DeploymentScriptsRequest> DeploymentScriptsRequest => __Get(ref _t11);
+	public __Meta.JsonTypeInfo<__M.DeploymentScriptsRequest> DeploymentScriptsRequest => __Get<__M.DeploymentScriptsRequest>(11);
 
-	private __Meta.JsonTypeInfo<__M.DeploymentScript>? _t12;
 	/// <summary>Metadata for <see cref="__M.DeploymentScript"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.DeploymentScript> DeploymentScript => __Get(ref _t12);
+	public __Meta.JsonTypeInfo<__M.DeploymentScript> DeploymentScript => __Get<__M.DeploymentScript>(12);
 
-	private __Meta.JsonTypeInfo<__M.WarehouseListResponse>? _t13;
 	/// <summary>Metadata for <see cref="__M.WarehouseListResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.WarehouseListResponse> WarehouseListResponse => __Get(ref _t13);
+	public __Meta.JsonTypeInfo<__M.WarehouseListResponse> WarehouseListResponse => __Get<__M.WarehouseListResponse>(13);
 
-	private __Meta.JsonTypeInfo<__M.WarehouseList>? _t14;
 	/// <summary>Metadata for <see cref="__M.WarehouseList"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.WarehouseList> WarehouseList => __Get(ref _t14);
+	public __Meta.JsonTypeInfo<__M.WarehouseList> WarehouseList => __Get<__M.WarehouseList>(14);
 
-	private __Meta.JsonTypeInfo<__M.WarehouseResponse>? _t15;
 	/// <summary>Metadata for <see cref="__M.WarehouseResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.WarehouseResponse> WarehouseResponse => __Get(ref _t15);
+	public __Meta.JsonTypeInfo<__M.WarehouseResponse> WarehouseResponse => __Get<__M.WarehouseResponse>(15);
 
-	private __Meta.JsonTypeInfo<__M.Warehouse>? _t16;
 	/// <summary>Metadata for <see cref="__M.Warehouse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Warehouse> Warehouse => __Get(ref _t16);
+	public __Meta.JsonTypeInfo<__M.Warehouse> Warehouse => __Get<__M.Warehouse>(16);
 
-	private __Meta.JsonTypeInfo<__M.WarehouseState>? _t17;
 	/// <summary>Metadata for <see cref="__M.WarehouseState"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.WarehouseState> WarehouseState => __Get(ref _t17);
+	public __Meta.JsonTypeInfo<__M.WarehouseState> WarehouseState => __Get<__M.WarehouseState>(17);
 
-	private __Meta.JsonTypeInfo<__M.InfraActionStateResponse>? _t18;
 	/// <summary>Metadata for <see cref="__M.InfraActionStateResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.InfraActionStateResponse> InfraActionStateResponse => __Get(ref _t18);
+	public __Meta.JsonTypeInfo<__M.InfraActionStateResponse> InfraActionStateResponse => __Get<__M.InfraActionStateResponse>(18);
 
-	private __Meta.JsonTypeInfo<__M.InfraActionStateData>? _t19;
 	/// <summary>Metadata for <see cref="__M.InfraActionStateData"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.InfraActionStateData> InfraActionStateData => __Get(ref _t19);
+	public __Meta.JsonTypeInfo<__M.InfraActionStateData> InfraActionStateData => __Get<__M.InfraActionStateData>(19);
 
-	private __Meta.JsonTypeInfo<__M.InfraActionState>? _t20;
 	/// <summary>Metadata for <see cref="__M.InfraActionState"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.InfraActionState> InfraActionState => __Get(ref _t20);
+	public __Meta.JsonTypeInfo<__M.InfraActionState> InfraActionState => __Get<__M.InfraActionState>(20);
 
-	private __Meta.JsonTypeInfo<__M.ScaleWarehouseSizeRequest>? _t21;
 	/// <summary>Metadata for <see cref="__M.ScaleWarehouseSizeRequest"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ScaleWarehouseSizeRequest> ScaleWarehouseSizeRequest => __Get(ref _t21);
+	public __Meta.JsonTypeInfo<__M.ScaleWarehouseSizeRequest> ScaleWarehouseSizeRequest => __Get<__M.ScaleWarehouseSizeRequest>(21);
 
-	private __Meta.JsonTypeInfo<__M.ScaleWarehouseNumRequest>? _t22;
 	/// <summary>Metadata for <see cref="__M.ScaleWarehouseNumRequest"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ScaleWarehouseNumRequest> ScaleWarehouseNumRequest => __Get(ref _t22);
+	public __Meta.JsonTypeInfo<__M.ScaleWarehouseNumRequest> ScaleWarehouseNumRequest => __Get<__M.ScaleWarehouseNumRequest>(22);
 
-	private __Meta.JsonTypeInfo<__M.AccountUsageResponse>? _t23;
 	/// <summary>Metadata for <see cref="__M.AccountUsageResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.AccountUsageResponse> AccountUsageResponse => __Get(ref _t23);
+	public __Meta.JsonTypeInfo<__M.AccountUsageResponse> AccountUsageResponse => __Get<__M.AccountUsageResponse>(23);
 
-	private __Meta.JsonTypeInfo<__M.AccountUsage>? _t24;
 	/// <summary>Metadata for <see cref="__M.AccountUsage"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.AccountUsage> AccountUsage => __Get(ref _t24);
+	public __Meta.JsonTypeInfo<__M.AccountUsage> AccountUsage => __Get<__M.AccountUsage>(24);
 
-	private __Meta.JsonTypeInfo<__M.ClusterUsageResponse>? _t25;
 	/// <summary>Metadata for <see cref="__M.ClusterUsageResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ClusterUsageResponse> ClusterUsageResponse => __Get(ref _t25);
+	public __Meta.JsonTypeInfo<__M.ClusterUsageResponse> ClusterUsageResponse => __Get<__M.ClusterUsageResponse>(25);
 
-	private __Meta.JsonTypeInfo<__M.ClusterUsage>? _t26;
 	/// <summary>Metadata for <see cref="__M.ClusterUsage"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ClusterUsage> ClusterUsage => __Get(ref _t26);
+	public __Meta.JsonTypeInfo<__M.ClusterUsage> ClusterUsage => __Get<__M.ClusterUsage>(26);
 
-	private __Meta.JsonTypeInfo<__M.DailyUsage>? _t27;
 	/// <summary>Metadata for <see cref="__M.DailyUsage"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.DailyUsage> DailyUsage => __Get(ref _t27);
+	public __Meta.JsonTypeInfo<__M.DailyUsage> DailyUsage => __Get<__M.DailyUsage>(27);
 
-	private __Meta.JsonTypeInfo<__M.OrganizationUsageRequest>? _t28;
 	/// <summary>Metadata for <see cref="__M.OrganizationUsageRequest"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.OrganizationUsageRequest> OrganizationUsageRequest => __Get(ref _t28);
+	public __Meta.JsonTypeInfo<__M.OrganizationUsageRequest> OrganizationUsageRequest => __Get<__M.OrganizationUsageRequest>(28);
 
-	private __Meta.JsonTypeInfo<__M.OrganizationUsageResponse>? _t29;
 	/// <summary>Metadata for <see cref="__M.OrganizationUsageResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.OrganizationUsageResponse> OrganizationUsageResponse => __Get(ref _t29);
+	public __Meta.JsonTypeInfo<__M.OrganizationUsageResponse> OrganizationUsageResponse => __Get<__M.OrganizationUsageResponse>(29);
 
-	private __Meta.JsonTypeInfo<__M.OrganizationUsage>? _t30;
 	/// <summary>Metadata for <see cref="__M.OrganizationUsage"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.OrganizationUsage> OrganizationUsage => __Get(ref _t30);
+	public __Meta.JsonTypeInfo<__M.OrganizationUsage> OrganizationUsage => __Get<__M.OrganizationUsage>(30);
 
-	private __Meta.JsonTypeInfo<__M.AccountClusterUsage>? _t31;
 	/// <summary>Metadata for <see cref="__M.AccountClusterUsage"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.AccountClusterUsage> AccountClusterUsage => __Get(ref _t31);
+	public __Meta.JsonTypeInfo<__M.AccountClusterUsage> AccountClusterUsage => __Get<__M.AccountClusterUsage>(31);
 
-	private __Meta.JsonTypeInfo<__M.ClusterDailyUsage>? _t32;
 	/// <summary>Metadata for <see cref="__M.ClusterDailyUsage"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.ClusterDailyUsage> ClusterDailyUsage => __Get(ref _t32);
+	public __Meta.JsonTypeInfo<__M.ClusterDailyUsage> ClusterDailyUsage => __Get<__M.ClusterDailyUsage>(32);
 
-	private __Meta.JsonTypeInfo<__M.BillListResponse>? _t33;
 	/// <summary>Metadata for <see cref="__M.BillListResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.BillListResponse> BillListResponse => __Get(ref _t33);
+	public __Meta.JsonTypeInfo<__M.BillListResponse> BillListResponse => __Get<__M.BillListResponse>(33);
 
-	private __Meta.JsonTypeInfo<__M.Bills>? _t34;
 	/// <summary>Metadata for <see cref="__M.Bills"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Bills> Bills => __Get(ref _t34);
+	public __Meta.JsonTypeInfo<__M.Bills> Bills => __Get<__M.Bills>(34);
 
-	private __Meta.JsonTypeInfo<__M.Bill>? _t35;
 	/// <summary>Metadata for <see cref="__M.Bill"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Bill> Bill => __Get(ref _t35);
+	public __Meta.JsonTypeInfo<__M.Bill> Bill => __Get<__M.Bill>(35);
 
-	private __Meta.JsonTypeInfo<__M.Payment>? _t36;
 	/// <summary>Metadata for <see cref="__M.Payment"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Payment> Payment => __Get(ref _t36);
+	public __Meta.JsonTypeInfo<__M.Payment> Payment => __Get<__M.Payment>(36);
 
-	private __Meta.JsonTypeInfo<__M.AccountListResponse>? _t37;
 	/// <summary>Metadata for <see cref="__M.AccountListResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.AccountListResponse> AccountListResponse => __Get(ref _t37);
+	public __Meta.JsonTypeInfo<__M.AccountListResponse> AccountListResponse => __Get<__M.AccountListResponse>(37);
 
-	private __Meta.JsonTypeInfo<__M.Account>? _t38;
 	/// <summary>Metadata for <see cref="__M.Account"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Account> Account => __Get(ref _t38);
+	public __Meta.JsonTypeInfo<__M.Account> Account => __Get<__M.Account>(38);
 
-	private __Meta.JsonTypeInfo<__M.AccountState>? _t39;
 	/// <summary>Metadata for <see cref="__M.AccountState"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.AccountState> AccountState => __Get(ref _t39);
+	public __Meta.JsonTypeInfo<__M.AccountState> AccountState => __Get<__M.AccountState>(39);
 
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -272,64 +234,64 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(__M.AccessTokenResponse)) return __Info(options, new __Converter<__M.AccessTokenResponse>(__Read0, __Write0));
-		if (type == typeof(__M.ErrorResponse)) return __Info(options, new __Converter<__M.ErrorResponse>(__Read1, __Write1));
-		if (type == typeof(__M.EmptyResponse)) return __Info(options, new __Converter<__M.EmptyResponse>(__Read2, __Write2));
-		if (type == typeof(__M.ClusterListResponse)) return __Info(options, new __Converter<__M.ClusterListResponse>(__Read3, __Write3));
-		if (type == typeof(__M.ClusterList)) return __Info(options, new __Converter<__M.ClusterList>(__Read4, __Write4));
-		if (type == typeof(__M.ClusterSummary)) return __Info(options, new __Converter<__M.ClusterSummary>(__Read5, __Write5));
-		if (type == typeof(__M.ClusterStateResponse)) return __Info(options, new __Converter<__M.ClusterStateResponse>(__Read6, __Write6));
-		if (type == typeof(__M.ClusterStateData)) return __Info(options, new __Converter<__M.ClusterStateData>(__Read7, __Write7));
+		if (type == typeof(__M.AccessTokenResponse)) return __Info(options, __Convert(__Read0, __Write0));
+		if (type == typeof(__M.ErrorResponse)) return __Info(options, __Convert(__Read1, __Write1));
+		if (type == typeof(__M.EmptyResponse)) return __Info(options, __Convert(__Read2, __Write2));
+		if (type == typeof(__M.ClusterListResponse)) return __Info(options, __Convert(__Read3, __Write3));
+		if (type == typeof(__M.ClusterList)) return __Info(options, __Convert(__Read4, __Write4));
+		if (type == typeof(__M.ClusterSummary)) return __Info(options, __Convert(__Read5, __Write5));
+		if (type == typeof(__M.ClusterStateResponse)) return __Info(options, __Convert(__Read6, __Write6));
+		if (type == typeof(__M.ClusterStateData)) return __Info(options, __Convert(__Read7, __Write7));
 		if (type == typeof(__M.ClusterState)) return __Info(options, __Own8);
-		if (type == typeof(__M.ActionResponse)) return __Info(options, new __Converter<__M.ActionResponse>(__Read9, __Write9));
-		if (type == typeof(__M.ActionData)) return __Info(options, new __Converter<__M.ActionData>(__Read10, __Write10));
-		if (type == typeof(__M.DeploymentScriptsRequest)) return __Info(options, new __Converter<__M.DeploymentScriptsRequest>(__Read11, __Write11));
-		if (type == typeof(__M.DeploymentScript)) return __Info(options, new __Converter<__M.DeploymentScript>(__Read12, __Write12));
-		if (type == typeof(__M.WarehouseListResponse)) return __Info(options, new __Converter<__M.WarehouseListResponse>(__Read13, __Write13));
-		if (type == typeof(__M.WarehouseList)) return __Info(options, new __Converter<__M.WarehouseList>(__Read14, __Write14));
-		if (type == typeof(__M.WarehouseResponse)) return __Info(options, new __Converter<__M.WarehouseResponse>(__Read15, __Write15));
-		if (type == typeof(__M.Warehouse)) return __Info(options, new __Converter<__M.Warehouse>(__Read16, __Write16));
+		if (type == typeof(__M.ActionResponse)) return __Info(options, __Convert(__Read9, __Write9));
+		if (type == typeof(__M.ActionData)) return __Info(options, __Convert(__Read10, __Write10));
+		if (type == typeof(__M.DeploymentScriptsRequest)) return __Info(options, __Convert(__Read11, __Write11));
+		if (type == typeof(__M.DeploymentScript)) return __Info(options, __Convert(__Read12, __Write12));
+		if (type == typeof(__M.WarehouseListResponse)) return __Info(options, __Convert(__Read13, __Write13));
+		if (type == typeof(__M.WarehouseList)) return __Info(options, __Convert(__Read14, __Write14));
+		if (type == typeof(__M.WarehouseResponse)) return __Info(options, __Convert(__Read15, __Write15));
+		if (type == typeof(__M.Warehouse)) return __Info(options, __Convert(__Read16, __Write16));
 		if (type == typeof(__M.WarehouseState)) return __Info(options, __Own17);
-		if (type == typeof(__M.InfraActionStateResponse)) return __Info(options, new __Converter<__M.InfraActionStateResponse>(__Read18, __Write18));
-		if (type == typeof(__M.InfraActionStateData)) return __Info(options, new __Converter<__M.InfraActionStateData>(__Read19, __Write19));
+		if (type == typeof(__M.InfraActionStateResponse)) return __Info(options, __Convert(__Read18, __Write18));
+		if (type == typeof(__M.InfraActionStateData)) return __Info(options, __Convert(__Read19, __Write19));
 		if (type == typeof(__M.InfraActionState)) return __Info(options, __Own20);
-		if (type == typeof(__M.ScaleWarehouseSizeRequest)) return __Info(options, new __Converter<__M.ScaleWarehouseSizeRequest>(__Read21, __Write21));
-		if (type == typeof(__M.ScaleWarehouseNumRequest)) return __Info(options, new __Converter<__M.ScaleWarehouseNumRequest>(__Read22, __Write22));
-		if (type == typeof(__M.AccountUsageResponse)) return __Info(options, new __Converter<__M.AccountUsageResponse>(__Read23, __Write23));
-		if (type == typeof(__M.AccountUsage)) return __Info(options, new __Converter<__M.AccountUsage>(__Read24, __Write24));
-		if (type == typeof(__M.ClusterUsageResponse)) return __Info(options, new __Converter<__M.ClusterUsageResponse>(__Read25, __Write25));
-		if (type == typeof(__M.ClusterUsage)) return __Info(options, new __Converter<__M.ClusterUsage>(__Read26, __Write26));
-		if (type == typeof(__M.DailyUsage)) return __Info(options, new __Converter<__M.DailyUsage>(__Read27, __Write27));
-		if (type == typeof(__M.OrganizationUsageRequest)) return __Info(options, new __Converter<__M.OrganizationUsageRequest>(__Read28, __Write28));
-		if (type == typeof(__M.OrganizationUsageResponse)) return __Info(options, new __Converter<__M.OrganizationUsageResponse>(__Read29, __Write29));
-		if (type == typeof(__M.OrganizationUsage)) return __Info(options, new __Converter<__M.OrganizationUsage>(__Read30, __Write30));
-		if (type == typeof(__M.AccountClusterUsage)) return __Info(options, new __Converter<__M.AccountClusterUsage>(__Read31, __Write31));
-		if (type == typeof(__M.ClusterDailyUsage)) return __Info(options, new __Converter<__M.ClusterDailyUsage>(__Read32, __Write32));
-		if (type == typeof(__M.BillListResponse)) return __Info(options, new __Converter<__M.BillListResponse>(__Read33, __Write33));
-		if (type == typeof(__M.Bills)) return __Info(options, new __Converter<__M.Bills>(__Read34, __Write34));
-		if (type == typeof(__M.Bill)) return __Info(options, new __Converter<__M.Bill>(__Read35, __Write35));
-		if (type == typeof(__M.Payment)) return __Info(options, new __Converter<__M.Payment>(__Read36, __Write36));
-		if (type == typeof(__M.AccountListResponse)) return __Info(options, new __Converter<__M.AccountListResponse>(__Read37, __Write37));
-		if (type == typeof(__M.Account)) return __Info(options, new __Converter<__M.Account>(__Read38, __Write38));
+		if (type == typeof(__M.ScaleWarehouseSizeRequest)) return __Info(options, __Convert(__Read21, __Write21));
+		if (type == typeof(__M.ScaleWarehouseNumRequest)) return __Info(options, __Convert(__Read22, __Write22));
+		if (type == typeof(__M.AccountUsageResponse)) return __Info(options, __Convert(__Read23, __Write23));
+		if (type == typeof(__M.AccountUsage)) return __Info(options, __Convert(__Read24, __Write24));
+		if (type == typeof(__M.ClusterUsageResponse)) return __Info(options, __Convert(__Read25, __Write25));
+		if (type == typeof(__M.ClusterUsage)) return __Info(options, __Convert(__Read26, __Write26));
+		if (type == typeof(__M.DailyUsage)) return __Info(options, __Convert(__Read27, __Write27));
+		if (type == typeof(__M.OrganizationUsageRequest)) return __Info(options, __Convert(__Read28, __Write28));
+		if (type == typeof(__M.OrganizationUsageResponse)) return __Info(options, __Convert(__Read29, __Write29));
+		if (type == typeof(__M.OrganizationUsage)) return __Info(options, __Convert(__Read30, __Write30));
+		if (type == typeof(__M.AccountClusterUsage)) return __Info(options, __Convert(__Read31, __Write31));
+		if (type == typeof(__M.ClusterDailyUsage)) return __Info(options, __Convert(__Read32, __Write32));
+		if (type == typeof(__M.BillListResponse)) return __Info(options, __Convert(__Read33, __Write33));
+		if (type == typeof(__M.Bills)) return __Info(options, __Convert(__Read34, __Write34));
+		if (type == typeof(__M.Bill)) return __Info(options, __Convert(__Read35, __Write35));
+		if (type == typeof(__M.Payment)) return __Info(options, __Convert(__Read36, __Write36));
+		if (type == typeof(__M.AccountListResponse)) return __Info(options, __Convert(__Read37, __Write37));
+		if (type == typeof(__M.Account)) return __Info(options, __Convert(__Read38, __Write38));
 		if (type == typeof(__M.AccountState)) return __Info(options, __Own39);
 		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
 		if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
-		if (type == typeof(__G.IReadOnlyList<__M.ClusterSummary>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.ClusterSummary>>(__Read42, __Write42));
-		if (type == typeof(__G.IReadOnlyList<__M.DeploymentScript>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.DeploymentScript>>(__Read43, __Write43));
+		if (type == typeof(__G.IReadOnlyList<__M.ClusterSummary>)) return __Info(options, __Convert(__Read42, __Write42));
+		if (type == typeof(__G.IReadOnlyList<__M.DeploymentScript>)) return __Info(options, __Convert(__Read43, __Write43));
 		if (type == typeof(bool?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<bool>(options));
 		if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
 		if (type == typeof(int?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<int>(options));
-		if (type == typeof(__G.IReadOnlyList<__M.Warehouse>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Warehouse>>(__Read47, __Write47));
+		if (type == typeof(__G.IReadOnlyList<__M.Warehouse>)) return __Info(options, __Convert(__Read47, __Write47));
 		if (type == typeof(__M.WarehouseState?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.WarehouseState>(options));
-		if (type == typeof(__G.IReadOnlyList<__M.DailyUsage>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.DailyUsage>>(__Read49, __Write49));
+		if (type == typeof(__G.IReadOnlyList<__M.DailyUsage>)) return __Info(options, __Convert(__Read49, __Write49));
 		if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
 		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-		if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read52, __Write52));
-		if (type == typeof(__G.IReadOnlyList<__M.AccountClusterUsage>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.AccountClusterUsage>>(__Read53, __Write53));
-		if (type == typeof(__G.IReadOnlyList<__M.ClusterDailyUsage>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.ClusterDailyUsage>>(__Read54, __Write54));
-		if (type == typeof(__G.IReadOnlyList<__M.Bill>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Bill>>(__Read55, __Write55));
-		if (type == typeof(__G.IReadOnlyList<__M.Payment>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Payment>>(__Read56, __Write56));
-		if (type == typeof(__G.IReadOnlyList<__M.Account>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Account>>(__Read57, __Write57));
+		if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, __Convert(__Read52, __Write52));
+		if (type == typeof(__G.IReadOnlyList<__M.AccountClusterUsage>)) return __Info(options, __Convert(__Read53, __Write53));
+		if (type == typeof(__G.IReadOnlyList<__M.ClusterDailyUsage>)) return __Info(options, __Convert(__Read54, __Write54));
+		if (type == typeof(__G.IReadOnlyList<__M.Bill>)) return __Info(options, __Convert(__Read55, __Write55));
+		if (type == typeof(__G.IReadOnlyList<__M.Payment>)) return __Info(options, __Convert(__Read56, __Write56));
+		if (type == typeof(__G.IReadOnlyList<__M.Account>)) return __Info(options, __Convert(__Read57, __Write57));
 		if (type == typeof(__M.AccountState?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.AccountState>(options));
 		return null;
 	}
@@ -3002,7 +2964,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write57(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Account>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Account>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Account value, __Json.JsonSerializerOptions options) => { { __Write38(writer, value, options); } }, options);
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{

@@ -46,33 +46,28 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 	{
 	}
 
-	private __Meta.JsonTypeInfo<__M.OrderEnvelope>? _t0;
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[7];
+
 	/// <summary>Metadata for <see cref="__M.OrderEnvelope"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.OrderEnvelope> OrderEnvelope => __Get(ref _t0);
+	public __Meta.JsonTypeInfo<__M.OrderEnvelope> OrderEnvelope => __Get<__M.OrderEnvelope>(0);
 
-	private __Meta.JsonTypeInfo<__M.Order>? _t1;
 	/// <summary>Metadata for <see cref="__M.Order"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Order> Order => __Get(ref _t1);
+	public __Meta.JsonTypeInfo<__M.Order> Order => __Get<__M.Order>(1);
 
-	private __Meta.JsonTypeInfo<__M.OrderState>? _t2;
 	/// <summary>Metadata for <see cref="__M.OrderState"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.OrderState> OrderState => __Get(ref _t2);
+	public __Meta.JsonTypeInfo<__M.OrderState> OrderState => __Get<__M.OrderState>(2);
 
-	private __Meta.JsonTypeInfo<__M.CancelOrderResponse>? _t3;
 	/// <summary>Metadata for <see cref="__M.CancelOrderResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.CancelOrderResponse> CancelOrderResponse => __Get(ref _t3);
+	public __Meta.JsonTypeInfo<__M.CancelOrderResponse> CancelOrderResponse => __Get<__M.CancelOrderResponse>(3);
 
-	private __Meta.JsonTypeInfo<__M.CountOrdersResponse>? _t4;
 	/// <summary>Metadata for <see cref="__M.CountOrdersResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.CountOrdersResponse> CountOrdersResponse => __Get(ref _t4);
+	public __Meta.JsonTypeInfo<__M.CountOrdersResponse> CountOrdersResponse => __Get<__M.CountOrdersResponse>(4);
 
-	private __Meta.JsonTypeInfo<__M.GetVersionResponse>? _t5;
 	/// <summary>Metadata for <see cref="__M.GetVersionResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.GetVersionResponse> GetVersionResponse => __Get(ref _t5);
+	public __Meta.JsonTypeInfo<__M.GetVersionResponse> GetVersionResponse => __Get<__M.GetVersionResponse>(5);
 
-	private __Meta.JsonTypeInfo<__M.CountOrdersResponseResult>? _t6;
 	/// <summary>Metadata for <see cref="__M.CountOrdersResponseResult"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.CountOrdersResponseResult> CountOrdersResponseResult => __Get(ref _t6);
+	public __Meta.JsonTypeInfo<__M.CountOrdersResponseResult> CountOrdersResponseResult => __Get<__M.CountOrdersResponseResult>(6);
 
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -83,13 +78,13 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
 	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(__M.OrderEnvelope)) return __Info(options, new __Converter<__M.OrderEnvelope>(__Read0, __Write0));
-		if (type == typeof(__M.Order)) return __Info(options, new __Converter<__M.Order>(__Read1, __Write1));
+		if (type == typeof(__M.OrderEnvelope)) return __Info(options, __Convert(__Read0, __Write0));
+		if (type == typeof(__M.Order)) return __Info(options, __Convert(__Read1, __Write1));
 		if (type == typeof(__M.OrderState)) return __Info(options, __Own2);
-		if (type == typeof(__M.CancelOrderResponse)) return __Info(options, new __Converter<__M.CancelOrderResponse>(__Read3, __Write3));
-		if (type == typeof(__M.CountOrdersResponse)) return __Info(options, new __Converter<__M.CountOrdersResponse>(__Read4, __Write4));
-		if (type == typeof(__M.GetVersionResponse)) return __Info(options, new __Converter<__M.GetVersionResponse>(__Read5, __Write5));
-		if (type == typeof(__M.CountOrdersResponseResult)) return __Info(options, new __Converter<__M.CountOrdersResponseResult>(__Read6, __Write6));
+		if (type == typeof(__M.CancelOrderResponse)) return __Info(options, __Convert(__Read3, __Write3));
+		if (type == typeof(__M.CountOrdersResponse)) return __Info(options, __Convert(__Read4, __Write4));
+		if (type == typeof(__M.GetVersionResponse)) return __Info(options, __Convert(__Read5, __Write5));
+		if (type == typeof(__M.CountOrdersResponseResult)) return __Info(options, __Convert(__Read6, __Write6));
 		if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
 		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
 		if (type == typeof(double?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<double>(options));
@@ -510,7 +505,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		writer.WriteEndObject();
 	}
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{

@@ -81,6 +81,9 @@ internal static class __JsonHelpers_Consumer
 		public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
 	}
 
+	/// <summary>The converter over a type's generated reader and writer (the type inferred from them).</summary>
+	internal static __Converter<T> __Convert<T>(__ReadValue<T?> read, __WriteValue<T?> write) => new(read, write);
+
 	internal static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
 	{
 		if (reader.TokenType == __Json.JsonTokenType.Null)

@@ -63,33 +63,28 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 	{
 	}
 
-	private __Meta.JsonTypeInfo<__M.Token>? _t0;
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[7];
+
 	/// <summary>Metadata for <see cref="__M.Token"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Token> Token => __Get(ref _t0);
+	public __Meta.JsonTypeInfo<__M.Token> Token => __Get<__M.Token>(0);
 
-	private __Meta.JsonTypeInfo<__M.PetKind>? _t1;
 	/// <summary>Metadata for <see cref="__M.PetKind"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.PetKind> PetKind => __Get(ref _t1);
+	public __Meta.JsonTypeInfo<__M.PetKind> PetKind => __Get<__M.PetKind>(1);
 
-	private __Meta.JsonTypeInfo<__M.NewPet>? _t2;
 	/// <summary>Metadata for <see cref="__M.NewPet"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.NewPet> NewPet => __Get(ref _t2);
+	public __Meta.JsonTypeInfo<__M.NewPet> NewPet => __Get<__M.NewPet>(2);
 
-	private __Meta.JsonTypeInfo<__M.Pet>? _t3;
 	/// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t3);
+	public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get<__M.Pet>(3);
 
-	private __Meta.JsonTypeInfo<__M.HealthResponse>? _t4;
 	/// <summary>Metadata for <see cref="__M.HealthResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.HealthResponse> HealthResponse => __Get(ref _t4);
+	public __Meta.JsonTypeInfo<__M.HealthResponse> HealthResponse => __Get<__M.HealthResponse>(4);
 
-	private __Meta.JsonTypeInfo<__M.PetStatus>? _t5;
 	/// <summary>Metadata for <see cref="__M.PetStatus"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.PetStatus> PetStatus => __Get(ref _t5);
+	public __Meta.JsonTypeInfo<__M.PetStatus> PetStatus => __Get<__M.PetStatus>(5);
 
-	private __Meta.JsonTypeInfo<__M.HealthResponseStatus>? _t6;
 	/// <summary>Metadata for <see cref="__M.HealthResponseStatus"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.HealthResponseStatus> HealthResponseStatus => __Get(ref _t6);
+	public __Meta.JsonTypeInfo<__M.HealthResponseStatus> HealthResponseStatus => __Get<__M.HealthResponseStatus>(6);
 
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -100,11 +95,11 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
 	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(__M.Token)) return __Info(options, new __Converter<__M.Token>(__Read0, __Write0));
+		if (type == typeof(__M.Token)) return __Info(options, __Convert(__Read0, __Write0));
 		if (type == typeof(__M.PetKind)) return __Info(options, __Own1);
-		if (type == typeof(__M.NewPet)) return __Info(options, new __Converter<__M.NewPet>(__Read2, __Write2));
-		if (type == typeof(__M.Pet)) return __Info(options, new __Converter<__M.Pet>(__Read3, __Write3));
-		if (type == typeof(__M.HealthResponse)) return __Info(options, new __Converter<__M.HealthResponse>(__Read4, __Write4));
+		if (type == typeof(__M.NewPet)) return __Info(options, __Convert(__Read2, __Write2));
+		if (type == typeof(__M.Pet)) return __Info(options, __Convert(__Read3, __Write3));
+		if (type == typeof(__M.HealthResponse)) return __Info(options, __Convert(__Read4, __Write4));
 		if (type == typeof(__M.PetStatus)) return __Info(options, __Own5);
 		if (type == typeof(__M.HealthResponseStatus)) return __Info(options, __Own6);
 		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
@@ -114,7 +109,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		if (type == typeof(global::System.DateOnly)) return __Info(options, __Meta.JsonMetadataServices.DateOnlyConverter);
 		if (type == typeof(double?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<double>(options));
 		if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
-		if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read14, __Write14));
+		if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, __Convert(__Read14, __Write14));
 		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
 		if (type == typeof(global::System.DateTimeOffset)) return __Info(options, __Meta.JsonMetadataServices.DateTimeOffsetConverter);
 		if (type == typeof(global::System.Guid?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.Guid>(options));
@@ -124,12 +119,12 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		if (type == typeof(decimal?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<decimal>(options));
 		if (type == typeof(decimal)) return __Info(options, __Meta.JsonMetadataServices.DecimalConverter);
 		if (type == typeof(byte[])) return __Info(options, __Meta.JsonMetadataServices.ByteArrayConverter);
-		if (type == typeof(__G.IReadOnlyDictionary<string, string>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, string>>(__Read24, __Write24));
-		if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read25, __Write25));
+		if (type == typeof(__G.IReadOnlyDictionary<string, string>)) return __Info(options, __Convert(__Read24, __Write24));
+		if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, __Convert(__Read25, __Write25));
 		if (type == typeof(global::System.Text.Json.JsonElement?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<global::System.Text.Json.JsonElement>(options));
 		if (type == typeof(global::System.Text.Json.JsonElement)) return __Info(options, __Meta.JsonMetadataServices.JsonElementConverter);
 		if (type == typeof(__M.PetStatus?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<__M.PetStatus>(options));
-		if (type == typeof(__G.IReadOnlyDictionary<string, bool>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, bool>>(__Read29, __Write29));
+		if (type == typeof(__G.IReadOnlyDictionary<string, bool>)) return __Info(options, __Convert(__Read29, __Write29));
 		if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
 		return null;
 	}
@@ -519,7 +514,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
 	private static void __Write29(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, bool>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<bool>(writer, value, static (__Json.Utf8JsonWriter writer, bool value, __Json.JsonSerializerOptions options) => { writer.WriteBooleanValue(value); }, options);
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{

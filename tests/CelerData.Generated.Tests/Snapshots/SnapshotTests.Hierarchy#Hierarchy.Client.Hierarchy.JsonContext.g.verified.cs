@@ -52,61 +52,49 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	{
 	}
 
-	private __Meta.JsonTypeInfo<__M.Pet>? _t0;
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[14];
+
 	/// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t0);
+	public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get<__M.Pet>(0);
 
-	private __Meta.JsonTypeInfo<__M.Cat>? _t1;
 	/// <summary>Metadata for <see cref="__M.Cat"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Cat> Cat => __Get(ref _t1);
+	public __Meta.JsonTypeInfo<__M.Cat> Cat => __Get<__M.Cat>(1);
 
-	private __Meta.JsonTypeInfo<__M.Dog>? _t2;
 	/// <summary>Metadata for <see cref="__M.Dog"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Dog> Dog => __Get(ref _t2);
+	public __Meta.JsonTypeInfo<__M.Dog> Dog => __Get<__M.Dog>(2);
 
-	private __Meta.JsonTypeInfo<__M.Lizard>? _t3;
 	/// <summary>Metadata for <see cref="__M.Lizard"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Lizard> Lizard => __Get(ref _t3);
+	public __Meta.JsonTypeInfo<__M.Lizard> Lizard => __Get<__M.Lizard>(3);
 
-	private __Meta.JsonTypeInfo<__M.Owner>? _t4;
 	/// <summary>Metadata for <see cref="__M.Owner"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Owner> Owner => __Get(ref _t4);
+	public __Meta.JsonTypeInfo<__M.Owner> Owner => __Get<__M.Owner>(4);
 
-	private __Meta.JsonTypeInfo<__M.Vehicle>? _t5;
 	/// <summary>Metadata for <see cref="__M.Vehicle"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Vehicle> Vehicle => __Get(ref _t5);
+	public __Meta.JsonTypeInfo<__M.Vehicle> Vehicle => __Get<__M.Vehicle>(5);
 
-	private __Meta.JsonTypeInfo<__M.Car>? _t6;
 	/// <summary>Metadata for <see cref="__M.Car"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Car> Car => __Get(ref _t6);
+	public __Meta.JsonTypeInfo<__M.Car> Car => __Get<__M.Car>(6);
 
-	private __Meta.JsonTypeInfo<__M.SportsCar>? _t7;
 	/// <summary>Metadata for <see cref="__M.SportsCar"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.SportsCar> SportsCar => __Get(ref _t7);
+	public __Meta.JsonTypeInfo<__M.SportsCar> SportsCar => __Get<__M.SportsCar>(7);
 
-	private __Meta.JsonTypeInfo<__M.Truck>? _t8;
 	/// <summary>Metadata for <see cref="__M.Truck"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Truck> Truck => __Get(ref _t8);
+	public __Meta.JsonTypeInfo<__M.Truck> Truck => __Get<__M.Truck>(8);
 
-	private __Meta.JsonTypeInfo<__M.Bicycle>? _t9;
 	/// <summary>Metadata for <see cref="__M.Bicycle"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Bicycle> Bicycle => __Get(ref _t9);
+	public __Meta.JsonTypeInfo<__M.Bicycle> Bicycle => __Get<__M.Bicycle>(9);
 
-	private __Meta.JsonTypeInfo<__M.UnknownPet>? _t10;
 	/// <summary>Metadata for <see cref="__M.UnknownPet"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.UnknownPet> UnknownPet => __Get(ref _t10);
+	public __Meta.JsonTypeInfo<__M.UnknownPet> UnknownPet => __Get<__M.UnknownPet>(10);
 
-	private __Meta.JsonTypeInfo<__M.UnknownVehicle>? _t11;
 	/// <summary>Metadata for <see cref="__M.UnknownVehicle"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.UnknownVehicle> UnknownVehicle => __Get(ref _t11);
+	public __Meta.JsonTypeInfo<__M.UnknownVehicle> UnknownVehicle => __Get<__M.UnknownVehicle>(11);
 
-	private __Meta.JsonTypeInfo<__M.UnknownCar>? _t12;
 	/// <summary>Metadata for <see cref="__M.UnknownCar"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.UnknownCar> UnknownCar => __Get(ref _t12);
+	public __Meta.JsonTypeInfo<__M.UnknownCar> UnknownCar => __Get<__M.UnknownCar>(12);
 
-	private __Meta.JsonTypeInfo<__M.CatHuntingSkill>? _t13;
 	/// <summary>Metadata for <see cref="__M.CatHuntingSkill"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.CatHuntingSkill> CatHuntingSkill => __Get(ref _t13);
+	public __Meta.JsonTypeInfo<__M.CatHuntingSkill> CatHuntingSkill => __Get<__M.CatHuntingSkill>(13);
 
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -117,24 +105,24 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(__M.Pet)) return __Info(options, new __Converter<__M.Pet>(__Read0, __Write0));
-		if (type == typeof(__M.Cat)) return __Info(options, new __Converter<__M.Cat>(__Read1, __Write1));
-		if (type == typeof(__M.Dog)) return __Info(options, new __Converter<__M.Dog>(__Read2, __Write2));
-		if (type == typeof(__M.Lizard)) return __Info(options, new __Converter<__M.Lizard>(__Read3, __Write3));
-		if (type == typeof(__M.Owner)) return __Info(options, new __Converter<__M.Owner>(__Read4, __Write4));
-		if (type == typeof(__M.Vehicle)) return __Info(options, new __Converter<__M.Vehicle>(__Read5, __Write5));
-		if (type == typeof(__M.Car)) return __Info(options, new __Converter<__M.Car>(__Read6, __Write6));
-		if (type == typeof(__M.SportsCar)) return __Info(options, new __Converter<__M.SportsCar>(__Read7, __Write7));
-		if (type == typeof(__M.Truck)) return __Info(options, new __Converter<__M.Truck>(__Read8, __Write8));
-		if (type == typeof(__M.Bicycle)) return __Info(options, new __Converter<__M.Bicycle>(__Read9, __Write9));
-		if (type == typeof(__M.UnknownPet)) return __Info(options, new __Converter<__M.UnknownPet>(__Read10, __Write10));
-		if (type == typeof(__M.UnknownVehicle)) return __Info(options, new __Converter<__M.UnknownVehicle>(__Read11, __Write11));
-		if (type == typeof(__M.UnknownCar)) return __Info(options, new __Converter<__M.UnknownCar>(__Read12, __Write12));
+		if (type == typeof(__M.Pet)) return __Info(options, __Convert(__Read0, __Write0));
+		if (type == typeof(__M.Cat)) return __Info(options, __Convert(__Read1, __Write1));
+		if (type == typeof(__M.Dog)) return __Info(options, __Convert(__Read2, __Write2));
+		if (type == typeof(__M.Lizard)) return __Info(options, __Convert(__Read3, __Write3));
+		if (type == typeof(__M.Owner)) return __Info(options, __Convert(__Read4, __Write4));
+		if (type == typeof(__M.Vehicle)) return __Info(options, __Convert(__Read5, __Write5));
+		if (type == typeof(__M.Car)) return __Info(options, __Convert(__Read6, __Write6));
+		if (type == typeof(__M.SportsCar)) return __Info(options, __Convert(__Read7, __Write7));
+		if (type == typeof(__M.Truck)) return __Info(options, __Convert(__Read8, __Write8));
+		if (type == typeof(__M.Bicycle)) return __Info(options, __Convert(__Read9, __Write9));
+		if (type == typeof(__M.UnknownPet)) return __Info(options, __Convert(__Read10, __Write10));
+		if (type == typeof(__M.UnknownVehicle)) return __Info(options, __Convert(__Read11, __Write11));
+		if (type == typeof(__M.UnknownCar)) return __Info(options, __Convert(__Read12, __Write12));
 		if (type == typeof(__M.CatHuntingSkill)) return __Info(options, __Own13);
 		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
 		if (type == typeof(int?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<int>(options));
 		if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
-		if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read17, __Write17));
+		if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, __Convert(__Read17, __Write17));
 		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
 		if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
 		if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
@@ -1046,7 +1034,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write17(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{

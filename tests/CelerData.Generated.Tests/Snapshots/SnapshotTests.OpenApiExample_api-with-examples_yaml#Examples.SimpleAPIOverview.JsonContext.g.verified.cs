@@ -37,6 +37,8 @@ public partial class SimpleAPIOverviewJsonContext : __Json.Serialization.JsonSer
 	{
 	}
 
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[0];
+
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
 	{
@@ -50,7 +52,7 @@ public partial class SimpleAPIOverviewJsonContext : __Json.Serialization.JsonSer
 		return null;
 	}
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{

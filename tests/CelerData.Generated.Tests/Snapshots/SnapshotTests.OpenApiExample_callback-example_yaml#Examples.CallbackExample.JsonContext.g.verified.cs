@@ -38,9 +38,10 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
 	{
 	}
 
-	private __Meta.JsonTypeInfo<__M.PostStreamsResponse>? _t0;
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[1];
+
 	/// <summary>Metadata for <see cref="__M.PostStreamsResponse"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.PostStreamsResponse> PostStreamsResponse => __Get(ref _t0);
+	public __Meta.JsonTypeInfo<__M.PostStreamsResponse> PostStreamsResponse => __Get<__M.PostStreamsResponse>(0);
 
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -51,7 +52,7 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
 
 	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(__M.PostStreamsResponse)) return __Info(options, new __Converter<__M.PostStreamsResponse>(__Read0, __Write0));
+		if (type == typeof(__M.PostStreamsResponse)) return __Info(options, __Convert(__Read0, __Write0));
 		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
 		return null;
 	}
@@ -120,7 +121,7 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
 		writer.WriteEndObject();
 	}
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{

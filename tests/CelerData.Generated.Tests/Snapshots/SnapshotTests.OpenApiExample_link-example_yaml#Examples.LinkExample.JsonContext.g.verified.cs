@@ -46,21 +46,19 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 	{
 	}
 
-	private __Meta.JsonTypeInfo<__M.User>? _t0;
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[4];
+
 	/// <summary>Metadata for <see cref="__M.User"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.User> User => __Get(ref _t0);
+	public __Meta.JsonTypeInfo<__M.User> User => __Get<__M.User>(0);
 
-	private __Meta.JsonTypeInfo<__M.Repository>? _t1;
 	/// <summary>Metadata for <see cref="__M.Repository"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Repository> Repository => __Get(ref _t1);
+	public __Meta.JsonTypeInfo<__M.Repository> Repository => __Get<__M.Repository>(1);
 
-	private __Meta.JsonTypeInfo<__M.Pullrequest>? _t2;
 	/// <summary>Metadata for <see cref="__M.Pullrequest"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Pullrequest> Pullrequest => __Get(ref _t2);
+	public __Meta.JsonTypeInfo<__M.Pullrequest> Pullrequest => __Get<__M.Pullrequest>(2);
 
-	private __Meta.JsonTypeInfo<__M.GetPullRequestsByRepositoryState>? _t3;
 	/// <summary>Metadata for <see cref="__M.GetPullRequestsByRepositoryState"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.GetPullRequestsByRepositoryState> GetPullRequestsByRepositoryState => __Get(ref _t3);
+	public __Meta.JsonTypeInfo<__M.GetPullRequestsByRepositoryState> GetPullRequestsByRepositoryState => __Get<__M.GetPullRequestsByRepositoryState>(3);
 
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -71,15 +69,15 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 
 	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(__M.User)) return __Info(options, new __Converter<__M.User>(__Read0, __Write0));
-		if (type == typeof(__M.Repository)) return __Info(options, new __Converter<__M.Repository>(__Read1, __Write1));
-		if (type == typeof(__M.Pullrequest)) return __Info(options, new __Converter<__M.Pullrequest>(__Read2, __Write2));
+		if (type == typeof(__M.User)) return __Info(options, __Convert(__Read0, __Write0));
+		if (type == typeof(__M.Repository)) return __Info(options, __Convert(__Read1, __Write1));
+		if (type == typeof(__M.Pullrequest)) return __Info(options, __Convert(__Read2, __Write2));
 		if (type == typeof(__M.GetPullRequestsByRepositoryState)) return __Info(options, __Own3);
 		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
 		if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
 		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-		if (type == typeof(__G.IReadOnlyList<__M.Repository>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Repository>>(__Read7, __Write7));
-		if (type == typeof(__G.IReadOnlyList<__M.Pullrequest>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pullrequest>>(__Read8, __Write8));
+		if (type == typeof(__G.IReadOnlyList<__M.Repository>)) return __Info(options, __Convert(__Read7, __Write7));
+		if (type == typeof(__G.IReadOnlyList<__M.Pullrequest>)) return __Info(options, __Convert(__Read8, __Write8));
 		return null;
 	}
 
@@ -290,7 +288,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 
 	private static void __Write8(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pullrequest>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pullrequest>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pullrequest value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{

@@ -42,13 +42,13 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 	{
 	}
 
-	private __Meta.JsonTypeInfo<__M.Pet>? _t0;
-	/// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t0);
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[2];
 
-	private __Meta.JsonTypeInfo<__M.Error>? _t1;
+	/// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
+	public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get<__M.Pet>(0);
+
 	/// <summary>Metadata for <see cref="__M.Error"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Error> Error => __Get(ref _t1);
+	public __Meta.JsonTypeInfo<__M.Error> Error => __Get<__M.Error>(1);
 
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -59,12 +59,12 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
 	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(__M.Pet)) return __Info(options, new __Converter<__M.Pet>(__Read0, __Write0));
-		if (type == typeof(__M.Error)) return __Info(options, new __Converter<__M.Error>(__Read1, __Write1));
+		if (type == typeof(__M.Pet)) return __Info(options, __Convert(__Read0, __Write0));
+		if (type == typeof(__M.Error)) return __Info(options, __Convert(__Read1, __Write1));
 		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
 		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
 		if (type == typeof(int)) return __Info(options, __Meta.JsonMetadataServices.Int32Converter);
-		if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read5, __Write5));
+		if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, __Convert(__Read5, __Write5));
 		return null;
 	}
 
@@ -215,7 +215,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
 	private static void __Write5(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{

@@ -46,17 +46,16 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 	{
 	}
 
-	private __Meta.JsonTypeInfo<__M.DataSetList>? _t0;
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[3];
+
 	/// <summary>Metadata for <see cref="__M.DataSetList"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.DataSetList> DataSetList => __Get(ref _t0);
+	public __Meta.JsonTypeInfo<__M.DataSetList> DataSetList => __Get<__M.DataSetList>(0);
 
-	private __Meta.JsonTypeInfo<__M.PerformSearchRequest>? _t1;
 	/// <summary>Metadata for <see cref="__M.PerformSearchRequest"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.PerformSearchRequest> PerformSearchRequest => __Get(ref _t1);
+	public __Meta.JsonTypeInfo<__M.PerformSearchRequest> PerformSearchRequest => __Get<__M.PerformSearchRequest>(1);
 
-	private __Meta.JsonTypeInfo<__M.DataSetListApisItem>? _t2;
 	/// <summary>Metadata for <see cref="__M.DataSetListApisItem"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.DataSetListApisItem> DataSetListApisItem => __Get(ref _t2);
+	public __Meta.JsonTypeInfo<__M.DataSetListApisItem> DataSetListApisItem => __Get<__M.DataSetListApisItem>(2);
 
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -67,16 +66,16 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 
 	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(__M.DataSetList)) return __Info(options, new __Converter<__M.DataSetList>(__Read0, __Write0));
-		if (type == typeof(__M.PerformSearchRequest)) return __Info(options, new __Converter<__M.PerformSearchRequest>(__Read1, __Write1));
-		if (type == typeof(__M.DataSetListApisItem)) return __Info(options, new __Converter<__M.DataSetListApisItem>(__Read2, __Write2));
+		if (type == typeof(__M.DataSetList)) return __Info(options, __Convert(__Read0, __Write0));
+		if (type == typeof(__M.PerformSearchRequest)) return __Info(options, __Convert(__Read1, __Write1));
+		if (type == typeof(__M.DataSetListApisItem)) return __Info(options, __Convert(__Read2, __Write2));
 		if (type == typeof(long?)) return __Info(options, __Meta.JsonMetadataServices.GetNullableConverter<long>(options));
 		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-		if (type == typeof(__G.IReadOnlyList<__M.DataSetListApisItem>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.DataSetListApisItem>>(__Read5, __Write5));
+		if (type == typeof(__G.IReadOnlyList<__M.DataSetListApisItem>)) return __Info(options, __Convert(__Read5, __Write5));
 		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
-		if (type == typeof(__G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>)) return __Info(options, new __Converter<__G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>>(__Read7, __Write7));
-		if (type == typeof(__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(__Read8, __Write8));
-		if (type == typeof(__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>)) return __Info(options, new __Converter<__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(__Read9, __Write9));
+		if (type == typeof(__G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>)) return __Info(options, __Convert(__Read7, __Write7));
+		if (type == typeof(__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>)) return __Info(options, __Convert(__Read8, __Write8));
+		if (type == typeof(__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>)) return __Info(options, __Convert(__Read9, __Write9));
 		if (type == typeof(global::System.Text.Json.JsonElement)) return __Info(options, __Meta.JsonMetadataServices.JsonElementConverter);
 		return null;
 	}
@@ -306,7 +305,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 
 	private static void __Write9(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<global::System.Text.Json.JsonElement>(writer, value, static (__Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value, __Json.JsonSerializerOptions options) => { { __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, value, options); } }, options);
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{

@@ -40,9 +40,10 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 	{
 	}
 
-	private __Meta.JsonTypeInfo<__M.Pet>? _t0;
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[1];
+
 	/// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t0);
+	public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get<__M.Pet>(0);
 
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -53,7 +54,7 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 
 	__Meta.JsonTypeInfo? __Meta.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, __Json.JsonSerializerOptions options)
 	{
-		if (type == typeof(__M.Pet)) return __Info(options, new __Converter<__M.Pet>(__Read0, __Write0));
+		if (type == typeof(__M.Pet)) return __Info(options, __Convert(__Read0, __Write0));
 		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
 		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
 		return null;
@@ -133,7 +134,7 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{

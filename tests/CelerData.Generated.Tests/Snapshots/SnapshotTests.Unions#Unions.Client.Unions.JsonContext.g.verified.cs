@@ -54,49 +54,40 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 	{
 	}
 
-	private __Meta.JsonTypeInfo<__M.Tag>? _t0;
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[11];
+
 	/// <summary>Metadata for <see cref="__M.Tag"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Tag> Tag => __Get(ref _t0);
+	public __Meta.JsonTypeInfo<__M.Tag> Tag => __Get<__M.Tag>(0);
 
-	private __Meta.JsonTypeInfo<__M.Pet>? _t1;
 	/// <summary>Metadata for <see cref="__M.Pet"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get(ref _t1);
+	public __Meta.JsonTypeInfo<__M.Pet> Pet => __Get<__M.Pet>(1);
 
-	private __Meta.JsonTypeInfo<__M.Cat>? _t2;
 	/// <summary>Metadata for <see cref="__M.Cat"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Cat> Cat => __Get(ref _t2);
+	public __Meta.JsonTypeInfo<__M.Cat> Cat => __Get<__M.Cat>(2);
 
-	private __Meta.JsonTypeInfo<__M.Dog>? _t3;
 	/// <summary>Metadata for <see cref="__M.Dog"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Dog> Dog => __Get(ref _t3);
+	public __Meta.JsonTypeInfo<__M.Dog> Dog => __Get<__M.Dog>(3);
 
-	private __Meta.JsonTypeInfo<__M.Lizard>? _t4;
 	/// <summary>Metadata for <see cref="__M.Lizard"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Lizard> Lizard => __Get(ref _t4);
+	public __Meta.JsonTypeInfo<__M.Lizard> Lizard => __Get<__M.Lizard>(4);
 
-	private __Meta.JsonTypeInfo<__M.Shape>? _t5;
 	/// <summary>Metadata for <see cref="__M.Shape"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Shape> Shape => __Get(ref _t5);
+	public __Meta.JsonTypeInfo<__M.Shape> Shape => __Get<__M.Shape>(5);
 
-	private __Meta.JsonTypeInfo<__M.Circle>? _t6;
 	/// <summary>Metadata for <see cref="__M.Circle"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Circle> Circle => __Get(ref _t6);
+	public __Meta.JsonTypeInfo<__M.Circle> Circle => __Get<__M.Circle>(6);
 
-	private __Meta.JsonTypeInfo<__M.Square>? _t7;
 	/// <summary>Metadata for <see cref="__M.Square"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Square> Square => __Get(ref _t7);
+	public __Meta.JsonTypeInfo<__M.Square> Square => __Get<__M.Square>(7);
 
-	private __Meta.JsonTypeInfo<__M.Owner>? _t8;
 	/// <summary>Metadata for <see cref="__M.Owner"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Owner> Owner => __Get(ref _t8);
+	public __Meta.JsonTypeInfo<__M.Owner> Owner => __Get<__M.Owner>(8);
 
-	private __Meta.JsonTypeInfo<__M.OwnerTag>? _t9;
 	/// <summary>Metadata for <see cref="__M.OwnerTag"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.OwnerTag> OwnerTag => __Get(ref _t9);
+	public __Meta.JsonTypeInfo<__M.OwnerTag> OwnerTag => __Get<__M.OwnerTag>(9);
 
-	private __Meta.JsonTypeInfo<__M.OwnerChoice>? _t10;
 	/// <summary>Metadata for <see cref="__M.OwnerChoice"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.OwnerChoice> OwnerChoice => __Get(ref _t10);
+	public __Meta.JsonTypeInfo<__M.OwnerChoice> OwnerChoice => __Get<__M.OwnerChoice>(10);
 
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -109,21 +100,21 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 	{
 		if (type == typeof(__M.Tag)) return __Info(options, __Own0);
 		if (type == typeof(__M.Pet)) return __Info(options, __Own1);
-		if (type == typeof(__M.Cat)) return __Info(options, new __Converter<__M.Cat>(__Read2, __Write2));
-		if (type == typeof(__M.Dog)) return __Info(options, new __Converter<__M.Dog>(__Read3, __Write3));
-		if (type == typeof(__M.Lizard)) return __Info(options, new __Converter<__M.Lizard>(__Read4, __Write4));
+		if (type == typeof(__M.Cat)) return __Info(options, __Convert(__Read2, __Write2));
+		if (type == typeof(__M.Dog)) return __Info(options, __Convert(__Read3, __Write3));
+		if (type == typeof(__M.Lizard)) return __Info(options, __Convert(__Read4, __Write4));
 		if (type == typeof(__M.Shape)) return __Info(options, __Own5);
-		if (type == typeof(__M.Circle)) return __Info(options, new __Converter<__M.Circle>(__Read6, __Write6));
-		if (type == typeof(__M.Square)) return __Info(options, new __Converter<__M.Square>(__Read7, __Write7));
-		if (type == typeof(__M.Owner)) return __Info(options, new __Converter<__M.Owner>(__Read8, __Write8));
+		if (type == typeof(__M.Circle)) return __Info(options, __Convert(__Read6, __Write6));
+		if (type == typeof(__M.Square)) return __Info(options, __Convert(__Read7, __Write7));
+		if (type == typeof(__M.Owner)) return __Info(options, __Convert(__Read8, __Write8));
 		if (type == typeof(__M.OwnerTag)) return __Info(options, __Own9);
 		if (type == typeof(__M.OwnerChoice)) return __Info(options, __Own10);
 		if (type == typeof(string)) return __Info(options, __Meta.JsonMetadataServices.StringConverter);
 		if (type == typeof(long)) return __Info(options, __Meta.JsonMetadataServices.Int64Converter);
-		if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, new __Converter<__G.IReadOnlyList<string>>(__Read13, __Write13));
+		if (type == typeof(__G.IReadOnlyList<string>)) return __Info(options, __Convert(__Read13, __Write13));
 		if (type == typeof(double)) return __Info(options, __Meta.JsonMetadataServices.DoubleConverter);
 		if (type == typeof(bool)) return __Info(options, __Meta.JsonMetadataServices.BooleanConverter);
-		if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, new __Converter<__G.IReadOnlyList<__M.Pet>>(__Read16, __Write16));
+		if (type == typeof(__G.IReadOnlyList<__M.Pet>)) return __Info(options, __Convert(__Read16, __Write16));
 		return null;
 	}
 
@@ -561,7 +552,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write16(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Own1.Write(writer, value, options); } }, options);
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{

@@ -1,8 +1,12 @@
 
 #nullable enable
-#pragma warning disable CS0612, CS0618
+#pragma warning disable CS0612, CS0618, CS1591
 
 using __Ser = global::System.Text.Json.Serialization;
+using __Name = global::System.Text.Json.Serialization.JsonPropertyNameAttribute;
+using __Ignore = global::System.Text.Json.Serialization.JsonIgnoreAttribute;
+using __When = global::System.Text.Json.Serialization.JsonIgnoreCondition;
+using __Gen = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
 using __M = global::CelerData.Generated.Tests.HandWritten;
 using __G = global::System.Collections.Generic;
 
@@ -10,7 +14,7 @@ namespace CelerData.Generated.Tests.HandWritten
 {
 	/// <summary>An open string enum of Features API: what its JSON converter needs.</summary>
 	/// <typeparam name="TSelf">The struct.</typeparam>
-	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Gen("CelerData.Generated", "0.1.0")]
 	internal interface IFeaturesOpenEnum<TSelf> : global::System.IEquatable<TSelf> where TSelf : struct, IFeaturesOpenEnum<TSelf>
 	{
 		/// <summary>The wire values the API description lists.</summary>
@@ -25,7 +29,7 @@ namespace CelerData.Generated.Tests.HandWritten
 
 	/// <summary>Reads and writes an open string enum of Features API as its wire value, listed or not, without reflection.</summary>
 	/// <typeparam name="T">The struct.</typeparam>
-	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Gen("CelerData.Generated", "0.1.0")]
 	internal sealed class FeaturesOpenEnumJsonConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T> where T : struct, IFeaturesOpenEnum<T>
 	{
 		private static readonly T[] s_known = global::System.Array.ConvertAll(T.__Wire, T.Create);
@@ -60,24 +64,20 @@ namespace CelerData.Generated.Tests.HandWritten
 	}
 
 	/// <summary>The Token schema of Features API.</summary>
-	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Gen("CelerData.Generated", "0.1.0")]
 	public sealed partial record Token
 	{
-		/// <summary>The 'access_token' property.</summary>
-		[__Ser.JsonPropertyName("access_token")]
+		[__Name("access_token")]
 		public required string AccessToken { get; init; }
 
-		/// <summary>The 'expires_in' property.</summary>
-		[__Ser.JsonPropertyName("expires_in")]
+		[__Name("expires_in")]
 		public required int ExpiresIn { get; init; }
 
-		/// <summary>The 'refresh_token' property.</summary>
-		[__Ser.JsonPropertyName("refresh_token")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("refresh_token")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public string? RefreshToken { get; init; }
 
-		/// <summary>The 'token_type' property.</summary>
-		[__Ser.JsonPropertyName("token_type")]
+		[__Name("token_type")]
 		public required string TokenType { get; init; }
 
 		private bool PrintMembers(global::System.Text.StringBuilder builder)
@@ -96,7 +96,7 @@ namespace CelerData.Generated.Tests.HandWritten
 
 	/// <summary>The values of PetKind.</summary>
 	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Gen("CelerData.Generated", "0.1.0")]
 	[__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.PetKind>))]
 	public readonly partial struct PetKind : __M.IFeaturesOpenEnum<PetKind>
 	{
@@ -184,73 +184,60 @@ namespace CelerData.Generated.Tests.HandWritten
 	}
 
 	/// <summary>The NewPet schema of Features API.</summary>
-	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Gen("CelerData.Generated", "0.1.0")]
 	public sealed partial record NewPet
 	{
-		/// <summary>The 'name' property.</summary>
-		[__Ser.JsonPropertyName("name")]
+		[__Name("name")]
 		public required string Name { get; init; }
 
-		/// <summary>The 'kind' property.</summary>
-		[__Ser.JsonPropertyName("kind")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("kind")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public __M.PetKind? Kind { get; init; }
 
-		/// <summary>The 'birthday' property.</summary>
-		[__Ser.JsonPropertyName("birthday")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("birthday")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public global::System.DateOnly? Birthday { get; init; }
 
-		/// <summary>The 'weight' property.</summary>
-		[__Ser.JsonPropertyName("weight")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("weight")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public double? Weight { get; init; }
 
-		/// <summary>The 'tags' property.</summary>
-		[__Ser.JsonPropertyName("tags")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("tags")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public __G.IReadOnlyList<string>? Tags { get; init; }
 	}
 
 	/// <summary>The Pet schema of Features API.</summary>
-	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Gen("CelerData.Generated", "0.1.0")]
 	public sealed partial record Pet
 	{
-		/// <summary>The 'name' property.</summary>
-		[__Ser.JsonPropertyName("name")]
+		[__Name("name")]
 		public required string Name { get; init; }
 
-		/// <summary>The 'kind' property.</summary>
-		[__Ser.JsonPropertyName("kind")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("kind")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public __M.PetKind? Kind { get; init; }
 
-		/// <summary>The 'birthday' property.</summary>
-		[__Ser.JsonPropertyName("birthday")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("birthday")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public global::System.DateOnly? Birthday { get; init; }
 
-		/// <summary>The 'weight' property.</summary>
-		[__Ser.JsonPropertyName("weight")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("weight")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public double? Weight { get; init; }
 
-		/// <summary>The 'tags' property.</summary>
-		[__Ser.JsonPropertyName("tags")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("tags")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public __G.IReadOnlyList<string>? Tags { get; init; }
 
-		/// <summary>The 'id' property.</summary>
-		[__Ser.JsonPropertyName("id")]
+		[__Name("id")]
 		public required long Id { get; init; }
 
-		/// <summary>The 'created' property.</summary>
-		[__Ser.JsonPropertyName("created")]
+		[__Name("created")]
 		public required global::System.DateTimeOffset Created { get; init; }
 
-		/// <summary>The 'owner_id' property.</summary>
-		[__Ser.JsonPropertyName("owner_id")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("owner_id")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public global::System.Guid? OwnerId { get => __value_OwnerId; init { __value_OwnerId = value; __set_OwnerId = true; } }
 
 		private readonly global::System.Guid? __value_OwnerId;
@@ -258,74 +245,62 @@ namespace CelerData.Generated.Tests.HandWritten
 		/// <summary>Whether OwnerId was set, to null or not: only then is it written to JSON.</summary>
 		internal bool __set_OwnerId;
 
-		/// <summary>The 'score' property.</summary>
-		[__Ser.JsonPropertyName("score")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("score")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public float? Score { get; init; }
 
-		/// <summary>The 'price' property.</summary>
-		[__Ser.JsonPropertyName("price")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("price")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public decimal? Price { get; init; }
 
-		/// <summary>The 'photo' property.</summary>
-		[__Ser.JsonPropertyName("photo")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("photo")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public byte[]? Photo { get; init; }
 
-		/// <summary>The 'attributes' property.</summary>
-		[__Ser.JsonPropertyName("attributes")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("attributes")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public __G.IReadOnlyDictionary<string, string>? Attributes { get; init; }
 
-		/// <summary>The 'parent' property.</summary>
-		[__Ser.JsonPropertyName("parent")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("parent")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public __M.Pet? Parent { get; init; }
 
-		/// <summary>The 'children' property.</summary>
-		[__Ser.JsonPropertyName("children")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("children")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public __G.IReadOnlyList<__M.Pet>? Children { get; init; }
 
-		/// <summary>The 'extra' property.</summary>
-		[__Ser.JsonPropertyName("extra")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("extra")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public global::System.Text.Json.JsonElement? Extra { get; init; }
 
-		/// <summary>The 'class' property.</summary>
-		[__Ser.JsonPropertyName("class")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("class")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public string? Classification { get; init; }
 
-		/// <summary>The 'pet' property.</summary>
-		[__Ser.JsonPropertyName("pet")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("pet")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public string? PetValue { get; init; }
 
-		/// <summary>The 'status' property.</summary>
-		[__Ser.JsonPropertyName("status")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("status")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public __M.PetStatus? Status { get; init; }
 	}
 
 	/// <summary>The HealthResponse schema of Features API.</summary>
-	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Gen("CelerData.Generated", "0.1.0")]
 	public sealed partial record HealthResponse
 	{
-		/// <summary>The 'status' property.</summary>
-		[__Ser.JsonPropertyName("status")]
+		[__Name("status")]
 		public required __M.HealthResponseStatus Status { get; init; }
 
-		/// <summary>The 'checks' property.</summary>
-		[__Ser.JsonPropertyName("checks")]
-		[__Ser.JsonIgnore(Condition = __Ser.JsonIgnoreCondition.WhenWritingNull)]
+		[__Name("checks")]
+		[__Ignore(Condition = __When.WhenWritingNull)]
 		public __G.IReadOnlyDictionary<string, bool>? Checks { get; init; }
 	}
 
 	/// <summary>The values of PetStatus.</summary>
 	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Gen("CelerData.Generated", "0.1.0")]
 	[__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.PetStatus>))]
 	public readonly partial struct PetStatus : __M.IFeaturesOpenEnum<PetStatus>
 	{
@@ -396,7 +371,7 @@ namespace CelerData.Generated.Tests.HandWritten
 
 	/// <summary>The values of HealthResponseStatus.</summary>
 	/// <remarks>An open enum: a wire value the API description does not list reads, compares (ordinal) and writes back unchanged (<see cref="Known"/> is then <see cref="KnownValue.Unknown"/>).</remarks>
-	[global::System.CodeDom.Compiler.GeneratedCodeAttribute("CelerData.Generated", "0.1.0")]
+	[__Gen("CelerData.Generated", "0.1.0")]
 	[__Ser.JsonConverter(typeof(__M.FeaturesOpenEnumJsonConverter<__M.HealthResponseStatus>))]
 	public readonly partial struct HealthResponseStatus : __M.IFeaturesOpenEnum<HealthResponseStatus>
 	{
