@@ -281,6 +281,8 @@ internal static partial class JsonContextEmitter
                 return null;
             }
             """);
+        writer.Line();
+        EmitFlatShared(writer);
         writer.Close();
         return writer.ToString();
     }

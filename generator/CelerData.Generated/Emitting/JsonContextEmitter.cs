@@ -70,7 +70,7 @@ internal static partial class JsonContextEmitter
     {
         "Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo", "Equals", "GetHashCode", "ToString",
         "GetType", "MemberwiseClone", "Finalize", "Info", "Converter", "__ReadList", "__WriteList", "__ReadDictionary",
-        "__WriteDictionary", "Fail", "Wrap", "CanWrap", "NameOf", "Segment", "__Via",
+        "__WriteDictionary", "Fail", "Wrap", "CanWrap", "NameOf", "Segment", "__Via", "__Flat",
     };
 
     private sealed class Entry
@@ -543,6 +543,11 @@ internal static partial class JsonContextEmitter
         writer.Close();
         writer.Line();
         prologue?.Invoke(writer);
+        if (prologue is null && IsFlat(model))
+        {
+            EmitFlatAttempt(writer, plan, model);
+        }
+
         writer.Line("writer.WriteStartObject();");
         if (model.Hierarchy is { } hierarchy)
         {

@@ -165,6 +165,80 @@ public sealed class JsonEquivalenceTests
         Assert.Equal(ourMetadata, ourFast);
     }
 
+    public static IEnumerable<object[]> TokenStrings() => new[]
+    {
+        new object[] { "plain" },
+        new object[] { string.Empty },
+        new object[] { new string(Enumerable.Range(0x20, 0x5F).Select(c => (char)c).ToArray()) },
+        new object[] { "caf\u00e9" },
+        new object[] { "<script>&'+`" },
+        new object[] { "quote\"back\\slash" },
+        new object[] { "line\nbreak\ttab\u0001" },
+        new object[] { "emoji \ud83d\ude00" },
+        new object[] { "lone \ud800 surrogate" },
+        new object[] { new string('x', 5000) },
+    };
+
+    /// <summary>
+    /// A flat model (strings, integers, booleans) is written as one raw value when the bytes are certain to be the
+    /// writer's own; every string that must be escaped, a string too long for the buffer, null, an indented or
+    /// validating writer, another encoder and a place in an array give the same bytes
+    /// or the same failure as the System.Text.Json generator's context.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TokenStrings))]
+    public void FlatModelsWriteTheSameBytesWhateverTheStringsAndTheWriter(string text)
+    {
+        var ours = new Ours.Token { AccessToken = text, ExpiresIn = -2147483648, RefreshToken = text + "r", TokenType = text };
+        var reference = new Reference.Token { AccessToken = text, ExpiresIn = -2147483648, RefreshToken = text + "r", TokenType = text };
+        var ourNull = ours with { AccessToken = null!, RefreshToken = null };
+        var referenceNull = reference with { AccessToken = null!, RefreshToken = null };
+        var ourContext = Ours.FeaturesJsonContext.Default;
+        var referenceContext = Reference.HandWrittenJsonContext.Default;
+
+        Assert.Equal(Write(reference, referenceContext.Token), Write(ours, ourContext.Token));
+        Assert.Equal(Write(referenceNull, referenceContext.Token), Write(ourNull, ourContext.Token));
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(reference, referenceContext.Token), JsonSerializer.SerializeToUtf8Bytes(ours, ourContext.Token));
+        foreach (var options in new[]
+        {
+            new JsonSerializerOptions { WriteIndented = true },
+            new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping },
+        })
+        {
+            Assert.Equal(Write(reference, new JsonSerializerOptions(options) { TypeInfoResolver = referenceContext }.GetTypeInfo(typeof(Reference.Token))), Write(ours, new JsonSerializerOptions(options) { TypeInfoResolver = ourContext }.GetTypeInfo(typeof(Ours.Token))));
+        }
+
+        foreach (var writerOptions in new[]
+        {
+            new JsonWriterOptions(),
+            new JsonWriterOptions { SkipValidation = true },
+            new JsonWriterOptions { SkipValidation = true, MaxDepth = 2 },
+        })
+        {
+            Assert.Equal(WriteInArray(reference, referenceNull, referenceContext.Token, writerOptions), WriteInArray(ours, ourNull, ourContext.Token, writerOptions));
+        }
+    }
+
+    /// <summary>Two values in an array through a writer of the caller's, as a converter of another type would write them.</summary>
+    private static string WriteInArray<T>(T first, T second, JsonTypeInfo<T> typeInfo, JsonWriterOptions options)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using var writer = new Utf8JsonWriter(buffer, options);
+        try
+        {
+            writer.WriteStartArray();
+            JsonSerializer.Serialize(writer, first, typeInfo);
+            JsonSerializer.Serialize(writer, second, typeInfo);
+            writer.WriteEndArray();
+            writer.Flush();
+            return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or JsonException)
+        {
+            return "threw " + exception.GetType().Name + ": " + exception.Message;
+        }
+    }
+
     [Fact]
     public void OptionalPropertiesLeftUnsetAreNotWritten()
     {
