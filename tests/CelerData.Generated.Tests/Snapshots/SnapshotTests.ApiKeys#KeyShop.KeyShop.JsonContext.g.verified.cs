@@ -122,6 +122,10 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.String("\"id\":"u8, value.Id);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteString(__Name0, value.Id);
 		writer.WriteEndObject();

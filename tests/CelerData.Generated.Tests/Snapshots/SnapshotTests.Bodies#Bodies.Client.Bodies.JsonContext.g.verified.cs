@@ -281,6 +281,11 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		if (value.Kind is not null) __flat.String("\"kind\":"u8, value.Kind);
+		if (value.Max is not null) __flat.Number("\"max\":"u8, value.Max);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
 		if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
@@ -339,6 +344,10 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 			writer.WriteNullValue();
 			return;
 		}
+
+		var __flat = new __Flat(writer);
+		if (value.AccessToken is not null) __flat.String("\"access_token\":"u8, value.AccessToken);
+		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
 		if (value.AccessToken is { } __w0) writer.WriteString(__Name10, __w0);
@@ -507,6 +516,12 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 			writer.WriteNullValue();
 			return;
 		}
+
+		var __flat = new __Flat(writer);
+		if (value.Kind is not null) __flat.String("\"kind\":"u8, value.Kind);
+		if (value.Max is not null) __flat.Number("\"max\":"u8, value.Max);
+		__flat.String("\"reason\":"u8, value.Reason);
+		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
 		if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);

@@ -366,6 +366,13 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.String("\"access_token\":"u8, value.AccessToken);
+		__flat.Number("\"expires_in\":"u8, value.ExpiresIn);
+		__flat.String("\"refresh_token\":"u8, value.RefreshToken);
+		__flat.String("\"token_type\":"u8, value.TokenType);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteString(__Name0, value.AccessToken);
 		writer.WriteNumber(__Name1, value.ExpiresIn);
@@ -437,6 +444,11 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.Number("\"code\":"u8, value.Code);
+		if (value.Message is not null) __flat.String("\"message\":"u8, value.Message);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
 		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
@@ -505,6 +517,11 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			writer.WriteNullValue();
 			return;
 		}
+
+		var __flat = new __Flat(writer);
+		__flat.Number("\"code\":"u8, value.Code);
+		if (value.Message is not null) __flat.String("\"message\":"u8, value.Message);
+		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
@@ -716,6 +733,11 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			writer.WriteNullValue();
 			return;
 		}
+
+		var __flat = new __Flat(writer);
+		__flat.String("\"cluster_id\":"u8, value.ClusterId);
+		if (value.ClusterName is not null) __flat.String("\"cluster_name\":"u8, value.ClusterName);
+		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
 		writer.WriteString(__Name9, value.ClusterId);
@@ -999,6 +1021,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.String("\"action_id\":"u8, value.ActionId);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteString(__Name13, value.ActionId);
 		writer.WriteEndObject();
@@ -1139,6 +1165,11 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			writer.WriteNullValue();
 			return;
 		}
+
+		var __flat = new __Flat(writer);
+		__flat.String("\"script_path\":"u8, value.ScriptPath);
+		if (value.LogsDir is not null) __flat.String("\"logs_dir\":"u8, value.LogsDir);
+		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
 		writer.WriteString(__Name17, value.ScriptPath);
@@ -1662,6 +1693,14 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.String("\"vm_cate\":"u8, value.VmCate);
+		if (value.Iops is not null) __flat.Number("\"iops\":"u8, value.Iops);
+		if (value.Throughput is not null) __flat.Number("\"throughput\":"u8, value.Throughput);
+		if (value.VmVolSize is not null) __flat.Number("\"vm_vol_size\":"u8, value.VmVolSize);
+		if (value.VmVolNum is not null) __flat.Number("\"vm_vol_num\":"u8, value.VmVolNum);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteString(__Name26, value.VmCate);
 		if (value.Iops is { } __w1) writer.WriteNumber(__Name27, __w1);
@@ -1729,6 +1768,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			writer.WriteNullValue();
 			return;
 		}
+
+		var __flat = new __Flat(writer);
+		__flat.Number("\"vm_num\":"u8, value.VmNum);
+		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name31, value.VmNum);
@@ -2082,6 +2125,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			writer.WriteNullValue();
 			return;
 		}
+
+		var __flat = new __Flat(writer);
+		if (value.Usage is not null) __flat.String("\"usage\":"u8, value.Usage);
+		if (value.Date is not null) __flat.Number("\"date\":"u8, value.Date);
+		if (value.TimeStamp is not null) __flat.Number("\"time_stamp\":"u8, value.TimeStamp);
+		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
 		if (value.Usage is { } __w0) writer.WriteString(__Name35, __w0);
@@ -2754,6 +2803,13 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			writer.WriteNullValue();
 			return;
 		}
+
+		var __flat = new __Flat(writer);
+		if (value.PayMethod is not null) __flat.String("\"pay_method\":"u8, value.PayMethod);
+		if (value.Amount is not null) __flat.String("\"amount\":"u8, value.Amount);
+		if (value.Currency is not null) __flat.String("\"currency\":"u8, value.Currency);
+		if (value.State is not null) __flat.String("\"state\":"u8, value.State);
+		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
 		if (value.PayMethod is { } __w0) writer.WriteString(__Name55, __w0);

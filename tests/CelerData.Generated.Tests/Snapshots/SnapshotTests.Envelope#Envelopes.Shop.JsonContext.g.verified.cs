@@ -299,6 +299,11 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.Number("\"status\":"u8, value.Status);
+		if (value.Error is not null) __flat.String("\"error\":"u8, value.Error);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name0, value.Status);
 		if (value.Error is { } __w1) writer.WriteString(__Name1, __w1);
@@ -435,6 +440,11 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.Number("\"code\":"u8, value.Code);
+		__flat.Number("\"value\":"u8, value.Value);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name5, value.Code);
 		writer.WriteNumber(__Name6, value.Value);
@@ -499,6 +509,10 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 			writer.WriteNullValue();
 			return;
 		}
+
+		var __flat = new __Flat(writer);
+		__flat.Number("\"count\":"u8, value.Count);
+		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name7, value.Count);

@@ -199,6 +199,13 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.String("\"access_token\":"u8, value.AccessToken);
+		__flat.Number("\"expires_in\":"u8, value.ExpiresIn);
+		if (value.RefreshToken is not null) __flat.String("\"refresh_token\":"u8, value.RefreshToken);
+		__flat.String("\"token_type\":"u8, value.TokenType);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteString(__Name0, value.AccessToken);
 		writer.WriteNumber(__Name1, value.ExpiresIn);

@@ -116,6 +116,10 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.String("\"subscriptionId\":"u8, value.SubscriptionId);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteString(__Name0, value.SubscriptionId);
 		writer.WriteEndObject();

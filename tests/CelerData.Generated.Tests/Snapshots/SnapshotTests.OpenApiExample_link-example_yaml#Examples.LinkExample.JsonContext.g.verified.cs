@@ -138,6 +138,11 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		if (value.Username is not null) __flat.String("\"username\":"u8, value.Username);
+		if (value.Uuid is not null) __flat.String("\"uuid\":"u8, value.Uuid);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		if (value.Username is { } __w0) writer.WriteString(__Name0, __w0);
 		if (value.Uuid is { } __w1) writer.WriteString(__Name1, __w1);

@@ -139,6 +139,12 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.String("\"name\":"u8, value.Name);
+		if (value.Tag is not null) __flat.String("\"tag\":"u8, value.Tag);
+		__flat.Number("\"id\":"u8, value.Id);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteString(__Name0, value.Name);
 		if (value.Tag is { } __w1) writer.WriteString(__Name1, __w1);
@@ -209,6 +215,11 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.String("\"name\":"u8, value.Name);
+		if (value.Tag is not null) __flat.String("\"tag\":"u8, value.Tag);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteString(__Name0, value.Name);
 		if (value.Tag is { } __w1) writer.WriteString(__Name1, __w1);
@@ -277,6 +288,11 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 			writer.WriteNullValue();
 			return;
 		}
+
+		var __flat = new __Flat(writer);
+		__flat.Number("\"code\":"u8, value.Code);
+		__flat.String("\"message\":"u8, value.Message);
+		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name3, value.Code);

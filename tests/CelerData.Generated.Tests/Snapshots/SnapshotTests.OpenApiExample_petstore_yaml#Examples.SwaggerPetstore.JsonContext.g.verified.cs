@@ -135,6 +135,12 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.Number("\"id\":"u8, value.Id);
+		__flat.String("\"name\":"u8, value.Name);
+		if (value.Tag is not null) __flat.String("\"tag\":"u8, value.Tag);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name0, value.Id);
 		writer.WriteString(__Name1, value.Name);
@@ -204,6 +210,11 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 			writer.WriteNullValue();
 			return;
 		}
+
+		var __flat = new __Flat(writer);
+		__flat.Number("\"code\":"u8, value.Code);
+		__flat.String("\"message\":"u8, value.Message);
+		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name3, value.Code);

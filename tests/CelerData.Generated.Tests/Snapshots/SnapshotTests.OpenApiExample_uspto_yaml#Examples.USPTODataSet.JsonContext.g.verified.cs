@@ -210,6 +210,12 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.String("\"criteria\":"u8, value.Criteria);
+		if (value.Start is not null) __flat.Number("\"start\":"u8, value.Start);
+		if (value.Rows is not null) __flat.Number("\"rows\":"u8, value.Rows);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteString(__Name2, value.Criteria);
 		if (value.Start is { } __w1) writer.WriteNumber(__Name3, __w1);
@@ -280,6 +286,13 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 			writer.WriteNullValue();
 			return;
 		}
+
+		var __flat = new __Flat(writer);
+		if (value.ApiKey is not null) __flat.String("\"apiKey\":"u8, value.ApiKey);
+		if (value.ApiVersionNumber is not null) __flat.String("\"apiVersionNumber\":"u8, value.ApiVersionNumber);
+		if (value.ApiUrl is not null) __flat.String("\"apiUrl\":"u8, value.ApiUrl);
+		if (value.ApiDocumentationUrl is not null) __flat.String("\"apiDocumentationUrl\":"u8, value.ApiDocumentationUrl);
+		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
 		if (value.ApiKey is { } __w0) writer.WriteString(__Name5, __w0);

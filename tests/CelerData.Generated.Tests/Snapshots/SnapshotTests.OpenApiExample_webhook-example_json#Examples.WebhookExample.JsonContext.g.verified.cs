@@ -127,6 +127,12 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.Number("\"id\":"u8, value.Id);
+		__flat.String("\"name\":"u8, value.Name);
+		if (value.Tag is not null) __flat.String("\"tag\":"u8, value.Tag);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name0, value.Id);
 		writer.WriteString(__Name1, value.Name);

@@ -181,6 +181,11 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.String("\"petType\":"u8, value.PetType);
+		__flat.Number("\"lives\":"u8, value.Lives);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteString(__Name0, value.PetType);
 		writer.WriteNumber(__Name1, value.Lives);
@@ -250,6 +255,11 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 			return;
 		}
 
+		var __flat = new __Flat(writer);
+		__flat.String("\"petType\":"u8, value.PetType);
+		__flat.String("\"bark\":"u8, value.Bark);
+		if (__flat.End(writer)) return;
+
 		writer.WriteStartObject();
 		writer.WriteString(__Name0, value.PetType);
 		writer.WriteString(__Name2, value.Bark);
@@ -314,6 +324,10 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 			writer.WriteNullValue();
 			return;
 		}
+
+		var __flat = new __Flat(writer);
+		__flat.String("\"petType\":"u8, value.PetType);
+		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
 		writer.WriteString(__Name0, value.PetType);
