@@ -81,6 +81,9 @@ internal static class __JsonHelpers_Consumer
 		public override void Write(__Json.Utf8JsonWriter writer, T value, __Json.JsonSerializerOptions options) => _write(writer, value, options);
 	}
 
+	/// <summary>The converter over a type's generated reader and writer (the type inferred from them).</summary>
+	internal static __Converter<T> __Convert<T>(__ReadValue<T?> read, __WriteValue<T?> write) => new(read, write);
+
 	internal static global::System.Collections.Generic.List<T>? __ReadList<T>(ref __Json.Utf8JsonReader reader, __ReadValue<T> read, __Json.JsonSerializerOptions options)
 	{
 		if (reader.TokenType == __Json.JsonTokenType.Null)
@@ -248,4 +251,127 @@ internal static class __JsonHelpers_Consumer
 
 		return null;
 	}
+
+	/// <summary>
+	/// Builds a flat object as one raw JSON value, byte for byte what the writer's own calls would write. It gives
+	/// up (and the caller writes the object the ordinary way) for a writer that validates, indents or has its own
+	/// encoder, at the writer's depth limit, for a string the default encoder would escape or one that does not fit.
+	/// </summary>
+	internal ref struct __Flat
+	{
+		[global::System.ThreadStatic]
+		private static byte[]? t_buffer;
+
+		// The characters the default encoder never escapes: printable ASCII but " & ' + < > \ `.
+		private static readonly global::System.Buffers.SearchValues<char> s_plain = global::System.Buffers.SearchValues.Create(" !#$%()*,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~");
+
+		private global::System.Span<byte> _buffer;
+		private int _length;
+
+		public __Flat(__Json.Utf8JsonWriter writer)
+		{
+			var options = writer.Options;
+			if (options.SkipValidation && !options.Indented && options.Encoder is null && writer.CurrentDepth < options.MaxDepth)
+			{
+				_buffer = t_buffer ??= new byte[1024];
+				_buffer[0] = (byte)'{';
+				_length = 1;
+			}
+		}
+
+		/// <summary>Appends a separator and the name (quoted, with its colon) with room for <paramref name="value"/> more bytes; false, and gives up, without room.</summary>
+		[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+		private bool Name(global::System.ReadOnlySpan<byte> name, int value)
+		{
+			if (_buffer.Length - _length < name.Length + 1 + value)
+			{
+				_buffer = default;
+				return false;
+			}
+
+			if (_length > 1)
+			{
+				_buffer[_length++] = (byte)',';
+			}
+
+			name.CopyTo(_buffer.Slice(_length));
+			_length += name.Length;
+			return true;
+		}
+
+		private void Null()
+		{
+			"null"u8.CopyTo(_buffer.Slice(_length));
+			_length += 4;
+		}
+
+		[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+		public void String(global::System.ReadOnlySpan<byte> name, string? value)
+		{
+			if (!Name(name, value is null ? 4 : value.Length + 2))
+			{
+				return;
+			}
+
+			if (value is null)
+			{
+				Null();
+				return;
+			}
+
+			if (global::System.MemoryExtensions.IndexOfAnyExcept(global::System.MemoryExtensions.AsSpan(value), s_plain) >= 0)
+			{
+				_buffer = default;
+				return;
+			}
+
+			_buffer[_length++] = (byte)'"';
+			global::System.Text.Ascii.FromUtf16(value, _buffer.Slice(_length), out var written);
+			_length += written;
+			_buffer[_length++] = (byte)'"';
+		}
+
+		public void Number(global::System.ReadOnlySpan<byte> name, long? value)
+		{
+			if (!Name(name, 20))
+			{
+				return;
+			}
+
+			if (value is not { } number)
+			{
+				Null();
+				return;
+			}
+
+			global::System.Buffers.Text.Utf8Formatter.TryFormat(number, _buffer.Slice(_length), out var written);
+			_length += written;
+		}
+
+		public void Boolean(global::System.ReadOnlySpan<byte> name, bool? value)
+		{
+			if (!Name(name, 5))
+			{
+				return;
+			}
+
+			var literal = value is not { } flag ? "null"u8 : flag ? "true"u8 : "false"u8;
+			literal.CopyTo(_buffer.Slice(_length));
+			_length += literal.Length;
+		}
+
+		/// <summary>Closes the object and writes it; false when it gave up, with nothing written.</summary>
+		public bool End(__Json.Utf8JsonWriter writer)
+		{
+			if (_buffer.Length - _length < 1)
+			{
+				return false;
+			}
+
+			_buffer[_length++] = (byte)'}';
+			writer.WriteRawValue(_buffer.Slice(0, _length), skipInputValidation: true);
+			return true;
+		}
+	}
+
 }

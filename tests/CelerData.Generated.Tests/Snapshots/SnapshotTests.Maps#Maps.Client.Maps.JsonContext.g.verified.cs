@@ -38,9 +38,10 @@ public partial class MapsJsonContext : __Json.Serialization.JsonSerializerContex
 	{
 	}
 
-	private __Meta.JsonTypeInfo<__M.Color>? _t0;
+	private readonly __Meta.JsonTypeInfo?[] __t = new __Meta.JsonTypeInfo?[1];
+
 	/// <summary>Metadata for <see cref="__M.Color"/>.</summary>
-	public __Meta.JsonTypeInfo<__M.Color> Color => __Get(ref _t0);
+	public __Meta.JsonTypeInfo<__M.Color> Color => __Get<__M.Color>(0);
 
 	/// <inheritdoc/>
 	public override __Meta.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -55,7 +56,7 @@ public partial class MapsJsonContext : __Json.Serialization.JsonSerializerContex
 		return null;
 	}
 
-	private __Meta.JsonTypeInfo<T> __Get<T>(ref __Meta.JsonTypeInfo<T>? typeInfo) => typeInfo ??= (__Meta.JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
+	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 
 	__Meta.JsonTypeInfo<T> __Info<T>(__Json.JsonSerializerOptions options, __Json.Serialization.JsonConverter<T> converter)
 	{
