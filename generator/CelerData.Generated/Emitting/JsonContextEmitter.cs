@@ -66,13 +66,6 @@ internal static partial class JsonContextEmitter
         ["global::System.Text.Json.JsonElement"] = new("JsonElementConverter", null, null, null, isReference: false),
     };
 
-    private static readonly HashSet<string> ReservedMembers = new(System.StringComparer.Ordinal)
-    {
-        "Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo", "Equals", "GetHashCode", "ToString",
-        "GetType", "MemberwiseClone", "Finalize", "Info", "Converter", "__ReadList", "__WriteList", "__ReadDictionary",
-        "__WriteDictionary", "Fail", "Wrap", "CanWrap", "NameOf", "Segment", "__Via", "__Flat",
-    };
-
     private sealed class Entry
     {
         public Entry(TypeRef type, string runtimeName, string member, bool isPublic, int index)
@@ -297,12 +290,13 @@ internal static partial class JsonContextEmitter
             }
         }
 
+        var members = spec.JsonContext.Members.ToDictionary(m => m.TypeName, m => m.Member, System.StringComparer.Ordinal);
         var entries = new List<Entry>();
         for (var i = 0; i < ordered.Count; i++)
         {
             var type = ordered[i];
             var isPublic = type.Kind is TypeRefKind.Model or TypeRefKind.Enum && !type.IsNullable;
-            var member = isPublic ? PublicMember(spec, type.Name) : "__TypeInfo" + i;
+            var member = isPublic ? members[type.Name] : "__TypeInfo" + i;
             entries.Add(new Entry(type, TypeName(type), member, isPublic, i));
         }
 
@@ -315,9 +309,6 @@ internal static partial class JsonContextEmitter
     /// <summary>Whether a type reads and writes through its own converter class (<c>__Own{N}</c>): enums and unions.</summary>
     private static bool IsConverterBacked(TypeRef type, Dictionary<string, TypeModel> models)
         => type.Kind == TypeRefKind.Enum || (type.Kind == TypeRefKind.Model && models[type.Name].Kind == TypeKind.Union);
-
-    private static string PublicMember(SpecModel spec, string name)
-        => ReservedMembers.Contains(name) || name == spec.JsonContextName ? name + "TypeInfo" : name;
 
     /// <summary>The converter behind an entry's metadata.</summary>
     private static string ConverterFor(Plan plan, Entry entry)

@@ -2,6 +2,7 @@ namespace CelerData.Generated.Model;
 
 /// <summary>Everything the emitters need to write the client for one spec file.</summary>
 /// <param name="Wire">The <c>__Wire</c> helpers the operations call.</param>
+/// <param name="JsonContext">The names of the JSON context's metadata properties.</param>
 internal sealed record SpecModel(
     string SpecPath,
     string Namespace,
@@ -13,7 +14,8 @@ internal sealed record SpecModel(
     EquatableArray<OperationModel> Operations,
     TokenOperationModel? TokenOperation,
     EquatableArray<ApiKeySchemeModel> ApiKeySchemes,
-    WirePlan Wire)
+    WirePlan Wire,
+    JsonContextPlan JsonContext)
 {
     public string InterfaceName => ClientNames.Interface(ClientName);
 

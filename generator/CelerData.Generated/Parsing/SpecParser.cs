@@ -109,7 +109,8 @@ internal static class SpecParser
             operations.ToEquatableArray(),
             token,
             operationReader.ApiKeySchemes.ToEquatableArray(),
-            WirePlanner.Plan(operations, mergedTypes));
+            WirePlanner.Plan(operations, mergedTypes),
+            JsonContextPlanner.Plan(names.ClientName, mergedTypes));
 
         // Code from a document-level error would only add compiler errors on top of the located ones.
         var documentErrors = context.ErrorsFound - contentErrors;

@@ -76,6 +76,10 @@ public sealed class HostileNameTests
               type: object
               properties:
                 x: { type: string }
+            OptionsTypeInfo:
+              type: object
+              properties:
+                x: { type: string }
         """;
 
     [Fact]
@@ -93,6 +97,12 @@ public sealed class HostileNameTests
         // The spec lists the empty value, so default (empty wire value) is that listed value.
         Assert.Contains("public KnownValue Known => _value is null ? KnownValue.Value2 : _known;", models, StringComparison.Ordinal);
         Assert.Contains("public sealed partial record CelerDataJsonContext2", models, StringComparison.Ordinal);
+
+        // The context's members: Options is the context's own, so its metadata takes the next name OptionsTypeInfo leaves.
+        var context = result.Sources.Single(s => s.HintName.EndsWith("JsonContext.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("public __Meta.JsonTypeInfo<__M.Options> OptionsTypeInfo2 => ", context, StringComparison.Ordinal);
+        Assert.Contains("public __Meta.JsonTypeInfo<__M.OptionsTypeInfo> OptionsTypeInfo => ", context, StringComparison.Ordinal);
+        Assert.Contains("public __Meta.JsonTypeInfo<__M.CelerDataJsonContext2> CelerDataJsonContext2 => ", context, StringComparison.Ordinal);
 
         var api = result.Sources.Single(s => s.HintName.EndsWith("Api.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("GetThingsAsync(", api, StringComparison.Ordinal);
