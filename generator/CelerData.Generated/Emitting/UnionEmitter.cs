@@ -34,12 +34,18 @@ internal static class UnionEmitter
         }
 
         writer.Line("[" + Json + ".Serialization.JsonConverter(typeof(global::" + spec.Namespace + "." + type.Name + "JsonConverter))]");
-        writer.Open("public sealed partial class " + type.Name);
-        writer.Line("internal " + type.Name + "(" + Json + ".JsonElement raw) => Raw = raw;");
-        writer.Line();
-        writer.Line("/// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>");
-        writer.Line("public " + Json + ".JsonElement Raw { get; }");
-        writer.Line();
+        writer.Block($$"""
+            public sealed partial class {{type.Name}}
+            {
+                internal {{type.Name}}({{Json}}.JsonElement raw) => Raw = raw;
+
+                /// <summary>The JSON value as it was read or built, whichever alternative it is.</summary>
+                public {{Json}}.JsonElement Raw { get; }
+
+            """);
+
+        // The class stays open for its members; the Close at the end ends it.
+        writer.Indent();
         if (union.DiscriminatorProperty is not null)
         {
             writer.Summary("The value of the discriminator property '" + union.DiscriminatorProperty + "', or null when the JSON is not an object with that property as a string.");
@@ -55,9 +61,11 @@ internal static class UnionEmitter
             var caseType = CSharp.Type(alternative.Type, spec.Namespace);
             var values = union.Cases[i].DiscriminatorValues;
             writer.Line();
-            writer.Line("/// <summary>Holds <paramref name=\"value\"/> as the " + alternative.Name + " alternative.</summary>");
-            writer.Line("public static " + type.Name + " From" + alternative.Name + "(" + caseType + " value) => new(" + Json + ".JsonSerializer.SerializeToElement(value, __Info<" + caseType + ">()));");
-            writer.Line();
+            writer.Block($$"""
+                /// <summary>Holds <paramref name="value"/> as the {{alternative.Name}} alternative.</summary>
+                public static {{type.Name}} From{{alternative.Name}}({{caseType}} value) => new({{Json}}.JsonSerializer.SerializeToElement(value, __Info<{{caseType}}>()));
+
+                """);
             writer.Summary(values.Count > 0
                 ? "Reads the value as the " + alternative.Name + " alternative when the discriminator is " + string.Join(" or ", values.Select(v => "'" + v + "'")) + "; false, never an exception, otherwise."
                 : "Reads the value as the " + alternative.Name + " alternative; false, never an exception, when it does not read as one.");
@@ -65,20 +73,27 @@ internal static class UnionEmitter
             writer.Line("value = default;");
             if (values.Count > 0)
             {
-                writer.Open("if (DiscriminatorValue is not (" + string.Join(" or ", values.Select(CSharp.Literal)) + "))");
-                writer.Line("return false;");
-                writer.Close();
-                writer.Line();
+                writer.Block($$"""
+                    if (DiscriminatorValue is not ({{string.Join(" or ", values.Select(CSharp.Literal))}}))
+                    {
+                        return false;
+                    }
+
+                    """);
             }
 
-            writer.Open("try");
-            writer.Line("value = " + Json + ".JsonSerializer.Deserialize(Raw, __Info<" + caseType + ">());");
-            writer.Close();
-            writer.Open("catch (" + Json + ".JsonException)");
-            writer.Line("return false;");
-            writer.Close();
-            writer.Line();
-            writer.Line("return value is not null;");
+            writer.Block($$"""
+                try
+                {
+                    value = {{Json}}.JsonSerializer.Deserialize(Raw, __Info<{{caseType}}>());
+                }
+                catch ({{Json}}.JsonException)
+                {
+                    return false;
+                }
+
+                return value is not null;
+                """);
             writer.Close();
         }
 
@@ -91,13 +106,16 @@ internal static class UnionEmitter
     {
         var unionType = "global::" + spec.Namespace + "." + type.Name;
         writer.Summary("Reads and writes " + type.Name + " as the JSON value it holds, without reflection.");
-        writer.Line(CSharp.GeneratedCodeAttribute);
-        writer.Open("public sealed class " + type.Name + "JsonConverter : " + Json + ".Serialization.JsonConverter<" + unionType + ">");
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override " + unionType + " Read(ref " + Json + ".Utf8JsonReader reader, global::System.Type typeToConvert, " + Json + ".JsonSerializerOptions options) => new(" + Json + ".JsonElement.ParseValue(ref reader));");
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Line("public override void Write(" + Json + ".Utf8JsonWriter writer, " + unionType + " value, " + Json + ".JsonSerializerOptions options) => value.Raw.WriteTo(writer);");
-        writer.Close();
+        writer.Block($$"""
+            {{CSharp.GeneratedCodeAttribute}}
+            public sealed class {{type.Name}}JsonConverter : {{Json}}.Serialization.JsonConverter<{{unionType}}>
+            {
+                /// <inheritdoc/>
+                public override {{unionType}} Read(ref {{Json}}.Utf8JsonReader reader, global::System.Type typeToConvert, {{Json}}.JsonSerializerOptions options) => new({{Json}}.JsonElement.ParseValue(ref reader));
+
+                /// <inheritdoc/>
+                public override void Write({{Json}}.Utf8JsonWriter writer, {{unionType}} value, {{Json}}.JsonSerializerOptions options) => value.Raw.WriteTo(writer);
+            }
+            """);
     }
 }
