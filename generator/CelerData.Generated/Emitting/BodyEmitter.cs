@@ -14,12 +14,6 @@ internal static class BodyEmitter
 {
     private const string Encoding = "(string Name, string Style, bool Explode, bool AllowReserved, bool Json)";
 
-    /// <summary>Whether an operation of the spec sends a form (which needs <c>__Body</c> and the JSON helpers of <c>__Wire</c>).</summary>
-    public static bool HasForms(SpecModel spec) => spec.Operations.Any(o => o.Body is { Kind: BodyKind.Form });
-
-    /// <summary>Whether an operation of the spec sends a multipart body (which needs <c>__Body</c>).</summary>
-    public static bool HasMultipart(SpecModel spec) => spec.Operations.Any(o => o.Body is { Kind: BodyKind.Multipart });
-
     /// <summary>Writes the statements that set <c>__request.Content</c> for a body that is not JSON.</summary>
     public static void EmitContent(SourceWriter writer, SpecModel spec, ParameterModel parameter, BodyModel body)
     {

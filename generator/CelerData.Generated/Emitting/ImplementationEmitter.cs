@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using CelerData.Generated.Model;
 using CelerData.Generated.Parsing;
@@ -84,16 +83,13 @@ internal static class ImplementationEmitter
             ParameterEmitter.EmitHelpers(writer, spec.Wire);
         }
 
-        var forms = BodyEmitter.HasForms(spec);
-        var multipart = BodyEmitter.HasMultipart(spec);
-        if (forms || multipart)
+        if (spec.Wire.Forms || spec.Wire.Multipart)
         {
             writer.Line();
-            BodyEmitter.EmitHelpers(writer, forms, multipart);
+            BodyEmitter.EmitHelpers(writer, spec.Wire.Forms, spec.Wire.Multipart);
         }
 
-        var formatted = FormattedEnums(spec);
-        foreach (var enumType in spec.Types.Where(t => t.Kind == TypeKind.Enum && formatted.Contains(t.Name)))
+        foreach (var enumType in spec.Wire.FormattedEnums.Select(name => spec.Types.First(t => t.Name == name)))
         {
             writer.Line();
             EmitEnumFormatter(writer, ns, enumType);
@@ -103,17 +99,6 @@ internal static class ImplementationEmitter
         writer.Close();
         return writer.ToString();
     }
-
-    /// <summary>The enums a path, query or header value (or list element) has: each needs a wire-value formatter.</summary>
-    private static HashSet<string> FormattedEnums(SpecModel spec)
-        => new(
-            spec.Operations
-                .SelectMany(o => o.Parameters)
-                .Where(p => p.Location != ParameterLocation.Body)
-                .Select(p => p.Type.Kind == TypeRefKind.Enum ? p.Type : p.Type.Element)
-                .Where(t => t is { Kind: TypeRefKind.Enum })
-                .Select(t => t!.Name),
-            System.StringComparer.Ordinal);
 
     private static void EmitOperation(SourceWriter writer, SpecModel spec, OperationModel operation, string api)
     {

@@ -461,7 +461,7 @@ internal static class ParameterEmitter
             case TypeRefKind.List:
                 writer.Line("__Wire.QueryItems(__query, " + name + ", " + ItemsOf(CSharp.Parameter(parameter.Name), parameter.Type) + ", " + style + ", " + explode + ", " + allowReserved + ");");
                 break;
-            case TypeRefKind.Model when IsUnion(spec, parameter.Type):
+            case TypeRefKind.Model when spec.Wire.IsUnion(parameter.Type):
                 writer.Line("__Wire.QueryJson(__query, " + name + ", " + JsonOf(spec, parameter) + ", " + style + ", " + explode + ", " + allowReserved + ");");
                 break;
             case TypeRefKind.Model:
@@ -478,7 +478,7 @@ internal static class ParameterEmitter
 
     private static string Styled(SpecModel spec, ParameterModel parameter, bool encode)
     {
-        if (IsUnion(spec, parameter.Type))
+        if (spec.Wire.IsUnion(parameter.Type))
         {
             return "__Wire.StyledJson(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Literal(parameter.Style) + ", " + CSharp.Bool(parameter.Explode) + ", " + JsonOf(spec, parameter) + ", " + CSharp.Bool(encode) + ")";
         }
@@ -546,9 +546,6 @@ internal static class ParameterEmitter
         var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
         return "__Wire.Json<" + type + ">(" + CSharp.Parameter(parameter.Name) + ", " + CSharp.TypeInfo(spec, type) + ")";
     }
-
-    private static bool IsUnion(SpecModel spec, TypeRef type)
-        => type.Kind == TypeRefKind.Model && spec.Types.Any(t => t.Kind == TypeKind.Union && t.Name == type.Name);
 
     /// <summary>The wire text of a scalar value: an enum's wire value, a primitive by OpenAPI's format (parameters and multipart parts).</summary>
     internal static string Text(string expression, TypeRef type)

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace CelerData.Generated.Model;
 
 /// <summary>The helpers of the implementation's nested <c>__Wire</c> class that the generated requests and responses call.</summary>
@@ -47,14 +49,25 @@ internal enum WireHelpers
 }
 
 /// <summary>
-/// What the implementation's <c>__Wire</c> class holds for one client, decided once from its operations
-/// (<c>Parsing/WirePlanner</c>): only the helpers some operation calls, and a <c>Text</c> overload per scalar type
-/// some parameter or multipart part writes.
+/// What the implementation's helper members hold for one client, decided once from its operations
+/// (<c>Parsing/WirePlanner</c>): only the <c>__Wire</c> helpers some operation calls, a <c>Text</c> overload per
+/// scalar type some parameter or multipart part writes, the <c>__Body</c> helpers for forms and multipart bodies, and a
+/// <c>__Format{Enum}</c> method per enum some parameter writes.
 /// </summary>
 /// <param name="TextTypes">The C# names of the scalar types written as text (<c>bool</c>, <c>global::System.Guid</c>, ...), ordered.</param>
-internal sealed record WirePlan(WireHelpers Helpers, EquatableArray<string> TextTypes)
+/// <param name="Forms">Whether an operation sends a form (<c>__Body</c>'s form helpers).</param>
+/// <param name="Multipart">Whether an operation sends a multipart body (<c>__Body</c>'s multipart helpers).</param>
+/// <param name="FormattedEnums">The enums a path, query, header or cookie value (or list item) has, in the spec's type order: each gets a <c>__Format{Enum}</c>.</param>
+/// <param name="Unions">The names of the spec's union types, ordered: a parameter of one is written as the JSON value it holds.</param>
+internal sealed record WirePlan(
+    WireHelpers Helpers,
+    EquatableArray<string> TextTypes,
+    bool Forms,
+    bool Multipart,
+    EquatableArray<string> FormattedEnums,
+    EquatableArray<string> Unions)
 {
-    /// <summary>Whether the client needs the class at all.</summary>
+    /// <summary>Whether the client needs the <c>__Wire</c> class at all.</summary>
     public bool IsEmpty => Helpers == WireHelpers.None && TextTypes.Count == 0;
 
     /// <summary>Whether every helper of <paramref name="helpers"/> is emitted.</summary>
@@ -62,4 +75,7 @@ internal sealed record WirePlan(WireHelpers Helpers, EquatableArray<string> Text
 
     /// <summary>Whether any helper of <paramref name="helpers"/> is emitted.</summary>
     public bool HasAny(WireHelpers helpers) => (Helpers & helpers) != WireHelpers.None;
+
+    /// <summary>Whether <paramref name="type"/> names one of the spec's union types.</summary>
+    public bool IsUnion(TypeRef type) => type.Kind == TypeRefKind.Model && Unions.Contains(type.Name);
 }

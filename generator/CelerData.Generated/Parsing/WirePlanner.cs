@@ -6,13 +6,15 @@ namespace CelerData.Generated.Parsing;
 
 /// <summary>
 /// Decides which <c>__Wire</c> helpers a client's generated code calls, by the same rules the emitters follow to
-/// write each parameter, multipart part, form body and JSON string response, and adds the helpers those helpers call.
+/// write each parameter, multipart part, form body and JSON string response, and adds the helpers those helpers call;
+/// also whether <c>__Body</c> needs its form and multipart helpers, which enums need a <c>__Format{Enum}</c>, and
+/// which types are unions (once, for this planner and <c>ParameterEmitter</c>).
 /// </summary>
 internal static class WirePlanner
 {
     public static WirePlan Plan(IReadOnlyList<OperationModel> operations, IReadOnlyList<TypeModel> types)
     {
-        var unions = new HashSet<string>(types.Where(t => t.Kind == TypeKind.Union).Select(t => t.Name), System.StringComparer.Ordinal);
+        var unions = new SortedSet<string>(types.Where(t => t.Kind == TypeKind.Union).Select(t => t.Name), System.StringComparer.Ordinal);
         var helpers = WireHelpers.None;
         var texts = new SortedSet<string>(System.StringComparer.Ordinal);
 
@@ -143,6 +145,22 @@ internal static class WirePlanner
             helpers |= WireHelpers.Encode;
         }
 
-        return new WirePlan(helpers, texts.ToEquatableArray());
+        // A path, query, header or cookie value (or list item) of an enum type is written by its __Format{Enum}.
+        var formatted = new HashSet<string>(
+            operations
+                .SelectMany(o => o.Parameters)
+                .Where(p => p.Location != ParameterLocation.Body)
+                .Select(p => p.Type.Kind == TypeRefKind.Enum ? p.Type : p.Type.Element)
+                .Where(t => t is { Kind: TypeRefKind.Enum })
+                .Select(t => t!.Name),
+            System.StringComparer.Ordinal);
+
+        return new WirePlan(
+            helpers,
+            texts.ToEquatableArray(),
+            Forms: operations.Any(o => o.Body is { Kind: BodyKind.Form }),
+            Multipart: operations.Any(o => o.Body is { Kind: BodyKind.Multipart }),
+            types.Where(t => t.Kind == TypeKind.Enum && formatted.Contains(t.Name)).Select(t => t.Name).ToEquatableArray(),
+            unions.ToEquatableArray());
     }
 }

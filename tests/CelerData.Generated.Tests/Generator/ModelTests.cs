@@ -58,6 +58,54 @@ public sealed class ModelTests
         Assert.Equal("https://cloud-api.celerdata.com/", model.DefaultServerUrl);
     }
 
+    [Fact]
+    public void TheWirePlanDecidesBodyHelpersEnumFormattersAndUnionsOnce()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Planned, version: "1" }
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  parameters:
+                    - { name: color, in: query, schema: { $ref: '#/components/schemas/Color' } }
+                    - { name: sizes, in: header, schema: { type: array, items: { $ref: '#/components/schemas/Size' } } }
+                    - { name: key, in: query, schema: { $ref: '#/components/schemas/Key' } }
+                  responses: { "204": { description: none } }
+                post:
+                  operationId: addItem
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema: { $ref: '#/components/schemas/Item' }
+                  responses: { "204": { description: none } }
+            components:
+              schemas:
+                Size: { type: string, enum: [s, m] }
+                Shade: { type: string, enum: [dark, light] }
+                Color: { type: string, enum: [red, blue] }
+                Key:
+                  oneOf:
+                    - type: string
+                    - type: integer
+                Item:
+                  type: object
+                  properties:
+                    shade: { $ref: '#/components/schemas/Shade' }
+            """;
+        var wire = SpecParser.Parse(new SpecInput("/planned.yaml", Spec, "Planned", null, null), CancellationToken.None).Model!.Wire;
+
+        Assert.True(wire.Forms);
+        Assert.False(wire.Multipart);
+
+        // In the spec's type order; Shade is only a body property, written by the form's JSON metadata.
+        Assert.Equal(["Size", "Color"], wire.FormattedEnums);
+        Assert.Equal(["Key"], wire.Unions);
+        Assert.True(wire.IsUnion(new TypeRef(TypeRefKind.Model, "Key", false, null, false)));
+        Assert.False(wire.IsUnion(new TypeRef(TypeRefKind.Model, "Item", false, null, false)));
+    }
+
     [Theory]
     [InlineData("/a/{id}/b", new[] { "L/a/", "Pid", "L/b" }, "", "/a/{id}/b")]
     [InlineData("/{Bucket}?uploads", new[] { "L/", "PBucket" }, "uploads&mode=x%20y", "/{Bucket}?uploads&mode=x%20y")]
