@@ -73,7 +73,6 @@ internal static class HierarchyEmitter
     private static void EmitDiscriminator(SourceWriter writer, HierarchyModel hierarchy)
     {
         var member = hierarchy.DiscriminatorMember;
-        var property = CSharp.Literal(hierarchy.DiscriminatorProperty);
         switch (hierarchy.Role)
         {
             case HierarchyRole.Root:
@@ -88,7 +87,7 @@ internal static class HierarchyEmitter
                 break;
             default:
                 writer.Summary("The discriminator as it was read; empty when the JSON has none, or not as a string.");
-                writer.Line("public override string " + member + " => " + hierarchy.RawMember + ".ValueKind == " + Json + ".JsonValueKind.Object && " + hierarchy.RawMember + ".TryGetProperty(" + property + ", out var value) && value.ValueKind == " + Json + ".JsonValueKind.String ? value.GetString()! : string.Empty;");
+                writer.Line("public override string " + member + " => " + UnionEmitter.HasStringProperty(hierarchy.RawMember!, hierarchy.DiscriminatorProperty) + " ? value.GetString()! : string.Empty;");
                 break;
         }
 

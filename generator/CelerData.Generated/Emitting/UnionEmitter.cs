@@ -49,7 +49,7 @@ internal static class UnionEmitter
         if (union.DiscriminatorProperty is not null)
         {
             writer.Summary("The value of the discriminator property '" + union.DiscriminatorProperty + "', or null when the JSON is not an object with that property as a string.");
-            writer.Line("public string? DiscriminatorValue => Raw.ValueKind == " + Json + ".JsonValueKind.Object && Raw.TryGetProperty(" + CSharp.Literal(union.DiscriminatorProperty) + ", out var value) && value.ValueKind == " + Json + ".JsonValueKind.String ? value.GetString() : null;");
+            writer.Line("public string? DiscriminatorValue => " + HasStringProperty("Raw", union.DiscriminatorProperty) + " ? value.GetString() : null;");
             writer.Line();
         }
 
@@ -118,4 +118,11 @@ internal static class UnionEmitter
             }
             """);
     }
+
+    /// <summary>
+    /// The condition that the JSON element <paramref name="raw"/> is an object whose property <paramref name="property"/>
+    /// is a string, that string's element then in <c>value</c>: how a union and a hierarchy read a discriminator from the raw JSON.
+    /// </summary>
+    internal static string HasStringProperty(string raw, string property)
+        => raw + ".ValueKind == " + Json + ".JsonValueKind.Object && " + raw + ".TryGetProperty(" + CSharp.Literal(property) + ", out var value) && value.ValueKind == " + Json + ".JsonValueKind.String";
 }

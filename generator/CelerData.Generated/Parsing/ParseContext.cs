@@ -196,7 +196,8 @@ internal sealed class ParseContext
     /// <param name="node">Where to start; returned as it is when it holds no <c>$ref</c>.</param>
     /// <param name="externalComponent">What the reference stands for (a component kind such as "parameter", or <see cref="ExternalSchema"/>), to name what is skipped when it leads outside the document.</param>
     /// <param name="expected">What the target must be, for the message when it is not a mapping.</param>
-    public MappingNode? FollowReferences(MappingNode node, string externalComponent, string expected)
+    /// <param name="report">False to return null without a diagnostic, where the reference is reported elsewhere.</param>
+    public MappingNode? FollowReferences(MappingNode node, string externalComponent, string expected, bool report = true)
     {
         var current = node;
         var seen = new HashSet<SpecNode>();
@@ -204,11 +205,11 @@ internal sealed class ParseContext
         {
             if (!seen.Add(current))
             {
-                Report(DiagnosticDescriptors.ReferenceCycle, referenceNode, (referenceNode as ScalarNode)?.Value ?? "$ref");
+                Report(report, DiagnosticDescriptors.ReferenceCycle, referenceNode, (referenceNode as ScalarNode)?.Value ?? "$ref");
                 return null;
             }
 
-            var target = FollowReference(referenceNode, externalComponent, expected);
+            var target = FollowReference(referenceNode, externalComponent, expected, report);
             if (target is null)
             {
                 return null;
@@ -220,12 +221,12 @@ internal sealed class ParseContext
         return current;
     }
 
-    /// <summary>Follows one <c>$ref</c> value; null (reported) when it cannot be followed to a mapping.</summary>
-    public MappingNode? FollowReference(SpecNode referenceNode, string externalComponent, string expected)
+    /// <summary>Follows one <c>$ref</c> value; null (reported unless <paramref name="report"/> is false) when it cannot be followed to a mapping.</summary>
+    public MappingNode? FollowReference(SpecNode referenceNode, string externalComponent, string expected, bool report = true)
     {
         if (referenceNode is not ScalarNode scalar)
         {
-            Report(DiagnosticDescriptors.WrongType, referenceNode, "$ref", "a string");
+            Report(report, DiagnosticDescriptors.WrongType, referenceNode, "$ref", "a string");
             return null;
         }
 
@@ -233,11 +234,11 @@ internal sealed class ParseContext
         {
             if (externalComponent == ExternalSchema)
             {
-                Report(DiagnosticDescriptors.ExternalSchemaReference, referenceNode, scalar.Value);
+                Report(report, DiagnosticDescriptors.ExternalSchemaReference, referenceNode, scalar.Value);
             }
             else
             {
-                Report(DiagnosticDescriptors.ExternalComponentReference, referenceNode, scalar.Value, externalComponent);
+                Report(report, DiagnosticDescriptors.ExternalComponentReference, referenceNode, scalar.Value, externalComponent);
             }
 
             return null;
@@ -246,16 +247,24 @@ internal sealed class ParseContext
         var target = ReferenceResolver.Resolve(Root, scalar.Value);
         if (target is null)
         {
-            Report(DiagnosticDescriptors.DanglingReference, referenceNode, scalar.Value);
+            Report(report, DiagnosticDescriptors.DanglingReference, referenceNode, scalar.Value);
             return null;
         }
 
         if (target is not MappingNode mapping)
         {
-            Report(DiagnosticDescriptors.WrongType, referenceNode, "the target of '" + scalar.Value + "'", expected);
+            Report(report, DiagnosticDescriptors.WrongType, referenceNode, "the target of '" + scalar.Value + "'", expected);
             return null;
         }
 
         return mapping;
+    }
+
+    private void Report(bool report, DiagnosticDescriptor descriptor, SpecNode node, params string[] arguments)
+    {
+        if (report)
+        {
+            Report(descriptor, node, arguments);
+        }
     }
 }

@@ -146,18 +146,13 @@ internal sealed partial class SchemaReader
         return null;
     }
 
-    /// <summary>The schema a local reference (or a bare component name, as mappings may give) leads to; null, unreported, when there is none.</summary>
+    /// <summary>The schema a local reference (or a bare component name, as mappings may give) leads to; null, unreported (the schemas themselves are read and reported elsewhere), when there is none.</summary>
     private MappingNode? Target(string reference)
     {
         var pointer = ReferenceResolver.IsLocal(reference) ? reference : ComponentSchemas + reference;
-        var seen = new HashSet<SpecNode>();
-        var target = ReferenceResolver.Resolve(_context.Root, pointer) as MappingNode;
-        while (target is not null && target.Get("$ref") is ScalarNode next && seen.Add(target))
-        {
-            target = ReferenceResolver.Resolve(_context.Root, next.Value) as MappingNode;
-        }
-
-        return target;
+        return ReferenceResolver.Resolve(_context.Root, pointer) is MappingNode target
+            ? _context.FollowReferences(target, ParseContext.ExternalSchema, "a schema mapping", report: false)
+            : null;
     }
 
     /// <summary>A member and every member below it, depth first in document order.</summary>
