@@ -266,11 +266,7 @@ public sealed class BodyWireTests
         client.Type("TokenForm"))!;
 
     private static object Api(CompiledClient client, Uri baseAddress)
-    {
-        var factory = typeof(Refit.RestService).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(System.Text.Json.Serialization.JsonSerializerContext) }));
-        return factory.MakeGenericMethod(client.ApiInterface).Invoke(null, new object[] { new HttpClient { BaseAddress = baseAddress }, client.JsonContext })!;
-    }
+        => client.Api(new HttpClient { BaseAddress = baseAddress });
 
     /// <summary>Calls a generated method; its result when it has one (default otherwise); a refused request fails the test.</summary>
     private static async Task<T?> Invoke<T>(CompiledClient client, object api, string method, params object?[] arguments)

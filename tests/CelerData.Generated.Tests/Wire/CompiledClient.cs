@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json;
@@ -45,6 +46,14 @@ internal sealed class CompiledClient : IDisposable
 
     /// <summary>The generated <c>I{ClientName}Api</c>.</summary>
     public System.Type ApiInterface => Assembly.GetTypes().Single(t => t.IsInterface && t.Namespace == Namespace && t.Name.EndsWith("Api", StringComparison.Ordinal));
+
+    /// <summary>The generated <c>I{ClientName}Api</c> over <paramref name="http"/> through Refit's <c>RestService.ForGenerated</c> with <see cref="JsonContext"/> (no reflection-based Refit).</summary>
+    public object Api(HttpClient http)
+    {
+        var factory = typeof(Refit.RestService).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(JsonSerializerContext) }));
+        return factory.MakeGenericMethod(ApiInterface).Invoke(null, new object[] { http, JsonContext })!;
+    }
 
     /// <summary>Generates and compiles a spec's client; fails the test on any generator error or compiler warning.</summary>
     public static CompiledClient Compile(SpecFile spec)

@@ -155,11 +155,7 @@ internal static class Conformance
     }
 
     private static object CreateApi(CompiledClient client, HttpClient http)
-    {
-        var factory = typeof(Refit.RestService).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(System.Text.Json.Serialization.JsonSerializerContext) }));
-        return factory.MakeGenericMethod(client.ApiInterface).Invoke(null, new object[] { http, client.JsonContext })!;
-    }
+        => client.Api(http);
 
     private static async Task<CallResult> CallAsync(
         CompiledClient client, object api, PrismServer prism, RecordingHandler handler, SchemaSampler sampler, JsonSerializerOptions options,

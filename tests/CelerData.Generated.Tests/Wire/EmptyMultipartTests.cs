@@ -45,9 +45,7 @@ public sealed class EmptyMultipartTests
     {
         using var client = CompiledClient.Compile(new SpecFile("/uploads.yaml", Spec, "Uploads"));
         await using var server = await Server.StartAsync();
-        var factory = typeof(Refit.RestService).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(System.Text.Json.Serialization.JsonSerializerContext) }));
-        var api = factory.MakeGenericMethod(client.ApiInterface).Invoke(null, new object[] { new HttpClient { BaseAddress = server.BaseAddress }, client.JsonContext })!;
+        var api = client.Api(new HttpClient { BaseAddress = server.BaseAddress });
         var upload = client.ApiInterface.GetMethod("UploadPackageAsync")!;
 
         await (Task)upload.Invoke(api, new object?[] { null, null, CancellationToken.None })!;

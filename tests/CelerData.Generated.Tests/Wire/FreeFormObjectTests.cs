@@ -89,9 +89,7 @@ public sealed class FreeFormObjectTests
     {
         using var client = CompiledClient.Compile(new SpecFile("/free-form.yaml", Spec, "FreeForm"));
         await using var server = await EchoServer.StartAsync();
-        var factory = typeof(Refit.RestService).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(System.Text.Json.Serialization.JsonSerializerContext) }));
-        var api = factory.MakeGenericMethod(client.ApiInterface).Invoke(null, new object[] { new HttpClient { BaseAddress = server.BaseAddress }, client.JsonContext })!;
+        var api = client.Api(new HttpClient { BaseAddress = server.BaseAddress });
         var metadata = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Members)!;
 
         var task = (Task)client.ApiInterface.GetMethod("PutMetadataAsync")!.Invoke(api, new object?[] { "d1", metadata, CancellationToken.None })!;

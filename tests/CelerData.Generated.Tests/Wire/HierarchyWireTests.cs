@@ -74,11 +74,7 @@ public sealed class HierarchyWireTests
     private static object? Property(object value, string name) => value.GetType().GetProperty(name)!.GetValue(value);
 
     private static object Api(CompiledClient client, HttpClient http)
-    {
-        var factory = typeof(Refit.RestService).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(System.Text.Json.Serialization.JsonSerializerContext) }));
-        return factory.MakeGenericMethod(client.ApiInterface).Invoke(null, new object[] { http, client.JsonContext })!;
-    }
+        => client.Api(http);
 
     /// <summary>Calls a generated method and gives its result; a request Prism refuses fails the test with Prism's reasons.</summary>
     private static async Task<object?> Invoke(CompiledClient client, object api, string method, params object?[] arguments)

@@ -108,9 +108,7 @@ public sealed class IntegerEnumTests
         using var client = Compile();
         await using var server = await RecordingServer.StartAsync();
         server.Next = new ScriptedResponse(200, """{"priority":-1}""");
-        var factory = typeof(Refit.RestService).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(System.Text.Json.Serialization.JsonSerializerContext) }));
-        var api = factory.MakeGenericMethod(client.ApiInterface).Invoke(null, new object[] { new HttpClient { BaseAddress = server.BaseAddress }, client.JsonContext })!;
+        var api = client.Api(new HttpClient { BaseAddress = server.BaseAddress });
         var codes = System.Array.CreateInstance(client.Type("Code"), 2);
         codes.SetValue(StaticMember(client, "Code", "Value200"), 0);
         codes.SetValue(System.Activator.CreateInstance(client.Type("Code"), 503L), 1);

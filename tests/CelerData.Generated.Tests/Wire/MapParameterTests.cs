@@ -152,9 +152,7 @@ public sealed class MapParameterTests
             var sent = new List<string>();
             using var http = new HttpClient(new TargetRecorder(sent)) { BaseAddress = prism!.BaseAddress };
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "token");
-            var api = typeof(Refit.RestService).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-                .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(System.Text.Json.Serialization.JsonSerializerContext) }))
-                .MakeGenericMethod(client.ApiInterface).Invoke(null, new object[] { http, client.JsonContext })!;
+            var api = client.Api(http);
             object map = parameter == "filter"
                 ? new Dictionary<string, JsonElement> { ["name_eq"] = JsonDocument.Parse("\"chimp into space\"").RootElement }
                 : new Dictionary<string, string> { ["name"] = "Petstore API", ["labels.domain"] = "pets" };

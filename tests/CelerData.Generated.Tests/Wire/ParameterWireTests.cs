@@ -288,11 +288,7 @@ public sealed class ParameterWireTests
     };
 
     internal static object Api(CompiledClient client, Uri baseAddress)
-    {
-        var factory = typeof(Refit.RestService).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Single(m => m.Name == "ForGenerated" && m.IsGenericMethodDefinition && m.GetParameters().Select(p => p.ParameterType).SequenceEqual(new[] { typeof(HttpClient), typeof(System.Text.Json.Serialization.JsonSerializerContext) }));
-        return factory.MakeGenericMethod(client.ApiInterface).Invoke(null, new object[] { new HttpClient { BaseAddress = baseAddress }, client.JsonContext })!;
-    }
+        => client.Api(new HttpClient { BaseAddress = baseAddress });
 
     internal static async Task Invoke(CompiledClient client, object api, string method, params object?[] arguments)
     {
