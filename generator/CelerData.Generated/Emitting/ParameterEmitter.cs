@@ -509,11 +509,7 @@ internal static class ParameterEmitter
 
     private static string ItemsOf(string expression, TypeRef list)
     {
-        var element = list.Element!;
-        var item = element.IsNullable
-            ? "__item is null ? string.Empty : " + Text(element.IsValueType ? "__item.Value" : "__item", element)
-            : Text("__item", element);
-        return "global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(" + expression + ", static __item => " + item + "))";
+        return "global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(" + expression + ", static __item => " + ItemText("__item", list.Element!, "string.Empty") + "))";
     }
 
     private static string PairsOf(SpecModel spec, ParameterModel parameter)
@@ -530,16 +526,19 @@ internal static class ParameterEmitter
     {
         var value = parameter.Type.Element!;
         var deepName = parameter.Style == "deepObject" ? CSharp.Literal(parameter.WireName) : "null";
-        if (value.Name == PrimitiveTypes.Any.Name)
+        if (PrimitiveTypes.IsAny(value))
         {
             return "__Wire.JsonMap(" + CSharp.Parameter(parameter.Name) + ", " + deepName + ")";
         }
 
-        var text = value.IsNullable
-            ? "__v is null ? null : " + Text(value.IsValueType ? "__v.Value" : "__v", value)
-            : Text("__v", value);
-        return "__Wire.Map(" + CSharp.Parameter(parameter.Name) + ", static __v => " + text + ", " + deepName + ")";
+        return "__Wire.Map(" + CSharp.Parameter(parameter.Name) + ", static __v => " + ItemText("__v", value, "null") + ", " + deepName + ")";
     }
+
+    /// <summary>The wire text of a list item or map value held in <paramref name="variable"/>; <paramref name="whenNull"/> for a null one.</summary>
+    private static string ItemText(string variable, TypeRef type, string whenNull)
+        => type.IsNullable
+            ? variable + " is null ? " + whenNull + " : " + Text(type.IsValueType ? variable + ".Value" : variable, type)
+            : Text(variable, type);
 
     private static string JsonOf(SpecModel spec, ParameterModel parameter)
     {

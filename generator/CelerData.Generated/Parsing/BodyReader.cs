@@ -225,7 +225,7 @@ internal sealed class BodyReader
         => schema is MappingNode mapping && _schemas.Follow(mapping)?.Get("format") is ScalarNode { Value: "file" };
 
     private static bool IsScalar(TypeRef type)
-        => type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && type.Name != PrimitiveTypes.Any.Name && !IsBytes(type);
+        => type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && !PrimitiveTypes.IsAny(type) && !IsBytes(type);
 
     /// <summary>The form properties whose <c>encoding</c> differs from the default (form style, exploded, reserved characters encoded).</summary>
     private EquatableArray<FormEncodingModel> ReadEncodings(MappingNode media)

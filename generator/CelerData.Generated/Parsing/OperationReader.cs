@@ -405,14 +405,14 @@ internal sealed class OperationReader
 
         if (type.Kind == TypeRefKind.Dictionary)
         {
-            return type.Element is { } value && (IsScalar(value) || value.Name == PrimitiveTypes.Any.Name);
+            return type.Element is { } value && (IsScalar(value) || PrimitiveTypes.IsAny(value));
         }
 
         return type.Kind == TypeRefKind.Model || IsScalar(type);
     }
 
     private static bool IsScalar(TypeRef type)
-        => type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && type.Name != PrimitiveTypes.Any.Name && type.Name != PrimitiveTypes.Bytes.Name;
+        => type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && !PrimitiveTypes.IsAny(type) && type.Name != PrimitiveTypes.Bytes.Name;
 
     private string? SingleValue(SpecNode schemaNode)
     {

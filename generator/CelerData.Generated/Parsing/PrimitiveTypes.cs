@@ -18,6 +18,9 @@ internal static class PrimitiveTypes
     public static readonly TypeRef Bytes = Reference("byte[]");
     public static readonly TypeRef Any = Value("global::System.Text.Json.JsonElement");
 
+    /// <summary>Whether <paramref name="type"/> is <see cref="Any"/>: any JSON value, kept as a <c>JsonElement</c>.</summary>
+    public static bool IsAny(TypeRef type) => type.Name == Any.Name;
+
     public static TypeRef ForString(string? format) => format switch
     {
         "date-time" => DateTimeOffset,

@@ -31,7 +31,7 @@ internal static class WirePlanner
         // ParameterEmitter.MapOf: a map parameter's entries as pairs.
         void Map(TypeRef map)
         {
-            if (map.Element is { Kind: TypeRefKind.Primitive, Name: var name } && name == PrimitiveTypes.Any.Name)
+            if (PrimitiveTypes.IsAny(map.Element!))
             {
                 helpers |= WireHelpers.JsonMap;
                 return;
