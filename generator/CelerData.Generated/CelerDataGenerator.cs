@@ -33,7 +33,17 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        var models = parsed
+        var parsedSpecs = parsed
+            .Select(static (result, _) => result.Spec)
+            .Where(static spec => spec is not null)
+            .WithTrackingName(TrackingNames.ParsedSpecs);
+
+        // Planning reads only what the readers found: a change that leaves that equal leaves the plan cached.
+        var planned = parsedSpecs
+            .Select(static (spec, cancellationToken) => SafePlan(spec!, cancellationToken))
+            .WithTrackingName(TrackingNames.Plan);
+
+        var models = planned
             .Select(static (result, _) => result.Model)
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.Models);
@@ -84,6 +94,14 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
             }
         });
 
+        context.RegisterSourceOutput(planned, static (production, result) =>
+        {
+            if (result.Failure is not null)
+            {
+                production.ReportDiagnostic(ToDiagnostic(result.Failure));
+            }
+        });
+
         context.RegisterSourceOutput(emitInputs, static (production, input) => Emit(production, input));
         context.RegisterSourceOutput(jsonHelpers, static (production, name) =>
         {
@@ -105,6 +123,20 @@ public sealed class CelerDataGenerator : IIncrementalGenerator
             // A bug of ours must never take the compiler down (CS8785); it becomes a located error instead.
             var diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, SpecLocation.FileStart(input.Path), exception.GetType().Name + ": " + exception.Message);
             return new ParseResult(null, new[] { diagnostic }.ToEquatableArray());
+        }
+    }
+
+    private static PlanResult SafePlan(ParsedSpec spec, System.Threading.CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return new PlanResult(SpecPlanner.Plan(spec), null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // As in parsing: a planner's bug is a located error, never a compiler crash (CS8785).
+            return new PlanResult(null, DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, SpecLocation.FileStart(spec.SpecPath), exception.GetType().Name + ": " + exception.Message));
         }
     }
 

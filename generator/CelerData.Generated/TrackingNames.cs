@@ -5,6 +5,8 @@ internal static class TrackingNames
 {
     public const string SpecInputs = nameof(SpecInputs);
     public const string Parse = nameof(Parse);
+    public const string ParsedSpecs = nameof(ParsedSpecs);
+    public const string Plan = nameof(Plan);
     public const string Models = nameof(Models);
     public const string Diagnostics = nameof(Diagnostics);
     public const string ClientKeys = nameof(ClientKeys);

@@ -6,7 +6,7 @@ using CelerData.Generated.Model;
 
 namespace CelerData.Generated.Parsing;
 
-/// <summary>Reads one spec file into a <see cref="SpecModel"/>. Never throws for bad input: every problem is a located diagnostic.</summary>
+/// <summary>Reads one spec file into a <see cref="ParsedSpec"/> (planned next by <see cref="SpecPlanner"/>). Never throws for bad input: every problem is a located diagnostic.</summary>
 internal static class SpecParser
 {
     public static ParseResult Parse(SpecInput input, CancellationToken cancellationToken)
@@ -94,10 +94,7 @@ internal static class SpecParser
             types = Reachable(types, operationReader.Operations);
         }
 
-        var (mergedTypes, mergedOperations) = TypeDeduplicator.Merge(types, operationReader.Operations, schemaReader.InlineNames);
-        var operations = EnvelopePlanner.Plan(mergedOperations, operationReader.Envelopes, mergedTypes);
-        var token = TokenOperationFinder.Find(operations, mergedTypes);
-        var model = new SpecModel(
+        var spec = new ParsedSpec(
             input.Path,
             names.Namespace,
             names.ClientName,
@@ -105,16 +102,15 @@ internal static class SpecParser
             // info.title is the summary already; a schema's title stands in for a missing description, the spec's does not.
             info is null || string.IsNullOrWhiteSpace(context.GetString(info, "description", "info")) ? null : context.GetString(info, "description", "info")!.Trim(),
             DefaultServer(context, root),
-            mergedTypes.ToEquatableArray(),
-            operations.ToEquatableArray(),
-            token,
+            types.ToEquatableArray(),
+            operationReader.Operations.ToEquatableArray(),
             operationReader.ApiKeySchemes.ToEquatableArray(),
-            WirePlanner.Plan(operations, mergedTypes),
-            JsonContextPlanner.Plan(names.ClientName, mergedTypes));
+            schemaReader.InlineNames.ToEquatableArray(),
+            operationReader.Envelopes.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new DeclaredEnvelope(e.Key, e.Value)).ToEquatableArray());
 
         // Code from a document-level error would only add compiler errors on top of the located ones.
         var documentErrors = context.ErrorsFound - contentErrors;
-        return new ParseResult(documentErrors > 0 || names.Invalid || openEnums is null ? null : model, context.Diagnostics.ToEquatableArray());
+        return new ParseResult(documentErrors > 0 || names.Invalid || openEnums is null ? null : spec, context.Diagnostics.ToEquatableArray());
     }
 
     /// <summary>Whether string enums are open (the default, or EnumStyle="Open") or C# enums (EnumStyle="Closed"); null, with CDG0016, for any other value.</summary>

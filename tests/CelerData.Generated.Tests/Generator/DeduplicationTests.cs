@@ -131,5 +131,5 @@ public sealed class DeduplicationTests
     }
 
     private static SpecModel Parse()
-        => SpecParser.Parse(new SpecInput("/specs/shop.yaml", Spec, "Shop.Client", null, null), CancellationToken.None).Model!;
+        => PlannedModel.Of(new SpecInput("/specs/shop.yaml", Spec, "Shop.Client", null, null))!;
 }

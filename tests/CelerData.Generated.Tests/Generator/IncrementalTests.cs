@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using CelerData.Generated.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -35,6 +36,28 @@ public sealed class IncrementalTests
         Assert.All(helpersReasons, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
         Assert.Contains(result.GeneratedSources, s => s.SourceText.ToString().Contains("DeletePetAsync(", StringComparison.Ordinal));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void ThePlanRunsAgainOnlyWhenWhatTheReadersFoundChanges()
+    {
+        var pets = new SpecFile("/specs/pets.yaml", Spec, "Pets");
+        var other = new SpecFile("/specs/other.yaml", Spec.Replace("title: Pets", "title: Other", StringComparison.Ordinal), "Other");
+        var first = GeneratorHarness.Run(pets, other);
+        Assert.Empty(first.CompilationProblems());
+
+        // A comment changes the text, so the spec is parsed again, but not what the readers found: the plan stays cached.
+        var commentedText = new GeneratorHarness.InMemoryAdditionalText("/specs/pets.yaml", Spec + "# a comment\n");
+        var commented = first.Driver.ReplaceAdditionalText(first.Text("/specs/pets.yaml"), commentedText).RunGenerators(first.Input);
+        var afterComment = Assert.Single(commented.GetRunResult().Results);
+        Assert.Contains(IncrementalStepRunReason.Unchanged, Reasons(afterComment, TrackingNames.Parse));
+        Assert.All(Reasons(afterComment, TrackingNames.Plan), r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+        Assert.Equal(2, Reasons(afterComment, TrackingNames.Plan).Count);
+
+        // A new operation changes what was read: that spec alone is planned again.
+        var edited = commented.ReplaceAdditionalText(commentedText, new GeneratorHarness.InMemoryAdditionalText("/specs/pets.yaml", Spec.Replace("/pets:", "/cats:", StringComparison.Ordinal)));
+        var afterEdit = Assert.Single(edited.RunGenerators(first.Input).GetRunResult().Results);
+        Assert.Equal(new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Modified }.OrderBy(r => r), Reasons(afterEdit, TrackingNames.Plan).OrderBy(r => r));
     }
 
     [Fact]
@@ -83,4 +106,7 @@ public sealed class IncrementalTests
             second.Sources.Select(s => s.HintName + s.SourceText));
         Assert.All(first.Sources, s => Assert.DoesNotContain("\r", s.SourceText.ToString(), StringComparison.Ordinal));
     }
+
+    private static List<IncrementalStepRunReason> Reasons(GeneratorRunResult result, string step)
+        => result.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
 }

@@ -24,6 +24,8 @@ public sealed class ModelTests
     {
         var visited = new HashSet<System.Type>();
         Walk(typeof(ParseResult), visited);
+        Walk(typeof(PlanResult), visited);
+        Assert.Contains(typeof(ParsedSpec), visited);
         Assert.Contains(typeof(SpecModel), visited);
         Assert.Contains(typeof(TypeRef), visited);
         Assert.Contains(typeof(DiagnosticInfo), visited);
@@ -35,7 +37,7 @@ public sealed class ModelTests
         var text = File.ReadAllText(RepositoryPaths.Spec);
         var first = SpecParser.Parse(new SpecInput("/a.yaml", text, "N", null, null), CancellationToken.None);
         var second = SpecParser.Parse(new SpecInput("/a.yaml", text, "N", null, null), CancellationToken.None);
-        Assert.NotNull(first.Model);
+        Assert.NotNull(first.Spec);
         Assert.Equal(first, second);
         Assert.Equal(first.GetHashCode(), second.GetHashCode());
 
@@ -46,7 +48,7 @@ public sealed class ModelTests
     [Fact]
     public void TheTokenOperationIsFoundWithItsRateLimit()
     {
-        var model = SpecParser.Parse(new SpecInput("/a.yaml", File.ReadAllText(RepositoryPaths.Spec), "N", null, null), CancellationToken.None).Model!;
+        var model = PlannedModel.Of(new SpecInput("/a.yaml", File.ReadAllText(RepositoryPaths.Spec), "N", null, null))!;
         Assert.Equal("CelerDataCloud", model.ClientName);
         Assert.Equal(new TokenOperationModel("CreateAccessTokenAsync", "AccessToken", "ExpiresIn", "RefreshToken", "TokenType", 600), model.TokenOperation);
         var token = model.Operations.Single(o => o.OperationId == "createAccessToken");
@@ -94,7 +96,7 @@ public sealed class ModelTests
                   properties:
                     shade: { $ref: '#/components/schemas/Shade' }
             """;
-        var wire = SpecParser.Parse(new SpecInput("/planned.yaml", Spec, "Planned", null, null), CancellationToken.None).Model!.Wire;
+        var wire = PlannedModel.Of(new SpecInput("/planned.yaml", Spec, "Planned", null, null))!.Wire;
 
         Assert.True(wire.Forms);
         Assert.False(wire.Multipart);
@@ -135,7 +137,7 @@ public sealed class ModelTests
                 get:
                   responses: { "204": { description: none } }
             """;
-        var model = SpecParser.Parse(new SpecInput("/ids.yaml", Spec, "Ids", null, null), CancellationToken.None).Model!;
+        var model = PlannedModel.Of(new SpecInput("/ids.yaml", Spec, "Ids", null, null))!;
         Assert.Equal([("getNamed", true), ("get /unnamed", false)], model.Operations.Select(o => (o.OperationId, o.HasDeclaredOperationId)));
 
         var registration = GeneratorHarness.Run(new SpecFile("/ids.yaml", Spec, "Ids")).Sources.Single(s => s.HintName.EndsWith("Registration.g.cs", StringComparison.Ordinal)).SourceText.ToString();

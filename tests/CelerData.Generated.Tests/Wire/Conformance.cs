@@ -89,9 +89,10 @@ internal static class Conformance
     {
         var text = spec.Text();
         var parsed = SpecParser.Parse(new SpecInput(spec.Path, text, spec.Namespace, "Api", null), CancellationToken.None);
+        var model = parsed.Spec is null ? null : SpecPlanner.Plan(parsed.Spec);
         using var document = JsonDocument.Parse(text);
         var operationCount = CountOperations(document.RootElement);
-        if (parsed.Model is null)
+        if (model is null)
         {
             return new SpecResult(spec.Name, operationCount, 0, "not generated: " + string.Join("; ", parsed.Diagnostics.Select(d => d.ToString()).Take(3)), Array.Empty<CallResult>());
         }
@@ -103,7 +104,7 @@ internal static class Conformance
         }
         catch (Xunit.Sdk.XunitException exception)
         {
-            return new SpecResult(spec.Name, operationCount, parsed.Model.Operations.Count, "does not compile: " + First(exception.Message), Array.Empty<CallResult>());
+            return new SpecResult(spec.Name, operationCount, model.Operations.Count, "does not compile: " + First(exception.Message), Array.Empty<CallResult>());
         }
 
         using (client)
@@ -111,7 +112,7 @@ internal static class Conformance
             var (prism, output) = await PrismServer.StartAsync(spec.Path, TimeSpan.FromSeconds(60));
             if (prism is null)
             {
-                return new SpecResult(spec.Name, operationCount, parsed.Model.Operations.Count, "Prism cannot serve it: " + First(output), Array.Empty<CallResult>());
+                return new SpecResult(spec.Name, operationCount, model.Operations.Count, "Prism cannot serve it: " + First(output), Array.Empty<CallResult>());
             }
 
             var calls = new List<CallResult>();
@@ -121,7 +122,7 @@ internal static class Conformance
             var options = new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine(client.JsonContext, new DefaultJsonTypeInfoResolver()) };
             try
             {
-                foreach (var operation in parsed.Model.Operations)
+                foreach (var operation in model.Operations)
                 {
                     foreach (var (mode, answer) in new[] { (CallMode.All, AnswerMode.Example), (CallMode.All, AnswerMode.Dynamic), (CallMode.RequiredOnly, AnswerMode.Example) })
                     {
@@ -132,7 +133,7 @@ internal static class Conformance
                             (prism, output) = await PrismServer.StartAsync(spec.Path, TimeSpan.FromSeconds(60));
                             if (prism is null)
                             {
-                                return new SpecResult(spec.Name, operationCount, parsed.Model.Operations.Count, "Prism cannot serve it: " + First(output), calls);
+                                return new SpecResult(spec.Name, operationCount, model.Operations.Count, "Prism cannot serve it: " + First(output), calls);
                             }
                         }
 
@@ -150,7 +151,7 @@ internal static class Conformance
                 }
             }
 
-            return new SpecResult(spec.Name, operationCount, parsed.Model.Operations.Count, null, calls);
+            return new SpecResult(spec.Name, operationCount, model.Operations.Count, null, calls);
         }
     }
 
