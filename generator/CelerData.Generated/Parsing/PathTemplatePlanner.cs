@@ -10,9 +10,7 @@ internal static class PathTemplatePlanner
     public static PathTemplateModel Plan(string template, IReadOnlyList<ConstantQueryModel> constants)
     {
         var constantQuery = constants.Select(c => System.Uri.EscapeDataString(c.WireName) + "=" + System.Uri.EscapeDataString(c.Value)).ToList();
-        var refitTemplate = constantQuery.Count == 0
-            ? template
-            : template + (template.IndexOf('?') >= 0 ? "&" : "?") + string.Join("&", constantQuery);
+        var refitTemplate = constantQuery.Count == 0 ? template : WithQuery(template, string.Join("&", constantQuery));
 
         var path = template;
         var literal = new List<string>();
@@ -29,6 +27,15 @@ internal static class PathTemplatePlanner
         literal.AddRange(constantQuery);
         var query = string.Join("&", literal.Where(l => l.Length > 0));
         return new PathTemplateModel(Segments(path.Length == 0 ? "/" : path).ToEquatableArray(), query, refitTemplate);
+    }
+
+    /// <summary>The template with <paramref name="query"/> added to its query, which stands before a fragment (RFC 3986).</summary>
+    private static string WithQuery(string template, string query)
+    {
+        var hash = template.IndexOf('#');
+        var head = hash < 0 ? template : template.Substring(0, hash);
+        var fragment = hash < 0 ? string.Empty : template.Substring(hash);
+        return head + (head.IndexOf('?') >= 0 ? "&" : "?") + query + fragment;
     }
 
     private static IEnumerable<PathSegment> Segments(string path)
