@@ -1,3 +1,4 @@
+using System.Linq;
 using CelerData.Generated.Model;
 
 namespace CelerData.Generated.Emitting;
@@ -38,6 +39,12 @@ internal static class ApiInterfaceEmitter
             }
 
             writer.Line("/// <para>Sends <c>" + string.Join(" ", CSharp.DocLines(operation.HttpMethod + " " + operation.Template.RefitTemplate)) + "</c>; security: " + string.Join(" ", CSharp.DocLines(operation.Security.ToRequirementText())) + ".</para>");
+            if (operation.Parameters.Any(p => p.Location == ParameterLocation.Cookie))
+            {
+                // The attribute is what Refit's reflection path reads; the generated implementation does not.
+                writer.Line("/// <para>The cookie parameters go in one <c>Cookie</c> header as <c>name=value</c> pairs; the <c>[Refit.Header(\"Cookie\")]</c> on each is read only by Refit's reflection-based <c>RestService</c>, which would send a bare value instead.</para>");
+            }
+
             writer.Line("/// </remarks>");
 
             foreach (var parameter in operation.Parameters)

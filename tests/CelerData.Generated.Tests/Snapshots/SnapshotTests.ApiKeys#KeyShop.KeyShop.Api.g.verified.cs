@@ -33,6 +33,7 @@ namespace KeyShop
 		/// <summary>GET /profile</summary>
 		/// <remarks>
 		/// <para>Sends <c>GET /profile</c>; security: apikey:cookieKey.</para>
+		/// <para>The cookie parameters go in one <c>Cookie</c> header as <c>name=value</c> pairs; the <c>[Refit.Header("Cookie")]</c> on each is read only by Refit's reflection-based <c>RestService</c>, which would send a bare value instead.</para>
 		/// </remarks>
 		/// <param name="theme">The 'theme' cookie parameter.</param>
 		/// <param name="compact">The 'compact' cookie parameter.</param>

@@ -13,6 +13,7 @@ namespace Maps.Client
 		/// <summary>GET /maps/{simple}/{label}/{matrix}</summary>
 		/// <remarks>
 		/// <para>Sends <c>GET /maps/{simple}/{label}/{matrix}</c>; security: none.</para>
+		/// <para>The cookie parameters go in one <c>Cookie</c> header as <c>name=value</c> pairs; the <c>[Refit.Header("Cookie")]</c> on each is read only by Refit's reflection-based <c>RestService</c>, which would send a bare value instead.</para>
 		/// </remarks>
 		/// <param name="simple">The 'simple' path parameter.</param>
 		/// <param name="label">The 'label' path parameter.</param>
