@@ -39,49 +39,51 @@ internal static class EnvelopeEmitter
         var operationId = CSharp.Literal(operation.OperationId);
         var message = envelope.MessageProperty is null ? "null" : "__envelope." + envelope.MessageProperty;
         var code = "__envelope." + envelope.CodeProperty;
-        writer.Line("/// <summary>Reads the envelope " + operation.MethodName + " answered with: its data on a success code, the runtime's typed exception otherwise.</summary>");
-        writer.Open("private static async " + ReturnType(envelope, ns) + " " + UnwrapName(operation) + "(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<" + type + ">?> __send)");
-        writer.Line("using var __response = await __send.ConfigureAwait(false);");
-        writer.Line("var __envelope = __response!.IsSuccessStatusCode && __response.Error is null");
-        writer.Indent();
-        writer.Line("? __response.Content");
-        writer.Line(": " + ReadEnvelope + "(__response.Error, " + CSharp.TypedTypeInfo(spec, type) + ");");
-        writer.Outdent();
-        writer.Open("if (__envelope is null)");
-        writer.Line("throw (global::System.Exception?)__response.Error ?? new " + Runtime + "CelerDataApiException(" + operationId + ", null, null, __response.StatusCode);");
-        writer.Close();
-        writer.Line();
-        writer.Line("var __succeeded = " + Condition(code, envelope.SuccessCodes) + ";");
-        writer.Open("if (!__succeeded || !__response.IsSuccessStatusCode)");
-        writer.Open("if (__succeeded)");
-        writer.Line("throw (global::System.Exception?)__response.Error ?? new " + Runtime + "CelerDataApiException(" + operationId + ", " + code + ", " + message + ", __response.StatusCode);");
-        writer.Close();
-        writer.Line();
+        writer.Block($$"""
+            /// <summary>Reads the envelope {{operation.MethodName}} answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
+            private static async {{ReturnType(envelope, ns)}} {{UnwrapName(operation)}}(global::System.Threading.Tasks.Task<global::Refit.ApiResponse<{{type}}>?> __send)
+            {
+                using var __response = await __send.ConfigureAwait(false);
+                var __envelope = __response!.IsSuccessStatusCode && __response.Error is null
+                    ? __response.Content
+                    : {{ReadEnvelope}}(__response.Error, {{CSharp.TypedTypeInfo(spec, type)}});
+                if (__envelope is null)
+                {
+                    throw (global::System.Exception?)__response.Error ?? new {{Runtime}}CelerDataApiException({{operationId}}, null, null, __response.StatusCode);
+                }
+
+                var __succeeded = {{Condition(code, envelope.SuccessCodes)}};
+                if (!__succeeded || !__response.IsSuccessStatusCode)
+                {
+                    if (__succeeded)
+                    {
+                        throw (global::System.Exception?)__response.Error ?? new {{Runtime}}CelerDataApiException({{operationId}}, {{code}}, {{message}}, __response.StatusCode);
+                    }
+
+            """);
+
+        // The method and the failure branch stay open for the not-found check; the Close calls below end them.
+        writer.Indent().Indent();
         if (envelope.NotFoundCodes.Count > 0)
         {
-            writer.Open("if (" + Condition(code, envelope.NotFoundCodes) + ")");
-            writer.Line("throw new " + Runtime + "CelerDataNotFoundException(" + operationId + ", " + (envelope.CodeIsNullable ? code + ".GetValueOrDefault()" : code) + ", " + message + ", __response.StatusCode);");
-            writer.Close();
-            writer.Line();
+            writer.Block($$"""
+                if ({{Condition(code, envelope.NotFoundCodes)}})
+                {
+                    throw new {{Runtime}}CelerDataNotFoundException({{operationId}}, {{(envelope.CodeIsNullable ? code + ".GetValueOrDefault()" : code)}}, {{message}}, __response.StatusCode);
+                }
+
+                """);
         }
 
         writer.Line("throw new " + Runtime + "CelerDataApiException(" + operationId + ", " + code + ", " + message + ", __response.StatusCode);");
         writer.Close();
-        if (envelope.DataProperty is null)
+        if (envelope.DataProperty is not null)
         {
-            writer.Close();
-            return;
-        }
-
-        writer.Line();
-        var data = "__envelope." + envelope.DataProperty;
-        if (envelope.DataIsRequired && envelope.DataType!.IsValueType)
-        {
-            writer.Line("return " + data + ";");
-        }
-        else
-        {
-            writer.Line("return " + data + " ?? throw new " + Runtime + "CelerDataApiException(" + operationId + ", null, " + message + ", __response.StatusCode);");
+            var data = "__envelope." + envelope.DataProperty;
+            writer.Line();
+            writer.Line(envelope.DataIsRequired && envelope.DataType!.IsValueType
+                ? "return " + data + ";"
+                : "return " + data + " ?? throw new " + Runtime + "CelerDataApiException(" + operationId + ", null, " + message + ", __response.StatusCode);");
         }
 
         writer.Close();
