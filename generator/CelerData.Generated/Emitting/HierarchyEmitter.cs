@@ -35,11 +35,13 @@ internal static class HierarchyEmitter
         EmitDiscriminator(writer, hierarchy);
         if (hierarchy.Role == HierarchyRole.Fallback)
         {
-            writer.Line("internal " + type.Name + "(" + Json + ".JsonElement raw) => " + hierarchy.RawMember + " = raw;");
-            writer.Line();
-            writer.Line("/// <summary>The JSON object as it was read: what writing this value writes, unchanged.</summary>");
-            writer.Line("public " + Json + ".JsonElement " + hierarchy.RawMember + " { get; }");
-            writer.Line();
+            writer.Block($$"""
+                internal {{type.Name}}({{Json}}.JsonElement raw) => {{hierarchy.RawMember}} = raw;
+
+                /// <summary>The JSON object as it was read: what writing this value writes, unchanged.</summary>
+                public {{Json}}.JsonElement {{hierarchy.RawMember}} { get; }
+
+                """);
         }
 
         for (var i = hierarchy.InheritedCount; i < type.Properties.Count; i++)
@@ -50,15 +52,24 @@ internal static class HierarchyEmitter
         // Records print every property in ToString(); this keeps sensitive ones (and the fallback's JSON) out.
         if (hierarchy.Role == HierarchyRole.Root)
         {
-            writer.Open("protected virtual bool PrintMembers(global::System.Text.StringBuilder builder)");
-            writer.Line("builder.Append(" + CSharp.Literal(hierarchy.DiscriminatorMember + " = ") + ");");
-            writer.Line("builder.Append(" + hierarchy.DiscriminatorMember + ");");
+            writer.Block($$"""
+                protected virtual bool PrintMembers(global::System.Text.StringBuilder builder)
+                {
+                    builder.Append({{CSharp.Literal(hierarchy.DiscriminatorMember + " = ")}});
+                    builder.Append({{hierarchy.DiscriminatorMember}});
+                """);
         }
         else
         {
-            writer.Open("protected override bool PrintMembers(global::System.Text.StringBuilder builder)");
-            writer.Line("base.PrintMembers(builder);");
+            writer.Block("""
+                protected override bool PrintMembers(global::System.Text.StringBuilder builder)
+                {
+                    base.PrintMembers(builder);
+                """);
         }
+
+        // PrintMembers stays open for the properties; the first Close below ends it.
+        writer.Indent();
 
         for (var i = hierarchy.InheritedCount; i < type.Properties.Count; i++)
         {

@@ -196,16 +196,27 @@ internal static class ImplementationEmitter
             return;
         }
 
-        writer.Open("private static string __Format" + type.Name + "(" + enumType + " value)");
-        writer.Open("switch (value)");
+        writer.Block($$"""
+            private static string __Format{{type.Name}}({{enumType}} value)
+            {
+                switch (value)
+                {
+            """);
+
+        // The method and its switch stay open for the cases; the two Close calls end them.
+        writer.Indent().Indent();
         foreach (var member in type.EnumMembers)
         {
-            writer.Line("case " + enumType + "." + member.Name + ":");
-            writer.Indent().Line("return " + CSharp.Literal(member.WireValue) + ";").Outdent();
+            writer.Block($$"""
+                case {{enumType}}.{{member.Name}}:
+                    return {{CSharp.Literal(member.WireValue)}};
+                """);
         }
 
-        writer.Line("default:");
-        writer.Indent().Line("return value.ToString();").Outdent();
+        writer.Block("""
+            default:
+                return value.ToString();
+            """);
         writer.Close();
         writer.Close();
     }
