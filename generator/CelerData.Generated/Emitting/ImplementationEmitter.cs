@@ -108,11 +108,11 @@ internal static class ImplementationEmitter
         writer.Line("var __settings = _settings;");
         var template = operation.Template.RefitTemplate;
         ParameterEmitter.EmitUri(writer, spec, operation);
-        writer.Line("var __request = new global::System.Net.Http.HttpRequestMessage(");
-        writer.Indent();
-        writer.Line(HttpMethod(operation.HttpMethod) + ",");
-        writer.Line("global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));");
-        writer.Outdent();
+        writer.Block($$"""
+            var __request = new global::System.Net.Http.HttpRequestMessage(
+                {{HttpMethod(operation.HttpMethod)}},
+                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+            """);
 
         var body = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body);
         if (operation.Body is { Kind: BodyKind.Multipart } multipart)
@@ -145,11 +145,13 @@ internal static class ImplementationEmitter
 
         ParameterEmitter.EmitHeaders(writer, spec, operation);
 
-        writer.Line("global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(" + api + "));");
-        writer.Line("global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, " + CSharp.Literal(operation.MethodName) + ");");
-        writer.Line("global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, " + CSharp.Literal(template) + ");");
         var arguments = string.Join(", ", operation.Parameters.Select(p => CSharp.Parameter(p.Name)).Concat(new[] { "cancellationToken" }));
-        writer.Line("if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { " + arguments + " }); }");
+        writer.Block($$"""
+            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof({{api}}));
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, {{CSharp.Literal(operation.MethodName)}});
+            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, {{CSharp.Literal(template)}});
+            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { {{arguments}} }); }
+            """);
         var bufferBody = operation.Body is null ? "false" : "__settings.Buffered";
         var result = Signatures.ResultType(operation, ns);
         if (operation.Envelope is not null)
