@@ -30,9 +30,11 @@ internal static class BodyEmitter
                 writer.Line("__request.Content = new global::System.Net.Http.StringContent(" + value + ", global::System.Text.Encoding.UTF8, " + CSharp.Literal(body.MediaType) + ");");
                 break;
             case BodyKind.Binary:
-                writer.Line("var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(" + value + ");");
-                writer.Line("__content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(" + CSharp.Literal(body.MediaType) + ");");
-                writer.Line("__request.Content = __content;");
+                writer.Block($$"""
+                    var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent({{value}});
+                    __content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse({{CSharp.Literal(body.MediaType)}});
+                    __request.Content = __content;
+                    """);
                 break;
             default:
                 var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
@@ -83,9 +85,12 @@ internal static class BodyEmitter
                     writer.Line("__Body.File(__multipart, " + name + ", " + value + ", " + fileType + ");");
                     break;
                 case PartKind.Files:
-                    writer.Open("foreach (var __file in " + value + ")");
-                    writer.Line("__Body.File(__multipart, " + name + ", __file, " + fileType + ");");
-                    writer.Close();
+                    writer.Block($$"""
+                        foreach (var __file in {{value}})
+                        {
+                            __Body.File(__multipart, {{name}}, __file, {{fileType}});
+                        }
+                        """);
                     break;
                 case PartKind.Text:
                     var scalar = value + (parameter.Type.IsNullable && parameter.Type.IsValueType ? ".Value" : string.Empty);
