@@ -20,7 +20,6 @@ internal static class CSharp
     private static string Version(System.Version? version)
         => version is null ? "0.0.0" : version.Major.ToString(CultureInfo.InvariantCulture) + "." + version.Minor.ToString(CultureInfo.InvariantCulture) + "." + System.Math.Max(0, version.Build).ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A C# string literal that holds exactly <paramref name="value"/>.</summary>
     /// <summary>A C# bool literal.</summary>
     public static string Bool(bool value) => value ? "true" : "false";
 
@@ -32,6 +31,10 @@ internal static class CSharp
     public static string TypedTypeInfo(SpecModel spec, string type)
         => "(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + type + ">)" + TypeInfo(spec, type);
 
+    /// <summary>
+    /// A C# string literal that holds exactly <paramref name="value"/>: a quote, backslash, <c>\n</c>, <c>\r</c>,
+    /// <c>\t</c> or <c>\0</c> by its escape, any other character outside printable ASCII as <c>\uXXXX</c>.
+    /// </summary>
     public static string Literal(string value)
     {
         var builder = new StringBuilder(value.Length + 2);

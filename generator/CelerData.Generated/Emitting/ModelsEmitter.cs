@@ -11,11 +11,13 @@ internal static class ModelsEmitter
         // A property the description does not describe has no summary (its name and wire name say all there is).
         var writer = SourceWriter.CreateFile(nullableWarnings: true, undocumentedMembers: true);
         // Every type and property carries attributes: the aliases keep them short.
-        writer.Line("using __Ser = global::System.Text.Json.Serialization;");
-        writer.Line("using __Name = global::System.Text.Json.Serialization.JsonPropertyNameAttribute;");
-        writer.Line("using __Ignore = global::System.Text.Json.Serialization.JsonIgnoreAttribute;");
-        writer.Line("using __When = global::System.Text.Json.Serialization.JsonIgnoreCondition;");
-        writer.Line("using __Gen = global::System.CodeDom.Compiler.GeneratedCodeAttribute;");
+        writer.Block("""
+            using __Ser = global::System.Text.Json.Serialization;
+            using __Name = global::System.Text.Json.Serialization.JsonPropertyNameAttribute;
+            using __Ignore = global::System.Text.Json.Serialization.JsonIgnoreAttribute;
+            using __When = global::System.Text.Json.Serialization.JsonIgnoreCondition;
+            using __Gen = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
+            """);
         EmitAliases(writer, spec.Namespace);
         writer.Line();
         writer.Open("namespace " + spec.Namespace);
@@ -128,12 +130,16 @@ internal static class ModelsEmitter
         if (property.Write == PropertyWrite.WhenSet)
         {
             // The setter records that the caller (or the JSON read) set the property, so null is written only then.
-            writer.Line("public " + propertyType + " " + property.Name + " { get => " + ValueField(property) + "; init { " + ValueField(property) + " = value; " + SetField(property) + " = true; } }");
-            writer.Line();
-            writer.Line("private readonly " + propertyType + " " + ValueField(property) + ";");
-            writer.Line();
-            writer.Line("/// <summary>Whether " + property.Name + " was set, to null or not: only then is it written to JSON.</summary>");
-            writer.Line("internal bool " + SetField(property) + ";");
+            var value = ValueField(property);
+            var set = SetField(property);
+            writer.Block($$"""
+                public {{propertyType}} {{property.Name}} { get => {{value}}; init { {{value}} = value; {{set}} = true; } }
+
+                private readonly {{propertyType}} {{value}};
+
+                /// <summary>Whether {{property.Name}} was set, to null or not: only then is it written to JSON.</summary>
+                internal bool {{set}};
+                """);
         }
         else
         {
@@ -174,8 +180,10 @@ internal static class ModelsEmitter
     /// <summary>Writes the using directives that declare <see cref="ModelsAlias"/> and <see cref="CollectionsAlias"/> for a file.</summary>
     public static void EmitAliases(SourceWriter writer, string ns)
     {
-        writer.Line("using __M = global::" + ns + ";");
-        writer.Line("using __G = global::System.Collections.Generic;");
+        writer.Block($$"""
+            using __M = global::{{ns}};
+            using __G = global::System.Collections.Generic;
+            """);
     }
 
     /// <summary>The field behind a property written only when set.</summary>
@@ -208,43 +216,67 @@ internal static class ModelsEmitter
     private static void EmitEnumConverter(SourceWriter writer, SpecModel spec, TypeModel type)
     {
         var enumType = "global::" + spec.Namespace + "." + type.Name;
+        var notListed = CSharp.Literal("The value is not one of the values of " + type.Name + ".");
         writer.Summary("Reads and writes " + type.Name + " as its wire values, without reflection.");
-        writer.Line(CSharp.GeneratedCodeAttributeAliased);
-        writer.Open("public sealed class " + type.Name + "JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + enumType + ">");
+        writer.Block($$"""
+            {{CSharp.GeneratedCodeAttributeAliased}}
+            public sealed class {{type.Name}}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{{enumType}}>
+            {
+            """);
+        writer.Indent();
         for (var i = 0; i < type.EnumMembers.Count; i++)
         {
             writer.Line("private static readonly global::System.Text.Json.JsonEncodedText s_value" + i + " = global::System.Text.Json.JsonEncodedText.Encode(" + CSharp.Literal(type.EnumMembers[i].WireValue) + ");");
         }
 
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Open("public override " + enumType + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
-        writer.Open("if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)");
-        writer.Line("throw new global::System.Text.Json.JsonException(" + CSharp.Literal("Expected a string for " + type.Name + ".") + ");");
-        writer.Close();
-        writer.Line();
+        writer.Block($$"""
+
+            /// <inheritdoc/>
+            public override {{enumType}} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)
+                {
+                    throw new global::System.Text.Json.JsonException({{CSharp.Literal("Expected a string for " + type.Name + ".")}});
+                }
+
+            """);
+        writer.Indent();
         for (var i = 0; i < type.EnumMembers.Count; i++)
         {
-            writer.Open("if (reader.ValueTextEquals(" + CSharp.Literal(type.EnumMembers[i].WireValue) + "))");
-            writer.Line("return " + enumType + "." + type.EnumMembers[i].Name + ";");
-            writer.Close();
-            writer.Line();
+            writer.Block($$"""
+                if (reader.ValueTextEquals({{CSharp.Literal(type.EnumMembers[i].WireValue)}}))
+                {
+                    return {{enumType}}.{{type.EnumMembers[i].Name}};
+                }
+
+                """);
         }
 
-        writer.Line("throw new global::System.Text.Json.JsonException(" + CSharp.Literal("The value is not one of the values of " + type.Name + ".") + ");");
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <inheritdoc/>");
-        writer.Open("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + enumType + " value, global::System.Text.Json.JsonSerializerOptions options)");
-        writer.Open("switch (value)");
+        writer.Outdent();
+        writer.Block($$"""
+                throw new global::System.Text.Json.JsonException({{notListed}});
+            }
+
+            /// <inheritdoc/>
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {{enumType}} value, global::System.Text.Json.JsonSerializerOptions options)
+            {
+                switch (value)
+                {
+            """);
+        writer.Indent().Indent();
         for (var i = 0; i < type.EnumMembers.Count; i++)
         {
-            writer.Line("case " + enumType + "." + type.EnumMembers[i].Name + ":");
-            writer.Indent().Line("writer.WriteStringValue(s_value" + i + ");").Line("return;").Outdent();
+            writer.Block($$"""
+                case {{enumType}}.{{type.EnumMembers[i].Name}}:
+                    writer.WriteStringValue(s_value{{i}});
+                    return;
+                """);
         }
 
-        writer.Line("default:");
-        writer.Indent().Line("throw new global::System.Text.Json.JsonException(" + CSharp.Literal("The value is not one of the values of " + type.Name + ".") + ");").Outdent();
+        writer.Block($$"""
+            default:
+                throw new global::System.Text.Json.JsonException({{notListed}});
+            """);
         writer.Close();
         writer.Close();
         writer.Close();
