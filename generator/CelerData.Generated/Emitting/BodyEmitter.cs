@@ -27,7 +27,7 @@ internal static class BodyEmitter
         switch (body.Kind)
         {
             case BodyKind.Text:
-                writer.Line("__request.Content = new global::System.Net.Http.StringContent(" + value + ", global::System.Text.Encoding.UTF8, " + CSharp.Literal(body.MediaType) + ");");
+                writer.Line($"__request.Content = new global::System.Net.Http.StringContent({value}, global::System.Text.Encoding.UTF8, {CSharp.Literal(body.MediaType)});");
                 break;
             case BodyKind.Binary:
                 writer.Block($$"""
@@ -42,7 +42,7 @@ internal static class BodyEmitter
                 var encodings = body.Encodings.Count == 0
                     ? "global::System.Array.Empty<" + Encoding + ">()"
                     : "new " + Encoding + "[] { " + string.Join(", ", body.Encodings.Select(e => "(" + CSharp.Literal(e.Name) + ", " + CSharp.Literal(e.Style) + ", " + CSharp.Bool(e.Explode) + ", " + CSharp.Bool(e.AllowReserved) + ", " + CSharp.Bool(e.Json) + ")")) + " }";
-                writer.Line("__request.Content = __Body.Form<" + type + ">(" + value + ", " + info + ", " + encodings + ");");
+                writer.Line($"__request.Content = __Body.Form<{type}>({value}, {info}, {encodings});");
                 break;
         }
 
@@ -82,7 +82,7 @@ internal static class BodyEmitter
             switch (part.Kind)
             {
                 case PartKind.File:
-                    writer.Line("__Body.File(__multipart, " + name + ", " + value + ", " + fileType + ");");
+                    writer.Line($"__Body.File(__multipart, {name}, {value}, {fileType});");
                     break;
                 case PartKind.Files:
                     writer.Block($$"""
@@ -94,7 +94,7 @@ internal static class BodyEmitter
                     break;
                 case PartKind.Text:
                     var scalar = value + (parameter.Type.IsNullable && parameter.Type.IsValueType ? ".Value" : string.Empty);
-                    writer.Line("__Body.Part(__multipart, " + name + ", new global::System.Net.Http.StringContent(" + ParameterEmitter.Text(scalar, parameter.Type) + textType + "), null);");
+                    writer.Line($"__Body.Part(__multipart, {name}, new global::System.Net.Http.StringContent({ParameterEmitter.Text(scalar, parameter.Type)}{textType}), null);");
                     break;
                 case PartKind.Texts:
                     var element = parameter.Type.Element!;
@@ -104,7 +104,8 @@ internal static class BodyEmitter
                         writer.Open("if (__item != null)");
                     }
 
-                    writer.Line("__Body.Part(__multipart, " + name + ", new global::System.Net.Http.StringContent(" + ParameterEmitter.Text(element.IsNullable && element.IsValueType ? "__item.Value" : "__item", element) + textType + "), null);");
+                    var item = ParameterEmitter.Text(element.IsNullable && element.IsValueType ? "__item.Value" : "__item", element);
+                    writer.Line($"__Body.Part(__multipart, {name}, new global::System.Net.Http.StringContent({item}{textType}), null);");
                     if (element.IsNullable)
                     {
                         writer.Close();
@@ -116,7 +117,7 @@ internal static class BodyEmitter
                     var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
                     var info = CSharp.TypedTypeInfo(spec, type);
                     var jsonType = part.ContentType is null ? string.Empty : ", global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(" + CSharp.Literal(part.ContentType) + ")";
-                    writer.Line("__Body.Part(__multipart, " + name + ", global::System.Net.Http.Json.JsonContent.Create<" + type + ">(" + value + ", " + info + jsonType + "), null);");
+                    writer.Line($"__Body.Part(__multipart, {name}, global::System.Net.Http.Json.JsonContent.Create<{type}>({value}, {info}{jsonType}), null);");
                     break;
             }
 
@@ -127,12 +128,16 @@ internal static class BodyEmitter
         }
 
         // RFC 2046 wants one part at least (Prism 5.16 stops on a body without one): with every part left out, no body.
-        writer.Open("if (global::System.Linq.Enumerable.Any(__multipart))");
-        writer.Line("__request.Content = __multipart;");
-        writer.Close();
-        writer.Open("else");
-        writer.Line("__multipart.Dispose();");
-        writer.Close();
+        writer.Block("""
+            if (global::System.Linq.Enumerable.Any(__multipart))
+            {
+                __request.Content = __multipart;
+            }
+            else
+            {
+                __multipart.Dispose();
+            }
+            """);
     }
 
     /// <summary>Writes the nested helper class the generated form and multipart bodies call (each helper only when used).</summary>
@@ -142,63 +147,73 @@ internal static class BodyEmitter
         writer.Open("private static class __Body");
         if (multipart)
         {
-            writer.Line("/// <summary>Adds a file part: the caller's content, file name and content type (<paramref name=\"contentType\"/> when it has none).</summary>");
-            writer.Open("public static void File(global::System.Net.Http.MultipartContent multipart, string name, global::Refit.MultipartItem file, string contentType)");
-            writer.Line("var content = file.ToContent();");
-            writer.Line("content.Headers.ContentType ??= new global::System.Net.Http.Headers.MediaTypeHeaderValue(contentType);");
-            writer.Line("Part(multipart, name, content, file.FileName);");
-            writer.Close();
-            writer.Line();
-            writer.Line("/// <summary>");
-            writer.Line("/// Adds a part named in a quoted <c>Content-Disposition: form-data</c>, with its file name when it has one and no");
-            writer.Line("/// <c>filename*</c> (RFC 7578 forbids it; HttpClient's own Add writes one, and unquoted names some servers cannot read).");
-            writer.Line("/// </summary>");
-            writer.Open("public static void Part(global::System.Net.Http.MultipartContent multipart, string name, global::System.Net.Http.HttpContent content, string? fileName)");
-            writer.Line("content.Headers.ContentDisposition = new global::System.Net.Http.Headers.ContentDispositionHeaderValue(\"form-data\") { Name = Quote(name), FileName = fileName is null ? null : Quote(fileName) };");
-            writer.Line("multipart.Add(content);");
-            writer.Close();
-            writer.Line();
-            writer.Line("private static string Quote(string value) => \"\\\"\" + value.Replace(\"\\\\\", \"\\\\\\\\\").Replace(\"\\\"\", \"\\\\\\\"\") + \"\\\"\";");
+            writer.Block("""
+                /// <summary>Adds a file part: the caller's content, file name and content type (<paramref name="contentType"/> when it has none).</summary>
+                public static void File(global::System.Net.Http.MultipartContent multipart, string name, global::Refit.MultipartItem file, string contentType)
+                {
+                    var content = file.ToContent();
+                    content.Headers.ContentType ??= new global::System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+                    Part(multipart, name, content, file.FileName);
+                }
+
+                /// <summary>
+                /// Adds a part named in a quoted <c>Content-Disposition: form-data</c>, with its file name when it has one and no
+                /// <c>filename*</c> (RFC 7578 forbids it; HttpClient's own Add writes one, and unquoted names some servers cannot read).
+                /// </summary>
+                public static void Part(global::System.Net.Http.MultipartContent multipart, string name, global::System.Net.Http.HttpContent content, string? fileName)
+                {
+                    content.Headers.ContentDisposition = new global::System.Net.Http.Headers.ContentDispositionHeaderValue("form-data") { Name = Quote(name), FileName = fileName is null ? null : Quote(fileName) };
+                    multipart.Add(content);
+                }
+
+                private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+                """);
         }
 
-        if (!forms)
+        if (forms)
         {
-            writer.Close();
-            return;
+            if (multipart)
+            {
+                writer.Line();
+            }
+
+            writer.Block($$"""
+                /// <summary>
+                /// An <c>application/x-www-form-urlencoded</c> body: each property the JSON metadata writes, as a query parameter of
+                /// its encoding's style (form, exploded, by default); a property whose encoding is JSON as its JSON text; nulls left out.
+                /// </summary>
+                public static global::System.Net.Http.HttpContent Form<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info, {{Encoding}}[] encodings)
+                {
+                    var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
+                    var form = new global::System.Text.StringBuilder();
+                    if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+                    {
+                        foreach (var property in element.EnumerateObject())
+                        {
+                            var encoding = global::System.Array.Find(encodings, e => e.Name == property.Name);
+                            if (encoding.Name is null)
+                            {
+                                encoding = (property.Name, "form", true, false, false);
+                            }
+
+                            if (encoding.Json && property.Value.ValueKind is global::System.Text.Json.JsonValueKind.Object or global::System.Text.Json.JsonValueKind.Array)
+                            {
+                                __Wire.Query(form, property.Name, property.Value.GetRawText(), encoding.AllowReserved);
+                            }
+                            else
+                            {
+                                __Wire.QueryJson(form, property.Name, property.Value, encoding.Style, encoding.Explode, encoding.AllowReserved);
+                            }
+                        }
+                    }
+
+                    var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.UTF8.GetBytes(form.ToString()));
+                    content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+                    return content;
+                }
+                """);
         }
 
-        if (multipart)
-        {
-            writer.Line();
-        }
-
-        writer.Line("/// <summary>");
-        writer.Line("/// An <c>application/x-www-form-urlencoded</c> body: each property the JSON metadata writes, as a query parameter of");
-        writer.Line("/// its encoding's style (form, exploded, by default); a property whose encoding is JSON as its JSON text; nulls left out.");
-        writer.Line("/// </summary>");
-        writer.Open("public static global::System.Net.Http.HttpContent Form<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info, " + Encoding + "[] encodings)");
-        writer.Line("var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);");
-        writer.Line("var form = new global::System.Text.StringBuilder();");
-        writer.Open("if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)");
-        writer.Open("foreach (var property in element.EnumerateObject())");
-        writer.Line("var encoding = global::System.Array.Find(encodings, e => e.Name == property.Name);");
-        writer.Open("if (encoding.Name is null)");
-        writer.Line("encoding = (property.Name, \"form\", true, false, false);");
-        writer.Close();
-        writer.Line();
-        writer.Open("if (encoding.Json && property.Value.ValueKind is global::System.Text.Json.JsonValueKind.Object or global::System.Text.Json.JsonValueKind.Array)");
-        writer.Line("__Wire.Query(form, property.Name, property.Value.GetRawText(), encoding.AllowReserved);");
-        writer.Close();
-        writer.Open("else");
-        writer.Line("__Wire.QueryJson(form, property.Name, property.Value, encoding.Style, encoding.Explode, encoding.AllowReserved);");
-        writer.Close();
-        writer.Close();
-        writer.Close();
-        writer.Line();
-        writer.Line("var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.UTF8.GetBytes(form.ToString()));");
-        writer.Line("content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(\"application/x-www-form-urlencoded\");");
-        writer.Line("return content;");
-        writer.Close();
         writer.Close();
     }
 }

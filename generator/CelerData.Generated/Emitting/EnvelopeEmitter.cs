@@ -28,7 +28,7 @@ internal static class EnvelopeEmitter
     public static void EmitSend(SourceWriter writer, SpecModel spec, OperationModel operation, string bufferBody)
     {
         var type = CSharp.Type(operation.ResponseType!.WithNullable(false), spec.Namespace);
-        writer.Line("return " + UnwrapName(operation) + "(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<" + type + ">, " + type + ">(this.Client, __request, __settings, true, true, " + bufferBody + ", cancellationToken));");
+        writer.Line($$"""return {{UnwrapName(operation)}}(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<{{type}}>, {{type}}>(this.Client, __request, __settings, true, true, {{bufferBody}}, cancellationToken));""");
     }
 
     /// <summary>The private async method that reads the envelope of one operation and returns its data or throws.</summary>
@@ -62,7 +62,7 @@ internal static class EnvelopeEmitter
 
             """);
 
-        // The method and the failure branch stay open for the not-found check; the Close calls below end them.
+        // The method and the failure branch stay open for the not-found check; the last throw's block ends the branch, the Close the method.
         writer.Indent().Indent();
         if (envelope.NotFoundCodes.Count > 0)
         {
@@ -75,15 +75,21 @@ internal static class EnvelopeEmitter
                 """);
         }
 
-        writer.Line("throw new " + Runtime + "CelerDataApiException(" + operationId + ", " + code + ", " + message + ", __response.StatusCode);");
-        writer.Close();
+        writer.Outdent();
+        writer.Block($$"""
+                throw new {{Runtime}}CelerDataApiException({{operationId}}, {{code}}, {{message}}, __response.StatusCode);
+            }
+            """);
         if (envelope.DataProperty is not null)
         {
             var data = "__envelope." + envelope.DataProperty;
-            writer.Line();
-            writer.Line(envelope.DataIsRequired && envelope.DataType!.IsValueType
-                ? "return " + data + ";"
-                : "return " + data + " ?? throw new " + Runtime + "CelerDataApiException(" + operationId + ", null, " + message + ", __response.StatusCode);");
+            var result = envelope.DataIsRequired && envelope.DataType!.IsValueType
+                ? data
+                : data + " ?? throw new " + Runtime + "CelerDataApiException(" + operationId + ", null, " + message + ", __response.StatusCode)";
+            writer.Block($$"""
+
+                return {{result}};
+                """);
         }
 
         writer.Close();

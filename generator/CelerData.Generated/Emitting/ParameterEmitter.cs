@@ -19,6 +19,8 @@ internal static class ParameterEmitter
     private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
     private const string Pairs = "global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>>";
     private const string Items = "global::System.Collections.Generic.IReadOnlyList<string>";
+    private const string Element = "global::System.Text.Json.JsonElement";
+    private const string Kind = "global::System.Text.Json.JsonValueKind";
 
     /// <summary>Writes the statements that build <c>__uri</c>: the path with its parameters and the query string.</summary>
     public static void EmitUri(SourceWriter writer, SpecModel spec, OperationModel operation)
@@ -29,21 +31,24 @@ internal static class ParameterEmitter
                 ? CSharp.Literal(segment.Text)
                 : PathValue(spec, operation.Parameters.First(p => p.Location == ParameterLocation.Path && p.WireName == segment.Text)))
             .ToList();
-        writer.Line("var __path = " + (pieces.Count == 0 ? "\"\"" : string.Join(" + ", pieces)) + ";");
+        var path = pieces.Count == 0 ? "\"\"" : string.Join(" + ", pieces);
+        writer.Line($"var __path = {path};");
         var queryParameters = operation.Parameters.Where(p => p.Location == ParameterLocation.Query).ToList();
         if (queryParameters.Count == 0)
         {
-            writer.Line("var __uri = " + (literalQuery.Length == 0 ? "__path" : "__path + " + CSharp.Literal("?" + literalQuery)) + ";");
+            var uri = literalQuery.Length == 0 ? "__path" : "__path + " + CSharp.Literal("?" + literalQuery);
+            writer.Line($"var __uri = {uri};");
             return;
         }
 
-        writer.Line("var __query = new global::System.Text.StringBuilder(" + (literalQuery.Length == 0 ? string.Empty : CSharp.Literal(literalQuery)) + ");");
+        var initial = literalQuery.Length == 0 ? string.Empty : CSharp.Literal(literalQuery);
+        writer.Line($"var __query = new global::System.Text.StringBuilder({initial});");
         foreach (var parameter in queryParameters)
         {
             Guarded(writer, parameter, () => EmitQuery(writer, spec, parameter));
         }
 
-        writer.Line("var __uri = __query.Length == 0 ? __path : __path + \"?\" + __query.ToString();");
+        writer.Line("""var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();""");
     }
 
     /// <summary>Writes the statements that set the header and cookie parameters on <c>__request</c>.</summary>
@@ -52,7 +57,7 @@ internal static class ParameterEmitter
         foreach (var header in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
         {
             var value = header.Type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum ? Text(Value(header), header.Type) : Styled(spec, header, encode: false);
-            Guarded(writer, header, () => writer.Line("global::Refit.GeneratedRequestRunner.SetHeader(__request, " + CSharp.Literal(header.WireName) + ", " + value + ", __settings.ValidateHeaders);"));
+            Guarded(writer, header, () => writer.Line($"global::Refit.GeneratedRequestRunner.SetHeader(__request, {CSharp.Literal(header.WireName)}, {value}, __settings.ValidateHeaders);"));
         }
 
         var cookies = operation.Parameters.Where(p => p.Location == ParameterLocation.Cookie).ToList();
@@ -64,12 +69,15 @@ internal static class ParameterEmitter
         writer.Line("var __cookies = new global::System.Collections.Generic.List<string>();");
         foreach (var cookie in cookies)
         {
-            Guarded(writer, cookie, () => writer.Line("__cookies.Add(" + Styled(spec, cookie, encode: true) + ");"));
+            Guarded(writer, cookie, () => writer.Line($"__cookies.Add({Styled(spec, cookie, encode: true)});"));
         }
 
-        writer.Open("if (__cookies.Count > 0)");
-        writer.Line("global::Refit.GeneratedRequestRunner.SetHeader(__request, \"Cookie\", string.Join(\"; \", __cookies), __settings.ValidateHeaders);");
-        writer.Close();
+        writer.Block("""
+            if (__cookies.Count > 0)
+            {
+                global::Refit.GeneratedRequestRunner.SetHeader(__request, "Cookie", string.Join("; ", __cookies), __settings.ValidateHeaders);
+            }
+            """);
     }
 
     /// <summary>Writes the nested helper class the generated code calls: only the helpers the client's <see cref="WirePlan"/> lists.</summary>
@@ -78,7 +86,7 @@ internal static class ParameterEmitter
         writer.Line("/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>");
         writer.Open("private static class __Wire");
         var first = true;
-        void Member()
+        void Member(string block)
         {
             if (!first)
             {
@@ -86,12 +94,14 @@ internal static class ParameterEmitter
             }
 
             first = false;
+            writer.Block(block);
         }
 
         if (plan.Has(WireHelpers.Encode))
         {
-            Member();
-            writer.Line("private const string Reserved = \":/?#[]@!$&'()*+,;=\";");
+            Member("""
+                private const string Reserved = ":/?#[]@!$&'()*+,;=";
+                """);
         }
 
         foreach (var (type, body) in new[]
@@ -110,73 +120,85 @@ internal static class ParameterEmitter
         {
             if (plan.TextTypes.Contains(type))
             {
-                Member();
-                writer.Line("public static string Text(" + type + " value) => " + body + ";");
+                Member($$"""
+                    public static string Text({{type}} value) => {{body}};
+                    """);
             }
         }
 
         if (plan.Has(WireHelpers.JsonString))
         {
-            Member();
-            writer.Line("/// <summary>The value of a JSON string response (the body without its quotes and escapes); any other JSON as it came.</summary>");
-            writer.Open("public static async global::System.Threading.Tasks.Task<string> JsonString(global::System.Threading.Tasks.Task<string> body)");
-            writer.Line("return Unquote(await body.ConfigureAwait(false));");
-            writer.Close();
-            writer.Line();
-            writer.Open("private static string Unquote(string text)");
-            writer.Line("var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(text));");
-            writer.Line("return reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : text;");
-            writer.Close();
+            Member("""
+                /// <summary>The value of a JSON string response (the body without its quotes and escapes); any other JSON as it came.</summary>
+                public static async global::System.Threading.Tasks.Task<string> JsonString(global::System.Threading.Tasks.Task<string> body)
+                {
+                    return Unquote(await body.ConfigureAwait(false));
+                }
+
+                private static string Unquote(string text)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(text));
+                    return reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString()! : text;
+                }
+                """);
         }
 
         if (plan.Has(WireHelpers.Encode))
         {
-            Member();
-            writer.Line("/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>");
-            writer.Open("public static string Encode(string value, bool allowReserved)");
-            writer.Line("var builder = new global::System.Text.StringBuilder(value.Length);");
-            writer.Open("foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))");
-            writer.Line("var c = (char)b;");
-            writer.Open("if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))");
-            writer.Line("builder.Append(c);");
-            writer.Close();
-            writer.Open("else");
-            writer.Line("builder.Append('%').Append(b.ToString(\"X2\", " + Invariant + "));");
-            writer.Close();
-            writer.Close();
-            writer.Line();
-            writer.Line("return builder.ToString();");
-            writer.Close();
+            Member($$"""
+                /// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
+                public static string Encode(string value, bool allowReserved)
+                {
+                    var builder = new global::System.Text.StringBuilder(value.Length);
+                    foreach (var b in global::System.Text.Encoding.UTF8.GetBytes(value))
+                    {
+                        var c = (char)b;
+                        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || (allowReserved && Reserved.IndexOf(c) >= 0))
+                        {
+                            builder.Append(c);
+                        }
+                        else
+                        {
+                            builder.Append('%').Append(b.ToString("X2", {{Invariant}}));
+                        }
+                    }
+
+                    return builder.ToString();
+                }
+                """);
         }
 
         if (plan.Has(WireHelpers.Properties))
         {
-            Member();
-            writer.Line("/// <summary>The members of an object, through its JSON metadata, as name and text (nested values as JSON); nulls left out.</summary>");
-            writer.Open("public static " + Pairs + " Properties<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)");
-            writer.Line("var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);");
-            writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
-            writer.Line("Flatten(element, null, false, pairs);");
-            writer.Line("return pairs;");
-            writer.Close();
+            Member($$"""
+                /// <summary>The members of an object, through its JSON metadata, as name and text (nested values as JSON); nulls left out.</summary>
+                public static {{Pairs}} Properties<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+                {
+                    var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
+                    var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                    Flatten(element, null, false, pairs);
+                    return pairs;
+                }
+                """);
         }
 
         if (plan.Has(WireHelpers.DeepProperties))
         {
-            Member();
-            writer.Line("/// <summary>The members of an object as deepObject names (<c>name[member][inner]</c>) and texts.</summary>");
-            writer.Open("public static " + Pairs + " DeepProperties<T>(string name, T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)");
-            writer.Line("var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);");
-            writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
-            writer.Line("Flatten(element, name, true, pairs);");
-            writer.Line("return pairs;");
-            writer.Close();
+            Member($$"""
+                /// <summary>The members of an object as deepObject names (<c>name[member][inner]</c>) and texts.</summary>
+                public static {{Pairs}} DeepProperties<T>(string name, T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+                {
+                    var element = global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
+                    var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                    Flatten(element, name, true, pairs);
+                    return pairs;
+                }
+                """);
         }
 
         if (plan.Has(WireHelpers.Map))
         {
-            Member();
-            writer.Block($$"""
+            Member($$"""
                 /// <summary>A map's entries as key and text pairs (deepObject names <c>name[key]</c> when <paramref name="deepName"/> is set); entries whose text is null are left out.</summary>
                 public static {{Pairs}} Map<T>(global::System.Collections.Generic.IReadOnlyDictionary<string, T> map, global::System.Func<T, string?> text, string? deepName)
                 {
@@ -196,8 +218,7 @@ internal static class ParameterEmitter
 
         if (plan.Has(WireHelpers.JsonMap))
         {
-            Member();
-            writer.Block($$"""
+            Member($$"""
                 /// <summary>A free-form map's entries as key and text pairs: a string as itself, other values as JSON, nested objects by deepObject names when <paramref name="deepName"/> is set; null values left out.</summary>
                 public static {{Pairs}} JsonMap(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> map, string? deepName)
                 {
@@ -214,221 +235,257 @@ internal static class ParameterEmitter
 
         if (plan.HasAny(WireHelpers.Properties | WireHelpers.DeepProperties | WireHelpers.QueryJson | WireHelpers.StyledJson | WireHelpers.JsonMap))
         {
-            Member();
-            EmitFlatten(writer);
+            Member(FlattenHelpers);
         }
 
         if (plan.Has(WireHelpers.Query))
         {
-            Member();
-            writer.Line("/// <summary>Appends one query pair.</summary>");
-            writer.Open("public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)");
-            writer.Line("query.Append(query.Length == 0 ? \"\" : \"&\").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));");
-            writer.Close();
+            Member("""
+                /// <summary>Appends one query pair.</summary>
+                public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
+                {
+                    query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+                }
+                """);
         }
 
         if (plan.Has(WireHelpers.QueryItems))
         {
-            Member();
-            EmitQueryItems(writer);
+            Member(QueryItemsHelper);
         }
 
         if (plan.Has(WireHelpers.QueryPairs))
         {
-            Member();
-            EmitQueryPairs(writer);
+            Member(QueryPairsHelper);
         }
 
         if (plan.HasAny(WireHelpers.QueryItems | WireHelpers.QueryPairs))
         {
-            Member();
-            writer.Open("private static string Delimiter(string style) => style switch");
-            writer.Line("\"spaceDelimited\" => \"%20\",");
-            writer.Line("\"pipeDelimited\" => \"%7C\",");
-            writer.Line("_ => \",\",");
-            writer.Close(";");
+            Member("""
+                private static string Delimiter(string style) => style switch
+                {
+                    "spaceDelimited" => "%20",
+                    "pipeDelimited" => "%7C",
+                    _ => ",",
+                };
+                """);
         }
 
         if (plan.Has(WireHelpers.Styled))
         {
-            Member();
-            EmitStyled(writer);
+            Member(StyledHelper);
         }
 
         if (plan.Has(WireHelpers.Json))
         {
-            Member();
-            writer.Line("/// <summary>A value as the JSON element its metadata writes.</summary>");
-            writer.Line("public static global::System.Text.Json.JsonElement Json<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)");
-            writer.Indent().Line("=> global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);").Outdent();
+            Member("""
+                /// <summary>A value as the JSON element its metadata writes.</summary>
+                public static global::System.Text.Json.JsonElement Json<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+                    => global::System.Text.Json.JsonSerializer.SerializeToElement(value, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)info);
+                """);
         }
 
         if (plan.HasAny(WireHelpers.QueryJson | WireHelpers.StyledJson))
         {
-            Member();
-            EmitJsonValueHelpers(writer, plan);
+            var helpers = new List<string>();
+            if (plan.Has(WireHelpers.QueryJson))
+            {
+                helpers.Add(QueryJsonHelper);
+            }
+
+            if (plan.Has(WireHelpers.StyledJson))
+            {
+                helpers.Add(StyledJsonHelper);
+            }
+
+            helpers.Add(JsonTextHelpers);
+            Member(string.Join("\n\n", helpers));
         }
 
         writer.Close();
     }
 
-    private static void EmitFlatten(SourceWriter writer)
-    {
-        writer.Open("private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)");
-        writer.Open("foreach (var property in element.EnumerateObject())");
-        writer.Line("FlattenValue(prefix is null ? property.Name : prefix + \"[\" + property.Name + \"]\", property.Value, deep, pairs);");
-        writer.Close();
-        writer.Close();
-        writer.Line();
-        writer.Line("/// <summary>One JSON value under its key: null left out, an object by deepObject names when deep, a string as itself, anything else as JSON.</summary>");
-        writer.Open("private static void FlattenValue(string key, global::System.Text.Json.JsonElement value, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)");
-        writer.Open("switch (value.ValueKind)");
-        writer.Line("case global::System.Text.Json.JsonValueKind.Null:");
-        writer.Line("case global::System.Text.Json.JsonValueKind.Undefined:");
-        writer.Indent().Line("break;").Outdent();
-        writer.Line("case global::System.Text.Json.JsonValueKind.Object when deep:");
-        writer.Indent().Line("Flatten(value, key, true, pairs);").Line("break;").Outdent();
-        writer.Line("case global::System.Text.Json.JsonValueKind.String:");
-        writer.Indent().Line("pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, value.GetString()!));").Line("break;").Outdent();
-        writer.Line("default:");
-        writer.Indent().Line("pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, value.GetRawText()));").Line("break;").Outdent();
-        writer.Close();
-        writer.Close();
-    }
-
-    private static void EmitQueryItems(SourceWriter writer)
-    {
-        writer.Line("/// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>");
-        writer.Open("public static void QueryItems(global::System.Text.StringBuilder query, string name, " + Items + " items, string style, bool explode, bool allowReserved)");
-        writer.Open("if (explode)");
-        writer.Open("foreach (var item in items)");
-        writer.Line("Query(query, name, item, allowReserved);");
-        writer.Close();
-        writer.Line();
-        writer.Line("return;");
-        writer.Close();
-        writer.Line();
-        writer.Line("var encoded = new global::System.Collections.Generic.List<string>(items.Count);");
-        writer.Open("foreach (var item in items)");
-        writer.Line("encoded.Add(Encode(item, allowReserved));");
-        writer.Close();
-        writer.Line();
-        writer.Line("query.Append(query.Length == 0 ? \"\" : \"&\").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));");
-        writer.Close();
-    }
-
-    private static void EmitQueryPairs(SourceWriter writer)
-    {
-        writer.Line("/// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>");
-        writer.Open("public static void QueryPairs(global::System.Text.StringBuilder query, string name, " + Pairs + " pairs, string style, bool explode, bool allowReserved)");
-        writer.Open("if (explode || style == \"deepObject\")");
-        writer.Open("foreach (var pair in pairs)");
-        writer.Line("query.Append(query.Length == 0 ? \"\" : \"&\").Append(Encode(pair.Key, false).Replace(\"%5B\", \"[\").Replace(\"%5D\", \"]\")).Append('=').Append(Encode(pair.Value, allowReserved));");
-        writer.Close();
-        writer.Line();
-        writer.Line("return;");
-        writer.Close();
-        writer.Line();
-        writer.Line("var encoded = new global::System.Collections.Generic.List<string>(pairs.Count * 2);");
-        writer.Open("foreach (var pair in pairs)");
-        writer.Line("encoded.Add(Encode(pair.Key, allowReserved));");
-        writer.Line("encoded.Add(Encode(pair.Value, allowReserved));");
-        writer.Close();
-        writer.Line();
-        writer.Line("query.Append(query.Length == 0 ? \"\" : \"&\").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));");
-        writer.Close();
-    }
-
-    private static void EmitStyled(SourceWriter writer)
-    {
-        writer.Line("/// <summary>A path, header or cookie value in simple, label, matrix or form style (items: an array or one scalar; pairs: an object).</summary>");
-        writer.Open("public static string Styled(string name, string style, bool explode, " + Items + "? items, " + Pairs + "? pairs, bool encode)");
-        writer.Line("global::System.Func<string, string> e = encode ? static text => Encode(text, false) : static text => text;");
-        writer.Line("var parts = new global::System.Collections.Generic.List<string>();");
-        writer.Open("if (items is not null)");
-        writer.Open("foreach (var item in items)");
-        writer.Line("parts.Add(style == \"matrix\" && explode ? \";\" + e(name) + \"=\" + e(item) : e(item));");
-        writer.Close();
-        writer.Close();
-        writer.Open("else if (pairs is not null)");
-        writer.Open("foreach (var pair in pairs)");
-        writer.Open("if (explode)");
-        writer.Line("parts.Add((style == \"matrix\" ? \";\" : \"\") + e(pair.Key) + \"=\" + e(pair.Value));");
-        writer.Close();
-        writer.Open("else");
-        writer.Line("parts.Add(e(pair.Key));");
-        writer.Line("parts.Add(e(pair.Value));");
-        writer.Close();
-        writer.Close();
-        writer.Close();
-        writer.Line();
-        writer.Open("switch (style)");
-        writer.Line("case \"label\":");
-        writer.Indent().Line("return \".\" + string.Join(explode ? \".\" : \",\", parts);").Outdent();
-        writer.Line("case \"matrix\":");
-        writer.Indent().Line("return explode ? string.Concat(parts) : \";\" + e(name) + \"=\" + string.Join(\",\", parts);").Outdent();
-        writer.Line("case \"form\":");
-        writer.Indent().Line("return explode && pairs is not null ? string.Join(\"; \", parts) : e(name) + \"=\" + string.Join(\",\", parts);").Outdent();
-        writer.Line("default:");
-        writer.Indent().Line("return string.Join(\",\", parts);").Outdent();
-        writer.Close();
-        writer.Close();
-    }
-
-    /// <summary>The helpers that write a JSON value (a union parameter, a form property) in the query or in a path, header or cookie style.</summary>
-    private static void EmitJsonValueHelpers(SourceWriter writer, WirePlan plan)
-    {
-        const string Element = "global::System.Text.Json.JsonElement";
-        const string Kind = "global::System.Text.Json.JsonValueKind";
-        if (plan.Has(WireHelpers.QueryJson))
+    /// <summary>An object's members, through its JSON element, as name and text pairs (deepObject names when deep).</summary>
+    private const string FlattenHelpers = """
+        private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
         {
-            writer.Line("/// <summary>Appends a JSON value: an object as an object, an array as an array, anything else as one value; null as nothing.</summary>");
-            writer.Open("public static void QueryJson(global::System.Text.StringBuilder query, string name, " + Element + " element, string style, bool explode, bool allowReserved)");
-            writer.Open("switch (element.ValueKind)");
-            writer.Line("case " + Kind + ".Object:");
-            writer.Indent();
-            writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
-            writer.Line("Flatten(element, style == \"deepObject\" ? name : null, style == \"deepObject\", pairs);");
-            writer.Line("QueryPairs(query, name, pairs, style, explode, allowReserved);");
-            writer.Line("break;");
-            writer.Outdent();
-            writer.Line("case " + Kind + ".Array:");
-            writer.Indent().Line("QueryItems(query, name, JsonItems(element), style, explode, allowReserved);").Line("break;").Outdent();
-            writer.Line("case " + Kind + ".Null:");
-            writer.Indent().Line("break;").Outdent();
-            writer.Line("default:");
-            writer.Indent().Line("Query(query, name, JsonText(element), allowReserved);").Line("break;").Outdent();
-            writer.Close();
-            writer.Close();
-            writer.Line();
+            foreach (var property in element.EnumerateObject())
+            {
+                FlattenValue(prefix is null ? property.Name : prefix + "[" + property.Name + "]", property.Value, deep, pairs);
+            }
         }
 
-        if (plan.Has(WireHelpers.StyledJson))
+        /// <summary>One JSON value under its key: null left out, an object by deepObject names when deep, a string as itself, anything else as JSON.</summary>
+        private static void FlattenValue(string key, global::System.Text.Json.JsonElement value, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
         {
-            writer.Line("/// <summary>A JSON value in a path, header or cookie style: an object as pairs, an array as items, anything else as one item.</summary>");
-            writer.Open("public static string StyledJson(string name, string style, bool explode, " + Element + " element, bool encode)");
-            writer.Open("if (element.ValueKind == " + Kind + ".Object)");
-            writer.Line("var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();");
-            writer.Line("Flatten(element, null, false, pairs);");
-            writer.Line("return Styled(name, style, explode, null, pairs, encode);");
-            writer.Close();
-            writer.Line();
-            writer.Line("return Styled(name, style, explode, element.ValueKind == " + Kind + ".Array ? JsonItems(element) : new[] { JsonText(element) }, null, encode);");
-            writer.Close();
-            writer.Line();
+            switch (value.ValueKind)
+            {
+                case global::System.Text.Json.JsonValueKind.Null:
+                case global::System.Text.Json.JsonValueKind.Undefined:
+                    break;
+                case global::System.Text.Json.JsonValueKind.Object when deep:
+                    Flatten(value, key, true, pairs);
+                    break;
+                case global::System.Text.Json.JsonValueKind.String:
+                    pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, value.GetString()!));
+                    break;
+                default:
+                    pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(key, value.GetRawText()));
+                    break;
+            }
+        }
+        """;
+
+    /// <summary>Appends an array parameter to the query.</summary>
+    private const string QueryItemsHelper = $$"""
+        /// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
+        public static void QueryItems(global::System.Text.StringBuilder query, string name, {{Items}} items, string style, bool explode, bool allowReserved)
+        {
+            if (explode)
+            {
+                foreach (var item in items)
+                {
+                    Query(query, name, item, allowReserved);
+                }
+
+                return;
+            }
+
+            var encoded = new global::System.Collections.Generic.List<string>(items.Count);
+            foreach (var item in items)
+            {
+                encoded.Add(Encode(item, allowReserved));
+            }
+
+            query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+        }
+        """;
+
+    /// <summary>Appends an object or map parameter to the query.</summary>
+    private const string QueryPairsHelper = $$"""
+        /// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>
+        public static void QueryPairs(global::System.Text.StringBuilder query, string name, {{Pairs}} pairs, string style, bool explode, bool allowReserved)
+        {
+            if (explode || style == "deepObject")
+            {
+                foreach (var pair in pairs)
+                {
+                    query.Append(query.Length == 0 ? "" : "&").Append(Encode(pair.Key, false).Replace("%5B", "[").Replace("%5D", "]")).Append('=').Append(Encode(pair.Value, allowReserved));
+                }
+
+                return;
+            }
+
+            var encoded = new global::System.Collections.Generic.List<string>(pairs.Count * 2);
+            foreach (var pair in pairs)
+            {
+                encoded.Add(Encode(pair.Key, allowReserved));
+                encoded.Add(Encode(pair.Value, allowReserved));
+            }
+
+            query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+        }
+        """;
+
+    /// <summary>Writes a path, header or cookie value in its style.</summary>
+    private const string StyledHelper = $$"""
+        /// <summary>A path, header or cookie value in simple, label, matrix or form style (items: an array or one scalar; pairs: an object).</summary>
+        public static string Styled(string name, string style, bool explode, {{Items}}? items, {{Pairs}}? pairs, bool encode)
+        {
+            global::System.Func<string, string> e = encode ? static text => Encode(text, false) : static text => text;
+            var parts = new global::System.Collections.Generic.List<string>();
+            if (items is not null)
+            {
+                foreach (var item in items)
+                {
+                    parts.Add(style == "matrix" && explode ? ";" + e(name) + "=" + e(item) : e(item));
+                }
+            }
+            else if (pairs is not null)
+            {
+                foreach (var pair in pairs)
+                {
+                    if (explode)
+                    {
+                        parts.Add((style == "matrix" ? ";" : "") + e(pair.Key) + "=" + e(pair.Value));
+                    }
+                    else
+                    {
+                        parts.Add(e(pair.Key));
+                        parts.Add(e(pair.Value));
+                    }
+                }
+            }
+
+            switch (style)
+            {
+                case "label":
+                    return "." + string.Join(explode ? "." : ",", parts);
+                case "matrix":
+                    return explode ? string.Concat(parts) : ";" + e(name) + "=" + string.Join(",", parts);
+                case "form":
+                    return explode && pairs is not null ? string.Join("; ", parts) : e(name) + "=" + string.Join(",", parts);
+                default:
+                    return string.Join(",", parts);
+            }
+        }
+        """;
+
+    /// <summary>Writes a JSON value (a union parameter, a form property) in the query.</summary>
+    private const string QueryJsonHelper = $$"""
+        /// <summary>Appends a JSON value: an object as an object, an array as an array, anything else as one value; null as nothing.</summary>
+        public static void QueryJson(global::System.Text.StringBuilder query, string name, {{Element}} element, string style, bool explode, bool allowReserved)
+        {
+            switch (element.ValueKind)
+            {
+                case {{Kind}}.Object:
+                    var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                    Flatten(element, style == "deepObject" ? name : null, style == "deepObject", pairs);
+                    QueryPairs(query, name, pairs, style, explode, allowReserved);
+                    break;
+                case {{Kind}}.Array:
+                    QueryItems(query, name, JsonItems(element), style, explode, allowReserved);
+                    break;
+                case {{Kind}}.Null:
+                    break;
+                default:
+                    Query(query, name, JsonText(element), allowReserved);
+                    break;
+            }
+        }
+        """;
+
+    /// <summary>Writes a JSON value (a union parameter) in a path, header or cookie style.</summary>
+    private const string StyledJsonHelper = $$"""
+        /// <summary>A JSON value in a path, header or cookie style: an object as pairs, an array as items, anything else as one item.</summary>
+        public static string StyledJson(string name, string style, bool explode, {{Element}} element, bool encode)
+        {
+            if (element.ValueKind == {{Kind}}.Object)
+            {
+                var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                Flatten(element, null, false, pairs);
+                return Styled(name, style, explode, null, pairs, encode);
+            }
+
+            return Styled(name, style, explode, element.ValueKind == {{Kind}}.Array ? JsonItems(element) : new[] { JsonText(element) }, null, encode);
+        }
+        """;
+
+    /// <summary>The text of a JSON array's items and of one JSON value, which the JSON value helpers share.</summary>
+    private const string JsonTextHelpers = $$"""
+        private static {{Items}} JsonItems({{Element}} array)
+        {
+            var items = new global::System.Collections.Generic.List<string>();
+            foreach (var item in array.EnumerateArray())
+            {
+                items.Add(JsonText(item));
+            }
+
+            return items;
         }
 
-        writer.Open("private static " + Items + " JsonItems(" + Element + " array)");
-        writer.Line("var items = new global::System.Collections.Generic.List<string>();");
-        writer.Open("foreach (var item in array.EnumerateArray())");
-        writer.Line("items.Add(JsonText(item));");
-        writer.Close();
-        writer.Line();
-        writer.Line("return items;");
-        writer.Close();
-        writer.Line();
-        writer.Line("private static string JsonText(" + Element + " element) => element.ValueKind == " + Kind + ".String ? element.GetString()! : element.GetRawText();");
-    }
+        private static string JsonText({{Element}} element) => element.ValueKind == {{Kind}}.String ? element.GetString()! : element.GetRawText();
+        """;
 
     private static void Guarded(SourceWriter writer, ParameterModel parameter, System.Action emit)
     {
@@ -459,19 +516,19 @@ internal static class ParameterEmitter
         switch (parameter.Type.Kind)
         {
             case TypeRefKind.List:
-                writer.Line("__Wire.QueryItems(__query, " + name + ", " + ItemsOf(CSharp.Parameter(parameter.Name), parameter.Type) + ", " + style + ", " + explode + ", " + allowReserved + ");");
+                writer.Line($"__Wire.QueryItems(__query, {name}, {ItemsOf(CSharp.Parameter(parameter.Name), parameter.Type)}, {style}, {explode}, {allowReserved});");
                 break;
             case TypeRefKind.Model when spec.Wire.IsUnion(parameter.Type):
-                writer.Line("__Wire.QueryJson(__query, " + name + ", " + JsonOf(spec, parameter) + ", " + style + ", " + explode + ", " + allowReserved + ");");
+                writer.Line($"__Wire.QueryJson(__query, {name}, {JsonOf(spec, parameter)}, {style}, {explode}, {allowReserved});");
                 break;
             case TypeRefKind.Model:
-                writer.Line("__Wire.QueryPairs(__query, " + name + ", " + PairsOf(spec, parameter) + ", " + style + ", " + explode + ", " + allowReserved + ");");
+                writer.Line($"__Wire.QueryPairs(__query, {name}, {PairsOf(spec, parameter)}, {style}, {explode}, {allowReserved});");
                 break;
             case TypeRefKind.Dictionary:
-                writer.Line("__Wire.QueryPairs(__query, " + name + ", " + MapOf(parameter) + ", " + style + ", " + explode + ", " + allowReserved + ");");
+                writer.Line($"__Wire.QueryPairs(__query, {name}, {MapOf(parameter)}, {style}, {explode}, {allowReserved});");
                 break;
             default:
-                writer.Line("__Wire.Query(__query, " + name + ", " + Text(Value(parameter), parameter.Type) + ", " + allowReserved + ");");
+                writer.Line($"__Wire.Query(__query, {name}, {Text(Value(parameter), parameter.Type)}, {allowReserved});");
                 break;
         }
     }
