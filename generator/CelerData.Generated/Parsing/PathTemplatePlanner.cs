@@ -12,16 +12,16 @@ internal static class PathTemplatePlanner
         var constantQuery = constants.Select(c => System.Uri.EscapeDataString(c.WireName) + "=" + System.Uri.EscapeDataString(c.Value)).ToList();
         var refitTemplate = constantQuery.Count == 0 ? template : WithQuery(template, string.Join("&", constantQuery));
 
-        var path = template;
+        // A fragment is no part of the request (RFC 3986 section 3.5, RFC 9110 section 7.1): descriptions use one to
+        // tell apart paths that would otherwise be equal ('/#X-Amz-Target=...', '/tags/{arn}#tagKeys'), and it is not sent.
+        var hash = template.IndexOf('#');
+        var path = hash < 0 ? template : template.Substring(0, hash);
         var literal = new List<string>();
-        foreach (var separator in new[] { '#', '?' })
+        var question = path.IndexOf('?');
+        if (question >= 0)
         {
-            var index = path.IndexOf(separator);
-            if (index >= 0)
-            {
-                literal.Insert(0, path.Substring(index + 1));
-                path = path.Substring(0, index);
-            }
+            literal.Add(path.Substring(question + 1));
+            path = path.Substring(0, question);
         }
 
         literal.AddRange(constantQuery);

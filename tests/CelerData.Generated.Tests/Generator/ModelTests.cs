@@ -111,8 +111,10 @@ public sealed class ModelTests
     [Theory]
     [InlineData("/a/{id}/b", new[] { "L/a/", "Pid", "L/b" }, "", "/a/{id}/b")]
     [InlineData("/{Bucket}?uploads", new[] { "L/", "PBucket" }, "uploads&mode=x%20y", "/{Bucket}?uploads&mode=x%20y")]
-    [InlineData("/#X-Amz-Target=Get", new[] { "L/" }, "X-Amz-Target=Get&mode=x%20y", "/?mode=x%20y#X-Amz-Target=Get")]
-    [InlineData("/{Bucket}?uploads#X-Amz-Target=Get", new[] { "L/", "PBucket" }, "uploads&X-Amz-Target=Get&mode=x%20y", "/{Bucket}?uploads&mode=x%20y#X-Amz-Target=Get")]
+    [InlineData("/#X-Amz-Target=Get", new[] { "L/" }, "mode=x%20y", "/?mode=x%20y#X-Amz-Target=Get")]
+    [InlineData("/#X-Amz-Target=Get?x=1", new[] { "L/" }, "", "/#X-Amz-Target=Get?x=1")]
+    [InlineData("/{Bucket}?uploads#X-Amz-Target=Get", new[] { "L/", "PBucket" }, "uploads&mode=x%20y", "/{Bucket}?uploads&mode=x%20y#X-Amz-Target=Get")]
+    [InlineData("/tags/{arn}#tagKeys", new[] { "L/tags/", "Parn" }, "", "/tags/{arn}#tagKeys")]
     [InlineData("/{a}{b}", new[] { "L/", "Pa", "Pb" }, "", "/{a}{b}")]
     public void APathTemplateIsParsedOnceIntoSegmentsAndQuery(string template, string[] segments, string query, string refitTemplate)
     {

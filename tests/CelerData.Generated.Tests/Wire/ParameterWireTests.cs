@@ -185,7 +185,7 @@ public sealed class ParameterWireTests
         Assert.Equal("true,false", requests[0].Headers["X-Flags"]);
         Assert.Equal("kind=x y,max=3", requests[0].Headers["X-Filter"]);
         Assert.Equal("session=s%201; prefs=a,b", requests[0].Headers["Cookie"]);
-        Assert.Equal("/tags/arn%3Aaws%3Ax%2F1?tagKeys&keys=a&keys=b", requests[1].Target);
+        Assert.Equal("/tags/arn%3Aaws%3Ax%2F1?keys=a&keys=b", requests[1].Target);
         Assert.Equal("/buckets/b1?uploads&max=5", requests[2].Target);
     }
 
