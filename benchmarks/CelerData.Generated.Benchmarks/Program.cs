@@ -12,7 +12,7 @@ namespace CelerData.Generated.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet's switcher, plus the measurements it cannot make (see benchmarks/README.md):
-/// <c>make-specs</c>, <c>generate</c>, <c>measure-generate</c>, <c>measure-compile</c>, <c>contention-report</c>, <c>hyperfine-table</c> and <c>write-doc</c>.
+/// <c>make-specs</c>, <c>generate</c>, <c>measure-generate</c>, <c>measure-compile</c>, <c>measure-analyzers</c>, <c>contention-report</c>, <c>hyperfine-table</c> and <c>write-doc</c>.
 /// </summary>
 internal static class Program
 {
@@ -29,6 +29,8 @@ internal static class Program
                 return BigSpecMeasure.Generate(args[1], args[2], int.Parse(args.ElementAtOrDefault(3) ?? "3", CultureInfo.InvariantCulture), Metadata(args.Skip(4)));
             case "measure-compile":
                 return BigSpecMeasure.Compile(args[1]);
+            case "measure-analyzers":
+                return AnalyzerMeasure.Run(args[1], args[2..]);
             case "contention-report":
                 var rounds = int.Parse(args.ElementAtOrDefault(2) ?? "200", CultureInfo.InvariantCulture);
                 await File.WriteAllTextAsync(args[1], await ContentionReport.RunAsync(rounds).ConfigureAwait(false)).ConfigureAwait(false);
