@@ -7,12 +7,13 @@ using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 using CelerData.Generated.Benchmarks.Contention;
 using CelerData.Generated.Benchmarks.Generator;
+using CelerData.Generated.Benchmarks.Json;
 
 namespace CelerData.Generated.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet's switcher, plus the measurements it cannot make (see benchmarks/README.md):
-/// <c>make-specs</c>, <c>generate</c>, <c>measure-generate</c>, <c>measure-compile</c>, <c>measure-analyzers</c>, <c>contention-report</c>, <c>hyperfine-table</c> and <c>write-doc</c>.
+/// <c>make-specs</c>, <c>generate</c>, <c>measure-generate</c>, <c>measure-compile</c>, <c>measure-analyzers</c>, <c>measure-json</c>, <c>contention-report</c>, <c>hyperfine-table</c> and <c>write-doc</c>.
 /// </summary>
 internal static class Program
 {
@@ -31,6 +32,8 @@ internal static class Program
                 return BigSpecMeasure.Compile(args[1]);
             case "measure-analyzers":
                 return AnalyzerMeasure.Run(args[1], args[2..]);
+            case "measure-json":
+                return JsonProcessorTime.Run(int.Parse(args.ElementAtOrDefault(1) ?? "41", CultureInfo.InvariantCulture));
             case "contention-report":
                 var rounds = int.Parse(args.ElementAtOrDefault(2) ?? "200", CultureInfo.InvariantCulture);
                 await File.WriteAllTextAsync(args[1], await ContentionReport.RunAsync(rounds).ConfigureAwait(false)).ConfigureAwait(false);
