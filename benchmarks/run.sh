@@ -111,6 +111,11 @@ for suite in JsonDeserializeBenchmarks JsonSerializeBenchmarks CallBenchmarks Be
   sed "s/&#39;//g" "$report" > "$results/$suite.md"
 done
 
+say "JSON by processor time (measure-json: alternating batches, the thread's own processor time)"
+if [[ $mode == full ]]; then batches=41; else batches=3; fi
+dotnet "$dll" measure-json "$batches" > "$results/json-processor-time.md"
+cat "$results/json-processor-time.md"
+
 fi
 
 if want contention; then
