@@ -106,22 +106,22 @@ internal static class ParameterEmitter
 
         foreach (var (type, body) in new[]
         {
-            ("string", "value"),
-            ("bool", "value ? \"true\" : \"false\""),
-            ("int", "value.ToString(" + Invariant + ")"),
-            ("long", "value.ToString(" + Invariant + ")"),
-            ("float", "value.ToString(\"R\", " + Invariant + ")"),
-            ("double", "value.ToString(\"R\", " + Invariant + ")"),
-            ("decimal", "value.ToString(" + Invariant + ")"),
-            ("global::System.Guid", "value.ToString(\"D\")"),
-            ("global::System.DateTimeOffset", "value.ToString(\"yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz\", " + Invariant + ")"),
-            ("global::System.DateOnly", "value.ToString(\"yyyy'-'MM'-'dd\", " + Invariant + ")"),
+            (PrimitiveTypes.String, "value"),
+            (PrimitiveTypes.Boolean, "value ? \"true\" : \"false\""),
+            (PrimitiveTypes.Int32, "value.ToString(" + Invariant + ")"),
+            (PrimitiveTypes.Int64, "value.ToString(" + Invariant + ")"),
+            (PrimitiveTypes.Single, "value.ToString(\"R\", " + Invariant + ")"),
+            (PrimitiveTypes.Double, "value.ToString(\"R\", " + Invariant + ")"),
+            (PrimitiveTypes.Decimal, "value.ToString(" + Invariant + ")"),
+            (PrimitiveTypes.Guid, "value.ToString(\"D\")"),
+            (PrimitiveTypes.DateTimeOffset, "value.ToString(\"yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz\", " + Invariant + ")"),
+            (PrimitiveTypes.DateOnly, "value.ToString(\"yyyy'-'MM'-'dd\", " + Invariant + ")"),
         })
         {
-            if (plan.TextTypes.Contains(type))
+            if ((plan.TextTypes & type.Primitive) != PrimitiveKind.None)
             {
                 Member($$"""
-                    public static string Text({{type}} value) => {{body}};
+                    public static string Text({{type.Name}} value) => {{body}};
                     """);
             }
         }

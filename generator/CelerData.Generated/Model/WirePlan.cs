@@ -54,21 +54,21 @@ internal enum WireHelpers
 /// scalar type some parameter or multipart part writes, the <c>__Body</c> helpers for forms and multipart bodies, and a
 /// <c>__Format{Enum}</c> method per enum some parameter writes.
 /// </summary>
-/// <param name="TextTypes">The C# names of the scalar types written as text (<c>bool</c>, <c>global::System.Guid</c>, ...), ordered.</param>
+/// <param name="TextTypes">The scalar types written as text, each a <c>Text</c> overload (<c>bool</c>, <c>System.Guid</c>, ...).</param>
 /// <param name="Forms">Whether an operation sends a form (<c>__Body</c>'s form helpers).</param>
 /// <param name="Multipart">Whether an operation sends a multipart body (<c>__Body</c>'s multipart helpers).</param>
 /// <param name="FormattedEnums">The enums a path, query, header or cookie value (or list item) has, in the spec's type order: each gets a <c>__Format{Enum}</c>.</param>
 /// <param name="Unions">The names of the spec's union types, ordered: a parameter of one is written as the JSON value it holds.</param>
 internal sealed record WirePlan(
     WireHelpers Helpers,
-    EquatableArray<string> TextTypes,
+    PrimitiveKind TextTypes,
     bool Forms,
     bool Multipart,
     EquatableArray<string> FormattedEnums,
     EquatableArray<string> Unions)
 {
     /// <summary>Whether the client needs the <c>__Wire</c> class at all.</summary>
-    public bool IsEmpty => Helpers == WireHelpers.None && TextTypes.Count == 0;
+    public bool IsEmpty => Helpers == WireHelpers.None && TextTypes == PrimitiveKind.None;
 
     /// <summary>Whether every helper of <paramref name="helpers"/> is emitted.</summary>
     public bool Has(WireHelpers helpers) => (Helpers & helpers) == helpers;

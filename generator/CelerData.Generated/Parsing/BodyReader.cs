@@ -19,10 +19,10 @@ internal sealed class BodyReader
     private const string MultipartPrefix = "multipart/";
 
     /// <summary>A file part: Refit's <c>StreamPart</c>, <c>ByteArrayPart</c> or <c>FileInfoPart</c>, with its file name and content type.</summary>
-    public static readonly TypeRef FilePart = new(TypeRefKind.Primitive, "global::Refit.MultipartItem", IsValueType: false, Element: null, IsNullable: false);
+    public static readonly TypeRef FilePart = new(TypeRefKind.Primitive, "global::Refit.MultipartItem", IsValueType: false, Element: null, IsNullable: false) { Primitive = PrimitiveKind.File };
 
     /// <summary>The caller's stream: a request body sent as it is.</summary>
-    public static readonly TypeRef Stream = new(TypeRefKind.Primitive, "global::System.IO.Stream", IsValueType: false, Element: null, IsNullable: false);
+    public static readonly TypeRef Stream = new(TypeRefKind.Primitive, "global::System.IO.Stream", IsValueType: false, Element: null, IsNullable: false) { Primitive = PrimitiveKind.Stream };
 
     private readonly ParseContext _context;
     private readonly SchemaReader _schemas;
@@ -41,7 +41,7 @@ internal sealed class BodyReader
     }
 
     /// <summary>Whether a schema is <c>type: string</c> with <c>format: binary</c> (or <c>byte</c>): bytes, not JSON.</summary>
-    public static bool IsBytes(TypeRef type) => type.Kind == TypeRefKind.Primitive && type.Name == PrimitiveTypes.Bytes.Name;
+    public static bool IsBytes(TypeRef type) => type.Primitive == PrimitiveKind.Bytes;
 
     /// <summary>
     /// The body's parameters (one, or one per part of a multipart body, named apart from <paramref name="taken"/>) and

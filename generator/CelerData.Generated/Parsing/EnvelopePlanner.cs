@@ -33,7 +33,7 @@ internal static class EnvelopePlanner
         }
 
         var code = Property(envelope, declaration.Code);
-        if (code is null || code.Type.Kind != TypeRefKind.Primitive || code.Type.Name is not ("int" or "long"))
+        if (code is null || code.Type.Primitive is not (PrimitiveKind.Int32 or PrimitiveKind.Int64))
         {
             return operation;
         }

@@ -5,21 +5,21 @@ namespace CelerData.Generated.Parsing;
 /// <summary>The framework types that schema types and formats map to.</summary>
 internal static class PrimitiveTypes
 {
-    public static readonly TypeRef String = Reference("string");
-    public static readonly TypeRef Int32 = Value("int");
-    public static readonly TypeRef Int64 = Value("long");
-    public static readonly TypeRef Boolean = Value("bool");
-    public static readonly TypeRef Double = Value("double");
-    public static readonly TypeRef Single = Value("float");
-    public static readonly TypeRef Decimal = Value("decimal");
-    public static readonly TypeRef DateTimeOffset = Value("global::System.DateTimeOffset");
-    public static readonly TypeRef DateOnly = Value("global::System.DateOnly");
-    public static readonly TypeRef Guid = Value("global::System.Guid");
-    public static readonly TypeRef Bytes = Reference("byte[]");
-    public static readonly TypeRef Any = Value("global::System.Text.Json.JsonElement");
+    public static readonly TypeRef String = Reference("string", PrimitiveKind.String);
+    public static readonly TypeRef Int32 = Value("int", PrimitiveKind.Int32);
+    public static readonly TypeRef Int64 = Value("long", PrimitiveKind.Int64);
+    public static readonly TypeRef Boolean = Value("bool", PrimitiveKind.Boolean);
+    public static readonly TypeRef Double = Value("double", PrimitiveKind.Double);
+    public static readonly TypeRef Single = Value("float", PrimitiveKind.Single);
+    public static readonly TypeRef Decimal = Value("decimal", PrimitiveKind.Decimal);
+    public static readonly TypeRef DateTimeOffset = Value("global::System.DateTimeOffset", PrimitiveKind.DateTimeOffset);
+    public static readonly TypeRef DateOnly = Value("global::System.DateOnly", PrimitiveKind.DateOnly);
+    public static readonly TypeRef Guid = Value("global::System.Guid", PrimitiveKind.Guid);
+    public static readonly TypeRef Bytes = Reference("byte[]", PrimitiveKind.Bytes);
+    public static readonly TypeRef Any = Value("global::System.Text.Json.JsonElement", PrimitiveKind.Any);
 
     /// <summary>Whether <paramref name="type"/> is <see cref="Any"/>: any JSON value, kept as a <c>JsonElement</c>.</summary>
-    public static bool IsAny(TypeRef type) => type.Name == Any.Name;
+    public static bool IsAny(TypeRef type) => type.Primitive == PrimitiveKind.Any;
 
     public static TypeRef ForString(string? format) => format switch
     {
@@ -49,7 +49,7 @@ internal static class PrimitiveTypes
         _ => Double,
     };
 
-    private static TypeRef Value(string name) => new(TypeRefKind.Primitive, name, IsValueType: true, Element: null, IsNullable: false);
+    private static TypeRef Value(string name, PrimitiveKind kind) => new(TypeRefKind.Primitive, name, IsValueType: true, Element: null, IsNullable: false) { Primitive = kind };
 
-    private static TypeRef Reference(string name) => new(TypeRefKind.Primitive, name, IsValueType: false, Element: null, IsNullable: false);
+    private static TypeRef Reference(string name, PrimitiveKind kind) => new(TypeRefKind.Primitive, name, IsValueType: false, Element: null, IsNullable: false) { Primitive = kind };
 }

@@ -22,15 +22,15 @@ internal static class TokenOperationFinder
             }
 
             var model = types.FirstOrDefault(t => t.Name == responseType.Name);
-            var accessToken = model?.Properties.FirstOrDefault(p => p.WireName == "access_token" && p.Type.Name == "string");
-            var expiresIn = model?.Properties.FirstOrDefault(p => p.WireName == "expires_in" && p.Type.Name is "int" or "long");
+            var accessToken = model?.Properties.FirstOrDefault(p => p.WireName == "access_token" && p.Type.Primitive == PrimitiveKind.String);
+            var expiresIn = model?.Properties.FirstOrDefault(p => p.WireName == "expires_in" && p.Type.Primitive is PrimitiveKind.Int32 or PrimitiveKind.Int64);
             if (accessToken is null || expiresIn is null)
             {
                 continue;
             }
 
-            var refreshToken = model!.Properties.FirstOrDefault(p => p.WireName == "refresh_token" && p.Type.Name == "string");
-            var tokenType = model.Properties.FirstOrDefault(p => p.WireName == "token_type" && p.Type.Name == "string");
+            var refreshToken = model!.Properties.FirstOrDefault(p => p.WireName == "refresh_token" && p.Type.Primitive == PrimitiveKind.String);
+            var tokenType = model.Properties.FirstOrDefault(p => p.WireName == "token_type" && p.Type.Primitive == PrimitiveKind.String);
             return new TokenOperationModel(
                 operation.MethodName,
                 accessToken.Name,

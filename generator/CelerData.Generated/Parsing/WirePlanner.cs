@@ -16,13 +16,13 @@ internal static class WirePlanner
     {
         var unions = new SortedSet<string>(types.Where(t => t.Kind == TypeKind.Union).Select(t => t.Name), System.StringComparer.Ordinal);
         var helpers = WireHelpers.None;
-        var texts = new SortedSet<string>(System.StringComparer.Ordinal);
+        var texts = PrimitiveKind.None;
 
         void Text(TypeRef? type)
         {
-            if (type is { Kind: TypeRefKind.Primitive })
+            if (type is not null)
             {
-                texts.Add(type.Name);
+                texts |= type.Primitive;
             }
         }
 
@@ -157,7 +157,7 @@ internal static class WirePlanner
 
         return new WirePlan(
             helpers,
-            texts.ToEquatableArray(),
+            texts,
             Forms: operations.Any(o => o.Body is { Kind: BodyKind.Form }),
             Multipart: operations.Any(o => o.Body is { Kind: BodyKind.Multipart }),
             types.Where(t => t.Kind == TypeKind.Enum && formatted.Contains(t.Name)).Select(t => t.Name).ToEquatableArray(),

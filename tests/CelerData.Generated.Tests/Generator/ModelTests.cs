@@ -60,6 +60,40 @@ public sealed class ModelTests
         Assert.Equal("https://cloud-api.celerdata.com/", model.DefaultServerUrl);
     }
 
+    [Theory]
+    [InlineData("spec/celerdata-cloud.openapi.yaml")]
+    [InlineData("tests/CelerData.Generated.Tests/Specs/features.openapi.yaml")]
+    [InlineData("tests/CelerData.Generated.Tests/Specs/bodies.openapi.yaml")]
+    [InlineData("tests/CelerData.Generated.Tests/Specs/maps.openapi.yaml")]
+    public void EveryPrimitiveTypeCarriesItsKind(string spec)
+    {
+        var model = PlannedModel.Of(new SpecInput("/" + Path.GetFileName(spec), File.ReadAllText(Path.Combine(RepositoryPaths.Root, spec)), "N", null, null))!;
+        var spelled = typeof(PrimitiveTypes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(TypeRef))
+            .Select(f => (TypeRef)f.GetValue(null)!)
+            .Concat([BodyReader.FilePart, BodyReader.Stream])
+            .ToDictionary(t => t.Primitive, t => t.Name);
+        Assert.Equal(System.Enum.GetValues<PrimitiveKind>().Length - 1, spelled.Count);
+
+        var references = model.Types.SelectMany(t => t.Properties).Select(p => p.Type)
+            .Concat(model.Operations.SelectMany(o => o.Parameters).Select(p => p.Type))
+            .Concat(model.Operations.Select(o => o.ResponseType).OfType<TypeRef>())
+            .SelectMany(Flatten)
+            .ToList();
+        Assert.Contains(references, t => t.Kind == TypeRefKind.Primitive);
+        foreach (var type in references)
+        {
+            // A primitive names its kind, spelled as PrimitiveTypes spells it; anything else has none.
+            Assert.Equal(type.Kind == TypeRefKind.Primitive, type.Primitive != PrimitiveKind.None);
+            if (type.Kind == TypeRefKind.Primitive)
+            {
+                Assert.Equal(spelled[type.Primitive], type.Name);
+            }
+        }
+
+        static IEnumerable<TypeRef> Flatten(TypeRef type) => type.Element is null ? [type] : Flatten(type.Element).Prepend(type);
+    }
+
     [Fact]
     public void TheWirePlanDecidesBodyHelpersEnumFormattersAndUnionsOnce()
     {
@@ -74,6 +108,7 @@ public sealed class ModelTests
                     - { name: color, in: query, schema: { $ref: '#/components/schemas/Color' } }
                     - { name: sizes, in: header, schema: { type: array, items: { $ref: '#/components/schemas/Size' } } }
                     - { name: key, in: query, schema: { $ref: '#/components/schemas/Key' } }
+                    - { name: since, in: query, schema: { type: string, format: date } }
                   responses: { "204": { description: none } }
                 post:
                   operationId: addItem
@@ -100,6 +135,9 @@ public sealed class ModelTests
 
         Assert.True(wire.Forms);
         Assert.False(wire.Multipart);
+
+        // One Text overload: the date; the enums have their formatters, the union and the form go as JSON.
+        Assert.Equal(PrimitiveKind.DateOnly, wire.TextTypes);
 
         // In the spec's type order; Shade is only a body property, written by the form's JSON metadata.
         Assert.Equal(["Size", "Color"], wire.FormattedEnums);
