@@ -41,7 +41,7 @@ internal static class BodyEmitter
                 var info = CSharp.TypeInfo(spec, type);
                 var encodings = body.Encodings.Count == 0
                     ? "global::System.Array.Empty<" + Encoding + ">()"
-                    : "new " + Encoding + "[] { " + string.Join(", ", body.Encodings.Select(e => "(" + CSharp.Literal(e.Name) + ", " + CSharp.Literal(e.Style) + ", " + CSharp.Bool(e.Explode) + ", " + CSharp.Bool(e.AllowReserved) + ", " + CSharp.Bool(e.Json) + ")")) + " }";
+                    : "new " + Encoding + "[] { " + string.Join(", ", body.Encodings.Select(e => "(" + CSharp.Literal(e.Name) + ", " + CSharp.Literal(e.Style.WireName()) + ", " + CSharp.Bool(e.Explode) + ", " + CSharp.Bool(e.AllowReserved) + ", " + CSharp.Bool(e.Json) + ")")) + " }";
                 writer.Line($"__request.Content = __Body.Form<{type}>({value}, {info}, {encodings});");
                 break;
         }

@@ -503,7 +503,7 @@ internal static class ParameterEmitter
     }
 
     private static string PathValue(SpecModel spec, ParameterModel parameter)
-        => parameter.Style == "simple" && parameter.Type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum
+        => parameter.Style == ParameterStyle.Simple && parameter.Type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum
             ? "__Wire.Encode(" + Text(Value(parameter), parameter.Type) + ", false)"
             : Styled(spec, parameter, encode: true);
 
@@ -511,7 +511,7 @@ internal static class ParameterEmitter
     {
         var name = CSharp.Literal(parameter.WireName);
         var allowReserved = CSharp.Bool(parameter.AllowReserved);
-        var style = CSharp.Literal(parameter.Style);
+        var style = CSharp.Literal(parameter.Style.WireName());
         var explode = CSharp.Bool(parameter.Explode);
         switch (parameter.Type.Kind)
         {
@@ -537,7 +537,7 @@ internal static class ParameterEmitter
     {
         if (spec.Wire.IsUnion(parameter.Type))
         {
-            return "__Wire.StyledJson(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Literal(parameter.Style) + ", " + CSharp.Bool(parameter.Explode) + ", " + JsonOf(spec, parameter) + ", " + CSharp.Bool(encode) + ")";
+            return "__Wire.StyledJson(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Literal(parameter.Style.WireName()) + ", " + CSharp.Bool(parameter.Explode) + ", " + JsonOf(spec, parameter) + ", " + CSharp.Bool(encode) + ")";
         }
 
         string items = "null", pairs = "null";
@@ -557,7 +557,7 @@ internal static class ParameterEmitter
                 break;
         }
 
-        return "__Wire.Styled(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Literal(parameter.Style) + ", " + CSharp.Bool(parameter.Explode) + ", " + items + ", " + pairs + ", " + CSharp.Bool(encode) + ")";
+        return "__Wire.Styled(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Literal(parameter.Style.WireName()) + ", " + CSharp.Bool(parameter.Explode) + ", " + items + ", " + pairs + ", " + CSharp.Bool(encode) + ")";
     }
 
     /// <summary>The parameter's value (non-null inside the null guard).</summary>
@@ -573,7 +573,7 @@ internal static class ParameterEmitter
     {
         var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
         var info = CSharp.TypeInfo(spec, type);
-        return parameter.Style == "deepObject"
+        return parameter.Style == ParameterStyle.DeepObject
             ? "__Wire.DeepProperties<" + type + ">(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Parameter(parameter.Name) + ", " + info + ")"
             : "__Wire.Properties<" + type + ">(" + CSharp.Parameter(parameter.Name) + ", " + info + ")";
     }
@@ -582,7 +582,7 @@ internal static class ParameterEmitter
     private static string MapOf(ParameterModel parameter)
     {
         var value = parameter.Type.Element!;
-        var deepName = parameter.Style == "deepObject" ? CSharp.Literal(parameter.WireName) : "null";
+        var deepName = parameter.Style == ParameterStyle.DeepObject ? CSharp.Literal(parameter.WireName) : "null";
         if (PrimitiveTypes.IsAny(value))
         {
             return "__Wire.JsonMap(" + CSharp.Parameter(parameter.Name) + ", " + deepName + ")";

@@ -50,8 +50,8 @@ internal sealed record BodyModel(BodyKind Kind, string MediaType, EquatableArray
 
 /// <summary>How one property of a form body is written (OpenAPI's Encoding Object).</summary>
 /// <param name="Name">The property's wire name.</param>
-/// <param name="Style">form, spaceDelimited, pipeDelimited or deepObject.</param>
+/// <param name="Style">Form, SpaceDelimited, PipeDelimited or DeepObject.</param>
 /// <param name="Explode">Whether arrays and objects become separate pairs.</param>
 /// <param name="AllowReserved">Whether RFC 3986 reserved characters go unencoded.</param>
 /// <param name="Json">Whether the value is written as JSON text (<c>contentType: application/json</c>).</param>
-internal sealed record FormEncodingModel(string Name, string Style, bool Explode, bool AllowReserved, bool Json);
+internal sealed record FormEncodingModel(string Name, ParameterStyle Style, bool Explode, bool AllowReserved, bool Json);

@@ -15,6 +15,50 @@ internal enum ParameterLocation
     Part,
 }
 
+/// <summary>How a parameter or form property is serialized: OpenAPI's <c>style</c>.</summary>
+internal enum ParameterStyle
+{
+    /// <summary>None: the body, a multipart part.</summary>
+    None,
+
+    /// <summary><c>form</c>: the query's and cookies' default.</summary>
+    Form,
+
+    /// <summary><c>spaceDelimited</c>: an array's items (or an object's members) joined by spaces, in the query.</summary>
+    SpaceDelimited,
+
+    /// <summary><c>pipeDelimited</c>: joined by <c>|</c>, in the query.</summary>
+    PipeDelimited,
+
+    /// <summary><c>deepObject</c>: an object's members as <c>name[member]</c>, in the query.</summary>
+    DeepObject,
+
+    /// <summary><c>simple</c>: the path's and headers' default.</summary>
+    Simple,
+
+    /// <summary><c>label</c>: <c>.value</c>, in the path.</summary>
+    Label,
+
+    /// <summary><c>matrix</c>: <c>;name=value</c>, in the path.</summary>
+    Matrix,
+}
+
+/// <summary>OpenAPI's names of the <see cref="ParameterStyle"/> values, read from the spec and written into the generated code.</summary>
+internal static class ParameterStyles
+{
+    private static readonly string[] Names = { string.Empty, "form", "spaceDelimited", "pipeDelimited", "deepObject", "simple", "label", "matrix" };
+
+    /// <summary>The style's name in OpenAPI (<c>deepObject</c>), which the generated <c>__Wire</c> helpers switch on.</summary>
+    public static string WireName(this ParameterStyle style) => Names[(int)style];
+
+    /// <summary>The style OpenAPI names <paramref name="name"/> (case-sensitive), or null for any other text.</summary>
+    public static ParameterStyle? Parse(string? name)
+    {
+        var index = name is null || name.Length == 0 ? -1 : System.Array.IndexOf(Names, name);
+        return index < 0 ? null : (ParameterStyle)index;
+    }
+}
+
 /// <summary>What a successful response carries.</summary>
 internal enum ResponseKind
 {
@@ -66,7 +110,7 @@ internal sealed record OperationModel(
 }
 
 /// <summary>One parameter of an operation as the method exposes it.</summary>
-/// <param name="Style">How the value is serialized (OpenAPI <c>style</c>: form, spaceDelimited, pipeDelimited, deepObject, simple, label, matrix); empty for the body.</param>
+/// <param name="Style">How the value is serialized (OpenAPI <c>style</c>); <see cref="ParameterStyle.None"/> for the body and multipart parts.</param>
 /// <param name="Explode">Whether arrays and objects are exploded into separate parameters or name-value pairs.</param>
 /// <param name="AllowReserved">Whether RFC 3986 reserved characters of a query value go unencoded.</param>
 internal sealed record ParameterModel(
@@ -76,7 +120,7 @@ internal sealed record ParameterModel(
     TypeRef Type,
     bool IsRequired,
     string? Description,
-    string Style = "",
+    ParameterStyle Style = ParameterStyle.None,
     bool Explode = false,
     bool AllowReserved = false);
 

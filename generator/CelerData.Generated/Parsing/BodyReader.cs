@@ -245,19 +245,20 @@ internal sealed class BodyReader
             }
 
             var where = "encoding." + entry.Key.Value;
-            var style = _context.GetString(encoding, "style", where);
-            if (style is not (null or "form" or "spaceDelimited" or "pipeDelimited" or "deepObject"))
+            var text = _context.GetString(encoding, "style", where);
+            var style = ParameterStyles.Parse(text);
+            if (text is not null && style is not (ParameterStyle.Form or ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited or ParameterStyle.DeepObject))
             {
-                _context.Report(DiagnosticDescriptors.InvalidValue, encoding.Get("style")!, where + ".style", style, "form, spaceDelimited, pipeDelimited or deepObject");
+                _context.Report(DiagnosticDescriptors.InvalidValue, encoding.Get("style")!, where + ".style", text, "form, spaceDelimited, pipeDelimited or deepObject");
                 style = null;
             }
 
-            var explode = encoding.Get("explode") is ScalarNode node && node.AsBoolean() is { } exploded ? exploded : style is null or "form";
+            var explode = encoding.Get("explode") is ScalarNode node && node.AsBoolean() is { } exploded ? exploded : style is null or ParameterStyle.Form;
             var contentType = _context.GetString(encoding, "contentType", where);
 
             // OpenAPI: contentType applies only when none of style, explode and allowReserved is given.
             var json = style is null && encoding.Get("explode") is null && encoding.Get("allowReserved") is null && contentType is not null && IsJson(contentType);
-            result.Add(new FormEncodingModel(entry.Key.Value, style ?? "form", explode, _context.GetBoolean(encoding, "allowReserved", where), json));
+            result.Add(new FormEncodingModel(entry.Key.Value, style ?? ParameterStyle.Form, explode, _context.GetBoolean(encoding, "allowReserved", where), json));
         }
 
         return result.ToEquatableArray();

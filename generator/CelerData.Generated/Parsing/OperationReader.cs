@@ -322,7 +322,7 @@ internal sealed class OperationReader
             }
 
             var style = ReadStyle(parameter, name, location, type, where);
-            var explode = parameter.Get("explode") is ScalarNode explodeNode && explodeNode.AsBoolean() is { } exploded ? exploded : style == "form";
+            var explode = parameter.Get("explode") is ScalarNode explodeNode && explodeNode.AsBoolean() is { } exploded ? exploded : style == ParameterStyle.Form;
             result.Add(new ParameterModel(
                 scope.Claim(explicitName ?? Identifiers.ToCamelCase(name, "value")),
                 name,
@@ -342,11 +342,12 @@ internal sealed class OperationReader
     /// The parameter's serialization style: the declared one where OpenAPI defines it for the location and type,
     /// otherwise (reported) the location's default: form for query and cookie, simple for path and header.
     /// </summary>
-    private string ReadStyle(MappingNode parameter, string name, string location, TypeRef type, string where)
+    private ParameterStyle ReadStyle(MappingNode parameter, string name, string location, TypeRef type, string where)
     {
-        var fallback = location is "query" or "cookie" ? "form" : "simple";
-        var style = _context.GetString(parameter, "style", where + " parameter " + name);
-        if (style is null || style == fallback)
+        var fallback = location is "query" or "cookie" ? ParameterStyle.Form : ParameterStyle.Simple;
+        var text = _context.GetString(parameter, "style", where + " parameter " + name);
+        var style = ParameterStyles.Parse(text);
+        if (text is null || style == fallback)
         {
             return fallback;
         }
@@ -355,20 +356,20 @@ internal sealed class OperationReader
         {
             "query" => style switch
             {
-                "spaceDelimited" or "pipeDelimited" => type.Kind is TypeRefKind.List or TypeRefKind.Model or TypeRefKind.Dictionary,
-                "deepObject" => type.Kind is TypeRefKind.Model or TypeRefKind.Dictionary,
+                ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited => type.Kind is TypeRefKind.List or TypeRefKind.Model or TypeRefKind.Dictionary,
+                ParameterStyle.DeepObject => type.Kind is TypeRefKind.Model or TypeRefKind.Dictionary,
                 _ => false,
             },
-            "path" => style is "label" or "matrix",
+            "path" => style is ParameterStyle.Label or ParameterStyle.Matrix,
             _ => false,
         };
         if (!applies)
         {
-            _context.Report(DiagnosticDescriptors.ParameterStyleNotSupported, parameter.Get("style")!, style, location, name, where, fallback);
+            _context.Report(DiagnosticDescriptors.ParameterStyleNotSupported, parameter.Get("style")!, text, location, name, where, fallback.WireName());
             return fallback;
         }
 
-        return style;
+        return style!.Value;
     }
 
     /// <summary>The operation's <c>x-rate-limit-per-minute</c>: a positive whole number, or null (a bad value is reported).</summary>

@@ -57,7 +57,7 @@ internal static class WirePlanner
                     Text(parameter.Type.Element);
                     break;
                 case TypeRefKind.Model:
-                    helpers |= parameter.Style == "deepObject" ? WireHelpers.DeepProperties : WireHelpers.Properties;
+                    helpers |= parameter.Style == ParameterStyle.DeepObject ? WireHelpers.DeepProperties : WireHelpers.Properties;
                     break;
                 case TypeRefKind.Dictionary:
                     Map(parameter.Type);
@@ -92,7 +92,7 @@ internal static class WirePlanner
                 var scalar = parameter.Type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum;
                 switch (parameter.Location)
                 {
-                    case ParameterLocation.Path when parameter.Style == "simple" && scalar:
+                    case ParameterLocation.Path when parameter.Style == ParameterStyle.Simple && scalar:
                     case ParameterLocation.Header when scalar:
                         helpers |= parameter.Location == ParameterLocation.Path ? WireHelpers.Encode : WireHelpers.None;
                         Text(parameter.Type);
@@ -110,7 +110,7 @@ internal static class WirePlanner
                         helpers |= WireHelpers.QueryJson | WireHelpers.Json;
                         break;
                     case ParameterLocation.Query when parameter.Type.Kind == TypeRefKind.Model:
-                        helpers |= WireHelpers.QueryPairs | (parameter.Style == "deepObject" ? WireHelpers.DeepProperties : WireHelpers.Properties);
+                        helpers |= WireHelpers.QueryPairs | (parameter.Style == ParameterStyle.DeepObject ? WireHelpers.DeepProperties : WireHelpers.Properties);
                         break;
                     case ParameterLocation.Query when parameter.Type.Kind == TypeRefKind.Dictionary:
                         helpers |= WireHelpers.QueryPairs;

@@ -95,6 +95,40 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public void AParameterStyleIsReadOnceIntoItsKind()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Styles, version: "1" }
+            paths:
+              /items/{id}:
+                get:
+                  operationId: getItem
+                  parameters:
+                    - { name: id, in: path, required: true, style: matrix, schema: { type: string } }
+                    - { name: tags, in: query, style: pipeDelimited, explode: false, schema: { type: array, items: { type: string } } }
+                    - { name: where, in: query, style: deepObject, schema: { type: object, properties: { kind: { type: string } } } }
+                    - { name: plain, in: query, schema: { type: string } }
+                    - { name: x-flag, in: header, schema: { type: string } }
+                    - { name: odd, in: query, style: DeepObject, schema: { type: object, properties: { kind: { type: string } } } }
+                  responses: { "204": { description: none } }
+            """;
+        var operation = PlannedModel.Of(new SpecInput("/styles.yaml", Spec, "Styles", null, null))!.Operations.Single();
+        Assert.Equal(
+            [ParameterStyle.Matrix, ParameterStyle.PipeDelimited, ParameterStyle.DeepObject, ParameterStyle.Form, ParameterStyle.Simple, ParameterStyle.Form],
+            operation.Parameters.Select(p => p.Style));
+
+        // OpenAPI's names are case-sensitive: 'DeepObject' is no style (CDG0033, sent in the query's default, form).
+        foreach (var style in System.Enum.GetValues<ParameterStyle>().Where(s => s != ParameterStyle.None))
+        {
+            Assert.Equal(style, ParameterStyles.Parse(style.WireName()));
+        }
+
+        Assert.Null(ParameterStyles.Parse("DeepObject"));
+        Assert.Null(ParameterStyles.Parse(string.Empty));
+    }
+
+    [Fact]
     public void TheWirePlanDecidesBodyHelpersEnumFormattersAndUnionsOnce()
     {
         const string Spec = """
