@@ -38,7 +38,7 @@ internal static class ApiInterfaceEmitter
                 }
             }
 
-            writer.Line("/// <para>Sends <c>" + string.Join(" ", CSharp.DocLines(operation.HttpMethod + " " + operation.Template.RefitTemplate)) + "</c>; security: " + string.Join(" ", CSharp.DocLines(operation.Security.ToRequirementText())) + ".</para>");
+            writer.Line("/// <para>Sends <c>" + string.Join(" ", CSharp.DocLines(operation.HttpMethod + " " + operation.Template.SentTemplate)) + "</c>; security: " + string.Join(" ", CSharp.DocLines(operation.Security.ToRequirementText())) + ".</para>");
             if (operation.Parameters.Any(p => p.Location == ParameterLocation.Cookie))
             {
                 // The attribute is what Refit's reflection path reads; the generated implementation does not.

@@ -181,20 +181,40 @@ public sealed class ModelTests
     }
 
     [Theory]
-    [InlineData("/a/{id}/b", new[] { "L/a/", "Pid", "L/b" }, "", "/a/{id}/b")]
-    [InlineData("/{Bucket}?uploads", new[] { "L/", "PBucket" }, "uploads&mode=x%20y", "/{Bucket}?uploads&mode=x%20y")]
-    [InlineData("/#X-Amz-Target=Get", new[] { "L/" }, "mode=x%20y", "/?mode=x%20y#X-Amz-Target=Get")]
-    [InlineData("/#X-Amz-Target=Get?x=1", new[] { "L/" }, "", "/#X-Amz-Target=Get?x=1")]
-    [InlineData("/{Bucket}?uploads#X-Amz-Target=Get", new[] { "L/", "PBucket" }, "uploads&mode=x%20y", "/{Bucket}?uploads&mode=x%20y#X-Amz-Target=Get")]
-    [InlineData("/tags/{arn}#tagKeys", new[] { "L/tags/", "Parn" }, "", "/tags/{arn}#tagKeys")]
-    [InlineData("/{a}{b}", new[] { "L/", "Pa", "Pb" }, "", "/{a}{b}")]
-    public void APathTemplateIsParsedOnceIntoSegmentsAndQuery(string template, string[] segments, string query, string refitTemplate)
+    [InlineData("/a/{id}/b", new[] { "L/a/", "Pid", "L/b" }, "", "/a/{id}/b", "/a/{id}/b")]
+    [InlineData("/{Bucket}?uploads", new[] { "L/", "PBucket" }, "uploads&mode=x%20y", "/{Bucket}?uploads&mode=x%20y", "/{Bucket}?uploads&mode=x%20y")]
+    [InlineData("/#X-Amz-Target=Get", new[] { "L/" }, "mode=x%20y", "/?mode=x%20y#X-Amz-Target=Get", "/?mode=x%20y")]
+    [InlineData("/#X-Amz-Target=Get?x=1", new[] { "L/" }, "", "/#X-Amz-Target=Get?x=1", "/")]
+    [InlineData("/{Bucket}?uploads#X-Amz-Target=Get", new[] { "L/", "PBucket" }, "uploads&mode=x%20y", "/{Bucket}?uploads&mode=x%20y#X-Amz-Target=Get", "/{Bucket}?uploads&mode=x%20y")]
+    [InlineData("/tags/{arn}#tagKeys", new[] { "L/tags/", "Parn" }, "", "/tags/{arn}#tagKeys", "/tags/{arn}")]
+    [InlineData("/{a}{b}", new[] { "L/", "Pa", "Pb" }, "", "/{a}{b}", "/{a}{b}")]
+    public void APathTemplateIsParsedOnceIntoSegmentsAndQuery(string template, string[] segments, string query, string refitTemplate, string sent)
     {
         var constants = refitTemplate.Contains("mode=", StringComparison.Ordinal) ? new[] { new ConstantQueryModel("mode", "x y") } : [];
         var planned = PathTemplatePlanner.Plan(template, constants);
         Assert.Equal(segments, planned.Segments.Select(s => (s.Kind == PathSegmentKind.Literal ? "L" : "P") + s.Text));
         Assert.Equal(query, planned.Query);
         Assert.Equal(refitTemplate, planned.RefitTemplate);
+        Assert.Equal(sent, planned.SentTemplate);
+    }
+
+    [Fact]
+    public void AMethodsDocShowsTheRequestWithoutTheFragmentThatIsNotSent()
+    {
+        const string Spec = """
+            openapi: 3.0.3
+            info: { title: Tags, version: "1" }
+            paths:
+              /tags/{arn}#tagKeys:
+                delete:
+                  operationId: untag
+                  parameters:
+                    - { name: arn, in: path, required: true, schema: { type: string } }
+                  responses: { "204": { description: none } }
+            """;
+        var api = GeneratorHarness.Run(new SpecFile("/tags.yaml", Spec, "Tags")).Sources.Single(s => s.HintName.EndsWith(".Api.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("Sends <c>DELETE /tags/{arn}</c>", api, StringComparison.Ordinal);
+        Assert.Contains("[global::Refit.Delete(\"/tags/{arn}#tagKeys\")]", api, StringComparison.Ordinal);
     }
 
     [Fact]
