@@ -321,7 +321,7 @@ internal sealed class OperationReader
                 continue;
             }
 
-            var style = ReadStyle(parameter, name, location, type, where);
+            var style = ReadStyle(parameter, name, parameterLocation, location, type, where);
             var explode = parameter.Get("explode") is ScalarNode explodeNode && explodeNode.AsBoolean() is { } exploded ? exploded : style == ParameterStyle.Form;
             result.Add(new ParameterModel(
                 scope.Claim(explicitName ?? Identifiers.ToCamelCase(name, "value")),
@@ -340,11 +340,12 @@ internal sealed class OperationReader
 
     /// <summary>
     /// The parameter's serialization style: the declared one where OpenAPI defines it for the location and type,
-    /// otherwise (reported) the location's default: form for query and cookie, simple for path and header.
+    /// otherwise (reported, with the location as <paramref name="declared"/>) the location's default: form for query and
+    /// cookie, simple for path and header.
     /// </summary>
-    private ParameterStyle ReadStyle(MappingNode parameter, string name, string location, TypeRef type, string where)
+    private ParameterStyle ReadStyle(MappingNode parameter, string name, ParameterLocation location, string declared, TypeRef type, string where)
     {
-        var fallback = location is "query" or "cookie" ? ParameterStyle.Form : ParameterStyle.Simple;
+        var fallback = location is ParameterLocation.Query or ParameterLocation.Cookie ? ParameterStyle.Form : ParameterStyle.Simple;
         var text = _context.GetString(parameter, "style", where + " parameter " + name);
         var style = ParameterStyles.Parse(text);
         if (text is null || style == fallback)
@@ -354,18 +355,18 @@ internal sealed class OperationReader
 
         var applies = location switch
         {
-            "query" => style switch
+            ParameterLocation.Query => style switch
             {
                 ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited => type.Kind is TypeRefKind.List or TypeRefKind.Model or TypeRefKind.Dictionary,
                 ParameterStyle.DeepObject => type.Kind is TypeRefKind.Model or TypeRefKind.Dictionary,
                 _ => false,
             },
-            "path" => style is ParameterStyle.Label or ParameterStyle.Matrix,
+            ParameterLocation.Path => style is ParameterStyle.Label or ParameterStyle.Matrix,
             _ => false,
         };
         if (!applies)
         {
-            _context.Report(DiagnosticDescriptors.ParameterStyleNotSupported, parameter.Get("style")!, text, location, name, where, fallback.WireName());
+            _context.Report(DiagnosticDescriptors.ParameterStyleNotSupported, parameter.Get("style")!, text, declared, name, where, fallback.WireName());
             return fallback;
         }
 
