@@ -42,7 +42,7 @@ public static class AnalyzerMeasure
     /// <c>--one-thread</c> runs the analyzers one at a time (by default they run concurrently, as in the compiler);
     /// <c>--suppress ID,ID:TEXT</c> sets those diagnostics' severity to none in the files whose name contains TEXT, as
     /// an <c>.editorconfig</c> section for those files would (the driver then skips the analyzer there if it reports
-    /// nothing else).
+    /// nothing else); <c>--list</c> only prints, per analyzer, how it configured generated-code analysis.
     /// </summary>
     public static int Run(string directory, IReadOnlyList<string> options)
     {
@@ -50,6 +50,18 @@ public static class AnalyzerMeasure
         var bindFirst = options.Contains("--bind-first");
         var concurrent = !options.Contains("--one-thread");
         var analyzers = Load(Option("--sdk") ?? SdkAnalyzerDirectory(), Option("--analyzers"));
+        if (options.Contains("--list"))
+        {
+            foreach (var analyzer in analyzers.OrderBy(a => a.GetType().Name, StringComparer.Ordinal))
+            {
+                var recorder = new GeneratedCodeRecorder();
+                analyzer.Initialize(recorder);
+                Console.WriteLine(analyzer.GetType().Name + " (" + string.Join(", ", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct()) + "): generated code " + recorder.Flags);
+            }
+
+            return 0;
+        }
+
         using var self = Process.GetCurrentProcess();
         var watch = Stopwatch.StartNew();
         var trees = Directory.GetFiles(directory, "*.cs").OrderBy(p => p, StringComparer.Ordinal)
@@ -131,6 +143,71 @@ public static class AnalyzerMeasure
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .Where(a => wanted is null ? a.SupportedDiagnostics.Any(d => d.IsEnabledByDefault && d.DefaultSeverity >= DiagnosticSeverity.Warning) : wanted.Contains(a.GetType().Name))
             .ToImmutableArray();
+    }
+
+    /// <summary>Records what an analyzer's <c>Initialize</c> says about generated code; registrations are ignored.</summary>
+    private sealed class GeneratedCodeRecorder : AnalysisContext
+    {
+        /// <summary>The flags the analyzer configured; the driver's default when it configures none.</summary>
+        public GeneratedCodeAnalysisFlags Flags { get; private set; } = GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics;
+
+        public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => Flags = analysisMode;
+
+        public override void EnableConcurrentExecution()
+        {
+        }
+
+        public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action)
+        {
+        }
+
+        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action)
+        {
+        }
+
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action)
+        {
+        }
+
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds)
+        {
+        }
+
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action)
+        {
+        }
+
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action)
+        {
+        }
+
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action)
+        {
+        }
+
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
+        {
+        }
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
+        {
+        }
+
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action)
+        {
+        }
+
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action)
+        {
+        }
+
+        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind)
+        {
+        }
+
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action)
+        {
+        }
     }
 
     /// <summary>Per-file severities: the given diagnostics off in the files whose name contains the given text.</summary>
