@@ -13,19 +13,19 @@ namespace CelerData.Generated.Emitting;
 /// </summary>
 internal static partial class JsonContextEmitter
 {
-    /// <summary>The <c>__Flat</c> method that writes a primitive, by its C# name.</summary>
-    private static readonly System.Collections.Generic.Dictionary<string, string> FlatWrites = new(System.StringComparer.Ordinal)
+    /// <summary>The <c>__Flat</c> method that writes a primitive, by its kind.</summary>
+    private static readonly System.Collections.Generic.Dictionary<PrimitiveKind, string> FlatWrites = new()
     {
-        ["string"] = "String",
-        ["int"] = "Number",
-        ["long"] = "Number",
-        ["bool"] = "Boolean",
+        [PrimitiveKind.String] = "String",
+        [PrimitiveKind.Int32] = "Number",
+        [PrimitiveKind.Int64] = "Number",
+        [PrimitiveKind.Boolean] = "Boolean",
     };
 
     /// <summary>Whether a model is written through <c>__Flat</c>: at least one property, each a string, an integer or a boolean with a plain name.</summary>
     private static bool IsFlat(TypeModel model)
         => model.Kind == TypeKind.Object && model.Hierarchy is null && model.Properties.Count > 0
-            && model.Properties.All(p => CSharp.Runtime(p.Type) is { Kind: TypeRefKind.Primitive } runtime && FlatWrites.ContainsKey(runtime.Name) && IsPlain(p.WireName));
+            && model.Properties.All(p => CSharp.Runtime(p.Type) is { Kind: TypeRefKind.Primitive } runtime && FlatWrites.ContainsKey(runtime.Primitive) && IsPlain(p.WireName));
 
     /// <summary>Whether System.Text.Json writes a name as it is: printable ASCII that its default encoder never escapes.</summary>
     private static bool IsPlain(string name) => name.All(c => c >= ' ' && c <= '~' && "\"&'+<>\\`".IndexOf(c) < 0);
@@ -36,7 +36,7 @@ internal static partial class JsonContextEmitter
         writer.Line("var __flat = new __Flat(writer);");
         foreach (var property in model.Properties)
         {
-            var call = "__flat." + FlatWrites[CSharp.Runtime(property.Type).Name] + "(" + CSharp.Literal("\"" + property.WireName + "\":") + "u8, value." + property.Name + ");";
+            var call = "__flat." + FlatWrites[CSharp.Runtime(property.Type).Primitive] + "(" + CSharp.Literal("\"" + property.WireName + "\":") + "u8, value." + property.Name + ");";
             switch (property.Write)
             {
                 case PropertyWrite.WhenNotNull:

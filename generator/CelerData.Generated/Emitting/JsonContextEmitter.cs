@@ -50,20 +50,20 @@ internal static partial class JsonContextEmitter
         public bool IsReference { get; }
     }
 
-    private static readonly Dictionary<string, Primitive> Primitives = new(System.StringComparer.Ordinal)
+    private static readonly Dictionary<PrimitiveKind, Primitive> Primitives = new()
     {
-        ["string"] = new("StringConverter", "GetString", "WriteStringValue", "WriteString", isReference: true),
-        ["int"] = new("Int32Converter", "GetInt32", "WriteNumberValue", "WriteNumber", isReference: false),
-        ["long"] = new("Int64Converter", "GetInt64", "WriteNumberValue", "WriteNumber", isReference: false),
-        ["bool"] = new("BooleanConverter", "GetBoolean", "WriteBooleanValue", "WriteBoolean", isReference: false),
-        ["double"] = new("DoubleConverter", "GetDouble", "WriteNumberValue", "WriteNumber", isReference: false),
-        ["float"] = new("SingleConverter", "GetSingle", "WriteNumberValue", "WriteNumber", isReference: false),
-        ["decimal"] = new("DecimalConverter", "GetDecimal", "WriteNumberValue", "WriteNumber", isReference: false),
-        ["global::System.DateTimeOffset"] = new("DateTimeOffsetConverter", "GetDateTimeOffset", "WriteStringValue", "WriteString", isReference: false),
-        ["global::System.Guid"] = new("GuidConverter", "GetGuid", "WriteStringValue", "WriteString", isReference: false),
-        ["global::System.DateOnly"] = new("DateOnlyConverter", null, null, null, isReference: false),
-        ["byte[]"] = new("ByteArrayConverter", null, null, null, isReference: true),
-        ["global::System.Text.Json.JsonElement"] = new("JsonElementConverter", null, null, null, isReference: false),
+        [PrimitiveKind.String] = new("StringConverter", "GetString", "WriteStringValue", "WriteString", isReference: true),
+        [PrimitiveKind.Int32] = new("Int32Converter", "GetInt32", "WriteNumberValue", "WriteNumber", isReference: false),
+        [PrimitiveKind.Int64] = new("Int64Converter", "GetInt64", "WriteNumberValue", "WriteNumber", isReference: false),
+        [PrimitiveKind.Boolean] = new("BooleanConverter", "GetBoolean", "WriteBooleanValue", "WriteBoolean", isReference: false),
+        [PrimitiveKind.Double] = new("DoubleConverter", "GetDouble", "WriteNumberValue", "WriteNumber", isReference: false),
+        [PrimitiveKind.Single] = new("SingleConverter", "GetSingle", "WriteNumberValue", "WriteNumber", isReference: false),
+        [PrimitiveKind.Decimal] = new("DecimalConverter", "GetDecimal", "WriteNumberValue", "WriteNumber", isReference: false),
+        [PrimitiveKind.DateTimeOffset] = new("DateTimeOffsetConverter", "GetDateTimeOffset", "WriteStringValue", "WriteString", isReference: false),
+        [PrimitiveKind.Guid] = new("GuidConverter", "GetGuid", "WriteStringValue", "WriteString", isReference: false),
+        [PrimitiveKind.DateOnly] = new("DateOnlyConverter", null, null, null, isReference: false),
+        [PrimitiveKind.Bytes] = new("ByteArrayConverter", null, null, null, isReference: true),
+        [PrimitiveKind.Any] = new("JsonElementConverter", null, null, null, isReference: false),
     };
 
     private sealed class Entry
@@ -326,7 +326,7 @@ internal static partial class JsonContextEmitter
 
         return type.Kind switch
         {
-            TypeRefKind.Primitive => Services + "." + Primitives[type.Name].Converter,
+            TypeRefKind.Primitive => Services + "." + Primitives[type.Primitive].Converter,
             _ => "__Convert(__Read" + entry.Index + ", __Write" + entry.Index + ")",
         };
     }
@@ -344,7 +344,7 @@ internal static partial class JsonContextEmitter
         switch (runtime.Kind)
         {
             case TypeRefKind.Primitive:
-                var primitive = Primitives[runtime.Name];
+                var primitive = Primitives[runtime.Primitive];
                 if (primitive.Read is not null)
                 {
                     return "reader." + primitive.Read + "()";
@@ -377,7 +377,7 @@ internal static partial class JsonContextEmitter
             return "{ if (" + value + " is { } __value) " + present + " else " + (name is null ? "writer.WriteNullValue();" : "writer.WriteNull(" + name + ");") + " }";
         }
 
-        if (runtime.Kind == TypeRefKind.Primitive && Primitives[runtime.Name] is { WriteProperty: { } writeProperty, WriteValue: { } writeValue })
+        if (runtime.Kind == TypeRefKind.Primitive && Primitives[runtime.Primitive] is { WriteProperty: { } writeProperty, WriteValue: { } writeValue })
         {
             return name is null ? "writer." + writeValue + "(" + value + ");" : "writer." + writeProperty + "(" + name + ", " + value + ");";
         }
@@ -385,11 +385,11 @@ internal static partial class JsonContextEmitter
         var prefix = name is null ? string.Empty : "writer.WritePropertyName(" + name + "); ";
         switch (runtime.Kind)
         {
-            case TypeRefKind.Primitive when Primitives[runtime.Name].IsReference && !notNull:
+            case TypeRefKind.Primitive when Primitives[runtime.Primitive].IsReference && !notNull:
                 // System.Text.Json writes null itself and never hands it to the converter of a reference type.
-                return "{ " + prefix + "if (" + value + " is null) writer.WriteNullValue(); else " + Services + "." + Primitives[runtime.Name].Converter + ".Write(writer, " + value + ", options); }";
+                return "{ " + prefix + "if (" + value + " is null) writer.WriteNullValue(); else " + Services + "." + Primitives[runtime.Primitive].Converter + ".Write(writer, " + value + ", options); }";
             case TypeRefKind.Primitive:
-                return "{ " + prefix + Services + "." + Primitives[runtime.Name].Converter + ".Write(writer, " + value + ", options); }";
+                return "{ " + prefix + Services + "." + Primitives[runtime.Primitive].Converter + ".Write(writer, " + value + ", options); }";
             case TypeRefKind.Enum:
                 return "{ " + prefix + "__Own" + entry.Index + ".Write(writer, " + value + ", options); }";
             case TypeRefKind.Model when plan.HasOwnConverter(runtime) && notNull:
