@@ -167,9 +167,7 @@ internal static class ImplementationEmitter
             var dispose = operation.ResponseKind == ResponseKind.Stream ? "false" : "true";
             var send = "global::Refit.GeneratedRequestRunner.SendAsync<" + result + ", " + result + ">(this.Client, __request, __settings, false, " + dispose + ", " + bufferBody + ", cancellationToken)";
 
-            // Refit hands a string result over as the raw body: a JSON string keeps its quotes unless read as JSON.
-            var jsonString = operation.ResponseKind == ResponseKind.Json && operation.ResponseType is { Kind: TypeRefKind.Primitive, Name: "string" };
-            writer.Line("return " + (jsonString ? "__Wire.JsonString(" + send + ")" : send) + ";");
+            writer.Line("return " + (operation.ReturnsJsonString ? "__Wire.JsonString(" + send + ")" : send) + ";");
         }
 
         writer.Close();

@@ -104,6 +104,12 @@ internal sealed record OperationModel(
     /// <summary>How the request body goes on the wire; null when the operation has none.</summary>
     public BodyModel? Body { get; init; }
 
+    /// <summary>
+    /// Whether the response is a JSON string: Refit hands a string result over as the raw body, so the generated
+    /// implementation takes its quotes off through <c>__Wire.JsonString</c> (which the wire plan then includes).
+    /// </summary>
+    public bool ReturnsJsonString => ResponseKind == ResponseKind.Json && ResponseType is { Primitive: PrimitiveKind.String };
+
     /// <summary>The method parameter that carries a part of the multipart <see cref="Body"/>.</summary>
     public ParameterModel PartParameter(PartModel part)
         => Parameters.First(p => p.Location == ParameterLocation.Part && p.Name == part.ParameterName);

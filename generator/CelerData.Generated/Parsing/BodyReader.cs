@@ -124,7 +124,7 @@ internal sealed class BodyReader
 
         // Text, XML and a string schema are a string the caller writes; anything else is bytes, whatever its schema
         // describes (an object under application/octet-stream is still sent as the caller's bytes).
-        var isText = essence.StartsWith("text/", System.StringComparison.Ordinal) || IsXml(essence) || type is { Kind: TypeRefKind.Primitive, Name: "string" };
+        var isText = essence.StartsWith("text/", System.StringComparison.Ordinal) || IsXml(essence) || type is { Primitive: PrimitiveKind.String };
         if (!isText || (type is not null && (IsBytes(type) || IsFile(schema!))))
         {
             return (Stream, new BodyModel(BodyKind.Binary, IsWildcard(essence) ? OctetStream : essence, EquatableArray<FormEncodingModel>.Empty), null);

@@ -45,7 +45,7 @@ internal static class EnvelopePlanner
             Envelope = new EnvelopeModel(
                 code.Name,
                 code.Type.IsNullable,
-                message is { Type.Name: "string" } ? message.Name : null,
+                message is { Type.Primitive: PrimitiveKind.String } ? message.Name : null,
                 data?.Name,
                 data?.Type.WithNullable(false),
                 data?.IsRequired ?? false,

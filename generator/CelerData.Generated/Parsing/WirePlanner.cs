@@ -70,7 +70,7 @@ internal static class WirePlanner
 
         foreach (var operation in operations)
         {
-            if (operation.ResponseKind == ResponseKind.Json && operation.ResponseType is { Kind: TypeRefKind.Primitive, Name: "string" })
+            if (operation.ReturnsJsonString)
             {
                 helpers |= WireHelpers.JsonString;
             }
