@@ -402,66 +402,53 @@ internal static partial class JsonContextEmitter
     }
 
     /// <summary>
-    /// The reader of a model: a loop over the properties that matches each UTF-8 name to an index, reads the value
-    /// into a local, and on failure puts the property's segment in front of the JSON path; then the required check
-    /// and one object initializer.
+    /// The reader of a model: the shared <c>__ObjectReader</c> finds each UTF-8 name in the model's table of names (and
+    /// checks the required ones at the end), a switch reads the value into a local, and a failure gets the property's
+    /// segment in front of the JSON path; then one object initializer.
     /// </summary>
     /// <param name="prologue">Statements after the start of the object is checked (a hierarchy's dispatch on its discriminator, say).</param>
     /// <param name="arguments">The arguments of the model's constructor.</param>
     private static void EmitModelReader(SourceWriter writer, Plan plan, Entry entry, TypeModel model, System.Action<SourceWriter>? prologue = null, string arguments = "")
     {
         var properties = model.Properties;
-        writer.Line("private static readonly string[] __Paths" + entry.Index + " = { " + string.Join(", ", properties.Select(p => CSharp.Literal(PathSegment(p.WireName)))) + " };");
-        writer.Line();
         writer.Open("private static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options)");
-        writer.Open("if (!__Start(ref reader, typeof(" + entry.RuntimeName + ")))");
+        writer.Line("var __o = new __ObjectReader(ref reader, typeof(" + entry.RuntimeName + "), " + NameTable(properties) + ", " + properties.Count(p => p.IsRequiredOnRead) + ");");
+        writer.Open("if (__o.IsNull)");
         writer.Line("return null;");
         writer.Close();
         writer.Line();
         prologue?.Invoke(writer);
-        for (var i = 0; i < properties.Count; i++)
+
+        // One declaration per type, its locals in the order of the properties.
+        foreach (var group in properties.Select((p, i) => (Type: TypeName(p.Type), Index: i)).GroupBy(x => x.Type, System.StringComparer.Ordinal))
         {
-            writer.Line(TypeName(properties[i].Type) + " __p" + i + " = default;");
+            writer.Line(group.Key + " " + string.Join(", ", group.Select(x => "__p" + x.Index + " = default")) + ";");
         }
 
-        // Seen: the required properties, checked at the end, and the ones written only when set, whose flag stays
-        // down when the document leaves them out.
-        var required = properties.Select((p, i) => (p, i)).Where(x => x.p.IsRequiredOnRead).Select(x => x.i).ToList();
-        var tracked = properties.Select((p, i) => (p, i)).Where(x => x.p.IsRequiredOnRead || x.p.Write == PropertyWrite.WhenSet).Select(x => x.i).ToList();
-        if (tracked.Count > 0)
+        if (properties.Count == 0)
         {
-            writer.Line("bool " + string.Join(", ", tracked.Select(i => "__s" + i + " = false")) + ";");
-        }
-
-        writer.Line("int __i = -1;");
-        writer.Open("try");
-        writer.Open("while (__Next(ref reader, out var __name))");
-        writer.Line("__i = __Match" + entry.Index + "(__name);");
-        writer.Line("reader.Read();");
-        writer.Open("switch (__i)");
-        for (var i = 0; i < properties.Count; i++)
-        {
-            var seen = tracked.Contains(i) ? " __s" + i + " = true;" : string.Empty;
-            writer.Line("case " + i + ": __p" + i + " = " + ReadExpression(plan, properties[i].Type) + ";" + seen + " break;");
-        }
-
-        writer.Line("default: reader.Skip(); break;");
-        writer.Close();
-        writer.Line("__i = -1;");
-        writer.Close();
-        writer.Close();
-        writer.Open("catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))");
-        writer.Line("throw __Wrap(exception, __Paths" + entry.Index + "[__i], ref reader);");
-        writer.Close();
-        writer.Line();
-        if (required.Count > 0)
-        {
-            writer.Open("if (" + string.Join(" || ", required.Select(index => "!__s" + index)) + ")");
-            writer.Line("throw __Missing(typeof(" + entry.RuntimeName + "), ref reader, " + string.Join(", ", required.Select(index => "__s" + index + " ? null : " + CSharp.Literal(properties[index].WireName))) + ");");
+            writer.Open("while (__o.Next(ref reader))");
             writer.Close();
-            writer.Line();
+        }
+        else
+        {
+            writer.Open("try");
+            writer.Open("while (__o.Next(ref reader))");
+            writer.Open("switch (__o.Index)");
+            for (var i = 0; i < properties.Count; i++)
+            {
+                writer.Line("case " + i + ": __p" + i + " = " + ReadExpression(plan, properties[i].Type) + "; break;");
+            }
+
+            writer.Close();
+            writer.Close();
+            writer.Close();
+            writer.Open("catch (global::System.Exception exception) when (__o.CanWrap(exception))");
+            writer.Line("throw __o.Wrap(exception, ref reader);");
+            writer.Close();
         }
 
+        writer.Line();
         var whenSet = properties.Select((p, i) => (p, i)).Where(x => x.p.Write == PropertyWrite.WhenSet).ToList();
         var result = whenSet.Count == 0 ? "return" : "var __result =";
         if (properties.Count == 0)
@@ -487,41 +474,50 @@ internal static partial class JsonContextEmitter
             // The initializer set every property; one the document left out is unset again, so it is not written back.
             foreach (var (property, i) in whenSet)
             {
-                writer.Line("__result." + ModelsEmitter.SetField(property) + " = __s" + i + ";");
+                writer.Line("__result." + ModelsEmitter.SetField(property) + " = __o.Seen(" + i + ");");
             }
 
             writer.Line("return __result;");
         }
 
         writer.Close();
-        writer.Line();
-        EmitMatcher(writer, entry, model);
     }
 
-    /// <summary>The index of the property a UTF-8 name belongs to, or -1: by length, then by bytes.</summary>
-    private static void EmitMatcher(SourceWriter writer, Entry entry, TypeModel model)
+    /// <summary>
+    /// The model's table of names for <c>__ObjectReader</c>, as a UTF-8 literal: per property, a header (0x40 when
+    /// required, and the name's UTF-8 length in the low six bits, or 0x3F and the length in six-bit groups, high first,
+    /// each with 0x40 when another follows), then the name.
+    /// </summary>
+    private static string NameTable(IReadOnlyList<PropertyModel> properties)
     {
-        writer.Open("private static int __Match" + entry.Index + "(global::System.ReadOnlySpan<byte> name)");
-        var byLength = model.Properties
-            .Select((p, i) => (Length: System.Text.Encoding.UTF8.GetByteCount(p.WireName), Index: i))
-            .GroupBy(p => p.Length)
-            .OrderBy(g => g.Key)
-            .ToList();
-        if (byLength.Count > 0)
+        var table = new System.Text.StringBuilder();
+        foreach (var property in properties)
         {
-            writer.Open("switch (name.Length)");
-            foreach (var group in byLength)
+            var flag = property.IsRequiredOnRead ? 0x40 : 0;
+            var length = System.Text.Encoding.UTF8.GetByteCount(property.WireName);
+            if (length < 0x3F)
             {
-                // Wire names are unique in a model, so at most one comparison succeeds.
-                var tests = group.Select(p => "if (__Is(name, " + CSharp.Literal(model.Properties[p.Index].WireName) + "u8)) return " + p.Index + ";");
-                writer.Line("case " + group.Key + ": " + string.Join(" ", tests) + " break;");
+                table.Append((char)(flag | length));
+            }
+            else
+            {
+                table.Append((char)(flag | 0x3F));
+                var groups = new List<int>();
+                for (var rest = length; rest > 0 || groups.Count == 0; rest >>= 6)
+                {
+                    groups.Insert(0, rest & 0x3F);
+                }
+
+                for (var i = 0; i < groups.Count; i++)
+                {
+                    table.Append((char)(groups[i] | (i < groups.Count - 1 ? 0x40 : 0)));
+                }
             }
 
-            writer.Close();
+            table.Append(property.WireName);
         }
 
-        writer.Line("return -1;");
-        writer.Close();
+        return CSharp.Literal(table.ToString()) + "u8";
     }
 
     /// <param name="prologue">Statements after the null check (a hierarchy's dispatch on the runtime type, say).</param>
@@ -582,15 +578,6 @@ internal static partial class JsonContextEmitter
 
     /// <summary>The characters that make System.Text.Json write a property name in a path as <c>['name']</c>.</summary>
     private const string SpecialPathCharacters = ". '/\"[]()\t\n\r\f\b\\\u0085\u2028\u2029";
-
-    /// <summary>
-    /// The JSON path segment System.Text.Json writes for a property name: <c>.name</c>, or <c>['name']</c> when the
-    /// name holds a character that would make the dotted form ambiguous.
-    /// </summary>
-    internal static string PathSegment(string name)
-    {
-        return name.IndexOfAny(SpecialPathCharacters.ToCharArray()) < 0 ? "." + name : "['" + name.Replace("'", "\\'") + "']";
-    }
 
     /// <summary>
     /// The members that need the context itself (its options, itself as the resolver of what it creates); the rest is
