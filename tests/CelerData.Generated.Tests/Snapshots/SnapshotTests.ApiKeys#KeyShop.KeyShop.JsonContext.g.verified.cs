@@ -63,55 +63,34 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 		return null;
 	}
 
-	private static readonly string[] __Paths0 = { ".id" };
-
 	private static __M.Item? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Item)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Item), "Bid"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		string __p0 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match0(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetString(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths0[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Item), ref reader, __s0 ? null : "id");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Item()
 		{
 			Id = __p0,
 		};
-	}
-
-	private static int __Match0(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 2: if (__Is(name, "id"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Item? value, __Json.JsonSerializerOptions options)
@@ -131,55 +110,34 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths1 = { ".items" };
-
 	private static __M.ItemList? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ItemList)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ItemList), "Eitems"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		__G.IReadOnlyList<__M.Item> __p0 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match1(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = __Read3(ref reader, options); __s0 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = __Read3(ref reader, options); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths1[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.ItemList), ref reader, __s0 ? null : "items");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.ItemList()
 		{
 			Items = __p0,
 		};
-	}
-
-	private static int __Match1(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 5: if (__Is(name, "items"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.ItemList? value, __Json.JsonSerializerOptions options)

@@ -127,11 +127,10 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		return null;
 	}
 
-	private static readonly string[] __Paths0 = { ".grant_type", ".client_id", ".remember", ".expires", ".audiences", ".scopes", ".filter", ".meta" };
-
 	private static __M.TokenForm? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.TokenForm)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.TokenForm), "Jgrant_type\tclient_id\u0008remember\u0007expires\taudiences\u0006scopes\u0006filter\u0004meta"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -140,21 +139,15 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		string __p1 = default;
 		bool? __p2 = default;
 		global::System.DateTimeOffset? __p3 = default;
-		__G.IReadOnlyList<string> __p4 = default;
-		__G.IReadOnlyList<string> __p5 = default;
-		__M.Filter __p6 = default;
-		__M.Filter __p7 = default;
-		bool __s0 = false;
-		int __i = -1;
+		__G.IReadOnlyList<string> __p4 = default, __p5 = default;
+		__M.Filter __p6 = default, __p7 = default;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match0(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = __Via(__Own1, ref reader, options); __s0 = true; break;
+					case 0: __p0 = __Via(__Own1, ref reader, options); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Null(ref reader) ? null : reader.GetBoolean(); break;
 					case 3: __p3 = __Null(ref reader) ? null : reader.GetDateTimeOffset(); break;
@@ -162,19 +155,12 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 					case 5: __p5 = __Read14(ref reader, options); break;
 					case 6: __p6 = __Read2(ref reader, options); break;
 					case 7: __p7 = __Read2(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths0[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.TokenForm), ref reader, __s0 ? null : "grant_type");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.TokenForm()
@@ -188,20 +174,6 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 			Filter = __p6,
 			Meta = __p7,
 		};
-	}
-
-	private static int __Match0(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "meta"u8)) return 7; break;
-			case 6: if (__Is(name, "scopes"u8)) return 5; if (__Is(name, "filter"u8)) return 6; break;
-			case 7: if (__Is(name, "expires"u8)) return 3; break;
-			case 8: if (__Is(name, "remember"u8)) return 2; break;
-			case 9: if (__Is(name, "client_id"u8)) return 1; if (__Is(name, "audiences"u8)) return 4; break;
-			case 10: if (__Is(name, "grant_type"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.TokenForm? value, __Json.JsonSerializerOptions options)
@@ -224,36 +196,30 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths2 = { ".kind", ".max" };
-
 	private static __M.Filter? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Filter)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Filter), "\u0004kind\u0003max"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		string __p0 = default;
 		long? __p1 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match2(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths2[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Filter()
@@ -261,16 +227,6 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 			Kind = __p0,
 			Max = __p1,
 		};
-	}
-
-	private static int __Match2(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 3: if (__Is(name, "max"u8)) return 1; break;
-			case 4: if (__Is(name, "kind"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Filter? value, __Json.JsonSerializerOptions options)
@@ -292,49 +248,34 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths3 = { ".access_token" };
-
 	private static __M.CreateTokenResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.CreateTokenResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.CreateTokenResponse), "\u000Caccess_token"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		string __p0 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match3(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths3[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.CreateTokenResponse()
 		{
 			AccessToken = __p0,
 		};
-	}
-
-	private static int __Match3(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 12: if (__Is(name, "access_token"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.CreateTokenResponse? value, __Json.JsonSerializerOptions options)
@@ -354,34 +295,28 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths4 = { ".file", ".thumbnails", ".caption", ".tags", ".rating", ".grant", ".petId", ".meta" };
-
 	private static __M.AddPhotoRequest? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.AddPhotoRequest)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.AddPhotoRequest), "Dfile\nthumbnails\u0007caption\u0004tags\u0006rating\u0005grant\u0005petId\u0004meta"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		byte[] __p0 = default;
 		__G.IReadOnlyList<byte[]> __p1 = default;
-		string __p2 = default;
+		string __p2 = default, __p6 = default;
 		__G.IReadOnlyList<string> __p3 = default;
 		long? __p4 = default;
 		__M.GrantType? __p5 = default;
-		string __p6 = default;
 		__M.Filter __p7 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match4(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); __s0 = true; break;
+					case 0: __p0 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
 					case 1: __p1 = __Read18(ref reader, options); break;
 					case 2: __p2 = reader.GetString(); break;
 					case 3: __p3 = __Read14(ref reader, options); break;
@@ -389,19 +324,12 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 					case 5: __p5 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
 					case 6: __p6 = reader.GetString(); break;
 					case 7: __p7 = __Read2(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths4[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.AddPhotoRequest), ref reader, __s0 ? null : "file");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.AddPhotoRequest()
@@ -415,19 +343,6 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 			PetId = __p6,
 			Meta = __p7,
 		};
-	}
-
-	private static int __Match4(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "file"u8)) return 0; if (__Is(name, "tags"u8)) return 3; if (__Is(name, "meta"u8)) return 7; break;
-			case 5: if (__Is(name, "grant"u8)) return 5; if (__Is(name, "petId"u8)) return 6; break;
-			case 6: if (__Is(name, "rating"u8)) return 4; break;
-			case 7: if (__Is(name, "caption"u8)) return 2; break;
-			case 10: if (__Is(name, "thumbnails"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.AddPhotoRequest? value, __Json.JsonSerializerOptions options)
@@ -450,44 +365,31 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths5 = { ".kind", ".max", ".reason" };
-
 	private static __M.SendComposedFormRequest? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.SendComposedFormRequest)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.SendComposedFormRequest), "\u0004kind\u0003maxFreason"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
+		string __p0 = default, __p2 = default;
 		long? __p1 = default;
-		string __p2 = default;
-		bool __s2 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match5(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					case 2: __p2 = reader.GetString(); __s2 = true; break;
-					default: reader.Skip(); break;
+					case 2: __p2 = reader.GetString(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths5[__i], ref reader);
-		}
-
-		if (!__s2)
-		{
-			throw __Missing(typeof(__M.SendComposedFormRequest), ref reader, __s2 ? null : "reason");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.SendComposedFormRequest()
@@ -496,17 +398,6 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 			Max = __p1,
 			Reason = __p2,
 		};
-	}
-
-	private static int __Match5(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 3: if (__Is(name, "max"u8)) return 1; break;
-			case 4: if (__Is(name, "kind"u8)) return 0; break;
-			case 6: if (__Is(name, "reason"u8)) return 2; break;
-		}
-		return -1;
 	}
 
 	private static void __Write5(__Json.Utf8JsonWriter writer, __M.SendComposedFormRequest? value, __Json.JsonSerializerOptions options)
@@ -530,48 +421,35 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths6 = { ".kind", ".max", ".image", ".notes", ".history" };
-
 	private static __M.SendComposedUploadRequest? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.SendComposedUploadRequest)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.SendComposedUploadRequest), "\u0004kind\u0003maxEimage\u0005notes\u0007history"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
+		string __p0 = default, __p3 = default;
 		long? __p1 = default;
 		byte[] __p2 = default;
-		string __p3 = default;
 		__G.IReadOnlyList<__M.Filter> __p4 = default;
-		bool __s2 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match6(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); __s2 = true; break;
+					case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
 					case 3: __p3 = reader.GetString(); break;
 					case 4: __p4 = __Read20(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths6[__i], ref reader);
-		}
-
-		if (!__s2)
-		{
-			throw __Missing(typeof(__M.SendComposedUploadRequest), ref reader, __s2 ? null : "image");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.SendComposedUploadRequest()
@@ -582,18 +460,6 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 			Notes = __p3,
 			History = __p4,
 		};
-	}
-
-	private static int __Match6(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 3: if (__Is(name, "max"u8)) return 1; break;
-			case 4: if (__Is(name, "kind"u8)) return 0; break;
-			case 5: if (__Is(name, "image"u8)) return 2; if (__Is(name, "notes"u8)) return 3; break;
-			case 7: if (__Is(name, "history"u8)) return 4; break;
-		}
-		return -1;
 	}
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.SendComposedUploadRequest? value, __Json.JsonSerializerOptions options)
@@ -613,36 +479,30 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths7 = { ".header", ".body" };
-
 	private static __M.SendBatchRequest? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.SendBatchRequest)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.SendBatchRequest), "\u0006header\u0004body"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		__M.Filter __p0 = default;
 		byte[] __p1 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match7(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = __Read2(ref reader, options); break;
 					case 1: __p1 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths7[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.SendBatchRequest()
@@ -650,16 +510,6 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 			Header = __p0,
 			Body = __p1,
 		};
-	}
-
-	private static int __Match7(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "body"u8)) return 1; break;
-			case 6: if (__Is(name, "header"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write7(__Json.Utf8JsonWriter writer, __M.SendBatchRequest? value, __Json.JsonSerializerOptions options)
@@ -676,42 +526,30 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths8 = { ".root", ".attachment" };
-
 	private static __M.SendRelatedRequest? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.SendRelatedRequest)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.SendRelatedRequest), "Droot\nattachment"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		__M.Filter __p0 = default;
 		byte[] __p1 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match8(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = __Read2(ref reader, options); __s0 = true; break;
+					case 0: __p0 = __Read2(ref reader, options); break;
 					case 1: __p1 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths8[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.SendRelatedRequest), ref reader, __s0 ? null : "root");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.SendRelatedRequest()
@@ -719,16 +557,6 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 			Root = __p0,
 			Attachment = __p1,
 		};
-	}
-
-	private static int __Match8(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "root"u8)) return 0; break;
-			case 10: if (__Is(name, "attachment"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write8(__Json.Utf8JsonWriter writer, __M.SendRelatedRequest? value, __Json.JsonSerializerOptions options)

@@ -296,46 +296,32 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		return null;
 	}
 
-	private static readonly string[] __Paths0 = { ".access_token", ".expires_in", ".refresh_token", ".token_type" };
-
 	private static __M.AccessTokenResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.AccessTokenResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.AccessTokenResponse), "Laccess_tokenJexpires_inMrefresh_tokenJtoken_type"u8, 4);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
+		string __p0 = default, __p2 = default, __p3 = default;
 		int __p1 = default;
-		string __p2 = default;
-		string __p3 = default;
-		bool __s0 = false, __s1 = false, __s2 = false, __s3 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match0(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
-					case 1: __p1 = reader.GetInt32(); __s1 = true; break;
-					case 2: __p2 = reader.GetString(); __s2 = true; break;
-					case 3: __p3 = reader.GetString(); __s3 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = reader.GetInt32(); break;
+					case 2: __p2 = reader.GetString(); break;
+					case 3: __p3 = reader.GetString(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths0[__i], ref reader);
-		}
-
-		if (!__s0 || !__s1 || !__s2 || !__s3)
-		{
-			throw __Missing(typeof(__M.AccessTokenResponse), ref reader, __s0 ? null : "access_token", __s1 ? null : "expires_in", __s2 ? null : "refresh_token", __s3 ? null : "token_type");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.AccessTokenResponse()
@@ -345,17 +331,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			RefreshToken = __p2,
 			TokenType = __p3,
 		};
-	}
-
-	private static int __Match0(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 10: if (__Is(name, "expires_in"u8)) return 1; if (__Is(name, "token_type"u8)) return 3; break;
-			case 12: if (__Is(name, "access_token"u8)) return 0; break;
-			case 13: if (__Is(name, "refresh_token"u8)) return 2; break;
-		}
-		return -1;
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.AccessTokenResponse? value, __Json.JsonSerializerOptions options)
@@ -381,42 +356,30 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths1 = { ".code", ".message" };
-
 	private static __M.ErrorResponse? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ErrorResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ErrorResponse), "Dcode\u0007message"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		int __p0 = default;
 		string __p1 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match1(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths1[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.ErrorResponse), ref reader, __s0 ? null : "code");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.ErrorResponse()
@@ -424,16 +387,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Code = __p0,
 			Message = __p1,
 		};
-	}
-
-	private static int __Match1(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; break;
-			case 7: if (__Is(name, "message"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.ErrorResponse? value, __Json.JsonSerializerOptions options)
@@ -455,42 +408,30 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths2 = { ".code", ".message" };
-
 	private static __M.EmptyResponse? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.EmptyResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.EmptyResponse), "Dcode\u0007message"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		int __p0 = default;
 		string __p1 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match2(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths2[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.EmptyResponse), ref reader, __s0 ? null : "code");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.EmptyResponse()
@@ -498,16 +439,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Code = __p0,
 			Message = __p1,
 		};
-	}
-
-	private static int __Match2(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; break;
-			case 7: if (__Is(name, "message"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.EmptyResponse? value, __Json.JsonSerializerOptions options)
@@ -529,11 +460,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths3 = { ".code", ".message", ".data" };
-
 	private static __M.ClusterListResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ClusterListResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterListResponse), "Dcode\u0007message\u0004data"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -541,32 +471,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		int __p0 = default;
 		string __p1 = default;
 		__M.ClusterList __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match3(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read4(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths3[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.ClusterListResponse), ref reader, __s0 ? null : "code");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.ClusterListResponse()
@@ -575,16 +494,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Message = __p1,
 			Data = __p2,
 		};
-	}
-
-	private static int __Match3(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-			case 7: if (__Is(name, "message"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.ClusterListResponse? value, __Json.JsonSerializerOptions options)
@@ -602,42 +511,30 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths4 = { ".total", ".list" };
-
 	private static __M.ClusterList? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ClusterList)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterList), "EtotalDlist"u8, 2);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		int __p0 = default;
 		__G.IReadOnlyList<__M.ClusterSummary> __p1 = default;
-		bool __s0 = false, __s1 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match4(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-					case 1: __p1 = __Read42(ref reader, options); __s1 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetInt32(); break;
+					case 1: __p1 = __Read42(ref reader, options); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths4[__i], ref reader);
-		}
-
-		if (!__s0 || !__s1)
-		{
-			throw __Missing(typeof(__M.ClusterList), ref reader, __s0 ? null : "total", __s1 ? null : "list");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.ClusterList()
@@ -645,16 +542,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Total = __p0,
 			List = __p1,
 		};
-	}
-
-	private static int __Match4(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "list"u8)) return 1; break;
-			case 5: if (__Is(name, "total"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.ClusterList? value, __Json.JsonSerializerOptions options)
@@ -671,42 +558,29 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths5 = { ".cluster_id", ".cluster_name" };
-
 	private static __M.ClusterSummary? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ClusterSummary)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterSummary), "Jcluster_id\u000Ccluster_name"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		bool __s0 = false;
-		int __i = -1;
+		string __p0 = default, __p1 = default;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match5(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths5[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.ClusterSummary), ref reader, __s0 ? null : "cluster_id");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.ClusterSummary()
@@ -714,16 +588,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			ClusterId = __p0,
 			ClusterName = __p1,
 		};
-	}
-
-	private static int __Match5(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 10: if (__Is(name, "cluster_id"u8)) return 0; break;
-			case 12: if (__Is(name, "cluster_name"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write5(__Json.Utf8JsonWriter writer, __M.ClusterSummary? value, __Json.JsonSerializerOptions options)
@@ -745,11 +609,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths6 = { ".code", ".message", ".data" };
-
 	private static __M.ClusterStateResponse? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ClusterStateResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterStateResponse), "Dcode\u0007message\u0004data"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -757,32 +620,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		int __p0 = default;
 		string __p1 = default;
 		__M.ClusterStateData __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match6(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read7(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths6[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.ClusterStateResponse), ref reader, __s0 ? null : "code");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.ClusterStateResponse()
@@ -791,16 +643,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Message = __p1,
 			Data = __p2,
 		};
-	}
-
-	private static int __Match6(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-			case 7: if (__Is(name, "message"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.ClusterStateResponse? value, __Json.JsonSerializerOptions options)
@@ -818,42 +660,30 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths7 = { ".cluster_state", ".abnormal_reason" };
-
 	private static __M.ClusterStateData? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ClusterStateData)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterStateData), "Mcluster_state\u000Fabnormal_reason"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		__M.ClusterState __p0 = default;
 		string __p1 = default;
-		bool __s0 = false, __s1 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match7(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = __Via(__Own8, ref reader, options); __s0 = true; break;
-					case 1: __p1 = reader.GetString(); __s1 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = __Via(__Own8, ref reader, options); break;
+					case 1: __p1 = reader.GetString(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths7[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.ClusterStateData), ref reader, __s0 ? null : "cluster_state");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		var __result = new __M.ClusterStateData()
@@ -861,18 +691,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			ClusterState = __p0,
 			AbnormalReason = __p1,
 		};
-		__result.__set_AbnormalReason = __s1;
+		__result.__set_AbnormalReason = __o.Seen(1);
 		return __result;
-	}
-
-	private static int __Match7(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 13: if (__Is(name, "cluster_state"u8)) return 0; break;
-			case 15: if (__Is(name, "abnormal_reason"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write7(__Json.Utf8JsonWriter writer, __M.ClusterStateData? value, __Json.JsonSerializerOptions options)
@@ -889,11 +709,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths9 = { ".code", ".message", ".data" };
-
 	private static __M.ActionResponse? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ActionResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ActionResponse), "Dcode\u0007message\u0004data"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -901,32 +720,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		int __p0 = default;
 		string __p1 = default;
 		__M.ActionData __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match9(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read10(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths9[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.ActionResponse), ref reader, __s0 ? null : "code");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.ActionResponse()
@@ -935,16 +743,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Message = __p1,
 			Data = __p2,
 		};
-	}
-
-	private static int __Match9(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-			case 7: if (__Is(name, "message"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write9(__Json.Utf8JsonWriter writer, __M.ActionResponse? value, __Json.JsonSerializerOptions options)
@@ -962,55 +760,34 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths10 = { ".action_id" };
-
 	private static __M.ActionData? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ActionData)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ActionData), "Iaction_id"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		string __p0 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match10(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetString(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths10[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.ActionData), ref reader, __s0 ? null : "action_id");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.ActionData()
 		{
 			ActionId = __p0,
 		};
-	}
-
-	private static int __Match10(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 9: if (__Is(name, "action_id"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write10(__Json.Utf8JsonWriter writer, __M.ActionData? value, __Json.JsonSerializerOptions options)
@@ -1030,11 +807,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths11 = { ".scripts", ".parallel", ".timeout" };
-
 	private static __M.DeploymentScriptsRequest? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.DeploymentScriptsRequest)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.DeploymentScriptsRequest), "Gscripts\u0008parallel\u0007timeout"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -1042,32 +818,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		__G.IReadOnlyList<__M.DeploymentScript> __p0 = default;
 		bool? __p1 = default;
 		int? __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match11(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = __Read43(ref reader, options); __s0 = true; break;
+					case 0: __p0 = __Read43(ref reader, options); break;
 					case 1: __p1 = __Null(ref reader) ? null : reader.GetBoolean(); break;
 					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths11[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.DeploymentScriptsRequest), ref reader, __s0 ? null : "scripts");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.DeploymentScriptsRequest()
@@ -1076,16 +841,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Parallel = __p1,
 			Timeout = __p2,
 		};
-	}
-
-	private static int __Match11(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 7: if (__Is(name, "scripts"u8)) return 0; if (__Is(name, "timeout"u8)) return 2; break;
-			case 8: if (__Is(name, "parallel"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write11(__Json.Utf8JsonWriter writer, __M.DeploymentScriptsRequest? value, __Json.JsonSerializerOptions options)
@@ -1103,42 +858,29 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths12 = { ".script_path", ".logs_dir" };
-
 	private static __M.DeploymentScript? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.DeploymentScript)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.DeploymentScript), "Kscript_path\u0008logs_dir"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		bool __s0 = false;
-		int __i = -1;
+		string __p0 = default, __p1 = default;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match12(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths12[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.DeploymentScript), ref reader, __s0 ? null : "script_path");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.DeploymentScript()
@@ -1146,16 +888,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			ScriptPath = __p0,
 			LogsDir = __p1,
 		};
-	}
-
-	private static int __Match12(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 8: if (__Is(name, "logs_dir"u8)) return 1; break;
-			case 11: if (__Is(name, "script_path"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write12(__Json.Utf8JsonWriter writer, __M.DeploymentScript? value, __Json.JsonSerializerOptions options)
@@ -1177,11 +909,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths13 = { ".code", ".message", ".data" };
-
 	private static __M.WarehouseListResponse? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.WarehouseListResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.WarehouseListResponse), "Dcode\u0007message\u0004data"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -1189,32 +920,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		int __p0 = default;
 		string __p1 = default;
 		__M.WarehouseList __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match13(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read14(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths13[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.WarehouseListResponse), ref reader, __s0 ? null : "code");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.WarehouseListResponse()
@@ -1223,16 +943,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Message = __p1,
 			Data = __p2,
 		};
-	}
-
-	private static int __Match13(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-			case 7: if (__Is(name, "message"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write13(__Json.Utf8JsonWriter writer, __M.WarehouseListResponse? value, __Json.JsonSerializerOptions options)
@@ -1250,42 +960,30 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths14 = { ".total", ".list" };
-
 	private static __M.WarehouseList? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.WarehouseList)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.WarehouseList), "EtotalDlist"u8, 2);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		int __p0 = default;
 		__G.IReadOnlyList<__M.Warehouse> __p1 = default;
-		bool __s0 = false, __s1 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match14(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-					case 1: __p1 = __Read47(ref reader, options); __s1 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetInt32(); break;
+					case 1: __p1 = __Read47(ref reader, options); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths14[__i], ref reader);
-		}
-
-		if (!__s0 || !__s1)
-		{
-			throw __Missing(typeof(__M.WarehouseList), ref reader, __s0 ? null : "total", __s1 ? null : "list");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.WarehouseList()
@@ -1293,16 +991,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Total = __p0,
 			List = __p1,
 		};
-	}
-
-	private static int __Match14(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "list"u8)) return 1; break;
-			case 5: if (__Is(name, "total"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write14(__Json.Utf8JsonWriter writer, __M.WarehouseList? value, __Json.JsonSerializerOptions options)
@@ -1319,11 +1007,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths15 = { ".code", ".message", ".data" };
-
 	private static __M.WarehouseResponse? __Read15(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.WarehouseResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.WarehouseResponse), "Dcode\u0007message\u0004data"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -1331,32 +1018,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		int __p0 = default;
 		string __p1 = default;
 		__M.Warehouse __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match15(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read16(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths15[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.WarehouseResponse), ref reader, __s0 ? null : "code");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.WarehouseResponse()
@@ -1365,16 +1041,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Message = __p1,
 			Data = __p2,
 		};
-	}
-
-	private static int __Match15(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-			case 7: if (__Is(name, "message"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write15(__Json.Utf8JsonWriter writer, __M.WarehouseResponse? value, __Json.JsonSerializerOptions options)
@@ -1392,48 +1058,35 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths16 = { ".warehouse_id", ".warehouse_name", ".node_count", ".state", ".is_default" };
-
 	private static __M.Warehouse? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Warehouse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Warehouse), "Lwarehouse_id\u000Ewarehouse_name\nnode_count\u0005state\nis_default"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
+		string __p0 = default, __p1 = default;
 		int? __p2 = default;
 		__M.WarehouseState? __p3 = default;
 		bool? __p4 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match16(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
 					case 3: __p3 = __Null(ref reader) ? null : __Via(__Own17, ref reader, options); break;
 					case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths16[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Warehouse), ref reader, __s0 ? null : "warehouse_id");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Warehouse()
@@ -1444,18 +1097,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			State = __p3,
 			IsDefault = __p4,
 		};
-	}
-
-	private static int __Match16(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 5: if (__Is(name, "state"u8)) return 3; break;
-			case 10: if (__Is(name, "node_count"u8)) return 2; if (__Is(name, "is_default"u8)) return 4; break;
-			case 12: if (__Is(name, "warehouse_id"u8)) return 0; break;
-			case 14: if (__Is(name, "warehouse_name"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write16(__Json.Utf8JsonWriter writer, __M.Warehouse? value, __Json.JsonSerializerOptions options)
@@ -1475,11 +1116,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths18 = { ".code", ".message", ".data" };
-
 	private static __M.InfraActionStateResponse? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.InfraActionStateResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.InfraActionStateResponse), "Dcode\u0007message\u0004data"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -1487,32 +1127,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		int __p0 = default;
 		string __p1 = default;
 		__M.InfraActionStateData __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match18(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read19(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths18[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.InfraActionStateResponse), ref reader, __s0 ? null : "code");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.InfraActionStateResponse()
@@ -1521,16 +1150,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Message = __p1,
 			Data = __p2,
 		};
-	}
-
-	private static int __Match18(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-			case 7: if (__Is(name, "message"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write18(__Json.Utf8JsonWriter writer, __M.InfraActionStateResponse? value, __Json.JsonSerializerOptions options)
@@ -1548,42 +1167,30 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths19 = { ".infra_action_state", ".err_msg" };
-
 	private static __M.InfraActionStateData? __Read19(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.InfraActionStateData)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.InfraActionStateData), "Rinfra_action_state\u0007err_msg"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		__M.InfraActionState __p0 = default;
 		string __p1 = default;
-		bool __s0 = false, __s1 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match19(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = __Via(__Own20, ref reader, options); __s0 = true; break;
-					case 1: __p1 = reader.GetString(); __s1 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = __Via(__Own20, ref reader, options); break;
+					case 1: __p1 = reader.GetString(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths19[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.InfraActionStateData), ref reader, __s0 ? null : "infra_action_state");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		var __result = new __M.InfraActionStateData()
@@ -1591,18 +1198,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			InfraActionState = __p0,
 			ErrMsg = __p1,
 		};
-		__result.__set_ErrMsg = __s1;
+		__result.__set_ErrMsg = __o.Seen(1);
 		return __result;
-	}
-
-	private static int __Match19(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 7: if (__Is(name, "err_msg"u8)) return 1; break;
-			case 18: if (__Is(name, "infra_action_state"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write19(__Json.Utf8JsonWriter writer, __M.InfraActionStateData? value, __Json.JsonSerializerOptions options)
@@ -1619,48 +1216,33 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths21 = { ".vm_cate", ".iops", ".throughput", ".vm_vol_size", ".vm_vol_num" };
-
 	private static __M.ScaleWarehouseSizeRequest? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ScaleWarehouseSizeRequest)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ScaleWarehouseSizeRequest), "Gvm_cate\u0004iops\nthroughput\u000Bvm_vol_size\nvm_vol_num"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		string __p0 = default;
-		int? __p1 = default;
-		int? __p2 = default;
-		int? __p3 = default;
-		int? __p4 = default;
-		bool __s0 = false;
-		int __i = -1;
+		int? __p1 = default, __p2 = default, __p3 = default, __p4 = default;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match21(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
 					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
 					case 3: __p3 = __Null(ref reader) ? null : reader.GetInt32(); break;
 					case 4: __p4 = __Null(ref reader) ? null : reader.GetInt32(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths21[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.ScaleWarehouseSizeRequest), ref reader, __s0 ? null : "vm_cate");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.ScaleWarehouseSizeRequest()
@@ -1671,18 +1253,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			VmVolSize = __p3,
 			VmVolNum = __p4,
 		};
-	}
-
-	private static int __Match21(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "iops"u8)) return 1; break;
-			case 7: if (__Is(name, "vm_cate"u8)) return 0; break;
-			case 10: if (__Is(name, "throughput"u8)) return 2; if (__Is(name, "vm_vol_num"u8)) return 4; break;
-			case 11: if (__Is(name, "vm_vol_size"u8)) return 3; break;
-		}
-		return -1;
 	}
 
 	private static void __Write21(__Json.Utf8JsonWriter writer, __M.ScaleWarehouseSizeRequest? value, __Json.JsonSerializerOptions options)
@@ -1710,55 +1280,34 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths22 = { ".vm_num" };
-
 	private static __M.ScaleWarehouseNumRequest? __Read22(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ScaleWarehouseNumRequest)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ScaleWarehouseNumRequest), "Fvm_num"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		int __p0 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match22(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetInt32(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths22[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.ScaleWarehouseNumRequest), ref reader, __s0 ? null : "vm_num");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.ScaleWarehouseNumRequest()
 		{
 			VmNum = __p0,
 		};
-	}
-
-	private static int __Match22(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 6: if (__Is(name, "vm_num"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write22(__Json.Utf8JsonWriter writer, __M.ScaleWarehouseNumRequest? value, __Json.JsonSerializerOptions options)
@@ -1778,11 +1327,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths23 = { ".code", ".message", ".data" };
-
 	private static __M.AccountUsageResponse? __Read23(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.AccountUsageResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.AccountUsageResponse), "Dcode\u0007message\u0004data"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -1790,32 +1338,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		int __p0 = default;
 		string __p1 = default;
 		__M.AccountUsage __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match23(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read24(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths23[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.AccountUsageResponse), ref reader, __s0 ? null : "code");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.AccountUsageResponse()
@@ -1824,16 +1361,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Message = __p1,
 			Data = __p2,
 		};
-	}
-
-	private static int __Match23(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-			case 7: if (__Is(name, "message"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write23(__Json.Utf8JsonWriter writer, __M.AccountUsageResponse? value, __Json.JsonSerializerOptions options)
@@ -1851,38 +1378,31 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths24 = { ".account_id", ".total_usage", ".details" };
-
 	private static __M.AccountUsage? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.AccountUsage)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.AccountUsage), "\naccount_id\u000Btotal_usage\u0007details"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
+		string __p0 = default, __p1 = default;
 		__G.IReadOnlyList<__M.DailyUsage> __p2 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match24(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read49(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths24[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.AccountUsage()
@@ -1891,17 +1411,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			TotalUsage = __p1,
 			Details = __p2,
 		};
-	}
-
-	private static int __Match24(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 7: if (__Is(name, "details"u8)) return 2; break;
-			case 10: if (__Is(name, "account_id"u8)) return 0; break;
-			case 11: if (__Is(name, "total_usage"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write24(__Json.Utf8JsonWriter writer, __M.AccountUsage? value, __Json.JsonSerializerOptions options)
@@ -1919,11 +1428,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths25 = { ".code", ".message", ".data" };
-
 	private static __M.ClusterUsageResponse? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ClusterUsageResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterUsageResponse), "Dcode\u0007message\u0004data"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -1931,32 +1439,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		int __p0 = default;
 		string __p1 = default;
 		__M.ClusterUsage __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match25(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read26(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths25[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.ClusterUsageResponse), ref reader, __s0 ? null : "code");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.ClusterUsageResponse()
@@ -1965,16 +1462,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Message = __p1,
 			Data = __p2,
 		};
-	}
-
-	private static int __Match25(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-			case 7: if (__Is(name, "message"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write25(__Json.Utf8JsonWriter writer, __M.ClusterUsageResponse? value, __Json.JsonSerializerOptions options)
@@ -1992,40 +1479,32 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths26 = { ".cluster_id", ".cluster_name", ".total_usage", ".details" };
-
 	private static __M.ClusterUsage? __Read26(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ClusterUsage)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterUsage), "\ncluster_id\u000Ccluster_name\u000Btotal_usage\u0007details"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		string __p2 = default;
+		string __p0 = default, __p1 = default, __p2 = default;
 		__G.IReadOnlyList<__M.DailyUsage> __p3 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match26(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = reader.GetString(); break;
 					case 3: __p3 = __Read49(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths26[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.ClusterUsage()
@@ -2035,18 +1514,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			TotalUsage = __p2,
 			Details = __p3,
 		};
-	}
-
-	private static int __Match26(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 7: if (__Is(name, "details"u8)) return 3; break;
-			case 10: if (__Is(name, "cluster_id"u8)) return 0; break;
-			case 11: if (__Is(name, "total_usage"u8)) return 2; break;
-			case 12: if (__Is(name, "cluster_name"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write26(__Json.Utf8JsonWriter writer, __M.ClusterUsage? value, __Json.JsonSerializerOptions options)
@@ -2065,11 +1532,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths27 = { ".usage", ".date", ".time_stamp" };
-
 	private static __M.DailyUsage? __Read27(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.DailyUsage)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.DailyUsage), "\u0005usage\u0004date\ntime_stamp"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -2077,26 +1543,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		string __p0 = default;
 		int? __p1 = default;
 		long? __p2 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match27(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
 					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths27[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.DailyUsage()
@@ -2105,17 +1566,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Date = __p1,
 			TimeStamp = __p2,
 		};
-	}
-
-	private static int __Match27(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "date"u8)) return 1; break;
-			case 5: if (__Is(name, "usage"u8)) return 0; break;
-			case 10: if (__Is(name, "time_stamp"u8)) return 2; break;
-		}
-		return -1;
 	}
 
 	private static void __Write27(__Json.Utf8JsonWriter writer, __M.DailyUsage? value, __Json.JsonSerializerOptions options)
@@ -2139,46 +1589,33 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths28 = { ".account_ids", ".start_date", ".end_date", ".show_daily_detail" };
-
 	private static __M.OrganizationUsageRequest? __Read28(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.OrganizationUsageRequest)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.OrganizationUsageRequest), "\u000Baccount_idsJstart_dateHend_date\u0011show_daily_detail"u8, 2);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		__G.IReadOnlyList<string> __p0 = default;
-		string __p1 = default;
-		string __p2 = default;
+		string __p1 = default, __p2 = default;
 		bool? __p3 = default;
-		bool __s1 = false, __s2 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match28(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = __Read52(ref reader, options); break;
-					case 1: __p1 = reader.GetString(); __s1 = true; break;
-					case 2: __p2 = reader.GetString(); __s2 = true; break;
+					case 1: __p1 = reader.GetString(); break;
+					case 2: __p2 = reader.GetString(); break;
 					case 3: __p3 = __Null(ref reader) ? null : reader.GetBoolean(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths28[__i], ref reader);
-		}
-
-		if (!__s1 || !__s2)
-		{
-			throw __Missing(typeof(__M.OrganizationUsageRequest), ref reader, __s1 ? null : "start_date", __s2 ? null : "end_date");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.OrganizationUsageRequest()
@@ -2188,18 +1625,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			EndDate = __p2,
 			ShowDailyDetail = __p3,
 		};
-	}
-
-	private static int __Match28(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 8: if (__Is(name, "end_date"u8)) return 2; break;
-			case 10: if (__Is(name, "start_date"u8)) return 1; break;
-			case 11: if (__Is(name, "account_ids"u8)) return 0; break;
-			case 17: if (__Is(name, "show_daily_detail"u8)) return 3; break;
-		}
-		return -1;
 	}
 
 	private static void __Write28(__Json.Utf8JsonWriter writer, __M.OrganizationUsageRequest? value, __Json.JsonSerializerOptions options)
@@ -2218,11 +1643,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths29 = { ".code", ".message", ".data" };
-
 	private static __M.OrganizationUsageResponse? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.OrganizationUsageResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.OrganizationUsageResponse), "Dcode\u0007message\u0004data"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -2230,32 +1654,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		int __p0 = default;
 		string __p1 = default;
 		__M.OrganizationUsage __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match29(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read30(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths29[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.OrganizationUsageResponse), ref reader, __s0 ? null : "code");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.OrganizationUsageResponse()
@@ -2264,16 +1677,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Message = __p1,
 			Data = __p2,
 		};
-	}
-
-	private static int __Match29(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-			case 7: if (__Is(name, "message"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write29(__Json.Utf8JsonWriter writer, __M.OrganizationUsageResponse? value, __Json.JsonSerializerOptions options)
@@ -2291,36 +1694,30 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths30 = { ".total_usage", ".accounts" };
-
 	private static __M.OrganizationUsage? __Read30(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.OrganizationUsage)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.OrganizationUsage), "\u000Btotal_usage\u0008accounts"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		string __p0 = default;
 		__G.IReadOnlyList<__M.AccountClusterUsage> __p1 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match30(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = __Read53(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths30[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.OrganizationUsage()
@@ -2328,16 +1725,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			TotalUsage = __p0,
 			Accounts = __p1,
 		};
-	}
-
-	private static int __Match30(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 8: if (__Is(name, "accounts"u8)) return 1; break;
-			case 11: if (__Is(name, "total_usage"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write30(__Json.Utf8JsonWriter writer, __M.OrganizationUsage? value, __Json.JsonSerializerOptions options)
@@ -2354,42 +1741,33 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths31 = { ".account_id", ".account_name", ".account_email", ".total_usage", ".clusters" };
-
 	private static __M.AccountClusterUsage? __Read31(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.AccountClusterUsage)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.AccountClusterUsage), "\naccount_id\u000Caccount_name\raccount_email\u000Btotal_usage\u0008clusters"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		string __p2 = default;
-		string __p3 = default;
+		string __p0 = default, __p1 = default, __p2 = default, __p3 = default;
 		__G.IReadOnlyList<__M.ClusterDailyUsage> __p4 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match31(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = reader.GetString(); break;
 					case 3: __p3 = reader.GetString(); break;
 					case 4: __p4 = __Read54(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths31[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.AccountClusterUsage()
@@ -2400,19 +1778,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			TotalUsage = __p3,
 			Clusters = __p4,
 		};
-	}
-
-	private static int __Match31(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 8: if (__Is(name, "clusters"u8)) return 4; break;
-			case 10: if (__Is(name, "account_id"u8)) return 0; break;
-			case 11: if (__Is(name, "total_usage"u8)) return 3; break;
-			case 12: if (__Is(name, "account_name"u8)) return 1; break;
-			case 13: if (__Is(name, "account_email"u8)) return 2; break;
-		}
-		return -1;
 	}
 
 	private static void __Write31(__Json.Utf8JsonWriter writer, __M.AccountClusterUsage? value, __Json.JsonSerializerOptions options)
@@ -2432,40 +1797,32 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths32 = { ".cluster_id", ".cluster_name", ".total_usage", ".daily_usages" };
-
 	private static __M.ClusterDailyUsage? __Read32(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.ClusterDailyUsage)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterDailyUsage), "\ncluster_id\u000Ccluster_name\u000Btotal_usage\u000Cdaily_usages"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		string __p2 = default;
+		string __p0 = default, __p1 = default, __p2 = default;
 		__G.IReadOnlyList<__M.DailyUsage> __p3 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match32(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = reader.GetString(); break;
 					case 3: __p3 = __Read49(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths32[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.ClusterDailyUsage()
@@ -2475,17 +1832,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			TotalUsage = __p2,
 			DailyUsages = __p3,
 		};
-	}
-
-	private static int __Match32(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 10: if (__Is(name, "cluster_id"u8)) return 0; break;
-			case 11: if (__Is(name, "total_usage"u8)) return 2; break;
-			case 12: if (__Is(name, "cluster_name"u8)) return 1; if (__Is(name, "daily_usages"u8)) return 3; break;
-		}
-		return -1;
 	}
 
 	private static void __Write32(__Json.Utf8JsonWriter writer, __M.ClusterDailyUsage? value, __Json.JsonSerializerOptions options)
@@ -2504,11 +1850,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths33 = { ".code", ".message", ".data" };
-
 	private static __M.BillListResponse? __Read33(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.BillListResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.BillListResponse), "Dcode\u0007message\u0004data"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -2516,32 +1861,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		int __p0 = default;
 		string __p1 = default;
 		__M.Bills __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match33(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read34(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths33[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.BillListResponse), ref reader, __s0 ? null : "code");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.BillListResponse()
@@ -2550,16 +1884,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Message = __p1,
 			Data = __p2,
 		};
-	}
-
-	private static int __Match33(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-			case 7: if (__Is(name, "message"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write33(__Json.Utf8JsonWriter writer, __M.BillListResponse? value, __Json.JsonSerializerOptions options)
@@ -2577,40 +1901,33 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths34 = { ".account_id", ".begin_month", ".end_month", ".bill_list" };
-
 	private static __M.Bills? __Read34(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Bills)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Bills), "\naccount_id\u000Bbegin_month\tend_month\tbill_list"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		string __p0 = default;
-		int? __p1 = default;
-		int? __p2 = default;
+		int? __p1 = default, __p2 = default;
 		__G.IReadOnlyList<__M.Bill> __p3 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match34(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
 					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
 					case 3: __p3 = __Read55(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths34[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Bills()
@@ -2620,17 +1937,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			EndMonth = __p2,
 			BillList = __p3,
 		};
-	}
-
-	private static int __Match34(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 9: if (__Is(name, "end_month"u8)) return 2; if (__Is(name, "bill_list"u8)) return 3; break;
-			case 10: if (__Is(name, "account_id"u8)) return 0; break;
-			case 11: if (__Is(name, "begin_month"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write34(__Json.Utf8JsonWriter writer, __M.Bills? value, __Json.JsonSerializerOptions options)
@@ -2649,31 +1955,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths35 = { ".period", ".account_id", ".charge_usage", ".charge_price", ".bill_state", ".pay_state", ".pay_method", ".pay_info_details" };
-
 	private static __M.Bill? __Read35(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Bill)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Bill), "\u0006period\naccount_id\u000Ccharge_usage\u000Ccharge_price\nbill_state\tpay_state\npay_method\u0010pay_info_details"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		string __p2 = default;
-		string __p3 = default;
-		string __p4 = default;
-		string __p5 = default;
-		string __p6 = default;
+		string __p0 = default, __p1 = default, __p2 = default, __p3 = default, __p4 = default, __p5 = default, __p6 = default;
 		__G.IReadOnlyList<__M.Payment> __p7 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match35(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
@@ -2683,14 +1979,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 					case 5: __p5 = reader.GetString(); break;
 					case 6: __p6 = reader.GetString(); break;
 					case 7: __p7 = __Read56(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths35[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Bill()
@@ -2704,19 +1998,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			PayMethod = __p6,
 			PayInfoDetails = __p7,
 		};
-	}
-
-	private static int __Match35(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 6: if (__Is(name, "period"u8)) return 0; break;
-			case 9: if (__Is(name, "pay_state"u8)) return 5; break;
-			case 10: if (__Is(name, "account_id"u8)) return 1; if (__Is(name, "bill_state"u8)) return 4; if (__Is(name, "pay_method"u8)) return 6; break;
-			case 12: if (__Is(name, "charge_usage"u8)) return 2; if (__Is(name, "charge_price"u8)) return 3; break;
-			case 16: if (__Is(name, "pay_info_details"u8)) return 7; break;
-		}
-		return -1;
 	}
 
 	private static void __Write35(__Json.Utf8JsonWriter writer, __M.Bill? value, __Json.JsonSerializerOptions options)
@@ -2739,40 +2020,31 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths36 = { ".pay_method", ".amount", ".currency", ".state" };
-
 	private static __M.Payment? __Read36(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Payment)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Payment), "\npay_method\u0006amount\u0008currency\u0005state"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		string __p2 = default;
-		string __p3 = default;
-		int __i = -1;
+		string __p0 = default, __p1 = default, __p2 = default, __p3 = default;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match36(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = reader.GetString(); break;
 					case 3: __p3 = reader.GetString(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths36[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Payment()
@@ -2782,18 +2054,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Currency = __p2,
 			State = __p3,
 		};
-	}
-
-	private static int __Match36(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 5: if (__Is(name, "state"u8)) return 3; break;
-			case 6: if (__Is(name, "amount"u8)) return 1; break;
-			case 8: if (__Is(name, "currency"u8)) return 2; break;
-			case 10: if (__Is(name, "pay_method"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write36(__Json.Utf8JsonWriter writer, __M.Payment? value, __Json.JsonSerializerOptions options)
@@ -2819,11 +2079,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths37 = { ".code", ".message", ".data" };
-
 	private static __M.AccountListResponse? __Read37(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.AccountListResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.AccountListResponse), "Dcode\u0007message\u0004data"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -2831,32 +2090,21 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		int __p0 = default;
 		string __p1 = default;
 		__G.IReadOnlyList<__M.Account> __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match37(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read57(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths37[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.AccountListResponse), ref reader, __s0 ? null : "code");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.AccountListResponse()
@@ -2865,16 +2113,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			Message = __p1,
 			Data = __p2,
 		};
-	}
-
-	private static int __Match37(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; if (__Is(name, "data"u8)) return 2; break;
-			case 7: if (__Is(name, "message"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write37(__Json.Utf8JsonWriter writer, __M.AccountListResponse? value, __Json.JsonSerializerOptions options)
@@ -2892,50 +2130,36 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths38 = { ".account_id", ".account_name", ".email", ".state", ".is_root_account", ".create_at" };
-
 	private static __M.Account? __Read38(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Account)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Account), "Jaccount_id\u000Caccount_name\u0005email\u0005state\u000Fis_root_account\tcreate_at"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		string __p2 = default;
+		string __p0 = default, __p1 = default, __p2 = default;
 		__M.AccountState? __p3 = default;
 		bool? __p4 = default;
 		long? __p5 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match38(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = reader.GetString(); break;
 					case 3: __p3 = __Null(ref reader) ? null : __Via(__Own39, ref reader, options); break;
 					case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
 					case 5: __p5 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths38[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Account), ref reader, __s0 ? null : "account_id");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Account()
@@ -2947,19 +2171,6 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 			IsRootAccount = __p4,
 			CreateAt = __p5,
 		};
-	}
-
-	private static int __Match38(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 5: if (__Is(name, "email"u8)) return 2; if (__Is(name, "state"u8)) return 3; break;
-			case 9: if (__Is(name, "create_at"u8)) return 5; break;
-			case 10: if (__Is(name, "account_id"u8)) return 0; break;
-			case 12: if (__Is(name, "account_name"u8)) return 1; break;
-			case 15: if (__Is(name, "is_root_account"u8)) return 4; break;
-		}
-		return -1;
 	}
 
 	private static void __Write38(__Json.Utf8JsonWriter writer, __M.Account? value, __Json.JsonSerializerOptions options)

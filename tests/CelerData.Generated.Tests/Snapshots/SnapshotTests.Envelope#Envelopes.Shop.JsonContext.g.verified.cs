@@ -94,11 +94,10 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		return null;
 	}
 
-	private static readonly string[] __Paths0 = { ".status", ".error", ".result" };
-
 	private static __M.OrderEnvelope? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.OrderEnvelope)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.OrderEnvelope), "Fstatus\u0005error\u0006result"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -106,32 +105,21 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		int __p0 = default;
 		string __p1 = default;
 		__M.Order __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match0(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read1(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths0[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.OrderEnvelope), ref reader, __s0 ? null : "status");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.OrderEnvelope()
@@ -140,16 +128,6 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 			Error = __p1,
 			Result = __p2,
 		};
-	}
-
-	private static int __Match0(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 5: if (__Is(name, "error"u8)) return 1; break;
-			case 6: if (__Is(name, "status"u8)) return 0; if (__Is(name, "result"u8)) return 2; break;
-		}
-		return -1;
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.OrderEnvelope? value, __Json.JsonSerializerOptions options)
@@ -167,42 +145,30 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths1 = { ".id", ".total" };
-
 	private static __M.Order? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Order)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Order), "Bid\u0005total"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		string __p0 = default;
 		double? __p1 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match1(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = __Null(ref reader) ? null : reader.GetDouble(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths1[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Order), ref reader, __s0 ? null : "id");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Order()
@@ -210,16 +176,6 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 			Id = __p0,
 			Total = __p1,
 		};
-	}
-
-	private static int __Match1(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 2: if (__Is(name, "id"u8)) return 0; break;
-			case 5: if (__Is(name, "total"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.Order? value, __Json.JsonSerializerOptions options)
@@ -236,42 +192,30 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths3 = { ".status", ".error" };
-
 	private static __M.CancelOrderResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.CancelOrderResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.CancelOrderResponse), "Fstatus\u0005error"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		int __p0 = default;
 		string __p1 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match3(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt32(); break;
 					case 1: __p1 = reader.GetString(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths3[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.CancelOrderResponse), ref reader, __s0 ? null : "status");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.CancelOrderResponse()
@@ -279,16 +223,6 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 			Status = __p0,
 			Error = __p1,
 		};
-	}
-
-	private static int __Match3(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 5: if (__Is(name, "error"u8)) return 1; break;
-			case 6: if (__Is(name, "status"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.CancelOrderResponse? value, __Json.JsonSerializerOptions options)
@@ -310,11 +244,10 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths4 = { ".status", ".error", ".result" };
-
 	private static __M.CountOrdersResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.CountOrdersResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.CountOrdersResponse), "\u0006status\u0005error\u0006result"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -322,26 +255,21 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		long? __p0 = default;
 		string __p1 = default;
 		__M.CountOrdersResponseResult __p2 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match4(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = __Null(ref reader) ? null : reader.GetInt64(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read6(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths4[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.CountOrdersResponse()
@@ -350,16 +278,6 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 			Error = __p1,
 			Result = __p2,
 		};
-	}
-
-	private static int __Match4(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 5: if (__Is(name, "error"u8)) return 1; break;
-			case 6: if (__Is(name, "status"u8)) return 0; if (__Is(name, "result"u8)) return 2; break;
-		}
-		return -1;
 	}
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.CountOrdersResponse? value, __Json.JsonSerializerOptions options)
@@ -377,42 +295,30 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths5 = { ".code", ".value" };
-
 	private static __M.GetVersionResponse? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.GetVersionResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.GetVersionResponse), "DcodeEvalue"u8, 2);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		long __p0 = default;
 		int __p1 = default;
-		bool __s0 = false, __s1 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match5(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
-					case 1: __p1 = reader.GetInt32(); __s1 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetInt64(); break;
+					case 1: __p1 = reader.GetInt32(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths5[__i], ref reader);
-		}
-
-		if (!__s0 || !__s1)
-		{
-			throw __Missing(typeof(__M.GetVersionResponse), ref reader, __s0 ? null : "code", __s1 ? null : "value");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.GetVersionResponse()
@@ -420,16 +326,6 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 			Code = __p0,
 			Value = __p1,
 		};
-	}
-
-	private static int __Match5(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "code"u8)) return 0; break;
-			case 5: if (__Is(name, "value"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write5(__Json.Utf8JsonWriter writer, __M.GetVersionResponse? value, __Json.JsonSerializerOptions options)
@@ -451,55 +347,34 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths6 = { ".count" };
-
 	private static __M.CountOrdersResponseResult? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.CountOrdersResponseResult)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.CountOrdersResponseResult), "Ecount"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		int __p0 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match6(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt32(); __s0 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetInt32(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths6[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.CountOrdersResponseResult), ref reader, __s0 ? null : "count");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.CountOrdersResponseResult()
 		{
 			Count = __p0,
 		};
-	}
-
-	private static int __Match6(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 5: if (__Is(name, "count"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.CountOrdersResponseResult? value, __Json.JsonSerializerOptions options)

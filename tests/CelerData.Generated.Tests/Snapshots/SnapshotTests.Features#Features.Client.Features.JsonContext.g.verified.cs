@@ -129,46 +129,32 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		return null;
 	}
 
-	private static readonly string[] __Paths0 = { ".access_token", ".expires_in", ".refresh_token", ".token_type" };
-
 	private static __M.Token? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Token)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Token), "Laccess_tokenJexpires_in\rrefresh_tokenJtoken_type"u8, 3);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
+		string __p0 = default, __p2 = default, __p3 = default;
 		int __p1 = default;
-		string __p2 = default;
-		string __p3 = default;
-		bool __s0 = false, __s1 = false, __s3 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match0(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
-					case 1: __p1 = reader.GetInt32(); __s1 = true; break;
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = reader.GetInt32(); break;
 					case 2: __p2 = reader.GetString(); break;
-					case 3: __p3 = reader.GetString(); __s3 = true; break;
-					default: reader.Skip(); break;
+					case 3: __p3 = reader.GetString(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths0[__i], ref reader);
-		}
-
-		if (!__s0 || !__s1 || !__s3)
-		{
-			throw __Missing(typeof(__M.Token), ref reader, __s0 ? null : "access_token", __s1 ? null : "expires_in", __s3 ? null : "token_type");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Token()
@@ -178,17 +164,6 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 			RefreshToken = __p2,
 			TokenType = __p3,
 		};
-	}
-
-	private static int __Match0(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 10: if (__Is(name, "expires_in"u8)) return 1; if (__Is(name, "token_type"u8)) return 3; break;
-			case 12: if (__Is(name, "access_token"u8)) return 0; break;
-			case 13: if (__Is(name, "refresh_token"u8)) return 2; break;
-		}
-		return -1;
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Token? value, __Json.JsonSerializerOptions options)
@@ -214,11 +189,10 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths2 = { ".name", ".kind", ".birthday", ".weight", ".tags" };
-
 	private static __M.NewPet? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.NewPet)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.NewPet), "Dname\u0004kind\u0008birthday\u0006weight\u0004tags"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -228,34 +202,23 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		global::System.DateOnly? __p2 = default;
 		double? __p3 = default;
 		__G.IReadOnlyList<string> __p4 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match2(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
 					case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
 					case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
 					case 4: __p4 = __Read14(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths2[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.NewPet), ref reader, __s0 ? null : "name");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.NewPet()
@@ -266,17 +229,6 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 			Weight = __p3,
 			Tags = __p4,
 		};
-	}
-
-	private static int __Match2(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "name"u8)) return 0; if (__Is(name, "kind"u8)) return 1; if (__Is(name, "tags"u8)) return 4; break;
-			case 6: if (__Is(name, "weight"u8)) return 3; break;
-			case 8: if (__Is(name, "birthday"u8)) return 2; break;
-		}
-		return -1;
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.NewPet? value, __Json.JsonSerializerOptions options)
@@ -296,16 +248,15 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths3 = { ".name", ".kind", ".birthday", ".weight", ".tags", ".id", ".created", ".owner_id", ".score", ".price", ".photo", ".attributes", ".parent", ".children", ".extra", ".class", ".pet", ".status" };
-
 	private static __M.Pet? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Pet)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Pet), "Dname\u0004kind\u0008birthday\u0006weight\u0004tagsBidGcreated\u0008owner_id\u0005score\u0005price\u0005photo\nattributes\u0006parent\u0008children\u0005extra\u0005class\u0003pet\u0006status"u8, 3);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
+		string __p0 = default, __p15 = default, __p16 = default;
 		__M.PetKind? __p1 = default;
 		global::System.DateOnly? __p2 = default;
 		double? __p3 = default;
@@ -320,27 +271,21 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		__M.Pet __p12 = default;
 		__G.IReadOnlyList<__M.Pet> __p13 = default;
 		global::System.Text.Json.JsonElement? __p14 = default;
-		string __p15 = default;
-		string __p16 = default;
 		__M.PetStatus? __p17 = default;
-		bool __s0 = false, __s5 = false, __s6 = false, __s7 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match3(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
 					case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
 					case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
 					case 4: __p4 = __Read14(ref reader, options); break;
-					case 5: __p5 = reader.GetInt64(); __s5 = true; break;
-					case 6: __p6 = reader.GetDateTimeOffset(); __s6 = true; break;
-					case 7: __p7 = __Null(ref reader) ? null : reader.GetGuid(); __s7 = true; break;
+					case 5: __p5 = reader.GetInt64(); break;
+					case 6: __p6 = reader.GetDateTimeOffset(); break;
+					case 7: __p7 = __Null(ref reader) ? null : reader.GetGuid(); break;
 					case 8: __p8 = __Null(ref reader) ? null : reader.GetSingle(); break;
 					case 9: __p9 = __Null(ref reader) ? null : reader.GetDecimal(); break;
 					case 10: __p10 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
@@ -351,19 +296,12 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 					case 15: __p15 = reader.GetString(); break;
 					case 16: __p16 = reader.GetString(); break;
 					case 17: __p17 = __Null(ref reader) ? null : __Via(__Own5, ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths3[__i], ref reader);
-		}
-
-		if (!__s0 || !__s5 || !__s6)
-		{
-			throw __Missing(typeof(__M.Pet), ref reader, __s0 ? null : "name", __s5 ? null : "id", __s6 ? null : "created");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		var __result = new __M.Pet()
@@ -387,24 +325,8 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 			PetValue = __p16,
 			Status = __p17,
 		};
-		__result.__set_OwnerId = __s7;
+		__result.__set_OwnerId = __o.Seen(7);
 		return __result;
-	}
-
-	private static int __Match3(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 2: if (__Is(name, "id"u8)) return 5; break;
-			case 3: if (__Is(name, "pet"u8)) return 16; break;
-			case 4: if (__Is(name, "name"u8)) return 0; if (__Is(name, "kind"u8)) return 1; if (__Is(name, "tags"u8)) return 4; break;
-			case 5: if (__Is(name, "score"u8)) return 8; if (__Is(name, "price"u8)) return 9; if (__Is(name, "photo"u8)) return 10; if (__Is(name, "extra"u8)) return 14; if (__Is(name, "class"u8)) return 15; break;
-			case 6: if (__Is(name, "weight"u8)) return 3; if (__Is(name, "parent"u8)) return 12; if (__Is(name, "status"u8)) return 17; break;
-			case 7: if (__Is(name, "created"u8)) return 6; break;
-			case 8: if (__Is(name, "birthday"u8)) return 2; if (__Is(name, "owner_id"u8)) return 7; if (__Is(name, "children"u8)) return 13; break;
-			case 10: if (__Is(name, "attributes"u8)) return 11; break;
-		}
-		return -1;
 	}
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
@@ -437,42 +359,30 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths4 = { ".status", ".checks" };
-
 	private static __M.HealthResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.HealthResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.HealthResponse), "Fstatus\u0006checks"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		__M.HealthResponseStatus __p0 = default;
 		__G.IReadOnlyDictionary<string, bool> __p1 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match4(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = __Via(__Own6, ref reader, options); __s0 = true; break;
+					case 0: __p0 = __Via(__Own6, ref reader, options); break;
 					case 1: __p1 = __Read29(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths4[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.HealthResponse), ref reader, __s0 ? null : "status");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.HealthResponse()
@@ -480,15 +390,6 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 			Status = __p0,
 			Checks = __p1,
 		};
-	}
-
-	private static int __Match4(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 6: if (__Is(name, "status"u8)) return 0; if (__Is(name, "checks"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.HealthResponse? value, __Json.JsonSerializerOptions options)

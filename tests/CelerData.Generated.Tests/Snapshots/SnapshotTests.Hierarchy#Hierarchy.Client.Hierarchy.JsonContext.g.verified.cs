@@ -168,46 +168,32 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths1 = { ".name", ".secret", ".nickname", ".huntingSkill" };
-
 	private static __M.Cat? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Cat)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Cat), "Dname\u0006secret\u0008nicknameLhuntingSkill"u8, 2);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		string __p2 = default;
+		string __p0 = default, __p1 = default, __p2 = default;
 		__M.CatHuntingSkill __p3 = default;
-		bool __s0 = false, __s2 = false, __s3 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match1(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetString(); __s2 = true; break;
-					case 3: __p3 = __Via(__Own13, ref reader, options); __s3 = true; break;
-					default: reader.Skip(); break;
+					case 2: __p2 = reader.GetString(); break;
+					case 3: __p3 = __Via(__Own13, ref reader, options); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths1[__i], ref reader);
-		}
-
-		if (!__s0 || !__s3)
-		{
-			throw __Missing(typeof(__M.Cat), ref reader, __s0 ? null : "name", __s3 ? null : "huntingSkill");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		var __result = new __M.Cat()
@@ -217,20 +203,8 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 			Nickname = __p2,
 			HuntingSkill = __p3,
 		};
-		__result.__set_Nickname = __s2;
+		__result.__set_Nickname = __o.Seen(2);
 		return __result;
-	}
-
-	private static int __Match1(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "name"u8)) return 0; break;
-			case 6: if (__Is(name, "secret"u8)) return 1; break;
-			case 8: if (__Is(name, "nickname"u8)) return 2; break;
-			case 12: if (__Is(name, "huntingSkill"u8)) return 3; break;
-		}
-		return -1;
 	}
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.Cat? value, __Json.JsonSerializerOptions options)
@@ -250,48 +224,34 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths2 = { ".name", ".secret", ".nickname", ".packSize", ".friend" };
-
 	private static __M.Dog? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Dog)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Dog), "Dname\u0006secret\u0008nickname\u0008packSize\u0006friend"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		string __p2 = default;
+		string __p0 = default, __p1 = default, __p2 = default;
 		int? __p3 = default;
 		__M.Pet __p4 = default;
-		bool __s0 = false, __s2 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match2(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetString(); __s2 = true; break;
+					case 2: __p2 = reader.GetString(); break;
 					case 3: __p3 = __Null(ref reader) ? null : reader.GetInt32(); break;
 					case 4: __p4 = __Read0(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths2[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Dog), ref reader, __s0 ? null : "name");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		var __result = new __M.Dog()
@@ -302,19 +262,8 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 			PackSize = __p3,
 			Friend = __p4,
 		};
-		__result.__set_Nickname = __s2;
+		__result.__set_Nickname = __o.Seen(2);
 		return __result;
-	}
-
-	private static int __Match2(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "name"u8)) return 0; break;
-			case 6: if (__Is(name, "secret"u8)) return 1; if (__Is(name, "friend"u8)) return 4; break;
-			case 8: if (__Is(name, "nickname"u8)) return 2; if (__Is(name, "packSize"u8)) return 3; break;
-		}
-		return -1;
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Dog? value, __Json.JsonSerializerOptions options)
@@ -335,44 +284,30 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths3 = { ".name", ".secret", ".nickname" };
-
 	private static __M.Lizard? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Lizard)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Lizard), "Dname\u0006secret\u0008nickname"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		string __p2 = default;
-		bool __s0 = false, __s2 = false;
-		int __i = -1;
+		string __p0 = default, __p1 = default, __p2 = default;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match3(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetString(); __s2 = true; break;
-					default: reader.Skip(); break;
+					case 2: __p2 = reader.GetString(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths3[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Lizard), ref reader, __s0 ? null : "name");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		var __result = new __M.Lizard()
@@ -381,19 +316,8 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 			Secret = __p1,
 			Nickname = __p2,
 		};
-		__result.__set_Nickname = __s2;
+		__result.__set_Nickname = __o.Seen(2);
 		return __result;
-	}
-
-	private static int __Match3(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "name"u8)) return 0; break;
-			case 6: if (__Is(name, "secret"u8)) return 1; break;
-			case 8: if (__Is(name, "nickname"u8)) return 2; break;
-		}
-		return -1;
 	}
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.Lizard? value, __Json.JsonSerializerOptions options)
@@ -412,42 +336,30 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths4 = { ".pets", ".favorite" };
-
 	private static __M.Owner? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Owner)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Owner), "Dpets\u0008favorite"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		__G.IReadOnlyList<__M.Pet> __p0 = default;
 		__M.Pet __p1 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match4(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = __Read17(ref reader, options); __s0 = true; break;
+					case 0: __p0 = __Read17(ref reader, options); break;
 					case 1: __p1 = __Read0(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths4[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Owner), ref reader, __s0 ? null : "pets");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Owner()
@@ -455,16 +367,6 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 			Pets = __p0,
 			Favorite = __p1,
 		};
-	}
-
-	private static int __Match4(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "pets"u8)) return 0; break;
-			case 8: if (__Is(name, "favorite"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.Owner? value, __Json.JsonSerializerOptions options)
@@ -481,11 +383,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths5 = { ".wheels" };
-
 	private static __M.Vehicle? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Vehicle)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Vehicle), "Fwheels"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -501,45 +402,25 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		}
 
 		long __p0 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match5(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetInt64(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths5[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Vehicle), ref reader, __s0 ? null : "wheels");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Vehicle()
 		{
 			Wheels = __p0,
 		};
-	}
-
-	private static int __Match5(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 6: if (__Is(name, "wheels"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write5(__Json.Utf8JsonWriter writer, __M.Vehicle? value, __Json.JsonSerializerOptions options)
@@ -561,11 +442,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths6 = { ".wheels", ".seats" };
-
 	private static __M.Car? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Car)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Car), "Fwheels\u0005seats"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -579,31 +459,20 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 		long __p0 = default;
 		long? __p1 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match6(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt64(); break;
 					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths6[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Car), ref reader, __s0 ? null : "wheels");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Car()
@@ -611,16 +480,6 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 			Wheels = __p0,
 			Seats = __p1,
 		};
-	}
-
-	private static int __Match6(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 5: if (__Is(name, "seats"u8)) return 1; break;
-			case 6: if (__Is(name, "wheels"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.Car? value, __Json.JsonSerializerOptions options)
@@ -641,11 +500,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths7 = { ".wheels", ".seats", ".topSpeed" };
-
 	private static __M.SportsCar? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.SportsCar)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.SportsCar), "Fwheels\u0005seatsHtopSpeed"u8, 2);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -653,32 +511,21 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		long __p0 = default;
 		long? __p1 = default;
 		double __p2 = default;
-		bool __s0 = false, __s2 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match7(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt64(); break;
 					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					case 2: __p2 = reader.GetDouble(); __s2 = true; break;
-					default: reader.Skip(); break;
+					case 2: __p2 = reader.GetDouble(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths7[__i], ref reader);
-		}
-
-		if (!__s0 || !__s2)
-		{
-			throw __Missing(typeof(__M.SportsCar), ref reader, __s0 ? null : "wheels", __s2 ? null : "topSpeed");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.SportsCar()
@@ -687,17 +534,6 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 			Seats = __p1,
 			TopSpeed = __p2,
 		};
-	}
-
-	private static int __Match7(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 5: if (__Is(name, "seats"u8)) return 1; break;
-			case 6: if (__Is(name, "wheels"u8)) return 0; break;
-			case 8: if (__Is(name, "topSpeed"u8)) return 2; break;
-		}
-		return -1;
 	}
 
 	private static void __Write7(__Json.Utf8JsonWriter writer, __M.SportsCar? value, __Json.JsonSerializerOptions options)
@@ -716,42 +552,30 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths8 = { ".wheels", ".payload" };
-
 	private static __M.Truck? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Truck)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Truck), "Fwheels\u0007payload"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		long __p0 = default;
 		double? __p1 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match8(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt64(); break;
 					case 1: __p1 = __Null(ref reader) ? null : reader.GetDouble(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths8[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Truck), ref reader, __s0 ? null : "wheels");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Truck()
@@ -759,16 +583,6 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 			Wheels = __p0,
 			Payload = __p1,
 		};
-	}
-
-	private static int __Match8(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 6: if (__Is(name, "wheels"u8)) return 0; break;
-			case 7: if (__Is(name, "payload"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write8(__Json.Utf8JsonWriter writer, __M.Truck? value, __Json.JsonSerializerOptions options)
@@ -786,55 +600,34 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths9 = { ".wheels" };
-
 	private static __M.Bicycle? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Bicycle)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Bicycle), "Fwheels"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		long __p0 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match9(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetInt64(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths9[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Bicycle), ref reader, __s0 ? null : "wheels");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Bicycle()
 		{
 			Wheels = __p0,
 		};
-	}
-
-	private static int __Match9(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 6: if (__Is(name, "wheels"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write9(__Json.Utf8JsonWriter writer, __M.Bicycle? value, __Json.JsonSerializerOptions options)
@@ -851,46 +644,32 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths10 = { ".name", ".secret", ".nickname" };
-
 	private static __M.UnknownPet? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.UnknownPet)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.UnknownPet), "Dname\u0006secret\u0008nickname"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		var __copy = reader;
 		var __raw = __Json.JsonElement.ParseValue(ref __copy);
-		string __p0 = default;
-		string __p1 = default;
-		string __p2 = default;
-		bool __s0 = false, __s2 = false;
-		int __i = -1;
+		string __p0 = default, __p1 = default, __p2 = default;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match10(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetString(); __s2 = true; break;
-					default: reader.Skip(); break;
+					case 2: __p2 = reader.GetString(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths10[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.UnknownPet), ref reader, __s0 ? null : "name");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		var __result = new __M.UnknownPet(__raw)
@@ -899,28 +678,16 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 			Secret = __p1,
 			Nickname = __p2,
 		};
-		__result.__set_Nickname = __s2;
+		__result.__set_Nickname = __o.Seen(2);
 		return __result;
-	}
-
-	private static int __Match10(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "name"u8)) return 0; break;
-			case 6: if (__Is(name, "secret"u8)) return 1; break;
-			case 8: if (__Is(name, "nickname"u8)) return 2; break;
-		}
-		return -1;
 	}
 
 	private static void __Write10(__Json.Utf8JsonWriter writer, __M.UnknownPet? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
 
-	private static readonly string[] __Paths11 = { ".wheels" };
-
 	private static __M.UnknownVehicle? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.UnknownVehicle)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.UnknownVehicle), "Fwheels"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -928,30 +695,19 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		var __copy = reader;
 		var __raw = __Json.JsonElement.ParseValue(ref __copy);
 		long __p0 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match11(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetInt64(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths11[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.UnknownVehicle), ref reader, __s0 ? null : "wheels");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.UnknownVehicle(__raw)
@@ -960,22 +716,12 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		};
 	}
 
-	private static int __Match11(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 6: if (__Is(name, "wheels"u8)) return 0; break;
-		}
-		return -1;
-	}
-
 	private static void __Write11(__Json.Utf8JsonWriter writer, __M.UnknownVehicle? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
-
-	private static readonly string[] __Paths12 = { ".wheels", ".seats" };
 
 	private static __M.UnknownCar? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.UnknownCar)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.UnknownCar), "Fwheels\u0005seats"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -984,31 +730,20 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		var __raw = __Json.JsonElement.ParseValue(ref __copy);
 		long __p0 = default;
 		long? __p1 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match12(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
+					case 0: __p0 = reader.GetInt64(); break;
 					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths12[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.UnknownCar), ref reader, __s0 ? null : "wheels");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.UnknownCar(__raw)
@@ -1016,16 +751,6 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 			Wheels = __p0,
 			Seats = __p1,
 		};
-	}
-
-	private static int __Match12(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 5: if (__Is(name, "seats"u8)) return 1; break;
-			case 6: if (__Is(name, "wheels"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write12(__Json.Utf8JsonWriter writer, __M.UnknownCar? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }

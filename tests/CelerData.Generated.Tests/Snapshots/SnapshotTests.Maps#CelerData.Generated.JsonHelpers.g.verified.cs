@@ -24,30 +24,194 @@ internal static class __JsonHelpers_Consumer
 		return reader.TokenType == __Json.JsonTokenType.StartObject ? true : throw __Fail(type, ref reader);
 	}
 
-	/// <summary>Moves to the next property of an object and gives its UTF-8 name, unescaped; false at the end of the object.</summary>
-	internal static bool __Next(ref __Json.Utf8JsonReader reader, out global::System.ReadOnlySpan<byte> name)
-	{
-		reader.Read();
-		if (reader.TokenType == __Json.JsonTokenType.EndObject)
-		{
-			name = default;
-			return false;
-		}
-
-		name = reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
-		return true;
-	}
-
 	internal static bool __Null(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null;
 
 	/// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
 	internal static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
-	internal static bool __Is(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) => global::System.MemoryExtensions.SequenceEqual(name, expected);
+	/// <summary>
+	/// Reads the properties of one object for a model's reader: finds each name in the model's table of names,
+	/// skips the properties the model does not have, remembers which it had, and fails as System.Text.Json fails
+	/// (required properties missing at the end of the object; a property's failure with its segment in front of
+	/// the path).
+	/// </summary>
+	/// <remarks>
+	/// The table lists the model's properties in order, each as a header byte and its name's UTF-8 bytes. The
+	/// header's bit 0x40 marks a required property; its low six bits are the name's length, or 0x3F when the length
+	/// follows in groups of six bits, high first, each with 0x40 when another follows. A name is looked for from the
+	/// entry after the last one found (documents mostly list properties in the model's order), once around the table.
+	/// </remarks>
+	internal ref struct __ObjectReader
+	{
+		private readonly global::System.ReadOnlySpan<byte> _names;
+		private readonly global::System.Type _type;
 
-	/// <summary>The failure for required properties a document left out (the names given; null for those it had).</summary>
-	internal static __Json.JsonException __Missing(global::System.Type type, ref __Json.Utf8JsonReader reader, params string?[] missing)
-		=> __Fail("JSON deserialization for type '" + type + "' was missing required properties including: " + string.Join(", ", global::System.Linq.Enumerable.Select(global::System.Linq.Enumerable.Where(missing, name => name is not null), name => "'" + name + "'")) + ".", ref reader);
+		// Required properties not seen yet; seen properties 0 to 63 as bits, the others in an array made when needed.
+		private int _required;
+		private ulong _seen;
+		private bool[]? _more;
+
+		// Where the next search starts (an offset in the table and its entry's index), and the current property's name.
+		private int _offset;
+		private int _next;
+		private int _name;
+		private int _length;
+
+		/// <summary>Checks the reader is at an object (<see cref="IsNull"/> for null; anything else fails as System.Text.Json fails).</summary>
+		/// <param name="names">The model's table of names.</param>
+		/// <param name="required">How many of them are required.</param>
+		public __ObjectReader(scoped ref __Json.Utf8JsonReader reader, global::System.Type type, global::System.ReadOnlySpan<byte> names, int required)
+		{
+			IsNull = !__Start(ref reader, type);
+			_names = names;
+			_type = type;
+			_required = required;
+		}
+
+		/// <summary>Whether the value was null: there is no object to read.</summary>
+		public readonly bool IsNull;
+
+		/// <summary>The index of the property whose value the reader is at; -1 between properties.</summary>
+		public int Index;
+
+		/// <summary>
+		/// Moves to the value of the object's next property the model has (skipping the others) and sets <see cref="Index"/>;
+		/// false at the end of the object, once every required property was seen.
+		/// </summary>
+		public bool Next(ref __Json.Utf8JsonReader reader)
+		{
+			while (true)
+			{
+				Index = -1;
+				reader.Read();
+				if (reader.TokenType == __Json.JsonTokenType.EndObject)
+				{
+					return _required == 0 ? false : throw Missing(ref reader);
+				}
+
+				var index = Find(reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
+				Index = index;
+				reader.Read();
+				if (index >= 0)
+				{
+					return true;
+				}
+
+				reader.Skip();
+			}
+		}
+
+		/// <summary>Whether the object had the property <paramref name="index"/>.</summary>
+		public readonly bool Seen(int index) => index < 64 ? (_seen & 1UL << index) != 0 : _more is { } more && index - 64 < more.Length && more[index - 64];
+
+		/// <summary>What the failure of reading the current property's value turns into, if anything (see <see cref="Wrap"/>).</summary>
+		public readonly bool CanWrap(global::System.Exception exception) => Index >= 0 && __CanWrap(exception);
+
+		/// <summary>The failure of reading the current property's value, with the property's segment in front of its path.</summary>
+		public readonly __Json.JsonException Wrap(global::System.Exception exception, ref __Json.Utf8JsonReader reader)
+			=> __Wrap(exception, __Segment(global::System.Text.Encoding.UTF8.GetString(_names.Slice(_name, _length))), ref reader);
+
+		private int Find(global::System.ReadOnlySpan<byte> name)
+		{
+			if (_names.IsEmpty)
+			{
+				return -1;
+			}
+
+			var first = _offset == _names.Length ? 0 : _offset;
+			var offset = first;
+			var index = first == 0 ? 0 : _next;
+			do
+			{
+				var header = _names[offset];
+				var start = Entry(offset, out var length);
+				offset = start + length;
+				if (length == name.Length && global::System.MemoryExtensions.SequenceEqual(name, _names.Slice(start, length)))
+				{
+					See(index, (header & 0x40) != 0);
+					_offset = offset;
+					_next = index + 1;
+					_name = start;
+					_length = length;
+					return index;
+				}
+
+				index++;
+				if (offset == _names.Length)
+				{
+					offset = 0;
+					index = 0;
+				}
+			}
+			while (offset != first);
+
+			return -1;
+		}
+
+		/// <summary>Where the name of the entry at <paramref name="offset"/> starts, and its length.</summary>
+		private readonly int Entry(int offset, out int length)
+		{
+			length = _names[offset++] & 0x3F;
+			if (length == 0x3F)
+			{
+				length = 0;
+				int group;
+				do
+				{
+					group = _names[offset++];
+					length = length << 6 | group & 0x3F;
+				}
+				while ((group & 0x40) != 0);
+			}
+
+			return offset;
+		}
+
+		private void See(int index, bool required)
+		{
+			if (Seen(index))
+			{
+				return;
+			}
+
+			if (index < 64)
+			{
+				_seen |= 1UL << index;
+			}
+			else
+			{
+				if (_more is null || index - 64 >= _more.Length)
+				{
+					global::System.Array.Resize(ref _more, index);
+				}
+
+				_more[index - 64] = true;
+			}
+
+			if (required)
+			{
+				_required--;
+			}
+		}
+
+		/// <summary>The failure for the required properties the object did not have, in the model's order.</summary>
+		private readonly __Json.JsonException Missing(ref __Json.Utf8JsonReader reader)
+		{
+			var missing = new global::System.Text.StringBuilder();
+			for (int offset = 0, index = 0; offset < _names.Length; index++)
+			{
+				var header = _names[offset];
+				var start = Entry(offset, out var length);
+				offset = start + length;
+				if ((header & 0x40) != 0 && !Seen(index))
+				{
+					missing.Append(missing.Length == 0 ? "'" : ", '").Append(global::System.Text.Encoding.UTF8.GetString(_names.Slice(start, length))).Append('\'');
+				}
+			}
+
+			return __Fail("JSON deserialization for type '" + _type + "' was missing required properties including: " + missing + ".", ref reader);
+		}
+	}
 
 	internal delegate T __ReadValue<T>(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options);
 

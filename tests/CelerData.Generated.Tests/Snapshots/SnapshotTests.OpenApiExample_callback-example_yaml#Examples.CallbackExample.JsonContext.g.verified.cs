@@ -57,55 +57,34 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
 		return null;
 	}
 
-	private static readonly string[] __Paths0 = { ".subscriptionId" };
-
 	private static __M.PostStreamsResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.PostStreamsResponse)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.PostStreamsResponse), "NsubscriptionId"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		string __p0 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match0(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetString(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths0[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.PostStreamsResponse), ref reader, __s0 ? null : "subscriptionId");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.PostStreamsResponse()
 		{
 			SubscriptionId = __p0,
 		};
-	}
-
-	private static int __Match0(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 14: if (__Is(name, "subscriptionId"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.PostStreamsResponse? value, __Json.JsonSerializerOptions options)

@@ -81,36 +81,29 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 		return null;
 	}
 
-	private static readonly string[] __Paths0 = { ".username", ".uuid" };
-
 	private static __M.User? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.User)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.User), "\u0008username\u0004uuid"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		int __i = -1;
+		string __p0 = default, __p1 = default;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match0(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths0[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.User()
@@ -118,16 +111,6 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 			Username = __p0,
 			Uuid = __p1,
 		};
-	}
-
-	private static int __Match0(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "uuid"u8)) return 1; break;
-			case 8: if (__Is(name, "username"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.User? value, __Json.JsonSerializerOptions options)
@@ -149,36 +132,30 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths1 = { ".slug", ".owner" };
-
 	private static __M.Repository? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Repository)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Repository), "\u0004slug\u0005owner"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		string __p0 = default;
 		__M.User __p1 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match1(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = __Read0(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths1[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Repository()
@@ -186,16 +163,6 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 			Slug = __p0,
 			Owner = __p1,
 		};
-	}
-
-	private static int __Match1(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "slug"u8)) return 0; break;
-			case 5: if (__Is(name, "owner"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.Repository? value, __Json.JsonSerializerOptions options)
@@ -212,11 +179,10 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths2 = { ".id", ".title", ".repository", ".author" };
-
 	private static __M.Pullrequest? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Pullrequest)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Pullrequest), "\u0002id\u0005title\nrepository\u0006author"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
@@ -225,27 +191,22 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 		string __p1 = default;
 		__M.Repository __p2 = default;
 		__M.User __p3 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match2(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = __Null(ref reader) ? null : reader.GetInt64(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = __Read1(ref reader, options); break;
 					case 3: __p3 = __Read0(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths2[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Pullrequest()
@@ -255,18 +216,6 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 			Repository = __p2,
 			Author = __p3,
 		};
-	}
-
-	private static int __Match2(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 2: if (__Is(name, "id"u8)) return 0; break;
-			case 5: if (__Is(name, "title"u8)) return 1; break;
-			case 6: if (__Is(name, "author"u8)) return 3; break;
-			case 10: if (__Is(name, "repository"u8)) return 2; break;
-		}
-		return -1;
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Pullrequest? value, __Json.JsonSerializerOptions options)

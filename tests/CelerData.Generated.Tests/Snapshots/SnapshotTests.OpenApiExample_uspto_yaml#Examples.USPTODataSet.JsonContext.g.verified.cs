@@ -80,36 +80,30 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 		return null;
 	}
 
-	private static readonly string[] __Paths0 = { ".total", ".apis" };
-
 	private static __M.DataSetList? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.DataSetList)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.DataSetList), "\u0005total\u0004apis"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		long? __p0 = default;
 		__G.IReadOnlyList<__M.DataSetListApisItem> __p1 = default;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match0(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = __Null(ref reader) ? null : reader.GetInt64(); break;
 					case 1: __p1 = __Read5(ref reader, options); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths0[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.DataSetList()
@@ -117,16 +111,6 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 			Total = __p0,
 			Apis = __p1,
 		};
-	}
-
-	private static int __Match0(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "apis"u8)) return 1; break;
-			case 5: if (__Is(name, "total"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.DataSetList? value, __Json.JsonSerializerOptions options)
@@ -143,44 +127,31 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths1 = { ".criteria", ".start", ".rows" };
-
 	private static __M.PerformSearchRequest? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.PerformSearchRequest)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.PerformSearchRequest), "Hcriteria\u0005start\u0004rows"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		string __p0 = default;
-		long? __p1 = default;
-		long? __p2 = default;
-		bool __s0 = false;
-		int __i = -1;
+		long? __p1 = default, __p2 = default;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match1(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
 					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths1[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.PerformSearchRequest), ref reader, __s0 ? null : "criteria");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.PerformSearchRequest()
@@ -189,17 +160,6 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 			Start = __p1,
 			Rows = __p2,
 		};
-	}
-
-	private static int __Match1(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "rows"u8)) return 2; break;
-			case 5: if (__Is(name, "start"u8)) return 1; break;
-			case 8: if (__Is(name, "criteria"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.PerformSearchRequest? value, __Json.JsonSerializerOptions options)
@@ -223,40 +183,31 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths2 = { ".apiKey", ".apiVersionNumber", ".apiUrl", ".apiDocumentationUrl" };
-
 	private static __M.DataSetListApisItem? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.DataSetListApisItem)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.DataSetListApisItem), "\u0006apiKey\u0010apiVersionNumber\u0006apiUrl\u0013apiDocumentationUrl"u8, 0);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		string __p2 = default;
-		string __p3 = default;
-		int __i = -1;
+		string __p0 = default, __p1 = default, __p2 = default, __p3 = default;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match2(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = reader.GetString(); break;
 					case 3: __p3 = reader.GetString(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths2[__i], ref reader);
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.DataSetListApisItem()
@@ -266,17 +217,6 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 			ApiUrl = __p2,
 			ApiDocumentationUrl = __p3,
 		};
-	}
-
-	private static int __Match2(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 6: if (__Is(name, "apiKey"u8)) return 0; if (__Is(name, "apiUrl"u8)) return 2; break;
-			case 16: if (__Is(name, "apiVersionNumber"u8)) return 1; break;
-			case 19: if (__Is(name, "apiDocumentationUrl"u8)) return 3; break;
-		}
-		return -1;
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.DataSetListApisItem? value, __Json.JsonSerializerOptions options)

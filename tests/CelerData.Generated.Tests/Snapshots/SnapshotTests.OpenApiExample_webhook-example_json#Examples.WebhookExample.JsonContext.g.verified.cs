@@ -60,44 +60,31 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 		return null;
 	}
 
-	private static readonly string[] __Paths0 = { ".id", ".name", ".tag" };
-
 	private static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Pet)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Pet), "BidDname\u0003tag"u8, 2);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		long __p0 = default;
-		string __p1 = default;
-		string __p2 = default;
-		bool __s0 = false, __s1 = false;
-		int __i = -1;
+		string __p1 = default, __p2 = default;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match0(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetInt64(); __s0 = true; break;
-					case 1: __p1 = reader.GetString(); __s1 = true; break;
+					case 0: __p0 = reader.GetInt64(); break;
+					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = reader.GetString(); break;
-					default: reader.Skip(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths0[__i], ref reader);
-		}
-
-		if (!__s0 || !__s1)
-		{
-			throw __Missing(typeof(__M.Pet), ref reader, __s0 ? null : "id", __s1 ? null : "name");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Pet()
@@ -106,17 +93,6 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 			Name = __p1,
 			Tag = __p2,
 		};
-	}
-
-	private static int __Match0(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 2: if (__Is(name, "id"u8)) return 0; break;
-			case 3: if (__Is(name, "tag"u8)) return 2; break;
-			case 4: if (__Is(name, "name"u8)) return 1; break;
-		}
-		return -1;
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)

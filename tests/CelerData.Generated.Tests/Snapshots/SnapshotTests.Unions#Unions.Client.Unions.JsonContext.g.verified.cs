@@ -118,42 +118,30 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		return null;
 	}
 
-	private static readonly string[] __Paths2 = { ".petType", ".lives" };
-
 	private static __M.Cat? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Cat)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Cat), "GpetTypeElives"u8, 2);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		string __p0 = default;
 		long __p1 = default;
-		bool __s0 = false, __s1 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match2(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
-					case 1: __p1 = reader.GetInt64(); __s1 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = reader.GetInt64(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths2[__i], ref reader);
-		}
-
-		if (!__s0 || !__s1)
-		{
-			throw __Missing(typeof(__M.Cat), ref reader, __s0 ? null : "petType", __s1 ? null : "lives");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Cat()
@@ -161,16 +149,6 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 			PetType = __p0,
 			Lives = __p1,
 		};
-	}
-
-	private static int __Match2(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 5: if (__Is(name, "lives"u8)) return 1; break;
-			case 7: if (__Is(name, "petType"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Cat? value, __Json.JsonSerializerOptions options)
@@ -192,42 +170,29 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths3 = { ".petType", ".bark" };
-
 	private static __M.Dog? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Dog)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Dog), "GpetTypeDbark"u8, 2);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
-		string __p1 = default;
-		bool __s0 = false, __s1 = false;
-		int __i = -1;
+		string __p0 = default, __p1 = default;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match3(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
-					case 1: __p1 = reader.GetString(); __s1 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetString(); break;
+					case 1: __p1 = reader.GetString(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths3[__i], ref reader);
-		}
-
-		if (!__s0 || !__s1)
-		{
-			throw __Missing(typeof(__M.Dog), ref reader, __s0 ? null : "petType", __s1 ? null : "bark");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Dog()
@@ -235,16 +200,6 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 			PetType = __p0,
 			Bark = __p1,
 		};
-	}
-
-	private static int __Match3(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "bark"u8)) return 1; break;
-			case 7: if (__Is(name, "petType"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.Dog? value, __Json.JsonSerializerOptions options)
@@ -266,55 +221,34 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths4 = { ".petType" };
-
 	private static __M.Lizard? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Lizard)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Lizard), "GpetType"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		string __p0 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match4(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetString(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths4[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Lizard), ref reader, __s0 ? null : "petType");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Lizard()
 		{
 			PetType = __p0,
 		};
-	}
-
-	private static int __Match4(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 7: if (__Is(name, "petType"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.Lizard? value, __Json.JsonSerializerOptions options)
@@ -334,55 +268,34 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths6 = { ".radius" };
-
 	private static __M.Circle? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Circle)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Circle), "Fradius"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		double __p0 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match6(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetDouble(); __s0 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetDouble(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths6[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Circle), ref reader, __s0 ? null : "radius");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Circle()
 		{
 			Radius = __p0,
 		};
-	}
-
-	private static int __Match6(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 6: if (__Is(name, "radius"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.Circle? value, __Json.JsonSerializerOptions options)
@@ -398,55 +311,34 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths7 = { ".side" };
-
 	private static __M.Square? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Square)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Square), "Dside"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
 		double __p0 = default;
-		bool __s0 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match7(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetDouble(); __s0 = true; break;
-					default: reader.Skip(); break;
+					case 0: __p0 = reader.GetDouble(); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths7[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Square), ref reader, __s0 ? null : "side");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		return new __M.Square()
 		{
 			Side = __p0,
 		};
-	}
-
-	private static int __Match7(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 4: if (__Is(name, "side"u8)) return 0; break;
-		}
-		return -1;
 	}
 
 	private static void __Write7(__Json.Utf8JsonWriter writer, __M.Square? value, __Json.JsonSerializerOptions options)
@@ -462,52 +354,39 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static readonly string[] __Paths8 = { ".name", ".pet", ".shape", ".tag", ".nickname", ".best", ".choice" };
-
 	private static __M.Owner? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
-		if (!__Start(ref reader, typeof(__M.Owner)))
+		var __o = new __ObjectReader(ref reader, typeof(__M.Owner), "Dname\u0003pet\u0005shape\u0003tag\u0008nickname\u0004best\u0006choice"u8, 1);
+		if (__o.IsNull)
 		{
 			return null;
 		}
 
-		string __p0 = default;
+		string __p0 = default, __p4 = default;
 		__M.Pet __p1 = default;
 		__M.Shape __p2 = default;
 		__M.OwnerTag __p3 = default;
-		string __p4 = default;
 		__M.Cat __p5 = default;
 		__M.OwnerChoice __p6 = default;
-		bool __s0 = false, __s4 = false, __s5 = false, __s6 = false;
-		int __i = -1;
 		try
 		{
-			while (__Next(ref reader, out var __name))
+			while (__o.Next(ref reader))
 			{
-				__i = __Match8(__name);
-				reader.Read();
-				switch (__i)
+				switch (__o.Index)
 				{
-					case 0: __p0 = reader.GetString(); __s0 = true; break;
+					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
 					case 2: __p2 = __Null(ref reader) ? null : __Via(__Own5, ref reader, options); break;
 					case 3: __p3 = __Null(ref reader) ? null : __Via(__Own9, ref reader, options); break;
-					case 4: __p4 = reader.GetString(); __s4 = true; break;
-					case 5: __p5 = __Read2(ref reader, options); __s5 = true; break;
-					case 6: __p6 = __Null(ref reader) ? null : __Via(__Own10, ref reader, options); __s6 = true; break;
-					default: reader.Skip(); break;
+					case 4: __p4 = reader.GetString(); break;
+					case 5: __p5 = __Read2(ref reader, options); break;
+					case 6: __p6 = __Null(ref reader) ? null : __Via(__Own10, ref reader, options); break;
 				}
-				__i = -1;
 			}
 		}
-		catch (global::System.Exception exception) when (__i >= 0 && __CanWrap(exception))
+		catch (global::System.Exception exception) when (__o.CanWrap(exception))
 		{
-			throw __Wrap(exception, __Paths8[__i], ref reader);
-		}
-
-		if (!__s0)
-		{
-			throw __Missing(typeof(__M.Owner), ref reader, __s0 ? null : "name");
+			throw __o.Wrap(exception, ref reader);
 		}
 
 		var __result = new __M.Owner()
@@ -520,23 +399,10 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 			Best = __p5,
 			Choice = __p6,
 		};
-		__result.__set_Nickname = __s4;
-		__result.__set_Best = __s5;
-		__result.__set_Choice = __s6;
+		__result.__set_Nickname = __o.Seen(4);
+		__result.__set_Best = __o.Seen(5);
+		__result.__set_Choice = __o.Seen(6);
 		return __result;
-	}
-
-	private static int __Match8(global::System.ReadOnlySpan<byte> name)
-	{
-		switch (name.Length)
-		{
-			case 3: if (__Is(name, "pet"u8)) return 1; if (__Is(name, "tag"u8)) return 3; break;
-			case 4: if (__Is(name, "name"u8)) return 0; if (__Is(name, "best"u8)) return 5; break;
-			case 5: if (__Is(name, "shape"u8)) return 2; break;
-			case 6: if (__Is(name, "choice"u8)) return 6; break;
-			case 8: if (__Is(name, "nickname"u8)) return 4; break;
-		}
-		return -1;
 	}
 
 	private static void __Write8(__Json.Utf8JsonWriter writer, __M.Owner? value, __Json.JsonSerializerOptions options)
