@@ -58,6 +58,8 @@ internal static class __JsonHelpers_Consumer
 		private int _length;
 
 		/// <summary>Checks the reader is at an object (<see cref="IsNull"/> for null; anything else fails as System.Text.Json fails).</summary>
+		/// <param name="reader">The reader, at the value to read; it does not move.</param>
+		/// <param name="type">The model, named in the failures.</param>
 		/// <param name="names">The model's table of names.</param>
 		/// <param name="required">How many of them are required.</param>
 		public __ObjectReader(scoped ref __Json.Utf8JsonReader reader, global::System.Type type, global::System.ReadOnlySpan<byte> names, int required)
