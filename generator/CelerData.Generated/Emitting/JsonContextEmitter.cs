@@ -413,10 +413,7 @@ internal static partial class JsonContextEmitter
         var properties = model.Properties;
         writer.Open("private static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options)");
         writer.Line("var __o = new __ObjectReader(ref reader, typeof(" + entry.RuntimeName + "), " + NameTable(properties) + ", " + properties.Count(p => p.IsRequiredOnRead) + ");");
-        writer.Open("if (__o.IsNull)");
-        writer.Line("return null;");
-        writer.Close();
-        writer.Line();
+        writer.Line("if (__o.IsNull) return null;");
         prologue?.Invoke(writer);
 
         // One declaration per type, its locals in the order of the properties.
@@ -524,11 +521,7 @@ internal static partial class JsonContextEmitter
     private static void EmitModelWriter(SourceWriter writer, Plan plan, Entry entry, TypeModel model, System.Action<SourceWriter>? prologue = null)
     {
         writer.Open("private static void __Write" + entry.Index + "(" + Writer + ", " + entry.RuntimeName + "? value, " + Options + " options)");
-        writer.Open("if (value is null)");
-        writer.Line("writer.WriteNullValue();");
-        writer.Line("return;");
-        writer.Close();
-        writer.Line();
+        writer.Line("if (value is null) { writer.WriteNullValue(); return; }");
         prologue?.Invoke(writer);
         if (prologue is null && IsFlat(model))
         {
@@ -571,9 +564,30 @@ internal static partial class JsonContextEmitter
         var element = entry.Type.Element!;
         var elementType = TypeName(element);
         var kind = entry.Type.Kind == TypeRefKind.List ? "List" : "Dictionary";
-        writer.Line("private static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options) => __Read" + kind + "<" + elementType + ">(ref reader, static (" + Reader + ", " + Options + " options) => " + ReadExpression(plan, element) + ", options);");
+        // An element with a reader and writer of its own is passed as the method group (a static method group's delegate
+        // is cached like a lambda's, C# 11); any other element gets a lambda around its read expression or write statement.
+        var own = OwnMethodIndex(plan, element);
+        var read = own is { } readIndex ? "__Read" + readIndex : "static (" + Reader + ", " + Options + " options) => " + ReadExpression(plan, element);
+        var write = own is { } writeIndex ? "__Write" + writeIndex : "static (" + Writer + ", " + elementType + " value, " + Options + " options) => { " + WriteStatement(plan, element, "value", null) + " }";
+        writer.Line("private static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options) => __Read" + kind + "<" + elementType + ">(ref reader, " + read + ", options);");
         writer.Line();
-        writer.Line("private static void __Write" + entry.Index + "(" + Writer + ", " + entry.RuntimeName + "? value, " + Options + " options) => __Write" + kind + "<" + elementType + ">(writer, value, static (" + Writer + ", " + elementType + " value, " + Options + " options) => { " + WriteStatement(plan, element, "value", null) + " }, options);");
+        writer.Line("private static void __Write" + entry.Index + "(" + Writer + ", " + entry.RuntimeName + "? value, " + Options + " options) => __Write" + kind + "<" + elementType + ">(writer, value, " + write + ", options);");
+    }
+
+    /// <summary>
+    /// The index of the <c>__Read</c>/<c>__Write</c> pair that reads and writes <paramref name="type"/> with nothing
+    /// around the call (a model without a converter of its own, a collection); null when the value needs more (a null
+    /// check, a converter).
+    /// </summary>
+    private static int? OwnMethodIndex(Plan plan, TypeRef type)
+    {
+        var runtime = CSharp.Runtime(type);
+        if (runtime.IsNullable || runtime.Kind is TypeRefKind.Primitive or TypeRefKind.Enum || (runtime.Kind == TypeRefKind.Model && plan.HasOwnConverter(runtime)))
+        {
+            return null;
+        }
+
+        return plan.EntryFor(runtime).Index;
     }
 
     /// <summary>The characters that make System.Text.Json write a property name in a path as <c>['name']</c>.</summary>

@@ -66,11 +66,7 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 	private static __M.Item? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Item), "Bid"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		try
 		{
@@ -95,12 +91,7 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Item? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.String("\"id\":"u8, value.Id);
 		if (__flat.End(writer)) return;
@@ -113,11 +104,7 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 	private static __M.ItemList? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ItemList), "Eitems"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		__G.IReadOnlyList<__M.Item> __p0 = default;
 		try
 		{
@@ -142,20 +129,15 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.ItemList? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		{ writer.WritePropertyName(__Name1); __Write3(writer, value.Items, options); }
 		writer.WriteEndObject();
 	}
 
-	private static __G.IReadOnlyList<__M.Item>? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Item>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read0(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.Item>? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Item>(ref reader, __Read0, options);
 
-	private static void __Write3(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Item>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Item>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Item value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
+	private static void __Write3(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Item>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Item>(writer, value, __Write0, options);
 
 	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 

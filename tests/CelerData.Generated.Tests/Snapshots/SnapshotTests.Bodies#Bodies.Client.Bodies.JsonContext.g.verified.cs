@@ -130,11 +130,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.TokenForm? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.TokenForm), "Jgrant_type\tclient_id\u0008remember\u0007expires\taudiences\u0006scopes\u0006filter\u0004meta"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		__M.GrantType __p0 = default;
 		string __p1 = default;
 		bool? __p2 = default;
@@ -178,12 +174,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.TokenForm? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		{ writer.WritePropertyName(__Name0); __Own1.Write(writer, value.GrantType, options); }
 		if (value.ClientId is { } __w1) writer.WriteString(__Name1, __w1);
@@ -199,11 +190,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.Filter? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Filter), "\u0004kind\u0003max"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		long? __p1 = default;
 		try
@@ -231,12 +218,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Filter? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		if (value.Kind is not null) __flat.String("\"kind\":"u8, value.Kind);
 		if (value.Max is not null) __flat.Number("\"max\":"u8, value.Max);
@@ -251,11 +233,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.CreateTokenResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.CreateTokenResponse), "\u000Caccess_token"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		try
 		{
@@ -280,12 +258,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.CreateTokenResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		if (value.AccessToken is not null) __flat.String("\"access_token\":"u8, value.AccessToken);
 		if (__flat.End(writer)) return;
@@ -298,11 +271,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.AddPhotoRequest? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.AddPhotoRequest), "Dfile\nthumbnails\u0007caption\u0004tags\u0006rating\u0005grant\u0005petId\u0004meta"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		byte[] __p0 = default;
 		__G.IReadOnlyList<byte[]> __p1 = default;
 		string __p2 = default, __p6 = default;
@@ -347,12 +316,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.AddPhotoRequest? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		{ writer.WritePropertyName(__Name11); if (value.File is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.File, options); }
 		if (value.Thumbnails is { } __w1) { writer.WritePropertyName(__Name12); __Write18(writer, __w1, options); }
@@ -368,11 +332,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.SendComposedFormRequest? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.SendComposedFormRequest), "\u0004kind\u0003maxFreason"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p2 = default;
 		long? __p1 = default;
 		try
@@ -402,12 +362,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write5(__Json.Utf8JsonWriter writer, __M.SendComposedFormRequest? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		if (value.Kind is not null) __flat.String("\"kind\":"u8, value.Kind);
 		if (value.Max is not null) __flat.Number("\"max\":"u8, value.Max);
@@ -424,11 +379,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.SendComposedUploadRequest? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.SendComposedUploadRequest), "\u0004kind\u0003maxEimage\u0005notes\u0007history"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p3 = default;
 		long? __p1 = default;
 		byte[] __p2 = default;
@@ -464,12 +415,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.SendComposedUploadRequest? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
 		if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
@@ -482,11 +428,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.SendBatchRequest? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.SendBatchRequest), "\u0006header\u0004body"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		__M.Filter __p0 = default;
 		byte[] __p1 = default;
 		try
@@ -514,12 +456,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write7(__Json.Utf8JsonWriter writer, __M.SendBatchRequest? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.Header is { } __w0) { writer.WritePropertyName(__Name22); __Write2(writer, __w0, options); }
 		if (value.Body is { } __w1) { writer.WritePropertyName(__Name23); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w1, options); }
@@ -529,11 +466,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.SendRelatedRequest? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.SendRelatedRequest), "Droot\nattachment"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		__M.Filter __p0 = default;
 		byte[] __p1 = default;
 		try
@@ -561,12 +494,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write8(__Json.Utf8JsonWriter writer, __M.SendRelatedRequest? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		{ writer.WritePropertyName(__Name24); __Write2(writer, value.Root, options); }
 		if (value.Attachment is { } __w1) { writer.WritePropertyName(__Name25); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w1, options); }
@@ -581,9 +509,9 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write18(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<byte[]>? value, __Json.JsonSerializerOptions options) => __WriteList<byte[]>(writer, value, static (__Json.Utf8JsonWriter writer, byte[] value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value, options); } }, options);
 
-	private static __G.IReadOnlyList<__M.Filter>? __Read20(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Filter>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read2(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.Filter>? __Read20(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Filter>(ref reader, __Read2, options);
 
-	private static void __Write20(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Filter>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Filter>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Filter value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
+	private static void __Write20(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Filter>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Filter>(writer, value, __Write2, options);
 
 	private static __G.IReadOnlyDictionary<string, string>? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 

@@ -299,11 +299,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.AccessTokenResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.AccessTokenResponse), "Laccess_tokenJexpires_inMrefresh_tokenJtoken_type"u8, 4);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p2 = default, __p3 = default;
 		int __p1 = default;
 		try
@@ -335,12 +331,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.AccessTokenResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.String("\"access_token\":"u8, value.AccessToken);
 		__flat.Number("\"expires_in\":"u8, value.ExpiresIn);
@@ -359,11 +350,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.ErrorResponse? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ErrorResponse), "Dcode\u0007message"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		try
@@ -391,12 +378,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.ErrorResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.Number("\"code\":"u8, value.Code);
 		if (value.Message is not null) __flat.String("\"message\":"u8, value.Message);
@@ -411,11 +393,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.EmptyResponse? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.EmptyResponse), "Dcode\u0007message"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		try
@@ -443,12 +421,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.EmptyResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.Number("\"code\":"u8, value.Code);
 		if (value.Message is not null) __flat.String("\"message\":"u8, value.Message);
@@ -463,11 +436,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.ClusterListResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterListResponse), "Dcode\u0007message\u0004data"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		__M.ClusterList __p2 = default;
@@ -498,12 +467,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.ClusterListResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
 		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
@@ -514,11 +478,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.ClusterList? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterList), "EtotalDlist"u8, 2);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		__G.IReadOnlyList<__M.ClusterSummary> __p1 = default;
 		try
@@ -546,12 +506,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.ClusterList? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name7, value.Total);
 		{ writer.WritePropertyName(__Name8); __Write42(writer, value.List, options); }
@@ -561,11 +516,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.ClusterSummary? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterSummary), "Jcluster_id\u000Ccluster_name"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default;
 		try
 		{
@@ -592,12 +543,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write5(__Json.Utf8JsonWriter writer, __M.ClusterSummary? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.String("\"cluster_id\":"u8, value.ClusterId);
 		if (value.ClusterName is not null) __flat.String("\"cluster_name\":"u8, value.ClusterName);
@@ -612,11 +558,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.ClusterStateResponse? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterStateResponse), "Dcode\u0007message\u0004data"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		__M.ClusterStateData __p2 = default;
@@ -647,12 +589,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.ClusterStateResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
 		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
@@ -663,11 +600,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.ClusterStateData? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterStateData), "Mcluster_state\u000Fabnormal_reason"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		__M.ClusterState __p0 = default;
 		string __p1 = default;
 		try
@@ -697,12 +630,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write7(__Json.Utf8JsonWriter writer, __M.ClusterStateData? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		{ writer.WritePropertyName(__Name11); __Own8.Write(writer, value.ClusterState, options); }
 		if (value.__set_AbnormalReason) writer.WriteString(__Name12, value.AbnormalReason);
@@ -712,11 +640,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.ActionResponse? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ActionResponse), "Dcode\u0007message\u0004data"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		__M.ActionData __p2 = default;
@@ -747,12 +671,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write9(__Json.Utf8JsonWriter writer, __M.ActionResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
 		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
@@ -763,11 +682,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.ActionData? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ActionData), "Iaction_id"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		try
 		{
@@ -792,12 +707,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write10(__Json.Utf8JsonWriter writer, __M.ActionData? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.String("\"action_id\":"u8, value.ActionId);
 		if (__flat.End(writer)) return;
@@ -810,11 +720,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.DeploymentScriptsRequest? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.DeploymentScriptsRequest), "Gscripts\u0008parallel\u0007timeout"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		__G.IReadOnlyList<__M.DeploymentScript> __p0 = default;
 		bool? __p1 = default;
 		int? __p2 = default;
@@ -845,12 +751,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write11(__Json.Utf8JsonWriter writer, __M.DeploymentScriptsRequest? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		{ writer.WritePropertyName(__Name14); __Write43(writer, value.Scripts, options); }
 		if (value.Parallel is { } __w1) writer.WriteBoolean(__Name15, __w1);
@@ -861,11 +762,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.DeploymentScript? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.DeploymentScript), "Kscript_path\u0008logs_dir"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default;
 		try
 		{
@@ -892,12 +789,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write12(__Json.Utf8JsonWriter writer, __M.DeploymentScript? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.String("\"script_path\":"u8, value.ScriptPath);
 		if (value.LogsDir is not null) __flat.String("\"logs_dir\":"u8, value.LogsDir);
@@ -912,11 +804,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.WarehouseListResponse? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.WarehouseListResponse), "Dcode\u0007message\u0004data"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		__M.WarehouseList __p2 = default;
@@ -947,12 +835,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write13(__Json.Utf8JsonWriter writer, __M.WarehouseListResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
 		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
@@ -963,11 +846,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.WarehouseList? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.WarehouseList), "EtotalDlist"u8, 2);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		__G.IReadOnlyList<__M.Warehouse> __p1 = default;
 		try
@@ -995,12 +874,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write14(__Json.Utf8JsonWriter writer, __M.WarehouseList? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name7, value.Total);
 		{ writer.WritePropertyName(__Name8); __Write47(writer, value.List, options); }
@@ -1010,11 +884,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.WarehouseResponse? __Read15(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.WarehouseResponse), "Dcode\u0007message\u0004data"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		__M.Warehouse __p2 = default;
@@ -1045,12 +915,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write15(__Json.Utf8JsonWriter writer, __M.WarehouseResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
 		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
@@ -1061,11 +926,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.Warehouse? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Warehouse), "Lwarehouse_id\u000Ewarehouse_name\nnode_count\u0005state\nis_default"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default;
 		int? __p2 = default;
 		__M.WarehouseState? __p3 = default;
@@ -1101,12 +962,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write16(__Json.Utf8JsonWriter writer, __M.Warehouse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name19, value.WarehouseId);
 		if (value.WarehouseName is { } __w1) writer.WriteString(__Name20, __w1);
@@ -1119,11 +975,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.InfraActionStateResponse? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.InfraActionStateResponse), "Dcode\u0007message\u0004data"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		__M.InfraActionStateData __p2 = default;
@@ -1154,12 +1006,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write18(__Json.Utf8JsonWriter writer, __M.InfraActionStateResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
 		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
@@ -1170,11 +1017,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.InfraActionStateData? __Read19(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.InfraActionStateData), "Rinfra_action_state\u0007err_msg"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		__M.InfraActionState __p0 = default;
 		string __p1 = default;
 		try
@@ -1204,12 +1047,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write19(__Json.Utf8JsonWriter writer, __M.InfraActionStateData? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		{ writer.WritePropertyName(__Name24); __Own20.Write(writer, value.InfraActionState, options); }
 		if (value.__set_ErrMsg) writer.WriteString(__Name25, value.ErrMsg);
@@ -1219,11 +1057,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.ScaleWarehouseSizeRequest? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ScaleWarehouseSizeRequest), "Gvm_cate\u0004iops\nthroughput\u000Bvm_vol_size\nvm_vol_num"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		int? __p1 = default, __p2 = default, __p3 = default, __p4 = default;
 		try
@@ -1257,12 +1091,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write21(__Json.Utf8JsonWriter writer, __M.ScaleWarehouseSizeRequest? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.String("\"vm_cate\":"u8, value.VmCate);
 		if (value.Iops is not null) __flat.Number("\"iops\":"u8, value.Iops);
@@ -1283,11 +1112,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.ScaleWarehouseNumRequest? __Read22(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ScaleWarehouseNumRequest), "Fvm_num"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		try
 		{
@@ -1312,12 +1137,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write22(__Json.Utf8JsonWriter writer, __M.ScaleWarehouseNumRequest? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.Number("\"vm_num\":"u8, value.VmNum);
 		if (__flat.End(writer)) return;
@@ -1330,11 +1150,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.AccountUsageResponse? __Read23(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.AccountUsageResponse), "Dcode\u0007message\u0004data"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		__M.AccountUsage __p2 = default;
@@ -1365,12 +1181,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write23(__Json.Utf8JsonWriter writer, __M.AccountUsageResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
 		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
@@ -1381,11 +1192,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.AccountUsage? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.AccountUsage), "\naccount_id\u000Btotal_usage\u0007details"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default;
 		__G.IReadOnlyList<__M.DailyUsage> __p2 = default;
 		try
@@ -1415,12 +1222,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write24(__Json.Utf8JsonWriter writer, __M.AccountUsage? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
 		if (value.TotalUsage is { } __w1) writer.WriteString(__Name33, __w1);
@@ -1431,11 +1233,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.ClusterUsageResponse? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterUsageResponse), "Dcode\u0007message\u0004data"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		__M.ClusterUsage __p2 = default;
@@ -1466,12 +1264,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write25(__Json.Utf8JsonWriter writer, __M.ClusterUsageResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
 		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
@@ -1482,11 +1275,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.ClusterUsage? __Read26(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterUsage), "\ncluster_id\u000Ccluster_name\u000Btotal_usage\u0007details"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default, __p2 = default;
 		__G.IReadOnlyList<__M.DailyUsage> __p3 = default;
 		try
@@ -1518,12 +1307,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write26(__Json.Utf8JsonWriter writer, __M.ClusterUsage? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.ClusterId is { } __w0) writer.WriteString(__Name9, __w0);
 		if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
@@ -1535,11 +1319,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.DailyUsage? __Read27(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.DailyUsage), "\u0005usage\u0004date\ntime_stamp"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		int? __p1 = default;
 		long? __p2 = default;
@@ -1570,12 +1350,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write27(__Json.Utf8JsonWriter writer, __M.DailyUsage? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		if (value.Usage is not null) __flat.String("\"usage\":"u8, value.Usage);
 		if (value.Date is not null) __flat.Number("\"date\":"u8, value.Date);
@@ -1592,11 +1367,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.OrganizationUsageRequest? __Read28(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.OrganizationUsageRequest), "\u000Baccount_idsJstart_dateHend_date\u0011show_daily_detail"u8, 2);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		__G.IReadOnlyList<string> __p0 = default;
 		string __p1 = default, __p2 = default;
 		bool? __p3 = default;
@@ -1629,12 +1400,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write28(__Json.Utf8JsonWriter writer, __M.OrganizationUsageRequest? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.AccountIds is { } __w0) { writer.WritePropertyName(__Name38); __Write52(writer, __w0, options); }
 		writer.WriteString(__Name39, value.StartDate);
@@ -1646,11 +1412,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.OrganizationUsageResponse? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.OrganizationUsageResponse), "Dcode\u0007message\u0004data"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		__M.OrganizationUsage __p2 = default;
@@ -1681,12 +1443,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write29(__Json.Utf8JsonWriter writer, __M.OrganizationUsageResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
 		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
@@ -1697,11 +1454,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.OrganizationUsage? __Read30(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.OrganizationUsage), "\u000Btotal_usage\u0008accounts"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		__G.IReadOnlyList<__M.AccountClusterUsage> __p1 = default;
 		try
@@ -1729,12 +1482,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write30(__Json.Utf8JsonWriter writer, __M.OrganizationUsage? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.TotalUsage is { } __w0) writer.WriteString(__Name33, __w0);
 		if (value.Accounts is { } __w1) { writer.WritePropertyName(__Name42); __Write53(writer, __w1, options); }
@@ -1744,11 +1492,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.AccountClusterUsage? __Read31(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.AccountClusterUsage), "\naccount_id\u000Caccount_name\raccount_email\u000Btotal_usage\u0008clusters"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default, __p2 = default, __p3 = default;
 		__G.IReadOnlyList<__M.ClusterDailyUsage> __p4 = default;
 		try
@@ -1782,12 +1526,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write31(__Json.Utf8JsonWriter writer, __M.AccountClusterUsage? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
 		if (value.AccountName is { } __w1) writer.WriteString(__Name43, __w1);
@@ -1800,11 +1539,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.ClusterDailyUsage? __Read32(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterDailyUsage), "\ncluster_id\u000Ccluster_name\u000Btotal_usage\u000Cdaily_usages"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default, __p2 = default;
 		__G.IReadOnlyList<__M.DailyUsage> __p3 = default;
 		try
@@ -1836,12 +1571,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write32(__Json.Utf8JsonWriter writer, __M.ClusterDailyUsage? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.ClusterId is { } __w0) writer.WriteString(__Name9, __w0);
 		if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
@@ -1853,11 +1583,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.BillListResponse? __Read33(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.BillListResponse), "Dcode\u0007message\u0004data"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		__M.Bills __p2 = default;
@@ -1888,12 +1614,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write33(__Json.Utf8JsonWriter writer, __M.BillListResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
 		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
@@ -1904,11 +1625,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.Bills? __Read34(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Bills), "\naccount_id\u000Bbegin_month\tend_month\tbill_list"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		int? __p1 = default, __p2 = default;
 		__G.IReadOnlyList<__M.Bill> __p3 = default;
@@ -1941,12 +1658,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write34(__Json.Utf8JsonWriter writer, __M.Bills? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
 		if (value.BeginMonth is { } __w1) writer.WriteNumber(__Name47, __w1);
@@ -1958,11 +1670,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.Bill? __Read35(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Bill), "\u0006period\naccount_id\u000Ccharge_usage\u000Ccharge_price\nbill_state\tpay_state\npay_method\u0010pay_info_details"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default, __p2 = default, __p3 = default, __p4 = default, __p5 = default, __p6 = default;
 		__G.IReadOnlyList<__M.Payment> __p7 = default;
 		try
@@ -2002,12 +1710,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write35(__Json.Utf8JsonWriter writer, __M.Bill? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.Period is { } __w0) writer.WriteString(__Name50, __w0);
 		if (value.AccountId is { } __w1) writer.WriteString(__Name32, __w1);
@@ -2023,11 +1726,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.Payment? __Read36(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Payment), "\npay_method\u0006amount\u0008currency\u0005state"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default, __p2 = default, __p3 = default;
 		try
 		{
@@ -2058,12 +1757,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write36(__Json.Utf8JsonWriter writer, __M.Payment? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		if (value.PayMethod is not null) __flat.String("\"pay_method\":"u8, value.PayMethod);
 		if (value.Amount is not null) __flat.String("\"amount\":"u8, value.Amount);
@@ -2082,11 +1776,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.AccountListResponse? __Read37(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.AccountListResponse), "Dcode\u0007message\u0004data"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		__G.IReadOnlyList<__M.Account> __p2 = default;
@@ -2117,12 +1807,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write37(__Json.Utf8JsonWriter writer, __M.AccountListResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
 		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
@@ -2133,11 +1818,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static __M.Account? __Read38(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Account), "Jaccount_id\u000Caccount_name\u0005email\u0005state\u000Fis_root_account\tcreate_at"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default, __p2 = default;
 		__M.AccountState? __p3 = default;
 		bool? __p4 = default;
@@ -2175,12 +1856,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write38(__Json.Utf8JsonWriter writer, __M.Account? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name32, value.AccountId);
 		if (value.AccountName is { } __w1) writer.WriteString(__Name43, __w1);
@@ -2191,45 +1867,45 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __G.IReadOnlyList<__M.ClusterSummary>? __Read42(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterSummary>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read5(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.ClusterSummary>? __Read42(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterSummary>(ref reader, __Read5, options);
 
-	private static void __Write42(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.ClusterSummary>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.ClusterSummary>(writer, value, static (__Json.Utf8JsonWriter writer, __M.ClusterSummary value, __Json.JsonSerializerOptions options) => { { __Write5(writer, value, options); } }, options);
+	private static void __Write42(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.ClusterSummary>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.ClusterSummary>(writer, value, __Write5, options);
 
-	private static __G.IReadOnlyList<__M.DeploymentScript>? __Read43(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DeploymentScript>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read12(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.DeploymentScript>? __Read43(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DeploymentScript>(ref reader, __Read12, options);
 
-	private static void __Write43(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DeploymentScript>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DeploymentScript>(writer, value, static (__Json.Utf8JsonWriter writer, __M.DeploymentScript value, __Json.JsonSerializerOptions options) => { { __Write12(writer, value, options); } }, options);
+	private static void __Write43(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DeploymentScript>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DeploymentScript>(writer, value, __Write12, options);
 
-	private static __G.IReadOnlyList<__M.Warehouse>? __Read47(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Warehouse>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read16(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.Warehouse>? __Read47(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Warehouse>(ref reader, __Read16, options);
 
-	private static void __Write47(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Warehouse>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Warehouse>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Warehouse value, __Json.JsonSerializerOptions options) => { { __Write16(writer, value, options); } }, options);
+	private static void __Write47(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Warehouse>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Warehouse>(writer, value, __Write16, options);
 
-	private static __G.IReadOnlyList<__M.DailyUsage>? __Read49(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DailyUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read27(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.DailyUsage>? __Read49(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DailyUsage>(ref reader, __Read27, options);
 
-	private static void __Write49(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DailyUsage>(writer, value, static (__Json.Utf8JsonWriter writer, __M.DailyUsage value, __Json.JsonSerializerOptions options) => { { __Write27(writer, value, options); } }, options);
+	private static void __Write49(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DailyUsage>(writer, value, __Write27, options);
 
 	private static __G.IReadOnlyList<string>? __Read52(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 
 	private static void __Write52(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-	private static __G.IReadOnlyList<__M.AccountClusterUsage>? __Read53(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.AccountClusterUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read31(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.AccountClusterUsage>? __Read53(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.AccountClusterUsage>(ref reader, __Read31, options);
 
-	private static void __Write53(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.AccountClusterUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.AccountClusterUsage>(writer, value, static (__Json.Utf8JsonWriter writer, __M.AccountClusterUsage value, __Json.JsonSerializerOptions options) => { { __Write31(writer, value, options); } }, options);
+	private static void __Write53(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.AccountClusterUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.AccountClusterUsage>(writer, value, __Write31, options);
 
-	private static __G.IReadOnlyList<__M.ClusterDailyUsage>? __Read54(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterDailyUsage>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read32(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.ClusterDailyUsage>? __Read54(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterDailyUsage>(ref reader, __Read32, options);
 
-	private static void __Write54(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.ClusterDailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.ClusterDailyUsage>(writer, value, static (__Json.Utf8JsonWriter writer, __M.ClusterDailyUsage value, __Json.JsonSerializerOptions options) => { { __Write32(writer, value, options); } }, options);
+	private static void __Write54(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.ClusterDailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.ClusterDailyUsage>(writer, value, __Write32, options);
 
-	private static __G.IReadOnlyList<__M.Bill>? __Read55(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Bill>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read35(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.Bill>? __Read55(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Bill>(ref reader, __Read35, options);
 
-	private static void __Write55(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Bill>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Bill>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Bill value, __Json.JsonSerializerOptions options) => { { __Write35(writer, value, options); } }, options);
+	private static void __Write55(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Bill>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Bill>(writer, value, __Write35, options);
 
-	private static __G.IReadOnlyList<__M.Payment>? __Read56(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Payment>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read36(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.Payment>? __Read56(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Payment>(ref reader, __Read36, options);
 
-	private static void __Write56(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Payment>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Payment>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Payment value, __Json.JsonSerializerOptions options) => { { __Write36(writer, value, options); } }, options);
+	private static void __Write56(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Payment>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Payment>(writer, value, __Write36, options);
 
-	private static __G.IReadOnlyList<__M.Account>? __Read57(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Account>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read38(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.Account>? __Read57(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Account>(ref reader, __Read38, options);
 
-	private static void __Write57(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Account>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Account>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Account value, __Json.JsonSerializerOptions options) => { { __Write38(writer, value, options); } }, options);
+	private static void __Write57(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Account>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Account>(writer, value, __Write38, options);
 
 	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 

@@ -97,11 +97,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 	private static __M.OrderEnvelope? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.OrderEnvelope), "Fstatus\u0005error\u0006result"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		__M.Order __p2 = default;
@@ -132,12 +128,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.OrderEnvelope? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name0, value.Status);
 		if (value.Error is { } __w1) writer.WriteString(__Name1, __w1);
@@ -148,11 +139,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 	private static __M.Order? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Order), "Bid\u0005total"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		double? __p1 = default;
 		try
@@ -180,12 +167,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.Order? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name3, value.Id);
 		if (value.Total is { } __w1) writer.WriteNumber(__Name4, __w1);
@@ -195,11 +177,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 	private static __M.CancelOrderResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.CancelOrderResponse), "Fstatus\u0005error"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		try
@@ -227,12 +205,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.CancelOrderResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.Number("\"status\":"u8, value.Status);
 		if (value.Error is not null) __flat.String("\"error\":"u8, value.Error);
@@ -247,11 +220,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 	private static __M.CountOrdersResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.CountOrdersResponse), "\u0006status\u0005error\u0006result"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		long? __p0 = default;
 		string __p1 = default;
 		__M.CountOrdersResponseResult __p2 = default;
@@ -282,12 +251,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.CountOrdersResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.Status is { } __w0) writer.WriteNumber(__Name0, __w0);
 		if (value.Error is { } __w1) writer.WriteString(__Name1, __w1);
@@ -298,11 +262,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 	private static __M.GetVersionResponse? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.GetVersionResponse), "DcodeEvalue"u8, 2);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		long __p0 = default;
 		int __p1 = default;
 		try
@@ -330,12 +290,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
 	private static void __Write5(__Json.Utf8JsonWriter writer, __M.GetVersionResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.Number("\"code\":"u8, value.Code);
 		__flat.Number("\"value\":"u8, value.Value);
@@ -350,11 +305,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 	private static __M.CountOrdersResponseResult? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.CountOrdersResponseResult), "Ecount"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		try
 		{
@@ -379,12 +330,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.CountOrdersResponseResult? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.Number("\"count\":"u8, value.Count);
 		if (__flat.End(writer)) return;

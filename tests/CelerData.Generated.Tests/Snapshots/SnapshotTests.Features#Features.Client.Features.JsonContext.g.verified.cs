@@ -132,11 +132,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 	private static __M.Token? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Token), "Laccess_tokenJexpires_in\rrefresh_tokenJtoken_type"u8, 3);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p2 = default, __p3 = default;
 		int __p1 = default;
 		try
@@ -168,12 +164,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Token? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.String("\"access_token\":"u8, value.AccessToken);
 		__flat.Number("\"expires_in\":"u8, value.ExpiresIn);
@@ -192,11 +183,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 	private static __M.NewPet? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.NewPet), "Dname\u0004kind\u0008birthday\u0006weight\u0004tags"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		__M.PetKind? __p1 = default;
 		global::System.DateOnly? __p2 = default;
@@ -233,12 +220,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.NewPet? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name4, value.Name);
 		if (value.Kind is { } __w1) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __w1, options); }
@@ -251,11 +233,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 	private static __M.Pet? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Pet), "Dname\u0004kind\u0008birthday\u0006weight\u0004tagsBidGcreated\u0008owner_id\u0005score\u0005price\u0005photo\nattributes\u0006parent\u0008children\u0005extra\u0005class\u0003pet\u0006status"u8, 3);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p15 = default, __p16 = default;
 		__M.PetKind? __p1 = default;
 		global::System.DateOnly? __p2 = default;
@@ -331,12 +309,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name4, value.Name);
 		if (value.Kind is { } __w1) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __w1, options); }
@@ -362,11 +335,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 	private static __M.HealthResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.HealthResponse), "Fstatus\u0006checks"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		__M.HealthResponseStatus __p0 = default;
 		__G.IReadOnlyDictionary<string, bool> __p1 = default;
 		try
@@ -394,12 +363,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.HealthResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		{ writer.WritePropertyName(__Name21); __Own6.Write(writer, value.Status, options); }
 		if (value.Checks is { } __w1) { writer.WritePropertyName(__Name22); __Write29(writer, __w1, options); }
@@ -414,9 +378,9 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 
 	private static void __Write24(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-	private static __G.IReadOnlyList<__M.Pet>? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read3(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.Pet>? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, __Read3, options);
 
-	private static void __Write25(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { __Write3(writer, value, options); } }, options);
+	private static void __Write25(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, __Write3, options);
 
 	private static __G.IReadOnlyDictionary<string, bool>? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<bool>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetBoolean(), options);
 

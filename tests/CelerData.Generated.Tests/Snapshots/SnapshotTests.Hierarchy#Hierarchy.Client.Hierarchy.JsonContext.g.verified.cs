@@ -149,12 +149,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		if (value is __M.Cat __v0) { __Write1(writer, __v0, options); return; }
 		if (value is __M.Dog __v1) { __Write2(writer, __v1, options); return; }
 		if (value is __M.Lizard __v2) { __Write3(writer, __v2, options); return; }
@@ -171,11 +166,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	private static __M.Cat? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Cat), "Dname\u0006secret\u0008nicknameLhuntingSkill"u8, 2);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default, __p2 = default;
 		__M.CatHuntingSkill __p3 = default;
 		try
@@ -209,12 +200,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.Cat? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name3, value.PetType);
 		writer.WriteString(__Name0, value.Name);
@@ -227,11 +213,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	private static __M.Dog? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Dog), "Dname\u0006secret\u0008nickname\u0008packSize\u0006friend"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default, __p2 = default;
 		int? __p3 = default;
 		__M.Pet __p4 = default;
@@ -268,12 +250,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Dog? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name3, value.PetType);
 		writer.WriteString(__Name0, value.Name);
@@ -287,11 +264,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	private static __M.Lizard? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Lizard), "Dname\u0006secret\u0008nickname"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default, __p2 = default;
 		try
 		{
@@ -322,12 +295,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.Lizard? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name3, value.PetType);
 		writer.WriteString(__Name0, value.Name);
@@ -339,11 +307,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	private static __M.Owner? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Owner), "Dpets\u0008favorite"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		__G.IReadOnlyList<__M.Pet> __p0 = default;
 		__M.Pet __p1 = default;
 		try
@@ -371,12 +335,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.Owner? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		{ writer.WritePropertyName(__Name7); __Write17(writer, value.Pets, options); }
 		if (value.Favorite is { } __w1) { writer.WritePropertyName(__Name8); __Write0(writer, __w1, options); }
@@ -386,11 +345,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	private static __M.Vehicle? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Vehicle), "Fwheels"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		switch (__Discriminator(reader, "kind"u8))
 		{
 			case "vehicle": break;
@@ -425,12 +380,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write5(__Json.Utf8JsonWriter writer, __M.Vehicle? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		if (value is __M.Car __v0) { __Write6(writer, __v0, options); return; }
 		if (value is __M.Truck __v1) { __Write8(writer, __v1, options); return; }
 		if (value is __M.Bicycle __v2) { __Write9(writer, __v2, options); return; }
@@ -445,11 +395,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	private static __M.Car? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Car), "Fwheels\u0005seats"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		switch (__Discriminator(reader, "kind"u8))
 		{
 			case "car": case "automobile": break;
@@ -484,12 +430,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.Car? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		if (value is __M.SportsCar __v0) { __Write7(writer, __v0, options); return; }
 		if (value is __M.UnknownCar __v1) { __Write12(writer, __v1, options); return; }
 
@@ -503,11 +444,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	private static __M.SportsCar? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.SportsCar), "Fwheels\u0005seatsHtopSpeed"u8, 2);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		long __p0 = default;
 		long? __p1 = default;
 		double __p2 = default;
@@ -538,12 +475,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write7(__Json.Utf8JsonWriter writer, __M.SportsCar? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name10, value.Kind);
 		writer.WriteNumber(__Name9, value.Wheels);
@@ -555,11 +487,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	private static __M.Truck? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Truck), "Fwheels\u0007payload"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		long __p0 = default;
 		double? __p1 = default;
 		try
@@ -587,12 +515,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write8(__Json.Utf8JsonWriter writer, __M.Truck? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name10, value.Kind);
 		writer.WriteNumber(__Name9, value.Wheels);
@@ -603,11 +526,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	private static __M.Bicycle? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Bicycle), "Fwheels"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		long __p0 = default;
 		try
 		{
@@ -632,12 +551,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write9(__Json.Utf8JsonWriter writer, __M.Bicycle? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name10, value.Kind);
 		writer.WriteNumber(__Name9, value.Wheels);
@@ -647,11 +561,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	private static __M.UnknownPet? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.UnknownPet), "Dname\u0006secret\u0008nickname"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		var __copy = reader;
 		var __raw = __Json.JsonElement.ParseValue(ref __copy);
 		string __p0 = default, __p1 = default, __p2 = default;
@@ -687,11 +597,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	private static __M.UnknownVehicle? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.UnknownVehicle), "Fwheels"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		var __copy = reader;
 		var __raw = __Json.JsonElement.ParseValue(ref __copy);
 		long __p0 = default;
@@ -721,11 +627,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	private static __M.UnknownCar? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.UnknownCar), "Fwheels\u0005seats"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		var __copy = reader;
 		var __raw = __Json.JsonElement.ParseValue(ref __copy);
 		long __p0 = default;
@@ -755,9 +657,9 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write12(__Json.Utf8JsonWriter writer, __M.UnknownCar? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
 
-	private static __G.IReadOnlyList<__M.Pet>? __Read17(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read0(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.Pet>? __Read17(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, __Read0, options);
 
-	private static void __Write17(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
+	private static void __Write17(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, __Write0, options);
 
 	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 

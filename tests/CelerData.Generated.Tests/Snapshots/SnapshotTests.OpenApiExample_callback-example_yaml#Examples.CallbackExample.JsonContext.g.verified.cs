@@ -60,11 +60,7 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
 	private static __M.PostStreamsResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.PostStreamsResponse), "NsubscriptionId"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		try
 		{
@@ -89,12 +85,7 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.PostStreamsResponse? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.String("\"subscriptionId\":"u8, value.SubscriptionId);
 		if (__flat.End(writer)) return;

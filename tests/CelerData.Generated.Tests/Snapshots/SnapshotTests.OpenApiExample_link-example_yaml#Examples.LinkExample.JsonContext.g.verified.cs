@@ -84,11 +84,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 	private static __M.User? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.User), "\u0008username\u0004uuid"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default;
 		try
 		{
@@ -115,12 +111,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.User? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		if (value.Username is not null) __flat.String("\"username\":"u8, value.Username);
 		if (value.Uuid is not null) __flat.String("\"uuid\":"u8, value.Uuid);
@@ -135,11 +126,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 	private static __M.Repository? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Repository), "\u0004slug\u0005owner"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		__M.User __p1 = default;
 		try
@@ -167,12 +154,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.Repository? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.Slug is { } __w0) writer.WriteString(__Name2, __w0);
 		if (value.Owner is { } __w1) { writer.WritePropertyName(__Name3); __Write0(writer, __w1, options); }
@@ -182,11 +164,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 	private static __M.Pullrequest? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Pullrequest), "\u0002id\u0005title\nrepository\u0006author"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		long? __p0 = default;
 		string __p1 = default;
 		__M.Repository __p2 = default;
@@ -220,12 +198,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Pullrequest? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.Id is { } __w0) writer.WriteNumber(__Name4, __w0);
 		if (value.Title is { } __w1) writer.WriteString(__Name5, __w1);
@@ -234,13 +207,13 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 		writer.WriteEndObject();
 	}
 
-	private static __G.IReadOnlyList<__M.Repository>? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Repository>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read1(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.Repository>? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Repository>(ref reader, __Read1, options);
 
-	private static void __Write7(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Repository>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Repository>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Repository value, __Json.JsonSerializerOptions options) => { { __Write1(writer, value, options); } }, options);
+	private static void __Write7(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Repository>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Repository>(writer, value, __Write1, options);
 
-	private static __G.IReadOnlyList<__M.Pullrequest>? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pullrequest>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read2(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.Pullrequest>? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pullrequest>(ref reader, __Read2, options);
 
-	private static void __Write8(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pullrequest>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pullrequest>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pullrequest value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
+	private static void __Write8(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pullrequest>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pullrequest>(writer, value, __Write2, options);
 
 	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 

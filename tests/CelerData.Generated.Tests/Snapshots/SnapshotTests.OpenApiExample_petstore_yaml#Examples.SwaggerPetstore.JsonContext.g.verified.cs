@@ -71,11 +71,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 	private static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Pet), "BidDname\u0003tag"u8, 2);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		long __p0 = default;
 		string __p1 = default, __p2 = default;
 		try
@@ -105,12 +101,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.Number("\"id\":"u8, value.Id);
 		__flat.String("\"name\":"u8, value.Name);
@@ -127,11 +118,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 	private static __M.Error? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Error), "DcodeGmessage"u8, 2);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		int __p0 = default;
 		string __p1 = default;
 		try
@@ -159,12 +146,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.Error? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.Number("\"code\":"u8, value.Code);
 		__flat.String("\"message\":"u8, value.Message);
@@ -176,9 +158,9 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 		writer.WriteEndObject();
 	}
 
-	private static __G.IReadOnlyList<__M.Pet>? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read0(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.Pet>? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, __Read0, options);
 
-	private static void __Write5(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { __Write0(writer, value, options); } }, options);
+	private static void __Write5(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, __Write0, options);
 
 	private __Meta.JsonTypeInfo<T> __Get<T>(int slot) => (__Meta.JsonTypeInfo<T>)(__t[slot] ??= Options.GetTypeInfo(typeof(T)));
 

@@ -83,11 +83,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 	private static __M.DataSetList? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.DataSetList), "\u0005total\u0004apis"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		long? __p0 = default;
 		__G.IReadOnlyList<__M.DataSetListApisItem> __p1 = default;
 		try
@@ -115,12 +111,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.DataSetList? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		if (value.Total is { } __w0) writer.WriteNumber(__Name0, __w0);
 		if (value.Apis is { } __w1) { writer.WritePropertyName(__Name1); __Write5(writer, __w1, options); }
@@ -130,11 +121,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 	private static __M.PerformSearchRequest? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.PerformSearchRequest), "Hcriteria\u0005start\u0004rows"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		long? __p1 = default, __p2 = default;
 		try
@@ -164,12 +151,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.PerformSearchRequest? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.String("\"criteria\":"u8, value.Criteria);
 		if (value.Start is not null) __flat.Number("\"start\":"u8, value.Start);
@@ -186,11 +168,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 	private static __M.DataSetListApisItem? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.DataSetListApisItem), "\u0006apiKey\u0010apiVersionNumber\u0006apiUrl\u0013apiDocumentationUrl"u8, 0);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default, __p2 = default, __p3 = default;
 		try
 		{
@@ -221,12 +199,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.DataSetListApisItem? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		if (value.ApiKey is not null) __flat.String("\"apiKey\":"u8, value.ApiKey);
 		if (value.ApiVersionNumber is not null) __flat.String("\"apiVersionNumber\":"u8, value.ApiVersionNumber);
@@ -242,17 +215,17 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 		writer.WriteEndObject();
 	}
 
-	private static __G.IReadOnlyList<__M.DataSetListApisItem>? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DataSetListApisItem>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read2(ref reader, options), options);
+	private static __G.IReadOnlyList<__M.DataSetListApisItem>? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DataSetListApisItem>(ref reader, __Read2, options);
 
-	private static void __Write5(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DataSetListApisItem>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DataSetListApisItem>(writer, value, static (__Json.Utf8JsonWriter writer, __M.DataSetListApisItem value, __Json.JsonSerializerOptions options) => { { __Write2(writer, value, options); } }, options);
+	private static void __Write5(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DataSetListApisItem>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DataSetListApisItem>(writer, value, __Write2, options);
 
-	private static __G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read8(ref reader, options), options);
+	private static __G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(ref reader, __Read8, options);
 
-	private static void __Write7(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? value, __Json.JsonSerializerOptions options) => __WriteList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(writer, value, static (__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>> value, __Json.JsonSerializerOptions options) => { { __Write8(writer, value, options); } }, options);
+	private static void __Write7(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? value, __Json.JsonSerializerOptions options) => __WriteList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(writer, value, __Write8, options);
 
-	private static __G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Read9(ref reader, options), options);
+	private static __G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(ref reader, __Read9, options);
 
-	private static void __Write8(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(writer, value, static (__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement> value, __Json.JsonSerializerOptions options) => { { __Write9(writer, value, options); } }, options);
+	private static void __Write8(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(writer, value, __Write9, options);
 
 	private static __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<global::System.Text.Json.JsonElement>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Via(__Meta.JsonMetadataServices.JsonElementConverter, ref reader, options), options);
 

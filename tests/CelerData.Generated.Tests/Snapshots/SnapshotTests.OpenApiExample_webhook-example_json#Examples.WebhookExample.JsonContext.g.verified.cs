@@ -63,11 +63,7 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 	private static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Pet), "BidDname\u0003tag"u8, 2);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		long __p0 = default;
 		string __p1 = default, __p2 = default;
 		try
@@ -97,12 +93,7 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.Number("\"id\":"u8, value.Id);
 		__flat.String("\"name\":"u8, value.Name);

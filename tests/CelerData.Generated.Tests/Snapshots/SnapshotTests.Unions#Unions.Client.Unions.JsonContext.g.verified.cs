@@ -121,11 +121,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.Cat? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Cat), "GpetTypeElives"u8, 2);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		long __p1 = default;
 		try
@@ -153,12 +149,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Cat? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.String("\"petType\":"u8, value.PetType);
 		__flat.Number("\"lives\":"u8, value.Lives);
@@ -173,11 +164,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.Dog? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Dog), "GpetTypeDbark"u8, 2);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p1 = default;
 		try
 		{
@@ -204,12 +191,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.Dog? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.String("\"petType\":"u8, value.PetType);
 		__flat.String("\"bark\":"u8, value.Bark);
@@ -224,11 +206,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.Lizard? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Lizard), "GpetType"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default;
 		try
 		{
@@ -253,12 +231,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.Lizard? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		var __flat = new __Flat(writer);
 		__flat.String("\"petType\":"u8, value.PetType);
 		if (__flat.End(writer)) return;
@@ -271,11 +244,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.Circle? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Circle), "Fradius"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		double __p0 = default;
 		try
 		{
@@ -300,12 +269,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.Circle? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name3, value.Radius);
 		writer.WriteEndObject();
@@ -314,11 +278,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.Square? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Square), "Dside"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		double __p0 = default;
 		try
 		{
@@ -343,12 +303,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write7(__Json.Utf8JsonWriter writer, __M.Square? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Side);
 		writer.WriteEndObject();
@@ -357,11 +312,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 	private static __M.Owner? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Owner), "Dname\u0003pet\u0005shape\u0003tag\u0008nickname\u0004best\u0006choice"u8, 1);
-		if (__o.IsNull)
-		{
-			return null;
-		}
-
+		if (__o.IsNull) return null;
 		string __p0 = default, __p4 = default;
 		__M.Pet __p1 = default;
 		__M.Shape __p2 = default;
@@ -407,12 +358,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write8(__Json.Utf8JsonWriter writer, __M.Owner? value, __Json.JsonSerializerOptions options)
 	{
-		if (value is null)
-		{
-			writer.WriteNullValue();
-			return;
-		}
-
+		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name5, value.Name);
 		if (value.Pet is { } __w1) { writer.WritePropertyName(__Name6); __Own1.Write(writer, __w1, options); }
