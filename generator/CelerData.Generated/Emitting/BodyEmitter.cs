@@ -31,7 +31,7 @@ internal static class BodyEmitter
                 break;
             case BodyKind.Binary:
                 writer.Block($$"""
-                    var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent({{value}});
+                    var __content = {{ImplementationEmitter.Runner}}.CreateStreamContent({{value}});
                     __content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse({{CSharp.Literal(body.MediaType)}});
                     __request.Content = __content;
                     """);

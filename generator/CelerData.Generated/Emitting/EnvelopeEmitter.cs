@@ -28,7 +28,7 @@ internal static class EnvelopeEmitter
     public static void EmitSend(SourceWriter writer, SpecModel spec, OperationModel operation, string bufferBody)
     {
         var type = CSharp.Type(operation.ResponseType!.WithNullable(false), spec.Namespace);
-        writer.Line($$"""return {{UnwrapName(operation)}}(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<{{type}}>, {{type}}>(this.Client, __request, __settings, true, true, {{bufferBody}}, cancellationToken));""");
+        writer.Line($$"""return {{UnwrapName(operation)}}({{ImplementationEmitter.Runner}}.SendAsync<global::Refit.ApiResponse<{{type}}>, {{type}}>(this.Client, __request, __settings, true, true, {{bufferBody}}, cancellationToken));""");
     }
 
     /// <summary>The private async method that reads the envelope of one operation and returns its data or throws.</summary>

@@ -16,6 +16,9 @@ internal static class ImplementationEmitter
         var ns = spec.Namespace;
         var api = "global::" + ns + "." + spec.InterfaceName;
         var writer = SourceWriter.CreateFile(nullableWarnings: false);
+        // Every operation calls Refit's runner: the alias keeps the calls short.
+        writer.Line("using " + Runner + " = global::Refit.GeneratedRequestRunner;");
+        writer.Line();
         writer.Open("namespace " + ns);
         writer.Block($$"""
             /// <summary>Registers the generated implementation of {{spec.InterfaceName}} with Refit when the assembly loads.</summary>
@@ -56,6 +59,19 @@ internal static class ImplementationEmitter
 
                 /// <summary>The HTTP client requests go through.</summary>
                 public global::System.Net.Http.HttpClient Client { get; }
+
+                /// <summary>
+                /// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
+                /// configured request options, and the operation's method name and path template as request properties.
+                /// </summary>
+                private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+                {
+                    var request = new global::System.Net.Http.HttpRequestMessage(method, {{Runner}}.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+                    {{Runner}}.AddConfiguredRequestOptions(request, _settings, typeof({{api}}));
+                    {{Runner}}.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
+                    {{Runner}}.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
+                    return request;
+                }
             """);
 
         // The class body stays open for the operations; the Close at the end ends it.
@@ -108,17 +124,13 @@ internal static class ImplementationEmitter
         writer.Line("var __settings = _settings;");
         var template = operation.Template.RefitTemplate;
         ParameterEmitter.EmitUri(writer, spec, operation);
-        writer.Block($$"""
-            var __request = new global::System.Net.Http.HttpRequestMessage(
-                {{HttpMethod(operation.HttpMethod)}},
-                global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-            """);
+        writer.Line("var __request = __Request(" + HttpMethod(operation.HttpMethod) + ", __uri, " + CSharp.Literal(operation.MethodName) + ", " + CSharp.Literal(template) + ");");
 
         var body = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body);
         if (operation.Body is { Kind: BodyKind.Multipart } multipart)
         {
             BodyEmitter.EmitMultipart(writer, spec, operation, multipart);
-            writer.Line("__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);");
+            writer.Line("__request.Content = " + Runner + ".CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);");
         }
         else if (body is not null)
         {
@@ -137,21 +149,16 @@ internal static class ImplementationEmitter
             }
             else
             {
-                writer.Line("__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<" + CSharp.Type(body.Type, ns) + ">(__settings, " + CSharp.Parameter(body.Name) + ", global::Refit.BodySerializationMethod.Default, !__settings.Buffered);");
+                writer.Line("__request.Content = " + Runner + ".CreateBodyContent<" + CSharp.Type(body.Type, ns) + ">(__settings, " + CSharp.Parameter(body.Name) + ", global::Refit.BodySerializationMethod.Default, !__settings.Buffered);");
             }
 
-            writer.Line("__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);");
+            writer.Line("__request.Content = " + Runner + ".CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);");
         }
 
         ParameterEmitter.EmitHeaders(writer, spec, operation);
 
         var arguments = string.Join(", ", operation.Parameters.Select(p => CSharp.Parameter(p.Name)).Concat(new[] { "cancellationToken" }));
-        writer.Block($$"""
-            global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof({{api}}));
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, {{CSharp.Literal(operation.MethodName)}});
-            global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, {{CSharp.Literal(template)}});
-            if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { {{arguments}} }); }
-            """);
+        writer.Line("if (__settings.CaptureMethodArguments) { " + Runner + ".AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { " + arguments + " }); }");
         var bufferBody = operation.Body is null ? "false" : "__settings.Buffered";
         var result = Signatures.ResultType(operation, ns);
         if (operation.Envelope is not null)
@@ -160,18 +167,21 @@ internal static class ImplementationEmitter
         }
         else if (result is null)
         {
-            writer.Line("return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, " + bufferBody + ", cancellationToken);");
+            writer.Line("return " + Runner + ".SendVoidAsync(this.Client, __request, __settings, " + bufferBody + ", cancellationToken);");
         }
         else
         {
             var dispose = operation.ResponseKind == ResponseKind.Stream ? "false" : "true";
-            var send = "global::Refit.GeneratedRequestRunner.SendAsync<" + result + ", " + result + ">(this.Client, __request, __settings, false, " + dispose + ", " + bufferBody + ", cancellationToken)";
+            var send = Runner + ".SendAsync<" + result + ", " + result + ">(this.Client, __request, __settings, false, " + dispose + ", " + bufferBody + ", cancellationToken)";
 
             writer.Line("return " + (operation.ReturnsJsonString ? "__Wire.JsonString(" + send + ")" : send) + ";");
         }
 
         writer.Close();
     }
+
+    /// <summary>The implementation file's alias of Refit's <c>GeneratedRequestRunner</c>.</summary>
+    internal const string Runner = "__Run";
 
     private static string HttpMethod(string method) => method switch
     {

@@ -57,7 +57,7 @@ internal static class ParameterEmitter
         foreach (var header in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
         {
             var value = header.Type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum ? Text(Value(header), header.Type) : Styled(spec, header, encode: false);
-            Guarded(writer, header, () => writer.Line($"global::Refit.GeneratedRequestRunner.SetHeader(__request, {CSharp.Literal(header.WireName)}, {value}, __settings.ValidateHeaders);"));
+            Guarded(writer, header, () => writer.Line($"{ImplementationEmitter.Runner}.SetHeader(__request, {CSharp.Literal(header.WireName)}, {value}, __settings.ValidateHeaders);"));
         }
 
         var cookies = operation.Parameters.Where(p => p.Location == ParameterLocation.Cookie).ToList();
@@ -72,10 +72,10 @@ internal static class ParameterEmitter
             Guarded(writer, cookie, () => writer.Line($"__cookies.Add({Styled(spec, cookie, encode: true)});"));
         }
 
-        writer.Block("""
+        writer.Block($$"""
             if (__cookies.Count > 0)
             {
-                global::Refit.GeneratedRequestRunner.SetHeader(__request, "Cookie", string.Join("; ", __cookies), __settings.ValidateHeaders);
+                {{ImplementationEmitter.Runner}}.SetHeader(__request, "Cookie", string.Join("; ", __cookies), __settings.ValidateHeaders);
             }
             """);
     }

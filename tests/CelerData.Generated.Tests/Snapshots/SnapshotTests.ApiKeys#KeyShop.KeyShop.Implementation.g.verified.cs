@@ -5,6 +5,8 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
+using __Run = global::Refit.GeneratedRequestRunner;
+
 namespace KeyShop
 {
 	/// <summary>Registers the generated implementation of IKeyShopApi with Refit when the assembly loads.</summary>
@@ -46,20 +48,28 @@ namespace KeyShop
 		/// <summary>The HTTP client requests go through.</summary>
 		public global::System.Net.Http.HttpClient Client { get; }
 
+		/// <summary>
+		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
+		/// configured request options, and the operation's method name and path template as request properties.
+		/// </summary>
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		{
+			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::KeyShop.IKeyShopApi));
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
+			return request;
+		}
+
 		/// <inheritdoc />
 		public global::System.Threading.Tasks.Task<global::KeyShop.ItemList> ListItemsAsync(global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
 			var __path = "/items";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListItemsAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/items");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::KeyShop.ItemList, global::KeyShop.ItemList>(this.Client, __request, __settings, false, true, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListItemsAsync", "/items");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __Run.SendAsync<global::KeyShop.ItemList, global::KeyShop.ItemList>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -73,14 +83,9 @@ namespace KeyShop
 				__Wire.Query(__query, "q", __Wire.Text(@q), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SearchItemsAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/search");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @q, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::KeyShop.ItemList, global::KeyShop.ItemList>(this.Client, __request, __settings, false, true, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "SearchItemsAsync", "/search");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @q, cancellationToken }); }
+			return __Run.SendAsync<global::KeyShop.ItemList, global::KeyShop.ItemList>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -89,9 +94,7 @@ namespace KeyShop
 			var __settings = _settings;
 			var __path = "/profile";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetProfileAsync", "/profile");
 			var __cookies = new global::System.Collections.Generic.List<string>();
 			if (@theme != null)
 			{
@@ -103,13 +106,10 @@ namespace KeyShop
 			}
 			if (__cookies.Count > 0)
 			{
-				global::Refit.GeneratedRequestRunner.SetHeader(__request, "Cookie", string.Join("; ", __cookies), __settings.ValidateHeaders);
+				__Run.SetHeader(__request, "Cookie", string.Join("; ", __cookies), __settings.ValidateHeaders);
 			}
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetProfileAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/profile");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @theme, @compact, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::KeyShop.Item, global::KeyShop.Item>(this.Client, __request, __settings, false, true, false, cancellationToken);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @theme, @compact, cancellationToken }); }
+			return __Run.SendAsync<global::KeyShop.Item, global::KeyShop.Item>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -118,14 +118,9 @@ namespace KeyShop
 			var __settings = _settings;
 			var __path = "/orders";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateOrderAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/orders");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreateOrderAsync", "/orders");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -134,14 +129,9 @@ namespace KeyShop
 			var __settings = _settings;
 			var __path = "/reports";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListReportsAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/reports");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::KeyShop.ItemList, global::KeyShop.ItemList>(this.Client, __request, __settings, false, true, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListReportsAsync", "/reports");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __Run.SendAsync<global::KeyShop.ItemList, global::KeyShop.ItemList>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -150,14 +140,9 @@ namespace KeyShop
 			var __settings = _settings;
 			var __path = "/catalog";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetCatalogAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/catalog");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::KeyShop.ItemList, global::KeyShop.ItemList>(this.Client, __request, __settings, false, true, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetCatalogAsync", "/catalog");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __Run.SendAsync<global::KeyShop.ItemList, global::KeyShop.ItemList>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -166,14 +151,9 @@ namespace KeyShop
 			var __settings = _settings;
 			var __path = "/health";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::KeyShop.IKeyShopApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetHealthAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/health");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetHealthAsync", "/health");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
 		}
 
 		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>

@@ -5,6 +5,8 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
+using __Run = global::Refit.GeneratedRequestRunner;
+
 namespace Bodies.Client
 {
 	/// <summary>Registers the generated implementation of IBodiesApi with Refit when the assembly loads.</summary>
@@ -46,22 +48,30 @@ namespace Bodies.Client
 		/// <summary>The HTTP client requests go through.</summary>
 		public global::System.Net.Http.HttpClient Client { get; }
 
+		/// <summary>
+		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
+		/// configured request options, and the operation's method name and path template as request properties.
+		/// </summary>
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		{
+			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Bodies.Client.IBodiesApi));
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
+			return request;
+		}
+
 		/// <inheritdoc />
 		public global::System.Threading.Tasks.Task<string> PutNoteAsync(string @id, string @body, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
 			var __path = "/notes/" + __Wire.Encode(__Wire.Text(@id), false);
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Put,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "PutNoteAsync", "/notes/{id}");
 			__request.Content = new global::System.Net.Http.StringContent(@body, global::System.Text.Encoding.UTF8, "text/plain");
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "PutNoteAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/notes/{id}");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, @body, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<string, string>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, @body, cancellationToken }); }
+			return __Run.SendAsync<string, string>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -70,18 +80,13 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/files/" + __Wire.Encode(__Wire.Text(@name), false);
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Put,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "UploadFileAsync", "/files/{name}");
+			var __content = __Run.CreateStreamContent(@body);
 			__content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/octet-stream");
 			__request.Content = __content;
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "UploadFileAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/files/{name}");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @name, @body, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @name, @body, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -90,14 +95,9 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/files/" + __Wire.Encode(__Wire.Text(@name), false);
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "DownloadFileAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/files/{name}");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @name, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::System.IO.Stream, global::System.IO.Stream>(this.Client, __request, __settings, false, false, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "DownloadFileAsync", "/files/{name}");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @name, cancellationToken }); }
+			return __Run.SendAsync<global::System.IO.Stream, global::System.IO.Stream>(this.Client, __request, __settings, false, false, false, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -106,21 +106,16 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/avatars";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SetAvatarAsync", "/avatars");
 			if (@body != null)
 			{
-				var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
+				var __content = __Run.CreateStreamContent(@body);
 				__content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("image/png");
 				__request.Content = __content;
 			}
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SetAvatarAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/avatars");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -129,18 +124,13 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/scans";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddScanAsync", "/scans");
+			var __content = __Run.CreateStreamContent(@body);
 			__content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("image/jpeg");
 			__request.Content = __content;
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddScanAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/scans");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -149,16 +139,11 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/tokens";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreateTokenAsync", "/tokens");
 			__request.Content = __Body.Form<global::Bodies.Client.TokenForm>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.TokenForm))!, new (string Name, string Style, bool Explode, bool AllowReserved, bool Json)[] { ("scopes", "spaceDelimited", false, false, false), ("filter", "deepObject", true, false, false), ("meta", "form", true, false, true) });
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateTokenAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/tokens");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::Bodies.Client.CreateTokenResponse, global::Bodies.Client.CreateTokenResponse>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return __Run.SendAsync<global::Bodies.Client.CreateTokenResponse, global::Bodies.Client.CreateTokenResponse>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -167,9 +152,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false) + "/photos";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddPhotoAsync", "/pets/{petId}/photos");
 			var __multipart = new global::System.Net.Http.MultipartFormDataContent();
 			if (@file != null)
 			{
@@ -217,12 +200,9 @@ namespace Bodies.Client
 			{
 				__multipart.Dispose();
 			}
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddPhotoAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets/{petId}/photos");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @file, @thumbnails, @caption, @tags, @rating, @grant, @petId2, @meta, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @file, @thumbnails, @caption, @tags, @rating, @grant, @petId2, @meta, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -231,18 +211,13 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/attachments";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			var __content = global::Refit.GeneratedRequestRunner.CreateStreamContent(@body);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddAttachmentAsync", "/attachments");
+			var __content = __Run.CreateStreamContent(@body);
 			__content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/octet-stream");
 			__request.Content = __content;
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddAttachmentAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/attachments");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -251,16 +226,11 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/notes-xml";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddXmlNoteAsync", "/notes-xml");
 			__request.Content = new global::System.Net.Http.StringContent(@body, global::System.Text.Encoding.UTF8, "application/xml");
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "AddXmlNoteAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/notes-xml");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -269,16 +239,11 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/composed-forms";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendComposedFormAsync", "/composed-forms");
 			__request.Content = __Body.Form<global::Bodies.Client.SendComposedFormRequest>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.SendComposedFormRequest))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendComposedFormAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/composed-forms");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -287,16 +252,11 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/map-forms";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendMapFormAsync", "/map-forms");
 			__request.Content = __Body.Form<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendMapFormAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/map-forms");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -305,9 +265,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/composed-uploads";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendComposedUploadAsync", "/composed-uploads");
 			var __multipart = new global::System.Net.Http.MultipartFormDataContent();
 			if (@kind != null)
 			{
@@ -337,12 +295,9 @@ namespace Bodies.Client
 			{
 				__multipart.Dispose();
 			}
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendComposedUploadAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/composed-uploads");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @image, @kind, @max, @notes, @history, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @image, @kind, @max, @notes, @history, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -351,9 +306,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/batches";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendBatchAsync", "/batches");
 			var __multipart = new global::System.Net.Http.MultipartContent("mixed");
 			if (@header != null)
 			{
@@ -371,12 +324,9 @@ namespace Bodies.Client
 			{
 				__multipart.Dispose();
 			}
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendBatchAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/batches");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @header, @body, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @header, @body, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -385,9 +335,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/related";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendRelatedAsync", "/related");
 			var __multipart = new global::System.Net.Http.MultipartContent("related");
 			if (@root != null)
 			{
@@ -405,12 +353,9 @@ namespace Bodies.Client
 			{
 				__multipart.Dispose();
 			}
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Bodies.Client.IBodiesApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SendRelatedAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/related");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @root, @attachment, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @root, @attachment, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
 		}
 
 		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>

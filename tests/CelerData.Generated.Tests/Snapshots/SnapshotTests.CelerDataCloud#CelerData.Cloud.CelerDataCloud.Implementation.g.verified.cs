@@ -5,6 +5,8 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
+using __Run = global::Refit.GeneratedRequestRunner;
+
 namespace CelerData.Cloud
 {
 	/// <summary>Registers the generated implementation of ICelerDataCloudApi with Refit when the assembly loads.</summary>
@@ -46,20 +48,28 @@ namespace CelerData.Cloud
 		/// <summary>The HTTP client requests go through.</summary>
 		public global::System.Net.Http.HttpClient Client { get; }
 
+		/// <summary>
+		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
+		/// configured request options, and the operation's method name and path template as request properties.
+		/// </summary>
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		{
+			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
+			return request;
+		}
+
 		/// <inheritdoc />
 		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.AccessTokenResponse> CreateAccessTokenAsync(global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
 			var __path = "/api/1.0/token";
 			var __uri = __path + "?grant_type=client_credentials";
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateAccessTokenAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/token?grant_type=client_credentials");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::CelerData.Cloud.AccessTokenResponse, global::CelerData.Cloud.AccessTokenResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreateAccessTokenAsync", "/api/1.0/token?grant_type=client_credentials");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __Run.SendAsync<global::CelerData.Cloud.AccessTokenResponse, global::CelerData.Cloud.AccessTokenResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -68,14 +78,9 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/clusters";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListClustersAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return __UnwrapListClustersAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterListResponse>, global::CelerData.Cloud.ClusterListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListClustersAsync", "/api/1.0/clusters");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __UnwrapListClustersAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterListResponse>, global::CelerData.Cloud.ClusterListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope ListClustersAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -115,14 +120,9 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/state";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetClusterStateAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/state");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
-			return __UnwrapGetClusterStateAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterStateResponse>, global::CelerData.Cloud.ClusterStateResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetClusterStateAsync", "/api/1.0/clusters/{cluster_id}/state");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
+			return __UnwrapGetClusterStateAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterStateResponse>, global::CelerData.Cloud.ClusterStateResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope GetClusterStateAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -162,14 +162,9 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/suspend";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Patch,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SuspendClusterAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/suspend");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
-			return __UnwrapSuspendClusterAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "SuspendClusterAsync", "/api/1.0/clusters/{cluster_id}/suspend");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
+			return __UnwrapSuspendClusterAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope SuspendClusterAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -209,14 +204,9 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/resume";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Patch,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ResumeClusterAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/resume");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
-			return __UnwrapResumeClusterAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "ResumeClusterAsync", "/api/1.0/clusters/{cluster_id}/resume");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
+			return __UnwrapResumeClusterAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope ResumeClusterAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -256,16 +246,11 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/deployment-scripts";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.DeploymentScriptsRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "DeclareDeploymentScriptsAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/deployment-scripts");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @body, cancellationToken }); }
-			return __UnwrapDeclareDeploymentScriptsAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.EmptyResponse>, global::CelerData.Cloud.EmptyResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "DeclareDeploymentScriptsAsync", "/api/1.0/clusters/{cluster_id}/deployment-scripts");
+			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.DeploymentScriptsRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @body, cancellationToken }); }
+			return __UnwrapDeclareDeploymentScriptsAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.EmptyResponse>, global::CelerData.Cloud.EmptyResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope DeclareDeploymentScriptsAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -303,14 +288,9 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/warehouses";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListWarehousesAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/warehouses");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
-			return __UnwrapListWarehousesAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseListResponse>, global::CelerData.Cloud.WarehouseListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListWarehousesAsync", "/api/1.0/clusters/{cluster_id}/warehouses");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
+			return __UnwrapListWarehousesAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseListResponse>, global::CelerData.Cloud.WarehouseListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope ListWarehousesAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -355,14 +335,9 @@ namespace CelerData.Cloud
 				__Wire.Query(__query, "order_id", __Wire.Text(@orderId), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetInfraActionStateAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/clusters/{cluster_id}/infra-action/state");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @orderId, cancellationToken }); }
-			return __UnwrapGetInfraActionStateAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.InfraActionStateResponse>, global::CelerData.Cloud.InfraActionStateResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetInfraActionStateAsync", "/api/1.0/clusters/{cluster_id}/infra-action/state");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @orderId, cancellationToken }); }
+			return __UnwrapGetInfraActionStateAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.InfraActionStateResponse>, global::CelerData.Cloud.InfraActionStateResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope GetInfraActionStateAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -402,14 +377,9 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false);
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetWarehouseAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
-			return __UnwrapGetWarehouseAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseResponse>, global::CelerData.Cloud.WarehouseResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetWarehouseAsync", "/api/1.0/warehouses/{warehouse_id}");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
+			return __UnwrapGetWarehouseAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseResponse>, global::CelerData.Cloud.WarehouseResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope GetWarehouseAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -449,14 +419,9 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/suspend";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Patch,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SuspendWarehouseAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/suspend");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
-			return __UnwrapSuspendWarehouseAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "SuspendWarehouseAsync", "/api/1.0/warehouses/{warehouse_id}/suspend");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
+			return __UnwrapSuspendWarehouseAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope SuspendWarehouseAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -496,14 +461,9 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/resume";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Patch,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ResumeWarehouseAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/resume");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
-			return __UnwrapResumeWarehouseAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "ResumeWarehouseAsync", "/api/1.0/warehouses/{warehouse_id}/resume");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
+			return __UnwrapResumeWarehouseAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope ResumeWarehouseAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -543,16 +503,11 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/scale-size";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ScaleWarehouseSizeAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/scale-size");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
-			return __UnwrapScaleWarehouseSizeAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "ScaleWarehouseSizeAsync", "/api/1.0/warehouses/{warehouse_id}/scale-size");
+			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
+			return __UnwrapScaleWarehouseSizeAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope ScaleWarehouseSizeAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -592,16 +547,11 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/scale-num";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseNumRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ScaleWarehouseNumAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/warehouses/{warehouse_id}/scale-num");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
-			return __UnwrapScaleWarehouseNumAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "ScaleWarehouseNumAsync", "/api/1.0/warehouses/{warehouse_id}/scale-num");
+			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseNumRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
+			return __UnwrapScaleWarehouseNumAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope ScaleWarehouseNumAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -654,14 +604,9 @@ namespace CelerData.Cloud
 				__Wire.Query(__query, "show_detail", __Wire.Text(@showDetail.Value), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetAccountUsageAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/usages");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startDate, @endDate, @showDetail, cancellationToken }); }
-			return __UnwrapGetAccountUsageAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.AccountUsageResponse>, global::CelerData.Cloud.AccountUsageResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetAccountUsageAsync", "/api/1.0/usages");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startDate, @endDate, @showDetail, cancellationToken }); }
+			return __UnwrapGetAccountUsageAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.AccountUsageResponse>, global::CelerData.Cloud.AccountUsageResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope GetAccountUsageAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -711,14 +656,9 @@ namespace CelerData.Cloud
 			}
 			__Wire.Query(__query, "show_detail", __Wire.Text(@showDetail), false);
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetClusterUsageAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/usages/{cluster_id}");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @startDate, @endDate, @showDetail, cancellationToken }); }
-			return __UnwrapGetClusterUsageAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterUsageResponse>, global::CelerData.Cloud.ClusterUsageResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetClusterUsageAsync", "/api/1.0/usages/{cluster_id}");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @startDate, @endDate, @showDetail, cancellationToken }); }
+			return __UnwrapGetClusterUsageAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterUsageResponse>, global::CelerData.Cloud.ClusterUsageResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope GetClusterUsageAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -758,16 +698,11 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/org/cluster/usage";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::CelerData.Cloud.OrganizationUsageRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetOrganizationClusterUsageAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/org/cluster/usage");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-			return __UnwrapGetOrganizationClusterUsageAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.OrganizationUsageResponse>, global::CelerData.Cloud.OrganizationUsageResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "GetOrganizationClusterUsageAsync", "/api/1.0/org/cluster/usage");
+			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.OrganizationUsageRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return __UnwrapGetOrganizationClusterUsageAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.OrganizationUsageResponse>, global::CelerData.Cloud.OrganizationUsageResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope GetOrganizationClusterUsageAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -816,14 +751,9 @@ namespace CelerData.Cloud
 				__Wire.Query(__query, "end_month", __Wire.Text(@endMonth), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListBillsAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/bills");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startMonth, @endMonth, cancellationToken }); }
-			return __UnwrapListBillsAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.BillListResponse>, global::CelerData.Cloud.BillListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListBillsAsync", "/api/1.0/bills");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startMonth, @endMonth, cancellationToken }); }
+			return __UnwrapListBillsAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.BillListResponse>, global::CelerData.Cloud.BillListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope ListBillsAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -863,14 +793,9 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/accounts";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListAccountsAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/api/1.0/accounts");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return __UnwrapListAccountsAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.AccountListResponse>, global::CelerData.Cloud.AccountListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListAccountsAsync", "/api/1.0/accounts");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __UnwrapListAccountsAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.AccountListResponse>, global::CelerData.Cloud.AccountListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope ListAccountsAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>

@@ -5,6 +5,8 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
+using __Run = global::Refit.GeneratedRequestRunner;
+
 namespace Envelopes
 {
 	/// <summary>Registers the generated implementation of IShopApi with Refit when the assembly loads.</summary>
@@ -46,20 +48,28 @@ namespace Envelopes
 		/// <summary>The HTTP client requests go through.</summary>
 		public global::System.Net.Http.HttpClient Client { get; }
 
+		/// <summary>
+		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
+		/// configured request options, and the operation's method name and path template as request properties.
+		/// </summary>
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		{
+			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Envelopes.IShopApi));
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
+			return request;
+		}
+
 		/// <inheritdoc />
 		public global::System.Threading.Tasks.Task<global::Envelopes.Order> GetOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
 			var __path = "/orders/" + __Wire.Encode(__Wire.Text(@id), false);
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetOrderAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/orders/{id}");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
-			return __UnwrapGetOrderAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.OrderEnvelope>, global::Envelopes.OrderEnvelope>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetOrderAsync", "/orders/{id}");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
+			return __UnwrapGetOrderAsync(__Run.SendAsync<global::Refit.ApiResponse<global::Envelopes.OrderEnvelope>, global::Envelopes.OrderEnvelope>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope GetOrderAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -99,14 +109,9 @@ namespace Envelopes
 			var __settings = _settings;
 			var __path = "/orders/" + __Wire.Encode(__Wire.Text(@id), false) + "/cancel";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CancelOrderAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/orders/{id}/cancel");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
-			return __UnwrapCancelOrderAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.CancelOrderResponse>, global::Envelopes.CancelOrderResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CancelOrderAsync", "/orders/{id}/cancel");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
+			return __UnwrapCancelOrderAsync(__Run.SendAsync<global::Refit.ApiResponse<global::Envelopes.CancelOrderResponse>, global::Envelopes.CancelOrderResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope CancelOrderAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -144,14 +149,9 @@ namespace Envelopes
 			var __settings = _settings;
 			var __path = "/orders";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListOrdersRawAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/orders");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::Envelopes.OrderEnvelope, global::Envelopes.OrderEnvelope>(this.Client, __request, __settings, false, true, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListOrdersRawAsync", "/orders");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __Run.SendAsync<global::Envelopes.OrderEnvelope, global::Envelopes.OrderEnvelope>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -173,18 +173,13 @@ namespace Envelopes
 				__Wire.Query(__query, "state", __FormatOrderState(@state.Value), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "CountOrdersAsync", "/count");
 			if (@xOrderState != null)
 			{
-				global::Refit.GeneratedRequestRunner.SetHeader(__request, "X-Order-State", __FormatOrderState(@xOrderState.Value), __settings.ValidateHeaders);
+				__Run.SetHeader(__request, "X-Order-State", __FormatOrderState(@xOrderState.Value), __settings.ValidateHeaders);
 			}
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CountOrdersAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/count");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @open, @since, @state, @xOrderState, cancellationToken }); }
-			return __UnwrapCountOrdersAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.CountOrdersResponse>, global::Envelopes.CountOrdersResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @open, @since, @state, @xOrderState, cancellationToken }); }
+			return __UnwrapCountOrdersAsync(__Run.SendAsync<global::Refit.ApiResponse<global::Envelopes.CountOrdersResponse>, global::Envelopes.CountOrdersResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope CountOrdersAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>
@@ -224,14 +219,9 @@ namespace Envelopes
 			var __settings = _settings;
 			var __path = "/version";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Envelopes.IShopApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetVersionAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/version");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return __UnwrapGetVersionAsync(global::Refit.GeneratedRequestRunner.SendAsync<global::Refit.ApiResponse<global::Envelopes.GetVersionResponse>, global::Envelopes.GetVersionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetVersionAsync", "/version");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __UnwrapGetVersionAsync(__Run.SendAsync<global::Refit.ApiResponse<global::Envelopes.GetVersionResponse>, global::Envelopes.GetVersionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
 
 		/// <summary>Reads the envelope GetVersionAsync answered with: its data on a success code, the runtime's typed exception otherwise.</summary>

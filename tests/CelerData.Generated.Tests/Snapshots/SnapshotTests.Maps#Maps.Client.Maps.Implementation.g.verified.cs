@@ -5,6 +5,8 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
+using __Run = global::Refit.GeneratedRequestRunner;
+
 namespace Maps.Client
 {
 	/// <summary>Registers the generated implementation of IMapsApi with Refit when the assembly loads.</summary>
@@ -46,6 +48,19 @@ namespace Maps.Client
 		/// <summary>The HTTP client requests go through.</summary>
 		public global::System.Net.Http.HttpClient Client { get; }
 
+		/// <summary>
+		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
+		/// configured request options, and the operation's method name and path template as request properties.
+		/// </summary>
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		{
+			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Maps.Client.IMapsApi));
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
+			return request;
+		}
+
 		/// <inheritdoc />
 		public global::System.Threading.Tasks.Task GetMapsAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, long> @simple, global::System.Collections.Generic.IReadOnlyDictionary<string, string> @label, global::System.Collections.Generic.IReadOnlyDictionary<string, string> @matrix, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? @tags, global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? @flat, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? @deep, global::System.Collections.Generic.IReadOnlyDictionary<string, global::Maps.Client.Color>? @colors, global::System.Collections.Generic.IReadOnlyDictionary<string, long?>? @counts, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? @xMeta, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? @prefs, global::System.Threading.CancellationToken cancellationToken)
 		{
@@ -73,12 +88,10 @@ namespace Maps.Client
 				__Wire.QueryPairs(__query, "counts", __Wire.Map(@counts, static __v => __v is null ? null : __Wire.Text(__v.Value), null), "pipeDelimited", false, false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetMapsAsync", "/maps/{simple}/{label}/{matrix}");
 			if (@xMeta != null)
 			{
-				global::Refit.GeneratedRequestRunner.SetHeader(__request, "X-Meta", __Wire.Styled("X-Meta", "simple", true, null, __Wire.Map(@xMeta, static __v => __Wire.Text(__v), null), false), __settings.ValidateHeaders);
+				__Run.SetHeader(__request, "X-Meta", __Wire.Styled("X-Meta", "simple", true, null, __Wire.Map(@xMeta, static __v => __Wire.Text(__v), null), false), __settings.ValidateHeaders);
 			}
 			var __cookies = new global::System.Collections.Generic.List<string>();
 			if (@prefs != null)
@@ -87,13 +100,10 @@ namespace Maps.Client
 			}
 			if (__cookies.Count > 0)
 			{
-				global::Refit.GeneratedRequestRunner.SetHeader(__request, "Cookie", string.Join("; ", __cookies), __settings.ValidateHeaders);
+				__Run.SetHeader(__request, "Cookie", string.Join("; ", __cookies), __settings.ValidateHeaders);
 			}
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Maps.Client.IMapsApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetMapsAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/maps/{simple}/{label}/{matrix}");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @simple, @label, @matrix, @tags, @flat, @deep, @colors, @counts, @xMeta, @prefs, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @simple, @label, @matrix, @tags, @flat, @deep, @colors, @counts, @xMeta, @prefs, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
 		}
 
 		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>

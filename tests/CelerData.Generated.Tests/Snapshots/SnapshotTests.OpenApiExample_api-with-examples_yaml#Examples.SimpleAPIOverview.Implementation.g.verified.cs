@@ -5,6 +5,8 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
+using __Run = global::Refit.GeneratedRequestRunner;
+
 namespace Examples
 {
 	/// <summary>Registers the generated implementation of ISimpleAPIOverviewApi with Refit when the assembly loads.</summary>
@@ -46,20 +48,28 @@ namespace Examples
 		/// <summary>The HTTP client requests go through.</summary>
 		public global::System.Net.Http.HttpClient Client { get; }
 
+		/// <summary>
+		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
+		/// configured request options, and the operation's method name and path template as request properties.
+		/// </summary>
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		{
+			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Examples.ISimpleAPIOverviewApi));
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
+			return request;
+		}
+
 		/// <inheritdoc />
 		public global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> ListVersionsv2Async(global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
 			var __path = "/";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ISimpleAPIOverviewApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListVersionsv2Async");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(this.Client, __request, __settings, false, true, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListVersionsv2Async", "/");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __Run.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -68,14 +78,9 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/v2";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ISimpleAPIOverviewApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "GetVersionDetailsv2Async");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/v2");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(this.Client, __request, __settings, false, true, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetVersionDetailsv2Async", "/v2");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __Run.SendAsync<global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
 	}
 }

@@ -5,6 +5,8 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
+using __Run = global::Refit.GeneratedRequestRunner;
+
 namespace Examples
 {
 	/// <summary>Registers the generated implementation of ICallbackExampleApi with Refit when the assembly loads.</summary>
@@ -46,6 +48,19 @@ namespace Examples
 		/// <summary>The HTTP client requests go through.</summary>
 		public global::System.Net.Http.HttpClient Client { get; }
 
+		/// <summary>
+		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
+		/// configured request options, and the operation's method name and path template as request properties.
+		/// </summary>
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		{
+			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Examples.ICallbackExampleApi));
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
+			return request;
+		}
+
 		/// <inheritdoc />
 		public global::System.Threading.Tasks.Task<global::Examples.PostStreamsResponse> PostStreamsAsync(string @callbackUrl, global::System.Threading.CancellationToken cancellationToken)
 		{
@@ -57,14 +72,9 @@ namespace Examples
 				__Wire.Query(__query, "callbackUrl", __Wire.Text(@callbackUrl), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.ICallbackExampleApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "PostStreamsAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/streams");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @callbackUrl, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.PostStreamsResponse, global::Examples.PostStreamsResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "PostStreamsAsync", "/streams");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @callbackUrl, cancellationToken }); }
+			return __Run.SendAsync<global::Examples.PostStreamsResponse, global::Examples.PostStreamsResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
 
 		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>

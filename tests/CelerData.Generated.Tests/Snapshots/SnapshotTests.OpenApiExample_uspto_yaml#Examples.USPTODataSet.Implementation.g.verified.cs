@@ -5,6 +5,8 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
+using __Run = global::Refit.GeneratedRequestRunner;
+
 namespace Examples
 {
 	/// <summary>Registers the generated implementation of IUSPTODataSetApi with Refit when the assembly loads.</summary>
@@ -46,20 +48,28 @@ namespace Examples
 		/// <summary>The HTTP client requests go through.</summary>
 		public global::System.Net.Http.HttpClient Client { get; }
 
+		/// <summary>
+		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
+		/// configured request options, and the operation's method name and path template as request properties.
+		/// </summary>
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		{
+			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Examples.IUSPTODataSetApi));
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
+			return request;
+		}
+
 		/// <inheritdoc />
 		public global::System.Threading.Tasks.Task<global::Examples.DataSetList> ListDataSetsAsync(global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
 			var __path = "/";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.IUSPTODataSetApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListDataSetsAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::Examples.DataSetList, global::Examples.DataSetList>(this.Client, __request, __settings, false, true, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListDataSetsAsync", "/");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __Run.SendAsync<global::Examples.DataSetList, global::Examples.DataSetList>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -68,14 +78,9 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/" + __Wire.Encode(__Wire.Text(@dataset), false) + "/" + __Wire.Encode(__Wire.Text(@version), false) + "/fields";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.IUSPTODataSetApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListSearchableFieldsAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/{dataset}/{version}/fields");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @dataset, @version, cancellationToken }); }
-			return __Wire.JsonString(global::Refit.GeneratedRequestRunner.SendAsync<string, string>(this.Client, __request, __settings, false, true, false, cancellationToken));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListSearchableFieldsAsync", "/{dataset}/{version}/fields");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @dataset, @version, cancellationToken }); }
+			return __Wire.JsonString(__Run.SendAsync<string, string>(this.Client, __request, __settings, false, true, false, cancellationToken));
 		}
 
 		/// <inheritdoc />
@@ -84,19 +89,14 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/" + __Wire.Encode(__Wire.Text(@dataset), false) + "/" + __Wire.Encode(__Wire.Text(@version), false) + "/records";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "PerformSearchAsync", "/{dataset}/{version}/records");
 			if (@body != null)
 			{
 				__request.Content = __Body.Form<global::Examples.PerformSearchRequest>(@body, global::Examples.USPTODataSetJsonContext.Default.GetTypeInfo(typeof(global::Examples.PerformSearchRequest))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
 			}
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Examples.IUSPTODataSetApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "PerformSearchAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/{dataset}/{version}/records");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @version, @dataset, @body, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @version, @dataset, @body, cancellationToken }); }
+			return __Run.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>, global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
 		}
 
 		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>

@@ -5,6 +5,8 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
+using __Run = global::Refit.GeneratedRequestRunner;
+
 namespace Examples
 {
 	/// <summary>Registers the generated implementation of IWebhookExampleApi with Refit when the assembly loads.</summary>
@@ -45,5 +47,18 @@ namespace Examples
 
 		/// <summary>The HTTP client requests go through.</summary>
 		public global::System.Net.Http.HttpClient Client { get; }
+
+		/// <summary>
+		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
+		/// configured request options, and the operation's method name and path template as request properties.
+		/// </summary>
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		{
+			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Examples.IWebhookExampleApi));
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
+			return request;
+		}
 	}
 }

@@ -5,6 +5,8 @@
 #nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
+using __Run = global::Refit.GeneratedRequestRunner;
+
 namespace Unions.Client
 {
 	/// <summary>Registers the generated implementation of IUnionsApi with Refit when the assembly loads.</summary>
@@ -46,20 +48,28 @@ namespace Unions.Client
 		/// <summary>The HTTP client requests go through.</summary>
 		public global::System.Net.Http.HttpClient Client { get; }
 
+		/// <summary>
+		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
+		/// configured request options, and the operation's method name and path template as request properties.
+		/// </summary>
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		{
+			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Unions.Client.IUnionsApi));
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
+			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
+			return request;
+		}
+
 		/// <inheritdoc />
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>> ListPetsAsync(global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
 			var __path = "/pets";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Unions.Client.IUnionsApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "ListPetsAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/pets");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListPetsAsync", "/pets");
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
+			return __Run.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -68,16 +78,11 @@ namespace Unions.Client
 			var __settings = _settings;
 			var __path = "/owners";
 			var __uri = __path;
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Post,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
-			__request.Content = global::Refit.GeneratedRequestRunner.CreateBodyContent<global::Unions.Client.Owner>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
-			__request.Content = global::Refit.GeneratedRequestRunner.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Unions.Client.IUnionsApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "CreateOwnerAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/owners");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendAsync<global::Unions.Client.Owner, global::Unions.Client.Owner>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreateOwnerAsync", "/owners");
+			__request.Content = __Run.CreateBodyContent<global::Unions.Client.Owner>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return __Run.SendAsync<global::Unions.Client.Owner, global::Unions.Client.Owner>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
 		}
 
 		/// <inheritdoc />
@@ -99,18 +104,13 @@ namespace Unions.Client
 				__Wire.QueryJson(__query, "where", __Wire.Json<global::Unions.Client.Shape>(@where, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Shape))!), "deepObject", false, false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = new global::System.Net.Http.HttpRequestMessage(
-				global::System.Net.Http.HttpMethod.Get,
-				global::Refit.GeneratedRequestRunner.BuildRelativeUri(this.Client, __uri, __settings.UrlResolution));
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "SearchAsync", "/search/{key}");
 			if (@xTag != null)
 			{
-				global::Refit.GeneratedRequestRunner.SetHeader(__request, "X-Tag", __Wire.StyledJson("X-Tag", "simple", false, __Wire.Json<global::Unions.Client.Tag>(@xTag, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Tag))!), false), __settings.ValidateHeaders);
+				__Run.SetHeader(__request, "X-Tag", __Wire.StyledJson("X-Tag", "simple", false, __Wire.Json<global::Unions.Client.Tag>(@xTag, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Tag))!), false), __settings.ValidateHeaders);
 			}
-			global::Refit.GeneratedRequestRunner.AddConfiguredRequestOptions(__request, __settings, typeof(global::Unions.Client.IUnionsApi));
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.MethodName, "SearchAsync");
-			global::Refit.GeneratedRequestRunner.AddRequestProperty<string>(__request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, "/search/{key}");
-			if (__settings.CaptureMethodArguments) { global::Refit.GeneratedRequestRunner.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @key, @tag, @shape, @where, @xTag, cancellationToken }); }
-			return global::Refit.GeneratedRequestRunner.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @key, @tag, @shape, @where, @xTag, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
 		}
 
 		/// <summary>Writes parameter values as the API description puts them on the wire (OpenAPI's serialization rules).</summary>
