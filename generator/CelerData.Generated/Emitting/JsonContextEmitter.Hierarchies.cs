@@ -29,7 +29,7 @@ internal static partial class JsonContextEmitter
         }
         else if (hierarchy.IsAbstract)
         {
-            writer.Open("private static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options)");
+            writer.Open("internal static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options)");
             writer.Open("if (!__Start(ref reader, typeof(" + entry.RuntimeName + ")))");
             writer.Line("return null;");
             writer.Close();

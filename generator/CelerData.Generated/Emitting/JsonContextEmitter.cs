@@ -140,6 +140,7 @@ internal static partial class JsonContextEmitter
         writer.Line("using __Meta = global::System.Text.Json.Serialization.Metadata;");
         writer.Line(HelpersImport(helpersClass));
         ModelsEmitter.EmitAliases(writer, ns);
+        writer.Line("using " + ContextAlias.TrimEnd('.') + " = " + context + ";");
         writer.Line();
         writer.Line("namespace " + ns + ";");
         writer.Line();
@@ -156,7 +157,7 @@ internal static partial class JsonContextEmitter
         foreach (var entry in entries.Where(e => !e.Type.IsNullable && plan.HasOwnConverter(e.Type)))
         {
             var converter = models.TryGetValue(entry.Type.Name, out var model) && model.IsOpenEnum ? OpenEnumEmitter.ConverterType(spec, model, ModelsEmitter.ModelsAlias) : ModelsEmitter.ModelsAlias + entry.Type.Name + "JsonConverter";
-            writer.Line("private static readonly " + converter + " __Own" + entry.Index + " = new();");
+            writer.Line("internal static readonly " + converter + " __Own" + entry.Index + " = new();");
         }
 
         writer.Line();
@@ -214,7 +215,7 @@ internal static partial class JsonContextEmitter
                     break;
                 case TypeRefKind.Model when !entry.Type.IsNullable && !plan.HasOwnConverter(entry.Type):
                     writer.Line();
-                    EmitModelReader(writer, plan, entry, models[entry.Type.Name]);
+                    EmitConstructorCall(writer, entry, models[entry.Type.Name]);
                     writer.Line();
                     EmitModelWriter(writer, plan, entry, models[entry.Type.Name]);
                     break;
@@ -228,8 +229,15 @@ internal static partial class JsonContextEmitter
 
         writer.Line();
         EmitOwnHelpers(writer);
-
         writer.Close();
+
+        // The reading constructors, one per plain model, in the models' own (partial) declarations.
+        foreach (var entry in entries.Where(e => e.Type.Kind == TypeRefKind.Model && !e.Type.IsNullable && !plan.HasOwnConverter(e.Type) && models[e.Type.Name].Hierarchy is null))
+        {
+            writer.Line();
+            EmitReadingConstructor(writer, plan, models[entry.Type.Name]);
+        }
+
         return writer.ToString();
     }
 
@@ -332,13 +340,14 @@ internal static partial class JsonContextEmitter
     }
 
     /// <summary>An expression that reads a value of <paramref name="type"/> at the reader's current token.</summary>
-    private static string ReadExpression(Plan plan, TypeRef type)
+    /// <param name="context">What the context's own members (<c>__Read</c>, <c>__Own</c>) are reached through: nothing in the context, <see cref="ContextAlias"/> in a model's reading constructor.</param>
+    private static string ReadExpression(Plan plan, TypeRef type, string context = "")
     {
         var runtime = CSharp.Runtime(type);
         var entry = plan.EntryFor(runtime);
         if (runtime.IsNullable)
         {
-            return "__Null(ref reader) ? null : " + ReadExpression(plan, runtime with { IsNullable = false });
+            return "__Null(ref reader) ? null : " + ReadExpression(plan, runtime with { IsNullable = false }, context);
         }
 
         switch (runtime.Kind)
@@ -353,12 +362,12 @@ internal static partial class JsonContextEmitter
                 var call = "__Via(" + Services + "." + primitive.Converter + ", ref reader, options)";
                 return primitive.IsReference ? "__Null(ref reader) ? null : " + call : call;
             case TypeRefKind.Enum:
-                return "__Via(__Own" + entry.Index + ", ref reader, options)";
+                return "__Via(" + context + "__Own" + entry.Index + ", ref reader, options)";
             case TypeRefKind.Model when plan.HasOwnConverter(runtime):
                 // A union is a class: System.Text.Json reads null itself and never hands it to the converter.
-                return "__Null(ref reader) ? null : __Via(__Own" + entry.Index + ", ref reader, options)";
+                return "__Null(ref reader) ? null : __Via(" + context + "__Own" + entry.Index + ", ref reader, options)";
             default:
-                return "__Read" + entry.Index + "(ref reader, options)";
+                return context + "__Read" + entry.Index + "(ref reader, options)";
         }
     }
 
@@ -401,6 +410,58 @@ internal static partial class JsonContextEmitter
         }
     }
 
+    /// <summary>The file's alias of the context class, with its dot, for the models' reading constructors.</summary>
+    private const string ContextAlias = "__C.";
+
+    /// <summary>
+    /// The reader of a plain model: the shared <c>__ObjectReader</c> starts the object, and the model's reading
+    /// constructor (<see cref="EmitReadingConstructor"/>) sets each property as its name comes; a failure gets the
+    /// property's segment in front of the JSON path.
+    /// </summary>
+    private static void EmitConstructorCall(SourceWriter writer, Entry entry, TypeModel model)
+    {
+        writer.Block($$"""
+            internal static {{entry.RuntimeName}}? __Read{{entry.Index}}({{Reader}}, {{Options}} options)
+            {
+                var __o = new __ObjectReader(ref reader, typeof({{entry.RuntimeName}}), {{NameTable(model.Properties)}}, {{model.Properties.Count(p => p.IsRequiredOnRead)}});
+                if (__o.IsNull) return null;
+                try { return new {{entry.RuntimeName}}(ref reader, ref __o, options); }
+                catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
+            }
+            """);
+    }
+
+    /// <summary>
+    /// A plain model's part with its reading constructor: each property is set (its init accessor runs, so a property
+    /// written only when set records that it was) as <c>__ObjectReader</c> finds its name, which also checks the
+    /// required ones at the end; declaring a constructor takes the implicit parameterless one away, so it is declared too.
+    /// </summary>
+    private static void EmitReadingConstructor(SourceWriter writer, Plan plan, TypeModel model)
+    {
+        writer.Open("partial record " + model.Name);
+        writer.Line("/// <summary>An empty " + model.Name + ", to fill with an object initializer.</summary>");
+        writer.Open("public " + model.Name + "()");
+        writer.Close();
+        writer.Line();
+        writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
+        writer.Open("internal " + model.Name + "(" + Reader + ", ref __ObjectReader __o, " + Options + " options)");
+        writer.Open("while (__o.Next(ref reader))");
+        if (model.Properties.Count > 0)
+        {
+            writer.Open("switch (__o.Index)");
+            for (var i = 0; i < model.Properties.Count; i++)
+            {
+                writer.Line("case " + i + ": " + model.Properties[i].Name + " = " + ReadExpression(plan, model.Properties[i].Type, ContextAlias) + "; break;");
+            }
+
+            writer.Close();
+        }
+
+        writer.Close();
+        writer.Close();
+        writer.Close();
+    }
+
     /// <summary>
     /// The reader of a model: the shared <c>__ObjectReader</c> finds each UTF-8 name in the model's table of names (and
     /// checks the required ones at the end), a switch reads the value into a local, and a failure gets the property's
@@ -411,7 +472,7 @@ internal static partial class JsonContextEmitter
     private static void EmitModelReader(SourceWriter writer, Plan plan, Entry entry, TypeModel model, System.Action<SourceWriter>? prologue = null, string arguments = "")
     {
         var properties = model.Properties;
-        writer.Open("private static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options)");
+        writer.Open("internal static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options)");
         writer.Line("var __o = new __ObjectReader(ref reader, typeof(" + entry.RuntimeName + "), " + NameTable(properties) + ", " + properties.Count(p => p.IsRequiredOnRead) + ");");
         writer.Line("if (__o.IsNull) return null;");
         prologue?.Invoke(writer);
@@ -569,7 +630,7 @@ internal static partial class JsonContextEmitter
         var own = OwnMethodIndex(plan, element);
         var read = own is { } readIndex ? "__Read" + readIndex : "static (" + Reader + ", " + Options + " options) => " + ReadExpression(plan, element);
         var write = own is { } writeIndex ? "__Write" + writeIndex : "static (" + Writer + ", " + elementType + " value, " + Options + " options) => { " + WriteStatement(plan, element, "value", null) + " }";
-        writer.Line("private static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options) => __Read" + kind + "<" + elementType + ">(ref reader, " + read + ", options);");
+        writer.Line("internal static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options) => __Read" + kind + "<" + elementType + ">(ref reader, " + read + ", options);");
         writer.Line();
         writer.Line("private static void __Write" + entry.Index + "(" + Writer + ", " + entry.RuntimeName + "? value, " + Options + " options) => __Write" + kind + "<" + elementType + ">(writer, value, " + write + ", options);");
     }

@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::KeyShop;
 using __G = global::System.Collections.Generic;
+using __C = global::KeyShop.KeyShopJsonContext;
 
 namespace KeyShop;
 
@@ -63,30 +64,12 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 		return null;
 	}
 
-	private static __M.Item? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Item? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Item), "Bid"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Item()
-		{
-			Id = __p0,
-		};
+		try { return new __M.Item(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Item? value, __Json.JsonSerializerOptions options)
@@ -101,30 +84,12 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 		writer.WriteEndObject();
 	}
 
-	private static __M.ItemList? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ItemList? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ItemList), "Eitems"u8, 1);
 		if (__o.IsNull) return null;
-		__G.IReadOnlyList<__M.Item> __p0 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Read3(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.ItemList()
-		{
-			Items = __p0,
-		};
+		try { return new __M.ItemList(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.ItemList? value, __Json.JsonSerializerOptions options)
@@ -135,7 +100,7 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 		writer.WriteEndObject();
 	}
 
-	private static __G.IReadOnlyList<__M.Item>? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Item>(ref reader, __Read0, options);
+	internal static __G.IReadOnlyList<__M.Item>? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Item>(ref reader, __Read0, options);
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Item>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Item>(writer, value, __Write0, options);
 
@@ -155,5 +120,45 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 		typeInfo.OriginatingResolver = this;
 		return typeInfo;
+	}
+}
+
+partial record Item
+{
+	/// <summary>An empty Item, to fill with an object initializer.</summary>
+	public Item()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Item(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Id = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record ItemList
+{
+	/// <summary>An empty ItemList, to fill with an object initializer.</summary>
+	public ItemList()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ItemList(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Items = __C.__Read3(ref reader, options); break;
+			}
+		}
 	}
 }

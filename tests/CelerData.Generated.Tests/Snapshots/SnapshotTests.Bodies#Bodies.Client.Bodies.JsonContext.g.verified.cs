@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::Bodies.Client;
 using __G = global::System.Collections.Generic;
+using __C = global::Bodies.Client.BodiesJsonContext;
 
 namespace Bodies.Client;
 
@@ -45,7 +46,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	private static readonly __Json.JsonEncodedText __Name23 = __Json.JsonEncodedText.Encode("body");
 	private static readonly __Json.JsonEncodedText __Name24 = __Json.JsonEncodedText.Encode("root");
 	private static readonly __Json.JsonEncodedText __Name25 = __Json.JsonEncodedText.Encode("attachment");
-	private static readonly __M.BodiesOpenEnumJsonConverter<__M.GrantType> __Own1 = new();
+	internal static readonly __M.BodiesOpenEnumJsonConverter<__M.GrantType> __Own1 = new();
 
 	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
 	public static global::Bodies.Client.BodiesJsonContext Default { get; } = new global::Bodies.Client.BodiesJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -127,49 +128,12 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		return null;
 	}
 
-	private static __M.TokenForm? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.TokenForm? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.TokenForm), "Jgrant_type\tclient_id\u0008remember\u0007expires\taudiences\u0006scopes\u0006filter\u0004meta"u8, 1);
 		if (__o.IsNull) return null;
-		__M.GrantType __p0 = default;
-		string __p1 = default;
-		bool? __p2 = default;
-		global::System.DateTimeOffset? __p3 = default;
-		__G.IReadOnlyList<string> __p4 = default, __p5 = default;
-		__M.Filter __p6 = default, __p7 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Via(__Own1, ref reader, options); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Null(ref reader) ? null : reader.GetBoolean(); break;
-					case 3: __p3 = __Null(ref reader) ? null : reader.GetDateTimeOffset(); break;
-					case 4: __p4 = __Read14(ref reader, options); break;
-					case 5: __p5 = __Read14(ref reader, options); break;
-					case 6: __p6 = __Read2(ref reader, options); break;
-					case 7: __p7 = __Read2(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.TokenForm()
-		{
-			GrantType = __p0,
-			ClientId = __p1,
-			Remember = __p2,
-			Expires = __p3,
-			Audiences = __p4,
-			Scopes = __p5,
-			Filter = __p6,
-			Meta = __p7,
-		};
+		try { return new __M.TokenForm(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.TokenForm? value, __Json.JsonSerializerOptions options)
@@ -187,33 +151,12 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __M.Filter? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Filter? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Filter), "\u0004kind\u0003max"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		long? __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Filter()
-		{
-			Kind = __p0,
-			Max = __p1,
-		};
+		try { return new __M.Filter(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Filter? value, __Json.JsonSerializerOptions options)
@@ -230,30 +173,12 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __M.CreateTokenResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.CreateTokenResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.CreateTokenResponse), "\u000Caccess_token"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.CreateTokenResponse()
-		{
-			AccessToken = __p0,
-		};
+		try { return new __M.CreateTokenResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.CreateTokenResponse? value, __Json.JsonSerializerOptions options)
@@ -268,50 +193,12 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __M.AddPhotoRequest? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.AddPhotoRequest? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.AddPhotoRequest), "Dfile\nthumbnails\u0007caption\u0004tags\u0006rating\u0005grant\u0005petId\u0004meta"u8, 1);
 		if (__o.IsNull) return null;
-		byte[] __p0 = default;
-		__G.IReadOnlyList<byte[]> __p1 = default;
-		string __p2 = default, __p6 = default;
-		__G.IReadOnlyList<string> __p3 = default;
-		long? __p4 = default;
-		__M.GrantType? __p5 = default;
-		__M.Filter __p7 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
-					case 1: __p1 = __Read18(ref reader, options); break;
-					case 2: __p2 = reader.GetString(); break;
-					case 3: __p3 = __Read14(ref reader, options); break;
-					case 4: __p4 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					case 5: __p5 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
-					case 6: __p6 = reader.GetString(); break;
-					case 7: __p7 = __Read2(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.AddPhotoRequest()
-		{
-			File = __p0,
-			Thumbnails = __p1,
-			Caption = __p2,
-			Tags = __p3,
-			Rating = __p4,
-			Grant = __p5,
-			PetId = __p6,
-			Meta = __p7,
-		};
+		try { return new __M.AddPhotoRequest(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.AddPhotoRequest? value, __Json.JsonSerializerOptions options)
@@ -329,35 +216,12 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __M.SendComposedFormRequest? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.SendComposedFormRequest? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.SendComposedFormRequest), "\u0004kind\u0003maxFreason"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p2 = default;
-		long? __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					case 2: __p2 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.SendComposedFormRequest()
-		{
-			Kind = __p0,
-			Max = __p1,
-			Reason = __p2,
-		};
+		try { return new __M.SendComposedFormRequest(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write5(__Json.Utf8JsonWriter writer, __M.SendComposedFormRequest? value, __Json.JsonSerializerOptions options)
@@ -376,41 +240,12 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __M.SendComposedUploadRequest? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.SendComposedUploadRequest? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.SendComposedUploadRequest), "\u0004kind\u0003maxEimage\u0005notes\u0007history"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p3 = default;
-		long? __p1 = default;
-		byte[] __p2 = default;
-		__G.IReadOnlyList<__M.Filter> __p4 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
-					case 3: __p3 = reader.GetString(); break;
-					case 4: __p4 = __Read20(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.SendComposedUploadRequest()
-		{
-			Kind = __p0,
-			Max = __p1,
-			Image = __p2,
-			Notes = __p3,
-			History = __p4,
-		};
+		try { return new __M.SendComposedUploadRequest(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.SendComposedUploadRequest? value, __Json.JsonSerializerOptions options)
@@ -425,33 +260,12 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __M.SendBatchRequest? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.SendBatchRequest? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.SendBatchRequest), "\u0006header\u0004body"u8, 0);
 		if (__o.IsNull) return null;
-		__M.Filter __p0 = default;
-		byte[] __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Read2(ref reader, options); break;
-					case 1: __p1 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.SendBatchRequest()
-		{
-			Header = __p0,
-			Body = __p1,
-		};
+		try { return new __M.SendBatchRequest(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write7(__Json.Utf8JsonWriter writer, __M.SendBatchRequest? value, __Json.JsonSerializerOptions options)
@@ -463,33 +277,12 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __M.SendRelatedRequest? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.SendRelatedRequest? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.SendRelatedRequest), "Droot\nattachment"u8, 1);
 		if (__o.IsNull) return null;
-		__M.Filter __p0 = default;
-		byte[] __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Read2(ref reader, options); break;
-					case 1: __p1 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.SendRelatedRequest()
-		{
-			Root = __p0,
-			Attachment = __p1,
-		};
+		try { return new __M.SendRelatedRequest(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write8(__Json.Utf8JsonWriter writer, __M.SendRelatedRequest? value, __Json.JsonSerializerOptions options)
@@ -501,19 +294,19 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __G.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+	internal static __G.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 
 	private static void __Write14(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-	private static __G.IReadOnlyList<byte[]>? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<byte[]>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options), options);
+	internal static __G.IReadOnlyList<byte[]>? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<byte[]>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options), options);
 
 	private static void __Write18(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<byte[]>? value, __Json.JsonSerializerOptions options) => __WriteList<byte[]>(writer, value, static (__Json.Utf8JsonWriter writer, byte[] value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value, options); } }, options);
 
-	private static __G.IReadOnlyList<__M.Filter>? __Read20(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Filter>(ref reader, __Read2, options);
+	internal static __G.IReadOnlyList<__M.Filter>? __Read20(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Filter>(ref reader, __Read2, options);
 
 	private static void __Write20(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Filter>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Filter>(writer, value, __Write2, options);
 
-	private static __G.IReadOnlyDictionary<string, string>? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+	internal static __G.IReadOnlyDictionary<string, string>? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 
 	private static void __Write21(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
@@ -533,5 +326,188 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 		typeInfo.OriginatingResolver = this;
 		return typeInfo;
+	}
+}
+
+partial record TokenForm
+{
+	/// <summary>An empty TokenForm, to fill with an object initializer.</summary>
+	public TokenForm()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal TokenForm(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: GrantType = __Via(__C.__Own1, ref reader, options); break;
+				case 1: ClientId = reader.GetString(); break;
+				case 2: Remember = __Null(ref reader) ? null : reader.GetBoolean(); break;
+				case 3: Expires = __Null(ref reader) ? null : reader.GetDateTimeOffset(); break;
+				case 4: Audiences = __C.__Read14(ref reader, options); break;
+				case 5: Scopes = __C.__Read14(ref reader, options); break;
+				case 6: Filter = __C.__Read2(ref reader, options); break;
+				case 7: Meta = __C.__Read2(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record Filter
+{
+	/// <summary>An empty Filter, to fill with an object initializer.</summary>
+	public Filter()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Filter(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Kind = reader.GetString(); break;
+				case 1: Max = __Null(ref reader) ? null : reader.GetInt64(); break;
+			}
+		}
+	}
+}
+
+partial record CreateTokenResponse
+{
+	/// <summary>An empty CreateTokenResponse, to fill with an object initializer.</summary>
+	public CreateTokenResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal CreateTokenResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: AccessToken = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record AddPhotoRequest
+{
+	/// <summary>An empty AddPhotoRequest, to fill with an object initializer.</summary>
+	public AddPhotoRequest()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal AddPhotoRequest(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: File = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
+				case 1: Thumbnails = __C.__Read18(ref reader, options); break;
+				case 2: Caption = reader.GetString(); break;
+				case 3: Tags = __C.__Read14(ref reader, options); break;
+				case 4: Rating = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 5: Grant = __Null(ref reader) ? null : __Via(__C.__Own1, ref reader, options); break;
+				case 6: PetId = reader.GetString(); break;
+				case 7: Meta = __C.__Read2(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record SendComposedFormRequest
+{
+	/// <summary>An empty SendComposedFormRequest, to fill with an object initializer.</summary>
+	public SendComposedFormRequest()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal SendComposedFormRequest(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Kind = reader.GetString(); break;
+				case 1: Max = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 2: Reason = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record SendComposedUploadRequest
+{
+	/// <summary>An empty SendComposedUploadRequest, to fill with an object initializer.</summary>
+	public SendComposedUploadRequest()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal SendComposedUploadRequest(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Kind = reader.GetString(); break;
+				case 1: Max = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 2: Image = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
+				case 3: Notes = reader.GetString(); break;
+				case 4: History = __C.__Read20(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record SendBatchRequest
+{
+	/// <summary>An empty SendBatchRequest, to fill with an object initializer.</summary>
+	public SendBatchRequest()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal SendBatchRequest(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Header = __C.__Read2(ref reader, options); break;
+				case 1: Body = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record SendRelatedRequest
+{
+	/// <summary>An empty SendRelatedRequest, to fill with an object initializer.</summary>
+	public SendRelatedRequest()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal SendRelatedRequest(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Root = __C.__Read2(ref reader, options); break;
+				case 1: Attachment = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
+			}
+		}
 	}
 }

@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::CelerData.Cloud;
 using __G = global::System.Collections.Generic;
+using __C = global::CelerData.Cloud.CelerDataCloudJsonContext;
 
 namespace CelerData.Cloud;
 
@@ -81,10 +82,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	private static readonly __Json.JsonEncodedText __Name59 = __Json.JsonEncodedText.Encode("email");
 	private static readonly __Json.JsonEncodedText __Name60 = __Json.JsonEncodedText.Encode("is_root_account");
 	private static readonly __Json.JsonEncodedText __Name61 = __Json.JsonEncodedText.Encode("create_at");
-	private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.ClusterState> __Own8 = new();
-	private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.WarehouseState> __Own17 = new();
-	private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.InfraActionState> __Own20 = new();
-	private static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.AccountState> __Own39 = new();
+	internal static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.ClusterState> __Own8 = new();
+	internal static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.WarehouseState> __Own17 = new();
+	internal static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.InfraActionState> __Own20 = new();
+	internal static readonly __M.CelerDataCloudOpenEnumJsonConverter<__M.AccountState> __Own39 = new();
 
 	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
 	public static global::CelerData.Cloud.CelerDataCloudJsonContext Default { get; } = new global::CelerData.Cloud.CelerDataCloudJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -296,37 +297,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		return null;
 	}
 
-	private static __M.AccessTokenResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.AccessTokenResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.AccessTokenResponse), "Laccess_tokenJexpires_inMrefresh_tokenJtoken_type"u8, 4);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p2 = default, __p3 = default;
-		int __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetInt32(); break;
-					case 2: __p2 = reader.GetString(); break;
-					case 3: __p3 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.AccessTokenResponse()
-		{
-			AccessToken = __p0,
-			ExpiresIn = __p1,
-			RefreshToken = __p2,
-			TokenType = __p3,
-		};
+		try { return new __M.AccessTokenResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.AccessTokenResponse? value, __Json.JsonSerializerOptions options)
@@ -347,33 +323,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.ErrorResponse? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ErrorResponse? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ErrorResponse), "Dcode\u0007message"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.ErrorResponse()
-		{
-			Code = __p0,
-			Message = __p1,
-		};
+		try { return new __M.ErrorResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.ErrorResponse? value, __Json.JsonSerializerOptions options)
@@ -390,33 +345,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.EmptyResponse? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.EmptyResponse? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.EmptyResponse), "Dcode\u0007message"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.EmptyResponse()
-		{
-			Code = __p0,
-			Message = __p1,
-		};
+		try { return new __M.EmptyResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.EmptyResponse? value, __Json.JsonSerializerOptions options)
@@ -433,36 +367,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.ClusterListResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ClusterListResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterListResponse), "Dcode\u0007message\u0004data"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		__M.ClusterList __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read4(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.ClusterListResponse()
-		{
-			Code = __p0,
-			Message = __p1,
-			Data = __p2,
-		};
+		try { return new __M.ClusterListResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.ClusterListResponse? value, __Json.JsonSerializerOptions options)
@@ -475,33 +385,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.ClusterList? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ClusterList? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterList), "EtotalDlist"u8, 2);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		__G.IReadOnlyList<__M.ClusterSummary> __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = __Read42(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.ClusterList()
-		{
-			Total = __p0,
-			List = __p1,
-		};
+		try { return new __M.ClusterList(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.ClusterList? value, __Json.JsonSerializerOptions options)
@@ -513,32 +402,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.ClusterSummary? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ClusterSummary? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterSummary), "Jcluster_id\u000Ccluster_name"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.ClusterSummary()
-		{
-			ClusterId = __p0,
-			ClusterName = __p1,
-		};
+		try { return new __M.ClusterSummary(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write5(__Json.Utf8JsonWriter writer, __M.ClusterSummary? value, __Json.JsonSerializerOptions options)
@@ -555,36 +424,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.ClusterStateResponse? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ClusterStateResponse? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterStateResponse), "Dcode\u0007message\u0004data"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		__M.ClusterStateData __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read7(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.ClusterStateResponse()
-		{
-			Code = __p0,
-			Message = __p1,
-			Data = __p2,
-		};
+		try { return new __M.ClusterStateResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.ClusterStateResponse? value, __Json.JsonSerializerOptions options)
@@ -597,35 +442,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.ClusterStateData? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ClusterStateData? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterStateData), "Mcluster_state\u000Fabnormal_reason"u8, 1);
 		if (__o.IsNull) return null;
-		__M.ClusterState __p0 = default;
-		string __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Via(__Own8, ref reader, options); break;
-					case 1: __p1 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		var __result = new __M.ClusterStateData()
-		{
-			ClusterState = __p0,
-			AbnormalReason = __p1,
-		};
-		__result.__set_AbnormalReason = __o.Seen(1);
-		return __result;
+		try { return new __M.ClusterStateData(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write7(__Json.Utf8JsonWriter writer, __M.ClusterStateData? value, __Json.JsonSerializerOptions options)
@@ -637,36 +459,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.ActionResponse? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ActionResponse? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ActionResponse), "Dcode\u0007message\u0004data"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		__M.ActionData __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read10(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.ActionResponse()
-		{
-			Code = __p0,
-			Message = __p1,
-			Data = __p2,
-		};
+		try { return new __M.ActionResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write9(__Json.Utf8JsonWriter writer, __M.ActionResponse? value, __Json.JsonSerializerOptions options)
@@ -679,30 +477,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.ActionData? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ActionData? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ActionData), "Iaction_id"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.ActionData()
-		{
-			ActionId = __p0,
-		};
+		try { return new __M.ActionData(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write10(__Json.Utf8JsonWriter writer, __M.ActionData? value, __Json.JsonSerializerOptions options)
@@ -717,36 +497,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.DeploymentScriptsRequest? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.DeploymentScriptsRequest? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.DeploymentScriptsRequest), "Gscripts\u0008parallel\u0007timeout"u8, 1);
 		if (__o.IsNull) return null;
-		__G.IReadOnlyList<__M.DeploymentScript> __p0 = default;
-		bool? __p1 = default;
-		int? __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Read43(ref reader, options); break;
-					case 1: __p1 = __Null(ref reader) ? null : reader.GetBoolean(); break;
-					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.DeploymentScriptsRequest()
-		{
-			Scripts = __p0,
-			Parallel = __p1,
-			Timeout = __p2,
-		};
+		try { return new __M.DeploymentScriptsRequest(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write11(__Json.Utf8JsonWriter writer, __M.DeploymentScriptsRequest? value, __Json.JsonSerializerOptions options)
@@ -759,32 +515,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.DeploymentScript? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.DeploymentScript? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.DeploymentScript), "Kscript_path\u0008logs_dir"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.DeploymentScript()
-		{
-			ScriptPath = __p0,
-			LogsDir = __p1,
-		};
+		try { return new __M.DeploymentScript(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write12(__Json.Utf8JsonWriter writer, __M.DeploymentScript? value, __Json.JsonSerializerOptions options)
@@ -801,36 +537,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.WarehouseListResponse? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.WarehouseListResponse? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.WarehouseListResponse), "Dcode\u0007message\u0004data"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		__M.WarehouseList __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read14(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.WarehouseListResponse()
-		{
-			Code = __p0,
-			Message = __p1,
-			Data = __p2,
-		};
+		try { return new __M.WarehouseListResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write13(__Json.Utf8JsonWriter writer, __M.WarehouseListResponse? value, __Json.JsonSerializerOptions options)
@@ -843,33 +555,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.WarehouseList? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.WarehouseList? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.WarehouseList), "EtotalDlist"u8, 2);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		__G.IReadOnlyList<__M.Warehouse> __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = __Read47(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.WarehouseList()
-		{
-			Total = __p0,
-			List = __p1,
-		};
+		try { return new __M.WarehouseList(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write14(__Json.Utf8JsonWriter writer, __M.WarehouseList? value, __Json.JsonSerializerOptions options)
@@ -881,36 +572,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.WarehouseResponse? __Read15(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.WarehouseResponse? __Read15(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.WarehouseResponse), "Dcode\u0007message\u0004data"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		__M.Warehouse __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read16(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.WarehouseResponse()
-		{
-			Code = __p0,
-			Message = __p1,
-			Data = __p2,
-		};
+		try { return new __M.WarehouseResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write15(__Json.Utf8JsonWriter writer, __M.WarehouseResponse? value, __Json.JsonSerializerOptions options)
@@ -923,41 +590,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.Warehouse? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Warehouse? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Warehouse), "Lwarehouse_id\u000Ewarehouse_name\nnode_count\u0005state\nis_default"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default;
-		int? __p2 = default;
-		__M.WarehouseState? __p3 = default;
-		bool? __p4 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
-					case 3: __p3 = __Null(ref reader) ? null : __Via(__Own17, ref reader, options); break;
-					case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Warehouse()
-		{
-			WarehouseId = __p0,
-			WarehouseName = __p1,
-			NodeCount = __p2,
-			State = __p3,
-			IsDefault = __p4,
-		};
+		try { return new __M.Warehouse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write16(__Json.Utf8JsonWriter writer, __M.Warehouse? value, __Json.JsonSerializerOptions options)
@@ -972,36 +610,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.InfraActionStateResponse? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.InfraActionStateResponse? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.InfraActionStateResponse), "Dcode\u0007message\u0004data"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		__M.InfraActionStateData __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read19(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.InfraActionStateResponse()
-		{
-			Code = __p0,
-			Message = __p1,
-			Data = __p2,
-		};
+		try { return new __M.InfraActionStateResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write18(__Json.Utf8JsonWriter writer, __M.InfraActionStateResponse? value, __Json.JsonSerializerOptions options)
@@ -1014,35 +628,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.InfraActionStateData? __Read19(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.InfraActionStateData? __Read19(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.InfraActionStateData), "Rinfra_action_state\u0007err_msg"u8, 1);
 		if (__o.IsNull) return null;
-		__M.InfraActionState __p0 = default;
-		string __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Via(__Own20, ref reader, options); break;
-					case 1: __p1 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		var __result = new __M.InfraActionStateData()
-		{
-			InfraActionState = __p0,
-			ErrMsg = __p1,
-		};
-		__result.__set_ErrMsg = __o.Seen(1);
-		return __result;
+		try { return new __M.InfraActionStateData(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write19(__Json.Utf8JsonWriter writer, __M.InfraActionStateData? value, __Json.JsonSerializerOptions options)
@@ -1054,39 +645,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.ScaleWarehouseSizeRequest? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ScaleWarehouseSizeRequest? __Read21(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ScaleWarehouseSizeRequest), "Gvm_cate\u0004iops\nthroughput\u000Bvm_vol_size\nvm_vol_num"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		int? __p1 = default, __p2 = default, __p3 = default, __p4 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
-					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
-					case 3: __p3 = __Null(ref reader) ? null : reader.GetInt32(); break;
-					case 4: __p4 = __Null(ref reader) ? null : reader.GetInt32(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.ScaleWarehouseSizeRequest()
-		{
-			VmCate = __p0,
-			Iops = __p1,
-			Throughput = __p2,
-			VmVolSize = __p3,
-			VmVolNum = __p4,
-		};
+		try { return new __M.ScaleWarehouseSizeRequest(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write21(__Json.Utf8JsonWriter writer, __M.ScaleWarehouseSizeRequest? value, __Json.JsonSerializerOptions options)
@@ -1109,30 +673,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.ScaleWarehouseNumRequest? __Read22(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ScaleWarehouseNumRequest? __Read22(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ScaleWarehouseNumRequest), "Fvm_num"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.ScaleWarehouseNumRequest()
-		{
-			VmNum = __p0,
-		};
+		try { return new __M.ScaleWarehouseNumRequest(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write22(__Json.Utf8JsonWriter writer, __M.ScaleWarehouseNumRequest? value, __Json.JsonSerializerOptions options)
@@ -1147,36 +693,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.AccountUsageResponse? __Read23(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.AccountUsageResponse? __Read23(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.AccountUsageResponse), "Dcode\u0007message\u0004data"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		__M.AccountUsage __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read24(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.AccountUsageResponse()
-		{
-			Code = __p0,
-			Message = __p1,
-			Data = __p2,
-		};
+		try { return new __M.AccountUsageResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write23(__Json.Utf8JsonWriter writer, __M.AccountUsageResponse? value, __Json.JsonSerializerOptions options)
@@ -1189,35 +711,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.AccountUsage? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.AccountUsage? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.AccountUsage), "\naccount_id\u000Btotal_usage\u0007details"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default;
-		__G.IReadOnlyList<__M.DailyUsage> __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read49(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.AccountUsage()
-		{
-			AccountId = __p0,
-			TotalUsage = __p1,
-			Details = __p2,
-		};
+		try { return new __M.AccountUsage(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write24(__Json.Utf8JsonWriter writer, __M.AccountUsage? value, __Json.JsonSerializerOptions options)
@@ -1230,36 +729,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.ClusterUsageResponse? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ClusterUsageResponse? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterUsageResponse), "Dcode\u0007message\u0004data"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		__M.ClusterUsage __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read26(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.ClusterUsageResponse()
-		{
-			Code = __p0,
-			Message = __p1,
-			Data = __p2,
-		};
+		try { return new __M.ClusterUsageResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write25(__Json.Utf8JsonWriter writer, __M.ClusterUsageResponse? value, __Json.JsonSerializerOptions options)
@@ -1272,37 +747,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.ClusterUsage? __Read26(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ClusterUsage? __Read26(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterUsage), "\ncluster_id\u000Ccluster_name\u000Btotal_usage\u0007details"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default, __p2 = default;
-		__G.IReadOnlyList<__M.DailyUsage> __p3 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetString(); break;
-					case 3: __p3 = __Read49(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.ClusterUsage()
-		{
-			ClusterId = __p0,
-			ClusterName = __p1,
-			TotalUsage = __p2,
-			Details = __p3,
-		};
+		try { return new __M.ClusterUsage(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write26(__Json.Utf8JsonWriter writer, __M.ClusterUsage? value, __Json.JsonSerializerOptions options)
@@ -1316,36 +766,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.DailyUsage? __Read27(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.DailyUsage? __Read27(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.DailyUsage), "\u0005usage\u0004date\ntime_stamp"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		int? __p1 = default;
-		long? __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
-					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt64(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.DailyUsage()
-		{
-			Usage = __p0,
-			Date = __p1,
-			TimeStamp = __p2,
-		};
+		try { return new __M.DailyUsage(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write27(__Json.Utf8JsonWriter writer, __M.DailyUsage? value, __Json.JsonSerializerOptions options)
@@ -1364,38 +790,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.OrganizationUsageRequest? __Read28(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.OrganizationUsageRequest? __Read28(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.OrganizationUsageRequest), "\u000Baccount_idsJstart_dateHend_date\u0011show_daily_detail"u8, 2);
 		if (__o.IsNull) return null;
-		__G.IReadOnlyList<string> __p0 = default;
-		string __p1 = default, __p2 = default;
-		bool? __p3 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Read52(ref reader, options); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetString(); break;
-					case 3: __p3 = __Null(ref reader) ? null : reader.GetBoolean(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.OrganizationUsageRequest()
-		{
-			AccountIds = __p0,
-			StartDate = __p1,
-			EndDate = __p2,
-			ShowDailyDetail = __p3,
-		};
+		try { return new __M.OrganizationUsageRequest(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write28(__Json.Utf8JsonWriter writer, __M.OrganizationUsageRequest? value, __Json.JsonSerializerOptions options)
@@ -1409,36 +809,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.OrganizationUsageResponse? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.OrganizationUsageResponse? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.OrganizationUsageResponse), "Dcode\u0007message\u0004data"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		__M.OrganizationUsage __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read30(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.OrganizationUsageResponse()
-		{
-			Code = __p0,
-			Message = __p1,
-			Data = __p2,
-		};
+		try { return new __M.OrganizationUsageResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write29(__Json.Utf8JsonWriter writer, __M.OrganizationUsageResponse? value, __Json.JsonSerializerOptions options)
@@ -1451,33 +827,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.OrganizationUsage? __Read30(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.OrganizationUsage? __Read30(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.OrganizationUsage), "\u000Btotal_usage\u0008accounts"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		__G.IReadOnlyList<__M.AccountClusterUsage> __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = __Read53(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.OrganizationUsage()
-		{
-			TotalUsage = __p0,
-			Accounts = __p1,
-		};
+		try { return new __M.OrganizationUsage(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write30(__Json.Utf8JsonWriter writer, __M.OrganizationUsage? value, __Json.JsonSerializerOptions options)
@@ -1489,39 +844,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.AccountClusterUsage? __Read31(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.AccountClusterUsage? __Read31(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.AccountClusterUsage), "\naccount_id\u000Caccount_name\raccount_email\u000Btotal_usage\u0008clusters"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default, __p2 = default, __p3 = default;
-		__G.IReadOnlyList<__M.ClusterDailyUsage> __p4 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetString(); break;
-					case 3: __p3 = reader.GetString(); break;
-					case 4: __p4 = __Read54(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.AccountClusterUsage()
-		{
-			AccountId = __p0,
-			AccountName = __p1,
-			AccountEmail = __p2,
-			TotalUsage = __p3,
-			Clusters = __p4,
-		};
+		try { return new __M.AccountClusterUsage(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write31(__Json.Utf8JsonWriter writer, __M.AccountClusterUsage? value, __Json.JsonSerializerOptions options)
@@ -1536,37 +864,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.ClusterDailyUsage? __Read32(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.ClusterDailyUsage? __Read32(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.ClusterDailyUsage), "\ncluster_id\u000Ccluster_name\u000Btotal_usage\u000Cdaily_usages"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default, __p2 = default;
-		__G.IReadOnlyList<__M.DailyUsage> __p3 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetString(); break;
-					case 3: __p3 = __Read49(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.ClusterDailyUsage()
-		{
-			ClusterId = __p0,
-			ClusterName = __p1,
-			TotalUsage = __p2,
-			DailyUsages = __p3,
-		};
+		try { return new __M.ClusterDailyUsage(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write32(__Json.Utf8JsonWriter writer, __M.ClusterDailyUsage? value, __Json.JsonSerializerOptions options)
@@ -1580,36 +883,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.BillListResponse? __Read33(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.BillListResponse? __Read33(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.BillListResponse), "Dcode\u0007message\u0004data"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		__M.Bills __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read34(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.BillListResponse()
-		{
-			Code = __p0,
-			Message = __p1,
-			Data = __p2,
-		};
+		try { return new __M.BillListResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write33(__Json.Utf8JsonWriter writer, __M.BillListResponse? value, __Json.JsonSerializerOptions options)
@@ -1622,38 +901,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.Bills? __Read34(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Bills? __Read34(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Bills), "\naccount_id\u000Bbegin_month\tend_month\tbill_list"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		int? __p1 = default, __p2 = default;
-		__G.IReadOnlyList<__M.Bill> __p3 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt32(); break;
-					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt32(); break;
-					case 3: __p3 = __Read55(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Bills()
-		{
-			AccountId = __p0,
-			BeginMonth = __p1,
-			EndMonth = __p2,
-			BillList = __p3,
-		};
+		try { return new __M.Bills(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write34(__Json.Utf8JsonWriter writer, __M.Bills? value, __Json.JsonSerializerOptions options)
@@ -1667,45 +920,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.Bill? __Read35(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Bill? __Read35(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Bill), "\u0006period\naccount_id\u000Ccharge_usage\u000Ccharge_price\nbill_state\tpay_state\npay_method\u0010pay_info_details"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default, __p2 = default, __p3 = default, __p4 = default, __p5 = default, __p6 = default;
-		__G.IReadOnlyList<__M.Payment> __p7 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetString(); break;
-					case 3: __p3 = reader.GetString(); break;
-					case 4: __p4 = reader.GetString(); break;
-					case 5: __p5 = reader.GetString(); break;
-					case 6: __p6 = reader.GetString(); break;
-					case 7: __p7 = __Read56(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Bill()
-		{
-			Period = __p0,
-			AccountId = __p1,
-			ChargeUsage = __p2,
-			ChargePrice = __p3,
-			BillState = __p4,
-			PayState = __p5,
-			PayMethod = __p6,
-			PayInfoDetails = __p7,
-		};
+		try { return new __M.Bill(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write35(__Json.Utf8JsonWriter writer, __M.Bill? value, __Json.JsonSerializerOptions options)
@@ -1723,36 +943,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.Payment? __Read36(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Payment? __Read36(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Payment), "\npay_method\u0006amount\u0008currency\u0005state"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default, __p2 = default, __p3 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetString(); break;
-					case 3: __p3 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Payment()
-		{
-			PayMethod = __p0,
-			Amount = __p1,
-			Currency = __p2,
-			State = __p3,
-		};
+		try { return new __M.Payment(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write36(__Json.Utf8JsonWriter writer, __M.Payment? value, __Json.JsonSerializerOptions options)
@@ -1773,36 +969,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.AccountListResponse? __Read37(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.AccountListResponse? __Read37(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.AccountListResponse), "Dcode\u0007message\u0004data"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		__G.IReadOnlyList<__M.Account> __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read57(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.AccountListResponse()
-		{
-			Code = __p0,
-			Message = __p1,
-			Data = __p2,
-		};
+		try { return new __M.AccountListResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write37(__Json.Utf8JsonWriter writer, __M.AccountListResponse? value, __Json.JsonSerializerOptions options)
@@ -1815,43 +987,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __M.Account? __Read38(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Account? __Read38(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Account), "Jaccount_id\u000Caccount_name\u0005email\u0005state\u000Fis_root_account\tcreate_at"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default, __p2 = default;
-		__M.AccountState? __p3 = default;
-		bool? __p4 = default;
-		long? __p5 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetString(); break;
-					case 3: __p3 = __Null(ref reader) ? null : __Via(__Own39, ref reader, options); break;
-					case 4: __p4 = __Null(ref reader) ? null : reader.GetBoolean(); break;
-					case 5: __p5 = __Null(ref reader) ? null : reader.GetInt64(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Account()
-		{
-			AccountId = __p0,
-			AccountName = __p1,
-			Email = __p2,
-			State = __p3,
-			IsRootAccount = __p4,
-			CreateAt = __p5,
-		};
+		try { return new __M.Account(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write38(__Json.Utf8JsonWriter writer, __M.Account? value, __Json.JsonSerializerOptions options)
@@ -1867,43 +1008,43 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteEndObject();
 	}
 
-	private static __G.IReadOnlyList<__M.ClusterSummary>? __Read42(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterSummary>(ref reader, __Read5, options);
+	internal static __G.IReadOnlyList<__M.ClusterSummary>? __Read42(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterSummary>(ref reader, __Read5, options);
 
 	private static void __Write42(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.ClusterSummary>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.ClusterSummary>(writer, value, __Write5, options);
 
-	private static __G.IReadOnlyList<__M.DeploymentScript>? __Read43(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DeploymentScript>(ref reader, __Read12, options);
+	internal static __G.IReadOnlyList<__M.DeploymentScript>? __Read43(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DeploymentScript>(ref reader, __Read12, options);
 
 	private static void __Write43(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DeploymentScript>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DeploymentScript>(writer, value, __Write12, options);
 
-	private static __G.IReadOnlyList<__M.Warehouse>? __Read47(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Warehouse>(ref reader, __Read16, options);
+	internal static __G.IReadOnlyList<__M.Warehouse>? __Read47(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Warehouse>(ref reader, __Read16, options);
 
 	private static void __Write47(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Warehouse>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Warehouse>(writer, value, __Write16, options);
 
-	private static __G.IReadOnlyList<__M.DailyUsage>? __Read49(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DailyUsage>(ref reader, __Read27, options);
+	internal static __G.IReadOnlyList<__M.DailyUsage>? __Read49(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DailyUsage>(ref reader, __Read27, options);
 
 	private static void __Write49(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DailyUsage>(writer, value, __Write27, options);
 
-	private static __G.IReadOnlyList<string>? __Read52(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+	internal static __G.IReadOnlyList<string>? __Read52(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 
 	private static void __Write52(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-	private static __G.IReadOnlyList<__M.AccountClusterUsage>? __Read53(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.AccountClusterUsage>(ref reader, __Read31, options);
+	internal static __G.IReadOnlyList<__M.AccountClusterUsage>? __Read53(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.AccountClusterUsage>(ref reader, __Read31, options);
 
 	private static void __Write53(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.AccountClusterUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.AccountClusterUsage>(writer, value, __Write31, options);
 
-	private static __G.IReadOnlyList<__M.ClusterDailyUsage>? __Read54(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterDailyUsage>(ref reader, __Read32, options);
+	internal static __G.IReadOnlyList<__M.ClusterDailyUsage>? __Read54(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.ClusterDailyUsage>(ref reader, __Read32, options);
 
 	private static void __Write54(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.ClusterDailyUsage>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.ClusterDailyUsage>(writer, value, __Write32, options);
 
-	private static __G.IReadOnlyList<__M.Bill>? __Read55(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Bill>(ref reader, __Read35, options);
+	internal static __G.IReadOnlyList<__M.Bill>? __Read55(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Bill>(ref reader, __Read35, options);
 
 	private static void __Write55(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Bill>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Bill>(writer, value, __Write35, options);
 
-	private static __G.IReadOnlyList<__M.Payment>? __Read56(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Payment>(ref reader, __Read36, options);
+	internal static __G.IReadOnlyList<__M.Payment>? __Read56(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Payment>(ref reader, __Read36, options);
 
 	private static void __Write56(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Payment>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Payment>(writer, value, __Write36, options);
 
-	private static __G.IReadOnlyList<__M.Account>? __Read57(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Account>(ref reader, __Read38, options);
+	internal static __G.IReadOnlyList<__M.Account>? __Read57(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Account>(ref reader, __Read38, options);
 
 	private static void __Write57(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Account>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Account>(writer, value, __Write38, options);
 
@@ -1923,5 +1064,804 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 		typeInfo.OriginatingResolver = this;
 		return typeInfo;
+	}
+}
+
+partial record AccessTokenResponse
+{
+	/// <summary>An empty AccessTokenResponse, to fill with an object initializer.</summary>
+	public AccessTokenResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal AccessTokenResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: AccessToken = reader.GetString(); break;
+				case 1: ExpiresIn = reader.GetInt32(); break;
+				case 2: RefreshToken = reader.GetString(); break;
+				case 3: TokenType = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record ErrorResponse
+{
+	/// <summary>An empty ErrorResponse, to fill with an object initializer.</summary>
+	public ErrorResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ErrorResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record EmptyResponse
+{
+	/// <summary>An empty EmptyResponse, to fill with an object initializer.</summary>
+	public EmptyResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal EmptyResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record ClusterListResponse
+{
+	/// <summary>An empty ClusterListResponse, to fill with an object initializer.</summary>
+	public ClusterListResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ClusterListResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+				case 2: Data = __C.__Read4(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record ClusterList
+{
+	/// <summary>An empty ClusterList, to fill with an object initializer.</summary>
+	public ClusterList()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ClusterList(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Total = reader.GetInt32(); break;
+				case 1: List = __C.__Read42(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record ClusterSummary
+{
+	/// <summary>An empty ClusterSummary, to fill with an object initializer.</summary>
+	public ClusterSummary()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ClusterSummary(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: ClusterId = reader.GetString(); break;
+				case 1: ClusterName = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record ClusterStateResponse
+{
+	/// <summary>An empty ClusterStateResponse, to fill with an object initializer.</summary>
+	public ClusterStateResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ClusterStateResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+				case 2: Data = __C.__Read7(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record ClusterStateData
+{
+	/// <summary>An empty ClusterStateData, to fill with an object initializer.</summary>
+	public ClusterStateData()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ClusterStateData(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: ClusterState = __Via(__C.__Own8, ref reader, options); break;
+				case 1: AbnormalReason = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record ActionResponse
+{
+	/// <summary>An empty ActionResponse, to fill with an object initializer.</summary>
+	public ActionResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ActionResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+				case 2: Data = __C.__Read10(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record ActionData
+{
+	/// <summary>An empty ActionData, to fill with an object initializer.</summary>
+	public ActionData()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ActionData(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: ActionId = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record DeploymentScriptsRequest
+{
+	/// <summary>An empty DeploymentScriptsRequest, to fill with an object initializer.</summary>
+	public DeploymentScriptsRequest()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal DeploymentScriptsRequest(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Scripts = __C.__Read43(ref reader, options); break;
+				case 1: Parallel = __Null(ref reader) ? null : reader.GetBoolean(); break;
+				case 2: Timeout = __Null(ref reader) ? null : reader.GetInt32(); break;
+			}
+		}
+	}
+}
+
+partial record DeploymentScript
+{
+	/// <summary>An empty DeploymentScript, to fill with an object initializer.</summary>
+	public DeploymentScript()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal DeploymentScript(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: ScriptPath = reader.GetString(); break;
+				case 1: LogsDir = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record WarehouseListResponse
+{
+	/// <summary>An empty WarehouseListResponse, to fill with an object initializer.</summary>
+	public WarehouseListResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal WarehouseListResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+				case 2: Data = __C.__Read14(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record WarehouseList
+{
+	/// <summary>An empty WarehouseList, to fill with an object initializer.</summary>
+	public WarehouseList()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal WarehouseList(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Total = reader.GetInt32(); break;
+				case 1: List = __C.__Read47(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record WarehouseResponse
+{
+	/// <summary>An empty WarehouseResponse, to fill with an object initializer.</summary>
+	public WarehouseResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal WarehouseResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+				case 2: Data = __C.__Read16(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record Warehouse
+{
+	/// <summary>An empty Warehouse, to fill with an object initializer.</summary>
+	public Warehouse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Warehouse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: WarehouseId = reader.GetString(); break;
+				case 1: WarehouseName = reader.GetString(); break;
+				case 2: NodeCount = __Null(ref reader) ? null : reader.GetInt32(); break;
+				case 3: State = __Null(ref reader) ? null : __Via(__C.__Own17, ref reader, options); break;
+				case 4: IsDefault = __Null(ref reader) ? null : reader.GetBoolean(); break;
+			}
+		}
+	}
+}
+
+partial record InfraActionStateResponse
+{
+	/// <summary>An empty InfraActionStateResponse, to fill with an object initializer.</summary>
+	public InfraActionStateResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal InfraActionStateResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+				case 2: Data = __C.__Read19(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record InfraActionStateData
+{
+	/// <summary>An empty InfraActionStateData, to fill with an object initializer.</summary>
+	public InfraActionStateData()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal InfraActionStateData(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: InfraActionState = __Via(__C.__Own20, ref reader, options); break;
+				case 1: ErrMsg = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record ScaleWarehouseSizeRequest
+{
+	/// <summary>An empty ScaleWarehouseSizeRequest, to fill with an object initializer.</summary>
+	public ScaleWarehouseSizeRequest()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ScaleWarehouseSizeRequest(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: VmCate = reader.GetString(); break;
+				case 1: Iops = __Null(ref reader) ? null : reader.GetInt32(); break;
+				case 2: Throughput = __Null(ref reader) ? null : reader.GetInt32(); break;
+				case 3: VmVolSize = __Null(ref reader) ? null : reader.GetInt32(); break;
+				case 4: VmVolNum = __Null(ref reader) ? null : reader.GetInt32(); break;
+			}
+		}
+	}
+}
+
+partial record ScaleWarehouseNumRequest
+{
+	/// <summary>An empty ScaleWarehouseNumRequest, to fill with an object initializer.</summary>
+	public ScaleWarehouseNumRequest()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ScaleWarehouseNumRequest(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: VmNum = reader.GetInt32(); break;
+			}
+		}
+	}
+}
+
+partial record AccountUsageResponse
+{
+	/// <summary>An empty AccountUsageResponse, to fill with an object initializer.</summary>
+	public AccountUsageResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal AccountUsageResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+				case 2: Data = __C.__Read24(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record AccountUsage
+{
+	/// <summary>An empty AccountUsage, to fill with an object initializer.</summary>
+	public AccountUsage()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal AccountUsage(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: AccountId = reader.GetString(); break;
+				case 1: TotalUsage = reader.GetString(); break;
+				case 2: Details = __C.__Read49(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record ClusterUsageResponse
+{
+	/// <summary>An empty ClusterUsageResponse, to fill with an object initializer.</summary>
+	public ClusterUsageResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ClusterUsageResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+				case 2: Data = __C.__Read26(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record ClusterUsage
+{
+	/// <summary>An empty ClusterUsage, to fill with an object initializer.</summary>
+	public ClusterUsage()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ClusterUsage(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: ClusterId = reader.GetString(); break;
+				case 1: ClusterName = reader.GetString(); break;
+				case 2: TotalUsage = reader.GetString(); break;
+				case 3: Details = __C.__Read49(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record DailyUsage
+{
+	/// <summary>An empty DailyUsage, to fill with an object initializer.</summary>
+	public DailyUsage()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal DailyUsage(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Usage = reader.GetString(); break;
+				case 1: Date = __Null(ref reader) ? null : reader.GetInt32(); break;
+				case 2: TimeStamp = __Null(ref reader) ? null : reader.GetInt64(); break;
+			}
+		}
+	}
+}
+
+partial record OrganizationUsageRequest
+{
+	/// <summary>An empty OrganizationUsageRequest, to fill with an object initializer.</summary>
+	public OrganizationUsageRequest()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal OrganizationUsageRequest(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: AccountIds = __C.__Read52(ref reader, options); break;
+				case 1: StartDate = reader.GetString(); break;
+				case 2: EndDate = reader.GetString(); break;
+				case 3: ShowDailyDetail = __Null(ref reader) ? null : reader.GetBoolean(); break;
+			}
+		}
+	}
+}
+
+partial record OrganizationUsageResponse
+{
+	/// <summary>An empty OrganizationUsageResponse, to fill with an object initializer.</summary>
+	public OrganizationUsageResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal OrganizationUsageResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+				case 2: Data = __C.__Read30(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record OrganizationUsage
+{
+	/// <summary>An empty OrganizationUsage, to fill with an object initializer.</summary>
+	public OrganizationUsage()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal OrganizationUsage(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: TotalUsage = reader.GetString(); break;
+				case 1: Accounts = __C.__Read53(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record AccountClusterUsage
+{
+	/// <summary>An empty AccountClusterUsage, to fill with an object initializer.</summary>
+	public AccountClusterUsage()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal AccountClusterUsage(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: AccountId = reader.GetString(); break;
+				case 1: AccountName = reader.GetString(); break;
+				case 2: AccountEmail = reader.GetString(); break;
+				case 3: TotalUsage = reader.GetString(); break;
+				case 4: Clusters = __C.__Read54(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record ClusterDailyUsage
+{
+	/// <summary>An empty ClusterDailyUsage, to fill with an object initializer.</summary>
+	public ClusterDailyUsage()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal ClusterDailyUsage(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: ClusterId = reader.GetString(); break;
+				case 1: ClusterName = reader.GetString(); break;
+				case 2: TotalUsage = reader.GetString(); break;
+				case 3: DailyUsages = __C.__Read49(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record BillListResponse
+{
+	/// <summary>An empty BillListResponse, to fill with an object initializer.</summary>
+	public BillListResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal BillListResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+				case 2: Data = __C.__Read34(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record Bills
+{
+	/// <summary>An empty Bills, to fill with an object initializer.</summary>
+	public Bills()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Bills(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: AccountId = reader.GetString(); break;
+				case 1: BeginMonth = __Null(ref reader) ? null : reader.GetInt32(); break;
+				case 2: EndMonth = __Null(ref reader) ? null : reader.GetInt32(); break;
+				case 3: BillList = __C.__Read55(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record Bill
+{
+	/// <summary>An empty Bill, to fill with an object initializer.</summary>
+	public Bill()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Bill(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Period = reader.GetString(); break;
+				case 1: AccountId = reader.GetString(); break;
+				case 2: ChargeUsage = reader.GetString(); break;
+				case 3: ChargePrice = reader.GetString(); break;
+				case 4: BillState = reader.GetString(); break;
+				case 5: PayState = reader.GetString(); break;
+				case 6: PayMethod = reader.GetString(); break;
+				case 7: PayInfoDetails = __C.__Read56(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record Payment
+{
+	/// <summary>An empty Payment, to fill with an object initializer.</summary>
+	public Payment()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Payment(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: PayMethod = reader.GetString(); break;
+				case 1: Amount = reader.GetString(); break;
+				case 2: Currency = reader.GetString(); break;
+				case 3: State = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record AccountListResponse
+{
+	/// <summary>An empty AccountListResponse, to fill with an object initializer.</summary>
+	public AccountListResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal AccountListResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+				case 2: Data = __C.__Read57(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record Account
+{
+	/// <summary>An empty Account, to fill with an object initializer.</summary>
+	public Account()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Account(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: AccountId = reader.GetString(); break;
+				case 1: AccountName = reader.GetString(); break;
+				case 2: Email = reader.GetString(); break;
+				case 3: State = __Null(ref reader) ? null : __Via(__C.__Own39, ref reader, options); break;
+				case 4: IsRootAccount = __Null(ref reader) ? null : reader.GetBoolean(); break;
+				case 5: CreateAt = __Null(ref reader) ? null : reader.GetInt64(); break;
+			}
+		}
 	}
 }

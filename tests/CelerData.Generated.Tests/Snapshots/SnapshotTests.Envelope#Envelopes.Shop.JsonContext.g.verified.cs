@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::Envelopes;
 using __G = global::System.Collections.Generic;
+using __C = global::Envelopes.ShopJsonContext;
 
 namespace Envelopes;
 
@@ -27,7 +28,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 	private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("code");
 	private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("value");
 	private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("count");
-	private static readonly __M.ShopOpenEnumJsonConverter<__M.OrderState> __Own2 = new();
+	internal static readonly __M.ShopOpenEnumJsonConverter<__M.OrderState> __Own2 = new();
 
 	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
 	public static global::Envelopes.ShopJsonContext Default { get; } = new global::Envelopes.ShopJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -94,36 +95,12 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		return null;
 	}
 
-	private static __M.OrderEnvelope? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.OrderEnvelope? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.OrderEnvelope), "Fstatus\u0005error\u0006result"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		__M.Order __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read1(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.OrderEnvelope()
-		{
-			Status = __p0,
-			Error = __p1,
-			Result = __p2,
-		};
+		try { return new __M.OrderEnvelope(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.OrderEnvelope? value, __Json.JsonSerializerOptions options)
@@ -136,33 +113,12 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		writer.WriteEndObject();
 	}
 
-	private static __M.Order? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Order? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Order), "Bid\u0005total"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		double? __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = __Null(ref reader) ? null : reader.GetDouble(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Order()
-		{
-			Id = __p0,
-			Total = __p1,
-		};
+		try { return new __M.Order(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.Order? value, __Json.JsonSerializerOptions options)
@@ -174,33 +130,12 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		writer.WriteEndObject();
 	}
 
-	private static __M.CancelOrderResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.CancelOrderResponse? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.CancelOrderResponse), "Fstatus\u0005error"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.CancelOrderResponse()
-		{
-			Status = __p0,
-			Error = __p1,
-		};
+		try { return new __M.CancelOrderResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.CancelOrderResponse? value, __Json.JsonSerializerOptions options)
@@ -217,36 +152,12 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		writer.WriteEndObject();
 	}
 
-	private static __M.CountOrdersResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.CountOrdersResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.CountOrdersResponse), "\u0006status\u0005error\u0006result"u8, 0);
 		if (__o.IsNull) return null;
-		long? __p0 = default;
-		string __p1 = default;
-		__M.CountOrdersResponseResult __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read6(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.CountOrdersResponse()
-		{
-			Status = __p0,
-			Error = __p1,
-			Result = __p2,
-		};
+		try { return new __M.CountOrdersResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.CountOrdersResponse? value, __Json.JsonSerializerOptions options)
@@ -259,33 +170,12 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		writer.WriteEndObject();
 	}
 
-	private static __M.GetVersionResponse? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.GetVersionResponse? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.GetVersionResponse), "DcodeEvalue"u8, 2);
 		if (__o.IsNull) return null;
-		long __p0 = default;
-		int __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt64(); break;
-					case 1: __p1 = reader.GetInt32(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.GetVersionResponse()
-		{
-			Code = __p0,
-			Value = __p1,
-		};
+		try { return new __M.GetVersionResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write5(__Json.Utf8JsonWriter writer, __M.GetVersionResponse? value, __Json.JsonSerializerOptions options)
@@ -302,30 +192,12 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		writer.WriteEndObject();
 	}
 
-	private static __M.CountOrdersResponseResult? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.CountOrdersResponseResult? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.CountOrdersResponseResult), "Ecount"u8, 1);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.CountOrdersResponseResult()
-		{
-			Count = __p0,
-		};
+		try { return new __M.CountOrdersResponseResult(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.CountOrdersResponseResult? value, __Json.JsonSerializerOptions options)
@@ -356,5 +228,132 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 		typeInfo.OriginatingResolver = this;
 		return typeInfo;
+	}
+}
+
+partial record OrderEnvelope
+{
+	/// <summary>An empty OrderEnvelope, to fill with an object initializer.</summary>
+	public OrderEnvelope()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal OrderEnvelope(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Status = reader.GetInt32(); break;
+				case 1: Error = reader.GetString(); break;
+				case 2: Result = __C.__Read1(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record Order
+{
+	/// <summary>An empty Order, to fill with an object initializer.</summary>
+	public Order()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Order(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Id = reader.GetString(); break;
+				case 1: Total = __Null(ref reader) ? null : reader.GetDouble(); break;
+			}
+		}
+	}
+}
+
+partial record CancelOrderResponse
+{
+	/// <summary>An empty CancelOrderResponse, to fill with an object initializer.</summary>
+	public CancelOrderResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal CancelOrderResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Status = reader.GetInt32(); break;
+				case 1: Error = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record CountOrdersResponse
+{
+	/// <summary>An empty CountOrdersResponse, to fill with an object initializer.</summary>
+	public CountOrdersResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal CountOrdersResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Status = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 1: Error = reader.GetString(); break;
+				case 2: Result = __C.__Read6(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record GetVersionResponse
+{
+	/// <summary>An empty GetVersionResponse, to fill with an object initializer.</summary>
+	public GetVersionResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal GetVersionResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt64(); break;
+				case 1: Value = reader.GetInt32(); break;
+			}
+		}
+	}
+}
+
+partial record CountOrdersResponseResult
+{
+	/// <summary>An empty CountOrdersResponseResult, to fill with an object initializer.</summary>
+	public CountOrdersResponseResult()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal CountOrdersResponseResult(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Count = reader.GetInt32(); break;
+			}
+		}
 	}
 }

@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::Features.Client;
 using __G = global::System.Collections.Generic;
+using __C = global::Features.Client.FeaturesJsonContext;
 
 namespace Features.Client;
 
@@ -42,9 +43,9 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 	private static readonly __Json.JsonEncodedText __Name20 = __Json.JsonEncodedText.Encode("pet");
 	private static readonly __Json.JsonEncodedText __Name21 = __Json.JsonEncodedText.Encode("status");
 	private static readonly __Json.JsonEncodedText __Name22 = __Json.JsonEncodedText.Encode("checks");
-	private static readonly __M.FeaturesOpenEnumJsonConverter<__M.PetKind> __Own1 = new();
-	private static readonly __M.FeaturesOpenEnumJsonConverter<__M.PetStatus> __Own5 = new();
-	private static readonly __M.FeaturesOpenEnumJsonConverter<__M.HealthResponseStatus> __Own6 = new();
+	internal static readonly __M.FeaturesOpenEnumJsonConverter<__M.PetKind> __Own1 = new();
+	internal static readonly __M.FeaturesOpenEnumJsonConverter<__M.PetStatus> __Own5 = new();
+	internal static readonly __M.FeaturesOpenEnumJsonConverter<__M.HealthResponseStatus> __Own6 = new();
 
 	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
 	public static global::Features.Client.FeaturesJsonContext Default { get; } = new global::Features.Client.FeaturesJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -129,37 +130,12 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		return null;
 	}
 
-	private static __M.Token? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Token? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Token), "Laccess_tokenJexpires_in\rrefresh_tokenJtoken_type"u8, 3);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p2 = default, __p3 = default;
-		int __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetInt32(); break;
-					case 2: __p2 = reader.GetString(); break;
-					case 3: __p3 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Token()
-		{
-			AccessToken = __p0,
-			ExpiresIn = __p1,
-			RefreshToken = __p2,
-			TokenType = __p3,
-		};
+		try { return new __M.Token(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Token? value, __Json.JsonSerializerOptions options)
@@ -180,42 +156,12 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		writer.WriteEndObject();
 	}
 
-	private static __M.NewPet? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.NewPet? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.NewPet), "Dname\u0004kind\u0008birthday\u0006weight\u0004tags"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		__M.PetKind? __p1 = default;
-		global::System.DateOnly? __p2 = default;
-		double? __p3 = default;
-		__G.IReadOnlyList<string> __p4 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
-					case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
-					case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
-					case 4: __p4 = __Read14(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.NewPet()
-		{
-			Name = __p0,
-			Kind = __p1,
-			Birthday = __p2,
-			Weight = __p3,
-			Tags = __p4,
-		};
+		try { return new __M.NewPet(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.NewPet? value, __Json.JsonSerializerOptions options)
@@ -230,81 +176,12 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		writer.WriteEndObject();
 	}
 
-	private static __M.Pet? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Pet? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Pet), "Dname\u0004kind\u0008birthday\u0006weight\u0004tagsBidGcreated\u0008owner_id\u0005score\u0005price\u0005photo\nattributes\u0006parent\u0008children\u0005extra\u0005class\u0003pet\u0006status"u8, 3);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p15 = default, __p16 = default;
-		__M.PetKind? __p1 = default;
-		global::System.DateOnly? __p2 = default;
-		double? __p3 = default;
-		__G.IReadOnlyList<string> __p4 = default;
-		long __p5 = default;
-		global::System.DateTimeOffset __p6 = default;
-		global::System.Guid? __p7 = default;
-		float? __p8 = default;
-		decimal? __p9 = default;
-		byte[] __p10 = default;
-		__G.IReadOnlyDictionary<string, string> __p11 = default;
-		__M.Pet __p12 = default;
-		__G.IReadOnlyList<__M.Pet> __p13 = default;
-		global::System.Text.Json.JsonElement? __p14 = default;
-		__M.PetStatus? __p17 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
-					case 2: __p2 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
-					case 3: __p3 = __Null(ref reader) ? null : reader.GetDouble(); break;
-					case 4: __p4 = __Read14(ref reader, options); break;
-					case 5: __p5 = reader.GetInt64(); break;
-					case 6: __p6 = reader.GetDateTimeOffset(); break;
-					case 7: __p7 = __Null(ref reader) ? null : reader.GetGuid(); break;
-					case 8: __p8 = __Null(ref reader) ? null : reader.GetSingle(); break;
-					case 9: __p9 = __Null(ref reader) ? null : reader.GetDecimal(); break;
-					case 10: __p10 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
-					case 11: __p11 = __Read24(ref reader, options); break;
-					case 12: __p12 = __Read3(ref reader, options); break;
-					case 13: __p13 = __Read25(ref reader, options); break;
-					case 14: __p14 = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.JsonElementConverter, ref reader, options); break;
-					case 15: __p15 = reader.GetString(); break;
-					case 16: __p16 = reader.GetString(); break;
-					case 17: __p17 = __Null(ref reader) ? null : __Via(__Own5, ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		var __result = new __M.Pet()
-		{
-			Name = __p0,
-			Kind = __p1,
-			Birthday = __p2,
-			Weight = __p3,
-			Tags = __p4,
-			Id = __p5,
-			Created = __p6,
-			OwnerId = __p7,
-			Score = __p8,
-			Price = __p9,
-			Photo = __p10,
-			Attributes = __p11,
-			Parent = __p12,
-			Children = __p13,
-			Extra = __p14,
-			Classification = __p15,
-			PetValue = __p16,
-			Status = __p17,
-		};
-		__result.__set_OwnerId = __o.Seen(7);
-		return __result;
+		try { return new __M.Pet(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
@@ -332,33 +209,12 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		writer.WriteEndObject();
 	}
 
-	private static __M.HealthResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.HealthResponse? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.HealthResponse), "Fstatus\u0006checks"u8, 1);
 		if (__o.IsNull) return null;
-		__M.HealthResponseStatus __p0 = default;
-		__G.IReadOnlyDictionary<string, bool> __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Via(__Own6, ref reader, options); break;
-					case 1: __p1 = __Read29(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.HealthResponse()
-		{
-			Status = __p0,
-			Checks = __p1,
-		};
+		try { return new __M.HealthResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.HealthResponse? value, __Json.JsonSerializerOptions options)
@@ -370,19 +226,19 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		writer.WriteEndObject();
 	}
 
-	private static __G.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+	internal static __G.IReadOnlyList<string>? __Read14(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 
 	private static void __Write14(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-	private static __G.IReadOnlyDictionary<string, string>? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+	internal static __G.IReadOnlyDictionary<string, string>? __Read24(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 
 	private static void __Write24(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, string>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-	private static __G.IReadOnlyList<__M.Pet>? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, __Read3, options);
+	internal static __G.IReadOnlyList<__M.Pet>? __Read25(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, __Read3, options);
 
 	private static void __Write25(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, __Write3, options);
 
-	private static __G.IReadOnlyDictionary<string, bool>? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<bool>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetBoolean(), options);
+	internal static __G.IReadOnlyDictionary<string, bool>? __Read29(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<bool>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetBoolean(), options);
 
 	private static void __Write29(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, bool>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<bool>(writer, value, static (__Json.Utf8JsonWriter writer, bool value, __Json.JsonSerializerOptions options) => { writer.WriteBooleanValue(value); }, options);
 
@@ -402,5 +258,110 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 		typeInfo.OriginatingResolver = this;
 		return typeInfo;
+	}
+}
+
+partial record Token
+{
+	/// <summary>An empty Token, to fill with an object initializer.</summary>
+	public Token()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Token(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: AccessToken = reader.GetString(); break;
+				case 1: ExpiresIn = reader.GetInt32(); break;
+				case 2: RefreshToken = reader.GetString(); break;
+				case 3: TokenType = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record NewPet
+{
+	/// <summary>An empty NewPet, to fill with an object initializer.</summary>
+	public NewPet()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal NewPet(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Name = reader.GetString(); break;
+				case 1: Kind = __Null(ref reader) ? null : __Via(__C.__Own1, ref reader, options); break;
+				case 2: Birthday = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
+				case 3: Weight = __Null(ref reader) ? null : reader.GetDouble(); break;
+				case 4: Tags = __C.__Read14(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record Pet
+{
+	/// <summary>An empty Pet, to fill with an object initializer.</summary>
+	public Pet()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Pet(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Name = reader.GetString(); break;
+				case 1: Kind = __Null(ref reader) ? null : __Via(__C.__Own1, ref reader, options); break;
+				case 2: Birthday = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
+				case 3: Weight = __Null(ref reader) ? null : reader.GetDouble(); break;
+				case 4: Tags = __C.__Read14(ref reader, options); break;
+				case 5: Id = reader.GetInt64(); break;
+				case 6: Created = reader.GetDateTimeOffset(); break;
+				case 7: OwnerId = __Null(ref reader) ? null : reader.GetGuid(); break;
+				case 8: Score = __Null(ref reader) ? null : reader.GetSingle(); break;
+				case 9: Price = __Null(ref reader) ? null : reader.GetDecimal(); break;
+				case 10: Photo = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
+				case 11: Attributes = __C.__Read24(ref reader, options); break;
+				case 12: Parent = __C.__Read3(ref reader, options); break;
+				case 13: Children = __C.__Read25(ref reader, options); break;
+				case 14: Extra = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.JsonElementConverter, ref reader, options); break;
+				case 15: Classification = reader.GetString(); break;
+				case 16: PetValue = reader.GetString(); break;
+				case 17: Status = __Null(ref reader) ? null : __Via(__C.__Own5, ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record HealthResponse
+{
+	/// <summary>An empty HealthResponse, to fill with an object initializer.</summary>
+	public HealthResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal HealthResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Status = __Via(__C.__Own6, ref reader, options); break;
+				case 1: Checks = __C.__Read29(ref reader, options); break;
+			}
+		}
 	}
 }

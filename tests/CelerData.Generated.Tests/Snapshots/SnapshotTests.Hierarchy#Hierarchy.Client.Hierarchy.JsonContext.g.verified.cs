@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::Hierarchy.Client;
 using __G = global::System.Collections.Generic;
+using __C = global::Hierarchy.Client.HierarchyJsonContext;
 
 namespace Hierarchy.Client;
 
@@ -33,7 +34,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("seats");
 	private static readonly __Json.JsonEncodedText __Name12 = __Json.JsonEncodedText.Encode("topSpeed");
 	private static readonly __Json.JsonEncodedText __Name13 = __Json.JsonEncodedText.Encode("payload");
-	private static readonly __M.HierarchyOpenEnumJsonConverter<__M.CatHuntingSkill> __Own13 = new();
+	internal static readonly __M.HierarchyOpenEnumJsonConverter<__M.CatHuntingSkill> __Own13 = new();
 
 	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
 	public static global::Hierarchy.Client.HierarchyJsonContext Default { get; } = new global::Hierarchy.Client.HierarchyJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -130,7 +131,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		return null;
 	}
 
-	private static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		if (!__Start(ref reader, typeof(__M.Pet)))
 		{
@@ -163,7 +164,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static __M.Cat? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Cat? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Cat), "Dname\u0006secret\u0008nicknameLhuntingSkill"u8, 2);
 		if (__o.IsNull) return null;
@@ -210,7 +211,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static __M.Dog? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Dog? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Dog), "Dname\u0006secret\u0008nickname\u0008packSize\u0006friend"u8, 1);
 		if (__o.IsNull) return null;
@@ -261,7 +262,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static __M.Lizard? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Lizard? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Lizard), "Dname\u0006secret\u0008nickname"u8, 1);
 		if (__o.IsNull) return null;
@@ -304,33 +305,12 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static __M.Owner? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Owner? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Owner), "Dpets\u0008favorite"u8, 1);
 		if (__o.IsNull) return null;
-		__G.IReadOnlyList<__M.Pet> __p0 = default;
-		__M.Pet __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Read17(ref reader, options); break;
-					case 1: __p1 = __Read0(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Owner()
-		{
-			Pets = __p0,
-			Favorite = __p1,
-		};
+		try { return new __M.Owner(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.Owner? value, __Json.JsonSerializerOptions options)
@@ -342,7 +322,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static __M.Vehicle? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Vehicle? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Vehicle), "Fwheels"u8, 1);
 		if (__o.IsNull) return null;
@@ -392,7 +372,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static __M.Car? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Car? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Car), "Fwheels\u0005seats"u8, 1);
 		if (__o.IsNull) return null;
@@ -441,7 +421,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static __M.SportsCar? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.SportsCar? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.SportsCar), "Fwheels\u0005seatsHtopSpeed"u8, 2);
 		if (__o.IsNull) return null;
@@ -484,7 +464,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static __M.Truck? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Truck? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Truck), "Fwheels\u0007payload"u8, 1);
 		if (__o.IsNull) return null;
@@ -523,7 +503,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static __M.Bicycle? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Bicycle? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Bicycle), "Fwheels"u8, 1);
 		if (__o.IsNull) return null;
@@ -558,7 +538,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteEndObject();
 	}
 
-	private static __M.UnknownPet? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.UnknownPet? __Read10(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.UnknownPet), "Dname\u0006secret\u0008nickname"u8, 1);
 		if (__o.IsNull) return null;
@@ -594,7 +574,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write10(__Json.Utf8JsonWriter writer, __M.UnknownPet? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
 
-	private static __M.UnknownVehicle? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.UnknownVehicle? __Read11(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.UnknownVehicle), "Fwheels"u8, 1);
 		if (__o.IsNull) return null;
@@ -624,7 +604,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write11(__Json.Utf8JsonWriter writer, __M.UnknownVehicle? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
 
-	private static __M.UnknownCar? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.UnknownCar? __Read12(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.UnknownCar), "Fwheels\u0005seats"u8, 1);
 		if (__o.IsNull) return null;
@@ -657,7 +637,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 
 	private static void __Write12(__Json.Utf8JsonWriter writer, __M.UnknownCar? value, __Json.JsonSerializerOptions options) { if (value is null) writer.WriteNullValue(); else value.Raw.WriteTo(writer); }
 
-	private static __G.IReadOnlyList<__M.Pet>? __Read17(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, __Read0, options);
+	internal static __G.IReadOnlyList<__M.Pet>? __Read17(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, __Read0, options);
 
 	private static void __Write17(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, __Write0, options);
 
@@ -677,5 +657,26 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 		typeInfo.OriginatingResolver = this;
 		return typeInfo;
+	}
+}
+
+partial record Owner
+{
+	/// <summary>An empty Owner, to fill with an object initializer.</summary>
+	public Owner()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Owner(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Pets = __C.__Read17(ref reader, options); break;
+				case 1: Favorite = __C.__Read0(ref reader, options); break;
+			}
+		}
 	}
 }

@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::Maps.Client;
 using __G = global::System.Collections.Generic;
+using __C = global::Maps.Client.MapsJsonContext;
 
 namespace Maps.Client;
 
@@ -19,7 +20,7 @@ public partial class MapsJsonContext : __Json.Serialization.JsonSerializerContex
 {
 	private static readonly __Json.JsonSerializerOptions s_defaultOptions = new();
 
-	private static readonly __M.MapsOpenEnumJsonConverter<__M.Color> __Own0 = new();
+	internal static readonly __M.MapsOpenEnumJsonConverter<__M.Color> __Own0 = new();
 
 	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
 	public static global::Maps.Client.MapsJsonContext Default { get; } = new global::Maps.Client.MapsJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));

@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::Examples;
 using __G = global::System.Collections.Generic;
+using __C = global::Examples.CallbackExampleJsonContext;
 
 namespace Examples;
 
@@ -57,30 +58,12 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
 		return null;
 	}
 
-	private static __M.PostStreamsResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.PostStreamsResponse? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.PostStreamsResponse), "NsubscriptionId"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.PostStreamsResponse()
-		{
-			SubscriptionId = __p0,
-		};
+		try { return new __M.PostStreamsResponse(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.PostStreamsResponse? value, __Json.JsonSerializerOptions options)
@@ -111,5 +94,25 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
 		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 		typeInfo.OriginatingResolver = this;
 		return typeInfo;
+	}
+}
+
+partial record PostStreamsResponse
+{
+	/// <summary>An empty PostStreamsResponse, to fill with an object initializer.</summary>
+	public PostStreamsResponse()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal PostStreamsResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: SubscriptionId = reader.GetString(); break;
+			}
+		}
 	}
 }

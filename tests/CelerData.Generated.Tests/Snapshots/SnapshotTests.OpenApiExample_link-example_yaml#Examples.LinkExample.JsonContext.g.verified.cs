@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::Examples;
 using __G = global::System.Collections.Generic;
+using __C = global::Examples.LinkExampleJsonContext;
 
 namespace Examples;
 
@@ -27,7 +28,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 	private static readonly __Json.JsonEncodedText __Name5 = __Json.JsonEncodedText.Encode("title");
 	private static readonly __Json.JsonEncodedText __Name6 = __Json.JsonEncodedText.Encode("repository");
 	private static readonly __Json.JsonEncodedText __Name7 = __Json.JsonEncodedText.Encode("author");
-	private static readonly __M.LinkExampleOpenEnumJsonConverter<__M.GetPullRequestsByRepositoryState> __Own3 = new();
+	internal static readonly __M.LinkExampleOpenEnumJsonConverter<__M.GetPullRequestsByRepositoryState> __Own3 = new();
 
 	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
 	public static global::Examples.LinkExampleJsonContext Default { get; } = new global::Examples.LinkExampleJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -81,32 +82,12 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 		return null;
 	}
 
-	private static __M.User? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.User? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.User), "\u0008username\u0004uuid"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.User()
-		{
-			Username = __p0,
-			Uuid = __p1,
-		};
+		try { return new __M.User(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.User? value, __Json.JsonSerializerOptions options)
@@ -123,33 +104,12 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 		writer.WriteEndObject();
 	}
 
-	private static __M.Repository? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Repository? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Repository), "\u0004slug\u0005owner"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		__M.User __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = __Read0(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Repository()
-		{
-			Slug = __p0,
-			Owner = __p1,
-		};
+		try { return new __M.Repository(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.Repository? value, __Json.JsonSerializerOptions options)
@@ -161,39 +121,12 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 		writer.WriteEndObject();
 	}
 
-	private static __M.Pullrequest? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Pullrequest? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Pullrequest), "\u0002id\u0005title\nrepository\u0006author"u8, 0);
 		if (__o.IsNull) return null;
-		long? __p0 = default;
-		string __p1 = default;
-		__M.Repository __p2 = default;
-		__M.User __p3 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = __Read1(ref reader, options); break;
-					case 3: __p3 = __Read0(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Pullrequest()
-		{
-			Id = __p0,
-			Title = __p1,
-			Repository = __p2,
-			Author = __p3,
-		};
+		try { return new __M.Pullrequest(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Pullrequest? value, __Json.JsonSerializerOptions options)
@@ -207,11 +140,11 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 		writer.WriteEndObject();
 	}
 
-	private static __G.IReadOnlyList<__M.Repository>? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Repository>(ref reader, __Read1, options);
+	internal static __G.IReadOnlyList<__M.Repository>? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Repository>(ref reader, __Read1, options);
 
 	private static void __Write7(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Repository>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Repository>(writer, value, __Write1, options);
 
-	private static __G.IReadOnlyList<__M.Pullrequest>? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pullrequest>(ref reader, __Read2, options);
+	internal static __G.IReadOnlyList<__M.Pullrequest>? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pullrequest>(ref reader, __Read2, options);
 
 	private static void __Write8(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pullrequest>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pullrequest>(writer, value, __Write2, options);
 
@@ -231,5 +164,70 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 		typeInfo.OriginatingResolver = this;
 		return typeInfo;
+	}
+}
+
+partial record User
+{
+	/// <summary>An empty User, to fill with an object initializer.</summary>
+	public User()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal User(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Username = reader.GetString(); break;
+				case 1: Uuid = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record Repository
+{
+	/// <summary>An empty Repository, to fill with an object initializer.</summary>
+	public Repository()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Repository(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Slug = reader.GetString(); break;
+				case 1: Owner = __C.__Read0(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record Pullrequest
+{
+	/// <summary>An empty Pullrequest, to fill with an object initializer.</summary>
+	public Pullrequest()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Pullrequest(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Id = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 1: Title = reader.GetString(); break;
+				case 2: Repository = __C.__Read1(ref reader, options); break;
+				case 3: Author = __C.__Read0(ref reader, options); break;
+			}
+		}
 	}
 }

@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::Examples;
 using __G = global::System.Collections.Generic;
+using __C = global::Examples.NonOAuthScopesExampleJsonContext;
 
 namespace Examples;
 

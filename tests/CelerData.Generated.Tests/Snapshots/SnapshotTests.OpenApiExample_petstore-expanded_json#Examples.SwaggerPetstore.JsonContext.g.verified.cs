@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::Examples;
 using __G = global::System.Collections.Generic;
+using __C = global::Examples.SwaggerPetstoreJsonContext;
 
 namespace Examples;
 
@@ -72,35 +73,12 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 		return null;
 	}
 
-	private static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Pet), "Dname\u0003tagBid"u8, 2);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default;
-		long __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetInt64(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Pet()
-		{
-			Name = __p0,
-			Tag = __p1,
-			Id = __p2,
-		};
+		try { return new __M.Pet(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
@@ -119,32 +97,12 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 		writer.WriteEndObject();
 	}
 
-	private static __M.NewPet? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.NewPet? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.NewPet), "Dname\u0003tag"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.NewPet()
-		{
-			Name = __p0,
-			Tag = __p1,
-		};
+		try { return new __M.NewPet(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.NewPet? value, __Json.JsonSerializerOptions options)
@@ -161,33 +119,12 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 		writer.WriteEndObject();
 	}
 
-	private static __M.Error? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Error? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Error), "DcodeGmessage"u8, 2);
 		if (__o.IsNull) return null;
-		int __p0 = default;
-		string __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt32(); break;
-					case 1: __p1 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Error()
-		{
-			Code = __p0,
-			Message = __p1,
-		};
+		try { return new __M.Error(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Error? value, __Json.JsonSerializerOptions options)
@@ -204,7 +141,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 		writer.WriteEndObject();
 	}
 
-	private static __G.IReadOnlyList<__M.Pet>? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, __Read0, options);
+	internal static __G.IReadOnlyList<__M.Pet>? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, __Read0, options);
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, __Write0, options);
 
@@ -224,5 +161,69 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 		typeInfo.OriginatingResolver = this;
 		return typeInfo;
+	}
+}
+
+partial record Pet
+{
+	/// <summary>An empty Pet, to fill with an object initializer.</summary>
+	public Pet()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Pet(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Name = reader.GetString(); break;
+				case 1: Tag = reader.GetString(); break;
+				case 2: Id = reader.GetInt64(); break;
+			}
+		}
+	}
+}
+
+partial record NewPet
+{
+	/// <summary>An empty NewPet, to fill with an object initializer.</summary>
+	public NewPet()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal NewPet(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Name = reader.GetString(); break;
+				case 1: Tag = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record Error
+{
+	/// <summary>An empty Error, to fill with an object initializer.</summary>
+	public Error()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Error(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Code = reader.GetInt32(); break;
+				case 1: Message = reader.GetString(); break;
+			}
+		}
 	}
 }

@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::Examples;
 using __G = global::System.Collections.Generic;
+using __C = global::Examples.USPTODataSetJsonContext;
 
 namespace Examples;
 
@@ -80,33 +81,12 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 		return null;
 	}
 
-	private static __M.DataSetList? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.DataSetList? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.DataSetList), "\u0005total\u0004apis"u8, 0);
 		if (__o.IsNull) return null;
-		long? __p0 = default;
-		__G.IReadOnlyList<__M.DataSetListApisItem> __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					case 1: __p1 = __Read5(ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.DataSetList()
-		{
-			Total = __p0,
-			Apis = __p1,
-		};
+		try { return new __M.DataSetList(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.DataSetList? value, __Json.JsonSerializerOptions options)
@@ -118,35 +98,12 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 		writer.WriteEndObject();
 	}
 
-	private static __M.PerformSearchRequest? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.PerformSearchRequest? __Read1(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.PerformSearchRequest), "Hcriteria\u0005start\u0004rows"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		long? __p1 = default, __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
-					case 2: __p2 = __Null(ref reader) ? null : reader.GetInt64(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.PerformSearchRequest()
-		{
-			Criteria = __p0,
-			Start = __p1,
-			Rows = __p2,
-		};
+		try { return new __M.PerformSearchRequest(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write1(__Json.Utf8JsonWriter writer, __M.PerformSearchRequest? value, __Json.JsonSerializerOptions options)
@@ -165,36 +122,12 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 		writer.WriteEndObject();
 	}
 
-	private static __M.DataSetListApisItem? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.DataSetListApisItem? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.DataSetListApisItem), "\u0006apiKey\u0010apiVersionNumber\u0006apiUrl\u0013apiDocumentationUrl"u8, 0);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default, __p2 = default, __p3 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetString(); break;
-					case 3: __p3 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.DataSetListApisItem()
-		{
-			ApiKey = __p0,
-			ApiVersionNumber = __p1,
-			ApiUrl = __p2,
-			ApiDocumentationUrl = __p3,
-		};
+		try { return new __M.DataSetListApisItem(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.DataSetListApisItem? value, __Json.JsonSerializerOptions options)
@@ -215,19 +148,19 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 		writer.WriteEndObject();
 	}
 
-	private static __G.IReadOnlyList<__M.DataSetListApisItem>? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DataSetListApisItem>(ref reader, __Read2, options);
+	internal static __G.IReadOnlyList<__M.DataSetListApisItem>? __Read5(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.DataSetListApisItem>(ref reader, __Read2, options);
 
 	private static void __Write5(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.DataSetListApisItem>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.DataSetListApisItem>(writer, value, __Write2, options);
 
-	private static __G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(ref reader, __Read8, options);
+	internal static __G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(ref reader, __Read8, options);
 
 	private static void __Write7(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>? value, __Json.JsonSerializerOptions options) => __WriteList<__G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>(writer, value, __Write8, options);
 
-	private static __G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(ref reader, __Read9, options);
+	internal static __G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(ref reader, __Read9, options);
 
 	private static void __Write8(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<__G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>(writer, value, __Write9, options);
 
-	private static __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<global::System.Text.Json.JsonElement>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Via(__Meta.JsonMetadataServices.JsonElementConverter, ref reader, options), options);
+	internal static __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? __Read9(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadDictionary<global::System.Text.Json.JsonElement>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Via(__Meta.JsonMetadataServices.JsonElementConverter, ref reader, options), options);
 
 	private static void __Write9(__Json.Utf8JsonWriter writer, __G.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? value, __Json.JsonSerializerOptions options) => __WriteDictionary<global::System.Text.Json.JsonElement>(writer, value, static (__Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement value, __Json.JsonSerializerOptions options) => { { __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, value, options); } }, options);
 
@@ -247,5 +180,71 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 		typeInfo.OriginatingResolver = this;
 		return typeInfo;
+	}
+}
+
+partial record DataSetList
+{
+	/// <summary>An empty DataSetList, to fill with an object initializer.</summary>
+	public DataSetList()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal DataSetList(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Total = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 1: Apis = __C.__Read5(ref reader, options); break;
+			}
+		}
+	}
+}
+
+partial record PerformSearchRequest
+{
+	/// <summary>An empty PerformSearchRequest, to fill with an object initializer.</summary>
+	public PerformSearchRequest()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal PerformSearchRequest(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Criteria = reader.GetString(); break;
+				case 1: Start = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 2: Rows = __Null(ref reader) ? null : reader.GetInt64(); break;
+			}
+		}
+	}
+}
+
+partial record DataSetListApisItem
+{
+	/// <summary>An empty DataSetListApisItem, to fill with an object initializer.</summary>
+	public DataSetListApisItem()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal DataSetListApisItem(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: ApiKey = reader.GetString(); break;
+				case 1: ApiVersionNumber = reader.GetString(); break;
+				case 2: ApiUrl = reader.GetString(); break;
+				case 3: ApiDocumentationUrl = reader.GetString(); break;
+			}
+		}
 	}
 }

@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::Examples;
 using __G = global::System.Collections.Generic;
+using __C = global::Examples.WebhookExampleJsonContext;
 
 namespace Examples;
 
@@ -60,35 +61,12 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 		return null;
 	}
 
-	private static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Pet? __Read0(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Pet), "BidDname\u0003tag"u8, 2);
 		if (__o.IsNull) return null;
-		long __p0 = default;
-		string __p1 = default, __p2 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetInt64(); break;
-					case 1: __p1 = reader.GetString(); break;
-					case 2: __p2 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Pet()
-		{
-			Id = __p0,
-			Name = __p1,
-			Tag = __p2,
-		};
+		try { return new __M.Pet(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write0(__Json.Utf8JsonWriter writer, __M.Pet? value, __Json.JsonSerializerOptions options)
@@ -123,5 +101,27 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 		typeInfo.OriginatingResolver = this;
 		return typeInfo;
+	}
+}
+
+partial record Pet
+{
+	/// <summary>An empty Pet, to fill with an object initializer.</summary>
+	public Pet()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Pet(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Id = reader.GetInt64(); break;
+				case 1: Name = reader.GetString(); break;
+				case 2: Tag = reader.GetString(); break;
+			}
+		}
 	}
 }

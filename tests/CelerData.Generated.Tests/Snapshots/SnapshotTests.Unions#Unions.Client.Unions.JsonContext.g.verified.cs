@@ -10,6 +10,7 @@ using __Meta = global::System.Text.Json.Serialization.Metadata;
 using static global::CelerData.Generated.Internal.__JsonHelpers_Consumer;
 using __M = global::Unions.Client;
 using __G = global::System.Collections.Generic;
+using __C = global::Unions.Client.UnionsJsonContext;
 
 namespace Unions.Client;
 
@@ -31,11 +32,11 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 	private static readonly __Json.JsonEncodedText __Name9 = __Json.JsonEncodedText.Encode("nickname");
 	private static readonly __Json.JsonEncodedText __Name10 = __Json.JsonEncodedText.Encode("best");
 	private static readonly __Json.JsonEncodedText __Name11 = __Json.JsonEncodedText.Encode("choice");
-	private static readonly __M.TagJsonConverter __Own0 = new();
-	private static readonly __M.PetJsonConverter __Own1 = new();
-	private static readonly __M.ShapeJsonConverter __Own5 = new();
-	private static readonly __M.OwnerTagJsonConverter __Own9 = new();
-	private static readonly __M.OwnerChoiceJsonConverter __Own10 = new();
+	internal static readonly __M.TagJsonConverter __Own0 = new();
+	internal static readonly __M.PetJsonConverter __Own1 = new();
+	internal static readonly __M.ShapeJsonConverter __Own5 = new();
+	internal static readonly __M.OwnerTagJsonConverter __Own9 = new();
+	internal static readonly __M.OwnerChoiceJsonConverter __Own10 = new();
 
 	/// <summary>The context for the default <see cref="global::System.Text.Json.JsonSerializerOptions"/>.</summary>
 	public static global::Unions.Client.UnionsJsonContext Default { get; } = new global::Unions.Client.UnionsJsonContext(new __Json.JsonSerializerOptions(s_defaultOptions));
@@ -118,33 +119,12 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		return null;
 	}
 
-	private static __M.Cat? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Cat? __Read2(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Cat), "GpetTypeElives"u8, 2);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		long __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetInt64(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Cat()
-		{
-			PetType = __p0,
-			Lives = __p1,
-		};
+		try { return new __M.Cat(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write2(__Json.Utf8JsonWriter writer, __M.Cat? value, __Json.JsonSerializerOptions options)
@@ -161,32 +141,12 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __M.Dog? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Dog? __Read3(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Dog), "GpetTypeDbark"u8, 2);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p1 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Dog()
-		{
-			PetType = __p0,
-			Bark = __p1,
-		};
+		try { return new __M.Dog(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write3(__Json.Utf8JsonWriter writer, __M.Dog? value, __Json.JsonSerializerOptions options)
@@ -203,30 +163,12 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __M.Lizard? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Lizard? __Read4(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Lizard), "GpetType"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Lizard()
-		{
-			PetType = __p0,
-		};
+		try { return new __M.Lizard(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write4(__Json.Utf8JsonWriter writer, __M.Lizard? value, __Json.JsonSerializerOptions options)
@@ -241,30 +183,12 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __M.Circle? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Circle? __Read6(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Circle), "Fradius"u8, 1);
 		if (__o.IsNull) return null;
-		double __p0 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetDouble(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Circle()
-		{
-			Radius = __p0,
-		};
+		try { return new __M.Circle(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write6(__Json.Utf8JsonWriter writer, __M.Circle? value, __Json.JsonSerializerOptions options)
@@ -275,30 +199,12 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __M.Square? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Square? __Read7(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Square), "Dside"u8, 1);
 		if (__o.IsNull) return null;
-		double __p0 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetDouble(); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		return new __M.Square()
-		{
-			Side = __p0,
-		};
+		try { return new __M.Square(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write7(__Json.Utf8JsonWriter writer, __M.Square? value, __Json.JsonSerializerOptions options)
@@ -309,51 +215,12 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __M.Owner? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
+	internal static __M.Owner? __Read8(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options)
 	{
 		var __o = new __ObjectReader(ref reader, typeof(__M.Owner), "Dname\u0003pet\u0005shape\u0003tag\u0008nickname\u0004best\u0006choice"u8, 1);
 		if (__o.IsNull) return null;
-		string __p0 = default, __p4 = default;
-		__M.Pet __p1 = default;
-		__M.Shape __p2 = default;
-		__M.OwnerTag __p3 = default;
-		__M.Cat __p5 = default;
-		__M.OwnerChoice __p6 = default;
-		try
-		{
-			while (__o.Next(ref reader))
-			{
-				switch (__o.Index)
-				{
-					case 0: __p0 = reader.GetString(); break;
-					case 1: __p1 = __Null(ref reader) ? null : __Via(__Own1, ref reader, options); break;
-					case 2: __p2 = __Null(ref reader) ? null : __Via(__Own5, ref reader, options); break;
-					case 3: __p3 = __Null(ref reader) ? null : __Via(__Own9, ref reader, options); break;
-					case 4: __p4 = reader.GetString(); break;
-					case 5: __p5 = __Read2(ref reader, options); break;
-					case 6: __p6 = __Null(ref reader) ? null : __Via(__Own10, ref reader, options); break;
-				}
-			}
-		}
-		catch (global::System.Exception exception) when (__o.CanWrap(exception))
-		{
-			throw __o.Wrap(exception, ref reader);
-		}
-
-		var __result = new __M.Owner()
-		{
-			Name = __p0,
-			Pet = __p1,
-			Shape = __p2,
-			Tag = __p3,
-			Nickname = __p4,
-			Best = __p5,
-			Choice = __p6,
-		};
-		__result.__set_Nickname = __o.Seen(4);
-		__result.__set_Best = __o.Seen(5);
-		__result.__set_Choice = __o.Seen(6);
-		return __result;
+		try { return new __M.Owner(ref reader, ref __o, options); }
+		catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
 	}
 
 	private static void __Write8(__Json.Utf8JsonWriter writer, __M.Owner? value, __Json.JsonSerializerOptions options)
@@ -370,11 +237,11 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteEndObject();
 	}
 
-	private static __G.IReadOnlyList<string>? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
+	internal static __G.IReadOnlyList<string>? __Read13(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<string>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => reader.GetString(), options);
 
 	private static void __Write13(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-	private static __G.IReadOnlyList<__M.Pet>? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Via(__Own1, ref reader, options), options);
+	internal static __G.IReadOnlyList<__M.Pet>? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Via(__Own1, ref reader, options), options);
 
 	private static void __Write16(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Own1.Write(writer, value, options); } }, options);
 
@@ -394,5 +261,133 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		var typeInfo = __Meta.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 		typeInfo.OriginatingResolver = this;
 		return typeInfo;
+	}
+}
+
+partial record Cat
+{
+	/// <summary>An empty Cat, to fill with an object initializer.</summary>
+	public Cat()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Cat(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: PetType = reader.GetString(); break;
+				case 1: Lives = reader.GetInt64(); break;
+			}
+		}
+	}
+}
+
+partial record Dog
+{
+	/// <summary>An empty Dog, to fill with an object initializer.</summary>
+	public Dog()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Dog(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: PetType = reader.GetString(); break;
+				case 1: Bark = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record Lizard
+{
+	/// <summary>An empty Lizard, to fill with an object initializer.</summary>
+	public Lizard()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Lizard(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: PetType = reader.GetString(); break;
+			}
+		}
+	}
+}
+
+partial record Circle
+{
+	/// <summary>An empty Circle, to fill with an object initializer.</summary>
+	public Circle()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Circle(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Radius = reader.GetDouble(); break;
+			}
+		}
+	}
+}
+
+partial record Square
+{
+	/// <summary>An empty Square, to fill with an object initializer.</summary>
+	public Square()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Square(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Side = reader.GetDouble(); break;
+			}
+		}
+	}
+}
+
+partial record Owner
+{
+	/// <summary>An empty Owner, to fill with an object initializer.</summary>
+	public Owner()
+	{
+	}
+
+	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+	internal Owner(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
+	{
+		while (__o.Next(ref reader))
+		{
+			switch (__o.Index)
+			{
+				case 0: Name = reader.GetString(); break;
+				case 1: Pet = __Null(ref reader) ? null : __Via(__C.__Own1, ref reader, options); break;
+				case 2: Shape = __Null(ref reader) ? null : __Via(__C.__Own5, ref reader, options); break;
+				case 3: Tag = __Null(ref reader) ? null : __Via(__C.__Own9, ref reader, options); break;
+				case 4: Nickname = reader.GetString(); break;
+				case 5: Best = __C.__Read2(ref reader, options); break;
+				case 6: Choice = __Null(ref reader) ? null : __Via(__C.__Own10, ref reader, options); break;
+			}
+		}
 	}
 }
