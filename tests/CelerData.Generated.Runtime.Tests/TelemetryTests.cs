@@ -27,6 +27,20 @@ public sealed class TelemetryTests
         return server;
     }
 
+    [Theory]
+    [InlineData("/api/1.0/token?grant_type=client_credentials", "/api/1.0/token")]
+    [InlineData("/tags/{arn}#tagKeys", "/tags/{arn}")]
+    [InlineData("/tags/{arn}#tagKeys?keys={keys}", "/tags/{arn}")]
+    [InlineData("/items/{id}?view=full#top", "/items/{id}")]
+    [InlineData("/api/1.0/clusters", "/api/1.0/clusters")]
+    [InlineData("", "")]
+    public void A_span_and_a_log_line_name_the_template_without_its_query_or_fragment(string template, string path)
+    {
+        Assert.Equal(path, TelemetryHandler.PathOf(template));
+        using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, new Uri(template, UriKind.Relative));
+        Assert.Equal(path, RequestSecurity.PathOf(request));
+    }
+
     [Fact]
     public async Task Each_call_is_a_client_span_named_after_its_method_and_path_template_with_the_operationId()
     {

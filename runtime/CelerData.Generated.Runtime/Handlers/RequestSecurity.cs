@@ -100,9 +100,9 @@ internal sealed class RequestSecurity
                 : Requirement.Unrecorded;
     }
 
-    /// <summary>The path of the request, without its query, for log lines.</summary>
+    /// <summary>The path of the request, without its query or fragment, for log lines.</summary>
     public static string PathOf(HttpRequestMessage request) =>
-        request.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : request.RequestUri?.OriginalString.Split('?')[0] ?? "";
+        request.RequestUri is { IsAbsoluteUri: true } uri ? uri.AbsolutePath : TelemetryHandler.PathOf(request.RequestUri?.OriginalString ?? "");
 
     /// <summary>Whether any alternative of <paramref name="value"/> sends Basic credentials.</summary>
     public static bool MentionsBasic(string value)

@@ -87,10 +87,14 @@ internal sealed class TelemetryHandler : DelegatingHandler
         }
     }
 
-    /// <summary>The path of a relative template, without its query: <c>/api/1.0/token?grant_type=x</c> becomes <c>/api/1.0/token</c>.</summary>
-    private static string PathOf(string relative)
+    /// <summary>
+    /// The path of a relative template or URI, without its query or fragment (RFC 3986 3.4, 3.5), whichever comes
+    /// first: <c>/api/1.0/token?grant_type=x</c> and <c>/tags/{arn}#tagKeys</c> become <c>/api/1.0/token</c> and
+    /// <c>/tags/{arn}</c>.
+    /// </summary>
+    internal static string PathOf(string relative)
     {
-        var query = relative.IndexOf('?', StringComparison.Ordinal);
-        return query < 0 ? relative : relative[..query];
+        var end = relative.AsSpan().IndexOfAny('?', '#');
+        return end < 0 ? relative : relative[..end];
     }
 }
