@@ -207,7 +207,7 @@ internal static class ParameterEmitter
                     {
                         if (text(entry.Value) is { } value)
                         {
-                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(deepName is null ? entry.Key : deepName + "[" + entry.Key + "]", value));
+                            pairs.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(deepName is null ? entry.Key : deepName + "[" + Encode(entry.Key, false) + "]", value));
                         }
                     }
 
@@ -225,7 +225,7 @@ internal static class ParameterEmitter
                     var pairs = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>(map.Count);
                     foreach (var entry in map)
                     {
-                        FlattenValue(deepName is null ? entry.Key : deepName + "[" + entry.Key + "]", entry.Value, deepName is not null, pairs);
+                        FlattenValue(deepName is null ? entry.Key : deepName + "[" + Encode(entry.Key, false) + "]", entry.Value, deepName is not null, pairs);
                     }
 
                     return pairs;
@@ -311,7 +311,7 @@ internal static class ParameterEmitter
         {
             foreach (var property in element.EnumerateObject())
             {
-                FlattenValue(prefix is null ? property.Name : prefix + "[" + property.Name + "]", property.Value, deep, pairs);
+                FlattenValue(prefix is null ? property.Name : prefix + "[" + Encode(property.Name, false) + "]", property.Value, deep, pairs);
             }
         }
 
@@ -368,9 +368,10 @@ internal static class ParameterEmitter
         {
             if (explode || style == "deepObject")
             {
+                // A deepObject name arrives built: its member segments percent-encoded, its brackets literal.
                 foreach (var pair in pairs)
                 {
-                    query.Append(query.Length == 0 ? "" : "&").Append(Encode(pair.Key, false).Replace("%5B", "[").Replace("%5D", "]")).Append('=').Append(Encode(pair.Value, allowReserved));
+                    query.Append(query.Length == 0 ? "" : "&").Append(DeepName(pair.Key, style == "deepObject")).Append('=').Append(Encode(pair.Value, allowReserved));
                 }
 
                 return;
@@ -384,6 +385,13 @@ internal static class ParameterEmitter
             }
 
             query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+        }
+
+        /// <summary>A pair's name in the query: a deepObject name's parameter name encoded and the rest as built (<c>name[member][inner]</c>, members encoded), any other name encoded whole.</summary>
+        private static string DeepName(string key, bool deep)
+        {
+            var bracket = deep ? key.IndexOf('[') : -1;
+            return bracket < 0 ? Encode(key, false) : Encode(key.Substring(0, bracket), false) + key.Substring(bracket);
         }
         """;
 

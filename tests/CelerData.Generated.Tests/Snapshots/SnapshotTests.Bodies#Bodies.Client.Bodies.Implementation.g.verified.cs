@@ -391,7 +391,7 @@ namespace Bodies.Client
 			{
 				foreach (var property in element.EnumerateObject())
 				{
-					FlattenValue(prefix is null ? property.Name : prefix + "[" + property.Name + "]", property.Value, deep, pairs);
+					FlattenValue(prefix is null ? property.Name : prefix + "[" + Encode(property.Name, false) + "]", property.Value, deep, pairs);
 				}
 			}
 
@@ -448,9 +448,10 @@ namespace Bodies.Client
 			{
 				if (explode || style == "deepObject")
 				{
+					// A deepObject name arrives built: its member segments percent-encoded, its brackets literal.
 					foreach (var pair in pairs)
 					{
-						query.Append(query.Length == 0 ? "" : "&").Append(Encode(pair.Key, false).Replace("%5B", "[").Replace("%5D", "]")).Append('=').Append(Encode(pair.Value, allowReserved));
+						query.Append(query.Length == 0 ? "" : "&").Append(DeepName(pair.Key, style == "deepObject")).Append('=').Append(Encode(pair.Value, allowReserved));
 					}
 
 					return;
@@ -464,6 +465,13 @@ namespace Bodies.Client
 				}
 
 				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+			}
+
+			/// <summary>A pair's name in the query: a deepObject name's parameter name encoded and the rest as built (<c>name[member][inner]</c>, members encoded), any other name encoded whole.</summary>
+			private static string DeepName(string key, bool deep)
+			{
+				var bracket = deep ? key.IndexOf('[') : -1;
+				return bracket < 0 ? Encode(key, false) : Encode(key.Substring(0, bracket), false) + key.Substring(bracket);
 			}
 
 			private static string Delimiter(string style) => style switch

@@ -68,7 +68,7 @@ public sealed class MapParameterTests
         var requests = server.Requests;
         Assert.Equal(
             "/maps/a,1,b,2/.x=p%20q.y=r/;matrix=m,1%2F2"
-            + "?k%261=v%3D1&%C3%BC=x%20y&flat=on,true,off,false&deep[a]=1&deep[b][c]=d&deep[s]=t%20u&colors[x]=light-blue&counts=one%7C1%7Cthree%7C3",
+            + "?k%261=v%3D1&%C3%BC=x%20y&flat=on,true,off,false&deep[a]=1&deep[b][c]=d&deep[b][e%5Bf%5D]=g&deep[s]=t%20u&deep[x%5By%5D%26z]=2&colors[x]=light-blue&counts=one%7C1%7Cthree%7C3",
             requests[0].Target);
         Assert.Equal("a=1,b=2", requests[0].Headers["X-Meta"]);
         Assert.Equal("prefs=t,dark", requests[0].Headers["Cookie"]);
@@ -189,7 +189,7 @@ public sealed class MapParameterTests
         var color = client.Type("Color");
         var colors = (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), color))!;
         colors["x"] = client.Read("\"light-blue\"", color);
-        using var deep = JsonDocument.Parse("""{"a":1,"b":{"c":"d"},"n":null,"s":"t u"}""");
+        using var deep = JsonDocument.Parse("""{"a":1,"b":{"c":"d","e[f]":"g"},"n":null,"s":"t u","x[y]&z":2}""");
         return new object?[]
         {
             new Dictionary<string, long> { ["a"] = 1, ["b"] = 2 },
