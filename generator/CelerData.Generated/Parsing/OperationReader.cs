@@ -450,12 +450,21 @@ internal sealed class OperationReader
     {
         var names = new List<string>();
         var index = 0;
+        // Only the path part of a template is substituted: its literal query and fragment are sent (or, the fragment,
+        // left out) as written.
+        var literal = path.IndexOfAny(new[] { '?', '#' });
         while ((index = path.IndexOf('{', index)) >= 0)
         {
             var end = path.IndexOf('}', index);
             if (end < 0)
             {
                 _context.Report(DiagnosticDescriptors.PathParameterMismatch, methodNode, "The path '" + path + "' has a '{' without a closing '}'; " + where + " is not generated");
+                return false;
+            }
+
+            if (literal >= 0 && index > literal)
+            {
+                _context.Report(DiagnosticDescriptors.PathParameterMismatch, methodNode, "The path '" + path + "' has '" + path.Substring(index, end - index + 1) + "' in its " + (path[literal] == '?' ? "query" : "fragment") + ", where no parameter is substituted (only the path part of a template is); " + where + " is not generated");
                 return false;
             }
 
