@@ -602,6 +602,10 @@ internal static partial class JsonContextEmitter
             var value = "value." + property.Name;
             switch (property.Write)
             {
+                case PropertyWrite.WhenNotNull when property.Type.Kind == TypeRefKind.Primitive && Primitives[property.Type.Primitive].WriteProperty is not null:
+                    // A number, string, Boolean, date or Guid written only when not null: one shared helper call.
+                    writer.Line("__Optional(writer, " + name + ", " + value + ");");
+                    break;
                 case PropertyWrite.WhenNotNull:
                     // Written only when not null: the value is bound once and written without a second null check (each
                     // pattern variable has its own name, being in scope for the rest of the method).

@@ -141,9 +141,9 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		{ writer.WritePropertyName(__Name0); __Own1.Write(writer, value.GrantType, options); }
-		if (value.ClientId is { } __w1) writer.WriteString(__Name1, __w1);
-		if (value.Remember is { } __w2) writer.WriteBoolean(__Name2, __w2);
-		if (value.Expires is { } __w3) writer.WriteString(__Name3, __w3);
+		__Optional(writer, __Name1, value.ClientId);
+		__Optional(writer, __Name2, value.Remember);
+		__Optional(writer, __Name3, value.Expires);
 		if (value.Audiences is { } __w4) { writer.WritePropertyName(__Name4); __Write14(writer, __w4, options); }
 		if (value.Scopes is { } __w5) { writer.WritePropertyName(__Name5); __Write14(writer, __w5, options); }
 		if (value.Filter is { } __w6) { writer.WritePropertyName(__Name6); __Write2(writer, __w6, options); }
@@ -168,8 +168,8 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
-		if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
+		__Optional(writer, __Name8, value.Kind);
+		__Optional(writer, __Name9, value.Max);
 		writer.WriteEndObject();
 	}
 
@@ -189,7 +189,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		if (value.AccessToken is { } __w0) writer.WriteString(__Name10, __w0);
+		__Optional(writer, __Name10, value.AccessToken);
 		writer.WriteEndObject();
 	}
 
@@ -207,11 +207,11 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		writer.WriteStartObject();
 		{ writer.WritePropertyName(__Name11); if (value.File is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.File, options); }
 		if (value.Thumbnails is { } __w1) { writer.WritePropertyName(__Name12); __Write18(writer, __w1, options); }
-		if (value.Caption is { } __w2) writer.WriteString(__Name13, __w2);
+		__Optional(writer, __Name13, value.Caption);
 		if (value.Tags is { } __w3) { writer.WritePropertyName(__Name14); __Write14(writer, __w3, options); }
-		if (value.Rating is { } __w4) writer.WriteNumber(__Name15, __w4);
+		__Optional(writer, __Name15, value.Rating);
 		if (value.Grant is { } __w5) { writer.WritePropertyName(__Name16); __Own1.Write(writer, __w5, options); }
-		if (value.PetId is { } __w6) writer.WriteString(__Name17, __w6);
+		__Optional(writer, __Name17, value.PetId);
 		if (value.Meta is { } __w7) { writer.WritePropertyName(__Name7); __Write2(writer, __w7, options); }
 		writer.WriteEndObject();
 	}
@@ -234,8 +234,8 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
-		if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
+		__Optional(writer, __Name8, value.Kind);
+		__Optional(writer, __Name9, value.Max);
 		writer.WriteString(__Name18, value.Reason);
 		writer.WriteEndObject();
 	}
@@ -252,10 +252,10 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.Kind is { } __w0) writer.WriteString(__Name8, __w0);
-		if (value.Max is { } __w1) writer.WriteNumber(__Name9, __w1);
+		__Optional(writer, __Name8, value.Kind);
+		__Optional(writer, __Name9, value.Max);
 		{ writer.WritePropertyName(__Name19); if (value.Image is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Image, options); }
-		if (value.Notes is { } __w3) writer.WriteString(__Name20, __w3);
+		__Optional(writer, __Name20, value.Notes);
 		if (value.History is { } __w4) { writer.WritePropertyName(__Name21); __Write20(writer, __w4, options); }
 		writer.WriteEndObject();
 	}

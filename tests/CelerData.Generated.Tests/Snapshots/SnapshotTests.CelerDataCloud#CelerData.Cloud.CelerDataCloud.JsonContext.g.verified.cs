@@ -341,7 +341,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
-		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name5, value.Message);
 		writer.WriteEndObject();
 	}
 
@@ -363,7 +363,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
-		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name5, value.Message);
 		writer.WriteEndObject();
 	}
 
@@ -380,7 +380,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
-		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name5, value.Message);
 		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write4(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
@@ -420,7 +420,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 		writer.WriteStartObject();
 		writer.WriteString(__Name9, value.ClusterId);
-		if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
+		__Optional(writer, __Name10, value.ClusterName);
 		writer.WriteEndObject();
 	}
 
@@ -437,7 +437,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
-		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name5, value.Message);
 		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write7(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
@@ -472,7 +472,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
-		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name5, value.Message);
 		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write10(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
@@ -510,8 +510,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		{ writer.WritePropertyName(__Name14); __Write43(writer, value.Scripts, options); }
-		if (value.Parallel is { } __w1) writer.WriteBoolean(__Name15, __w1);
-		if (value.Timeout is { } __w2) writer.WriteNumber(__Name16, __w2);
+		__Optional(writer, __Name15, value.Parallel);
+		__Optional(writer, __Name16, value.Timeout);
 		writer.WriteEndObject();
 	}
 
@@ -533,7 +533,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 		writer.WriteStartObject();
 		writer.WriteString(__Name17, value.ScriptPath);
-		if (value.LogsDir is { } __w1) writer.WriteString(__Name18, __w1);
+		__Optional(writer, __Name18, value.LogsDir);
 		writer.WriteEndObject();
 	}
 
@@ -550,7 +550,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
-		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name5, value.Message);
 		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write14(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
@@ -585,7 +585,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
-		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name5, value.Message);
 		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write16(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
@@ -603,10 +603,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name19, value.WarehouseId);
-		if (value.WarehouseName is { } __w1) writer.WriteString(__Name20, __w1);
-		if (value.NodeCount is { } __w2) writer.WriteNumber(__Name21, __w2);
+		__Optional(writer, __Name20, value.WarehouseName);
+		__Optional(writer, __Name21, value.NodeCount);
 		if (value.State is { } __w3) { writer.WritePropertyName(__Name22); __Own17.Write(writer, __w3, options); }
-		if (value.IsDefault is { } __w4) writer.WriteBoolean(__Name23, __w4);
+		__Optional(writer, __Name23, value.IsDefault);
 		writer.WriteEndObject();
 	}
 
@@ -623,7 +623,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
-		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name5, value.Message);
 		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write19(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
@@ -666,10 +666,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 
 		writer.WriteStartObject();
 		writer.WriteString(__Name26, value.VmCate);
-		if (value.Iops is { } __w1) writer.WriteNumber(__Name27, __w1);
-		if (value.Throughput is { } __w2) writer.WriteNumber(__Name28, __w2);
-		if (value.VmVolSize is { } __w3) writer.WriteNumber(__Name29, __w3);
-		if (value.VmVolNum is { } __w4) writer.WriteNumber(__Name30, __w4);
+		__Optional(writer, __Name27, value.Iops);
+		__Optional(writer, __Name28, value.Throughput);
+		__Optional(writer, __Name29, value.VmVolSize);
+		__Optional(writer, __Name30, value.VmVolNum);
 		writer.WriteEndObject();
 	}
 
@@ -706,7 +706,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
-		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name5, value.Message);
 		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write24(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
@@ -723,8 +723,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
-		if (value.TotalUsage is { } __w1) writer.WriteString(__Name33, __w1);
+		__Optional(writer, __Name32, value.AccountId);
+		__Optional(writer, __Name33, value.TotalUsage);
 		if (value.Details is { } __w2) { writer.WritePropertyName(__Name34); __Write49(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
@@ -742,7 +742,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
-		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name5, value.Message);
 		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write26(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
@@ -759,9 +759,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.ClusterId is { } __w0) writer.WriteString(__Name9, __w0);
-		if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
-		if (value.TotalUsage is { } __w2) writer.WriteString(__Name33, __w2);
+		__Optional(writer, __Name9, value.ClusterId);
+		__Optional(writer, __Name10, value.ClusterName);
+		__Optional(writer, __Name33, value.TotalUsage);
 		if (value.Details is { } __w3) { writer.WritePropertyName(__Name34); __Write49(writer, __w3, options); }
 		writer.WriteEndObject();
 	}
@@ -784,9 +784,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		if (value.Usage is { } __w0) writer.WriteString(__Name35, __w0);
-		if (value.Date is { } __w1) writer.WriteNumber(__Name36, __w1);
-		if (value.TimeStamp is { } __w2) writer.WriteNumber(__Name37, __w2);
+		__Optional(writer, __Name35, value.Usage);
+		__Optional(writer, __Name36, value.Date);
+		__Optional(writer, __Name37, value.TimeStamp);
 		writer.WriteEndObject();
 	}
 
@@ -805,7 +805,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value.AccountIds is { } __w0) { writer.WritePropertyName(__Name38); __Write52(writer, __w0, options); }
 		writer.WriteString(__Name39, value.StartDate);
 		writer.WriteString(__Name40, value.EndDate);
-		if (value.ShowDailyDetail is { } __w3) writer.WriteBoolean(__Name41, __w3);
+		__Optional(writer, __Name41, value.ShowDailyDetail);
 		writer.WriteEndObject();
 	}
 
@@ -822,7 +822,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
-		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name5, value.Message);
 		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write30(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
@@ -839,7 +839,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.TotalUsage is { } __w0) writer.WriteString(__Name33, __w0);
+		__Optional(writer, __Name33, value.TotalUsage);
 		if (value.Accounts is { } __w1) { writer.WritePropertyName(__Name42); __Write53(writer, __w1, options); }
 		writer.WriteEndObject();
 	}
@@ -856,10 +856,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
-		if (value.AccountName is { } __w1) writer.WriteString(__Name43, __w1);
-		if (value.AccountEmail is { } __w2) writer.WriteString(__Name44, __w2);
-		if (value.TotalUsage is { } __w3) writer.WriteString(__Name33, __w3);
+		__Optional(writer, __Name32, value.AccountId);
+		__Optional(writer, __Name43, value.AccountName);
+		__Optional(writer, __Name44, value.AccountEmail);
+		__Optional(writer, __Name33, value.TotalUsage);
 		if (value.Clusters is { } __w4) { writer.WritePropertyName(__Name45); __Write54(writer, __w4, options); }
 		writer.WriteEndObject();
 	}
@@ -876,9 +876,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.ClusterId is { } __w0) writer.WriteString(__Name9, __w0);
-		if (value.ClusterName is { } __w1) writer.WriteString(__Name10, __w1);
-		if (value.TotalUsage is { } __w2) writer.WriteString(__Name33, __w2);
+		__Optional(writer, __Name9, value.ClusterId);
+		__Optional(writer, __Name10, value.ClusterName);
+		__Optional(writer, __Name33, value.TotalUsage);
 		if (value.DailyUsages is { } __w3) { writer.WritePropertyName(__Name46); __Write49(writer, __w3, options); }
 		writer.WriteEndObject();
 	}
@@ -896,7 +896,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
-		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name5, value.Message);
 		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write34(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
@@ -913,9 +913,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.AccountId is { } __w0) writer.WriteString(__Name32, __w0);
-		if (value.BeginMonth is { } __w1) writer.WriteNumber(__Name47, __w1);
-		if (value.EndMonth is { } __w2) writer.WriteNumber(__Name48, __w2);
+		__Optional(writer, __Name32, value.AccountId);
+		__Optional(writer, __Name47, value.BeginMonth);
+		__Optional(writer, __Name48, value.EndMonth);
 		if (value.BillList is { } __w3) { writer.WritePropertyName(__Name49); __Write55(writer, __w3, options); }
 		writer.WriteEndObject();
 	}
@@ -932,13 +932,13 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.Period is { } __w0) writer.WriteString(__Name50, __w0);
-		if (value.AccountId is { } __w1) writer.WriteString(__Name32, __w1);
-		if (value.ChargeUsage is { } __w2) writer.WriteString(__Name51, __w2);
-		if (value.ChargePrice is { } __w3) writer.WriteString(__Name52, __w3);
-		if (value.BillState is { } __w4) writer.WriteString(__Name53, __w4);
-		if (value.PayState is { } __w5) writer.WriteString(__Name54, __w5);
-		if (value.PayMethod is { } __w6) writer.WriteString(__Name55, __w6);
+		__Optional(writer, __Name50, value.Period);
+		__Optional(writer, __Name32, value.AccountId);
+		__Optional(writer, __Name51, value.ChargeUsage);
+		__Optional(writer, __Name52, value.ChargePrice);
+		__Optional(writer, __Name53, value.BillState);
+		__Optional(writer, __Name54, value.PayState);
+		__Optional(writer, __Name55, value.PayMethod);
 		if (value.PayInfoDetails is { } __w7) { writer.WritePropertyName(__Name56); __Write56(writer, __w7, options); }
 		writer.WriteEndObject();
 	}
@@ -962,10 +962,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		if (value.PayMethod is { } __w0) writer.WriteString(__Name55, __w0);
-		if (value.Amount is { } __w1) writer.WriteString(__Name57, __w1);
-		if (value.Currency is { } __w2) writer.WriteString(__Name58, __w2);
-		if (value.State is { } __w3) writer.WriteString(__Name22, __w3);
+		__Optional(writer, __Name55, value.PayMethod);
+		__Optional(writer, __Name57, value.Amount);
+		__Optional(writer, __Name58, value.Currency);
+		__Optional(writer, __Name22, value.State);
 		writer.WriteEndObject();
 	}
 
@@ -982,7 +982,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name4, value.Code);
-		if (value.Message is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name5, value.Message);
 		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write57(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
@@ -1000,11 +1000,11 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name32, value.AccountId);
-		if (value.AccountName is { } __w1) writer.WriteString(__Name43, __w1);
-		if (value.Email is { } __w2) writer.WriteString(__Name59, __w2);
+		__Optional(writer, __Name43, value.AccountName);
+		__Optional(writer, __Name59, value.Email);
 		if (value.State is { } __w3) { writer.WritePropertyName(__Name22); __Own39.Write(writer, __w3, options); }
-		if (value.IsRootAccount is { } __w4) writer.WriteBoolean(__Name60, __w4);
-		if (value.CreateAt is { } __w5) writer.WriteNumber(__Name61, __w5);
+		__Optional(writer, __Name60, value.IsRootAccount);
+		__Optional(writer, __Name61, value.CreateAt);
 		writer.WriteEndObject();
 	}
 

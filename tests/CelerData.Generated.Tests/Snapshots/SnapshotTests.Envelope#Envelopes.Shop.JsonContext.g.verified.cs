@@ -108,7 +108,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name0, value.Status);
-		if (value.Error is { } __w1) writer.WriteString(__Name1, __w1);
+		__Optional(writer, __Name1, value.Error);
 		if (value.Result is { } __w2) { writer.WritePropertyName(__Name2); __Write1(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
@@ -126,7 +126,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
 		writer.WriteString(__Name3, value.Id);
-		if (value.Total is { } __w1) writer.WriteNumber(__Name4, __w1);
+		__Optional(writer, __Name4, value.Total);
 		writer.WriteEndObject();
 	}
 
@@ -148,7 +148,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name0, value.Status);
-		if (value.Error is { } __w1) writer.WriteString(__Name1, __w1);
+		__Optional(writer, __Name1, value.Error);
 		writer.WriteEndObject();
 	}
 
@@ -164,8 +164,8 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.Status is { } __w0) writer.WriteNumber(__Name0, __w0);
-		if (value.Error is { } __w1) writer.WriteString(__Name1, __w1);
+		__Optional(writer, __Name0, value.Status);
+		__Optional(writer, __Name1, value.Error);
 		if (value.Result is { } __w2) { writer.WritePropertyName(__Name2); __Write6(writer, __w2, options); }
 		writer.WriteEndObject();
 	}

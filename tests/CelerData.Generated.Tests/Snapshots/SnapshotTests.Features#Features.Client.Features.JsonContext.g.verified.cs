@@ -151,7 +151,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		writer.WriteStartObject();
 		writer.WriteString(__Name0, value.AccessToken);
 		writer.WriteNumber(__Name1, value.ExpiresIn);
-		if (value.RefreshToken is { } __w2) writer.WriteString(__Name2, __w2);
+		__Optional(writer, __Name2, value.RefreshToken);
 		writer.WriteString(__Name3, value.TokenType);
 		writer.WriteEndObject();
 	}
@@ -171,7 +171,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		writer.WriteString(__Name4, value.Name);
 		if (value.Kind is { } __w1) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __w1, options); }
 		if (value.Birthday is { } __w2) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __w2, options); }
-		if (value.Weight is { } __w3) writer.WriteNumber(__Name7, __w3);
+		__Optional(writer, __Name7, value.Weight);
 		if (value.Tags is { } __w4) { writer.WritePropertyName(__Name8); __Write14(writer, __w4, options); }
 		writer.WriteEndObject();
 	}
@@ -191,20 +191,20 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		writer.WriteString(__Name4, value.Name);
 		if (value.Kind is { } __w1) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __w1, options); }
 		if (value.Birthday is { } __w2) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __w2, options); }
-		if (value.Weight is { } __w3) writer.WriteNumber(__Name7, __w3);
+		__Optional(writer, __Name7, value.Weight);
 		if (value.Tags is { } __w4) { writer.WritePropertyName(__Name8); __Write14(writer, __w4, options); }
 		writer.WriteNumber(__Name9, value.Id);
 		writer.WriteString(__Name10, value.Created);
 		if (value.__set_OwnerId) { if (value.OwnerId is { } __value) writer.WriteString(__Name11, __value); else writer.WriteNull(__Name11); }
-		if (value.Score is { } __w8) writer.WriteNumber(__Name12, __w8);
-		if (value.Price is { } __w9) writer.WriteNumber(__Name13, __w9);
+		__Optional(writer, __Name12, value.Score);
+		__Optional(writer, __Name13, value.Price);
 		if (value.Photo is { } __w10) { writer.WritePropertyName(__Name14); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w10, options); }
 		if (value.Attributes is { } __w11) { writer.WritePropertyName(__Name15); __Write24(writer, __w11, options); }
 		if (value.Parent is { } __w12) { writer.WritePropertyName(__Name16); __Write3(writer, __w12, options); }
 		if (value.Children is { } __w13) { writer.WritePropertyName(__Name17); __Write25(writer, __w13, options); }
 		if (value.Extra is { } __w14) { writer.WritePropertyName(__Name18); __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, __w14, options); }
-		if (value.Classification is { } __w15) writer.WriteString(__Name19, __w15);
-		if (value.PetValue is { } __w16) writer.WriteString(__Name20, __w16);
+		__Optional(writer, __Name19, value.Classification);
+		__Optional(writer, __Name20, value.PetValue);
 		if (value.Status is { } __w17) { writer.WritePropertyName(__Name21); __Own5.Write(writer, __w17, options); }
 		writer.WriteEndObject();
 	}

@@ -159,7 +159,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteStartObject();
 		writer.WriteString(__Name3, value.PetType);
 		writer.WriteString(__Name0, value.Name);
-		if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
+		__Optional(writer, __Name1, value.Secret);
 		if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
 		writer.WriteEndObject();
 	}
@@ -205,7 +205,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteStartObject();
 		writer.WriteString(__Name3, value.PetType);
 		writer.WriteString(__Name0, value.Name);
-		if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
+		__Optional(writer, __Name1, value.Secret);
 		if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
 		{ writer.WritePropertyName(__Name4); __Own13.Write(writer, value.HuntingSkill, options); }
 		writer.WriteEndObject();
@@ -255,9 +255,9 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteStartObject();
 		writer.WriteString(__Name3, value.PetType);
 		writer.WriteString(__Name0, value.Name);
-		if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
+		__Optional(writer, __Name1, value.Secret);
 		if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
-		if (value.PackSize is { } __w3) writer.WriteNumber(__Name5, __w3);
+		__Optional(writer, __Name5, value.PackSize);
 		if (value.Friend is { } __w4) { writer.WritePropertyName(__Name6); __Write0(writer, __w4, options); }
 		writer.WriteEndObject();
 	}
@@ -300,7 +300,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteStartObject();
 		writer.WriteString(__Name3, value.PetType);
 		writer.WriteString(__Name0, value.Name);
-		if (value.Secret is { } __w1) writer.WriteString(__Name1, __w1);
+		__Optional(writer, __Name1, value.Secret);
 		if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
 		writer.WriteEndObject();
 	}
@@ -417,7 +417,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteStartObject();
 		writer.WriteString(__Name10, value.Kind);
 		writer.WriteNumber(__Name9, value.Wheels);
-		if (value.Seats is { } __w1) writer.WriteNumber(__Name11, __w1);
+		__Optional(writer, __Name11, value.Seats);
 		writer.WriteEndObject();
 	}
 
@@ -459,7 +459,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteStartObject();
 		writer.WriteString(__Name10, value.Kind);
 		writer.WriteNumber(__Name9, value.Wheels);
-		if (value.Seats is { } __w1) writer.WriteNumber(__Name11, __w1);
+		__Optional(writer, __Name11, value.Seats);
 		writer.WriteNumber(__Name12, value.TopSpeed);
 		writer.WriteEndObject();
 	}
@@ -499,7 +499,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		writer.WriteStartObject();
 		writer.WriteString(__Name10, value.Kind);
 		writer.WriteNumber(__Name9, value.Wheels);
-		if (value.Payload is { } __w1) writer.WriteNumber(__Name13, __w1);
+		__Optional(writer, __Name13, value.Payload);
 		writer.WriteEndObject();
 	}
 

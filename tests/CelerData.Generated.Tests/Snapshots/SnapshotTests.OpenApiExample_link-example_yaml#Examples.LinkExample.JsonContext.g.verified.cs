@@ -99,8 +99,8 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		if (value.Username is { } __w0) writer.WriteString(__Name0, __w0);
-		if (value.Uuid is { } __w1) writer.WriteString(__Name1, __w1);
+		__Optional(writer, __Name0, value.Username);
+		__Optional(writer, __Name1, value.Uuid);
 		writer.WriteEndObject();
 	}
 
@@ -116,7 +116,7 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.Slug is { } __w0) writer.WriteString(__Name2, __w0);
+		__Optional(writer, __Name2, value.Slug);
 		if (value.Owner is { } __w1) { writer.WritePropertyName(__Name3); __Write0(writer, __w1, options); }
 		writer.WriteEndObject();
 	}
@@ -133,8 +133,8 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.Id is { } __w0) writer.WriteNumber(__Name4, __w0);
-		if (value.Title is { } __w1) writer.WriteString(__Name5, __w1);
+		__Optional(writer, __Name4, value.Id);
+		__Optional(writer, __Name5, value.Title);
 		if (value.Repository is { } __w2) { writer.WritePropertyName(__Name6); __Write1(writer, __w2, options); }
 		if (value.Author is { } __w3) { writer.WritePropertyName(__Name7); __Write0(writer, __w3, options); }
 		writer.WriteEndObject();

@@ -92,7 +92,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
 		writer.WriteStartObject();
 		writer.WriteString(__Name0, value.Name);
-		if (value.Tag is { } __w1) writer.WriteString(__Name1, __w1);
+		__Optional(writer, __Name1, value.Tag);
 		writer.WriteNumber(__Name2, value.Id);
 		writer.WriteEndObject();
 	}
@@ -115,7 +115,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 
 		writer.WriteStartObject();
 		writer.WriteString(__Name0, value.Name);
-		if (value.Tag is { } __w1) writer.WriteString(__Name1, __w1);
+		__Optional(writer, __Name1, value.Tag);
 		writer.WriteEndObject();
 	}
 

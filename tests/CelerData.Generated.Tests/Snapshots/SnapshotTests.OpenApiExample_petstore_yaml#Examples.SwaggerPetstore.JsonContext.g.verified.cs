@@ -89,7 +89,7 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name0, value.Id);
 		writer.WriteString(__Name1, value.Name);
-		if (value.Tag is { } __w2) writer.WriteString(__Name2, __w2);
+		__Optional(writer, __Name2, value.Tag);
 		writer.WriteEndObject();
 	}
 

@@ -93,7 +93,7 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.Total is { } __w0) writer.WriteNumber(__Name0, __w0);
+		__Optional(writer, __Name0, value.Total);
 		if (value.Apis is { } __w1) { writer.WritePropertyName(__Name1); __Write5(writer, __w1, options); }
 		writer.WriteEndObject();
 	}
@@ -117,8 +117,8 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 
 		writer.WriteStartObject();
 		writer.WriteString(__Name2, value.Criteria);
-		if (value.Start is { } __w1) writer.WriteNumber(__Name3, __w1);
-		if (value.Rows is { } __w2) writer.WriteNumber(__Name4, __w2);
+		__Optional(writer, __Name3, value.Start);
+		__Optional(writer, __Name4, value.Rows);
 		writer.WriteEndObject();
 	}
 
@@ -141,10 +141,10 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		if (value.ApiKey is { } __w0) writer.WriteString(__Name5, __w0);
-		if (value.ApiVersionNumber is { } __w1) writer.WriteString(__Name6, __w1);
-		if (value.ApiUrl is { } __w2) writer.WriteString(__Name7, __w2);
-		if (value.ApiDocumentationUrl is { } __w3) writer.WriteString(__Name8, __w3);
+		__Optional(writer, __Name5, value.ApiKey);
+		__Optional(writer, __Name6, value.ApiVersionNumber);
+		__Optional(writer, __Name7, value.ApiUrl);
+		__Optional(writer, __Name8, value.ApiDocumentationUrl);
 		writer.WriteEndObject();
 	}
 

@@ -81,7 +81,7 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 		writer.WriteStartObject();
 		writer.WriteNumber(__Name0, value.Id);
 		writer.WriteString(__Name1, value.Name);
-		if (value.Tag is { } __w2) writer.WriteString(__Name2, __w2);
+		__Optional(writer, __Name2, value.Tag);
 		writer.WriteEndObject();
 	}
 
