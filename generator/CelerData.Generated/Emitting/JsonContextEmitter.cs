@@ -111,6 +111,10 @@ internal static partial class JsonContextEmitter
 
         /// <summary>Whether a type reads and writes through its own converter class (<c>__Own{N}</c>): enums and unions.</summary>
         public bool HasOwnConverter(TypeRef type) => IsConverterBacked(type, Models);
+
+        /// <summary>Whether <paramref name="type"/> is a plain model (no hierarchy, no converter of its own), read by its reading constructor.</summary>
+        public bool ReadsByConstructor(TypeRef type)
+            => type.Kind == TypeRefKind.Model && !type.IsNullable && !HasOwnConverter(type) && Models[type.Name].Hierarchy is null;
     }
 
     /// <summary>The context's file; <paramref name="helpersClass"/> names the compilation's shared helpers (<see cref="HelpersClass"/>).</summary>
@@ -213,7 +217,7 @@ internal static partial class JsonContextEmitter
                     writer.Line();
                     EmitHierarchyMember(writer, plan, entry, models[entry.Type.Name]);
                     break;
-                case TypeRefKind.Model when !entry.Type.IsNullable && !plan.HasOwnConverter(entry.Type):
+                case TypeRefKind.Model when plan.ReadsByConstructor(entry.Type):
                     writer.Line();
                     EmitConstructorCall(writer, entry, models[entry.Type.Name]);
                     writer.Line();
@@ -232,7 +236,7 @@ internal static partial class JsonContextEmitter
         writer.Close();
 
         // The reading constructors, one per plain model, in the models' own (partial) declarations.
-        foreach (var entry in entries.Where(e => e.Type.Kind == TypeRefKind.Model && !e.Type.IsNullable && !plan.HasOwnConverter(e.Type) && models[e.Type.Name].Hierarchy is null))
+        foreach (var entry in entries.Where(e => plan.ReadsByConstructor(e.Type)))
         {
             writer.Line();
             EmitReadingConstructor(writer, plan, models[entry.Type.Name]);
