@@ -427,7 +427,7 @@ internal static partial class JsonContextEmitter
         writer.Block($$"""
             internal static {{entry.RuntimeName}}? __Read{{entry.Index}}({{Reader}}, {{Options}} options)
             {
-                var __o = new __ObjectReader(ref reader, typeof({{entry.RuntimeName}}), {{NameTable(model.Properties)}}, {{model.Properties.Count(p => p.IsRequiredOnRead)}});
+                {{ObjectReaderStart(entry, model.Properties)}}
                 if (__o.IsNull) return null;
                 try { return new {{entry.RuntimeName}}(ref reader, ref __o, options); }
                 catch (global::System.Exception exception) when (__o.CanWrap(exception)) { throw __o.Wrap(exception, ref reader); }
@@ -449,20 +449,34 @@ internal static partial class JsonContextEmitter
         writer.Line();
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
         writer.Open("internal " + model.Name + "(" + Reader + ", ref __ObjectReader __o, " + Options + " options)");
+        EmitPropertyLoop(writer, plan, model.Properties, i => model.Properties[i].Name, ContextAlias);
+        writer.Close();
+        writer.Close();
+    }
+
+    /// <summary>The statement that starts a model's <c>__ObjectReader</c> at the reader's value: its type, table of names and count of required properties.</summary>
+    private static string ObjectReaderStart(Entry entry, IReadOnlyList<PropertyModel> properties)
+        => "var __o = new __ObjectReader(ref reader, typeof(" + entry.RuntimeName + "), " + NameTable(properties) + ", " + properties.Count(p => p.IsRequiredOnRead) + ");";
+
+    /// <summary>
+    /// The loop over an object's properties: <c>__ObjectReader</c> moves to each property the model has, and a switch on its
+    /// index reads the value into <paramref name="target"/> of the property's index.
+    /// </summary>
+    /// <param name="context">What the context's own members are reached through (<see cref="ReadExpression"/>).</param>
+    private static void EmitPropertyLoop(SourceWriter writer, Plan plan, IReadOnlyList<PropertyModel> properties, System.Func<int, string> target, string context = "")
+    {
         writer.Open("while (__o.Next(ref reader))");
-        if (model.Properties.Count > 0)
+        if (properties.Count > 0)
         {
             writer.Open("switch (__o.Index)");
-            for (var i = 0; i < model.Properties.Count; i++)
+            for (var i = 0; i < properties.Count; i++)
             {
-                writer.Line("case " + i + ": " + model.Properties[i].Name + " = " + ReadExpression(plan, model.Properties[i].Type, ContextAlias) + "; break;");
+                writer.Line("case " + i + ": " + target(i) + " = " + ReadExpression(plan, properties[i].Type, context) + "; break;");
             }
 
             writer.Close();
         }
 
-        writer.Close();
-        writer.Close();
         writer.Close();
     }
 
@@ -477,7 +491,7 @@ internal static partial class JsonContextEmitter
     {
         var properties = model.Properties;
         writer.Open("internal static " + entry.RuntimeName + "? __Read" + entry.Index + "(" + Reader + ", " + Options + " options)");
-        writer.Line("var __o = new __ObjectReader(ref reader, typeof(" + entry.RuntimeName + "), " + NameTable(properties) + ", " + properties.Count(p => p.IsRequiredOnRead) + ");");
+        writer.Line(ObjectReaderStart(entry, properties));
         writer.Line("if (__o.IsNull) return null;");
         prologue?.Invoke(writer);
 
@@ -489,21 +503,12 @@ internal static partial class JsonContextEmitter
 
         if (properties.Count == 0)
         {
-            writer.Open("while (__o.Next(ref reader))");
-            writer.Close();
+            EmitPropertyLoop(writer, plan, properties, i => "__p" + i);
         }
         else
         {
             writer.Open("try");
-            writer.Open("while (__o.Next(ref reader))");
-            writer.Open("switch (__o.Index)");
-            for (var i = 0; i < properties.Count; i++)
-            {
-                writer.Line("case " + i + ": __p" + i + " = " + ReadExpression(plan, properties[i].Type) + "; break;");
-            }
-
-            writer.Close();
-            writer.Close();
+            EmitPropertyLoop(writer, plan, properties, i => "__p" + i);
             writer.Close();
             writer.Open("catch (global::System.Exception exception) when (__o.CanWrap(exception))");
             writer.Line("throw __o.Wrap(exception, ref reader);");
