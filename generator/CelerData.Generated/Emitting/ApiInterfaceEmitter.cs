@@ -8,7 +8,7 @@ internal static class ApiInterfaceEmitter
 {
     public static string Emit(SpecModel spec)
     {
-        var writer = SourceWriter.CreateFile(nullableWarnings: true);
+        var writer = SourceWriter.CreateFile(nullableWarnings: false);
         writer.Open("namespace " + spec.Namespace);
         writer.Summary(spec.Title + (spec.Description is null ? string.Empty : "\n" + spec.Description));
         writer.Block($$"""

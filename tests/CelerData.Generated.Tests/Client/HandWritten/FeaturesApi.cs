@@ -1,5 +1,6 @@
 
-#nullable enable
+#nullable enable annotations
+#nullable disable warnings
 #pragma warning disable CS0612, CS0618
 
 namespace CelerData.Generated.Tests.HandWritten
