@@ -343,25 +343,6 @@ internal static partial class JsonContextEmitter
                 }
             }
 
-            // An optional property written only when it is not null: one call per property in the writers, not an if statement each.
-            internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, string? value) { if (value is not null) writer.WriteString(name, value); }
-
-            internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, int? value) { if (value is { } present) writer.WriteNumber(name, present); }
-
-            internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, long? value) { if (value is { } present) writer.WriteNumber(name, present); }
-
-            internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, double? value) { if (value is { } present) writer.WriteNumber(name, present); }
-
-            internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, float? value) { if (value is { } present) writer.WriteNumber(name, present); }
-
-            internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, decimal? value) { if (value is { } present) writer.WriteNumber(name, present); }
-
-            internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, bool? value) { if (value is { } present) writer.WriteBoolean(name, present); }
-
-            internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, global::System.DateTimeOffset? value) { if (value is { } present) writer.WriteString(name, present); }
-
-            internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, global::System.Guid? value) { if (value is { } present) writer.WriteString(name, present); }
-
             internal static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
             {
                 if (list is null)
@@ -466,6 +447,8 @@ internal static partial class JsonContextEmitter
                 return null;
             }
             """);
+        writer.Line();
+        EmitPropertyWriters(writer);
         writer.Line();
         EmitFlatShared(writer);
         writer.Close();

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using CelerData.Generated.Model;
+using CelerData.Generated.Parsing;
 
 namespace CelerData.Generated.Emitting;
 
@@ -25,14 +26,18 @@ internal static partial class JsonContextEmitter
     /// <summary>How a primitive is read and written: System.Text.Json's converter, and the reader and writer calls it makes.</summary>
     private sealed class Primitive
     {
-        public Primitive(string converter, string? read, string? writeValue, string? writeProperty, bool isReference)
+        public Primitive(TypeRef type, string converter, string? read, string? writeValue, string? writeProperty, bool isReference)
         {
+            TypeName = type.Name;
             Converter = converter;
             Read = read;
             WriteValue = writeValue;
             WriteProperty = writeProperty;
             IsReference = isReference;
         }
+
+        /// <summary>The C# type of a value (not nullable).</summary>
+        public string TypeName { get; }
 
         /// <summary>The System.Text.Json converter property of <c>JsonMetadataServices</c>.</summary>
         public string Converter { get; }
@@ -52,18 +57,18 @@ internal static partial class JsonContextEmitter
 
     private static readonly Dictionary<PrimitiveKind, Primitive> Primitives = new()
     {
-        [PrimitiveKind.String] = new("StringConverter", "GetString", "WriteStringValue", "WriteString", isReference: true),
-        [PrimitiveKind.Int32] = new("Int32Converter", "GetInt32", "WriteNumberValue", "WriteNumber", isReference: false),
-        [PrimitiveKind.Int64] = new("Int64Converter", "GetInt64", "WriteNumberValue", "WriteNumber", isReference: false),
-        [PrimitiveKind.Boolean] = new("BooleanConverter", "GetBoolean", "WriteBooleanValue", "WriteBoolean", isReference: false),
-        [PrimitiveKind.Double] = new("DoubleConverter", "GetDouble", "WriteNumberValue", "WriteNumber", isReference: false),
-        [PrimitiveKind.Single] = new("SingleConverter", "GetSingle", "WriteNumberValue", "WriteNumber", isReference: false),
-        [PrimitiveKind.Decimal] = new("DecimalConverter", "GetDecimal", "WriteNumberValue", "WriteNumber", isReference: false),
-        [PrimitiveKind.DateTimeOffset] = new("DateTimeOffsetConverter", "GetDateTimeOffset", "WriteStringValue", "WriteString", isReference: false),
-        [PrimitiveKind.Guid] = new("GuidConverter", "GetGuid", "WriteStringValue", "WriteString", isReference: false),
-        [PrimitiveKind.DateOnly] = new("DateOnlyConverter", null, null, null, isReference: false),
-        [PrimitiveKind.Bytes] = new("ByteArrayConverter", null, null, null, isReference: true),
-        [PrimitiveKind.Any] = new("JsonElementConverter", null, null, null, isReference: false),
+        [PrimitiveKind.String] = new(PrimitiveTypes.String, "StringConverter", "GetString", "WriteStringValue", "WriteString", isReference: true),
+        [PrimitiveKind.Int32] = new(PrimitiveTypes.Int32, "Int32Converter", "GetInt32", "WriteNumberValue", "WriteNumber", isReference: false),
+        [PrimitiveKind.Int64] = new(PrimitiveTypes.Int64, "Int64Converter", "GetInt64", "WriteNumberValue", "WriteNumber", isReference: false),
+        [PrimitiveKind.Boolean] = new(PrimitiveTypes.Boolean, "BooleanConverter", "GetBoolean", "WriteBooleanValue", "WriteBoolean", isReference: false),
+        [PrimitiveKind.Double] = new(PrimitiveTypes.Double, "DoubleConverter", "GetDouble", "WriteNumberValue", "WriteNumber", isReference: false),
+        [PrimitiveKind.Single] = new(PrimitiveTypes.Single, "SingleConverter", "GetSingle", "WriteNumberValue", "WriteNumber", isReference: false),
+        [PrimitiveKind.Decimal] = new(PrimitiveTypes.Decimal, "DecimalConverter", "GetDecimal", "WriteNumberValue", "WriteNumber", isReference: false),
+        [PrimitiveKind.DateTimeOffset] = new(PrimitiveTypes.DateTimeOffset, "DateTimeOffsetConverter", "GetDateTimeOffset", "WriteStringValue", "WriteString", isReference: false),
+        [PrimitiveKind.Guid] = new(PrimitiveTypes.Guid, "GuidConverter", "GetGuid", "WriteStringValue", "WriteString", isReference: false),
+        [PrimitiveKind.DateOnly] = new(PrimitiveTypes.DateOnly, "DateOnlyConverter", null, null, null, isReference: false),
+        [PrimitiveKind.Bytes] = new(PrimitiveTypes.Bytes, "ByteArrayConverter", null, null, null, isReference: true),
+        [PrimitiveKind.Any] = new(PrimitiveTypes.Any, "JsonElementConverter", null, null, null, isReference: false),
     };
 
     private sealed class Entry
@@ -383,6 +388,12 @@ internal static partial class JsonContextEmitter
     {
         var runtime = CSharp.Runtime(type);
         var entry = plan.EntryFor(runtime);
+        if (name is not null && PropertyWriter(runtime) is { } kind)
+        {
+            // A primitive property, null or not: one shared writer of its kind (a string's writes null itself).
+            return (runtime.IsNullable && runtime.IsValueType ? "__PutOrNull" : "__Put") + kind + "(writer, " + name + ", " + value + ");";
+        }
+
         if (runtime.IsNullable)
         {
             var present = WriteStatement(plan, runtime with { IsNullable = false }, "__value", name);
@@ -390,12 +401,12 @@ internal static partial class JsonContextEmitter
             return "{ if (" + value + " is { } __value) " + present + " else " + (name is null ? "writer.WriteNullValue();" : "writer.WriteNull(" + name + ");") + " }";
         }
 
-        if (runtime.Kind == TypeRefKind.Primitive && Primitives[runtime.Primitive] is { WriteProperty: { } writeProperty, WriteValue: { } writeValue })
+        if (runtime.Kind == TypeRefKind.Primitive && Primitives[runtime.Primitive].WriteValue is { } writeValue)
         {
-            return name is null ? "writer." + writeValue + "(" + value + ");" : "writer." + writeProperty + "(" + name + ", " + value + ");";
+            return "writer." + writeValue + "(" + value + ");";
         }
 
-        var prefix = name is null ? string.Empty : "writer.WritePropertyName(" + name + "); ";
+        var prefix = name is null ? string.Empty : "__Key(writer, " + name + "); ";
         switch (runtime.Kind)
         {
             case TypeRefKind.Primitive when Primitives[runtime.Primitive].IsReference && !notNull:
@@ -411,6 +422,47 @@ internal static partial class JsonContextEmitter
                 return "{ " + prefix + "if (" + value + " is null) writer.WriteNullValue(); else __Own" + entry.Index + ".Write(writer, " + value + ", options); }";
             default:
                 return "{ " + prefix + "__Write" + entry.Index + "(writer, " + value + ", options); }";
+        }
+    }
+
+    /// <summary>
+    /// The kind whose shared property writers (<see cref="EmitPropertyWriters"/>) write a value of
+    /// <paramref name="type"/>, or null for a type without them.
+    /// </summary>
+    private static string? PropertyWriter(TypeRef type)
+        => type.Kind == TypeRefKind.Primitive && Primitives[type.Primitive].WriteProperty is not null ? type.Primitive.ToString() : null;
+
+    /// <summary>
+    /// The shared writers of a primitive property, three per kind: <c>__Put</c> (the value; a string's null as null),
+    /// <c>__PutOrNull</c> (a nullable value type's value or null) and <c>__Optional</c> (the value, only when not
+    /// null). Each has its own name and exact parameter types, so every call in the writers has one candidate:
+    /// overload resolution among <c>Utf8JsonWriter</c>'s 28 <c>WriteString</c> and <c>WriteNumber</c> overloads,
+    /// spans included, was a measurable part of compiling a big description's writers.
+    /// </summary>
+    private static void EmitPropertyWriters(SourceWriter writer)
+    {
+        writer.Line("// A primitive property's writers, by kind: one candidate per call in the generated writers.");
+        writer.Line("internal static void __Key(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name) => writer.WritePropertyName(name);");
+        foreach (var pair in Primitives.OrderBy(p => p.Key))
+        {
+            if (pair.Value.WriteProperty is not { } write)
+            {
+                continue;
+            }
+
+            var kind = pair.Key.ToString();
+            var type = pair.Value.TypeName;
+            var head = "internal static void {0}" + kind + "(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, ";
+            writer.Line();
+            writer.Line(string.Format(head, "__Put") + type + (pair.Value.IsReference ? "?" : string.Empty) + " value) => writer." + write + "(name, value);");
+            if (!pair.Value.IsReference)
+            {
+                writer.Line();
+                writer.Line(string.Format(head, "__PutOrNull") + type + "? value) { if (value is { } present) writer." + write + "(name, present); else writer.WriteNull(name); }");
+            }
+
+            writer.Line();
+            writer.Line(string.Format(head, "__Optional") + type + "? value) { if (value is { } present) writer." + write + "(name, present); }");
         }
     }
 
@@ -601,7 +653,7 @@ internal static partial class JsonContextEmitter
         writer.Line("writer.WriteStartObject();");
         if (model.Hierarchy is { } hierarchy)
         {
-            writer.Line("writer.WriteString(__Name" + plan.Names[hierarchy.DiscriminatorProperty] + ", value." + hierarchy.DiscriminatorMember + ");");
+            writer.Line("__PutString(writer, __Name" + plan.Names[hierarchy.DiscriminatorProperty] + ", value." + hierarchy.DiscriminatorMember + ");");
         }
 
         for (var i = 0; i < model.Properties.Count; i++)
@@ -611,9 +663,9 @@ internal static partial class JsonContextEmitter
             var value = "value." + property.Name;
             switch (property.Write)
             {
-                case PropertyWrite.WhenNotNull when property.Type.Kind == TypeRefKind.Primitive && Primitives[property.Type.Primitive].WriteProperty is not null:
+                case PropertyWrite.WhenNotNull when PropertyWriter(property.Type) is { } kind:
                     // A number, string, Boolean, date or Guid written only when not null: one shared helper call.
-                    writer.Line("__Optional(writer, " + name + ", " + value + ");");
+                    writer.Line("__Optional" + kind + "(writer, " + name + ", " + value + ");");
                     break;
                 case PropertyWrite.WhenNotNull:
                     // Written only when not null: the value is bound once and written without a second null check (each

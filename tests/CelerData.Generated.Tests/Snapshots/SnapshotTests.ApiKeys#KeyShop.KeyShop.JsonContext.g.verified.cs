@@ -80,7 +80,7 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name0, value.Id);
+		__PutString(writer, __Name0, value.Id);
 		writer.WriteEndObject();
 	}
 
@@ -96,7 +96,7 @@ public partial class KeyShopJsonContext : __Json.Serialization.JsonSerializerCon
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		{ writer.WritePropertyName(__Name1); __Write3(writer, value.Items, options); }
+		{ __Key(writer, __Name1); __Write3(writer, value.Items, options); }
 		writer.WriteEndObject();
 	}
 

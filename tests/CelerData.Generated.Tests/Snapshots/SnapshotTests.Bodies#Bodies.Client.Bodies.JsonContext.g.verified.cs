@@ -140,14 +140,14 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		{ writer.WritePropertyName(__Name0); __Own1.Write(writer, value.GrantType, options); }
-		__Optional(writer, __Name1, value.ClientId);
-		__Optional(writer, __Name2, value.Remember);
-		__Optional(writer, __Name3, value.Expires);
-		if (value.Audiences is { } __w4) { writer.WritePropertyName(__Name4); __Write14(writer, __w4, options); }
-		if (value.Scopes is { } __w5) { writer.WritePropertyName(__Name5); __Write14(writer, __w5, options); }
-		if (value.Filter is { } __w6) { writer.WritePropertyName(__Name6); __Write2(writer, __w6, options); }
-		if (value.Meta is { } __w7) { writer.WritePropertyName(__Name7); __Write2(writer, __w7, options); }
+		{ __Key(writer, __Name0); __Own1.Write(writer, value.GrantType, options); }
+		__OptionalString(writer, __Name1, value.ClientId);
+		__OptionalBoolean(writer, __Name2, value.Remember);
+		__OptionalDateTimeOffset(writer, __Name3, value.Expires);
+		if (value.Audiences is { } __w4) { __Key(writer, __Name4); __Write14(writer, __w4, options); }
+		if (value.Scopes is { } __w5) { __Key(writer, __Name5); __Write14(writer, __w5, options); }
+		if (value.Filter is { } __w6) { __Key(writer, __Name6); __Write2(writer, __w6, options); }
+		if (value.Meta is { } __w7) { __Key(writer, __Name7); __Write2(writer, __w7, options); }
 		writer.WriteEndObject();
 	}
 
@@ -168,8 +168,8 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		__Optional(writer, __Name8, value.Kind);
-		__Optional(writer, __Name9, value.Max);
+		__OptionalString(writer, __Name8, value.Kind);
+		__OptionalInt64(writer, __Name9, value.Max);
 		writer.WriteEndObject();
 	}
 
@@ -189,7 +189,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		__Optional(writer, __Name10, value.AccessToken);
+		__OptionalString(writer, __Name10, value.AccessToken);
 		writer.WriteEndObject();
 	}
 
@@ -205,14 +205,14 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		{ writer.WritePropertyName(__Name11); if (value.File is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.File, options); }
-		if (value.Thumbnails is { } __w1) { writer.WritePropertyName(__Name12); __Write18(writer, __w1, options); }
-		__Optional(writer, __Name13, value.Caption);
-		if (value.Tags is { } __w3) { writer.WritePropertyName(__Name14); __Write14(writer, __w3, options); }
-		__Optional(writer, __Name15, value.Rating);
-		if (value.Grant is { } __w5) { writer.WritePropertyName(__Name16); __Own1.Write(writer, __w5, options); }
-		__Optional(writer, __Name17, value.PetId);
-		if (value.Meta is { } __w7) { writer.WritePropertyName(__Name7); __Write2(writer, __w7, options); }
+		{ __Key(writer, __Name11); if (value.File is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.File, options); }
+		if (value.Thumbnails is { } __w1) { __Key(writer, __Name12); __Write18(writer, __w1, options); }
+		__OptionalString(writer, __Name13, value.Caption);
+		if (value.Tags is { } __w3) { __Key(writer, __Name14); __Write14(writer, __w3, options); }
+		__OptionalInt64(writer, __Name15, value.Rating);
+		if (value.Grant is { } __w5) { __Key(writer, __Name16); __Own1.Write(writer, __w5, options); }
+		__OptionalString(writer, __Name17, value.PetId);
+		if (value.Meta is { } __w7) { __Key(writer, __Name7); __Write2(writer, __w7, options); }
 		writer.WriteEndObject();
 	}
 
@@ -234,9 +234,9 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		__Optional(writer, __Name8, value.Kind);
-		__Optional(writer, __Name9, value.Max);
-		writer.WriteString(__Name18, value.Reason);
+		__OptionalString(writer, __Name8, value.Kind);
+		__OptionalInt64(writer, __Name9, value.Max);
+		__PutString(writer, __Name18, value.Reason);
 		writer.WriteEndObject();
 	}
 
@@ -252,11 +252,11 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		__Optional(writer, __Name8, value.Kind);
-		__Optional(writer, __Name9, value.Max);
-		{ writer.WritePropertyName(__Name19); if (value.Image is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Image, options); }
-		__Optional(writer, __Name20, value.Notes);
-		if (value.History is { } __w4) { writer.WritePropertyName(__Name21); __Write20(writer, __w4, options); }
+		__OptionalString(writer, __Name8, value.Kind);
+		__OptionalInt64(writer, __Name9, value.Max);
+		{ __Key(writer, __Name19); if (value.Image is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value.Image, options); }
+		__OptionalString(writer, __Name20, value.Notes);
+		if (value.History is { } __w4) { __Key(writer, __Name21); __Write20(writer, __w4, options); }
 		writer.WriteEndObject();
 	}
 
@@ -272,8 +272,8 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.Header is { } __w0) { writer.WritePropertyName(__Name22); __Write2(writer, __w0, options); }
-		if (value.Body is { } __w1) { writer.WritePropertyName(__Name23); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w1, options); }
+		if (value.Header is { } __w0) { __Key(writer, __Name22); __Write2(writer, __w0, options); }
+		if (value.Body is { } __w1) { __Key(writer, __Name23); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w1, options); }
 		writer.WriteEndObject();
 	}
 
@@ -289,8 +289,8 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		{ writer.WritePropertyName(__Name24); __Write2(writer, value.Root, options); }
-		if (value.Attachment is { } __w1) { writer.WritePropertyName(__Name25); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w1, options); }
+		{ __Key(writer, __Name24); __Write2(writer, value.Root, options); }
+		if (value.Attachment is { } __w1) { __Key(writer, __Name25); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w1, options); }
 		writer.WriteEndObject();
 	}
 

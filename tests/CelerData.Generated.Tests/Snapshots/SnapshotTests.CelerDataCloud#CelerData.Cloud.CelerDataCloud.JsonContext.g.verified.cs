@@ -316,10 +316,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name0, value.AccessToken);
-		writer.WriteNumber(__Name1, value.ExpiresIn);
-		writer.WriteString(__Name2, value.RefreshToken);
-		writer.WriteString(__Name3, value.TokenType);
+		__PutString(writer, __Name0, value.AccessToken);
+		__PutInt32(writer, __Name1, value.ExpiresIn);
+		__PutString(writer, __Name2, value.RefreshToken);
+		__PutString(writer, __Name3, value.TokenType);
 		writer.WriteEndObject();
 	}
 
@@ -340,8 +340,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Code);
-		__Optional(writer, __Name5, value.Message);
+		__PutInt32(writer, __Name4, value.Code);
+		__OptionalString(writer, __Name5, value.Message);
 		writer.WriteEndObject();
 	}
 
@@ -362,8 +362,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Code);
-		__Optional(writer, __Name5, value.Message);
+		__PutInt32(writer, __Name4, value.Code);
+		__OptionalString(writer, __Name5, value.Message);
 		writer.WriteEndObject();
 	}
 
@@ -379,9 +379,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Code);
-		__Optional(writer, __Name5, value.Message);
-		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write4(writer, __w2, options); }
+		__PutInt32(writer, __Name4, value.Code);
+		__OptionalString(writer, __Name5, value.Message);
+		if (value.Data is { } __w2) { __Key(writer, __Name6); __Write4(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -397,8 +397,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name7, value.Total);
-		{ writer.WritePropertyName(__Name8); __Write42(writer, value.List, options); }
+		__PutInt32(writer, __Name7, value.Total);
+		{ __Key(writer, __Name8); __Write42(writer, value.List, options); }
 		writer.WriteEndObject();
 	}
 
@@ -419,8 +419,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name9, value.ClusterId);
-		__Optional(writer, __Name10, value.ClusterName);
+		__PutString(writer, __Name9, value.ClusterId);
+		__OptionalString(writer, __Name10, value.ClusterName);
 		writer.WriteEndObject();
 	}
 
@@ -436,9 +436,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Code);
-		__Optional(writer, __Name5, value.Message);
-		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write7(writer, __w2, options); }
+		__PutInt32(writer, __Name4, value.Code);
+		__OptionalString(writer, __Name5, value.Message);
+		if (value.Data is { } __w2) { __Key(writer, __Name6); __Write7(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -454,8 +454,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		{ writer.WritePropertyName(__Name11); __Own8.Write(writer, value.ClusterState, options); }
-		if (value.__set_AbnormalReason) writer.WriteString(__Name12, value.AbnormalReason);
+		{ __Key(writer, __Name11); __Own8.Write(writer, value.ClusterState, options); }
+		if (value.__set_AbnormalReason) __PutString(writer, __Name12, value.AbnormalReason);
 		writer.WriteEndObject();
 	}
 
@@ -471,9 +471,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Code);
-		__Optional(writer, __Name5, value.Message);
-		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write10(writer, __w2, options); }
+		__PutInt32(writer, __Name4, value.Code);
+		__OptionalString(writer, __Name5, value.Message);
+		if (value.Data is { } __w2) { __Key(writer, __Name6); __Write10(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -493,7 +493,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name13, value.ActionId);
+		__PutString(writer, __Name13, value.ActionId);
 		writer.WriteEndObject();
 	}
 
@@ -509,9 +509,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		{ writer.WritePropertyName(__Name14); __Write43(writer, value.Scripts, options); }
-		__Optional(writer, __Name15, value.Parallel);
-		__Optional(writer, __Name16, value.Timeout);
+		{ __Key(writer, __Name14); __Write43(writer, value.Scripts, options); }
+		__OptionalBoolean(writer, __Name15, value.Parallel);
+		__OptionalInt32(writer, __Name16, value.Timeout);
 		writer.WriteEndObject();
 	}
 
@@ -532,8 +532,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name17, value.ScriptPath);
-		__Optional(writer, __Name18, value.LogsDir);
+		__PutString(writer, __Name17, value.ScriptPath);
+		__OptionalString(writer, __Name18, value.LogsDir);
 		writer.WriteEndObject();
 	}
 
@@ -549,9 +549,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Code);
-		__Optional(writer, __Name5, value.Message);
-		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write14(writer, __w2, options); }
+		__PutInt32(writer, __Name4, value.Code);
+		__OptionalString(writer, __Name5, value.Message);
+		if (value.Data is { } __w2) { __Key(writer, __Name6); __Write14(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -567,8 +567,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name7, value.Total);
-		{ writer.WritePropertyName(__Name8); __Write47(writer, value.List, options); }
+		__PutInt32(writer, __Name7, value.Total);
+		{ __Key(writer, __Name8); __Write47(writer, value.List, options); }
 		writer.WriteEndObject();
 	}
 
@@ -584,9 +584,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Code);
-		__Optional(writer, __Name5, value.Message);
-		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write16(writer, __w2, options); }
+		__PutInt32(writer, __Name4, value.Code);
+		__OptionalString(writer, __Name5, value.Message);
+		if (value.Data is { } __w2) { __Key(writer, __Name6); __Write16(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -602,11 +602,11 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteString(__Name19, value.WarehouseId);
-		__Optional(writer, __Name20, value.WarehouseName);
-		__Optional(writer, __Name21, value.NodeCount);
-		if (value.State is { } __w3) { writer.WritePropertyName(__Name22); __Own17.Write(writer, __w3, options); }
-		__Optional(writer, __Name23, value.IsDefault);
+		__PutString(writer, __Name19, value.WarehouseId);
+		__OptionalString(writer, __Name20, value.WarehouseName);
+		__OptionalInt32(writer, __Name21, value.NodeCount);
+		if (value.State is { } __w3) { __Key(writer, __Name22); __Own17.Write(writer, __w3, options); }
+		__OptionalBoolean(writer, __Name23, value.IsDefault);
 		writer.WriteEndObject();
 	}
 
@@ -622,9 +622,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Code);
-		__Optional(writer, __Name5, value.Message);
-		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write19(writer, __w2, options); }
+		__PutInt32(writer, __Name4, value.Code);
+		__OptionalString(writer, __Name5, value.Message);
+		if (value.Data is { } __w2) { __Key(writer, __Name6); __Write19(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -640,8 +640,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		{ writer.WritePropertyName(__Name24); __Own20.Write(writer, value.InfraActionState, options); }
-		if (value.__set_ErrMsg) writer.WriteString(__Name25, value.ErrMsg);
+		{ __Key(writer, __Name24); __Own20.Write(writer, value.InfraActionState, options); }
+		if (value.__set_ErrMsg) __PutString(writer, __Name25, value.ErrMsg);
 		writer.WriteEndObject();
 	}
 
@@ -665,11 +665,11 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name26, value.VmCate);
-		__Optional(writer, __Name27, value.Iops);
-		__Optional(writer, __Name28, value.Throughput);
-		__Optional(writer, __Name29, value.VmVolSize);
-		__Optional(writer, __Name30, value.VmVolNum);
+		__PutString(writer, __Name26, value.VmCate);
+		__OptionalInt32(writer, __Name27, value.Iops);
+		__OptionalInt32(writer, __Name28, value.Throughput);
+		__OptionalInt32(writer, __Name29, value.VmVolSize);
+		__OptionalInt32(writer, __Name30, value.VmVolNum);
 		writer.WriteEndObject();
 	}
 
@@ -689,7 +689,7 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name31, value.VmNum);
+		__PutInt32(writer, __Name31, value.VmNum);
 		writer.WriteEndObject();
 	}
 
@@ -705,9 +705,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Code);
-		__Optional(writer, __Name5, value.Message);
-		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write24(writer, __w2, options); }
+		__PutInt32(writer, __Name4, value.Code);
+		__OptionalString(writer, __Name5, value.Message);
+		if (value.Data is { } __w2) { __Key(writer, __Name6); __Write24(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -723,9 +723,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		__Optional(writer, __Name32, value.AccountId);
-		__Optional(writer, __Name33, value.TotalUsage);
-		if (value.Details is { } __w2) { writer.WritePropertyName(__Name34); __Write49(writer, __w2, options); }
+		__OptionalString(writer, __Name32, value.AccountId);
+		__OptionalString(writer, __Name33, value.TotalUsage);
+		if (value.Details is { } __w2) { __Key(writer, __Name34); __Write49(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -741,9 +741,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Code);
-		__Optional(writer, __Name5, value.Message);
-		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write26(writer, __w2, options); }
+		__PutInt32(writer, __Name4, value.Code);
+		__OptionalString(writer, __Name5, value.Message);
+		if (value.Data is { } __w2) { __Key(writer, __Name6); __Write26(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -759,10 +759,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		__Optional(writer, __Name9, value.ClusterId);
-		__Optional(writer, __Name10, value.ClusterName);
-		__Optional(writer, __Name33, value.TotalUsage);
-		if (value.Details is { } __w3) { writer.WritePropertyName(__Name34); __Write49(writer, __w3, options); }
+		__OptionalString(writer, __Name9, value.ClusterId);
+		__OptionalString(writer, __Name10, value.ClusterName);
+		__OptionalString(writer, __Name33, value.TotalUsage);
+		if (value.Details is { } __w3) { __Key(writer, __Name34); __Write49(writer, __w3, options); }
 		writer.WriteEndObject();
 	}
 
@@ -784,9 +784,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		__Optional(writer, __Name35, value.Usage);
-		__Optional(writer, __Name36, value.Date);
-		__Optional(writer, __Name37, value.TimeStamp);
+		__OptionalString(writer, __Name35, value.Usage);
+		__OptionalInt32(writer, __Name36, value.Date);
+		__OptionalInt64(writer, __Name37, value.TimeStamp);
 		writer.WriteEndObject();
 	}
 
@@ -802,10 +802,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		if (value.AccountIds is { } __w0) { writer.WritePropertyName(__Name38); __Write52(writer, __w0, options); }
-		writer.WriteString(__Name39, value.StartDate);
-		writer.WriteString(__Name40, value.EndDate);
-		__Optional(writer, __Name41, value.ShowDailyDetail);
+		if (value.AccountIds is { } __w0) { __Key(writer, __Name38); __Write52(writer, __w0, options); }
+		__PutString(writer, __Name39, value.StartDate);
+		__PutString(writer, __Name40, value.EndDate);
+		__OptionalBoolean(writer, __Name41, value.ShowDailyDetail);
 		writer.WriteEndObject();
 	}
 
@@ -821,9 +821,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Code);
-		__Optional(writer, __Name5, value.Message);
-		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write30(writer, __w2, options); }
+		__PutInt32(writer, __Name4, value.Code);
+		__OptionalString(writer, __Name5, value.Message);
+		if (value.Data is { } __w2) { __Key(writer, __Name6); __Write30(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -839,8 +839,8 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		__Optional(writer, __Name33, value.TotalUsage);
-		if (value.Accounts is { } __w1) { writer.WritePropertyName(__Name42); __Write53(writer, __w1, options); }
+		__OptionalString(writer, __Name33, value.TotalUsage);
+		if (value.Accounts is { } __w1) { __Key(writer, __Name42); __Write53(writer, __w1, options); }
 		writer.WriteEndObject();
 	}
 
@@ -856,11 +856,11 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		__Optional(writer, __Name32, value.AccountId);
-		__Optional(writer, __Name43, value.AccountName);
-		__Optional(writer, __Name44, value.AccountEmail);
-		__Optional(writer, __Name33, value.TotalUsage);
-		if (value.Clusters is { } __w4) { writer.WritePropertyName(__Name45); __Write54(writer, __w4, options); }
+		__OptionalString(writer, __Name32, value.AccountId);
+		__OptionalString(writer, __Name43, value.AccountName);
+		__OptionalString(writer, __Name44, value.AccountEmail);
+		__OptionalString(writer, __Name33, value.TotalUsage);
+		if (value.Clusters is { } __w4) { __Key(writer, __Name45); __Write54(writer, __w4, options); }
 		writer.WriteEndObject();
 	}
 
@@ -876,10 +876,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		__Optional(writer, __Name9, value.ClusterId);
-		__Optional(writer, __Name10, value.ClusterName);
-		__Optional(writer, __Name33, value.TotalUsage);
-		if (value.DailyUsages is { } __w3) { writer.WritePropertyName(__Name46); __Write49(writer, __w3, options); }
+		__OptionalString(writer, __Name9, value.ClusterId);
+		__OptionalString(writer, __Name10, value.ClusterName);
+		__OptionalString(writer, __Name33, value.TotalUsage);
+		if (value.DailyUsages is { } __w3) { __Key(writer, __Name46); __Write49(writer, __w3, options); }
 		writer.WriteEndObject();
 	}
 
@@ -895,9 +895,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Code);
-		__Optional(writer, __Name5, value.Message);
-		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write34(writer, __w2, options); }
+		__PutInt32(writer, __Name4, value.Code);
+		__OptionalString(writer, __Name5, value.Message);
+		if (value.Data is { } __w2) { __Key(writer, __Name6); __Write34(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -913,10 +913,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		__Optional(writer, __Name32, value.AccountId);
-		__Optional(writer, __Name47, value.BeginMonth);
-		__Optional(writer, __Name48, value.EndMonth);
-		if (value.BillList is { } __w3) { writer.WritePropertyName(__Name49); __Write55(writer, __w3, options); }
+		__OptionalString(writer, __Name32, value.AccountId);
+		__OptionalInt32(writer, __Name47, value.BeginMonth);
+		__OptionalInt32(writer, __Name48, value.EndMonth);
+		if (value.BillList is { } __w3) { __Key(writer, __Name49); __Write55(writer, __w3, options); }
 		writer.WriteEndObject();
 	}
 
@@ -932,14 +932,14 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		__Optional(writer, __Name50, value.Period);
-		__Optional(writer, __Name32, value.AccountId);
-		__Optional(writer, __Name51, value.ChargeUsage);
-		__Optional(writer, __Name52, value.ChargePrice);
-		__Optional(writer, __Name53, value.BillState);
-		__Optional(writer, __Name54, value.PayState);
-		__Optional(writer, __Name55, value.PayMethod);
-		if (value.PayInfoDetails is { } __w7) { writer.WritePropertyName(__Name56); __Write56(writer, __w7, options); }
+		__OptionalString(writer, __Name50, value.Period);
+		__OptionalString(writer, __Name32, value.AccountId);
+		__OptionalString(writer, __Name51, value.ChargeUsage);
+		__OptionalString(writer, __Name52, value.ChargePrice);
+		__OptionalString(writer, __Name53, value.BillState);
+		__OptionalString(writer, __Name54, value.PayState);
+		__OptionalString(writer, __Name55, value.PayMethod);
+		if (value.PayInfoDetails is { } __w7) { __Key(writer, __Name56); __Write56(writer, __w7, options); }
 		writer.WriteEndObject();
 	}
 
@@ -962,10 +962,10 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		__Optional(writer, __Name55, value.PayMethod);
-		__Optional(writer, __Name57, value.Amount);
-		__Optional(writer, __Name58, value.Currency);
-		__Optional(writer, __Name22, value.State);
+		__OptionalString(writer, __Name55, value.PayMethod);
+		__OptionalString(writer, __Name57, value.Amount);
+		__OptionalString(writer, __Name58, value.Currency);
+		__OptionalString(writer, __Name22, value.State);
 		writer.WriteEndObject();
 	}
 
@@ -981,9 +981,9 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Code);
-		__Optional(writer, __Name5, value.Message);
-		if (value.Data is { } __w2) { writer.WritePropertyName(__Name6); __Write57(writer, __w2, options); }
+		__PutInt32(writer, __Name4, value.Code);
+		__OptionalString(writer, __Name5, value.Message);
+		if (value.Data is { } __w2) { __Key(writer, __Name6); __Write57(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -999,12 +999,12 @@ public partial class CelerDataCloudJsonContext : __Json.Serialization.JsonSerial
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteString(__Name32, value.AccountId);
-		__Optional(writer, __Name43, value.AccountName);
-		__Optional(writer, __Name59, value.Email);
-		if (value.State is { } __w3) { writer.WritePropertyName(__Name22); __Own39.Write(writer, __w3, options); }
-		__Optional(writer, __Name60, value.IsRootAccount);
-		__Optional(writer, __Name61, value.CreateAt);
+		__PutString(writer, __Name32, value.AccountId);
+		__OptionalString(writer, __Name43, value.AccountName);
+		__OptionalString(writer, __Name59, value.Email);
+		if (value.State is { } __w3) { __Key(writer, __Name22); __Own39.Write(writer, __w3, options); }
+		__OptionalBoolean(writer, __Name60, value.IsRootAccount);
+		__OptionalInt64(writer, __Name61, value.CreateAt);
 		writer.WriteEndObject();
 	}
 

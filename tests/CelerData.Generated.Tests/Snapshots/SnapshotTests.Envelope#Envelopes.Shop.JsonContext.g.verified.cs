@@ -107,9 +107,9 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name0, value.Status);
-		__Optional(writer, __Name1, value.Error);
-		if (value.Result is { } __w2) { writer.WritePropertyName(__Name2); __Write1(writer, __w2, options); }
+		__PutInt32(writer, __Name0, value.Status);
+		__OptionalString(writer, __Name1, value.Error);
+		if (value.Result is { } __w2) { __Key(writer, __Name2); __Write1(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -125,8 +125,8 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteString(__Name3, value.Id);
-		__Optional(writer, __Name4, value.Total);
+		__PutString(writer, __Name3, value.Id);
+		__OptionalDouble(writer, __Name4, value.Total);
 		writer.WriteEndObject();
 	}
 
@@ -147,8 +147,8 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name0, value.Status);
-		__Optional(writer, __Name1, value.Error);
+		__PutInt32(writer, __Name0, value.Status);
+		__OptionalString(writer, __Name1, value.Error);
 		writer.WriteEndObject();
 	}
 
@@ -164,9 +164,9 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		__Optional(writer, __Name0, value.Status);
-		__Optional(writer, __Name1, value.Error);
-		if (value.Result is { } __w2) { writer.WritePropertyName(__Name2); __Write6(writer, __w2, options); }
+		__OptionalInt64(writer, __Name0, value.Status);
+		__OptionalString(writer, __Name1, value.Error);
+		if (value.Result is { } __w2) { __Key(writer, __Name2); __Write6(writer, __w2, options); }
 		writer.WriteEndObject();
 	}
 
@@ -187,8 +187,8 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name5, value.Code);
-		writer.WriteNumber(__Name6, value.Value);
+		__PutInt64(writer, __Name5, value.Code);
+		__PutInt32(writer, __Name6, value.Value);
 		writer.WriteEndObject();
 	}
 
@@ -208,7 +208,7 @@ public partial class ShopJsonContext : __Json.Serialization.JsonSerializerContex
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name7, value.Count);
+		__PutInt32(writer, __Name7, value.Count);
 		writer.WriteEndObject();
 	}
 

@@ -149,10 +149,10 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name0, value.AccessToken);
-		writer.WriteNumber(__Name1, value.ExpiresIn);
-		__Optional(writer, __Name2, value.RefreshToken);
-		writer.WriteString(__Name3, value.TokenType);
+		__PutString(writer, __Name0, value.AccessToken);
+		__PutInt32(writer, __Name1, value.ExpiresIn);
+		__OptionalString(writer, __Name2, value.RefreshToken);
+		__PutString(writer, __Name3, value.TokenType);
 		writer.WriteEndObject();
 	}
 
@@ -168,11 +168,11 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteString(__Name4, value.Name);
-		if (value.Kind is { } __w1) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __w1, options); }
-		if (value.Birthday is { } __w2) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __w2, options); }
-		__Optional(writer, __Name7, value.Weight);
-		if (value.Tags is { } __w4) { writer.WritePropertyName(__Name8); __Write14(writer, __w4, options); }
+		__PutString(writer, __Name4, value.Name);
+		if (value.Kind is { } __w1) { __Key(writer, __Name5); __Own1.Write(writer, __w1, options); }
+		if (value.Birthday is { } __w2) { __Key(writer, __Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __w2, options); }
+		__OptionalDouble(writer, __Name7, value.Weight);
+		if (value.Tags is { } __w4) { __Key(writer, __Name8); __Write14(writer, __w4, options); }
 		writer.WriteEndObject();
 	}
 
@@ -188,24 +188,24 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteString(__Name4, value.Name);
-		if (value.Kind is { } __w1) { writer.WritePropertyName(__Name5); __Own1.Write(writer, __w1, options); }
-		if (value.Birthday is { } __w2) { writer.WritePropertyName(__Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __w2, options); }
-		__Optional(writer, __Name7, value.Weight);
-		if (value.Tags is { } __w4) { writer.WritePropertyName(__Name8); __Write14(writer, __w4, options); }
-		writer.WriteNumber(__Name9, value.Id);
-		writer.WriteString(__Name10, value.Created);
-		if (value.__set_OwnerId) { if (value.OwnerId is { } __value) writer.WriteString(__Name11, __value); else writer.WriteNull(__Name11); }
-		__Optional(writer, __Name12, value.Score);
-		__Optional(writer, __Name13, value.Price);
-		if (value.Photo is { } __w10) { writer.WritePropertyName(__Name14); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w10, options); }
-		if (value.Attributes is { } __w11) { writer.WritePropertyName(__Name15); __Write24(writer, __w11, options); }
-		if (value.Parent is { } __w12) { writer.WritePropertyName(__Name16); __Write3(writer, __w12, options); }
-		if (value.Children is { } __w13) { writer.WritePropertyName(__Name17); __Write25(writer, __w13, options); }
-		if (value.Extra is { } __w14) { writer.WritePropertyName(__Name18); __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, __w14, options); }
-		__Optional(writer, __Name19, value.Classification);
-		__Optional(writer, __Name20, value.PetValue);
-		if (value.Status is { } __w17) { writer.WritePropertyName(__Name21); __Own5.Write(writer, __w17, options); }
+		__PutString(writer, __Name4, value.Name);
+		if (value.Kind is { } __w1) { __Key(writer, __Name5); __Own1.Write(writer, __w1, options); }
+		if (value.Birthday is { } __w2) { __Key(writer, __Name6); __Meta.JsonMetadataServices.DateOnlyConverter.Write(writer, __w2, options); }
+		__OptionalDouble(writer, __Name7, value.Weight);
+		if (value.Tags is { } __w4) { __Key(writer, __Name8); __Write14(writer, __w4, options); }
+		__PutInt64(writer, __Name9, value.Id);
+		__PutDateTimeOffset(writer, __Name10, value.Created);
+		if (value.__set_OwnerId) __PutOrNullGuid(writer, __Name11, value.OwnerId);
+		__OptionalSingle(writer, __Name12, value.Score);
+		__OptionalDecimal(writer, __Name13, value.Price);
+		if (value.Photo is { } __w10) { __Key(writer, __Name14); __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, __w10, options); }
+		if (value.Attributes is { } __w11) { __Key(writer, __Name15); __Write24(writer, __w11, options); }
+		if (value.Parent is { } __w12) { __Key(writer, __Name16); __Write3(writer, __w12, options); }
+		if (value.Children is { } __w13) { __Key(writer, __Name17); __Write25(writer, __w13, options); }
+		if (value.Extra is { } __w14) { __Key(writer, __Name18); __Meta.JsonMetadataServices.JsonElementConverter.Write(writer, __w14, options); }
+		__OptionalString(writer, __Name19, value.Classification);
+		__OptionalString(writer, __Name20, value.PetValue);
+		if (value.Status is { } __w17) { __Key(writer, __Name21); __Own5.Write(writer, __w17, options); }
 		writer.WriteEndObject();
 	}
 
@@ -221,8 +221,8 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		{ writer.WritePropertyName(__Name21); __Own6.Write(writer, value.Status, options); }
-		if (value.Checks is { } __w1) { writer.WritePropertyName(__Name22); __Write29(writer, __w1, options); }
+		{ __Key(writer, __Name21); __Own6.Write(writer, value.Status, options); }
+		if (value.Checks is { } __w1) { __Key(writer, __Name22); __Write29(writer, __w1, options); }
 		writer.WriteEndObject();
 	}
 

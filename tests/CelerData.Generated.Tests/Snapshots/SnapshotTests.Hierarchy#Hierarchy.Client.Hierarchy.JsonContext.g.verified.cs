@@ -157,10 +157,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		if (value is __M.UnknownPet __v3) { __Write10(writer, __v3, options); return; }
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name3, value.PetType);
-		writer.WriteString(__Name0, value.Name);
-		__Optional(writer, __Name1, value.Secret);
-		if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
+		__PutString(writer, __Name3, value.PetType);
+		__PutString(writer, __Name0, value.Name);
+		__OptionalString(writer, __Name1, value.Secret);
+		if (value.__set_Nickname) __PutString(writer, __Name2, value.Nickname);
 		writer.WriteEndObject();
 	}
 
@@ -203,11 +203,11 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteString(__Name3, value.PetType);
-		writer.WriteString(__Name0, value.Name);
-		__Optional(writer, __Name1, value.Secret);
-		if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
-		{ writer.WritePropertyName(__Name4); __Own13.Write(writer, value.HuntingSkill, options); }
+		__PutString(writer, __Name3, value.PetType);
+		__PutString(writer, __Name0, value.Name);
+		__OptionalString(writer, __Name1, value.Secret);
+		if (value.__set_Nickname) __PutString(writer, __Name2, value.Nickname);
+		{ __Key(writer, __Name4); __Own13.Write(writer, value.HuntingSkill, options); }
 		writer.WriteEndObject();
 	}
 
@@ -253,12 +253,12 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteString(__Name3, value.PetType);
-		writer.WriteString(__Name0, value.Name);
-		__Optional(writer, __Name1, value.Secret);
-		if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
-		__Optional(writer, __Name5, value.PackSize);
-		if (value.Friend is { } __w4) { writer.WritePropertyName(__Name6); __Write0(writer, __w4, options); }
+		__PutString(writer, __Name3, value.PetType);
+		__PutString(writer, __Name0, value.Name);
+		__OptionalString(writer, __Name1, value.Secret);
+		if (value.__set_Nickname) __PutString(writer, __Name2, value.Nickname);
+		__OptionalInt32(writer, __Name5, value.PackSize);
+		if (value.Friend is { } __w4) { __Key(writer, __Name6); __Write0(writer, __w4, options); }
 		writer.WriteEndObject();
 	}
 
@@ -298,10 +298,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteString(__Name3, value.PetType);
-		writer.WriteString(__Name0, value.Name);
-		__Optional(writer, __Name1, value.Secret);
-		if (value.__set_Nickname) writer.WriteString(__Name2, value.Nickname);
+		__PutString(writer, __Name3, value.PetType);
+		__PutString(writer, __Name0, value.Name);
+		__OptionalString(writer, __Name1, value.Secret);
+		if (value.__set_Nickname) __PutString(writer, __Name2, value.Nickname);
 		writer.WriteEndObject();
 	}
 
@@ -317,8 +317,8 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		{ writer.WritePropertyName(__Name7); __Write17(writer, value.Pets, options); }
-		if (value.Favorite is { } __w1) { writer.WritePropertyName(__Name8); __Write0(writer, __w1, options); }
+		{ __Key(writer, __Name7); __Write17(writer, value.Pets, options); }
+		if (value.Favorite is { } __w1) { __Key(writer, __Name8); __Write0(writer, __w1, options); }
 		writer.WriteEndObject();
 	}
 
@@ -367,8 +367,8 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		if (value is __M.UnknownVehicle __v3) { __Write11(writer, __v3, options); return; }
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name10, value.Kind);
-		writer.WriteNumber(__Name9, value.Wheels);
+		__PutString(writer, __Name10, value.Kind);
+		__PutInt64(writer, __Name9, value.Wheels);
 		writer.WriteEndObject();
 	}
 
@@ -415,9 +415,9 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 		if (value is __M.UnknownCar __v1) { __Write12(writer, __v1, options); return; }
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name10, value.Kind);
-		writer.WriteNumber(__Name9, value.Wheels);
-		__Optional(writer, __Name11, value.Seats);
+		__PutString(writer, __Name10, value.Kind);
+		__PutInt64(writer, __Name9, value.Wheels);
+		__OptionalInt64(writer, __Name11, value.Seats);
 		writer.WriteEndObject();
 	}
 
@@ -457,10 +457,10 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteString(__Name10, value.Kind);
-		writer.WriteNumber(__Name9, value.Wheels);
-		__Optional(writer, __Name11, value.Seats);
-		writer.WriteNumber(__Name12, value.TopSpeed);
+		__PutString(writer, __Name10, value.Kind);
+		__PutInt64(writer, __Name9, value.Wheels);
+		__OptionalInt64(writer, __Name11, value.Seats);
+		__PutDouble(writer, __Name12, value.TopSpeed);
 		writer.WriteEndObject();
 	}
 
@@ -497,9 +497,9 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteString(__Name10, value.Kind);
-		writer.WriteNumber(__Name9, value.Wheels);
-		__Optional(writer, __Name13, value.Payload);
+		__PutString(writer, __Name10, value.Kind);
+		__PutInt64(writer, __Name9, value.Wheels);
+		__OptionalDouble(writer, __Name13, value.Payload);
 		writer.WriteEndObject();
 	}
 
@@ -533,8 +533,8 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteString(__Name10, value.Kind);
-		writer.WriteNumber(__Name9, value.Wheels);
+		__PutString(writer, __Name10, value.Kind);
+		__PutInt64(writer, __Name9, value.Wheels);
 		writer.WriteEndObject();
 	}
 

@@ -74,7 +74,7 @@ public partial class CallbackExampleJsonContext : __Json.Serialization.JsonSeria
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name0, value.SubscriptionId);
+		__PutString(writer, __Name0, value.SubscriptionId);
 		writer.WriteEndObject();
 	}
 

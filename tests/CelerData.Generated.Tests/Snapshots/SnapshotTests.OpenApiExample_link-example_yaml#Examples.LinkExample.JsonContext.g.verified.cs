@@ -99,8 +99,8 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		__Optional(writer, __Name0, value.Username);
-		__Optional(writer, __Name1, value.Uuid);
+		__OptionalString(writer, __Name0, value.Username);
+		__OptionalString(writer, __Name1, value.Uuid);
 		writer.WriteEndObject();
 	}
 
@@ -116,8 +116,8 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		__Optional(writer, __Name2, value.Slug);
-		if (value.Owner is { } __w1) { writer.WritePropertyName(__Name3); __Write0(writer, __w1, options); }
+		__OptionalString(writer, __Name2, value.Slug);
+		if (value.Owner is { } __w1) { __Key(writer, __Name3); __Write0(writer, __w1, options); }
 		writer.WriteEndObject();
 	}
 
@@ -133,10 +133,10 @@ public partial class LinkExampleJsonContext : __Json.Serialization.JsonSerialize
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		__Optional(writer, __Name4, value.Id);
-		__Optional(writer, __Name5, value.Title);
-		if (value.Repository is { } __w2) { writer.WritePropertyName(__Name6); __Write1(writer, __w2, options); }
-		if (value.Author is { } __w3) { writer.WritePropertyName(__Name7); __Write0(writer, __w3, options); }
+		__OptionalInt64(writer, __Name4, value.Id);
+		__OptionalString(writer, __Name5, value.Title);
+		if (value.Repository is { } __w2) { __Key(writer, __Name6); __Write1(writer, __w2, options); }
+		if (value.Author is { } __w3) { __Key(writer, __Name7); __Write0(writer, __w3, options); }
 		writer.WriteEndObject();
 	}
 

@@ -314,25 +314,6 @@ internal static class __JsonHelpers_Consumer
 		}
 	}
 
-	// An optional property written only when it is not null: one call per property in the writers, not an if statement each.
-	internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, string? value) { if (value is not null) writer.WriteString(name, value); }
-
-	internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, int? value) { if (value is { } present) writer.WriteNumber(name, present); }
-
-	internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, long? value) { if (value is { } present) writer.WriteNumber(name, present); }
-
-	internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, double? value) { if (value is { } present) writer.WriteNumber(name, present); }
-
-	internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, float? value) { if (value is { } present) writer.WriteNumber(name, present); }
-
-	internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, decimal? value) { if (value is { } present) writer.WriteNumber(name, present); }
-
-	internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, bool? value) { if (value is { } present) writer.WriteBoolean(name, present); }
-
-	internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, global::System.DateTimeOffset? value) { if (value is { } present) writer.WriteString(name, present); }
-
-	internal static void __Optional(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, global::System.Guid? value) { if (value is { } present) writer.WriteString(name, present); }
-
 	internal static void __WriteList<T>(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T>? list, __WriteValue<T> write, __Json.JsonSerializerOptions options)
 	{
 		if (list is null)
@@ -436,6 +417,61 @@ internal static class __JsonHelpers_Consumer
 
 		return null;
 	}
+
+	// A primitive property's writers, by kind: one candidate per call in the generated writers.
+	internal static void __Key(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name) => writer.WritePropertyName(name);
+
+	internal static void __PutString(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, string? value) => writer.WriteString(name, value);
+
+	internal static void __OptionalString(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, string? value) { if (value is { } present) writer.WriteString(name, present); }
+
+	internal static void __PutInt32(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, int value) => writer.WriteNumber(name, value);
+
+	internal static void __PutOrNullInt32(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, int? value) { if (value is { } present) writer.WriteNumber(name, present); else writer.WriteNull(name); }
+
+	internal static void __OptionalInt32(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, int? value) { if (value is { } present) writer.WriteNumber(name, present); }
+
+	internal static void __PutInt64(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, long value) => writer.WriteNumber(name, value);
+
+	internal static void __PutOrNullInt64(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, long? value) { if (value is { } present) writer.WriteNumber(name, present); else writer.WriteNull(name); }
+
+	internal static void __OptionalInt64(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, long? value) { if (value is { } present) writer.WriteNumber(name, present); }
+
+	internal static void __PutBoolean(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, bool value) => writer.WriteBoolean(name, value);
+
+	internal static void __PutOrNullBoolean(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, bool? value) { if (value is { } present) writer.WriteBoolean(name, present); else writer.WriteNull(name); }
+
+	internal static void __OptionalBoolean(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, bool? value) { if (value is { } present) writer.WriteBoolean(name, present); }
+
+	internal static void __PutDouble(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, double value) => writer.WriteNumber(name, value);
+
+	internal static void __PutOrNullDouble(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, double? value) { if (value is { } present) writer.WriteNumber(name, present); else writer.WriteNull(name); }
+
+	internal static void __OptionalDouble(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, double? value) { if (value is { } present) writer.WriteNumber(name, present); }
+
+	internal static void __PutSingle(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, float value) => writer.WriteNumber(name, value);
+
+	internal static void __PutOrNullSingle(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, float? value) { if (value is { } present) writer.WriteNumber(name, present); else writer.WriteNull(name); }
+
+	internal static void __OptionalSingle(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, float? value) { if (value is { } present) writer.WriteNumber(name, present); }
+
+	internal static void __PutDecimal(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, decimal value) => writer.WriteNumber(name, value);
+
+	internal static void __PutOrNullDecimal(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, decimal? value) { if (value is { } present) writer.WriteNumber(name, present); else writer.WriteNull(name); }
+
+	internal static void __OptionalDecimal(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, decimal? value) { if (value is { } present) writer.WriteNumber(name, present); }
+
+	internal static void __PutDateTimeOffset(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, global::System.DateTimeOffset value) => writer.WriteString(name, value);
+
+	internal static void __PutOrNullDateTimeOffset(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, global::System.DateTimeOffset? value) { if (value is { } present) writer.WriteString(name, present); else writer.WriteNull(name); }
+
+	internal static void __OptionalDateTimeOffset(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, global::System.DateTimeOffset? value) { if (value is { } present) writer.WriteString(name, present); }
+
+	internal static void __PutGuid(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, global::System.Guid value) => writer.WriteString(name, value);
+
+	internal static void __PutOrNullGuid(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, global::System.Guid? value) { if (value is { } present) writer.WriteString(name, present); else writer.WriteNull(name); }
+
+	internal static void __OptionalGuid(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, global::System.Guid? value) { if (value is { } present) writer.WriteString(name, present); }
 
 	/// <summary>
 	/// Builds a flat object as one raw JSON value, byte for byte what the writer's own calls would write. It gives

@@ -91,9 +91,9 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name0, value.Name);
-		__Optional(writer, __Name1, value.Tag);
-		writer.WriteNumber(__Name2, value.Id);
+		__PutString(writer, __Name0, value.Name);
+		__OptionalString(writer, __Name1, value.Tag);
+		__PutInt64(writer, __Name2, value.Id);
 		writer.WriteEndObject();
 	}
 
@@ -114,8 +114,8 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name0, value.Name);
-		__Optional(writer, __Name1, value.Tag);
+		__PutString(writer, __Name0, value.Name);
+		__OptionalString(writer, __Name1, value.Tag);
 		writer.WriteEndObject();
 	}
 
@@ -136,8 +136,8 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name3, value.Code);
-		writer.WriteString(__Name4, value.Message);
+		__PutInt32(writer, __Name3, value.Code);
+		__PutString(writer, __Name4, value.Message);
 		writer.WriteEndObject();
 	}
 

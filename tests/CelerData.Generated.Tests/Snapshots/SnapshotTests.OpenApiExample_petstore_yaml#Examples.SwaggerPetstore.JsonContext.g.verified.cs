@@ -87,9 +87,9 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name0, value.Id);
-		writer.WriteString(__Name1, value.Name);
-		__Optional(writer, __Name2, value.Tag);
+		__PutInt64(writer, __Name0, value.Id);
+		__PutString(writer, __Name1, value.Name);
+		__OptionalString(writer, __Name2, value.Tag);
 		writer.WriteEndObject();
 	}
 
@@ -110,8 +110,8 @@ public partial class SwaggerPetstoreJsonContext : __Json.Serialization.JsonSeria
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name3, value.Code);
-		writer.WriteString(__Name4, value.Message);
+		__PutInt32(writer, __Name3, value.Code);
+		__PutString(writer, __Name4, value.Message);
 		writer.WriteEndObject();
 	}
 

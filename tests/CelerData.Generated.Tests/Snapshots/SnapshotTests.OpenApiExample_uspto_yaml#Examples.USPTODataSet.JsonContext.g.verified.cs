@@ -93,8 +93,8 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		__Optional(writer, __Name0, value.Total);
-		if (value.Apis is { } __w1) { writer.WritePropertyName(__Name1); __Write5(writer, __w1, options); }
+		__OptionalInt64(writer, __Name0, value.Total);
+		if (value.Apis is { } __w1) { __Key(writer, __Name1); __Write5(writer, __w1, options); }
 		writer.WriteEndObject();
 	}
 
@@ -116,9 +116,9 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name2, value.Criteria);
-		__Optional(writer, __Name3, value.Start);
-		__Optional(writer, __Name4, value.Rows);
+		__PutString(writer, __Name2, value.Criteria);
+		__OptionalInt64(writer, __Name3, value.Start);
+		__OptionalInt64(writer, __Name4, value.Rows);
 		writer.WriteEndObject();
 	}
 
@@ -141,10 +141,10 @@ public partial class USPTODataSetJsonContext : __Json.Serialization.JsonSerializ
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		__Optional(writer, __Name5, value.ApiKey);
-		__Optional(writer, __Name6, value.ApiVersionNumber);
-		__Optional(writer, __Name7, value.ApiUrl);
-		__Optional(writer, __Name8, value.ApiDocumentationUrl);
+		__OptionalString(writer, __Name5, value.ApiKey);
+		__OptionalString(writer, __Name6, value.ApiVersionNumber);
+		__OptionalString(writer, __Name7, value.ApiUrl);
+		__OptionalString(writer, __Name8, value.ApiDocumentationUrl);
 		writer.WriteEndObject();
 	}
 

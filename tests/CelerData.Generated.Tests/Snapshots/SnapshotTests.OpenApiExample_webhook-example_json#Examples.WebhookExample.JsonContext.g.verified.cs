@@ -79,9 +79,9 @@ public partial class WebhookExampleJsonContext : __Json.Serialization.JsonSerial
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name0, value.Id);
-		writer.WriteString(__Name1, value.Name);
-		__Optional(writer, __Name2, value.Tag);
+		__PutInt64(writer, __Name0, value.Id);
+		__PutString(writer, __Name1, value.Name);
+		__OptionalString(writer, __Name2, value.Tag);
 		writer.WriteEndObject();
 	}
 

@@ -136,8 +136,8 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name0, value.PetType);
-		writer.WriteNumber(__Name1, value.Lives);
+		__PutString(writer, __Name0, value.PetType);
+		__PutInt64(writer, __Name1, value.Lives);
 		writer.WriteEndObject();
 	}
 
@@ -158,8 +158,8 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name0, value.PetType);
-		writer.WriteString(__Name2, value.Bark);
+		__PutString(writer, __Name0, value.PetType);
+		__PutString(writer, __Name2, value.Bark);
 		writer.WriteEndObject();
 	}
 
@@ -179,7 +179,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 		if (__flat.End(writer)) return;
 
 		writer.WriteStartObject();
-		writer.WriteString(__Name0, value.PetType);
+		__PutString(writer, __Name0, value.PetType);
 		writer.WriteEndObject();
 	}
 
@@ -195,7 +195,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name3, value.Radius);
+		__PutDouble(writer, __Name3, value.Radius);
 		writer.WriteEndObject();
 	}
 
@@ -211,7 +211,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteNumber(__Name4, value.Side);
+		__PutDouble(writer, __Name4, value.Side);
 		writer.WriteEndObject();
 	}
 
@@ -227,13 +227,13 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 	{
 		if (value is null) { writer.WriteNullValue(); return; }
 		writer.WriteStartObject();
-		writer.WriteString(__Name5, value.Name);
-		if (value.Pet is { } __w1) { writer.WritePropertyName(__Name6); __Own1.Write(writer, __w1, options); }
-		if (value.Shape is { } __w2) { writer.WritePropertyName(__Name7); __Own5.Write(writer, __w2, options); }
-		if (value.Tag is { } __w3) { writer.WritePropertyName(__Name8); __Own9.Write(writer, __w3, options); }
-		if (value.__set_Nickname) writer.WriteString(__Name9, value.Nickname);
-		if (value.__set_Best) { writer.WritePropertyName(__Name10); __Write2(writer, value.Best, options); }
-		if (value.__set_Choice) { writer.WritePropertyName(__Name11); if (value.Choice is null) writer.WriteNullValue(); else __Own10.Write(writer, value.Choice, options); }
+		__PutString(writer, __Name5, value.Name);
+		if (value.Pet is { } __w1) { __Key(writer, __Name6); __Own1.Write(writer, __w1, options); }
+		if (value.Shape is { } __w2) { __Key(writer, __Name7); __Own5.Write(writer, __w2, options); }
+		if (value.Tag is { } __w3) { __Key(writer, __Name8); __Own9.Write(writer, __w3, options); }
+		if (value.__set_Nickname) __PutString(writer, __Name9, value.Nickname);
+		if (value.__set_Best) { __Key(writer, __Name10); __Write2(writer, value.Best, options); }
+		if (value.__set_Choice) { __Key(writer, __Name11); if (value.Choice is null) writer.WriteNullValue(); else __Own10.Write(writer, value.Choice, options); }
 		writer.WriteEndObject();
 	}
 
