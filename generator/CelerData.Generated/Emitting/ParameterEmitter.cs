@@ -121,7 +121,7 @@ internal static class ParameterEmitter
             if ((plan.TextTypes & type.Primitive) != PrimitiveKind.None)
             {
                 Member($$"""
-                    public static string Text({{type.Name}} value) => {{body}};
+                    public static string Text{{type.Primitive}}({{type.Name}} value) => {{body}};
                     """);
             }
         }
@@ -611,7 +611,10 @@ internal static class ParameterEmitter
         return "__Wire.Json<" + type + ">(" + CSharp.Parameter(parameter.Name) + ", " + CSharp.TypeInfo(spec, type) + ")";
     }
 
-    /// <summary>The wire text of a scalar value: an enum's wire value, a primitive by OpenAPI's format (parameters and multipart parts).</summary>
+    /// <summary>
+    /// The wire text of a scalar value: an enum's wire value, a primitive by OpenAPI's format (parameters and multipart
+    /// parts). Each primitive kind's writer has its own name (TextInt64, TextString), so a call has one candidate.
+    /// </summary>
     internal static string Text(string expression, TypeRef type)
-        => type.Kind == TypeRefKind.Enum ? "__Format" + type.Name + "(" + expression + ")" : "__Wire.Text(" + expression + ")";
+        => type.Kind == TypeRefKind.Enum ? "__Format" + type.Name + "(" + expression + ")" : "__Wire.Text" + type.Primitive + "(" + expression + ")";
 }

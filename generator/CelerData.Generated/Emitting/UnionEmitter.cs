@@ -63,7 +63,7 @@ internal static class UnionEmitter
             writer.Line();
             writer.Block($$"""
                 /// <summary>Holds <paramref name="value"/> as the {{alternative.Name}} alternative.</summary>
-                public static {{type.Name}} From{{alternative.Name}}({{caseType}} value) => new({{Json}}.JsonSerializer.SerializeToElement(value, __Info<{{caseType}}>()));
+                public static {{type.Name}} From{{alternative.Name}}({{caseType}} value) => new(__Element<{{caseType}}>(value));
 
                 """);
             writer.Summary(values.Count > 0
@@ -85,7 +85,7 @@ internal static class UnionEmitter
             writer.Block($$"""
                 try
                 {
-                    value = {{Json}}.JsonSerializer.Deserialize(Raw, __Info<{{caseType}}>());
+                    value = __Value<{{caseType}}>(Raw);
                 }
                 catch ({{Json}}.JsonException)
                 {
@@ -98,7 +98,13 @@ internal static class UnionEmitter
         }
 
         writer.Line();
+        // The serializer's calls once per union, not once per alternative: JsonSerializer's dozens of Deserialize and
+        // SerializeToElement overloads make each call site costly to compile on big descriptions.
         writer.Line("private static " + Json + ".Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => " + CSharp.TypedTypeInfo(spec, "T") + ";");
+        writer.Line();
+        writer.Line("private static " + Json + ".JsonElement __Element<T>(T value) => " + Json + ".JsonSerializer.SerializeToElement(value, __Info<T>());");
+        writer.Line();
+        writer.Line("private static T? __Value<T>(" + Json + ".JsonElement raw) => " + Json + ".JsonSerializer.Deserialize(raw, __Info<T>());");
         writer.Close();
     }
 

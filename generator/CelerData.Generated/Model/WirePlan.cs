@@ -54,7 +54,7 @@ internal enum WireHelpers
 /// scalar type some parameter or multipart part writes, the <c>__Body</c> helpers for forms and multipart bodies, and a
 /// <c>__Format{Enum}</c> method per enum some parameter writes.
 /// </summary>
-/// <param name="TextTypes">The scalar types written as text, each a <c>Text</c> overload (<c>bool</c>, <c>System.Guid</c>, ...).</param>
+/// <param name="TextTypes">The scalar types written as text, each by a <c>Text</c> method of its own (<c>TextBoolean</c>, <c>TextGuid</c>, ...).</param>
 /// <param name="Forms">Whether an operation sends a form (<c>__Body</c>'s form helpers).</param>
 /// <param name="Multipart">Whether an operation sends a multipart body (<c>__Body</c>'s multipart helpers).</param>
 /// <param name="FormattedEnums">The enums a path, query, header or cookie value (or list item) has, in the spec's type order: each gets a <c>__Format{Enum}</c>.</param>

@@ -80,7 +80,7 @@ namespace KeyShop
 			var __query = new global::System.Text.StringBuilder();
 			if (@q != null)
 			{
-				__Wire.Query(__query, "q", __Wire.Text(@q), false);
+				__Wire.Query(__query, "q", __Wire.TextString(@q), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "SearchItemsAsync", "/search");
@@ -98,11 +98,11 @@ namespace KeyShop
 			var __cookies = new global::System.Collections.Generic.List<string>();
 			if (@theme != null)
 			{
-				__cookies.Add(__Wire.Styled("theme", "form", true, new[] { __Wire.Text(@theme) }, null, true));
+				__cookies.Add(__Wire.Styled("theme", "form", true, new[] { __Wire.TextString(@theme) }, null, true));
 			}
 			if (@compact != null)
 			{
-				__cookies.Add(__Wire.Styled("compact", "form", true, new[] { __Wire.Text(@compact.Value) }, null, true));
+				__cookies.Add(__Wire.Styled("compact", "form", true, new[] { __Wire.TextBoolean(@compact.Value) }, null, true));
 			}
 			if (__cookies.Count > 0)
 			{
@@ -161,9 +161,9 @@ namespace KeyShop
 		{
 			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-			public static string Text(string value) => value;
+			public static string TextString(string value) => value;
 
-			public static string Text(bool value) => value ? "true" : "false";
+			public static string TextBoolean(bool value) => value ? "true" : "false";
 
 			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
 			public static string Encode(string value, bool allowReserved)

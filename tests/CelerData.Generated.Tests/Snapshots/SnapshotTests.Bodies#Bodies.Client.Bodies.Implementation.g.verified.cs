@@ -65,7 +65,7 @@ namespace Bodies.Client
 		public global::System.Threading.Tasks.Task<string> PutNoteAsync(string @id, string @body, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/notes/" + __Wire.Encode(__Wire.Text(@id), false);
+			var __path = "/notes/" + __Wire.Encode(__Wire.TextString(@id), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "PutNoteAsync", "/notes/{id}");
 			__request.Content = new global::System.Net.Http.StringContent(@body, global::System.Text.Encoding.UTF8, "text/plain");
@@ -78,7 +78,7 @@ namespace Bodies.Client
 		public global::System.Threading.Tasks.Task UploadFileAsync(string @name, global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/files/" + __Wire.Encode(__Wire.Text(@name), false);
+			var __path = "/files/" + __Wire.Encode(__Wire.TextString(@name), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "UploadFileAsync", "/files/{name}");
 			var __content = __Run.CreateStreamContent(@body);
@@ -93,7 +93,7 @@ namespace Bodies.Client
 		public global::System.Threading.Tasks.Task<global::System.IO.Stream> DownloadFileAsync(string @name, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/files/" + __Wire.Encode(__Wire.Text(@name), false);
+			var __path = "/files/" + __Wire.Encode(__Wire.TextString(@name), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "DownloadFileAsync", "/files/{name}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @name, cancellationToken }); }
@@ -150,7 +150,7 @@ namespace Bodies.Client
 		public global::System.Threading.Tasks.Task AddPhotoAsync(long @petId, global::Refit.MultipartItem @file, global::System.Collections.Generic.IReadOnlyList<global::Refit.MultipartItem>? @thumbnails, string? @caption, global::System.Collections.Generic.IReadOnlyList<string>? @tags, long? @rating, global::Bodies.Client.GrantType? @grant, string? @petId2, global::Bodies.Client.Filter? @meta, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false) + "/photos";
+			var __path = "/pets/" + __Wire.Encode(__Wire.TextInt64(@petId), false) + "/photos";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddPhotoAsync", "/pets/{petId}/photos");
 			var __multipart = new global::System.Net.Http.MultipartFormDataContent();
@@ -167,18 +167,18 @@ namespace Bodies.Client
 			}
 			if (@caption != null)
 			{
-				__Body.Part(__multipart, "caption", new global::System.Net.Http.StringContent(__Wire.Text(@caption)), null);
+				__Body.Part(__multipart, "caption", new global::System.Net.Http.StringContent(__Wire.TextString(@caption)), null);
 			}
 			if (@tags != null)
 			{
 				foreach (var __item in @tags)
 				{
-					__Body.Part(__multipart, "tags", new global::System.Net.Http.StringContent(__Wire.Text(__item)), null);
+					__Body.Part(__multipart, "tags", new global::System.Net.Http.StringContent(__Wire.TextString(__item)), null);
 				}
 			}
 			if (@rating != null)
 			{
-				__Body.Part(__multipart, "rating", new global::System.Net.Http.StringContent(__Wire.Text(@rating.Value)), null);
+				__Body.Part(__multipart, "rating", new global::System.Net.Http.StringContent(__Wire.TextInt64(@rating.Value)), null);
 			}
 			if (@grant != null)
 			{
@@ -186,7 +186,7 @@ namespace Bodies.Client
 			}
 			if (@petId2 != null)
 			{
-				__Body.Part(__multipart, "petId", new global::System.Net.Http.StringContent(__Wire.Text(@petId2)), null);
+				__Body.Part(__multipart, "petId", new global::System.Net.Http.StringContent(__Wire.TextString(@petId2)), null);
 			}
 			if (@meta != null)
 			{
@@ -269,11 +269,11 @@ namespace Bodies.Client
 			var __multipart = new global::System.Net.Http.MultipartFormDataContent();
 			if (@kind != null)
 			{
-				__Body.Part(__multipart, "kind", new global::System.Net.Http.StringContent(__Wire.Text(@kind)), null);
+				__Body.Part(__multipart, "kind", new global::System.Net.Http.StringContent(__Wire.TextString(@kind)), null);
 			}
 			if (@max != null)
 			{
-				__Body.Part(__multipart, "max", new global::System.Net.Http.StringContent(__Wire.Text(@max.Value)), null);
+				__Body.Part(__multipart, "max", new global::System.Net.Http.StringContent(__Wire.TextInt64(@max.Value)), null);
 			}
 			if (@image != null)
 			{
@@ -281,7 +281,7 @@ namespace Bodies.Client
 			}
 			if (@notes != null)
 			{
-				__Body.Part(__multipart, "notes", new global::System.Net.Http.StringContent(__Wire.Text(@notes), global::System.Text.Encoding.UTF8, "text/markdown"), null);
+				__Body.Part(__multipart, "notes", new global::System.Net.Http.StringContent(__Wire.TextString(@notes), global::System.Text.Encoding.UTF8, "text/markdown"), null);
 			}
 			if (@history != null)
 			{
@@ -363,9 +363,9 @@ namespace Bodies.Client
 		{
 			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-			public static string Text(string value) => value;
+			public static string TextString(string value) => value;
 
-			public static string Text(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string TextInt64(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
 			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
 			public static string Encode(string value, bool allowReserved)

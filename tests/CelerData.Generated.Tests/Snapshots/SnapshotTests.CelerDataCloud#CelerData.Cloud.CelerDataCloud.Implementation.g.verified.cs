@@ -118,7 +118,7 @@ namespace CelerData.Cloud
 		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterStateData> GetClusterStateAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/state";
+			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.TextString(@clusterId), false) + "/state";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetClusterStateAsync", "/api/1.0/clusters/{cluster_id}/state");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
@@ -160,7 +160,7 @@ namespace CelerData.Cloud
 		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendClusterAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/suspend";
+			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.TextString(@clusterId), false) + "/suspend";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "SuspendClusterAsync", "/api/1.0/clusters/{cluster_id}/suspend");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
@@ -202,7 +202,7 @@ namespace CelerData.Cloud
 		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeClusterAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/resume";
+			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.TextString(@clusterId), false) + "/resume";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "ResumeClusterAsync", "/api/1.0/clusters/{cluster_id}/resume");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
@@ -244,7 +244,7 @@ namespace CelerData.Cloud
 		public global::System.Threading.Tasks.Task DeclareDeploymentScriptsAsync(string @clusterId, global::CelerData.Cloud.DeploymentScriptsRequest @body, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/deployment-scripts";
+			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.TextString(@clusterId), false) + "/deployment-scripts";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "DeclareDeploymentScriptsAsync", "/api/1.0/clusters/{cluster_id}/deployment-scripts");
 			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.DeploymentScriptsRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
@@ -286,7 +286,7 @@ namespace CelerData.Cloud
 		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.WarehouseList> ListWarehousesAsync(string @clusterId, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/warehouses";
+			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.TextString(@clusterId), false) + "/warehouses";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListWarehousesAsync", "/api/1.0/clusters/{cluster_id}/warehouses");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
@@ -328,11 +328,11 @@ namespace CelerData.Cloud
 		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.InfraActionStateData> GetInfraActionStateAsync(string @clusterId, string @orderId, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.Text(@clusterId), false) + "/infra-action/state";
+			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.TextString(@clusterId), false) + "/infra-action/state";
 			var __query = new global::System.Text.StringBuilder();
 			if (@orderId != null)
 			{
-				__Wire.Query(__query, "order_id", __Wire.Text(@orderId), false);
+				__Wire.Query(__query, "order_id", __Wire.TextString(@orderId), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetInfraActionStateAsync", "/api/1.0/clusters/{cluster_id}/infra-action/state");
@@ -375,7 +375,7 @@ namespace CelerData.Cloud
 		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.Warehouse> GetWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false);
+			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.TextString(@warehouseId), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetWarehouseAsync", "/api/1.0/warehouses/{warehouse_id}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
@@ -417,7 +417,7 @@ namespace CelerData.Cloud
 		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> SuspendWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/suspend";
+			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.TextString(@warehouseId), false) + "/suspend";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "SuspendWarehouseAsync", "/api/1.0/warehouses/{warehouse_id}/suspend");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
@@ -459,7 +459,7 @@ namespace CelerData.Cloud
 		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ResumeWarehouseAsync(string @warehouseId, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/resume";
+			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.TextString(@warehouseId), false) + "/resume";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "ResumeWarehouseAsync", "/api/1.0/warehouses/{warehouse_id}/resume");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
@@ -501,7 +501,7 @@ namespace CelerData.Cloud
 		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseSizeAsync(string @warehouseId, global::CelerData.Cloud.ScaleWarehouseSizeRequest @body, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/scale-size";
+			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.TextString(@warehouseId), false) + "/scale-size";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "ScaleWarehouseSizeAsync", "/api/1.0/warehouses/{warehouse_id}/scale-size");
 			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
@@ -545,7 +545,7 @@ namespace CelerData.Cloud
 		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ActionData> ScaleWarehouseNumAsync(string @warehouseId, global::CelerData.Cloud.ScaleWarehouseNumRequest @body, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.Text(@warehouseId), false) + "/scale-num";
+			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.TextString(@warehouseId), false) + "/scale-num";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "ScaleWarehouseNumAsync", "/api/1.0/warehouses/{warehouse_id}/scale-num");
 			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseNumRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
@@ -593,15 +593,15 @@ namespace CelerData.Cloud
 			var __query = new global::System.Text.StringBuilder();
 			if (@startDate != null)
 			{
-				__Wire.Query(__query, "start_date", __Wire.Text(@startDate), false);
+				__Wire.Query(__query, "start_date", __Wire.TextString(@startDate), false);
 			}
 			if (@endDate != null)
 			{
-				__Wire.Query(__query, "end_date", __Wire.Text(@endDate), false);
+				__Wire.Query(__query, "end_date", __Wire.TextString(@endDate), false);
 			}
 			if (@showDetail != null)
 			{
-				__Wire.Query(__query, "show_detail", __Wire.Text(@showDetail.Value), false);
+				__Wire.Query(__query, "show_detail", __Wire.TextBoolean(@showDetail.Value), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetAccountUsageAsync", "/api/1.0/usages");
@@ -644,17 +644,17 @@ namespace CelerData.Cloud
 		public global::System.Threading.Tasks.Task<global::CelerData.Cloud.ClusterUsage> GetClusterUsageAsync(string @clusterId, string @startDate, string @endDate, bool @showDetail, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/api/1.0/usages/" + __Wire.Encode(__Wire.Text(@clusterId), false);
+			var __path = "/api/1.0/usages/" + __Wire.Encode(__Wire.TextString(@clusterId), false);
 			var __query = new global::System.Text.StringBuilder();
 			if (@startDate != null)
 			{
-				__Wire.Query(__query, "start_date", __Wire.Text(@startDate), false);
+				__Wire.Query(__query, "start_date", __Wire.TextString(@startDate), false);
 			}
 			if (@endDate != null)
 			{
-				__Wire.Query(__query, "end_date", __Wire.Text(@endDate), false);
+				__Wire.Query(__query, "end_date", __Wire.TextString(@endDate), false);
 			}
-			__Wire.Query(__query, "show_detail", __Wire.Text(@showDetail), false);
+			__Wire.Query(__query, "show_detail", __Wire.TextBoolean(@showDetail), false);
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetClusterUsageAsync", "/api/1.0/usages/{cluster_id}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @startDate, @endDate, @showDetail, cancellationToken }); }
@@ -744,11 +744,11 @@ namespace CelerData.Cloud
 			var __query = new global::System.Text.StringBuilder();
 			if (@startMonth != null)
 			{
-				__Wire.Query(__query, "start_month", __Wire.Text(@startMonth), false);
+				__Wire.Query(__query, "start_month", __Wire.TextString(@startMonth), false);
 			}
 			if (@endMonth != null)
 			{
-				__Wire.Query(__query, "end_month", __Wire.Text(@endMonth), false);
+				__Wire.Query(__query, "end_month", __Wire.TextString(@endMonth), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListBillsAsync", "/api/1.0/bills");
@@ -853,9 +853,9 @@ namespace CelerData.Cloud
 		{
 			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-			public static string Text(string value) => value;
+			public static string TextString(string value) => value;
 
-			public static string Text(bool value) => value ? "true" : "false";
+			public static string TextBoolean(bool value) => value ? "true" : "false";
 
 			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
 			public static string Encode(string value, bool allowReserved)

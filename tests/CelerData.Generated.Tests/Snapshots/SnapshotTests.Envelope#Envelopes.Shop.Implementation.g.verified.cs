@@ -65,7 +65,7 @@ namespace Envelopes
 		public global::System.Threading.Tasks.Task<global::Envelopes.Order> GetOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/orders/" + __Wire.Encode(__Wire.Text(@id), false);
+			var __path = "/orders/" + __Wire.Encode(__Wire.TextString(@id), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetOrderAsync", "/orders/{id}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
@@ -107,7 +107,7 @@ namespace Envelopes
 		public global::System.Threading.Tasks.Task CancelOrderAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/orders/" + __Wire.Encode(__Wire.Text(@id), false) + "/cancel";
+			var __path = "/orders/" + __Wire.Encode(__Wire.TextString(@id), false) + "/cancel";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CancelOrderAsync", "/orders/{id}/cancel");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
@@ -162,11 +162,11 @@ namespace Envelopes
 			var __query = new global::System.Text.StringBuilder();
 			if (@open != null)
 			{
-				__Wire.Query(__query, "open", __Wire.Text(@open.Value), false);
+				__Wire.Query(__query, "open", __Wire.TextBoolean(@open.Value), false);
 			}
 			if (@since != null)
 			{
-				__Wire.Query(__query, "since", __Wire.Text(@since.Value), false);
+				__Wire.Query(__query, "since", __Wire.TextDateTimeOffset(@since.Value), false);
 			}
 			if (@state != null)
 			{
@@ -274,11 +274,11 @@ namespace Envelopes
 		{
 			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-			public static string Text(string value) => value;
+			public static string TextString(string value) => value;
 
-			public static string Text(bool value) => value ? "true" : "false";
+			public static string TextBoolean(bool value) => value ? "true" : "false";
 
-			public static string Text(global::System.DateTimeOffset value) => value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string TextDateTimeOffset(global::System.DateTimeOffset value) => value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
 
 			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
 			public static string Encode(string value, bool allowReserved)

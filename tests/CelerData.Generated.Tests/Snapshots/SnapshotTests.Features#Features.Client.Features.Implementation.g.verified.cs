@@ -80,7 +80,7 @@ namespace Features.Client
 			var __query = new global::System.Text.StringBuilder();
 			if (@limit != null)
 			{
-				__Wire.Query(__query, "limit", __Wire.Text(@limit.Value), false);
+				__Wire.Query(__query, "limit", __Wire.TextInt32(@limit.Value), false);
 			}
 			if (@kind != null)
 			{
@@ -88,17 +88,17 @@ namespace Features.Client
 			}
 			if (@tags != null)
 			{
-				__Wire.QueryItems(__query, "tags", global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(@tags, static __item => __Wire.Text(__item))), "form", true, false);
+				__Wire.QueryItems(__query, "tags", global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(@tags, static __item => __Wire.TextString(__item))), "form", true, false);
 			}
 			if (@since != null)
 			{
-				__Wire.Query(__query, "since", __Wire.Text(@since.Value), false);
+				__Wire.Query(__query, "since", __Wire.TextDateTimeOffset(@since.Value), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListPetsAsync", "/pets");
 			if (@xRequestId != null)
 			{
-				__Run.SetHeader(__request, "X-Request-Id", __Wire.Text(@xRequestId.Value), __settings.ValidateHeaders);
+				__Run.SetHeader(__request, "X-Request-Id", __Wire.TextGuid(@xRequestId.Value), __settings.ValidateHeaders);
 			}
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @limit, @kind, @tags, @since, @xRequestId, cancellationToken }); }
 			return __Run.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Features.Client.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
@@ -121,7 +121,7 @@ namespace Features.Client
 		public global::System.Threading.Tasks.Task<global::Features.Client.Pet> GetPetAsync(long @petId, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false);
+			var __path = "/pets/" + __Wire.Encode(__Wire.TextInt64(@petId), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetPetAsync", "/pets/{petId}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, cancellationToken }); }
@@ -132,11 +132,11 @@ namespace Features.Client
 		public global::System.Threading.Tasks.Task DeletePetAsync(long @petId, bool? @force, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false);
+			var __path = "/pets/" + __Wire.Encode(__Wire.TextInt64(@petId), false);
 			var __query = new global::System.Text.StringBuilder();
 			if (@force != null)
 			{
-				__Wire.Query(__query, "force", __Wire.Text(@force.Value), false);
+				__Wire.Query(__query, "force", __Wire.TextBoolean(@force.Value), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
 			var __request = __Request(global::System.Net.Http.HttpMethod.Delete, __uri, "DeletePetAsync", "/pets/{petId}");
@@ -148,7 +148,7 @@ namespace Features.Client
 		public global::System.Threading.Tasks.Task<string> ReadNotesAsync(long @petId, global::Features.Client.PetKind @noteKind, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false) + "/notes/" + __Wire.Encode(__FormatPetKind(@noteKind), false);
+			var __path = "/pets/" + __Wire.Encode(__Wire.TextInt64(@petId), false) + "/notes/" + __Wire.Encode(__FormatPetKind(@noteKind), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ReadNotesAsync", "/pets/{petId}/notes/{noteKind}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @noteKind, cancellationToken }); }
@@ -171,17 +171,17 @@ namespace Features.Client
 		{
 			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-			public static string Text(string value) => value;
+			public static string TextString(string value) => value;
 
-			public static string Text(bool value) => value ? "true" : "false";
+			public static string TextBoolean(bool value) => value ? "true" : "false";
 
-			public static string Text(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string TextInt32(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-			public static string Text(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string TextInt64(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-			public static string Text(global::System.Guid value) => value.ToString("D");
+			public static string TextGuid(global::System.Guid value) => value.ToString("D");
 
-			public static string Text(global::System.DateTimeOffset value) => value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string TextDateTimeOffset(global::System.DateTimeOffset value) => value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz", global::System.Globalization.CultureInfo.InvariantCulture);
 
 			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
 			public static string Encode(string value, bool allowReserved)

@@ -115,7 +115,7 @@ namespace Hierarchy.Client
 		public global::System.Threading.Tasks.Task<global::Hierarchy.Client.Car> GetCarAsync(string @id, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/cars/" + __Wire.Encode(__Wire.Text(@id), false);
+			var __path = "/cars/" + __Wire.Encode(__Wire.TextString(@id), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetCarAsync", "/cars/{id}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
@@ -127,7 +127,7 @@ namespace Hierarchy.Client
 		{
 			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-			public static string Text(string value) => value;
+			public static string TextString(string value) => value;
 
 			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
 			public static string Encode(string value, bool allowReserved)

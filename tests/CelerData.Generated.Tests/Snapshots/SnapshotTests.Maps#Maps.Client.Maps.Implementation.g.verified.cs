@@ -65,15 +65,15 @@ namespace Maps.Client
 		public global::System.Threading.Tasks.Task GetMapsAsync(global::System.Collections.Generic.IReadOnlyDictionary<string, long> @simple, global::System.Collections.Generic.IReadOnlyDictionary<string, string> @label, global::System.Collections.Generic.IReadOnlyDictionary<string, string> @matrix, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? @tags, global::System.Collections.Generic.IReadOnlyDictionary<string, bool>? @flat, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? @deep, global::System.Collections.Generic.IReadOnlyDictionary<string, global::Maps.Client.Color>? @colors, global::System.Collections.Generic.IReadOnlyDictionary<string, long?>? @counts, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? @xMeta, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? @prefs, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/maps/" + __Wire.Styled("simple", "simple", false, null, __Wire.Map(@simple, static __v => __Wire.Text(__v), null), true) + "/" + __Wire.Styled("label", "label", true, null, __Wire.Map(@label, static __v => __Wire.Text(__v), null), true) + "/" + __Wire.Styled("matrix", "matrix", false, null, __Wire.Map(@matrix, static __v => __Wire.Text(__v), null), true);
+			var __path = "/maps/" + __Wire.Styled("simple", "simple", false, null, __Wire.Map(@simple, static __v => __Wire.TextInt64(__v), null), true) + "/" + __Wire.Styled("label", "label", true, null, __Wire.Map(@label, static __v => __Wire.TextString(__v), null), true) + "/" + __Wire.Styled("matrix", "matrix", false, null, __Wire.Map(@matrix, static __v => __Wire.TextString(__v), null), true);
 			var __query = new global::System.Text.StringBuilder();
 			if (@tags != null)
 			{
-				__Wire.QueryPairs(__query, "tags", __Wire.Map(@tags, static __v => __Wire.Text(__v), null), "form", true, false);
+				__Wire.QueryPairs(__query, "tags", __Wire.Map(@tags, static __v => __Wire.TextString(__v), null), "form", true, false);
 			}
 			if (@flat != null)
 			{
-				__Wire.QueryPairs(__query, "flat", __Wire.Map(@flat, static __v => __Wire.Text(__v), null), "form", false, false);
+				__Wire.QueryPairs(__query, "flat", __Wire.Map(@flat, static __v => __Wire.TextBoolean(__v), null), "form", false, false);
 			}
 			if (@deep != null)
 			{
@@ -85,18 +85,18 @@ namespace Maps.Client
 			}
 			if (@counts != null)
 			{
-				__Wire.QueryPairs(__query, "counts", __Wire.Map(@counts, static __v => __v is null ? null : __Wire.Text(__v.Value), null), "pipeDelimited", false, false);
+				__Wire.QueryPairs(__query, "counts", __Wire.Map(@counts, static __v => __v is null ? null : __Wire.TextInt64(__v.Value), null), "pipeDelimited", false, false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetMapsAsync", "/maps/{simple}/{label}/{matrix}");
 			if (@xMeta != null)
 			{
-				__Run.SetHeader(__request, "X-Meta", __Wire.Styled("X-Meta", "simple", true, null, __Wire.Map(@xMeta, static __v => __Wire.Text(__v), null), false), __settings.ValidateHeaders);
+				__Run.SetHeader(__request, "X-Meta", __Wire.Styled("X-Meta", "simple", true, null, __Wire.Map(@xMeta, static __v => __Wire.TextString(__v), null), false), __settings.ValidateHeaders);
 			}
 			var __cookies = new global::System.Collections.Generic.List<string>();
 			if (@prefs != null)
 			{
-				__cookies.Add(__Wire.Styled("prefs", "form", false, null, __Wire.Map(@prefs, static __v => __Wire.Text(__v), null), true));
+				__cookies.Add(__Wire.Styled("prefs", "form", false, null, __Wire.Map(@prefs, static __v => __Wire.TextString(__v), null), true));
 			}
 			if (__cookies.Count > 0)
 			{
@@ -111,11 +111,11 @@ namespace Maps.Client
 		{
 			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-			public static string Text(string value) => value;
+			public static string TextString(string value) => value;
 
-			public static string Text(bool value) => value ? "true" : "false";
+			public static string TextBoolean(bool value) => value ? "true" : "false";
 
-			public static string Text(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string TextInt64(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
 			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
 			public static string Encode(string value, bool allowReserved)

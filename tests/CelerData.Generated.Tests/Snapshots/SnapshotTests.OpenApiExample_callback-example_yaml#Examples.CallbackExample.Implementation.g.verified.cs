@@ -69,7 +69,7 @@ namespace Examples
 			var __query = new global::System.Text.StringBuilder();
 			if (@callbackUrl != null)
 			{
-				__Wire.Query(__query, "callbackUrl", __Wire.Text(@callbackUrl), false);
+				__Wire.Query(__query, "callbackUrl", __Wire.TextString(@callbackUrl), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "PostStreamsAsync", "/streams");
@@ -82,7 +82,7 @@ namespace Examples
 		{
 			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-			public static string Text(string value) => value;
+			public static string TextString(string value) => value;
 
 			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
 			public static string Encode(string value, bool allowReserved)

@@ -65,7 +65,7 @@ namespace Examples
 		public global::System.Threading.Tasks.Task<global::Examples.User> GetUserByNameAsync(string @username, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/2.0/users/" + __Wire.Encode(__Wire.Text(@username), false);
+			var __path = "/2.0/users/" + __Wire.Encode(__Wire.TextString(@username), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetUserByNameAsync", "/2.0/users/{username}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, cancellationToken }); }
@@ -76,7 +76,7 @@ namespace Examples
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Repository>> GetRepositoriesByOwnerAsync(string @username, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.Text(@username), false);
+			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.TextString(@username), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetRepositoriesByOwnerAsync", "/2.0/repositories/{username}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, cancellationToken }); }
@@ -87,7 +87,7 @@ namespace Examples
 		public global::System.Threading.Tasks.Task<global::Examples.Repository> GetRepositoryAsync(string @username, string @slug, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.Text(@username), false) + "/" + __Wire.Encode(__Wire.Text(@slug), false);
+			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.TextString(@username), false) + "/" + __Wire.Encode(__Wire.TextString(@slug), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetRepositoryAsync", "/2.0/repositories/{username}/{slug}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, @slug, cancellationToken }); }
@@ -98,7 +98,7 @@ namespace Examples
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pullrequest>> GetPullRequestsByRepositoryAsync(string @username, string @slug, global::Examples.GetPullRequestsByRepositoryState? @state, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.Text(@username), false) + "/" + __Wire.Encode(__Wire.Text(@slug), false) + "/pullrequests";
+			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.TextString(@username), false) + "/" + __Wire.Encode(__Wire.TextString(@slug), false) + "/pullrequests";
 			var __query = new global::System.Text.StringBuilder();
 			if (@state != null)
 			{
@@ -114,7 +114,7 @@ namespace Examples
 		public global::System.Threading.Tasks.Task<global::Examples.Pullrequest> GetPullRequestsByIdAsync(string @username, string @slug, string @pid, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.Text(@username), false) + "/" + __Wire.Encode(__Wire.Text(@slug), false) + "/pullrequests/" + __Wire.Encode(__Wire.Text(@pid), false);
+			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.TextString(@username), false) + "/" + __Wire.Encode(__Wire.TextString(@slug), false) + "/pullrequests/" + __Wire.Encode(__Wire.TextString(@pid), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetPullRequestsByIdAsync", "/2.0/repositories/{username}/{slug}/pullrequests/{pid}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, @slug, @pid, cancellationToken }); }
@@ -125,7 +125,7 @@ namespace Examples
 		public global::System.Threading.Tasks.Task MergePullRequestAsync(string @username, string @slug, string @pid, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.Text(@username), false) + "/" + __Wire.Encode(__Wire.Text(@slug), false) + "/pullrequests/" + __Wire.Encode(__Wire.Text(@pid), false) + "/merge";
+			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.TextString(@username), false) + "/" + __Wire.Encode(__Wire.TextString(@slug), false) + "/pullrequests/" + __Wire.Encode(__Wire.TextString(@pid), false) + "/merge";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "MergePullRequestAsync", "/2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, @slug, @pid, cancellationToken }); }
@@ -137,7 +137,7 @@ namespace Examples
 		{
 			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-			public static string Text(string value) => value;
+			public static string TextString(string value) => value;
 
 			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
 			public static string Encode(string value, bool allowReserved)

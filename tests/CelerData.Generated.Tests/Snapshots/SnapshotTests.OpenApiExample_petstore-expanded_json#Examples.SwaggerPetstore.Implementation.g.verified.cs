@@ -69,11 +69,11 @@ namespace Examples
 			var __query = new global::System.Text.StringBuilder();
 			if (@tags != null)
 			{
-				__Wire.QueryItems(__query, "tags", global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(@tags, static __item => __Wire.Text(__item))), "form", true, false);
+				__Wire.QueryItems(__query, "tags", global::System.Linq.Enumerable.ToList(global::System.Linq.Enumerable.Select(@tags, static __item => __Wire.TextString(__item))), "form", true, false);
 			}
 			if (@limit != null)
 			{
-				__Wire.Query(__query, "limit", __Wire.Text(@limit.Value), false);
+				__Wire.Query(__query, "limit", __Wire.TextInt32(@limit.Value), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "FindPetsAsync", "/pets");
@@ -98,7 +98,7 @@ namespace Examples
 		public global::System.Threading.Tasks.Task<global::Examples.Pet> FindPetByIdAsync(long @id, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/pets/" + __Wire.Encode(__Wire.Text(@id), false);
+			var __path = "/pets/" + __Wire.Encode(__Wire.TextInt64(@id), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "FindPetByIdAsync", "/pets/{id}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
@@ -109,7 +109,7 @@ namespace Examples
 		public global::System.Threading.Tasks.Task DeletePetAsync(long @id, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/pets/" + __Wire.Encode(__Wire.Text(@id), false);
+			var __path = "/pets/" + __Wire.Encode(__Wire.TextInt64(@id), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Delete, __uri, "DeletePetAsync", "/pets/{id}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
@@ -121,11 +121,11 @@ namespace Examples
 		{
 			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-			public static string Text(string value) => value;
+			public static string TextString(string value) => value;
 
-			public static string Text(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string TextInt32(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-			public static string Text(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string TextInt64(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
 			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
 			public static string Encode(string value, bool allowReserved)

@@ -69,7 +69,7 @@ namespace Examples
 			var __query = new global::System.Text.StringBuilder();
 			if (@limit != null)
 			{
-				__Wire.Query(__query, "limit", __Wire.Text(@limit.Value), false);
+				__Wire.Query(__query, "limit", __Wire.TextInt32(@limit.Value), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListPetsAsync", "/pets");
@@ -94,7 +94,7 @@ namespace Examples
 		public global::System.Threading.Tasks.Task<global::Examples.Pet> ShowPetByIdAsync(string @petId, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/pets/" + __Wire.Encode(__Wire.Text(@petId), false);
+			var __path = "/pets/" + __Wire.Encode(__Wire.TextString(@petId), false);
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ShowPetByIdAsync", "/pets/{petId}");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, cancellationToken }); }
@@ -106,9 +106,9 @@ namespace Examples
 		{
 			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-			public static string Text(string value) => value;
+			public static string TextString(string value) => value;
 
-			public static string Text(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+			public static string TextInt32(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
 			/// <summary>Percent-encodes UTF-8 bytes except RFC 3986 unreserved characters (and reserved ones when allowed).</summary>
 			public static string Encode(string value, bool allowReserved)

@@ -76,7 +76,7 @@ namespace Examples
 		public global::System.Threading.Tasks.Task<string> ListSearchableFieldsAsync(string @dataset, string @version, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/" + __Wire.Encode(__Wire.Text(@dataset), false) + "/" + __Wire.Encode(__Wire.Text(@version), false) + "/fields";
+			var __path = "/" + __Wire.Encode(__Wire.TextString(@dataset), false) + "/" + __Wire.Encode(__Wire.TextString(@version), false) + "/fields";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListSearchableFieldsAsync", "/{dataset}/{version}/fields");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @dataset, @version, cancellationToken }); }
@@ -87,7 +87,7 @@ namespace Examples
 		public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>>>> PerformSearchAsync(string @version, string @dataset, global::Examples.PerformSearchRequest? @body, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
-			var __path = "/" + __Wire.Encode(__Wire.Text(@dataset), false) + "/" + __Wire.Encode(__Wire.Text(@version), false) + "/records";
+			var __path = "/" + __Wire.Encode(__Wire.TextString(@dataset), false) + "/" + __Wire.Encode(__Wire.TextString(@version), false) + "/records";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "PerformSearchAsync", "/{dataset}/{version}/records");
 			if (@body != null)
@@ -104,7 +104,7 @@ namespace Examples
 		{
 			private const string Reserved = ":/?#[]@!$&'()*+,;=";
 
-			public static string Text(string value) => value;
+			public static string TextString(string value) => value;
 
 			/// <summary>The value of a JSON string response (the body without its quotes and escapes); any other JSON as it came.</summary>
 			public static async global::System.Threading.Tasks.Task<string> JsonString(global::System.Threading.Tasks.Task<string> body)

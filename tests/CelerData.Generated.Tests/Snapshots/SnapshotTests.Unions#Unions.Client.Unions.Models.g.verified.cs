@@ -32,7 +32,7 @@ namespace Unions.Client
 		public static Tag FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
 
 		/// <summary>Holds <paramref name="value"/> as the String alternative.</summary>
-		public static Tag FromString(string value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<string>()));
+		public static Tag FromString(string value) => new(__Element<string>(value));
 
 		/// <summary>Reads the value as the String alternative; false, never an exception, when it does not read as one.</summary>
 		public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
@@ -40,7 +40,7 @@ namespace Unions.Client
 			value = default;
 			try
 			{
-				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<string>());
+				value = __Value<string>(Raw);
 			}
 			catch (global::System.Text.Json.JsonException)
 			{
@@ -51,7 +51,7 @@ namespace Unions.Client
 		}
 
 		/// <summary>Holds <paramref name="value"/> as the Int64 alternative.</summary>
-		public static Tag FromInt64(long value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<long>()));
+		public static Tag FromInt64(long value) => new(__Element<long>(value));
 
 		/// <summary>Reads the value as the Int64 alternative; false, never an exception, when it does not read as one.</summary>
 		public bool TryGetInt64([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out long? value)
@@ -59,7 +59,7 @@ namespace Unions.Client
 			value = default;
 			try
 			{
-				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<long>());
+				value = __Value<long>(Raw);
 			}
 			catch (global::System.Text.Json.JsonException)
 			{
@@ -70,7 +70,7 @@ namespace Unions.Client
 		}
 
 		/// <summary>Holds <paramref name="value"/> as the ListOfString alternative.</summary>
-		public static Tag FromListOfString(global::System.Collections.Generic.IReadOnlyList<string> value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::System.Collections.Generic.IReadOnlyList<string>>()));
+		public static Tag FromListOfString(global::System.Collections.Generic.IReadOnlyList<string> value) => new(__Element<global::System.Collections.Generic.IReadOnlyList<string>>(value));
 
 		/// <summary>Reads the value as the ListOfString alternative; false, never an exception, when it does not read as one.</summary>
 		public bool TryGetListOfString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<string>? value)
@@ -78,7 +78,7 @@ namespace Unions.Client
 			value = default;
 			try
 			{
-				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::System.Collections.Generic.IReadOnlyList<string>>());
+				value = __Value<global::System.Collections.Generic.IReadOnlyList<string>>(Raw);
 			}
 			catch (global::System.Text.Json.JsonException)
 			{
@@ -89,6 +89,10 @@ namespace Unions.Client
 		}
 
 		private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
+
+		private static global::System.Text.Json.JsonElement __Element<T>(T value) => global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<T>());
+
+		private static T? __Value<T>(global::System.Text.Json.JsonElement raw) => global::System.Text.Json.JsonSerializer.Deserialize(raw, __Info<T>());
 	}
 
 	/// <summary>Reads and writes Tag as the JSON value it holds, without reflection.</summary>
@@ -122,7 +126,7 @@ namespace Unions.Client
 		public static Pet FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
 
 		/// <summary>Holds <paramref name="value"/> as the Cat alternative.</summary>
-		public static Pet FromCat(global::Unions.Client.Cat value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Cat>()));
+		public static Pet FromCat(global::Unions.Client.Cat value) => new(__Element<global::Unions.Client.Cat>(value));
 
 		/// <summary>Reads the value as the Cat alternative when the discriminator is 'cat' or 'kitten'; false, never an exception, otherwise.</summary>
 		public bool TryGetCat([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Cat? value)
@@ -135,7 +139,7 @@ namespace Unions.Client
 
 			try
 			{
-				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Cat>());
+				value = __Value<global::Unions.Client.Cat>(Raw);
 			}
 			catch (global::System.Text.Json.JsonException)
 			{
@@ -146,7 +150,7 @@ namespace Unions.Client
 		}
 
 		/// <summary>Holds <paramref name="value"/> as the Dog alternative.</summary>
-		public static Pet FromDog(global::Unions.Client.Dog value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Dog>()));
+		public static Pet FromDog(global::Unions.Client.Dog value) => new(__Element<global::Unions.Client.Dog>(value));
 
 		/// <summary>Reads the value as the Dog alternative when the discriminator is 'dog'; false, never an exception, otherwise.</summary>
 		public bool TryGetDog([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Dog? value)
@@ -159,7 +163,7 @@ namespace Unions.Client
 
 			try
 			{
-				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Dog>());
+				value = __Value<global::Unions.Client.Dog>(Raw);
 			}
 			catch (global::System.Text.Json.JsonException)
 			{
@@ -170,7 +174,7 @@ namespace Unions.Client
 		}
 
 		/// <summary>Holds <paramref name="value"/> as the Lizard alternative.</summary>
-		public static Pet FromLizard(global::Unions.Client.Lizard value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Lizard>()));
+		public static Pet FromLizard(global::Unions.Client.Lizard value) => new(__Element<global::Unions.Client.Lizard>(value));
 
 		/// <summary>Reads the value as the Lizard alternative when the discriminator is 'Lizard'; false, never an exception, otherwise.</summary>
 		public bool TryGetLizard([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Lizard? value)
@@ -183,7 +187,7 @@ namespace Unions.Client
 
 			try
 			{
-				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Lizard>());
+				value = __Value<global::Unions.Client.Lizard>(Raw);
 			}
 			catch (global::System.Text.Json.JsonException)
 			{
@@ -194,6 +198,10 @@ namespace Unions.Client
 		}
 
 		private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
+
+		private static global::System.Text.Json.JsonElement __Element<T>(T value) => global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<T>());
+
+		private static T? __Value<T>(global::System.Text.Json.JsonElement raw) => global::System.Text.Json.JsonSerializer.Deserialize(raw, __Info<T>());
 	}
 
 	/// <summary>Reads and writes Pet as the JSON value it holds, without reflection.</summary>
@@ -254,7 +262,7 @@ namespace Unions.Client
 		public static Shape FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
 
 		/// <summary>Holds <paramref name="value"/> as the Circle alternative.</summary>
-		public static Shape FromCircle(global::Unions.Client.Circle value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Circle>()));
+		public static Shape FromCircle(global::Unions.Client.Circle value) => new(__Element<global::Unions.Client.Circle>(value));
 
 		/// <summary>Reads the value as the Circle alternative; false, never an exception, when it does not read as one.</summary>
 		public bool TryGetCircle([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Circle? value)
@@ -262,7 +270,7 @@ namespace Unions.Client
 			value = default;
 			try
 			{
-				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Circle>());
+				value = __Value<global::Unions.Client.Circle>(Raw);
 			}
 			catch (global::System.Text.Json.JsonException)
 			{
@@ -273,7 +281,7 @@ namespace Unions.Client
 		}
 
 		/// <summary>Holds <paramref name="value"/> as the Square alternative.</summary>
-		public static Shape FromSquare(global::Unions.Client.Square value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Square>()));
+		public static Shape FromSquare(global::Unions.Client.Square value) => new(__Element<global::Unions.Client.Square>(value));
 
 		/// <summary>Reads the value as the Square alternative; false, never an exception, when it does not read as one.</summary>
 		public bool TryGetSquare([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Square? value)
@@ -281,7 +289,7 @@ namespace Unions.Client
 			value = default;
 			try
 			{
-				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Square>());
+				value = __Value<global::Unions.Client.Square>(Raw);
 			}
 			catch (global::System.Text.Json.JsonException)
 			{
@@ -292,6 +300,10 @@ namespace Unions.Client
 		}
 
 		private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
+
+		private static global::System.Text.Json.JsonElement __Element<T>(T value) => global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<T>());
+
+		private static T? __Value<T>(global::System.Text.Json.JsonElement raw) => global::System.Text.Json.JsonSerializer.Deserialize(raw, __Info<T>());
 	}
 
 	/// <summary>Reads and writes Shape as the JSON value it holds, without reflection.</summary>
@@ -385,7 +397,7 @@ namespace Unions.Client
 		public static OwnerTag FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
 
 		/// <summary>Holds <paramref name="value"/> as the String alternative.</summary>
-		public static OwnerTag FromString(string value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<string>()));
+		public static OwnerTag FromString(string value) => new(__Element<string>(value));
 
 		/// <summary>Reads the value as the String alternative; false, never an exception, when it does not read as one.</summary>
 		public bool TryGetString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
@@ -393,7 +405,7 @@ namespace Unions.Client
 			value = default;
 			try
 			{
-				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<string>());
+				value = __Value<string>(Raw);
 			}
 			catch (global::System.Text.Json.JsonException)
 			{
@@ -404,7 +416,7 @@ namespace Unions.Client
 		}
 
 		/// <summary>Holds <paramref name="value"/> as the Int64 alternative.</summary>
-		public static OwnerTag FromInt64(long value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<long>()));
+		public static OwnerTag FromInt64(long value) => new(__Element<long>(value));
 
 		/// <summary>Reads the value as the Int64 alternative; false, never an exception, when it does not read as one.</summary>
 		public bool TryGetInt64([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out long? value)
@@ -412,7 +424,7 @@ namespace Unions.Client
 			value = default;
 			try
 			{
-				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<long>());
+				value = __Value<long>(Raw);
 			}
 			catch (global::System.Text.Json.JsonException)
 			{
@@ -423,7 +435,7 @@ namespace Unions.Client
 		}
 
 		/// <summary>Holds <paramref name="value"/> as the ListOfString alternative.</summary>
-		public static OwnerTag FromListOfString(global::System.Collections.Generic.IReadOnlyList<string> value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::System.Collections.Generic.IReadOnlyList<string>>()));
+		public static OwnerTag FromListOfString(global::System.Collections.Generic.IReadOnlyList<string> value) => new(__Element<global::System.Collections.Generic.IReadOnlyList<string>>(value));
 
 		/// <summary>Reads the value as the ListOfString alternative; false, never an exception, when it does not read as one.</summary>
 		public bool TryGetListOfString([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::System.Collections.Generic.IReadOnlyList<string>? value)
@@ -431,7 +443,7 @@ namespace Unions.Client
 			value = default;
 			try
 			{
-				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::System.Collections.Generic.IReadOnlyList<string>>());
+				value = __Value<global::System.Collections.Generic.IReadOnlyList<string>>(Raw);
 			}
 			catch (global::System.Text.Json.JsonException)
 			{
@@ -442,6 +454,10 @@ namespace Unions.Client
 		}
 
 		private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
+
+		private static global::System.Text.Json.JsonElement __Element<T>(T value) => global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<T>());
+
+		private static T? __Value<T>(global::System.Text.Json.JsonElement raw) => global::System.Text.Json.JsonSerializer.Deserialize(raw, __Info<T>());
 	}
 
 	/// <summary>Reads and writes OwnerTag as the JSON value it holds, without reflection.</summary>
@@ -472,7 +488,7 @@ namespace Unions.Client
 		public static OwnerChoice FromRaw(global::System.Text.Json.JsonElement raw) => new(raw.Clone());
 
 		/// <summary>Holds <paramref name="value"/> as the Shape alternative.</summary>
-		public static OwnerChoice FromShape(global::Unions.Client.Shape value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<global::Unions.Client.Shape>()));
+		public static OwnerChoice FromShape(global::Unions.Client.Shape value) => new(__Element<global::Unions.Client.Shape>(value));
 
 		/// <summary>Reads the value as the Shape alternative; false, never an exception, when it does not read as one.</summary>
 		public bool TryGetShape([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out global::Unions.Client.Shape? value)
@@ -480,7 +496,7 @@ namespace Unions.Client
 			value = default;
 			try
 			{
-				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<global::Unions.Client.Shape>());
+				value = __Value<global::Unions.Client.Shape>(Raw);
 			}
 			catch (global::System.Text.Json.JsonException)
 			{
@@ -491,7 +507,7 @@ namespace Unions.Client
 		}
 
 		/// <summary>Holds <paramref name="value"/> as the Boolean alternative.</summary>
-		public static OwnerChoice FromBoolean(bool value) => new(global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<bool>()));
+		public static OwnerChoice FromBoolean(bool value) => new(__Element<bool>(value));
 
 		/// <summary>Reads the value as the Boolean alternative; false, never an exception, when it does not read as one.</summary>
 		public bool TryGetBoolean([global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out bool? value)
@@ -499,7 +515,7 @@ namespace Unions.Client
 			value = default;
 			try
 			{
-				value = global::System.Text.Json.JsonSerializer.Deserialize(Raw, __Info<bool>());
+				value = __Value<bool>(Raw);
 			}
 			catch (global::System.Text.Json.JsonException)
 			{
@@ -510,6 +526,10 @@ namespace Unions.Client
 		}
 
 		private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> __Info<T>() => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(T))!;
+
+		private static global::System.Text.Json.JsonElement __Element<T>(T value) => global::System.Text.Json.JsonSerializer.SerializeToElement(value, __Info<T>());
+
+		private static T? __Value<T>(global::System.Text.Json.JsonElement raw) => global::System.Text.Json.JsonSerializer.Deserialize(raw, __Info<T>());
 	}
 
 	/// <summary>Reads and writes OwnerChoice as the JSON value it holds, without reflection.</summary>
