@@ -359,6 +359,11 @@ internal static partial class JsonContextEmitter
             return "__Null(ref reader) ? null : " + ReadExpression(plan, runtime with { IsNullable = false }, context);
         }
 
+        if (OwnMethodIndex(plan, runtime) is { } own)
+        {
+            return context + "__Read" + own + "(ref reader, options)";
+        }
+
         switch (runtime.Kind)
         {
             case TypeRefKind.Primitive:
@@ -372,11 +377,10 @@ internal static partial class JsonContextEmitter
                 return primitive.IsReference ? "__Null(ref reader) ? null : " + call : call;
             case TypeRefKind.Enum:
                 return "__Via(" + context + "__Own" + entry.Index + ", ref reader, options)";
-            case TypeRefKind.Model when plan.HasOwnConverter(runtime):
-                // A union is a class: System.Text.Json reads null itself and never hands it to the converter.
-                return "__Null(ref reader) ? null : __Via(" + context + "__Own" + entry.Index + ", ref reader, options)";
             default:
-                return context + "__Read" + entry.Index + "(ref reader, options)";
+                // A model with a converter of its own (OwnMethodIndex took the rest). A union is a class: System.Text.Json
+                // reads null itself and never hands it to the converter.
+                return "__Null(ref reader) ? null : __Via(" + context + "__Own" + entry.Index + ", ref reader, options)";
         }
     }
 
@@ -407,6 +411,11 @@ internal static partial class JsonContextEmitter
         }
 
         var prefix = name is null ? string.Empty : "__Key(writer, " + name + "); ";
+        if (OwnMethodIndex(plan, runtime) is { } own)
+        {
+            return "{ " + prefix + "__Write" + own + "(writer, " + value + ", options); }";
+        }
+
         switch (runtime.Kind)
         {
             case TypeRefKind.Primitive when Primitives[runtime.Primitive].IsReference && !notNull:
@@ -416,12 +425,11 @@ internal static partial class JsonContextEmitter
                 return "{ " + prefix + Services + "." + Primitives[runtime.Primitive].Converter + ".Write(writer, " + value + ", options); }";
             case TypeRefKind.Enum:
                 return "{ " + prefix + "__Own" + entry.Index + ".Write(writer, " + value + ", options); }";
-            case TypeRefKind.Model when plan.HasOwnConverter(runtime) && notNull:
+            case TypeRefKind.Model when notNull:
+                // A model with a converter of its own (OwnMethodIndex took the rest).
                 return "{ " + prefix + "__Own" + entry.Index + ".Write(writer, " + value + ", options); }";
-            case TypeRefKind.Model when plan.HasOwnConverter(runtime):
-                return "{ " + prefix + "if (" + value + " is null) writer.WriteNullValue(); else __Own" + entry.Index + ".Write(writer, " + value + ", options); }";
             default:
-                return "{ " + prefix + "__Write" + entry.Index + "(writer, " + value + ", options); }";
+                return "{ " + prefix + "if (" + value + " is null) writer.WriteNullValue(); else __Own" + entry.Index + ".Write(writer, " + value + ", options); }";
         }
     }
 
@@ -703,7 +711,8 @@ internal static partial class JsonContextEmitter
     /// <summary>
     /// The index of the <c>__Read</c>/<c>__Write</c> pair that reads and writes <paramref name="type"/> with nothing
     /// around the call (a model without a converter of its own, a collection); null when the value needs more (a null
-    /// check, a converter).
+    /// check, a converter). The one place this is decided: <see cref="ReadExpression"/>, <see cref="WriteStatement"/>
+    /// and the collections' method groups all ask it.
     /// </summary>
     private static int? OwnMethodIndex(Plan plan, TypeRef type)
     {
