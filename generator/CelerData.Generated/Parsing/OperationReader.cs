@@ -452,7 +452,7 @@ internal sealed class OperationReader
         var index = 0;
         // Only the path part of a template is substituted: its literal query and fragment are sent (or, the fragment,
         // left out) as written.
-        var literal = path.IndexOfAny(new[] { '?', '#' });
+        var literal = PathTemplatePlanner.PathPartEnd(path);
         while ((index = path.IndexOf('{', index)) >= 0)
         {
             var end = path.IndexOf('}', index);

@@ -14,20 +14,27 @@ internal static class PathTemplatePlanner
 
         // A fragment is no part of the request (RFC 3986 section 3.5, RFC 9110 section 7.1): descriptions use one to
         // tell apart paths that would otherwise be equal ('/#X-Amz-Target=...', '/tags/{arn}#tagKeys'), and it is not sent.
-        var hash = template.IndexOf('#');
-        var path = hash < 0 ? template : template.Substring(0, hash);
+        var end = PathPartEnd(template);
+        var path = end < 0 ? template : template.Substring(0, end);
         var literal = new List<string>();
-        var question = path.IndexOf('?');
-        if (question >= 0)
+        if (end >= 0 && template[end] == '?')
         {
-            literal.Add(path.Substring(question + 1));
-            path = path.Substring(0, question);
+            var hash = template.IndexOf('#', end);
+            literal.Add(hash < 0 ? template.Substring(end + 1) : template.Substring(end + 1, hash - end - 1));
         }
 
         literal.AddRange(constantQuery);
         var query = string.Join("&", literal.Where(l => l.Length > 0));
         return new PathTemplateModel(Segments(path.Length == 0 ? "/" : path).ToEquatableArray(), query, refitTemplate);
     }
+
+    /// <summary>
+    /// Where the path part of a template ends: at its literal query ('?') or fragment ('#'), whichever comes first; -1
+    /// when it has neither. Only the path part is substituted (OperationReader checks that no '{name}' stands after it).
+    /// </summary>
+    public static int PathPartEnd(string template) => template.IndexOfAny(PathEnds);
+
+    private static readonly char[] PathEnds = { '?', '#' };
 
     /// <summary>The template with <paramref name="query"/> added to its query, which stands before a fragment (RFC 3986).</summary>
     private static string WithQuery(string template, string query)
