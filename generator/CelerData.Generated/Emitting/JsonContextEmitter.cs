@@ -26,14 +26,14 @@ internal static partial class JsonContextEmitter
     /// <summary>How a primitive is read and written: System.Text.Json's converter, and the reader and writer calls it makes.</summary>
     private sealed class Primitive
     {
-        public Primitive(TypeRef type, string converter, string? read, string? writeValue, string? writeProperty, bool isReference)
+        public Primitive(TypeRef type, string converter, string? read, string? writeValue, string? writeProperty)
         {
             TypeName = type.Name;
             Converter = converter;
             Read = read;
             WriteValue = writeValue;
             WriteProperty = writeProperty;
-            IsReference = isReference;
+            IsReference = !type.IsValueType;
         }
 
         /// <summary>The C# type of a value (not nullable).</summary>
@@ -51,24 +51,24 @@ internal static partial class JsonContextEmitter
         /// <summary>The writer call for a name and a value, or null.</summary>
         public string? WriteProperty { get; }
 
-        /// <summary>Whether null is read without calling the converter (System.Text.Json does so for reference types).</summary>
+        /// <summary>Whether the type is a reference type: null is read without calling the converter (System.Text.Json does so for reference types).</summary>
         public bool IsReference { get; }
     }
 
     private static readonly Dictionary<PrimitiveKind, Primitive> Primitives = new()
     {
-        [PrimitiveKind.String] = new(PrimitiveTypes.String, "StringConverter", "GetString", "WriteStringValue", "WriteString", isReference: true),
-        [PrimitiveKind.Int32] = new(PrimitiveTypes.Int32, "Int32Converter", "GetInt32", "WriteNumberValue", "WriteNumber", isReference: false),
-        [PrimitiveKind.Int64] = new(PrimitiveTypes.Int64, "Int64Converter", "GetInt64", "WriteNumberValue", "WriteNumber", isReference: false),
-        [PrimitiveKind.Boolean] = new(PrimitiveTypes.Boolean, "BooleanConverter", "GetBoolean", "WriteBooleanValue", "WriteBoolean", isReference: false),
-        [PrimitiveKind.Double] = new(PrimitiveTypes.Double, "DoubleConverter", "GetDouble", "WriteNumberValue", "WriteNumber", isReference: false),
-        [PrimitiveKind.Single] = new(PrimitiveTypes.Single, "SingleConverter", "GetSingle", "WriteNumberValue", "WriteNumber", isReference: false),
-        [PrimitiveKind.Decimal] = new(PrimitiveTypes.Decimal, "DecimalConverter", "GetDecimal", "WriteNumberValue", "WriteNumber", isReference: false),
-        [PrimitiveKind.DateTimeOffset] = new(PrimitiveTypes.DateTimeOffset, "DateTimeOffsetConverter", "GetDateTimeOffset", "WriteStringValue", "WriteString", isReference: false),
-        [PrimitiveKind.Guid] = new(PrimitiveTypes.Guid, "GuidConverter", "GetGuid", "WriteStringValue", "WriteString", isReference: false),
-        [PrimitiveKind.DateOnly] = new(PrimitiveTypes.DateOnly, "DateOnlyConverter", null, null, null, isReference: false),
-        [PrimitiveKind.Bytes] = new(PrimitiveTypes.Bytes, "ByteArrayConverter", null, null, null, isReference: true),
-        [PrimitiveKind.Any] = new(PrimitiveTypes.Any, "JsonElementConverter", null, null, null, isReference: false),
+        [PrimitiveKind.String] = new(PrimitiveTypes.String, "StringConverter", "GetString", "WriteStringValue", "WriteString"),
+        [PrimitiveKind.Int32] = new(PrimitiveTypes.Int32, "Int32Converter", "GetInt32", "WriteNumberValue", "WriteNumber"),
+        [PrimitiveKind.Int64] = new(PrimitiveTypes.Int64, "Int64Converter", "GetInt64", "WriteNumberValue", "WriteNumber"),
+        [PrimitiveKind.Boolean] = new(PrimitiveTypes.Boolean, "BooleanConverter", "GetBoolean", "WriteBooleanValue", "WriteBoolean"),
+        [PrimitiveKind.Double] = new(PrimitiveTypes.Double, "DoubleConverter", "GetDouble", "WriteNumberValue", "WriteNumber"),
+        [PrimitiveKind.Single] = new(PrimitiveTypes.Single, "SingleConverter", "GetSingle", "WriteNumberValue", "WriteNumber"),
+        [PrimitiveKind.Decimal] = new(PrimitiveTypes.Decimal, "DecimalConverter", "GetDecimal", "WriteNumberValue", "WriteNumber"),
+        [PrimitiveKind.DateTimeOffset] = new(PrimitiveTypes.DateTimeOffset, "DateTimeOffsetConverter", "GetDateTimeOffset", "WriteStringValue", "WriteString"),
+        [PrimitiveKind.Guid] = new(PrimitiveTypes.Guid, "GuidConverter", "GetGuid", "WriteStringValue", "WriteString"),
+        [PrimitiveKind.DateOnly] = new(PrimitiveTypes.DateOnly, "DateOnlyConverter", null, null, null),
+        [PrimitiveKind.Bytes] = new(PrimitiveTypes.Bytes, "ByteArrayConverter", null, null, null),
+        [PrimitiveKind.Any] = new(PrimitiveTypes.Any, "JsonElementConverter", null, null, null),
     };
 
     private sealed class Entry
