@@ -58,6 +58,14 @@ internal static partial class JsonContextEmitter
             /// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
             internal static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
+            /// <summary>Reads a nullable value type through its converter, null at a JSON null without asking the converter (as System.Text.Json reads <c>Nullable&lt;T&gt;</c>).</summary>
+            internal static T? __ViaOrNull<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) where T : struct
+                => reader.TokenType == __Json.JsonTokenType.Null ? null : converter.Read(ref reader, typeof(T), options);
+
+            /// <summary>Reads a class through its converter, null at a JSON null without asking the converter (as System.Text.Json reads a reference type).</summary>
+            internal static T? __ViaOrNullRef<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) where T : class
+                => reader.TokenType == __Json.JsonTokenType.Null ? null : converter.Read(ref reader, typeof(T), options);
+
             /// <summary>
             /// Reads the properties of one object for a model's reader: finds each name in the model's table of names,
             /// skips the properties the model does not have, remembers which it had, and fails as System.Text.Json fails
@@ -449,6 +457,8 @@ internal static partial class JsonContextEmitter
             """);
         writer.Line();
         EmitPropertyWriters(writer);
+        writer.Line();
+        EmitNullableReaders(writer);
         writer.Line();
         EmitFlatShared(writer);
         writer.Close();

@@ -353,15 +353,16 @@ internal static partial class JsonContextEmitter
     private static string ReadExpression(Plan plan, TypeRef type, string context = "")
     {
         var runtime = CSharp.Runtime(type);
-        var entry = plan.EntryFor(runtime);
-        if (runtime.IsNullable)
+        // A nullable value type or a class read through a converter is null at a JSON null without asking the converter
+        // (System.Text.Json does the same). That test is in shared helpers, one per kind, rather than a conditional at
+        // each property: a conditional between null and a value is target-typed, and binding thousands of them was a
+        // measurable part of compiling a big description's readers.
+        var inner = runtime with { IsNullable = false };
+        var entry = plan.EntryFor(inner);
+        if (OwnMethodIndex(plan, inner) is { } own)
         {
-            return "__Null(ref reader) ? null : " + ReadExpression(plan, runtime with { IsNullable = false }, context);
-        }
-
-        if (OwnMethodIndex(plan, runtime) is { } own)
-        {
-            return context + "__Read" + own + "(ref reader, options)";
+            var read = context + "__Read" + own + "(ref reader, options)";
+            return runtime.IsNullable ? "__Null(ref reader) ? null : " + read : read;
         }
 
         switch (runtime.Kind)
@@ -370,18 +371,19 @@ internal static partial class JsonContextEmitter
                 var primitive = Primitives[runtime.Primitive];
                 if (primitive.Read is not null)
                 {
-                    return "reader." + primitive.Read + "()";
+                    return runtime.IsNullable ? "__GetOrNull" + runtime.Primitive + "(ref reader)" : "reader." + primitive.Read + "()";
                 }
 
-                var call = "__Via(" + Services + "." + primitive.Converter + ", ref reader, options)";
-                return primitive.IsReference ? "__Null(ref reader) ? null : " + call : call;
+                return ViaConverter(Services + "." + primitive.Converter, runtime.IsNullable ? "__ViaOrNull" : primitive.IsReference ? "__ViaOrNullRef" : "__Via");
             case TypeRefKind.Enum:
-                return "__Via(" + context + "__Own" + entry.Index + ", ref reader, options)";
+                return ViaConverter(context + "__Own" + entry.Index, runtime.IsNullable ? "__ViaOrNull" : "__Via");
             default:
                 // A model with a converter of its own (OwnMethodIndex took the rest). A union is a class: System.Text.Json
                 // reads null itself and never hands it to the converter.
-                return "__Null(ref reader) ? null : __Via(" + context + "__Own" + entry.Index + ", ref reader, options)";
+                return ViaConverter(context + "__Own" + entry.Index, "__ViaOrNullRef");
         }
+
+        static string ViaConverter(string converter, string helper) => helper + "(" + converter + ", ref reader, options)";
     }
 
     /// <summary>
@@ -471,6 +473,25 @@ internal static partial class JsonContextEmitter
 
             writer.Line();
             writer.Line(string.Format(head, "__Optional") + type + "? value) { if (value is { } present) writer." + write + "(name, present); }");
+        }
+    }
+
+    /// <summary>
+    /// The shared readers of a nullable primitive value, one per kind with a reader call (<c>__GetOrNullInt64</c>):
+    /// null at a JSON null, else the reader's value. See <see cref="ReadExpression"/> for why they are not conditionals
+    /// at each property.
+    /// </summary>
+    private static void EmitNullableReaders(SourceWriter writer)
+    {
+        writer.Line("// A nullable primitive's readers, by kind: null at a JSON null, else the reader's value.");
+        foreach (var pair in Primitives.OrderBy(p => p.Key))
+        {
+            if (pair.Value.Read is not { } read || pair.Value.IsReference)
+            {
+                continue;
+            }
+
+            writer.Line("internal static " + pair.Value.TypeName + "? __GetOrNull" + pair.Key + "(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null ? null : reader." + read + "();");
         }
     }
 

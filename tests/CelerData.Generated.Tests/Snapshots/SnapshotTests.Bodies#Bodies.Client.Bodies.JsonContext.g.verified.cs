@@ -298,7 +298,7 @@ public partial class BodiesJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write14(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-	internal static __G.IReadOnlyList<byte[]>? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<byte[]>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options), options);
+	internal static __G.IReadOnlyList<byte[]>? __Read18(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<byte[]>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ViaOrNullRef(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options), options);
 
 	private static void __Write18(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<byte[]>? value, __Json.JsonSerializerOptions options) => __WriteList<byte[]>(writer, value, static (__Json.Utf8JsonWriter writer, byte[] value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Meta.JsonMetadataServices.ByteArrayConverter.Write(writer, value, options); } }, options);
 
@@ -345,8 +345,8 @@ partial record TokenForm
 			{
 				case 0: GrantType = __Via(__C.__Own1, ref reader, options); break;
 				case 1: ClientId = reader.GetString(); break;
-				case 2: Remember = __Null(ref reader) ? null : reader.GetBoolean(); break;
-				case 3: Expires = __Null(ref reader) ? null : reader.GetDateTimeOffset(); break;
+				case 2: Remember = __GetOrNullBoolean(ref reader); break;
+				case 3: Expires = __GetOrNullDateTimeOffset(ref reader); break;
 				case 4: Audiences = __C.__Read14(ref reader, options); break;
 				case 5: Scopes = __C.__Read14(ref reader, options); break;
 				case 6: Filter = __C.__Read2(ref reader, options); break;
@@ -371,7 +371,7 @@ partial record Filter
 			switch (__o.Index)
 			{
 				case 0: Kind = reader.GetString(); break;
-				case 1: Max = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 1: Max = __GetOrNullInt64(ref reader); break;
 			}
 		}
 	}
@@ -411,12 +411,12 @@ partial record AddPhotoRequest
 		{
 			switch (__o.Index)
 			{
-				case 0: File = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
+				case 0: File = __ViaOrNullRef(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
 				case 1: Thumbnails = __C.__Read18(ref reader, options); break;
 				case 2: Caption = reader.GetString(); break;
 				case 3: Tags = __C.__Read14(ref reader, options); break;
-				case 4: Rating = __Null(ref reader) ? null : reader.GetInt64(); break;
-				case 5: Grant = __Null(ref reader) ? null : __Via(__C.__Own1, ref reader, options); break;
+				case 4: Rating = __GetOrNullInt64(ref reader); break;
+				case 5: Grant = __ViaOrNull(__C.__Own1, ref reader, options); break;
 				case 6: PetId = reader.GetString(); break;
 				case 7: Meta = __C.__Read2(ref reader, options); break;
 			}
@@ -439,7 +439,7 @@ partial record SendComposedFormRequest
 			switch (__o.Index)
 			{
 				case 0: Kind = reader.GetString(); break;
-				case 1: Max = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 1: Max = __GetOrNullInt64(ref reader); break;
 				case 2: Reason = reader.GetString(); break;
 			}
 		}
@@ -461,8 +461,8 @@ partial record SendComposedUploadRequest
 			switch (__o.Index)
 			{
 				case 0: Kind = reader.GetString(); break;
-				case 1: Max = __Null(ref reader) ? null : reader.GetInt64(); break;
-				case 2: Image = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
+				case 1: Max = __GetOrNullInt64(ref reader); break;
+				case 2: Image = __ViaOrNullRef(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
 				case 3: Notes = reader.GetString(); break;
 				case 4: History = __C.__Read20(ref reader, options); break;
 			}
@@ -485,7 +485,7 @@ partial record SendBatchRequest
 			switch (__o.Index)
 			{
 				case 0: Header = __C.__Read2(ref reader, options); break;
-				case 1: Body = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
+				case 1: Body = __ViaOrNullRef(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
 			}
 		}
 	}
@@ -506,7 +506,7 @@ partial record SendRelatedRequest
 			switch (__o.Index)
 			{
 				case 0: Root = __C.__Read2(ref reader, options); break;
-				case 1: Attachment = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
+				case 1: Attachment = __ViaOrNullRef(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
 			}
 		}
 	}

@@ -1296,8 +1296,8 @@ partial record DeploymentScriptsRequest
 			switch (__o.Index)
 			{
 				case 0: Scripts = __C.__Read43(ref reader, options); break;
-				case 1: Parallel = __Null(ref reader) ? null : reader.GetBoolean(); break;
-				case 2: Timeout = __Null(ref reader) ? null : reader.GetInt32(); break;
+				case 1: Parallel = __GetOrNullBoolean(ref reader); break;
+				case 2: Timeout = __GetOrNullInt32(ref reader); break;
 			}
 		}
 	}
@@ -1405,9 +1405,9 @@ partial record Warehouse
 			{
 				case 0: WarehouseId = reader.GetString(); break;
 				case 1: WarehouseName = reader.GetString(); break;
-				case 2: NodeCount = __Null(ref reader) ? null : reader.GetInt32(); break;
-				case 3: State = __Null(ref reader) ? null : __Via(__C.__Own17, ref reader, options); break;
-				case 4: IsDefault = __Null(ref reader) ? null : reader.GetBoolean(); break;
+				case 2: NodeCount = __GetOrNullInt32(ref reader); break;
+				case 3: State = __ViaOrNull(__C.__Own17, ref reader, options); break;
+				case 4: IsDefault = __GetOrNullBoolean(ref reader); break;
 			}
 		}
 	}
@@ -1471,10 +1471,10 @@ partial record ScaleWarehouseSizeRequest
 			switch (__o.Index)
 			{
 				case 0: VmCate = reader.GetString(); break;
-				case 1: Iops = __Null(ref reader) ? null : reader.GetInt32(); break;
-				case 2: Throughput = __Null(ref reader) ? null : reader.GetInt32(); break;
-				case 3: VmVolSize = __Null(ref reader) ? null : reader.GetInt32(); break;
-				case 4: VmVolNum = __Null(ref reader) ? null : reader.GetInt32(); break;
+				case 1: Iops = __GetOrNullInt32(ref reader); break;
+				case 2: Throughput = __GetOrNullInt32(ref reader); break;
+				case 3: VmVolSize = __GetOrNullInt32(ref reader); break;
+				case 4: VmVolNum = __GetOrNullInt32(ref reader); break;
 			}
 		}
 	}
@@ -1604,8 +1604,8 @@ partial record DailyUsage
 			switch (__o.Index)
 			{
 				case 0: Usage = reader.GetString(); break;
-				case 1: Date = __Null(ref reader) ? null : reader.GetInt32(); break;
-				case 2: TimeStamp = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 1: Date = __GetOrNullInt32(ref reader); break;
+				case 2: TimeStamp = __GetOrNullInt64(ref reader); break;
 			}
 		}
 	}
@@ -1628,7 +1628,7 @@ partial record OrganizationUsageRequest
 				case 0: AccountIds = __C.__Read52(ref reader, options); break;
 				case 1: StartDate = reader.GetString(); break;
 				case 2: EndDate = reader.GetString(); break;
-				case 3: ShowDailyDetail = __Null(ref reader) ? null : reader.GetBoolean(); break;
+				case 3: ShowDailyDetail = __GetOrNullBoolean(ref reader); break;
 			}
 		}
 	}
@@ -1761,8 +1761,8 @@ partial record Bills
 			switch (__o.Index)
 			{
 				case 0: AccountId = reader.GetString(); break;
-				case 1: BeginMonth = __Null(ref reader) ? null : reader.GetInt32(); break;
-				case 2: EndMonth = __Null(ref reader) ? null : reader.GetInt32(); break;
+				case 1: BeginMonth = __GetOrNullInt32(ref reader); break;
+				case 2: EndMonth = __GetOrNullInt32(ref reader); break;
 				case 3: BillList = __C.__Read55(ref reader, options); break;
 			}
 		}
@@ -1858,9 +1858,9 @@ partial record Account
 				case 0: AccountId = reader.GetString(); break;
 				case 1: AccountName = reader.GetString(); break;
 				case 2: Email = reader.GetString(); break;
-				case 3: State = __Null(ref reader) ? null : __Via(__C.__Own39, ref reader, options); break;
-				case 4: IsRootAccount = __Null(ref reader) ? null : reader.GetBoolean(); break;
-				case 5: CreateAt = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 3: State = __ViaOrNull(__C.__Own39, ref reader, options); break;
+				case 4: IsRootAccount = __GetOrNullBoolean(ref reader); break;
+				case 5: CreateAt = __GetOrNullInt64(ref reader); break;
 			}
 		}
 	}

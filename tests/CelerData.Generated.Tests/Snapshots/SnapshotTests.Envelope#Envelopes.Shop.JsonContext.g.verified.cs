@@ -268,7 +268,7 @@ partial record Order
 			switch (__o.Index)
 			{
 				case 0: Id = reader.GetString(); break;
-				case 1: Total = __Null(ref reader) ? null : reader.GetDouble(); break;
+				case 1: Total = __GetOrNullDouble(ref reader); break;
 			}
 		}
 	}
@@ -309,7 +309,7 @@ partial record CountOrdersResponse
 		{
 			switch (__o.Index)
 			{
-				case 0: Status = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 0: Status = __GetOrNullInt64(ref reader); break;
 				case 1: Error = reader.GetString(); break;
 				case 2: Result = __C.__Read6(ref reader, options); break;
 			}

@@ -299,9 +299,9 @@ partial record NewPet
 			switch (__o.Index)
 			{
 				case 0: Name = reader.GetString(); break;
-				case 1: Kind = __Null(ref reader) ? null : __Via(__C.__Own1, ref reader, options); break;
-				case 2: Birthday = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
-				case 3: Weight = __Null(ref reader) ? null : reader.GetDouble(); break;
+				case 1: Kind = __ViaOrNull(__C.__Own1, ref reader, options); break;
+				case 2: Birthday = __ViaOrNull(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
+				case 3: Weight = __GetOrNullDouble(ref reader); break;
 				case 4: Tags = __C.__Read14(ref reader, options); break;
 			}
 		}
@@ -323,23 +323,23 @@ partial record Pet
 			switch (__o.Index)
 			{
 				case 0: Name = reader.GetString(); break;
-				case 1: Kind = __Null(ref reader) ? null : __Via(__C.__Own1, ref reader, options); break;
-				case 2: Birthday = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
-				case 3: Weight = __Null(ref reader) ? null : reader.GetDouble(); break;
+				case 1: Kind = __ViaOrNull(__C.__Own1, ref reader, options); break;
+				case 2: Birthday = __ViaOrNull(__Meta.JsonMetadataServices.DateOnlyConverter, ref reader, options); break;
+				case 3: Weight = __GetOrNullDouble(ref reader); break;
 				case 4: Tags = __C.__Read14(ref reader, options); break;
 				case 5: Id = reader.GetInt64(); break;
 				case 6: Created = reader.GetDateTimeOffset(); break;
-				case 7: OwnerId = __Null(ref reader) ? null : reader.GetGuid(); break;
-				case 8: Score = __Null(ref reader) ? null : reader.GetSingle(); break;
-				case 9: Price = __Null(ref reader) ? null : reader.GetDecimal(); break;
-				case 10: Photo = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
+				case 7: OwnerId = __GetOrNullGuid(ref reader); break;
+				case 8: Score = __GetOrNullSingle(ref reader); break;
+				case 9: Price = __GetOrNullDecimal(ref reader); break;
+				case 10: Photo = __ViaOrNullRef(__Meta.JsonMetadataServices.ByteArrayConverter, ref reader, options); break;
 				case 11: Attributes = __C.__Read24(ref reader, options); break;
 				case 12: Parent = __C.__Read3(ref reader, options); break;
 				case 13: Children = __C.__Read25(ref reader, options); break;
-				case 14: Extra = __Null(ref reader) ? null : __Via(__Meta.JsonMetadataServices.JsonElementConverter, ref reader, options); break;
+				case 14: Extra = __ViaOrNull(__Meta.JsonMetadataServices.JsonElementConverter, ref reader, options); break;
 				case 15: Classification = reader.GetString(); break;
 				case 16: PetValue = reader.GetString(); break;
-				case 17: Status = __Null(ref reader) ? null : __Via(__C.__Own5, ref reader, options); break;
+				case 17: Status = __ViaOrNull(__C.__Own5, ref reader, options); break;
 			}
 		}
 	}

@@ -227,7 +227,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 					case 0: __p0 = reader.GetString(); break;
 					case 1: __p1 = reader.GetString(); break;
 					case 2: __p2 = reader.GetString(); break;
-					case 3: __p3 = __Null(ref reader) ? null : reader.GetInt32(); break;
+					case 3: __p3 = __GetOrNullInt32(ref reader); break;
 					case 4: __p4 = __Read0(ref reader, options); break;
 				}
 			}
@@ -392,7 +392,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetInt64(); break;
-					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
+					case 1: __p1 = __GetOrNullInt64(ref reader); break;
 				}
 			}
 		}
@@ -435,7 +435,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetInt64(); break;
-					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
+					case 1: __p1 = __GetOrNullInt64(ref reader); break;
 					case 2: __p2 = reader.GetDouble(); break;
 				}
 			}
@@ -477,7 +477,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetInt64(); break;
-					case 1: __p1 = __Null(ref reader) ? null : reader.GetDouble(); break;
+					case 1: __p1 = __GetOrNullDouble(ref reader); break;
 				}
 			}
 		}
@@ -619,7 +619,7 @@ public partial class HierarchyJsonContext : __Json.Serialization.JsonSerializerC
 				switch (__o.Index)
 				{
 					case 0: __p0 = reader.GetInt64(); break;
-					case 1: __p1 = __Null(ref reader) ? null : reader.GetInt64(); break;
+					case 1: __p1 = __GetOrNullInt64(ref reader); break;
 				}
 			}
 		}

@@ -29,6 +29,14 @@ internal static class __JsonHelpers_Consumer
 	/// <summary>Reads a value through a converter, as System.Text.Json calls it for a property of type <typeparamref name="T"/>.</summary>
 	internal static T __Via<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => converter.Read(ref reader, typeof(T), options)!;
 
+	/// <summary>Reads a nullable value type through its converter, null at a JSON null without asking the converter (as System.Text.Json reads <c>Nullable&lt;T&gt;</c>).</summary>
+	internal static T? __ViaOrNull<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) where T : struct
+		=> reader.TokenType == __Json.JsonTokenType.Null ? null : converter.Read(ref reader, typeof(T), options);
+
+	/// <summary>Reads a class through its converter, null at a JSON null without asking the converter (as System.Text.Json reads a reference type).</summary>
+	internal static T? __ViaOrNullRef<T>(__Json.Serialization.JsonConverter<T> converter, ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) where T : class
+		=> reader.TokenType == __Json.JsonTokenType.Null ? null : converter.Read(ref reader, typeof(T), options);
+
 	/// <summary>
 	/// Reads the properties of one object for a model's reader: finds each name in the model's table of names,
 	/// skips the properties the model does not have, remembers which it had, and fails as System.Text.Json fails
@@ -472,6 +480,16 @@ internal static class __JsonHelpers_Consumer
 	internal static void __PutOrNullGuid(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, global::System.Guid? value) { if (value is { } present) writer.WriteString(name, present); else writer.WriteNull(name); }
 
 	internal static void __OptionalGuid(__Json.Utf8JsonWriter writer, __Json.JsonEncodedText name, global::System.Guid? value) { if (value is { } present) writer.WriteString(name, present); }
+
+	// A nullable primitive's readers, by kind: null at a JSON null, else the reader's value.
+	internal static int? __GetOrNullInt32(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null ? null : reader.GetInt32();
+	internal static long? __GetOrNullInt64(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null ? null : reader.GetInt64();
+	internal static bool? __GetOrNullBoolean(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null ? null : reader.GetBoolean();
+	internal static double? __GetOrNullDouble(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null ? null : reader.GetDouble();
+	internal static float? __GetOrNullSingle(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null ? null : reader.GetSingle();
+	internal static decimal? __GetOrNullDecimal(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null ? null : reader.GetDecimal();
+	internal static global::System.DateTimeOffset? __GetOrNullDateTimeOffset(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+	internal static global::System.Guid? __GetOrNullGuid(ref __Json.Utf8JsonReader reader) => reader.TokenType == __Json.JsonTokenType.Null ? null : reader.GetGuid();
 
 	/// <summary>
 	/// Builds a flat object as one raw JSON value, byte for byte what the writer's own calls would write. It gives

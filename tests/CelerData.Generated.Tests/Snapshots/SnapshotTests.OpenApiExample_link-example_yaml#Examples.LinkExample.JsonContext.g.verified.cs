@@ -223,7 +223,7 @@ partial record Pullrequest
 		{
 			switch (__o.Index)
 			{
-				case 0: Id = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 0: Id = __GetOrNullInt64(ref reader); break;
 				case 1: Title = reader.GetString(); break;
 				case 2: Repository = __C.__Read1(ref reader, options); break;
 				case 3: Author = __C.__Read0(ref reader, options); break;

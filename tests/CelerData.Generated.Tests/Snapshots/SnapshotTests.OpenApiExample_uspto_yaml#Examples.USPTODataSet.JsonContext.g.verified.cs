@@ -197,7 +197,7 @@ partial record DataSetList
 		{
 			switch (__o.Index)
 			{
-				case 0: Total = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 0: Total = __GetOrNullInt64(ref reader); break;
 				case 1: Apis = __C.__Read5(ref reader, options); break;
 			}
 		}
@@ -219,8 +219,8 @@ partial record PerformSearchRequest
 			switch (__o.Index)
 			{
 				case 0: Criteria = reader.GetString(); break;
-				case 1: Start = __Null(ref reader) ? null : reader.GetInt64(); break;
-				case 2: Rows = __Null(ref reader) ? null : reader.GetInt64(); break;
+				case 1: Start = __GetOrNullInt64(ref reader); break;
+				case 2: Rows = __GetOrNullInt64(ref reader); break;
 			}
 		}
 	}

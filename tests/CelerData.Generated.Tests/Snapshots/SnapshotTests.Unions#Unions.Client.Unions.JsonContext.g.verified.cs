@@ -241,7 +241,7 @@ public partial class UnionsJsonContext : __Json.Serialization.JsonSerializerCont
 
 	private static void __Write13(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<string>? value, __Json.JsonSerializerOptions options) => __WriteList<string>(writer, value, static (__Json.Utf8JsonWriter writer, string value, __Json.JsonSerializerOptions options) => { writer.WriteStringValue(value); }, options);
 
-	internal static __G.IReadOnlyList<__M.Pet>? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __Null(ref reader) ? null : __Via(__Own1, ref reader, options), options);
+	internal static __G.IReadOnlyList<__M.Pet>? __Read16(ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ReadList<__M.Pet>(ref reader, static (ref __Json.Utf8JsonReader reader, __Json.JsonSerializerOptions options) => __ViaOrNullRef(__Own1, ref reader, options), options);
 
 	private static void __Write16(__Json.Utf8JsonWriter writer, __G.IReadOnlyList<__M.Pet>? value, __Json.JsonSerializerOptions options) => __WriteList<__M.Pet>(writer, value, static (__Json.Utf8JsonWriter writer, __M.Pet value, __Json.JsonSerializerOptions options) => { { if (value is null) writer.WriteNullValue(); else __Own1.Write(writer, value, options); } }, options);
 
@@ -381,12 +381,12 @@ partial record Owner
 			switch (__o.Index)
 			{
 				case 0: Name = reader.GetString(); break;
-				case 1: Pet = __Null(ref reader) ? null : __Via(__C.__Own1, ref reader, options); break;
-				case 2: Shape = __Null(ref reader) ? null : __Via(__C.__Own5, ref reader, options); break;
-				case 3: Tag = __Null(ref reader) ? null : __Via(__C.__Own9, ref reader, options); break;
+				case 1: Pet = __ViaOrNullRef(__C.__Own1, ref reader, options); break;
+				case 2: Shape = __ViaOrNullRef(__C.__Own5, ref reader, options); break;
+				case 3: Tag = __ViaOrNullRef(__C.__Own9, ref reader, options); break;
 				case 4: Nickname = reader.GetString(); break;
 				case 5: Best = __C.__Read2(ref reader, options); break;
-				case 6: Choice = __Null(ref reader) ? null : __Via(__C.__Own10, ref reader, options); break;
+				case 6: Choice = __ViaOrNullRef(__C.__Own10, ref reader, options); break;
 			}
 		}
 	}
