@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# GitHub's whole client published as Native AOT (issue 11): the trimming and AOT warnings of the publish (there must be
+# none besides the generator's own CDG diagnostics), its wall and processor time and peak memory, the binary's size,
+# and a run of the binary (a JSON round trip and a call to a loopback server; tools/bigspec/projects/aot/Program.cs).
+#
+#   bash tools/bigspec/aot.sh [--work DIR]
+#
+# Like run.sh it fetches @octokit/openapi from npm into the work directory (a new temporary one unless --work is given;
+# never inside the repository) and copies the project there. Exit code 0 when the publish has no trimming or AOT
+# warning and the binary exits 0.
+set -euo pipefail
+
+octokit_version=23.0.2
+work=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --work) work="$2"; shift 2 ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+if [ -z "$work" ]; then work="$(mktemp -d /tmp/bigspec-aot.XXXXXX)"; fi
+mkdir -p "$work"
+case "$(cd "$work" && pwd)/" in "$repo"/*) echo "--work must be outside the repository" >&2; exit 2 ;; esac
+echo "work directory: $work"
+
+spec="$work/package/generated/api.github.com.json"
+if [ ! -f "$spec" ]; then
+  (cd "$work" && npm pack --silent "@octokit/openapi@$octokit_version" >/dev/null && tar xzf "octokit-openapi-$octokit_version.tgz")
+fi
+
+project="$work/aot"
+rm -rf "$project" && mkdir -p "$project"
+for f in "$repo/tools/bigspec/projects/aot"/*; do
+  sed -e "s|@REPO@|$repo|g" -e "s|@SPEC@|$spec|g" "$f" > "$project/$(basename "$f")"
+done
+
+(cd "$project" && dotnet restore > "$work/aot-restore.log" 2>&1)
+status=0
+/usr/bin/time -v dotnet publish "$project" -c Release --no-restore -o "$project/publish" \
+  > "$work/aot-publish.log" 2> "$work/aot-publish.time" || status=$?
+if [ "$status" -ne 0 ]; then
+  grep -E ': error ' "$work/aot-publish.log" | sort -u | head -20 >&2 || true
+  echo "publish failed ($status); log: $work/aot-publish.log" >&2
+  exit 1
+fi
+
+figures="$(awk -F': ' '
+  /User time \(seconds\)/ { user = $2 }
+  /System time \(seconds\)/ { sys = $2 }
+  /Maximum resident set size/ { rss = $2 / 1024 }
+  /Elapsed \(wall clock\) time/ { n = split($NF, t, ":"); wall = 0; for (i = 1; i <= n; i++) wall = wall * 60 + t[i] }
+  END { printf "%.1f s wall, %.1f s processor, %.0f MB peak", wall, user + sys, rss }' "$work/aot-publish.time")"
+warnings() { { grep -E ': warning [A-Z]+[0-9]+' "$work/aot-publish.log" || true; } | sort -u | sed -E 's/.*: warning ([A-Z]+[0-9]+).*/\1/'; }
+generator_warnings="$(warnings | grep -c '^CDG' || true)"
+other="$(warnings | { grep -v '^CDG' || true; } | sort | uniq -c | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }')"
+binary="$project/publish/Aot"
+size="$(stat -c %s "$binary")"
+
+echo "Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), nproc $(nproc), $(date -u '+%Y-%m-%d %H:%M UTC'), checkout $(git -C "$repo" rev-parse --short HEAD)"
+echo "publish: $figures"
+echo "binary: $size bytes"
+echo "generator warnings (CDG): $generator_warnings; trimming, AOT and compiler warnings: ${other:-none}"
+run=0
+"$binary" || run=$?
+echo "binary exit code: $run"
+if [ -n "$other" ] || [ "$run" -ne 0 ]; then
+  exit 1
+fi
