@@ -36,7 +36,10 @@ for f in "$repo/tools/bigspec/projects/aot"/*; do
   sed -e "s|@REPO@|$repo|g" -e "s|@SPEC@|$spec|g" "$f" > "$project/$(basename "$f")"
 done
 
-(cd "$project" && dotnet restore > "$work/aot-restore.log" 2>&1)
+if ! (cd "$project" && dotnet restore > "$work/aot-restore.log" 2>&1); then
+  echo "restore failed; log: $work/aot-restore.log" >&2
+  exit 1
+fi
 status=0
 /usr/bin/time -v dotnet publish "$project" -c Release --no-restore -o "$project/publish" \
   > "$work/aot-publish.log" 2> "$work/aot-publish.time" || status=$?
@@ -63,7 +66,8 @@ echo "publish: $figures"
 echo "binary: $size bytes"
 echo "generator warnings (CDG): $generator_warnings; trimming, AOT and compiler warnings: ${other:-none}"
 run=0
-"$binary" || run=$?
+# The binary makes one loopback call; two minutes is far beyond what it needs (124 is timeout's code).
+timeout 120 "$binary" || run=$?
 echo "binary exit code: $run"
 if [ -n "$other" ] || [ "$run" -ne 0 ]; then
   exit 1
