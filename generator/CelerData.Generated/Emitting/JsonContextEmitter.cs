@@ -374,16 +374,16 @@ internal static partial class JsonContextEmitter
                     return runtime.IsNullable ? "__GetOrNull" + runtime.Primitive + "(ref reader)" : "reader." + primitive.Read + "()";
                 }
 
-                return ViaConverter(Services + "." + primitive.Converter, runtime.IsNullable ? "__ViaOrNull" : primitive.IsReference ? "__ViaOrNullRef" : "__Via");
-            case TypeRefKind.Enum:
-                return ViaConverter(context + "__Own" + entry.Index, runtime.IsNullable ? "__ViaOrNull" : "__Via");
+                return ViaConverter(Services + "." + primitive.Converter, runtime);
             default:
-                // A model with a converter of its own (OwnMethodIndex took the rest). A union is a class: System.Text.Json
-                // reads null itself and never hands it to the converter.
-                return ViaConverter(context + "__Own" + entry.Index, runtime.IsNullable ? "__ViaOrNull" : "__ViaOrNullRef");
+                // An enum, or a model with a converter of its own (OwnMethodIndex took the rest).
+                return ViaConverter(context + "__Own" + entry.Index, runtime);
         }
 
-        static string ViaConverter(string converter, string helper) => helper + "(" + converter + ", ref reader, options)";
+        // Through the converter: a nullable value type and a class (a union, a byte array) are null at a JSON null
+        // without asking it, as System.Text.Json reads them; a value type is always handed to it.
+        static string ViaConverter(string converter, TypeRef runtime)
+            => (runtime.IsNullable ? "__ViaOrNull" : runtime.IsValueType ? "__Via" : "__ViaOrNullRef") + "(" + converter + ", ref reader, options)";
     }
 
     /// <summary>
