@@ -9,8 +9,8 @@
 # never inside the repository) and copies the project there. Exit code 0 when the publish has no trimming or AOT
 # warning and the binary exits 0.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-octokit_version=23.0.2
 work=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -25,16 +25,10 @@ mkdir -p "$work"
 case "$(cd "$work" && pwd)/" in "$repo"/*) echo "--work must be outside the repository" >&2; exit 2 ;; esac
 echo "work directory: $work"
 
-spec="$work/package/generated/api.github.com.json"
-if [ ! -f "$spec" ]; then
-  (cd "$work" && npm pack --silent "@octokit/openapi@$octokit_version" >/dev/null && tar xzf "octokit-openapi-$octokit_version.tgz")
-fi
-
+spec="$(fetch_spec "$work")"
 project="$work/aot"
-rm -rf "$project" && mkdir -p "$project"
-for f in "$repo/tools/bigspec/projects/aot"/*; do
-  sed -e "s|@REPO@|$repo|g" -e "s|@SPEC@|$spec|g" "$f" > "$project/$(basename "$f")"
-done
+rm -rf "$project"
+copy_project "$repo/tools/bigspec/projects/aot" "$project" "$repo" "$spec"
 
 if ! (cd "$project" && dotnet restore > "$work/aot-restore.log" 2>&1); then
   echo "restore failed; log: $work/aot-restore.log" >&2
@@ -49,15 +43,9 @@ if [ "$status" -ne 0 ]; then
   exit 1
 fi
 
-figures="$(awk -F': ' '
-  /User time \(seconds\)/ { user = $2 }
-  /System time \(seconds\)/ { sys = $2 }
-  /Maximum resident set size/ { rss = $2 / 1024 }
-  /Elapsed \(wall clock\) time/ { n = split($NF, t, ":"); wall = 0; for (i = 1; i <= n; i++) wall = wall * 60 + t[i] }
-  END { printf "%.1f s wall, %.1f s processor, %.0f MB peak", wall, user + sys, rss }' "$work/aot-publish.time")"
-warnings() { { grep -E ': warning [A-Z]+[0-9]+' "$work/aot-publish.log" || true; } | sort -u | sed -E 's/.*: warning ([A-Z]+[0-9]+).*/\1/'; }
-generator_warnings="$(warnings | grep -c '^CDG' || true)"
-other="$(warnings | { grep -v '^CDG' || true; } | sort | uniq -c | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }')"
+figures="$(time_figures "$work/aot-publish.time" | awk -F'\t' '{ printf "%s s wall, %.1f s processor, %s MB peak", $1, $2 + $3, $4 }')"
+generator_warnings="$(warning_codes "$work/aot-publish.log" | grep -c '^CDG' || true)"
+other="$(warning_codes "$work/aot-publish.log" | { grep -v '^CDG' || true; } | count_by_code)"
 binary="$project/publish/Aot"
 size="$(stat -c %s "$binary")"
 

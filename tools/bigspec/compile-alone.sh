@@ -13,6 +13,7 @@
 # /doc, so documentation comments are ordinary comments (DocumentationMode.None).
 # Results: DIR/compile-alone.tsv (one row per compilation) and a table on standard output.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 rounds=3
 work=""
@@ -33,7 +34,9 @@ fi
 # The compiler's command line, from a detailed build of the ours project (touching Program.cs so that it compiles).
 touch "$work/ours/Program.cs"
 (cd "$work/ours" && dotnet build -c Release --no-restore --disable-build-servers -p:UseSharedCompilation=false -v:detailed) > "$work/logs/compile-alone-detailed.log" 2>&1
-line="$(grep -m1 -E '^\s+\S+/Roslyn/bincore/csc /noconfig' "$work/logs/compile-alone-detailed.log" | sed -E 's/^\s+//')"
+# The ours project's own compilation: when the generator is out of date, its compilation comes first in the log.
+line="$(awk '/\/Roslyn\/bincore\/csc \/noconfig/ && /\/out:obj\/Release\/net10\.0\/Ours\.dll/ { sub(/^[ \t]+/, ""); print; exit }' \
+  "$work/logs/compile-alone-detailed.log")"
 if [ -z "$line" ]; then
   echo "no csc command line in $work/logs/compile-alone-detailed.log" >&2
   exit 1
@@ -61,12 +64,7 @@ for round in $(seq 1 "$rounds"); do
     load="$(cut -d' ' -f1 /proc/loadavg)"
     status=0
     /usr/bin/time -v "$csc" "@$rsp" > "$scratch/$name-$round.log" 2> "$scratch/$name-$round.time" || status=$?
-    figures="$(awk -F': ' '
-      /User time \(seconds\)/ { user = $2 }
-      /System time \(seconds\)/ { sys = $2 }
-      /Maximum resident set size/ { rss = $2 / 1024 }
-      /Elapsed \(wall clock\) time/ { n = split($NF, t, ":"); wall = 0; for (i = 1; i <= n; i++) wall = wall * 60 + t[i] }
-      END { printf "%.1f\t%.1f\t%.1f\t%.0f", wall, user, sys, rss }' "$scratch/$name-$round.time")"
+    figures="$(time_figures "$scratch/$name-$round.time")"
     bytes="$(cat "$dir"/*.cs | wc -c)"
     assembly="$(stat -c %s "$scratch/$name.dll" 2>/dev/null || echo 0)"
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$name" "$load" "$figures" "$assembly" "$bytes" "$status" >> "$results"

@@ -17,7 +17,6 @@
 # Results: WORK/results.tsv (one row per build), WORK/summary.md (medians, ratios, bytes), logs in WORK/logs.
 set -euo pipefail
 
-octokit_version=23.0.2
 rounds=2
 only="ours nswag kiota ours-repos"
 binlog=no
@@ -34,6 +33,7 @@ done
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 here="$repo/tools/bigspec"
+source "$here/common.sh"
 if [ -z "$work" ]; then work="$(mktemp -d /tmp/bigspec.XXXXXX)"; fi
 mkdir -p "$work/logs"
 case "$(cd "$work" && pwd)/" in "$repo"/*) echo "--work must be outside the repository" >&2; exit 2 ;; esac
@@ -43,41 +43,16 @@ has() { case " $only " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # The description, from npm at run time.
-spec="$work/package/generated/api.github.com.json"
-if [ ! -f "$spec" ]; then
-  (cd "$work" && npm pack --silent "@octokit/openapi@$octokit_version" >/dev/null && tar xzf "octokit-openapi-$octokit_version.tgz")
-fi
+spec="$(fetch_spec "$work")"
 
-# Projects, copied out of the repository so that its Directory.Build.props and central versions do not apply.
+# Projects, copied out of the repository.
 for p in ours nswag kiota; do
-  mkdir -p "$work/$p"
-  for f in "$here/projects/$p"/*; do
-    sed -e "s|@REPO@|$repo|g" -e "s|@SPEC@|$spec|g" "$f" > "$work/$p/$(basename "$f")"
-  done
+  copy_project "$here/projects/$p" "$work/$p" "$repo" "$spec"
 done
 rm -rf "$work/ours-repos" && cp -r "$work/ours" "$work/ours-repos"
 project_dir() { echo "$work/$1"; }
 assembly_name() { case "$1" in ours|ours-repos) echo Ours ;; nswag) echo NSwagClient ;; kiota) echo KiotaClient ;; esac; }
 project_props() { if [ "$1" = ours-repos ]; then echo "-p:BigSpecTags=repos"; fi; }
-
-# time -v's figures from a log: wall (s), user (s), sys (s), max RSS (MB).
-time_figures() {
-  awk -F': ' '
-    /User time \(seconds\)/ { user = $2 }
-    /System time \(seconds\)/ { sys = $2 }
-    /Maximum resident set size/ { rss = $2 / 1024 }
-    /Elapsed \(wall clock\) time/ {
-      n = split($NF, t, ":"); wall = 0; for (i = 1; i <= n; i++) wall = wall * 60 + t[i]
-    }
-    END { printf "%.1f\t%.1f\t%.1f\t%.0f", wall, user, sys, rss }' "$1"
-}
-
-# Distinct warnings in a build log, by code ("CS8618 12, CDG0023 3"); and their total.
-warnings_by_code() {
-  { grep -E ': warning [A-Z]+[0-9]+' "$1" || true; } | sort -u | sed -E 's/.*: warning ([A-Z]+[0-9]+).*/\1/' | sort | uniq -c |
-    sort -rn | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $2, $1 }'
-}
-warning_count() { { grep -E ': warning [A-Z]+[0-9]+' "$1" || true; } | sort -u | wc -l; }
 
 # Client generation by the two other tools, once each, measured the same way.
 (cd "$repo" && dotnet tool restore >/dev/null)
@@ -105,11 +80,13 @@ build() { # project, log, extra arguments...
 for p in $only; do
   echo "$p: restore and first build ($(load))"
   (cd "$(project_dir "$p")" && dotnet restore $(project_props "$p") > "$work/logs/restore-$p.log" 2>&1)
-  if grep -q 'Exit status: 0' "$work/logs/first-$p.log" 2>/dev/null; then continue; fi
   extra=()
   if [ "$p" = ours ] || [ "$p" = ours-repos ]; then
+    # Always built again: in a reused work directory the generated files counted must be this checkout's.
     rm -rf "$work/gen-$p"
     extra=(-p:EmitCompilerGeneratedFiles=true "-p:CompilerGeneratedFilesOutputPath=$work/gen-$p")
+  elif grep -q 'Exit status: 0' "$work/logs/first-$p.log" 2>/dev/null; then
+    continue
   fi
   if ! build "$p" "$work/logs/first-$p.log" "${extra[@]}" && [ "$p" = nswag ]; then
     # NSwag's client names types it never declares (CS0246); an empty class per name lets the compiler run to the end.
