@@ -105,7 +105,7 @@ say "BenchmarkDotNet suites"
 if [[ $mode == full ]]; then job=(--launchCount 1 --warmupCount 3 --iterationCount 10); else job=(--job Dry); fi
 artifacts="$work/bdn"
 dotnet "$dll" --filter '*' --inProcess "${job[@]}" --artifacts "$artifacts" --exporters github
-for suite in JsonDeserializeBenchmarks JsonDeserializeEntryBenchmarks JsonSerializeBenchmarks CallBenchmarks BearerWarmPathBenchmarks ContentionBenchmarks GeneratorBenchmarks; do
+for suite in JsonDeserializeBenchmarks JsonDeserializeEntryBenchmarks JsonSerializeBenchmarks JsonListBenchmarks CallBenchmarks BearerWarmPathBenchmarks ContentionBenchmarks GeneratorBenchmarks; do
   report=$(ls "$artifacts"/results/*."$suite"-report-github.md)
   # BenchmarkDotNet quotes descriptions with spaces and escapes the quotes as HTML.
   sed "s/&#39;//g" "$report" > "$results/$suite.md"
