@@ -1,7 +1,10 @@
+using System.Buffers;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CelerData.Generated.Tests.Infrastructure;
@@ -68,6 +71,47 @@ public sealed class JsonEquivalenceTests
     {
         Assert.NotNull(name);
         Compare(json, Ours.FeaturesJsonContext.Default.Pet, Reference.HandWrittenJsonContext.Default.Pet);
+    }
+
+    /// <summary>
+    /// The same documents from a sequence of one-byte segments (as a <c>PipeReader</c> or a socket hands them over):
+    /// every name and value then spans segments, which the generated readers must join as System.Text.Json does.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PetDocuments))]
+    public void PetsReadTheSameFromOneByteSegments(string name, string json)
+    {
+        Assert.NotNull(name);
+        CompareRead(json, Ours.FeaturesJsonContext.Default.Pet, Reference.HandWrittenJsonContext.Default.Pet, ReadSegmented);
+    }
+
+    public static IEnumerable<object[]> LargePetDocuments()
+    {
+        var tags = string.Join(",", Enumerable.Range(0, 3000).Select(i => "\"tag number " + i + " \\u00e9\""));
+        var large = "{\"name\":\"A\",\"id\":1,\"created\":\"2024-01-01T00:00:00Z\",\"tags\":[" + tags + "],\"kind\":\"cat\"}";
+        return new[]
+        {
+            new object[] { "large", large },
+            new object[] { "large, a number at the end of the tags", large.Replace("],\"kind\"", ",5],\"kind\"", StringComparison.Ordinal) },
+            new object[] { "large, required property missing", large.Replace("\"id\":1,", string.Empty, StringComparison.Ordinal) },
+            new object[] { "large, unknown property around it", "{\"unknown\":[" + tags + "]," + large.Substring(1) },
+            new object[] { "large, truncated", large.Substring(0, large.Length - 2000) },
+        };
+    }
+
+    /// <summary>
+    /// Documents larger than the serializer's 16 KB stream buffer, read from a stream as Refit reads a body: the
+    /// serializer reads a generated converter's whole value ahead (its buffer grows several times), the STJ
+    /// generator's converters read as the bytes come; values, failures and paths must still be the same.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(LargePetDocuments))]
+    public void LargePetsReadTheSameFromAStream(string name, string json)
+    {
+        Assert.NotNull(name);
+        Assert.True(Encoding.UTF8.GetByteCount(json) > 3 * 16 * 1024);
+        CompareRead(json, Ours.FeaturesJsonContext.Default.Pet, Reference.HandWrittenJsonContext.Default.Pet, ReadStream);
+        CompareRead(json, Ours.FeaturesJsonContext.Default.Pet, Reference.HandWrittenJsonContext.Default.Pet, ReadSegmented);
     }
 
     [Theory]
@@ -163,6 +207,79 @@ public sealed class JsonEquivalenceTests
         var ourFast = Write(ourValue, ours);
         Assert.Equal(referenceMetadata, ourMetadata);
         Assert.Equal(ourMetadata, ourFast);
+    }
+
+    /// <summary>Reads with both contexts through <paramref name="read"/> and compares values (as written back) and failures with their paths.</summary>
+    private static void CompareRead(string json, JsonTypeInfo ours, JsonTypeInfo reference, Func<string, JsonTypeInfo, (object? Value, Exception? Error)> read)
+    {
+        var (ourValue, ourError) = read(json, ours);
+        var (referenceValue, referenceError) = read(json, reference);
+        Assert.Equal(referenceError?.GetType(), ourError?.GetType());
+        Assert.Equal((referenceError as JsonException)?.Path, (ourError as JsonException)?.Path);
+        Assert.Equal((referenceError as JsonException)?.LineNumber, (ourError as JsonException)?.LineNumber);
+        if (referenceError is null)
+        {
+            Assert.Equal(Write(referenceValue, MetadataOnly.For(reference)), Write(ourValue, MetadataOnly.For(ours)));
+        }
+    }
+
+    private static (object? Value, Exception? Error) ReadSegmented(string json, JsonTypeInfo typeInfo)
+    {
+        var reader = new Utf8JsonReader(OneByteSegments(Encoding.UTF8.GetBytes(json)));
+        try
+        {
+            return (JsonSerializer.Deserialize(ref reader, typeInfo), null);
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            return (null, exception);
+        }
+    }
+
+    private static (object? Value, Exception? Error) ReadStream(string json, JsonTypeInfo typeInfo)
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        try
+        {
+            return (JsonSerializer.DeserializeAsync(stream, typeInfo).AsTask().GetAwaiter().GetResult(), null);
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            return (null, exception);
+        }
+    }
+
+    private static ReadOnlySequence<byte> OneByteSegments(byte[] bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            return ReadOnlySequence<byte>.Empty;
+        }
+
+        var first = new Segment(bytes.AsMemory(0, 1), 0);
+        var last = first;
+        for (var i = 1; i < bytes.Length; i++)
+        {
+            last = last.Append(bytes.AsMemory(i, 1));
+        }
+
+        return new ReadOnlySequence<byte>(first, 0, last, 1);
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
+        {
+            Memory = memory;
+            RunningIndex = runningIndex;
+        }
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory, RunningIndex + Memory.Length);
+            Next = next;
+            return next;
+        }
     }
 
     public static IEnumerable<object[]> TokenStrings() => new[]
