@@ -210,6 +210,28 @@ public sealed class HierarchyJsonTests
             JsonSerializer.Serialize(ours!, Context.Vehicle));
     }
 
+    /// <summary>The same documents from one-byte segments: the discriminator is looked for ahead across segments.</summary>
+    [Theory]
+    [MemberData(nameof(VehicleDocuments))]
+    public void ReadsTheSameFromOneByteSegments(string json)
+    {
+        var (ours, ourError) = Attempt(() => Segmented(json, Context.Vehicle));
+        var (reference, referenceError) = Attempt(() => Segmented(json, HandWrittenHierarchy.HierarchyReferenceContext.Default.Vehicle));
+
+        Assert.Equal(referenceError?.GetType(), ourError?.GetType());
+        Assert.Equal((referenceError as JsonException)?.Path, (ourError as JsonException)?.Path);
+        Assert.Equal(reference?.GetType().Name, ours?.GetType().Name);
+        Assert.Equal(
+            JsonSerializer.Serialize(reference!, HandWrittenHierarchy.HierarchyReferenceContext.Default.Vehicle),
+            JsonSerializer.Serialize(ours!, Context.Vehicle));
+    }
+
+    private static T? Segmented<T>(string json, JsonTypeInfo<T> typeInfo)
+    {
+        var reader = new Utf8JsonReader(JsonEquivalenceTests.OneByteSegments(Encoding.UTF8.GetBytes(json)));
+        return JsonSerializer.Deserialize(ref reader, typeInfo);
+    }
+
     private static (T? Value, Exception? Error) Attempt<T>(Func<T?> read)
     {
         try

@@ -249,7 +249,8 @@ public sealed class JsonEquivalenceTests
         }
     }
 
-    private static ReadOnlySequence<byte> OneByteSegments(byte[] bytes)
+    /// <summary>The bytes as a sequence of one-byte segments.</summary>
+    internal static ReadOnlySequence<byte> OneByteSegments(byte[] bytes)
     {
         if (bytes.Length == 0)
         {
