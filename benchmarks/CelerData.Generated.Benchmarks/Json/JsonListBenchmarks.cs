@@ -1,10 +1,14 @@
 using System.Globalization;
 using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
 using CelerData.Generated.Benchmarks.Cloud;
+using CelerData.Generated.Runtime;
+using Refit;
 
 namespace CelerData.Generated.Benchmarks.Json;
 
@@ -13,12 +17,17 @@ namespace CelerData.Generated.Benchmarks.Json;
 /// in memory, and from a stream as <c>HttpContent.ReadFromJsonAsync</c> (Refit's reader) reads a response body. A
 /// generated converter is not resumable, so System.Text.Json reads the whole value ahead before calling it, growing
 /// its buffer from 16 KB and scanning the value again at each growth; the STJ generator's metadata reads as the
-/// bytes come. These rows show what that costs at scale (docs/benchmarks.md, section 1).
+/// bytes come. These rows show what that costs at scale (docs/benchmarks.md, section 1), and what the replies cost
+/// through the reader each client uses: Refit's serializer for the STJ generator's context (a stream over the reply),
+/// the runtime's for ours (the buffered reply's bytes in one pass).
 /// </summary>
 [MemoryDiagnoser]
 [BenchmarkCategory("Json")]
 public class JsonListBenchmarks
 {
+    private static readonly IHttpContentSerializer RefitsReader = SystemTextJsonContentSerializer.ForContext(HandListJsonContext.Default);
+    private static readonly IHttpContentSerializer RuntimesReader = BufferedReplySerializer.Settings(CelerDataCloudJsonContext.Default).ContentSerializer;
+
     private byte[] _json = [];
 
     [Params(100, 10_000)]
@@ -39,7 +48,11 @@ public class JsonListBenchmarks
 
         // The four rows must read the same list, or the comparison means nothing.
         var expected = Describe(StjBytes());
-        string[] read = [Describe(StjStream().GetAwaiter().GetResult()), Describe(OursBytes()), Describe(OursStream().GetAwaiter().GetResult())];
+        string[] read =
+        [
+            Describe(StjStream().GetAwaiter().GetResult()), Describe(StjRefit().GetAwaiter().GetResult()),
+            Describe(OursBytes()), Describe(OursStream().GetAwaiter().GetResult()), Describe(OursRuntime().GetAwaiter().GetResult()),
+        ];
         foreach (var description in read)
         {
             if (description != expected)
@@ -62,10 +75,19 @@ public class JsonListBenchmarks
     public async Task<HandClusterListResponse> StjStream()
         => (await JsonSerializer.DeserializeAsync(new MemoryStream(_json, writable: false), HandListJsonContext.Default.HandClusterListResponse).ConfigureAwait(false))!;
 
+    [Benchmark(Description = "STJ generator, Refit's reply reader")]
+    public async Task<HandClusterListResponse> StjRefit() => (await RefitsReader.FromHttpContentAsync<HandClusterListResponse>(Reply()).ConfigureAwait(false))!;
+
     [Benchmark(Description = "CelerData.Generated context, bytes")]
     public ClusterListResponse OursBytes() => JsonSerializer.Deserialize(_json, CelerDataCloudJsonContext.Default.ClusterListResponse)!;
 
     [Benchmark(Description = "CelerData.Generated context, stream")]
     public async Task<ClusterListResponse> OursStream()
         => (await JsonSerializer.DeserializeAsync(new MemoryStream(_json, writable: false), CelerDataCloudJsonContext.Default.ClusterListResponse).ConfigureAwait(false))!;
+
+    [Benchmark(Description = "CelerData.Generated context, the runtime's reply reader")]
+    public async Task<ClusterListResponse> OursRuntime() => (await RuntimesReader.FromHttpContentAsync<ClusterListResponse>(Reply()).ConfigureAwait(false))!;
+
+    // A reply as Refit hands it to the reader: its bytes buffered, its length known.
+    private ByteArrayContent Reply() => new(_json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
 }

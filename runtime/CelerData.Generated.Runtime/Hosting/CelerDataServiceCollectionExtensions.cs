@@ -73,7 +73,7 @@ public static class CelerDataServiceCollectionExtensions
         AddHandlers(tokenClient, name, HandlerPipeline.Token);
 
         var apiClient = services.AddHttpClient(name, (provider, client) => client.BaseAddress = Runtime(provider, name).BaseAddress);
-        apiClient.AddTypedClient(httpClient => RestService.ForGenerated<TApi>(httpClient, descriptor.JsonContext));
+        apiClient.AddTypedClient(httpClient => RestService.ForGenerated<TApi>(httpClient, BufferedReplySerializer.Settings(descriptor.JsonContext)));
         apiClient.ConfigurePrimaryHttpMessageHandler(static (primary, _) => HandlerPipeline.RefuseRedirects(primary));
         apiClient.RemoveAllLoggers();
         AddHandlers(apiClient, name, HandlerPipeline.Api);
@@ -111,7 +111,7 @@ public static class CelerDataServiceCollectionExtensions
             provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
             fetch is null ? null : cancellationToken =>
             {
-                var api = RestService.ForGenerated<TApi>(factory.CreateClient(descriptor.TokenClientName), descriptor.JsonContext);
+                var api = RestService.ForGenerated<TApi>(factory.CreateClient(descriptor.TokenClientName), BufferedReplySerializer.Settings(descriptor.JsonContext));
                 return fetch(api, cancellationToken);
             },
             descriptor.SecurityRequirements,
