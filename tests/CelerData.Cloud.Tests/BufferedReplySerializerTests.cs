@@ -22,7 +22,8 @@ namespace CelerData.Cloud.Tests;
 /// </summary>
 public sealed class BufferedReplySerializerTests
 {
-    private static readonly IHttpContentSerializer Ours = BufferedReplySerializer.Settings(CelerDataCloudJsonContext.Default).ContentSerializer;
+    // Through the public entry that users of Refit alone take; the runtime's clients use the same settings.
+    private static readonly IHttpContentSerializer Ours = CelerDataRefitSettings.For(CelerDataCloudJsonContext.Default).ContentSerializer;
     private static readonly IHttpContentSerializer Refits = SystemTextJsonContentSerializer.ForContext(CelerDataCloudJsonContext.Default);
 
     public static TheoryData<string, string> Replies()
@@ -72,6 +73,13 @@ public sealed class BufferedReplySerializerTests
         Assert.Equal("café", read!.Message);
         await AssertSameAsync<ClusterListResponse>(() => Streamed(Bytes(List(5_000), bom: false)));
         await AssertSameAsync<ClusterListResponse>(() => Streamed(Bytes(List(5_000)[..1000], bom: false)));
+    }
+
+    [Fact]
+    public void The_public_settings_carry_the_reader_and_refuse_a_missing_context()
+    {
+        Assert.IsType<BufferedReplySerializer>(CelerDataRefitSettings.For(CelerDataCloudJsonContext.Default).ContentSerializer);
+        Assert.Throws<ArgumentNullException>(() => CelerDataRefitSettings.For(null!));
     }
 
     [Fact]
