@@ -26,7 +26,7 @@ namespace CelerData.Generated.Benchmarks.Json;
 public class JsonListBenchmarks
 {
     private static readonly IHttpContentSerializer RefitsReader = SystemTextJsonContentSerializer.ForContext(HandListJsonContext.Default);
-    private static readonly IHttpContentSerializer RuntimesReader = BufferedReplySerializer.Settings(CelerDataCloudJsonContext.Default).ContentSerializer;
+    private static readonly IHttpContentSerializer RuntimesReader = CelerDataRefitSettings.For(CelerDataCloudJsonContext.Default).ContentSerializer;
 
     private byte[] _json = [];
 

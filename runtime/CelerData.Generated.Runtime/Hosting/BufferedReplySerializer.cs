@@ -6,7 +6,6 @@ using System.Net.Http;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,11 +29,8 @@ internal sealed class BufferedReplySerializer : IHttpContentSerializer, IStreami
 {
     private readonly SystemTextJsonContentSerializer _inner;
 
-    private BufferedReplySerializer(SystemTextJsonContentSerializer inner) => _inner = inner;
-
-    /// <summary>Refit's settings for <paramref name="context"/> (as <c>RestService.ForGenerated(client, context)</c> makes them), with this serializer.</summary>
-    public static RefitSettings Settings(JsonSerializerContext context) =>
-        new(new BufferedReplySerializer(SystemTextJsonContentSerializer.ForContext(context)));
+    /// <summary>Wraps Refit's serializer for a generated context (made by <see cref="CelerDataRefitSettings.For"/>).</summary>
+    public BufferedReplySerializer(SystemTextJsonContentSerializer inner) => _inner = inner;
 
     public Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default) =>
         _inner.SerializerOptions.TryGetTypeInfo(typeof(T), out var typeInfo) && typeInfo is JsonTypeInfo<T> typed

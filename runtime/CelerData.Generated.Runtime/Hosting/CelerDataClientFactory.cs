@@ -78,8 +78,9 @@ public static class CelerDataClientFactory
         // Both chains end in the same primary handler, which each chain would dispose; disposal is idempotent.
         var tokenHttpClient = new HttpClient(HandlerPipeline.Build(HandlerPipeline.Token, runtime, primary)) { BaseAddress = baseAddress };
         var apiHttpClient = new HttpClient(HandlerPipeline.Build(HandlerPipeline.Api, runtime, primary)) { BaseAddress = baseAddress };
-        tokenApi = RestService.ForGenerated<TApi>(tokenHttpClient, BufferedReplySerializer.Settings(descriptor.JsonContext));
-        var api = RestService.ForGenerated<TApi>(apiHttpClient, BufferedReplySerializer.Settings(descriptor.JsonContext));
+        var settings = CelerDataRefitSettings.For(descriptor.JsonContext);
+        tokenApi = RestService.ForGenerated<TApi>(tokenHttpClient, settings);
+        var api = RestService.ForGenerated<TApi>(apiHttpClient, settings);
         return new CelerDataClient<TApi>(api, apiHttpClient, tokenHttpClient, runtime);
     }
 }

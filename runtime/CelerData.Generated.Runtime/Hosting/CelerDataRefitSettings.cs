@@ -18,6 +18,6 @@ public static class CelerDataRefitSettings
     public static RefitSettings For(JsonSerializerContext context)
     {
         System.ArgumentNullException.ThrowIfNull(context);
-        return BufferedReplySerializer.Settings(context);
+        return new RefitSettings(new BufferedReplySerializer(SystemTextJsonContentSerializer.ForContext(context)));
     }
 }

@@ -46,6 +46,10 @@ public static class CelerDataServiceCollectionExtensions
         descriptor.Validate();
         var name = descriptor.Name;
 
+        // One set of Refit settings (the context's serializer with the runtime's reply reader) for every client this
+        // registration makes: typed API clients and the token fetches.
+        var settings = CelerDataRefitSettings.For(descriptor.JsonContext);
+
         services.AddOptions<CelerDataClientOptions>(name)
             .Configure(EnvironmentCredentials.FillMissing)
             .Configure<IServiceProvider>((options, provider) =>
@@ -60,7 +64,7 @@ public static class CelerDataServiceCollectionExtensions
             .Configure(options => configure?.Invoke(options))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CelerDataClientOptions>>(new CelerDataClientOptionsValidator(name, descriptor.UsesClientCredentials));
-        services.TryAddKeyedSingleton(name, (provider, _) => CreateRuntime(provider, descriptor));
+        services.TryAddKeyedSingleton(name, (provider, _) => CreateRuntime(provider, descriptor, settings));
         if (descriptor.FetchToken is not null)
         {
             services.TryAddKeyedSingleton(name, static (provider, key) =>
@@ -73,7 +77,7 @@ public static class CelerDataServiceCollectionExtensions
         AddHandlers(tokenClient, name, HandlerPipeline.Token);
 
         var apiClient = services.AddHttpClient(name, (provider, client) => client.BaseAddress = Runtime(provider, name).BaseAddress);
-        apiClient.AddTypedClient(httpClient => RestService.ForGenerated<TApi>(httpClient, BufferedReplySerializer.Settings(descriptor.JsonContext)));
+        apiClient.AddTypedClient(httpClient => RestService.ForGenerated<TApi>(httpClient, settings));
         apiClient.ConfigurePrimaryHttpMessageHandler(static (primary, _) => HandlerPipeline.RefuseRedirects(primary));
         apiClient.RemoveAllLoggers();
         AddHandlers(apiClient, name, HandlerPipeline.Api);
@@ -94,7 +98,7 @@ public static class CelerDataServiceCollectionExtensions
     private static CelerDataClientRuntime Runtime(IServiceProvider provider, string name) =>
         provider.GetRequiredKeyedService<CelerDataClientRuntime>(name);
 
-    private static CelerDataClientRuntime CreateRuntime<TApi>(IServiceProvider provider, CelerDataClientDescriptor<TApi> descriptor)
+    private static CelerDataClientRuntime CreateRuntime<TApi>(IServiceProvider provider, CelerDataClientDescriptor<TApi> descriptor, RefitSettings settings)
         where TApi : class
     {
         var options = provider.GetRequiredService<IOptionsMonitor<CelerDataClientOptions>>().Get(descriptor.Name).Clone();
@@ -111,7 +115,7 @@ public static class CelerDataServiceCollectionExtensions
             provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
             fetch is null ? null : cancellationToken =>
             {
-                var api = RestService.ForGenerated<TApi>(factory.CreateClient(descriptor.TokenClientName), BufferedReplySerializer.Settings(descriptor.JsonContext));
+                var api = RestService.ForGenerated<TApi>(factory.CreateClient(descriptor.TokenClientName), settings);
                 return fetch(api, cancellationToken);
             },
             descriptor.SecurityRequirements,
