@@ -9,7 +9,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Tasks;
+using CelerData.Emulator;
 using CelerData.Generated.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 using Refit;
 using Xunit;
 
@@ -80,6 +82,45 @@ public sealed class BufferedReplySerializerTests
     {
         Assert.IsType<BufferedReplySerializer>(CelerDataRefitSettings.For(CelerDataCloudJsonContext.Default).ContentSerializer);
         Assert.Throws<ArgumentNullException>(() => CelerDataRefitSettings.For(null!));
+    }
+
+    [Fact]
+    public async Task Refits_DI_registration_keeps_the_public_settings_and_reads_a_list_over_loopback()
+    {
+        await using var emulator = await CelerDataEmulator.StartAsync(new EmulatorOptions
+        {
+            Clusters = { new EmulatorCluster { ClusterId = "c-1", ClusterName = "one" }, new EmulatorCluster { ClusterId = "c-2", ClusterName = "two \"2\" é" } },
+        });
+        using var runtime = CelerDataCloudClient.Create(new CelerDataClientOptions
+        {
+            ClientId = emulator.Client.ClientId,
+            ClientSecret = emulator.Client.ClientSecret,
+            BaseAddress = emulator.BaseAddress,
+        });
+        var token = await runtime.Api.CreateAccessTokenAsync();
+
+        // Refit alone, registered through Refit.HttpClientFactory with the settings that carry the reader; the
+        // caller sends the token itself, as there are no runtime handlers.
+        var services = new ServiceCollection();
+        services.AddRefitGeneratedClient<ICelerDataCloudApi>(CelerDataRefitSettings.For(CelerDataCloudJsonContext.Default))
+            .ConfigureHttpClient(client =>
+            {
+                client.BaseAddress = emulator.BaseAddress;
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+            });
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<BufferedReplySerializer>(provider.GetRequiredService<SettingsFor<ICelerDataCloudApi>>().Settings!.ContentSerializer);
+        var list = await provider.GetRequiredService<ICelerDataCloudApi>().ListClustersAsync();
+        Assert.Equal(["c-1", "c-2"], list.List.Select(cluster => cluster.ClusterId));
+        Assert.Equal("two \"2\" é", list.List[1].ClusterName);
+
+        // The overload that takes a context and a settings factory asks Refit to add the context to the settings'
+        // serializer, which Refit allows only for its own serializer: the README names the one above.
+        var other = new ServiceCollection();
+        other.AddRefitGeneratedClient<ICelerDataCloudApi>(CelerDataCloudJsonContext.Default, _ => CelerDataRefitSettings.For(CelerDataCloudJsonContext.Default));
+        await using var otherProvider = other.BuildServiceProvider();
+        Assert.Throws<InvalidOperationException>(() => otherProvider.GetRequiredService<SettingsFor<ICelerDataCloudApi>>());
     }
 
     [Fact]
