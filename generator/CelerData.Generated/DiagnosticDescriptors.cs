@@ -174,7 +174,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor AdditionalPropertiesBesideProperties = new(
         "CDG0025",
         "additionalProperties beside properties",
-        "'additionalProperties' beside 'properties' ({0}) is not supported yet; members beyond the declared properties are not kept",
+        "'additionalProperties' beside 'properties' ({0}) is not kept in a member of a hierarchy of types or in the parts of a multipart body; members beyond the declared properties are dropped there",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

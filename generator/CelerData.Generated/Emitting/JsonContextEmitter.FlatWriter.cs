@@ -22,9 +22,9 @@ internal static partial class JsonContextEmitter
         [PrimitiveKind.Boolean] = "Boolean",
     };
 
-    /// <summary>Whether a model is written through <c>__Flat</c>: at least one property, each a string, an integer or a boolean with a plain name.</summary>
+    /// <summary>Whether a model is written through <c>__Flat</c>: at least one property, each a string, an integer or a boolean with a plain name, and no other members kept.</summary>
     private static bool IsFlat(TypeModel model)
-        => model.Kind == TypeKind.Object && model.Hierarchy is null && model.Properties.Count > 0
+        => model.Kind == TypeKind.Object && model.Hierarchy is null && model.OtherMembers is null && model.Properties.Count > 0
             && model.Properties.All(p => CSharp.Runtime(p.Type) is { Kind: TypeRefKind.Primitive } runtime && FlatWrites.ContainsKey(runtime.Primitive) && IsPlain(p.WireName));
 
     /// <summary>Whether System.Text.Json writes a name as it is: printable ASCII that its default encoder never escapes.</summary>

@@ -530,7 +530,7 @@ internal static partial class JsonContextEmitter
         writer.Line();
         writer.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
         writer.Open("internal " + model.Name + "(" + Reader + ", ref __ObjectReader __o, " + Options + " options)");
-        EmitPropertyLoop(writer, plan, model.Properties, i => model.Properties[i].Name, ContextAlias);
+        EmitPropertyLoop(writer, plan, model.Properties, i => model.Properties[i].Name, ContextAlias, model.OtherMembers);
         writer.Close();
         writer.Close();
     }
@@ -544,12 +544,19 @@ internal static partial class JsonContextEmitter
     /// index reads the value into <paramref name="target"/> of the property's index.
     /// </summary>
     /// <param name="context">What the context's own members are reached through (<see cref="ReadExpression"/>).</param>
-    private static void EmitPropertyLoop(SourceWriter writer, Plan plan, IReadOnlyList<PropertyModel> properties, System.Func<int, string> target, string context = "")
+    /// <param name="others">The property that keeps the members the model does not declare, or null to skip them.</param>
+    private static void EmitPropertyLoop(SourceWriter writer, Plan plan, IReadOnlyList<PropertyModel> properties, System.Func<int, string> target, string context = "", string? others = null)
     {
-        writer.Open("while (__o.Next(ref reader))");
-        if (properties.Count > 0)
+        writer.Open(others is null ? "while (__o.Next(ref reader))" : "while (__o.NextOrOther(ref reader))");
+        if (properties.Count > 0 || others is not null)
         {
             writer.Open("switch (__o.Index)");
+            if (others is not null)
+            {
+                // As System.Text.Json fills extension data: made when the first other member comes, a repeated name's last value kept.
+                writer.Line("case -1: (" + others + " ??= new " + ModelsEmitter.CollectionsAlias + "Dictionary<string, " + Json + ".JsonElement>())[__o.Other!] = " + Json + ".JsonElement.ParseValue(ref reader); break;");
+            }
+
             for (var i = 0; i < properties.Count; i++)
             {
                 writer.Line("case " + i + ": " + target(i) + " = " + ReadExpression(plan, properties[i].Type, context) + "; break;");
@@ -708,6 +715,11 @@ internal static partial class JsonContextEmitter
                     writer.Line(WriteStatement(plan, property.Type, value, name));
                     break;
             }
+        }
+
+        if (model.OtherMembers is { } others)
+        {
+            writer.Line("__WriteOthers(writer, value." + others + ");");
         }
 
         writer.Line("writer.WriteEndObject();");

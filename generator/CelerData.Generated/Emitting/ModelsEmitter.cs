@@ -83,7 +83,20 @@ internal static class ModelsEmitter
         var sensitive = type.Properties.Any(p => p.IsSensitive);
         for (var i = 0; i < type.Properties.Count; i++)
         {
-            EmitProperty(writer, spec, type, type.Properties[i], blankLineAfter: sensitive || i < type.Properties.Count - 1);
+            EmitProperty(writer, spec, type, type.Properties[i], blankLineAfter: sensitive || type.OtherMembers is not null || i < type.Properties.Count - 1);
+        }
+
+        if (type.OtherMembers is { } others)
+        {
+            // Settable, unlike the declared properties: System.Text.Json (reflection and its generator) cannot fill
+            // extension data through the constructor it uses for a record with required or init-only members.
+            writer.Summary("The members of the JSON object beyond the declared properties (the schema's additionalProperties), each as its JSON value; they are written after the declared ones.");
+            writer.Line("[__Ser.JsonExtensionData]");
+            writer.Line("public " + CollectionsAlias + "IDictionary<string, global::System.Text.Json.JsonElement>? " + others + " { get; set; }");
+            if (sensitive)
+            {
+                writer.Line();
+            }
         }
 
         if (sensitive)
@@ -94,6 +107,12 @@ internal static class ModelsEmitter
             {
                 EmitPrint(writer, property, separator);
                 separator = ", ";
+            }
+
+            if (type.OtherMembers is { } printed)
+            {
+                // The dictionary prints as its type, not its values, as the compiler's PrintMembers would print it.
+                writer.Line("builder.Append(" + CSharp.Literal(separator + printed + " = ") + ").Append(" + printed + ");");
             }
 
             writer.Line("return true;");

@@ -16,6 +16,7 @@ internal enum TypeKind
 /// <param name="Union">For a union, how an alternative is recognised.</param>
 /// <param name="IsIntegerEnum">For an open enum, whether its wire values are integers (a struct around <c>long</c>) rather than strings.</param>
 /// <param name="Hierarchy">For an object in a hierarchy of types (<c>discriminator</c> and <c>allOf</c>), its place there; null otherwise.</param>
+/// <param name="OtherMembers">For a plain object whose schema has <c>additionalProperties</c> beside its properties, the name of the property that keeps the other members as JSON values; null otherwise.</param>
 internal sealed record TypeModel(
     TypeKind Kind,
     string Name,
@@ -26,7 +27,8 @@ internal sealed record TypeModel(
     string? OpenEnumUnknownMember = null,
     UnionModel? Union = null,
     bool IsIntegerEnum = false,
-    HierarchyModel? Hierarchy = null)
+    HierarchyModel? Hierarchy = null,
+    string? OtherMembers = null)
 {
     /// <summary>Whether this enum is an open value type that keeps values the spec does not list.</summary>
     public bool IsOpenEnum => OpenEnumUnknownMember is not null;

@@ -16,6 +16,7 @@ internal static class JsonContextPlanner
         "Default", "Options", "GeneratedSerializerOptions", "GetTypeInfo", "Equals", "GetHashCode", "ToString",
         "GetType", "MemberwiseClone", "Finalize", "Info", "Converter", "__ReadList", "__WriteList", "__ReadDictionary",
         "__WriteDictionary", "Fail", "Wrap", "CanWrap", "NameOf", "Segment", "__Via", "__ViaOrNull", "__ViaOrNullRef", "__Flat",
+        "__WriteOthers",
     };
 
     public static JsonContextPlan Plan(string clientName, IReadOnlyList<TypeModel> types)

@@ -611,17 +611,22 @@ internal sealed partial class SchemaReader
 
         var members = new List<KeyValuePair<ScalarNode, SpecNode>>();
         var required = new HashSet<string>(System.StringComparer.Ordinal);
-        CollectMembers(schema, members, required, new HashSet<SpecNode>(), name);
+        var others = new List<SpecNode>();
+        CollectMembers(schema, members, required, new HashSet<SpecNode>(), name, others: others);
 
         var scope = new NameScope(RecordMembers);
         scope.Reserve(name);
+        var properties = BuildProperties(members, required, name, scope).ToEquatableArray();
+        // Members beyond the declared properties (additionalProperties beside properties) are kept as JSON values
+        // under a property claimed after the declared ones, so a declared "additional_properties" keeps its name.
         return new TypeModel(
             TypeKind.Object,
             name,
             _context.GetDescription(schema, name),
             _context.GetBoolean(schema, "deprecated", name),
-            BuildProperties(members, required, name, scope).ToEquatableArray(),
-            EquatableArray<EnumMemberModel>.Empty);
+            properties,
+            EquatableArray<EnumMemberModel>.Empty,
+            OtherMembers: others.Count > 0 ? scope.Claim("AdditionalProperties") : null);
     }
 
     /// <summary>The properties of a record named <paramref name="name"/> from its schema members, named in <paramref name="scope"/>.</summary>
@@ -684,7 +689,8 @@ internal sealed partial class SchemaReader
         => (schema is not null && _context.GetBoolean(schema, keyword, where)) || (resolved is not null && resolved != schema && _context.GetBoolean(resolved, keyword, where));
 
     /// <param name="inherited">An allOf item of <paramref name="schema"/> whose members are left out: the reference to a base type, which declares them.</param>
-    private void CollectMembers(MappingNode schema, List<KeyValuePair<ScalarNode, SpecNode>> members, HashSet<string> required, HashSet<SpecNode> visiting, string owner, SpecNode? inherited = null)
+    /// <param name="others">Where an <c>additionalProperties</c> beside properties is recorded, for a model that keeps the other members; without it, it is reported as not kept.</param>
+    private void CollectMembers(MappingNode schema, List<KeyValuePair<ScalarNode, SpecNode>> members, HashSet<string> required, HashSet<SpecNode> visiting, string owner, SpecNode? inherited = null, List<SpecNode>? others = null)
     {
         if (!visiting.Add(schema))
         {
@@ -704,7 +710,7 @@ internal sealed partial class SchemaReader
             var target = FollowOnce(referenceNode);
             if (target is not null)
             {
-                CollectMembers(target, members, required, visiting, owner);
+                CollectMembers(target, members, required, visiting, owner, others: others);
             }
 
             visiting.Remove(schema);
@@ -722,7 +728,7 @@ internal sealed partial class SchemaReader
 
                 if (part is MappingNode partSchema)
                 {
-                    CollectMembers(partSchema, members, required, visiting, owner);
+                    CollectMembers(partSchema, members, required, visiting, owner, others: others);
                 }
                 else
                 {
@@ -757,7 +763,14 @@ internal sealed partial class SchemaReader
             var additional = schema.Get("additionalProperties");
             if (additional is MappingNode || (additional is ScalarNode scalar && scalar.AsBoolean() == true))
             {
-                _context.Report(DiagnosticDescriptors.AdditionalPropertiesBesideProperties, ParseContext.KeyOrSelf(schema, "additionalProperties"), owner);
+                if (others is not null)
+                {
+                    others.Add(additional);
+                }
+                else
+                {
+                        _context.Report(DiagnosticDescriptors.AdditionalPropertiesBesideProperties, ParseContext.KeyOrSelf(schema, "additionalProperties"), owner);
+                }
             }
         }
 

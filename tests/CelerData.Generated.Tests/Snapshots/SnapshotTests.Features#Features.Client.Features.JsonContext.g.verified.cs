@@ -223,6 +223,7 @@ public partial class FeaturesJsonContext : __Json.Serialization.JsonSerializerCo
 		writer.WriteStartObject();
 		{ __Key(writer, __Name21); __Own6.Write(writer, value.Status, options); }
 		if (value.Checks is { } __w1) { __Key(writer, __Name22); __Write29(writer, __w1, options); }
+		__WriteOthers(writer, value.AdditionalProperties);
 		writer.WriteEndObject();
 	}
 
@@ -355,10 +356,11 @@ partial record HealthResponse
 	[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
 	internal HealthResponse(ref __Json.Utf8JsonReader reader, ref __ObjectReader __o, __Json.JsonSerializerOptions options)
 	{
-		while (__o.Next(ref reader))
+		while (__o.NextOrOther(ref reader))
 		{
 			switch (__o.Index)
 			{
+				case -1: (AdditionalProperties ??= new __G.Dictionary<string, __Json.JsonElement>())[__o.Other!] = __Json.JsonElement.ParseValue(ref reader); break;
 				case 0: Status = __Via(__C.__Own6, ref reader, options); break;
 				case 1: Checks = __C.__Read29(ref reader, options); break;
 			}

@@ -111,15 +111,43 @@ internal static class __JsonHelpers_Consumer
 			}
 		}
 
+		/// <summary>The name of the member the model does not declare that <see cref="NextOrOther"/> stopped at (<see cref="Index"/> is then -1); null otherwise.</summary>
+		public string? Other;
+
+		/// <summary>
+		/// As <see cref="Next"/>, but it stops at a member the model does not declare too, with <see cref="Index"/>
+		/// -1 and its name in <see cref="Other"/>: for a model that keeps the other members.
+		/// </summary>
+		public bool NextOrOther(ref __Json.Utf8JsonReader reader)
+		{
+			Index = -1;
+			Other = null;
+			reader.Read();
+			if (reader.TokenType == __Json.JsonTokenType.EndObject)
+			{
+				return _required == 0 ? false : throw Missing(ref reader);
+			}
+
+			var index = Find(reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
+			Index = index;
+			if (index < 0)
+			{
+				Other = reader.GetString();
+			}
+
+			reader.Read();
+			return true;
+		}
+
 		/// <summary>Whether the object had the property <paramref name="index"/>.</summary>
 		public readonly bool Seen(int index) => index < 64 ? (_seen & 1UL << index) != 0 : _more is { } more && index - 64 < more.Length && more[index - 64];
 
 		/// <summary>What the failure of reading the current property's value turns into, if anything (see <see cref="Wrap"/>).</summary>
-		public readonly bool CanWrap(global::System.Exception exception) => Index >= 0 && __CanWrap(exception);
+		public readonly bool CanWrap(global::System.Exception exception) => (Index >= 0 || Other is not null) && __CanWrap(exception);
 
 		/// <summary>The failure of reading the current property's value, with the property's segment in front of its path.</summary>
 		public readonly __Json.JsonException Wrap(global::System.Exception exception, ref __Json.Utf8JsonReader reader)
-			=> __Wrap(exception, __Segment(global::System.Text.Encoding.UTF8.GetString(_names.Slice(_name, _length))), ref reader);
+			=> __Wrap(exception, __Segment(Index >= 0 ? global::System.Text.Encoding.UTF8.GetString(_names.Slice(_name, _length)) : Other!), ref reader);
 
 		private int Find(global::System.ReadOnlySpan<byte> name)
 		{
@@ -355,6 +383,21 @@ internal static class __JsonHelpers_Consumer
 		}
 
 		writer.WriteEndObject();
+	}
+
+	/// <summary>The members of an object beyond its model's declared properties, after them, as System.Text.Json writes extension data.</summary>
+	internal static void __WriteOthers(__Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, __Json.JsonElement>? others)
+	{
+		if (others is null)
+		{
+			return;
+		}
+
+		foreach (var pair in others)
+		{
+			writer.WritePropertyName(pair.Key);
+			pair.Value.WriteTo(writer);
+		}
 	}
 
 	/// <summary>The path segment of a dictionary key, as System.Text.Json writes it.</summary>

@@ -102,6 +102,63 @@ public sealed class FreeFormObjectTests
         Assert.Equal(Members, JsonSerializer.Serialize(read));
     }
 
+    private const string OpenSpec = """
+        openapi: 3.0.3
+        info: { title: Open, version: '1' }
+        paths:
+          /things:
+            post:
+              operationId: postThing
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema: { $ref: '#/components/schemas/Thing' }
+              responses:
+                '200':
+                  description: the thing stored as a document's metadata
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Stored' }
+        components:
+          schemas:
+            Thing:
+              type: object
+              required: [name]
+              properties:
+                name: { type: string }
+              additionalProperties: true
+            Stored:
+              type: object
+              required: [id]
+              properties:
+                id: { type: string }
+                metadata: { $ref: '#/components/schemas/Thing' }
+        """;
+
+    [Fact]
+    public async Task AnObjectWithPropertiesAndAdditionalPropertiesKeepsTheOtherMembersOverTheWire()
+    {
+        using var client = CompiledClient.Compile(new SpecFile("/open.yaml", OpenSpec, "Open"));
+        await using var server = await EchoServer.StartAsync();
+        var api = client.Api(new HttpClient { BaseAddress = server.BaseAddress });
+        var json = """{"name":"n",""" + Members[1..];
+        var thing = client.Read(json, client.Type("Thing"))!;
+        Assert.Equal("n", thing.GetType().GetProperty("Name")!.GetValue(thing));
+
+        var task = (Task)client.ApiInterface.GetMethod("PostThingAsync")!.Invoke(api, new object?[] { thing, CancellationToken.None })!;
+        await task;
+        var stored = task.GetType().GetProperty("Result")!.GetValue(task)!;
+
+        // Sent with the declared member first and the others after it, in their order; read back the same way.
+        Assert.Equal(json, server.Bodies.Single());
+        var metadata = stored.GetType().GetProperty("Metadata")!.GetValue(stored)!;
+        Assert.Equal("n", metadata.GetType().GetProperty("Name")!.GetValue(metadata));
+        var others = (IDictionary<string, JsonElement>)metadata.GetType().GetProperty("AdditionalProperties")!.GetValue(metadata)!;
+        Assert.Equal(new[] { "owner", "tags", "empty", "note" }, others.Keys);
+        Assert.Equal(Members, JsonSerializer.Serialize(others));
+    }
+
     /// <summary>A Kestrel server on loopback that records each JSON body and answers it as a document's metadata.</summary>
     private sealed class EchoServer : IAsyncDisposable
     {

@@ -297,6 +297,10 @@ namespace CelerData.Generated.Tests.HandWritten
 		[__Name("checks")]
 		[__Ignore(Condition = __When.WhenWritingNull)]
 		public __G.IReadOnlyDictionary<string, bool>? Checks { get; init; }
+
+		/// <summary>The members of the JSON object beyond the declared properties (the schema's additionalProperties), each as its JSON value; they are written after the declared ones.</summary>
+		[__Ser.JsonExtensionData]
+		public __G.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 	}
 
 	/// <summary>The values of PetStatus.</summary>

@@ -1,0 +1,149 @@
+using System.Linq;
+using CelerData.Generated.Model;
+using CelerData.Generated.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace CelerData.Generated.Tests.Generator;
+
+/// <summary>
+/// An object schema with <c>additionalProperties</c> beside its properties keeps the other members as JSON values
+/// (System.Text.Json's extension data); where they cannot be kept (a hierarchy's member, a multipart body's parts)
+/// CDG0025 says so at the keyword. Reading and writing them is compared with System.Text.Json in JsonEquivalenceTests.
+/// </summary>
+public sealed class OtherMembersTests
+{
+    private const string Spec = """
+        openapi: 3.0.3
+        info: { title: Others, version: '1' }
+        paths:
+          /a:
+            post:
+              operationId: postA
+              requestBody:
+                content:
+                  multipart/form-data:
+                    schema: { $ref: '#/components/schemas/Upload' }
+              responses:
+                '200':
+                  description: ok
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Kept' }
+        components:
+          schemas:
+            Kept:
+              type: object
+              properties:
+                name: { type: string }
+              additionalProperties: { type: integer }
+            Clash:
+              type: object
+              properties:
+                additional_properties: { type: string }
+              additionalProperties: true
+            Secret:
+              type: object
+              properties:
+                password: { type: string, format: password }
+              additionalProperties: true
+            Closed:
+              type: object
+              properties:
+                name: { type: string }
+              additionalProperties: false
+            Merged:
+              allOf:
+                - $ref: '#/components/schemas/Closed'
+                - type: object
+                  properties:
+                    size: { type: integer }
+                  additionalProperties: {}
+            Animal:
+              type: object
+              required: [kind]
+              properties:
+                kind: { type: string }
+              discriminator: { propertyName: kind }
+            Dog:
+              allOf:
+                - $ref: '#/components/schemas/Animal'
+                - type: object
+                  properties:
+                    bark: { type: boolean }
+                  additionalProperties: true
+            Upload:
+              type: object
+              properties:
+                file: { type: string, format: binary }
+              additionalProperties: { type: string }
+        """;
+
+    [Fact]
+    public void APlainObjectKeepsTheOtherMembersUnderAFreeName()
+    {
+        var model = PlannedModel.Of(new SpecInput("/specs/others.yaml", Spec, "Others", null, null))!;
+        TypeModel Type(string name) => model.Types.Single(t => t.Name == name);
+
+        Assert.Equal("AdditionalProperties", Type("Kept").OtherMembers);
+        Assert.Equal("AdditionalProperties", Type("Secret").OtherMembers);
+        Assert.Equal("AdditionalProperties", Type("Merged").OtherMembers);
+        Assert.Null(Type("Closed").OtherMembers);
+        Assert.Null(Type("Dog").OtherMembers);
+
+        // A declared property keeps the name; the other members take the next free one.
+        var clash = Type("Clash");
+        Assert.Equal("AdditionalProperties", Assert.Single(clash.Properties).Name);
+        Assert.Equal("AdditionalProperties2", clash.OtherMembers);
+    }
+
+    [Fact]
+    public void WhereTheyCannotBeKeptCDG0025SaysSoAndTheCodeCompiles()
+    {
+        var result = GeneratorHarness.Run(new SpecFile("/specs/others.yaml", Spec, "Others"));
+
+        Assert.Empty(result.CompilationProblems());
+        var lines = result.Diagnostics("CDG0025").Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1).Order().ToList();
+        // Dog's allOf part (a hierarchy's member) and Upload as a multipart body; none for Kept, Clash, Secret or Merged.
+        Assert.Equal([LineOf("additionalProperties: true", after: "Dog:"), LineOf("additionalProperties: { type: string }", after: "Upload:")], lines);
+
+        var models = result.Sources.Single(s => s.HintName.EndsWith(".Models.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("[__Ser.JsonExtensionData]", models, System.StringComparison.Ordinal);
+        // The record with a sensitive property prints the dictionary (its type, not its values) after the properties.
+        Assert.Contains("builder.Append(\", AdditionalProperties = \").Append(AdditionalProperties);", models, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShapesThatDifferOnlyInKeepingOtherMembersAreNotMerged()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Shapes, version: '1' }
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  responses:
+                    '200':
+                      description: ok
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            properties:
+                              open: { type: object, properties: { n: { type: integer } }, additionalProperties: true }
+                              closed: { type: object, properties: { n: { type: integer } } }
+            """;
+        var model = PlannedModel.Of(new SpecInput("/specs/shapes.yaml", spec, "Shapes", null, null))!;
+        var objects = model.Types.Where(t => t.Properties.Count == 1 && t.Properties[0].WireName == "n").ToList();
+        Assert.Equal(2, objects.Count);
+        Assert.Single(objects, t => t.OtherMembers is not null);
+    }
+
+    /// <summary>The 1-based line of the first line reading <paramref name="text"/> (trimmed) after the one reading <paramref name="after"/>.</summary>
+    private static int LineOf(string text, string after)
+    {
+        var lines = Spec.Split('\n').Select(l => l.Trim()).ToArray();
+        return System.Array.IndexOf(lines, text, System.Array.IndexOf(lines, after)) + 1;
+    }
+}
