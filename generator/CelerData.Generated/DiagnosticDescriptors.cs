@@ -158,7 +158,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor CompositionInsideObject = new(
         "CDG0023",
         "oneOf or anyOf inside an object schema",
-        "'{0}' inside an object schema ({1}) is not supported yet; only the object's own properties are generated",
+        "'{0}' inside an object schema ({1}) has alternatives with members or schemas of their own, which are not typed yet; only the object's own properties are generated, and a plain object keeps the other members as JSON values in AdditionalProperties",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

@@ -685,6 +685,51 @@ internal sealed partial class SchemaReader
         return (members, required);
     }
 
+    /// <summary>The keywords an alternative may have and still describe only the declared properties: what they require and how they narrow them.</summary>
+    private static readonly HashSet<string> ConstraintKeywords = new(System.StringComparer.Ordinal)
+    {
+        "required", "properties", "type", "description", "title", "additionalProperties", "example", "examples", "deprecated", "nullable",
+    };
+
+    /// <summary>
+    /// Whether every alternative of a <c>oneOf</c>/<c>anyOf</c> inside an object only requires or narrows properties the object
+    /// declares (no member of its own, no other schema), so the object's properties already hold any value it allows.
+    /// </summary>
+    private static bool OnlyConstrainsDeclared(SpecNode alternatives, List<KeyValuePair<ScalarNode, SpecNode>> members)
+    {
+        if (alternatives is not SequenceNode { Items.Count: > 0 } sequence)
+        {
+            return false;
+        }
+
+        bool Declared(string name) => members.Exists(m => m.Key.Value == name);
+        foreach (var item in sequence.Items)
+        {
+            if (item is not MappingNode alternative)
+            {
+                return false;
+            }
+
+            foreach (var entry in alternative.Entries)
+            {
+                var key = entry.Key.Value;
+                var fits = key switch
+                {
+                    "required" => entry.Value is SequenceNode names && names.Items.All(n => n is ScalarNode name && Declared(name.Value)),
+                    "properties" => entry.Value is MappingNode properties && properties.Entries.All(p => Declared(p.Key.Value)),
+                    "type" => entry.Value is ScalarNode { Value: "object" },
+                    _ => ConstraintKeywords.Contains(key) || key.StartsWith("x-", System.StringComparison.Ordinal),
+                };
+                if (!fits)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     private bool IsFlagged(MappingNode? schema, MappingNode? resolved, string keyword, string where)
         => (schema is not null && _context.GetBoolean(schema, keyword, where)) || (resolved is not null && resolved != schema && _context.GetBoolean(resolved, keyword, where));
 
@@ -737,14 +782,6 @@ internal sealed partial class SchemaReader
             }
         }
 
-        foreach (var keyword in new[] { "oneOf", "anyOf" })
-        {
-            if (schema.Get(keyword) is not null)
-            {
-                _context.Report(DiagnosticDescriptors.CompositionInsideObject, ParseContext.KeyOrSelf(schema, keyword), keyword, owner);
-            }
-        }
-
         if (_context.GetMapping(schema, "properties", owner) is { } properties)
         {
             foreach (var entry in properties.Entries)
@@ -771,6 +808,18 @@ internal sealed partial class SchemaReader
                 {
                         _context.Report(DiagnosticDescriptors.AdditionalPropertiesBesideProperties, ParseContext.KeyOrSelf(schema, "additionalProperties"), owner);
                 }
+            }
+        }
+
+        // Checked once this level's properties are in: alternatives that only require or narrow declared properties
+        // (GitHub's "one of these must be set") lose nothing; members of any others are kept as JSON where the model
+        // keeps other members, and the alternatives are reported as not typed.
+        foreach (var keyword in new[] { "oneOf", "anyOf" })
+        {
+            if (schema.Get(keyword) is { } alternatives && !OnlyConstrainsDeclared(alternatives, members))
+            {
+                others?.Add(alternatives);
+                _context.Report(DiagnosticDescriptors.CompositionInsideObject, ParseContext.KeyOrSelf(schema, keyword), keyword, owner);
             }
         }
 

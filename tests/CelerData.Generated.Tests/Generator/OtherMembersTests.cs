@@ -10,6 +10,8 @@ namespace CelerData.Generated.Tests.Generator;
 /// An object schema with <c>additionalProperties</c> beside its properties keeps the other members as JSON values
 /// (System.Text.Json's extension data); where they cannot be kept (a hierarchy's member, a multipart body's parts)
 /// CDG0025 says so at the keyword. Reading and writing them is compared with System.Text.Json in JsonEquivalenceTests.
+/// Alternatives inside an object that only require or narrow its declared properties lose nothing and are not
+/// reported (CDG0023); any others are, and what they add is kept as those other members.
 /// </summary>
 public sealed class OtherMembersTests
 {
@@ -138,6 +140,67 @@ public sealed class OtherMembersTests
         var objects = model.Types.Where(t => t.Properties.Count == 1 && t.Properties[0].WireName == "n").ToList();
         Assert.Equal(2, objects.Count);
         Assert.Single(objects, t => t.OtherMembers is not null);
+    }
+
+    [Fact]
+    public void AlternativesThatOnlyRequireOrNarrowDeclaredPropertiesAreNotReported()
+    {
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Alternatives, version: '1' }
+            paths: {}
+            components:
+              schemas:
+                OneMustBeSet:
+                  type: object
+                  properties:
+                    state: { type: string }
+                    assignees: { type: array, items: { type: string } }
+                  anyOf:
+                    - required: [state]
+                    - { required: [assignees], description: 'or the assignees', x-note: 1 }
+                Narrowed:
+                  type: object
+                  properties:
+                    status: { type: string }
+                    conclusion: { type: string }
+                  anyOf:
+                    - { type: object, properties: { status: { enum: [completed] } }, required: [conclusion], additionalProperties: true }
+                    - { properties: { status: { enum: [queued] } } }
+                OwnMember:
+                  type: object
+                  properties:
+                    state: { type: string }
+                  oneOf:
+                    - required: [state]
+                    - { properties: { other: { type: string } } }
+                UndeclaredRequired:
+                  type: object
+                  properties:
+                    state: { type: string }
+                  oneOf:
+                    - required: [elsewhere]
+                OtherSchema:
+                  type: object
+                  properties:
+                    state: { type: string }
+                  oneOf:
+                    - $ref: '#/components/schemas/OneMustBeSet'
+            """;
+        var result = GeneratorHarness.Run(new SpecFile("/specs/alternatives.yaml", spec, "Alternatives"));
+
+        Assert.Empty(result.CompilationProblems());
+        var reported = result.Diagnostics("CDG0023").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(3, reported.Count);
+        Assert.Contains(reported, m => m.Contains("OwnMember", System.StringComparison.Ordinal));
+        Assert.Contains(reported, m => m.Contains("UndeclaredRequired", System.StringComparison.Ordinal));
+        Assert.Contains(reported, m => m.Contains("OtherSchema", System.StringComparison.Ordinal));
+
+        // What the reported alternatives add is kept as JSON values; the others need no room for more members.
+        var model = PlannedModel.Of(new SpecInput("/specs/alternatives.yaml", spec, "Alternatives", null, null))!;
+        Assert.Equal(
+            ["OneMustBeSet:", "Narrowed:", "OwnMember:AdditionalProperties", "UndeclaredRequired:AdditionalProperties", "OtherSchema:AdditionalProperties"],
+            model.Types.Where(t => t.Kind == CelerData.Generated.Model.TypeKind.Object).Select(t => t.Name + ":" + t.OtherMembers));
     }
 
     /// <summary>The 1-based line of the first line reading <paramref name="text"/> (trimmed) after the one reading <paramref name="after"/>.</summary>
