@@ -602,8 +602,8 @@ internal sealed class OperationReader
     }
 
     /// <summary>
-    /// One requirement: the schemes it needs together; null when the runtime cannot serve one of them or two would both
-    /// need the Authorization header. <paramref name="dangling"/> when it names a scheme that components.securitySchemes
+    /// One requirement: the schemes it needs together (bearer-token schemes once, as one token meets them all); null
+    /// when the runtime cannot serve one of them or two different credentials would both need the Authorization header. <paramref name="dangling"/> when it names a scheme that components.securitySchemes
     /// lacks (reported, CDG0046).
     /// </summary>
     private SecurityRequirementModel? ReadRequirement(MappingNode requirement, MappingNode? schemes, string where, out bool dangling)
@@ -627,6 +627,14 @@ internal sealed class OperationReader
             if (use is null)
             {
                 failed = schemeName.Value;
+                continue;
+            }
+
+            if (use.Kind == SecuritySchemeKind.Bearer && uses.Contains(use))
+            {
+                // Several OAuth2, OpenID Connect or bearer schemes required together (Google's descriptions pair an
+                // implicit and an authorization-code flow in every requirement) are met by one bearer token: the
+                // Authorization header can carry no more than one.
                 continue;
             }
 

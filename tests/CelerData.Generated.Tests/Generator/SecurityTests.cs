@@ -67,6 +67,24 @@ public sealed class SecurityTests
         Assert.Equal(new[] { "CDG0037" }, diagnostics);
     }
 
+    [Theory]
+    [InlineData("        - Oauth2: [a]\n          Oauth2c: [a]\n", "bearer")]
+    [InlineData("        - Oauth2: [a]\n          Oauth2c: [a]\n          oidc: []\n          bearer: []\n", "bearer")]
+    [InlineData("        - Oauth2: [a]\n          key: []\n          Oauth2c: [a]\n", "bearer & apikey:key")]
+    public void BearerSchemesRequiredTogetherAreMetByOneToken(string security, string expected)
+    {
+        // Google's descriptions require an implicit and an authorization-code OAuth2 flow together in every requirement.
+        var (requirement, _, diagnostics) = Read(
+            security,
+            "    Oauth2: { type: oauth2, flows: { implicit: { authorizationUrl: 'https://a/auth', scopes: { a: a } } } }\n"
+            + "    Oauth2c: { type: oauth2, flows: { authorizationCode: { authorizationUrl: 'https://a/auth', tokenUrl: 'https://a/token', scopes: { a: a } } } }\n"
+            + "    oidc: { type: openIdConnect, openIdConnectUrl: 'https://a/.well-known/openid-configuration' }\n"
+            + "    bearer: { type: http, scheme: bearer }\n    key: { type: apiKey, in: query, name: key }\n");
+
+        Assert.Equal(expected, requirement);
+        Assert.Empty(diagnostics);
+    }
+
     [Fact]
     public void AnApiKeyInTheAuthorizationHeaderIsServedAlone()
     {
