@@ -142,7 +142,8 @@ internal sealed class OperationReader
             return;
         }
 
-        if (!CheckPathTemplate(path, parameters, methodNode, where))
+        var template = MoveTemplatedQuery(path, parameters);
+        if (!CheckPathTemplate(template, parameters, methodNode, where))
         {
             return;
         }
@@ -181,7 +182,7 @@ internal sealed class OperationReader
             security,
             ordered.ToEquatableArray(),
             constants.ToEquatableArray(),
-            PathTemplatePlanner.Plan(path, constants),
+            PathTemplatePlanner.Plan(template, constants),
             responseKind,
             responseType,
             ReadRateLimit(operation),
@@ -445,6 +446,61 @@ internal sealed class OperationReader
 
     private MappingNode? ResolveComponent(MappingNode node, string what)
         => _context.FollowReferences(node, what, "a " + what + " mapping");
+
+    /// <summary>
+    /// A template whose query substitutes parameters (<c>/alerts?lat={lat}&amp;lon={lon}</c>: OpenAPI allows no query in a
+    /// path, but descriptions write one to tell apart operations on the same path) sends each <c>key={name}</c> pair whose
+    /// <c>{name}</c> is a declared path or query parameter as that parameter, under the query name <c>key</c> (form
+    /// style, as a query parameter is by default); the pair leaves the template, whose other literal query stays.
+    /// Anything else with a <c>{</c> there is left for <see cref="CheckPathTemplate"/> to report.
+    /// </summary>
+    private static string MoveTemplatedQuery(string path, List<ParameterModel> parameters)
+    {
+        var start = PathTemplatePlanner.PathPartEnd(path);
+        if (start < 0 || path[start] != '?' || path.IndexOf('{', start) < 0)
+        {
+            return path;
+        }
+
+        var hash = path.IndexOf('#', start);
+        var end = hash < 0 ? path.Length : hash;
+        var kept = new List<string>();
+        var moved = new Dictionary<int, ParameterModel>();
+        foreach (var pair in path.Substring(start + 1, end - start - 1).Split('&'))
+        {
+            var equals = pair.IndexOf('=');
+            var key = equals > 0 ? System.Uri.UnescapeDataString(pair.Substring(0, equals)) : null;
+            var name = key is not null && pair.Length > equals + 2 && pair[equals + 1] == '{' && pair[pair.Length - 1] == '}'
+                ? pair.Substring(equals + 2, pair.Length - equals - 3)
+                : null;
+            var index = name is null || name.IndexOfAny(new[] { '{', '}' }) >= 0 || key!.IndexOfAny(new[] { '{', '}' }) >= 0
+                ? -1
+                : parameters.FindIndex(p => p.WireName == name && p.Location is ParameterLocation.Path or ParameterLocation.Query);
+            var clash = index >= 0 && (moved.ContainsKey(index)
+                || parameters.Where((p, i) => i != index && p.Location == ParameterLocation.Query && p.WireName == key).Any()
+                || moved.Values.Any(m => m.WireName == key));
+            if (index < 0 || clash)
+            {
+                kept.Add(pair);
+                continue;
+            }
+
+            moved[index] = parameters[index] with { Location = ParameterLocation.Query, WireName = key!, Style = ParameterStyle.Form, Explode = true, AllowReserved = false };
+        }
+
+        if (moved.Count == 0)
+        {
+            return path;
+        }
+
+        foreach (var entry in moved)
+        {
+            parameters[entry.Key] = entry.Value;
+        }
+
+        var query = string.Join("&", kept.Where(k => k.Length > 0));
+        return path.Substring(0, start) + (query.Length > 0 ? "?" + query : string.Empty) + path.Substring(end);
+    }
 
     private bool CheckPathTemplate(string path, List<ParameterModel> parameters, ScalarNode methodNode, string where)
     {

@@ -88,6 +88,23 @@ public sealed class ParameterWireTests
                 - { name: max, in: query, schema: { type: integer } }
               responses:
                 '204': { description: done }
+          # As weatherbit.io's description writes its operations: parameters substituted in the path's query.
+          /alerts?fixed=1&lat={lat}&lon={lon}:
+            get:
+              operationId: getAlerts
+              parameters:
+                - { name: lat, in: path, required: true, schema: { type: number } }
+                - { name: lon, in: path, required: true, schema: { type: number } }
+                - { name: key, in: query, required: true, schema: { type: string } }
+              responses:
+                '204': { description: done }
+          /alerts?city_id={city}:
+            get:
+              operationId: getCityAlerts
+              parameters:
+                - { name: city, in: path, required: true, schema: { type: string } }
+              responses:
+                '204': { description: done }
         components:
           schemas:
             Filter:
@@ -170,6 +187,8 @@ public sealed class ParameterWireTests
             await Invoke(client, api, "GetItemAsync", Arguments(client));
             await Invoke(client, api, "UntagAsync", "arn:aws:x/1", new[] { "a", "b" });
             await Invoke(client, api, "ListUploadsAsync", "b1", 5L);
+            await Invoke(client, api, "GetAlertsAsync", 1.5, -2.25, "k&=");
+            await Invoke(client, api, "GetCityAlertsAsync", "a b/c");
         }
         finally
         {
@@ -187,6 +206,8 @@ public sealed class ParameterWireTests
         Assert.Equal("session=s%201; prefs=a,b", requests[0].Headers["Cookie"]);
         Assert.Equal("/tags/arn%3Aaws%3Ax%2F1?keys=a&keys=b", requests[1].Target);
         Assert.Equal("/buckets/b1?uploads&max=5", requests[2].Target);
+        Assert.Equal("/alerts?fixed=1&lat=1.5&lon=-2.25&key=k%26%3D", requests[3].Target);
+        Assert.Equal("/alerts?city_id=a%20b%2Fc", requests[4].Target);
     }
 
     [Fact]
