@@ -90,25 +90,17 @@ internal static class __JsonHelpers_Consumer
 		/// </summary>
 		public bool Next(ref __Json.Utf8JsonReader reader)
 		{
-			while (true)
+			while (Move(ref reader, keepOther: false))
 			{
-				Index = -1;
-				reader.Read();
-				if (reader.TokenType == __Json.JsonTokenType.EndObject)
-				{
-					return _required == 0 ? false : throw Missing(ref reader);
-				}
-
-				var index = Find(reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
-				Index = index;
-				reader.Read();
-				if (index >= 0)
+				if (Index >= 0)
 				{
 					return true;
 				}
 
 				reader.Skip();
 			}
+
+			return false;
 		}
 
 		/// <summary>The name of the member the model does not declare that <see cref="NextOrOther"/> stopped at (<see cref="Index"/> is then -1); null otherwise.</summary>
@@ -118,10 +110,18 @@ internal static class __JsonHelpers_Consumer
 		/// As <see cref="Next"/>, but it stops at a member the model does not declare too, with <see cref="Index"/>
 		/// -1 and its name in <see cref="Other"/>: for a model that keeps the other members.
 		/// </summary>
-		public bool NextOrOther(ref __Json.Utf8JsonReader reader)
+		public bool NextOrOther(ref __Json.Utf8JsonReader reader) => Move(ref reader, keepOther: true);
+
+		/// <summary>Moves to the value of the object's next member and sets <see cref="Index"/> (and <see cref="Other"/> when kept); false at the end of the object, once every required property was seen.</summary>
+		[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+		private bool Move(ref __Json.Utf8JsonReader reader, bool keepOther)
 		{
 			Index = -1;
-			Other = null;
+			if (keepOther)
+			{
+				Other = null;
+			}
+
 			reader.Read();
 			if (reader.TokenType == __Json.JsonTokenType.EndObject)
 			{
@@ -130,7 +130,7 @@ internal static class __JsonHelpers_Consumer
 
 			var index = Find(reader.HasValueSequence || reader.ValueIsEscaped ? global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan);
 			Index = index;
-			if (index < 0)
+			if (keepOther && index < 0)
 			{
 				Other = reader.GetString();
 			}
