@@ -659,8 +659,8 @@ internal sealed class OperationReader
 
     /// <summary>
     /// One requirement: the schemes it needs together (bearer-token schemes once, as one token meets them all); null
-    /// when the runtime cannot serve one of them or two different credentials would both need the Authorization header. <paramref name="dangling"/> when it names a scheme that components.securitySchemes
-    /// lacks (reported, CDG0046).
+    /// when the runtime cannot serve one of them or two different credentials would both need the Authorization header.
+    /// <paramref name="dangling"/> when it names a scheme that components.securitySchemes lacks (reported, CDG0046).
     /// </summary>
     private SecurityRequirementModel? ReadRequirement(MappingNode requirement, MappingNode? schemes, string where, out bool dangling)
     {
