@@ -116,6 +116,8 @@ internal static class ParameterEmitter
             (PrimitiveTypes.Guid, "value.ToString(\"D\")"),
             (PrimitiveTypes.DateTimeOffset, "value.ToString(\"yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz\", " + Invariant + ")"),
             (PrimitiveTypes.DateOnly, "value.ToString(\"yyyy'-'MM'-'dd\", " + Invariant + ")"),
+            // Any JSON (list items of `items: {}`): a string as itself, null (or a default value) as nothing, as a typed list's null item is sent, anything else as JSON.
+            (PrimitiveTypes.Any, "value.ValueKind switch { global::System.Text.Json.JsonValueKind.String => value.GetString()!, global::System.Text.Json.JsonValueKind.Null or global::System.Text.Json.JsonValueKind.Undefined => string.Empty, _ => value.GetRawText() }"),
         })
         {
             if ((plan.TextTypes & type.Primitive) != PrimitiveKind.None)

@@ -403,7 +403,8 @@ internal sealed class OperationReader
     {
         if (type.Kind == TypeRefKind.List)
         {
-            return type.Element is { } element && IsScalar(element);
+            // Items of any JSON (an array schema with `items: {}`) are sent as their text: a string as itself, anything else as JSON.
+            return type.Element is { } element && (IsScalar(element) || PrimitiveTypes.IsAny(element));
         }
 
         if (type.Kind == TypeRefKind.Dictionary)

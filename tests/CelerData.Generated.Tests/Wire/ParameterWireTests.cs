@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Reflection;
+using System.Text.Json;
 using CelerData.Generated.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -98,6 +99,14 @@ public sealed class ParameterWireTests
                 - { name: key, in: query, required: true, schema: { type: string } }
               responses:
                 '204': { description: done }
+          /anything:
+            get:
+              operationId: getAnything
+              parameters:
+                - { name: ids, in: query, required: true, explode: false, schema: { type: array, items: {} } }
+                - { name: each, in: query, schema: { type: array, items: {} } }
+              responses:
+                '204': { description: done }
           /alerts?city_id={city}:
             get:
               operationId: getCityAlerts
@@ -189,6 +198,8 @@ public sealed class ParameterWireTests
             await Invoke(client, api, "ListUploadsAsync", "b1", 5L);
             await Invoke(client, api, "GetAlertsAsync", 1.5, -2.25, "k&=");
             await Invoke(client, api, "GetCityAlertsAsync", "a b/c");
+            var any = JsonSerializer.Deserialize<List<JsonElement>>("""["a b",1.5,true,{"k":[1]},null]""")!;
+            await Invoke(client, api, "GetAnythingAsync", any, new List<JsonElement> { any[0], any[1], default });
         }
         finally
         {
@@ -208,6 +219,7 @@ public sealed class ParameterWireTests
         Assert.Equal("/buckets/b1?uploads&max=5", requests[2].Target);
         Assert.Equal("/alerts?fixed=1&lat=1.5&lon=-2.25&key=k%26%3D", requests[3].Target);
         Assert.Equal("/alerts?city_id=a%20b%2Fc", requests[4].Target);
+        Assert.Equal("/anything?ids=a%20b,1.5,true,%7B%22k%22%3A%5B1%5D%7D,&each=a%20b&each=1.5&each=", requests[5].Target);
     }
 
     [Fact]
