@@ -16,7 +16,7 @@ internal enum TypeKind
 /// <param name="Union">For a union, how an alternative is recognised.</param>
 /// <param name="IsIntegerEnum">For an open enum, whether its wire values are integers (a struct around <c>long</c>) rather than strings.</param>
 /// <param name="Hierarchy">For an object in a hierarchy of types (<c>discriminator</c> and <c>allOf</c>), its place there; null otherwise.</param>
-/// <param name="OtherMembers">For a plain object whose schema has <c>additionalProperties</c> beside its properties, the name of the property that keeps the other members as JSON values; null otherwise.</param>
+/// <param name="OtherMembers">For a plain object whose schema allows members beyond its properties (<c>additionalProperties</c> beside them, or <c>oneOf</c>/<c>anyOf</c> alternatives with members of their own), the name of the property that keeps those members as JSON values; null otherwise.</param>
 internal sealed record TypeModel(
     TypeKind Kind,
     string Name,

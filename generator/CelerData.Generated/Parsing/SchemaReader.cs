@@ -617,8 +617,9 @@ internal sealed partial class SchemaReader
         var scope = new NameScope(RecordMembers);
         scope.Reserve(name);
         var properties = BuildProperties(members, required, name, scope).ToEquatableArray();
-        // Members beyond the declared properties (additionalProperties beside properties) are kept as JSON values
-        // under a property claimed after the declared ones, so a declared "additional_properties" keeps its name.
+        // Members beyond the declared properties (additionalProperties beside them, alternatives that add members) are
+        // kept as JSON values under a property claimed after the declared ones, so a declared "additional_properties"
+        // keeps its name.
         return new TypeModel(
             TypeKind.Object,
             name,
@@ -734,7 +735,11 @@ internal sealed partial class SchemaReader
         => (schema is not null && _context.GetBoolean(schema, keyword, where)) || (resolved is not null && resolved != schema && _context.GetBoolean(resolved, keyword, where));
 
     /// <param name="inherited">An allOf item of <paramref name="schema"/> whose members are left out: the reference to a base type, which declares them.</param>
-    /// <param name="others">Where an <c>additionalProperties</c> beside properties is recorded, for a model that keeps the other members; without it, it is reported as not kept.</param>
+    /// <param name="others">
+    /// Where what brings members beyond the declared properties is recorded (an <c>additionalProperties</c> beside them,
+    /// <c>oneOf</c>/<c>anyOf</c> alternatives with members of their own), for a model that keeps the other members;
+    /// without it, an <c>additionalProperties</c> beside properties is reported as not kept (CDG0025).
+    /// </param>
     private void CollectMembers(MappingNode schema, List<KeyValuePair<ScalarNode, SpecNode>> members, HashSet<string> required, HashSet<SpecNode> visiting, string owner, SpecNode? inherited = null, List<SpecNode>? others = null)
     {
         if (!visiting.Add(schema))
@@ -806,7 +811,7 @@ internal sealed partial class SchemaReader
                 }
                 else
                 {
-                        _context.Report(DiagnosticDescriptors.AdditionalPropertiesBesideProperties, ParseContext.KeyOrSelf(schema, "additionalProperties"), owner);
+                    _context.Report(DiagnosticDescriptors.AdditionalPropertiesBesideProperties, ParseContext.KeyOrSelf(schema, "additionalProperties"), owner);
                 }
             }
         }
