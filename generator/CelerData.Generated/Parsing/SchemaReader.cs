@@ -692,23 +692,40 @@ internal sealed partial class SchemaReader
         "required", "properties", "type", "description", "title", "additionalProperties", "example", "examples", "deprecated", "nullable",
     };
 
+    /// <summary>What the <c>oneOf</c>/<c>anyOf</c> alternatives inside an object add to its declared properties.</summary>
+    private enum Additions
+    {
+        /// <summary>Nothing: every alternative only requires or narrows declared properties.</summary>
+        None,
+
+        /// <summary>Members with no schema of their own (names only required, or properties with an empty schema): any JSON value.</summary>
+        Untyped,
+
+        /// <summary>Members with schemas, or other schemas: not typed yet (CDG0023).</summary>
+        Typed,
+    }
+
     /// <summary>
-    /// Whether every alternative of a <c>oneOf</c>/<c>anyOf</c> inside an object only requires or narrows properties the object
-    /// declares (no member of its own, no other schema), so the object's properties already hold any value it allows.
+    /// What the alternatives of a <c>oneOf</c>/<c>anyOf</c> inside an object add to the properties it declares: nothing
+    /// when they only require or narrow them (so the object's properties already hold any value it allows), untyped
+    /// members when they also require (or list with an empty schema) names it does not declare, or typed members and
+    /// other schemas.
     /// </summary>
-    private static bool OnlyConstrainsDeclared(SpecNode alternatives, List<KeyValuePair<ScalarNode, SpecNode>> members)
+    private static Additions AlternativesAdd(SpecNode alternatives, List<KeyValuePair<ScalarNode, SpecNode>> members)
     {
         if (alternatives is not SequenceNode { Items.Count: > 0 } sequence)
         {
-            return false;
+            return Additions.Typed;
         }
 
         bool Declared(string name) => members.Exists(m => m.Key.Value == name);
+        bool Untyped(SpecNode schema) => schema is MappingNode mapping && IsAnnotationOnly(mapping);
+        var additions = Additions.None;
         foreach (var item in sequence.Items)
         {
             if (item is not MappingNode alternative)
             {
-                return false;
+                return Additions.Typed;
             }
 
             foreach (var entry in alternative.Entries)
@@ -716,19 +733,30 @@ internal sealed partial class SchemaReader
                 var key = entry.Key.Value;
                 var fits = key switch
                 {
-                    "required" => entry.Value is SequenceNode names && names.Items.All(n => n is ScalarNode name && Declared(name.Value)),
-                    "properties" => entry.Value is MappingNode properties && properties.Entries.All(p => Declared(p.Key.Value)),
+                    "required" => entry.Value is SequenceNode names && names.Items.All(n => n is ScalarNode),
+                    "properties" => entry.Value is MappingNode properties && properties.Entries.All(p => Declared(p.Key.Value) || Untyped(p.Value)),
                     "type" => entry.Value is ScalarNode { Value: "object" },
                     _ => ConstraintKeywords.Contains(key) || key.StartsWith("x-", System.StringComparison.Ordinal),
                 };
                 if (!fits)
                 {
-                    return false;
+                    return Additions.Typed;
+                }
+
+                var undeclared = key switch
+                {
+                    "required" => ((SequenceNode)entry.Value).Items.Any(n => !Declared(((ScalarNode)n).Value)),
+                    "properties" => ((MappingNode)entry.Value).Entries.Any(p => !Declared(p.Key.Value)),
+                    _ => false,
+                };
+                if (undeclared)
+                {
+                    additions = Additions.Untyped;
                 }
             }
         }
 
-        return true;
+        return additions;
     }
 
     private bool IsFlagged(MappingNode? schema, MappingNode? resolved, string keyword, string where)
@@ -817,13 +845,27 @@ internal sealed partial class SchemaReader
         }
 
         // Checked once this level's properties are in: alternatives that only require or narrow declared properties
-        // (GitHub's "one of these must be set") lose nothing; members of any others are kept as JSON where the model
-        // keeps other members, and the alternatives are reported as not typed.
+        // (GitHub's "one of these must be set") lose nothing. Members they add with no schema are any JSON value: kept
+        // as such where the model keeps other members, and impossible where the object allows no others
+        // (additionalProperties: false), so nothing is lost either way. Members of any other alternatives are kept as
+        // JSON where the model keeps other members, and the alternatives are reported as not typed.
         foreach (var keyword in new[] { "oneOf", "anyOf" })
         {
-            if (schema.Get(keyword) is { } alternatives && !OnlyConstrainsDeclared(alternatives, members))
+            if (schema.Get(keyword) is not { } alternatives)
             {
-                others?.Add(alternatives);
+                continue;
+            }
+
+            var additions = AlternativesAdd(alternatives, members);
+            var closed = schema.Get("additionalProperties") is ScalarNode closedNode && closedNode.AsBoolean() == false;
+            if (additions == Additions.None || (additions == Additions.Untyped && closed))
+            {
+                continue;
+            }
+
+            others?.Add(alternatives);
+            if (additions == Additions.Typed || others is null)
+            {
                 _context.Report(DiagnosticDescriptors.CompositionInsideObject, ParseContext.KeyOrSelf(schema, keyword), keyword, owner);
             }
         }

@@ -11,7 +11,8 @@ namespace CelerData.Generated.Tests.Generator;
 /// (System.Text.Json's extension data); where they cannot be kept (a hierarchy's member, a multipart body's parts)
 /// CDG0025 says so at the keyword. Reading and writing them is compared with System.Text.Json in JsonEquivalenceTests.
 /// Alternatives inside an object that only require or narrow its declared properties lose nothing and are not
-/// reported (CDG0023); any others are, and what they add is kept as those other members.
+/// reported (CDG0023); nor are those that add untyped members (any JSON value) to an object that keeps other members or
+/// allows none; any others are, and what they add is kept as those other members.
 /// </summary>
 public sealed class OtherMembersTests
 {
@@ -179,7 +180,36 @@ public sealed class OtherMembersTests
                   properties:
                     state: { type: string }
                   oneOf:
+                    - required: [state]
                     - required: [elsewhere]
+                UntypedProperty:
+                  type: object
+                  properties:
+                    state: { type: string }
+                  anyOf:
+                    - { properties: { note: { description: 'any value' } }, required: [note] }
+                ClosedUndeclared:
+                  type: object
+                  additionalProperties: false
+                  properties:
+                    code: { type: string }
+                  oneOf:
+                    - required: [code]
+                    - required: [secret]
+                Pet:
+                  type: object
+                  required: [kind]
+                  properties:
+                    kind: { type: string }
+                  discriminator: { propertyName: kind }
+                Cat:
+                  allOf:
+                    - $ref: '#/components/schemas/Pet'
+                    - type: object
+                      properties:
+                        meow: { type: boolean }
+                      oneOf:
+                        - required: [purr]
                 OtherSchema:
                   type: object
                   properties:
@@ -191,16 +221,19 @@ public sealed class OtherMembersTests
 
         Assert.Empty(result.CompilationProblems());
         var reported = result.Diagnostics("CDG0023").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // Members with schemas of their own, another schema, and an untyped member a hierarchy's member cannot keep.
         Assert.Equal(3, reported.Count);
         Assert.Contains(reported, m => m.Contains("OwnMember", System.StringComparison.Ordinal));
-        Assert.Contains(reported, m => m.Contains("UndeclaredRequired", System.StringComparison.Ordinal));
         Assert.Contains(reported, m => m.Contains("OtherSchema", System.StringComparison.Ordinal));
+        Assert.Contains(reported, m => m.Contains("Cat", System.StringComparison.Ordinal));
 
-        // What the reported alternatives add is kept as JSON values; the others need no room for more members.
+        // What the alternatives add is kept as JSON values (an untyped member is any JSON value, so nothing is lost and
+        // it is not reported); alternatives that add nothing, or only members the object does not allow, need no room.
         var model = PlannedModel.Of(new SpecInput("/specs/alternatives.yaml", spec, "Alternatives", null, null))!;
         Assert.Equal(
-            ["OneMustBeSet:", "Narrowed:", "OwnMember:AdditionalProperties", "UndeclaredRequired:AdditionalProperties", "OtherSchema:AdditionalProperties"],
-            model.Types.Where(t => t.Kind == CelerData.Generated.Model.TypeKind.Object).Select(t => t.Name + ":" + t.OtherMembers));
+            ["Cat:", "ClosedUndeclared:", "Narrowed:", "OneMustBeSet:", "OtherSchema:AdditionalProperties", "OwnMember:AdditionalProperties",
+             "Pet:", "UndeclaredRequired:AdditionalProperties", "UnknownPet:", "UntypedProperty:AdditionalProperties"],
+            model.Types.Where(t => t.Kind == CelerData.Generated.Model.TypeKind.Object).Select(t => t.Name + ":" + t.OtherMembers).Order(System.StringComparer.Ordinal));
     }
 
     /// <summary>The 1-based line of the first line reading <paramref name="text"/> (trimmed) after the one reading <paramref name="after"/>.</summary>
