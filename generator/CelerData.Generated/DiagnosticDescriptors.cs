@@ -222,7 +222,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ObjectParameterSkipped = new(
         "CDG0032",
         "A parameter type without a parameter serialization",
-        "The {0} parameter '{1}' ({2}) has a type no parameter style serializes (a list of objects or lists, a map of objects or lists, binary, or untyped outside a list's or map's items); {3}",
+        "The {0} parameter '{1}' ({2}) has a type no parameter style serializes (a list of objects or lists, a map of objects or lists, or binary); {3}",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);

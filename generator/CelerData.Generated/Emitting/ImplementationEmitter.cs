@@ -149,7 +149,8 @@ internal static class ImplementationEmitter
             }
             else
             {
-                writer.Line("__request.Content = " + Runner + ".CreateBodyContent<" + CSharp.Type(body.Type, ns) + ">(__settings, " + CSharp.Parameter(body.Name) + ", global::Refit.BodySerializationMethod.Default, !__settings.Buffered);");
+                // Serialized, not Refit's Default, which sends a string body as text/plain: the description says JSON.
+                writer.Line("__request.Content = " + Runner + ".CreateBodyContent<" + CSharp.Type(body.Type, ns) + ">(__settings, " + CSharp.Parameter(body.Name) + ", global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);");
             }
 
             writer.Line("__request.Content = " + Runner + ".CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);");

@@ -56,7 +56,7 @@ internal static class ParameterEmitter
     {
         foreach (var header in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
         {
-            var value = header.Type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum ? Text(Value(header), header.Type) : Styled(spec, header, encode: false);
+            var value = WirePlan.IsPlainScalar(header.Type) ? Text(Value(header), header.Type) : Styled(spec, header, encode: false);
             Guarded(writer, header, () => writer.Line($"{ImplementationEmitter.Runner}.SetHeader(__request, {CSharp.Literal(header.WireName)}, {value}, __settings.ValidateHeaders);"));
         }
 
@@ -456,7 +456,7 @@ internal static class ParameterEmitter
                 case {{Kind}}.Array:
                     QueryItems(query, name, JsonItems(element), style, explode, allowReserved);
                     break;
-                case {{Kind}}.Null:
+                case {{Kind}}.Null or {{Kind}}.Undefined:
                     break;
                 default:
                     Query(query, name, JsonText(element), allowReserved);
@@ -494,7 +494,7 @@ internal static class ParameterEmitter
             return items;
         }
 
-        private static string JsonText({{Element}} element) => element.ValueKind == {{Kind}}.String ? element.GetString()! : element.GetRawText();
+        private static string JsonText({{Element}} element) => element.ValueKind switch { {{Kind}}.String => element.GetString()!, {{Kind}}.Undefined => string.Empty, _ => element.GetRawText() };
         """;
 
     private static void Guarded(SourceWriter writer, ParameterModel parameter, System.Action emit)
@@ -513,7 +513,7 @@ internal static class ParameterEmitter
     }
 
     private static string PathValue(SpecModel spec, ParameterModel parameter)
-        => parameter.Style == ParameterStyle.Simple && parameter.Type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum
+        => parameter.Style == ParameterStyle.Simple && WirePlan.IsPlainScalar(parameter.Type)
             ? "__Wire.Encode(" + Text(Value(parameter), parameter.Type) + ", false)"
             : Styled(spec, parameter, encode: true);
 
@@ -528,7 +528,7 @@ internal static class ParameterEmitter
             case TypeRefKind.List:
                 writer.Line($"__Wire.QueryItems(__query, {name}, {ItemsOf(CSharp.Parameter(parameter.Name), parameter.Type)}, {style}, {explode}, {allowReserved});");
                 break;
-            case TypeRefKind.Model when spec.Wire.IsUnion(parameter.Type):
+            case TypeRefKind.Model or TypeRefKind.Primitive when spec.Wire.IsJsonValue(parameter.Type):
                 writer.Line($"__Wire.QueryJson(__query, {name}, {JsonOf(spec, parameter)}, {style}, {explode}, {allowReserved});");
                 break;
             case TypeRefKind.Model:
@@ -545,7 +545,7 @@ internal static class ParameterEmitter
 
     private static string Styled(SpecModel spec, ParameterModel parameter, bool encode)
     {
-        if (spec.Wire.IsUnion(parameter.Type))
+        if (spec.Wire.IsJsonValue(parameter.Type))
         {
             return "__Wire.StyledJson(" + CSharp.Literal(parameter.WireName) + ", " + CSharp.Literal(parameter.Style.WireName()) + ", " + CSharp.Bool(parameter.Explode) + ", " + JsonOf(spec, parameter) + ", " + CSharp.Bool(encode) + ")";
         }
@@ -607,8 +607,14 @@ internal static class ParameterEmitter
             ? variable + " is null ? " + whenNull + " : " + Text(type.IsValueType ? variable + ".Value" : variable, type)
             : Text(variable, type);
 
+    /// <summary>The JSON value a union or any-JSON parameter holds: a union's through its metadata, any JSON as it is.</summary>
     private static string JsonOf(SpecModel spec, ParameterModel parameter)
     {
+        if (WirePlan.IsAnyJson(parameter.Type))
+        {
+            return Value(parameter);
+        }
+
         var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
         return "__Wire.Json<" + type + ">(" + CSharp.Parameter(parameter.Name) + ", " + CSharp.TypeInfo(spec, type) + ")";
     }

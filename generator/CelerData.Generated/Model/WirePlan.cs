@@ -78,4 +78,16 @@ internal sealed record WirePlan(
 
     /// <summary>Whether <paramref name="type"/> names one of the spec's union types.</summary>
     public bool IsUnion(TypeRef type) => type.Kind == TypeRefKind.Model && Unions.Contains(type.Name);
+
+    /// <summary>
+    /// Whether a parameter of <paramref name="type"/> is written as the JSON value it holds (an object as pairs, an array
+    /// as items, anything else as one value): a union, or any JSON (a parameter schema with no type).
+    /// </summary>
+    public bool IsJsonValue(TypeRef type) => IsUnion(type) || IsAnyJson(type);
+
+    /// <summary>Whether <paramref name="type"/> is any JSON value (a <c>JsonElement</c>), not a model's.</summary>
+    public static bool IsAnyJson(TypeRef type) => type.Kind == TypeRefKind.Primitive && type.Primitive == PrimitiveKind.Any;
+
+    /// <summary>Whether <paramref name="type"/> is written as one text value: a primitive other than any JSON, or an enum.</summary>
+    public static bool IsPlainScalar(TypeRef type) => type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && !IsAnyJson(type);
 }

@@ -358,8 +358,9 @@ internal sealed class OperationReader
         {
             ParameterLocation.Query => style switch
             {
-                ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited => type.Kind is TypeRefKind.List or TypeRefKind.Model or TypeRefKind.Dictionary,
-                ParameterStyle.DeepObject => type.Kind is TypeRefKind.Model or TypeRefKind.Dictionary,
+                // Any JSON may hold an array or an object, written in the style then.
+                ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited => type.Kind is TypeRefKind.List or TypeRefKind.Model or TypeRefKind.Dictionary || PrimitiveTypes.IsAny(type),
+                ParameterStyle.DeepObject => type.Kind is TypeRefKind.Model or TypeRefKind.Dictionary || PrimitiveTypes.IsAny(type),
                 _ => false,
             },
             ParameterLocation.Path => style is ParameterStyle.Label or ParameterStyle.Matrix,
@@ -412,7 +413,8 @@ internal sealed class OperationReader
             return type.Element is { } value && (IsScalar(value) || PrimitiveTypes.IsAny(value));
         }
 
-        return type.Kind == TypeRefKind.Model || IsScalar(type);
+        // Any JSON (a parameter schema with no type) is written as the JSON value it holds, as a union is.
+        return type.Kind == TypeRefKind.Model || IsScalar(type) || PrimitiveTypes.IsAny(type);
     }
 
     private static bool IsScalar(TypeRef type)

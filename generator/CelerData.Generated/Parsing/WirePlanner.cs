@@ -28,6 +28,9 @@ internal static class WirePlanner
 
         bool IsUnion(TypeRef type) => type.Kind == TypeRefKind.Model && unions.Contains(type.Name);
 
+        // ParameterEmitter writes a union, and any JSON, as the JSON value it holds; only a union needs __Wire.Json to get it.
+        WireHelpers JsonValue(TypeRef type) => IsUnion(type) ? WireHelpers.Json : WireHelpers.None;
+
         // ParameterEmitter.MapOf: a map parameter's entries as pairs.
         void Map(TypeRef map)
         {
@@ -44,9 +47,9 @@ internal static class WirePlanner
         // ParameterEmitter.Styled: a path, header or cookie value that is not a plain scalar.
         void Styled(ParameterModel parameter)
         {
-            if (IsUnion(parameter.Type))
+            if (IsUnion(parameter.Type) || WirePlan.IsAnyJson(parameter.Type))
             {
-                helpers |= WireHelpers.StyledJson | WireHelpers.Json;
+                helpers |= WireHelpers.StyledJson | JsonValue(parameter.Type);
                 return;
             }
 
@@ -89,7 +92,7 @@ internal static class WirePlanner
 
             foreach (var parameter in operation.Parameters)
             {
-                var scalar = parameter.Type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum;
+                var scalar = WirePlan.IsPlainScalar(parameter.Type);
                 switch (parameter.Location)
                 {
                     case ParameterLocation.Path when parameter.Style == ParameterStyle.Simple && scalar:
@@ -106,8 +109,8 @@ internal static class WirePlanner
                         helpers |= WireHelpers.QueryItems;
                         Text(parameter.Type.Element);
                         break;
-                    case ParameterLocation.Query when IsUnion(parameter.Type):
-                        helpers |= WireHelpers.QueryJson | WireHelpers.Json;
+                    case ParameterLocation.Query when IsUnion(parameter.Type) || WirePlan.IsAnyJson(parameter.Type):
+                        helpers |= WireHelpers.QueryJson | JsonValue(parameter.Type);
                         break;
                     case ParameterLocation.Query when parameter.Type.Kind == TypeRefKind.Model:
                         helpers |= WireHelpers.QueryPairs | (parameter.Style == ParameterStyle.DeepObject ? WireHelpers.DeepProperties : WireHelpers.Properties);

@@ -24,6 +24,15 @@ namespace Bodies.Client
 		[global::Refit.Put("/notes/{id}")]
 		global::System.Threading.Tasks.Task<string> PutNoteAsync(string @id, [global::Refit.Body] string @body, global::System.Threading.CancellationToken cancellationToken = default);
 
+		/// <summary>A JSON body that is a string, sent as a JSON string (not as text, as Refit sends a string body by default).</summary>
+		/// <remarks>
+		/// <para>Sends <c>PUT /mottos</c>; security: none.</para>
+		/// </remarks>
+		/// <param name="body">The request body.</param>
+		/// <param name="cancellationToken">Cancels the request.</param>
+		[global::Refit.Put("/mottos")]
+		global::System.Threading.Tasks.Task SetMottoAsync([global::Refit.Body] string @body, global::System.Threading.CancellationToken cancellationToken = default);
+
 		/// <summary>Uploads bytes as they are.</summary>
 		/// <remarks>
 		/// <para>Sends <c>PUT /files/{name}</c>; security: none.</para>

@@ -75,6 +75,19 @@ namespace Bodies.Client
 		}
 
 		/// <inheritdoc />
+		public global::System.Threading.Tasks.Task SetMottoAsync(string @body, global::System.Threading.CancellationToken cancellationToken)
+		{
+			var __settings = _settings;
+			var __path = "/mottos";
+			var __uri = __path;
+			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "SetMottoAsync", "/mottos");
+			__request.Content = __Run.CreateBodyContent<string>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
+			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
+			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
+			return __Run.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);
+		}
+
+		/// <inheritdoc />
 		public global::System.Threading.Tasks.Task UploadFileAsync(string @name, global::System.IO.Stream @body, global::System.Threading.CancellationToken cancellationToken)
 		{
 			var __settings = _settings;
@@ -494,7 +507,7 @@ namespace Bodies.Client
 					case global::System.Text.Json.JsonValueKind.Array:
 						QueryItems(query, name, JsonItems(element), style, explode, allowReserved);
 						break;
-					case global::System.Text.Json.JsonValueKind.Null:
+					case global::System.Text.Json.JsonValueKind.Null or global::System.Text.Json.JsonValueKind.Undefined:
 						break;
 					default:
 						Query(query, name, JsonText(element), allowReserved);
@@ -513,7 +526,7 @@ namespace Bodies.Client
 				return items;
 			}
 
-			private static string JsonText(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString()! : element.GetRawText();
+			private static string JsonText(global::System.Text.Json.JsonElement element) => element.ValueKind switch { global::System.Text.Json.JsonValueKind.String => element.GetString()!, global::System.Text.Json.JsonValueKind.Undefined => string.Empty, _ => element.GetRawText() };
 		}
 
 		/// <summary>Writes request bodies that are not JSON as the API description puts them on the wire.</summary>

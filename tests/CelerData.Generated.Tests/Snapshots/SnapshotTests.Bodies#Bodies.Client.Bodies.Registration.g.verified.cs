@@ -19,6 +19,7 @@ namespace Bodies.Client
 			SecurityRequirements = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
 			{
 				["PutNoteAsync"] = "none",
+				["SetMottoAsync"] = "none",
 				["UploadFileAsync"] = "none",
 				["DownloadFileAsync"] = "none",
 				["SetAvatarAsync"] = "none",
@@ -36,6 +37,7 @@ namespace Bodies.Client
 			OperationIds = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
 			{
 				["PutNoteAsync"] = "putNote",
+				["SetMottoAsync"] = "setMotto",
 				["UploadFileAsync"] = "uploadFile",
 				["DownloadFileAsync"] = "downloadFile",
 				["SetAvatarAsync"] = "setAvatar",

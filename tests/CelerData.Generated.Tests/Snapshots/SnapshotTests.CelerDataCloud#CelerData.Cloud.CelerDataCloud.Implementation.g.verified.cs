@@ -247,7 +247,7 @@ namespace CelerData.Cloud
 			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.TextString(@clusterId), false) + "/deployment-scripts";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "DeclareDeploymentScriptsAsync", "/api/1.0/clusters/{cluster_id}/deployment-scripts");
-			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.DeploymentScriptsRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.DeploymentScriptsRequest>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @body, cancellationToken }); }
 			return __UnwrapDeclareDeploymentScriptsAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.EmptyResponse>, global::CelerData.Cloud.EmptyResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
@@ -504,7 +504,7 @@ namespace CelerData.Cloud
 			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.TextString(@warehouseId), false) + "/scale-size";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "ScaleWarehouseSizeAsync", "/api/1.0/warehouses/{warehouse_id}/scale-size");
-			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
 			return __UnwrapScaleWarehouseSizeAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
@@ -548,7 +548,7 @@ namespace CelerData.Cloud
 			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.TextString(@warehouseId), false) + "/scale-num";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "ScaleWarehouseNumAsync", "/api/1.0/warehouses/{warehouse_id}/scale-num");
-			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseNumRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseNumRequest>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
 			return __UnwrapScaleWarehouseNumAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));
@@ -699,7 +699,7 @@ namespace CelerData.Cloud
 			var __path = "/api/1.0/org/cluster/usage";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "GetOrganizationClusterUsageAsync", "/api/1.0/org/cluster/usage");
-			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.OrganizationUsageRequest>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.OrganizationUsageRequest>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
 			return __UnwrapGetOrganizationClusterUsageAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.OrganizationUsageResponse>, global::CelerData.Cloud.OrganizationUsageResponse>(this.Client, __request, __settings, true, true, __settings.Buffered, cancellationToken));

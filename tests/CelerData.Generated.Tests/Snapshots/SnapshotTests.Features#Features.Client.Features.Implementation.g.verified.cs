@@ -111,7 +111,7 @@ namespace Features.Client
 			var __path = "/pets";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreatePetAsync", "/pets");
-			__request.Content = __Run.CreateBodyContent<global::Features.Client.NewPet>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CreateBodyContent<global::Features.Client.NewPet>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
 			return __Run.SendAsync<global::Features.Client.Pet, global::Features.Client.Pet>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);

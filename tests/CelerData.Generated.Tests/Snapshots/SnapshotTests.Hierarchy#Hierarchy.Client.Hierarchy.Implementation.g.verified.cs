@@ -79,7 +79,7 @@ namespace Hierarchy.Client
 			var __path = "/pets";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddPetAsync", "/pets");
-			__request.Content = __Run.CreateBodyContent<global::Hierarchy.Client.Pet>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CreateBodyContent<global::Hierarchy.Client.Pet>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
 			return __Run.SendAsync<global::Hierarchy.Client.Pet, global::Hierarchy.Client.Pet>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
@@ -92,7 +92,7 @@ namespace Hierarchy.Client
 			var __path = "/owners";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddOwnerAsync", "/owners");
-			__request.Content = __Run.CreateBodyContent<global::Hierarchy.Client.Owner>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CreateBodyContent<global::Hierarchy.Client.Owner>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
 			return __Run.SendAsync<global::Hierarchy.Client.Owner, global::Hierarchy.Client.Owner>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
@@ -105,7 +105,7 @@ namespace Hierarchy.Client
 			var __path = "/vehicles";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "PutVehicleAsync", "/vehicles");
-			__request.Content = __Run.CreateBodyContent<global::Hierarchy.Client.Vehicle>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CreateBodyContent<global::Hierarchy.Client.Vehicle>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
 			return __Run.SendAsync<global::Hierarchy.Client.Vehicle, global::Hierarchy.Client.Vehicle>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);

@@ -88,7 +88,7 @@ namespace Examples
 			var __path = "/pets";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddPetAsync", "/pets");
-			__request.Content = __Run.CreateBodyContent<global::Examples.NewPet>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CreateBodyContent<global::Examples.NewPet>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
 			return __Run.SendAsync<global::Examples.Pet, global::Examples.Pet>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);

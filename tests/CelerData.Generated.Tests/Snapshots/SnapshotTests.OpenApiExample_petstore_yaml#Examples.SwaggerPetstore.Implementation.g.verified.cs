@@ -84,7 +84,7 @@ namespace Examples
 			var __path = "/pets";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreatePetsAsync", "/pets");
-			__request.Content = __Run.CreateBodyContent<global::Examples.Pet>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CreateBodyContent<global::Examples.Pet>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
 			return __Run.SendVoidAsync(this.Client, __request, __settings, __settings.Buffered, cancellationToken);

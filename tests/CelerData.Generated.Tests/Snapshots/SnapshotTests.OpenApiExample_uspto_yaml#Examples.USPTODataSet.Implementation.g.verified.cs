@@ -245,7 +245,7 @@ namespace Examples
 					case global::System.Text.Json.JsonValueKind.Array:
 						QueryItems(query, name, JsonItems(element), style, explode, allowReserved);
 						break;
-					case global::System.Text.Json.JsonValueKind.Null:
+					case global::System.Text.Json.JsonValueKind.Null or global::System.Text.Json.JsonValueKind.Undefined:
 						break;
 					default:
 						Query(query, name, JsonText(element), allowReserved);
@@ -264,7 +264,7 @@ namespace Examples
 				return items;
 			}
 
-			private static string JsonText(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString()! : element.GetRawText();
+			private static string JsonText(global::System.Text.Json.JsonElement element) => element.ValueKind switch { global::System.Text.Json.JsonValueKind.String => element.GetString()!, global::System.Text.Json.JsonValueKind.Undefined => string.Empty, _ => element.GetRawText() };
 		}
 
 		/// <summary>Writes request bodies that are not JSON as the API description puts them on the wire.</summary>

@@ -79,7 +79,7 @@ namespace Unions.Client
 			var __path = "/owners";
 			var __uri = __path;
 			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreateOwnerAsync", "/owners");
-			__request.Content = __Run.CreateBodyContent<global::Unions.Client.Owner>(__settings, @body, global::Refit.BodySerializationMethod.Default, !__settings.Buffered);
+			__request.Content = __Run.CreateBodyContent<global::Unions.Client.Owner>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
 			return __Run.SendAsync<global::Unions.Client.Owner, global::Unions.Client.Owner>(this.Client, __request, __settings, false, true, __settings.Buffered, cancellationToken);
@@ -290,7 +290,7 @@ namespace Unions.Client
 					case global::System.Text.Json.JsonValueKind.Array:
 						QueryItems(query, name, JsonItems(element), style, explode, allowReserved);
 						break;
-					case global::System.Text.Json.JsonValueKind.Null:
+					case global::System.Text.Json.JsonValueKind.Null or global::System.Text.Json.JsonValueKind.Undefined:
 						break;
 					default:
 						Query(query, name, JsonText(element), allowReserved);
@@ -322,7 +322,7 @@ namespace Unions.Client
 				return items;
 			}
 
-			private static string JsonText(global::System.Text.Json.JsonElement element) => element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString()! : element.GetRawText();
+			private static string JsonText(global::System.Text.Json.JsonElement element) => element.ValueKind switch { global::System.Text.Json.JsonValueKind.String => element.GetString()!, global::System.Text.Json.JsonValueKind.Undefined => string.Empty, _ => element.GetRawText() };
 		}
 	}
 }

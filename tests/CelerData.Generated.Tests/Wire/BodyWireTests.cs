@@ -43,6 +43,7 @@ public sealed class BodyWireTests
         await Invoke<object>(client, api, "SetAvatarAsync", new object?[] { null });
         await Invoke<object>(client, api, "AddScanAsync", new MemoryStream(new byte[] { 255, 216 }));
         await Invoke<object>(client, api, "CreateTokenAsync", TokenForm(client));
+        await Invoke<object>(client, api, "SetMottoAsync", "say \"hi\"\n");
 
         var requests = server.Requests;
         Assert.Equal("héllo\nworld", stored);
@@ -60,6 +61,8 @@ public sealed class BodyWireTests
             "grant_type=client_credentials&client_id=a%20b%2Bc%26d&remember=true&expires=2024-01-15T10%3A30%3A00.5%2B02%3A00"
             + "&audiences=x&audiences=y&scopes=read%20write&filter[kind]=k%201&filter[max]=3&meta=%7B%22kind%22%3A%22m%22%7D",
             Encoding.UTF8.GetString(requests[5].Body));
+        Assert.Equal(("PUT", "/mottos", "application/json; charset=utf-8"), (requests[6].Method, requests[6].Target, requests[6].ContentType));
+        Assert.Equal("\"say \\u0022hi\\u0022\\n\"", Encoding.UTF8.GetString(requests[6].Body));
     }
 
     [Fact]
@@ -198,6 +201,7 @@ public sealed class BodyWireTests
 
             // Prism answers 415 or 422 with its reasons to a body the description rejects; the client throws then.
             Assert.NotNull(await Invoke<string>(client, api, "PutNoteAsync", "n1", "hello"));
+            await Invoke<object>(client, api, "SetMottoAsync", "carpe diem");
             await Invoke<object>(client, api, "UploadFileAsync", "a.bin", new MemoryStream(new byte[] { 0, 1, 2, 255 }));
             await Invoke<object>(client, api, "SetAvatarAsync", new MemoryStream(Encoding.ASCII.GetBytes("PNG")));
 

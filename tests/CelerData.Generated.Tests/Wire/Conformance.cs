@@ -305,6 +305,18 @@ internal static class Conformance
                 return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": " + TextBodyHeldToSchema(operation.Body) + "; sent " + handler.Request);
             }
 
+            if (kind == "UNPROCESSABLE_ENTITY" && operation.Path.Contains("}{", StringComparison.Ordinal) && Locations(body).ToList() is { Count: > 0 } pathLocations
+                && pathLocations.All(l => l == "path"))
+            {
+                return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": Prism cannot split a path segment with two parameters side by side ("
+                    + operation.Path + "), so it finds neither; sent " + handler.Request);
+            }
+
+            if (kind == "UNPROCESSABLE_ENTITY" && Validation(body) is { } validation && IgnoredHeadersOnly(validation))
+            {
+                return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": " + IgnoredHeadersReason + "; sent " + handler.Request);
+            }
+
             if (kind is "UNPROCESSABLE_ENTITY" or "UNAUTHORIZED" or "NO_PATH_MATCHED_ERROR" or "NO_METHOD_MATCHED_ERROR" or "INVALID_CONTENT_TYPE" or "VIOLATIONS")
             {
                 return result(Outcome.Rejected, status + " " + kind + " " + Reasons(body) + " for " + handler.Request);
@@ -329,8 +341,7 @@ internal static class Conformance
 
         if (handler.Violations is { } reported && IgnoredHeadersOnly(reported))
         {
-            return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + reported + "}") + ": Prism validates a header parameter named Accept, Content-Type or Authorization, "
-                + "which OpenAPI says to ignore (the media type and the security schemes decide those headers); sent " + handler.Request);
+            return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + reported + "}") + ": " + IgnoredHeadersReason + "; sent " + handler.Request);
         }
 
         return status is 400 or 401 or 403 or 404 or 405 or 415 or 422
@@ -363,6 +374,23 @@ internal static class Conformance
     }
 
     /// <summary>Whether every violation Prism reports is about a header parameter OpenAPI says to ignore.</summary>
+    private const string IgnoredHeadersReason = "Prism validates a header parameter named Accept, Content-Type or Authorization, "
+        + "which OpenAPI says to ignore (the media type and the security schemes decide those headers)";
+
+    /// <summary>The <c>validation</c> array of a Prism problem body, as JSON text; null when it has none.</summary>
+    private static string? Validation(string body)
+    {
+        try
+        {
+            using var problem = JsonDocument.Parse(body);
+            return problem.RootElement.TryGetProperty("validation", out var validation) && validation.ValueKind == JsonValueKind.Array ? validation.GetRawText() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static bool IgnoredHeadersOnly(string violations)
     {
         try
@@ -371,8 +399,9 @@ internal static class Conformance
             var messages = list.RootElement.EnumerateArray()
                 .Select(v => (Location: string.Join(".", v.GetProperty("location").EnumerateArray().Select(l => l.ToString())), Message: v.GetProperty("message").GetString() ?? string.Empty))
                 .ToList();
-            return messages.Count > 0 && messages.All(m => m.Location.StartsWith("request.header", StringComparison.Ordinal)
-                && new[] { "accept", "content-type", "authorization" }.Any(h => m.Location == "request.header." + h || m.Message.Contains("'" + h + "'", StringComparison.Ordinal)));
+            // Locations start with request.header in the description's error response, with header in Prism's own problem.
+            return messages.Count > 0 && messages.All(m => (m.Location.StartsWith("request.header", StringComparison.Ordinal) || m.Location.StartsWith("header", StringComparison.Ordinal))
+                && new[] { "accept", "content-type", "authorization" }.Any(h => m.Location == "request.header." + h || m.Location == "header." + h || m.Message.Contains("'" + h + "'", StringComparison.Ordinal)));
         }
         catch (JsonException)
         {

@@ -107,6 +107,18 @@ public sealed class ParameterWireTests
                 - { name: each, in: query, schema: { type: array, items: {} } }
               responses:
                 '204': { description: done }
+          # Parameters whose schema gives no type (any JSON): each written as the JSON value it holds.
+          /untyped/{key}:
+            get:
+              operationId: getUntyped
+              parameters:
+                - { name: key, in: path, required: true, schema: {} }
+                - { name: value, in: query, required: true, schema: { description: any value } }
+                - { name: deep, in: query, style: deepObject, schema: {} }
+                - { name: opt, in: query, schema: {} }
+                - { name: X-Any, in: header, schema: {} }
+              responses:
+                '204': { description: done }
           /alerts?city_id={city}:
             get:
               operationId: getCityAlerts
@@ -200,6 +212,10 @@ public sealed class ParameterWireTests
             await Invoke(client, api, "GetCityAlertsAsync", "a b/c");
             var any = JsonSerializer.Deserialize<List<JsonElement>>("""["a b",1.5,true,{"k":[1]},null]""")!;
             await Invoke(client, api, "GetAnythingAsync", any, new List<JsonElement> { any[0], any[1], default });
+            JsonElement Json(string text) => JsonSerializer.Deserialize<JsonElement>(text);
+            await Invoke(client, api, "GetUntypedAsync", Json("\"a b/c\""), Json("""{"k":1,"n":"x y"}"""), Json("""{"k":"v w","n":2}"""), null, Json("1.5"));
+            await Invoke(client, api, "GetUntypedAsync", Json("[1,\"a\"]"), Json("true"), null, Json("null"), Json("""{"k":"v"}"""));
+            await Invoke(client, api, "GetUntypedAsync", default(JsonElement), Json("\"x\""), null, default(JsonElement), null);
         }
         finally
         {
@@ -220,6 +236,15 @@ public sealed class ParameterWireTests
         Assert.Equal("/alerts?fixed=1&lat=1.5&lon=-2.25&key=k%26%3D", requests[3].Target);
         Assert.Equal("/alerts?city_id=a%20b%2Fc", requests[4].Target);
         Assert.Equal("/anything?ids=a%20b,1.5,true,%7B%22k%22%3A%5B1%5D%7D,&each=a%20b&each=1.5&each=", requests[5].Target);
+
+        // Untyped: a string as itself, an object as its members, an array as its items (form style, exploded), JSON null
+        // and an unset value as nothing in the query (an unset path value as an empty segment).
+        Assert.Equal("/untyped/a%20b%2Fc?k=1&n=x%20y&deep[k]=v%20w&deep[n]=2", requests[6].Target);
+        Assert.Equal("1.5", requests[6].Headers["X-Any"]);
+        Assert.Equal("/untyped/1,a?value=true", requests[7].Target);
+        Assert.Equal("k,v", requests[7].Headers["X-Any"]);
+        Assert.Equal("/untyped/?value=x", requests[8].Target);
+        Assert.False(requests[8].Headers.ContainsKey("X-Any"));
     }
 
     [Fact]

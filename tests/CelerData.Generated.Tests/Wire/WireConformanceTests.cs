@@ -35,6 +35,10 @@ public sealed class WireConformanceTests(ITestOutputHelper output)
         ["azure.com/azsadmin-Manifest.json ManifestsListAsync"] = "the example gives `extensionCollection.extensions` as an array, where the schema names ExtensionList, which " + Untyped
             + "; the generated record reads the object with `value` and `nextLink` that ExtensionList describes",
         ["azure.com/azsadmin-Manifest.json ManifestsGetAsync"] = "as ManifestsListAsync: the example's `extensionCollection.extensions` is an array where the schema names ExtensionList, which " + Untyped,
+        ["azure.com/applicationinsights-componentAnnotations_API.json AnnotationsListAsync"] = "the schema AnnotationsListResult " + Untyped + ", and the description's example is an array; "
+            + "the generated record reads the object the API sends (its `value`)",
+        ["microsoft.com/cognitiveservices-LocalSearch.json LocalSearchAsync"] = "the description's example leaves out `_type` and `entityScenario` of `entityPresentationInfo`, which its schema "
+            + "EntitiesEntityPresentationInfo requires; the generated reader refuses a reply without a required property, as System.Text.Json does",
         ["googleapis.com/pubsub.json PubsubProjectsSubscriptionsListAsync"] = "the schema Subscription " + Untyped + ", and Prism fills `subscriptions` with strings; "
             + "the generated record reads the Subscription objects the API sends",
         ["mailscript.com.json AddActionAsync"] = "the description's example is a JSON string holding JSON text (an array of domains), which the response schema allows only because it " + Untyped,
