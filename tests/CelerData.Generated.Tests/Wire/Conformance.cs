@@ -249,7 +249,7 @@ internal static class Conformance
                 exception = inner;
             }
 
-            var outcome = Classify(operation, node, handler, exception, Result);
+            var outcome = Classify(operation, node, SharesRoute(root, operation), handler, exception, Result);
             if (handler.Status is null)
             {
                 // Prism may be stopping after a crash: let it, so that the next call serves the description again.
@@ -260,7 +260,21 @@ internal static class Conformance
         }
     }
 
-    private static CallResult Classify(OperationModel operation, JsonElement node, RecordingHandler handler, Exception exception, Func<Outcome, string, CallResult> result)
+    /// <summary>
+    /// Whether another operation of the description has the same method and the same path once what follows '#' is cut
+    /// off (<c>/Evaluate#overload=stream</c> and <c>/Evaluate#overload=url</c>): Prism routes by path alone, so it may
+    /// judge this operation's request by the other's parameters and body.
+    /// </summary>
+    private static bool SharesRoute(JsonElement root, OperationModel operation)
+    {
+        static string Route(string path) => path.Split('#')[0];
+        var method = operation.HttpMethod.ToLowerInvariant();
+        return operation.Path.Contains('#', StringComparison.Ordinal)
+            && root.GetProperty("paths").EnumerateObject().Any(p => p.Name != operation.Path && Route(p.Name) == Route(operation.Path)
+                && p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty(method, out _));
+    }
+
+    private static CallResult Classify(OperationModel operation, JsonElement node, bool sharesRoute, RecordingHandler handler, Exception exception, Func<Outcome, string, CallResult> result)
     {
         var causes = new List<Exception>();
         for (var cause = exception; cause is not null; cause = cause.InnerException)
@@ -274,12 +288,23 @@ internal static class Conformance
                 + causes[^1].GetType().Name + " for " + handler.Request);
         }
 
-        if (handler.Status is null)
+        if (handler.Status is null && !causes.Any(c => c is TimeoutException))
         {
             return result(Outcome.ClientException, string.Join(" <- ", causes.Select(c => c.GetType().Name + ": " + First(c.Message))));
         }
 
-        var status = handler.Status.Value;
+        var status = handler.Status;
+        if (status is null or (>= 200 and < 300) && causes.Any(c => c is TimeoutException))
+        {
+            return result(Outcome.PrismCannotJudge, status + ": Prism did not finish its answer within the client's timeout (it makes large dynamic answers slowly); sent " + handler.Request);
+        }
+
+        var message = exception.InnerException?.Message ?? exception.Message;
+        if (status is >= 200 and < 300 && message.Contains(" format. Path: ", StringComparison.Ordinal) && ValueAt(handler.ResponseBody, message) == "string")
+        {
+            return result(Outcome.AnswerInvalid, status + ": Prism answered its placeholder \"string\" for a value with a format (" + First(message) + ")");
+        }
+
         if (status is >= 200 and < 300)
         {
             return result(Outcome.NotRead, exception.GetType().Name + ": " + First(exception.InnerException?.Message ?? exception.Message) + " in " + Short(handler.ResponseBody));
@@ -299,6 +324,16 @@ internal static class Conformance
                 return result(Outcome.PrismCannotJudge, status + " " + kind + ": Prism routes by path alone and cannot tell apart operations whose paths differ only after '#' (" + operation.Path + "); sent " + handler.Request);
             }
 
+            if (kind is "NO_PATH_MATCHED_ERROR" or "NO_METHOD_MATCHED_ERROR" && operation.Path.Contains('?', StringComparison.Ordinal))
+            {
+                return result(Outcome.PrismCannotJudge, status + " " + kind + ": Prism routes by the path template as written, so a template with a literal query (" + operation.Path + ") matches no request; sent " + handler.Request);
+            }
+
+            if (kind == "UNPROCESSABLE_ENTITY" && Validation(body) is { } names && BracketNamesOnly(names))
+            {
+                return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": " + BracketNamesReason + "; sent " + handler.Request);
+            }
+
             if (kind is "UNPROCESSABLE_ENTITY" or "VIOLATIONS" && operation.Body is { Kind: BodyKind.Binary or BodyKind.Text }
                 && Locations(body).ToList() is { Count: > 0 } locations && locations.All(l => l == "body"))
             {
@@ -315,6 +350,16 @@ internal static class Conformance
             if (kind == "UNPROCESSABLE_ENTITY" && Validation(body) is { } validation && IgnoredHeadersOnly(validation))
             {
                 return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": " + IgnoredHeadersReason + "; sent " + handler.Request);
+            }
+
+            if (kind == "UNPROCESSABLE_ENTITY" && Validation(body) is { } arrays && SingleNullableArrayItemsOnly(arrays))
+            {
+                return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": " + SingleNullableArrayItemReason + "; sent " + handler.Request);
+            }
+
+            if (sharesRoute && kind is "UNPROCESSABLE_ENTITY" or "INVALID_CONTENT_TYPE" or "VIOLATIONS")
+            {
+                return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": " + SharedRouteReason(operation) + "; sent " + handler.Request);
             }
 
             if (kind is "UNPROCESSABLE_ENTITY" or "UNAUTHORIZED" or "NO_PATH_MATCHED_ERROR" or "NO_METHOD_MATCHED_ERROR" or "INVALID_CONTENT_TYPE" or "VIOLATIONS")
@@ -342,6 +387,21 @@ internal static class Conformance
         if (handler.Violations is { } reported && IgnoredHeadersOnly(reported))
         {
             return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + reported + "}") + ": " + IgnoredHeadersReason + "; sent " + handler.Request);
+        }
+
+        if (handler.Violations is { } bracketed && BracketNamesOnly(bracketed))
+        {
+            return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + bracketed + "}") + ": " + BracketNamesReason + "; sent " + handler.Request);
+        }
+
+        if (handler.Violations is { } single && SingleNullableArrayItemsOnly(single))
+        {
+            return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + single + "}") + ": " + SingleNullableArrayItemReason + "; sent " + handler.Request);
+        }
+
+        if (sharesRoute && status is 400 or 415 or 422)
+        {
+            return result(Outcome.PrismCannotJudge, status + " " + (handler.Violations is { } shared ? Reasons("{\"validation\":" + shared + "}") + ": " : string.Empty) + SharedRouteReason(operation) + "; sent " + handler.Request);
         }
 
         return status is 400 or 401 or 403 or 404 or 405 or 415 or 422
@@ -374,6 +434,89 @@ internal static class Conformance
     }
 
     /// <summary>Whether every violation Prism reports is about a header parameter OpenAPI says to ignore.</summary>
+    /// <summary>The string at the JSON path a System.Text.Json failure names (<c>Path: $.a.b[0].c</c>) in <paramref name="body"/>; null when there is none.</summary>
+    private static string? ValueAt(string? body, string message)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(message, @"Path: \$(\S*) \|");
+        if (body is null || !match.Success)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var current = document.RootElement;
+            foreach (System.Text.RegularExpressions.Match step in System.Text.RegularExpressions.Regex.Matches(match.Groups[1].Value, @"\.([^.\[]+)|\[(\d+)\]"))
+            {
+                if (step.Groups[1].Success)
+                {
+                    if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(step.Groups[1].Value, out current))
+                    {
+                        return null;
+                    }
+                }
+                else
+                {
+                    var index = int.Parse(step.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    if (current.ValueKind != JsonValueKind.Array || index >= current.GetArrayLength())
+                    {
+                        return null;
+                    }
+
+                    current = current[index];
+                }
+            }
+
+            return current.ValueKind == JsonValueKind.String ? current.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string SharedRouteReason(OperationModel operation)
+        => "Prism routes by path alone, and another operation's path differs from " + operation.Path + " only after '#', so Prism may have judged the request by that operation";
+
+    private const string BracketNamesReason = "Prism looks for a query parameter whose name has brackets (filter[status]) under its percent-encoded, lower-cased name "
+        + "(filter%5bstatus%5d), which it finds neither when the brackets are sent as written nor percent-encoded (%5B)";
+
+    /// <summary>Whether every violation is Prism missing a required query parameter by the encoded name it makes of a name with brackets.</summary>
+    private static bool BracketNamesOnly(string violations)
+    {
+        try
+        {
+            using var list = JsonDocument.Parse(violations);
+            var items = list.RootElement.EnumerateArray().ToList();
+            return items.Count > 0 && items.All(v => (v.GetProperty("message").GetString() ?? string.Empty) is var message
+                && message.StartsWith("Request query must have required property '", StringComparison.Ordinal) && (message.Contains("%5b", StringComparison.Ordinal) || message.Contains("%5d", StringComparison.Ordinal)));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private const string SingleNullableArrayItemReason = "Prism reads a query array parameter that is also nullable (type [array, null] once converted), "
+        + "sent with one item (name=value), as a string, not as an array of one";
+
+    /// <summary>Whether every violation is a query parameter Prism wanted as "array,null": its reading of one item of a nullable array.</summary>
+    private static bool SingleNullableArrayItemsOnly(string violations)
+    {
+        try
+        {
+            using var list = JsonDocument.Parse(violations);
+            var items = list.RootElement.EnumerateArray().ToList();
+            return items.Count > 0 && items.All(v => v.GetProperty("location").EnumerateArray().Select(l => l.ToString()).Any(l => l == "query")
+                && (v.GetProperty("message").GetString() ?? string.Empty).EndsWith("must be array,null", StringComparison.Ordinal));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     private const string IgnoredHeadersReason = "Prism validates a header parameter named Accept, Content-Type or Authorization, "
         + "which OpenAPI says to ignore (the media type and the security schemes decide those headers)";
 

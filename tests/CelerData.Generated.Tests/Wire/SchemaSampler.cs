@@ -149,6 +149,17 @@ internal sealed class SchemaSampler(JsonElement document)
             }
         }
 
+        // A map (or an object open to more members) with minProperties gets that many entries of its value schema.
+        var minimum = Int(schema, "minProperties") ?? 0;
+        var additional = schema.TryGetProperty("additionalProperties", out var more) ? more : default;
+        for (var i = 1; result.Count < minimum && additional.ValueKind != JsonValueKind.False && i <= minimum + 8; i++)
+        {
+            if (!result.ContainsKey("key" + i))
+            {
+                result["key" + i] = additional.ValueKind == JsonValueKind.Object ? Sample(additional, requiredOnly, depth + 1) : JsonValue.Create("value" + i);
+            }
+        }
+
         return result;
     }
 
