@@ -167,6 +167,12 @@ internal static class ParameterEmitter
 
                     return builder.ToString();
                 }
+
+                /// <summary>
+                /// A query parameter's name, percent-encoded but for its brackets: names such as <c>filter[status]</c> and
+                /// <c>ids[]</c> (PHP's and Rails' conventions) go as descriptions write them, as deepObject names do.
+                /// </summary>
+                public static string QueryName(string name) => Encode(name, false).Replace("%5B", "[").Replace("%5D", "]");
                 """);
         }
 
@@ -246,7 +252,7 @@ internal static class ParameterEmitter
                 /// <summary>Appends one query pair.</summary>
                 public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
                 {
-                    query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+                    query.Append(query.Length == 0 ? "" : "&").Append(QueryName(name)).Append('=').Append(Encode(text, allowReserved));
                 }
                 """);
         }
@@ -359,7 +365,7 @@ internal static class ParameterEmitter
                 encoded.Add(Encode(item, allowReserved));
             }
 
-            query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+            query.Append(query.Length == 0 ? "" : "&").Append(QueryName(name)).Append('=').Append(string.Join(Delimiter(style), encoded));
         }
         """;
 
@@ -386,14 +392,14 @@ internal static class ParameterEmitter
                 encoded.Add(Encode(pair.Value, allowReserved));
             }
 
-            query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+            query.Append(query.Length == 0 ? "" : "&").Append(QueryName(name)).Append('=').Append(string.Join(Delimiter(style), encoded));
         }
 
         /// <summary>A pair's name in the query: a deepObject name's parameter name encoded and the rest as built (<c>name[member][inner]</c>, members encoded), any other name encoded whole.</summary>
         private static string DeepName(string key, bool deep)
         {
             var bracket = deep ? key.IndexOf('[') : -1;
-            return bracket < 0 ? Encode(key, false) : Encode(key.Substring(0, bracket), false) + key.Substring(bracket);
+            return bracket < 0 ? QueryName(key) : QueryName(key.Substring(0, bracket)) + key.Substring(bracket);
         }
         """;
 
@@ -610,7 +616,7 @@ internal static class ParameterEmitter
     /// <summary>The JSON value a union or any-JSON parameter holds: a union's through its metadata, any JSON as it is.</summary>
     private static string JsonOf(SpecModel spec, ParameterModel parameter)
     {
-        if (WirePlan.IsAnyJson(parameter.Type))
+        if (PrimitiveTypes.IsAny(parameter.Type))
         {
             return Value(parameter);
         }

@@ -83,11 +83,8 @@ internal sealed record WirePlan(
     /// Whether a parameter of <paramref name="type"/> is written as the JSON value it holds (an object as pairs, an array
     /// as items, anything else as one value): a union, or any JSON (a parameter schema with no type).
     /// </summary>
-    public bool IsJsonValue(TypeRef type) => IsUnion(type) || IsAnyJson(type);
-
-    /// <summary>Whether <paramref name="type"/> is any JSON value (a <c>JsonElement</c>), not a model's.</summary>
-    public static bool IsAnyJson(TypeRef type) => type.Kind == TypeRefKind.Primitive && type.Primitive == PrimitiveKind.Any;
+    public bool IsJsonValue(TypeRef type) => IsUnion(type) || Parsing.PrimitiveTypes.IsAny(type);
 
     /// <summary>Whether <paramref name="type"/> is written as one text value: a primitive other than any JSON, or an enum.</summary>
-    public static bool IsPlainScalar(TypeRef type) => type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && !IsAnyJson(type);
+    public static bool IsPlainScalar(TypeRef type) => type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && !Parsing.PrimitiveTypes.IsAny(type);
 }

@@ -561,12 +561,11 @@ internal sealed class OperationReader
             return (ResponseKind.None, null);
         }
 
-        var success = responses.Entries
+        var first = responses.Entries
             .Where(e => e.Key.Value.Length == 3 && e.Key.Value[0] == '2')
             .OrderBy(e => e.Key.Value, System.StringComparer.Ordinal)
-            .Select(e => e.Value)
-            .FirstOrDefault()
-            ?? responses.Get("default");
+            .FirstOrDefault();
+        var success = first.Value ?? responses.Get("default");
         if (success is not MappingNode responseMapping || ResolveComponent(responseMapping, "response") is not { } response)
         {
             return (ResponseKind.None, null);
@@ -577,8 +576,9 @@ internal sealed class OperationReader
             _context.Report(DiagnosticDescriptors.LinksIgnored, ParseContext.KeyOrSelf(response, "links"), where);
         }
 
+        // A 204 or 205 answer has no body whatever content the description gives it (RFC 9110, 15.3.5 and 15.3.6).
         var content = _context.GetMapping(response, "content", where + " response");
-        if (content is null || content.Entries.Count == 0)
+        if (content is null || content.Entries.Count == 0 || first.Key?.Value is "204" or "205")
         {
             return (ResponseKind.None, null);
         }
@@ -594,8 +594,8 @@ internal sealed class OperationReader
             return json.Key.Value.IndexOf('*') >= 0 && BodyReader.IsBytes(type) ? (ResponseKind.Stream, null) : (ResponseKind.Json, type);
         }
 
-        var first = content.Entries[0].Key.Value.ToLowerInvariant();
-        return first.StartsWith("text/", System.StringComparison.Ordinal)
+        var firstType = content.Entries[0].Key.Value.ToLowerInvariant();
+        return firstType.StartsWith("text/", System.StringComparison.Ordinal)
             ? (ResponseKind.Text, PrimitiveTypes.String)
             : (ResponseKind.Stream, null);
     }

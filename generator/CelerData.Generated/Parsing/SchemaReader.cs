@@ -614,6 +614,14 @@ internal sealed partial class SchemaReader
         var others = new List<SpecNode>();
         CollectMembers(schema, members, required, new HashSet<SpecNode>(), name, others: others);
 
+        // A name the object requires but does not declare is a member of any JSON value: kept with the other members
+        // (so a request can carry it and a reply keeps it), unless the object allows no other members.
+        var closed = schema.Get("additionalProperties") is ScalarNode closedNode && closedNode.AsBoolean() == false;
+        if (!closed && others.Count == 0 && required.Any(r => !members.Exists(m => m.Key.Value == r)))
+        {
+            others.Add(schema);
+        }
+
         var scope = new NameScope(RecordMembers);
         scope.Reserve(name);
         var properties = BuildProperties(members, required, name, scope).ToEquatableArray();

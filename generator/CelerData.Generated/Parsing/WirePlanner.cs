@@ -47,7 +47,7 @@ internal static class WirePlanner
         // ParameterEmitter.Styled: a path, header or cookie value that is not a plain scalar.
         void Styled(ParameterModel parameter)
         {
-            if (IsUnion(parameter.Type) || WirePlan.IsAnyJson(parameter.Type))
+            if (IsUnion(parameter.Type) || PrimitiveTypes.IsAny(parameter.Type))
             {
                 helpers |= WireHelpers.StyledJson | JsonValue(parameter.Type);
                 return;
@@ -109,7 +109,7 @@ internal static class WirePlanner
                         helpers |= WireHelpers.QueryItems;
                         Text(parameter.Type.Element);
                         break;
-                    case ParameterLocation.Query when IsUnion(parameter.Type) || WirePlan.IsAnyJson(parameter.Type):
+                    case ParameterLocation.Query when IsUnion(parameter.Type) || PrimitiveTypes.IsAny(parameter.Type):
                         helpers |= WireHelpers.QueryJson | JsonValue(parameter.Type);
                         break;
                     case ParameterLocation.Query when parameter.Type.Kind == TypeRefKind.Model:

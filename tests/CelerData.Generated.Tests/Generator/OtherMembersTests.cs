@@ -196,6 +196,17 @@ public sealed class OtherMembersTests
                   oneOf:
                     - required: [code]
                     - required: [secret]
+                RequiresUndeclared:
+                  type: object
+                  required: [key]
+                  properties:
+                    blob_key: { type: string }
+                ClosedRequiresUndeclared:
+                  type: object
+                  additionalProperties: false
+                  required: [key]
+                  properties:
+                    blob_key: { type: string }
                 Pet:
                   type: object
                   required: [kind]
@@ -228,11 +239,12 @@ public sealed class OtherMembersTests
         Assert.Contains(reported, m => m.Contains("Cat", System.StringComparison.Ordinal));
 
         // What the alternatives add is kept as JSON values (an untyped member is any JSON value, so nothing is lost and
-        // it is not reported); alternatives that add nothing, or only members the object does not allow, need no room.
+        // it is not reported), as is a required name the object does not declare; alternatives that add nothing, or only
+        // members the object does not allow, need no room.
         var model = PlannedModel.Of(new SpecInput("/specs/alternatives.yaml", spec, "Alternatives", null, null))!;
         Assert.Equal(
-            ["Cat:", "ClosedUndeclared:", "Narrowed:", "OneMustBeSet:", "OtherSchema:AdditionalProperties", "OwnMember:AdditionalProperties",
-             "Pet:", "UndeclaredRequired:AdditionalProperties", "UnknownPet:", "UntypedProperty:AdditionalProperties"],
+            ["Cat:", "ClosedRequiresUndeclared:", "ClosedUndeclared:", "Narrowed:", "OneMustBeSet:", "OtherSchema:AdditionalProperties", "OwnMember:AdditionalProperties",
+             "Pet:", "RequiresUndeclared:AdditionalProperties", "UndeclaredRequired:AdditionalProperties", "UnknownPet:", "UntypedProperty:AdditionalProperties"],
             model.Types.Where(t => t.Kind == CelerData.Generated.Model.TypeKind.Object).Select(t => t.Name + ":" + t.OtherMembers).Order(System.StringComparer.Ordinal));
     }
 

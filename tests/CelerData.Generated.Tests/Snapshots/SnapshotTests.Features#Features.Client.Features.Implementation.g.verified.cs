@@ -203,10 +203,16 @@ namespace Features.Client
 				return builder.ToString();
 			}
 
+			/// <summary>
+			/// A query parameter's name, percent-encoded but for its brackets: names such as <c>filter[status]</c> and
+			/// <c>ids[]</c> (PHP's and Rails' conventions) go as descriptions write them, as deepObject names do.
+			/// </summary>
+			public static string QueryName(string name) => Encode(name, false).Replace("%5B", "[").Replace("%5D", "]");
+
 			/// <summary>Appends one query pair.</summary>
 			public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
 			{
-				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+				query.Append(query.Length == 0 ? "" : "&").Append(QueryName(name)).Append('=').Append(Encode(text, allowReserved));
 			}
 
 			/// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
@@ -228,7 +234,7 @@ namespace Features.Client
 					encoded.Add(Encode(item, allowReserved));
 				}
 
-				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+				query.Append(query.Length == 0 ? "" : "&").Append(QueryName(name)).Append('=').Append(string.Join(Delimiter(style), encoded));
 			}
 
 			private static string Delimiter(string style) => style switch

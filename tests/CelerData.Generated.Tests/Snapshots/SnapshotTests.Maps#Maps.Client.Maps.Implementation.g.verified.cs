@@ -137,6 +137,12 @@ namespace Maps.Client
 				return builder.ToString();
 			}
 
+			/// <summary>
+			/// A query parameter's name, percent-encoded but for its brackets: names such as <c>filter[status]</c> and
+			/// <c>ids[]</c> (PHP's and Rails' conventions) go as descriptions write them, as deepObject names do.
+			/// </summary>
+			public static string QueryName(string name) => Encode(name, false).Replace("%5B", "[").Replace("%5D", "]");
+
 			/// <summary>A map's entries as key and text pairs (deepObject names <c>name[key]</c> when <paramref name="deepName"/> is set); entries whose text is null are left out.</summary>
 			public static global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.KeyValuePair<string, string>> Map<T>(global::System.Collections.Generic.IReadOnlyDictionary<string, T> map, global::System.Func<T, string?> text, string? deepName)
 			{
@@ -213,14 +219,14 @@ namespace Maps.Client
 					encoded.Add(Encode(pair.Value, allowReserved));
 				}
 
-				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+				query.Append(query.Length == 0 ? "" : "&").Append(QueryName(name)).Append('=').Append(string.Join(Delimiter(style), encoded));
 			}
 
 			/// <summary>A pair's name in the query: a deepObject name's parameter name encoded and the rest as built (<c>name[member][inner]</c>, members encoded), any other name encoded whole.</summary>
 			private static string DeepName(string key, bool deep)
 			{
 				var bracket = deep ? key.IndexOf('[') : -1;
-				return bracket < 0 ? Encode(key, false) : Encode(key.Substring(0, bracket), false) + key.Substring(bracket);
+				return bracket < 0 ? QueryName(key) : QueryName(key.Substring(0, bracket)) + key.Substring(bracket);
 			}
 
 			private static string Delimiter(string style) => style switch

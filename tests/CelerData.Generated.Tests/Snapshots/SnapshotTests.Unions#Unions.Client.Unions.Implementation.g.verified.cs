@@ -138,6 +138,12 @@ namespace Unions.Client
 				return builder.ToString();
 			}
 
+			/// <summary>
+			/// A query parameter's name, percent-encoded but for its brackets: names such as <c>filter[status]</c> and
+			/// <c>ids[]</c> (PHP's and Rails' conventions) go as descriptions write them, as deepObject names do.
+			/// </summary>
+			public static string QueryName(string name) => Encode(name, false).Replace("%5B", "[").Replace("%5D", "]");
+
 			private static void Flatten(global::System.Text.Json.JsonElement element, string? prefix, bool deep, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> pairs)
 			{
 				foreach (var property in element.EnumerateObject())
@@ -169,7 +175,7 @@ namespace Unions.Client
 			/// <summary>Appends one query pair.</summary>
 			public static void Query(global::System.Text.StringBuilder query, string name, string text, bool allowReserved)
 			{
-				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(Encode(text, allowReserved));
+				query.Append(query.Length == 0 ? "" : "&").Append(QueryName(name)).Append('=').Append(Encode(text, allowReserved));
 			}
 
 			/// <summary>Appends an array: one pair per item when exploded, else the items joined by the style's delimiter.</summary>
@@ -191,7 +197,7 @@ namespace Unions.Client
 					encoded.Add(Encode(item, allowReserved));
 				}
 
-				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+				query.Append(query.Length == 0 ? "" : "&").Append(QueryName(name)).Append('=').Append(string.Join(Delimiter(style), encoded));
 			}
 
 			/// <summary>Appends an object: its members as pairs when exploded (deepObject names included), else name=member,value,... joined by the style's delimiter.</summary>
@@ -215,14 +221,14 @@ namespace Unions.Client
 					encoded.Add(Encode(pair.Value, allowReserved));
 				}
 
-				query.Append(query.Length == 0 ? "" : "&").Append(Encode(name, false)).Append('=').Append(string.Join(Delimiter(style), encoded));
+				query.Append(query.Length == 0 ? "" : "&").Append(QueryName(name)).Append('=').Append(string.Join(Delimiter(style), encoded));
 			}
 
 			/// <summary>A pair's name in the query: a deepObject name's parameter name encoded and the rest as built (<c>name[member][inner]</c>, members encoded), any other name encoded whole.</summary>
 			private static string DeepName(string key, bool deep)
 			{
 				var bracket = deep ? key.IndexOf('[') : -1;
-				return bracket < 0 ? Encode(key, false) : Encode(key.Substring(0, bracket), false) + key.Substring(bracket);
+				return bracket < 0 ? QueryName(key) : QueryName(key.Substring(0, bracket)) + key.Substring(bracket);
 			}
 
 			private static string Delimiter(string style) => style switch

@@ -119,6 +119,25 @@ public sealed class ParameterWireTests
                 - { name: X-Any, in: header, schema: {} }
               responses:
                 '204': { description: done }
+          # A 204 answer has no body, whatever content the description gives it (as Azure's ContentModerator does).
+          /terms:
+            delete:
+              operationId: deleteTerms
+              responses:
+                '204':
+                  description: no content
+                  content:
+                    application/json:
+                      schema: { type: string }
+          # Names with brackets, as PHP and Rails APIs declare them: sent as written, as deepObject names are.
+          /brackets:
+            get:
+              operationId: getBrackets
+              parameters:
+                - { name: 'filter[status]', in: query, required: true, schema: { type: string } }
+                - { name: 'ids[]', in: query, schema: { type: array, items: { type: integer } } }
+              responses:
+                '204': { description: done }
           /alerts?city_id={city}:
             get:
               operationId: getCityAlerts
@@ -176,6 +195,8 @@ public sealed class ParameterWireTests
                 - { name: raw, in: query, allowReserved: true, schema: { type: string } }
                 - { name: x-flags, in: header, schema: { type: array, items: { type: boolean } } }
                 - { name: session, in: cookie, schema: { type: string } }
+                - { name: 'filter[status]', in: query, schema: { type: string } }
+                - { name: 'ids[]', in: query, schema: { type: array, items: { type: integer } } }
               responses:
                 '204': { description: done }
         components:
@@ -216,6 +237,9 @@ public sealed class ParameterWireTests
             await Invoke(client, api, "GetUntypedAsync", Json("\"a b/c\""), Json("""{"k":1,"n":"x y"}"""), Json("""{"k":"v w","n":2}"""), null, Json("1.5"));
             await Invoke(client, api, "GetUntypedAsync", Json("[1,\"a\"]"), Json("true"), null, Json("null"), Json("""{"k":"v"}"""));
             await Invoke(client, api, "GetUntypedAsync", default(JsonElement), Json("\"x\""), null, default(JsonElement), null);
+            await Invoke(client, api, "GetBracketsAsync", "a b[c]", new[] { 1L, 2L });
+            Assert.Equal(typeof(Task), client.ApiInterface.GetMethod("DeleteTermsAsync")!.ReturnType);
+            await Invoke(client, api, "DeleteTermsAsync");
         }
         finally
         {
@@ -245,6 +269,8 @@ public sealed class ParameterWireTests
         Assert.Equal("k,v", requests[7].Headers["X-Any"]);
         Assert.Equal("/untyped/?value=x", requests[8].Target);
         Assert.False(requests[8].Headers.ContainsKey("X-Any"));
+        Assert.Equal("/brackets?filter[status]=a%20b%5Bc%5D&ids[]=1&ids[]=2", requests[9].Target);
+        Assert.Equal("/terms", requests[10].Target);
     }
 
     [Fact]
@@ -343,6 +369,8 @@ public sealed class ParameterWireTests
         "a/b?c=d",
         new[] { true, false },
         "s 1",
+        "open",
+        new[] { 1L, 2L },
     };
 
     internal static object Api(CompiledClient client, Uri baseAddress)
