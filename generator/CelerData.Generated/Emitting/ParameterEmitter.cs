@@ -167,7 +167,12 @@ internal static class ParameterEmitter
 
                     return builder.ToString();
                 }
+                """);
+        }
 
+        if (plan.HasAny(WireHelpers.Query | WireHelpers.QueryItems | WireHelpers.QueryPairs))
+        {
+            Member("""
                 /// <summary>
                 /// A query parameter's name, percent-encoded but for its brackets: names such as <c>filter[status]</c> and
                 /// <c>ids[]</c> (PHP's and Rails' conventions) go as descriptions write them, as deepObject names do.

@@ -148,12 +148,6 @@ namespace Hierarchy.Client
 
 				return builder.ToString();
 			}
-
-			/// <summary>
-			/// A query parameter's name, percent-encoded but for its brackets: names such as <c>filter[status]</c> and
-			/// <c>ids[]</c> (PHP's and Rails' conventions) go as descriptions write them, as deepObject names do.
-			/// </summary>
-			public static string QueryName(string name) => Encode(name, false).Replace("%5B", "[").Replace("%5D", "]");
 		}
 	}
 }

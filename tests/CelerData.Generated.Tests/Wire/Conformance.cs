@@ -484,38 +484,16 @@ internal static class Conformance
 
     /// <summary>Whether every violation is Prism missing a required query parameter by the encoded name it makes of a name with brackets.</summary>
     private static bool BracketNamesOnly(string violations)
-    {
-        try
-        {
-            using var list = JsonDocument.Parse(violations);
-            var items = list.RootElement.EnumerateArray().ToList();
-            return items.Count > 0 && items.All(v => (v.GetProperty("message").GetString() ?? string.Empty) is var message
-                && message.StartsWith("Request query must have required property '", StringComparison.Ordinal) && (message.Contains("%5b", StringComparison.Ordinal) || message.Contains("%5d", StringComparison.Ordinal)));
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+        => EveryViolation(violations, (_, message) => message.StartsWith("Request query must have required property '", StringComparison.Ordinal)
+            && (message.Contains("%5b", StringComparison.Ordinal) || message.Contains("%5d", StringComparison.Ordinal)));
 
     private const string SingleNullableArrayItemReason = "Prism reads a query array parameter that is also nullable (type [array, null] once converted), "
         + "sent with one item (name=value), as a string, not as an array of one";
 
     /// <summary>Whether every violation is a query parameter Prism wanted as "array,null": its reading of one item of a nullable array.</summary>
     private static bool SingleNullableArrayItemsOnly(string violations)
-    {
-        try
-        {
-            using var list = JsonDocument.Parse(violations);
-            var items = list.RootElement.EnumerateArray().ToList();
-            return items.Count > 0 && items.All(v => v.GetProperty("location").EnumerateArray().Select(l => l.ToString()).Any(l => l == "query")
-                && (v.GetProperty("message").GetString() ?? string.Empty).EndsWith("must be array,null", StringComparison.Ordinal));
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+        => EveryViolation(violations, (location, message) => ("." + location + ".").Contains(".query.", StringComparison.Ordinal)
+            && message.EndsWith("must be array,null", StringComparison.Ordinal));
 
     private const string IgnoredHeadersReason = "Prism validates a header parameter named Accept, Content-Type or Authorization, "
         + "which OpenAPI says to ignore (the media type and the security schemes decide those headers)";
@@ -534,17 +512,22 @@ internal static class Conformance
         }
     }
 
+    /// <summary>Whether every violation names a header parameter OpenAPI says to ignore.</summary>
     private static bool IgnoredHeadersOnly(string violations)
+        // Locations start with request.header in the description's error response, with header in Prism's own problem.
+        => EveryViolation(violations, (location, message) => (location.StartsWith("request.header", StringComparison.Ordinal) || location.StartsWith("header", StringComparison.Ordinal))
+            && new[] { "accept", "content-type", "authorization" }.Any(h => location == "request.header." + h || location == "header." + h || message.Contains("'" + h + "'", StringComparison.Ordinal)));
+
+    /// <summary>Whether a list of Prism's violations (JSON) has any, and every one fits <paramref name="fits"/> (its location joined by dots, and message).</summary>
+    private static bool EveryViolation(string violations, Func<string, string, bool> fits)
     {
         try
         {
             using var list = JsonDocument.Parse(violations);
-            var messages = list.RootElement.EnumerateArray()
+            var items = list.RootElement.EnumerateArray()
                 .Select(v => (Location: string.Join(".", v.GetProperty("location").EnumerateArray().Select(l => l.ToString())), Message: v.GetProperty("message").GetString() ?? string.Empty))
                 .ToList();
-            // Locations start with request.header in the description's error response, with header in Prism's own problem.
-            return messages.Count > 0 && messages.All(m => (m.Location.StartsWith("request.header", StringComparison.Ordinal) || m.Location.StartsWith("header", StringComparison.Ordinal))
-                && new[] { "accept", "content-type", "authorization" }.Any(h => m.Location == "request.header." + h || m.Location == "header." + h || m.Message.Contains("'" + h + "'", StringComparison.Ordinal)));
+            return items.Count > 0 && items.All(v => fits(v.Location, v.Message));
         }
         catch (JsonException)
         {
