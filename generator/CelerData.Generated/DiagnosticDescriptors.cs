@@ -299,6 +299,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NotAMediaType = new(
+        "CDG0047",
+        "A request body content key that is not a media type",
+        "The request body's content key '{0}' ({1}) is not a media type (type/subtype); it is left out, and a request body with no other media type is not sent",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor FilterSelectsNothing = new(
         "CDG0050",
         "The operation filter selects no operation",

@@ -40,6 +40,14 @@ internal sealed class BodyReader
         return type == "application/json" || type.EndsWith("+json", System.StringComparison.Ordinal) || type == "*/*" || type == "application/*";
     }
 
+    /// <summary>Whether a content key names a media type: <c>type/subtype</c> (wildcards included), parameters aside.</summary>
+    private static bool IsMediaType(string key)
+    {
+        var essence = Essence(key);
+        var slash = essence.IndexOf('/');
+        return slash > 0 && slash < essence.Length - 1 && essence.IndexOf('/', slash + 1) < 0 && essence.IndexOf(' ') < 0;
+    }
+
     /// <summary>Whether a schema is <c>type: string</c> with <c>format: binary</c> (or <c>byte</c>): bytes, not JSON.</summary>
     public static bool IsBytes(TypeRef type) => type.Primitive == PrimitiveKind.Bytes;
 
@@ -75,12 +83,25 @@ internal sealed class BodyReader
             return null;
         }
 
+        // Keys that are not media types ("", "form-data", "applicationjson;version=1") are reported and left out; with
+        // nothing else to send, the operation is generated without a request body (its calls would fail otherwise).
+        var entries = content.Entries.Where(e => IsMediaType(e.Key.Value)).ToList();
+        foreach (var entry in content.Entries.Where(e => !IsMediaType(e.Key.Value)))
+        {
+            _context.Report(DiagnosticDescriptors.NotAMediaType, entry.Key, entry.Key.Value, where);
+        }
+
+        if (entries.Count == 0 && content.Entries.Count > 0)
+        {
+            return null;
+        }
+
         var required = _context.GetBoolean(body, "required", where + ".requestBody");
         var description = _context.GetDescription(body, "requestBody");
-        var json = content.Entries.FirstOrDefault(e => IsJson(e.Key.Value) && !(IsWildcard(e.Key.Value) && IsBytes(SchemaType(e.Value, typeHint))));
+        var json = entries.FirstOrDefault(e => IsJson(e.Key.Value) && !(IsWildcard(e.Key.Value) && IsBytes(SchemaType(e.Value, typeHint))));
         var chosen = json.Key is not null
             ? (Type: SchemaType(json.Value, typeHint), Body: new BodyModel(BodyKind.Json, Essence(json.Key.Value), EquatableArray<FormEncodingModel>.Empty), Parts: null)
-            : content.Entries.Select(e => Classify(e.Key.Value, e.Value, typeHint, where)).FirstOrDefault(c => c.Body is not null);
+            : entries.Select(e => Classify(e.Key.Value, e.Value, typeHint, where)).FirstOrDefault(c => c.Body is not null);
         if (chosen.Body is null)
         {
             var types = string.Join(", ", content.Entries.Select(e => e.Key.Value));

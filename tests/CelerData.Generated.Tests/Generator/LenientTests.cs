@@ -30,6 +30,36 @@ public sealed class LenientTests
     }
 
     [Fact]
+    public void ContentKeysThatAreNotMediaTypesAreLeftOut()
+    {
+        // As spoonacular.com's description has it: an empty key alone (no body is sent), or beside application/json.
+        var result = GeneratorHarness.Run(new SpecFile("/specs/a.yaml", Head + """
+            paths:
+              /a:
+                delete:
+                  operationId: clearDay
+                  requestBody:
+                    required: true
+                    content:
+                      '': { schema: { type: object, properties: { day: { type: string } } } }
+                  responses: { '204': { description: done } }
+              /b:
+                post:
+                  operationId: addItem
+                  requestBody:
+                    content:
+                      '': { schema: { type: object } }
+                      application/json: { schema: { type: object, properties: { name: { type: string } } } }
+                  responses: { '204': { description: done } }
+            """));
+        Assert.Equal(["CDG0047", "CDG0047"], result.GeneratorDiagnostics.Select(d => d.Id));
+        var api = Api(result);
+        Assert.Contains("ClearDayAsync(global::System.Threading.CancellationToken cancellationToken = default)", api, System.StringComparison.Ordinal);
+        Assert.Contains("@body", api.Split('\n').Single(l => l.Contains("AddItemAsync(", System.StringComparison.Ordinal)), System.StringComparison.Ordinal);
+        Assert.Empty(result.CompilationProblems());
+    }
+
+    [Fact]
     public void AnArrayWithoutItemsIsAListOfJsonElement()
     {
         var result = GeneratorHarness.Run(new SpecFile("/specs/a.yaml", Head + "paths: {}\ncomponents:\n  schemas:\n    Bag:\n      type: object\n      properties:\n        things:\n          type: array\n"));

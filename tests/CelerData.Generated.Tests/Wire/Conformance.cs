@@ -324,9 +324,20 @@ internal static class Conformance
                 return result(Outcome.PrismCannotJudge, status + " " + kind + ": Prism routes by path alone and cannot tell apart operations whose paths differ only after '#' (" + operation.Path + "); sent " + handler.Request);
             }
 
+            if (kind == "UNPROCESSABLE_ENTITY" && operation.Body is null && body.Contains("Body parameter is required", StringComparison.Ordinal))
+            {
+                return result(Outcome.PrismCannotJudge, status + " " + kind + ": the description requires a body under content keys that are not media types (CDG0047), "
+                    + "so the client sends none; sent " + handler.Request);
+            }
+
             if (kind is "NO_PATH_MATCHED_ERROR" or "NO_METHOD_MATCHED_ERROR" && operation.Path.Contains('?', StringComparison.Ordinal))
             {
                 return result(Outcome.PrismCannotJudge, status + " " + kind + ": Prism routes by the path template as written, so a template with a literal query (" + operation.Path + ") matches no request; sent " + handler.Request);
+            }
+
+            if (kind == "UNPROCESSABLE_ENTITY" && operation.Body is { Kind: BodyKind.Multipart or BodyKind.Form } && Validation(body) is { } partList && PartsReadAsTextOnly(partList))
+            {
+                return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": " + PartsReadAsTextReason + "; sent " + handler.Request);
             }
 
             if (kind == "UNPROCESSABLE_ENTITY" && Validation(body) is { } names && BracketNamesOnly(names))
@@ -389,6 +400,11 @@ internal static class Conformance
             return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + reported + "}") + ": " + IgnoredHeadersReason + "; sent " + handler.Request);
         }
 
+        if (handler.Violations is { } parts && operation.Body is { Kind: BodyKind.Multipart or BodyKind.Form } && PartsReadAsTextOnly(parts))
+        {
+            return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + parts + "}") + ": " + PartsReadAsTextReason + "; sent " + handler.Request);
+        }
+
         if (handler.Violations is { } bracketed && BracketNamesOnly(bracketed))
         {
             return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + bracketed + "}") + ": " + BracketNamesReason + "; sent " + handler.Request);
@@ -420,20 +436,8 @@ internal static class Conformance
 
     /// <summary>Whether every violation Prism reports is about the request body.</summary>
     private static bool BodyOnly(string violations)
-    {
-        try
-        {
-            using var list = JsonDocument.Parse(violations);
-            return list.RootElement.GetArrayLength() > 0 && list.RootElement.EnumerateArray()
-                .All(v => string.Join(".", v.GetProperty("location").EnumerateArray().Select(l => l.ToString())).StartsWith("request.body", StringComparison.Ordinal));
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+        => EveryViolation(violations, (location, _) => location.StartsWith("request.body", StringComparison.Ordinal));
 
-    /// <summary>Whether every violation Prism reports is about a header parameter OpenAPI says to ignore.</summary>
     /// <summary>The string at the JSON path a System.Text.Json failure names (<c>Path: $.a.b[0].c</c>) in <paramref name="body"/>; null when there is none.</summary>
     private static string? ValueAt(string? body, string message)
     {
@@ -479,6 +483,14 @@ internal static class Conformance
     private static string SharedRouteReason(OperationModel operation)
         => "Prism routes by path alone, and another operation's path differs from " + operation.Path + " only after '#', so Prism may have judged the request by that operation";
 
+    private const string PartsReadAsTextReason = "Prism reads each part of a multipart body and each pair of a form as text: a part or pair holding JSON "
+        + "is no object to it, and an array of one item, sent as one part or pair, is no array";
+
+    /// <summary>Whether every violation is a body property Prism wanted as an array or an object: its reading of multipart parts and form pairs.</summary>
+    private static bool PartsReadAsTextOnly(string violations)
+        => EveryViolation(violations, (location, message) => (location.StartsWith("request.body.", StringComparison.Ordinal) || location.StartsWith("body.", StringComparison.Ordinal))
+            && (message.EndsWith("must be array", StringComparison.Ordinal) || message.EndsWith("must be object", StringComparison.Ordinal)));
+
     private const string BracketNamesReason = "Prism looks for a query parameter whose name has brackets (filter[status]) under its percent-encoded, lower-cased name "
         + "(filter%5bstatus%5d), which it finds neither when the brackets are sent as written nor percent-encoded (%5B)";
 
@@ -518,14 +530,32 @@ internal static class Conformance
         => EveryViolation(violations, (location, message) => (location.StartsWith("request.header", StringComparison.Ordinal) || location.StartsWith("header", StringComparison.Ordinal))
             && new[] { "accept", "content-type", "authorization" }.Any(h => location == "request.header." + h || location == "header." + h || message.Contains("'" + h + "'", StringComparison.Ordinal)));
 
+    /// <summary>One of Prism's violations: its location's parts and its message, empty where Prism gives none.</summary>
+    private static (string[] Location, string Message) Violation(JsonElement violation)
+    {
+        var location = violation.ValueKind == JsonValueKind.Object && violation.TryGetProperty("location", out var parts) && parts.ValueKind == JsonValueKind.Array
+            ? parts.EnumerateArray().Select(p => p.ToString()).ToArray()
+            : System.Array.Empty<string>();
+        var message = violation.ValueKind == JsonValueKind.Object && violation.TryGetProperty("message", out var text) && text.ValueKind == JsonValueKind.String
+            ? text.GetString()!
+            : string.Empty;
+        return (location, message);
+    }
+
     /// <summary>Whether a list of Prism's violations (JSON) has any, and every one fits <paramref name="fits"/> (its location joined by dots, and message).</summary>
     private static bool EveryViolation(string violations, Func<string, string, bool> fits)
     {
         try
         {
             using var list = JsonDocument.Parse(violations);
+            if (list.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return false;
+            }
+
             var items = list.RootElement.EnumerateArray()
-                .Select(v => (Location: string.Join(".", v.GetProperty("location").EnumerateArray().Select(l => l.ToString())), Message: v.GetProperty("message").GetString() ?? string.Empty))
+                .Select(Violation)
+                .Select(v => (Location: string.Join(".", v.Location), v.Message))
                 .ToList();
             return items.Count > 0 && items.All(v => fits(v.Location, v.Message));
         }
@@ -557,7 +587,7 @@ internal static class Conformance
         {
             using var problem = JsonDocument.Parse(body);
             return problem.RootElement.TryGetProperty("validation", out var validation) && validation.ValueKind == JsonValueKind.Array
-                ? validation.EnumerateArray().Select(v => v.GetProperty("location").EnumerateArray().FirstOrDefault().ToString()).ToList()
+                ? validation.EnumerateArray().Select(v => Violation(v).Location.FirstOrDefault() ?? string.Empty).ToList()
                 : new List<string>();
         }
         catch (JsonException)
@@ -573,7 +603,7 @@ internal static class Conformance
             using var problem = JsonDocument.Parse(body);
             if (problem.RootElement.TryGetProperty("validation", out var validation) && validation.ValueKind == JsonValueKind.Array)
             {
-                return string.Join("; ", validation.EnumerateArray().Select(v => string.Join(".", v.GetProperty("location").EnumerateArray().Select(l => l.ToString())) + " " + v.GetProperty("message").GetString()));
+                return string.Join("; ", validation.EnumerateArray().Select(Violation).Select(v => string.Join(".", v.Location) + " " + v.Message));
             }
 
             return problem.RootElement.TryGetProperty("detail", out var detail) ? First(detail.ToString()) : string.Empty;

@@ -149,6 +149,17 @@ internal sealed class SchemaSampler(JsonElement document)
             }
         }
 
+        // A name the object requires without declaring it gets a value of the additional members' schema (any JSON: a
+        // string), as the generated model keeps it with the other members.
+        var closed = schema.TryGetProperty("additionalProperties", out var open) && open.ValueKind == JsonValueKind.False;
+        foreach (var name in required)
+        {
+            if (name is not null && !closed && !result.ContainsKey(name) && !(properties.ValueKind == JsonValueKind.Object && properties.TryGetProperty(name, out _)))
+            {
+                result[name] = open.ValueKind == JsonValueKind.Object ? Sample(open, requiredOnly, depth + 1) : JsonValue.Create("string");
+            }
+        }
+
         // A map (or an object open to more members) with minProperties gets that many entries of its value schema.
         var minimum = Int(schema, "minProperties") ?? 0;
         var additional = schema.TryGetProperty("additionalProperties", out var more) ? more : default;
