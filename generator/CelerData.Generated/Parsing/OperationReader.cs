@@ -418,7 +418,7 @@ internal sealed class OperationReader
     }
 
     private static bool IsScalar(TypeRef type)
-        => type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && !PrimitiveTypes.IsAny(type) && type.Name != PrimitiveTypes.Bytes.Name;
+        => WirePlan.IsPlainScalar(type) && type.Name != PrimitiveTypes.Bytes.Name;
 
     private string? SingleValue(SpecNode schemaNode)
     {

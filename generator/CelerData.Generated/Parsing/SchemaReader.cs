@@ -455,7 +455,7 @@ internal sealed partial class SchemaReader
             }
 
             // additionalProperties: false leaves only {}: an empty record says exactly that.
-            return additional is ScalarNode closed && closed.AsBoolean() == false ? Shape.Object : Shape.EmptyObject;
+            return AllowsNoOthers(schema) ? Shape.Object : Shape.EmptyObject;
         }
 
         if (type == "array")
@@ -616,8 +616,7 @@ internal sealed partial class SchemaReader
 
         // A name the object requires but does not declare is a member of any JSON value: kept with the other members
         // (so a request can carry it and a reply keeps it), unless the object allows no other members.
-        var closed = schema.Get("additionalProperties") is ScalarNode closedNode && closedNode.AsBoolean() == false;
-        if (!closed && others.Count == 0 && required.Any(r => !members.Exists(m => m.Key.Value == r)))
+        if (!AllowsNoOthers(schema) && others.Count == 0 && required.Any(r => !members.Exists(m => m.Key.Value == r)))
         {
             others.Add(schema);
         }
@@ -767,6 +766,9 @@ internal sealed partial class SchemaReader
         return additions;
     }
 
+    /// <summary>Whether an object schema allows no members beyond its properties (<c>additionalProperties: false</c>).</summary>
+    private static bool AllowsNoOthers(MappingNode schema) => schema.Get("additionalProperties") is ScalarNode closed && closed.AsBoolean() == false;
+
     private bool IsFlagged(MappingNode? schema, MappingNode? resolved, string keyword, string where)
         => (schema is not null && _context.GetBoolean(schema, keyword, where)) || (resolved is not null && resolved != schema && _context.GetBoolean(resolved, keyword, where));
 
@@ -865,8 +867,7 @@ internal sealed partial class SchemaReader
             }
 
             var additions = AlternativesAdd(alternatives, members);
-            var closed = schema.Get("additionalProperties") is ScalarNode closedNode && closedNode.AsBoolean() == false;
-            if (additions == Additions.None || (additions == Additions.Untyped && closed))
+            if (additions == Additions.None || (additions == Additions.Untyped && AllowsNoOthers(schema)))
             {
                 continue;
             }

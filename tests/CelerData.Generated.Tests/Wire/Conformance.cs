@@ -335,14 +335,9 @@ internal static class Conformance
                 return result(Outcome.PrismCannotJudge, status + " " + kind + ": Prism routes by the path template as written, so a template with a literal query (" + operation.Path + ") matches no request; sent " + handler.Request);
             }
 
-            if (kind == "UNPROCESSABLE_ENTITY" && operation.Body is { Kind: BodyKind.Multipart or BodyKind.Form } && Validation(body) is { } partList && PartsReadAsTextOnly(partList))
+            if (kind == "UNPROCESSABLE_ENTITY" && Validation(body) is { } listed && Misreading(operation, listed) is { } misreading)
             {
-                return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": " + PartsReadAsTextReason + "; sent " + handler.Request);
-            }
-
-            if (kind == "UNPROCESSABLE_ENTITY" && Validation(body) is { } names && BracketNamesOnly(names))
-            {
-                return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": " + BracketNamesReason + "; sent " + handler.Request);
+                return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": " + misreading + "; sent " + handler.Request);
             }
 
             if (kind is "UNPROCESSABLE_ENTITY" or "VIOLATIONS" && operation.Body is { Kind: BodyKind.Binary or BodyKind.Text }
@@ -356,16 +351,6 @@ internal static class Conformance
             {
                 return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": Prism cannot split a path segment with two parameters side by side ("
                     + operation.Path + "), so it finds neither; sent " + handler.Request);
-            }
-
-            if (kind == "UNPROCESSABLE_ENTITY" && Validation(body) is { } validation && IgnoredHeadersOnly(validation))
-            {
-                return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": " + IgnoredHeadersReason + "; sent " + handler.Request);
-            }
-
-            if (kind == "UNPROCESSABLE_ENTITY" && Validation(body) is { } arrays && SingleNullableArrayItemsOnly(arrays))
-            {
-                return result(Outcome.PrismCannotJudge, status + " " + kind + " " + Reasons(body) + ": " + SingleNullableArrayItemReason + "; sent " + handler.Request);
             }
 
             if (sharesRoute && kind is "UNPROCESSABLE_ENTITY" or "INVALID_CONTENT_TYPE" or "VIOLATIONS")
@@ -395,24 +380,9 @@ internal static class Conformance
             return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + bytes + "}") + ": " + TextBodyHeldToSchema(operation.Body) + "; sent " + handler.Request);
         }
 
-        if (handler.Violations is { } reported && IgnoredHeadersOnly(reported))
+        if (handler.Violations is { } reported && Misreading(operation, reported) is { } misread)
         {
-            return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + reported + "}") + ": " + IgnoredHeadersReason + "; sent " + handler.Request);
-        }
-
-        if (handler.Violations is { } parts && operation.Body is { Kind: BodyKind.Multipart or BodyKind.Form } && PartsReadAsTextOnly(parts))
-        {
-            return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + parts + "}") + ": " + PartsReadAsTextReason + "; sent " + handler.Request);
-        }
-
-        if (handler.Violations is { } bracketed && BracketNamesOnly(bracketed))
-        {
-            return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + bracketed + "}") + ": " + BracketNamesReason + "; sent " + handler.Request);
-        }
-
-        if (handler.Violations is { } single && SingleNullableArrayItemsOnly(single))
-        {
-            return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + single + "}") + ": " + SingleNullableArrayItemReason + "; sent " + handler.Request);
+            return result(Outcome.PrismCannotJudge, status + " " + Reasons("{\"validation\":" + reported + "}") + ": " + misread + "; sent " + handler.Request);
         }
 
         if (sharesRoute && status is 400 or 415 or 422)
@@ -479,6 +449,18 @@ internal static class Conformance
             return null;
         }
     }
+
+    /// <summary>
+    /// Why Prism's violations do not count when every one of them is one of its known misreadings (the same whether Prism
+    /// reports them in its own problem or with the description's error response); null otherwise. The four patterns
+    /// name disjoint locations and messages, so their order does not matter.
+    /// </summary>
+    private static string? Misreading(OperationModel operation, string violations)
+        => IgnoredHeadersOnly(violations) ? IgnoredHeadersReason
+            : operation.Body is { Kind: BodyKind.Multipart or BodyKind.Form } && PartsReadAsTextOnly(violations) ? PartsReadAsTextReason
+            : BracketNamesOnly(violations) ? BracketNamesReason
+            : SingleNullableArrayItemsOnly(violations) ? SingleNullableArrayItemReason
+            : null;
 
     private static string SharedRouteReason(OperationModel operation)
         => "Prism routes by path alone, and another operation's path differs from " + operation.Path + " only after '#', so Prism may have judged the request by that operation";
