@@ -307,6 +307,14 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor UnsatisfiableObject = new(
+        "CDG0048",
+        "An object schema requires names it does not allow",
+        "'{0}' requires '{1}', which it does not declare, and sets additionalProperties: false, so no JSON object is valid for it; the record has no such property, and a server following the description refuses what the client sends",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor FilterSelectsNothing = new(
         "CDG0050",
         "The operation filter selects no operation",

@@ -24,13 +24,27 @@ public static class RuntimeClients
         => CelerDataClientFactory.Create(CelerDataCloudClient.Descriptor, Options, primary, timeProvider);
 
     /// <summary>
-    /// The outermost handler of the client's API pipeline (the bearer handler). The handlers are internal to the
+    /// The outermost handler of the client's API pipeline (the telemetry handler). The handlers are internal to the
     /// runtime and the runtime is not ours to change, so the benchmark reads the chain the factory built.
     /// </summary>
     public static DelegatingHandler ApiPipeline(CelerDataClient<ICelerDataCloudApi> client)
     {
         var httpClient = (HttpClient)Field(client.GetType(), "_apiHttpClient").GetValue(client)!;
         return (DelegatingHandler)Field(typeof(HttpMessageInvoker), "_handler").GetValue(httpClient)!;
+    }
+
+    /// <summary>The handler of the client's API pipeline whose type has the name given (<c>BearerAuthenticationHandler</c>).</summary>
+    public static DelegatingHandler ApiHandler(CelerDataClient<ICelerDataCloudApi> client, string typeName)
+    {
+        for (HttpMessageHandler? handler = ApiPipeline(client); handler is DelegatingHandler delegating; handler = delegating.InnerHandler)
+        {
+            if (delegating.GetType().Name == typeName)
+            {
+                return delegating;
+            }
+        }
+
+        throw new InvalidOperationException($"The API pipeline has no {typeName}; update the benchmark.");
     }
 
     private static FieldInfo Field(Type type, string name)

@@ -34,7 +34,7 @@ public class BearerWarmPathBenchmarks
 
         _bearerClient = RuntimeClients.Create(new ApiTerminalHandler());
         Warm(_bearerClient);
-        var bearer = RuntimeClients.ApiPipeline(_bearerClient);
+        var bearer = RuntimeClients.ApiHandler(_bearerClient, "BearerAuthenticationHandler");
         bearer.InnerHandler = _terminal;
         _bearerOnly = new HttpMessageInvoker(bearer, disposeHandler: false);
 

@@ -62,11 +62,18 @@ internal static class ImplementationEmitter
 
                 /// <summary>
                 /// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
-                /// configured request options, and the operation's method name and path template as request properties.
+                /// configured request options, the operation's method name and path template as request properties,
+                /// and an Accept header naming the media types the method reads, unless the HttpClient's default
+                /// headers choose one.
                 /// </summary>
-                private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+                private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template, string? accept)
                 {
                     var request = new global::System.Net.Http.HttpRequestMessage(method, {{Runner}}.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+                    if (accept is not null && !Client.DefaultRequestHeaders.NonValidated.Contains("Accept"))
+                    {
+                        request.Headers.TryAddWithoutValidation("Accept", accept);
+                    }
+
                     {{Runner}}.AddConfiguredRequestOptions(request, _settings, typeof({{api}}));
                     {{Runner}}.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
                     {{Runner}}.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
@@ -124,7 +131,7 @@ internal static class ImplementationEmitter
         writer.Line("var __settings = _settings;");
         var template = operation.Template.RefitTemplate;
         ParameterEmitter.EmitUri(writer, spec, operation);
-        writer.Line("var __request = __Request(" + HttpMethod(operation.HttpMethod) + ", __uri, " + CSharp.Literal(operation.MethodName) + ", " + CSharp.Literal(template) + ");");
+        writer.Line("var __request = __Request(" + HttpMethod(operation.HttpMethod) + ", __uri, " + CSharp.Literal(operation.MethodName) + ", " + CSharp.Literal(template) + ", " + (operation.Accept is null ? "null" : CSharp.Literal(operation.Accept)) + ");");
 
         var body = operation.Parameters.FirstOrDefault(p => p.Location == ParameterLocation.Body);
         if (operation.Body is { Kind: BodyKind.Multipart } multipart)

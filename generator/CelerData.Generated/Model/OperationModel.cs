@@ -101,6 +101,12 @@ internal sealed record OperationModel(
     /// </summary>
     public bool HasDeclaredOperationId { get; init; }
 
+    /// <summary>
+    /// The <c>Accept</c> header the request carries: the media types of the success response the method reads
+    /// (HTTP content negotiation, which OpenAPI expresses through a response's content); null to send none.
+    /// </summary>
+    public string? Accept { get; init; }
+
     /// <summary>How the request body goes on the wire; null when the operation has none.</summary>
     public BodyModel? Body { get; init; }
 

@@ -48,6 +48,36 @@ internal sealed class BodyReader
         return slash > 0 && slash < essence.Length - 1 && essence.IndexOf('/', slash + 1) < 0 && essence.IndexOf(' ') < 0;
     }
 
+    /// <summary>
+    /// The <c>Accept</c> header asking for the media types the client reads (the description's own keys, in its
+    /// order, joined by commas), or null to send none: when a key is <c>*/*</c> (anything is read, as no header
+    /// says), or any key is not a media type or holds text a header cannot carry (reported or not, it is not sent).
+    /// </summary>
+    public static string? Accept(IEnumerable<string> keys)
+    {
+        var types = new List<string>();
+        foreach (var key in keys)
+        {
+            var trimmed = key.Trim();
+            if (!IsMediaType(trimmed) || trimmed.Any(c => c < ' ' || c > '~'))
+            {
+                return null;
+            }
+
+            if (Essence(trimmed) == "*/*")
+            {
+                return null;
+            }
+
+            if (!types.Contains(trimmed))
+            {
+                types.Add(trimmed);
+            }
+        }
+
+        return types.Count == 0 ? null : string.Join(", ", types);
+    }
+
     /// <summary>Whether a schema is <c>type: string</c> with <c>format: binary</c> (or <c>byte</c>): bytes, not JSON.</summary>
     public static bool IsBytes(TypeRef type) => type.Primitive == PrimitiveKind.Bytes;
 

@@ -154,7 +154,7 @@ internal sealed class OperationReader
             return;
         }
 
-        var (responseKind, responseType) = ReadResponse(operation, where, typeHint);
+        var (responseKind, responseType, accept) = ReadResponse(operation, where, typeHint);
         var security = ReadSecurity(operation, where);
 
         if (_context.ErrorsFound > errorsBefore)
@@ -190,6 +190,7 @@ internal sealed class OperationReader
         {
             HasDeclaredOperationId = hasDeclaredOperationId,
             Body = body?.Body,
+            Accept = accept,
         };
         _operations.Add(model);
     }
@@ -553,12 +554,12 @@ internal sealed class OperationReader
         return ok;
     }
 
-    private (ResponseKind Kind, TypeRef? Type) ReadResponse(MappingNode operation, string where, string typeHint)
+    private (ResponseKind Kind, TypeRef? Type, string? Accept) ReadResponse(MappingNode operation, string where, string typeHint)
     {
         var responses = _context.GetMapping(operation, "responses", where, required: !_context.IsOpenApi31);
         if (responses is null)
         {
-            return (ResponseKind.None, null);
+            return (ResponseKind.None, null, null);
         }
 
         var first = responses.Entries
@@ -568,7 +569,7 @@ internal sealed class OperationReader
         var success = first.Value ?? responses.Get("default");
         if (success is not MappingNode responseMapping || ResolveComponent(responseMapping, "response") is not { } response)
         {
-            return (ResponseKind.None, null);
+            return (ResponseKind.None, null, null);
         }
 
         if (response.Get("links") is not null)
@@ -580,7 +581,7 @@ internal sealed class OperationReader
         var content = _context.GetMapping(response, "content", where + " response");
         if (content is null || content.Entries.Count == 0 || first.Key?.Value is "204" or "205")
         {
-            return (ResponseKind.None, null);
+            return (ResponseKind.None, null, null);
         }
 
         var json = content.Entries.FirstOrDefault(e => BodyReader.IsJson(e.Key.Value));
@@ -591,13 +592,16 @@ internal sealed class OperationReader
                 : PrimitiveTypes.Any;
 
             // A wildcard answer whose schema is format: binary is bytes, not JSON.
-            return json.Key.Value.IndexOf('*') >= 0 && BodyReader.IsBytes(type) ? (ResponseKind.Stream, null) : (ResponseKind.Json, type);
+            return json.Key.Value.IndexOf('*') >= 0 && BodyReader.IsBytes(type)
+                ? (ResponseKind.Stream, null, null)
+                : (ResponseKind.Json, type, BodyReader.Accept(new[] { json.Key.Value }));
         }
 
         var firstType = content.Entries[0].Key.Value.ToLowerInvariant();
+        var accept = BodyReader.Accept(content.Entries.Select(e => e.Key.Value));
         return firstType.StartsWith("text/", System.StringComparison.Ordinal)
-            ? (ResponseKind.Text, PrimitiveTypes.String)
-            : (ResponseKind.Stream, null);
+            ? (ResponseKind.Text, PrimitiveTypes.String, accept)
+            : (ResponseKind.Stream, null, accept);
     }
 
     /// <summary>

@@ -615,8 +615,15 @@ internal sealed partial class SchemaReader
         CollectMembers(schema, members, required, new HashSet<SpecNode>(), name, others: others);
 
         // A name the object requires but does not declare is a member of any JSON value: kept with the other members
-        // (so a request can carry it and a reply keeps it), unless the object allows no other members.
-        if (!AllowsNoOthers(schema) && others.Count == 0 && required.Any(r => !members.Exists(m => m.Key.Value == r)))
+        // (so a request can carry it and a reply keeps it), unless the object allows no other members, when no
+        // object can be valid: the description contradicts itself, which the user hears of.
+        var undeclared = others.Count == 0 ? required.Where(r => !members.Exists(m => m.Key.Value == r)).ToList() : new List<string>();
+        if (undeclared.Count > 0 && AllowsNoOthers(schema))
+        {
+            undeclared.Sort(System.StringComparer.Ordinal);
+            _context.Report(DiagnosticDescriptors.UnsatisfiableObject, ParseContext.KeyOrSelf(schema, "required"), name, string.Join("', '", undeclared));
+        }
+        else if (undeclared.Count > 0)
         {
             others.Add(schema);
         }

@@ -60,6 +60,9 @@ internal sealed class RequestSecurity
 {
     private static readonly HttpRequestOptionsKey<string> MethodName = new(Refit.HttpRequestMessageOptions.MethodName);
     private readonly Dictionary<string, Requirement>? _byMethod;
+    private readonly Requirement _bearer;
+    private readonly Requirement _basic;
+    private readonly Requirement _none;
     private readonly IReadOnlyDictionary<string, CelerDataApiKeyScheme>? _apiKeySchemes;
     private readonly Func<string, string?> _apiKeyFor;
     private readonly bool _hasTokenOperation;
@@ -76,6 +79,11 @@ internal sealed class RequestSecurity
         _apiKeyFor = apiKeyFor ?? (static _ => null);
         _hasTokenOperation = hasTokenOperation;
         _hasClientCredentials = hasClientCredentials;
+
+        // The values a request option most often holds, chosen once: they name no API key, so nothing in them changes.
+        _bearer = Choose(SecurityRequirement.Bearer);
+        _basic = Choose(SecurityRequirement.Basic);
+        _none = Choose(SecurityRequirement.None);
         if (byMethod is not null)
         {
             _byMethod = new Dictionary<string, Requirement>(byMethod.Count, StringComparer.Ordinal);
@@ -90,7 +98,14 @@ internal sealed class RequestSecurity
     {
         if (request.Options.TryGetValue(SecurityRequirement.Key, out var value))
         {
-            return value is null ? Requirement.Unrecorded : Choose(value);
+            return value switch
+            {
+                null => Requirement.Unrecorded,
+                SecurityRequirement.Bearer => _bearer,
+                SecurityRequirement.Basic => _basic,
+                SecurityRequirement.None => _none,
+                _ => Choose(value),
+            };
         }
 
         return _byMethod is not null

@@ -58,6 +58,7 @@ public sealed class DiagnosticTests
         ["MultipartOfAnArray"] = new("CDG0035", Head + "paths:\n  /a:\n    post:\n      requestBody:\n        content:\n          multipart/mixed:\n            schema: { type: array, items: { type: string } }\n      responses: {}\n", 10, 11, "multipart/mixed"),
         ["FormEncodingStyle"] = new("CDG0014", Head + "paths:\n  /a:\n    post:\n      requestBody:\n        content:\n          application/x-www-form-urlencoded:\n            schema: { type: object, properties: { a: { type: string } } }\n            encoding:\n              a: { style: matrix }\n      responses: {}\n", 13, 27, "matrix"),
         ["NotAMediaType"] = new("CDG0047", Head + "paths:\n  /a:\n    post:\n      requestBody:\n        content:\n          '':\n            schema: { type: object }\n      responses: {}\n", 10, 11, "content key ''"),
+        ["UnsatisfiableObject"] = new("CDG0048", Head + "paths:\n  /e:\n    get:\n      responses:\n        '200':\n          description: e\n          content:\n            application/json:\n              schema: { $ref: '#/components/schemas/Employee' }\ncomponents:\n  schemas:\n    Employee:\n      type: object\n      additionalProperties: false\n      required: [name, self, key]\n      properties:\n        name: { type: string }\n", 19, 7, "'Employee' requires 'key', 'self', which it does not declare"),
         ["UnpairedSurrogate"] = new("CDG0001", "{\"openapi\": \"3.0.3\", \"x\": \"\\ud800\"}", 1, 27, "unpaired UTF-16 surrogate"),
     };
 

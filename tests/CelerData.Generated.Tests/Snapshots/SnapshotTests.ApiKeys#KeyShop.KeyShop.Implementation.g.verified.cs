@@ -50,11 +50,18 @@ namespace KeyShop
 
 		/// <summary>
 		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
-		/// configured request options, and the operation's method name and path template as request properties.
+		/// configured request options, the operation's method name and path template as request properties,
+		/// and an Accept header naming the media types the method reads, unless the HttpClient's default
+		/// headers choose one.
 		/// </summary>
-		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template, string? accept)
 		{
 			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			if (accept is not null && !Client.DefaultRequestHeaders.NonValidated.Contains("Accept"))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", accept);
+			}
+
 			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::KeyShop.IKeyShopApi));
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
@@ -67,7 +74,7 @@ namespace KeyShop
 			var __settings = _settings;
 			var __path = "/items";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListItemsAsync", "/items");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListItemsAsync", "/items", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __Run.SendAsync<global::KeyShop.ItemList, global::KeyShop.ItemList>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -83,7 +90,7 @@ namespace KeyShop
 				__Wire.Query(__query, "q", __Wire.TextString(@q), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "SearchItemsAsync", "/search");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "SearchItemsAsync", "/search", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @q, cancellationToken }); }
 			return __Run.SendAsync<global::KeyShop.ItemList, global::KeyShop.ItemList>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -94,7 +101,7 @@ namespace KeyShop
 			var __settings = _settings;
 			var __path = "/profile";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetProfileAsync", "/profile");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetProfileAsync", "/profile", "application/json");
 			var __cookies = new global::System.Collections.Generic.List<string>();
 			if (@theme != null)
 			{
@@ -118,7 +125,7 @@ namespace KeyShop
 			var __settings = _settings;
 			var __path = "/orders";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreateOrderAsync", "/orders");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreateOrderAsync", "/orders", null);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __Run.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
 		}
@@ -129,7 +136,7 @@ namespace KeyShop
 			var __settings = _settings;
 			var __path = "/reports";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListReportsAsync", "/reports");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListReportsAsync", "/reports", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __Run.SendAsync<global::KeyShop.ItemList, global::KeyShop.ItemList>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -140,7 +147,7 @@ namespace KeyShop
 			var __settings = _settings;
 			var __path = "/catalog";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetCatalogAsync", "/catalog");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetCatalogAsync", "/catalog", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __Run.SendAsync<global::KeyShop.ItemList, global::KeyShop.ItemList>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -151,7 +158,7 @@ namespace KeyShop
 			var __settings = _settings;
 			var __path = "/health";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetHealthAsync", "/health");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetHealthAsync", "/health", null);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __Run.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
 		}

@@ -50,11 +50,18 @@ namespace Bodies.Client
 
 		/// <summary>
 		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
-		/// configured request options, and the operation's method name and path template as request properties.
+		/// configured request options, the operation's method name and path template as request properties,
+		/// and an Accept header naming the media types the method reads, unless the HttpClient's default
+		/// headers choose one.
 		/// </summary>
-		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template, string? accept)
 		{
 			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			if (accept is not null && !Client.DefaultRequestHeaders.NonValidated.Contains("Accept"))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", accept);
+			}
+
 			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Bodies.Client.IBodiesApi));
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
@@ -67,7 +74,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/notes/" + __Wire.Encode(__Wire.TextString(@id), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "PutNoteAsync", "/notes/{id}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "PutNoteAsync", "/notes/{id}", "text/plain");
 			__request.Content = new global::System.Net.Http.StringContent(@body, global::System.Text.Encoding.UTF8, "text/plain");
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, @body, cancellationToken }); }
@@ -80,7 +87,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/mottos";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "SetMottoAsync", "/mottos");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "SetMottoAsync", "/mottos", null);
 			__request.Content = __Run.CreateBodyContent<string>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
@@ -93,7 +100,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/files/" + __Wire.Encode(__Wire.TextString(@name), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "UploadFileAsync", "/files/{name}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "UploadFileAsync", "/files/{name}", null);
 			var __content = __Run.CreateStreamContent(@body);
 			__content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/octet-stream");
 			__request.Content = __content;
@@ -108,7 +115,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/files/" + __Wire.Encode(__Wire.TextString(@name), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "DownloadFileAsync", "/files/{name}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "DownloadFileAsync", "/files/{name}", "application/octet-stream");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @name, cancellationToken }); }
 			return __Run.SendAsync<global::System.IO.Stream, global::System.IO.Stream>(this.Client, __request, __settings, false, false, false, cancellationToken);
 		}
@@ -119,7 +126,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/avatars";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SetAvatarAsync", "/avatars");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SetAvatarAsync", "/avatars", null);
 			if (@body != null)
 			{
 				var __content = __Run.CreateStreamContent(@body);
@@ -137,7 +144,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/scans";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddScanAsync", "/scans");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddScanAsync", "/scans", null);
 			var __content = __Run.CreateStreamContent(@body);
 			__content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("image/jpeg");
 			__request.Content = __content;
@@ -152,7 +159,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/tokens";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreateTokenAsync", "/tokens");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreateTokenAsync", "/tokens", "application/json");
 			__request.Content = __Body.Form<global::Bodies.Client.TokenForm>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.TokenForm))!, new (string Name, string Style, bool Explode, bool AllowReserved, bool Json)[] { ("scopes", "spaceDelimited", false, false, false), ("filter", "deepObject", true, false, false), ("meta", "form", true, false, true) });
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
@@ -165,7 +172,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/pets/" + __Wire.Encode(__Wire.TextInt64(@petId), false) + "/photos";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddPhotoAsync", "/pets/{petId}/photos");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddPhotoAsync", "/pets/{petId}/photos", null);
 			var __multipart = new global::System.Net.Http.MultipartFormDataContent();
 			if (@file != null)
 			{
@@ -224,7 +231,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/attachments";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddAttachmentAsync", "/attachments");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddAttachmentAsync", "/attachments", null);
 			var __content = __Run.CreateStreamContent(@body);
 			__content.Headers.ContentType = global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/octet-stream");
 			__request.Content = __content;
@@ -239,7 +246,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/notes-xml";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddXmlNoteAsync", "/notes-xml");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddXmlNoteAsync", "/notes-xml", null);
 			__request.Content = new global::System.Net.Http.StringContent(@body, global::System.Text.Encoding.UTF8, "application/xml");
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
@@ -252,7 +259,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/composed-forms";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendComposedFormAsync", "/composed-forms");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendComposedFormAsync", "/composed-forms", null);
 			__request.Content = __Body.Form<global::Bodies.Client.SendComposedFormRequest>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::Bodies.Client.SendComposedFormRequest))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
@@ -265,7 +272,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/map-forms";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendMapFormAsync", "/map-forms");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendMapFormAsync", "/map-forms", null);
 			__request.Content = __Body.Form<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(@body, global::Bodies.Client.BodiesJsonContext.Default.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, string>))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
@@ -278,7 +285,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/composed-uploads";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendComposedUploadAsync", "/composed-uploads");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendComposedUploadAsync", "/composed-uploads", null);
 			var __multipart = new global::System.Net.Http.MultipartFormDataContent();
 			if (@kind != null)
 			{
@@ -319,7 +326,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/batches";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendBatchAsync", "/batches");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendBatchAsync", "/batches", null);
 			var __multipart = new global::System.Net.Http.MultipartContent("mixed");
 			if (@header != null)
 			{
@@ -348,7 +355,7 @@ namespace Bodies.Client
 			var __settings = _settings;
 			var __path = "/related";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendRelatedAsync", "/related");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "SendRelatedAsync", "/related", null);
 			var __multipart = new global::System.Net.Http.MultipartContent("related");
 			if (@root != null)
 			{

@@ -50,11 +50,18 @@ namespace CelerData.Cloud
 
 		/// <summary>
 		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
-		/// configured request options, and the operation's method name and path template as request properties.
+		/// configured request options, the operation's method name and path template as request properties,
+		/// and an Accept header naming the media types the method reads, unless the HttpClient's default
+		/// headers choose one.
 		/// </summary>
-		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template, string? accept)
 		{
 			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			if (accept is not null && !Client.DefaultRequestHeaders.NonValidated.Contains("Accept"))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", accept);
+			}
+
 			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::CelerData.Cloud.ICelerDataCloudApi));
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
@@ -67,7 +74,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/token";
 			var __uri = __path + "?grant_type=client_credentials";
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreateAccessTokenAsync", "/api/1.0/token?grant_type=client_credentials");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreateAccessTokenAsync", "/api/1.0/token?grant_type=client_credentials", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __Run.SendAsync<global::CelerData.Cloud.AccessTokenResponse, global::CelerData.Cloud.AccessTokenResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -78,7 +85,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/clusters";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListClustersAsync", "/api/1.0/clusters");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListClustersAsync", "/api/1.0/clusters", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __UnwrapListClustersAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterListResponse>, global::CelerData.Cloud.ClusterListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -120,7 +127,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.TextString(@clusterId), false) + "/state";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetClusterStateAsync", "/api/1.0/clusters/{cluster_id}/state");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetClusterStateAsync", "/api/1.0/clusters/{cluster_id}/state", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
 			return __UnwrapGetClusterStateAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterStateResponse>, global::CelerData.Cloud.ClusterStateResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -162,7 +169,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.TextString(@clusterId), false) + "/suspend";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "SuspendClusterAsync", "/api/1.0/clusters/{cluster_id}/suspend");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "SuspendClusterAsync", "/api/1.0/clusters/{cluster_id}/suspend", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
 			return __UnwrapSuspendClusterAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -204,7 +211,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.TextString(@clusterId), false) + "/resume";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "ResumeClusterAsync", "/api/1.0/clusters/{cluster_id}/resume");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "ResumeClusterAsync", "/api/1.0/clusters/{cluster_id}/resume", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
 			return __UnwrapResumeClusterAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -246,7 +253,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.TextString(@clusterId), false) + "/deployment-scripts";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "DeclareDeploymentScriptsAsync", "/api/1.0/clusters/{cluster_id}/deployment-scripts");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "DeclareDeploymentScriptsAsync", "/api/1.0/clusters/{cluster_id}/deployment-scripts", "application/json");
 			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.DeploymentScriptsRequest>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @body, cancellationToken }); }
@@ -288,7 +295,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/clusters/" + __Wire.Encode(__Wire.TextString(@clusterId), false) + "/warehouses";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListWarehousesAsync", "/api/1.0/clusters/{cluster_id}/warehouses");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListWarehousesAsync", "/api/1.0/clusters/{cluster_id}/warehouses", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, cancellationToken }); }
 			return __UnwrapListWarehousesAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseListResponse>, global::CelerData.Cloud.WarehouseListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -335,7 +342,7 @@ namespace CelerData.Cloud
 				__Wire.Query(__query, "order_id", __Wire.TextString(@orderId), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetInfraActionStateAsync", "/api/1.0/clusters/{cluster_id}/infra-action/state");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetInfraActionStateAsync", "/api/1.0/clusters/{cluster_id}/infra-action/state", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @orderId, cancellationToken }); }
 			return __UnwrapGetInfraActionStateAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.InfraActionStateResponse>, global::CelerData.Cloud.InfraActionStateResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -377,7 +384,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.TextString(@warehouseId), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetWarehouseAsync", "/api/1.0/warehouses/{warehouse_id}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetWarehouseAsync", "/api/1.0/warehouses/{warehouse_id}", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
 			return __UnwrapGetWarehouseAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.WarehouseResponse>, global::CelerData.Cloud.WarehouseResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -419,7 +426,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.TextString(@warehouseId), false) + "/suspend";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "SuspendWarehouseAsync", "/api/1.0/warehouses/{warehouse_id}/suspend");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "SuspendWarehouseAsync", "/api/1.0/warehouses/{warehouse_id}/suspend", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
 			return __UnwrapSuspendWarehouseAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -461,7 +468,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.TextString(@warehouseId), false) + "/resume";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "ResumeWarehouseAsync", "/api/1.0/warehouses/{warehouse_id}/resume");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Patch, __uri, "ResumeWarehouseAsync", "/api/1.0/warehouses/{warehouse_id}/resume", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, cancellationToken }); }
 			return __UnwrapResumeWarehouseAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ActionResponse>, global::CelerData.Cloud.ActionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -503,7 +510,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.TextString(@warehouseId), false) + "/scale-size";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "ScaleWarehouseSizeAsync", "/api/1.0/warehouses/{warehouse_id}/scale-size");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "ScaleWarehouseSizeAsync", "/api/1.0/warehouses/{warehouse_id}/scale-size", "application/json");
 			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseSizeRequest>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
@@ -547,7 +554,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/warehouses/" + __Wire.Encode(__Wire.TextString(@warehouseId), false) + "/scale-num";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "ScaleWarehouseNumAsync", "/api/1.0/warehouses/{warehouse_id}/scale-num");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "ScaleWarehouseNumAsync", "/api/1.0/warehouses/{warehouse_id}/scale-num", "application/json");
 			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.ScaleWarehouseNumRequest>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @warehouseId, @body, cancellationToken }); }
@@ -604,7 +611,7 @@ namespace CelerData.Cloud
 				__Wire.Query(__query, "show_detail", __Wire.TextBoolean(@showDetail.Value), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetAccountUsageAsync", "/api/1.0/usages");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetAccountUsageAsync", "/api/1.0/usages", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startDate, @endDate, @showDetail, cancellationToken }); }
 			return __UnwrapGetAccountUsageAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.AccountUsageResponse>, global::CelerData.Cloud.AccountUsageResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -656,7 +663,7 @@ namespace CelerData.Cloud
 			}
 			__Wire.Query(__query, "show_detail", __Wire.TextBoolean(@showDetail), false);
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetClusterUsageAsync", "/api/1.0/usages/{cluster_id}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetClusterUsageAsync", "/api/1.0/usages/{cluster_id}", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @clusterId, @startDate, @endDate, @showDetail, cancellationToken }); }
 			return __UnwrapGetClusterUsageAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.ClusterUsageResponse>, global::CelerData.Cloud.ClusterUsageResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -698,7 +705,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/org/cluster/usage";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "GetOrganizationClusterUsageAsync", "/api/1.0/org/cluster/usage");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "GetOrganizationClusterUsageAsync", "/api/1.0/org/cluster/usage", "application/json");
 			__request.Content = __Run.CreateBodyContent<global::CelerData.Cloud.OrganizationUsageRequest>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
@@ -751,7 +758,7 @@ namespace CelerData.Cloud
 				__Wire.Query(__query, "end_month", __Wire.TextString(@endMonth), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListBillsAsync", "/api/1.0/bills");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListBillsAsync", "/api/1.0/bills", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @startMonth, @endMonth, cancellationToken }); }
 			return __UnwrapListBillsAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.BillListResponse>, global::CelerData.Cloud.BillListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -793,7 +800,7 @@ namespace CelerData.Cloud
 			var __settings = _settings;
 			var __path = "/api/1.0/accounts";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListAccountsAsync", "/api/1.0/accounts");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListAccountsAsync", "/api/1.0/accounts", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __UnwrapListAccountsAsync(__Run.SendAsync<global::Refit.ApiResponse<global::CelerData.Cloud.AccountListResponse>, global::CelerData.Cloud.AccountListResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}

@@ -50,11 +50,18 @@ namespace Envelopes
 
 		/// <summary>
 		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
-		/// configured request options, and the operation's method name and path template as request properties.
+		/// configured request options, the operation's method name and path template as request properties,
+		/// and an Accept header naming the media types the method reads, unless the HttpClient's default
+		/// headers choose one.
 		/// </summary>
-		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template, string? accept)
 		{
 			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			if (accept is not null && !Client.DefaultRequestHeaders.NonValidated.Contains("Accept"))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", accept);
+			}
+
 			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Envelopes.IShopApi));
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
@@ -67,7 +74,7 @@ namespace Envelopes
 			var __settings = _settings;
 			var __path = "/orders/" + __Wire.Encode(__Wire.TextString(@id), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetOrderAsync", "/orders/{id}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetOrderAsync", "/orders/{id}", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
 			return __UnwrapGetOrderAsync(__Run.SendAsync<global::Refit.ApiResponse<global::Envelopes.OrderEnvelope>, global::Envelopes.OrderEnvelope>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -109,7 +116,7 @@ namespace Envelopes
 			var __settings = _settings;
 			var __path = "/orders/" + __Wire.Encode(__Wire.TextString(@id), false) + "/cancel";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CancelOrderAsync", "/orders/{id}/cancel");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CancelOrderAsync", "/orders/{id}/cancel", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
 			return __UnwrapCancelOrderAsync(__Run.SendAsync<global::Refit.ApiResponse<global::Envelopes.CancelOrderResponse>, global::Envelopes.CancelOrderResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}
@@ -149,7 +156,7 @@ namespace Envelopes
 			var __settings = _settings;
 			var __path = "/orders";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListOrdersRawAsync", "/orders");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListOrdersRawAsync", "/orders", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __Run.SendAsync<global::Envelopes.OrderEnvelope, global::Envelopes.OrderEnvelope>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -173,7 +180,7 @@ namespace Envelopes
 				__Wire.Query(__query, "state", __FormatOrderState(@state.Value), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "CountOrdersAsync", "/count");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "CountOrdersAsync", "/count", "application/json");
 			if (@xOrderState != null)
 			{
 				__Run.SetHeader(__request, "X-Order-State", __FormatOrderState(@xOrderState.Value), __settings.ValidateHeaders);
@@ -219,7 +226,7 @@ namespace Envelopes
 			var __settings = _settings;
 			var __path = "/version";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetVersionAsync", "/version");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetVersionAsync", "/version", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __UnwrapGetVersionAsync(__Run.SendAsync<global::Refit.ApiResponse<global::Envelopes.GetVersionResponse>, global::Envelopes.GetVersionResponse>(this.Client, __request, __settings, true, true, false, cancellationToken));
 		}

@@ -50,11 +50,18 @@ namespace Features.Client
 
 		/// <summary>
 		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
-		/// configured request options, and the operation's method name and path template as request properties.
+		/// configured request options, the operation's method name and path template as request properties,
+		/// and an Accept header naming the media types the method reads, unless the HttpClient's default
+		/// headers choose one.
 		/// </summary>
-		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template, string? accept)
 		{
 			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			if (accept is not null && !Client.DefaultRequestHeaders.NonValidated.Contains("Accept"))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", accept);
+			}
+
 			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Features.Client.IFeaturesApi));
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
@@ -67,7 +74,7 @@ namespace Features.Client
 			var __settings = _settings;
 			var __path = "/token";
 			var __uri = __path + "?grant_type=client_credentials";
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "IssueTokenAsync", "/token?grant_type=client_credentials");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "IssueTokenAsync", "/token?grant_type=client_credentials", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __Run.SendAsync<global::Features.Client.Token, global::Features.Client.Token>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -95,7 +102,7 @@ namespace Features.Client
 				__Wire.Query(__query, "since", __Wire.TextDateTimeOffset(@since.Value), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListPetsAsync", "/pets");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListPetsAsync", "/pets", "application/json");
 			if (@xRequestId != null)
 			{
 				__Run.SetHeader(__request, "X-Request-Id", __Wire.TextGuid(@xRequestId.Value), __settings.ValidateHeaders);
@@ -110,7 +117,7 @@ namespace Features.Client
 			var __settings = _settings;
 			var __path = "/pets";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreatePetAsync", "/pets");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreatePetAsync", "/pets", "application/json");
 			__request.Content = __Run.CreateBodyContent<global::Features.Client.NewPet>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
@@ -123,7 +130,7 @@ namespace Features.Client
 			var __settings = _settings;
 			var __path = "/pets/" + __Wire.Encode(__Wire.TextInt64(@petId), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetPetAsync", "/pets/{petId}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetPetAsync", "/pets/{petId}", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, cancellationToken }); }
 			return __Run.SendAsync<global::Features.Client.Pet, global::Features.Client.Pet>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -139,7 +146,7 @@ namespace Features.Client
 				__Wire.Query(__query, "force", __Wire.TextBoolean(@force.Value), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = __Request(global::System.Net.Http.HttpMethod.Delete, __uri, "DeletePetAsync", "/pets/{petId}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Delete, __uri, "DeletePetAsync", "/pets/{petId}", null);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @force, cancellationToken }); }
 			return __Run.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
 		}
@@ -150,7 +157,7 @@ namespace Features.Client
 			var __settings = _settings;
 			var __path = "/pets/" + __Wire.Encode(__Wire.TextInt64(@petId), false) + "/notes/" + __Wire.Encode(__FormatPetKind(@noteKind), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ReadNotesAsync", "/pets/{petId}/notes/{noteKind}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ReadNotesAsync", "/pets/{petId}/notes/{noteKind}", "text/plain");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @petId, @noteKind, cancellationToken }); }
 			return __Run.SendAsync<string, string>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -161,7 +168,7 @@ namespace Features.Client
 			var __settings = _settings;
 			var __path = "/public/health";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "HealthAsync", "/public/health");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "HealthAsync", "/public/health", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __Run.SendAsync<global::Features.Client.HealthResponse, global::Features.Client.HealthResponse>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}

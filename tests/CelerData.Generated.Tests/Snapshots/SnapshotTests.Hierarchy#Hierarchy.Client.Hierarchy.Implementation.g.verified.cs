@@ -50,11 +50,18 @@ namespace Hierarchy.Client
 
 		/// <summary>
 		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
-		/// configured request options, and the operation's method name and path template as request properties.
+		/// configured request options, the operation's method name and path template as request properties,
+		/// and an Accept header naming the media types the method reads, unless the HttpClient's default
+		/// headers choose one.
 		/// </summary>
-		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template, string? accept)
 		{
 			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			if (accept is not null && !Client.DefaultRequestHeaders.NonValidated.Contains("Accept"))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", accept);
+			}
+
 			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Hierarchy.Client.IHierarchyApi));
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
@@ -67,7 +74,7 @@ namespace Hierarchy.Client
 			var __settings = _settings;
 			var __path = "/pets";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListPetsAsync", "/pets");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListPetsAsync", "/pets", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __Run.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Hierarchy.Client.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -78,7 +85,7 @@ namespace Hierarchy.Client
 			var __settings = _settings;
 			var __path = "/pets";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddPetAsync", "/pets");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddPetAsync", "/pets", "application/json");
 			__request.Content = __Run.CreateBodyContent<global::Hierarchy.Client.Pet>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
@@ -91,7 +98,7 @@ namespace Hierarchy.Client
 			var __settings = _settings;
 			var __path = "/owners";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddOwnerAsync", "/owners");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddOwnerAsync", "/owners", "application/json");
 			__request.Content = __Run.CreateBodyContent<global::Hierarchy.Client.Owner>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
@@ -104,7 +111,7 @@ namespace Hierarchy.Client
 			var __settings = _settings;
 			var __path = "/vehicles";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "PutVehicleAsync", "/vehicles");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Put, __uri, "PutVehicleAsync", "/vehicles", "application/json");
 			__request.Content = __Run.CreateBodyContent<global::Hierarchy.Client.Vehicle>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
@@ -117,7 +124,7 @@ namespace Hierarchy.Client
 			var __settings = _settings;
 			var __path = "/cars/" + __Wire.Encode(__Wire.TextString(@id), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetCarAsync", "/cars/{id}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetCarAsync", "/cars/{id}", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
 			return __Run.SendAsync<global::Hierarchy.Client.Car, global::Hierarchy.Client.Car>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}

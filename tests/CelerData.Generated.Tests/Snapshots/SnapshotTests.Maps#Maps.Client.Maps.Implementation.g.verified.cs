@@ -50,11 +50,18 @@ namespace Maps.Client
 
 		/// <summary>
 		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
-		/// configured request options, and the operation's method name and path template as request properties.
+		/// configured request options, the operation's method name and path template as request properties,
+		/// and an Accept header naming the media types the method reads, unless the HttpClient's default
+		/// headers choose one.
 		/// </summary>
-		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template, string? accept)
 		{
 			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			if (accept is not null && !Client.DefaultRequestHeaders.NonValidated.Contains("Accept"))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", accept);
+			}
+
 			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Maps.Client.IMapsApi));
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
@@ -88,7 +95,7 @@ namespace Maps.Client
 				__Wire.QueryPairs(__query, "counts", __Wire.Map(@counts, static __v => __v is null ? null : __Wire.TextInt64(__v.Value), null), "pipeDelimited", false, false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetMapsAsync", "/maps/{simple}/{label}/{matrix}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetMapsAsync", "/maps/{simple}/{label}/{matrix}", null);
 			if (@xMeta != null)
 			{
 				__Run.SetHeader(__request, "X-Meta", __Wire.Styled("X-Meta", "simple", true, null, __Wire.Map(@xMeta, static __v => __Wire.TextString(__v), null), false), __settings.ValidateHeaders);

@@ -50,11 +50,18 @@ namespace Examples
 
 		/// <summary>
 		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
-		/// configured request options, and the operation's method name and path template as request properties.
+		/// configured request options, the operation's method name and path template as request properties,
+		/// and an Accept header naming the media types the method reads, unless the HttpClient's default
+		/// headers choose one.
 		/// </summary>
-		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template, string? accept)
 		{
 			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			if (accept is not null && !Client.DefaultRequestHeaders.NonValidated.Contains("Accept"))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", accept);
+			}
+
 			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Examples.ILinkExampleApi));
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
@@ -67,7 +74,7 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/2.0/users/" + __Wire.Encode(__Wire.TextString(@username), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetUserByNameAsync", "/2.0/users/{username}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetUserByNameAsync", "/2.0/users/{username}", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, cancellationToken }); }
 			return __Run.SendAsync<global::Examples.User, global::Examples.User>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -78,7 +85,7 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.TextString(@username), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetRepositoriesByOwnerAsync", "/2.0/repositories/{username}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetRepositoriesByOwnerAsync", "/2.0/repositories/{username}", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, cancellationToken }); }
 			return __Run.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Examples.Repository>, global::System.Collections.Generic.IReadOnlyList<global::Examples.Repository>>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -89,7 +96,7 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.TextString(@username), false) + "/" + __Wire.Encode(__Wire.TextString(@slug), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetRepositoryAsync", "/2.0/repositories/{username}/{slug}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetRepositoryAsync", "/2.0/repositories/{username}/{slug}", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, @slug, cancellationToken }); }
 			return __Run.SendAsync<global::Examples.Repository, global::Examples.Repository>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -105,7 +112,7 @@ namespace Examples
 				__Wire.Query(__query, "state", __FormatGetPullRequestsByRepositoryState(@state.Value), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetPullRequestsByRepositoryAsync", "/2.0/repositories/{username}/{slug}/pullrequests");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetPullRequestsByRepositoryAsync", "/2.0/repositories/{username}/{slug}/pullrequests", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, @slug, @state, cancellationToken }); }
 			return __Run.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pullrequest>, global::System.Collections.Generic.IReadOnlyList<global::Examples.Pullrequest>>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -116,7 +123,7 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.TextString(@username), false) + "/" + __Wire.Encode(__Wire.TextString(@slug), false) + "/pullrequests/" + __Wire.Encode(__Wire.TextString(@pid), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetPullRequestsByIdAsync", "/2.0/repositories/{username}/{slug}/pullrequests/{pid}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetPullRequestsByIdAsync", "/2.0/repositories/{username}/{slug}/pullrequests/{pid}", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, @slug, @pid, cancellationToken }); }
 			return __Run.SendAsync<global::Examples.Pullrequest, global::Examples.Pullrequest>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -127,7 +134,7 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/2.0/repositories/" + __Wire.Encode(__Wire.TextString(@username), false) + "/" + __Wire.Encode(__Wire.TextString(@slug), false) + "/pullrequests/" + __Wire.Encode(__Wire.TextString(@pid), false) + "/merge";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "MergePullRequestAsync", "/2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "MergePullRequestAsync", "/2.0/repositories/{username}/{slug}/pullrequests/{pid}/merge", null);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @username, @slug, @pid, cancellationToken }); }
 			return __Run.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
 		}

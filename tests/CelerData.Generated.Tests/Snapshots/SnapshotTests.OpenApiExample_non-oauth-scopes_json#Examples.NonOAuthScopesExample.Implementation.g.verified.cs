@@ -50,11 +50,18 @@ namespace Examples
 
 		/// <summary>
 		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
-		/// configured request options, and the operation's method name and path template as request properties.
+		/// configured request options, the operation's method name and path template as request properties,
+		/// and an Accept header naming the media types the method reads, unless the HttpClient's default
+		/// headers choose one.
 		/// </summary>
-		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template, string? accept)
 		{
 			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			if (accept is not null && !Client.DefaultRequestHeaders.NonValidated.Contains("Accept"))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", accept);
+			}
+
 			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Examples.INonOAuthScopesExampleApi));
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
@@ -67,7 +74,7 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/users";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetUsersAsync", "/users");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "GetUsersAsync", "/users", null);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __Run.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
 		}

@@ -50,11 +50,18 @@ namespace Examples
 
 		/// <summary>
 		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
-		/// configured request options, and the operation's method name and path template as request properties.
+		/// configured request options, the operation's method name and path template as request properties,
+		/// and an Accept header naming the media types the method reads, unless the HttpClient's default
+		/// headers choose one.
 		/// </summary>
-		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template, string? accept)
 		{
 			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			if (accept is not null && !Client.DefaultRequestHeaders.NonValidated.Contains("Accept"))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", accept);
+			}
+
 			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Examples.ISwaggerPetstoreApi));
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
@@ -76,7 +83,7 @@ namespace Examples
 				__Wire.Query(__query, "limit", __Wire.TextInt32(@limit.Value), false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "FindPetsAsync", "/pets");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "FindPetsAsync", "/pets", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @tags, @limit, cancellationToken }); }
 			return __Run.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Examples.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -87,7 +94,7 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/pets";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddPetAsync", "/pets");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "AddPetAsync", "/pets", "application/json");
 			__request.Content = __Run.CreateBodyContent<global::Examples.NewPet>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
@@ -100,7 +107,7 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/pets/" + __Wire.Encode(__Wire.TextInt64(@id), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "FindPetByIdAsync", "/pets/{id}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "FindPetByIdAsync", "/pets/{id}", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
 			return __Run.SendAsync<global::Examples.Pet, global::Examples.Pet>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -111,7 +118,7 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/pets/" + __Wire.Encode(__Wire.TextInt64(@id), false);
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Delete, __uri, "DeletePetAsync", "/pets/{id}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Delete, __uri, "DeletePetAsync", "/pets/{id}", null);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @id, cancellationToken }); }
 			return __Run.SendVoidAsync(this.Client, __request, __settings, false, cancellationToken);
 		}

@@ -50,11 +50,18 @@ namespace Examples
 
 		/// <summary>
 		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
-		/// configured request options, and the operation's method name and path template as request properties.
+		/// configured request options, the operation's method name and path template as request properties,
+		/// and an Accept header naming the media types the method reads, unless the HttpClient's default
+		/// headers choose one.
 		/// </summary>
-		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template, string? accept)
 		{
 			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			if (accept is not null && !Client.DefaultRequestHeaders.NonValidated.Contains("Accept"))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", accept);
+			}
+
 			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Examples.IUSPTODataSetApi));
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
@@ -67,7 +74,7 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListDataSetsAsync", "/");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListDataSetsAsync", "/", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __Run.SendAsync<global::Examples.DataSetList, global::Examples.DataSetList>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -78,7 +85,7 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/" + __Wire.Encode(__Wire.TextString(@dataset), false) + "/" + __Wire.Encode(__Wire.TextString(@version), false) + "/fields";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListSearchableFieldsAsync", "/{dataset}/{version}/fields");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListSearchableFieldsAsync", "/{dataset}/{version}/fields", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @dataset, @version, cancellationToken }); }
 			return __Wire.JsonString(__Run.SendAsync<string, string>(this.Client, __request, __settings, false, true, false, cancellationToken));
 		}
@@ -89,7 +96,7 @@ namespace Examples
 			var __settings = _settings;
 			var __path = "/" + __Wire.Encode(__Wire.TextString(@dataset), false) + "/" + __Wire.Encode(__Wire.TextString(@version), false) + "/records";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "PerformSearchAsync", "/{dataset}/{version}/records");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "PerformSearchAsync", "/{dataset}/{version}/records", "application/json");
 			if (@body != null)
 			{
 				__request.Content = __Body.Form<global::Examples.PerformSearchRequest>(@body, global::Examples.USPTODataSetJsonContext.Default.GetTypeInfo(typeof(global::Examples.PerformSearchRequest))!, global::System.Array.Empty<(string Name, string Style, bool Explode, bool AllowReserved, bool Json)>());

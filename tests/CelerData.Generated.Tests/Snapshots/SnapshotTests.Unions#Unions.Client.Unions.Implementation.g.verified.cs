@@ -50,11 +50,18 @@ namespace Unions.Client
 
 		/// <summary>
 		/// A request for one operation: its URI resolved against the client as Refit's settings say, Refit's
-		/// configured request options, and the operation's method name and path template as request properties.
+		/// configured request options, the operation's method name and path template as request properties,
+		/// and an Accept header naming the media types the method reads, unless the HttpClient's default
+		/// headers choose one.
 		/// </summary>
-		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template)
+		private global::System.Net.Http.HttpRequestMessage __Request(global::System.Net.Http.HttpMethod method, string uri, string name, string template, string? accept)
 		{
 			var request = new global::System.Net.Http.HttpRequestMessage(method, __Run.BuildRelativeUri(Client, uri, _settings.UrlResolution));
+			if (accept is not null && !Client.DefaultRequestHeaders.NonValidated.Contains("Accept"))
+			{
+				request.Headers.TryAddWithoutValidation("Accept", accept);
+			}
+
 			__Run.AddConfiguredRequestOptions(request, _settings, typeof(global::Unions.Client.IUnionsApi));
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.MethodName, name);
 			__Run.AddRequestProperty<string>(request, global::Refit.HttpRequestMessageOptions.RelativePathTemplate, template);
@@ -67,7 +74,7 @@ namespace Unions.Client
 			var __settings = _settings;
 			var __path = "/pets";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListPetsAsync", "/pets");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "ListPetsAsync", "/pets", "application/json");
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { cancellationToken }); }
 			return __Run.SendAsync<global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>, global::System.Collections.Generic.IReadOnlyList<global::Unions.Client.Pet>>(this.Client, __request, __settings, false, true, false, cancellationToken);
 		}
@@ -78,7 +85,7 @@ namespace Unions.Client
 			var __settings = _settings;
 			var __path = "/owners";
 			var __uri = __path;
-			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreateOwnerAsync", "/owners");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Post, __uri, "CreateOwnerAsync", "/owners", "application/json");
 			__request.Content = __Run.CreateBodyContent<global::Unions.Client.Owner>(__settings, @body, global::Refit.BodySerializationMethod.Serialized, !__settings.Buffered);
 			__request.Content = __Run.CompressBodyContent(__request.Content, __settings, global::Refit.RequestCompression.Default, global::System.IO.Compression.CompressionLevel.Optimal);
 			if (__settings.CaptureMethodArguments) { __Run.AddRequestProperty<object?[]>(__request, global::Refit.HttpRequestMessageOptions.MethodArguments, new object?[] { @body, cancellationToken }); }
@@ -104,7 +111,7 @@ namespace Unions.Client
 				__Wire.QueryJson(__query, "where", __Wire.Json<global::Unions.Client.Shape>(@where, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Shape))!), "deepObject", false, false);
 			}
 			var __uri = __query.Length == 0 ? __path : __path + "?" + __query.ToString();
-			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "SearchAsync", "/search/{key}");
+			var __request = __Request(global::System.Net.Http.HttpMethod.Get, __uri, "SearchAsync", "/search/{key}", null);
 			if (@xTag != null)
 			{
 				__Run.SetHeader(__request, "X-Tag", __Wire.StyledJson("X-Tag", "simple", false, __Wire.Json<global::Unions.Client.Tag>(@xTag, global::Unions.Client.UnionsJsonContext.Default.GetTypeInfo(typeof(global::Unions.Client.Tag))!), false), __settings.ValidateHeaders);
