@@ -64,6 +64,10 @@ public static class BigSpecMeasure
         foreach (var group in warnings.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             Console.WriteLine("  " + group.Key + ": " + group.Count());
+            foreach (var diagnostic in group.Take(3))
+            {
+                Console.WriteLine("    " + diagnostic.GetMessage(CultureInfo.InvariantCulture) + " (" + diagnostic.Location.GetLineSpan() + ")");
+            }
         }
 
         return result.Results[0].GeneratedSources.IsEmpty ? 1 : 0;

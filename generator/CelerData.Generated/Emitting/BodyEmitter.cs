@@ -71,7 +71,8 @@ internal static class BodyEmitter
             var parameter = operation.PartParameter(part);
             var value = CSharp.Parameter(parameter.Name);
             var name = CSharp.Literal(part.WireName);
-            var guarded = !parameter.IsRequired || !parameter.Type.IsValueType;
+            var guarded = !parameter.IsRequired || !parameter.Type.IsValueType || parameter.Type.IsNullable;
+            var present = value + (parameter.Type.IsNullable && parameter.Type.IsValueType ? ".Value" : string.Empty);
             var fileType = CSharp.Literal(part.ContentType ?? "application/octet-stream");
             var textType = part.ContentType is null ? string.Empty : ", global::System.Text.Encoding.UTF8, " + CSharp.Literal(part.ContentType);
             if (guarded)
@@ -93,8 +94,7 @@ internal static class BodyEmitter
                         """);
                     break;
                 case PartKind.Text:
-                    var scalar = value + (parameter.Type.IsNullable && parameter.Type.IsValueType ? ".Value" : string.Empty);
-                    writer.Line($"__Body.Part(__multipart, {name}, new global::System.Net.Http.StringContent({ParameterEmitter.Text(scalar, parameter.Type)}{textType}), null);");
+                    writer.Line($"__Body.Part(__multipart, {name}, new global::System.Net.Http.StringContent({ParameterEmitter.Text(present, parameter.Type)}{textType}), null);");
                     break;
                 case PartKind.Texts:
                     var element = parameter.Type.Element!;
@@ -117,7 +117,7 @@ internal static class BodyEmitter
                     var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
                     var info = CSharp.TypedTypeInfo(spec, type);
                     var jsonType = part.ContentType is null ? string.Empty : ", global::System.Net.Http.Headers.MediaTypeHeaderValue.Parse(" + CSharp.Literal(part.ContentType) + ")";
-                    writer.Line($"__Body.Part(__multipart, {name}, global::System.Net.Http.Json.JsonContent.Create<{type}>({value}, {info}{jsonType}), null);");
+                    writer.Line($"__Body.Part(__multipart, {name}, global::System.Net.Http.Json.JsonContent.Create<{type}>({present}, {info}{jsonType}), null);");
                     break;
             }
 

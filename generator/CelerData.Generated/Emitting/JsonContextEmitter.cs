@@ -300,6 +300,12 @@ internal static partial class JsonContextEmitter
                 Add(body.Type);
             }
 
+            // A parameter sent as its JSON text (described by 'content' of a JSON media type) is written through its metadata.
+            foreach (var parameter in operation.Parameters.Where(p => p.AsJsonText && !PrimitiveTypes.IsAny(p.Type)))
+            {
+                Add(parameter.Type.WithNullable(false));
+            }
+
             // A multipart part sent as JSON (a list of objects, a map, ...) is written through its metadata too.
             foreach (var part in operation.Body is { Kind: BodyKind.Multipart } multipart ? multipart.Parts.Where(p => p.Kind == PartKind.Json) : Enumerable.Empty<PartModel>())
             {

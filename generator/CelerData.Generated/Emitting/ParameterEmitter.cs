@@ -56,7 +56,7 @@ internal static class ParameterEmitter
     {
         foreach (var header in operation.Parameters.Where(p => p.Location == ParameterLocation.Header))
         {
-            var value = WirePlan.IsPlainScalar(header.Type) ? Text(Value(header), header.Type) : Styled(spec, header, encode: false);
+            var value = header.AsJsonText ? JsonText(spec, header) : WirePlan.IsPlainScalar(header.Type) ? Text(Value(header), header.Type) : Styled(spec, header, encode: false);
             Guarded(writer, header, () => writer.Line($"{ImplementationEmitter.Runner}.SetHeader(__request, {CSharp.Literal(header.WireName)}, {value}, __settings.ValidateHeaders);"));
         }
 
@@ -69,7 +69,8 @@ internal static class ParameterEmitter
         writer.Line("var __cookies = new global::System.Collections.Generic.List<string>();");
         foreach (var cookie in cookies)
         {
-            Guarded(writer, cookie, () => writer.Line($"__cookies.Add({Styled(spec, cookie, encode: true)});"));
+            var value = cookie.AsJsonText ? CSharp.Literal(cookie.WireName + "=") + " + __Wire.Encode(" + JsonText(spec, cookie) + ", false)" : Styled(spec, cookie, encode: true);
+            Guarded(writer, cookie, () => writer.Line($"__cookies.Add({value});"));
         }
 
         writer.Block($$"""
@@ -524,9 +525,22 @@ internal static class ParameterEmitter
     }
 
     private static string PathValue(SpecModel spec, ParameterModel parameter)
-        => parameter.Style == ParameterStyle.Simple && WirePlan.IsPlainScalar(parameter.Type)
+        => parameter.AsJsonText ? "__Wire.Encode(" + JsonText(spec, parameter) + ", false)"
+            : parameter.Style == ParameterStyle.Simple && WirePlan.IsPlainScalar(parameter.Type)
             ? "__Wire.Encode(" + Text(Value(parameter), parameter.Type) + ", false)"
             : Styled(spec, parameter, encode: true);
+
+    /// <summary>The JSON text of a parameter described by <c>content</c> of a JSON media type (non-null inside the null guard).</summary>
+    private static string JsonText(SpecModel spec, ParameterModel parameter)
+    {
+        if (PrimitiveTypes.IsAny(parameter.Type))
+        {
+            return Value(parameter) + ".GetRawText()";
+        }
+
+        var type = CSharp.Type(parameter.Type.WithNullable(false), spec.Namespace);
+        return "global::System.Text.Json.JsonSerializer.Serialize<" + type + ">(" + Value(parameter) + ", " + CSharp.TypedTypeInfo(spec, type) + ")";
+    }
 
     private static void EmitQuery(SourceWriter writer, SpecModel spec, ParameterModel parameter)
     {
@@ -534,6 +548,12 @@ internal static class ParameterEmitter
         var allowReserved = CSharp.Bool(parameter.AllowReserved);
         var style = CSharp.Literal(parameter.Style.WireName());
         var explode = CSharp.Bool(parameter.Explode);
+        if (parameter.AsJsonText)
+        {
+            writer.Line($"__Wire.Query(__query, {name}, {JsonText(spec, parameter)}, {allowReserved});");
+            return;
+        }
+
         switch (parameter.Type.Kind)
         {
             case TypeRefKind.List:

@@ -134,7 +134,14 @@ internal sealed record ParameterModel(
     string? Description,
     ParameterStyle Style = ParameterStyle.None,
     bool Explode = false,
-    bool AllowReserved = false);
+    bool AllowReserved = false)
+{
+    /// <summary>
+    /// Whether the value goes as its JSON text, style aside: a parameter described by <c>content</c> of a JSON media
+    /// type whose schema is an object, an array or any JSON.
+    /// </summary>
+    public bool AsJsonText { get; init; }
+}
 
 /// <summary>A query parameter that can take only one value, sent as a constant.</summary>
 internal sealed record ConstantQueryModel(string WireName, string Value);

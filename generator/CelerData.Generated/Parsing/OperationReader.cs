@@ -289,10 +289,13 @@ internal sealed class OperationReader
                     continue;
             }
 
+            // A parameter described by 'content' (one media type) rather than 'schema': the value in that media type.
             var schemaNode = parameter.Get("schema");
+            var content = schemaNode is null ? ContentSchema(parameter) : null;
+            schemaNode ??= content?.Schema;
             if (schemaNode is null)
             {
-                var description = parameter.Get("content") is not null ? "'content'" : "nothing";
+                var description = parameter.Get("content") is not null ? "'content' that gives no schema" : "nothing";
                 _context.Report(DiagnosticDescriptors.ParameterWithoutSchema, parameter, name, where, description, SkipConsequence(required));
                 if (required)
                 {
@@ -303,7 +306,7 @@ internal sealed class OperationReader
                 continue;
             }
 
-            if (required && parameterLocation == ParameterLocation.Query && SingleValue(schemaNode) is { } constant)
+            if (content is null && required && parameterLocation == ParameterLocation.Query && SingleValue(schemaNode) is { } constant)
             {
                 constants.Add(new ConstantQueryModel(name, constant));
                 continue;
@@ -311,7 +314,24 @@ internal sealed class OperationReader
 
             var explicitName = _context.GetCSharpName(parameter, where + " parameter " + name);
             var type = _schemas.Resolve(schemaNode, typeHint + Identifiers.ToPascalCase(name, "Parameter"));
-            if (!IsSerializable(type))
+
+            // In a JSON media type an object, an array or any JSON goes as its JSON text; a scalar goes as itself, as it
+            // would with a schema (a string is not quoted: the descriptions that do this mean the plain value). Other
+            // media types say nothing a client can write beyond a scalar's text.
+            var asJsonText = content is not null && !IsScalar(type);
+            if (asJsonText && !BodyReader.IsJson(content!.Value.MediaType))
+            {
+                _context.Report(DiagnosticDescriptors.ParameterWithoutSchema, parameter, name, where, "'content' of " + content.Value.MediaType, SkipConsequence(required));
+                if (required)
+                {
+                    skip = true;
+                    return result;
+                }
+
+                continue;
+            }
+
+            if (!asJsonText && !IsSerializable(type))
             {
                 _context.Report(DiagnosticDescriptors.ObjectParameterSkipped, schemaNode, location, name, where, SkipConsequence(required));
                 if (required)
@@ -334,7 +354,10 @@ internal sealed class OperationReader
                 _context.GetDescription(parameter, name),
                 style,
                 explode,
-                parameterLocation == ParameterLocation.Query && _context.GetBoolean(parameter, "allowReserved", where + " parameter " + name)));
+                parameterLocation == ParameterLocation.Query && _context.GetBoolean(parameter, "allowReserved", where + " parameter " + name))
+            {
+                AsJsonText = asJsonText,
+            });
         }
 
         return result;
@@ -395,6 +418,12 @@ internal sealed class OperationReader
     }
 
     private static string SkipConsequence(bool required) => required ? "the operation is not generated" : "the parameter is not sent";
+
+    /// <summary>The media type and schema of a parameter's <c>content</c> (its first entry: OpenAPI allows one), or null.</summary>
+    private static (string MediaType, SpecNode? Schema)? ContentSchema(MappingNode parameter)
+        => parameter.Get("content") is MappingNode content && content.Entries.Count > 0
+            ? (content.Entries[0].Key.Value, (content.Entries[0].Value as MappingNode)?.Get("schema"))
+            : null;
 
     /// <summary>
     /// Whether a value of this type has a serialization in every parameter style: scalars, enums, lists of them,

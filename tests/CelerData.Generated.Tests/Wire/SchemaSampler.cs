@@ -52,7 +52,14 @@ internal sealed class SchemaSampler(JsonElement document)
         foreach (var raw in reference[2..].Split('/'))
         {
             var token = Uri.UnescapeDataString(raw).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(token, out current))
+            if (current.ValueKind == JsonValueKind.Array
+                && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index)
+                && index < current.GetArrayLength())
+            {
+                // A pointer into a list (#/paths/~1request/get/parameters/6, as opensuse.org's description has).
+                current = current[index];
+            }
+            else if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(token, out current))
             {
                 throw new SampleException("dangling reference " + reference);
             }
