@@ -159,9 +159,12 @@ internal sealed class BodyReader
         var type = schema is null ? null : _schemas.Resolve(schema, typeHint + "Request");
         if (essence == FormMediaType)
         {
-            // An object (allOf-composed ones are merged records) or a map: the properties its JSON metadata writes.
+            // An object (allOf-composed ones are merged records) or a map: the properties its JSON metadata writes. A
+            // string is the encoded form itself (text=...&lang=en), which the caller writes, as with XML.
             return type is { Kind: TypeRefKind.Model or TypeRefKind.Dictionary }
                 ? (type, new BodyModel(BodyKind.Form, FormMediaType, ReadEncodings((MappingNode)media)), null)
+                : type is { Kind: TypeRefKind.Primitive, Primitive: PrimitiveKind.String }
+                ? (PrimitiveTypes.String, new BodyModel(BodyKind.Text, FormMediaType, EquatableArray<FormEncodingModel>.Empty), null)
                 : (PrimitiveTypes.Any, null, null);
         }
 

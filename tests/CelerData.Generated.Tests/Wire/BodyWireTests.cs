@@ -167,6 +167,39 @@ public sealed class BodyWireTests
     }
 
     [Fact]
+    public async Task AFormBodyThatIsAStringIsTheEncodedFormTheCallerWrites()
+    {
+        // libretranslate's and spoonacular's descriptions give their form bodies `type: string`, with examples such as
+        // text=...: the caller's text goes as it is, in the form's media type (those operations were left out before).
+        // Prism reads a form body as an object and would hold it to the string schema, so it does not judge this one.
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Detect, version: '1' }
+            paths:
+              /detect:
+                post:
+                  operationId: detect
+                  requestBody:
+                    required: true
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema: { type: string, example: 'q=hello&format=text' }
+                  responses:
+                    '204': { description: detected }
+            """;
+        using var client = CompiledClient.Compile(new SpecFile("/detect.yaml", spec, "Detect"));
+        await using var server = await BodyServer.StartAsync();
+        var api = Api(client, server.BaseAddress);
+
+        await Invoke<object>(client, api, "DetectAsync", "q=caf%C3%A9&format=text");
+
+        var request = server.Requests.Single();
+        Assert.Equal(("POST", "/detect"), (request.Method, request.Target));
+        Assert.StartsWith("application/x-www-form-urlencoded", request.ContentType, StringComparison.Ordinal);
+        Assert.Equal("q=caf%C3%A9&format=text", Encoding.UTF8.GetString(request.Body));
+    }
+
+    [Fact]
     public async Task ABinaryDownloadReachesTheCallerWhileTheServerIsStillWriting()
     {
         using var client = Compile();
