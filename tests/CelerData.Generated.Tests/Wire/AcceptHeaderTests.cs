@@ -1,17 +1,10 @@
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Reflection;
 using CelerData.Generated.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace CelerData.Generated.Tests.Wire;
@@ -183,41 +176,16 @@ public sealed class AcceptHeaderTests
     /// A Kestrel server on loopback that negotiates as many servers do: a pet as JSON only when the request accepts
     /// JSON, as XML otherwise; every request's method, path and Accept header recorded (null when it sent none).
     /// </summary>
-    private sealed class NegotiatingServer : IAsyncDisposable
+    private static class NegotiatingServer
     {
-        private readonly WebApplication _app;
-        private readonly List<Received> _requests = new();
-
-        private NegotiatingServer(WebApplication app) => _app = app;
-
-        public Uri BaseAddress { get; private set; } = null!;
-
-        public IReadOnlyList<Received> Requests
-        {
-            get
-            {
-                lock (_requests)
-                {
-                    return _requests.ToList();
-                }
-            }
-        }
-
-        public static async Task<NegotiatingServer> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var server = new NegotiatingServer(app);
-            app.Run(async context =>
+        public static Task<LoopbackKestrel<Received>> StartAsync() => LoopbackKestrel<Received>.StartAsync(
+            context =>
             {
                 var accept = context.Request.Headers.Accept;
-                lock (server._requests)
-                {
-                    server._requests.Add(new Received(context.Request.Method + " " + context.Request.Path, accept.Count == 0 ? null : string.Join(", ", accept.ToArray())));
-                }
-
+                return Task.FromResult(new Received(context.Request.Method + " " + context.Request.Path, accept.Count == 0 ? null : string.Join(", ", accept.ToArray())));
+            },
+            async context =>
+            {
                 var path = context.Request.Path.Value!;
                 if (context.Request.Method == "DELETE")
                 {
@@ -233,7 +201,7 @@ public sealed class AcceptHeaderTests
                     context.Response.ContentType = "text/plain";
                     await context.Response.WriteAsync("a note");
                 }
-                else if (path.StartsWith("/pets/", StringComparison.Ordinal) && !accept.ToString().Contains("json", StringComparison.Ordinal))
+                else if (path.StartsWith("/pets/", StringComparison.Ordinal) && !context.Request.Headers.Accept.ToString().Contains("json", StringComparison.Ordinal))
                 {
                     context.Response.ContentType = "application/xml";
                     await context.Response.WriteAsync("<Pet><name>Rex</name></Pet>");
@@ -244,11 +212,5 @@ public sealed class AcceptHeaderTests
                     await context.Response.WriteAsync(path == "/v2/pets" ? """[{"name":"Rex"}]""" : """{"name":"Rex"}""");
                 }
             });
-            await app.StartAsync();
-            server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-            return server;
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
     }
 }

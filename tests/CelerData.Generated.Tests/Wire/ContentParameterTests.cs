@@ -4,14 +4,8 @@ using System.Net.Http;
 using System.Reflection;
 using System.Text.Json;
 using CelerData.Generated.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace CelerData.Generated.Tests.Wire;
@@ -125,49 +119,18 @@ public sealed class ContentParameterTests
     private sealed record Received(string Target, string? Filter);
 
     /// <summary>A Kestrel server on loopback that records each request's target as sent and its X-Filter header.</summary>
-    private sealed class Server : IAsyncDisposable
+    private static class Server
     {
-        private readonly WebApplication _app;
-        private readonly List<Received> _requests = new();
-
-        private Server(WebApplication app) => _app = app;
-
-        public Uri BaseAddress { get; private set; } = null!;
-
-        public IReadOnlyList<Received> Requests
-        {
-            get
-            {
-                lock (_requests)
-                {
-                    return _requests.ToList();
-                }
-            }
-        }
-
-        public static async Task<Server> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var server = new Server(app);
-            app.Run(context =>
+        public static Task<LoopbackKestrel<Received>> StartAsync() => LoopbackKestrel<Received>.StartAsync(
+            context =>
             {
                 var filter = context.Request.Headers["X-Filter"];
-                lock (server._requests)
-                {
-                    server._requests.Add(new Received(context.Features.Get<IHttpRequestFeature>()!.RawTarget, filter.Count == 0 ? null : filter.ToString()));
-                }
-
+                return Task.FromResult(new Received(context.Features.Get<IHttpRequestFeature>()!.RawTarget, filter.Count == 0 ? null : filter.ToString()));
+            },
+            context =>
+            {
                 context.Response.StatusCode = 204;
                 return Task.CompletedTask;
             });
-            await app.StartAsync();
-            server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-            return server;
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
     }
 }

@@ -4,13 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Reflection;
 using CelerData.Generated.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace CelerData.Generated.Tests.Wire;
@@ -109,49 +103,19 @@ public sealed class EmptyMultipartTests
     private sealed record Received(string? ContentType, long Length, string Body);
 
     /// <summary>A Kestrel server on loopback that records each request's content type and body.</summary>
-    private sealed class Server : IAsyncDisposable
+    private static class Server
     {
-        private readonly WebApplication _app;
-        private readonly List<Received> _requests = new();
-
-        private Server(WebApplication app) => _app = app;
-
-        public Uri BaseAddress { get; private set; } = null!;
-
-        public IReadOnlyList<Received> Requests
-        {
-            get
-            {
-                lock (_requests)
-                {
-                    return _requests.ToList();
-                }
-            }
-        }
-
-        public static async Task<Server> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var server = new Server(app);
-            app.Run(async context =>
+        public static Task<LoopbackKestrel<Received>> StartAsync() => LoopbackKestrel<Received>.StartAsync(
+            async context =>
             {
                 using var reader = new StreamReader(context.Request.Body);
                 var body = await reader.ReadToEndAsync();
-                lock (server._requests)
-                {
-                    server._requests.Add(new Received(context.Request.ContentType, context.Request.ContentLength ?? body.Length, body));
-                }
-
+                return new Received(context.Request.ContentType, context.Request.ContentLength ?? body.Length, body);
+            },
+            context =>
+            {
                 context.Response.StatusCode = 204;
+                return Task.CompletedTask;
             });
-            await app.StartAsync();
-            server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-            return server;
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
     }
 }
