@@ -460,7 +460,16 @@ internal static class Conformance
             : operation.Body is { Kind: BodyKind.Multipart or BodyKind.Form } && PartsReadAsTextOnly(violations) ? PartsReadAsTextReason
             : BracketNamesOnly(violations) ? BracketNamesReason
             : SingleNullableArrayItemsOnly(violations) ? SingleNullableArrayItemReason
+            : operation.Body is { Kind: BodyKind.Text, MediaType: "application/x-www-form-urlencoded" } && FormStringOnly(violations) ? FormStringReason
             : null;
+
+    private const string FormStringReason = "Prism parses a form body into an object and holds it to the body's schema, which here is a string: "
+        + "the encoded form the caller writes (and it validates a header parameter named Content-Type, which OpenAPI says to ignore)";
+
+    /// <summary>Whether every violation is the form body read as an object where the schema says string, or an ignored header.</summary>
+    private static bool FormStringOnly(string violations)
+        => EveryViolation(violations, (location, message) => IsIgnoredHeader(location, message)
+            || ((location == "body" || location == "request.body") && message.EndsWith("must be string", StringComparison.Ordinal)));
 
     private static string SharedRouteReason(OperationModel operation)
         => "Prism routes by path alone, and another operation's path differs from " + operation.Path + " only after '#', so Prism may have judged the request by that operation";
@@ -507,10 +516,13 @@ internal static class Conformance
     }
 
     /// <summary>Whether every violation names a header parameter OpenAPI says to ignore.</summary>
-    private static bool IgnoredHeadersOnly(string violations)
+    private static bool IgnoredHeadersOnly(string violations) => EveryViolation(violations, IsIgnoredHeader);
+
+    /// <summary>Whether a violation is of a header parameter named Accept, Content-Type or Authorization.</summary>
+    private static bool IsIgnoredHeader(string location, string message)
         // Locations start with request.header in the description's error response, with header in Prism's own problem.
-        => EveryViolation(violations, (location, message) => (location.StartsWith("request.header", StringComparison.Ordinal) || location.StartsWith("header", StringComparison.Ordinal))
-            && new[] { "accept", "content-type", "authorization" }.Any(h => location == "request.header." + h || location == "header." + h || message.Contains("'" + h + "'", StringComparison.Ordinal)));
+        => (location.StartsWith("request.header", StringComparison.Ordinal) || location.StartsWith("header", StringComparison.Ordinal))
+            && new[] { "accept", "content-type", "authorization" }.Any(h => location == "request.header." + h || location == "header." + h || message.Contains("'" + h + "'", StringComparison.Ordinal));
 
     /// <summary>One of Prism's violations: its location's parts and its message, empty where Prism gives none.</summary>
     private static (string[] Location, string Message) Violation(JsonElement violation)
