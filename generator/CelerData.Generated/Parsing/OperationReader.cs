@@ -419,6 +419,11 @@ internal sealed class OperationReader
 
     private static string SkipConsequence(bool required) => required ? "the operation is not generated" : "the parameter is not sent";
 
+    /// <summary>Whether a media type object's schema is <c>format: binary</c> (through references).</summary>
+    private bool IsBinaryFormat(SpecNode media)
+        => media is MappingNode mapping && mapping.Get("schema") is MappingNode schema
+            && _schemas.Follow(schema)?.Get("format") is ScalarNode { Value: "binary" };
+
     /// <summary>The media type and schema of a parameter's <c>content</c> (its first entry: OpenAPI allows one), or null.</summary>
     private static (string MediaType, SpecNode? Schema)? ContentSchema(MappingNode parameter)
         => parameter.Get("content") is MappingNode content && content.Entries.Count > 0
@@ -620,10 +625,12 @@ internal sealed class OperationReader
                 ? _schemas.Resolve(schema, typeHint + "Response")
                 : PrimitiveTypes.Any;
 
-            // A wildcard answer whose schema is format: binary is bytes, not JSON.
-            return json.Key.Value.IndexOf('*') >= 0 && BodyReader.IsBytes(type)
-                ? (ResponseKind.Stream, null, null)
-                : (ResponseKind.Json, type, BodyReader.Accept(new[] { json.Key.Value }));
+            // A wildcard answer whose schema is a string of bytes is bytes, not JSON; so is any answer whose schema is
+            // format: binary, raw octets, which no JSON document holds (format: byte is base64 text, read as JSON).
+            var asked = BodyReader.Accept(new[] { json.Key.Value });
+            return BodyReader.IsBytes(type) && (json.Key.Value.IndexOf('*') >= 0 || IsBinaryFormat(json.Value))
+                ? (ResponseKind.Stream, null, asked)
+                : (ResponseKind.Json, type, asked);
         }
 
         var firstType = content.Entries[0].Key.Value.ToLowerInvariant();

@@ -68,6 +68,14 @@ public sealed class AcceptHeaderTests
                   description: the pets, version 2
                   content:
                     'application/vnd.shop.v2+json; charset=utf-8': { schema: { type: array, items: { $ref: '#/components/schemas/Pet' } } }
+          /export:
+            get:
+              operationId: exportPets
+              responses:
+                '200':
+                  description: the export, bytes the description calls JSON
+                  content:
+                    application/json: { schema: { type: string, format: binary } }
           /anything:
             get:
               operationId: getAnything
@@ -101,6 +109,12 @@ public sealed class AcceptHeaderTests
 
         await Call(client, api, "GetNotesAsync");
         await Call(client, api, "ListPetsV2Async");
+        await using (var export = (Stream)(await Call(client, api, "ExportPetsAsync"))!)
+        {
+            // format: binary is raw octets, which no JSON document holds: the body as it came, not base64 read from JSON.
+            Assert.Equal("""{"name":"Rex"}""", new StreamReader(export).ReadToEnd());
+        }
+
         await Call(client, api, "GetAnythingAsync");
 
         // The server answers XML unless JSON is asked for: the JSON reply is read into the model.
@@ -113,6 +127,7 @@ public sealed class AcceptHeaderTests
                 ("GET /report", "application/pdf, image/png"),
                 ("GET /notes", "text/plain, text/csv"),
                 ("GET /v2/pets", "application/vnd.shop.v2+json; charset=utf-8"),
+                ("GET /export", "application/json"),
                 ("GET /anything", null),
             },
             server.Requests.Select(r => (r.Target, r.Accept)).ToArray());
