@@ -72,7 +72,7 @@ internal static class BodyEmitter
             var value = CSharp.Parameter(parameter.Name);
             var name = CSharp.Literal(part.WireName);
             var guarded = !parameter.IsRequired || !parameter.Type.IsValueType || parameter.Type.IsNullable;
-            var present = value + (parameter.Type.IsNullable && parameter.Type.IsValueType ? ".Value" : string.Empty);
+            var present = ParameterEmitter.Value(parameter);
             var fileType = CSharp.Literal(part.ContentType ?? "application/octet-stream");
             var textType = part.ContentType is null ? string.Empty : ", global::System.Text.Encoding.UTF8, " + CSharp.Literal(part.ContentType);
             if (guarded)

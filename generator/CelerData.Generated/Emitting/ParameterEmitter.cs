@@ -602,7 +602,7 @@ internal static class ParameterEmitter
     }
 
     /// <summary>The parameter's value (non-null inside the null guard).</summary>
-    private static string Value(ParameterModel parameter)
+    internal static string Value(ParameterModel parameter)
         => CSharp.Parameter(parameter.Name) + (parameter.Type.IsNullable && parameter.Type.IsValueType ? ".Value" : string.Empty);
 
     private static string ItemsOf(string expression, TypeRef list)

@@ -275,11 +275,10 @@ internal sealed class BodyReader
     }
 
     /// <summary>Whether a schema says <c>format: file</c> (Swagger 2's file, kept by many converted descriptions): bytes.</summary>
-    private bool IsFile(SpecNode schema)
-        => schema is MappingNode mapping && _schemas.Follow(mapping)?.Get("format") is ScalarNode { Value: "file" };
+    private bool IsFile(SpecNode schema) => _schemas.HasFormat(schema, "file");
 
-    private static bool IsScalar(TypeRef type)
-        => type.Kind is TypeRefKind.Primitive or TypeRefKind.Enum && !PrimitiveTypes.IsAny(type) && !IsBytes(type);
+    /// <summary>Whether a value of this type is one text value that is not bytes: a primitive other than any JSON, or an enum.</summary>
+    internal static bool IsScalar(TypeRef type) => WirePlan.IsPlainScalar(type) && !IsBytes(type);
 
     /// <summary>The form properties whose <c>encoding</c> differs from the default (form style, exploded, reserved characters encoded).</summary>
     private EquatableArray<FormEncodingModel> ReadEncodings(MappingNode media)

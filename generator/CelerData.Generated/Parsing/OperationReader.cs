@@ -318,7 +318,7 @@ internal sealed class OperationReader
             // In a JSON media type an object, an array or any JSON goes as its JSON text; a scalar goes as itself, as it
             // would with a schema (a string is not quoted: the descriptions that do this mean the plain value). Other
             // media types say nothing a client can write beyond a scalar's text.
-            var asJsonText = content is not null && !IsScalar(type);
+            var asJsonText = content is not null && !BodyReader.IsScalar(type);
             if (asJsonText && !BodyReader.IsJson(content!.Value.MediaType))
             {
                 _context.Report(DiagnosticDescriptors.ParameterWithoutSchema, parameter, name, where, "'content' of " + content.Value.MediaType, SkipConsequence(required));
@@ -419,11 +419,6 @@ internal sealed class OperationReader
 
     private static string SkipConsequence(bool required) => required ? "the operation is not generated" : "the parameter is not sent";
 
-    /// <summary>Whether a media type object's schema is <c>format: binary</c> (through references).</summary>
-    private bool IsBinaryFormat(SpecNode media)
-        => media is MappingNode mapping && mapping.Get("schema") is MappingNode schema
-            && _schemas.Follow(schema)?.Get("format") is ScalarNode { Value: "binary" };
-
     /// <summary>The media type and schema of a parameter's <c>content</c> (its first entry: OpenAPI allows one), or null.</summary>
     private static (string MediaType, SpecNode? Schema)? ContentSchema(MappingNode parameter)
         => parameter.Get("content") is MappingNode content && content.Entries.Count > 0
@@ -440,20 +435,18 @@ internal sealed class OperationReader
         if (type.Kind == TypeRefKind.List)
         {
             // Items of any JSON (an array schema with `items: {}`) are sent as their text: a string as itself, anything else as JSON.
-            return type.Element is { } element && (IsScalar(element) || PrimitiveTypes.IsAny(element));
+            return type.Element is { } element && (BodyReader.IsScalar(element) || PrimitiveTypes.IsAny(element));
         }
 
         if (type.Kind == TypeRefKind.Dictionary)
         {
-            return type.Element is { } value && (IsScalar(value) || PrimitiveTypes.IsAny(value));
+            return type.Element is { } value && (BodyReader.IsScalar(value) || PrimitiveTypes.IsAny(value));
         }
 
         // Any JSON (a parameter schema with no type) is written as the JSON value it holds, as a union is.
-        return type.Kind == TypeRefKind.Model || IsScalar(type) || PrimitiveTypes.IsAny(type);
+        return type.Kind == TypeRefKind.Model || BodyReader.IsScalar(type) || PrimitiveTypes.IsAny(type);
     }
 
-    private static bool IsScalar(TypeRef type)
-        => WirePlan.IsPlainScalar(type) && type.Name != PrimitiveTypes.Bytes.Name;
 
     private string? SingleValue(SpecNode schemaNode)
     {
@@ -628,7 +621,7 @@ internal sealed class OperationReader
             // A wildcard answer whose schema is a string of bytes is bytes, not JSON; so is any answer whose schema is
             // format: binary, raw octets, which no JSON document holds (format: byte is base64 text, read as JSON).
             var asked = BodyReader.Accept(new[] { json.Key.Value });
-            return BodyReader.IsBytes(type) && (json.Key.Value.IndexOf('*') >= 0 || IsBinaryFormat(json.Value))
+            return BodyReader.IsBytes(type) && (json.Key.Value.IndexOf('*') >= 0 || _schemas.HasFormat((json.Value as MappingNode)?.Get("schema"), "binary"))
                 ? (ResponseKind.Stream, null, asked)
                 : (ResponseKind.Json, type, asked);
         }

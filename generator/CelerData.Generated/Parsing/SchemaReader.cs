@@ -177,6 +177,10 @@ internal sealed partial class SchemaReader
     /// <summary>The schema a <c>$ref</c> leads to, following chains; null (reported) when it cannot be followed.</summary>
     public MappingNode? Follow(MappingNode schema) => _context.FollowReferences(schema, ParseContext.ExternalSchema, "a schema mapping");
 
+    /// <summary>Whether a schema (through its references) says <c>format: {format}</c>.</summary>
+    public bool HasFormat(SpecNode? schema, string format)
+        => schema is MappingNode mapping && Follow(mapping)?.Get("format") is ScalarNode declared && declared.Value == format;
+
     private MappingNode? FollowOnce(SpecNode referenceNode) => _context.FollowReference(referenceNode, ParseContext.ExternalSchema, "a schema mapping");
 
     private TypeRef ResolveUncached(MappingNode schema, string nameHint)
