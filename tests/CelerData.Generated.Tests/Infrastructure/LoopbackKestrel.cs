@@ -12,7 +12,8 @@ namespace CelerData.Generated.Tests.Infrastructure;
 
 /// <summary>
 /// A real Kestrel server on a free loopback port that records what each request brings (as <typeparamref name="T"/>,
-/// made by the test's <c>record</c> function) and answers through the test's <c>answer</c> function.
+/// made by the test's <c>record</c> function) and answers through the test's <c>answer</c> function, which is given
+/// what was recorded.
 /// </summary>
 internal sealed class LoopbackKestrel<T> : IAsyncDisposable
 {
@@ -37,7 +38,16 @@ internal sealed class LoopbackKestrel<T> : IAsyncDisposable
         }
     }
 
-    public static async Task<LoopbackKestrel<T>> StartAsync(Func<HttpContext, Task<T>> record, Func<HttpContext, Task> answer)
+    /// <summary>Forgets the requests recorded so far.</summary>
+    public void Clear()
+    {
+        lock (_requests)
+        {
+            _requests.Clear();
+        }
+    }
+
+    public static async Task<LoopbackKestrel<T>> StartAsync(Func<HttpContext, Task<T>> record, Func<HttpContext, T, Task> answer)
     {
         var server = new LoopbackKestrel<T>();
         var builder = WebApplication.CreateSlimBuilder();
@@ -52,12 +62,16 @@ internal sealed class LoopbackKestrel<T> : IAsyncDisposable
                 server._requests.Add(request);
             }
 
-            await answer(context);
+            await answer(context, request);
         });
         await server._app.StartAsync();
         server.BaseAddress = new Uri(server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         return server;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
 }

@@ -1,15 +1,7 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CelerData.Generated.Tests.Infrastructure;
 
@@ -22,58 +14,48 @@ public sealed record ScriptedResponse(int Status, string Body, string ContentTyp
 /// <summary>A real Kestrel server on a free loopback port that records requests and answers from a script.</summary>
 internal sealed class RecordingServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private LoopbackKestrel<RecordedRequest> _server = null!;
 
-    private RecordingServer(WebApplication app, Uri baseAddress)
+    private RecordingServer()
     {
-        _app = app;
-        BaseAddress = baseAddress;
     }
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _server.BaseAddress;
 
     public ScriptedResponse Next { get; set; } = new(200, "{}");
 
-    public IReadOnlyList<RecordedRequest> Requests => _requests.ToList();
+    public IReadOnlyList<RecordedRequest> Requests => _server.Requests;
 
     public static async Task<RecordingServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        RecordingServer? server = null;
-        app.Run(async context =>
-        {
-            using var reader = new StreamReader(context.Request.Body);
-            var body = await reader.ReadToEndAsync();
-            var headers = context.Request.Headers
-                .Where(h => h.Key.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || h.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase))
-                .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            server!._requests.Enqueue(new RecordedRequest(
-                context.Request.Method,
-                context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent(),
-                context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
-                context.Request.ContentType,
-                body,
-                headers));
-            var next = server.Next;
-            context.Response.StatusCode = next.Status;
-            context.Response.ContentType = next.ContentType;
-            await context.Response.WriteAsync(next.Body);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new RecordingServer(app, new Uri(address + "/"));
-        return server;
+        var recording = new RecordingServer();
+        recording._server = await LoopbackKestrel<RecordedRequest>.StartAsync(
+            async context =>
+            {
+                using var reader = new StreamReader(context.Request.Body);
+                var body = await reader.ReadToEndAsync();
+                var headers = context.Request.Headers
+                    .Where(h => h.Key.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || h.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase))
+                    .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+                return new RecordedRequest(
+                    context.Request.Method,
+                    context.Request.Path.ToUriComponent() + context.Request.QueryString.ToUriComponent(),
+                    context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+                    context.Request.ContentType,
+                    body,
+                    headers);
+            },
+            async (context, _) =>
+            {
+                var next = recording.Next;
+                context.Response.StatusCode = next.Status;
+                context.Response.ContentType = next.ContentType;
+                await context.Response.WriteAsync(next.Body);
+            });
+        return recording;
     }
 
-    public void Clear() => _requests.Clear();
+    public void Clear() => _server.Clear();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -199,7 +199,7 @@ public sealed class AcceptHeaderTests
                 var accept = context.Request.Headers.Accept;
                 return Task.FromResult(new Received(context.Request.Method + " " + context.Request.Path, accept.Count == 0 ? null : string.Join(", ", accept.ToArray())));
             },
-            async context =>
+            async (context, _) =>
             {
                 var path = context.Request.Path.Value!;
                 if (context.Request.Method == "DELETE")

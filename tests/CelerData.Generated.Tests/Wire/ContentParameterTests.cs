@@ -127,7 +127,7 @@ public sealed class ContentParameterTests
                 var filter = context.Request.Headers["X-Filter"];
                 return Task.FromResult(new Received(context.Features.Get<IHttpRequestFeature>()!.RawTarget, filter.Count == 0 ? null : filter.ToString()));
             },
-            context =>
+            (context, _) =>
             {
                 context.Response.StatusCode = 204;
                 return Task.CompletedTask;

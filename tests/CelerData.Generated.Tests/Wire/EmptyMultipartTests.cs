@@ -112,7 +112,7 @@ public sealed class EmptyMultipartTests
                 var body = await reader.ReadToEndAsync();
                 return new Received(context.Request.ContentType, context.Request.ContentLength ?? body.Length, body);
             },
-            context =>
+            (context, _) =>
             {
                 context.Response.StatusCode = 204;
                 return Task.CompletedTask;

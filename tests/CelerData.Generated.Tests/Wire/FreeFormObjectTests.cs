@@ -6,13 +6,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using CelerData.Generated.Tests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace CelerData.Generated.Tests.Wire;
@@ -96,7 +90,7 @@ public sealed class FreeFormObjectTests
         await task;
         var document = task.GetType().GetProperty("Result")!.GetValue(task)!;
 
-        Assert.Equal(Members, server.Bodies.Single());
+        Assert.Equal(Members, server.Requests.Single());
         var read = (IReadOnlyDictionary<string, JsonElement>)document.GetType().GetProperty("Metadata")!.GetValue(document)!;
         Assert.Equal(new[] { "owner", "tags", "empty", "note" }, read.Keys);
         Assert.Equal(Members, JsonSerializer.Serialize(read));
@@ -151,7 +145,7 @@ public sealed class FreeFormObjectTests
         var stored = task.GetType().GetProperty("Result")!.GetValue(task)!;
 
         // Sent with the declared member first and the others after it, in their order; read back the same way.
-        Assert.Equal(json, server.Bodies.Single());
+        Assert.Equal(json, server.Requests.Single());
         var metadata = stored.GetType().GetProperty("Metadata")!.GetValue(stored)!;
         Assert.Equal("n", metadata.GetType().GetProperty("Name")!.GetValue(metadata));
         var others = (IDictionary<string, JsonElement>)metadata.GetType().GetProperty("AdditionalProperties")!.GetValue(metadata)!;
@@ -160,50 +154,18 @@ public sealed class FreeFormObjectTests
     }
 
     /// <summary>A Kestrel server on loopback that records each JSON body and answers it as a document's metadata.</summary>
-    private sealed class EchoServer : IAsyncDisposable
+    private static class EchoServer
     {
-        private readonly WebApplication _app;
-        private readonly List<string> _bodies = new();
-
-        private EchoServer(WebApplication app) => _app = app;
-
-        public Uri BaseAddress { get; private set; } = null!;
-
-        public IReadOnlyList<string> Bodies
-        {
-            get
-            {
-                lock (_bodies)
-                {
-                    return _bodies.ToList();
-                }
-            }
-        }
-
-        public static async Task<EchoServer> StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            var app = builder.Build();
-            var server = new EchoServer(app);
-            app.Run(async context =>
+        public static Task<LoopbackKestrel<string>> StartAsync() => LoopbackKestrel<string>.StartAsync(
+            async context =>
             {
                 using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-                var body = await reader.ReadToEndAsync();
-                lock (server._bodies)
-                {
-                    server._bodies.Add(body);
-                }
-
+                return await reader.ReadToEndAsync();
+            },
+            async (context, body) =>
+            {
                 context.Response.ContentType = "application/json";
                 await context.Response.WriteAsync("""{"id":"d1","metadata":""" + body + "}");
             });
-            await app.StartAsync();
-            server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-            return server;
-        }
-
-        public async ValueTask DisposeAsync() => await _app.DisposeAsync();
     }
 }
