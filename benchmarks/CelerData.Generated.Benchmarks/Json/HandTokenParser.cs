@@ -23,9 +23,16 @@ public sealed class HandTokenParser : IDisposable
     public static HandToken Parse(ReadOnlySpan<byte> utf8)
     {
         var reader = new Utf8JsonReader(utf8);
+        reader.Read();
+        return Read(ref reader);
+    }
+
+    /// <summary>Reads the reply from a reader at its first token, as a converter is called.</summary>
+    public static HandToken Read(ref Utf8JsonReader reader)
+    {
         string? accessToken = null, refreshToken = null, tokenType = null;
         int? expiresIn = null;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
             throw new JsonException("The token reply is not an object.");
         }

@@ -24,4 +24,7 @@ public class JsonDeserializeBenchmarks
 
     [Benchmark(Description = "Hand-written Utf8JsonReader")]
     public HandToken HandWritten() => HandTokenParser.Parse(CannedToken.Utf8);
+
+    [Benchmark(Description = "Hand-written reader as a converter (JsonSerializer's floor)")]
+    public HandToken JsonSerializerFloor() => JsonSerializer.Deserialize(CannedToken.Utf8, HandTokenConverter.TypeInfo)!;
 }
