@@ -284,6 +284,11 @@ internal sealed class SchemaSampler(JsonElement document)
             }
         }
 
+        if (pattern is not null && PatternSampler.Make(pattern, minLength, maxLength) is { } made && Matches(pattern, made))
+        {
+            return made;
+        }
+
         throw new SampleException("no sample matches the pattern " + pattern);
     }
 
