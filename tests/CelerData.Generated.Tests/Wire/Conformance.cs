@@ -56,11 +56,14 @@ internal enum Outcome
 
     /// <summary>Prism could not judge: it answered neither a validation error nor a response of the description.</summary>
     PrismCannotJudge,
+
+    /// <summary>Prism accepted the request and answered with the description's redirect (3xx), which the test does not follow: nothing to read.</summary>
+    Redirected,
 }
 
 internal sealed record CallResult(string Method, CallMode Mode, AnswerMode Answer, Outcome Outcome, string Detail)
 {
-    public bool IsAccepted => Outcome is Outcome.Read or Outcome.NotRead or Outcome.AnswerInvalid;
+    public bool IsAccepted => Outcome is Outcome.Read or Outcome.NotRead or Outcome.AnswerInvalid or Outcome.Redirected;
 }
 
 internal sealed record SpecResult(string Spec, int Operations, int Methods, string? Failure, IReadOnlyList<CallResult> Calls)
@@ -116,7 +119,9 @@ internal static class Conformance
             }
 
             var calls = new List<CallResult>();
-            var handler = new RecordingHandler(new HttpClientHandler());
+            // Redirects are not followed: Prism fills a redirect's Location with a sample ("string"), so following it judges
+            // a request the client never chose to send.
+            var handler = new RecordingHandler(new HttpClientHandler { AllowAutoRedirect = false });
             using var http = new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1/"), Timeout = TimeSpan.FromSeconds(30) };
             var sampler = new SchemaSampler(document.RootElement);
             var options = new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine(client.JsonContext, new DefaultJsonTypeInfoResolver()) };
@@ -305,9 +310,20 @@ internal static class Conformance
             return result(Outcome.AnswerInvalid, status + ": Prism answered its placeholder \"string\" for a value with a format (" + First(message) + ")");
         }
 
+        if (status is >= 200 and < 300 && message.StartsWith("Cannot decode JSON text that is not encoded as valid Base64", StringComparison.Ordinal)
+            && ValueAt(handler.ResponseBody, message) is { } text && !IsBase64(text))
+        {
+            return result(Outcome.AnswerInvalid, status + ": Prism answered a value that breaks its format, byte (base64): " + Short(text));
+        }
+
         if (status is >= 200 and < 300)
         {
             return result(Outcome.NotRead, exception.GetType().Name + ": " + First(exception.InnerException?.Message ?? exception.Message) + " in " + Short(handler.ResponseBody));
+        }
+
+        if (status is >= 300 and < 400 && handler.Violations is null)
+        {
+            return result(Outcome.Redirected, status + ": the description's redirect, not followed (Prism fills its Location with a sample); sent " + handler.Request);
         }
 
         var body = handler.ResponseBody ?? string.Empty;
@@ -409,6 +425,9 @@ internal static class Conformance
         => EveryViolation(violations, (location, _) => location.StartsWith("request.body", StringComparison.Ordinal));
 
     /// <summary>The string at the JSON path a System.Text.Json failure names (<c>Path: $.a.b[0].c</c>) in <paramref name="body"/>; null when there is none.</summary>
+    /// <summary>Whether <paramref name="text"/> is base64 as OpenAPI's format byte means it (RFC 4648, padded).</summary>
+    private static bool IsBase64(string text) => text.Length % 4 == 0 && Convert.TryFromBase64String(text, new byte[text.Length], out _);
+
     private static string? ValueAt(string? body, string message)
     {
         var match = System.Text.RegularExpressions.Regex.Match(message, @"Path: \$(\S*) \|");
@@ -475,7 +494,7 @@ internal static class Conformance
         => "Prism routes by path alone, and another operation's path differs from " + operation.Path + " only after '#', so Prism may have judged the request by that operation";
 
     private const string PartsReadAsTextReason = "Prism reads each part of a multipart body and each pair of a form as text: a part or pair holding JSON "
-        + "is no object to it, and an array of one item, sent as one part or pair, is no array";
+        + "is no object to it, and an array, sent as one part or pair per item (name=a&name=b, OpenAPI's default for a form), is no array to it";
 
     /// <summary>Whether every violation is a body property Prism wanted as an array or an object: its reading of multipart parts and form pairs.</summary>
     private static bool PartsReadAsTextOnly(string violations)

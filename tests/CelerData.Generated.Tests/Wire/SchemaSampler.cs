@@ -86,6 +86,20 @@ internal sealed class SchemaSampler(JsonElement document)
             var first = values.EnumerateArray().FirstOrDefault(v => v.ValueKind != JsonValueKind.Null);
             if (first.ValueKind != JsonValueKind.Undefined)
             {
+                // A string schema listing a number or a boolean (enum: [1]) means its text, and a number schema listing
+                // numbers as strings (enum: ["1"]) means the numbers, as the generated enums hold them.
+                var declared = TypeOf(schema);
+                if (declared == "string" && first.ValueKind is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                {
+                    return JsonValue.Create(first.GetRawText());
+                }
+
+                if (declared is "integer" or "number" && first.ValueKind == JsonValueKind.String
+                    && double.TryParse(first.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    return declared == "integer" && number == Math.Floor(number) ? JsonValue.Create((long)number) : JsonValue.Create(number);
+                }
+
                 return JsonNode.Parse(first.GetRawText());
             }
         }
@@ -111,7 +125,10 @@ internal sealed class SchemaSampler(JsonElement document)
                 {
                     var array = new JsonArray();
                     var min = Int(schema, "minItems") ?? 0;
-                    var count = requiredOnly ? min : Math.Max(1, min);
+                    // Two items where the schema allows (distinct ones are not made, so one where items must be
+                    // unique): one item shows no delimiter, so a list sent with the wrong one would pass.
+                    var unique = schema.TryGetProperty("uniqueItems", out var u) && u.ValueKind == JsonValueKind.True;
+                    var count = requiredOnly ? min : Math.Max(min, Math.Min(unique ? 1 : 2, Int(schema, "maxItems") ?? 2));
                     if (depth >= MaxDepth)
                     {
                         count = min;
@@ -254,13 +271,20 @@ internal sealed class SchemaSampler(JsonElement document)
             "ipv4" => "192.0.2.1",
             "ipv6" => "2001:db8::1",
             "byte" or "base64" => "U3dhZ2dlcg==",
-            _ => example ?? "string",
+            _ => null,
         };
+        // An empty example is no value where a query parameter does not allow an empty one.
+        example = example == string.Empty ? null : example;
+        var formatKnown = candidate is not null;
+        candidate ??= example ?? "string";
 
-        var minLength = Int(schema, "minLength") ?? 0;
-        var maxLength = Int(schema, "maxLength");
+        // Lengths as given (Int caps counts at 64, which would make a string shorter than its minLength).
+        var minLength = (int)Math.Min(Number(schema, "minLength") ?? 0, 100_000);
+        var maxLength = Number(schema, "maxLength") is { } most ? (int?)Math.Min(most, int.MaxValue) : null;
         var pattern = schema.TryGetProperty("pattern", out var p) ? p.GetString() : null;
-        foreach (var option in new[] { example, candidate }.Concat(PatternCandidates))
+        // A value of the format before the description's example, which is sometimes of another format (Azure's "1.00:00:00"
+        // for a duration).
+        foreach (var option in (formatKnown ? new[] { candidate, example } : new[] { example, candidate }).Concat(PatternCandidates))
         {
             if (option is null)
             {
