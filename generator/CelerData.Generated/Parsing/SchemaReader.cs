@@ -331,6 +331,21 @@ internal sealed partial class SchemaReader
             : null;
     }
 
+    /// <summary>
+    /// Keywords that describe or constrain a value without giving it a type or changing how it is read, written or named
+    /// (unlike <c>readOnly</c>, <c>nullable</c>, <c>x-csharp-name</c> or <c>x-sensitive</c>).
+    /// </summary>
+    private static readonly HashSet<string> NarrowingKeywords = new(System.StringComparer.Ordinal)
+    {
+        "required", "description", "title", "example", "examples", "default", "deprecated", "externalDocs", "xml", "$comment",
+        "minProperties", "maxProperties", "minItems", "maxItems", "uniqueItems", "minLength", "maxLength", "pattern",
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+    };
+
+    /// <summary>Whether a property's schema only narrows or describes the property (or is empty): no type of its own.</summary>
+    private static bool OnlyNarrows(SpecNode schema)
+        => schema is MappingNode mapping && mapping.Entries.All(e => NarrowingKeywords.Contains(e.Key.Value));
+
     private static bool IsAnnotationOnly(MappingNode schema)
         => schema.Entries.All(e => AnnotationKeywords.Contains(e.Key.Value) || e.Key.Value.StartsWith("x-", System.StringComparison.Ordinal));
 
@@ -843,7 +858,13 @@ internal sealed partial class SchemaReader
                 var existing = members.FindIndex(m => m.Key.Value == entry.Key.Value);
                 if (existing >= 0)
                 {
-                    members[existing] = entry;
+                    // A property an earlier part declares, given here only constraints or words (linode's
+                    // `inbound: { required: [...] }` beside an allOf part's array of rules), is that property narrowed:
+                    // allOf holds a value to both, so the earlier part's type stays.
+                    if (!OnlyNarrows(entry.Value))
+                    {
+                        members[existing] = entry;
+                    }
                 }
                 else
                 {

@@ -117,6 +117,54 @@ public sealed class OtherMembersTests
     }
 
     [Fact]
+    public void APropertyGivenOnlyConstraintsBesideAnAllOfPartKeepsThatPartsType()
+    {
+        // linode's firewall rules: the body is the Rules schema (allOf) with `inbound: { required: [...] }` beside it,
+        // which narrows the array of rules (JSON Schema's allOf holds a value to both) rather than making it any JSON.
+        const string spec = """
+            openapi: 3.0.3
+            info: { title: Narrow, version: '1' }
+            paths:
+              /rules:
+                put:
+                  operationId: putRules
+                  requestBody:
+                    content:
+                      application/json:
+                        schema:
+                          allOf: [{ $ref: '#/components/schemas/Rules' }]
+                          properties:
+                            inbound: { required: [action], description: narrowed }
+                            label: { maxLength: 5 }
+                            renamed: { x-csharp-name: Other }
+                  responses:
+                    '200': { description: ok }
+            components:
+              schemas:
+                Rule:
+                  type: object
+                  properties:
+                    action: { type: string }
+                Rules:
+                  type: object
+                  properties:
+                    inbound: { type: array, items: { $ref: '#/components/schemas/Rule' } }
+                    label: { type: string }
+                    renamed: { type: integer }
+            """;
+        var result = GeneratorHarness.Run(new SpecFile("/specs/narrow.yaml", spec, "Narrow"));
+
+        Assert.Empty(result.CompilationProblems());
+        var models = result.Sources.Single(s => s.HintName.EndsWith(".Models.g.cs", System.StringComparison.Ordinal)).SourceText.ToString();
+        var body = models[models.IndexOf("record PutRulesRequest", System.StringComparison.Ordinal)..];
+        body = body[..body.IndexOf("\n\t}", System.StringComparison.Ordinal)];
+        Assert.Contains("__G.IReadOnlyList<__M.Rule>? Inbound", body, System.StringComparison.Ordinal);
+        Assert.Contains("string? Label", body, System.StringComparison.Ordinal);
+        // A schema with more than constraints (here a name of its own) still replaces the part's: it is not only narrowing.
+        Assert.Contains("JsonElement? Other", body, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ShapesThatDifferOnlyInKeepingOtherMembersAreNotMerged()
     {
         const string spec = """

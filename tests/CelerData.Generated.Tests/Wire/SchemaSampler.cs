@@ -270,7 +270,7 @@ internal sealed class SchemaSampler(JsonElement document)
             "hostname" => "example.com",
             "ipv4" => "192.0.2.1",
             "ipv6" => "2001:db8::1",
-            "byte" or "base64" => "U3dhZ2dlcg==",
+            "byte" or "base64" or "binary" => "U3dhZ2dlcg==",
             _ => null,
         };
         // An empty example is no value where a query parameter does not allow an empty one.
@@ -364,7 +364,20 @@ internal sealed class SchemaSampler(JsonElement document)
                     case "properties" when keyword.Value.ValueKind == JsonValueKind.Object:
                         foreach (var property in keyword.Value.EnumerateObject())
                         {
-                            properties[property.Name] = JsonNode.Parse(property.Value.GetRawText());
+                            // A property declared again adds its keywords to the earlier declaration (allOf holds a value
+                            // to both): `inbound: { required: [...] }` narrows an earlier array of rules.
+                            if (properties[property.Name] is JsonObject earlier && JsonNode.Parse(property.Value.GetRawText()) is JsonObject later)
+                            {
+                                foreach (var (name, value) in later.ToList())
+                                {
+                                    later.Remove(name);
+                                    earlier[name] = value;
+                                }
+                            }
+                            else
+                            {
+                                properties[property.Name] = JsonNode.Parse(property.Value.GetRawText());
+                            }
                         }
 
                         break;

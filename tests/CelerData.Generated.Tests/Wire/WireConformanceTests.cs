@@ -59,6 +59,9 @@ public sealed class WireConformanceTests(ITestOutputHelper output)
             + "the caller's text, to the object schema",
         ["googleapis.com/cloudidentity.json CloudidentityOrgUnitsMembershipsListAsync"] = "the query parameter `pageSize` is `type: integer` with "
             + "`enum: [\"BASIC\", \"FULL\"]` (another parameter's values), so no value is both; the client takes the integer",
+        ["bitbucket.org.json CreateRepositoryPipelineScheduleAsync"] = "`target.selector` is `pipeline_selector`, a subtype of `object`, whose "
+            + "discriminator `type` names the subtype (`pipeline_selector`, its schema's name, as there is no mapping), while `pipeline_selector` "
+            + "narrows `type` to `branches`, `tags`, ...: no value is both; the client sends the discriminator's value",
         ["whatsapp.local.json SetShardsAsync"] = "`shards` is `type: integer` with `enum: [\"1\", \"2\", ...]`, strings, so no value is both; "
             + "the client sends the integer its enum holds",
         ["whatsapp.local.json SendMessageAsync"] = "`day_of_week` is `type: integer` with `enum: [\"1\", ..., \"7\"]`, strings, so no value is both; "
