@@ -11,16 +11,9 @@ namespace CelerData.Generated.Benchmarks.Json;
 /// </summary>
 public sealed class ConstantTokenConverter : JsonConverter<HandToken>
 {
-    public static readonly JsonTypeInfo<HandToken> TypeInfo =
-        (JsonTypeInfo<HandToken>)new JsonSerializerOptions { TypeInfoResolver = new Resolver() }.GetTypeInfo(typeof(HandToken));
+    public static readonly JsonTypeInfo<HandToken> TypeInfo = ConverterTypeInfo.Of(new ConstantTokenConverter());
 
     public override HandToken Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
 
     public override void Write(Utf8JsonWriter writer, HandToken value, JsonSerializerOptions options) => writer.WriteRawValue(Shared.CannedToken.Utf8, skipInputValidation: true);
-
-    private sealed class Resolver : IJsonTypeInfoResolver
-    {
-        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
-            => type == typeof(HandToken) ? JsonMetadataServices.CreateValueInfo<HandToken>(options, new ConstantTokenConverter()) : null;
-    }
 }

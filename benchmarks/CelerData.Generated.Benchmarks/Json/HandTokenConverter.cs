@@ -13,16 +13,9 @@ namespace CelerData.Generated.Benchmarks.Json;
 /// </summary>
 public sealed class HandTokenConverter : JsonConverter<HandToken>
 {
-    public static readonly JsonTypeInfo<HandToken> TypeInfo =
-        (JsonTypeInfo<HandToken>)new JsonSerializerOptions { TypeInfoResolver = new Resolver() }.GetTypeInfo(typeof(HandToken));
+    public static readonly JsonTypeInfo<HandToken> TypeInfo = ConverterTypeInfo.Of(new HandTokenConverter());
 
     public override HandToken Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => HandTokenParser.Read(ref reader);
 
     public override void Write(Utf8JsonWriter writer, HandToken value, JsonSerializerOptions options) => throw new NotSupportedException();
-
-    private sealed class Resolver : IJsonTypeInfoResolver
-    {
-        public JsonTypeInfo? GetTypeInfo(Type type, JsonSerializerOptions options)
-            => type == typeof(HandToken) ? JsonMetadataServices.CreateValueInfo<HandToken>(options, new HandTokenConverter()) : null;
-    }
 }
