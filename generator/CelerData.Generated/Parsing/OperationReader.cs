@@ -447,7 +447,6 @@ internal sealed class OperationReader
         return type.Kind == TypeRefKind.Model || BodyReader.IsScalar(type) || PrimitiveTypes.IsAny(type);
     }
 
-
     private string? SingleValue(SpecNode schemaNode)
     {
         if (schemaNode is not MappingNode schema)

@@ -51,15 +51,9 @@ public sealed class CorpusCoverageTests
     {
         // CDG_CORPUS_SPECS (a number, or "all" for every description in the size range) and CDG_CORPUS_BYTES
         // ("min-max") widen the run by hand, CDG_CORPUS_ONLY (names, comma-separated) narrows it; CI runs the default.
-        var setting = System.Environment.GetEnvironmentVariable("CDG_CORPUS_SPECS");
-        var count = setting == "all" ? int.MaxValue : int.TryParse(setting, out var n) ? n : DefaultSpecCount;
-        var (minBytes, maxBytes) = System.Environment.GetEnvironmentVariable("CDG_CORPUS_BYTES")?.Split('-') is [var min, var max]
-            ? (long.Parse(min, System.Globalization.CultureInfo.InvariantCulture), long.Parse(max, System.Globalization.CultureInfo.InvariantCulture))
-            : (2_000L, 120_000L);
-        var only = System.Environment.GetEnvironmentVariable("CDG_CORPUS_ONLY")?.Split(',', System.StringSplitOptions.RemoveEmptyEntries | System.StringSplitOptions.TrimEntries);
-        var specs = only is { Length: > 0 } ? only.Select(SpecCorpus.Named).ToList() : SpecCorpus.Select(count, minBytes, maxBytes);
-        count = only is { Length: > 0 } ? specs.Count : count;
-        Assert.True(count == int.MaxValue ? specs.Count > 0 : specs.Count == count, specs.Count + " descriptions of " + minBytes + " to " + maxBytes + " bytes, not " + setting);
+        var (specs, count, minBytes, maxBytes) = SpecCorpus.FromEnvironment("CDG_CORPUS", DefaultSpecCount, 2_000L, 120_000L);
+        Assert.True(count == int.MaxValue ? specs.Count > 0 : specs.Count == count,
+            specs.Count + " descriptions of " + minBytes + " to " + maxBytes + " bytes, not " + System.Environment.GetEnvironmentVariable("CDG_CORPUS_SPECS"));
 
         var results = new ConcurrentBag<SpecOutcome>();
         Parallel.ForEach(specs, new ParallelOptions { MaxDegreeOfParallelism = System.Environment.ProcessorCount }, spec => results.Add(Measure(spec)));

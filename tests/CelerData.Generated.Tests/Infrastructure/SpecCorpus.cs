@@ -56,6 +56,26 @@ internal static class SpecCorpus
             .Take(count)
             .ToList();
 
+    /// <summary>
+    /// The selection a corpus-wide test runs, as set by hand through the environment: <c>{prefix}_ONLY</c> (names,
+    /// comma-separated) narrows it to those documents; otherwise <c>{prefix}_SPECS</c> (a number, or <c>all</c>) of
+    /// <c>{prefix}_BYTES</c> (<c>min-max</c>); anything unset takes the test's defaults, which CI runs.
+    /// </summary>
+    public static CorpusSelection FromEnvironment(string prefix, int count, long minBytes, long maxBytes)
+    {
+        var setting = Environment.GetEnvironmentVariable(prefix + "_SPECS");
+        count = setting == "all" ? int.MaxValue : int.TryParse(setting, out var n) ? n : count;
+        if (Environment.GetEnvironmentVariable(prefix + "_BYTES")?.Split('-') is [var min, var max])
+        {
+            (minBytes, maxBytes) = (long.Parse(min, System.Globalization.CultureInfo.InvariantCulture), long.Parse(max, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var only = Environment.GetEnvironmentVariable(prefix + "_ONLY")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return only is { Length: > 0 }
+            ? new CorpusSelection(only.Select(Named).ToList(), only.Length, minBytes, maxBytes)
+            : new CorpusSelection(Select(count, minBytes, maxBytes), count, minBytes, maxBytes);
+    }
+
     /// <summary>The document with this name (a path below api/, with '/' separators).</summary>
     public static CorpusSpec Named(string name)
         => All.FirstOrDefault(s => s.Name == name) ?? throw new InvalidOperationException("No OpenAPI 3.x document named " + name + " in " + Directory);
@@ -126,3 +146,6 @@ internal static class SpecCorpus
         return hash;
     }
 }
+
+/// <summary>What <see cref="SpecCorpus.FromEnvironment"/> chose: the documents, how many were asked for (<see cref="int.MaxValue"/> for all), and the size range.</summary>
+internal sealed record CorpusSelection(IReadOnlyList<CorpusSpec> Specs, int Count, long MinBytes, long MaxBytes);

@@ -424,10 +424,10 @@ internal static class Conformance
     private static bool BodyOnly(string violations)
         => EveryViolation(violations, (location, _) => location.StartsWith("request.body", StringComparison.Ordinal));
 
-    /// <summary>The string at the JSON path a System.Text.Json failure names (<c>Path: $.a.b[0].c</c>) in <paramref name="body"/>; null when there is none.</summary>
     /// <summary>Whether <paramref name="text"/> is base64 as OpenAPI's format byte means it (RFC 4648, padded).</summary>
     private static bool IsBase64(string text) => text.Length % 4 == 0 && Convert.TryFromBase64String(text, new byte[text.Length], out _);
 
+    /// <summary>The string at the JSON path a System.Text.Json failure names (<c>Path: $.a.b[0].c</c>) in <paramref name="body"/>; null when there is none.</summary>
     private static string? ValueAt(string? body, string message)
     {
         var match = System.Text.RegularExpressions.Regex.Match(message, @"Path: \$(\S*) \|");

@@ -366,7 +366,8 @@ internal sealed class SchemaSampler(JsonElement document)
                         {
                             // A property declared again adds its keywords to the earlier declaration (allOf holds a value
                             // to both): `inbound: { required: [...] }` narrows an earlier array of rules.
-                            if (properties[property.Name] is JsonObject earlier && JsonNode.Parse(property.Value.GetRawText()) is JsonObject later)
+                            var declared = JsonNode.Parse(property.Value.GetRawText());
+                            if (properties[property.Name] is JsonObject earlier && declared is JsonObject later)
                             {
                                 foreach (var (name, value) in later.ToList())
                                 {
@@ -376,7 +377,7 @@ internal sealed class SchemaSampler(JsonElement document)
                             }
                             else
                             {
-                                properties[property.Name] = JsonNode.Parse(property.Value.GetRawText());
+                                properties[property.Name] = declared;
                             }
                         }
 

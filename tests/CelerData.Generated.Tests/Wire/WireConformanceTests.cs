@@ -75,12 +75,7 @@ public sealed class WireConformanceTests(ITestOutputHelper output)
     {
         // CDG_CONFORMANCE_SPECS and CDG_CONFORMANCE_BYTES ("min-max") widen the sample by hand, CDG_CONFORMANCE_ONLY (names,
         // comma-separated) narrows it; CI runs the default.
-        var count = int.TryParse(Environment.GetEnvironmentVariable("CDG_CONFORMANCE_SPECS"), out var n) ? n : SpecCount;
-        var (minBytes, maxBytes) = Environment.GetEnvironmentVariable("CDG_CONFORMANCE_BYTES")?.Split('-') is [var min, var max]
-            ? (long.Parse(min, CultureInfo.InvariantCulture), long.Parse(max, CultureInfo.InvariantCulture))
-            : (MinBytes, MaxBytes);
-        var only = Environment.GetEnvironmentVariable("CDG_CONFORMANCE_ONLY")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var specs = only is { Length: > 0 } ? only.Select(SpecCorpus.Named).ToList() : SpecCorpus.Select(count, minBytes, maxBytes);
+        var (specs, _, minBytes, maxBytes) = SpecCorpus.FromEnvironment("CDG_CONFORMANCE", SpecCount, MinBytes, MaxBytes);
         var results = new List<SpecResult>();
         foreach (var spec in specs)
         {
